@@ -1,0 +1,139 @@
+package catalog
+
+import (
+	"embed"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/knead/knead/massage"
+)
+
+//go:embed data/*.yaml
+var builtinFS embed.FS
+
+// builtin loads the embedded files once per process.
+var builtin = sync.OnceValues(func() (*massage.Catalog, error) {
+	l := newLoader()
+	l.addBuiltin()
+	cat, errs := l.finish()
+	return cat, errs.orNil()
+})
+
+func (l *loader) addBuiltin() {
+	names, _ := fs.Glob(builtinFS, "data/*.yaml")
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := builtinFS.ReadFile(name)
+		if err != nil {
+			l.errs = append(l.errs, Error{File: name, Msg: err.Error()})
+			continue
+		}
+		l.addFile("catalog/"+name, data)
+	}
+}
+
+// Builtin is the catalog embedded in the binary. An error means the
+// embedded files themselves are broken (a test catches that).
+func Builtin() (*massage.Catalog, error) { return builtin() }
+
+// Load is the built-in catalog plus every *.yaml file under the folders in
+// dirs. A returned error is an Errors listing every problem found.
+func Load(dirs []string) (*massage.Catalog, error) {
+	if len(dirs) == 0 {
+		return Builtin()
+	}
+	l := newLoader()
+	l.addBuiltin()
+	for _, dir := range dirs {
+		l.addPath(dir, true)
+	}
+	cat, errs := l.finish()
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return cat, nil
+}
+
+// Check reports every problem in the files at paths (files, or folders of
+// *.yaml files), checked together with the built-in catalog and the folders
+// in dirs. It returns nil when all is well.
+func Check(dirs, paths []string) Errors {
+	l := newLoader()
+	l.addBuiltin()
+	for _, dir := range dirs {
+		l.addPath(dir, true)
+	}
+	for _, p := range paths {
+		l.addPath(p, false)
+	}
+	_, errs := l.finish()
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// addPath adds a file, or every *.yaml/*.yml file under a folder. A folder
+// given with mustDir false is walked too; a file given as a catalog folder is
+// an error.
+func (l *loader) addPath(path string, mustDir bool) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		msg := err.Error()
+		if os.IsNotExist(err) {
+			msg = "no such file or folder"
+		}
+		l.errs = append(l.errs, Error{File: path, Msg: msg})
+		return
+	}
+	if !fi.IsDir() {
+		if mustDir {
+			l.errs = append(l.errs, Error{File: path, Msg: "expected a folder of .yaml files for --catalog, found a file"})
+			return
+		}
+		l.addOne(path)
+		return
+	}
+	var files []string
+	_ = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.errs = append(l.errs, Error{File: p, Msg: err.Error()})
+			return nil
+		}
+		if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	if len(files) == 0 {
+		l.errs = append(l.errs, Error{File: path, Msg: "no .yaml files in this folder"})
+	}
+	for _, p := range files {
+		l.addOne(p)
+	}
+}
+
+func (l *loader) addOne(path string) {
+	key, err := filepath.Abs(path)
+	if err != nil {
+		key = path
+	}
+	if l.files[key] {
+		return
+	}
+	l.files[key] = true
+	data, err := readLimited(path)
+	if err != nil {
+		l.errs = append(l.errs, Error{File: path, Msg: err.Error()})
+		return
+	}
+	l.addFile(path, data)
+}

@@ -1,0 +1,222 @@
+package catalog
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/knead/knead/massage"
+)
+
+func (l *loader) routine(d *decoder, n ast.Node) {
+	f := d.fields(n, "routine", "id", "name", "summary", "mode", "pressure", "prep", "items", "cautions", "claims", "sources", "notes")
+	if f == nil {
+		return
+	}
+	f.require("id", "name", "items")
+	r := &massage.Routine{
+		ID:       f.id("id"),
+		Name:     f.text("name", 120),
+		Summary:  f.text("summary", 600),
+		Mode:     f.word("mode", massage.Modes),
+		Pressure: f.word("pressure", massage.Levels),
+	}
+	what := "routine " + r.ID
+	r.Prep = l.idRefs(f, "prep", kPreparation, what)
+	r.Cautions = l.idRefs(f, "cautions", kCaution, what)
+	r.Claims = l.claims(d, f, what)
+	r.Sources = l.sources(f, what)
+	for _, it := range f.strs("notes") {
+		r.Notes = append(r.Notes, it.text)
+	}
+	items := f.list("items")
+	if f.has("items") && len(items) == 0 {
+		d.errorf(n, "%s needs at least one item", what)
+	}
+	for i, in := range items {
+		iw := fmt.Sprintf("%s item %d", what, i+1)
+		itf := d.fields(in, iw, "technique", "name", "area", "phase", "seconds", "pressure", "side", "repeat", "steps", "cautions", "note")
+		if itf == nil {
+			continue
+		}
+		it := massage.Item{
+			Name:     itf.text("name", 120),
+			Area:     "",
+			Phase:    itf.word("phase", massage.Phases),
+			Pressure: itf.word("pressure", massage.Levels),
+			Side:     itf.word("side", massage.Sides),
+			Repeat:   itf.count("repeat"),
+			Note:     itf.text("note", 600),
+		}
+		if areas := itf.areas("area"); len(areas) == 1 {
+			it.Area = areas[0]
+		} else if len(areas) > 1 {
+			an, _ := itf.value("area")
+			d.errorf(an, "%s: expected one area, found %d", iw, len(areas))
+		}
+		check := routineCheck{routine: r, index: len(r.Items), at: d.at(in), fields: map[string]where{}}
+		for _, k := range []string{"technique", "area", "seconds", "pressure"} {
+			if vn, ok := itf.value(k); ok {
+				check.fields[k] = d.at(vn)
+			}
+		}
+		if secs, ok := itf.number("seconds"); ok {
+			sn, _ := itf.value("seconds")
+			switch {
+			case secs <= 0:
+				d.errorf(sn, "%s seconds: expected a time above zero, found %v", iw, secs)
+			case secs > maxSeconds:
+				d.errorf(sn, "%s seconds: %v s is longer than anything Knead plans (%d s at most)", iw, secs, maxSeconds)
+			default:
+				it.Seconds = secs
+			}
+		}
+		if itf.has("technique") {
+			it.Technique = itf.id("technique")
+		}
+		steps := itf.list("steps")
+		switch {
+		case itf.has("technique") && itf.has("steps"):
+			d.errorf(in, "%s names a technique and gives steps: an item does one or the other", iw)
+		case !itf.has("technique") && !itf.has("steps"):
+			d.errorf(in, "%s needs a technique id or steps of its own", iw)
+		case itf.has("steps"):
+			if !itf.has("name") {
+				d.errorf(in, "%s gives steps of its own: it needs a name", iw)
+			}
+			if len(steps) == 0 {
+				d.errorf(in, "%s needs at least one step", iw)
+			}
+			for j, sn := range steps {
+				if s, ok := l.step(d, sn, fmt.Sprintf("%s step %d", iw, j+1), massage.Pressure{Level: it.Pressure}); ok {
+					it.Steps = append(it.Steps, s)
+				}
+			}
+		}
+		it.Cautions = l.idRefs(itf, "cautions", kCaution, iw)
+		if r.Pressure != "" && it.Pressure != "" && massage.LevelRank(it.Pressure) > massage.LevelRank(r.Pressure) {
+			pn, _ := itf.value("pressure")
+			d.errorf(pn, "%s pressure: %s is firmer than the routine's %s", iw, it.Pressure, r.Pressure)
+		}
+		r.Items = append(r.Items, it)
+		l.routines = append(l.routines, check)
+	}
+	if l.define(kRoutine, r.ID, d.at(n)) {
+		l.cat.Routines = append(l.cat.Routines, r)
+	}
+}
+
+// checkRoutineItems checks what needs the whole catalog: the technique an
+// item names exists, covers the item's area, and allows its seconds.
+func (l *loader) checkRoutineItems() {
+	for _, c := range l.routines {
+		it := &c.routine.Items[c.index]
+		what := fmt.Sprintf("routine %s item %d", c.routine.ID, c.index+1)
+		if it.Technique == "" {
+			continue
+		}
+		t := l.cat.Technique(it.Technique)
+		if t == nil {
+			at := c.fields["technique"]
+			ids := make([]string, len(l.cat.Techniques))
+			for i, x := range l.cat.Techniques {
+				ids[i] = x.ID
+			}
+			l.errs = append(l.errs, at.err(fmt.Sprintf("%s: unknown technique %q%s: run `knead list` for the ids", what, it.Technique, didYouMean(it.Technique, ids))))
+			continue
+		}
+		if it.Area != "" && !t.Covers(it.Area) {
+			l.errs = append(l.errs, c.fields["area"].err(fmt.Sprintf("%s: %s works on %v, not on %s", what, t.ID, t.Areas, it.Area)))
+		}
+		if it.Seconds > 0 && !t.Seconds.IsZero() {
+			if t.Seconds.Most > 0 && it.Seconds > t.Seconds.Most {
+				l.errs = append(l.errs, c.fields["seconds"].err(fmt.Sprintf("%s: %v s is longer than %s allows (%v s at most)", what, it.Seconds, t.ID, t.Seconds.Most)))
+			}
+		}
+		if it.Phase != "" && !t.FitsPhase(it.Phase) {
+			l.errs = append(l.errs, c.at.err(fmt.Sprintf("%s: %s is not a %s technique: it fits %v", what, t.ID, it.Phase, t.Phases)))
+		}
+	}
+}
+
+// finish resolves every reference and returns the catalog with every problem found.
+func (l *loader) finish() (*massage.Catalog, Errors) {
+	for _, r := range l.refs {
+		switch r.kind {
+		case "family or technique":
+			if !l.known(kTechnique, r.id) {
+				l.errs = append(l.errs, r.at.err(fmt.Sprintf("%s: %q is neither a family (%s) nor a technique id", r.in, r.id, joinIDs(massage.Families.IDs()))))
+			}
+		default:
+			if !l.known(r.kind, r.id) {
+				var ids []string
+				for id := range l.defs[r.kind] {
+					ids = append(ids, id)
+				}
+				l.errs = append(l.errs, r.at.err(fmt.Sprintf("%s: unknown %s id %q%s", r.in, r.kind, r.id, didYouMean(r.id, ids))))
+			}
+		}
+	}
+	l.checkRoutineItems()
+	l.errs.sort()
+	return l.cat, l.errs
+}
+
+func joinIDs(ids []string) string {
+	s := ""
+	for i, id := range ids {
+		if i > 0 {
+			s += ", "
+		}
+		s += id
+	}
+	return s
+}
+
+// ReadRoutine reads a routine file against cat. The file holds one routine
+// (routine: or a routines: list of one); anything else it defines is checked too.
+func ReadRoutine(cat *massage.Catalog, path string) (*massage.Routine, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, Errors{{File: path, Msg: err.Error()}}
+	}
+	return ParseRoutine(cat, path, data)
+}
+
+// ParseRoutine is ReadRoutine for bytes already read; name is used in errors.
+func ParseRoutine(cat *massage.Catalog, name string, data []byte) (*massage.Routine, error) {
+	l := newLoader()
+	l.seed(cat)
+	before := len(l.cat.Routines)
+	l.addFile(name, data)
+	got, errs := l.finish()
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	added := got.Routines[before:]
+	switch len(added) {
+	case 1:
+		return added[0], nil
+	case 0:
+		return nil, Errors{{File: name, Msg: "no routine in this file: expected a routine: mapping with id, name and items"}}
+	}
+	return nil, Errors{{File: name, Msg: fmt.Sprintf("%d routines in this file: expected one", len(added))}}
+}
+
+func readLimited(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, fmt.Errorf("no such file")
+		}
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("is a folder, expected a file")
+	}
+	if fi.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes: Knead reads files of up to %d bytes", fi.Size(), MaxFileSize)
+	}
+	return os.ReadFile(path)
+}
