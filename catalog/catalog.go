@@ -4,6 +4,7 @@ import (
 	"embed"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,10 +24,16 @@ var builtin = sync.OnceValues(func() (*massage.Catalog, error) {
 	return cat, errs.orNil()
 })
 
-func (l *loader) addBuiltin() {
+func (l *loader) addBuiltin() { l.addBuiltinExcept(nil) }
+
+// addBuiltinExcept loads the embedded files but those whose names are in skip.
+func (l *loader) addBuiltinExcept(skip map[string]bool) {
 	names, _ := fs.Glob(builtinFS, "data/*.yaml")
 	sort.Strings(names)
 	for _, name := range names {
+		if skip[path.Base(name)] {
+			continue
+		}
 		data, err := builtinFS.ReadFile(name)
 		if err != nil {
 			l.errs = append(l.errs, Error{File: name, Msg: err.Error()})
@@ -61,9 +68,14 @@ func Load(dirs []string) (*massage.Catalog, error) {
 // Check reports every problem in the files at paths (files, or folders of
 // *.yaml files), checked together with the built-in catalog and the folders
 // in dirs. It returns nil when all is well.
+//
+// A checked file that is one of the built-in files on disk (a file of the
+// same name in a folder named data, as in this repository's catalog/data)
+// stands in for its embedded copy, so editing the built-in catalog and
+// checking it does not report every id as its own duplicate.
 func Check(dirs, paths []string) Errors {
 	l := newLoader()
-	l.addBuiltin()
+	l.addBuiltinExcept(builtinOnDisk(paths))
 	for _, dir := range dirs {
 		l.addPath(dir, true)
 	}
@@ -136,4 +148,36 @@ func (l *loader) addOne(path string) {
 		return
 	}
 	l.addFile(path, data)
+}
+
+// builtinOnDisk names the embedded files that paths hold copies of: files
+// (or files in folders) called like an embedded file, in a folder named data.
+func builtinOnDisk(paths []string) map[string]bool {
+	embedded := map[string]bool{}
+	names, _ := fs.Glob(builtinFS, "data/*.yaml")
+	for _, n := range names {
+		embedded[path.Base(n)] = true
+	}
+	skip := map[string]bool{}
+	consider := func(p string) {
+		abs, err := filepath.Abs(p)
+		if err == nil && filepath.Base(filepath.Dir(abs)) == "data" && embedded[filepath.Base(abs)] {
+			skip[filepath.Base(abs)] = true
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		if !fi.IsDir() {
+			consider(p)
+			continue
+		}
+		entries, _ := os.ReadDir(p)
+		for _, e := range entries {
+			consider(filepath.Join(p, e.Name()))
+		}
+	}
+	return skip
 }

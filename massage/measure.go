@@ -49,9 +49,21 @@ func (b Bounds) String() string {
 	case b.Least == b.Most && (b.Usual == 0 || b.Usual == b.Least):
 		return Seconds(b.Least)
 	case b.Usual == 0:
-		return Seconds(b.Least) + "–" + Seconds(b.Most)
+		return span(b.Least, b.Most)
 	}
-	return fmt.Sprintf("%s–%s, usually %s", Seconds(b.Least), Seconds(b.Most), Seconds(b.Usual))
+	return fmt.Sprintf("%s, usually %s", span(b.Least, b.Most), Seconds(b.Usual))
+}
+
+// span reads like "5–15 s", "3–10 min" or "45 s–2 min".
+func span(lo, hi float64) string {
+	whole := func(s float64) bool { return s == float64(int(s)) }
+	switch {
+	case hi < 60:
+		return num(lo) + "–" + num(hi) + " s"
+	case lo >= 60 && whole(lo) && whole(hi) && int(lo)%60 == 0 && int(hi)%60 == 0:
+		return fmt.Sprintf("%d–%d min", int(lo)/60, int(hi)/60)
+	}
+	return Seconds(lo) + "–" + Seconds(hi)
 }
 
 // Seconds prints a time for people: "45 s", "2 min", "1 min 30 s".

@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/knead/knead/catalog"
+)
+
+func init() {
+	register(&Command{
+		Name:    "check",
+		Group:   groupFiles,
+		Summary: "check technique and routine files for mistakes",
+		Usage:   "PATH...",
+		Help: "Checks YAML files of techniques, routines, preparations, cautions, rules and sources " +
+			"(the format is in docs/format.md), or every *.yaml file in a folder, against the " +
+			"built-in catalog and any --catalog folders.\n\n" +
+			"Each problem is printed on its own line as file:line:col: message, which editors can jump to, " +
+			"and the exit status is 1. When all is well it prints 'PATH: ok' for each path and exits 0.",
+		Examples: []string{
+			"knead check my-routine.yaml",
+			"knead check --catalog ~/massage ~/massage",
+		},
+		New: func() Options { return &checkOptions{} },
+	})
+}
+
+// checkOptions are the options of `knead check`.
+type checkOptions struct {
+	Paths []string
+}
+
+func (o *checkOptions) Flags(fs *flag.FlagSet) {}
+
+func (o *checkOptions) SetArgs(args []string) error {
+	if len(args) == 0 {
+		return usageErrorf("check needs at least one file or folder to check")
+	}
+	o.Paths = args
+	return nil
+}
+
+func (o *checkOptions) Run(ctx context.Context, env *Env) error {
+	errs := catalog.Check(env.Global.Catalogs, o.Paths)
+	if len(errs) > 0 {
+		files := map[string]bool{}
+		for i := range errs {
+			files[errs[i].File] = true
+			if _, err := fmt.Fprintln(env.Out, errs[i].Error()); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(env.Err, "knead check: %s in %s\n", plural(len(errs), "problem"), plural(len(files), "file"))
+		return errReported
+	}
+	for _, p := range o.Paths {
+		if _, err := fmt.Fprintf(env.Out, "%s: ok\n", p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
