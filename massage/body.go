@@ -43,7 +43,7 @@ var Areas = []Area{
 	{"calves", "calves", "legs"},
 	{"ankles", "ankles", "legs"},
 	{"feet", "feet", "legs"},
-	{"toes", "toes", "legs"},
+	{"toes", "toes", "feet"},
 }
 
 // Joints are the places a joint condition ("inflamed-joint:ankle") can name,

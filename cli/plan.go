@@ -1,0 +1,374 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/massage"
+	"github.com/knead/knead/plan"
+)
+
+func init() {
+	register(&Command{
+		Name:    "plan",
+		Group:   groupPlan,
+		Summary: "plan a timed massage for the areas, minutes and pressure you choose",
+		Usage:   "--area AREA... --minutes N",
+		Help: "Builds a routine from the catalog's techniques: for each area a warm-up (light, then deeper " +
+			"stroking), the work, and a finish, timed to add up to the minutes of hands-on time, never " +
+			"firmer than the pressure asked, with what to prepare first (not counted in the minutes), the " +
+			"cautions at the moves where they matter, and what was left out and why. The same request and " +
+			"--seed give the same plan; another seed picks other work techniques.\n\n" +
+			"--area takes the ids 'knead areas' lists, coarse (back) or fine (calves); give it once per area " +
+			"or as a comma-separated list. --weight AREA=N shares the time unevenly (default 1 each). " +
+			"--mode is self or partner; left out, Knead takes the mode that the source texts' techniques " +
+			"for those areas are written for.\n\n" +
+			conditionHelp() + "\n\n" +
+			"When the minutes are too few for everything, the plan drops the finish and then the deeper " +
+			"warm-up and says so; when they are too few for anything, or more than the safe moves can fill " +
+			"without staying too long on one spot, knead says how many minutes would do and exits with " +
+			"status 1, as it does when nothing safe is left.\n\n" +
+			"--json prints the plan as one JSON object (total_seconds, prep, items, excluded, cautions, " +
+			"dropped). --out FILE also writes it as a routine file that 'knead check' accepts and you can " +
+			"edit; it will not overwrite a file unless --force is given.",
+		Examples: []string{
+			"knead plan --area back --area scalp --minutes 20 --mode partner",
+			"knead plan --area shoulders,arms --minutes 10 --mode self --pressure light",
+			"knead plan --area feet --minutes 15 --condition inflamed-joint:ankle",
+			"knead plan --area back,legs --minutes 30 --weight back=2 --seed 7 --json",
+			"knead plan --area scalp --minutes 8 --out scalp.yaml",
+		},
+		New: func() Options { return &planOptions{} },
+	})
+}
+
+// conditionHelp lists the condition vocabulary in plain words: what each
+// rules out and where the rule comes from.
+func conditionHelp() string {
+	var b strings.Builder
+	b.WriteString("--condition (repeatable) tells Knead what to keep away from. The conditions:")
+	for _, r := range plan.ConditionRules() {
+		fmt.Fprintf(&b, "\n  %s: %s. Leaves out %s. From %s.", r.Usage, r.Name, r.RulesOut, r.Source)
+	}
+	joints := make([]string, len(massage.Joints))
+	for i, j := range massage.Joints {
+		joints[i] = j.ID
+	}
+	b.WriteString("\nJOINT is one of " + strings.Join(joints, ", ") + "; AREA is an area id ('knead areas').")
+	return b.String()
+}
+
+// planOptions are the options of `knead plan`.
+type planOptions struct {
+	Areas      []string
+	Minutes    float64
+	Mode       string
+	Pressure   string
+	Weights    []string // AREA=N
+	Conditions []string
+	Seed       int64
+	JSON       bool
+	Out        string
+	Force      bool
+	Width      int
+
+	req plan.Request
+}
+
+func (o *planOptions) Flags(fs *flag.FlagSet) {
+	listFlag(fs, &o.Areas, "area", "plan for `AREA`; repeatable, or a comma-separated list", splitComma)
+	fs.Float64Var(&o.Minutes, "minutes", 0, "`N` minutes of hands-on time, 1 to 120")
+	fs.StringVar(&o.Mode, "mode", "", "`MODE`: self or partner (default: what the techniques for the areas are written for)")
+	fs.StringVar(&o.Pressure, "pressure", "moderate", "the firmest pressure to plan, `LEVEL`: light, moderate or deep")
+	listFlag(fs, &o.Weights, "weight", "`AREA=N` gives an area N shares of the time (default 1 each); repeatable", splitComma)
+	listFlag(fs, &o.Conditions, "condition", "a `CONDITION` to plan around, such as inflamed-joint:ankle; repeatable", splitComma)
+	fs.Int64Var(&o.Seed, "seed", 0, "`N` picks among the work techniques; the same seed gives the same plan")
+	fs.BoolVar(&o.JSON, "json", false, "print the plan as one JSON object instead of the card")
+	fs.StringVar(&o.Out, "out", "", "also write the plan as a routine file to `FILE`")
+	fs.BoolVar(&o.Force, "force", false, "let --out replace a file that exists")
+	fs.IntVar(&o.Width, "width", 0, "wrap the card at `N` columns instead of the terminal's width")
+}
+
+func (o *planOptions) SetArgs(args []string) error {
+	if err := noArgs("plan", args); err != nil {
+		return err
+	}
+	var areas []string
+	for _, a := range o.Areas {
+		for _, x := range splitComma(a) {
+			if x = strings.TrimSpace(x); x != "" {
+				areas = append(areas, x)
+			}
+		}
+	}
+	if len(areas) == 0 {
+		return usageErrorf("plan needs at least one --area ('knead areas' lists them)")
+	}
+	if o.Minutes == 0 {
+		return usageErrorf("plan needs --minutes, the minutes of hands-on time (1 to 120)")
+	}
+	for _, a := range areas {
+		if err := checkArea(a); err != nil {
+			return err
+		}
+	}
+	if o.Width < 0 {
+		return inputErrorf("invalid --width %d: expected a number of columns, or 0 for the terminal's width", o.Width)
+	}
+	o.req = plan.Request{Areas: areas, Minutes: o.Minutes, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed}
+	for _, w := range o.Weights {
+		for _, x := range splitComma(w) {
+			area, n, ok := strings.Cut(strings.TrimSpace(x), "=")
+			v, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
+			if !ok || err != nil {
+				return inputErrorf("invalid --weight %q: expected AREA=N, such as back=2", x)
+			}
+			if o.req.Weights == nil {
+				o.req.Weights = map[string]float64{}
+			}
+			o.req.Weights[strings.TrimSpace(area)] = v
+		}
+	}
+	for _, c := range o.Conditions {
+		for _, x := range splitComma(c) {
+			if x = strings.TrimSpace(x); x != "" {
+				o.req.Conditions = append(o.req.Conditions, x)
+			}
+		}
+	}
+	return flagError(o.req.Validate())
+}
+
+// flagNames map a request field to the flag that sets it.
+var flagNames = map[string]string{
+	"areas": "--area", "minutes": "--minutes", "mode": "--mode", "pressure": "--pressure",
+	"weights": "--weight", "conditions": "--condition",
+}
+
+// flagError turns the planner's *plan.Error into an InputError that names
+// the flag: "--minutes: 200 is outside 1–120".
+func flagError(err error) error {
+	var pe *plan.Error
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	field, _, _ := strings.Cut(pe.Field, "[")
+	field, _, _ = strings.Cut(field, ".")
+	if name, ok := flagNames[field]; ok {
+		return inputErrorf("%s: %s", name, pe.Message)
+	}
+	return inputErrorf("%s", pe.Error())
+}
+
+func (o *planOptions) Run(ctx context.Context, env *Env) error {
+	cat, err := env.Catalog()
+	if err != nil {
+		return err
+	}
+	p, err := plan.Make(cat, o.req)
+	if err != nil {
+		return flagError(err)
+	}
+	var wrote string
+	if o.Out != "" {
+		if err := o.write(cat, p); err != nil {
+			return err
+		}
+		wrote = fmt.Sprintf("Wrote the plan as a routine to %s; 'knead check %s' checks it after you edit it.", o.Out, o.Out)
+	}
+	if o.JSON {
+		if wrote != "" {
+			fmt.Fprintln(env.Err, wrote)
+		}
+		return writeJSON(env.Out, p)
+	}
+	card := planCard(p, env.TextWidth(o.Width))
+	if wrote != "" {
+		card += "\n" + wrap(wrote, env.TextWidth(o.Width), "", "")
+	}
+	_, err = fmt.Fprint(env.Out, card)
+	return err
+}
+
+// write saves the plan as a routine file. It reads the file back through
+// the same checker as 'knead check' before it lets it replace anything,
+// writes to a temporary file beside it and renames, so that a failure
+// leaves no half-written file and never loses the one that was there.
+func (o *planOptions) write(cat *massage.Catalog, p *plan.Plan) error {
+	if _, err := os.Stat(o.Out); err == nil && !o.Force {
+		return inputErrorf("--out: %s exists; choose another name, or add --force to replace it", o.Out)
+	}
+	data, err := catalog.EncodeRoutine(p.Routine())
+	if err != nil {
+		return err
+	}
+	if _, err := catalog.ParseRoutine(cat, o.Out, data); err != nil {
+		return fmt.Errorf("the planned routine does not pass the checker (a bug in knead): %w", err)
+	}
+	dir := filepath.Dir(o.Out)
+	tmp, err := os.CreateTemp(dir, ".knead-plan-*.yaml")
+	if err != nil {
+		return inputErrorf("--out: cannot write in %s: %v", dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return inputErrorf("--out: writing %s: %v", o.Out, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return inputErrorf("--out: writing %s: %v", o.Out, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return inputErrorf("--out: %v", err)
+	}
+	if err := os.Rename(tmp.Name(), o.Out); err != nil {
+		return inputErrorf("--out: writing %s: %v", o.Out, err)
+	}
+	return nil
+}
+
+// clock prints seconds as m:ss ("12:05"), rounded to the second.
+func clock(s float64) string {
+	n := int(math.Round(s))
+	return fmt.Sprintf("%d:%02d", n/60, n%60)
+}
+
+// sideWords says how an item shares the two sides of the body.
+func sideWords(side string) string {
+	switch side {
+	case "left":
+		return "left side"
+	case "right":
+		return "right side"
+	case "each":
+		return "one side, then the other"
+	case "both":
+		return "both sides"
+	}
+	return ""
+}
+
+// planCard lays a plan out as a recipe card: the preparations with their
+// own times, what to check first, each area's phases with a running clock
+// and the cautions at the move where they first matter, then what was left
+// out, what was dropped, and the notes.
+func planCard(p *plan.Plan, width int) string {
+	c := &card{width: width}
+	r := p.Routine()
+	c.title(r.Name, "seed "+strconv.FormatInt(p.Seed, 10))
+	facts := []string{"for " + forWhom(p.Mode), p.Pressure + " pressure at most"}
+	if len(p.Conditions) > 0 {
+		facts = append(facts, "planned around "+joinAnd(p.Conditions))
+	}
+	c.text(sentence(strings.Join(facts, "; ")), "", "")
+
+	total := clock(p.TotalSeconds)
+	if len(p.Prep) > 0 {
+		var prep float64
+		for _, x := range p.Prep {
+			prep += x.Seconds
+		}
+		c.section(fmt.Sprintf("BEFORE YOU START (about %s, not part of the %s)", clock(prep), total))
+		for i, x := range p.Prep {
+			first := fmt.Sprintf("  %d. ", i+1)
+			rest := strings.Repeat(" ", len(first))
+			c.text(x.Name+" ("+clock(x.Seconds)+")", first, rest)
+			c.text(sentence(x.Say), rest, rest)
+			if len(x.Needs) > 0 {
+				c.text("Have ready: "+joinAnd(x.Needs)+".", rest, rest)
+			}
+		}
+	}
+
+	byID := map[string]plan.Caution{}
+	var before []plan.Caution
+	for _, x := range p.Cautions {
+		byID[x.ID] = x
+		if x.When == "before" {
+			before = append(before, x)
+		}
+	}
+	if len(before) > 0 {
+		c.section("! CHECK FIRST")
+		for _, x := range before {
+			c.text(sentence(x.Say), "  ! ", "    ")
+		}
+	}
+
+	shown := map[string]bool{}
+	var clockAt float64
+	for i := 0; i < len(p.Items); {
+		sec := p.Items[i].Section
+		j := i
+		var secTotal float64
+		for ; j < len(p.Items) && p.Items[j].Section == sec; j++ {
+			secTotal += p.Items[j].Seconds
+		}
+		c.section(fmt.Sprintf("%s  (%s, from %s)", strings.ToUpper(areaName(sec)), clock(secTotal), clock(clockAt)))
+		phase := ""
+		for _, it := range p.Items[i:j] {
+			if it.Phase != phase {
+				phase = it.Phase
+				c.line("  " + strings.ToUpper(phase[:1]) + phase[1:])
+			}
+			first := fmt.Sprintf("    %6s  %5s  ", clock(clockAt), clock(it.Seconds))
+			rest := strings.Repeat(" ", len(first))
+			c.text(it.Name, first, rest)
+			var how []string
+			if it.Area != it.Section {
+				how = append(how, areaName(it.Area))
+			}
+			how = append(how, it.Pressure)
+			if s := sideWords(it.Side); s != "" {
+				how = append(how, s)
+			}
+			c.text(strings.Join(how, ", "), rest, rest)
+			for _, id := range it.Cautions {
+				x, ok := byID[id]
+				if !ok || x.When == "before" || shown[id] {
+					continue
+				}
+				shown[id] = true
+				c.text(sentence(x.Say), rest+"! ", rest+"  ")
+			}
+			if it.Note != "" {
+				c.text(sentence(it.Note), rest+"· ", rest+"  ")
+			}
+			clockAt += it.Seconds
+		}
+		i = j
+	}
+	c.line("")
+	c.line(fmt.Sprintf("Hands-on time: %s.", total))
+
+	if len(p.Excluded) > 0 {
+		c.section("LEFT OUT")
+		for _, e := range p.Excluded {
+			c.text(fmt.Sprintf("%s (%s): %s.", e.Name, areaName(e.Area), e.Reason), "  - ", "    ")
+		}
+	}
+	if len(p.Dropped) > 0 {
+		c.section("DROPPED FOR LACK OF TIME")
+		for _, d := range p.Dropped {
+			c.text(sentence(d), "  - ", "    ")
+		}
+	}
+	if len(p.Notes) > 0 {
+		c.section("NOTES")
+		for _, n := range p.Notes {
+			c.text(sentence(n), "  - ", "    ")
+		}
+	}
+	c.line("")
+	c.text("Another --seed gives other work techniques; 'knead show ID' shows any move step by step.", "", "")
+	c.line("Knead is not medical advice.")
+	return c.b.String()
+}

@@ -1,0 +1,65 @@
+package plan
+
+import (
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/knead/knead/massage"
+)
+
+var (
+	synthOnce sync.Once
+	synth10k  *massage.Catalog
+)
+
+// benchRequests are the requests a benchmark cycles through: the three
+// golden scenarios and seeded random ones that the catalog can plan.
+func benchRequests(b *testing.B, cat *massage.Catalog) []Request {
+	reqs := []Request{
+		{Areas: []string{"back", "scalp"}, Minutes: 20, Mode: "partner"},
+		{Areas: []string{"shoulders", "arms"}, Minutes: 10, Mode: "self"},
+		{Areas: []string{"feet"}, Minutes: 15, Conditions: []string{"inflamed-joint:ankle"}},
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for len(reqs) < 64 {
+		r := randomRequest(rng)
+		if _, err := Make(cat, r); err == nil {
+			reqs = append(reqs, r)
+		}
+	}
+	return reqs
+}
+
+// benchMake plans the requests in turn and reports, beside the mean, the
+// median and 99th percentile of single calls (the budget is on p99).
+func benchMake(b *testing.B, cat *massage.Catalog) {
+	reqs := benchRequests(b, cat)
+	times := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		if _, err := Make(cat, reqs[i%len(reqs)]); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	if n := len(times); n > 0 {
+		b.ReportMetric(float64(times[n/2].Microseconds()), "p50-µs")
+		b.ReportMetric(float64(times[min(n-1, n*99/100)].Microseconds()), "p99-µs")
+	}
+}
+
+// BenchmarkMakeBuiltin: budget p99 under 1 ms (PRODUCT.md).
+func BenchmarkMakeBuiltin(b *testing.B) { benchMake(b, builtin(b)) }
+
+// BenchmarkMakeSynthetic10k: budget under 20 ms with 10,000 techniques.
+func BenchmarkMakeSynthetic10k(b *testing.B) {
+	synthOnce.Do(func() { synth10k = synthetic(10000, 42) })
+	benchMake(b, synth10k)
+}

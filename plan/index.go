@@ -1,0 +1,201 @@
+package plan
+
+import (
+	"sort"
+
+	"github.com/knead/knead/massage"
+)
+
+// index holds the lookups one call of Make needs, built once per call so
+// that a catalog of thousands of techniques costs one pass over it.
+type index struct {
+	cat     *massage.Catalog
+	caution map[string]*massage.Caution
+	contra  []*massage.Caution // contraindications that name a condition
+	rules   []*massage.Rule
+	facts   []facts   // per technique of the catalog, read when first needed
+	covers  []areaSet // per technique of the catalog: the areas it works on or in
+}
+
+// coverAll works out, for every technique, the areas it works on.
+func (ix *index) coverAll() {
+	ix.covers = make([]areaSet, len(ix.cat.Techniques))
+	ix.facts = make([]facts, len(ix.cat.Techniques))
+	for k, t := range ix.cat.Techniques {
+		if t != nil {
+			ix.covers[k] = overlapping(t.Areas)
+		}
+	}
+}
+
+func newIndex(cat *massage.Catalog) *index {
+	ix := &index{
+		cat:     cat,
+		caution: make(map[string]*massage.Caution, len(cat.Cautions)),
+		rules:   cat.Rules,
+	}
+	for _, c := range cat.Cautions {
+		if c == nil {
+			continue
+		}
+		ix.caution[c.ID] = c
+		if c.Kind == "contraindication" && c.Condition != "" {
+			ix.contra = append(ix.contra, c)
+		}
+	}
+	return ix
+}
+
+// facts are what the planner reads off a technique: where its steps go,
+// how firm it is at least and at most, how long it takes, and which sides
+// its steps name. They are kept by value, one per technique of the
+// catalog, so that judging thousands of techniques allocates little.
+type facts struct {
+	done   bool
+	touch  areaSet // the areas it works on, or that its steps' landmarks lie in
+	floor  string  // the least level the technique asks for ("" when none is said)
+	top    string  // the firmest level the technique reaches
+	bounds massage.Bounds
+	sides  uint16 // bit i set: a step names massage.Sides.Words[i]
+}
+
+// factsOf reads the facts of the k-th technique of the catalog, once.
+func (ix *index) factsOf(k int) *facts {
+	f := &ix.facts[k]
+	if f.done {
+		return f
+	}
+	t := ix.cat.Techniques[k]
+	f.done = true
+	f.touch = ix.covers[k]
+	top := firmer(t.Pressure.Level, t.Pressure.Most)
+	// The technique's own level is the least it asks for; a step may go
+	// firmer within it. Without one, the firmest step level is.
+	floor, stepFloor := t.Pressure.Level, ""
+	for _, st := range t.Steps {
+		for _, id := range st.At {
+			f.touch = f.touch.or(landmarkReach[id])
+		}
+		for _, h := range st.Hands {
+			for _, id := range h.At {
+				f.touch = f.touch.or(landmarkReach[id])
+			}
+		}
+		lv := st.Pressure.Level
+		if lv == "" {
+			lv = t.Pressure.Level
+		}
+		stepFloor = firmer(stepFloor, lv)
+		top = firmer(firmer(top, lv), st.Pressure.Most)
+		if i := sideIndex[st.Side]; i > 0 {
+			f.sides |= 1 << i
+		}
+	}
+	if floor == "" {
+		floor = stepFloor
+	}
+	if top == "" {
+		top = "moderate"
+	}
+	f.floor, f.top = floor, top
+	f.bounds = boundsOf(t)
+	return f
+}
+
+// side reports whether a step of the technique names side.
+func (f *facts) side(side string) bool {
+	i := sideIndex[side]
+	return i > 0 && f.sides&(1<<i) != 0
+}
+
+// sideIndex numbers the side words from 1 (0: none given or unknown).
+var sideIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, w := range massage.Sides.Words {
+		m[w.ID] = i + 1
+	}
+	return m
+}()
+
+// landmarksOf calls fn with every landmark the technique's steps and hands name.
+func landmarksOf(t *massage.Technique, fn func(id string) bool) bool {
+	for _, st := range t.Steps {
+		for _, id := range st.At {
+			if fn(id) {
+				return true
+			}
+		}
+		for _, h := range st.Hands {
+			for _, id := range h.At {
+				if fn(id) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// firmer returns the firmer of two pressure levels.
+func firmer(a, b string) string {
+	if massage.LevelRank(b) > massage.LevelRank(a) {
+		return b
+	}
+	return a
+}
+
+// Default times for a technique that says nothing about its time.
+const (
+	defaultLeast = 30
+	defaultUsual = 60
+	defaultMost  = 180
+	shortest     = 10 // no item is planned shorter than this, unless its technique's most is
+)
+
+// boundsOf gives the time a technique takes, per side for one-sided moves:
+// its own bounds, else the sum of its steps', else Knead's defaults. Missing
+// parts are filled in so that least ≤ usual ≤ most.
+func boundsOf(t *massage.Technique) massage.Bounds {
+	b := t.Seconds
+	if b.IsZero() {
+		for _, st := range t.Steps {
+			b.Least += st.Seconds.Least
+			b.Usual += st.Seconds.Usual
+			b.Most += st.Seconds.Most
+		}
+	}
+	if b.IsZero() {
+		return massage.Bounds{Least: defaultLeast, Usual: defaultUsual, Most: defaultMost}
+	}
+	if b.Most == 0 {
+		b.Most = max(b.Usual, b.Least) * 3
+		if b.Most == 0 {
+			b.Most = defaultMost
+		}
+	}
+	if b.Least == 0 {
+		b.Least = min(shortest, b.Most)
+	}
+	if b.Usual == 0 || b.Usual < b.Least || b.Usual > b.Most {
+		b.Usual = (b.Least + b.Most) / 2
+	}
+	return b
+}
+
+// areaRank orders areas from head to toe, for a calm flow over the body.
+var areaRank = func() map[string]int {
+	m := map[string]int{}
+	for i, a := range massage.Areas {
+		m[a.ID] = i
+	}
+	return m
+}()
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,169 @@
+package plan
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Plan is a routine built for one request. Its JSON is exactly what
+// `knead plan --json` prints and POST /api/plan answers.
+type Plan struct {
+	TotalSeconds float64    `json:"total_seconds"`
+	Minutes      float64    `json:"minutes"`
+	Areas        []string   `json:"areas"`    // the areas planned, in the order asked
+	Mode         string     `json:"mode"`     // self, partner, or both when every move suits either
+	Pressure     string     `json:"pressure"` // the most pressure asked for
+	Seed         int64      `json:"seed"`
+	Conditions   []string   `json:"conditions,omitempty"`
+	Prep         []Prep     `json:"prep"`
+	Items        []Item     `json:"items"`
+	Excluded     []Excluded `json:"excluded"`
+	Cautions     []Caution  `json:"cautions"`
+	Dropped      []string   `json:"dropped,omitempty"` // phases dropped for lack of time, said plainly
+	Notes        []string   `json:"notes,omitempty"`   // other things the planner decided, said plainly
+}
+
+// Prep is a preparation done before the hands-on time, with its own time.
+type Prep struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Seconds float64  `json:"seconds"`
+	Say     string   `json:"say"`
+	Needs   []string `json:"needs,omitempty"`
+}
+
+// Item is one timed move of the plan.
+type Item struct {
+	Technique string   `json:"technique"`
+	Name      string   `json:"name"`
+	Section   string   `json:"section"` // the area asked for that this move belongs to
+	Area      string   `json:"area"`    // the finest area the move works on
+	Phase     string   `json:"phase"`   // warm-up, work or finish
+	Seconds   float64  `json:"seconds"`
+	Pressure  string   `json:"pressure"`
+	Side      string   `json:"side"`               // each, left, right, both or none
+	Cautions  []string `json:"cautions,omitempty"` // ids of the plan's cautions that matter here
+	Note      string   `json:"note,omitempty"`
+}
+
+// Excluded is a technique left out, where, and why in plain words.
+type Excluded struct {
+	Technique string `json:"technique"`
+	Name      string `json:"name"`
+	Area      string `json:"area"`
+	Reason    string `json:"reason"`
+	Condition string `json:"condition,omitempty"` // the condition that caused it, as written
+}
+
+// Caution is a safety note for the plan: from the catalog, or made by the
+// planner for a condition (its id is then the condition, e.g. "sensitive:face").
+type Caution struct {
+	ID         string   `json:"id"`
+	Say        string   `json:"say"`
+	Kind       string   `json:"kind"`
+	When       string   `json:"when"` // before, start, during
+	Techniques []string `json:"techniques,omitempty"`
+	Areas      []string `json:"areas,omitempty"`
+	Sources    []string `json:"sources,omitempty"`
+}
+
+// Make builds a plan for the request from the catalog. Errors the user can
+// fix (bad fields, too few or too many minutes, nothing safe left) are
+// *Error; the request is validated first.
+func Make(cat *massage.Catalog, r Request) (*Plan, error) {
+	if cat == nil {
+		return nil, errors.New("plan: no catalog")
+	}
+	req, conds, err := r.normalize()
+	if err != nil {
+		return nil, err
+	}
+	ix := newIndex(cat)
+	ix.coverAll()
+	pools := ix.pools(req, conds)
+	mode := req.Mode
+	if mode == "" {
+		mode = pickMode(pools)
+	}
+	secs := ix.sections(req, pools, mode)
+	p := &Plan{
+		Minutes:    req.Minutes,
+		Mode:       mode,
+		Pressure:   req.Pressure,
+		Seed:       req.Seed,
+		Conditions: req.Conditions,
+		Prep:       []Prep{},
+		Items:      []Item{},
+		Excluded:   []Excluded{},
+		Cautions:   []Caution{},
+	}
+	for _, s := range secs {
+		p.Excluded = append(p.Excluded, s.excluded...)
+	}
+
+	var live []*section
+	for _, s := range secs {
+		if s.empty() {
+			p.Notes = append(p.Notes, "nothing safe is left for the "+areaName(s.area)+s.emptyWhy()+"; its time goes to the other areas")
+			continue
+		}
+		live = append(live, s)
+	}
+	if len(live) == 0 {
+		return nil, nothingSafe(secs)
+	}
+	if err := allot(live, req.Minutes*60); err != nil {
+		return nil, err
+	}
+	for _, s := range live {
+		s.choose()
+		s.order(ix)
+		s.repeat()
+		spread(s.units, s.budget)
+		p.Dropped = append(p.Dropped, s.dropped...)
+	}
+	settle(live)
+	for _, s := range live {
+		p.Areas = append(p.Areas, s.area)
+		for _, u := range s.units {
+			p.Items = append(p.Items, u.items(s.area)...)
+		}
+	}
+	for i, it := range p.Items {
+		p.TotalSeconds += it.Seconds
+		p.Items[i].Cautions = ix.forMode(it.Cautions, mode)
+	}
+	p.TotalSeconds = round3(p.TotalSeconds)
+	p.Prep = ix.preps(live, mode)
+	p.Cautions = ix.cautions(live, p.Items)
+	return p, nil
+}
+
+// nothingSafe explains why no area has a move left, naming the field to
+// change: the conditions when they ruled moves out, else the pressure when
+// it did, else the areas.
+func nothingSafe(secs []*section) *Error {
+	var why []string
+	field := "areas"
+	for _, s := range secs {
+		why = append(why, "the "+areaName(s.area)+s.emptyWhy())
+		for _, e := range s.excluded {
+			switch {
+			case e.Condition != "":
+				field = "conditions"
+			case field == "areas":
+				field = "pressure"
+			}
+		}
+	}
+	return fieldError(field, "nothing safe is left to plan: %s", strings.Join(why, "; "))
+}
+
+func areaName(id string) string {
+	if a, ok := massage.AreaByID(id); ok {
+		return a.Name
+	}
+	return id
+}

@@ -1,0 +1,337 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/massage"
+)
+
+var (
+	builtinOnce sync.Once
+	builtinCat  *massage.Catalog
+	builtinErr  error
+)
+
+// builtin loads the built-in catalog once for all tests.
+func builtin(t testing.TB) *massage.Catalog {
+	t.Helper()
+	builtinOnce.Do(func() { builtinCat, builtinErr = catalog.Builtin() })
+	if builtinErr != nil {
+		t.Fatalf("the built-in catalog does not load: %v", builtinErr)
+	}
+	return builtinCat
+}
+
+// randomRequest makes a request a person might send, now and then with
+// minutes, weights or conditions that the planner has to refuse.
+func randomRequest(rng *rand.Rand) Request {
+	var r Request
+	for n := 1 + rng.IntN(3); len(r.Areas) < n; {
+		a := massage.Areas[rng.IntN(len(massage.Areas))].ID
+		if !slices.ContainsFunc(r.Areas, func(b string) bool { return massage.Overlaps(a, b) }) {
+			r.Areas = append(r.Areas, a)
+		}
+	}
+	switch rng.IntN(4) {
+	case 0:
+		r.Minutes = float64(1 + rng.IntN(5))
+	case 1:
+		r.Minutes = math.Round((1+rng.Float64()*119)*100) / 100
+	default:
+		r.Minutes = float64(1 + rng.IntN(120))
+	}
+	r.Mode = []string{"", "", "self", "partner"}[rng.IntN(4)]
+	r.Pressure = []string{"", "light", "moderate", "deep"}[rng.IntN(4)]
+	if rng.IntN(3) == 0 {
+		r.Weights = map[string]float64{}
+		for _, a := range r.Areas {
+			if rng.IntN(2) == 0 {
+				r.Weights[a] = math.Round((0.1+rng.Float64()*5)*10) / 10
+			}
+		}
+	}
+	for n := rng.IntN(4) - 1; n > 0; n-- {
+		kind := massage.ConditionKinds.Words[rng.IntN(len(massage.ConditionKinds.Words))].ID
+		switch kind {
+		case "unhealthy-scalp":
+			r.Conditions = append(r.Conditions, kind)
+		case "inflamed-joint":
+			r.Conditions = append(r.Conditions, kind+":"+massage.Joints[rng.IntN(len(massage.Joints))].ID)
+		default:
+			r.Conditions = append(r.Conditions, kind+":"+massage.Areas[rng.IntN(len(massage.Areas))].ID)
+		}
+	}
+	r.Seed = rng.Int64N(1000)
+	return r
+}
+
+// problems lists every way the plan breaks what the planner promises,
+// checked here without the planner's own helpers where that is possible.
+func problems(cat *massage.Catalog, req Request, p *Plan) []string {
+	var out []string
+	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	asked := req.Pressure
+	if asked == "" {
+		asked = "moderate"
+	}
+	conds := make([]massage.Condition, 0, len(req.Conditions))
+	for _, s := range req.Conditions {
+		c, _ := massage.ParseCondition(s)
+		conds = append(conds, c)
+	}
+
+	// The seconds add up to the minutes (within 1%), and total_seconds says so.
+	var sum float64
+	for _, it := range p.Items {
+		sum += it.Seconds
+	}
+	if want := req.Minutes * 60; math.Abs(sum-want) > want/100 {
+		bad("items add up to %.2f s, want %.2f s within 1%%", sum, want)
+	}
+	if math.Abs(sum-p.TotalSeconds) > 0.01 {
+		bad("total_seconds %.3f, items add up to %.3f", p.TotalSeconds, sum)
+	}
+	if len(p.Items) == 0 {
+		bad("no items")
+	}
+
+	excluded := map[string]bool{}
+	for _, e := range p.Excluded {
+		excluded[e.Technique] = true
+		if e.Reason == "" {
+			bad("%s is left out without a reason", e.Technique)
+		}
+		if e.Condition != "" {
+			if !strings.Contains(e.Reason, e.Condition) {
+				bad("the reason for leaving out %s does not name %s: %q", e.Technique, e.Condition, e.Reason)
+			}
+		}
+	}
+
+	phaseRank := map[string]int{"warm-up": 0, "work": 1, "finish": 2}
+	sectionSeen := map[string]bool{}
+	last := ""
+	lastPhase := -1
+	for i, it := range p.Items {
+		t := cat.Technique(it.Technique)
+		if t == nil {
+			bad("item %d: unknown technique %q", i, it.Technique)
+			continue
+		}
+		where := fmt.Sprintf("item %d (%s in %s)", i, it.Technique, it.Section)
+		// Phases run in order within each area, and areas are not interleaved.
+		if it.Section != last {
+			if sectionSeen[it.Section] {
+				bad("%s: the %s comes back after another area", where, it.Section)
+			}
+			sectionSeen[it.Section] = true
+			last, lastPhase = it.Section, -1
+		}
+		if i > 0 && p.Items[i-1].Technique == it.Technique && p.Items[i-1].Side == it.Side && p.Items[i-1].Section == it.Section {
+			bad("%s: the same move twice in a row, staying on one spot too long", where)
+		}
+		ph, ok := phaseRank[it.Phase]
+		if !ok || !t.FitsPhase(it.Phase) {
+			bad("%s: phase %q does not fit %v", where, it.Phase, t.Phases)
+		}
+		if ph < lastPhase {
+			bad("%s: %s after a later phase", where, it.Phase)
+		}
+		lastPhase = ph
+		if !slices.Contains(req.Areas, it.Section) {
+			bad("%s: section not asked for", where)
+		}
+		if !t.Covers(it.Area) || !massage.Within(it.Area, it.Section) {
+			bad("%s: area %s is not where it works inside the section (%v)", where, it.Area, t.Areas)
+		}
+		// Inside the technique's bounds.
+		if b := t.Seconds; !b.IsZero() && (it.Seconds < b.Least-1e-6 || (b.Most > 0 && it.Seconds > b.Most+1e-6)) {
+			bad("%s: %.3f s is outside %v", where, it.Seconds, b)
+		}
+		if it.Seconds <= 0 {
+			bad("%s: %.3f s", where, it.Seconds)
+		}
+		// Never above what was asked, and not in the wrong mode.
+		if massage.LevelRank(it.Pressure) == 0 || massage.LevelRank(it.Pressure) > massage.LevelRank(asked) {
+			bad("%s: pressure %q with %s asked", where, it.Pressure, asked)
+		}
+		if p.Mode == "both" && t.Mode != "both" || !t.FitsMode(p.Mode) {
+			bad("%s: a %s technique in a %s plan", where, t.Mode, p.Mode)
+		}
+		if req.Mode != "" && p.Mode != req.Mode {
+			bad("plan mode %s, asked %s", p.Mode, req.Mode)
+		}
+		if excluded[t.ID] {
+			bad("%s: the technique is also listed as left out", where)
+		}
+		if !massage.Sides.Has(it.Side) {
+			bad("%s: side %q", where, it.Side)
+		}
+		// The conditions, checked from the catalog's own data.
+		marks := map[string]bool{}
+		for _, st := range t.Steps {
+			for _, id := range st.At {
+				marks[id] = true
+			}
+			for _, h := range st.Hands {
+				for _, id := range h.At {
+					marks[id] = true
+				}
+			}
+		}
+		onArea := func(a string) bool {
+			if t.Covers(a) {
+				return true
+			}
+			for id := range marks {
+				if l, ok := massage.LandmarkByID(id); ok && massage.Overlaps(l.Area, a) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, c := range conds {
+			switch c.Kind {
+			case "unhealthy-scalp":
+				if onArea("scalp") {
+					bad("%s: works on the scalp with %s", where, c)
+				}
+			case "injury", "wound", "skin-condition":
+				if onArea(c.Where) {
+					bad("%s: works on the %s with %s", where, c.Where, c)
+				}
+			case "sensitive":
+				if onArea(c.Where) && it.Pressure != "light" {
+					bad("%s: %s pressure on a sensitive %s", where, it.Pressure, c.Where)
+				}
+			case "inflamed-joint":
+				over := slices.ContainsFunc(t.Areas, func(a string) bool { return massage.Within(massage.JointArea[c.Where], a) })
+				for id := range marks {
+					if l, _ := massage.LandmarkByID(id); l.Joint == c.Where {
+						over = true
+					}
+				}
+				if over && (t.Family != "light-stroking" || it.Pressure != "light") {
+					bad("%s: %s at %s pressure over the inflamed %s", where, t.Family, it.Pressure, c.Where)
+				}
+			}
+		}
+	}
+	for _, a := range p.Areas {
+		if !sectionSeen[a] {
+			bad("area %s is planned but has no items", a)
+		}
+	}
+
+	// Sequencing rules hold inside each area and phase (a repeat round may
+	// start over). Across phases the phases decide for rules by family (a
+	// light finishing stroke after kneading is sound), while rules that
+	// name techniques hold there too.
+	ix := newIndex(cat)
+	byID := newIndex(cat)
+	byID.rules = slices.DeleteFunc(slices.Clone(cat.Rules), func(r *massage.Rule) bool {
+		return slices.ContainsFunc(append(slices.Clone(r.First), r.Then...), massage.Families.Has)
+	})
+	for i, a := range p.Items {
+		for j := i + 1; j < len(p.Items); j++ {
+			b := p.Items[j]
+			if a.Section != b.Section {
+				continue
+			}
+			ta, tb := cat.Technique(a.Technique), cat.Technique(b.Technique)
+			if ta == nil || tb == nil {
+				continue
+			}
+			earlier := slices.ContainsFunc(p.Items[:i], func(x Item) bool { return x.Section == a.Section && x.Technique == b.Technique })
+			if a.Phase == b.Phase && !earlier && ix.mustPrecede(tb, ta) || a.Phase != b.Phase && byID.mustPrecede(tb, ta) {
+				bad("%s (%s) comes after %s (%s), against the rules", b.Technique, b.Phase, a.Technique, a.Phase)
+			}
+		}
+	}
+
+	// Preparations: each once, each after those it follows.
+	pos := map[string]int{}
+	for i, pr := range p.Prep {
+		if _, dup := pos[pr.ID]; dup {
+			bad("preparation %s twice", pr.ID)
+		}
+		pos[pr.ID] = i
+	}
+	for _, pr := range p.Prep {
+		if x := cat.Preparation(pr.ID); x != nil {
+			for _, a := range x.After {
+				if j, ok := pos[a]; ok && j > pos[pr.ID] {
+					bad("preparation %s before %s, which it follows", pr.ID, a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// checkRandom plans n random requests from cat and reports every broken
+// promise, and how many requests the planner refused. With roundTrip,
+// every fourth plan is also written as a routine file and read back
+// through the checker of `knead check`.
+func checkRandom(t *testing.T, cat *massage.Catalog, n int, seed uint64, roundTrip bool) {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	refused := map[string]int{}
+	for i := range n {
+		req := randomRequest(rng)
+		p, err := Make(cat, req)
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) || pe.Field == "" || pe.Message == "" {
+				t.Fatalf("request %d %+v: error %v is not a *plan.Error naming a field", i, req, err)
+			}
+			field, _, _ := strings.Cut(strings.SplitN(pe.Field, ".", 2)[0], "[")
+			refused[field]++
+			continue
+		}
+		if ps := problems(cat, req, p); len(ps) > 0 {
+			t.Fatalf("request %d %+v:\n  %s", i, req, strings.Join(ps, "\n  "))
+		}
+		again, err := Make(cat, req)
+		if err != nil {
+			t.Fatalf("request %d: second run failed: %v", i, err)
+		}
+		if d := cmp.Diff(p, again); d != "" {
+			t.Fatalf("request %d %+v: the same request and seed gave another plan (-first +second):\n%s", i, req, d)
+		}
+		if roundTrip && i%4 == 0 {
+			data, err := catalog.EncodeRoutine(p.Routine())
+			if err != nil {
+				t.Fatalf("request %d: encoding the routine: %v", i, err)
+			}
+			if _, err := catalog.ParseRoutine(cat, "plan.yaml", data); err != nil {
+				t.Fatalf("request %d %+v: the routine does not pass the checker: %v\n%s", i, req, err, data)
+			}
+		}
+	}
+	planned := n
+	for _, k := range refused {
+		planned -= k
+	}
+	t.Logf("%d requests: %d planned, refused by field %v", n, planned, refused)
+	if planned < n/3 {
+		t.Errorf("only %d of %d random requests were planned; the generator or the planner is off", planned, n)
+	}
+}
+
+func TestPropertiesBuiltin(t *testing.T) {
+	checkRandom(t, builtin(t), 3000, 1, true)
+}
+
+func TestPropertiesSynthetic(t *testing.T) {
+	checkRandom(t, synthetic(1000, 2), 500, 3, false)
+}

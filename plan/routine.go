@@ -1,0 +1,111 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Routine turns the plan into a routine, the form `--out` writes as a file
+// that `knead check` accepts and the players play. The planner's own
+// cautions (for a sensitive area or an inflamed joint) become notes on the
+// items they concern, since a routine names only the catalog's cautions.
+func (p *Plan) Routine() *massage.Routine {
+	made := map[string]Caution{}
+	var catalogIDs []string
+	for _, c := range p.Cautions {
+		if strings.Contains(c.ID, ":") {
+			made[c.ID] = c
+		} else {
+			catalogIDs = append(catalogIDs, c.ID)
+		}
+	}
+	r := &massage.Routine{
+		ID:       p.routineID(),
+		Name:     p.title(),
+		Summary:  p.summary(),
+		Mode:     p.Mode,
+		Pressure: p.Pressure,
+		Cautions: catalogIDs,
+	}
+	for _, pr := range p.Prep {
+		r.Prep = append(r.Prep, pr.ID)
+	}
+	for _, it := range p.Items {
+		ri := massage.Item{
+			Technique: it.Technique,
+			Area:      it.Area,
+			Phase:     it.Phase,
+			Seconds:   it.Seconds,
+			Pressure:  it.Pressure,
+			Side:      it.Side,
+			Note:      it.Note,
+		}
+		for _, id := range it.Cautions {
+			if c, ok := made[id]; ok {
+				ri.Note = join(ri.Note, c.Say)
+			} else {
+				ri.Cautions = append(ri.Cautions, id)
+			}
+		}
+		r.Items = append(r.Items, ri)
+	}
+	for _, e := range p.Excluded {
+		r.Notes = append(r.Notes, fmt.Sprintf("Left out: %s (%s): %s.", e.Name, areaName(e.Area), e.Reason))
+	}
+	for _, d := range p.Dropped {
+		r.Notes = append(r.Notes, "Dropped for lack of time: "+d+".")
+	}
+	r.Notes = append(r.Notes, p.Notes...)
+	r.Notes = append(r.Notes, notAdvice)
+	return r
+}
+
+// notAdvice is said on every plan.
+const notAdvice = "Knead is not medical advice. If something hurts, stop; ask a doctor about any condition."
+
+// routineID names the routine after its areas: "plan-back-scalp".
+func (p *Plan) routineID() string {
+	return "plan-" + strings.Join(p.Areas, "-")
+}
+
+// title reads like "Back and scalp, 20 minutes".
+func (p *Plan) title() string {
+	names := make([]string, len(p.Areas))
+	for i, a := range p.Areas {
+		names[i] = areaName(a)
+	}
+	t := andList(names)
+	t = strings.ToUpper(t[:1]) + t[1:]
+	return fmt.Sprintf("%s, %s", t, minutesText(p.Minutes))
+}
+
+// summary says who it is for, how firm, and how it was made.
+func (p *Plan) summary() string {
+	who := massage.Modes.Name(p.Mode)
+	s := fmt.Sprintf("Planned by Knead: %s, %s pressure at most, seed %d.", who, p.Pressure, p.Seed)
+	if len(p.Conditions) > 0 {
+		s += " Conditions: " + strings.Join(p.Conditions, ", ") + "."
+	}
+	return s
+}
+
+func minutesText(m float64) string {
+	if m == 1 {
+		return "1 minute"
+	}
+	return num(m) + " minutes"
+}
+
+// andList joins words as "a, b and c".
+func andList(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(slices.Clone(words[:len(words)-1]), ", ") + " and " + words[len(words)-1]
+}
