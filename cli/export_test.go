@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestExport(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		code int
+		out  []string
+		err  []string
+	}{
+		{name: "csv", args: []string{"export", "--technique", "back-raking"}, code: 0,
+			out: []string{"t,x,y,force_n,hand,region\n0.00,", ",left,shoulders\n", ",right,lower-back\n", "\n60.00,"}},
+		{name: "jsonl", args: []string{"export", "--technique", "back-raking", "--format", "jsonl", "--rate", "10"}, code: 0,
+			out: []string{`{"t":0.0,"x":`, `"hand":"right","region":"lower-back"}`, `{"t":60.0,`}},
+		{name: "rate from the environment", args: []string{"export", "--technique", "back-raking"}, env: map[string]string{"KNEAD_RATE": "1000"}, code: 0,
+			out: []string{"\n0.001,", "\n60.000,"}},
+		{name: "feet need a limit", args: []string{"export", "--technique", "toe-rotation"}, code: 1,
+			err: []string{"refused", "toe-rotation step 1", "no force limit", "--max-force"}},
+		{name: "feet with a limit", args: []string{"export", "--technique", "toe-rotation", "--max-force", "12"}, code: 0,
+			out: []string{",left,toes\n"}},
+		{name: "above the limit", args: []string{"export", "--technique", "back-raking", "--force", "light=300"}, code: 1,
+			err: []string{"refused", "back-raking step 1", "300.0 N", "210 N limit"}},
+		{name: "bad force", args: []string{"export", "--technique", "back-raking", "--force", "firm=3"}, code: 1,
+			err: []string{`unknown pressure "firm"`}},
+		{name: "rate too high", args: []string{"export", "--technique", "back-raking", "--rate", "1001"}, code: 1,
+			err: []string{"invalid --rate 1001"}},
+		{name: "rate zero", args: []string{"export", "--technique", "back-raking", "--rate", "0"}, code: 1, err: []string{"invalid --rate 0"}},
+		{name: "bad format", args: []string{"export", "--technique", "back-raking", "--format", "xml"}, code: 1,
+			err: []string{`invalid --format "xml": expected csv or jsonl`}},
+		{name: "negative cap", args: []string{"export", "--technique", "back-raking", "--max-force", "-2"}, code: 1, err: []string{"invalid --max-force -2"}},
+		{name: "unknown technique", args: []string{"export", "--technique", "back-rakin"}, code: 1, err: []string{`no technique has the id "back-rakin"`}},
+		{name: "nothing to export", args: []string{"export"}, code: 2, err: []string{"export needs --technique ID or a routine file"}},
+		{name: "both", args: []string{"export", "--technique", "back-raking", "r.yaml"}, code: 2, err: []string{"not both"}},
+		{name: "missing file", args: []string{"export", "no-such-routine.yaml"}, code: 1, err: []string{"no-such-routine.yaml"}},
+	}
+	for _, tc := range tests {
+		r := run(t, tc.env, tc.args...)
+		if r.code != tc.code {
+			t.Errorf("%s: exit %d, want %d (stderr %q)", tc.name, r.code, tc.code, r.err)
+		}
+		for _, s := range tc.out {
+			if !strings.Contains(r.out, s) {
+				t.Errorf("%s: stdout lacks %q (starts %q)", tc.name, s, r.out[:min(len(r.out), 120)])
+			}
+		}
+		for _, s := range tc.err {
+			if !strings.Contains(r.err, s) {
+				t.Errorf("%s: stderr %q lacks %q", tc.name, r.err, s)
+			}
+		}
+		if tc.code != 0 && r.out != "" {
+			t.Errorf("%s: a failed export printed %d bytes", tc.name, len(r.out))
+		}
+	}
+}
+
+const routineYAML = `routine:
+  id: short-back
+  name: A short back massage
+  mode: partner
+  pressure: moderate
+  items:
+    - technique: back-fan-stroke
+      area: upper-back
+      phase: warm-up
+      seconds: 90
+      pressure: light
+    - name: Shoulder squeeze
+      area: shoulders
+      phase: work
+      seconds: 30
+      steps:
+        - say: Squeeze the tops of the shoulders slowly.
+          motion: squeeze
+          at: tops-of-shoulders
+`
+
+func TestExportRoutine(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "short.yaml")
+	if err := os.WriteFile(path, []byte(routineYAML), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "short.csv")
+	r := run(t, nil, "export", path, "--rate", "20", "--out", out)
+	if r.code != 0 {
+		t.Fatalf("export routine: exit %d, %s", r.code, r.err)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := recs[len(recs)-1]
+	if last[0] != "120.00" {
+		t.Errorf("the routine's last row is at %s s, want 120.00 (90 + 30)", last[0])
+	}
+	areas := map[string]bool{}
+	for _, rec := range recs[1:] {
+		areas[rec[5]] = true
+		f, _ := strconv.ParseFloat(rec[3], 64)
+		if f < 0 || f > 210 {
+			t.Fatalf("row %v: force out of bounds", rec)
+		}
+	}
+	if !areas["back"] || !areas["shoulders"] {
+		t.Errorf("areas %v, want the back and the shoulders", areas)
+	}
+
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte(strings.Replace(routineYAML, "back-fan-stroke", "back-fan-strok", 1)), 0o644)
+	r = run(t, nil, "export", bad, "--out", filepath.Join(dir, "bad.csv"))
+	if r.code != 1 || !strings.Contains(r.err, "bad.yaml:") || !strings.Contains(r.err, "back-fan-strok") {
+		t.Errorf("a bad routine: exit %d, stderr %q; want exit 1 naming file:line:col", r.code, r.err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad.csv")); err == nil {
+		t.Error("a failed export left a file")
+	}
+}
+
+func TestExportJSONLines(t *testing.T) {
+	r := run(t, nil, "export", "--technique", "scalp-chopping", "--format", "jsonl", "--rate", "5")
+	lines := strings.Split(strings.TrimSuffix(r.out, "\n"), "\n")
+	if r.code != 0 || len(lines) != 2*(20*5+1) {
+		t.Fatalf("exit %d, %d lines", r.code, len(lines))
+	}
+	for _, l := range lines {
+		var row struct {
+			T, X, Y, ForceN float64
+			Hand, Region    string
+		}
+		if err := json.Unmarshal([]byte(strings.Replace(l, "force_n", "forceN", 1)), &row); err != nil || row.Region != "scalp" {
+			t.Fatalf("line %q: %v", l, err)
+		}
+	}
+}

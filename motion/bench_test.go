@@ -1,0 +1,99 @@
+package motion
+
+import (
+	"io"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/massage"
+)
+
+// BenchmarkCompileCatalog compiles every step of the built-in catalog.
+func BenchmarkCompileCatalog(b *testing.B) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	steps := 0
+	for _, t := range cat.Techniques {
+		steps += len(t.Steps)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range cat.Techniques {
+			if _, err := CompileTechnique(t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(steps), "steps/op")
+}
+
+// hourRoutine is a 60-minute routine: the built-in techniques that need no
+// force limit from the user, one after another, 2 minutes each, until the
+// hour is full.
+func hourRoutine(tb testing.TB) (*massage.Catalog, *massage.Routine) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r := &massage.Routine{ID: "hour", Name: "An hour"}
+	total := 0.0
+	for total < 3600 {
+		for _, t := range cat.Techniques {
+			if total >= 3600 {
+				break
+			}
+			s := 120.0
+			if total+s > 3600 {
+				s = 3600 - total
+			}
+			r.Items = append(r.Items, massage.Item{Technique: t.ID, Seconds: s})
+			total += s
+		}
+	}
+	return cat, r
+}
+
+// BenchmarkExport60Min1kHz exports a 60-minute routine at 1 kHz: compiling
+// it, checking every force and writing every row (about 7 million). The
+// budget is 100 ms (PRODUCT.md).
+func BenchmarkExport60Min1kHz(b *testing.B) {
+	cat, r := hourRoutine(b)
+	for _, format := range []string{"csv", "jsonl"} {
+		b.Run(format, func(b *testing.B) {
+			var n countWriter
+			cpu0 := cpuTime()
+			for b.Loop() {
+				n = 0
+				paths, err := RoutinePaths(cat, r)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := Export(&n, paths, ExportOptions{Format: format, Rate: 1000, MaxForce: 20}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)/1e6, "MB/op")
+			// the process's own processor time, which other work on the
+			// machine does not inflate the way it does the wall clock
+			b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+var _ io.Writer = (*countWriter)(nil)
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,129 @@
+package motion
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/knead/knead/massage"
+)
+
+// TechniquePaths compiles a technique's steps for export, one after the
+// other at their usual times.
+func TechniquePaths(t *massage.Technique) ([]StepPath, error) { return CompileTechnique(t) }
+
+// RoutinePaths compiles a routine for export, item after item. An item
+// naming a technique plays that technique's steps in order, looped and
+// stretched to fill exactly the item's seconds; an item with steps of its
+// own plays those the same way. The item's pressure is used within each
+// step's own range, and never above a step's own level when it gives no
+// range.
+func RoutinePaths(cat *massage.Catalog, r *massage.Routine) ([]StepPath, error) {
+	// items compile apart from each other, a few at a time
+	type result struct {
+		paths []StepPath
+		err   error
+	}
+	results := make([]result, len(r.Items))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, min(runtime.GOMAXPROCS(0), 4)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ps, err := routineItem(cat, r, i)
+				results[i] = result{ps, err}
+			}
+		}()
+	}
+	for i := range r.Items {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []StepPath
+	for _, res := range results {
+		if res.err != nil {
+			return nil, res.err
+		}
+		out = append(out, res.paths...)
+	}
+	return out, nil
+}
+
+func routineItem(cat *massage.Catalog, r *massage.Routine, i int) ([]StepPath, error) {
+	it := r.Items[i]
+	{
+		t := cat.Technique(it.Technique)
+		if it.Technique == "" {
+			t = &massage.Technique{ID: itemID(i, it), Name: it.Name, Mode: r.Mode, Steps: it.Steps}
+			if it.Area != "" {
+				t.Areas = []string{it.Area}
+			}
+		}
+		if t == nil {
+			return nil, fmt.Errorf("routine %s item %d: no technique has the id %q", r.ID, i+1, it.Technique)
+		}
+		if len(t.Steps) == 0 {
+			return nil, fmt.Errorf("routine %s item %d: %s has no steps to play", r.ID, i+1, t.ID)
+		}
+		ps, err := itemPaths(t, it)
+		if err != nil {
+			return nil, fmt.Errorf("routine %s item %d: %w", r.ID, i+1, err)
+		}
+		return ps, nil
+	}
+}
+
+func itemID(i int, it massage.Item) string {
+	id := strings.ToLower(strings.Join(strings.Fields(it.Name), "-"))
+	if id == "" {
+		id = fmt.Sprintf("item-%d", i+1)
+	}
+	return id
+}
+
+// itemPaths fits a technique into an item's seconds: as many rounds of its
+// steps as fit best, each step stretched by the same factor, the time
+// counted in whole samples so the item lasts exactly its seconds.
+func itemPaths(t *massage.Technique, it massage.Item) ([]StepPath, error) {
+	base := make([]StepPath, len(t.Steps))
+	var total int // samples of one round at the usual times
+	for i := range t.Steps {
+		p, err := CompileStep(t, i+1, Options{Level: it.Pressure, measure: it.Seconds > 0})
+		if err != nil {
+			return nil, err
+		}
+		base[i] = p
+		total += int(math.Round(p.Seconds * Rate))
+	}
+	if it.Seconds <= 0 {
+		return base, nil
+	}
+	want := int(math.Round(it.Seconds * Rate))
+	rounds := max(1, int(math.Round(float64(want)/float64(total))))
+	n := rounds * len(base)
+	var out []StepPath
+	done, acc := 0, 0.0
+	for k := 0; k < n; k++ {
+		p := base[k%len(base)]
+		acc += p.Seconds * Rate * float64(want) / float64(rounds*total)
+		ticks := int(math.Round(acc)) - done
+		if k == n-1 {
+			ticks = want - done
+		}
+		if ticks < 1 {
+			continue
+		}
+		done += ticks
+		q, err := CompileStep(t, p.Step, Options{Seconds: float64(ticks) / Rate, Level: it.Pressure})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}

@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Store is everything Knead keeps. Implementations are safe for concurrent
+// use. Methods that change something either change all of it or nothing.
+type Store interface {
+	// CreateSession saves a new session; s.ID must be unique.
+	CreateSession(ctx context.Context, s *Session) error
+	// Session gives one session with its feedback, or ErrNotFound.
+	Session(ctx context.Context, id string) (*Session, error)
+	// Sessions lists the latest sessions, newest first, at most limit.
+	Sessions(ctx context.Context, limit int) ([]Summary, error)
+	// SaveProgress records where a session is, or gives ErrNotFound.
+	SaveProgress(ctx context.Context, id string, p Progress) error
+	// AddFeedback records one press of a feedback button. A second press
+	// with the same Key for the same session is ignored (added is false),
+	// so a player may safely send it again after a lost answer. A "sore"
+	// press is also remembered among the sore spots.
+	AddFeedback(ctx context.Context, id string, f Feedback) (added bool, err error)
+	// Finish records the end of a session with a rating (1–5) and a note.
+	Finish(ctx context.Context, id string, e Ending) error
+	// Choices gives the last choices saved, or nil when there are none.
+	Choices(ctx context.Context) (json.RawMessage, error)
+	// SaveChoices keeps the choices made on the start page.
+	SaveChoices(ctx context.Context, c json.RawMessage) error
+	// SoreSpots lists the areas reported sore, most reported first.
+	SoreSpots(ctx context.Context) ([]SoreSpot, error)
+	// Ping checks that the database answers.
+	Ping(ctx context.Context) error
+	// Close releases the database.
+	Close() error
+}
+
+// ErrNotFound is returned for a session that does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// Session is one guided session: what was planned and how it went.
+type Session struct {
+	ID        string
+	CreatedAt time.Time
+	Title     string          // a short name for lists ("Back and scalp, 20 min")
+	Request   json.RawMessage // the choices that made the plan
+	Plan      json.RawMessage // the plan, as `knead plan --json` prints it
+	Script    json.RawMessage // the timed script the player plays
+	Total     float64         // seconds of hands-on time
+	Progress  Progress
+	Feedback  []Feedback // oldest first
+	Ending    Ending     // zero until the session is finished
+}
+
+// Progress is where a session is.
+type Progress struct {
+	Offset    float64   // seconds from the start of the routine
+	Move      int       // index of the move playing
+	Running   bool      // whether the clock was running when saved
+	UpdatedAt time.Time // set by the store
+}
+
+// Feedback kinds, as the player's buttons name them.
+const (
+	Lighter = "lighter"
+	Good    = "good"
+	Firmer  = "firmer"
+	Sore    = "sore"
+)
+
+// FeedbackKinds lists the kinds in the order the buttons show them.
+var FeedbackKinds = []string{Lighter, Good, Firmer, Sore}
+
+// Feedback is one press of a feedback button, with its moment.
+type Feedback struct {
+	Key       string    // the player's id for this press, unique within the session
+	Kind      string    // lighter, good, firmer or sore
+	Offset    float64   // seconds into the routine when pressed
+	Move      int       // the move playing then
+	Technique string    // its technique
+	Area      string    // its area
+	At        time.Time // the wall-clock moment it was pressed
+}
+
+// Ending is how a session ended.
+type Ending struct {
+	Rating     int // 1 to 5
+	Note       string
+	FinishedAt time.Time
+}
+
+// Finished reports whether the session has ended.
+func (e Ending) Finished() bool { return !e.FinishedAt.IsZero() }
+
+// Summary is a session as a list shows it.
+type Summary struct {
+	ID        string
+	Title     string
+	CreatedAt time.Time
+	Total     float64
+	Offset    float64
+	Ending    Ending
+}
+
+// SoreSpot is an area reported sore, and how often.
+type SoreSpot struct {
+	Area      string
+	Technique string // the technique playing at the last report
+	Count     int
+	Last      time.Time
+}
+
+// Open opens the database that dsn names and brings its schema up to date:
+// a postgres:// or postgresql:// URL opens PostgreSQL; anything else is a
+// SQLite file path ("" for DefaultPath), created on first use.
+func Open(ctx context.Context, dsn string) (Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn)
+	}
+	if dsn == "" {
+		p, err := DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		dsn = p
+	}
+	return openSQLite(ctx, dsn)
+}
+
+// DefaultPath is knead.db in the user's data directory:
+// $XDG_DATA_HOME/knead, or ~/.local/share/knead.
+func DefaultPath() (string, error) {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("store: no data directory: set XDG_DATA_HOME or HOME, or pass --db: %w", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "knead", "knead.db"), nil
+}
+
+// Redact hides a password in a DSN, for logs and messages.
+func Redact(dsn string) string {
+	scheme, rest, ok := strings.Cut(dsn, "://")
+	if !ok {
+		return dsn
+	}
+	at := strings.LastIndex(rest, "@")
+	if at < 0 {
+		return dsn
+	}
+	user, _, hasPw := strings.Cut(rest[:at], ":")
+	if !hasPw {
+		return dsn
+	}
+	return scheme + "://" + user + ":xxxxx" + rest[at:]
+}

@@ -1,0 +1,459 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"math"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/knead/knead/guide"
+	"github.com/knead/knead/massage"
+	"github.com/knead/knead/plan"
+	"github.com/knead/knead/store"
+)
+
+// fail answers err: an *apiError as it is, a plan error as 422 naming the
+// field, a missing session as 404, anything else as a logged 500.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var ae *apiError
+	var pe *plan.Error
+	switch {
+	case errors.As(err, &ae):
+		writeError(w, ae)
+	case errors.As(err, &pe):
+		writeError(w, &apiError{Status: http.StatusUnprocessableEntity, Code: codeInvalid, Field: pe.Field, Message: pe.Message})
+	case errors.Is(err, store.ErrNotFound):
+		writeError(w, errNotFound("session"))
+	default:
+		s.log.Error("request failed", slog.String("path", r.URL.Path), slog.Any("err", err))
+		writeError(w, errInternal)
+	}
+}
+
+func (s *Server) apiAreas(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, massage.Body())
+}
+
+func (s *Server) apiTechniques(w http.ResponseWriter, r *http.Request) {
+	area := r.URL.Query().Get("area")
+	if _, ok := massage.AreaByID(area); area != "" && !ok {
+		writeError(w, errInvalid("area", "unknown area %q: expected one of %s", area, massage.AreaNames()))
+		return
+	}
+	ts := s.cat.ForArea(area)
+	out := make([]massage.TechniqueEntry, len(ts))
+	for i, t := range ts {
+		out[i] = t.Entry()
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// techniqueJSON is `knead show --json` with the motion of each step.
+type techniqueJSON struct {
+	massage.TechniqueView
+	Motion json.RawMessage `json:"motion"`
+}
+
+func (s *Server) apiTechnique(w http.ResponseWriter, r *http.Request) {
+	t := s.cat.Technique(r.PathValue("id"))
+	if t == nil {
+		writeError(w, errNotFound("technique "+r.PathValue("id")))
+		return
+	}
+	writeJSON(w, http.StatusOK, techniqueJSON{TechniqueView: s.cat.TechniqueView(t), Motion: s.lib.motion(t.ID)})
+}
+
+// apiPlan answers what `knead plan --json` prints for the same request.
+func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
+	var req plan.Request
+	if e := decode(w, r, &req); e != nil {
+		writeError(w, e)
+		return
+	}
+	p, err := plan.Make(s.cat, req)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, p)
+}
+
+func (s *Server) apiChoices(w http.ResponseWriter, r *http.Request) {
+	c, err := s.store.Choices(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	spots, err := s.store.SoreSpots(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if c == nil {
+		c = json.RawMessage("null")
+	}
+	out := struct {
+		Choices   json.RawMessage `json:"choices"`
+		SoreSpots []soreJSON      `json:"sore_spots"`
+	}{c, make([]soreJSON, len(spots))}
+	for i, x := range spots {
+		out.SoreSpots[i] = soreJSON{x.Area, areaName(x.Area), x.Technique, x.Count, x.Last}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+type soreJSON struct {
+	Area      string    `json:"area"`
+	Name      string    `json:"name"`
+	Technique string    `json:"technique"`
+	Count     int       `json:"count"`
+	Last      time.Time `json:"last"`
+}
+
+// sessionJSON is a session as the API gives it.
+type sessionJSON struct {
+	ID         string          `json:"id"`
+	Title      string          `json:"title"`
+	CreatedAt  time.Time       `json:"created_at"`
+	Request    json.RawMessage `json:"request"`
+	Plan       json.RawMessage `json:"plan"`
+	Script     json.RawMessage `json:"script"`
+	Total      float64         `json:"total_seconds"`
+	Progress   progressJSON    `json:"progress"`
+	Feedback   []feedbackJSON  `json:"feedback"`
+	Rating     int             `json:"rating"`
+	Note       string          `json:"note"`
+	FinishedAt *time.Time      `json:"finished_at"`
+}
+
+type progressJSON struct {
+	Offset    float64   `json:"offset"`
+	Move      int       `json:"move"`
+	Running   bool      `json:"running"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+type feedbackJSON struct {
+	Key       string    `json:"key"`
+	Kind      string    `json:"kind"`
+	Offset    float64   `json:"offset"`
+	Move      int       `json:"move"`
+	Technique string    `json:"technique"`
+	Area      string    `json:"area"`
+	At        time.Time `json:"at"`
+}
+
+func viewSession(x *store.Session) sessionJSON {
+	out := sessionJSON{
+		ID: x.ID, Title: x.Title, CreatedAt: x.CreatedAt, Request: x.Request, Plan: x.Plan, Script: x.Script,
+		Total:    x.Total,
+		Progress: progressJSON{x.Progress.Offset, x.Progress.Move, x.Progress.Running, x.Progress.UpdatedAt},
+		Feedback: make([]feedbackJSON, len(x.Feedback)),
+		Rating:   x.Ending.Rating, Note: x.Ending.Note,
+	}
+	for i, f := range x.Feedback {
+		out.Feedback[i] = feedbackJSON{f.Key, f.Kind, f.Offset, f.Move, f.Technique, f.Area, f.At}
+	}
+	if x.Ending.Finished() {
+		t := x.Ending.FinishedAt
+		out.FinishedAt = &t
+	}
+	return out
+}
+
+type summaryJSON struct {
+	ID         string     `json:"id"`
+	Title      string     `json:"title"`
+	CreatedAt  time.Time  `json:"created_at"`
+	Total      float64    `json:"total_seconds"`
+	Offset     float64    `json:"offset"`
+	Rating     int        `json:"rating"`
+	Note       string     `json:"note"`
+	FinishedAt *time.Time `json:"finished_at"`
+}
+
+func (s *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
+	list, err := s.store.Sessions(r.Context(), 100)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := make([]summaryJSON, len(list))
+	for i, x := range list {
+		out[i] = summaryJSON{ID: x.ID, Title: x.Title, CreatedAt: x.CreatedAt, Total: x.Total, Offset: x.Offset,
+			Rating: x.Ending.Rating, Note: x.Ending.Note}
+		if x.Ending.Finished() {
+			t := x.Ending.FinishedAt
+			out[i].FinishedAt = &t
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// newSession plans req, lays the plan out in time and keeps it as a new
+// session. The request is remembered as the last choices.
+func (s *Server) newSession(ctx context.Context, req plan.Request) (*store.Session, error) {
+	p, script, err := s.makePlan(req)
+	if err != nil {
+		return nil, err
+	}
+	reqJSON, _ := json.Marshal(req)
+	planJSON, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	scriptJSON, err := json.Marshal(script)
+	if err != nil {
+		return nil, err
+	}
+	x := &store.Session{
+		ID: newID(), CreatedAt: s.now().UTC(), Title: title(p.Areas, p.Minutes),
+		Request: reqJSON, Plan: planJSON, Script: scriptJSON, Total: script.Total,
+	}
+	if err := s.store.CreateSession(ctx, x); err != nil {
+		return nil, err
+	}
+	if err := s.store.SaveChoices(ctx, reqJSON); err != nil {
+		// The session is kept; only the convenience of remembering is lost.
+		s.log.Warn("could not remember the choices", slog.Any("err", err))
+	}
+	return x, nil
+}
+
+// makePlan plans req and lays the plan out as the player's script.
+func (s *Server) makePlan(req plan.Request) (*plan.Plan, *guide.Script, error) {
+	p, err := plan.Make(s.cat, req)
+	if err != nil {
+		return nil, nil, err
+	}
+	script, err := guide.Build(s.cat, p.Routine())
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, script, nil
+}
+
+func newID() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// title names a session for lists: "Back and scalp · 20 min".
+func title(areas []string, minutes float64) string {
+	names := make([]string, len(areas))
+	for i, a := range areas {
+		names[i] = areaName(a)
+	}
+	s := strings.Join(names, ", ")
+	if n := len(names); n > 1 {
+		s = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	if s != "" {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s + " · " + massage.Seconds(math.Round(minutes*60))
+}
+
+func areaName(id string) string {
+	if a, ok := massage.AreaByID(id); ok {
+		return a.Name
+	}
+	return id
+}
+
+func (s *Server) apiCreateSession(w http.ResponseWriter, r *http.Request) {
+	var req plan.Request
+	if e := decode(w, r, &req); e != nil {
+		writeError(w, e)
+		return
+	}
+	x, err := s.newSession(r.Context(), req)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/session/"+x.ID)
+	writeJSON(w, http.StatusCreated, viewSession(x))
+}
+
+func (s *Server) apiSession(w http.ResponseWriter, r *http.Request) {
+	x, err := s.store.Session(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, viewSession(x))
+}
+
+// sessionScript reads a session and its script.
+func (s *Server) sessionScript(ctx context.Context, id string) (*store.Session, *guide.Script, error) {
+	x, err := s.store.Session(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	var sc guide.Script
+	if err := json.Unmarshal(x.Script, &sc); err != nil {
+		return nil, nil, err
+	}
+	return x, &sc, nil
+}
+
+// checkOffset accepts a moment of the routine: a number from 0 to total.
+func checkOffset(field string, o, total float64) *apiError {
+	if math.IsNaN(o) || math.IsInf(o, 0) || o < 0 || o > total+0.001 {
+		return errInvalid(field, "%s must be a number of seconds from 0 to %s", field, trim(total))
+	}
+	return nil
+}
+
+func trim(f float64) string {
+	b, _ := json.Marshal(f)
+	return string(b)
+}
+
+func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Offset  *float64 `json:"offset"`
+		Running bool     `json:"running"`
+	}
+	if e := decode(w, r, &in); e != nil {
+		writeError(w, e)
+		return
+	}
+	x, sc, err := s.sessionScript(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if in.Offset == nil {
+		writeError(w, errInvalid("offset", "offset is required: seconds from the start of the routine"))
+		return
+	}
+	if e := checkOffset("offset", *in.Offset, sc.Total); e != nil {
+		writeError(w, e)
+		return
+	}
+	o := math.Min(*in.Offset, sc.Total)
+	p := store.Progress{Offset: o, Move: sc.MoveAt(o), Running: in.Running && o < sc.Total && !x.Ending.Finished()}
+	if err := s.store.SaveProgress(r.Context(), x.ID, p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, progressJSON{p.Offset, p.Move, p.Running, s.now().UTC()})
+}
+
+var keyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Key    string   `json:"key"`
+		Kind   string   `json:"kind"`
+		Offset *float64 `json:"offset"`
+		At     int64    `json:"at"` // Unix milliseconds when pressed; 0 for now
+	}
+	if e := decode(w, r, &in); e != nil {
+		writeError(w, e)
+		return
+	}
+	x, sc, err := s.sessionScript(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !keyPattern.MatchString(in.Key) {
+		writeError(w, errInvalid("key", "key must be 1 to 64 letters, digits, '-' or '_', unique for each press"))
+		return
+	}
+	if !isFeedbackKind(in.Kind) {
+		writeError(w, errInvalid("kind", "unknown kind %q: expected one of %s", in.Kind, strings.Join(store.FeedbackKinds, ", ")))
+		return
+	}
+	if in.Offset == nil {
+		writeError(w, errInvalid("offset", "offset is required: seconds from the start of the routine"))
+		return
+	}
+	if e := checkOffset("offset", *in.Offset, sc.Total); e != nil {
+		writeError(w, e)
+		return
+	}
+	now := s.now()
+	at := now
+	// A press sent late (after a lost connection) keeps its own moment, if
+	// that moment is plausible.
+	if in.At != 0 {
+		t := time.UnixMilli(in.At)
+		if t.After(x.CreatedAt.Add(-time.Minute)) && t.Before(now.Add(time.Minute)) {
+			at = t
+		}
+	}
+	f := store.Feedback{Key: in.Key, Kind: in.Kind, Offset: *in.Offset, At: at.UTC()}
+	if len(sc.Moves) > 0 {
+		m := sc.Moves[sc.MoveAt(*in.Offset)]
+		f.Move, f.Technique, f.Area = m.Index, m.Technique, m.Area
+	}
+	added, err := s.store.AddFeedback(r.Context(), x.ID, f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	status := http.StatusCreated
+	if !added {
+		status = http.StatusOK
+	}
+	writeJSON(w, status, feedbackJSON{f.Key, f.Kind, f.Offset, f.Move, f.Technique, f.Area, f.At})
+}
+
+func isFeedbackKind(k string) bool {
+	for _, x := range store.FeedbackKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNote is the longest note kept at the end of a session, in characters.
+const maxNote = 2000
+
+func (s *Server) apiFinish(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Rating int    `json:"rating"`
+		Note   string `json:"note"`
+	}
+	if e := decode(w, r, &in); e != nil {
+		writeError(w, e)
+		return
+	}
+	if in.Rating < 1 || in.Rating > 5 {
+		writeError(w, errInvalid("rating", "rating must be a whole number from 1 to 5, got %d", in.Rating))
+		return
+	}
+	if !utf8.ValidString(in.Note) {
+		writeError(w, errInvalid("note", "note must be text"))
+		return
+	}
+	if n := utf8.RuneCountInString(in.Note); n > maxNote {
+		writeError(w, errInvalid("note", "note is %d characters; keep it to %d", n, maxNote))
+		return
+	}
+	id := r.PathValue("id")
+	if err := s.store.Finish(r.Context(), id, store.Ending{Rating: in.Rating, Note: strings.TrimSpace(in.Note), FinishedAt: s.now().UTC()}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	x, err := s.store.Session(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, viewSession(x))
+}

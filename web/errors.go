@@ -1,0 +1,129 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+)
+
+// apiError is an error that reaches a client: a stable code, the HTTP
+// status, a message for people and, for bad input, the field at fault as a
+// JSON path ("minutes", "areas[1]").
+type apiError struct {
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+}
+
+func (e *apiError) Error() string { return e.Code + ": " + e.Message }
+
+// Error codes.
+const (
+	codeBadJSON     = "bad_json"     // 400: the body is not the JSON expected
+	codeInvalid     = "invalid"      // 422: a field's value is not acceptable
+	codeTooLarge    = "too_large"    // 413: the body is over the limit
+	codeMediaType   = "media_type"   // 415: not application/json
+	codeNotFound    = "not_found"    // 404
+	codeForbidden   = "cross_origin" // 403: a state change from another site
+	codeInternal    = "internal"     // 500
+	codeUnavailable = "unavailable"  // 503: the database does not answer
+)
+
+func errInvalid(field, format string, args ...any) *apiError {
+	return &apiError{Status: http.StatusUnprocessableEntity, Code: codeInvalid, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+func errBadJSON(field, format string, args ...any) *apiError {
+	return &apiError{Status: http.StatusBadRequest, Code: codeBadJSON, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+func errNotFound(what string) *apiError {
+	return &apiError{Status: http.StatusNotFound, Code: codeNotFound, Message: what + " not found"}
+}
+
+var errInternal = &apiError{Status: http.StatusInternalServerError, Code: codeInternal, Message: "something went wrong on the server; nothing was changed"}
+
+// writeJSON answers v as JSON with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(v)
+}
+
+// writeError answers e as {"error": {...}}.
+func writeError(w http.ResponseWriter, e *apiError) {
+	writeJSON(w, e.Status, map[string]*apiError{"error": e})
+}
+
+// maxBody is the most any API body may hold. The largest real body, a
+// note at the end of a session, is far below it.
+const maxBody = 64 << 10
+
+// decode reads one JSON value of type T from r's body: application/json,
+// at most maxBody bytes, no unknown fields, nothing after it.
+func decode(w http.ResponseWriter, r *http.Request, v any) *apiError {
+	ct := r.Header.Get("Content-Type")
+	if ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
+		return &apiError{Status: http.StatusUnsupportedMediaType, Code: codeMediaType, Message: "send the body as application/json"}
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errBadJSON("", "the body holds more than one JSON value")
+	}
+	return nil
+}
+
+// jsonError names what is wrong with a body in words and, where it can,
+// the field.
+func jsonError(err error) *apiError {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var big *http.MaxBytesError
+	switch {
+	case errors.As(err, &big):
+		return &apiError{Status: http.StatusRequestEntityTooLarge, Code: codeTooLarge, Message: fmt.Sprintf("the body is over %d KB", maxBody>>10)}
+	case errors.Is(err, io.EOF):
+		return errBadJSON("", "the body is empty; send a JSON object")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errBadJSON("", "the JSON ends too early")
+	case errors.As(err, &syn):
+		return errBadJSON("", "the JSON is malformed at byte %d: %s", syn.Offset, syn.Error())
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			return errBadJSON("", "expected a JSON object, got %s", typ.Value)
+		}
+		return errBadJSON(field, "%s must be %s, got %s", field, kindOf(typ.Type.String()), typ.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return errBadJSON(name, "unknown field %q", name)
+	}
+	return errBadJSON("", "the body is not valid JSON: %v", err)
+}
+
+func kindOf(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case strings.HasPrefix(goType, "map["):
+		return "an object"
+	case strings.HasPrefix(goType, "float"), strings.HasPrefix(goType, "int"):
+		return "a number"
+	case goType == "string":
+		return "a string"
+	case goType == "bool":
+		return "true or false"
+	}
+	return "a " + goType
+}

@@ -1,0 +1,600 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"math"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/knead/knead/guide"
+	"github.com/knead/knead/massage"
+	"github.com/knead/knead/plan"
+	"github.com/knead/knead/store"
+)
+
+//go:embed templates
+var templateFiles embed.FS
+
+// pageNames are the pages; each is templates/NAME.html with the layout.
+var pageNames = []string{"start", "play", "library", "technique", "history", "error"}
+
+func (s *Server) parsePages() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"asset":     s.assets.url,
+		"importmap": s.assets.importMapTag,
+		"secs":      func(f float64) string { return massage.Seconds(math.Round(f)) },
+		"clock":     clockText,
+		"area":      areaName,
+		"word":      func(v string, id string) string { return vocabulary(v).Name(id) },
+		"json":      toJSON,
+		"join":      strings.Join,
+		"add":       func(a, b int) int { return a + b },
+		"date":      func(t time.Time) string { return t.Local().Format("Mon 2 Jan 2006, 15:04") },
+		"stars":     func(n int) string { return strings.Repeat("★", n) + strings.Repeat("☆", 5-n) },
+		"has":       func(list []string, v string) bool { return contains(list, v) },
+		"upper":     upperFirst,
+		"list5":     func() []int { return []int{1, 2, 3, 4, 5} },
+	}
+	out := map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, err
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+func vocabulary(name string) massage.Vocabulary {
+	switch name {
+	case "mode":
+		return massage.Modes
+	case "family":
+		return massage.Families
+	case "phase":
+		return massage.Phases
+	case "motion":
+		return massage.Motions
+	case "side":
+		return massage.Sides
+	case "condition":
+		return massage.ConditionKinds
+	}
+	return massage.Vocabulary{}
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// clockText prints seconds as m:ss.
+func clockText(f float64) string {
+	n := int(math.Round(f))
+	return fmt.Sprintf("%d:%02d", n/60, n%60)
+}
+
+// toJSON is for data islands: <script type="application/json">. html/template
+// escapes it for that context.
+func toJSON(v any) (template.JS, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	return template.JS(b), nil
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// page is what every page's template gets.
+type page struct {
+	Title     string
+	Body      string // a class on <body>
+	Nav       string // which item of the top bar is current
+	TestClock bool
+	Data      any
+}
+
+// render writes a page; a template failing is a bug, logged and shown as a
+// plain error page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	p.TestClock = s.test
+	var buf bytes.Buffer
+	if err := s.pages[name].Execute(&buf, p); err != nil {
+		s.log.Error("render", slog.String("page", name), slog.Any("err", err))
+		http.Error(w, "Knead could not draw this page; the log says why.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	s.render(w, r, status, "error", page{Title: http.StatusText(status), Data: msg})
+}
+
+// startData is the start page: the body map, the choices and what is
+// remembered.
+type startData struct {
+	Areas      []areaChoice
+	Groups     []areaGroup
+	Minutes    []int
+	Form       formValues
+	Last       *lastChoice
+	SoreSpots  []store.SoreSpot
+	Error      *apiError
+	Conditions []conditionChoice
+	Recent     []store.Summary
+	Map        template.HTML
+}
+
+type areaChoice struct {
+	ID, Name string
+	Checked  bool
+}
+
+type areaGroup struct {
+	Name  string
+	Areas []areaChoice
+}
+
+type conditionChoice struct {
+	Kind, Label, Hint string
+	Places            []massage.Word // nil when the condition takes no place
+	Value             string         // the place chosen, or "on" for one without a place
+}
+
+// formValues is the start form as it was sent, to fill it in again.
+type formValues struct {
+	Areas      []string
+	Minutes    string
+	Other      string
+	Mode       string
+	Pressure   string
+	Conditions map[string]string
+}
+
+type lastChoice struct {
+	Summary string
+	URL     string
+}
+
+// conditionLabels say the conditions in plain words for the form.
+var conditionLabels = []struct{ kind, label, hint string }{
+	{"unhealthy-scalp", "The scalp has scratches, sores or a skin problem", ""},
+	{"inflamed-joint", "A joint is painful, hot, swollen or arthritic", "Which joint?"},
+	{"injury", "A recent injury", "Where?"},
+	{"wound", "An open wound or cut", "Where?"},
+	{"skin-condition", "A rash or other skin condition", "Where?"},
+	{"sensitive", "A sensitive place to go gently", "Where?"},
+}
+
+// plannable are the areas some technique works on, in body order.
+func (s *Server) plannable() []massage.Area {
+	var out []massage.Area
+	for _, a := range massage.Areas {
+		if len(massage.Children(a.ID)) > 0 && a.Parent == "" {
+			// Whole regions are offered through their parts, so a choice
+			// never lies inside another.
+			continue
+		}
+		if len(s.cat.ForArea(a.ID)) > 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (s *Server) startPage(w http.ResponseWriter, r *http.Request) {
+	d := s.startData(r, formValues{Minutes: "10", Pressure: "moderate", Conditions: map[string]string{}})
+	if c, err := s.store.Choices(r.Context()); err == nil && c != nil {
+		var req plan.Request
+		if json.Unmarshal(c, &req) == nil && req.Validate() == nil {
+			d.Form = formFromRequest(req)
+			d.Last = &lastChoice{Summary: describeRequest(req), URL: "/plan?" + requestQuery(req).Encode()}
+		}
+	}
+	s.fillChoices(&d)
+	s.render(w, r, http.StatusOK, "start", page{Title: "Start", Nav: "start", Body: "start", Data: d})
+}
+
+func (s *Server) startData(r *http.Request, f formValues) startData {
+	d := startData{Minutes: []int{5, 10, 20, 30}, Form: f}
+	if spots, err := s.store.SoreSpots(r.Context()); err == nil {
+		d.SoreSpots = spots
+	}
+	if recent, err := s.store.Sessions(r.Context(), 3); err == nil {
+		d.Recent = recent
+	}
+	return d
+}
+
+// fillChoices marks the form's choices on the areas and conditions.
+func (s *Server) fillChoices(d *startData) {
+	groups := map[string]*areaGroup{}
+	var order []string
+	for _, a := range s.plannable() {
+		c := areaChoice{ID: a.ID, Name: a.Name, Checked: contains(d.Form.Areas, a.ID)}
+		d.Areas = append(d.Areas, c)
+		top := a.ID
+		if a.Parent != "" {
+			top = a.Parent
+		}
+		if groups[top] == nil {
+			groups[top] = &areaGroup{Name: upperFirst(areaName(top))}
+			order = append(order, top)
+		}
+		groups[top].Areas = append(groups[top].Areas, c)
+	}
+	for _, g := range order {
+		d.Groups = append(d.Groups, *groups[g])
+	}
+	choosable := map[string]bool{}
+	for _, a := range d.Areas {
+		choosable[a.ID] = true
+	}
+	d.Map = bodyMap(choosable)
+	var areaWords []massage.Word
+	for _, a := range massage.Areas {
+		areaWords = append(areaWords, massage.Word{ID: a.ID, Name: a.Name})
+	}
+	for _, c := range conditionLabels {
+		cc := conditionChoice{Kind: c.kind, Label: c.label, Hint: c.hint, Value: d.Form.Conditions[c.kind]}
+		switch massage.ConditionUsage(c.kind) {
+		case c.kind + ":JOINT":
+			cc.Places = massage.Joints
+		case c.kind + ":AREA":
+			cc.Places = areaWords
+		}
+		d.Conditions = append(d.Conditions, cc)
+	}
+}
+
+func formFromRequest(req plan.Request) formValues {
+	f := formValues{Areas: req.Areas, Mode: req.Mode, Pressure: req.Pressure, Conditions: map[string]string{}}
+	if f.Pressure == "" {
+		f.Pressure = "moderate"
+	}
+	m := strconv.FormatFloat(req.Minutes, 'f', -1, 64)
+	switch m {
+	case "5", "10", "20", "30":
+		f.Minutes = m
+	default:
+		f.Minutes, f.Other = "other", m
+	}
+	for _, c := range req.Conditions {
+		kind, where, _ := strings.Cut(c, ":")
+		if where == "" {
+			where = "on"
+		}
+		f.Conditions[kind] = where
+	}
+	return f
+}
+
+// describeRequest says a request in a line: "Back and feet · 20 min · for a partner · light".
+func describeRequest(req plan.Request) string {
+	parts := []string{title(req.Areas, req.Minutes)}
+	if req.Mode != "" {
+		parts = append(parts, massage.Modes.Name(req.Mode))
+	}
+	if req.Pressure != "" {
+		parts = append(parts, req.Pressure+" pressure")
+	}
+	if n := len(req.Conditions); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d to avoid", n))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// requestQuery is the /plan address of a request.
+func requestQuery(req plan.Request) url.Values {
+	q := url.Values{}
+	for _, a := range req.Areas {
+		q.Add("area", a)
+	}
+	q.Set("minutes", strconv.FormatFloat(req.Minutes, 'f', -1, 64))
+	if req.Mode != "" {
+		q.Set("mode", req.Mode)
+	}
+	if req.Pressure != "" {
+		q.Set("pressure", req.Pressure)
+	}
+	for _, c := range req.Conditions {
+		q.Add("condition", c)
+	}
+	if req.Seed != 0 {
+		q.Set("seed", strconv.FormatInt(req.Seed, 10))
+	}
+	return q
+}
+
+// requestFromForm reads the start form (or a /plan address). Conditions
+// come as condition=KIND[:WHERE] or as the form's cond.KIND=WHERE fields.
+func requestFromForm(q url.Values) (plan.Request, formValues, *apiError) {
+	f := formValues{Areas: q["area"], Mode: q.Get("mode"), Pressure: q.Get("pressure"), Minutes: q.Get("minutes"),
+		Other: q.Get("minutes_other"), Conditions: map[string]string{}}
+	req := plan.Request{Areas: q["area"], Mode: f.Mode, Pressure: f.Pressure}
+	mins := f.Minutes
+	if mins == "other" || mins == "" {
+		mins = f.Other
+	}
+	if mins == "" {
+		return req, f, errInvalid("minutes", "say how many minutes, from %d to %d", plan.MinMinutes, plan.MaxMinutes)
+	}
+	m, err := strconv.ParseFloat(strings.TrimSpace(mins), 64)
+	if err != nil || math.IsNaN(m) || math.IsInf(m, 0) {
+		return req, f, errInvalid("minutes", "minutes must be a number, got %q", mins)
+	}
+	req.Minutes = m
+	req.Conditions = append(req.Conditions, q["condition"]...)
+	for _, c := range conditionLabels {
+		v := strings.TrimSpace(q.Get("cond." + c.kind))
+		if v == "" || v == "none" {
+			continue
+		}
+		f.Conditions[c.kind] = v
+		if v == "on" {
+			req.Conditions = append(req.Conditions, c.kind)
+		} else {
+			req.Conditions = append(req.Conditions, c.kind+":"+v)
+		}
+	}
+	for _, c := range q["condition"] {
+		kind, where, _ := strings.Cut(c, ":")
+		if where == "" {
+			where = "on"
+		}
+		f.Conditions[kind] = where
+	}
+	if sd := q.Get("seed"); sd != "" {
+		n, err := strconv.ParseInt(sd, 10, 64)
+		if err != nil {
+			return req, f, errInvalid("seed", "seed must be a whole number, got %q", sd)
+		}
+		req.Seed = n
+	}
+	if req.Mode == "both" {
+		req.Mode = ""
+	}
+	return req, f, nil
+}
+
+// formField maps a request field to the form's label, for messages.
+func formField(field string) string {
+	switch {
+	case strings.HasPrefix(field, "areas"):
+		return "Areas"
+	case field == "minutes":
+		return "Minutes"
+	case field == "mode":
+		return "Who"
+	case field == "pressure":
+		return "Pressure"
+	case strings.HasPrefix(field, "conditions"):
+		return "Anything to avoid"
+	}
+	return field
+}
+
+// playData is the plan preview and player, one page: the preview is shown
+// until Start, which turns it into the player without leaving the page (so
+// the browser lets it speak).
+type playData struct {
+	Plan      *plan.Plan
+	Title     string
+	Request   json.RawMessage
+	Script    *guide.Script
+	Motion    json.RawMessage // the animation of every step the script plays
+	Session   *sessionJSON    // nil on a preview
+	Total     float64
+	Items     []itemView
+	Feedback  []string
+	AreaNames map[string]string
+	Defs      template.HTML // the charts the page draws on
+}
+
+type itemView struct {
+	plan.Item
+	Start float64
+	Thumb template.HTML
+}
+
+func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
+	req, f, e := requestFromForm(r.URL.Query())
+	if e == nil {
+		if err := req.Validate(); err != nil {
+			var pe *plan.Error
+			if errors.As(err, &pe) {
+				e = errInvalid(pe.Field, "%s", pe.Message)
+			} else {
+				e = errInvalid("", "%v", err)
+			}
+		}
+	}
+	var p *plan.Plan
+	var script *guide.Script
+	if e == nil {
+		var err error
+		p, script, err = s.makePlan(req)
+		var pe *plan.Error
+		switch {
+		case errors.As(err, &pe):
+			e = errInvalid(pe.Field, "%s", pe.Message)
+		case err != nil:
+			s.log.Error("plan", slog.Any("err", err))
+			s.errorPage(w, r, http.StatusInternalServerError, "Knead could not lay out this plan; the log says why.")
+			return
+		}
+	}
+	if e != nil {
+		d := s.startData(r, f)
+		e.Field = formField(e.Field)
+		d.Error = e
+		s.fillChoices(&d)
+		s.render(w, r, http.StatusUnprocessableEntity, "start", page{Title: "Start", Nav: "start", Body: "start", Data: d})
+		return
+	}
+	reqJSON, _ := json.Marshal(req)
+	d := s.playData(p, script, reqJSON)
+	s.render(w, r, http.StatusOK, "play", page{Title: d.Title, Body: "play", Data: d})
+}
+
+func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessage) playData {
+	d := playData{Plan: p, Title: title(p.Areas, p.Minutes), Request: req, Script: script, Total: script.Total,
+		Feedback: store.FeedbackKinds, AreaNames: map[string]string{}}
+	var at float64
+	for _, it := range p.Items {
+		d.Items = append(d.Items, itemView{Item: it, Start: at, Thumb: s.lib.thumb(it.Technique)})
+		at += it.Seconds
+		d.AreaNames[it.Area] = areaName(it.Area)
+	}
+	d.Motion = s.lib.scriptMotion(script)
+	var m motionJSON
+	json.Unmarshal(d.Motion, &m)
+	d.Defs = s.lib.defs(viewsOf(m.Steps))
+	return d
+}
+
+func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
+	x, sc, err := s.sessionScript(r.Context(), r.PathValue("id"))
+	if errors.Is(err, store.ErrNotFound) {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
+		return
+	}
+	if err != nil {
+		s.log.Error("session page", slog.Any("err", err))
+		s.errorPage(w, r, http.StatusInternalServerError, "Knead could not read this session; the log says why.")
+		return
+	}
+	var p plan.Plan
+	if err := json.Unmarshal(x.Plan, &p); err != nil {
+		s.log.Error("session plan", slog.Any("err", err))
+		s.errorPage(w, r, http.StatusInternalServerError, "This session's plan could not be read.")
+		return
+	}
+	d := s.playData(&p, sc, x.Request)
+	d.Title = x.Title
+	v := viewSession(x)
+	d.Session = &v
+	s.render(w, r, http.StatusOK, "play", page{Title: d.Title, Body: "play", Data: d})
+}
+
+// historyData is the history page.
+type historyData struct {
+	Sessions  []store.Summary
+	SoreSpots []store.SoreSpot
+}
+
+func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
+	list, err := s.store.Sessions(r.Context(), 100)
+	if err != nil {
+		s.log.Error("history", slog.Any("err", err))
+		s.errorPage(w, r, http.StatusServiceUnavailable, "The history could not be read just now.")
+		return
+	}
+	spots, _ := s.store.SoreSpots(r.Context())
+	s.render(w, r, http.StatusOK, "history", page{Title: "History", Nav: "history", Data: historyData{list, spots}})
+}
+
+// libraryData is the library: techniques by area, then by family.
+type libraryData struct {
+	Groups []libraryGroup
+	Count  int
+}
+
+type libraryGroup struct {
+	Name       string
+	Techniques []*massage.Technique
+}
+
+func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
+	byTop := map[string][]*massage.Technique{}
+	for _, t := range s.cat.Techniques {
+		seen := map[string]bool{}
+		for _, a := range t.Areas {
+			top := a
+			if ar, ok := massage.AreaByID(a); ok && ar.Parent != "" {
+				top = ar.Parent
+			}
+			if !seen[top] {
+				seen[top] = true
+				byTop[top] = append(byTop[top], t)
+			}
+		}
+	}
+	d := libraryData{Count: len(s.cat.Techniques)}
+	for _, a := range massage.Areas {
+		ts := byTop[a.ID]
+		if len(ts) == 0 {
+			continue
+		}
+		sort.SliceStable(ts, func(i, j int) bool {
+			fi, fj := familyRank(ts[i].Family), familyRank(ts[j].Family)
+			if fi != fj {
+				return fi < fj
+			}
+			return ts[i].Name < ts[j].Name
+		})
+		d.Groups = append(d.Groups, libraryGroup{Name: upperFirst(a.Name), Techniques: ts})
+	}
+	s.render(w, r, http.StatusOK, "library", page{Title: "Library", Nav: "library", Data: d})
+}
+
+func familyRank(f string) int {
+	for i, w := range massage.Families.Words {
+		if w.ID == f {
+			return i
+		}
+	}
+	return len(massage.Families.Words)
+}
+
+// techniqueData is one technique in the library.
+type techniqueData struct {
+	T       massage.TechniqueView
+	Tech    *massage.Technique
+	Sources []*massage.Source
+	Motion  json.RawMessage
+	Defs    template.HTML
+}
+
+func (s *Server) techniquePage(w http.ResponseWriter, r *http.Request) {
+	t := s.cat.Technique(r.PathValue("id"))
+	if t == nil {
+		s.errorPage(w, r, http.StatusNotFound, "The library has no technique by that name.")
+		return
+	}
+	d := techniqueData{T: s.cat.TechniqueView(t), Tech: t, Motion: s.lib.motion(t.ID)}
+	var m motionJSON
+	json.Unmarshal(d.Motion, &m)
+	d.Defs = s.lib.defs(viewsOf(m.Steps))
+	for _, id := range t.Sources {
+		if src := s.cat.Source(id); src != nil {
+			d.Sources = append(d.Sources, src)
+		}
+	}
+	s.render(w, r, http.StatusOK, "technique", page{Title: t.Name, Nav: "library", Data: d})
+}

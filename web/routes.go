@@ -1,0 +1,39 @@
+package web
+
+import "net/http"
+
+// routes lists every address the app answers.
+func (s *Server) routes(mux *http.ServeMux) {
+	// Pages.
+	mux.HandleFunc("GET /{$}", s.startPage)
+	mux.HandleFunc("GET /plan", s.planPage)
+	mux.HandleFunc("GET /session/{id}", s.sessionPage)
+	mux.HandleFunc("GET /library", s.libraryPage)
+	mux.HandleFunc("GET /library/{id}", s.techniquePage)
+	mux.HandleFunc("GET /history", s.historyPage)
+
+	// The JSON API behind them.
+	mux.HandleFunc("GET /api/areas", s.apiAreas)
+	mux.HandleFunc("GET /api/techniques", s.apiTechniques)
+	mux.HandleFunc("GET /api/techniques/{id}", s.apiTechnique)
+	mux.HandleFunc("POST /api/plan", s.apiPlan)
+	mux.HandleFunc("GET /api/choices", s.apiChoices)
+	mux.HandleFunc("GET /api/sessions", s.apiSessions)
+	mux.HandleFunc("POST /api/sessions", s.apiCreateSession)
+	mux.HandleFunc("GET /api/sessions/{id}", s.apiSession)
+	mux.HandleFunc("POST /api/sessions/{id}/progress", s.apiProgress)
+	mux.HandleFunc("POST /api/sessions/{id}/feedback", s.apiFeedback)
+	mux.HandleFunc("POST /api/sessions/{id}/finish", s.apiFinish)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, errNotFound("API address "+r.URL.Path))
+	})
+
+	// Health, files and the PWA.
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /static/{name}", s.assets.serve)
+	mux.HandleFunc("GET /manifest.webmanifest", s.manifest)
+	mux.HandleFunc("GET /sw.js", s.serviceWorker)
+	mux.HandleFunc("GET /icon.svg", s.iconSVG)
+	mux.HandleFunc("GET /icon-192.png", s.iconPNG)
+	mux.HandleFunc("GET /icon-512.png", s.iconPNG)
+}

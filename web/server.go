@@ -1,0 +1,132 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/knead/knead/massage"
+	"github.com/knead/knead/store"
+)
+
+// Options are what the app is made of.
+type Options struct {
+	Store   store.Store
+	Catalog *massage.Catalog
+	Log     *slog.Logger // nil: discard
+	// TestClock lets browser tests drive the player's clock: the page's
+	// clock stands still until window.kneadTest.advance(seconds) moves it.
+	// Never set outside tests.
+	TestClock bool
+	// Now gives the time; nil is time.Now. Tests fix it.
+	Now func() time.Time
+}
+
+// Server is the web app: an http.Handler.
+type Server struct {
+	store   store.Store
+	cat     *massage.Catalog
+	log     *slog.Logger
+	test    bool
+	now     func() time.Time
+	assets  *assets
+	pages   map[string]*template.Template
+	handler http.Handler
+	lib     *library
+}
+
+// New makes the app. It fails only when an embedded file is broken.
+func New(o Options) (*Server, error) {
+	if o.Store == nil || o.Catalog == nil {
+		return nil, errors.New("web: a store and a catalog are needed")
+	}
+	s := &Server{store: o.Store, cat: o.Catalog, log: o.Log, test: o.TestClock, now: o.Now}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, fmt.Errorf("web: static files: %w", err)
+	}
+	if s.pages, err = s.parsePages(); err != nil {
+		return nil, fmt.Errorf("web: templates: %w", err)
+	}
+	s.lib = newLibrary(o.Catalog)
+	mux := http.NewServeMux()
+	s.routes(mux)
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, &apiError{Status: http.StatusForbidden, Code: codeForbidden,
+			Message: "this change came from another site's page and was refused"})
+	}))
+	sum := sha256.Sum256([]byte(s.assets.importMap()))
+	csp := "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
+		"script-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; " +
+		"object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+	s.handler = s.logged(gzipped(secure(cop.Handler(mux), csp)))
+	return s, nil
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// secure sets the headers every answer carries: no framing, no sniffing,
+// and a content policy that allows only Knead's own files.
+func secure(h http.Handler, csp string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "same-origin")
+		hd.Set("Content-Security-Policy", csp)
+		h.ServeHTTP(w, r)
+	})
+}
+
+// logged logs each request at debug level and every server error.
+func (s *Server) logged(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		lvl := slog.LevelDebug
+		if rec.status >= 500 {
+			lvl = slog.LevelError
+		}
+		s.log.Log(r.Context(), lvl, "request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", rec.status), slog.Duration("took", time.Since(start)))
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the real writer.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// healthz answers 200 when the database answers.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.store.Ping(ctx); err != nil {
+		s.log.Error("health check", slog.Any("err", err))
+		writeError(w, &apiError{Status: http.StatusServiceUnavailable, Code: codeUnavailable, Message: "the database does not answer"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
