@@ -1,0 +1,393 @@
+package tui
+
+import (
+	"io"
+	"log/slog"
+	"math"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/knead/knead/guide"
+)
+
+// Options are what the player works with besides the session. Every field
+// may be left out.
+type Options struct {
+	Now      func() time.Time   // the time; nil: time.Now. Tests hand in a fake clock.
+	Speaker  Speaker            // says each cue as it comes due; nil: silence
+	Bell     func()             // rings the terminal bell when cues come due; nil: no bell
+	Log      *slog.Logger       // nil: no log
+	Tick     time.Duration      // how often the screen updates; 0: 200 ms
+	Renderer *lipgloss.Renderer // styles text for the terminal; nil: plain text
+	NoColor  bool               // bold and faint only, no colours (NO_COLOR)
+}
+
+// TickMsg asks the player to look at the clock: to hand out the cues that
+// are due and redraw. The program sends one every Options.Tick.
+type TickMsg struct{}
+
+type stage int
+
+const (
+	stageIntro stage = iota // preparations and cautions, waiting for space
+	stagePlay               // the routine is playing or paused
+	stageDone               // the routine is over; the summary shows
+)
+
+// How long brief words stay on the screen.
+const (
+	ackFor     = 3 * time.Second // "Noted: lighter"
+	saidFor    = 4 * time.Second // "Halfway.", "Next: …"
+	switchFor  = 6.0             // seconds of routine time the switch call-out stays
+	staleAfter = 2.0             // cues this many seconds overdue are not said
+)
+
+// Feedback is one press of l, g, f or s, with the moment it was pressed.
+type Feedback struct {
+	Kind      string    // lighter, good, firmer or sore, as package store names them
+	Offset    float64   // seconds into the routine
+	Move      int       // index of the move playing
+	Title     string    // the move's short name
+	Name      string    // its technique's name
+	Technique string    // its technique's id ("" for a routine's own steps)
+	Area      string    // its area id
+	At        time.Time // the wall-clock moment
+}
+
+// feedbackKeys maps the keys to feedback kinds.
+var feedbackKeys = map[string]string{"l": "lighter", "g": "good", "f": "firmer", "s": "sore"}
+
+// feedbackWord says a feedback kind for people.
+func feedbackWord(kind string) string {
+	switch kind {
+	case "lighter":
+		return "lighter"
+	case "good":
+		return "good"
+	case "firmer":
+		return "firmer"
+	case "sore":
+		return "sore spot"
+	}
+	return kind
+}
+
+// Model is the terminal player, a bubbletea model. It keeps no time of its
+// own: every moment comes from Options.Now and every position from the
+// guide.Clock, exactly as the web player does.
+type Model struct {
+	s     Session
+	clock *guide.Clock
+	now   func() time.Time
+	speak Speaker
+	bell  func()
+	log   *slog.Logger
+	tick  time.Duration
+	st    styles
+
+	width, height int
+	stage         stage
+	quit          bool
+
+	ticked []bool // the checklist
+	scroll int    // the start screen's first line shown
+
+	feedback   []Feedback
+	skipped    map[int]bool // moves skipped before their end and not played through since
+	lastOffset float64      // where the clock was at the last look, to see moves played through
+	ack        string
+	ackUntil   time.Time
+	said       string
+	saidUntil  time.Time
+	pauses     int
+}
+
+// New makes a player for s, showing the start screen.
+func New(s Session, opt Options) *Model {
+	if s.Script == nil {
+		s.Script = &guide.Script{}
+	}
+	m := &Model{
+		s:       s,
+		clock:   guide.NewClock(s.Script),
+		now:     opt.Now,
+		speak:   opt.Speaker,
+		bell:    opt.Bell,
+		log:     opt.Log,
+		tick:    opt.Tick,
+		width:   80,
+		height:  24,
+		ticked:  make([]bool, len(s.Prep)),
+		skipped: map[int]bool{},
+	}
+	if m.now == nil {
+		m.now = time.Now
+	}
+	if m.speak == nil {
+		m.speak = silent{}
+	}
+	if m.log == nil {
+		m.log = slog.New(slog.DiscardHandler)
+	}
+	if m.tick <= 0 {
+		m.tick = 200 * time.Millisecond
+	}
+	r := opt.Renderer
+	if r == nil {
+		r = lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.Ascii)
+	}
+	m.st = newStyles(r, !opt.NoColor)
+	return m
+}
+
+// Init starts the ticks.
+func (m *Model) Init() tea.Cmd { return m.tickCmd() }
+
+func (m *Model) tickCmd() tea.Cmd {
+	return tea.Tick(m.tick, func(time.Time) tea.Msg { return TickMsg{} })
+}
+
+// Update handles keys, ticks and a change of the terminal's size.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.scrollBy(0)
+		return m, nil
+	case TickMsg:
+		if m.quit {
+			return m, nil
+		}
+		m.look()
+		return m, m.tickCmd()
+	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			// Keys pressed quickly can arrive together; each one counts.
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				if m.quit {
+					break
+				}
+				cmds = append(cmds, m.key(string(r)))
+			}
+			return m, tea.Batch(cmds...)
+		}
+		return m, m.key(msg.String())
+	}
+	return m, nil
+}
+
+// key acts on one key press.
+func (m *Model) key(k string) tea.Cmd {
+	if k == "ctrl+c" {
+		return m.stop("ctrl+c")
+	}
+	now := m.now()
+	switch m.stage {
+	case stageIntro:
+		switch k {
+		case " ", "enter":
+			m.stage = stagePlay
+			m.clock.Start(now)
+			m.log.Info("start", slog.String("routine", m.s.Title), slog.Float64("total", m.s.Script.Total), slog.Int("moves", len(m.s.Script.Moves)))
+			m.look()
+		case "q", "esc":
+			return m.stop(k)
+		case "up", "k":
+			m.scrollBy(-1)
+		case "down", "j":
+			m.scrollBy(1)
+		case "pgup":
+			m.scrollBy(-m.height / 2)
+		case "pgdown":
+			m.scrollBy(m.height / 2)
+		default:
+			if len(k) == 1 && k[0] >= '1' && k[0] <= '9' {
+				if i := int(k[0] - '1'); i < len(m.ticked) {
+					m.ticked[i] = !m.ticked[i]
+				}
+			}
+		}
+	case stagePlay:
+		switch k {
+		case " ":
+			if m.clock.State(now).Running {
+				m.clock.Pause(now)
+				m.pauses++
+				m.speak.Hush()
+				m.log.Info("pause", slog.Float64("offset", m.clock.At(now).Offset))
+			} else {
+				m.clock.Resume(now)
+				m.log.Info("resume", slog.Float64("offset", m.clock.At(now).Offset))
+			}
+			m.look()
+		case "right", "n":
+			p := m.clock.At(now)
+			m.passTo(p.Offset)
+			m.said = ""
+			if !p.Done {
+				m.skipped[p.Move] = true
+			}
+			m.speak.Hush()
+			m.clock.Skip(now)
+			to := m.clock.At(now)
+			m.lastOffset = to.Offset
+			m.log.Info("skip", slog.Int("from", p.Move), slog.Int("to", to.Move), slog.Bool("end", to.Done))
+			m.look()
+		case "left", "b":
+			m.back(now)
+		case "l", "g", "f", "s":
+			m.note(feedbackKeys[k], now)
+		case "q", "esc":
+			return m.stop(k)
+		}
+	case stageDone:
+		switch k {
+		case "q", "esc", "enter", " ":
+			return m.stop(k)
+		case "left", "b":
+			m.stage = stagePlay
+			m.back(now)
+		}
+	}
+	return nil
+}
+
+// scrollBy moves the start screen's body by n lines, within its length.
+func (m *Model) scrollBy(n int) {
+	m.scroll = min(max(m.scroll+n, 0), m.maxScroll(max(m.width, 1), max(m.height, 1)))
+}
+
+func (m *Model) back(now time.Time) {
+	p := m.clock.At(now)
+	from := p.Move
+	m.passTo(p.Offset)
+	m.said = ""
+	m.speak.Hush()
+	m.clock.Back(now)
+	to := m.clock.At(now)
+	m.lastOffset = to.Offset
+	m.log.Info("back", slog.Int("from", from), slog.Int("to", to.Move))
+	m.look()
+}
+
+// stop ends the program, saying where it got to in the log.
+func (m *Model) stop(key string) tea.Cmd {
+	m.quit = true
+	m.speak.Hush()
+	p := m.clock.At(m.now())
+	m.log.Info("quit", slog.String("key", key), slog.Float64("offset", p.Offset), slog.Int("move", p.Move), slog.Bool("done", p.Done))
+	return tea.Quit
+}
+
+// look asks the clock where it is: says the cues that have come due,
+// notes moves played through to their end, and shows the summary at the
+// end of the routine.
+func (m *Model) look() {
+	if m.stage == stageIntro {
+		return
+	}
+	now := m.now()
+	cues := m.clock.Due(now)
+	o := m.clock.At(now).Offset
+	for _, q := range cues {
+		if q.At < o-staleAfter {
+			// The player was held up (the machine slept): say only what
+			// belongs to now.
+			m.log.Debug("cue missed", slog.String("kind", q.Kind), slog.Float64("at", q.At), slog.Float64("offset", o))
+			continue
+		}
+		m.speak.Say(q.Say)
+		m.log.Debug("cue", slog.String("kind", q.Kind), slog.Float64("at", q.At), slog.Int("move", q.Move), slog.String("say", q.Say))
+		switch q.Kind {
+		case guide.CueStart, guide.CueCaution:
+			// shown as the move's own text and cautions
+		default:
+			m.said, m.saidUntil = q.Say, now.Add(saidFor)
+		}
+	}
+	if len(cues) > 0 && m.bell != nil {
+		m.bell()
+	}
+	p := m.clock.At(now)
+	m.passTo(p.Offset)
+	if p.Done && m.stage == stagePlay {
+		m.stage = stageDone
+		m.log.Info("done", slog.Float64("total", m.s.Script.Total), slog.Int("feedback", len(m.feedback)))
+	}
+}
+
+// passTo notes the moves whose end the clock ran past since the last look
+// as played through: they are no longer counted as skipped.
+func (m *Model) passTo(o float64) {
+	for i, mv := range m.s.Script.Moves {
+		if m.lastOffset < mv.End() && mv.End() <= o {
+			delete(m.skipped, i)
+		}
+	}
+	m.lastOffset = o
+}
+
+// note records a feedback press at the moment it was made.
+func (m *Model) note(kind string, now time.Time) {
+	p := m.clock.At(now)
+	f := Feedback{Kind: kind, Offset: p.Offset, Move: p.Move, At: now}
+	if p.Move < len(m.s.Script.Moves) {
+		mv := m.s.Script.Moves[p.Move]
+		f.Title, f.Name, f.Technique, f.Area = mv.Title, mv.Name, mv.Technique, mv.Area
+	}
+	m.feedback = append(m.feedback, f)
+	m.ack = "Noted: " + feedbackWord(kind) + ", at " + clock(p.Offset)
+	if f.Title != "" {
+		m.ack += " in " + f.Title
+	}
+	m.ackUntil = now.Add(ackFor)
+	m.log.Info("feedback", slog.String("kind", kind), slog.Float64("offset", p.Offset), slog.Int("move", p.Move), slog.String("technique", f.Technique), slog.String("area", f.Area))
+}
+
+// Feedback gives the presses so far, oldest first.
+func (m *Model) Feedback() []Feedback { return append([]Feedback(nil), m.feedback...) }
+
+// Position is where the session's clock is now.
+func (m *Model) Position() guide.Position { return m.clock.At(m.now()) }
+
+// Started reports whether the routine has begun.
+func (m *Model) Started() bool { return m.stage != stageIntro }
+
+// Done reports whether the routine has played to its end.
+func (m *Model) Done() bool { return m.stage == stageDone }
+
+// Quitting reports whether the player has been asked to stop.
+func (m *Model) Quitting() bool { return m.quit }
+
+// clock prints seconds as m:ss, or h:mm:ss from an hour, rounded down to
+// the second (a countdown uses clockUp).
+func clock(s float64) string {
+	if s < 0 || math.IsNaN(s) {
+		s = 0
+	}
+	n := int(s + 1e-9)
+	if n >= 3600 {
+		return formatHMS(n)
+	}
+	return itoa(n/60) + ":" + pad2(n%60)
+}
+
+// clockUp prints seconds left, rounded up, so a countdown shows 0:01 until
+// the move is over.
+func clockUp(s float64) string { return clock(math.Ceil(s - 1e-9)) }
+
+func formatHMS(n int) string {
+	return itoa(n/3600) + ":" + pad2(n/60%60) + ":" + pad2(n%60)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + itoa(n)
+	}
+	return itoa(n)
+}

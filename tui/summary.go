@@ -1,0 +1,139 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Result is how a session went: how far it got, what was skipped and the
+// feedback pressed. The command prints its Summary after the screen is
+// gone, and may keep it.
+type Result struct {
+	Title     string
+	Started   bool
+	Finished  bool    // played to the end
+	Offset    float64 // seconds into the routine at the end
+	Total     float64 // seconds of the whole routine
+	Move      int     // index of the move playing at the end
+	Moves     int     // how many moves the routine has
+	MoveTitle string  // the move playing at the end
+	Skipped   []string
+	Feedback  []Feedback
+	Pauses    int
+}
+
+// Result gives how the session went so far.
+func (m *Model) Result() Result {
+	p := m.clock.At(m.now())
+	r := Result{
+		Title:    m.s.Title,
+		Started:  m.stage != stageIntro,
+		Finished: p.Done,
+		Offset:   p.Offset,
+		Total:    m.s.Script.Total,
+		Move:     p.Move,
+		Moves:    len(m.s.Script.Moves),
+		Feedback: m.Feedback(),
+		Pauses:   m.pauses,
+	}
+	if p.Move < len(m.s.Script.Moves) {
+		r.MoveTitle = m.s.Script.Moves[p.Move].Title
+	}
+	for i, mv := range m.s.Script.Moves {
+		if m.skipped[i] {
+			r.Skipped = append(r.Skipped, mv.Title)
+		}
+	}
+	return r
+}
+
+// Summary says in lines of at most width columns how far the session got,
+// what was skipped and the feedback with its moments.
+func (r Result) Summary(width int) string {
+	return strings.Join(r.summaryLines(width), "\n") + "\n"
+}
+
+func (r Result) summaryLines(width int) []string {
+	width = max(width, 20)
+	var out []string
+	add := func(s, first, rest string) {
+		out = append(out, wrapIndent(s, width, first, rest)...)
+	}
+	switch {
+	case !r.Started:
+		add(r.Title+": stopped before the first move.", "", "")
+	case r.Finished && len(r.Skipped) == 0:
+		add(fmt.Sprintf("%s: played to the end, %s of hands-on time, %s.", r.Title, clock(r.Total), movesWord(r.Moves)), "", "")
+	case r.Finished:
+		add(fmt.Sprintf("%s: reached the end of %s of hands-on time, with %d of %d moves skipped.", r.Title, clock(r.Total), len(r.Skipped), r.Moves), "", "")
+	default:
+		add(fmt.Sprintf("%s: stopped at %s of %s, in move %d of %d (%s).", r.Title, clock(r.Offset), clock(r.Total), r.Move+1, r.Moves, r.MoveTitle), "", "")
+	}
+	if len(r.Skipped) > 0 {
+		add("Skipped: "+strings.Join(r.Skipped, "; ")+".", "", "  ")
+	}
+	if !r.Started {
+		return out
+	}
+	if len(r.Feedback) == 0 {
+		add("No feedback noted (l, g, f or s while playing records it).", "", "")
+		return out
+	}
+	out = append(out, "", fmt.Sprintf("How it felt (%s):", plural(len(r.Feedback), "note")))
+	for _, f := range r.Feedback {
+		what := f.Title
+		if f.Area != "" {
+			what += " (" + areaName(f.Area) + ")"
+		}
+		lead := fmt.Sprintf("  %5s  %-9s  ", clock(f.Offset), feedbackWord(f.Kind))
+		add(what, lead, strings.Repeat(" ", len(lead)))
+	}
+	sore := map[string]int{}
+	var order []string
+	for _, f := range r.Feedback {
+		if f.Kind != "sore" || f.Area == "" {
+			continue
+		}
+		if sore[f.Area] == 0 {
+			order = append(order, f.Area)
+		}
+		sore[f.Area]++
+	}
+	if len(order) > 0 {
+		parts := make([]string, len(order))
+		for i, a := range order {
+			parts[i] = areaName(a)
+			if sore[a] > 1 {
+				parts[i] += " (" + strconv.Itoa(sore[a]) + " times)"
+			}
+		}
+		out = append(out, "")
+		add("Sore spots: "+strings.Join(parts, ", ")+".", "", "")
+	}
+	return out
+}
+
+func movesWord(n int) string {
+	if n == 1 {
+		return "its one move"
+	}
+	return "all " + strconv.Itoa(n) + " moves"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// areaName gives an area's plain name.
+func areaName(id string) string {
+	if a, ok := massage.AreaByID(id); ok {
+		return a.Name
+	}
+	return id
+}
