@@ -1,0 +1,69 @@
+package howto
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+// BenchmarkImport imports about 1 MB of how-to text made of the corpus,
+// one text after another. Its MB/s is the importer's speed; the budget in
+// PRODUCT.md is 1 MB/s or better.
+func BenchmarkImport(b *testing.B) {
+	var corpus [][]byte
+	for _, p := range corpusTexts(b, false) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		corpus = append(corpus, data)
+	}
+	var big bytes.Buffer
+	for big.Len() < DefaultMaxBytes-16<<10 {
+		for _, c := range corpus {
+			if big.Len()+len(c)+2 > DefaultMaxBytes {
+				break
+			}
+			big.Write(textOnly(c))
+			big.WriteString("\n\n")
+		}
+	}
+	src := big.Bytes()
+	cat := builtin(b)
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Import(src, Options{Catalog: cat}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkImportArticle imports one web page, as a person would.
+func BenchmarkImportArticle(b *testing.B) {
+	src, err := os.ReadFile("testdata/corpus/chair-neck-shoulders.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := builtin(b)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := Import(src, Options{Catalog: cat}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// textOnly keeps the big text one format: the HTML pages go in as their text.
+func textOnly(c []byte) []byte {
+	if detect(string(c)) != FormatHTML {
+		return c
+	}
+	lines, _, _ := htmlLines(string(c))
+	var b bytes.Buffer
+	for _, l := range lines {
+		b.WriteString(l.text)
+		b.WriteString("\n\n")
+	}
+	return b.Bytes()
+}

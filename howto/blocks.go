@@ -1,0 +1,190 @@
+package howto
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type bkind uint8
+
+const (
+	bPara bkind = iota
+	bItem
+	bHeading
+)
+
+// block is a paragraph, a list item or a heading, with its sentences.
+type block struct {
+	kind    bkind
+	line    int
+	text    string
+	starts  []lineStart // where each joined line begins in text
+	num     int
+	title   string
+	section *block // the heading it falls under
+	noise   string // why it is left out; "" when it is read
+	sents   []*sentence
+}
+
+type lineStart struct{ off, line int }
+
+// blocks joins lines into paragraphs, list items and headings.
+func blocks(lines []line) []*block {
+	var out []*block
+	var cur *block
+	end := func() { cur = nil }
+	for i, l := range lines {
+		switch l.kind {
+		case lBlank:
+			end()
+		case lHeading:
+			end()
+			out = append(out, &block{kind: bHeading, line: l.n, text: l.text, num: l.num, title: l.title,
+				starts: []lineStart{{0, l.n}}})
+		case lItem:
+			end()
+			cur = &block{kind: bItem, line: l.n, text: l.text, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}}
+			out = append(out, cur)
+		case lText:
+			if cur != nil && shortTitle(lastLine(cur)) && startsUpper(l.text) && cur.kind == bPara && len(cur.starts) == 1 {
+				// "Giving a Calf Massage\nPhotograph by …": a title line above text.
+				cur.kind = bHeading
+				end()
+			}
+			if cur == nil {
+				cur = &block{kind: bPara, line: l.n, text: l.text, title: l.title, starts: []lineStart{{0, l.n}}}
+				out = append(out, cur)
+				continue
+			}
+			cur.starts = append(cur.starts, lineStart{len(cur.text) + 1, l.n})
+			cur.text += " " + l.text
+		}
+		_ = i
+	}
+	// A paragraph of one short line with no full stop is a heading.
+	for _, b := range out {
+		if b.kind == bPara && len(b.starts) == 1 && b.title == "" && shortTitle(b.text) {
+			b.kind = bHeading
+		}
+	}
+	var section *block
+	for _, b := range out {
+		if b.kind == bHeading {
+			section = b
+			continue
+		}
+		b.section = section
+	}
+	return out
+}
+
+func lastLine(b *block) string {
+	return b.text[b.starts[len(b.starts)-1].off:]
+}
+
+// shortTitle reports whether s reads as a title: a few words and no
+// sentence end or trailing comma.
+func shortTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	n := len(strings.Fields(s))
+	if n > 10 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch last {
+	case '.', '!', '?', ',', ';', '…':
+		return false
+	}
+	return true
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// lineAt gives the input line of a byte offset in the block's text.
+func (b *block) lineAt(off int) int {
+	n := b.line
+	for _, s := range b.starts {
+		if s.off > off {
+			break
+		}
+		n = s.line
+	}
+	return n
+}
+
+// abbrevs end in a full stop that does not end a sentence.
+var abbrevs = map[string]bool{"e.g": true, "i.e": true, "eg": true, "ie": true, "etc": false,
+	"vs": true, "dr": true, "mr": true, "mrs": true, "ms": true, "st": true, "approx": true,
+	"min": true, "mins": true, "sec": true, "secs": true, "no": true, "fig": true, "cf": true,
+	"jr": true, "sr": true, "prof": true, "inc": true, "ltd": true, "co": true, "ca": true}
+
+// splitSentences cuts a block's text into sentences.
+func splitSentences(b *block) {
+	t := b.text
+	start := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c != '.' && c != '!' && c != '?' && !(c == 0xe2 && strings.HasPrefix(t[i:], "…")) {
+			continue
+		}
+		j := i + 1
+		if c == 0xe2 {
+			j = i + len("…")
+		}
+		for j < len(t) && strings.ContainsRune(".!?\"')]”’*_", rune(t[j])) {
+			j++
+		}
+		for j < len(t) && (strings.HasPrefix(t[j:], "”") || strings.HasPrefix(t[j:], "’")) {
+			j += 3
+		}
+		if j < len(t) && t[j] != ' ' {
+			continue
+		}
+		if c == '.' && isAbbrev(t[start:i]) {
+			continue
+		}
+		k := j
+		for k < len(t) && t[k] == ' ' {
+			k++
+		}
+		if k < len(t) {
+			r, _ := utf8.DecodeRuneInString(t[k:])
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(", r)) {
+				continue
+			}
+		}
+		addSentence(b, start, j)
+		start = k
+		i = k - 1
+	}
+	addSentence(b, start, len(t))
+}
+
+func addSentence(b *block, from, to int) {
+	s := strings.TrimSpace(b.text[from:to])
+	if s == "" || !strings.ContainsFunc(s, unicode.IsLetter) && !strings.ContainsFunc(s, unicode.IsDigit) {
+		return
+	}
+	b.sents = append(b.sents, &sentence{text: s, line: b.lineAt(from), b: b, idx: len(b.sents)})
+}
+
+// isAbbrev reports whether the text before a full stop ends in an
+// abbreviation or an initial ("Dana K.").
+func isAbbrev(before string) bool {
+	k := strings.LastIndexAny(before, " (")
+	w := before[k+1:]
+	if w == "" {
+		return false
+	}
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
+		return true
+	}
+	return abbrevs[strings.ToLower(w)]
+}

@@ -1,0 +1,499 @@
+package howto
+
+import (
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Turning the sentences of a step into the step's fields.
+
+// protected motions are not overridden by "in circles".
+var protectedMotion = map[string]bool{"rake": true, "fan": true, "chop": true, "tap": true,
+	"draw-through": true, "press-climb": true, "rotate": true, "squeeze": true}
+
+// motion picks the step's motion from what its sentences name, and says
+// whether it was only guessed from a general verb.
+func (st *stepDraft) motionGuess() (id string, guessed bool, from string) {
+	// The main clause's motions come first: in "When that circle is done,
+	// slide on to the next spot", the motion is the slide.
+	var ms []motionMention
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		for _, m := range s.motions {
+			if m.ti >= s.vi {
+				ms = append(ms, m)
+			}
+		}
+		for _, m := range s.motions {
+			if m.ti < s.vi {
+				ms = append(ms, m)
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.id == "draw-through" || m.id == "press-climb" {
+			return m.id, false, ""
+		}
+	}
+	if st.hintNear && st.hint != "" {
+		return st.hint, false, ""
+	}
+	manner := false
+	for _, m := range ms {
+		if m.strength == 2 {
+			manner = true
+		}
+	}
+	for i, m := range ms {
+		if m.strength == 1 && m.id != "hold" && (!manner || protectedMotion[m.id]) {
+			// "Slide your fingertips behind the ears and make small
+			// circles": the slide only brings the hands there.
+			if m.id == "glide" && strings.HasPrefix(m.word, "slid") {
+				for _, n := range ms[i+1:] {
+					if n.strength == 1 && n.id != "glide" && n.id != "hold" {
+						return n.id, false, ""
+					}
+				}
+			}
+			return m.id, false, ""
+		}
+	}
+	if manner {
+		return "circle", false, ""
+	}
+	if st.copied != "" {
+		return st.copied, false, ""
+	}
+	if st.hint != "" {
+		return st.hint, false, ""
+	}
+	// A title over the step may name the motion: "The Fan Stroke", "Circles."
+	for _, b := range []*block{st.first, st.section} {
+		if b == nil {
+			continue
+		}
+		t := b.title
+		if b.kind == bHeading {
+			t = b.text
+		}
+		if id := motionOfText(t); id != "" {
+			return id, false, ""
+		}
+	}
+	for _, m := range ms {
+		switch {
+		case m.id == "hold":
+			return "hold", false, ""
+		case m.word == "move" || m.word == "moves" || m.word == "moving" || m.word == "go":
+			return "glide", true, m.word
+		default:
+			return "rub", true, m.word
+		}
+	}
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		for _, m := range s.motions {
+			return m.id, true, m.word
+		}
+	}
+	return "hold", true, ""
+}
+
+func (st *stepDraft) motion() string {
+	id, _, _ := st.motionGuess()
+	return id
+}
+
+func motionOfText(t string) string {
+	if t == "" {
+		return ""
+	}
+	toks := tokenize(t)
+	stm := makeStream(toks)
+	for _, h := range words.scan(stm.ws) {
+		for _, v := range h.e.vals {
+			if v.c == cMotion || v.c == cManner {
+				return v.id
+			}
+		}
+	}
+	return ""
+}
+
+// areaVotes weighs the areas a text names.
+type areaVotes struct {
+	score map[string]float64
+	order []string
+}
+
+func (v *areaVotes) add(a string, w float64) {
+	if a == "" || w == 0 {
+		return
+	}
+	if v.score == nil {
+		v.score = map[string]float64{}
+	}
+	if _, ok := v.score[a]; !ok {
+		v.order = append(v.order, a)
+	}
+	v.score[a] += w
+}
+
+// limbJoints are where strokes start and end more often than where they
+// work: "from ankle to knee" works the calf.
+var limbJoints = map[string]bool{"knee": true, "elbow": true, "wrist": true, "ankle": true, "hip": true}
+
+func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
+	holding := s.holdHand != "" || holdVerbs[s.verb.base]
+	if holding {
+		w /= 2 // where one hand holds is not where the other works
+	}
+	for _, l := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok {
+			lw := w
+			if limbJoints[l] && !jointsOnly {
+				lw *= 0.4
+			}
+			if len(v.order) == 0 && !limbJoints[l] && !holding {
+				lw++ // the place a step starts from says most about it
+			}
+			v.add(lm.Area, lw)
+		}
+	}
+	for _, a := range s.areas {
+		v.add(a, w)
+	}
+}
+
+// best is the area with the most weight, the first named winning a tie.
+// A finer area takes half its parent's weight when the parent has no more
+// than it: "the shoulder blades of the back" is the upper back, "the sole,
+// toward the toes" stays the foot.
+func (v *areaVotes) best() string {
+	best, top := "", 0.0
+	for _, a := range v.order {
+		sc := v.score[a]
+		for _, b := range v.order {
+			if b != a && massage.Within(a, b) && v.score[b] <= v.score[a] {
+				sc += v.score[b] / 2
+			}
+		}
+		if sc > top {
+			best, top = a, sc
+		}
+	}
+	return best
+}
+
+// areaOfText finds the area a title or heading is about.
+func areaOfText(t string) string {
+	if t == "" {
+		return ""
+	}
+	s := &sentence{text: t}
+	s.toks = tokenize(t)
+	s.st = makeStream(s.toks)
+	s.hits = words.scan(s.st.ws)
+	var v areaVotes
+	for _, h := range s.hits {
+		if h.e.amb && motionAfter(s.st.ws, h.i+h.n) {
+			continue // "Thumb strip", "Finger or thumb rotations": the giver's hand
+		}
+		for _, x := range h.e.vals {
+			switch {
+			case x.c == cLandmark:
+				if lm, ok := massage.LandmarkByID(x.id); ok && !lm.Avoid {
+					v.add(lm.Area, 1)
+				}
+			case x.c == cArea:
+				v.add(x.id, 1)
+			}
+		}
+	}
+	for _, w := range s.st.ws {
+		if w == "back" {
+			v.add("back", 1)
+		}
+	}
+	return v.best()
+}
+
+// build turns a draft into a Step.
+func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
+	var texts []string
+	for _, s := range st.sents {
+		texts = append(texts, s.text)
+	}
+	out := Step{Text: strings.Join(texts, " "), Line: st.sents[0].line, Landmarks: []string{}, Hands: []massage.HandUse{}, Direction: []string{}}
+	if st.section != nil && st.section != d.title {
+		out.Section = clip(st.section.text, 80)
+	}
+	var votes areaVotes
+	jointsOnly := true
+	for _, s := range st.sents {
+		for _, l := range s.landmarks {
+			if !limbJoints[l] {
+				jointsOnly = false
+			}
+		}
+		if len(s.areas) > 0 {
+			jointsOnly = false
+		}
+	}
+	for i, s := range st.sents {
+		w := []float64{1, 2, 0.5}[st.roles[i]]
+		votes.addSentence(s, w, jointsOnly)
+	}
+	if st.first != nil && st.first.title != "" {
+		votes.add(areaOfText(st.first.title), 1)
+	}
+	named := len(votes.order) > 0
+	if named || prevArea == "" || prevSection != st.section {
+		if st.section != nil && st.section != d.title {
+			votes.add(areaOfText(st.section.text), 1)
+		}
+		votes.add(d.titleArea, 1.5)
+	}
+	out.Area = votes.best()
+	if jointsOnly {
+		if a := between(st); a != "" {
+			out.Area = a
+		}
+	}
+	switch {
+	case out.Area == "" && prevArea != "" && prevSection == st.section:
+		out.Area = prevArea
+		out.Unsure = append(out.Unsure, "names no body area: taken to be the same as the step before ("+prevArea+")")
+	case out.Area == "":
+		out.Unsure = append(out.Unsure, "names no body area")
+	case !named:
+		out.Unsure = append(out.Unsure, "names no body area: "+out.Area+" is taken from the title or heading")
+	}
+
+	var sides []string
+	for i, s := range st.sents {
+		for _, l := range s.landmarks {
+			out.Landmarks = appendNew(out.Landmarks, l)
+		}
+		for _, dd := range s.dirs {
+			out.Direction = appendNew(out.Direction, dd)
+		}
+		if out.Turn == "" {
+			out.Turn = s.turn
+		}
+		if out.Pressure == nil && !s.pressure.IsZero() && !s.warning {
+			p := s.pressure
+			out.Pressure = &p
+		}
+		if out.Repeat == nil && !s.rep.IsZero() {
+			r := s.rep
+			out.Repeat = &r
+		}
+		if out.Seconds == nil && !s.secs.IsZero() {
+			b := s.secs
+			out.Seconds = &b
+		}
+		for _, sd := range s.sides {
+			sides = appendNew(sides, sd)
+		}
+		if st.roles[i] == 2 {
+			// "Then do the other hand.": the other side.
+			for _, w := range s.st.ws {
+				if w == "other" {
+					sides = appendNew(sides, "each")
+				}
+			}
+		}
+	}
+	if len(out.Landmarks) > 6 {
+		out.Landmarks = out.Landmarks[:6]
+	}
+	if len(out.Direction) > 4 {
+		out.Direction = out.Direction[:4]
+	}
+	for _, sd := range []string{"swap-hands", "alternate", "each", "both"} {
+		for _, x := range sides {
+			if x == sd && out.Side == "" {
+				out.Side = sd
+			}
+		}
+	}
+	out.Hands = st.hands()
+	motion, guessed, from := st.motionGuess()
+	out.Motion = motion
+	out.guessed = guessed
+	for _, b := range []*block{st.first, st.section} {
+		if b != nil {
+			t := b.title
+			if b.kind == bHeading {
+				t = b.text
+			}
+			for w := range contentStems(t) {
+				if out.titleStems == nil {
+					out.titleStems = map[string]bool{}
+				}
+				out.titleStems[w] = true
+			}
+		}
+	}
+	out.finish = st.finishing()
+	if guessed {
+		if from != "" {
+			out.Unsure = append(out.Unsure, "motion "+motion+" is guessed from the general word \""+from+"\"")
+		} else {
+			out.Unsure = append(out.Unsure, "names no motion: "+motion+" is a guess")
+		}
+	}
+	if out.Turn != "" && motion != "circle" && motion != "rub" && motion != "rotate" && motion != "knead" {
+		if out.Turn == "opposite" {
+			out.Motion = "circle"
+		} else {
+			out.Turn = ""
+		}
+	}
+	for _, s := range st.sents {
+		if s.repVague && out.Repeat == nil {
+			out.Unsure = append(out.Unsure, "repeats a few times, without a count")
+			break
+		}
+	}
+	for _, s := range st.sents {
+		if s.repeatSay && out.Repeat == nil && !s.repVague {
+			out.Unsure = append(out.Unsure, "says to repeat, not how often")
+			break
+		}
+	}
+	for _, s := range st.sents {
+		if s.secsVague && out.Seconds == nil {
+			out.Unsure = append(out.Unsure, "gives no exact time")
+			break
+		}
+	}
+	return out
+}
+
+var holdVerbs = map[string]bool{"hold": true, "cup": true, "support": true, "steady": true,
+	"cradle": true, "grip": true, "grasp": true}
+
+// hands gathers what each hand does.
+func (st *stepDraft) hands() []massage.HandUse {
+	var out []massage.HandUse
+	seen := map[string]bool{}
+	for i, s := range st.sents {
+		if st.roles[i] == 2 {
+			continue
+		}
+		holding := holdVerbs[s.verb.base]
+		for _, m := range s.parts {
+			h := massage.HandUse{Hand: m.hand, Part: m.part, Role: "work"}
+			if h.Part == "" {
+				h.Part = "whole-hand"
+			}
+			if h.Hand == "" {
+				switch h.Part {
+				case "fist", "forearm", "elbow":
+					h.Hand = "one"
+				default:
+					h.Hand = "both"
+				}
+			}
+			if s.holdHand != "" && m.hand == s.holdHand || holding && (m.hand == "one" || m.hand == "left" || m.hand == "right") && len(s.parts) > 0 {
+				h.Role = "hold"
+			}
+			if h.Role == "hold" && h.Part == "whole-hand" {
+				h.Part = "palms"
+			}
+			if !massage.Hands.Has(h.Hand) || !massage.HandParts.Has(h.Part) {
+				continue
+			}
+			key := h.Hand + " " + h.Part + " " + h.Role
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, h)
+		}
+	}
+	// A named part says more than "your hands".
+	if len(out) > 1 {
+		var keep []massage.HandUse
+		for _, h := range out {
+			if h.Part == "whole-hand" && h.Role == "work" {
+				other := false
+				for _, g := range out {
+					if g.Part != "whole-hand" && g.Role == "work" {
+						other = true
+					}
+				}
+				if other {
+					continue
+				}
+			}
+			keep = append(keep, h)
+		}
+		out = keep
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	if out == nil {
+		out = []massage.HandUse{}
+	}
+	return out
+}
+
+// motionAfter reports a motion word among the next three words.
+func motionAfter(ws []string, i int) bool {
+	for k := i; k < len(ws) && k < i+3; k++ {
+		for _, e := range words.first[ws[k]] {
+			if len(e.words) == 1 {
+				for _, v := range e.vals {
+					if v.c == cMotion {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// finishing reports a step that says it closes the sequence.
+func (st *stepDraft) finishing() bool {
+	s := st.sents[0]
+	for i, t := range s.toks {
+		if i > 3 {
+			break
+		}
+		switch t.w {
+		case "finish", "finally", "end", "lastly":
+			return true
+		}
+	}
+	return false
+}
+
+// between names the part of a limb that lies between two joints: a stroke
+// "from ankle to knee" works the calf.
+func between(st *stepDraft) string {
+	has := map[string]bool{}
+	for _, s := range st.sents {
+		for _, l := range s.landmarks {
+			has[l] = true
+		}
+	}
+	switch {
+	case has["ankle"] && has["knee"]:
+		return "calves"
+	case has["knee"] && has["hip"]:
+		return "thighs"
+	case has["wrist"] && has["elbow"]:
+		return "forearms"
+	}
+	return ""
+}

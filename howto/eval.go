@@ -1,0 +1,283 @@
+package howto
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Score counts one field: how many the importer found, how many the labels
+// hold, and how many of those agree.
+type Score struct {
+	Field     string  `json:"field"`
+	Found     int     `json:"found"`
+	Labelled  int     `json:"labelled"`
+	Right     int     `json:"right"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+}
+
+func (s *Score) add(o Score) {
+	s.Found += o.Found
+	s.Labelled += o.Labelled
+	s.Right += o.Right
+}
+
+func (s *Score) rates() {
+	s.Precision, s.Recall = 1, 1
+	if s.Found > 0 {
+		s.Precision = float64(s.Right) / float64(s.Found)
+	} else if s.Labelled > 0 {
+		s.Precision = 0
+	}
+	if s.Labelled > 0 {
+		s.Recall = float64(s.Right) / float64(s.Labelled)
+	}
+}
+
+// Fields are the fields Evaluate scores, in order.
+var Fields = []string{"steps", "areas", "repetitions", "durations", "warnings", "preparation"}
+
+// TextScore is the score of one text, with what it missed and what it
+// found that the labels do not hold.
+type TextScore struct {
+	File     string   `json:"file"`
+	Labels   string   `json:"labels"`
+	Scores   []Score  `json:"scores"`
+	Mode     string   `json:"mode"`
+	WantMode string   `json:"want_mode"`
+	Missed   []string `json:"missed"`
+	Extra    []string `json:"extra"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// Evaluation is the score of the importer on a folder of labelled texts.
+type Evaluation struct {
+	Texts     []TextScore `json:"texts"`
+	Total     []Score     `json:"total"`
+	ModeRight int         `json:"mode_right"`
+	ModeTotal int         `json:"mode_total"`
+	Unlabeled []string    `json:"unlabeled"`
+}
+
+// LabelPath is where the labels of a text are: NAME.labels.yaml beside it,
+// or in labelDir.
+func LabelPath(text, labelDir string) string {
+	base := filepath.Base(text)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	if labelDir == "" {
+		labelDir = filepath.Dir(text)
+	}
+	return filepath.Join(labelDir, stem+".labels.yaml")
+}
+
+// Evaluate imports every text in dir that has labels and scores it
+// against them.
+func Evaluate(dir, labelDir string, cat *massage.Catalog) (*Evaluation, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	ev := &Evaluation{Unlabeled: []string{}, Texts: []TextScore{}}
+	total := make([]Score, len(Fields))
+	for i, f := range Fields {
+		total[i].Field = f
+	}
+	for _, e := range ents {
+		if e.IsDir() || !isText(e.Name()) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		lp := LabelPath(path, labelDir)
+		if _, err := os.Stat(lp); errors.Is(err, os.ErrNotExist) {
+			ev.Unlabeled = append(ev.Unlabeled, e.Name())
+			continue
+		}
+		labels, err := ReadLabels(lp)
+		if err != nil {
+			return nil, err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		res, ierr := Import(src, Options{Name: e.Name(), Catalog: cat})
+		ts := scoreText(res, labels)
+		ts.File, ts.Labels = e.Name(), lp
+		if ierr != nil {
+			ts.Error = ierr.Error()
+		}
+		for i := range ts.Scores {
+			total[i].add(ts.Scores[i])
+		}
+		if labels.Mode != "" {
+			ev.ModeTotal++
+			if res != nil && res.Mode == labels.Mode {
+				ev.ModeRight++
+			}
+		}
+		ev.Texts = append(ev.Texts, ts)
+	}
+	if len(ev.Texts) == 0 {
+		return nil, fmt.Errorf("%s holds no texts with labels (a text's labels are NAME.labels.yaml in %s)", dir, firstNonEmpty(labelDir, dir))
+	}
+	for i := range total {
+		total[i].rates()
+	}
+	ev.Total = total
+	sort.Strings(ev.Unlabeled)
+	return ev, nil
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// scoreText scores one import against its labels.
+func scoreText(res *Result, l *Labels) TextScore {
+	ts := TextScore{WantMode: l.Mode, Missed: []string{}, Extra: []string{}}
+	var steps []Step
+	var warnings []Warning
+	var prep []Prep
+	if res != nil {
+		steps, warnings, prep = res.Steps, res.Warnings, res.Prep
+		ts.Mode = res.Mode
+	}
+	sc := map[string]*Score{}
+	for _, f := range Fields {
+		sc[f] = &Score{Field: f}
+	}
+	// Steps: each label takes the first step, not taken yet, that holds its anchor.
+	taken := make([]bool, len(steps))
+	pair := make([]int, len(l.Steps))
+	for i, ls := range l.Steps {
+		pair[i] = -1
+		for j := range steps {
+			if !taken[j] && holds(steps[j].Text, ls.Anchor) {
+				taken[j], pair[i] = true, j
+				break
+			}
+		}
+		if pair[i] < 0 {
+			ts.Missed = append(ts.Missed, "step: "+ls.Anchor)
+		}
+	}
+	for j, s := range steps {
+		if !taken[j] {
+			ts.Extra = append(ts.Extra, fmt.Sprintf("step (line %d): %s", s.Line, clip(s.Text, 70)))
+		}
+	}
+	st := sc["steps"]
+	st.Found, st.Labelled = len(steps), len(l.Steps)
+	for _, p := range pair {
+		if p >= 0 {
+			st.Right++
+		}
+	}
+	for _, s := range steps {
+		if s.Area != "" {
+			sc["areas"].Found++
+		}
+		if s.Repeat != nil {
+			sc["repetitions"].Found++
+		}
+		if s.Seconds != nil {
+			sc["durations"].Found++
+		}
+	}
+	for i, ls := range l.Steps {
+		var s *Step
+		if pair[i] >= 0 {
+			s = &steps[pair[i]]
+		}
+		if len(ls.Area) > 0 {
+			sc["areas"].Labelled++
+			if s != nil && contains(ls.Area, s.Area) {
+				sc["areas"].Right++
+			}
+		}
+		if ls.Repeat.Set {
+			sc["repetitions"].Labelled++
+			if s != nil && s.Repeat != nil && float64(s.Repeat.Least) == ls.Repeat.Least && float64(s.Repeat.Most) == ls.Repeat.Most {
+				sc["repetitions"].Right++
+			}
+		}
+		if ls.Seconds.Set {
+			sc["durations"].Labelled++
+			if s != nil && s.Seconds != nil && s.Seconds.Least == ls.Seconds.Least && s.Seconds.Most == ls.Seconds.Most {
+				sc["durations"].Right++
+			}
+		}
+	}
+	// Warnings, by anchor.
+	wt := make([]bool, len(warnings))
+	for _, lw := range l.Warnings {
+		found := false
+		for j := range warnings {
+			if !wt[j] && holds(warnings[j].Text, lw.Anchor) {
+				wt[j], found = true, true
+				break
+			}
+		}
+		if found {
+			sc["warnings"].Right++
+		} else {
+			ts.Missed = append(ts.Missed, "warning: "+lw.Anchor)
+		}
+	}
+	for j, w := range warnings {
+		if !wt[j] {
+			ts.Extra = append(ts.Extra, fmt.Sprintf("warning (line %d): %s", w.Line, clip(w.Text, 70)))
+		}
+	}
+	sc["warnings"].Found, sc["warnings"].Labelled = len(warnings), len(l.Warnings)
+	// Preparations, by kind.
+	pt := make([]bool, len(prep))
+	for _, lp := range l.Prep {
+		found := false
+		for j := range prep {
+			if !pt[j] && prep[j].Kind == lp.Kind {
+				pt[j], found = true, true
+				break
+			}
+		}
+		if found {
+			sc["preparation"].Right++
+		} else {
+			ts.Missed = append(ts.Missed, "preparation: "+lp.Kind)
+		}
+	}
+	for j, p := range prep {
+		if !pt[j] {
+			ts.Extra = append(ts.Extra, fmt.Sprintf("preparation %s (line %d)", p.Kind, p.Line))
+		}
+	}
+	sc["preparation"].Found, sc["preparation"].Labelled = len(prep), len(l.Prep)
+	for _, f := range Fields {
+		s := *sc[f]
+		s.rates()
+		ts.Scores = append(ts.Scores, s)
+	}
+	return ts
+}
+
+// textExts are the file names Evaluate reads as texts.
+var textExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".text"}
+
+func isText(name string) bool {
+	low := strings.ToLower(name)
+	for _, ext := range textExts {
+		if strings.HasSuffix(low, ext) {
+			return true
+		}
+	}
+	return false
+}

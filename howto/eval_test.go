@@ -1,0 +1,118 @@
+package howto
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The importer's quality on the labelled corpus, and on the seed texts
+// when they are there. The floors are the issue's aim (0.9 for steps and
+// warnings) and a little under what the importer reaches for the rest, so
+// a change that makes it read worse fails here.
+func TestEvaluate(t *testing.T) {
+	cat := builtin(t)
+	floors := map[string]float64{"steps": 0.9, "warnings": 0.9, "areas": 0.85, "repetitions": 0.85, "durations": 0.85, "preparation": 0.85}
+	check := func(t *testing.T, ev *Evaluation) {
+		for _, s := range ev.Total {
+			if s.Precision < floors[s.Field] || s.Recall < floors[s.Field] {
+				t.Errorf("%s: precision %.2f, recall %.2f; want both at least %.2f", s.Field, s.Precision, s.Recall, floors[s.Field])
+			}
+		}
+		if ev.ModeRight < ev.ModeTotal*9/10 {
+			t.Errorf("mode right for %d of %d texts", ev.ModeRight, ev.ModeTotal)
+		}
+		for _, ts := range ev.Texts {
+			for _, m := range ts.Missed {
+				t.Logf("%s: missed %s", ts.File, m)
+			}
+			for _, x := range ts.Extra {
+				t.Logf("%s: extra %s", ts.File, x)
+			}
+		}
+	}
+	t.Run("corpus", func(t *testing.T) {
+		ev, err := Evaluate("testdata/corpus", "", cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ev.Texts) < 12 || len(ev.Unlabeled) != 0 {
+			t.Fatalf("%d labelled texts, unlabelled %v; want at least 12 and none", len(ev.Texts), ev.Unlabeled)
+		}
+		check(t, ev)
+	})
+	t.Run("seeds", func(t *testing.T) {
+		if _, err := os.Stat(seedDir); err != nil {
+			t.Skip("no ../shared/seeds here")
+		}
+		ev, err := Evaluate(seedDir, "testdata/labels/seeds", cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ev.Texts) != 4 {
+			t.Fatalf("scored %d seed texts, want 4", len(ev.Texts))
+		}
+		check(t, ev)
+	})
+}
+
+func TestScoreText(t *testing.T) {
+	res, err := Import([]byte("Rub the neck in small circles 4 times. Knead the shoulders for 30 seconds. Never press on the spine."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &Labels{
+		Steps: []LabelStep{
+			{Anchor: "Rub the neck", Area: AreaList{"neck"}, Repeat: LabelSpan{Least: 4, Most: 4, Set: true}},
+			{Anchor: "Knead the shoulders", Area: AreaList{"back"}, Seconds: LabelSpan{Least: 30, Most: 30, Set: true}},
+			{Anchor: "Tap the scalp"},
+		},
+		Warnings: []LabelAnchor{{Anchor: "press on the spine"}},
+		Prep:     []LabelPrep{{Kind: "oil"}},
+	}
+	ts := scoreText(res, l)
+	got := map[string][3]int{}
+	for _, s := range ts.Scores {
+		got[s.Field] = [3]int{s.Found, s.Labelled, s.Right}
+	}
+	want := map[string][3]int{
+		"steps": {2, 3, 2}, "areas": {2, 2, 1}, "repetitions": {1, 1, 1}, "durations": {1, 1, 1},
+		"warnings": {1, 1, 1}, "preparation": {0, 1, 0},
+	}
+	for f, w := range want {
+		if got[f] != w {
+			t.Errorf("%s: found, labelled, right = %v, want %v", f, got[f], w)
+		}
+	}
+	if strings.Join(ts.Missed, "|") != "step: Tap the scalp|preparation: oil" {
+		t.Errorf("missed %q", ts.Missed)
+	}
+}
+
+func TestReadLabels(t *testing.T) {
+	tests := []struct{ body, err string }{
+		{"mode: self\nsteps:\n  - {anchor: rub the neck, area: neck, repeat: 4-5, seconds: 30}\n", ""},
+		{"steps:\n  - {anchor: one two three four five six seven eight}\n", "keep anchors under 8 words"},
+		{"steps:\n  - {anchor: rub, area: elbows}\n", `unknown area "elbows"`},
+		{"steps:\n  - {anchor: rub, repeat: 5-4}\n", "expected a number or a range"},
+		{"prep:\n  - {kind: lotion}\n", `unknown kind "lotion"`},
+		{"mode: solo\n", `mode "solo"`},
+		{"stepz: []\n", "unknown field"},
+		{"steps:\n  - {anchor: \"\"}\n", "anchor is empty"},
+	}
+	dir := t.TempDir()
+	for i, tt := range tests {
+		p := filepath.Join(dir, "x.labels.yaml")
+		if err := os.WriteFile(p, []byte(tt.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadLabels(p)
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%d: unexpected error %v", i, err)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), p)):
+			t.Errorf("%d: error %v, want one naming the file and saying %q", i, err, tt.err)
+		}
+	}
+}

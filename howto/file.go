@@ -1,0 +1,56 @@
+package howto
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/massage"
+)
+
+// RoutineFile writes the routine of r as a file in Knead's format, one that
+// `knead check` accepts against cat: the text is declared as a source
+// (unless cat knows it already) so the routine can name it for its claims,
+// and the routine's id is made unique in cat.
+func RoutineFile(r *Result, cat *massage.Catalog) ([]byte, error) {
+	rt := r.Routine()
+	if cat != nil {
+		base := rt.ID
+		for n := 2; cat.Routine(rt.ID) != nil; n++ {
+			rt.ID = fmt.Sprintf("%s-%d", base, n)
+		}
+	}
+	body, err := catalog.EncodeRoutine(rt)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if i := bytes.IndexByte(body, '\n'); i >= 0 && bytes.HasPrefix(body, []byte("#")) {
+		b.Write(body[:i+1])
+		body = body[i+1:]
+	}
+	src := r.SourceID()
+	fmt.Fprintf(&b, "# Imported by `knead import` from %s: the cues are the author's own words.\n", src)
+	if cat == nil || cat.Source(src) == nil {
+		title := r.Title
+		if title == "" {
+			title = src
+		}
+		type sourceOut struct {
+			ID    string `yaml:"id"`
+			Title string `yaml:"title"`
+			About string `yaml:"about"`
+		}
+		s, err := yaml.MarshalWithOptions(map[string][]sourceOut{"sources": {{
+			ID: src, Title: clip(title, 200), About: "A how-to text brought in with knead import.",
+		}}}, yaml.Indent(2), yaml.IndentSequence(true))
+		if err != nil {
+			return nil, fmt.Errorf("writing the source of %s: %w", src, err)
+		}
+		b.Write(s)
+	}
+	b.Write(body)
+	return b.Bytes(), nil
+}

@@ -1,0 +1,122 @@
+package howto
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// needsWords mark a list of things to have ready.
+var needsWords = []string{"need", "before you begin", "before you start", "equipment", "supplies",
+	"what you", "getting ready", "prepare", "preparation"}
+
+func needsContext(b *block) bool {
+	for _, t := range []string{b.title, sectionText(b)} {
+		low := strings.ToLower(t)
+		for _, w := range needsWords {
+			if strings.Contains(low, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sectionText(b *block) string {
+	if b.section == nil {
+		return ""
+	}
+	return b.section.text
+}
+
+// contextPrep are kinds found only in instructions or lists of things to
+// have ready, never in passing ("a foam roller can help, too").
+var contextPrep = map[string]bool{"jewellery": true, "nails": true, "tool": true, "wash": true,
+	"dry": true, "warm-hands": true}
+
+var positionVerbs = map[string]bool{"sit": true, "lie": true, "kneel": true, "stand": true,
+	"recline": true}
+
+// findPrep notes the preparations a sentence names.
+func (d *doc) findPrep(s *sentence) {
+	instr := s.form != fNone || needsContext(s.b)
+	for _, k := range s.prep {
+		if contextPrep[k] && !instr {
+			continue
+		}
+		d.addPrep(k, s)
+	}
+	if s.form != fNone {
+		for _, t := range s.toks {
+			if v, ok := verbs[t.w]; ok && positionVerbs[v.base] {
+				d.addPrep("position", s)
+				break
+			}
+		}
+	}
+}
+
+func (d *doc) addPrep(kind string, s *sentence) {
+	if d.prepSeen[kind] {
+		return
+	}
+	d.prepSeen[kind] = true
+	d.res.Prep = append(d.res.Prep, Prep{Kind: kind, Text: s.text, Line: s.line})
+}
+
+// finish decides the mode, builds the steps and matches them to the catalog.
+func (d *doc) finish() {
+	switch {
+	case d.self == 0 && d.partner == 0:
+		d.res.Mode = "both"
+		d.res.Unsure = append(d.res.Unsure, "the text does not say whether it is for yourself or a partner")
+	case d.partner > 1.5*d.self:
+		d.res.Mode = "partner"
+	case d.self > 1.5*d.partner:
+		d.res.Mode = "self"
+	default:
+		d.res.Mode = "both"
+	}
+	prevArea := ""
+	var prevSection *block
+	for i, st := range d.steps {
+		s := d.build(st, prevArea, prevSection)
+		s.N = i + 1
+		prevArea, prevSection = s.Area, st.section
+		d.res.Steps = append(d.res.Steps, s)
+	}
+	if d.opt.Catalog != nil {
+		d.matchTechniques()
+		d.matchPrep()
+		d.matchCautions()
+	}
+	for _, s := range d.res.Steps {
+		for _, u := range s.Unsure {
+			d.res.Unsure = append(d.res.Unsure, fmt.Sprintf("step %d (line %d): %s", s.N, s.Line, u))
+		}
+	}
+	if d.res.Steps == nil {
+		d.res.Steps = []Step{}
+	}
+	for _, p := range []*[]string{&d.res.Unsure} {
+		if *p == nil {
+			*p = []string{}
+		}
+	}
+	if d.res.Prep == nil {
+		d.res.Prep = []Prep{}
+	}
+	if d.res.Warnings == nil {
+		d.res.Warnings = []Warning{}
+	}
+	if d.res.Claims == nil {
+		d.res.Claims = []Claim{}
+	}
+	if d.res.Tips == nil {
+		d.res.Tips = []Note{}
+	}
+	if d.res.Skipped == nil {
+		d.res.Skipped = []Skip{}
+	}
+	sort.SliceStable(d.res.Skipped, func(i, j int) bool { return d.res.Skipped[i].Line < d.res.Skipped[j].Line })
+}

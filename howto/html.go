@@ -1,0 +1,402 @@
+package howto
+
+import (
+	"html"
+	"strconv"
+	"strings"
+)
+
+// HTML is read with a small tolerant scanner, not a full parser: tags are
+// dropped, entities decoded, block elements become lines, list items and
+// headings keep their kind, and whole elements that are page furniture
+// (scripts, styles, navigation, comments sections, ads, captions) are
+// left out with everything inside them.
+
+// skipElems are elements left out with all they hold.
+var skipElems = map[string]bool{"script": true, "style": true, "noscript": true, "template": true,
+	"svg": true, "iframe": true, "nav": true, "footer": true, "aside": true, "form": true,
+	"button": true, "select": true, "figure": true, "figcaption": true, "object": true,
+	"embed": true, "video": true, "audio": true, "canvas": true, "map": true, "textarea": true,
+	"math": true}
+
+// rawElems hold text that is not markup; their end tag is searched for.
+var rawElems = map[string]bool{"script": true, "style": true, "textarea": true, "title": true}
+
+var blockElems = map[string]bool{"p": true, "div": true, "br": true, "tr": true, "section": true,
+	"article": true, "header": true, "main": true, "blockquote": true, "dt": true, "dd": true,
+	"table": true, "ul": true, "ol": true, "hr": true, "pre": true, "td": true, "th": true,
+	"dl": true, "body": true, "html": true}
+
+var voidElems = map[string]bool{"br": true, "img": true, "hr": true, "meta": true, "link": true,
+	"input": true, "source": true, "wbr": true, "area": true, "base": true, "col": true,
+	"embed": true, "param": true, "track": true}
+
+// noisyClass are words in a class or id that mark page furniture.
+var noisyClass = map[string]bool{"comment": true, "comments": true, "ad": true, "ads": true,
+	"advert": true, "advertisement": true, "sponsor": true, "sponsored": true, "promo": true,
+	"share": true, "sharing": true, "social": true, "related": true, "sidebar": true,
+	"newsletter": true, "subscribe": true, "byline": true, "author": true, "meta": true,
+	"breadcrumb": true, "breadcrumbs": true, "cookie": true, "cookies": true, "footer": true,
+	"nav": true, "navigation": true, "menu": true, "caption": true, "credit": true,
+	"credits": true, "widget": true, "popup": true, "modal": true, "respond": true, "reply": true}
+
+type htmlReader struct {
+	src   string
+	out   []line
+	buf   strings.Builder
+	kind  lkind
+	num   int
+	start int // source line where buf's text began
+	ln    int // current source line
+	lists []int
+	li    int // depth of open list items
+	title string
+	left  []Skip // page furniture left out, whole elements
+}
+
+func htmlLines(src string) (lines []line, title string, left []Skip) {
+	h := &htmlReader{src: src, ln: 1}
+	h.run()
+	return h.out, h.title, h.left
+}
+
+// furniture names what a left-out element was, for the report; "" for
+// what never shows on a page (scripts, styles).
+func furniture(name string, attrs map[string]string) string {
+	switch name {
+	case "nav":
+		return "navigation"
+	case "footer":
+		return "page footer"
+	case "aside":
+		return "sidebar"
+	case "figure", "figcaption":
+		return "image and caption"
+	case "form", "button", "select", "textarea":
+		return "form"
+	case "iframe", "video", "audio", "embed", "object":
+		return "embedded media"
+	}
+	for _, k := range []string{"class", "id", "role"} {
+		low := strings.ToLower(attrs[k])
+		switch {
+		case strings.Contains(low, "comment") || strings.Contains(low, "repl") || strings.Contains(low, "respond"):
+			return "reader comments"
+		case strings.Contains(low, "ad") || strings.Contains(low, "sponsor") || strings.Contains(low, "promo"):
+			return "advertisement"
+		case strings.Contains(low, "byline") || strings.Contains(low, "author") || strings.Contains(low, "meta"):
+			return "byline or date"
+		case strings.Contains(low, "share") || strings.Contains(low, "social") || strings.Contains(low, "related"):
+			return "link line"
+		case strings.Contains(low, "caption") || strings.Contains(low, "credit"):
+			return "image credit"
+		}
+	}
+	if noisy(attrs) {
+		return "page furniture"
+	}
+	return ""
+}
+
+func (h *htmlReader) flush() {
+	text := strings.Join(strings.Fields(html.UnescapeString(h.buf.String())), " ")
+	text = stripAngles(text)
+	if text != "" {
+		h.out = append(h.out, line{n: h.start, kind: h.kind, text: text, num: h.num})
+	}
+	h.buf.Reset()
+	h.kind, h.num = lText, 0
+}
+
+// stripAngles removes what could be read as markup once entities are
+// decoded, so no imported text ever carries a tag.
+func stripAngles(s string) string {
+	if !strings.ContainsAny(s, "<>") {
+		return s
+	}
+	return strings.NewReplacer("<", "", ">", "").Replace(s)
+}
+
+func (h *htmlReader) text(s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' {
+			h.ln++
+			c = ' '
+		}
+		if h.buf.Len() == 0 {
+			if c == ' ' {
+				continue
+			}
+			h.start = h.ln
+		}
+		h.buf.WriteByte(c)
+	}
+}
+
+func (h *htmlReader) run() {
+	s := h.src
+	skip, skipDepth := "", 0
+	for i := 0; i < len(s); {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 {
+			if skip == "" {
+				h.text(s[i:])
+			}
+			break
+		}
+		if skip == "" {
+			h.text(s[i : i+lt])
+		} else {
+			h.ln += strings.Count(s[i:i+lt], "\n")
+		}
+		i += lt
+		if strings.HasPrefix(s[i:], "<!--") {
+			end := strings.Index(s[i+4:], "-->")
+			if end < 0 {
+				h.ln += strings.Count(s[i:], "\n")
+				break
+			}
+			h.ln += strings.Count(s[i:i+4+end+3], "\n")
+			i += 4 + end + 3
+			continue
+		}
+		end := tagEnd(s, i+1)
+		if end < 0 || i+1 >= len(s) || !isTagStart(s[i+1]) {
+			if skip == "" {
+				h.text("<")
+			}
+			i++
+			continue
+		}
+		raw := s[i+1 : end]
+		h.ln += strings.Count(raw, "\n")
+		i = end + 1
+		name, closing, self, attrs := parseTag(raw)
+		if name == "" {
+			continue
+		}
+		if skip != "" {
+			if name == skip {
+				if closing {
+					skipDepth--
+				} else if !self {
+					skipDepth++
+				}
+				if skipDepth <= 0 {
+					skip = ""
+				}
+			}
+			continue
+		}
+		if !closing && rawElems[name] {
+			close := indexFold(s[i:], "</"+name)
+			body := s[i:]
+			if close >= 0 {
+				body = s[i : i+close]
+			}
+			h.ln += strings.Count(body, "\n")
+			if name == "title" && h.title == "" {
+				h.title = stripAngles(strings.Join(strings.Fields(html.UnescapeString(body)), " "))
+			}
+			if close < 0 {
+				break
+			}
+			i += close
+			if gt := strings.IndexByte(s[i:], '>'); gt >= 0 {
+				i += gt + 1
+			} else {
+				break
+			}
+			continue
+		}
+		if !closing && !self && !voidElems[name] && (skipElems[name] || noisy(attrs)) {
+			h.flush()
+			skip, skipDepth = name, 1
+			if why := furniture(name, attrs); why != "" {
+				h.left = append(h.left, Skip{Line: h.ln, Why: why, Text: "the page's " + name + " element"})
+			}
+			continue
+		}
+		h.tag(name, closing, attrs)
+	}
+	h.flush()
+}
+
+func (h *htmlReader) tag(name string, closing bool, attrs map[string]string) {
+	switch {
+	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
+		h.flush()
+		if !closing {
+			h.kind = lHeading
+		}
+	case name == "li":
+		if closing {
+			h.flush()
+			if h.li > 0 {
+				h.li--
+			}
+			return
+		}
+		h.flush()
+		h.li++
+		h.kind = lItem
+		if n := len(h.lists); n > 0 && h.lists[n-1] >= 0 {
+			h.lists[n-1]++
+			h.num = h.lists[n-1]
+		}
+	case name == "ol" || name == "ul":
+		h.flush()
+		if closing {
+			if n := len(h.lists); n > 0 {
+				h.lists = h.lists[:n-1]
+			}
+			return
+		}
+		start := -1
+		if name == "ol" {
+			start = 0
+			if v, err := strconv.Atoi(attrs["start"]); err == nil && v > 0 && v < 10000 {
+				start = v - 1
+			}
+		}
+		h.lists = append(h.lists, start)
+	case name == "br":
+		if h.li > 0 {
+			h.text(" ")
+			return
+		}
+		h.flush()
+	case blockElems[name]:
+		if h.li > 0 && (name == "p" || name == "div") {
+			h.text(" ")
+			return
+		}
+		h.flush()
+		if name == "hr" || name == "table" {
+			h.out = append(h.out, line{n: h.ln, kind: lBlank})
+		}
+	case name == "img":
+	default:
+		// inline elements: a, span, strong, em, b, i, … keep their text.
+	}
+	if blockElems[name] && name != "br" && !closing && h.kind == lText && len(h.out) > 0 && h.out[len(h.out)-1].kind != lBlank {
+		h.out = append(h.out, line{n: h.ln, kind: lBlank})
+	}
+}
+
+func isTagStart(c byte) bool {
+	return c == '/' || c == '!' || c == '?' || (c|0x20 >= 'a' && c|0x20 <= 'z')
+}
+
+// tagEnd finds the '>' that closes a tag starting at i, skipping quoted values.
+func tagEnd(s string, i int) int {
+	var q byte
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '>':
+			return i
+		case c == '<' && i+1 < len(s) && isTagStart(s[i+1]):
+			return -1 // an unclosed tag: read the '<' as text
+		}
+	}
+	return -1
+}
+
+// parseTag reads a tag's name (lower-case), whether it closes or closes
+// itself, and its class, id and start attributes.
+func parseTag(raw string) (name string, closing, self bool, attrs map[string]string) {
+	raw = strings.TrimSpace(raw)
+	if strings.HasPrefix(raw, "/") {
+		closing = true
+		raw = raw[1:]
+	}
+	if strings.HasSuffix(raw, "/") {
+		self = true
+		raw = raw[:len(raw)-1]
+	}
+	j := 0
+	for j < len(raw) && (raw[j]|0x20 >= 'a' && raw[j]|0x20 <= 'z' || raw[j] >= '0' && raw[j] <= '9') {
+		j++
+	}
+	name = strings.ToLower(raw[:j])
+	rest := raw[j:]
+	for _, key := range []string{"class", "id", "start", "role"} {
+		if v, ok := attr(rest, key); ok {
+			if attrs == nil {
+				attrs = map[string]string{}
+			}
+			attrs[key] = v
+		}
+	}
+	return name, closing, self, attrs
+}
+
+func attr(s, key string) (string, bool) {
+	low := strings.ToLower(s)
+	for from := 0; ; {
+		k := strings.Index(low[from:], key)
+		if k < 0 {
+			return "", false
+		}
+		k += from
+		from = k + len(key)
+		if k > 0 && low[k-1] != ' ' && low[k-1] != '\t' && low[k-1] != '\n' {
+			continue
+		}
+		rest := strings.TrimLeft(s[from:], " \t\n")
+		if !strings.HasPrefix(rest, "=") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t\n")
+		if rest == "" {
+			return "", true
+		}
+		if q := rest[0]; q == '"' || q == '\'' {
+			if e := strings.IndexByte(rest[1:], q); e >= 0 {
+				return rest[1 : 1+e], true
+			}
+			return rest[1:], true
+		}
+		e := strings.IndexAny(rest, " \t\n")
+		if e < 0 {
+			return rest, true
+		}
+		return rest[:e], true
+	}
+}
+
+func noisy(attrs map[string]string) bool {
+	for _, k := range []string{"class", "id", "role"} {
+		for _, w := range strings.FieldsFunc(strings.ToLower(attrs[k]), func(r rune) bool {
+			return r == ' ' || r == '-' || r == '_' || r == '\t'
+		}) {
+			if noisyClass[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// indexFold finds an ASCII needle in s, ignoring the case of letters.
+func indexFold(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+len(needle) <= len(s) && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,415 @@
+package howto
+
+import (
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Options say where a text comes from and what to match it against.
+type Options struct {
+	Name     string           // the text's file name, for the report and the source; "" for standard input
+	Catalog  *massage.Catalog // techniques, preparations and cautions to name; nil: none
+	MaxBytes int              // size limit; 0: DefaultMaxBytes
+	Format   Format           // "": detect
+}
+
+// Import reads a how-to text and finds its steps, preparations, warnings
+// and claims. A text over the size limit is a *TooLargeError; one with no
+// hands-on steps is a *NoInstructionsError (the Result is returned with it,
+// with whatever else was found).
+func Import(src []byte, opt Options) (*Result, error) {
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if len(src) > limit {
+		return nil, &TooLargeError{Size: len(src), Limit: limit}
+	}
+	text := clean(src)
+	format := opt.Format
+	if format == "" {
+		format = detect(text)
+	}
+	var lines []line
+	var htmlTitle string
+	var left []Skip
+	if format == FormatHTML {
+		lines, htmlTitle, left = htmlLines(text)
+	} else {
+		lines = textLines(text)
+	}
+	d := &doc{opt: opt, res: &Result{Source: opt.Name, Format: format, Skipped: left}, selfText: selfCued(text)}
+	d.read(blocks(lines), htmlTitle)
+	d.finish()
+	if len(d.res.Steps) == 0 {
+		return d.res, &NoInstructionsError{Sentences: d.res.Read, Skipped: len(d.res.Skipped)}
+	}
+	return d.res, nil
+}
+
+// doc is one text being read.
+type doc struct {
+	opt       Options
+	res       *Result
+	bs        []*block
+	title     *block
+	titleArea string
+	steps     []*stepDraft
+	cur       *stepDraft // the step being read
+	hint      *sentence  // the last sentence that named a move without instructing
+	selfText  bool       // the text says it is self-massage
+	pending   *stepDraft // sentences that place the hands for a move to come
+	self      float64
+	partner   float64
+	prepSeen  map[string]bool
+}
+
+// stepDraft gathers the sentences of one step.
+type stepDraft struct {
+	sents    []*sentence
+	roles    []int // per sentence: 0 setup, 1 move, 2 modifier
+	section  *block
+	first    *block
+	last     *block
+	copied   string // motion carried over by "do the same …"
+	hint     string // motion named by a sentence that defines the move ("Petrissage is a motion that kneads")
+	hintNear bool   // that sentence came just before the step
+	dirList  []string
+	placeSet map[string]bool
+}
+
+func (st *stepDraft) add(s *sentence, role int) {
+	st.sents = append(st.sents, s)
+	st.roles = append(st.roles, role)
+	st.last = s.b
+	if st.first == nil {
+		st.first = s.b
+	}
+	for _, d := range s.dirs {
+		st.dirList = appendNew(st.dirList, d)
+	}
+	if st.placeSet == nil {
+		st.placeSet = map[string]bool{}
+	}
+	for _, l := range s.landmarks {
+		st.placeSet[l] = true
+	}
+	for _, a := range s.areas {
+		st.placeSet[a] = true
+	}
+}
+
+func (st *stepDraft) hasMove() bool {
+	for _, r := range st.roles {
+		if r == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// full reports a step that has taken in as many sentences as any step
+// reasonably has; what follows starts a new one.
+func (st *stepDraft) full() bool { return len(st.sents) >= maxStepSentences }
+
+const maxStepSentences = 12
+
+// strongMove reports whether the step has a named motion, not only a
+// general verb like "move" or "massage".
+func (st *stepDraft) strongMove() bool {
+	for i, s := range st.sents {
+		if st.roles[i] == 1 && s.hasStrong() {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *stepDraft) dirs() []string { return st.dirList }
+
+func (st *stepDraft) places() map[string]bool { return st.placeSet }
+
+// announce reports whether the step is only a short heading-like sentence
+// such as "Next, knead the calf."
+func (st *stepDraft) announce() bool {
+	return len(st.sents) == 1 && len(st.sents[0].st.ws) <= 5
+}
+
+func (d *doc) read(bs []*block, htmlTitle string) {
+	d.bs = bs
+	d.prepSeen = map[string]bool{}
+	markNoise(bs)
+	for _, b := range bs {
+		if b.noise != "" {
+			d.res.Skipped = append(d.res.Skipped, Skip{Line: b.line, Why: b.noise, Text: clip(b.text, 80)})
+			continue
+		}
+	}
+	// The title is a heading that comes before any running text.
+	for _, b := range bs {
+		if b.noise != "" {
+			continue
+		}
+		if b.kind == bHeading {
+			d.title = b
+		}
+		break
+	}
+	title := ""
+	if d.title != nil {
+		title = d.title.text
+	}
+	if title == "" || len(strings.Fields(title)) < 2 && htmlTitle != "" {
+		title = htmlTitle
+	}
+	if i := strings.Index(title, " | "); i > 0 {
+		title = title[:i]
+	}
+	d.res.Title = clip(title, 120)
+	d.titleArea = areaOfText(title)
+
+	for _, b := range bs {
+		if b.noise != "" {
+			continue
+		}
+		if b.kind == bHeading {
+			d.closeStep()
+			d.pending = nil
+			d.hint = nil
+			continue
+		}
+		splitSentences(b)
+		any := false
+		for _, s := range b.sents {
+			s.selfText = d.selfText
+			analyze(s)
+			d.res.Read++
+			if s.form != fNone {
+				any = true
+			}
+		}
+		if !any {
+			d.closeStep()
+			d.pending = nil
+		}
+		for _, s := range b.sents {
+			d.sentence(s)
+		}
+	}
+	d.closeStep()
+}
+
+func (d *doc) closeStep() {
+	if d.cur != nil && d.cur.hasMove() {
+		d.steps = append(d.steps, d.cur)
+	}
+	d.cur = nil
+}
+
+// sentence files one sentence: as part of a step, a preparation, a
+// warning, a claim or a tip.
+func (d *doc) sentence(s *sentence) {
+	closeStep := d.closeStep
+
+	w := 1.0
+	if s.form == fNone {
+		w = 0.5
+	}
+	d.self += w * float64(s.self)
+	d.partner += w * float64(s.partner)
+
+	if s.warning {
+		d.res.Warnings = append(d.res.Warnings, Warning{Text: s.text, Line: s.line})
+	}
+	if s.claim {
+		d.res.Claims = append(d.res.Claims, Claim{Text: s.text, Line: s.line})
+	}
+	d.findPrep(s)
+	if s.form == fNone && s.defines() != "" {
+		d.hint = s
+	}
+	if s.form == fNone {
+		if d.cur != nil && d.cur.last == s.b && s.modifierNoVerb() {
+			d.cur.add(s, 2)
+		}
+		return
+	}
+	if s.warnLead {
+		return
+	}
+	if d.cur != nil && d.cur.full() {
+		closeStep()
+	}
+	if d.pending != nil && d.pending.full() {
+		d.pending = nil
+	}
+	if s.prepOnly() {
+		return
+	}
+	// Changes to the step before: "Repeat 4 times.", "Switch sides."
+	if d.cur != nil && s.modifier(d.cur) {
+		d.cur.add(s, 2)
+		return
+	}
+	if s.sameAs() && d.cur != nil {
+		prev := d.cur
+		closeStep()
+		d.cur = &stepDraft{section: s.b.section, copied: prev.motion()}
+		d.cur.add(s, 1)
+		return
+	}
+	switch {
+	case s.handsOn():
+	case s.holdStep():
+	case s.movesOnly() && d.cur != nil && (d.cur.last == s.b || d.cur.last.kind == bPara && s.b.kind == bPara):
+		// "You can move from the front to the back": more of the step before, or the next move in the same place.
+	case s.setup():
+		if d.cur != nil && d.cur.last == s.b && !d.cur.hasMove() {
+			d.cur.add(s, 0)
+			return
+		}
+		closeStep()
+		if d.pending == nil {
+			d.pending = &stepDraft{section: s.b.section}
+		}
+		d.pending.add(s, 0)
+		return
+	default:
+		if d.cur != nil && s.verb.c == vModify && d.cur.last == s.b {
+			d.cur.add(s, 2)
+			return
+		}
+		if len(d.res.Prep) == 0 || d.res.Prep[len(d.res.Prep)-1].Line != s.line || d.res.Prep[len(d.res.Prep)-1].Text != s.text {
+			d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
+		}
+		return
+	}
+	if d.pending != nil {
+		closeStep()
+		d.cur, d.pending = d.pending, nil
+		d.cur.add(s, 1)
+		d.takeHint(s)
+		return
+	}
+	if d.cur != nil {
+		same := d.cur.last == s.b
+		conflict := dirConflict(d.cur.dirs(), s.dirs)
+		switch {
+		case s.movesOnly():
+			if !conflict {
+				d.cur.add(s, 1)
+				return
+			}
+			// The same move, now travelling another way.
+			prev := d.cur.motion()
+			closeStep()
+			d.cur = &stepDraft{section: s.b.section, copied: prev}
+			d.cur.add(s, 1)
+			return
+		case same && d.cur.announce():
+			d.cur.add(s, 1)
+			return
+		case s.placeLead() || postures[s.verb.base] && s.vi >= 0 && s.vi <= 3:
+		case s.form == fTo || s.form == fGerund || s.form == fPassive:
+		case same && !d.cur.strongMove() && s.hasStrong() && !conflict:
+			d.cur.add(s, 1)
+			return
+		case !s.hasStrong() && !s.weakHold() && !conflict && (same || s.b.kind == bPara && d.cur.last.kind == bPara && !newPlaces(d.cur, s)):
+			d.cur.add(s, 1)
+			return
+		}
+	}
+	closeStep()
+	d.cur = &stepDraft{section: s.b.section}
+	d.cur.add(s, 1)
+	d.takeHint(s)
+}
+
+// takeHint gives the new step the move a defining sentence named before it.
+func (d *doc) takeHint(s *sentence) {
+	h := d.hint
+	if h == nil || d.cur == nil {
+		return
+	}
+	d.hint = nil
+	if h.b.section != s.b.section {
+		return
+	}
+	d.cur.hint = h.defines()
+	d.cur.hintNear = h.b == s.b && h.idx == s.idx-1
+}
+
+func dirConflict(have, next []string) bool {
+	if len(have) == 0 {
+		return false
+	}
+	for _, n := range next {
+		if n == "around" || n == "across" || n == "in-place" || n == "along-spine" || n == "away-from-spine" || n == "outward" {
+			continue
+		}
+		found := false
+		for _, h := range have {
+			if h == n || n == "up" && h == "up-and-down" || n == "down" && h == "up-and-down" {
+				found = true
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
+}
+
+// newPlaces reports a sentence that names a place the step has not: a new
+// landmark, or an area apart from every place the step names.
+func newPlaces(st *stepDraft, s *sentence) bool {
+	have := st.places()
+	for _, l := range s.landmarks {
+		if !have[l] {
+			return true
+		}
+	}
+	for _, a := range s.areas {
+		if have[a] {
+			continue
+		}
+		near := false
+		for p := range have {
+			pa := p
+			if lm, ok := massage.LandmarkByID(p); ok {
+				pa = lm.Area
+			}
+			if massage.Overlaps(pa, a) {
+				near = true
+			}
+		}
+		if !near {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && s[cut]&0xc0 == 0x80 {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// selfCued reports a text that says it is self-massage and never names a
+// partner: there "your fingers" may be where the hands work.
+func selfCued(text string) bool {
+	low := strings.ToLower(text)
+	self := strings.Contains(low, "yourself") || strings.Contains(low, "self-massag") || strings.Contains(low, "self massag")
+	other := strings.Contains(low, "partner") || strings.Contains(low, "recipient") || strings.Contains(low, "receiver")
+	return self && !other
+}

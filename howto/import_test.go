@@ -1,0 +1,215 @@
+package howto
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// stepView is what a table test checks of a step.
+type stepView struct {
+	Area      string
+	Motion    string
+	Landmarks []string
+	Direction []string
+	Turn      string
+	Pressure  string
+	Repeat    string
+	Seconds   string
+	Side      string
+	Hands     []string
+}
+
+func viewStep(s Step) stepView {
+	v := stepView{Area: s.Area, Motion: s.Motion, Landmarks: s.Landmarks, Direction: s.Direction, Turn: s.Turn, Side: s.Side}
+	if s.Pressure != nil {
+		v.Pressure = s.Pressure.String()
+	}
+	if s.Repeat != nil {
+		v.Repeat = s.Repeat.String()
+	}
+	if s.Seconds != nil {
+		v.Seconds = s.Seconds.String()
+	}
+	for _, h := range s.Hands {
+		v.Hands = append(v.Hands, h.Hand+" "+h.Part+" "+h.Role)
+	}
+	return v
+}
+
+func TestImportSteps(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []stepView
+	}{
+		{
+			name: "setup, move and modifiers make one step",
+			in:   "Support the chin with your left hand. Set your right fingertips on the base of the skull and circle gently. Swap hands and repeat 4 times.",
+			want: []stepView{{Area: "scalp", Motion: "circle", Landmarks: []string{"chin", "base-of-skull"}, Direction: []string{},
+				Pressure: "light", Repeat: "4 times", Side: "swap-hands", Hands: []string{"left palms hold", "right fingertips work"}}},
+		},
+		{
+			name: "numbered steps in prose style",
+			in:   "1. Knead the calf between fingers and thumbs for about two minutes.\n2. Stroke up from ankle to knee, 6-8 times, with light pressure.\n3. Do the same on the other leg.",
+			want: []stepView{
+				{Area: "calves", Motion: "knead", Landmarks: []string{"calf"}, Direction: []string{}, Seconds: "2 min", Hands: []string{"both fingers work", "both thumbs work"}},
+				{Area: "calves", Motion: "glide", Landmarks: []string{"ankle", "knee"}, Direction: []string{"up"}, Pressure: "light", Repeat: "6–8 times", Side: "each"},
+			},
+		},
+		{
+			name: "a hold for a while is a step; a warning clause is no move",
+			in:   "- Rest your palms on the stomach for a minute.\n- Circle clockwise around the navel, but never press hard on it.",
+			want: []stepView{
+				{Area: "abdomen", Motion: "hold", Landmarks: []string{"stomach"}, Direction: []string{}, Seconds: "1 min", Hands: []string{"both palms work"}},
+				{Area: "abdomen", Motion: "circle", Landmarks: []string{"navel"}, Direction: []string{"around"}, Turn: "clockwise"},
+			},
+		},
+		{
+			name: "step by step up the sole",
+			in:   "Press your fist into the sole and climb one step at a time toward the toes.",
+			want: []stepView{{Area: "feet", Motion: "press-climb", Landmarks: []string{"sole"}, Direction: []string{"up"}, Hands: []string{"one fist work"}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Import([]byte(tt.in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []stepView
+			for _, s := range res.Steps {
+				got = append(got, viewStep(s))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("steps (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestImportAround(t *testing.T) {
+	in := `Scalp rub before bed
+
+Start with clean hair and brush out any tangles. Warm your hands by rubbing them together.
+
+Make small circles with your fingertips all over the scalp for a minute.
+
+Do not massage a scalp with cuts or sores. Take care around the ears.
+
+This is said to ease stress and help you sleep.`
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, p := range res.Prep {
+		kinds = append(kinds, p.Kind)
+	}
+	if diff := cmp.Diff([]string{"clean-hair", "brush-hair", "warm-hands"}, kinds); diff != "" {
+		t.Errorf("preparations (-want +got):\n%s", diff)
+	}
+	if len(res.Warnings) != 2 || len(res.Claims) != 1 || len(res.Steps) != 1 {
+		t.Errorf("got %d warnings, %d claims, %d steps; want 2, 1, 1", len(res.Warnings), len(res.Claims), len(res.Steps))
+	}
+	if res.Title != "Scalp rub before bed" {
+		t.Errorf("title %q", res.Title)
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	_, err := Import(bytes.Repeat([]byte("a"), 2000), Options{MaxBytes: 1000})
+	var big *TooLargeError
+	if !errors.As(err, &big) || !strings.Contains(err.Error(), "over the limit of 1000 bytes") {
+		t.Errorf("too large: got %v", err)
+	}
+	for _, in := range []string{"", "   \n\n", "A lovely day at the beach. We swam and ate ice cream.", "<html><body><script>rub()</script></body></html>", "\xff\xfe\x00\x01"} {
+		res, err := Import([]byte(in), Options{})
+		var none *NoInstructionsError
+		if !errors.As(err, &none) || res == nil || len(res.Steps) != 0 {
+			t.Errorf("Import(%q): got %v, want a NoInstructionsError", in, err)
+		}
+	}
+}
+
+// No imported text carries markup, whatever the input hides in entities.
+func TestImportNoMarkup(t *testing.T) {
+	in := `<p>Rub the &lt;script&gt;alert(1)&lt;/script&gt; shoulders in small circles &lt;b&gt;gently&lt;/b&gt;.</p><p>Never press on the spine &lt;img src=x onerror=y&gt;.</p>`
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(res)
+	if bytes.ContainsAny(data, "<>") || strings.Contains(string(data), `\u003c`) {
+		t.Errorf("markup got through: %s", data)
+	}
+	file, err := RoutineFile(res, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.ContainsAny(file, "<>") {
+		t.Errorf("markup in the routine file:\n%s", file)
+	}
+}
+
+// The golden files hold the whole result for one text of each format.
+func TestGolden(t *testing.T) {
+	cat := builtin(t)
+	for _, name := range []string{"face-evening.md", "ear-massage.html", "jaw-release.txt"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata/corpus", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Import(src, Options{Name: name, Catalog: cat})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(res, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata/golden", name+".json")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to write it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("%s differs from %s (-want +got):\n%s", name, path, diff)
+			}
+		})
+	}
+}
+
+// Mode is read from who the text speaks to.
+func TestImportMode(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ask your partner to lie down. Knead their calves slowly.", "partner"},
+		{"Sit down and knead your own calves slowly.", "self"},
+		{"Knead the calves slowly.", "both"},
+	}
+	for _, tt := range tests {
+		res, err := Import([]byte(tt.in), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Mode != tt.want {
+			t.Errorf("mode of %q = %s, want %s", tt.in, res.Mode, tt.want)
+		}
+	}
+}

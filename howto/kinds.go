@@ -1,0 +1,298 @@
+package howto
+
+import "strings"
+
+// What kind of sentence a sentence is, within a step or outside one.
+
+// hasStrong reports a named motion. In a sentence that places the hands,
+// only a verb of movement counts: "Spread your fingers through your hair"
+// places them, it does not draw them through.
+func (s *sentence) hasStrong() bool {
+	for _, m := range s.motions {
+		if m.strength == 2 {
+			return true
+		}
+		if m.strength == 1 && (s.verb.c != vPlace || verbs[s.toks[m.ti].w].c == vMove && !dets[s.prevWord(m.ti)] && !relPronouns[s.prevWord(m.ti)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWeak reports a general verb of movement; "hold" and "rest" count only
+// with a time ("rest your palms there for a few breaths"), "press" always.
+func (s *sentence) hasWeak() bool {
+	for _, m := range s.motions {
+		if m.strength != 0 {
+			continue
+		}
+		if m.id != "hold" || strings.HasPrefix(m.word, "press") || !s.secs.IsZero() || s.secsVague {
+			return true
+		}
+	}
+	return false
+}
+
+// weakHold reports a still press or hold named only by a general verb:
+// "Then press gently under the cheekbones and hold each spot."
+func (s *sentence) weakHold() bool {
+	for _, m := range s.motions {
+		if m.strength == 0 && m.id == "hold" {
+			return true
+		}
+	}
+	return false
+}
+
+// relPronouns open a clause that describes rather than instructs: "the
+// muscle that runs from the neck to the shoulder".
+var relPronouns = map[string]bool{"that": true, "which": true, "who": true}
+
+// prevWord is the word before token i, past any punctuation.
+func (s *sentence) prevWord(i int) string {
+	for k := i - 1; k >= 0; k-- {
+		if s.toks[k].kind != tPunct {
+			return s.toks[k].w
+		}
+	}
+	return ""
+}
+
+func (s *sentence) hasLoc() bool  { return len(s.landmarks)+len(s.areas) > 0 }
+func (s *sentence) hasPart() bool { return len(s.parts) > 0 }
+
+// postures move the receiver's body, not the hands: "tilt your head".
+var postures = map[string]bool{"tip": true, "tilt": true, "bend": true, "stretch": true,
+	"retract": true, "turn": true, "drop": true, "relax": true, "open": true, "close": true}
+
+// handsOn reports an instruction with a hands-on movement in it.
+func (s *sentence) handsOn() bool {
+	if s.form == fNone {
+		return false
+	}
+	if s.verb.c == vAsk && !s.hasStrong() {
+		return false
+	}
+	if s.hasStrong() {
+		return s.hasLoc() || s.hasPart() || s.tool || s.form != fYou || s.verb.c == vMove
+	}
+	return s.hasWeak() && (s.hasLoc() || s.hasPart() || s.tool)
+}
+
+// movesOnly reports an instruction that moves without saying where or with
+// what: "Work up the body on one side, then the other."
+func (s *sentence) movesOnly() bool {
+	return s.form != fNone && s.hasWeak() && !s.hasLoc() && !s.hasPart()
+}
+
+// holdStep reports a still hold that is a move of its own: "Rest your
+// palms on the cheeks for a few moments."
+func (s *sentence) holdStep() bool {
+	if s.form == fNone || s.verb.c != vPlace || !s.hasLoc() {
+		return false
+	}
+	switch s.verb.base {
+	case "rest", "hold", "cup", "cover", "lay", "place", "put":
+	default:
+		return false
+	}
+	return !s.secs.IsZero() || s.secsVague
+}
+
+// setup reports an instruction that places the hands for the move that
+// follows: "Set your fingertips on the temples."
+func (s *sentence) setup() bool {
+	if s.form == fNone || s.verb.c != vPlace || postures[s.verb.base] {
+		return false
+	}
+	return s.hasLoc() || s.hasPart() || s.tool
+}
+
+// placeLead reports a sentence that opens by placing the hands, which
+// starts a new step even when it moves too.
+func (s *sentence) placeLead() bool {
+	return s.verb.c == vPlace && !postures[s.verb.base] && s.vi >= 0 && s.vi <= 3
+}
+
+var lubricants = map[string]bool{"oil": true, "oils": true, "cream": true, "creams": true,
+	"lotion": true, "lotions": true, "balm": true, "moisturiser": true, "moisturizer": true, "serum": true}
+
+// prepOnly reports an instruction that prepares rather than massages:
+// "Apply the cream …", "Soak the feet …", "Sit on the floor …", "Rub your
+// palms together …".
+func (s *sentence) prepOnly() bool {
+	for _, k := range s.prep {
+		if k == "warm-hands" && !s.hasLoc() {
+			return true
+		}
+	}
+	if s.verb.c == vPrep {
+		// "Sit down and knead your calves" moves after it sits.
+		for _, m := range s.motions {
+			if m.strength == 1 && m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && !lubricantNear(s.toks, s.vi) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, k := range s.prep {
+		if k == "warm-hands" && !s.hasLoc() {
+			return true
+		}
+		if k != "oil" && k != "cream" && k != "tool" && k != "warm-hands" && s.verb.c != vMove && !s.hasStrong() {
+			return true
+		}
+	}
+	t := s.toks
+	for i, tk := range t {
+		v, ok := verbs[tk.w]
+		if !ok {
+			continue
+		}
+		main := i == s.vi
+		switch v.base {
+		case "apply", "spread", "smooth", "pour", "dab":
+		case "rub", "warm", "put":
+			if !main {
+				continue
+			}
+		default:
+			continue
+		}
+		for k := i + 1; k < len(t) && k <= i+5; k++ {
+			if lubricants[t[k].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lubricantNear reports oil, cream or lotion within a few words after token i.
+func lubricantNear(t []token, i int) bool {
+	for k := i + 1; k < len(t) && k <= i+6; k++ {
+		if lubricants[t[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// modifier reports a sentence that changes the step before it rather than
+// starting one: "Repeat four times.", "Switch sides and repeat.", "Do it
+// gently.", "Hold 10 seconds and release."
+func (s *sentence) modifier(cur *stepDraft) bool {
+	if s.form == fNone {
+		return s.modifierNoVerb()
+	}
+	if s.endsRepeat() || s.startsOver() {
+		return true
+	}
+	switch s.verb.c {
+	case vModify:
+		switch s.verb.base {
+		case "finish", "end", "proceed", "begin", "start":
+			return !s.hasStrong() && !s.hasWeak()
+		case "do":
+			if s.sameAs() {
+				return false
+			}
+		}
+		return !(s.hasStrong() && newPlaces(cur, s))
+	case vPlace:
+		if !s.hasLoc() && !s.hasStrong() && (!s.secs.IsZero() || !s.rep.IsZero()) {
+			return true
+		}
+	}
+	return false
+}
+
+// modifierNoVerb reports a sentence with no verb that only counts or
+// times, or says how the stroke should feel: "5x.", "6 times, then
+// switch.", "The stroke should be long and smooth."
+func (s *sentence) modifierNoVerb() bool {
+	ws := s.st.ws
+	if len(ws) == 0 {
+		return false
+	}
+	if (s.toks[0].kind == tNum || numberWords[s.toks[0].w] > 0) && (!s.rep.IsZero() || !s.secs.IsZero()) && len(ws) <= 6 {
+		return true
+	}
+	switch ws[0] {
+	case "stroke", "strokes", "movement", "movements", "motion", "pressure", "circles", "touch", "rhythm":
+		for _, w := range ws {
+			if w == "should" || w == "must" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsRepeat reports a sentence whose last verb is "repeat": "Move back to
+// the rib cage and repeat."
+func (s *sentence) endsRepeat() bool {
+	last := ""
+	for _, t := range s.toks {
+		if v, ok := verbs[t.w]; ok && v.c != vNone {
+			last = v.base
+		}
+	}
+	return last == "repeat"
+}
+
+func (s *sentence) startsOver() bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if (s.toks[i].w == "start" || s.toks[i].w == "begin") && (s.toks[i+1].w == "over" || s.toks[i+1].w == "again") {
+			return true
+		}
+	}
+	return false
+}
+
+var defineNouns = map[string]bool{"motion": true, "technique": true, "stroke": true, "way": true,
+	"movement": true, "called": true, "method": true}
+
+// defines names the motion a sentence defines without instructing:
+// "Petrissage is a motion that kneads the flesh", "Kneading with your fist
+// is a good way to …".
+func (s *sentence) defines() string {
+	is := -1
+	for i, t := range s.toks {
+		if t.w == "is" || t.w == "are" {
+			is = i
+			break
+		}
+	}
+	if is < 0 {
+		return ""
+	}
+	ok := false
+	for k := is + 1; k < len(s.toks) && k <= is+4; k++ {
+		if defineNouns[s.toks[k].w] {
+			ok = true
+		}
+	}
+	if !ok {
+		return ""
+	}
+	for _, m := range s.motions {
+		if m.strength >= 1 && m.id != "hold" {
+			return m.id
+		}
+	}
+	return ""
+}
+
+// sameAs reports "Do the same movement, this time on the top of the bicep."
+func (s *sentence) sameAs() bool {
+	if s.verb.base != "do" && s.verb.base != "repeat" || !s.hasLoc() {
+		return false
+	}
+	for _, w := range s.st.ws {
+		if w == "same" {
+			return true
+		}
+	}
+	return false
+}

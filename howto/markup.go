@@ -1,0 +1,207 @@
+package howto
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+type lkind uint8
+
+const (
+	lText lkind = iota
+	lHeading
+	lItem
+	lBlank
+)
+
+// line is one line of the text with its markup read: a heading, the start
+// of a list item, a line of running text, or a blank.
+type line struct {
+	n     int // line number in the input
+	kind  lkind
+	text  string
+	num   int    // the number of a numbered item or of "Step N"
+	title string // a lead-in such as "Step 1: Warm up." or a bold run before the text
+}
+
+var (
+	reATX      = regexp.MustCompile(`^#{1,6}\s+`)
+	reSetext   = regexp.MustCompile(`^(=+|-+)\s*$`)
+	reRule     = regexp.MustCompile(`^([-*_]\s*){3,}$`)
+	reBullet   = regexp.MustCompile(`^([-*+•·▪●◦‣∙]|–)\s+`)
+	reNumbered = regexp.MustCompile(`^\(?(\d{1,3})[.):]\s+`)
+	reStep     = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
+	reImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	reLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	reURL      = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
+	reAuto     = regexp.MustCompile(`<(https?://|mailto:)[^>]*>`)
+	reRefDef   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
+)
+
+// textLines reads plain text or Markdown into lines.
+func textLines(s string) []line {
+	raw := strings.Split(s, "\n")
+	out := make([]line, 0, len(raw))
+	inFence := false
+	for i, r := range raw {
+		n := i + 1
+		t := strings.TrimSpace(r)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			inFence = !inFence
+			out = append(out, line{n: n, kind: lBlank})
+			continue
+		}
+		if t == "" || inFence || reRefDef.MatchString(t) {
+			out = append(out, line{n: n, kind: lBlank})
+			continue
+		}
+		// A setext underline turns the line above into a heading.
+		if reSetext.MatchString(t) && len(out) > 0 && out[len(out)-1].kind == lText && (i == 0 || strings.TrimSpace(raw[i-1]) != "") {
+			out[len(out)-1].kind = lHeading
+			out = append(out, line{n: n, kind: lBlank})
+			continue
+		}
+		if reRule.MatchString(t) {
+			out = append(out, line{n: n, kind: lBlank})
+			continue
+		}
+		for strings.HasPrefix(t, ">") {
+			t = strings.TrimSpace(t[1:])
+		}
+		l := line{n: n, kind: lText}
+		switch {
+		case reATX.MatchString(t):
+			l.kind = lHeading
+			t = strings.TrimRight(reATX.ReplaceAllString(t, ""), "# ")
+		case reBullet.MatchString(t):
+			l.kind = lItem
+			t = reBullet.ReplaceAllString(t, "")
+		case reNumbered.MatchString(t):
+			m := reNumbered.FindStringSubmatch(t)
+			l.kind = lItem
+			l.num, _ = strconv.Atoi(m[1])
+			t = t[len(m[0]):]
+		}
+		t = inline(t)
+		t, l.title, l.num = leadIn(t, l.num)
+		if (l.title != "" || l.num != 0) && l.kind == lText {
+			l.kind = lItem
+		}
+		if t == "" && l.title != "" && l.kind != lHeading {
+			l.kind, t, l.title = lHeading, l.title, ""
+		}
+		l.text = t
+		if l.text == "" && l.kind != lHeading {
+			l.kind = lBlank
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// inline removes Markdown's inline markup: images, links (their text is
+// kept), bare addresses, emphasis and code marks, and anything shaped like a
+// tag.
+func inline(t string) string {
+	if strings.ContainsAny(t, "[<") {
+		t = reImage.ReplaceAllString(t, "")
+		t = reLink.ReplaceAllString(t, "$1")
+		t = reAuto.ReplaceAllString(t, "")
+	}
+	if strings.Contains(t, "://") || strings.Contains(t, "www.") {
+		t = reURL.ReplaceAllString(t, "")
+	}
+	t = stripAngles(t)
+	t = strings.ReplaceAll(t, "`", "")
+	return strings.Join(strings.Fields(t), " ")
+}
+
+// emphasis marks, outermost first.
+var emphasis = []string{"***", "**", "__", "*", "_"}
+
+// leadIn finds a title at the start of a line: "Step 3:" or "Step 3: Knead."
+// followed by text, or an emphasised run ("**Before you start:** wash …").
+// It returns the text without the title, the title, and the step number.
+func leadIn(t string, num int) (text, title string, n int) {
+	n = num
+	// An emphasised run that opens the line.
+	for _, m := range emphasis {
+		if !strings.HasPrefix(t, m) {
+			continue
+		}
+		end := strings.Index(t[len(m):], m)
+		if end <= 0 {
+			break
+		}
+		inner := strings.TrimSpace(t[len(m) : len(m)+end])
+		rest := strings.TrimSpace(t[len(m)+end+len(m):])
+		if rest != "" && strings.IndexFunc(rest[:1], func(r rune) bool { return r == ',' || r == ';' }) == 0 {
+			break // the emphasis is part of a sentence
+		}
+		if rest == "" && !strings.HasSuffix(inner, ":") {
+			t = inner // a whole emphasised line is just text
+			break
+		}
+		title, t = inner, strings.TrimLeft(rest, ":.-–— ")
+		break
+	}
+	t = stripEmphasis(t)
+	title = stripEmphasis(title)
+	// "Step 2:" inside the title, or before the text.
+	if m := reStep.FindStringSubmatch(title); m != nil {
+		n = stepNumber(m[1])
+		if title = strings.TrimSpace(title[len(m[0]):]); title == "" {
+			title = "Step " + m[1]
+		}
+	} else if m := reStep.FindStringSubmatch(t); m != nil {
+		n = stepNumber(m[1])
+		rest := strings.TrimSpace(t[len(m[0]):])
+		// "Step 1: Apply the cream" on a line of its own is a title;
+		// "Step 1: Place your hands …." is the step itself.
+		if rest == "" || len(strings.Fields(rest)) <= 6 && !endsSentence(rest) {
+			title, t = strings.TrimSpace("Step "+m[1]+": "+rest), ""
+			title = strings.TrimSuffix(title, ":")
+		} else {
+			t = rest
+		}
+	}
+	return strings.TrimSpace(t), strings.TrimSpace(title), n
+}
+
+func stripEmphasis(t string) string {
+	if !strings.ContainsAny(t, "*_") {
+		return t
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c == '*' || c == '_' {
+			prevWord := i > 0 && isWordByte(t[i-1])
+			nextWord := i+1 < len(t) && isWordByte(t[i+1])
+			if c == '_' && prevWord && nextWord {
+				b.WriteByte(c) // snake_case stays
+				continue
+			}
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'”’)*_")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+func stepNumber(s string) int {
+	if v, err := strconv.Atoi(s); err == nil {
+		return v
+	}
+	return numberWords[strings.ToLower(s)]
+}

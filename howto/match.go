@@ -1,0 +1,496 @@
+package howto
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Naming what was found with the catalog's own ids: the technique (and
+// its step) each imported step is most like, the catalog preparations the
+// text's preparations are, and the catalog cautions its warnings are.
+
+// MinConfidence is the least confidence at which a step names a technique.
+const MinConfidence = 0.45
+
+var motionFamily = map[string]int{"circle": 1, "rub": 1, "glide": 2, "fan": 2, "rake": 2,
+	"draw-through": 2, "knead": 3, "squeeze": 3, "tap": 4, "chop": 4, "press-climb": 5,
+	"hold": 5, "rotate": 6}
+
+// stepScore says how alike an imported step and a catalog step are, from 0 to 1.
+func stepScore(s *Step, t *massage.Technique, c *massage.Step, mode string, names map[*massage.Technique]map[string]bool) float64 {
+	var score, most float64
+	if len(s.titleStems) > 0 {
+		shared := 0
+		for w := range names[t] {
+			if s.titleStems[w] {
+				shared++
+			}
+		}
+		if shared >= 2 {
+			score += 1.5
+			most += 1.5
+		}
+	}
+	if s.Area == "" {
+		most++
+	} else {
+		most += 3
+		switch {
+		case contains(t.Areas, s.Area):
+			score += 3
+		case t.Covers(s.Area):
+			score += 2
+		default:
+			score -= 2
+		}
+	}
+	mw := 2.0
+	if s.guessed {
+		mw = 0.5
+	}
+	most += mw
+	switch {
+	case s.Motion == c.Motion:
+		score += mw
+	case motionFamily[s.Motion] == motionFamily[c.Motion]:
+		score += 0.4 * mw
+	}
+	if len(s.Landmarks) > 0 {
+		most += 2
+		at := append([]string(nil), c.At...)
+		for _, h := range c.Hands {
+			at = append(at, h.At...)
+		}
+		shared := 0.0
+		for _, l := range s.Landmarks {
+			switch {
+			case contains(at, l):
+				shared++
+			case relatedAny(l, at):
+				shared += 0.5
+			}
+		}
+		if shared > 0 {
+			score += min(2, 2*shared/float64(min(len(s.Landmarks), max(len(at), 1))))
+		}
+	}
+	if len(s.Hands) > 0 {
+		// A telling part (knuckles, fist, thumbs) says more than palms.
+		best := 0.0
+		for _, h := range s.Hands {
+			if h.Role != "work" {
+				continue
+			}
+			w := partWeight(h.Part)
+			for _, g := range c.Hands {
+				if g.Role == "work" && samePart(g.Part, h.Part) {
+					v := w
+					if g.Hand == h.Hand {
+						v += 0.25
+					}
+					best = max(best, v)
+				}
+			}
+		}
+		most += 1.25
+		score += min(best, 1.25)
+	}
+	if s.finish {
+		most += 0.5
+		if t.FitsPhase("finish") {
+			score += 0.5
+		}
+	}
+	if len(s.Direction) > 0 {
+		most++
+		for _, d := range s.Direction {
+			if contains(c.Direction, d) {
+				score++
+				break
+			}
+		}
+	}
+	if s.Turn != "" {
+		most += 0.5
+		if s.Turn == c.Turn {
+			score += 0.5
+		}
+	}
+	if s.Repeat != nil {
+		most += 0.5
+		if c.Repeat == *s.Repeat {
+			score += 0.5
+		}
+	}
+	if s.Side != "" {
+		most += 0.5
+		if s.Side == c.Side {
+			score += 0.5
+		}
+	}
+	if mode != "" && mode != "both" && !t.FitsMode(mode) {
+		score--
+	}
+	if score <= 0 || most == 0 {
+		return 0
+	}
+	return min(score/most, 1)
+}
+
+type candidate struct {
+	t    *massage.Technique
+	k    int // step index
+	conf float64
+}
+
+// matchTechniques gives each step the catalog step it is most like. The
+// steps of one text are read together: staying with one technique and
+// moving forward through its steps is a little more likely than jumping
+// about, so near ties go to the reading that keeps the order.
+func (d *doc) matchTechniques() {
+	cat := d.opt.Catalog
+	steps := d.res.Steps
+	if len(steps) == 0 || len(cat.Techniques) == 0 {
+		return
+	}
+	const keep = 8
+	names := make(map[*massage.Technique]map[string]bool, len(cat.Techniques))
+	for _, t := range cat.Techniques {
+		names[t] = contentStems(t.Name)
+	}
+	cands := make([][]candidate, len(steps))
+	for i := range steps {
+		var cs []candidate
+		for _, t := range cat.Techniques {
+			for k := range t.Steps {
+				if c := stepScore(&steps[i], t, &t.Steps[k], d.res.Mode, names); c > 0 {
+					cs = append(cs, candidate{t, k, c})
+				}
+			}
+		}
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].conf > cs[b].conf })
+		if len(cs) > keep {
+			cs = cs[:keep]
+		}
+		cands[i] = cs
+	}
+	// Best path through the candidates.
+	best := make([][]float64, len(steps))
+	from := make([][]int, len(steps))
+	for i := range steps {
+		best[i] = make([]float64, len(cands[i])+1) // the last slot: no technique
+		from[i] = make([]int, len(cands[i])+1)
+		for j := range best[i] {
+			emit := 0.2
+			if j < len(cands[i]) {
+				emit = cands[i][j].conf
+			}
+			if i == 0 {
+				best[i][j] = emit
+				from[i][j] = -1
+				continue
+			}
+			top, arg := -1.0, 0
+			for p := range best[i-1] {
+				v := best[i-1][p]
+				if j < len(cands[i]) && p < len(cands[i-1]) {
+					v += bonus(cands[i-1][p], cands[i][j])
+				}
+				if v > top {
+					top, arg = v, p
+				}
+			}
+			best[i][j] = top + emit
+			from[i][j] = arg
+		}
+	}
+	last := len(steps) - 1
+	j := 0
+	for k := range best[last] {
+		if best[last][k] > best[last][j] {
+			j = k
+		}
+	}
+	for i := last; i >= 0; i-- {
+		if j < len(cands[i]) && cands[i][j].conf >= MinConfidence {
+			c := cands[i][j]
+			steps[i].Technique = &Match{ID: c.t.ID, Name: c.t.Name, Step: c.k + 1, Confidence: round2(c.conf)}
+		} else {
+			steps[i].Unsure = append(steps[i].Unsure, "is like no technique in the catalog")
+		}
+		j = from[i][j]
+	}
+}
+
+func bonus(a, b candidate) float64 {
+	switch {
+	case a.t == b.t && b.k > a.k:
+		return 0.25
+	case a.t == b.t && b.k == a.k:
+		return 0.05
+	case shareSource(a.t, b.t):
+		return 0.1
+	}
+	return 0
+}
+
+func shareSource(a, b *massage.Technique) bool {
+	for _, s := range a.Sources {
+		if s != massage.OwnSource && contains(b.Sources, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+func contains(list []string, x string) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// stepAreas are the areas the steps work on.
+func (d *doc) stepAreas() []string {
+	var out []string
+	for _, s := range d.res.Steps {
+		if s.Area != "" {
+			out = appendNew(out, s.Area)
+		}
+	}
+	return out
+}
+
+func areasMeet(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if massage.Overlaps(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prepKeys are the words a catalog preparation's id or name must hold to
+// be the preparation of a kind.
+var prepKeys = map[string][][]string{
+	"oil":        {{"oil"}},
+	"cream":      {{"cream"}},
+	"soak":       {{"soak"}},
+	"dry":        {{"dry"}},
+	"clean-hair": {{"wash", "hair"}, {"clean", "hair"}},
+	"brush-hair": {{"brush", "hair"}},
+	"warm-hands": {{"warm", "hands"}},
+}
+
+func (d *doc) matchPrep() {
+	areas := d.stepAreas()
+	for i := range d.res.Prep {
+		p := &d.res.Prep[i]
+		keys := prepKeys[p.Kind]
+		if p.Kind == "position" {
+			for _, t := range tokenize(p.Text) {
+				if v, ok := verbs[t.w]; ok && positionVerbs[v.base] {
+					keys = append(keys, []string{v.base})
+				}
+			}
+		}
+		for _, cp := range d.opt.Catalog.Preparations {
+			if !areasMeet(cp.Areas, areas) {
+				continue
+			}
+			ws := map[string]bool{}
+			for _, w := range strings.Split(cp.ID, "-") {
+				ws[w] = true
+			}
+			for _, t := range tokenize(cp.Name) {
+				ws[t.w] = true
+			}
+			if p.Kind == "position" && cp.Kind != "position" {
+				continue
+			}
+			if keysMet(keys, ws) {
+				p.ID = cp.ID
+				break
+			}
+		}
+	}
+}
+
+func keysMet(keys [][]string, ws map[string]bool) bool {
+	for _, all := range keys {
+		ok := len(all) > 0
+		for _, k := range all {
+			if !ws[k] {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionWords say what a contraindication is about.
+var conditionWords = map[string][2][]string{
+	"unhealthy-scalp": {{"scalp", "hair", "head"}, {"abrasion", "abrasions", "disease", "unhealthy", "sores", "sore", "scrapes", "cuts", "wound", "wounds", "infection", "rash", "lice"}},
+	"inflamed-joint":  {{"joint", "joints", "wrist", "elbow", "ankle", "knee", "knuckles", "fingers", "hip", "toes"}, {"arthritic", "arthritis", "inflamed", "swollen", "hot", "painful", "rheumatoid"}},
+}
+
+var stopwords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true,
+	"of": true, "to": true, "on": true, "in": true, "it": true, "is": true, "are": true,
+	"be": true, "do": true, "not": true, "don't": true, "never": true, "your": true,
+	"their": true, "you": true, "they": true, "them": true, "if": true, "as": true, "so": true,
+	"this": true, "that": true, "with": true, "for": true, "can": true, "should": true,
+	"any": true, "there": true, "at": true, "over": true, "but": true, "more": true, "keep": true,
+	"it's": true, "only": true, "into": true, "from": true, "by": true, "has": true}
+
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ful", "es", "s", "ed"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	if w == "hurt" || w == "pain" {
+		return "pain"
+	}
+	return w
+}
+
+func contentStems(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range tokenize(text) {
+		if t.kind == tWord && !stopwords[t.w] && len(t.w) > 2 {
+			m[stem(t.w)] = true
+		}
+	}
+	return m
+}
+
+func (d *doc) matchCautions() {
+	areas := d.stepAreas()
+	says := make(map[string]map[string]bool, len(d.opt.Catalog.Cautions))
+	if len(d.res.Warnings) > 0 {
+		for _, c := range d.opt.Catalog.Cautions {
+			says[c.ID] = contentStems(c.Say)
+		}
+	}
+	for i := range d.res.Warnings {
+		w := &d.res.Warnings[i]
+		s := &sentence{text: w.Text}
+		analyze(s)
+		ws := contentStems(w.Text)
+		words := map[string]bool{}
+		for _, t := range s.toks {
+			words[t.w] = true
+		}
+		bestID, top := "", 1.4
+		for _, c := range d.opt.Catalog.Cautions {
+			score := 0.0
+			named := false
+			for _, l := range c.Landmarks {
+				if lm, ok := massage.LandmarkByID(l); ok && lm.Avoid && (s.avoid || words["spine"]) || contains(s.landmarks, l) {
+					score += 2
+					named = true
+					break
+				}
+			}
+			if c.Condition != "" {
+				if cw, ok := conditionWords[c.Condition]; ok && anyWord(words, cw[0]) && anyWord(words, cw[1]) {
+					score += 2
+					named = true
+				} else if c.Kind == "contraindication" {
+					continue
+				}
+			}
+			if !named && !areasMeet(c.Areas, append(append([]string{}, areas...), s.areas...)) {
+				continue
+			}
+			shared := 0
+			for st := range says[c.ID] {
+				if ws[st] {
+					shared++
+				}
+			}
+			score += float64(min(shared, 3)) * 0.75
+			if score > top {
+				bestID, top = c.ID, score
+			}
+		}
+		w.Caution = bestID
+	}
+}
+
+func anyWord(have map[string]bool, list []string) bool {
+	for _, w := range list {
+		if have[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func partWeight(p string) float64 {
+	switch p {
+	case "knuckles", "fist", "forearm", "elbow", "heels-of-hands", "thumbs", "finger-pads":
+		return 1
+	}
+	return 0.5
+}
+
+func samePart(a, b string) bool {
+	if a == b {
+		return true
+	}
+	flat := func(p string) bool { return p == "palms" || p == "whole-hand" }
+	tips := func(p string) bool { return p == "fingertips" || p == "finger-pads" || p == "fingers" }
+	return flat(a) && flat(b) || tips(a) && tips(b)
+}
+
+// related landmarks are near enough to count for half: "the hairline"
+// and "the front hairline", "the sole" and "the arch".
+var related = [][]string{
+	{"hairline", "front-hairline"},
+	{"sole", "heel", "arch", "ball-of-foot"},
+	{"instep", "foot-tendons", "sides-of-foot"},
+	{"back-of-head", "back-of-head-middle", "crown", "base-of-skull"},
+	{"sides-of-head", "above-ears", "temples"},
+	{"ear", "earlobe"},
+	{"palm", "fingers", "back-of-hand"},
+	{"calf", "shin"},
+	{"lower-back", "waist", "middle-back"},
+	{"middle-back", "shoulder-blades", "ribs"},
+	{"back-of-neck", "sides-of-neck", "base-of-neck", "below-ears"},
+	{"tops-of-shoulders", "shoulder-joint", "shoulder-blades"},
+	{"lower-thigh", "upper-thigh"},
+	{"lower-biceps", "upper-biceps", "triceps"},
+	{"stomach", "navel"},
+	{"ankle", "ankle-bones"},
+	{"jaw-line", "jaw-joint", "chin", "cheeks"},
+	{"forehead", "temples"},
+}
+
+func relatedAny(l string, at []string) bool {
+	for _, g := range related {
+		if !contains(g, l) {
+			continue
+		}
+		for _, a := range at {
+			if a != l && contains(g, a) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,73 @@
+package howto
+
+import (
+	"testing"
+
+	"github.com/knead/knead/massage"
+)
+
+func TestMeasures(t *testing.T) {
+	c := func(a, b int) massage.Count { return massage.Count{Least: a, Most: b} }
+	r := func(a, b float64) massage.Bounds { return massage.Bounds{Least: a, Usual: (a + b) / 2, Most: b} }
+	tests := []struct {
+		in       string
+		rep      massage.Count
+		repVague bool
+		secs     massage.Bounds
+		vague    bool
+	}{
+		{in: "Do this four times.", rep: c(4, 4)},
+		{in: "Repeat 3 times.", rep: c(3, 3)},
+		{in: "Repeat 4.", rep: c(4, 4)},
+		{in: "Stroke up 4x, then rest.", rep: c(4, 4)},
+		{in: "Do 3-4 times.", rep: c(3, 4)},
+		{in: "Repeat four or five times.", rep: c(4, 5)},
+		{in: "eight to ten times", rep: c(8, 10)},
+		{in: "Do 4-6 slow passes.", rep: c(4, 6)},
+		{in: "about ten in each direction", rep: c(10, 10)},
+		{in: "do it twice", rep: c(2, 2)},
+		{in: "work both sides at once.", rep: massage.Count{}},
+		{in: "repeat a few times", repVague: true},
+		{in: "a couple of times", rep: c(2, 2)},
+		{in: "Rub the palms for 5-15 seconds.", secs: r(5, 15)},
+		{in: "soak for about ten minutes", secs: r(600, 600)},
+		{in: "for half a minute", secs: r(30, 30)},
+		{in: "for about a minute and a half", secs: r(90, 90)},
+		{in: "for 20–30 seconds each", secs: r(20, 30)},
+		{in: "spend 2 min", secs: r(120, 120)},
+		{in: "for a slow count of ten", secs: r(10, 10)},
+		{in: "hold for a few breaths", vague: true},
+		{in: "Hold 10 seconds and release; 3x.", rep: c(3, 3), secs: r(10, 10)},
+		{in: "Bend the elbow to 90 degrees.", rep: massage.Count{}},
+		{in: "Do all five fingers.", rep: massage.Count{}},
+		{in: "Repeat steps 1 to 5.", rep: massage.Count{}},
+	}
+	for _, tt := range tests {
+		rep, rv, secs, sv := measures(tokenize(tt.in))
+		if rep != tt.rep || rv != tt.repVague || secs != tt.secs || sv != tt.vague {
+			t.Errorf("measures(%q) = %v %v %v %v; want %v %v %v %v", tt.in, rep, rv, secs, sv, tt.rep, tt.repVague, tt.secs, tt.vague)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	got := []string{}
+	for _, tk := range tokenize("The recipient’s chin—don't 2.5cm it's 4x") {
+		got = append(got, tk.w)
+	}
+	want := "the recipient chin - don't 2.5 cm it's 4 x"
+	if s := join(got); s != want {
+		t.Errorf("tokenize = %q, want %q", s, want)
+	}
+}
+
+func join(ws []string) string {
+	out := ""
+	for i, w := range ws {
+		if i > 0 {
+			out += " "
+		}
+		out += w
+	}
+	return out
+}

@@ -1,0 +1,72 @@
+package howto
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The furniture of web pages that is not part of the instructions: image
+// credits, bylines and dates, link lines, ads, and reader comments (with
+// everything after the point where they start).
+
+var (
+	reCredit = regexp.MustCompile(`(?i)\b(getty( images)?|shutterstock|istock(photo)?|alamy|unsplash|pexels|pixabay|adobe stock|dreamstime|bananastock|thinkstock)\b|^(photo(graph)?s?|images?|pictures?|illustrations?)\s*(by|credit|courtesy|:)|\bphoto(graph)? (by|courtesy)\b|©|\(c\) \d{4}|^credits?:|image credit`)
+	reByline = regexp.MustCompile(`(?i)^(written by|reviewed by|medically reviewed|posted|published|updated|last updated|filed under|tags?|categor(y|ies)|leave a (reply|comment)|author|by the)\b|\bmin(ute)?s? read\b|\b\d+ comments?\b|^(on )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\b\d{1,2}:\d{2} ?(am|pm)\b`)
+	reLinks  = regexp.MustCompile(`(?i)^(related( posts| articles| reading)?|read more|read next|see also|you (might|may) also (like|enjoy)|more from|next post|previous post|click here|share( this)?|follow (me|us)|subscribe|sign up|join our|also read|recommended( for you)?)\b|\blinks? in bio\b|^(home|menu|search|skip to (main )?content)$|\bclick here\b|»|>>|→`)
+	reAds    = regexp.MustCompile(`(?i)^(advertisement|advertising|sponsored|ad|ads|promoted|paid content)\b|sponsored content|\baffiliate\b|\bcommission\b|\d+ ?% off\b|\bshop now\b|\bbuy now\b|free shipping|promo code|discount code|presented by|newsletter|all rights reserved|privacy policy`)
+	reComm   = regexp.MustCompile(`(?i)^(\d+\s+)?(responses?|comments?|replies|thoughts)(\s+on|\s+to)?\b|^(leave a comment|join the discussion|what (readers|people) (say|think)|reader comments)|^\d+ (responses?|comments?|replies|thoughts)`)
+	reSays   = regexp.MustCompile(`^\p{Lu}[\p{L}.'-]*( \p{Lu}[\p{L}.'-]*){0,3} (says|said|wrote|replied):`)
+	reBy     = regexp.MustCompile(`^(By|by|BY) \p{Lu}`)
+)
+
+// noise says why a block is page furniture, or "" when it is not. inComments
+// is true once reader comments have started; comments reports that this
+// block starts them.
+func noise(b *block) (why string, comments bool) {
+	t := strings.TrimSpace(b.text)
+	if b.title != "" {
+		t = strings.TrimSpace(b.title + " " + t)
+	}
+	n := len(strings.Fields(t))
+	if n > 40 {
+		return "", false // furniture is short; a long paragraph is text
+	}
+	head := t
+	if len(head) > 80 {
+		head = head[:80]
+	}
+	switch {
+	case n <= 12 && reComm.MatchString(t):
+		return "reader comments", true
+	case reSays.MatchString(head), strings.EqualFold(strings.Trim(t, " :»"), "reply") && b.kind == bHeading:
+		return "reader comments", true
+	case n <= 20 && reCredit.MatchString(t):
+		return "image credit", false
+	case n <= 40 && reAds.MatchString(t):
+		return "advertisement", false
+	case n <= 20 && reByline.MatchString(t), n <= 8 && reBy.MatchString(t):
+		return "byline or date", false
+	case n <= 25 && reLinks.MatchString(t):
+		return "link line", false
+	case n <= 12 && strings.Count(t, "|") >= 2:
+		return "link line", false
+	}
+	return "", false
+}
+
+// markNoise marks every block that is furniture, and everything after the
+// start of the reader comments.
+func markNoise(bs []*block) {
+	inComments := false
+	for _, b := range bs {
+		if inComments {
+			b.noise = "reader comments"
+			continue
+		}
+		why, starts := noise(b)
+		if starts {
+			inComments = true
+		}
+		b.noise = why
+	}
+}

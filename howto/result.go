@@ -1,0 +1,103 @@
+package howto
+
+import (
+	"fmt"
+
+	"github.com/knead/knead/massage"
+)
+
+// Result is what Import understood of a text.
+type Result struct {
+	Source   string    `json:"source"` // the text's file name, "" for standard input
+	Title    string    `json:"title"`
+	Format   Format    `json:"format"`
+	Mode     string    `json:"mode"` // self, partner or both
+	Steps    []Step    `json:"steps"`
+	Prep     []Prep    `json:"prep"`
+	Warnings []Warning `json:"warnings"`
+	Claims   []Claim   `json:"claims"`
+	Tips     []Note    `json:"tips"`
+	Unsure   []string  `json:"unsure"`
+	Skipped  []Skip    `json:"skipped"`
+	Read     int       `json:"sentences_read"`
+}
+
+// Step is one hands-on move found in the text.
+type Step struct {
+	N         int               `json:"n"`
+	Text      string            `json:"text"` // the author's sentences, as written
+	Line      int               `json:"line"`
+	Section   string            `json:"section,omitempty"`
+	Area      string            `json:"area"`
+	Landmarks []string          `json:"landmarks"`
+	Hands     []massage.HandUse `json:"hands"`
+	Motion    string            `json:"motion"`
+	Direction []string          `json:"direction"`
+	Turn      string            `json:"turn,omitempty"`
+	Pressure  *massage.Pressure `json:"pressure"`
+	Repeat    *massage.Count    `json:"repeat"`
+	Seconds   *massage.Bounds   `json:"seconds"`
+	Side      string            `json:"side"`
+	Technique *Match            `json:"technique"`
+	Unsure    []string          `json:"unsure,omitempty"`
+
+	guessed    bool            // the motion is guessed from a general verb
+	titleStems map[string]bool // words of the headings over the step
+	finish     bool            // the text says it closes the sequence ("To finish, …")
+}
+
+// Match names the catalog technique (and its step) a step is most like.
+type Match struct {
+	ID         string  `json:"id"`
+	Name       string  `json:"name"`
+	Step       int     `json:"step"` // 1-based
+	Confidence float64 `json:"confidence"`
+}
+
+// Prep is a preparation found in the text: a kind of the importer's own
+// (oil, cream, soak, dry, towel, clean-hair, brush-hair, warm-hands,
+// position, jewellery, nails, tool, wash) and the catalog preparation it
+// matches, if any.
+type Prep struct {
+	Kind string `json:"kind"`
+	ID   string `json:"id,omitempty"`
+	Text string `json:"text"`
+	Line int    `json:"line"`
+}
+
+// Warning is a sentence that warns, with the catalog caution it matches.
+type Warning struct {
+	Text    string `json:"text"`
+	Line    int    `json:"line"`
+	Caution string `json:"caution,omitempty"`
+}
+
+// Claim is a benefit the text claims, kept as the text's claim.
+type Claim struct {
+	Text string `json:"text"`
+	Line int    `json:"line"`
+}
+
+// Note is a tip that is not a step of its own.
+type Note struct {
+	Text string `json:"text"`
+	Line int    `json:"line"`
+}
+
+// Skip is a stretch of page furniture that was left out.
+type Skip struct {
+	Line int    `json:"line"`
+	Why  string `json:"why"`
+	Text string `json:"text"`
+}
+
+// NoInstructionsError says a text held no hands-on instructions.
+type NoInstructionsError struct {
+	Sentences int // sentences read
+	Skipped   int // blocks of page furniture left out
+}
+
+func (e *NoInstructionsError) Error() string {
+	return fmt.Sprintf("found no hands-on massage instructions in the text (read %d sentences, left out %d blocks of page furniture): "+
+		"expected steps such as \"Rub the tops of the shoulders in small circles\"", e.Sentences, e.Skipped)
+}

@@ -1,0 +1,677 @@
+package howto
+
+import (
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// form is how a sentence gives an instruction, if it does.
+type form uint8
+
+const (
+	fNone       form = iota
+	fImperative      // "Place your hands …"
+	fYou             // "You can also rub …", "your partner should lie …"
+	fHands           // "Both thumbs glide …"
+	fGerund          // "Rotating the toes is another part of it"
+	fTo              // "Another movement is to use …"
+	fBy              // "Finish by pressing …"
+	fPassive         // "Chopping movements can be done …"
+)
+
+type handMention struct {
+	hand, part string
+}
+
+type motionMention struct {
+	ti       int // token index
+	id       string
+	strength int // 0 a general verb, 1 a motion, 2 circling as a manner
+	word     string
+}
+
+// sentence is one sentence with what was read in it.
+type sentence struct {
+	text string
+	line int
+	b    *block
+	idx  int
+
+	toks []token
+	st   stream
+	hits []hit
+
+	form form
+	vi   int // token index of the main verb, -1 when none
+	verb verb
+
+	landmarks []string
+	areas     []string
+	avoid     bool // names a place never pressed on
+	parts     []handMention
+	holdHand  string // the hand that holds ("in your left hand")
+	motions   []motionMention
+	dirs      []string
+	turn      string
+	pressure  massage.Pressure
+	sides     []string
+	prep      []string
+	tool      bool
+	rep       massage.Count
+	repVague  bool
+	secs      massage.Bounds
+	secsVague bool
+	repeatSay bool // says to repeat
+
+	warning  bool
+	warnLead bool // opens with its warning
+	warnAt   int  // token where a clause that warns begins, -1 when none
+	claim    bool
+	selfText bool // the text as a whole reads as self-massage
+	self     int  // cues that the text is self-massage
+	partner  int  // cues that it is for a partner
+}
+
+// adverbs that may open an instruction.
+var leadAdverbs = map[string]bool{"then": true, "next": true, "now": true, "first": true,
+	"firstly": true, "second": true, "secondly": true, "third": true, "thirdly": true,
+	"finally": true, "lastly": true, "last": true, "also": true, "again": true,
+	"afterwards": true, "gently": true, "slowly": true, "carefully": true, "simply": true,
+	"just": true, "still": true, "always": true, "so": true, "and": true, "but": true,
+	"optionally": true, "additionally": true, "lightly": true, "firmly": true, "right": true,
+	"away": true, "please": true, "quickly": true, "briefly": true,
+	"fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "however": true,
+	"together": true, "meanwhile": true, "instead": true, "step": true}
+
+// labelWords open a sentence as "Tip: …" or "Note: …".
+var labelWords = map[string]bool{"tip": true, "note": true, "important": true, "remember": true,
+	"hint": true, "bonus": true, "optional": true}
+
+// subordinators open a clause before the instruction.
+var subordinators = map[string]bool{"after": true, "before": true, "when": true, "while": true,
+	"once": true, "as": true, "if": true, "starting": true, "using": true, "with": true,
+	"to": true, "for": true, "on": true, "at": true, "in": true, "from": true, "holding": true,
+	"keeping": true, "working": true, "beginning": true, "since": true, "until": true,
+	"without": true, "whilst": true, "during": true, "again": true, "by": true, "where": true,
+	"depending": true, "like": true, "because": true, "in order": true, "whether": true}
+
+var modals = map[string]bool{"can": true, "should": true, "may": true, "could": true, "will": true,
+	"might": true, "must": true, "need": true, "want": true, "have": true, "to": true,
+	"also": true, "then": true, "now": true, "gently": true, "slowly": true, "simply": true,
+	"just": true, "even": true, "first": true, "lightly": true, "carefully": true, "always": true}
+
+var auxes = map[string]bool{"can": true, "could": true, "will": true, "would": true, "should": true,
+	"may": true, "might": true, "must": true, "is": true, "are": true, "was": true, "were": true,
+	"has": true, "have": true, "helps": true, "works": true, "feels": true, "makes": true}
+
+var subjects = map[string]bool{"you": true, "you'll": true, "partner": true, "they": true,
+	"receiver": true, "recipient": true, "person": true, "he": true, "she": true}
+
+var giverWords = map[string]bool{"hands": true, "hand": true, "thumbs": true, "thumb": true,
+	"fingers": true, "fingertips": true, "palms": true, "palm": true, "knuckles": true,
+	"fist": true, "heels": true, "pads": true}
+
+var moveNouns = map[string]bool{"movement": true, "movements": true, "move": true, "moves": true,
+	"part": true, "step": true, "technique": true, "way": true, "stroke": true, "option": true,
+	"motion": true, "thing": true}
+
+// analyze reads what s says.
+func analyze(s *sentence) {
+	s.toks = tokenize(s.text)
+	s.st = makeStream(s.toks)
+	s.hits = words.scan(s.st.ws)
+	s.vi = -1
+	s.findForm()
+	s.readHits()
+	s.dropPostureObject()
+	s.rep, s.repVague, s.secs, s.secsVague = measures(s.toks)
+	s.warnAt = -1
+	s.findWarning()
+	s.findClaim()
+	if s.warnAt > 0 {
+		// "…, and never drag the skin": what a warning forbids is no move of the step.
+		keep := s.motions[:0]
+		for _, m := range s.motions {
+			if m.ti < s.warnAt {
+				keep = append(keep, m)
+			}
+		}
+		s.motions = keep
+	}
+	for _, t := range s.toks {
+		if t.w == "repeat" || t.w == "repeating" {
+			s.repeatSay = true
+		}
+	}
+}
+
+// findForm finds whether, and how, the sentence instructs, and its main verb.
+func (s *sentence) findForm() {
+	t := s.toks
+	if f, vi := instructionAt(t, 0, 2); f != fNone {
+		s.form, s.vi = f, vi
+	} else if vi := whereYou(t); vi >= 0 {
+		s.form, s.vi = fYou, vi
+	}
+	if s.vi >= 0 {
+		s.verb = verbs[t[s.vi].w]
+	}
+}
+
+// instructionAt looks for an instruction starting at token p, skipping
+// opening adverbs and up to depth subordinate clauses.
+func instructionAt(t []token, p, depth int) (form, int) {
+	for p < len(t) && (t[p].kind == tPunct || t[p].kind == tNum || leadAdverbs[t[p].w] && !(p+1 < len(t) && t[p+1].w == "to") ||
+		labelWords[t[p].w] && p+1 < len(t) && t[p+1].w == ":") {
+		if t[p].w == "step" && p+1 < len(t) && t[p+1].kind != tNum {
+			break
+		}
+		p++
+	}
+	if p >= len(t) {
+		return fNone, -1
+	}
+	w := t[p].w
+	// "Finish by pressing", "Begin, then, by placing", "End with a few strokes".
+	if v, ok := baseVerb(w); ok && (v.base == "finish" || v.base == "begin" || v.base == "start" || v.base == "end" || v.base == "proceed" || v.base == "continue") {
+		q := p + 1
+		for q < len(t) && (t[q].kind == tPunct || t[q].w == "then" || t[q].w == "off") {
+			q++
+		}
+		if q+1 < len(t) && t[q].w == "by" && isGerund(t[q+1].w) {
+			return fBy, q + 1
+		}
+		if q < len(t) && t[q].w == "with" && (v.base == "finish" || v.base == "end") {
+			for r := q + 1; r < len(t) && r <= q+8; r++ {
+				if m, ok := verbs[t[r].w]; ok && m.c == vMove {
+					return fBy, r
+				}
+				if isMotionNoun(t[r].w) {
+					return fBy, p
+				}
+			}
+		}
+	}
+	// "Another movement is to use …"
+	if w == "another" || w == "one" || w == "the" || w == "a" {
+		for q := p + 1; q < len(t) && q < p+12; q++ {
+			if (t[q].w == "is" || t[q].w == "it" || t[q].w == "are") && q+2 < len(t) && t[q+1].w == "to" {
+				if _, ok := baseVerb(t[q+2].w); ok && moveNoun(t[p:q]) {
+					return fTo, q + 2
+				}
+			}
+		}
+	}
+	if depth > 0 && subordinators[w] {
+		// The instruction follows one of the next few commas.
+		for q := p + 1; q < len(t) && q < p+30; q++ {
+			if t[q].w == "," || t[q].w == ";" || t[q].w == ":" || t[q].w == "-" {
+				if f, vi := instructionAt(t, q+1, depth-1); f != fNone {
+					return f, vi
+				}
+			}
+		}
+		// "After soaking rub the foot", "To massage the scalp start at …"
+		if p+1 < len(t) && isGerund(t[p+1].w) && w != "to" {
+			for q := p + 2; q < len(t) && q < p+6; q++ {
+				if _, ok := baseVerb(t[q].w); ok && verbs[t[q].w].c != vNone {
+					if f, vi := instructionAt(t, q, 0); f == fImperative {
+						return f, vi
+					}
+				}
+			}
+		}
+		if w == "to" && p+1 < len(t) {
+			if _, ok := baseVerb(t[p+1].w); ok {
+				for q := p + 3; q < len(t) && q < p+8; q++ {
+					if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
+						return fImperative, q
+					}
+				}
+			}
+		}
+		return fNone, -1
+	}
+	// "You can also rub …", "Your partner should lie …"
+	if subjects[w] || w == "your" && p+1 < len(t) && subjects[t[p+1].w] {
+		q := p + 1
+		if w == "your" {
+			q++
+		}
+		for q < len(t) && (modals[t[q].w] || t[q].w == "'ll" || t[q].w == "to") {
+			q++
+		}
+		if q < len(t) {
+			if v, ok := verbs[t[q].w]; ok && v.c != vNone && !strings.HasSuffix(t[q].w, "ing") && !strings.HasSuffix(t[q].w, "ed") && t[q].w != "be" {
+				return fYou, q
+			}
+		}
+		return fNone, -1
+	}
+	// "Both thumbs glide …", "Your hands should …"
+	if (w == "your" || w == "both" || w == "one" || w == "each" || w == "either" || w == "the") && p+1 < len(t) && giverWords[t[p+1].w] {
+		q := p + 2
+		for q < len(t) && modals[t[q].w] {
+			q++
+		}
+		if q < len(t) {
+			if v, ok := verbs[t[q].w]; ok && (v.c == vMove || v.c == vPlace) && !strings.HasSuffix(t[q].w, "ing") {
+				return fHands, q
+			}
+		}
+	}
+	// "Rotating the toes is …", "Squeezing the foot as you move …"
+	if isGerund(w) && (verbs[w].c == vMove || verbs[w].c == vPlace) && p+1 < len(t) {
+		q := p + 1
+		for q < len(t) && (dets[t[q].w] || t[q].w == "each" || t[q].w == "both") {
+			q++
+		}
+		if q < len(t) && q > p+1 && bodyWord(t[q].w) {
+			return fGerund, p
+		}
+	}
+	// "Chopping movements can be done …"
+	for q := p; q+3 < len(t) && q < p+5; q++ {
+		if t[q+1].w == "can" && t[q+2].w == "be" && (t[q+3].w == "done" || t[q+3].w == "performed") {
+			for r := p; r <= q; r++ {
+				if m, ok := verbs[t[r].w]; ok && m.c == vMove {
+					return fPassive, r
+				}
+			}
+		}
+	}
+	if v, ok := baseVerb(w); ok && v.c != vNone {
+		// "Massage cream or lotion can be bought" names a thing, not a deed.
+		for q := p + 1; q < len(t) && q < p+5; q++ {
+			if auxes[t[q].w] {
+				return fNone, -1
+			}
+			if t[q].kind == tPunct || dets[t[q].w] || locPreps[t[q].w] || giverPreps[t[q].w] {
+				break
+			}
+		}
+		return fImperative, p
+	}
+	return fNone, -1
+}
+
+func moveNoun(t []token) bool {
+	for _, x := range t {
+		if moveNouns[x.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// whereYou finds "where you use …" inside a sentence that defines a move.
+func whereYou(t []token) int {
+	for i := 0; i+2 < len(t); i++ {
+		if (t[i].w == "where" || t[i].w == "which") && t[i+1].w == "you" {
+			if v, ok := baseVerb(t[i+2].w); ok && (v.c == vMove || v.c == vOther && v.base == "use") {
+				return i + 2
+			}
+		}
+	}
+	return -1
+}
+
+// bodyWord reports whether w names a place on the body.
+func bodyWord(w string) bool {
+	for _, e := range words.first[w] {
+		for _, v := range e.vals {
+			if v.c == cLandmark || v.c == cArea {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var locPreps = map[string]bool{"on": true, "onto": true, "over": true, "along": true, "across": true,
+	"around": true, "to": true, "toward": true, "towards": true, "of": true, "at": true,
+	"from": true, "under": true, "below": true, "above": true, "behind": true, "inside": true,
+	"up": true, "down": true, "through": true, "beneath": true, "near": true, "into": true,
+	"against": true, "round": true, "underneath": true}
+
+var giverPreps = map[string]bool{"with": true, "using": true, "use": true, "between": true,
+	"in": true, "by": true}
+
+var partnerWords = map[string]bool{"their": true, "his": true, "her": true, "partner": true,
+	"recipient": true, "recipients": true, "person": true, "receiver": true, "client": true}
+
+// adjectives that may stand before a body or hand word.
+var bodyAdjs = map[string]bool{"left": true, "right": true, "both": true, "each": true,
+	"other": true, "two": true, "flat": true, "loose": true, "index": true, "middle": true,
+	"whole": true, "entire": true, "fleshy": true, "lower": true, "upper": true, "clean": true,
+	"warm": true, "cupped": true, "open": true, "relaxed": true, "closed": true, "own": true,
+	"outer": true, "inner": true, "bony": true, "tight": true, "tired": true}
+
+// readHits turns the lexicon's finds into the sentence's facts.
+func (s *sentence) readHits() {
+	prevAmb := -1 // how the last ambiguous hand word was read: 0 giver, 1 receiver
+	for _, h := range s.hits {
+		ti := s.st.ti[h.i]
+		for _, v := range h.e.vals {
+			if h.e.amb {
+				recv := s.receiverAt(ti, prevAmb)
+				if recv {
+					prevAmb = 1
+				} else {
+					prevAmb = 0
+				}
+				if (v.c == cPart) == recv {
+					continue
+				}
+			}
+			if (v.c == cLandmark || v.c == cArea) && s.inAsideClause(ti) {
+				continue
+			}
+			switch v.c {
+			case cLandmark:
+				if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
+					s.avoid = true
+					continue
+				}
+				s.landmarks = appendNew(s.landmarks, v.id)
+				s.countOwner(ti)
+			case cArea:
+				s.areas = appendNew(s.areas, v.id)
+				s.countOwner(ti)
+			case cPart:
+				s.parts = append(s.parts, handMention{hand: s.handBefore(h), part: v.id})
+			case cHand:
+				if v.id == "" {
+					first, last := h.e.words[0], h.e.words[len(h.e.words)-1]
+					p := partOf(last)
+					s.parts = append(s.parts, handMention{hand: first, part: p})
+				} else {
+					p := ""
+					for _, v2 := range h.e.vals {
+						if v2.c == cPart {
+							p = v2.id
+						}
+					}
+					s.parts = append(s.parts, handMention{hand: v.id, part: p})
+				}
+				if ti > 0 && s.toks[ti-1].w == "in" || ti > 1 && s.toks[ti-2].w == "in" {
+					s.holdHand = s.parts[len(s.parts)-1].hand
+				}
+			case cMotion:
+				id := v.id
+				if id == "rotate" && !s.jointNear(h) {
+					id = "circle"
+				}
+				s.motions = append(s.motions, motionMention{ti: ti, id: id, strength: 1, word: h.e.words[0]})
+			case cWeak:
+				s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 0, word: h.e.words[0]})
+			case cManner:
+				s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 2, word: h.e.words[0]})
+			case cDir:
+				if v.id == "up" && ti > 0 && upVerbs[s.toks[ti-1].w] {
+					continue
+				}
+				s.dirs = appendNew(s.dirs, v.id)
+			case cTurn:
+				if s.turn == "" {
+					s.turn = v.id
+				}
+			case cPressure:
+				if s.pressure.IsZero() {
+					lo, hi, _ := strings.Cut(v.id, "..")
+					s.pressure = massage.Pressure{Level: lo, Most: hi}
+					if hi != "" {
+						s.pressure.Profile = "receiver-choice"
+					}
+				}
+			case cSide:
+				s.sides = appendNew(s.sides, v.id)
+			case cPrep:
+				// "oil or lotion" is one thing, whichever is at hand.
+				alt := len(s.prep) > 0 && (v.id == "cream" || v.id == "oil") && s.orBefore(ti)
+				if !s.negated(ti) && !alt {
+					s.prep = appendNew(s.prep, v.id)
+				}
+			case cTool:
+				s.tool = true
+			}
+		}
+	}
+	// The bare word "back": the body's back when an article or possessive
+	// comes before it ("down the back", "on your back").
+	covered := make([]bool, len(s.st.ws))
+	for _, h := range s.hits {
+		for k := h.i; k < h.i+h.n; k++ {
+			covered[k] = true
+		}
+	}
+	for i, w := range s.st.ws {
+		if w != "back" || covered[i] {
+			continue
+		}
+		ti := s.st.ti[i]
+		if ti > 1 && (dets[s.toks[ti-1].w] || partnerWords[s.toks[ti-1].w]) && s.toks[ti-1].w != "a" && backPreps[s.toks[ti-2].w] {
+			if ti+1 < len(s.toks) && s.toks[ti+1].w == "of" {
+				continue
+			}
+			s.areas = appendNew(s.areas, "back")
+			s.countOwner(ti)
+		}
+	}
+	for _, t := range s.toks {
+		switch t.w {
+		case "yourself", "self":
+			s.self += 2
+		case "recipient", "recipients", "receiver", "partner", "client", "him", "ask", "asking":
+			s.partner++
+		}
+	}
+}
+
+// backPreps come before "the back" when it is the body's back: "down the
+// back", "on your back", "all areas of the back" (not "to the back").
+var backPreps = map[string]bool{"on": true, "along": true, "down": true, "up": true, "over": true,
+	"across": true, "into": true, "onto": true, "of": true, "massage": true, "knead": true}
+
+var upVerbs = map[string]bool{"warm": true, "set": true, "sit": true, "pick": true, "make": true,
+	"wake": true, "stand": true, "end": true, "build": true, "tense": true, "tensing": true,
+	"show": true, "shows": true, "line": true, "fill": true, "use": true, "give": true, "warming": true,
+	"speed": true, "open": true, "dry": true, "clean": true, "tidy": true, "sign": true, "come": true}
+
+func partOf(w string) string {
+	switch w {
+	case "fingertips":
+		return "fingertips"
+	case "fingers":
+		return "fingers"
+	case "thumb":
+		return "thumbs"
+	case "palm":
+		return "palms"
+	}
+	return "whole-hand"
+}
+
+func appendNew(list []string, id string) []string {
+	for _, x := range list {
+		if x == id {
+			return list
+		}
+	}
+	return append(list, id)
+}
+
+// receiverAt decides whether the hand or arm word at token ti is the
+// receiver's (a place worked on) or the giver's (what works).
+func (s *sentence) receiverAt(ti, prev int) bool {
+	t := s.toks
+	k := ti - 1
+	for k >= 0 && bodyAdjs[t[k].w] {
+		k--
+	}
+	if k >= 0 && partnerWords[t[k].w] {
+		return true
+	}
+	first := k
+	if first >= 0 && t[first].w == "your" && giverWords[t[ti].w] && !s.selfText {
+		return false // "over your fingers": the giver's own
+	}
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		k--
+	}
+	if k >= 0 {
+		switch p := t[k].w; {
+		case giverPreps[p]:
+			return false
+		case locPreps[p]:
+			return true
+		case (p == "and" || p == "or" || p == "/") && prev >= 0:
+			return prev == 1
+		}
+	}
+	if first >= 0 && t[first].w == "the" && theReceiver[t[ti].w] && !(ti+2 < len(t) && t[ti+1].w == "of" && t[ti+2].w == "your") {
+		return true
+	}
+	return false
+}
+
+// theReceiver are the arm words that, after "the", are the receiver's:
+// "grip the forearm just below the elbow".
+var theReceiver = map[string]bool{"forearm": true, "forearms": true, "elbow": true, "elbows": true}
+
+// countOwner counts "your neck" as a self cue and "their neck" as a
+// partner cue.
+func (s *sentence) countOwner(ti int) {
+	k := ti - 1
+	for k >= 0 && bodyAdjs[s.toks[k].w] {
+		k--
+	}
+	if k < 0 {
+		return
+	}
+	switch s.toks[k].w {
+	case "your", "my":
+		s.self++
+	case "their", "his", "her", "partner", "recipient", "recipients", "person", "receiver":
+		s.partner++
+	}
+}
+
+// handBefore finds the hand word just before a part: "right thumb",
+// "both thumbs", "one palm".
+func (s *sentence) handBefore(h hit) string {
+	ti := s.st.ti[h.i]
+	for k := ti - 1; k >= 0 && k >= ti-2; k-- {
+		switch s.toks[k].w {
+		case "left", "right", "both", "one", "other", "either":
+			return s.toks[k].w
+		case "each", "two":
+			return "both"
+		}
+	}
+	return ""
+}
+
+var jointWords = map[string]bool{"toes": true, "toe": true, "finger": true, "fingers": true,
+	"ankle": true, "ankles": true, "wrist": true, "wrists": true, "foot": true, "feet": true,
+	"shoulder": true, "shoulders": true, "arm": true, "arms": true, "head": true, "neck": true}
+
+// jointNear reports whether a joint follows a "rotate" closely.
+func (s *sentence) jointNear(h hit) bool {
+	for k := h.i + 1; k < len(s.st.ws) && k <= h.i+3; k++ {
+		if jointWords[s.st.ws[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether a word is said not to be needed: "no oil",
+// "without oil", "don't need oil".
+func (s *sentence) negated(ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
+		switch s.toks[k].w {
+		case "no", "without", "not", "never":
+			return true
+		}
+	}
+	return false
+}
+
+// dropPostureObject forgets the body part a posture verb moves: in "Tilt
+// your head to the side", the head is not where the hands work.
+func (s *sentence) dropPostureObject() {
+	if s.vi < 0 || !postures[s.verb.base] {
+		return
+	}
+	for _, h := range s.hits {
+		ti := s.st.ti[h.i]
+		if ti <= s.vi || ti > s.vi+3 {
+			continue
+		}
+		for _, v := range h.e.vals {
+			switch v.c {
+			case cLandmark:
+				s.landmarks = remove(s.landmarks, v.id)
+			case cArea:
+				s.areas = remove(s.areas, v.id)
+			}
+		}
+	}
+}
+
+func remove(list []string, id string) []string {
+	out := list[:0]
+	for _, x := range list {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// isMotionNoun reports a word that names a move: strokes, circles, chopping.
+func isMotionNoun(w string) bool {
+	for _, e := range words.first[w] {
+		if len(e.words) == 1 {
+			for _, v := range e.vals {
+				if v.c == cMotion {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// orBefore reports an "or" just before token ti: "an oil or a rich lotion".
+func (s *sentence) orBefore(ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
+		switch {
+		case s.toks[k].w == "or":
+			return true
+		case s.toks[k].kind == tPunct:
+			return false
+		}
+	}
+	return false
+}
+
+// inAsideClause reports a word inside "while you …", "as you …", "when
+// you …": what the receiver does meanwhile, not where the hands work.
+func (s *sentence) inAsideClause(ti int) bool {
+	for k := ti - 1; k >= 1; k-- {
+		t := s.toks[k]
+		if t.kind == tPunct {
+			return false
+		}
+		if t.w == "you" || t.w == "they" || t.w == "your" && k+1 < len(s.toks) && s.toks[k+1].w == "partner" {
+			switch s.toks[k-1].w {
+			case "while", "as", "when", "until", "whilst":
+				return true
+			}
+		}
+	}
+	return false
+}

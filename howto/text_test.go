@@ -1,0 +1,162 @@
+package howto
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a\r\nb\rc", "a\nb\nc"},
+		{"tab\there", "tab here"},
+		{"esc\x1b[31mred", "esc[31mred"},
+		{"bad \xff byte", "bad   byte"},
+		{"\ufeffbom and\u200bzero", "bom andzero"},
+		{"nbsp\u00a0space", "nbsp space"},
+	}
+	for _, tt := range tests {
+		if got := clean([]byte(tt.in)); got != tt.want {
+			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Format
+	}{
+		{"<!DOCTYPE html><p>Rub.</p>", FormatHTML},
+		{"<p>Rub the feet.</p><p>Then the calves.</p>", FormatHTML},
+		{"# Title\n\n- rub\n- knead\n", FormatMarkdown},
+		{"Rub the feet. Knead the calf.\n", FormatText},
+		{"Use 2 < 3 fingers.", FormatText},
+	}
+	for _, tt := range tests {
+		if got := detect(tt.in); got != tt.want {
+			t.Errorf("detect(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+type lineView struct {
+	N     int
+	Kind  lkind
+	Text  string
+	Num   int
+	Title string
+}
+
+func view(ls []line) []lineView {
+	var out []lineView
+	for _, l := range ls {
+		if l.kind == lBlank {
+			continue
+		}
+		out = append(out, lineView{l.n, l.kind, l.text, l.num, l.title})
+	}
+	return out
+}
+
+func TestTextLines(t *testing.T) {
+	in := strings.Join([]string{
+		"# Neck *reset*",
+		"",
+		"1. Rub the **neck** gently.",
+		"- [Read more](https://example.com) about it",
+		"**Step 2: Knead.** Knead the calf.",
+		"Step 3: Apply the cream",
+		"* **Finish:** stroke down both sides.",
+		"![photo](x.jpg)",
+		"Title",
+		"=====",
+		"See https://example.com/x now <b>bold</b>",
+	}, "\n")
+	want := []lineView{
+		{1, lHeading, "Neck reset", 0, ""},
+		{3, lItem, "Rub the neck gently.", 1, ""},
+		{4, lItem, "Read more about it", 0, ""},
+		{5, lItem, "Knead the calf.", 2, "Knead."},
+		{6, lHeading, "Step 3: Apply the cream", 3, ""},
+		{7, lItem, "stroke down both sides.", 0, "Finish:"},
+		{9, lHeading, "Title", 0, ""},
+		{11, lText, "See now bbold/b", 0, ""},
+	}
+	if diff := cmp.Diff(want, view(textLines(in))); diff != "" {
+		t.Errorf("textLines (-want +got):\n%s", diff)
+	}
+}
+
+func TestHTMLLines(t *testing.T) {
+	in := `<html><head><title>Ear rub &amp; more</title><style>p{color:red}</style></head>
+<body><nav><a href="/">Home</a></nav>
+<h1>Ear&nbsp;rub</h1>
+<script>document.write("<p>Step 1: click</p>")</script>
+<p>Warm your hands &ndash; then start.<br>Second line.</p>
+<ol><li>Rub the rim.</li><li>Pull the <b>lobes</b>.<p>Softly.</p></li></ol>
+<div class="ad-slot"><p>Buy now!</p></div>
+<ul><li>Done</li></ul>
+<!-- <p>hidden</p> -->
+<p>&lt;script&gt;alert(1)&lt;/script&gt; stays text</p>
+</body></html>`
+	lines, title, _ := htmlLines(in)
+	if title != "Ear rub & more" {
+		t.Errorf("title = %q", title)
+	}
+	want := []lineView{
+		{3, lHeading, "Ear rub", 0, ""},
+		{5, lText, "Warm your hands – then start.", 0, ""},
+		{5, lText, "Second line.", 0, ""},
+		{6, lItem, "Rub the rim.", 1, ""},
+		{6, lItem, "Pull the lobes. Softly.", 2, ""},
+		{8, lItem, "Done", 0, ""},
+		{10, lText, "scriptalert(1)/script stays text", 0, ""},
+	}
+	if diff := cmp.Diff(want, view(lines)); diff != "" {
+		t.Errorf("htmlLines (-want +got):\n%s", diff)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	b := &block{text: "Dr. Ito says rub it, e.g. twice. Press 2.5 cm in! Is it done? Yes… Finally “rest.” Then stop", starts: []lineStart{{0, 7}}}
+	splitSentences(b)
+	var got []string
+	for _, s := range b.sents {
+		got = append(got, s.text)
+	}
+	want := []string{"Dr. Ito says rub it, e.g. twice.", "Press 2.5 cm in!", "Is it done?", "Yes…", "Finally “rest.”", "Then stop"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
+
+func TestNoise(t *testing.T) {
+	tests := []struct {
+		text     string
+		why      string
+		comments bool
+	}{
+		{"BananaStock/BananaStock/Getty Images", "image credit", false},
+		{"Photograph by Anna Berg for Wellbeing Weekly", "image credit", false},
+		{"Posted on: November 21, 2008", "byline or date", false},
+		{"By Lee Okafor", "byline or date", false},
+		{"Related: 10 Bedtime Habits That Actually Work", "link line", false},
+		{"Share this: Facebook | Twitter | Pinterest", "link line", false},
+		{"ADVERTISEMENT", "advertisement", false},
+		{"Glow Serum: 20% off this week only. Shop now", "advertisement", false},
+		{"14 Comments", "reader comments", true},
+		{"Marta says:", "reader comments", true},
+		{"Reply", "reader comments", true},
+		{"Rub the feet with both hands for a minute.", "", false},
+		{"By pressing on the sole you relax the whole foot, so take your time with it.", "", false},
+		{"Your therapist says: relax.", "", false},
+	}
+	for _, tt := range tests {
+		why, c := noise(&block{text: tt.text, kind: bHeading})
+		if why != tt.why || c != tt.comments {
+			t.Errorf("noise(%q) = %q, %v; want %q, %v", tt.text, why, c, tt.why, tt.comments)
+		}
+	}
+}

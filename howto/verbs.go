@@ -1,0 +1,115 @@
+package howto
+
+import "strings"
+
+// vclass says what a verb does in an instruction.
+type vclass uint8
+
+const (
+	vNone   vclass = iota
+	vPlace         // puts the hands somewhere: place, rest, cup, hold, find
+	vMove          // a hands-on movement: rub, glide, knead, press
+	vModify        // changes the step before: repeat, reverse, switch, keep
+	vPrep          // something done first: apply, soak, dry, sit, kneel
+	vAsk           // ask or check with the receiver
+	vOther         // other verbs of an instruction: use, make, let, try
+)
+
+type verb struct {
+	base string
+	c    vclass
+}
+
+var verbs = buildVerbs()
+
+func buildVerbs() map[string]verb {
+	m := map[string]verb{}
+	add := func(c vclass, bases ...string) {
+		for _, b := range bases {
+			for _, f := range inflect(b) {
+				if _, dup := m[f]; !dup {
+					m[f] = verb{base: b, c: c}
+				}
+			}
+		}
+	}
+	add(vPlace, "place", "put", "rest", "lay", "position", "set", "cup", "hold", "grip", "grasp",
+		"grab", "wrap", "support", "cradle", "steady", "hook", "find", "locate", "take", "reach",
+		"bring", "start", "begin", "tip", "tilt", "turn", "spread", "interlace", "mold", "mould",
+		"stretch", "retract", "bend", "lift")
+	add(vMove, "rub", "press", "slide", "glide", "move", "massage", "knead", "squeeze", "circle",
+		"rotate", "stroke", "draw", "pull", "run", "rake", "tap", "chop", "sweep", "trace", "roll",
+		"pinch", "work", "push", "drag", "walk", "shake", "pat", "drum", "hack", "wring", "lean",
+		"sink", "smooth", "tug", "pluck", "climb", "comb", "twist", "perform", "fold", "strip", "sweep")
+	add(vModify, "repeat", "reverse", "switch", "swap", "change", "alternate", "continue", "keep",
+		"spend", "go", "do", "replace", "finish", "end", "proceed", "deepen", "increase", "release")
+	add(vPrep, "apply", "warm", "soak", "dry", "wash", "brush", "pour", "fill", "remove", "trim",
+		"cover", "sit", "lie", "kneel", "stand", "wear", "prepare", "clean", "heat", "dab")
+	add(vAsk, "ask", "check")
+	add(vOther, "use", "make", "let", "try", "breathe", "relax", "open", "close", "drop", "clench",
+		"feel", "see", "stop", "skip", "avoid", "stay", "follow", "shift", "get", "give", "have",
+		"be", "remember", "tie", "wait", "talk", "consult", "create", "add", "seek", "aim")
+	return m
+}
+
+// inflect gives the base, the third person, the -ing and the past forms of a verb.
+func inflect(b string) []string {
+	out := []string{b}
+	switch {
+	case strings.HasSuffix(b, "e") && b != "be":
+		out = append(out, b+"s", b[:len(b)-1]+"ing", b+"d")
+	case strings.HasSuffix(b, "y") && !strings.ContainsAny(b[len(b)-2:len(b)-1], "aeiou"):
+		out = append(out, b[:len(b)-1]+"ies", b+"ing", b[:len(b)-1]+"ied")
+	case strings.HasSuffix(b, "sh"), strings.HasSuffix(b, "ch"), strings.HasSuffix(b, "ss"), strings.HasSuffix(b, "x"), b == "go", b == "do":
+		out = append(out, b+"es", b+"ing", b+"ed")
+	case doubles(b):
+		last := b[len(b)-1:]
+		out = append(out, b+"s", b+last+"ing", b+last+"ed")
+	default:
+		out = append(out, b+"s", b+"ing", b+"ed")
+	}
+	switch b {
+	case "put", "set", "cut":
+		out = append(out, b+"ting")
+	case "lie":
+		out = append(out, "lying", "lay")
+	case "hold":
+		out = append(out, "held")
+	case "take":
+		out = append(out, "took", "taken")
+	case "run":
+		out = append(out, "ran")
+	case "make":
+		out = append(out, "made")
+	case "sit":
+		out = append(out, "sat")
+	case "find":
+		out = append(out, "found")
+	}
+	return out
+}
+
+// doubles reports whether a verb doubles its last consonant (rub, rubbing).
+func doubles(b string) bool {
+	switch b {
+	case "rub", "tap", "chop", "grab", "grip", "pat", "drum", "run", "put", "set", "sit", "drag",
+		"tug", "stop", "trim", "dab", "tip", "swap", "let", "get", "begin", "cup", "strip", "wrap":
+		return true
+	}
+	return false
+}
+
+// isGerund reports whether w is the -ing form of a known verb.
+func isGerund(w string) bool {
+	v, ok := verbs[w]
+	return ok && strings.HasSuffix(w, "ing") && v.base != w
+}
+
+// baseVerb returns the verb when w is its base form.
+func baseVerb(w string) (verb, bool) {
+	v, ok := verbs[w]
+	if !ok || v.base != w {
+		return verb{}, false
+	}
+	return v, true
+}
