@@ -2,20 +2,26 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 
 	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/massage"
 	"github.com/knead/knead/plan"
+	"github.com/knead/knead/store"
 	"github.com/knead/knead/tui"
 )
 
@@ -36,8 +42,16 @@ func init() {
 			"Keys: space pauses and goes on; right arrow or n skips to the next move; left arrow or b goes " +
 			"back (to the start of the move, or to the move before in its first seconds); l, g, f and s note " +
 			"lighter, good, firmer and a sore spot at that moment; q or Esc stops. When it ends, knead prints " +
-			"how far you got and what you noted. The notes are not saved; the web app ('knead serve') keeps " +
-			"sessions and sore spots.\n\n" +
+			"how far you got and what you noted.\n\n" +
+			"The session is kept in the same store as the web app's, so its History lists it: it is created " +
+			"when the first move starts, its place is saved after every move, and every press with its moment " +
+			"(sore spots are remembered by area). At the end it asks for a rating from 1 to 5 and a one-line " +
+			"note (Enter or Esc skips). --db names the store as for 'knead serve' (default: knead.db in your " +
+			"data directory); --no-save keeps nothing.\n\n" +
+			"A session stopped part-way (q, Ctrl-C, a closed terminal) goes on with --resume, from where it " +
+			"stopped, with its feedback so far: --resume takes the last unfinished session played, here or in " +
+			"the web app; --resume=ID takes the session with that id (the last part of its address in the web " +
+			"app).\n\n" +
 			"--speak says every cue aloud with espeak-ng, in the background; --speak-cmd names another " +
 			"program, which gets the text as its last argument (say, spd-say, 'espeak-ng -s 140'). --bell " +
 			"rings the terminal bell with each cue.\n\n" +
@@ -48,6 +62,8 @@ func init() {
 			"knead play --area back,scalp --minutes 20 --mode partner --speak",
 			"knead play --area shoulders --minutes 5 --mode self --pressure light --bell",
 			"knead play evening.yaml",
+			"knead play --resume",
+			"knead play --technique knead-ankles --no-save",
 		},
 		New: func() Options { return &playOptions{} },
 	})
@@ -67,6 +83,9 @@ type playOptions struct {
 	SpeakCmd   string
 	Bell       bool
 	LogFile    string
+	DB         string // SQLite path or postgres:// URL; "" for the default file
+	NoSave     bool
+	Resume     string // "" not resuming, "last" the last unfinished session, else a session id
 
 	req   *plan.Request // set when planning
 	voice []string      // the speech program and its arguments, when speaking
@@ -88,7 +107,40 @@ func (o *playOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.SpeakCmd, "speak-cmd", "", "say cues with `PROGRAM` (and its arguments), the text added last; implies --speak")
 	fs.BoolVar(&o.Bell, "bell", false, "ring the terminal bell with each cue")
 	fs.StringVar(&o.LogFile, "log-file", "", "write the log to `FILE` (default: knead/play.log in the user's cache directory)")
+	fs.StringVar(&o.DB, "db", "", "keep the session in SQLite file `PATH`, or in PostgreSQL at a postgres:// URL, as 'knead serve' does (default: the data directory)")
+	fs.BoolVar(&o.NoSave, "no-save", false, "keep nothing: no session, feedback, rating or sore spots are stored")
+	fs.Var(resumeValue{&o.Resume}, "resume", "go on with the last unfinished session where it stopped; --resume=ID with that session")
 }
+
+// resumeValue is --resume: a switch alone (the last unfinished session),
+// or --resume=ID for one session.
+type resumeValue struct{ p *string }
+
+func (r resumeValue) String() string {
+	if r.p == nil {
+		return ""
+	}
+	return *r.p
+}
+
+func (r resumeValue) Set(s string) error {
+	switch v := strings.TrimSpace(s); strings.ToLower(v) {
+	case "true", "1", "yes", "last":
+		*r.p = "last"
+	case "false", "0", "no", "":
+		*r.p = ""
+	default:
+		if !sessionID.MatchString(v) {
+			return fmt.Errorf("a session id is letters, digits, '-' and '_' (the last part of /session/ID in the web app)")
+		}
+		*r.p = v
+	}
+	return nil
+}
+
+func (resumeValue) IsBoolFlag() bool { return true }
+
+var sessionID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
 func (o *playOptions) SetArgs(args []string) error {
 	if len(args) > 1 {
@@ -106,6 +158,9 @@ func (o *playOptions) SetArgs(args []string) error {
 		}
 	}
 	var sources []string
+	if o.Resume != "" {
+		sources = append(sources, "--resume")
+	}
 	if o.Path != "" {
 		sources = append(sources, "a routine file")
 	}
@@ -117,10 +172,19 @@ func (o *playOptions) SetArgs(args []string) error {
 	}
 	switch len(sources) {
 	case 0:
-		return usageErrorf("play needs something to play: a routine file, --technique ID, or --area AREA --minutes N")
+		return usageErrorf("play needs something to play: a routine file, --technique ID, --area AREA --minutes N, or --resume")
 	case 1:
 	default:
+		if o.Resume != "" {
+			return usageErrorf("--resume plays a session kept before, as it was; leave out %s", joinAnd(sources[1:]))
+		}
 		return usageErrorf("play takes one of a routine file, --technique or --area; got %s", joinAnd(sources))
+	}
+	if o.Resume != "" && o.NoSave {
+		return usageErrorf("--resume goes on with a session in the store and keeps saving it; it does not go with --no-save")
+	}
+	if strings.HasPrefix(o.DB, "postgres:") && !strings.HasPrefix(o.DB, "postgres://") {
+		return inputErrorf("--db %q: a PostgreSQL address starts with postgres://", store.Redact(o.DB))
 	}
 	if len(areas) == 0 {
 		var planning []string
@@ -189,15 +253,19 @@ func (o *playOptions) Run(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	r, err := o.routine(cat)
-	if err != nil {
-		return err
+	// What to play, and the checks that need no store, come first: a
+	// mistake is told before anything is opened or kept.
+	var s tui.Session
+	var r *massage.Routine
+	var src tui.Source
+	if o.Resume == "" {
+		if r, src, err = o.routine(cat); err != nil {
+			return err
+		}
+		if s, err = tui.FromRoutine(cat, r); err != nil {
+			return inputErrorf("%v", err)
+		}
 	}
-	s, err := tui.FromRoutine(cat, r)
-	if err != nil {
-		return inputErrorf("%v", err)
-	}
-	opt := tui.Options{Log: env.Log, NoColor: env.getenv("NO_COLOR") != ""}
 	if o.voice != nil {
 		if _, err := exec.LookPath(o.voice[0]); err != nil {
 			hint := "install it (on Debian and Ubuntu: apt install espeak-ng) or name another program with --speak-cmd"
@@ -206,17 +274,52 @@ func (o *playOptions) Run(ctx context.Context, env *Env) error {
 			}
 			return inputErrorf("--speak: the speech program %q is not on the PATH; %s", o.voice[0], hint)
 		}
+	}
+	run := o.run
+	if run == nil {
+		if _, _, err := terminal(env); err != nil {
+			return err
+		}
+		run = o.onTerminal
+	}
+
+	var keeper *tui.Keeper
+	var where string // the store, for messages
+	if !o.NoSave {
+		var st store.Store
+		if st, where, err = o.openStore(ctx); err != nil {
+			return err
+		}
+		defer st.Close()
+		if o.Resume != "" {
+			s, keeper, err = o.resume(ctx, env, cat, st, where)
+		} else {
+			keeper, err = newKeeper(env, cat, st, r, s, src)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	opt := tui.Options{Log: env.Log, NoColor: env.getenv("NO_COLOR") != ""}
+	closed := false
+	if keeper != nil {
+		opt.Recorder = keeper
+		defer func() {
+			if !closed {
+				// The player failed: what it wrote is waited for all the same.
+				closeKeeper(keeper)
+			}
+		}()
+	}
+	if o.voice != nil {
 		sp := tui.NewCommandSpeaker(o.voice, env.Log)
 		defer sp.Close()
 		opt.Speaker = sp
 	}
 	env.Log.Info("play", slog.String("routine", s.Title), slog.Int("moves", len(s.Script.Moves)),
-		slog.Float64("seconds", s.Script.Total), slog.Any("speech", o.voice), slog.Bool("bell", o.Bell))
+		slog.Float64("seconds", s.Script.Total), slog.Any("speech", o.voice), slog.Bool("bell", o.Bell),
+		slog.String("store", where), slog.String("resume", o.Resume))
 
-	run := o.run
-	if run == nil {
-		run = o.onTerminal
-	}
 	res, err := run(ctx, env, s, opt)
 	if err != nil {
 		var in *InputError
@@ -225,23 +328,132 @@ func (o *playOptions) Run(ctx context.Context, env *Env) error {
 		}
 		return fmt.Errorf("the player stopped: %w (the log is in %s)", err, logPath)
 	}
-	_, err = fmt.Fprint(env.Out, res.Summary(env.TextWidth(0)))
-	return err
+	var keepErr error
+	if keeper != nil {
+		keepErr, closed = closeKeeper(keeper), true
+	}
+	text := res.Summary(env.TextWidth(0))
+	if keeper != nil {
+		text += keptLines(res, keeper.ID(), where, keepErr == nil, env.TextWidth(0))
+	}
+	if _, err := fmt.Fprint(env.Out, text); err != nil {
+		return err
+	}
+	if keepErr != nil {
+		return inputErrorf("the session was not all kept in %s: %v (the log is in %s)", where, keepErr, logPath)
+	}
+	return nil
 }
 
-// routine reads, finds or plans what to play.
-func (o *playOptions) routine(cat *massage.Catalog) (*massage.Routine, error) {
+// closeKeeper waits for the session's last writes, for a while.
+func closeKeeper(k *tui.Keeper) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	return k.Close(ctx)
+}
+
+// openStore opens the store --db names, the default SQLite file when it
+// names none, as 'knead serve' does.
+func (o *playOptions) openStore(ctx context.Context) (store.Store, string, error) {
+	db := o.DB
+	if db == "" {
+		var err error
+		if db, err = store.DefaultPath(); err != nil {
+			return nil, "", inputErrorf("%v; or pass --no-save to keep nothing", err)
+		}
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		return nil, "", inputErrorf("the database did not open: %v; --db names another, --no-save keeps nothing", err)
+	}
+	return st, store.Redact(db), nil
+}
+
+// resume loads the session --resume names (the last unfinished one, or
+// the one with that id) to play on from where it stopped, with the Keeper
+// that goes on saving it.
+func (o *playOptions) resume(ctx context.Context, env *Env, cat *massage.Catalog, st store.Store, where string) (tui.Session, *tui.Keeper, error) {
+	id := o.Resume
+	if id == "last" {
+		var err error
+		if id, err = tui.LastUnfinished(ctx, st); err != nil {
+			return tui.Session{}, nil, inputErrorf("--resume: the sessions in %s could not be read: %v", where, err)
+		}
+		if id == "" {
+			return tui.Session{}, nil, inputErrorf("--resume: no session in %s is waiting to go on; play a routine file, --technique or --area to start one", where)
+		}
+	}
+	s, err := tui.LoadSession(ctx, st, cat, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return tui.Session{}, nil, inputErrorf("--resume: no session has the id %q in %s ('knead serve' lists them under History)", id, where)
+	}
+	if err != nil {
+		return tui.Session{}, nil, inputErrorf("--resume: %v", err)
+	}
+	env.Log.Info("resume", slog.String("session", id), slog.Float64("offset", s.Resume.Offset))
+	return s, tui.ResumeKeeper(st, id, env.Log), nil
+}
+
+// newKeeper makes the store's record of a new session and the Keeper that
+// creates it when playing begins. A planned session's request is also
+// kept as the last choices, as the web app keeps them.
+func newKeeper(env *Env, cat *massage.Catalog, st store.Store, r *massage.Routine, s tui.Session, src tui.Source) (*tui.Keeper, error) {
+	x, err := tui.NewRecord(cat, r, s, src, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	var choices json.RawMessage
+	if src.Request != nil {
+		if choices, err = json.Marshal(src.Request); err != nil {
+			return nil, err
+		}
+	}
+	return tui.NewKeeper(st, x, choices, env.Log), nil
+}
+
+// keptLines say where the session was kept and how to go on with it.
+func keptLines(r tui.Result, id, where string, ok bool, width int) string {
+	var lines []string
+	switch {
+	case !r.Started && !r.Resumed:
+		return "" // nothing was kept: the session had not begun
+	case !ok:
+		lines = append(lines, "Saving the session failed part-way; what was saved is in "+where+".")
+	case r.Resumed:
+		lines = append(lines, "Kept in "+where+" (session "+id+"), as before.")
+	default:
+		lines = append(lines, "Kept in "+where+" (session "+id+"); 'knead serve' lists it under History.")
+	}
+	if !r.Finished {
+		lines = append(lines, "'knead play --resume' goes on from "+clockText(r.Offset)+".")
+	} else if r.Rating == 0 {
+		lines = append(lines, "No rating was given; the web app's page for the session can still take one.")
+	}
+	return "\n" + wrap(strings.Join(lines, " "), max(width, 20), "", "")
+}
+
+// clockText prints seconds as m:ss, rounded down.
+func clockText(s float64) string {
+	n := int(max(s, 0))
+	if n >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", n/3600, n/60%60, n%60)
+	}
+	return fmt.Sprintf("%d:%02d", n/60, n%60)
+}
+
+// routine reads, finds or plans what to play, and says where it came from.
+func (o *playOptions) routine(cat *massage.Catalog) (*massage.Routine, tui.Source, error) {
 	switch {
 	case o.Path != "":
 		r, err := catalog.ReadRoutine(cat, o.Path)
 		if err != nil {
 			var errs catalog.Errors
 			if errors.As(err, &errs) {
-				return nil, inputErrorf("%s", errs.Error())
+				return nil, tui.Source{}, inputErrorf("%s", errs.Error())
 			}
-			return nil, inputErrorf("%s: %v", o.Path, err)
+			return nil, tui.Source{}, inputErrorf("%s: %v", o.Path, err)
 		}
-		return r, nil
+		return r, tui.Source{File: o.Path}, nil
 	case o.Technique != "":
 		t := cat.Technique(o.Technique)
 		if t == nil {
@@ -249,16 +461,16 @@ func (o *playOptions) routine(cat *massage.Catalog) (*massage.Routine, error) {
 			for i, x := range cat.Techniques {
 				ids[i] = x.ID
 			}
-			return nil, inputErrorf("%s ('knead list' lists the techniques)",
+			return nil, tui.Source{}, inputErrorf("%s ('knead list' lists the techniques)",
 				didYouMean(fmt.Sprintf("no technique has the id %q", o.Technique), o.Technique, ids))
 		}
-		return tui.TechniqueRoutine(t), nil
+		return tui.TechniqueRoutine(t), tui.Source{Technique: t.ID}, nil
 	}
 	p, err := plan.Make(cat, *o.req)
 	if err != nil {
-		return nil, flagError(err)
+		return nil, tui.Source{}, flagError(err)
 	}
-	return p.Routine(), nil
+	return p.Routine(), tui.Source{Plan: p, Request: o.req}, nil
 }
 
 // openLog opens the log file for appending, making its folder.
@@ -281,13 +493,26 @@ func (o *playOptions) openLog() (string, *os.File, error) {
 	return path, f, nil
 }
 
-// onTerminal plays s full-screen, when the command's input and output are
-// a terminal.
-func (o *playOptions) onTerminal(ctx context.Context, env *Env, s tui.Session, opt tui.Options) (tui.Result, error) {
+// terminal gives the command's input and output when both are a terminal.
+func terminal(env *Env) (in, out *os.File, err error) {
 	in, inOK := env.In.(*os.File)
 	out, outOK := env.Out.(*os.File)
 	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
-		return tui.Result{}, inputErrorf("play needs a terminal to draw on and read keys from; 'knead plan' prints a routine instead")
+		return nil, nil, inputErrorf("play needs a terminal to draw on and read keys from; 'knead plan' prints a routine instead")
 	}
+	return in, out, nil
+}
+
+// onTerminal plays s full-screen, when the command's input and output are
+// a terminal.
+func (o *playOptions) onTerminal(ctx context.Context, env *Env, s tui.Session, opt tui.Options) (tui.Result, error) {
+	in, out, err := terminal(env)
+	if err != nil {
+		return tui.Result{}, err
+	}
+	// A closed terminal (SIGHUP) stops the player as Ctrl-C does, so the
+	// place is kept for --resume.
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP)
+	defer stop()
 	return tui.Run(ctx, s, opt, tui.Terminal{In: in, Out: out, Bell: o.Bell})
 }

@@ -16,4 +16,12 @@
 // quits. Cues are said through a Speaker (CommandSpeaker runs espeak-ng or
 // another program) and may ring the terminal bell. Result and its Summary
 // say how far the session got and what was felt.
+//
+// A Recorder keeps the session as it is played; Keeper writes it to the web
+// app's store.Store in the background: created when the first move starts,
+// the place after every move, each feedback press with its moment, and the
+// rating and note asked for at the end. NewRecord makes the store's record,
+// with PlanOf describing a routine that was not planned as the plan.Plan
+// the web app's pages read. LastUnfinished and LoadSession find and load a
+// session stopped part-way, to go on from where it stopped.
 package tui

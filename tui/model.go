@@ -4,7 +4,9 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"strings"
 	"time"
+	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -23,6 +25,7 @@ type Options struct {
 	Tick     time.Duration      // how often the screen updates; 0: 200 ms
 	Renderer *lipgloss.Renderer // styles text for the terminal; nil: plain text
 	NoColor  bool               // bold and faint only, no colours (NO_COLOR)
+	Recorder Recorder           // keeps the session (a Keeper); nil: nothing is kept and no rating is asked
 }
 
 // TickMsg asks the player to look at the clock: to hand out the cues that
@@ -43,7 +46,21 @@ const (
 	saidFor    = 4 * time.Second // "Halfway.", "Next: …"
 	switchFor  = 6.0             // seconds of routine time the switch call-out stays
 	staleAfter = 2.0             // cues this many seconds overdue are not said
+	saveEvery  = 5 * time.Second // while running, the place is saved at least this often
 )
+
+// The steps of asking for a rating at the end, when the session is kept.
+type rateStep int
+
+const (
+	rateNone rateStep = iota // not asking (nothing is kept, or not at the end)
+	rateAsk                  // "How was it? 1–5"
+	rateNote                 // typing the note
+	rateDone                 // rated and saved
+)
+
+// maxNote is the longest note kept, in characters, as in the web app.
+const maxNote = 2000
 
 // Feedback is one press of l, g, f or s, with the moment it was pressed.
 type Feedback struct {
@@ -103,6 +120,14 @@ type Model struct {
 	said       string
 	saidUntil  time.Time
 	pauses     int
+
+	rec      Recorder
+	saved    saved     // the place last saved
+	hasSaved bool      // whether a place has been saved
+	savedAt  time.Time // when the place was last saved
+	rate     rateStep
+	rating   int
+	typed    []rune // the note being typed
 }
 
 // New makes a player for s, showing the start screen.
@@ -122,9 +147,15 @@ func New(s Session, opt Options) *Model {
 		height:  24,
 		ticked:  make([]bool, len(s.Prep)),
 		skipped: map[int]bool{},
+		rec:     opt.Recorder,
 	}
 	if m.now == nil {
 		m.now = time.Now
+	}
+	if r := s.Resume; r != nil {
+		m.clock = guide.Restore(s.Script, guide.State{Offset: r.Offset}, m.now())
+		m.feedback = append([]Feedback(nil), r.Feedback...)
+		m.lastOffset = r.Offset
 	}
 	if m.speak == nil {
 		m.speak = silent{}
@@ -165,6 +196,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.look()
 		return m, m.tickCmd()
 	case tea.KeyMsg:
+		if m.stage == stageDone && m.rate == rateNote && !m.quit {
+			return m, m.noteKey(msg)
+		}
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 			// Keys pressed quickly can arrive together; each one counts.
 			var cmds []tea.Cmd
@@ -191,10 +225,7 @@ func (m *Model) key(k string) tea.Cmd {
 	case stageIntro:
 		switch k {
 		case " ", "enter":
-			m.stage = stagePlay
-			m.clock.Start(now)
-			m.log.Info("start", slog.String("routine", m.s.Title), slog.Float64("total", m.s.Script.Total), slog.Int("moves", len(m.s.Script.Moves)))
-			m.look()
+			m.begin(now)
 		case "q", "esc":
 			return m.stop(k)
 		case "up", "k":
@@ -225,6 +256,7 @@ func (m *Model) key(k string) tea.Cmd {
 				m.log.Info("resume", slog.Float64("offset", m.clock.At(now).Offset))
 			}
 			m.look()
+			m.save(now, true)
 		case "right", "n":
 			p := m.clock.At(now)
 			m.passTo(p.Offset)
@@ -238,6 +270,7 @@ func (m *Model) key(k string) tea.Cmd {
 			m.lastOffset = to.Offset
 			m.log.Info("skip", slog.Int("from", p.Move), slog.Int("to", to.Move), slog.Bool("end", to.Done))
 			m.look()
+			m.save(now, true)
 		case "left", "b":
 			m.back(now)
 		case "l", "g", "f", "s":
@@ -247,14 +280,136 @@ func (m *Model) key(k string) tea.Cmd {
 		}
 	case stageDone:
 		switch k {
-		case "q", "esc", "enter", " ":
+		case " ":
+			// Space leaves the summary, but not a question: a press
+			// meant to pause at the very end would lose the rating.
+			if m.rate != rateAsk {
+				return m.stop(k)
+			}
+		case "q", "esc", "enter":
 			return m.stop(k)
 		case "left", "b":
 			m.stage = stagePlay
+			m.rate = rateNone
 			m.back(now)
+		case "1", "2", "3", "4", "5":
+			if m.rate == rateAsk {
+				m.rating = int(k[0] - '0')
+				m.rate = rateNote
+				m.log.Info("rating", slog.Int("rating", m.rating))
+			}
 		}
 	}
 	return nil
+}
+
+// begin leaves the start screen: the clock starts (where a resumed
+// session stopped), the session is created in the store, and a resumed
+// session hears again what the move is and its cautions.
+func (m *Model) begin(now time.Time) {
+	m.stage = stagePlay
+	if m.rec != nil {
+		m.rec.Begin(now)
+	}
+	if m.s.Resume != nil {
+		recap := m.clock.Recap(now)
+		m.clock.Start(now)
+		again := map[guide.Cue]bool{}
+		for _, q := range recap {
+			again[q] = true
+		}
+		due := recap
+		for _, q := range m.clock.Due(now) {
+			if !again[q] {
+				due = append(due, q)
+			}
+		}
+		m.log.Info("resume", slog.String("session", m.s.Resume.ID), slog.Float64("offset", m.clock.At(now).Offset))
+		m.say(due, now, true)
+	} else {
+		m.clock.Start(now)
+		m.log.Info("start", slog.String("routine", m.s.Title), slog.Float64("total", m.s.Script.Total), slog.Int("moves", len(m.s.Script.Moves)))
+	}
+	m.look()
+	m.save(now, true)
+}
+
+// noteKey types the note asked for after the rating. Enter keeps it with
+// the rating, Esc (and Ctrl-C) keeps the rating alone; then the player
+// leaves.
+func (m *Model) noteKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEnter:
+		return m.finish(strings.TrimSpace(string(m.typed)), "enter")
+	case tea.KeyEsc, tea.KeyCtrlC:
+		m.typed = nil
+		return m.finish("", msg.String())
+	case tea.KeyBackspace:
+		if len(m.typed) > 0 {
+			m.typed = m.typed[:len(m.typed)-1]
+		}
+	case tea.KeyCtrlU:
+		m.typed = nil
+	case tea.KeySpace:
+		m.addNote([]rune{' '})
+	case tea.KeyRunes:
+		m.addNote(msg.Runes)
+	}
+	return nil
+}
+
+// addNote adds typed or pasted text to the note, on one line.
+func (m *Model) addNote(rs []rune) {
+	for _, r := range rs {
+		if len(m.typed) >= maxNote {
+			return
+		}
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			r = ' '
+		case unicode.IsControl(r):
+			continue
+		}
+		m.typed = append(m.typed, r)
+	}
+}
+
+// finish saves the rating and the note, and leaves.
+func (m *Model) finish(note, key string) tea.Cmd {
+	m.rate = rateDone
+	now := m.now()
+	if m.rec != nil {
+		m.rec.Finish(m.rating, note, now)
+	}
+	m.typed = []rune(note)
+	m.log.Info("finish", slog.Int("rating", m.rating), slog.Int("note", len(note)))
+	return m.stop(key)
+}
+
+// save hands the session's place to the recorder: always when forced (a
+// pause, skip, back, the start and the stop), else when the move has
+// changed, the end is reached, or saveEvery has passed while running.
+func (m *Model) save(now time.Time, force bool) {
+	if m.rec == nil || m.stage == stageIntro {
+		return
+	}
+	p := m.clock.At(now)
+	x := saved{Offset: p.Offset, Move: p.Move, Running: p.Running}
+	if m.hasSaved && x == m.saved {
+		return // nothing new
+	}
+	if m.hasSaved && !force && p.Move == m.saved.Move && p.Offset < m.s.Script.Total && (!p.Running || now.Sub(m.savedAt) < saveEvery) {
+		return
+	}
+	m.saved, m.hasSaved, m.savedAt = x, true, now
+	m.rec.Progress(p.Offset, p.Move, p.Running)
+}
+
+// saved is a place handed to the Recorder.
+type saved struct {
+	Offset  float64
+	Move    int
+	Running bool
 }
 
 // scrollBy moves the start screen's body by n lines, within its length.
@@ -273,15 +428,45 @@ func (m *Model) back(now time.Time) {
 	m.lastOffset = to.Offset
 	m.log.Info("back", slog.Int("from", from), slog.Int("to", to.Move))
 	m.look()
+	m.save(now, true)
 }
 
 // stop ends the program, saying where it got to in the log.
 func (m *Model) stop(key string) tea.Cmd {
 	m.quit = true
 	m.speak.Hush()
-	p := m.clock.At(m.now())
+	now := m.now()
+	if m.stage != stageIntro {
+		// Stopped mid-way, the clock stands where it was left: resuming
+		// goes on from there.
+		m.clock.Pause(now)
+		m.save(now, true)
+	}
+	p := m.clock.At(now)
 	m.log.Info("quit", slog.String("key", key), slog.Float64("offset", p.Offset), slog.Int("move", p.Move), slog.Bool("done", p.Done))
 	return tea.Quit
+}
+
+// halt stops a player that ended without a stop key (a signal, a panic),
+// saving where it got to.
+func (m *Model) halt() {
+	if m.quit {
+		return
+	}
+	defer func() {
+		// After a panic the model may be broken; the player still ends.
+		if r := recover(); r != nil {
+			m.log.Error("could not keep the place after the player stopped", slog.Any("panic", r))
+		}
+	}()
+	m.quit = true
+	m.speak.Hush()
+	if m.stage != stageIntro {
+		now := m.now()
+		m.clock.Pause(now)
+		m.save(now, true)
+		m.log.Info("halted", slog.Float64("offset", m.clock.At(now).Offset))
+	}
 }
 
 // look asks the clock where it is: says the cues that have come due,
@@ -292,10 +477,26 @@ func (m *Model) look() {
 		return
 	}
 	now := m.now()
-	cues := m.clock.Due(now)
+	m.say(m.clock.Due(now), now, false)
+	p := m.clock.At(now)
+	m.passTo(p.Offset)
+	if p.Done && m.stage == stagePlay {
+		m.stage = stageDone
+		if m.rec != nil {
+			m.rate = rateAsk
+		}
+		m.log.Info("done", slog.Float64("total", m.s.Script.Total), slog.Int("feedback", len(m.feedback)))
+	}
+	m.save(now, false)
+}
+
+// say hands the cues that came due to the speaker and the screen. A recap
+// (on going on with a resumed session) is said however long ago its cues
+// were due.
+func (m *Model) say(cues []guide.Cue, now time.Time, recap bool) {
 	o := m.clock.At(now).Offset
 	for _, q := range cues {
-		if q.At < o-staleAfter {
+		if q.At < o-staleAfter && !recap {
 			// The player was held up (the machine slept): say only what
 			// belongs to now.
 			m.log.Debug("cue missed", slog.String("kind", q.Kind), slog.Float64("at", q.At), slog.Float64("offset", o))
@@ -312,12 +513,6 @@ func (m *Model) look() {
 	}
 	if len(cues) > 0 && m.bell != nil {
 		m.bell()
-	}
-	p := m.clock.At(now)
-	m.passTo(p.Offset)
-	if p.Done && m.stage == stagePlay {
-		m.stage = stageDone
-		m.log.Info("done", slog.Float64("total", m.s.Script.Total), slog.Int("feedback", len(m.feedback)))
 	}
 }
 
@@ -341,6 +536,9 @@ func (m *Model) note(kind string, now time.Time) {
 		f.Title, f.Name, f.Technique, f.Area = mv.Title, mv.Name, mv.Technique, mv.Area
 	}
 	m.feedback = append(m.feedback, f)
+	if m.rec != nil {
+		m.rec.Feedback(f)
+	}
 	m.ack = "Noted: " + feedbackWord(kind) + ", at " + clock(p.Offset)
 	if f.Title != "" {
 		m.ack += " in " + f.Title

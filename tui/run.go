@@ -42,6 +42,9 @@ func Run(ctx context.Context, s Session, opt Options, t Terminal) (Result, error
 		tea.WithAltScreen(),
 	)
 	_, err := p.Run()
+	// A signal or a panic ends the program without a stop key: keep the
+	// place it got to all the same.
+	m.halt()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		err = nil
 	}

@@ -18,6 +18,15 @@ type Session struct {
 	Position string        // how to sit or lie, when the routine is one technique
 	Notes    []string      // what the planner left out or dropped, and other notes
 	Script   *guide.Script // the moves and cues, from guide.Build
+	Resume   *Resume       // where a stored session stopped; nil for a new one
+}
+
+// Resume is where a session kept in the store stopped, to play on from
+// there (LoadSession fills it).
+type Resume struct {
+	ID       string     // the session's id in the store
+	Offset   float64    // seconds into the routine
+	Feedback []Feedback // the presses kept so far, oldest first
 }
 
 // Prep is one preparation on the checklist.
@@ -47,7 +56,14 @@ func FromRoutine(cat *massage.Catalog, r *massage.Routine) (Session, error) {
 	if err != nil {
 		return Session{}, err
 	}
-	s := Session{Title: r.Name, Script: script, Notes: append([]string(nil), r.Notes...)}
+	s := startScreen(cat, r)
+	s.Script = script
+	return s, nil
+}
+
+// startScreen gathers what the start screen shows of routine r.
+func startScreen(cat *massage.Catalog, r *massage.Routine) Session {
+	s := Session{Title: r.Name, Notes: append([]string(nil), r.Notes...)}
 	s.About = about(r)
 
 	prepSeen := map[string]bool{}
@@ -100,7 +116,7 @@ func FromRoutine(cat *massage.Catalog, r *massage.Routine) (Session, error) {
 			s.Position = cat.Technique(id).Position
 		}
 	}
-	return s, nil
+	return s
 }
 
 // about says in one line who a routine is for and how firm it goes.

@@ -23,6 +23,9 @@ type Result struct {
 	Skipped   []string
 	Feedback  []Feedback
 	Pauses    int
+	Resumed   bool   // the session was a stored one, played on from where it stopped
+	Rating    int    // 1–5 when given at the end, else 0
+	Note      string // the note given with the rating
 }
 
 // Result gives how the session went so far.
@@ -38,6 +41,10 @@ func (m *Model) Result() Result {
 		Moves:    len(m.s.Script.Moves),
 		Feedback: m.Feedback(),
 		Pauses:   m.pauses,
+		Resumed:  m.s.Resume != nil,
+	}
+	if m.rate == rateDone {
+		r.Rating, r.Note = m.rating, string(m.typed)
 	}
 	if p.Move < len(m.s.Script.Moves) {
 		r.MoveTitle = m.s.Script.Moves[p.Move].Title
@@ -63,6 +70,8 @@ func (r Result) summaryLines(width int) []string {
 		out = append(out, wrapIndent(s, width, first, rest)...)
 	}
 	switch {
+	case !r.Started && r.Resumed:
+		add(fmt.Sprintf("%s: left as it was, at %s of %s.", r.Title, clock(r.Offset), clock(r.Total)), "", "")
 	case !r.Started:
 		add(r.Title+": stopped before the first move.", "", "")
 	case r.Finished && len(r.Skipped) == 0:
@@ -77,6 +86,13 @@ func (r Result) summaryLines(width int) []string {
 	}
 	if !r.Started {
 		return out
+	}
+	if r.Rating > 0 {
+		rated := fmt.Sprintf("Rated %d of 5.", r.Rating)
+		if r.Note != "" {
+			rated += " Note: " + r.Note
+		}
+		add(rated, "", "  ")
 	}
 	if len(r.Feedback) == 0 {
 		add("No feedback noted (l, g, f or s while playing records it).", "", "")

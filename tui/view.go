@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -514,12 +515,23 @@ func (m *Model) introParts(w int) (top, body, bottom []string) {
 		top = append(top, m.st.dim.Render(l))
 	}
 	top = append(top, m.st.dim.Render("Knead is not medical advice: stop if anything hurts."), "")
+	begin := "Press space to begin"
+	if line := m.s.resumeLine(); line != "" {
+		for _, l := range wrapText(line, col) {
+			top = append(top, m.st.strong.Render(l))
+		}
+		top = append(top, "")
+		begin = "Press space to go on"
+	}
 
 	keys := "space begin   1–9 tick   ↑ ↓ scroll   q quit"
+	if m.s.Resume != nil {
+		keys = "space go on   1–9 tick   ↑ ↓ scroll   q quit"
+	}
 	if ansi.StringWidth(keys) > w-2 {
 		keys = "space  1–9  ↑ ↓  q"
 	}
-	bottom = []string{"", center(m.st.strong.Render("Press space to begin"), w), m.st.dim.Render(center(keys, w))}
+	bottom = []string{"", center(m.st.strong.Render(begin), w), m.st.dim.Render(center(keys, w))}
 	return top, m.introBody(col), bottom
 }
 
@@ -588,15 +600,59 @@ func (m *Model) doneView(w, h int) []string {
 	for _, l := range r.summaryLines(col) {
 		out = append(out, left+l)
 	}
-	footer := m.st.dim.Render(center("q or enter leaves   ← back to the last move", w))
-	if len(out) > h-2 {
-		out = limit(out, max(h-2, 1), w)
-	} else if free := h - 1 - len(out); free > 2 {
+	prompt, keys := m.ratePrompt(col, left)
+	footer := m.st.dim.Render(center(keys, w))
+	room := h - 1 - len(prompt)
+	if len(out) > room-1 {
+		out = limit(out, max(room-1, 1), w)
+	} else if free := room - len(out); free > 2 {
 		// A short summary sits a little above the middle.
 		out = append(make([]string, free/3), out...)
 	}
+	out = append(out, prompt...)
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
 	return append(out, footer)
+}
+
+// ratePrompt asks, at the end of a session that is kept, how it was and
+// for a note, and gives the keys line that goes with it.
+func (m *Model) ratePrompt(col int, left string) (lines []string, keys string) {
+	pick := func(options ...string) string {
+		for _, o := range options {
+			if ansi.StringWidth(o) <= col {
+				return o
+			}
+		}
+		return options[len(options)-1]
+	}
+	switch m.rate {
+	case rateAsk:
+		lines = []string{"",
+			left + m.st.strong.Render(pick("How was it? Press a key from 1 to 5.", "How was it? 1 to 5")),
+			left + m.st.dim.Render(pick("1 not good · 2 so-so · 3 all right · 4 good · 5 very good", "1 poor … 5 very good")),
+		}
+		keys = pick("1–5 rate   enter or esc leaves without a rating   ← back", "1–5 rate   enter skip   ← back", "1–5  enter  ←")
+	case rateNote:
+		lines = []string{"",
+			left + m.st.strong.Render(pick("Rated "+itoa(m.rating)+" of 5. A note for next time? (one line, optional)", "Rated "+itoa(m.rating)+" of 5. A note?")),
+			left + "> " + noteTail(string(m.typed), col-3) + m.st.dim.Render("_"),
+		}
+		keys = pick("enter saves   esc saves the rating without a note", "enter save   esc no note", "enter  esc")
+	default:
+		keys = "q or enter leaves   ← back to the last move"
+	}
+	return lines, keys
+}
+
+// noteTail is the end of the note being typed, as much as fits in width
+// columns.
+func noteTail(s string, width int) string {
+	width = max(width, 1)
+	for ansi.StringWidth(s) > width {
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+	}
+	return s
 }
