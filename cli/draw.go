@@ -26,7 +26,10 @@ func init() {
 			"hand starts (a tag with L or R), the way it moves (arrowheads), the order of passes or " +
 			"spots (numbers), a hand that holds still (a dashed ring) and, on the back, the band " +
 			"beside the spine that the hands keep off. The left hand is blue and the right orange; " +
-			"the picture follows the light or dark mode of whatever shows it, and prints well as a handout.\n\n" +
+			"the picture follows the light or dark mode of whatever shows it, and prints well as a handout. " +
+			"A step on a small place (the toes, a hand) is zoomed in; on the foot or the hand only the face " +
+			"worked is shown, with a hand that holds the other face in a small picture in a corner; a step " +
+			"on places of several charts (the jaw, the palm and the sole) shows each in a picture of its own.\n\n" +
 			"ID#N draws step N alone (steps count from 1). The SVG goes to standard output, or to " +
 			"FILE with --out. --json prints the timed paths instead (per hand: t, x, y, pressure and " +
 			"contact, 50 samples a second, on the chart's unit square), the form the web app animates.",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/knead/knead/massage"
 )
@@ -24,9 +25,16 @@ type builder struct {
 	marks    []mark
 	spans    map[string][]span
 	curves   []cachedCurve // smooth curves already made for this step
-	starts   []Point       // where each drawn pass starts (for numbering)
+	starts   []start       // where each drawn pass starts (for numbering)
 	numbered bool          // the move numbered its own spots
 	passes   int           // passes in the step
+}
+
+// start is where a drawn pass starts, in which phase and by which hand.
+type start struct {
+	at    Point
+	phase int
+	hand  string
 }
 
 type span struct {
@@ -147,7 +155,7 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 	}
 	b.spans = map[string][]span{}
 	now, n := 0.0, 0
-	for _, ph := range phases {
+	for pi, ph := range phases {
 		pt := per / float64(ph.passes)
 		for k := 0; k < ph.passes; k++ {
 			n++
@@ -167,7 +175,7 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 				moves[c.s.Motion](b, runs, k)
 				if b.drawing {
 					if p, ok := firstPoint(runs[0].tr, from[runs[0].a.id]); ok {
-						b.starts = append(b.starts, p)
+						b.starts = append(b.starts, start{p, pi, runs[0].a.id})
 					}
 				}
 			}
@@ -401,8 +409,31 @@ func (b *builder) share(r0, r1 *run) {
 	if r0.a.id == "right" {
 		r0, r1 = r1, r0
 	}
-	half := c.v.mm(c.v.Gap) / 2
+	gap := c.v.Gap
+	if allParts(r0, "thumbs") && allParts(r1, "thumbs") {
+		gap = math.Min(gap, thumbGap) // thumbs side by side
+	}
+	half := c.v.mm(gap) / 2
 	n := min(len(r0.pts), len(r1.pts))
+	if c.s.Motion == "glide" && strings.Contains(strings.ToLower(c.s.Say), "stack") {
+		// the cue stacks one hand on the other: they move as one, the
+		// lower hand drawn
+		r0.hide, c.stacked = true, true
+		return
+	}
+	if c.v.Profile && len(r0.pts) == len(r1.pts) && c.s.Motion != "knead" && c.s.Motion != "squeeze" {
+		// on a profile, two hands on the same way work the two sides of
+		// the head or limb: the near hand is drawn, the far one is not
+		// (hands that grasp toward each other are drawn side by side)
+		same := true
+		for i := range r0.pts {
+			same = same && r0.pts[i].dist(r1.pts[i]) <= 1e-9
+		}
+		if same {
+			r0.hide, c.mirror = true, true
+			return
+		}
+	}
 	for i := 0; i < n; i++ {
 		if r0.pts[i].dist(r1.pts[i]) > 1e-9 {
 			continue
@@ -430,6 +461,18 @@ func (b *builder) share(r0, r1 *run) {
 		r0.pts[i] = r0.pts[i].sub(off.mul(half))
 		r1.pts[i] = r1.pts[i].add(off.mul(half))
 	}
+}
+
+// thumbGap is how far apart (mm) two thumbs side by side work.
+const thumbGap = 28.0
+
+func allParts(r *run, part string) bool {
+	for _, p := range r.a.h.parts {
+		if p != part {
+			return false
+		}
+	}
+	return len(r.a.h.parts) > 0
 }
 
 // across is the direction across a chart's limb: sideways, or up and down
@@ -552,11 +595,12 @@ func (b *builder) holdMark(a assign) {
 	if len(ids) == 0 && b.c.s.Motion != "hold" {
 		ids = []string{b.c.v.Hold[b.c.panel]}
 	}
+	id := ""
 	if len(ids) > 0 {
 		l, _ := massage.LandmarkByID(ids[0])
-		name = shortName(l.Name)
+		name, id = shortName(l.Name), ids[0]
 	}
-	b.marks = append(b.marks, mark{kind: mkHold, hand: a.id, pts: []Point{b.holdPoint(a)}, text: name})
+	b.marks = append(b.marks, mark{kind: mkHold, hand: a.id, pts: []Point{b.holdPoint(a)}, text: name, id: id})
 }
 
 // restPoint is where a hand waits when the step names nothing for it.
@@ -722,16 +766,13 @@ func join(ss []string) string {
 }
 
 // number labels the drawn passes: a number at each start when the passes
-// start in different places, "×N" when they lie on top of each other.
+// start in different places, "×N" when they lie on top of each other. The
+// passes of one side (a phase) that all start together are "×N" for that
+// side, the note saying the other side follows; passes the hands take in
+// turn from one place are left to the note that says so.
 func (b *builder) number() {
 	if len(b.starts) == 0 {
 		return
-	}
-	distinct := 1
-	for i := 1; i < len(b.starts); i++ {
-		if b.starts[i].dist(b.starts[0]) > 0.01 {
-			distinct++
-		}
 	}
 	hand := b.order[len(b.order)-1]
 	for _, m := range b.marks {
@@ -740,9 +781,27 @@ func (b *builder) number() {
 			break
 		}
 	}
-	if distinct == 1 {
-		if len(b.starts) > 1 {
-			b.marks = append(b.marks, mark{kind: mkTimes, hand: hand, pts: []Point{b.starts[0]}, text: fmt.Sprintf("×%d", len(b.starts))})
+	// every phase's passes start at one place: ×N, N counted per phase
+	together, hands := true, map[string]bool{}
+	perPhase := map[int]int{}
+	first := map[int]Point{}
+	for _, s := range b.starts {
+		hands[s.hand] = true
+		if p, ok := first[s.phase]; ok && p.dist(s.at) > 0.01 {
+			together = false
+		} else if !ok {
+			first[s.phase] = s.at
+		}
+		perPhase[s.phase]++
+	}
+	samePlace := true
+	for _, p := range first {
+		samePlace = samePlace && p.dist(b.starts[0].at) <= 0.01
+	}
+	if together && samePlace {
+		n := perPhase[b.starts[0].phase]
+		if n > 1 && len(hands) == 1 {
+			b.marks = append(b.marks, mark{kind: mkTimes, hand: hand, pts: []Point{b.starts[0].at}, text: fmt.Sprintf("×%d", n)})
 		}
 		return
 	}
@@ -752,21 +811,22 @@ func (b *builder) number() {
 	// passes that start at the same place share one label: "1, 3"
 	var at []Point
 	labels := map[int][]string{}
-	for i, p := range b.starts {
+	for i, s := range b.starts {
 		k := -1
 		for j, q := range at {
-			if q.dist(p) < 0.01 {
+			if q.dist(s.at) < 0.01 {
 				k = j
 			}
 		}
 		if k < 0 {
 			k = len(at)
-			at = append(at, p)
+			at = append(at, s.at)
 		}
 		labels[k] = append(labels[k], fmt.Sprint(i+1))
 	}
-	// a cycle of places gone round again and again (grooves side by side):
-	// number the first round, and say how many rounds
+	// a cycle of places gone round again and again (grooves side by side,
+	// or each side's passes on top of each other): number the first round,
+	// and say how many rounds
 	rounds := len(labels[0])
 	for k := range at {
 		if len(labels[k]) != rounds {
@@ -808,6 +868,9 @@ func (b *builder) notes(phases []phase) {
 	}
 	if c.mirror {
 		p.Notes = append(p.Notes, "The left hand does the same on the far side.")
+	}
+	if c.stacked {
+		p.Notes = append(p.Notes, "The hands are stacked, one on the other, and move together.")
 	}
 }
 

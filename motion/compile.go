@@ -140,6 +140,7 @@ type stepCtx struct {
 	dirs    map[string]int
 	missing map[string]bool // landmarks the chart (or panel) does not show
 	mirror  bool            // two hands on a profile meet the same spot, one on the far side
+	stacked bool            // two hands stacked one on the other move as one
 }
 
 func (c *stepCtx) has(dir string) bool { _, ok := c.dirs[dir]; return ok }
@@ -224,6 +225,13 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 	}
 	if pr.Profile == "firmer-upward-half" && s.Motion == "circle" {
 		p.Notes = append(p.Notes, "Press on the upward half of each circle, ease on the way down.")
+	}
+	if o.draw {
+		for _, m := range c.route {
+			if c.missing[m] {
+				p.elsewhere = append(p.elsewhere, m)
+			}
+		}
 	}
 	if len(c.missing) > 0 {
 		var names []string

@@ -15,8 +15,10 @@ import (
 // (counted from 1), or every step, one panel each, when n is 0. Paths show
 // where each hand goes: a tag marks where a hand starts, arrowheads the way
 // it moves, numbers the order of passes or spots, a dashed ring a hand that
-// holds still; the two hands have two colours. The drawing is one SVG,
-// styled by Style (CSS classes and variables, light and dark).
+// holds still; the two hands have two colours. A step whose places are on
+// more than one chart (the jaw, the palm and the sole) shows each in a
+// picture of its own within its panel. The drawing is one SVG, styled by
+// Style (CSS classes and variables, light and dark).
 func DrawSVG(w io.Writer, t *massage.Technique, n int) error {
 	if t == nil {
 		return fmt.Errorf("no technique to draw")
@@ -24,117 +26,375 @@ func DrawSVG(w io.Writer, t *massage.Technique, n int) error {
 	if n < 0 || n > len(t.Steps) {
 		return fmt.Errorf("technique %s has %s; there is no step %d", t.ID, plural(len(t.Steps), "step"), n)
 	}
-	var paths []StepPath
-	if n == 0 {
-		for i := range t.Steps {
-			p, err := CompileStep(t, i+1, Options{draw: true})
-			if err != nil {
-				return err
-			}
-			paths = append(paths, p)
+	var items []drawItem
+	for i := range t.Steps {
+		if n != 0 && i+1 != n {
+			continue
 		}
-	} else {
-		p, err := CompileStep(t, n, Options{draw: true})
+		p, err := CompileStep(t, i+1, Options{draw: true})
 		if err != nil {
 			return err
 		}
-		paths = []StepPath{p}
+		it := drawItem{cells: []cellPath{{p: p, s: &t.Steps[i]}}}
+		it.cells = append(it.cells, elsewhere(t, &it.cells[0].p)...)
+		items = append(items, it)
 	}
 	bw := bufio.NewWriter(w)
-	drawPanels(bw, t, paths)
+	drawPanels(bw, t, items, n != 0)
 	return bw.Flush()
 }
 
+// drawItem is one step's panel: the step on its chart, and the same step
+// at the places other charts (or the chart's other panel) show.
+type drawItem struct{ cells []cellPath }
+
+type cellPath struct {
+	p StepPath
+	s *massage.Step // the step as drawn in this picture
+}
+
+// maxCells is how many pictures one panel holds.
+const maxCells = 4
+
+// elsewhere compiles a step again at each group of its places that its
+// chart (or panel) does not show, one group per chart and panel, and drops
+// the note that said they were not drawn.
+func elsewhere(t *massage.Technique, p *StepPath) []cellPath {
+	if len(p.elsewhere) == 0 {
+		return nil
+	}
+	type group struct {
+		key string
+		ids []string
+	}
+	var groups []group
+	for _, id := range p.elsewhere {
+		v, err := viewFor([]string{id}, "")
+		if err != nil {
+			continue
+		}
+		key := v.ID + "/" + panelFor(v, []string{id})
+		k := -1
+		for i := range groups {
+			if groups[i].key == key {
+				k = i
+			}
+		}
+		if k < 0 {
+			k = len(groups)
+			groups = append(groups, group{key: key})
+		}
+		if !containsStr(groups[k].ids, id) {
+			groups[k].ids = append(groups[k].ids, id)
+		}
+	}
+	var out []cellPath
+	drawn := map[string]bool{}
+	for _, g := range groups {
+		if len(out)+1 >= maxCells {
+			break
+		}
+		tc := *t
+		tc.Steps = append([]massage.Step(nil), t.Steps...)
+		s := tc.Steps[p.Step-1]
+		s.At = g.ids
+		tc.Steps[p.Step-1] = s
+		q, err := compile(&tc, p.Step, Options{draw: true})
+		if err != nil || len(q.elsewhere) > 0 {
+			continue
+		}
+		out = append(out, cellPath{p: q, s: &tc.Steps[p.Step-1]})
+		for _, id := range g.ids {
+			drawn[id] = true
+		}
+	}
+	var left []string
+	for _, id := range p.elsewhere {
+		if !drawn[id] && !containsStr(left, id) {
+			left = append(left, id)
+		}
+	}
+	notes := p.Notes[:0:0]
+	for _, n := range p.Notes {
+		if strings.HasPrefix(n, alsoWorks) {
+			if len(left) == 0 {
+				continue
+			}
+			var names []string
+			for _, id := range left {
+				l, _ := massage.LandmarkByID(id)
+				names = append(names, l.Name)
+			}
+			n = alsoWorks + strings.Join(names, ", ") + " (not drawn here)."
+		}
+		notes = append(notes, n)
+	}
+	p.Notes = notes
+	return out
+}
+
+// alsoWorks starts the note naming places a drawing does not show.
+const alsoWorks = "The step also works on the "
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 const (
-	panelW   = 1000
-	chartTop = 120 // the chart starts below the step's title lines
-	lineH    = 36
+	panelW = 1000
+	lineH  = 36
 )
 
-func drawPanels(w *bufio.Writer, t *massage.Technique, paths []StepPath) {
+// Type sizes, in the drawing's units; a drawing is shown at half its units
+// (a panel 500 px wide), so the smallest, 24, is 12 px on a handout.
+const (
+	sizeTitle = 46.0
+	sizeStep  = 38.0
+	sizeSub   = 27.0
+	sizeName  = 26.0
+	sizeKey   = 28.0
+	sizeNote  = 28.0
+)
+
+func drawPanels(w *bufio.Writer, t *massage.Technique, items []drawItem, one bool) {
 	cols := 1
-	if len(paths) > 1 {
+	if len(items) > 1 {
 		cols = 2
 	}
-	notes := 0
-	for _, p := range paths {
-		notes = max(notes, len(wrapNotes(p)))
-	}
-	panelH := chartTop + 1000 + 20 + notes*lineH + 10
-	rows := (len(paths) + cols - 1) / cols
-	const gap, head = 40, 150
+	const gap = 40
 	W := cols*panelW + (cols-1)*gap + 40
-	H := head + rows*panelH + (rows-1)*gap + 20
-	back := false
-	for _, p := range paths {
-		back = back || p.View == "back"
-	}
 	title := t.Name
-	if len(paths) == 1 {
-		title = fmt.Sprintf("%s — step %d of %d", t.Name, paths[0].Step, len(t.Steps))
+	if one && len(t.Steps) > 1 {
+		title = fmt.Sprintf("%s — step %d of %d", t.Name, items[0].cells[0].p.Step, len(t.Steps))
 	}
-	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" class="kn" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s">`,
+	titleLines := wrapText(title, sizeTitle, true, float64(W-40))
+	keys := legendKeys(items)
+	rows := legendRows(keys, float64(W-40))
+	y := 56.0
+	var titleYs []float64
+	for range titleLines {
+		titleYs = append(titleYs, y)
+		y += 54
+	}
+	legendY := y + 2
+	head := legendY + float64(len(rows)-1)*48 + 40
+
+	// every panel's header and notes take the room the tallest needs
+	top, notes := 0.0, 0
+	heads := make([]panelHead, len(items))
+	for i, it := range items {
+		heads[i] = headOf(&it.cells[0].p, it.cells[0].s)
+		top = math.Max(top, heads[i].height)
+		notes = max(notes, len(wrapNotes(it.cells[0].p)))
+	}
+	panelH := top + 1000 + 20 + float64(notes*lineH) + 10
+	nrows := (len(items) + cols - 1) / cols
+	H := head + float64(nrows)*panelH + float64(nrows-1)*gap + 20
+
+	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" class="kn" viewBox="0 0 %d %.0f" width="%d" height="%.0f" role="img" aria-label="%s">`,
 		W, H, W/2, H/2, esc(title+": how the hands move"))
 	fmt.Fprintf(w, "<style>%s</style>", Style)
-	fmt.Fprintf(w, `<rect class="kn-bg" width="%d" height="%d"/>`, W, H)
-	fmt.Fprintf(w, `<text class="kn-title" x="20" y="56" style="font-size:46px">%s</text>`, esc(title))
-	legend(w, 20, 112, back)
-	for i, p := range paths {
+	fmt.Fprintf(w, `<rect class="kn-bg" width="%d" height="%.0f"/>`, W, H)
+	for i, line := range titleLines {
+		fmt.Fprintf(w, `<text class="kn-title" x="20" y="%.0f" style="font-size:%.0fpx">%s</text>`, titleYs[i], sizeTitle, esc(line))
+	}
+	legend(w, 20, legendY, rows)
+	for i, it := range items {
 		x := 20 + (i%cols)*(panelW+gap)
-		y := head + (i/cols)*(panelH+gap)
-		fmt.Fprintf(w, `<g transform="translate(%d,%d)">`, x, y)
-		panel(w, t, &p)
+		y := head + float64(i/cols)*(panelH+gap)
+		fmt.Fprintf(w, `<g transform="translate(%d,%.0f)">`, x, y)
+		panel(w, t, it, heads[i], top)
 		w.WriteString("</g>")
 	}
 	w.WriteString("</svg>\n")
 }
 
-// legend explains the marks once, above the panels.
-func legend(w *bufio.Writer, x, y int, back bool) {
-	fmt.Fprintf(w, `<g class="kn-legend" transform="translate(%d,%d)">`, x, y)
-	item := func(dx int, hand, label string) {
-		fmt.Fprintf(w, `<g class="kn-%s"><path class="kn-stroke" d="M%d,-10 L%d,-10"/>`, hand, dx, dx+50)
-		arrow(w, Point{float64(dx + 40), -10}, Point{1, 0}, 26, "kn-head")
-		fmt.Fprintf(w, `</g><text class="kn-key" x="%d" y="0">%s</text>`, dx+76, label)
+// wrapText breaks a line into lines no wider than width.
+func wrapText(s string, size float64, bold bool, width float64) []string {
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && textWidth(try, size, bold) > width {
+			out = append(out, line)
+			line = word
+			continue
+		}
+		line = try
 	}
-	item(0, "left", "left hand")
-	item(250, "right", "right hand")
-	fmt.Fprintf(w, `<g class="kn-right"><path class="kn-lift" d="M520,-10 L570,-10"/></g><text class="kn-key" x="586" y="0">hand lifted</text>`)
-	fmt.Fprintf(w, `<g class="kn-right"><circle class="kn-hold" cx="800" cy="-10" r="17"/></g><text class="kn-key" x="830" y="0">holds still</text>`)
+	if line != "" || len(out) == 0 {
+		out = append(out, line)
+	}
+	return out
+}
+
+// legendKey is one mark the legend explains.
+type legendKey struct {
+	kind  string // left, right, lift, hold, keep
+	label string
+}
+
+func (k legendKey) width() float64 { return 72 + textWidth(k.label, sizeKey, false) + 30 }
+
+// legendKeys lists the marks the drawing uses: always the two hands, and a
+// lifted hand, a holding hand and the band beside the spine when they appear.
+func legendKeys(items []drawItem) []legendKey {
+	var lift, hold, back bool
+	for _, it := range items {
+		for _, c := range it.cells {
+			back = back || c.p.View == "back"
+			for _, m := range c.p.marks {
+				lift = lift || m.kind == mkLift
+				hold = hold || m.kind == mkHold
+			}
+		}
+	}
+	keys := []legendKey{{"left", "left hand"}, {"right", "right hand"}}
+	if lift {
+		keys = append(keys, legendKey{"lift", "hand lifted"})
+	}
+	if hold {
+		keys = append(keys, legendKey{"hold", "holds still"})
+	}
 	if back {
-		fmt.Fprintf(w, `<rect class="kn-keep" x="1040" y="-32" width="40" height="44" style="opacity:.3"/><text class="kn-key" x="1094" y="0">keep off the spine</text>`)
+		keys = append(keys, legendKey{"keep", "keep off the spine"})
+	}
+	return keys
+}
+
+func legendRows(keys []legendKey, width float64) [][]legendKey {
+	var rows [][]legendKey
+	var row []legendKey
+	used := 0.0
+	for _, k := range keys {
+		if len(row) > 0 && used+k.width() > width {
+			rows = append(rows, row)
+			row, used = nil, 0
+		}
+		row = append(row, k)
+		used += k.width()
+	}
+	return append(rows, row)
+}
+
+// legend explains the marks once, above the panels.
+func legend(w *bufio.Writer, x, y float64, rows [][]legendKey) {
+	fmt.Fprintf(w, `<g class="kn-legend" transform="translate(%.0f,%.0f)">`, x, y)
+	for r, row := range rows {
+		dx, dy := 0.0, float64(r)*48
+		for _, k := range row {
+			switch k.kind {
+			case "left", "right":
+				fmt.Fprintf(w, `<g class="kn-%s"><path class="kn-stroke" d="M%.0f,%.0f L%.0f,%.0f"/>`, k.kind, dx, dy-10, dx+50, dy-10)
+				arrow(w, Point{dx + 60, dy - 10}, Point{1, 0}, 26, "kn-head")
+				w.WriteString("</g>")
+			case "lift":
+				fmt.Fprintf(w, `<g class="kn-right"><path class="kn-lift" d="M%.0f,%.0f L%.0f,%.0f"/></g>`, dx, dy-10, dx+56, dy-10)
+			case "hold":
+				fmt.Fprintf(w, `<g class="kn-right"><circle class="kn-hold" cx="%.0f" cy="%.0f" r="17"/></g>`, dx+30, dy-10)
+			case "keep":
+				fmt.Fprintf(w, `<rect class="kn-keep" x="%.0f" y="%.0f" width="44" height="40" style="opacity:.3"/>`, dx+8, dy-30)
+			}
+			fmt.Fprintf(w, `<text class="kn-key" x="%.0f" y="%.0f">%s</text>`, dx+72, dy, esc(k.label))
+			dx += k.width()
+		}
 	}
 	w.WriteString("</g>")
 }
 
-// panel draws one step: its title, what it is in words, the chart and the
-// hands' paths, and notes.
-func panel(w *bufio.Writer, t *massage.Technique, p *StepPath) {
-	v := viewByID[p.View]
-	s := &t.Steps[p.Step-1]
+// panelHead is a step's title and summary, broken into lines.
+type panelHead struct {
+	title, sub []string
+	height     float64
+}
+
+func headOf(p *StepPath, s *massage.Step) panelHead {
 	title := p.Title
 	if title == "" {
 		title = massage.Motions.Name(p.Motion)
 	}
-	fmt.Fprintf(w, `<text class="kn-title" x="0" y="40">%d. %s</text>`, p.Step, esc(title))
-	fmt.Fprintf(w, `<text class="kn-sub" x="0" y="84">%s</text>`, esc(summary(p, s)))
-	f := zoom(p, s)
-	fmt.Fprintf(w, `<g transform="translate(0,%d)"><clipPath id="kn-clip-%d"><rect width="1000" height="1000"/></clipPath><g clip-path="url(#kn-clip-%d)">`, chartTop, p.Step, p.Step)
-	if f.z != 1 {
-		fmt.Fprintf(w, `<g transform="scale(%.3f) translate(%.0f,%.0f)">`, f.z, -f.ox, -f.oy)
-		writeChart(w, v, false)
-		w.WriteString("</g>")
-	} else {
-		writeChart(w, v, true)
+	h := panelHead{
+		title: wrapText(fmt.Sprintf("%d. %s", p.Step, title), sizeStep, true, panelW),
+		sub:   wrapText(summary(p, s), sizeSub, false, panelW),
 	}
-	names(w, f, p, s)
-	drawMarks(w, f, p)
-	w.WriteString("</g></g>")
-	y := chartTop + 1000 + 20 + lineH - 8
+	h.height = 40 + float64(len(h.title)-1)*46 + 44 + float64(len(h.sub)-1)*36 + 36
+	return h
+}
+
+// panel draws one step: its title, what it is in words, the pictures of
+// the chart with the hands' paths, and notes.
+func panel(w *bufio.Writer, t *massage.Technique, it drawItem, h panelHead, top float64) {
+	y := 40.0
+	for _, line := range h.title {
+		fmt.Fprintf(w, `<text class="kn-title" x="0" y="%.0f">%s</text>`, y, esc(line))
+		y += 46
+	}
+	y += 44 - 46
+	for _, line := range h.sub {
+		fmt.Fprintf(w, `<text class="kn-sub" x="0" y="%.0f">%s</text>`, y, esc(line))
+		y += 36
+	}
+	p := &it.cells[0].p
+	fmt.Fprintf(w, `<g transform="translate(0,%.0f)">`, top)
+	rects := cellRects(len(it.cells))
+	for i, c := range it.cells {
+		id := fmt.Sprintf("kn-%s-%d-%d", t.ID, p.Step, i)
+		drawCell(w, id, rects[i], &c.p, c.s, caption(&c.p, c.s, len(it.cells) > 1))
+	}
+	w.WriteString("</g>")
+	y = top + 1000 + 20 + lineH - 8
 	for _, line := range wrapNotes(*p) {
-		fmt.Fprintf(w, `<text class="kn-note" x="0" y="%d">%s</text>`, y, esc(line))
+		fmt.Fprintf(w, `<text class="kn-note" x="0" y="%.0f">%s</text>`, y, esc(line))
 		y += lineH
 	}
+}
+
+// cellRects splits a panel's 1000 × 1000 box into n pictures: one, two
+// side by side, or two by two.
+func cellRects(n int) []box {
+	switch {
+	case n <= 1:
+		return []box{{0, 0, 1000, 1000}}
+	case n == 2:
+		return []box{{0, 0, 490, 1000}, {510, 0, 1000, 1000}}
+	}
+	out := []box{{0, 0, 490, 490}, {510, 0, 1000, 490}, {0, 510, 490, 1000}, {510, 510, 1000, 1000}}
+	if n == 3 {
+		out[2] = box{255, 510, 745, 1000}
+	}
+	return out[:min(n, maxCells)]
+}
+
+// caption names what a picture shows: the panel of a chart with panels (the
+// sole), or, among several pictures, the places.
+func caption(p *StepPath, s *massage.Step, several bool) string {
+	for _, pn := range viewByID[p.View].Panels {
+		if pn.ID == p.Panel {
+			return pn.Name
+		}
+	}
+	if !several {
+		return ""
+	}
+	var names []string
+	for _, id := range s.At {
+		if len(spots[p.View][id]) == 0 {
+			continue
+		}
+		l, _ := massage.LandmarkByID(id)
+		if n := shortName(l.Name); !containsStr(names, n) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // summary says the move in a line: motion, hands, passes, time, pressure.
@@ -163,91 +423,37 @@ func summary(p *StepPath, s *massage.Step) string {
 	case 2:
 		parts = append(parts, "both hands")
 	}
-	if p.Passes > 1 {
-		parts = append(parts, fmt.Sprintf("%d passes", p.Passes))
+	if p.Passes > 1 && p.Motion != "hold" {
+		if s.Side == "each" && p.Passes%2 == 0 {
+			// the drawing shows one side; the note says the other follows
+			limb := map[string]string{"foot": "foot", "hand": "hand", "arm": "arm", "leg": "leg"}[p.View]
+			if limb == "" {
+				limb = "side"
+			}
+			parts = append(parts, fmt.Sprintf("%s on each %s", passes(p.Passes/2), limb))
+		} else {
+			parts = append(parts, passes(p.Passes))
+		}
 	}
 	parts = append(parts, massage.Seconds(math.Round(p.Seconds)))
 	parts = append(parts, p.Level)
-	for _, pn := range viewByID[p.View].Panels {
-		if pn.ID == p.Panel {
-			parts = append(parts, "on the "+pn.Name)
-		}
-	}
 	return strings.Join(parts, " · ")
+}
+
+func passes(n int) string {
+	if n == 1 {
+		return "1 pass"
+	}
+	return fmt.Sprintf("%d passes", n)
 }
 
 // wrapNotes gives the notes as lines short enough for a panel.
 func wrapNotes(p StepPath) []string {
 	var out []string
 	for _, n := range p.Notes {
-		line := ""
-		for _, word := range strings.Fields(n) {
-			if len(line)+len(word)+1 > 62 && line != "" {
-				out = append(out, line)
-				line = ""
-			}
-			if line != "" {
-				line += " "
-			}
-			line += word
-		}
-		if line != "" {
-			out = append(out, line)
-		}
+		out = append(out, wrapText(n, sizeNote, false, panelW-20)...)
 	}
 	return out
-}
-
-// names labels the landmarks the step uses, beside their spots.
-func names(w *bufio.Writer, f frame, p *StepPath, s *massage.Step) {
-	v := viewByID[p.View]
-	seen := map[string]bool{}
-	for _, h := range s.Hands {
-		if h.Role == "hold" {
-			for _, id := range h.At {
-				seen[id] = true // named beside the holding hand
-			}
-		}
-	}
-	ids := stepMarks(s)
-	if toeOrder(s.At) != "" {
-		return // numbered, and named in the notes
-	}
-	var placed []Point
-	for _, id := range ids {
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		l, _ := massage.LandmarkByID(id)
-		for _, sp := range spots[v.ID][id] {
-			if sp.Panel != p.Panel {
-				continue
-			}
-			at := f.at(sp.At)
-			x, y := at.X, at.Y
-			fmt.Fprintf(w, `<circle class="kn-spot" cx="%.0f" cy="%.0f" r="6"/>`, x, y)
-			if sp.Side == "left" {
-				continue // the pair is named once, at its right-hand spot
-			}
-			crowded := false
-			for _, q := range placed {
-				crowded = crowded || q.dist(at) < 40
-			}
-			if crowded {
-				continue // two names on one spot cannot both be read
-			}
-			placed = append(placed, at)
-			anchor, dx := "start", 14.0
-			if x > 660 {
-				anchor, dx = "end", -14
-			}
-			fmt.Fprintf(w, `<text class="kn-name" x="%.0f" y="%.0f" text-anchor="%s" style="paint-order:stroke;stroke:var(--body);stroke-width:6px">%s</text>`, x+dx, y-12, anchor, esc(shortName(l.Name)))
-			if sp.Side == "" {
-				break
-			}
-		}
-	}
 }
 
 // shortName drops an explanation in brackets or after a comma.
@@ -259,43 +465,6 @@ func shortName(s string) string {
 }
 
 func esc(s string) string { return html.EscapeString(s) }
-
-// drawMarks draws the hands' paths: strokes under loops under dots, numbers
-// on top, each hand's start tagged with its letter.
-func drawMarks(w *bufio.Writer, f frame, p *StepPath) {
-	layers := [][]markKind{
-		{mkGuide, mkLift, mkReturn, mkTrace},
-		{mkStroke, mkBoth, mkLoop, mkTick, mkDot},
-		{mkHold},
-		{mkNum, mkTimes},
-	}
-	tagged := map[string]bool{}
-	var tags []mark
-	for _, ks := range layers {
-		for _, m := range p.marks {
-			if !hasKind(ks, m.kind) {
-				continue
-			}
-			drawMark(w, f, m)
-			if !tagged[m.hand] && m.kind != mkGuide && m.kind != mkLift && m.kind != mkHold && m.kind != mkNum && m.kind != mkTimes && m.kind != mkReturn {
-				tagged[m.hand] = true
-				tags = append(tags, m)
-			}
-		}
-	}
-	var put []Point
-	for _, m := range tags {
-		pt := f.at(m.pts[0])
-		for _, q := range put {
-			if q.dist(pt) < 36 {
-				pt.X += 40 // two hands starting together: tags side by side
-			}
-		}
-		put = append(put, pt)
-		fmt.Fprintf(w, `<g class="kn-%s"><circle class="kn-dot" cx="%.0f" cy="%.0f" r="19"/><text x="%.0f" y="%.0f" style="fill:var(--bg);font-size:24px;font-weight:700;text-anchor:middle;dominant-baseline:central">%s</text></g>`,
-			m.hand, pt.X, pt.Y, pt.X, pt.Y+1, strings.ToUpper(m.hand[:1]))
-	}
-}
 
 func hasDir(s *massage.Step, d string) bool {
 	for _, x := range s.Direction {
@@ -313,87 +482,6 @@ func hasKind(ks []markKind, k markKind) bool {
 		}
 	}
 	return false
-}
-
-func drawMark(w *bufio.Writer, f frame, m mark) {
-	hand := m.hand
-	if hand == "pass" {
-		hand = "pass"
-	}
-	fmt.Fprintf(w, `<g class="kn-%s">`, hand)
-	defer w.WriteString("</g>")
-	pts := make([]Point, len(m.pts))
-	for i, p := range m.pts {
-		pts[i] = f.at(p)
-	}
-	switch m.kind {
-	case mkStroke, mkReturn, mkTrace, mkGuide, mkBoth:
-		class, size := map[markKind]string{mkStroke: "kn-stroke", mkReturn: "kn-return", mkTrace: "kn-trace", mkGuide: "kn-return", mkBoth: "kn-stroke"}[m.kind],
-			map[markKind]float64{mkStroke: 34, mkReturn: 24, mkTrace: 20, mkGuide: 24, mkBoth: 34}[m.kind]
-		style := ""
-		if m.kind == mkGuide {
-			style = ` style="stroke-dasharray:14 10"`
-		}
-		fmt.Fprintf(w, `<path class="%s" d="%s"%s/>`, class, polyline(pts, false), style)
-		size = math.Min(size, math.Max(16, pathLen(pts)*0.5))
-		end, d := tip(pts, false)
-		arrow(w, end, d, size, "kn-head")
-		if m.kind == mkBoth || m.text == "both" {
-			st, d0 := tip(pts, true)
-			arrow(w, st, d0, size, "kn-head")
-		}
-		if m.kind == mkStroke && pathLen(pts) > 450 {
-			mid, dm := midway(pts)
-			arrow(w, mid, dm, size, "kn-head")
-		}
-	case mkLift:
-		fmt.Fprintf(w, `<path class="kn-lift" d="%s"/>`, polyline(pts, false))
-	case mkLoop:
-		fmt.Fprintf(w, `<path class="kn-stroke" style="stroke-width:5" d="%s"/>`, polyline(pts, true))
-		// the arrowhead near the end of the loop shows which way it turns
-		k := len(pts) * 7 / 8
-		d := pts[k].sub(pts[k-1]).norm()
-		arrow(w, pts[k], d, 26, "kn-head")
-	case mkDot:
-		fmt.Fprintf(w, `<circle class="kn-dot" cx="%.0f" cy="%.0f" r="10"/>`, pts[0].X, pts[0].Y)
-	case mkTick:
-		fmt.Fprintf(w, `<path class="kn-stroke" d="%s"/>`, polyline(pts, false))
-	case mkHold:
-		x, y := pts[0].X, pts[0].Y
-		fmt.Fprintf(w, `<circle class="kn-hold" cx="%.0f" cy="%.0f" r="34"/>`, x, y)
-		tx, anchor := x+44, "start"
-		if x > 700 {
-			tx, anchor = x-44, "end"
-		}
-		halo := ` style="paint-order:stroke;stroke:var(--body);stroke-width:6px"`
-		fmt.Fprintf(w, `<text class="kn-holdtext" x="%.0f" y="%.0f" text-anchor="%s"%s>holds</text>`, tx, y-2, anchor, halo)
-		if m.text != "" {
-			fmt.Fprintf(w, `<text class="kn-name" x="%.0f" y="%.0f" text-anchor="%s"%s>%s</text>`, tx, y+26, anchor, halo, esc(m.text))
-		}
-	case mkNum:
-		x, y := pts[0].X, pts[0].Y
-		if m.hand == "pass" {
-			// a pass number sits beside the hand's start, to the outside
-			dx := 52.0
-			if x < 500 {
-				dx = -52
-			}
-			x += dx
-			if strings.Contains(m.text, ",") {
-				wd := float64(len(m.text))*15 + 20
-				fmt.Fprintf(w, `<rect class="kn-num" x="%.0f" y="%.0f" width="%.0f" height="38" rx="19"/><text class="kn-numtext" x="%.0f" y="%.0f">%s</text>`, x-wd/2, y-19, wd, x, y+1, esc(m.text))
-				return
-			}
-		}
-		fmt.Fprintf(w, `<circle class="kn-num" cx="%.0f" cy="%.0f" r="19"/><text class="kn-numtext" x="%.0f" y="%.0f">%s</text>`, x, y, x, y+1, esc(m.text))
-	case mkTimes:
-		x, y := pts[0].X-75, pts[0].Y-30
-		if pts[0].X > 500 {
-			x = pts[0].X + 75
-		}
-		fmt.Fprintf(w, `<rect class="kn-num" x="%.0f" y="%.0f" width="%d" height="40" rx="20"/><text class="kn-numtext" x="%.0f" y="%.0f">%s</text>`,
-			x-float64(len(m.text))*9-8, y-20, len(m.text)*18+16, x, y+1, esc(m.text))
-	}
 }
 
 // arrow draws an arrowhead with its tip at p (in the 1000 box), pointing along d.
@@ -470,49 +558,4 @@ func midway(pts []Point) (Point, Point) {
 		l += d
 	}
 	return pts[len(pts)-1], Point{}
-}
-
-// frame maps the unit square onto the panel's 1000 × 1000 box, zoomed in on
-// where the step happens when that is a small part of its chart (the toes,
-// a hand): box = (unit × 1000 − o) × z.
-type frame struct{ z, ox, oy float64 }
-
-func (f frame) at(p Point) Point {
-	return Point{(p.X*1000 - f.ox) * f.z, (p.Y*1000 - f.oy) * f.z}
-}
-
-// zoom frames the marks and named places of a step, with room around
-// them, up to twice the chart's size.
-func zoom(p *StepPath, s *massage.Step) frame {
-	lo, hi := Point{math.Inf(1), math.Inf(1)}, Point{math.Inf(-1), math.Inf(-1)}
-	add := func(q Point) {
-		lo = Point{math.Min(lo.X, q.X), math.Min(lo.Y, q.Y)}
-		hi = Point{math.Max(hi.X, q.X), math.Max(hi.Y, q.Y)}
-	}
-	for _, m := range p.marks {
-		for _, q := range m.pts {
-			add(q)
-		}
-	}
-	for _, id := range stepMarks(s) {
-		for _, sp := range spots[p.View][id] {
-			if sp.Panel == p.Panel {
-				add(sp.At)
-			}
-		}
-	}
-	if math.IsInf(lo.X, 0) {
-		return frame{z: 1}
-	}
-	const room = 0.2
-	size := math.Max(hi.X-lo.X, hi.Y-lo.Y) + 2*room
-	z := math.Min(1.8, 1/size)
-	if z < 1.2 {
-		return frame{z: 1}
-	}
-	half := 500 / z
-	c := lo.add(hi).mul(500)
-	ox := math.Max(0, math.Min(1000-2*half, c.X-half))
-	oy := math.Max(0, math.Min(1000-2*half, c.Y-half))
-	return frame{z: z, ox: ox, oy: oy}
 }

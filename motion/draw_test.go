@@ -2,10 +2,13 @@ package motion
 
 import (
 	"bytes"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -28,6 +31,10 @@ var goldens = []struct {
 	{"toe-rotation", 0},
 	{"foot-fist-press", 0},
 	{"scalp-chopping", 0},
+	{"kneading-method", 3},       // one step on three charts: small pictures
+	{"foot-knuckle-kneading", 0}, // the holding hand on the other face: an inset
+	{"deep-stroking-scalp", 0},   // a profile: the far hand in a note
+	{"knead-neck-shoulders", 0},  // crowded names
 }
 
 func TestGoldenDrawings(t *testing.T) {
@@ -105,7 +112,7 @@ func drawnHand(p StepPath, id string) bool {
 		}
 	}
 	for _, n := range p.Notes {
-		if strings.Contains(n, "far side") || strings.Contains(n, "swap hands") || strings.Contains(n, "take turns") {
+		if strings.Contains(n, "far side") || strings.Contains(n, "swap hands") || strings.Contains(n, "take turns") || strings.Contains(n, "stacked") {
 			return true
 		}
 	}
@@ -121,5 +128,214 @@ func TestDrawErrors(t *testing.T) {
 	}
 	if err := DrawSVG(&bytes.Buffer{}, nil, 0); err == nil {
 		t.Error("nil technique: no error")
+	}
+}
+
+// svgWords reads a drawing's words (place names, what a hand holds) and its
+// start tags as boxes in the drawing's own units, panel by panel, with the
+// same width estimate the layout uses.
+type svgWord struct {
+	text string
+	b    box
+}
+
+func svgWords(t *testing.T, s string) (words, tags [][]svgWord) {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(s))
+	type frameT struct {
+		dx, dy float64
+		scaled bool
+	}
+	stack := []frameT{{}}
+	panel := -1
+	depth, panelDepth := 0, -1
+	attr := func(e xml.StartElement, name string) string {
+		for _, a := range e.Attr {
+			if a.Name.Local == name {
+				return a.Value
+			}
+		}
+		return ""
+	}
+	num := func(v string) float64 {
+		f, _ := strconv.ParseFloat(v, 64)
+		return f
+	}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			depth++
+			top := stack[len(stack)-1]
+			f := top
+			if tr := attr(e, "transform"); tr != "" {
+				if strings.Contains(tr, "scale") {
+					f.scaled = true
+				} else if strings.HasPrefix(tr, "translate(") {
+					xy := strings.Split(strings.TrimSuffix(strings.TrimPrefix(tr, "translate("), ")"), ",")
+					f.dx += num(xy[0])
+					f.dy += num(xy[1])
+					if depth == 2 && attr(e, "class") == "" {
+						// a step's panel
+						panel++
+						panelDepth = depth
+						words = append(words, nil)
+						tags = append(tags, nil)
+					}
+				}
+			}
+			stack = append(stack, f)
+			if f.scaled || panel < 0 {
+				continue
+			}
+			class := attr(e, "class")
+			switch {
+			case e.Name.Local == "text" && (class == "kn-name" || strings.HasPrefix(class, "kn-holdtext")):
+				var body string
+				if err := d.DecodeElement(&body, &e); err != nil {
+					t.Fatal(err)
+				}
+				stack = stack[:len(stack)-1]
+				depth--
+				x, y := num(attr(e, "x"))+f.dx, num(attr(e, "y"))+f.dy
+				w := textWidth(body, sizeName, class != "kn-name")
+				if attr(e, "text-anchor") == "middle" {
+					x -= w / 2
+				}
+				words[panel] = append(words[panel], svgWord{body, box{x, y - 0.8*sizeName, x + w, y + 0.2*sizeName}})
+			case e.Name.Local == "circle" && class == "kn-dot" && attr(e, "r") == "19":
+				x, y := num(attr(e, "cx"))+f.dx, num(attr(e, "cy"))+f.dy
+				tags[panel] = append(tags[panel], svgWord{"tag", boxAt(Point{x, y}, 38, 38)})
+			}
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+			if depth == panelDepth {
+				panelDepth = -1
+			}
+			depth--
+		}
+	}
+	return words, tags
+}
+
+// No word of a drawing covers another word or a hand's start tag, in any
+// drawing of the catalog.
+func TestDrawingWordsDoNotOverlap(t *testing.T) {
+	for _, x := range builtin(t).Techniques {
+		var b bytes.Buffer
+		if err := DrawSVG(&b, x, 0); err != nil {
+			t.Fatal(err)
+		}
+		words, tags := svgWords(t, b.String())
+		if len(words) != len(x.Steps) {
+			t.Fatalf("%s: read %d panels, want %d", x.ID, len(words), len(x.Steps))
+		}
+		for p := range words {
+			for i, a := range words[p] {
+				for _, c := range words[p][i+1:] {
+					if a.b.overlap(c.b) > 4 {
+						t.Errorf("%s#%d: %q covers %q", x.ID, p+1, a.text, c.text)
+					}
+				}
+				for _, c := range tags[p] {
+					if a.b.overlap(c.b) > 4 {
+						t.Errorf("%s#%d: %q covers a start tag", x.ID, p+1, a.text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Every word of a drawing is at least 11 px on a handout, where a drawing
+// is shown at half its units.
+func TestDrawingTextIsLegible(t *testing.T) {
+	sizes := regexp.MustCompile(`font-size:\s*([0-9.]+)px`)
+	var b bytes.Buffer
+	for _, x := range builtin(t).Techniques {
+		if err := DrawSVG(&b, x, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.WriteString(Style)
+	for _, m := range sizes.FindAllStringSubmatch(b.String(), -1) {
+		if v, _ := strconv.ParseFloat(m[1], 64); v < 22 {
+			t.Errorf("font-size %vpx: below 11 px at handout size", v)
+		}
+	}
+}
+
+// A step whose places are on several charts shows each in a picture of its
+// own, captioned, and no longer says they are not drawn.
+func TestDrawStepOnSeveralCharts(t *testing.T) {
+	var b bytes.Buffer
+	if err := DrawSVG(&b, technique(t, "kneading-method"), 3); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	if n := strings.Count(s, `-c"><rect`); n != 3 {
+		t.Errorf("%d pictures, want 3 (jaw, palm, sole)", n)
+	}
+	for _, c := range []string{">jaw line<", ">palm<", ">sole<"} {
+		if !strings.Contains(s, c) {
+			t.Errorf("no caption %s", c)
+		}
+	}
+	if strings.Contains(s, "not drawn here") {
+		t.Error("the drawing still says places are not drawn")
+	}
+}
+
+// A step on a chart with panels shows its own panel only; a hand holding
+// the other face is shown in a small picture of that face, and the step
+// zooms in as far as one without such a hand would.
+func TestDrawPanelAndHoldElsewhere(t *testing.T) {
+	tests := []struct {
+		id    string
+		step  int
+		inset bool
+		zoom  float64 // least scale of the chart in the cell
+	}{
+		{"toe-rotation", 1, false, 1.5},
+		{"foot-knuckle-kneading", 1, true, 0.9},
+		{"foot-fist-press", 1, true, 0.9},
+		{"foot-fist-press", 2, true, 0.9},
+		{"foot-warm-up", 2, true, 1.3},
+		{"foot-tendon-strokes", 1, true, 1.3},
+	}
+	for _, tc := range tests {
+		x := technique(t, tc.id)
+		p, err := CompileStep(x, tc.step, Options{draw: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := &x.Steps[tc.step-1]
+		full, zoomed, ok := region(&p, s, 1/1.8)
+		v := viewByID[p.View]
+		x0, x1 := panelRange(v, p.Panel)
+		if full.x0 < x0-1e-9 || full.x1 > x1+1e-9 {
+			t.Errorf("%s#%d: shows x %.2f–%.2f, beyond its panel %.2f–%.2f", tc.id, tc.step, full.x0, full.x1, x0, x1)
+		}
+		content := box{0, 48, 1000, 1000}
+		f := fitFrame(full, content)
+		if fz := fitFrame(zoomed, content); ok && fz.z >= 1.2*f.z {
+			f = fz
+		}
+		if f.z < tc.zoom {
+			t.Errorf("%s#%d: chart at %.2f×, want at least %.2f×", tc.id, tc.step, f.z, tc.zoom)
+		}
+		var b bytes.Buffer
+		if err := DrawSVG(&b, x, tc.step); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(b.String(), `class="kn-inset"`); got != tc.inset {
+			t.Errorf("%s#%d: inset %v, want %v", tc.id, tc.step, got, tc.inset)
+		}
+		if tc.inset && !strings.Contains(b.String(), ">holds<") {
+			t.Errorf("%s#%d: the holding hand is not named", tc.id, tc.step)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package motion
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
@@ -152,36 +153,44 @@ func rowSuffix(format, hand, area string) chunk {
 }
 
 // appendRows writes the rows for export ticks lo up to hi. It is the hot
-// loop of an export (millions of rows): fixed-size array stores instead of
-// small copies, table lookups instead of formatting.
+// loop of an export (millions of rows): no division per row (the sample
+// and the fraction between samples are carried from tick to tick), digits
+// made with a little arithmetic and stored eight bytes at a time, and the
+// CSV separators written as single bytes.
 func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, json bool) []byte {
-	si := 0
-	var kT, kX, kY, kF chunk
-	if json {
-		kT, kX, kY, kF = newChunk(`{"t":`), newChunk(`,"x":`), newChunk(`,"y":`), newChunk(`,"force_n":`)
-	} else {
-		kX, kY, kF = newChunk(","), newChunk(","), newChunk(",")
-	}
 	invR := 1 / float64(R)
-	var t chunk
-	for k := lo; k < hi; k++ {
-		// the tick in the paths' 1/Rate s units: k*Rate/R, kept exact as a
-		// whole part and a remainder of R
+	// the tick in the paths' 1/Rate s units is k*Rate/R: the step si, the
+	// sample i within it and the remainder rem (of R) give it exactly
+	si, i, rem := 0, int64(0), int64(0)
+	locate := func(k int64) {
 		num := k * Rate
 		for si+1 < len(steps) && num >= steps[si+1].start*R {
 			si++
 		}
-		for si > 0 && num < steps[si].start*R {
-			si--
+		local := num - steps[si].start*R
+		i, rem = local/R, local%R
+	}
+	locate(lo)
+	var next int64 = math.MaxInt64 // the first tick of the next step
+	if si+1 < len(steps) {
+		next = (steps[si+1].start*R + Rate - 1) / Rate
+	}
+	var t chunk
+	tf.start(&t, lo)
+	for k := lo; k < hi; k++ {
+		if k >= next {
+			locate(k)
+			next = math.MaxInt64
+			if si+1 < len(steps) {
+				next = (steps[si+1].start*R + Rate - 1) / Rate
+			}
 		}
 		st := &steps[si]
-		local := num - st.start*R
-		i := int(local / R)
-		frac := float64(local%R) * invR
-		tf.put(&t, k)
+		frac := float64(rem) * invR
+		ii := int(i)
 		for h := range st.cols {
 			c := &st.cols[h]
-			i0, i1 := min(i, len(c.x)-1), min(i+1, len(c.x)-1)
+			i0, i1 := min(ii, len(c.x)-1), min(ii+1, len(c.x)-1)
 			x := c.x[i0] + (c.x[i1]-c.x[i0])*frac
 			y := c.y[i0] + (c.y[i1]-c.y[i0])*frac
 			f := c.f[i0] + (c.f[i1]-c.f[i0])*frac
@@ -190,19 +199,52 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			}
 			n := len(buf)
 			b := buf[n:cap(buf)]
-			j := kT.put(b, 0)
-			j = t.put(b, j)
-			j = kX.put(b, j)
-			j = put4(b, j, x)
-			j = kY.put(b, j)
-			j = put4(b, j, y)
-			j = kF.put(b, j)
+			var j int
+			if json {
+				// the keys as constant stores, each 8 bytes wide
+				le.PutUint64(b, keyT)
+				j = t.put(b, 5)
+				le.PutUint64(b[j:], keyX)
+				j = put4(b, j+5, x)
+				le.PutUint64(b[j:], keyY)
+				j = put4(b, j+5, y)
+				le.PutUint64(b[j:], keyF0)
+				le.PutUint64(b[j+8:], keyF1)
+				j += 11
+			} else {
+				j = t.put(b, 0)
+				b[j] = ','
+				j = put4(b, j+1, x)
+				b[j] = ','
+				j = put4(b, j+1, y)
+				b[j] = ','
+				j++
+			}
 			j = put2(b, j, f)
 			j = c.suffix.put(b, j)
 			buf = buf[:n+j]
 		}
+		tf.step(&t, k+1)
+		rem += Rate
+		if rem >= R {
+			i += rem / R
+			rem %= R
+		}
 	}
 	return buf
+}
+
+// The keys of a JSON row, as little-endian words: `{"t":`, `,"x":`,
+// `,"y":` (5 bytes each) and `,"force_n":` (11 bytes, in two words).
+var (
+	le                             = binary.LittleEndian
+	keyT, keyX, keyY, keyF0, keyF1 = word(`{"t":`), word(`,"x":`), word(`,"y":`), word(`,"force_`), word(`n":`)
+)
+
+func word(s string) uint64 {
+	var b [8]byte
+	copy(b[:], s)
+	return binary.LittleEndian.Uint64(b[:])
 }
 
 // chunk is a short piece of a row, stored whole and counted by its length.
@@ -226,10 +268,19 @@ func (c *chunk) put(b []byte, j int) int {
 	return j + c.n
 }
 
+// pairs holds every 2-digit group 00–99 as two ASCII bytes, the first in
+// the low byte, ready to be shifted into place.
+var pairs = func() (p [100]uint64) {
+	for i := range p {
+		p[i] = uint64('0'+i/10) | uint64('0'+i%10)<<8
+	}
+	return
+}()
+
 // put4 writes v (in units of 1e-4) with 4 decimals.
 func put4(b []byte, j int, v float64) int {
 	if v >= 0 && v < 9999.5 {
-		// under a metre: "0.dddd" in one store
+		// under a metre: "0.dddd" from a table, in one store
 		*(*[8]byte)(b[j : j+8]) = under1[int(v+0.5)]
 		return j + 6
 	}
@@ -241,8 +292,7 @@ func put4(b []byte, j int, v float64) int {
 	n := int64(v + 0.5)
 	ip, fp := n/10000, n%10000
 	j = putInt(b, j, ip)
-	b[j] = '.'
-	*(*[4]byte)(b[j+1 : j+5]) = digits4[fp]
+	binary.LittleEndian.PutUint64(b[j:], '.'|pairs[fp/100]<<8|pairs[fp%100]<<24)
 	return j + 5
 }
 
@@ -262,10 +312,22 @@ func put2(b []byte, j int, v float64) int {
 	n := int64(v + 0.5)
 	ip, fp := n/100, n%100
 	j = putInt(b, j, ip)
-	b[j] = '.'
-	*(*[2]byte)(b[j+1 : j+3]) = digits2[fp]
+	binary.LittleEndian.PutUint64(b[j:], '.'|pairs[fp]<<8)
 	return j + 3
 }
+
+// under1 holds "0.0000" to "0.9999"; under100 holds "0.00" to "99.99"
+// with their lengths: the usual places (metres) and forces (newtons).
+// Looked up, they are quicker than made.
+var under1, under100, under100Len = func() (a [10000][8]byte, b [10000][8]byte, l [10000]uint8) {
+	for i := range a {
+		copy(a[i][:], fmt.Sprintf("0.%04d", i))
+		s := fmt.Sprintf("%d.%02d", i/100, i%100)
+		copy(b[i][:], s)
+		l[i] = uint8(len(s))
+	}
+	return
+}()
 
 func putInt(b []byte, j int, n int64) int {
 	switch {
@@ -273,7 +335,7 @@ func putInt(b []byte, j int, n int64) int {
 		b[j] = byte('0' + n)
 		return j + 1
 	case n < 100:
-		*(*[2]byte)(b[j : j+2]) = digits2[n]
+		binary.LittleEndian.PutUint16(b[j:], uint16(pairs[n]))
 		return j + 2
 	}
 	var tmp [20]byte
@@ -286,31 +348,6 @@ func putInt(b []byte, j int, n int64) int {
 	return j + copy(b[j:], tmp[i:])
 }
 
-// under1 holds "0.0000" to "0.9999"; under100 holds "0.00" to "99.99"
-// with their lengths: the usual places (metres) and forces (newtons).
-var under1, under100, under100Len = func() (a [10000][8]byte, b [10000][8]byte, l [10000]uint8) {
-	for i := range a {
-		copy(a[i][:], fmt.Sprintf("0.%04d", i))
-		s := fmt.Sprintf("%d.%02d", i/100, i%100)
-		copy(b[i][:], s)
-		l[i] = uint8(len(s))
-	}
-	return
-}()
-
-// digits4 and digits2 hold every 4- and 2-digit group, zero-padded.
-var digits4, digits2 = func() ([10000][4]byte, [100][2]byte) {
-	var d4 [10000][4]byte
-	for i := range d4 {
-		d4[i] = [4]byte{byte('0' + i/1000), byte('0' + i/100%10), byte('0' + i/10%10), byte('0' + i%10)}
-	}
-	var d2 [100][2]byte
-	for i := range d2 {
-		d2[i] = [2]byte{byte('0' + i/10), byte('0' + i%10)}
-	}
-	return d4, d2
-}()
-
 // timeFormat prints t = k/rate exactly: with as many decimals as the rate
 // needs when it divides a power of ten (100 Hz: 2, 1000 Hz: 3, 8 Hz: 3),
 // else rounded to the microsecond.
@@ -319,8 +356,8 @@ type timeFormat struct {
 	mul      int64 // k*mul is t in units of 10^-decimals s
 	rate     int64
 
-	lastIP int64 // whole seconds last written by put, and their length
-	ipLen  int
+	ip, fp int64 // the tick last written: whole seconds and fraction (units of 10^-decimals s)
+	ipLen  int   // how long the whole seconds are as written (0: write them again)
 }
 
 func newTimeFormat(rate int) timeFormat {
@@ -334,23 +371,48 @@ func newTimeFormat(rate int) timeFormat {
 	return timeFormat{decimals: 6, rate: int64(rate)}
 }
 
-// put writes t for tick k into c, reusing the whole seconds written for
-// the tick before when they have not changed (they change once a second).
-func (tf *timeFormat) put(c *chunk, k int64) {
-	if tf.mul == 0 || tf.decimals == 0 || tf.decimals > 4 {
+// start writes t for tick k into c.
+func (tf *timeFormat) start(c *chunk, k int64) {
+	if !tf.fast() {
 		c.n = len(tf.append(c.b[:0], k))
 		return
 	}
 	n := k * tf.mul
 	unit := pow10i[tf.decimals]
-	ip, fp := n/unit, n%unit
-	if ip != tf.lastIP || tf.ipLen == 0 {
-		tf.lastIP = ip
-		tf.ipLen = putInt(c.b[:], 0, ip)
+	tf.ip, tf.fp, tf.ipLen = n/unit, n%unit, 0
+	tf.write(c)
+}
+
+// step moves c on to tick k, the tick after the last: the fraction grows
+// by mul, the whole seconds (and their digits) change once a second.
+func (tf *timeFormat) step(c *chunk, k int64) {
+	if !tf.fast() {
+		c.n = len(tf.append(c.b[:0], k))
+		return
+	}
+	tf.fp += tf.mul
+	if unit := pow10i[tf.decimals]; tf.fp >= unit {
+		tf.ip += tf.fp / unit
+		tf.fp %= unit
+		tf.ipLen = 0
+	}
+	tf.write(c)
+}
+
+// fast is true when the time has 1 to 4 decimals, written from the digits
+// of the fraction.
+func (tf *timeFormat) fast() bool { return tf.mul != 0 && tf.decimals > 0 && tf.decimals <= 4 }
+
+func (tf *timeFormat) write(c *chunk) {
+	if tf.ipLen == 0 {
+		tf.ipLen = putInt(c.b[:], 0, tf.ip)
 		c.b[tf.ipLen] = '.'
 	}
-	d := digits4[fp]
-	copy(c.b[tf.ipLen+1:], d[4-tf.decimals:])
+	// the fraction's digits, zero-padded to 4, of which the last decimals
+	// are kept: stored 4 bytes at once past the point
+	d := pairs[tf.fp/100] | pairs[tf.fp%100]<<16
+	d >>= 8 * uint(4-tf.decimals)
+	binary.LittleEndian.PutUint32(c.b[tf.ipLen+1:], uint32(d))
 	c.n = tf.ipLen + 1 + tf.decimals
 }
 

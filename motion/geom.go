@@ -54,6 +54,7 @@ func smooth(anchors []Point) curve {
 		return measure([]Point{anchors[0], anchors[0]})
 	}
 	const per = 24
+	pts = make([]Point, 0, (n-1)*per+1)
 	for i := 0; i+1 < n; i++ {
 		p0, p1, p2, p3 := anchors[max(i-1, 0)], anchors[i], anchors[i+1], anchors[min(i+2, n-1)]
 		if i == 0 {
@@ -62,8 +63,9 @@ func smooth(anchors []Point) curve {
 		if i+2 >= n {
 			p3 = p2.add(p2.sub(p1))
 		}
+		sg := newCatmull(p0, p1, p2, p3)
 		for k := 0; k < per; k++ {
-			pts = append(pts, catmull(p0, p1, p2, p3, float64(k)/per))
+			pts = append(pts, sg.at(float64(k)/per))
 		}
 	}
 	pts = append(pts, anchors[n-1])
@@ -137,8 +139,14 @@ func (c curve) offset(d float64) curve {
 	return measure(pts)
 }
 
-// catmull evaluates a centripetal Catmull–Rom segment from p1 to p2.
-func catmull(p0, p1, p2, p3 Point, t float64) Point {
+// catmullSeg is a centripetal Catmull–Rom segment from p1 to p2, its knots
+// worked out once for all the points taken along it.
+type catmullSeg struct {
+	p0, p1, p2, p3 Point
+	t0, t1, t2, t3 float64
+}
+
+func newCatmull(p0, p1, p2, p3 Point) catmullSeg {
 	knot := func(ti float64, a, b Point) float64 {
 		d := math.Sqrt(a.dist(b))
 		if d < 1e-9 {
@@ -146,15 +154,20 @@ func catmull(p0, p1, p2, p3 Point, t float64) Point {
 		}
 		return ti + d
 	}
-	t0 := 0.0
-	t1 := knot(t0, p0, p1)
-	t2 := knot(t1, p1, p2)
-	t3 := knot(t2, p2, p3)
-	u := t1 + (t2-t1)*t
+	s := catmullSeg{p0: p0, p1: p1, p2: p2, p3: p3}
+	s.t1 = knot(s.t0, p0, p1)
+	s.t2 = knot(s.t1, p1, p2)
+	s.t3 = knot(s.t2, p2, p3)
+	return s
+}
+
+// at evaluates the segment at t, 0 at p1 and 1 at p2.
+func (s *catmullSeg) at(t float64) Point {
+	u := s.t1 + (s.t2-s.t1)*t
 	l := func(a, b Point, ta, tb float64) Point {
 		return lerp(a, b, (u-ta)/(tb-ta))
 	}
-	a1, a2, a3 := l(p0, p1, t0, t1), l(p1, p2, t1, t2), l(p2, p3, t2, t3)
-	b1, b2 := l(a1, a2, t0, t2), l(a2, a3, t1, t3)
-	return l(b1, b2, t1, t2)
+	a1, a2, a3 := l(s.p0, s.p1, s.t0, s.t1), l(s.p1, s.p2, s.t1, s.t2), l(s.p2, s.p3, s.t2, s.t3)
+	b1, b2 := l(a1, a2, s.t0, s.t2), l(a2, a3, s.t1, s.t3)
+	return l(b1, b2, s.t1, s.t2)
 }

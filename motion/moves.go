@@ -55,8 +55,14 @@ func moveGlide(b *builder, rs []*run, k int) {
 			r.tr.along(cv, P/2, true, pressEven)
 			r.tr.along(cv.reverse(), P/2, true, pressLight)
 			if b.drawing {
+				// the way back, drawn beside the stroke on its outer side
+				rv := cv.reverse()
+				off := c.v.mm(7)
+				if n := rv.at(0.05).sub(rv.at(0)).norm().perp(); n.X*b.awayFromMiddle(r, cv.at(0)).X < 0 {
+					off = -off
+				}
 				b.markRun(r, mkStroke, thin(cv, 3)...)
-				b.markRun(r, mkReturn, thin(cv.reverse().offset(c.v.mm(7)), 3)...)
+				b.markRun(r, mkReturn, thin(rv.offset(off), 3)...)
 			}
 			continue
 		}
@@ -461,8 +467,9 @@ func moveKnead(b *builder, rs []*run, _ int) {
 				rs[0].tr.still(L[i], P/2, true, pressLight)
 				grasp(rs[1].tr, R[i], gr, P/2)
 			}
-			b.markRun(rs[0], mkStroke, bulge(L[i], gl, c.v.mm(5))...)
-			b.markRun(rs[1], mkStroke, bulge(R[i], gr, -c.v.mm(5))...)
+			// drawn a little longer than the grasp, so its arrow can be seen
+			b.markRun(rs[0], mkStroke, bulge(L[i], lerp(L[i], mid, 0.8), c.v.mm(5))...)
+			b.markRun(rs[1], mkStroke, bulge(R[i], lerp(R[i], mid, 0.8), -c.v.mm(5))...)
 		}
 		return
 	}
@@ -548,7 +555,8 @@ func moveSqueeze(b *builder, rs []*run, _ int) {
 			}
 			r.tr.move([]Point{p, in}, P*0.35, true, pressPulse)
 			r.tr.move([]Point{in, p}, P*0.35, true, pressLight)
-			b.markRun(r, mkStroke, p, in)
+			// drawn twice as long as the squeeze, so its arrow can be seen
+			b.markRun(r, mkStroke, p, lerp(p, in, 2))
 		}
 		if m > 1 {
 			b.label(rs[0].a.id, mid, i+1)
@@ -734,7 +742,11 @@ func moveRub(b *builder, rs []*run, _ int) {
 		oscillate := c.has("across") || c.has("side-to-side") || c.has("back-and-forth") || c.has("in-place") || len(pts) == 1
 		if oscillate {
 			var a, z Point
-			if len(pts) >= 2 {
+			if pair, ok := b.pairAcross(r); ok {
+				// across a place that comes in pairs (the sides of the
+				// foot): from one side to the other
+				a, z = pair[0], pair[1]
+			} else if len(pts) >= 2 {
 				a, z = pts[0], pts[len(pts)-1]
 			} else {
 				ax := across(c.v)
@@ -775,6 +787,26 @@ func moveRub(b *builder, rs []*run, _ int) {
 		}
 		b.markRun(r, mkStroke, draw...)
 	}
+}
+
+// pairAcross gives the two spots of a paired place a rub goes across, when
+// the step rubs across and names one.
+func (b *builder) pairAcross(r *run) ([2]Point, bool) {
+	c := b.c
+	if !c.has("across") {
+		return [2]Point{}, false
+	}
+	for _, s := range r.spots {
+		if s.Side == "" {
+			continue
+		}
+		l, okl := spotOn(c.v, c.panel, s.Landmark, "left")
+		rt, okr := spotOn(c.v, c.panel, s.Landmark, "right")
+		if okl && okr && l.Side == "left" && rt.Side == "right" {
+			return [2]Point{l.At, rt.At}, true
+		}
+	}
+	return [2]Point{}, false
 }
 
 func itoa(i int) string {

@@ -55,6 +55,9 @@ type StepPath struct {
 
 	marks  []mark
 	levels [2]float64 // pressure of the level and of the top of its range
+	// elsewhere are the step's places its chart (or panel) does not show,
+	// in order: a drawing shows them in pictures of their own.
+	elsewhere []string
 }
 
 // Colours of the two hands in the light theme (Okabe–Ito blue and
@@ -107,4 +110,5 @@ type mark struct {
 	hand string
 	pts  []Point
 	text string
+	id   string // mkHold: the landmark the hand holds
 }

@@ -41,6 +41,8 @@ const Style = `svg.kn{--ink:#2f2b27;--muted:#6f675f;--body:#f5f0ea;--line:#8c837
 .kn-numtext{fill:var(--ink);font-size:28px;font-weight:700;text-anchor:middle;dominant-baseline:central}
 .kn-note{fill:var(--ink);font-size:28px}
 .kn-key{fill:var(--ink);font-size:28px}
+.kn-inset{fill:var(--bg);stroke:var(--faint);stroke-width:2}
+.kn-leader{fill:none;stroke:var(--muted);stroke-width:1.5}
 `
 
 // ChartSVG draws one body chart on its own, with every landmark it shows
