@@ -241,6 +241,21 @@ func clock(s float64) string {
 	return fmt.Sprintf("%d:%02d", n/60, n%60)
 }
 
+// placed reports whether a caution keeps the hands gentle at, or off, a
+// named place: the spine, the ribs, the toes.
+func placed(x plan.Caution) bool {
+	return (x.Kind == "gentle" || x.Kind == "never-press") && len(x.Landmarks) > 0
+}
+
+// firstSentence gives the first sentence of s, for a caution said again.
+func firstSentence(s string) string {
+	s = sentence(s)
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
 // sideWords says how an item shares the two sides of the body.
 func sideWords(side string) string {
 	switch side {
@@ -304,6 +319,7 @@ func planCard(p *plan.Plan, width int) string {
 	}
 
 	shown := map[string]bool{}
+	again := map[string]bool{} // caution, section and technique said again
 	var clockAt float64
 	for i := 0; i < len(p.Items); {
 		sec := p.Items[i].Section
@@ -333,11 +349,20 @@ func planCard(p *plan.Plan, width int) string {
 			c.text(strings.Join(how, ", "), rest, rest)
 			for _, id := range it.Cautions {
 				x, ok := byID[id]
-				if !ok || x.When == "before" || shown[id] {
+				if !ok || x.When == "before" {
 					continue
 				}
-				shown[id] = true
-				c.text(sentence(x.Say), rest+"! ", rest+"  ")
+				key := id + "|" + sec + "|" + it.Technique
+				switch {
+				case !shown[id]:
+					shown[id], again[key] = true, true
+					c.text(sentence(x.Say), rest+"! ", rest+"  ")
+				case placed(x) && it.Pressure != "light" && !again[key]:
+					// A caution about a place (the spine, the ribs) is said
+					// again, briefly, at each firmer move that passes it.
+					again[key] = true
+					c.text(firstSentence(x.Say), rest+"! ", rest+"  ")
+				}
 			}
 			if it.Note != "" {
 				c.text(sentence(it.Note), rest+"· ", rest+"  ")

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -208,6 +209,89 @@ func TestPlanGolden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// cardMoves splits a plan card into its moves: each move's name (with its
+// clock) and the lines under it.
+func cardMoves(card string) [][]string {
+	move := regexp.MustCompile(`^\s+\d+:\d\d\s+\d+:\d\d  `)
+	var out [][]string
+	for _, l := range strings.Split(card, "\n") {
+		switch {
+		case move.MatchString(l):
+			out = append(out, []string{l})
+		case len(out) > 0 && strings.HasPrefix(l, "                   "):
+			out[len(out)-1] = append(out[len(out)-1], l)
+		case len(out) > 0 && strings.TrimSpace(l) != "":
+			out = append(out, nil) // a phase or section heading ends the move
+		}
+	}
+	return out
+}
+
+// A caution about a place (the spine, the ribs) is said at every firmer
+// move that passes it, not only at the first move of the plan; light moves
+// and other cautions are not repeated.
+func TestPlanCardSaysPlaceCautionsAgain(t *testing.T) {
+	tests := []struct {
+		args []string
+		// move name: the cautions said there (first words), nil: none
+		want map[string][]string
+	}{
+		{[]string{"plan", "--area", "back", "--minutes", "20", "--mode", "partner", "--pressure", "deep", "--width", "200"},
+			map[string][]string{
+				"Light stroking of the back": {"Keep your hands beside the spine, never on it. Press", "If the skin ripples"},
+				"Deep stroking of the back":  {"Keep your hands beside the spine, never on it.", "Go gently over the ribs. The muscle", "Ask how the pressure"},
+				"Back petrissage":            {"Keep your hands beside the spine, never on it.", "Go gently over the ribs.", "If you use a forearm"},
+				"Circling hands":             nil,
+				"Fan stroke":                 {"Keep your hands beside the spine, never on it.", "Go gently over the ribs."},
+				"Raking":                     nil,
+			}},
+		{[]string{"plan", "--area", "back", "--minutes", "20", "--mode", "partner", "--pressure", "light", "--width", "200"},
+			map[string][]string{
+				"Deep stroking of the back": {"Go gently over the ribs. The muscle", "Ask how the pressure"},
+				"Back petrissage":           {"If you use a forearm"},
+				"Fan stroke":                nil,
+			}},
+	}
+	for _, tt := range tests {
+		r := run(t, nil, tt.args...)
+		if r.code != 0 {
+			t.Fatalf("knead %q: exit %d: %s", tt.args, r.code, r.err)
+		}
+		seen := map[string]bool{}
+		for _, m := range cardMoves(r.out) {
+			if len(m) == 0 {
+				continue
+			}
+			name := strings.TrimSpace(m[0][strings.LastIndex(m[0], ":")+3:])
+			want, ok := tt.want[name]
+			if !ok || seen[name] {
+				continue
+			}
+			seen[name] = true
+			var got []string
+			for _, l := range m[1:] {
+				if l = strings.TrimSpace(l); strings.HasPrefix(l, "! ") {
+					got = append(got, strings.TrimPrefix(l, "! "))
+				}
+			}
+			if len(got) != len(want) {
+				t.Errorf("knead %q: %s says %q, want %q", tt.args, name, got, want)
+				continue
+			}
+			for i := range want {
+				if !strings.HasPrefix(got[i], want[i]) || strings.HasSuffix(want[i], ".") && got[i] != want[i] {
+					t.Errorf("knead %q: %s says %q, want %q", tt.args, name, got[i], want[i])
+				}
+			}
+		}
+		for name := range tt.want {
+			if !seen[name] {
+				t.Errorf("knead %q: no %s on the card:\n%s", tt.args, name, r.out)
+			}
+		}
 	}
 }
 

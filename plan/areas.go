@@ -11,9 +11,24 @@ import (
 // the area tree each time. It holds up to 128 areas (the body has 23).
 type areaSet [2]uint64
 
-func (s areaSet) has(i int) bool       { return i >= 0 && s[i/64]&(1<<(i%64)) != 0 }
-func (s *areaSet) add(i int)           { s[i/64] |= 1 << (i % 64) }
-func (s areaSet) or(o areaSet) areaSet { return areaSet{s[0] | o[0], s[1] | o[1]} }
+func (s areaSet) has(i int) bool        { return i >= 0 && s[i/64]&(1<<(i%64)) != 0 }
+func (s *areaSet) add(i int)            { s[i/64] |= 1 << (i % 64) }
+func (s areaSet) or(o areaSet) areaSet  { return areaSet{s[0] | o[0], s[1] | o[1]} }
+func (s areaSet) and(o areaSet) areaSet { return areaSet{s[0] & o[0], s[1] & o[1]} }
+func (s areaSet) minus(o areaSet) areaSet {
+	return areaSet{s[0] &^ o[0], s[1] &^ o[1]}
+}
+func (s areaSet) empty() bool { return s[0] == 0 && s[1] == 0 }
+func (s areaSet) size() int   { return bits.OnesCount64(s[0]) + bits.OnesCount64(s[1]) }
+
+// each calls fn with the position of every area in the set, head to toe.
+func (s areaSet) each(fn func(i int)) {
+	for w := range s {
+		for x := s[w]; x != 0; x &= x - 1 {
+			fn(w*64 + bits.TrailingZeros64(x))
+		}
+	}
+}
 
 // count is the number of areas in both sets.
 func (s areaSet) count(o areaSet) int {
@@ -35,6 +50,8 @@ var (
 	// leavesOf holds, for each area, the finest areas inside it (itself
 	// when it has none).
 	leavesOf []areaSet
+	// belowOf holds, for each area, the areas inside it and itself.
+	belowOf []areaSet
 	// landmarkReach holds, for each landmark, the areas overlapping its area.
 	landmarkReach = map[string]areaSet{}
 )
@@ -44,6 +61,7 @@ func init() {
 	areaParent = make([]int, n)
 	reachOf = make([]areaSet, n)
 	leavesOf = make([]areaSet, n)
+	belowOf = make([]areaSet, n)
 	for i, a := range massage.Areas {
 		areaIndex[a.ID] = i
 	}
@@ -62,6 +80,9 @@ func init() {
 			if leaf && j < 128 && massage.Within(a.ID, b.ID) {
 				leavesOf[j].add(i)
 			}
+			if i < 128 && massage.Within(a.ID, b.ID) {
+				belowOf[j].add(i)
+			}
 		}
 	}
 	for _, l := range massage.Landmarks {
@@ -77,6 +98,24 @@ func overlapping(areas []string) areaSet {
 			s = s.or(reachOf[i])
 		}
 	}
+	return s
+}
+
+// partsIn gives the parts of section that a technique over areas works on: each
+// of its areas that lies inside the section, and the section itself when
+// one of its areas holds the section. "feet" is then a part of "legs"
+// beside "toes", so a move over the sole and a move over the toes are told
+// apart.
+func partsIn(areas areaSet, section int) areaSet {
+	var s areaSet
+	areas.each(func(a int) {
+		switch {
+		case within(a, section):
+			s.add(a)
+		case within(section, a):
+			s.add(section)
+		}
+	})
 	return s
 }
 

@@ -23,16 +23,18 @@
 // (id, name, seconds, say, needs), items[] (technique, name, section, area,
 // phase, seconds, pressure, side, cautions, note), excluded[] (technique,
 // name, area, reason, condition), cautions[] (id, say, kind, when,
-// techniques, areas, sources), dropped[] and notes[]. Prep, items, excluded
+// techniques, areas, landmarks, sources), dropped[] and notes[]. Prep, items, excluded
 // and cautions are never null.
 //
 // Errors the user can fix are *Error, with Field a JSON path into the
 // request ("areas[1]", "minutes", "weights.back", "conditions[0]") and a
 // Message saying what was expected: an unknown area or condition, minutes
 // outside 1–120, too few minutes for anything (saying how many would do),
-// more minutes than the safe moves can fill (saying how many they can),
-// nothing safe left (on "conditions", "pressure" or "areas", whichever
-// ruled the moves out, saying what ruled out each area). The
+// more minutes than the safe moves can fill (saying how many they can, and
+// where the work lacks in the mode asked), nothing safe left (on
+// "conditions", "pressure" or "areas", whichever ruled the moves out,
+// saying what ruled out each area), no technique at all for the areas (on
+// "areas", naming nearby areas that have some). The
 // command line exits 1 on them, the API answers 422. Any other error is
 // the program's fault.
 //
@@ -44,7 +46,8 @@
 //   - unhealthy-scalp leaves out every move on the scalp;
 //   - inflamed-joint:J leaves out all but light stroking over the joint and
 //     right around it (its area, its landmarks, and neighbours such as the
-//     lower thigh for the knee), and keeps that stroking light;
+//     lower thigh for the knee, which a move over the whole thigh passes),
+//     and keeps that stroking light;
 //   - injury, wound and skin-condition at an area leave out every move that
 //     works on it or whose steps pass over it;
 //   - sensitive at an area keeps every move there light and leaves out
@@ -55,34 +58,52 @@
 //     deep is left out when light is asked (it cannot be done lightly);
 //     other moves are lightened and say so in their note.
 //
+// A condition rules a move out only where it works in the section: it is
+// judged on its parts there (a wound on the feet leaves rotations on the
+// arms), and over a coarse section a move ruled out on one part is planned
+// on the first other part where it is safe, when its steps name no place
+// of the section outside that part (rotations on the calves with an
+// inflamed knee). Work on a part whose strokes a condition has all ruled
+// out is left out: nothing is worked that cannot be warmed first.
+//
 // What is left out is listed with the technique, the area and the reason,
 // naming the condition. Moves of the other mode are not listed. With no
 // mode asked, the planner takes the mode for which more of the source
 // texts' techniques are safe (partner on a tie; both when there are none).
 //
-// Each section then has slots: a light stroke and a deeper stroke to warm
+// Each section then has slots: light strokes and deeper strokes to warm
 // up, the work techniques in a seeded order (taking turns between the
-// finer areas of a coarse request), a deep stroke to finish and a closing
-// move of the source's own (finishing circles for the feet). Warm-up and
-// finish go to the stroke that covers most of the section, preferring
-// moves made for that phase and moves from the source texts over Knead's
-// own; the seed breaks ties.
+// finer areas of a coarse request, the one spanning most of them first),
+// deep strokes to finish and a closing move of the source's own (finishing
+// circles for the feet). The section's parts are the finer areas its
+// techniques are written for (partsIn): warm-up and finish cover every
+// part the planned work touches, chosen greedily among strokes that cover
+// most of what is left, preferring moves made for that phase and moves
+// from the source texts over Knead's own, the seed breaking ties (kitFor).
+// Parts with strokes but no work in the mode are stroked too when the time
+// allows, with a note naming the other mode's work there. A technique
+// whose area holds the section (a foot move asked for the toes) counts only
+// when its steps reach the section. When no deeper warm-up stroke is safe,
+// a deep stroke of the work opens the work.
 //
 // Time is split over the sections by weight, each getting at least its
 // least (a light warm-up and one work technique) and at most what its
 // moves can fill: unbounded when two or more work techniques can take
 // turns (the work is repeated in rounds), else every move at its longest.
-// Within a section, work techniques are added while their usual times fit,
-// and the times are spread inside each technique's bounds, the work taking
-// any extra first. When the section's time is short, the finish's closing
-// move, then its deep stroke, then the deeper warm-up stroke are dropped
-// and Dropped says so. Seconds are rounded to 5 s (1 s where the bounds
+// Within a section, work techniques are added while their usual times fit
+// (with the strokes for any part they add), and the times are spread
+// inside each technique's bounds, the work taking any extra first: rounds
+// of the work are added while the work at its longest, with the warm-up
+// and finish at their usual times, falls short. When the section's time is
+// short, the finish's closing move, then its deep strokes, then the deeper
+// warm-up strokes are dropped and Dropped says so. Seconds are rounded to 5 s (1 s where the bounds
 // need it) and the plan adds up to the minutes asked.
 //
 // Order: warm-up, work, finish in every section; inside a phase, the
 // catalog's sequencing rules hold wherever they bind one way (stroking
 // before kneading and deep stroking after it name each other, so the
-// phases settle those), then head to toe.
+// phases settle those), then a deep stroke opening the work first, then
+// head to toe by the parts a move works on.
 //
 // A technique's seconds count both sides, as the catalog writes them: a
 // move whose steps work one side and then the other is one item with side

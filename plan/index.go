@@ -56,18 +56,29 @@ type facts struct {
 	floor  string  // the least level the technique asks for ("" when none is said)
 	top    string  // the firmest level the technique reaches
 	bounds massage.Bounds
-	sides  uint16 // bit i set: a step names massage.Sides.Words[i]
+	sides  uint16  // bit i set: a step names massage.Sides.Words[i]
+	areas  areaSet // its own areas
+	holds  areaSet // its areas and the areas inside them
 }
 
 // factsOf reads the facts of the k-th technique of the catalog, once.
 func (ix *index) factsOf(k int) *facts {
 	f := &ix.facts[k]
-	if f.done {
-		return f
+	if !f.done {
+		*f = factsFor(ix.cat.Techniques[k], ix.covers[k])
 	}
-	t := ix.cat.Techniques[k]
-	f.done = true
-	f.touch = ix.covers[k]
+	return f
+}
+
+// factsFor reads the facts of a technique that works on covers.
+func factsFor(t *massage.Technique, covers areaSet) facts {
+	f := facts{done: true, touch: covers}
+	for _, id := range t.Areas {
+		if a, ok := areaIndex[id]; ok {
+			f.areas.add(a)
+			f.holds = f.holds.or(belowOf[a])
+		}
+	}
 	top := firmer(t.Pressure.Level, t.Pressure.Most)
 	// The technique's own level is the least it asks for; a step may go
 	// firmer within it. Without one, the firmest step level is.

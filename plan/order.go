@@ -31,8 +31,9 @@ func (ix *index) mustPrecede(a, b *massage.Technique) bool {
 
 // order puts the section's units in phase order (warm-up, work, finish)
 // and, within each phase, in an order the sequencing rules accept; where
-// they leave a choice, by slot (light before deeper stroking, deep stroke
-// before the closing move), the work head to toe, then as chosen.
+// they leave a choice, by slot (light before deeper stroking, deep strokes
+// before the closing move), a deep stroke that opens the work first, then
+// head to toe by the parts they work on, then as chosen.
 func (s *section) order(ix *index) {
 	phase := map[string][]*unit{}
 	for _, u := range s.units {
@@ -46,7 +47,10 @@ func (s *section) order(ix *index) {
 			if a.slot != b.slot {
 				return int(a.slot) - int(b.slot)
 			}
-			return areaRank[a.c.area] - areaRank[b.c.area]
+			if a.c.lead != b.c.lead {
+				return boolRank(b.c.lead) - boolRank(a.c.lead)
+			}
+			return a.c.top - b.c.top
 		})
 		out = append(out, ix.ruleSort(us)...)
 	}

@@ -109,7 +109,7 @@ func (ix *index) cautions(secs []*section, items []Item) []Caution {
 					c.Areas = nil
 				} else {
 					x := ix.caution[id]
-					c = Caution{ID: x.ID, Say: x.Say, Kind: x.Kind, When: x.When, Sources: x.Sources}
+					c = Caution{ID: x.ID, Say: x.Say, Kind: x.Kind, When: x.When, Landmarks: x.Landmarks, Sources: x.Sources}
 				}
 				i = len(out)
 				at[id] = i

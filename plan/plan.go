@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -66,6 +67,7 @@ type Caution struct {
 	When       string   `json:"when"` // before, start, during
 	Techniques []string `json:"techniques,omitempty"`
 	Areas      []string `json:"areas,omitempty"`
+	Landmarks  []string `json:"landmarks,omitempty"` // the places it names (the spine line, the ribs)
 	Sources    []string `json:"sources,omitempty"`
 }
 
@@ -109,10 +111,13 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 			p.Notes = append(p.Notes, "nothing safe is left for the "+areaName(s.area)+s.emptyWhy()+"; its time goes to the other areas")
 			continue
 		}
+		if s.otherMode != "" {
+			p.Notes = append(p.Notes, s.otherMode)
+		}
 		live = append(live, s)
 	}
 	if len(live) == 0 {
-		return nil, nothingSafe(secs)
+		return nil, nothingSafe(ix, secs, mode)
 	}
 	if err := allot(live, req.Minutes*60); err != nil {
 		return nil, err
@@ -123,6 +128,7 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		s.repeat()
 		spread(s.units, s.budget)
 		p.Dropped = append(p.Dropped, s.dropped...)
+		p.Notes = append(p.Notes, s.notes...)
 	}
 	settle(live)
 	for _, s := range live {
@@ -143,12 +149,15 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 
 // nothingSafe explains why no area has a move left, naming the field to
 // change: the conditions when they ruled moves out, else the pressure when
-// it did, else the areas.
-func nothingSafe(secs []*section) *Error {
+// it did, else the areas. When the catalog simply has nothing for the
+// areas, it says so and names nearby areas that have techniques.
+func nothingSafe(ix *index, secs []*section, mode string) *Error {
 	var why []string
 	field := "areas"
+	unknown := true
 	for _, s := range secs {
 		why = append(why, "the "+areaName(s.area)+s.emptyWhy())
+		unknown = unknown && s.known == 0
 		for _, e := range s.excluded {
 			switch {
 			case e.Condition != "":
@@ -158,7 +167,53 @@ func nothingSafe(secs []*section) *Error {
 			}
 		}
 	}
+	if unknown {
+		var names []string
+		for _, s := range secs {
+			names = append(names, "the "+areaName(s.area))
+		}
+		msg := "Knead has no technique for " + andList(names)
+		if slices.ContainsFunc(secs, func(s *section) bool { return s.anyMode > 0 }) {
+			msg += modeWords(mode)
+		}
+		if near := ix.nearby(secs, mode); len(near) > 0 {
+			msg += "; nearby areas that have some: " + strings.Join(near, ", ")
+		}
+		return fieldError("areas", "%s", msg)
+	}
 	return fieldError(field, "nothing safe is left to plan: %s", strings.Join(why, "; "))
+}
+
+// nearby lists the areas next to the sections' (those sharing their parent,
+// and the parent itself) that have a technique in the mode.
+func (ix *index) nearby(secs []*section, mode string) []string {
+	var out []string
+	for _, s := range secs {
+		a, _ := massage.AreaByID(s.area)
+		var near []string
+		if a.Parent != "" {
+			near = append(near, a.Parent)
+			for _, c := range massage.Children(a.Parent) {
+				near = append(near, c.ID)
+			}
+		}
+		for _, c := range massage.Children(a.ID) {
+			near = append(near, c.ID)
+		}
+		for _, id := range near {
+			if id == s.area || slices.Contains(out, id) {
+				continue
+			}
+			i := areaIndex[id]
+			for k, t := range ix.cat.Techniques {
+				if t != nil && ix.covers[k].has(i) && fitsMode(t, mode) && reaches(t, ix.factsOf(k), i) {
+					out = append(out, id)
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 func areaName(id string) string {

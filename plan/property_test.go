@@ -105,9 +105,9 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 		bad("no items")
 	}
 
-	excluded := map[string]bool{}
+	excluded := map[string][]string{} // technique: the areas it was left out of
 	for _, e := range p.Excluded {
-		excluded[e.Technique] = true
+		excluded[e.Technique] = append(excluded[e.Technique], e.Area)
 		if e.Reason == "" {
 			bad("%s is left out without a reason", e.Technique)
 		}
@@ -171,8 +171,8 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 		if req.Mode != "" && p.Mode != req.Mode {
 			bad("plan mode %s, asked %s", p.Mode, req.Mode)
 		}
-		if excluded[t.ID] {
-			bad("%s: the technique is also listed as left out", where)
+		if slices.ContainsFunc(excluded[t.ID], func(a string) bool { return massage.Overlaps(a, it.Area) }) {
+			bad("%s: the technique is also listed as left out there (%v)", where, excluded[t.ID])
 		}
 		if !massage.Sides.Has(it.Side) {
 			bad("%s: side %q", where, it.Side)
@@ -189,8 +189,19 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 				}
 			}
 		}
+		// The areas the item works on: the technique's own inside the item's
+		// area, or the item's area when one of the technique's holds it.
+		var areas []string
+		for _, a := range t.Areas {
+			switch {
+			case massage.Within(a, it.Area):
+				areas = append(areas, a)
+			case massage.Within(it.Area, a):
+				areas = append(areas, it.Area)
+			}
+		}
 		onArea := func(a string) bool {
-			if t.Covers(a) {
+			if slices.ContainsFunc(areas, func(x string) bool { return massage.Overlaps(x, a) }) {
 				return true
 			}
 			for id := range marks {
@@ -215,7 +226,7 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 					bad("%s: %s pressure on a sensitive %s", where, it.Pressure, c.Where)
 				}
 			case "inflamed-joint":
-				over := slices.ContainsFunc(t.Areas, func(a string) bool { return massage.Within(massage.JointArea[c.Where], a) })
+				over := slices.ContainsFunc(areas, func(a string) bool { return massage.Within(massage.JointArea[c.Where], a) })
 				for id := range marks {
 					if l, _ := massage.LandmarkByID(id); l.Joint == c.Where {
 						over = true

@@ -11,7 +11,9 @@ import (
 // jointReach lists, for each joint a condition can name, the areas and
 // landmarks that lie over or right around it. Landmarks that belong to the
 // joint (massage.Landmark.Joint) count too, and so does any technique area
-// that holds the joint's area whole (a move over all of "legs" passes the knee).
+// that holds the joint's area whole (a move over all of "legs" passes the
+// knee), or that holds one of these landmarks' areas while its steps name
+// no place there (a move over the whole thigh passes the lower thigh).
 var jointReach = map[string]struct{ areas, landmarks []string }{
 	"jaw":      {[]string{"jaw"}, []string{"jaw-joint", "jaw-line"}},
 	"neck":     {[]string{"neck"}, []string{"base-of-neck", "back-of-neck", "sides-of-neck", "below-ears"}},
@@ -43,10 +45,28 @@ func touchesJoint(t *massage.Technique, f *facts, joint string) bool {
 			}
 		}
 	}
-	return landmarksOf(t, func(id string) bool {
+	if landmarksOf(t, func(id string) bool {
 		l, ok := massage.LandmarkByID(id)
 		return slices.Contains(reach.landmarks, id) || ok && l.Joint == joint
-	})
+	}) {
+		return true
+	}
+	// A move over a whole area that holds a place right around the joint
+	// (the thighs hold the lower thigh, by the knee) passes that place too,
+	// unless its steps keep to other named places in that area.
+	for _, id := range reach.landmarks {
+		l, ok := massage.LandmarkByID(id)
+		if !ok || !slices.ContainsFunc(t.Areas, func(a string) bool { return massage.Within(l.Area, a) }) {
+			continue
+		}
+		if !landmarksOf(t, func(m string) bool {
+			x, ok := massage.LandmarkByID(m)
+			return ok && massage.Within(x.Area, l.Area)
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // touches reports whether the technique works where the condition is.

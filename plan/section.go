@@ -18,41 +18,56 @@ type cand struct {
 	v        verdict
 	sides    int      // 2 when it is done one side at a time, planned for both
 	side     string   // for sides == 1: both or none
-	cover    int      // how many of the section's finest areas it works on
+	parts    areaSet  // the parts of the section it works on (see partsIn)
+	holds    areaSet  // the areas it works on and those inside them: what it strokes
+	top      int      // the head-most of its parts, for a head-to-toe order
 	covers   areaSet  // the areas it works on or in
 	cautions []string // ids of the cautions that matter where it is planned
 	rank     int      // its place in the seeded shuffle
+	lead     bool     // a deeper stroke that opens the work, when the warm-up has none
+	cost     float64  // for work: costOf, once known (0: not yet)
 }
 
 // section is the plan for one area asked for: the techniques that may fill
 // each slot, what was left out, and later its time and chosen units.
 type section struct {
-	area     string
-	weight   float64
-	w1, w2   *cand   // warm-up: light stroking, then deeper stroking
-	work     []*cand // work techniques, in the seeded order of choice
-	fdeep    *cand   // finish: deep stroking after the work
-	fextra   *cand   // finish: a closing move of the source's own (circles over the foot)
-	excluded []Excluded
-	known    int    // techniques for the area in the mode, safe or not
-	mode     string // the plan's mode
+	area   string
+	weight float64
+	// The strokes that may warm up and finish the section, in the order they
+	// are preferred (see fill), and the closing move.
+	lights, deeps, fdeeps []*cand
+	fextra                *cand
+	work                  []*cand // work techniques, in the seeded order of choice
+	bare                  areaSet // parts with strokes but no work: stroked when time allows
+	excluded              []Excluded
+	known                 int      // techniques for the area in the mode, safe or not
+	anyMode               int      // techniques for the area in any mode, safe or not
+	mode                  string   // the plan's mode
+	otherMode             string   // what the other mode has that this one lacks, said plainly
+	deepOut               []string // conditions that ruled out deep strokes here, as written
+	notes                 []string // what the plan could not do here, said plainly
 
 	budget  float64
 	units   []*unit
 	dropped []string
+	min     *cand // minWork, once known
 }
 
 func (s *section) empty() bool {
-	return s.w1 == nil && s.w2 == nil && len(s.work) == 0 && s.fdeep == nil && s.fextra == nil
+	return len(s.lights) == 0 && len(s.deeps) == 0 && len(s.work) == 0 && len(s.fdeeps) == 0 && s.fextra == nil
 }
 
 // emptyWhy says, after the area's name, why an empty section has no move.
 func (s *section) emptyWhy() string {
 	if s.known == 0 {
-		if s.mode == "both" {
-			return " (the catalog has no technique for it)"
+		why := " (the catalog has no technique for it"
+		if s.anyMode > 0 {
+			why += modeWords(s.mode)
 		}
-		return " (the catalog has no technique for it " + massage.Modes.Name(s.mode) + ")"
+		if s.otherMode != "" {
+			why += "; " + s.otherMode
+		}
+		return why + ")"
 	}
 	var conds []string
 	pressure := false
@@ -65,7 +80,11 @@ func (s *section) emptyWhy() string {
 	}
 	var why []string
 	if len(conds) > 0 {
-		why = append(why, "ruled out by "+strings.Join(conds, ", "))
+		var said []string
+		for _, id := range conds {
+			said = append(said, id+", "+plainOf(id))
+		}
+		why = append(why, "ruled out by "+strings.Join(said, "; "))
 	}
 	if pressure {
 		why = append(why, "every other move needs deeper pressure than was asked")
@@ -74,6 +93,37 @@ func (s *section) emptyWhy() string {
 		return ""
 	}
 	return " (" + strings.Join(why, "; ") + ")"
+}
+
+// modeWords says a mode after "no technique for it": " in self-massage".
+func modeWords(mode string) string {
+	switch mode {
+	case "self":
+		return " in self-massage"
+	case "partner":
+		return " for a partner"
+	}
+	return ""
+}
+
+// saidOf names a condition, given as written, as said does.
+func saidOf(written string) string {
+	c, err := massage.ParseCondition(written)
+	if err != nil {
+		return written
+	}
+	return said(c)
+}
+
+// plainOf says a condition, given as written, in plain words: "an
+// unhealthy scalp", "an arthritic, painful, hot or inflamed ankle".
+func plainOf(written string) string {
+	c, err := massage.ParseCondition(written)
+	if err != nil {
+		return written
+	}
+	name, _, _ := strings.Cut(said(c), " (")
+	return name
 }
 
 // fitsMode is Technique.FitsMode, except that a plan for both modes takes
@@ -85,52 +135,15 @@ func fitsMode(t *massage.Technique, mode string) bool {
 	return t.FitsMode(mode)
 }
 
-// pool is what the catalog offers for one area asked, before a mode is
-// chosen: the safe candidates and the techniques left out.
-type pool struct {
-	area     string
-	cands    []*cand
-	excluded []*cand // with v.out set
-}
-
-// pools judges every technique that works on the areas asked, once, for
-// all modes.
-func (ix *index) pools(req Request, conds []massage.Condition) []*pool {
-	out := make([]*pool, len(req.Areas))
-	at := make([]int, len(req.Areas))
-	for i, area := range req.Areas {
-		out[i] = &pool{area: area}
-		at[i] = areaIndex[area]
-	}
-	for k, t := range ix.cat.Techniques {
-		if t == nil {
-			continue
-		}
-		for i, pl := range out {
-			if !ix.covers[k].has(at[i]) {
-				continue
-			}
-			f := ix.factsOf(k)
-			c := &cand{t: t, f: f, area: finest(t, at[i]), v: ix.judge(t, f, conds, req.Pressure), covers: ix.covers[k]}
-			if c.v.out {
-				pl.excluded = append(pl.excluded, c)
-				continue
-			}
-			c.cover = ix.covers[k].count(leavesOf[at[i]])
-			c.sides, c.side = sidesOf(f, c.area)
-			c.cautions = ix.relevant(t, c.area, c.v.made)
-			pl.cands = append(pl.cands, c)
-		}
-	}
-	return out
-}
-
 // sections builds one section per area asked, for the mode.
 func (ix *index) sections(req Request, pools []*pool, mode string) []*section {
 	out := make([]*section, len(pools))
 	for i, pl := range pools {
-		s := &section{area: pl.area, weight: req.weight(pl.area), mode: mode}
+		s := &section{area: pl.area, weight: req.weight(pl.area), mode: mode, anyMode: len(pl.cands) + len(pl.excluded)}
 		for _, c := range pl.excluded {
+			if fitsMode(c.t, mode) && c.t.Family == "deep-stroking" && c.v.condition != "" && !slices.Contains(s.deepOut, c.v.condition) {
+				s.deepOut = append(s.deepOut, c.v.condition)
+			}
 			if fitsMode(c.t, mode) {
 				s.known++
 				s.excluded = append(s.excluded, Excluded{Technique: c.t.ID, Name: c.t.Name, Area: c.area, Reason: c.v.reason, Condition: c.v.condition})
@@ -143,11 +156,13 @@ func (ix *index) sections(req Request, pools []*pool, mode string) []*section {
 			}
 		}
 		s.known += len(cands)
+		s.otherMode = otherMode(pl, mode)
 		rng := rand.New(rand.NewPCG(uint64(req.Seed), streamOf(pl.area)))
 		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
 		for i, c := range cands {
 			c.rank = i
 		}
+		cands = s.unwarmed(cands, pl.excluded)
 		s.fill(cands)
 		out[i] = s
 	}
@@ -188,84 +203,108 @@ func sidesOf(f *facts, area string) (int, string) {
 	return 1, "none"
 }
 
-// fill picks the candidates for each slot. Warm-up and finish go to the
-// technique that covers most of the section, preferring moves made for that
-// phase and moves from the source texts over Knead's own; the seed breaks
-// the remaining ties. Work keeps the seeded order, taking turns between the
-// finer areas so a coarse request spreads over its parts.
+// fill sorts the candidates into the section's pools. The work keeps the
+// seeded order, taking turns between the section's parts. The warm-up and
+// finish strokes kept ready are those that together cover every part the
+// work may touch, and the parts that have strokes but no work; among
+// strokes that cover as much, moves made for the phase come first, then the
+// source texts' moves before Knead's own, then the seed. Which of them a
+// plan uses follows the work it plans (kitFor).
 func (s *section) fill(cands []*cand) {
 	var work []*cand
+	var reach, stroked areaSet
+	var lights, deeps, fdeeps, finish []*cand
 	for _, c := range cands {
 		if c.t.FitsPhase("work") {
 			work = append(work, c)
+			reach = reach.or(c.parts)
+		}
+		switch warm := c.t.FitsPhase("warm-up"); {
+		case warm && c.t.Family == "light-stroking":
+			lights = append(lights, c)
+			stroked = stroked.or(c.parts)
+		case warm && c.t.Family == "deep-stroking":
+			deeps = append(deeps, c)
+			stroked = stroked.or(c.parts)
+		}
+		if c.t.FitsPhase("finish") {
+			finish = append(finish, c)
+			if c.t.Family == "deep-stroking" {
+				fdeeps = append(fdeeps, c)
+			}
 		}
 	}
-	// Warm up and finish where the first work goes, when no stroke covers
-	// the whole section.
-	var target areaSet
-	if len(work) > 0 {
-		target = leavesOf[areaIndex[s.area]]
-		first := spreadOver(work)[0].covers
-		target = areaSet{target[0] & first[0], target[1] & first[1]}
+	s.bare = stroked.minus(reach)
+	all := reach.or(s.bare)
+	s.lights = coverOf(all, lights, nil)
+	s.deeps = coverOf(all, deeps, nil)
+	// The finish may repeat a warm-up's deep stroke when nothing else
+	// covers a part, but never with no work between.
+	if len(work) == 0 {
+		fdeeps = slices.DeleteFunc(fdeeps, func(c *cand) bool { return slices.Contains(s.deeps, c) })
 	}
-	used := map[*cand]bool{}
-	best := func(ok func(*cand) bool, phase string, avoid *cand) *cand {
+	s.fdeeps = coverOf(all, fdeeps, s.deeps)
+	used := func(c *cand) bool {
+		return slices.Contains(s.lights, c) || slices.Contains(s.deeps, c) || slices.Contains(s.fdeeps, c)
+	}
+	// The closing move: the source's own (finishing circles for the feet),
+	// else, when no deep stroke can finish, any move made to finish.
+	pick := func(ok func(*cand) bool) *cand {
 		var b *cand
-		key := func(c *cand) [6]int {
-			near := -c.covers.count(target)
-			pure := 0
-			if c.t.FitsPhase("work") {
-				pure = 1
-			}
-			own, same := 0, 0
-			if c.t.Own() {
-				own = 1
-			}
-			if c == avoid {
-				same = 1
-			}
-			return [6]int{-c.cover, near, same, pure, own, c.rank}
-		}
-		for _, c := range cands {
-			if used[c] || !c.t.FitsPhase(phase) || !ok(c) {
+		for _, c := range finish {
+			if used(c) || !ok(c) || c.parts.and(all).empty() && !all.empty() {
 				continue
 			}
-			if b == nil {
-				b = c
-				continue
-			}
-			if kc, kb := key(c), key(b); slices.Compare(kc[:], kb[:]) < 0 {
+			if b == nil || c.parts.and(all).size() > b.parts.and(all).size() ||
+				c.parts.and(all).size() == b.parts.and(all).size() && prefer(c, b, nil) {
 				b = c
 			}
-		}
-		if b != nil {
-			used[b] = true
 		}
 		return b
 	}
-	family := func(f string) func(*cand) bool {
-		return func(c *cand) bool { return c.t.Family == f }
+	s.fextra = pick(func(c *cand) bool { return c.t.Family != "deep-stroking" && !c.t.Own() })
+	if s.fextra == nil && len(s.fdeeps) == 0 {
+		s.fextra = pick(func(*cand) bool { return true })
 	}
-	s.w1 = best(family("light-stroking"), "warm-up", nil)
-	s.w2 = best(family("deep-stroking"), "warm-up", nil)
-	// The finish may repeat the warm-up's deep stroke when nothing else fits.
-	if s.w2 != nil {
-		delete(used, s.w2)
+	work = slices.DeleteFunc(work, func(c *cand) bool { return used(c) || c == s.fextra })
+	s.work = spreadOver(work)
+	// A coarse request opens with the work that spans most of it (the seed
+	// breaks ties), so that a short plan for the arms is not all hands.
+	if i := broadest(s.work); i > 0 {
+		c := s.work[i]
+		s.work = slices.Insert(slices.Delete(s.work, i, i+1), 0, c)
 	}
-	s.fdeep = best(family("deep-stroking"), "finish", s.w2)
-	s.fextra = best(func(c *cand) bool {
-		return c.t.Family != "deep-stroking" && !c.t.Own()
-	}, "finish", nil)
-	if s.fdeep == nil && s.fextra == nil {
-		s.fextra = best(func(*cand) bool { return true }, "finish", nil)
+	// With no deeper stroke to warm a part up, a deep stroke of the work
+	// opens it, so that nothing is kneaded straight after light stroking.
+	var deep areaSet
+	for _, c := range s.deeps {
+		deep = deep.or(c.holds)
 	}
-	if s.w2 != nil {
-		used[s.w2] = true
+	if cold := reach.minus(deep); !cold.empty() {
+		for _, c := range s.work {
+			c.lead = c.t.Family == "deep-stroking" && !c.parts.and(cold).empty()
+		}
+		slices.SortStableFunc(s.work, func(a, b *cand) int { return boolRank(b.lead) - boolRank(a.lead) })
 	}
-	s.work = spreadOver(slices.DeleteFunc(work, func(c *cand) bool { return used[c] }))
-	if len(s.work) == 0 && s.fdeep == s.w2 {
-		s.fdeep = nil // with no work between, it would be the same stroke twice in a row
+}
+
+// broadest gives the position of the first work technique that works on
+// the most parts, or -1.
+func broadest(work []*cand) int {
+	at := -1
+	for i, c := range work {
+		if at < 0 || c.parts.size() > work[at].parts.size() {
+			at = i
+		}
 	}
+	return at
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // spreadOver reorders work candidates so that the finer areas take turns:

@@ -54,49 +54,28 @@ func sumOf(us []*unit, f func(*cand) float64) float64 {
 	return s
 }
 
-// minWork is the work technique that needs the least time.
-func (s *section) minWork() *cand {
-	var b *cand
-	for _, c := range s.work {
-		if b == nil || c.least() < b.least() {
-			b = c
-		}
-	}
-	return b
-}
-
 // minimal is the least time the section can take: a light warm-up and one
 // work technique, everything else dropped.
 func (s *section) minimal() float64 {
-	var t float64
-	warm := s.w1
-	if warm == nil {
-		warm = s.w2
-	}
-	if warm != nil {
-		t += warm.least()
-	}
 	if w := s.minWork(); w != nil {
-		t += w.least()
-	} else if warm == nil {
-		f := s.fdeep
-		if f == nil {
-			f = s.fextra
-		}
-		t += f.least()
+		return s.costOf(w)
 	}
-	return t
+	if warm := s.warmFor(s.bare); len(warm) > 0 {
+		return sumCands(warm, (*cand).least)
+	}
+	k := s.kitFor(s.bare, false)
+	return kitSum(&k, nil, (*cand).least)
 }
 
 // complete is the least time the section takes with every phase.
 func (s *section) complete() float64 {
+	parts, withWork := s.bare, false
 	var t float64
-	for _, c := range []*cand{s.w1, s.w2, s.minWork(), s.fdeep, s.fextra} {
-		if c != nil {
-			t += c.least()
-		}
+	if w := s.minWork(); w != nil {
+		parts, withWork, t = w.parts, true, w.least()
 	}
-	return t
+	k := s.kitFor(parts, withWork)
+	return t + kitSum(&k, nil, (*cand).least)
 }
 
 // capacity is the most time the section can fill without staying on one
@@ -106,16 +85,12 @@ func (s *section) capacity() float64 {
 	if len(s.work) >= 2 {
 		return math.Inf(1)
 	}
-	var t float64
-	for _, c := range []*cand{s.w1, s.w2, s.fdeep, s.fextra} {
-		if c != nil {
-			t += c.most()
-		}
-	}
+	parts := s.bare
 	for _, c := range s.work {
-		t += c.most()
+		parts = parts.or(c.parts)
 	}
-	return t
+	k := s.kitFor(parts, len(s.work) > 0)
+	return kitSum(&k, nil, (*cand).most) + sumCands(s.work, (*cand).most)
 }
 
 // allot splits the seconds over the sections by weight, giving each at
@@ -135,8 +110,18 @@ func allot(secs []*section, total float64) error {
 			num(total/60), what, minutesUp(low), minutesUp(full))
 	}
 	if high < total-1e-9 {
-		return fieldError("minutes", "%s is more than the safe moves for %s can fill without staying too long on one spot: at most %s would do",
+		var why []string
+		for _, s := range secs {
+			if s.otherMode != "" && !math.IsInf(s.capacity(), 1) {
+				why = append(why, s.otherMode)
+			}
+		}
+		msg := fmt.Sprintf("%s is more than the safe moves for %s can fill without staying too long on one spot: at most %s would do",
 			num(total/60), what, minutesDown(high))
+		if len(why) > 0 {
+			msg += " (" + strings.Join(why, "; ") + ")"
+		}
+		return fieldError("minutes", "%s", msg)
 	}
 	// Water-fill: find the share per unit of weight at which the sections,
 	// each held between its least and its most, add up to the total.
@@ -179,61 +164,120 @@ func minutesDown(sec float64) string {
 }
 
 // choose picks the section's units for its budget (order puts them in
-// order, repeat adds rounds of the work, spread gives them their time): every phase with as many
-// work techniques as their usual times allow, more (and repeats) when the
-// budget is above what they can fill, fewer phases when it is below what
-// they need.
+// order, repeat adds rounds of the work, spread gives them their time):
+// the first work technique with the strokes that warm up and finish the
+// parts it works on, fewer phases when the budget is below what they need;
+// then the strokes for parts that have no work, and more work techniques
+// (with strokes for any new parts) while their usual times fit, and while
+// the work cannot fill the time at its longest, as long as their least
+// times fit.
 func (s *section) choose() {
 	b := s.budget
-	var us []*unit
-	add := func(c *cand, sl slot) {
-		if c != nil {
-			us = append(us, &unit{c: c, slot: sl})
-		}
-	}
-	add(s.w1, slotW1)
-	add(s.w2, slotW2)
-	inPlan := map[*cand]bool{}
+	keep := map[slot]bool{slotW1: true, slotW2: true, slotFDeep: true, slotFExtra: true}
+	var work []*cand
+	parts := s.bare
 	if len(s.work) > 0 {
 		w := s.work[0]
-		if w.least() > b-sumOf(us, (*cand).least) {
+		if k := s.kitFor(w.parts, true); sumCands(k.w1, (*cand).least)+sumCands(k.w2, (*cand).least)+w.least() > b {
 			w = s.minWork()
 		}
-		add(w, slotWork)
-		inPlan[w] = true
+		work, parts = []*cand{w}, w.parts
 	}
-	add(s.fdeep, slotFDeep)
-	add(s.fextra, slotFExtra)
-
-	if sumOf(us, (*cand).least) > b {
-		s.drop(&us, b)
+	sum := func(work []*cand, parts areaSet, f func(*cand) float64) float64 {
+		k := s.kitFor(parts, len(work) > 0)
+		return kitSum(&k, keep, f) + sumCands(work, f)
 	}
-	least, usual, most := sumOf(us, (*cand).least), sumOf(us, (*cand).usual), sumOf(us, (*cand).most)
-	take := func(c *cand, round int) {
-		us = s.insertWork(us, c, round)
+	removed := s.drop(keep, func() bool { return sum(work, parts, (*cand).least) <= b }, len(work) > 0)
+	if len(work) > 0 && !s.bare.empty() && sum(work, parts.or(s.bare), (*cand).usual) <= b {
+		parts = parts.or(s.bare)
+	}
+	inPlan := map[*cand]bool{}
+	for _, c := range work {
 		inPlan[c] = true
-		least, usual, most = least+c.least(), usual+c.usual(), most+c.most()
 	}
-	// More work while the usual times fit; then, if the moves cannot fill
-	// the time even at their longest, more work and rounds of it, as long
-	// as their least times fit.
-	for _, c := range s.work {
-		if !inPlan[c] && usual+c.usual() <= b {
-			take(c, 0)
+	// The strokes' and the work's sums so far, so that a technique on parts
+	// already stroked costs only its own time.
+	var have kit
+	var kitLeast, kitUsual, workLeast, workUsual, workMost float64
+	settle := func() {
+		have = s.kitFor(parts, len(work) > 0)
+		kitLeast, kitUsual = kitSum(&have, keep, (*cand).least), kitSum(&have, keep, (*cand).usual)
+		workLeast, workUsual, workMost = sumCands(work, (*cand).least), sumCands(work, (*cand).usual), sumCands(work, (*cand).most)
+	}
+	settle()
+	try := func(c *cand, usual bool) {
+		p := parts.or(c.parts)
+		var need float64
+		switch {
+		case p == parts && usual:
+			need = kitUsual + workUsual + c.usual()
+		case p == parts:
+			need = kitLeast + workLeast + c.least()
+		case usual:
+			need = sum(work, p, (*cand).usual) + c.usual()
+		default:
+			need = sum(work, p, (*cand).least) + c.least()
+		}
+		if need <= b {
+			work, parts, inPlan[c] = append(work, c), p, true
+			settle()
 		}
 	}
 	for _, c := range s.work {
-		if most < b && !inPlan[c] && least+c.least() <= b {
-			take(c, 0)
+		if !inPlan[c] {
+			try(c, true)
 		}
+	}
+	for _, c := range s.work {
+		if !inPlan[c] && workMost+kitUsual < b {
+			try(c, false)
+		}
+	}
+
+	k := have
+	var us []*unit
+	for _, sl := range strokeSlots {
+		if keep[sl] {
+			for _, c := range k.of(sl) {
+				us = append(us, &unit{c: c, slot: sl})
+			}
+		}
+	}
+	for _, c := range work {
+		us = append(us, &unit{c: c, slot: slotWork})
 	}
 	s.units = us
+	s.sayDropped(removed, &k)
+	s.sayUnwarmed(us, removed)
 }
 
-// repeat adds rounds of the work when the moves cannot fill the section's
-// time even at their longest. Each round takes the work in the order the
-// first round has, as many as their least times allow; a round never
-// starts with the move the round before ended with.
+// sayUnwarmed notes where a condition left no deep stroke to warm up
+// before kneading, or nothing to finish with: the plan cannot keep the
+// order then, and says what to do instead.
+func (s *section) sayUnwarmed(us []*unit, removed []slot) {
+	if len(s.deepOut) == 0 {
+		return
+	}
+	has := func(ok func(u *unit) bool) bool { return slices.ContainsFunc(us, ok) }
+	work := has(func(u *unit) bool { return u.slot == slotWork })
+	why := "with " + strings.Join(s.deepOut, ", ")
+	name := areaName(s.area)
+	if work && !slices.Contains(removed, slotW2) && !has(func(u *unit) bool { return u.slot == slotW2 }) &&
+		has(func(u *unit) bool { return u.slot == slotWork && u.c.t.Family == "kneading" && !u.c.lead }) &&
+		!has(func(u *unit) bool { return u.c.lead }) {
+		s.notes = append(s.notes, fmt.Sprintf("no deeper stroke is safe to warm up the %s (%s), so the kneading follows light stroking only: begin it gently", name, why))
+	}
+	if work && !slices.Contains(removed, slotFDeep) && !slices.Contains(removed, slotFExtra) &&
+		!has(func(u *unit) bool { return u.slot.phase() == "finish" }) {
+		s.notes = append(s.notes, fmt.Sprintf("nothing is safe to finish the %s with (%s): close with a few strokes as light as the warm-up's", name, why))
+	}
+}
+
+// repeat adds rounds of the work when the work at its longest, with the
+// warm-up and finish at their usual times, cannot fill the section's time.
+// Each round takes the work in the order the first round has, as many as
+// their least times allow; a round never starts with the move the round
+// before ended with.
 func (s *section) repeat() {
 	b := s.budget
 	var work, rest []*unit
@@ -249,7 +293,13 @@ func (s *section) repeat() {
 	if len(work) < 2 {
 		return
 	}
-	least, most := sumOf(s.units, (*cand).least), sumOf(s.units, (*cand).most)
+	least := sumOf(s.units, (*cand).least)
+	most := sumOf(work, (*cand).most)
+	for _, u := range s.units {
+		if u.slot != slotWork {
+			most += u.c.usual()
+		}
+	}
 	var more []*unit
 	last := work[len(work)-1].c
 	for r := 1; most < b; r++ {
@@ -271,67 +321,61 @@ func (s *section) repeat() {
 	}
 }
 
-// insertWork adds a work unit after the other work units.
-func (s *section) insertWork(us []*unit, c *cand, round int) []*unit {
-	at := len(us)
-	for i, u := range us {
-		if u.slot > slotWork {
-			at = i
+// drop leaves out slots, least needed first (the finish's closing move, its
+// deep strokes, the deeper warm-up strokes), until fits says the rest fit,
+// then puts back what fits again after a later removal. It keeps a warm-up,
+// and something after the warm-up. It returns the slots left out.
+func (s *section) drop(keep map[slot]bool, fits func() bool, withWork bool) []slot {
+	var removed []slot
+	for _, sl := range []slot{slotFExtra, slotFDeep, slotW2} {
+		if fits() {
 			break
 		}
+		k := s.kitFor(s.bare, withWork)
+		if sl == slotW2 && len(s.lights) == 0 || sl.phase() == "finish" && !withWork && len(k.w1)+len(k.w2) == 0 {
+			continue
+		}
+		keep[sl] = false
+		removed = append(removed, sl)
 	}
-	return slices.Insert(us, at, &unit{c: c, slot: slotWork, round: round})
+	var out []slot
+	for _, sl := range []slot{slotW2, slotFDeep, slotFExtra} {
+		if !slices.Contains(removed, sl) {
+			continue
+		}
+		keep[sl] = true
+		if !fits() {
+			keep[sl] = false
+			out = append(out, sl)
+		}
+	}
+	return out
 }
 
-// drop removes phases, least needed first (the finish's closing move, its
-// deep stroke, the deeper warm-up stroke), until the units fit the budget,
-// puts back what fits again after a later removal, and says what it dropped.
-func (s *section) drop(us *[]*unit, b float64) {
-	fits := func(extra float64) bool { return sumOf(*us, (*cand).least)+extra <= b }
-	has := func(sl slot) bool { return slices.ContainsFunc(*us, func(u *unit) bool { return u.slot == sl }) }
-	removed := map[slot]*unit{}
-	for _, sl := range []slot{slotFExtra, slotFDeep, slotW2} {
-		if fits(0) {
-			break
+// sayDropped says which slots were left out for lack of time, naming the
+// moves they would have held.
+func (s *section) sayDropped(removed []slot, k *kit) {
+	names := func(sl slot) []string {
+		var out []string
+		for _, c := range k.of(sl) {
+			out = append(out, c.t.Name)
 		}
-		i := slices.IndexFunc(*us, func(u *unit) bool { return u.slot == sl })
-		if i < 0 {
-			continue
-		}
-		// Keep a warm-up and something after it.
-		others := slices.ContainsFunc(*us, func(u *unit) bool { return u.slot != sl && u.slot.phase() != "finish" })
-		if sl == slotW2 && !has(slotW1) || sl.phase() == "finish" && !others {
-			continue
-		}
-		removed[sl] = (*us)[i]
-		*us = slices.Delete(*us, i, i+1)
-	}
-	for _, sl := range []slot{slotW2, slotFDeep, slotFExtra} {
-		if u := removed[sl]; u != nil && fits(u.c.least()) {
-			at := slices.IndexFunc(*us, func(x *unit) bool { return x.slot > sl })
-			if at < 0 {
-				at = len(*us)
-			}
-			*us = slices.Insert(*us, at, u)
-			delete(removed, sl)
-		}
+		return out
 	}
 	name := areaName(s.area)
-	var finish []string
-	for _, sl := range []slot{slotFDeep, slotFExtra} {
-		if u := removed[sl]; u != nil {
-			finish = append(finish, u.c.t.Name)
-		}
-	}
+	gone := func(sl slot) bool { return slices.Contains(removed, sl) && len(k.of(sl)) > 0 }
+	finish := append(names(slotFDeep), names(slotFExtra)...)
 	switch {
-	case len(finish) == 0:
-	case removed[slotFDeep] != nil && (removed[slotFExtra] != nil || s.fextra == nil):
+	case !gone(slotFDeep) && !gone(slotFExtra):
+	case gone(slotFDeep) && (gone(slotFExtra) || k.fextra == nil):
 		s.dropped = append(s.dropped, fmt.Sprintf("the finish on the %s (%s)", name, strings.Join(finish, ", ")))
+	case gone(slotFDeep):
+		s.dropped = append(s.dropped, fmt.Sprintf("part of the finish on the %s (%s)", name, strings.Join(names(slotFDeep), ", ")))
 	default:
-		s.dropped = append(s.dropped, fmt.Sprintf("part of the finish on the %s (%s)", name, strings.Join(finish, ", ")))
+		s.dropped = append(s.dropped, fmt.Sprintf("part of the finish on the %s (%s)", name, strings.Join(names(slotFExtra), ", ")))
 	}
-	if u := removed[slotW2]; u != nil {
-		s.dropped = append(s.dropped, fmt.Sprintf("the deeper stroking of the warm-up on the %s (%s)", name, u.c.t.Name))
+	if gone(slotW2) {
+		s.dropped = append(s.dropped, fmt.Sprintf("the deeper stroking of the warm-up on the %s (%s)", name, strings.Join(names(slotW2), ", ")))
 	}
 }
 
