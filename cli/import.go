@@ -36,8 +36,8 @@ func init() {
 			"status 1).\n\n" +
 			"--eval DIR scores the importer instead: it imports every text in DIR (.txt, .md, .html) " +
 			"that has a label file (NAME.labels.yaml, beside it or in --labels DIR) and prints " +
-			"precision and recall for steps, areas, repetitions, durations, warnings and " +
-			"preparations. docs/import.md describes the label files.",
+			"precision and recall for steps, areas, repetitions, durations, warnings, " +
+			"preparations and claims. docs/import.md describes the label files.",
 		Examples: []string{
 			"knead import article.html > routine.yaml",
 			"knead import --out scalp.yaml notes.md",
@@ -345,6 +345,16 @@ func describeStep(s howto.Step) string {
 	return d
 }
 
+// scoreOf finds one field's score of a text.
+func scoreOf(t howto.TextScore, field string) howto.Score {
+	for _, s := range t.Scores {
+		if s.Field == field {
+			return s
+		}
+	}
+	return howto.Score{Field: field}
+}
+
 func containsStr(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -385,10 +395,11 @@ func (o *importOptions) evaluate(env *Env, cat *massage.Catalog) error {
 	if ev.ModeTotal > 0 {
 		fmt.Fprintf(&b, "%-12s %6s %9d %6d %10s %7s\n", "mode", "", ev.ModeTotal, ev.ModeRight, "", "")
 	}
-	b.WriteString("\nPer text (steps found/labelled/right, warnings the same):\n")
+	b.WriteString("\nPer text (steps found/labelled/right, warnings and claims the same):\n")
 	for _, t := range ev.Texts {
-		st, wa := t.Scores[0], t.Scores[4]
-		fmt.Fprintf(&b, "  %-40s steps %2d/%2d/%2d  warnings %2d/%2d/%2d\n", t.File, st.Found, st.Labelled, st.Right, wa.Found, wa.Labelled, wa.Right)
+		st, wa, cl := scoreOf(t, "steps"), scoreOf(t, "warnings"), scoreOf(t, "claims")
+		fmt.Fprintf(&b, "  %-40s steps %2d/%2d/%2d  warnings %2d/%2d/%2d  claims %2d/%2d/%2d\n", t.File,
+			st.Found, st.Labelled, st.Right, wa.Found, wa.Labelled, wa.Right, cl.Found, cl.Labelled, cl.Right)
 		if t.Error != "" {
 			b.WriteString(wrap(t.Error, 100, "      ", "      "))
 		}

@@ -24,13 +24,16 @@ type block struct {
 	title   string
 	section *block // the heading it falls under
 	noise   string // why it is left out; "" when it is read
+	blind   bool   // a heading that ends a section but names nothing of it ("A Good Video Showing …")
 	sents   []*sentence
 }
 
 type lineStart struct{ off, line int }
 
-// blocks joins lines into paragraphs, list items and headings.
-func blocks(lines []line) []*block {
+// blocks joins lines into paragraphs, list items and headings. With
+// firstLine, a text's first line may be its title though it is long or
+// asks a question (a page marks its headings itself).
+func blocks(lines []line, firstLine bool) []*block {
 	var out []*block
 	var cur *block
 	end := func() { cur = nil }
@@ -62,21 +65,31 @@ func blocks(lines []line) []*block {
 		}
 		_ = i
 	}
-	// A paragraph of one short line with no full stop is a heading.
-	for _, b := range out {
-		if b.kind == bPara && len(b.starts) == 1 && b.title == "" && shortTitle(b.text) {
+	// A paragraph of one short line with no full stop is a heading; so is
+	// a text's first line when it stands alone and reads as a title, even a
+	// longer one or one with a question in it.
+	for i, b := range out {
+		if b.kind == bPara && len(b.starts) == 1 && b.title == "" && (shortTitle(b.text) && !leadsList(b.text) || firstLine && i == 0 && firstTitle(b.text)) {
 			b.kind = bHeading
 		}
 	}
+	setSections(out)
+	return out
+}
+
+// setSections puts each block under the heading before it, passing over
+// headings that are page furniture ("Posted on: November 21, 2008").
+func setSections(bs []*block) {
 	var section *block
-	for _, b := range out {
+	for _, b := range bs {
 		if b.kind == bHeading {
-			section = b
+			if b.noise == "" {
+				section = b
+			}
 			continue
 		}
 		b.section = section
 	}
-	return out
 }
 
 func lastLine(b *block) string {
@@ -86,9 +99,12 @@ func lastLine(b *block) string {
 // shortTitle reports whether s reads as a title: a few words and no
 // sentence end or trailing comma.
 func shortTitle(s string) bool {
-	s = strings.TrimSpace(s)
+	s = strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool { return isPictograph(r) || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) })
 	if s == "" {
 		return false
+	}
+	if strings.Contains(s, "? ") || strings.Contains(s, "! ") {
+		return false // "Feeling puffy after dinner? Try this before bed": sentences
 	}
 	n := len(strings.Fields(s))
 	if n > 10 {
@@ -97,6 +113,29 @@ func shortTitle(s string) bool {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	switch last {
 	case '.', '!', '?', ',', ';', '…':
+		return false
+	}
+	return true
+}
+
+// leadsList reports a line that ends with a colon and reads as a sentence
+// that opens a list ("Do not massage and call us if you have:"), not as a
+// heading ("What you need:").
+func leadsList(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ":") && len(strings.Fields(s)) >= 6
+}
+
+// firstTitle reports a first line that reads as a title: at most 16 words,
+// not ending as a statement does.
+func firstTitle(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "\"'”’)]*_ ")
+	if s == "" || len(strings.Fields(s)) > 16 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch last {
+	case '.', '!', ',', ';', ':', '…':
 		return false
 	}
 	return true

@@ -13,6 +13,9 @@ var clauseWarnings = [][]string{
 	{"keep", "away"}, {"keep", "off"}, {"keep", "the", "pressure", "off"}, {"keep", "pressure", "off"},
 	{"go", "easy"}, {"careful"}, {"caution"}, {"warning"}, {"please", "do", "not"}, {"don't", "ever"},
 	{"stop", "the", "massage"}, {"stop", "and", "see"},
+	// "Not after a big meal", "Not on the spine itself": a list of don'ts.
+	{"not", "after"}, {"not", "on"}, {"not", "over"}, {"not", "during"}, {"not", "within"},
+	{"not", "if"}, {"not", "while"}, {"not", "when"}, {"not", "right", "after"},
 }
 
 var anyWarnings = [][]string{
@@ -30,6 +33,17 @@ var doctors = map[string]bool{"doctor": true, "dentist": true, "gp": true, "phys
 
 var clauseBreaks = map[string]bool{",": true, ";": true, ":": true, "-": true, "(": true,
 	"so": true, "and": true, "but": true, "then": true, "or": true}
+
+// negatedMove reports "don't" or "do not" before a verb of a move at token i.
+func negatedMove(t []token, i int) bool {
+	k := i + 1
+	if t[i].w == "do" && k < len(t) && t[k].w == "not" {
+		k++
+	} else if t[i].w != "don't" && t[i].w != "dont" {
+		return false
+	}
+	return k < len(t) && verbs[t[k].w].c == vMove
+}
 
 func matchAt(t []token, i int, words []string) bool {
 	if i+len(words) > len(t) {
@@ -51,9 +65,28 @@ func (s *sentence) findWarning() {
 	}
 	for i := range t {
 		clause := i == start || i > 0 && clauseBreaks[t[i-1].w]
+		if !clause && i > 0 && (t[i-1].w == "i" || t[i-1].w == "we" || t[i-1].w == "you") && (i-1 == start || i > 1 && (clauseBreaks[t[i-2].w] || t[i-2].w == ",")) {
+			// "I don't press on the spine", "…, I skip the massage"; not
+			// "You don't need any oil"
+			clause = t[i].w == "never" || t[i].w == "skip" || t[i].w == "avoid" || negatedMove(t, i)
+		}
 		if clause {
 			for _, c := range clauseWarnings {
 				if matchAt(t, i, c) && !matchAt(t, i, []string{"don't", "forget"}) && !matchAt(t, i, []string{"do", "not", "forget"}) {
+					s.warning = true
+					if s.warnAt < 0 || i < s.warnAt {
+						s.warnAt = i
+					}
+					if i == start {
+						s.warnLead = true
+					}
+				}
+			}
+		}
+		// "Leave it alone if …", "leave the neck part out"
+		if clause && t[i].w == "leave" {
+			for k := i + 1; k < len(t) && k <= i+5; k++ {
+				if t[k].w == "out" || t[k].w == "alone" {
 					s.warning = true
 					if s.warnAt < 0 || i < s.warnAt {
 						s.warnAt = i
@@ -73,62 +106,280 @@ func (s *sentence) findWarning() {
 		if doctors[t[i].w] && i > 0 {
 			for k := i - 1; k >= 0 && k >= i-4; k-- {
 				switch t[k].w {
-				case "see", "consult", "ask", "talk", "check", "visit", "call", "contact":
+				case "see", "consult", "ask", "talk", "check", "visit", "call", "contact", "speak", "checked":
 					s.warning = true
 				}
 			}
 		}
+	}
+	// "Keep it light, this area is sensitive": a gentle touch asked for a
+	// place that needs it.
+	if !s.warning {
+		gentle, fragile, firmer := false, false, false
+		for i, x := range t {
+			gentle = gentle || gentleWords[x.w]
+			fragile = fragile || fragileWords[x.w]
+			// "lighter on the face, more pressure on the thighs" sets the
+			// pressure for each place; it warns of nothing
+			firmer = firmer || firmWords[x.w] || x.w == "more" && i+1 < len(t) && t[i+1].w == "pressure"
+		}
+		s.warning = gentle && fragile && !firmer
 	}
 	if s.warning && s.b != nil && s.b.kind == bHeading {
 		s.warning, s.warnLead = false, false
 	}
 }
 
-var claimCues = map[string]bool{"helps": true, "help": true, "aids": true, "relieves": true,
-	"relieve": true, "reduces": true, "reduce": true, "improves": true, "improve": true,
-	"stimulates": true, "stimulate": true, "boosts": true, "boost": true, "soothes": true,
-	"soothe": true, "eases": true, "ease": true, "promotes": true, "increases": true,
-	"relaxes": true, "lessens": true, "lessen": true, "prevents": true, "prevent": true,
-	"rejuvenate": true, "rejuvenates": true, "refresh": true, "refreshes": true, "calms": true,
-	"benefits": true, "benefit": true, "remedy": true, "good": true, "great": true, "said": true,
-	"moisturizes": true, "moisturises": true, "relief": true, "cleansed": true, "brings": true}
+var gentleWords = map[string]bool{"light": true, "lightly": true, "gentle": true, "gently": true,
+	"softly": true, "careful": true, "carefully": true, "lighter": true}
 
-var effects = map[string]bool{"stress": true, "circulation": true, "blood": true, "flow": true,
-	"headache": true, "headaches": true, "digestion": true, "tension": true, "pain": true,
-	"stiffness": true, "sleep": true, "relax": true, "relaxed": true, "relaxing": true,
-	"puffiness": true, "toxins": true, "lymph": true, "mood": true, "anxiety": true,
-	"muscles": true, "skin": true, "sebum": true, "follicles": true, "strain": true,
-	"bloating": true, "bloated": true, "nutrients": true, "oxygen": true, "mind": true,
-	"healthy": true, "moist": true, "tired": true, "stiff": true, "fatigue": true, "tense": true,
-	"pain-relief": true, "moisturizing": true, "sleeping": true, "calm": true, "rest": true,
-	"immune": true, "energy": true, "soreness": true, "sore": true, "tummy": true, "wind": true}
+var firmWords = map[string]bool{"deep": true, "deeper": true, "firm": true, "firmer": true,
+	"harder": true, "heavy": true, "heavier": true, "stronger": true}
+
+var fragileWords = map[string]bool{"sensitive": true, "delicate": true, "fragile": true,
+	"bony": true, "bruises": true, "bruise": true}
+
+// Claims. A claim is a sentence, or a clause of its own, that says what
+// good the massage does: "eases stress", "helps you sleep", "is good for
+// digestion", "means less stiffness the next morning". It needs three
+// things: a cue that says something gets better, an effect on the body or
+// the mind for the cue to act on, and a subject that is the massage (or a
+// move of it, or "this"), or someone's report of it ("many people find").
+// What is not a claim: helping a person ("to help a stiff colleague"), a
+// problem ("a stiff neck that takes an hour to ease off"), the purpose of
+// one move ("to flush the arm", "to loosen everything up"), or how a move
+// should feel.
+
+// betterVerbs say that something gets better; an effect must follow.
+var betterVerbs = wordSet("aid aids aided ease eases eased relieve relieves relieved reduce reduces " +
+	"reduced improve improves improved stimulate stimulates boost boosts promote promotes " +
+	"increase increases relax relaxes calm calms lessen lessens prevent prevents rejuvenate " +
+	"rejuvenates refresh refreshes soften softens loosen loosens prompt prompts bring brings " +
+	"soothe soothes clear clears encourage encourages keep keeps mean means cut cuts flush flushes " +
+	"counter counters fight fights beat beats banish banishes")
+
+// goodWords ask for "for" and an effect: "good for digestion", "a remedy
+// for a bloated tummy", "relief for sore feet".
+var goodWords = wordSet("good great useful beneficial wonderful excellent effective helpful remedy " +
+	"relief ideal perfect")
+
+// wayVerbs follow "a way to": "a lovely way to help them unwind".
+var wayVerbs = wordSet("help let relax unwind ease wind calm soothe relieve release de-stress destress")
+
+// helpVerbs follow "help (someone)": "help you sleep", "help the fingers move".
+var helpVerbs = wordSet("sleep unwind relax wind fall move feel breathe heal recover rest calm " +
+	"loosen release let bend stay get drift")
+
+// effectNouns are what the massage is said to act on.
+var effectNouns = wordSet("stress tension pain pains ache aches stiffness soreness tightness headache " +
+	"headaches migraine migraines sleep digestion bloating constipation circulation blood flow lymph " +
+	"puffiness mood anxiety relaxation energy fatigue toxins oxygen nutrients recovery mobility " +
+	"flexibility swelling cramps cramp strain knots wellbeing well-being muscles muscle skin follicles " +
+	"sebum insomnia nerves pain-relief moisturizing moisturising immune immunity")
+
+// effectStates are states a massage is said to bring or ease.
+var effectStates = wordSet("stiff tight taut sore tired tense bloated relaxed supple calm moist " +
+	"healthy puffy asleep easier easily relaxing calmer looser brighter rested refreshed achy")
+
+// stateWords after "is" or "are" claim a good state: "the body is relaxed".
+var stateWords = wordSet("relaxed soothed calmed stimulated improved boosted increased relieved eased " +
+	"refreshed rejuvenated relaxing loosened")
+
+// aboutMassage are the words that make the massage, or a move of it, the
+// subject: "a short chair massage relieves …", "this knocks out …".
+var aboutMassage = wordSet("massage massages massaging rub rubs rubbing routine move moves movement " +
+	"movements technique techniques stroke strokes stroking kneading petrissage step steps sequence " +
+	"manipulation this these it that which")
+
+// hearsay report a claim as someone's: "many people find", "is said to".
+var hearsay = wordSet("said say says find finds found report reports reported tell tells swear " +
+	"swears claim claims believe believes according")
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func effectAt(t []token, i int) bool {
+	return i >= 0 && i < len(t) && (effectNouns[t[i].w] || effectStates[t[i].w])
+}
+
+// effectWithin reports an effect among the words after token i, up to n
+// of them and not past the end of the clause.
+func effectWithin(t []token, i, n int) bool {
+	for k := i + 1; k < len(t) && k <= i+n; k++ {
+		if t[k].w == ";" || t[k].w == "." || t[k].w == "but" {
+			return false
+		}
+		if effectAt(t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimCue finds the first token that opens a claim: a cue with its effect.
+// state reports a cue that needs no subject ("the mind soothed", "I sleep
+// way better").
+func claimCue(t []token, from int) (at int, state bool) {
+	for i := from; i < len(t); i++ {
+		w := t[i].w
+		switch {
+		case (w == "is" || w == "are") && i+1 < len(t) && stateWords[t[i+1].w],
+			(w == "mind" || w == "body") && i+1 < len(t) && stateWords[t[i+1].w],
+			w == "more" && i+1 < len(t) && (t[i+1].w == "relaxed" || t[i+1].w == "rested" || t[i+1].w == "supple"),
+			w == "sleep" && (i+1 < len(t) && t[i+1].w == "better" || i+2 < len(t) && t[i+2].w == "better"):
+			return i, true
+		case betterVerbs[w]:
+			if effectWithin(t, i, 10) {
+				return i, false
+			}
+		case w == "knocks" || w == "knock":
+			if i+1 < len(t) && t[i+1].w == "out" && effectWithin(t, i+1, 10) {
+				return i, false
+			}
+		case w == "edge" && i+1 < len(t) && t[i+1].w == "off":
+			if effectWithin(t, i+1, 6) {
+				return i, false
+			}
+		case w == "less" || w == "fewer":
+			// "her headaches come far less often", "means less stiffness", "feel less stiff"
+			if i+1 < len(t) && effectStates[t[i+1].w] {
+				return i, false
+			}
+			for k := max(i-4, 0); k < len(t) && k <= i+3; k++ {
+				if effectNouns[t[k].w] && k != i {
+					return i, false
+				}
+			}
+		case w == "takes" || w == "take" || w == "took":
+			// "takes the ache out of his back"
+			for k := i + 1; k+1 < len(t) && k <= i+3; k++ {
+				if effectNouns[t[k].w] && (t[k+1].w == "out" || t[k+1].w == "off" || t[k+1].w == "away") {
+					return i, false
+				}
+			}
+		case goodWords[w]:
+			if i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "from") && effectWithin(t, i+1, 5) {
+				return i, false
+			}
+			if i+2 < len(t) && t[i+1].w == "to" && (betterVerbs[t[i+2].w] || wayVerbs[t[i+2].w]) {
+				return i, false
+			}
+		case w == "way" || w == "ways":
+			if i+2 < len(t) && t[i+1].w == "to" && wayVerbs[t[i+2].w] {
+				return i, false
+			}
+		case w == "help" || w == "helps" || w == "helped":
+			if helpClaim(t, i) {
+				return i, false
+			}
+		}
+	}
+	return -1, false
+}
+
+// helpClaim reports a "help" that helps the body, not a person: "helps
+// with bloating", "helps digestion", "help prevent headaches", "help you
+// sleep", "help the fingers move more easily" — not "help a stiff
+// colleague".
+func helpClaim(t []token, i int) bool {
+	k := i + 1
+	if k < len(t) && t[k].w == "to" {
+		k++
+	}
+	if k >= len(t) {
+		return false
+	}
+	switch w := t[k].w; {
+	case w == "with":
+		return effectWithin(t, k, 5)
+	case effectNouns[w], betterVerbs[w], helpVerbs[w]:
+		return true
+	}
+	// "help you sleep", "help the fingers move"
+	for j := k; j < len(t) && j <= k+3; j++ {
+		if t[j].kind == tPunct {
+			return false
+		}
+		if j > k && helpVerbs[t[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// licensed reports whether what comes before the cue makes the massage the
+// claim's subject, or someone's report of it.
+func licensed(t []token, cue int) bool {
+	p := 0
+	for p < len(t) && (t[p].kind != tWord || leadAdverbs[t[p].w]) {
+		p++
+	}
+	if p < len(t) && p < cue {
+		// "Soaking the feet … will help", "Works for me every time", "Relieves pain …"
+		if isGerund(t[p].w) || strings.HasSuffix(t[p].w, "s") && verbs[t[p].w].c != vNone && !strings.HasSuffix(t[p].w, "ss") {
+			return true
+		}
+	}
+	if p == cue {
+		return true
+	}
+	for k := cue - 1; k >= 0; k-- {
+		w := t[k].w
+		if w == ";" {
+			break
+		}
+		if hearsay[w] {
+			return true
+		}
+		if aboutMassage[w] {
+			if w != "that" && w != "which" {
+				return true
+			}
+			// "a technique that aids …", not "a stiff neck that takes …"
+			if k == p || k > 0 && (aboutMassage[t[k-1].w] || t[k-1].w == ",") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func (s *sentence) findClaim() {
 	if s.warning || strings.HasSuffix(strings.TrimSpace(s.text), "?") || s.b != nil && s.b.kind == bHeading {
 		return
 	}
-	cue, effect := -1, false
-	for i, t := range s.toks {
-		if claimCues[t.w] && cue < 0 {
-			cue = i
+	t := s.toks
+	if s.form != fNone && s.form != fGerund && !s.narrative {
+		// An instruction claims only in a clause of its own that follows:
+		// "…; this increases the blood flow", "…, leaving you more relaxed".
+		for i := max(s.vi, 1); i < len(t); i++ {
+			switch t[i].w {
+			case "this", "which", "it", "these", "leaving":
+				if clauseBreaks[t[i-1].w] || t[i-1].w == "," {
+					rest := t[i:]
+					if c, st := claimCue(rest, 0); c >= 0 && (st || licensed(rest, c) || t[i].w == "leaving") {
+						s.claim = true
+						return
+					}
+				}
+			}
 		}
-		if effects[t.w] {
-			effect = true
-		}
-	}
-	if cue < 0 || !effect {
 		return
 	}
-	if s.form == fNone || s.form == fGerund {
-		s.claim = true
-		return
-	}
-	// An instruction with a claim in a later clause: "…; this increases …".
-	for i := 1; i < len(s.toks) && i <= cue; i++ {
-		w := s.toks[i].w
-		if (w == "this" || w == "which" || w == "it") && (clauseBreaks[s.toks[i-1].w] || s.toks[i-1].w == ",") {
+	for from := 0; from < len(t); {
+		cue, state := claimCue(t, from)
+		if cue < 0 {
+			return
+		}
+		if state || licensed(t, cue) {
 			s.claim = true
 			return
 		}
+		from = cue + 1
 	}
 }

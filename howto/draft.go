@@ -72,7 +72,7 @@ func (st *stepDraft) motionGuess() (id string, guessed bool, from string) {
 	}
 	// A title over the step may name the motion: "The Fan Stroke", "Circles."
 	for _, b := range []*block{st.first, st.section} {
-		if b == nil {
+		if b == nil || b.blind {
 			continue
 		}
 		t := b.title
@@ -159,14 +159,20 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			if limbJoints[l] && !jointsOnly {
 				lw *= 0.4
 			}
-			if len(v.order) == 0 && !limbJoints[l] && !holding {
+			if s.refs[l] {
+				lw /= 2 // "toward the hip", "under the ribs": where a move heads, not where it works
+			} else if len(v.order) == 0 && !limbJoints[l] && !holding {
 				lw++ // the place a step starts from says most about it
 			}
 			v.add(lm.Area, lw)
 		}
 	}
 	for _, a := range s.areas {
-		v.add(a, w)
+		if s.refs[a] {
+			v.add(a, w/2)
+		} else {
+			v.add(a, w)
+		}
 	}
 }
 
@@ -186,6 +192,27 @@ func (v *areaVotes) best() string {
 		if sc > top {
 			best, top = a, sc
 		}
+	}
+	return best
+}
+
+// clear is the area that has most of the votes, when one has: the text
+// before the steps is about one place ("releasing a tight lower back"), or
+// it names many and says nothing of where the steps work.
+func (v *areaVotes) clear() string {
+	best := v.best()
+	if best == "" {
+		return ""
+	}
+	var total, in float64
+	for a, sc := range v.score {
+		total += sc
+		if massage.Overlaps(a, best) {
+			in += sc
+		}
+	}
+	if in < 0.75*total {
+		return ""
 	}
 	return best
 }
@@ -230,7 +257,7 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 		texts = append(texts, s.text)
 	}
 	out := Step{Text: strings.Join(texts, " "), Line: st.sents[0].line, Landmarks: []string{}, Hands: []massage.HandUse{}, Direction: []string{}}
-	if st.section != nil && st.section != d.title {
+	if st.section != nil && st.section != d.title && !st.section.blind {
 		out.Section = clip(st.section.text, 80)
 	}
 	var votes areaVotes
@@ -252,22 +279,26 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 	if st.first != nil && st.first.title != "" {
 		votes.add(areaOfText(st.first.title), 1)
 	}
+	if len(votes.order) == 0 && st.context != nil {
+		// "The bit most people miss is the edge of the shoulder blade. Use
+		// your thumbs and press small circles down that edge."
+		votes.addSentence(st.context, 2, false)
+	}
 	named := len(votes.order) > 0
 	if named || prevArea == "" || prevSection != st.section {
-		if st.section != nil && st.section != d.title {
+		if st.section != nil && st.section != d.title && !st.section.blind {
 			votes.add(areaOfText(st.section.text), 1)
 		}
 		votes.add(d.titleArea, 1.5)
 	}
 	out.Area = votes.best()
-	if jointsOnly {
-		if a := between(st); a != "" {
-			out.Area = a
-		}
+	if a := between(st); a != "" && (jointsOnly || out.Area != a && massage.Within(a, out.Area)) {
+		out.Area = a // "from ankle to knee" on the leg works the calf
 	}
 	switch {
 	case out.Area == "" && prevArea != "" && prevSection == st.section:
 		out.Area = prevArea
+		out.borrowed = true
 		out.Unsure = append(out.Unsure, "names no body area: taken to be the same as the step before ("+prevArea+")")
 	case out.Area == "":
 		out.Unsure = append(out.Unsure, "names no body area")
@@ -328,7 +359,7 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 	out.Motion = motion
 	out.guessed = guessed
 	for _, b := range []*block{st.first, st.section} {
-		if b != nil {
+		if b != nil && !b.blind {
 			t := b.title
 			if b.kind == bHeading {
 				t = b.text

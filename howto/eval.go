@@ -41,7 +41,7 @@ func (s *Score) rates() {
 }
 
 // Fields are the fields Evaluate scores, in order.
-var Fields = []string{"steps", "areas", "repetitions", "durations", "warnings", "preparation"}
+var Fields = []string{"steps", "areas", "repetitions", "durations", "warnings", "preparation", "claims"}
 
 // TextScore is the score of one text, with what it missed and what it
 // found that the labels do not hold.
@@ -147,8 +147,9 @@ func scoreText(res *Result, l *Labels) TextScore {
 	var steps []Step
 	var warnings []Warning
 	var prep []Prep
+	var claims []Claim
 	if res != nil {
-		steps, warnings, prep = res.Steps, res.Warnings, res.Prep
+		steps, warnings, prep, claims = res.Steps, res.Warnings, res.Prep, res.Claims
 		ts.Mode = res.Mode
 	}
 	sc := map[string]*Score{}
@@ -217,28 +218,17 @@ func scoreText(res *Result, l *Labels) TextScore {
 			}
 		}
 	}
-	// Warnings, by anchor.
-	wt := make([]bool, len(warnings))
-	for _, lw := range l.Warnings {
-		found := false
-		for j := range warnings {
-			if !wt[j] && holds(warnings[j].Text, lw.Anchor) {
-				wt[j], found = true, true
-				break
-			}
-		}
-		if found {
-			sc["warnings"].Right++
-		} else {
-			ts.Missed = append(ts.Missed, "warning: "+lw.Anchor)
-		}
+	// Warnings and claims, by anchor.
+	wtext := make([]sentenceAt, len(warnings))
+	for i, w := range warnings {
+		wtext[i] = sentenceAt{w.Text, w.Line}
 	}
-	for j, w := range warnings {
-		if !wt[j] {
-			ts.Extra = append(ts.Extra, fmt.Sprintf("warning (line %d): %s", w.Line, clip(w.Text, 70)))
-		}
+	scoreAnchors(&ts, sc["warnings"], "warning", wtext, l.Warnings)
+	ctext := make([]sentenceAt, len(claims))
+	for i, c := range claims {
+		ctext[i] = sentenceAt{c.Text, c.Line}
 	}
-	sc["warnings"].Found, sc["warnings"].Labelled = len(warnings), len(l.Warnings)
+	scoreAnchors(&ts, sc["claims"], "claim", ctext, l.Claims)
 	// Preparations, by kind.
 	pt := make([]bool, len(prep))
 	for _, lp := range l.Prep {
@@ -267,6 +257,38 @@ func scoreText(res *Result, l *Labels) TextScore {
 		ts.Scores = append(ts.Scores, s)
 	}
 	return ts
+}
+
+type sentenceAt struct {
+	text string
+	line int
+}
+
+// scoreAnchors scores sentences found (warnings or claims) against the
+// labelled anchors: each label takes the first sentence, not taken yet,
+// that holds it.
+func scoreAnchors(ts *TextScore, sc *Score, what string, found []sentenceAt, labels []LabelAnchor) {
+	taken := make([]bool, len(found))
+	for _, la := range labels {
+		ok := false
+		for j := range found {
+			if !taken[j] && holds(found[j].text, la.Anchor) {
+				taken[j], ok = true, true
+				break
+			}
+		}
+		if ok {
+			sc.Right++
+		} else {
+			ts.Missed = append(ts.Missed, what+": "+la.Anchor)
+		}
+	}
+	for j, f := range found {
+		if !taken[j] {
+			ts.Extra = append(ts.Extra, fmt.Sprintf("%s (line %d): %s", what, f.line, clip(f.text, 70)))
+		}
+	}
+	sc.Found, sc.Labelled = len(found), len(labels)
 }
 
 // textExts are the file names Evaluate reads as texts.

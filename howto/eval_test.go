@@ -7,13 +7,13 @@ import (
 	"testing"
 )
 
-// The importer's quality on the labelled corpus, and on the seed texts
-// when they are there. The floors are the issue's aim (0.9 for steps and
-// warnings) and a little under what the importer reaches for the rest, so
-// a change that makes it read worse fails here.
+// The importer's quality on the labelled corpus, on the held-out texts
+// and on the seed texts when they are there. The floors are the issue's aim
+// (0.9 for steps and warnings) and a little under what the importer
+// reaches for the rest, so a change that makes it read worse fails here.
 func TestEvaluate(t *testing.T) {
 	cat := builtin(t)
-	floors := map[string]float64{"steps": 0.9, "warnings": 0.9, "areas": 0.85, "repetitions": 0.85, "durations": 0.85, "preparation": 0.85}
+	floors := map[string]float64{"steps": 0.9, "warnings": 0.9, "areas": 0.85, "repetitions": 0.85, "durations": 0.85, "preparation": 0.85, "claims": 0.85}
 	check := func(t *testing.T, ev *Evaluation) {
 		for _, s := range ev.Total {
 			if s.Precision < floors[s.Field] || s.Recall < floors[s.Field] {
@@ -42,6 +42,19 @@ func TestEvaluate(t *testing.T) {
 		}
 		check(t, ev)
 	})
+	// The held-out texts were written and labelled before the rules saw
+	// them (docs/import.md gives their first-run scores); they stay here so
+	// a rule tuned for one text that breaks another shows.
+	t.Run("heldout", func(t *testing.T) {
+		ev, err := Evaluate("testdata/heldout", "", cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ev.Texts) < 8 || len(ev.Unlabeled) != 0 {
+			t.Fatalf("%d labelled texts, unlabelled %v; want at least 8 and none", len(ev.Texts), ev.Unlabeled)
+		}
+		check(t, ev)
+	})
 	t.Run("seeds", func(t *testing.T) {
 		if _, err := os.Stat(seedDir); err != nil {
 			t.Skip("no ../shared/seeds here")
@@ -58,7 +71,8 @@ func TestEvaluate(t *testing.T) {
 }
 
 func TestScoreText(t *testing.T) {
-	res, err := Import([]byte("Rub the neck in small circles 4 times. Knead the shoulders for 30 seconds. Never press on the spine."), Options{})
+	res, err := Import([]byte("Rub the neck in small circles 4 times. Knead the shoulders for 30 seconds. Never press on the spine. "+
+		"A shoulder rub eases stress. It also improves circulation."), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +84,7 @@ func TestScoreText(t *testing.T) {
 		},
 		Warnings: []LabelAnchor{{Anchor: "press on the spine"}},
 		Prep:     []LabelPrep{{Kind: "oil"}},
+		Claims:   []LabelAnchor{{Anchor: "eases stress"}},
 	}
 	ts := scoreText(res, l)
 	got := map[string][3]int{}
@@ -78,7 +93,7 @@ func TestScoreText(t *testing.T) {
 	}
 	want := map[string][3]int{
 		"steps": {2, 3, 2}, "areas": {2, 2, 1}, "repetitions": {1, 1, 1}, "durations": {1, 1, 1},
-		"warnings": {1, 1, 1}, "preparation": {0, 1, 0},
+		"warnings": {1, 1, 1}, "preparation": {0, 1, 0}, "claims": {2, 1, 1},
 	}
 	for f, w := range want {
 		if got[f] != w {
@@ -87,6 +102,9 @@ func TestScoreText(t *testing.T) {
 	}
 	if strings.Join(ts.Missed, "|") != "step: Tap the scalp|preparation: oil" {
 		t.Errorf("missed %q", ts.Missed)
+	}
+	if len(ts.Extra) != 1 || !strings.HasPrefix(ts.Extra[0], "claim (line 1): It also improves") {
+		t.Errorf("extra %q, want the unlabelled claim", ts.Extra)
 	}
 }
 
@@ -100,6 +118,9 @@ func TestReadLabels(t *testing.T) {
 		{"mode: solo\n", `mode "solo"`},
 		{"stepz: []\n", "unknown field"},
 		{"steps:\n  - {anchor: \"\"}\n", "anchor is empty"},
+		{"claims:\n  - {anchor: eases stress}\n", ""},
+		{"claims:\n  - {anchor: one two three four five six seven eight}\n", "claim 1"},
+		{"claims: [{text: x}]\n", "unknown field"},
 	}
 	dir := t.TempDir()
 	for i, tt := range tests {

@@ -8,7 +8,7 @@ import (
 
 // needsWords mark a list of things to have ready.
 var needsWords = []string{"need", "before you begin", "before you start", "equipment", "supplies",
-	"what you", "getting ready", "prepare", "preparation"}
+	"what you", "getting ready", "prepare", "preparation", "requirement", "ingredient", "kit", "tools"}
 
 func needsContext(b *block) bool {
 	for _, t := range []string{b.title, sectionText(b)} {
@@ -47,11 +47,44 @@ func (d *doc) findPrep(s *sentence) {
 		d.addPrep(k, s)
 	}
 	if s.form != fNone {
-		for _, t := range s.toks {
-			if v, ok := verbs[t.w]; ok && positionVerbs[v.base] {
+		for k, t := range s.toks {
+			if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && k >= s.vi && !relPronouns[s.prevWord(k)] {
 				d.addPrep("position", s)
 				break
 			}
+		}
+	}
+}
+
+// repeatsEarlier reports a step that says it plays an earlier move again:
+// "go back to the long strokes from the start", "Repeat the warm-up glide",
+// "Finish with the stroking in step 1".
+func repeatsEarlier(st *stepDraft) bool {
+	ws := st.sents[0].st.ws
+	for i, w := range ws {
+		switch {
+		case w == "again", w == "back" && i+1 < len(ws) && ws[i+1] == "to",
+			w == "start" && i > 0 && ws[i-1] == "from",
+			w == "step" && i+1 < len(ws) && (numberWords[ws[i+1]] > 0 || ws[i+1][0] >= '0' && ws[i+1][0] <= '9'),
+			w == "repeat" && i+1 < len(ws) && isMotionNoun(ws[i+1]), w == "warm" && i+1 < len(ws) && ws[i+1] == "up":
+			return true
+		}
+	}
+	return false
+}
+
+// areaOfRepeated gives a step that plays an earlier move again, and names
+// no area, the area of the first earlier step with that motion.
+func (d *doc) areaOfRepeated(s *Step) {
+	for _, e := range d.res.Steps {
+		if e.Motion == s.Motion && e.Area != "" {
+			for i, u := range s.Unsure {
+				if strings.HasPrefix(u, "names no body area: taken to be the same") {
+					s.Unsure[i] = fmt.Sprintf("names no body area: taken from step %d, whose move it repeats (%s)", e.N, e.Area)
+				}
+			}
+			s.Area = e.Area
+			return
 		}
 	}
 }
@@ -82,6 +115,9 @@ func (d *doc) finish() {
 	for i, st := range d.steps {
 		s := d.build(st, prevArea, prevSection)
 		s.N = i + 1
+		if s.borrowed && repeatsEarlier(st) {
+			d.areaOfRepeated(&s)
+		}
 		prevArea, prevSection = s.Area, st.section
 		d.res.Steps = append(d.res.Steps, s)
 	}

@@ -49,7 +49,8 @@ type htmlReader struct {
 	start int // source line where buf's text began
 	ln    int // current source line
 	lists []int
-	li    int // depth of open list items
+	li    int  // depth of open list items
+	row   bool // inside a table row
 	title string
 	left  []Skip // page furniture left out, whole elements
 }
@@ -115,6 +116,19 @@ func stripAngles(s string) string {
 		return s
 	}
 	return strings.NewReplacer("<", "", ">", "").Replace(s)
+}
+
+// cell ends the text of a table cell within its row, as the end of a
+// sentence unless it ends as one already.
+func (h *htmlReader) cell() {
+	t := strings.TrimSpace(h.buf.String())
+	if t == "" {
+		return
+	}
+	if !endsSentence(t) && !strings.HasSuffix(t, ":") {
+		h.buf.WriteString(".")
+	}
+	h.buf.WriteString(" ")
 }
 
 func (h *htmlReader) text(s string) {
@@ -261,6 +275,20 @@ func (h *htmlReader) tag(name string, closing bool, attrs map[string]string) {
 			}
 		}
 		h.lists = append(h.lists, start)
+	case name == "tr":
+		// A table row is one item of its cells: "Brow smooth | Stroke out
+		// along the brows | 6 strokes".
+		h.flush()
+		h.row = !closing
+		if !closing {
+			h.kind = lItem
+		}
+		return
+	case (name == "td" || name == "th") && h.row:
+		if !closing {
+			h.cell()
+		}
+		return
 	case name == "br":
 		if h.li > 0 {
 			h.text(" ")

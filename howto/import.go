@@ -40,7 +40,7 @@ func Import(src []byte, opt Options) (*Result, error) {
 		lines = textLines(text)
 	}
 	d := &doc{opt: opt, res: &Result{Source: opt.Name, Format: format, Skipped: left}, selfText: selfCued(text)}
-	d.read(blocks(lines), htmlTitle)
+	d.read(blocks(lines, format != FormatHTML), htmlTitle)
 	d.finish()
 	if len(d.res.Steps) == 0 {
 		return d.res, &NoInstructionsError{Sentences: d.res.Read, Skipped: len(d.res.Skipped)}
@@ -55,11 +55,13 @@ type doc struct {
 	bs        []*block
 	title     *block
 	titleArea string
+	intro     areaVotes // the places the text names before its first step
 	steps     []*stepDraft
 	cur       *stepDraft // the step being read
 	hint      *sentence  // the last sentence that named a move without instructing
 	selfText  bool       // the text says it is self-massage
 	pending   *stepDraft // sentences that place the hands for a move to come
+	place     *sentence  // the last sentence of this block that names a place without instructing
 	self      float64
 	partner   float64
 	prepSeen  map[string]bool
@@ -77,6 +79,7 @@ type stepDraft struct {
 	hintNear bool   // that sentence came just before the step
 	dirList  []string
 	placeSet map[string]bool
+	context  *sentence // a sentence just before the step that says where it works, without instructing
 }
 
 func (st *stepDraft) add(s *sentence, role int) {
@@ -87,7 +90,9 @@ func (st *stepDraft) add(s *sentence, role int) {
 		st.first = s.b
 	}
 	for _, d := range s.dirs {
-		st.dirList = appendNew(st.dirList, d)
+		if role != 0 { // a sentence that only places the hands goes nowhere
+			st.dirList = appendNew(st.dirList, d)
+		}
 	}
 	if st.placeSet == nil {
 		st.placeSet = map[string]bool{}
@@ -133,17 +138,26 @@ func (st *stepDraft) places() map[string]bool { return st.placeSet }
 // announce reports whether the step is only a short heading-like sentence
 // such as "Next, knead the calf."
 func (st *stepDraft) announce() bool {
-	return len(st.sents) == 1 && len(st.sents[0].st.ws) <= 5
+	if len(st.sents) != 1 {
+		return false
+	}
+	n := len(st.sents[0].st.ws)
+	s := st.sents[0]
+	return n <= 5 || n <= 8 && !s.hasStrong() && (s.verb.c == vMove || s.verb.base == "go")
 }
 
 func (d *doc) read(bs []*block, htmlTitle string) {
 	d.bs = bs
 	d.prepSeen = map[string]bool{}
 	markNoise(bs)
+	setSections(bs)
 	for _, b := range bs {
 		if b.noise != "" {
 			d.res.Skipped = append(d.res.Skipped, Skip{Line: b.line, Why: b.noise, Text: clip(b.text, 80)})
 			continue
+		}
+		if b.blind {
+			d.res.Skipped = append(d.res.Skipped, Skip{Line: b.line, Why: "heading of a video, picture or link, not of the moves under it", Text: clip(b.text, 80)})
 		}
 	}
 	// The title is a heading that comes before any running text.
@@ -151,7 +165,7 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 		if b.noise != "" {
 			continue
 		}
-		if b.kind == bHeading {
+		if b.kind == bHeading && !b.blind {
 			d.title = b
 		}
 		break
@@ -180,6 +194,7 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 			continue
 		}
 		splitSentences(b)
+		d.place = nil
 		any := false
 		for _, s := range b.sents {
 			s.selfText = d.selfText
@@ -195,9 +210,15 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 		}
 		for _, s := range b.sents {
 			d.sentence(s)
+			if d.cur == nil && d.pending == nil && len(d.steps) == 0 && b.kind == bPara {
+				d.intro.addSentence(s, 1, true)
+			}
 		}
 	}
 	d.closeStep()
+	if d.titleArea == "" {
+		d.titleArea = d.intro.clear()
+	}
 }
 
 func (d *doc) closeStep() {
@@ -229,14 +250,23 @@ func (d *doc) sentence(s *sentence) {
 	if s.form == fNone && s.defines() != "" {
 		d.hint = s
 	}
+	if s.form == fNone && s.hasLoc() && !s.warning && !s.claim {
+		d.place = s // "The bit most people miss is along the inner edge of the shoulder blade."
+	}
 	if s.form == fNone {
 		if d.cur != nil && d.cur.last == s.b && s.modifierNoVerb() {
 			d.cur.add(s, 2)
 		}
 		return
 	}
-	if s.warnLead {
+	if s.warnLead || s.warnOnly() {
 		return
+	}
+	if s.claim && s.narrative {
+		return
+	}
+	if s.form == fGerund && s.claim && d.covered(s) {
+		return // "Rolling the upper back loosens stiff muscles", after the rolling: what it does, not a step
 	}
 	if d.cur != nil && d.cur.full() {
 		closeStep()
@@ -290,13 +320,14 @@ func (d *doc) sentence(s *sentence) {
 		d.cur, d.pending = d.pending, nil
 		d.cur.add(s, 1)
 		d.takeHint(s)
+		d.takeContext(s)
 		return
 	}
 	if d.cur != nil {
 		same := d.cur.last == s.b
 		conflict := dirConflict(d.cur.dirs(), s.dirs)
 		switch {
-		case s.movesOnly():
+		case s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()):
 			if !conflict {
 				d.cur.add(s, 1)
 				return
@@ -310,11 +341,16 @@ func (d *doc) sentence(s *sentence) {
 		case same && d.cur.announce():
 			d.cur.add(s, 1)
 			return
+		case same && s.hasStrong() && !s.hasLoc() && !s.hasPart() && !conflict && s.strongMotion() == d.cur.motion():
+			d.cur.add(s, 1) // "Squeeze and release 5 times.": the same move again
+			return
 		case s.placeLead() || postures[s.verb.base] && s.vi >= 0 && s.vi <= 3:
 		case s.form == fTo || s.form == fGerund || s.form == fPassive:
 		case same && !d.cur.strongMove() && s.hasStrong() && !conflict:
 			d.cur.add(s, 1)
 			return
+		case same && !s.hasStrong() && len(s.st.ws) <= 8 && newPlaces(d.cur, s) && (s.verb.c == vMove || s.verb.base == "go") && s.opensWithNext():
+			// "Then I go to the low back itself.": the next step, announced
 		case !s.hasStrong() && !s.weakHold() && !conflict && (same || s.b.kind == bPara && d.cur.last.kind == bPara && !newPlaces(d.cur, s)):
 			d.cur.add(s, 1)
 			return
@@ -324,6 +360,50 @@ func (d *doc) sentence(s *sentence) {
 	d.cur = &stepDraft{section: s.b.section}
 	d.cur.add(s, 1)
 	d.takeHint(s)
+	d.takeContext(s)
+}
+
+// covered reports whether the steps so far already work where s does.
+func (d *doc) covered(s *sentence) bool {
+	mine := placeAreas(s)
+	if len(mine) == 0 {
+		return false
+	}
+	all := append([]*stepDraft(nil), d.steps...)
+	if d.cur != nil {
+		all = append(all, d.cur)
+	}
+	for _, st := range all {
+		for _, o := range st.sents {
+			for _, a := range placeAreas(o) {
+				for _, m := range mine {
+					if massage.Overlaps(a, m) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// placeAreas are the areas a sentence's places lie in.
+func placeAreas(s *sentence) []string {
+	var out []string
+	for _, l := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok {
+			out = append(out, lm.Area)
+		}
+	}
+	return append(out, s.areas...)
+}
+
+// takeContext gives the new step the sentence just before it, in the same
+// block, that said where it works.
+func (d *doc) takeContext(s *sentence) {
+	if d.place != nil && d.place.b == s.b && d.place.idx < s.idx {
+		d.cur.context = d.place
+	}
 }
 
 // takeHint gives the new step the move a defining sentence named before it.

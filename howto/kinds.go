@@ -12,7 +12,19 @@ func (s *sentence) hasStrong() bool {
 		if m.strength == 2 {
 			return true
 		}
-		if m.strength == 1 && (s.verb.c != vPlace || verbs[s.toks[m.ti].w].c == vMove && !dets[s.prevWord(m.ti)] && !relPronouns[s.prevWord(m.ti)]) {
+		if m.strength == 1 && (s.verb.c != vPlace || postures[s.verb.base] && m.ti > s.vi || verbs[s.toks[m.ti].w].c == vMove && !dets[s.prevWord(m.ti)] && !relPronouns[s.prevWord(m.ti)] || s.joinedVerb(m.ti)) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedVerb reports a verb joined on with "and" or "then" between the main
+// verb and token i: in "Put both thumbs on the calf and take small
+// alternating steps", the steps are a move, not where the thumbs go.
+func (s *sentence) joinedVerb(i int) bool {
+	for k := s.vi + 1; k+1 < i; k++ {
+		if (s.toks[k].w == "and" || s.toks[k].w == "then") && verbs[s.toks[k+1].w].c != vNone && !strings.HasSuffix(s.toks[k+1].w, "ing") {
 			return true
 		}
 	}
@@ -63,7 +75,8 @@ func (s *sentence) hasPart() bool { return len(s.parts) > 0 }
 
 // postures move the receiver's body, not the hands: "tilt your head".
 var postures = map[string]bool{"tip": true, "tilt": true, "bend": true, "stretch": true,
-	"retract": true, "turn": true, "drop": true, "relax": true, "open": true, "close": true}
+	"retract": true, "turn": true, "drop": true, "relax": true, "open": true, "close": true,
+	"straighten": true}
 
 // handsOn reports an instruction with a hands-on movement in it.
 func (s *sentence) handsOn() bool {
@@ -82,7 +95,7 @@ func (s *sentence) handsOn() bool {
 // movesOnly reports an instruction that moves without saying where or with
 // what: "Work up the body on one side, then the other."
 func (s *sentence) movesOnly() bool {
-	return s.form != fNone && s.hasWeak() && !s.hasLoc() && !s.hasPart()
+	return s.form != fNone && s.hasWeak() && !s.hasLoc() && !s.hasPart() && !s.tool
 }
 
 // holdStep reports a still hold that is a move of its own: "Rest your
@@ -126,6 +139,9 @@ func (s *sentence) prepOnly() bool {
 			return true
 		}
 	}
+	if s.verb.base == "cover" && len(s.prep) == 0 {
+		return false // "Cover the whole length 3 times": the move again
+	}
 	if s.verb.c == vPrep {
 		// "Sit down and knead your calves" moves after it sits.
 		for _, m := range s.motions {
@@ -150,9 +166,12 @@ func (s *sentence) prepOnly() bool {
 			continue
 		}
 		main := i == s.vi
+		if i > s.vi && s.vi >= 0 && s.verb.c == vMove {
+			break // "long strokes …, just to spread the oil": the stroke is the point
+		}
 		switch v.base {
 		case "apply", "spread", "smooth", "pour", "dab":
-		case "rub", "warm", "put":
+		case "rub", "warm", "put", "use":
 			if !main {
 				continue
 			}
@@ -161,8 +180,19 @@ func (s *sentence) prepOnly() bool {
 		}
 		for k := i + 1; k < len(t) && k <= i+5; k++ {
 			if lubricants[t[k].w] {
-				return true
+				return !(v.base == "use" && movesAfter(t, k))
 			}
+		}
+	}
+	return false
+}
+
+// movesAfter reports a move joined on after token i: "use plenty of lotion
+// and then circle the foot".
+func movesAfter(t []token, i int) bool {
+	for k := i + 1; k+1 < len(t); k++ {
+		if (t[k].w == "and" || t[k].w == "then") && verbs[t[k+1].w].c == vMove {
+			return true
 		}
 	}
 	return false
@@ -182,14 +212,28 @@ func lubricantNear(t []token, i int) bool {
 // starting one: "Repeat four times.", "Switch sides and repeat.", "Do it
 // gently.", "Hold 10 seconds and release."
 func (s *sentence) modifier(cur *stepDraft) bool {
+	if s.claim {
+		return false // "We do this twice a week and she says it helps": no change to the move
+	}
 	if s.form == fNone {
 		return s.modifierNoVerb()
 	}
-	if s.endsRepeat() || s.startsOver() {
+	if s.b != cur.last && (s.hasStrong() && s.strongMotion() != cur.motion() || s.warning) {
+		// "Repeat the warm-up glide three more times." in a step of its own
+		// plays a move again; a warning there is no change to the move.
+		return false
+	}
+	if s.endsRepeat() || s.startsOver() || s.repeatsSteps() {
 		return true
+	}
+	if s.b == cur.last && !s.hasLoc() && !s.hasStrong() && !s.hasWeak() && (!s.secs.IsZero() || !s.rep.IsZero()) && s.verb.c != vPrep {
+		return true // "Give it a minute or so per side."
 	}
 	switch s.verb.c {
 	case vModify:
+		if s.verb.base == "go" && s.opensWithNext() && newPlaces(cur, s) && s.rep.IsZero() && s.secs.IsZero() {
+			return false // "Then I go to the low back itself.": on to the next place
+		}
 		switch s.verb.base {
 		case "finish", "end", "proceed", "begin", "start":
 			return !s.hasStrong() && !s.hasWeak()
@@ -200,11 +244,77 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 		}
 		return !(s.hasStrong() && newPlaces(cur, s))
 	case vPlace:
-		if !s.hasLoc() && !s.hasStrong() && (!s.secs.IsZero() || !s.rep.IsZero()) {
+		if !s.hasLoc() && !s.hasPart() && !s.hasStrong() && (!s.secs.IsZero() || !s.rep.IsZero()) {
+			return true
+		}
+	case vPrep:
+		// "Cover the whole length 3 times."
+		if s.verb.base == "cover" && len(s.prep) == 0 && !s.hasStrong() {
 			return true
 		}
 	}
 	return false
+}
+
+// strongMotion is the first named motion of the sentence.
+func (s *sentence) strongMotion() string {
+	for _, m := range s.motions {
+		if m.strength >= 1 {
+			if m.strength == 2 {
+				return "circle"
+			}
+			return m.id
+		}
+	}
+	return ""
+}
+
+// warnOnly reports a warning that asks for no move: it opens with its
+// warning, puts it as a condition ("If you have jaw pain that clicks, see
+// a dentist"), or sends the reader to someone ("talk to your doctor").
+func (s *sentence) warnOnly() bool {
+	if !s.warning {
+		return false
+	}
+	if s.warnLead || s.verb.c == vAsk {
+		return true
+	}
+	switch s.verb.base {
+	case "see", "consult", "talk", "speak", "stop", "skip", "avoid", "leave":
+		if s.verb.base != "stop" || s.opensWithIf() {
+			return true
+		}
+	}
+	return s.opensWithIf()
+}
+
+// opensWithNext reports a sentence that opens by moving on: "Then …",
+// "Next …", "Now …".
+func (s *sentence) opensWithNext() bool {
+	for _, t := range s.toks {
+		if t.kind != tWord {
+			continue
+		}
+		return t.w == "then" || t.w == "next" || t.w == "now" || t.w == "afterwards"
+	}
+	return false
+}
+
+// opensWithIf reports a sentence that opens with a condition, after any
+// short label: "If she's had a neck injury, …", "A word of caution: if …".
+func (s *sentence) opensWithIf() bool {
+	t := s.toks
+	p := 0
+	for q := 1; q < len(t) && q <= 5; q++ {
+		if t[q].w == ":" {
+			p = q + 1
+			break
+		}
+	}
+	for p < len(t) && (t[p].kind != tWord || leadAdverbs[t[p].w]) {
+		p++
+	}
+	return p < len(t) && (t[p].w == "if" || t[p].w == "unless")
 }
 
 // modifierNoVerb reports a sentence with no verb that only counts or
@@ -216,6 +326,9 @@ func (s *sentence) modifierNoVerb() bool {
 		return false
 	}
 	if (s.toks[0].kind == tNum || numberWords[s.toks[0].w] > 0) && (!s.rep.IsZero() || !s.secs.IsZero()) && len(ws) <= 6 {
+		return true
+	}
+	if (!s.rep.IsZero() || !s.secs.IsZero()) && !s.hasLoc() && !s.hasPart() && len(ws) <= 8 && !s.claim && !s.warning {
 		return true
 	}
 	switch ws[0] {
@@ -239,6 +352,16 @@ func (s *sentence) endsRepeat() bool {
 		}
 	}
 	return last == "repeat"
+}
+
+// repeatsSteps reports "do steps 3 to 5 again", "repeat steps 1 to 5".
+func (s *sentence) repeatsSteps() bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].w == "steps" && s.toks[i+1].kind == tNum {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sentence) startsOver() bool {

@@ -13,15 +13,16 @@ import (
 )
 
 // Labels are what a careful reader finds in one text: its hands-on steps,
-// warnings and preparations, and who it is for. docs/import.md describes
-// the file. Steps and warnings are named by an anchor: a short run of the
-// text's own words (fewer than 8), found in the step's or warning's
-// sentences.
+// warnings, preparations and claimed benefits, and who it is for.
+// docs/import.md describes the file. Steps, warnings and claims are named
+// by an anchor: a short run of the text's own words (fewer than 8), found
+// in the step's, warning's or claim's sentences.
 type Labels struct {
 	Mode     string        `yaml:"mode"`
 	Steps    []LabelStep   `yaml:"steps"`
 	Warnings []LabelAnchor `yaml:"warnings"`
 	Prep     []LabelPrep   `yaml:"prep"`
+	Claims   []LabelAnchor `yaml:"claims"` // sentences that claim a benefit; none when left out
 }
 
 // LabelStep is one labelled step.
@@ -118,6 +119,11 @@ func ReadLabels(path string) (*Labels, error) {
 	for i, w := range l.Warnings {
 		if err := checkAnchor(w.Anchor); err != nil {
 			bad("warning %d: %v", i+1, err)
+		}
+	}
+	for i, c := range l.Claims {
+		if err := checkAnchor(c.Anchor); err != nil {
+			bad("claim %d: %v", i+1, err)
 		}
 	}
 	for i, p := range l.Prep {

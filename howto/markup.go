@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 type lkind uint8
@@ -31,12 +33,19 @@ var (
 	reRule     = regexp.MustCompile(`^([-*_]\s*){3,}$`)
 	reBullet   = regexp.MustCompile(`^([-*+•·▪●◦‣∙]|–)\s+`)
 	reNumbered = regexp.MustCompile(`^\(?(\d{1,3})[.):]\s+`)
+	reLettered = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
+	reSpeaker  = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
 	reStep     = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
 	reImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	reLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	reURL      = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
 	reAuto     = regexp.MustCompile(`<(https?://|mailto:)[^>]*>`)
 	reRefDef   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
+	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36".
+	reStamp = regexp.MustCompile(`^\[?\(?\d{1,2}:\d{2}(:\d{2})?\)?\]?\s+`)
+	// reBoxRule is a ruled line of a table or a box drawn in text:
+	// "+------+", "|------|-----|", "| :--- | ---: |".
+	reBoxRule = regexp.MustCompile(`^[|+]?[\s:|+=-]*-{3}[\s:|+=-]*$`)
 )
 
 // textLines reads plain text or Markdown into lines.
@@ -44,6 +53,7 @@ func textLines(s string) []line {
 	raw := strings.Split(s, "\n")
 	out := make([]line, 0, len(raw))
 	inFence := false
+	lastItem, lastIndent := -1, 0 // the latest list item and how far it was indented
 	for i, r := range raw {
 		n := i + 1
 		t := strings.TrimSpace(r)
@@ -62,7 +72,7 @@ func textLines(s string) []line {
 			out = append(out, line{n: n, kind: lBlank})
 			continue
 		}
-		if reRule.MatchString(t) {
+		if reRule.MatchString(t) || strings.Contains(t, "---") && reBoxRule.MatchString(t) {
 			out = append(out, line{n: n, kind: lBlank})
 			continue
 		}
@@ -70,6 +80,38 @@ func textLines(s string) []line {
 			t = strings.TrimSpace(t[1:])
 		}
 		l := line{n: n, kind: lText}
+		if stamp := stampOf(t); stamp != "" {
+			// A message of a chat or a line of a transcript stands alone:
+			// "[09:14] Aisha: then hold your left hand palm up …".
+			t = reSpeaker.ReplaceAllString(t[len(stamp):], "")
+			if i+1 < len(raw) && stampOf(strings.TrimSpace(raw[i+1])) != "" || i > 0 && stampOf(strings.TrimSpace(raw[i-1])) != "" {
+				l.kind = lItem
+			}
+		}
+		// A row of a table ("| tennis ball | a lacrosse ball is firmer |")
+		// is an item of its cells; a line of a box drawn with bars ("| Do
+		// not massage if … |") is the text inside it.
+		if cells, ok := tableCells(t); ok {
+			if len(cells) > 1 {
+				l.kind = lItem
+			}
+			for i, c := range cells {
+				if i < len(cells)-1 && !endsSentence(c) && !strings.HasSuffix(c, ":") {
+					cells[i] = c + "."
+				}
+			}
+			t = strings.Join(cells, " ")
+			if t == "" {
+				out = append(out, line{n: n, kind: lBlank})
+				continue
+			}
+		}
+		// A line led by an emoji, among others like it, is an item of a
+		// list that uses emoji as bullets: "🌀 Circle clockwise …".
+		if rest, ok := emojiLead(t); ok && (emojiLine(raw, i-1) || emojiLine(raw, i+1)) {
+			l.kind = lItem
+			t = rest
+		}
 		switch {
 		case reATX.MatchString(t):
 			l.kind = lHeading
@@ -77,11 +119,24 @@ func textLines(s string) []line {
 		case reBullet.MatchString(t):
 			l.kind = lItem
 			t = reBullet.ReplaceAllString(t, "")
+		case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
+			l.kind = lItem
+			t = reLettered.ReplaceAllString(t, "")
 		case reNumbered.MatchString(t):
 			m := reNumbered.FindStringSubmatch(t)
 			l.kind = lItem
 			l.num, _ = strconv.Atoi(m[1])
 			t = t[len(m[0]):]
+		}
+		if l.kind == lItem && lastItem >= 0 && lastItem == len(out)-1 && indent(r) > lastIndent+1 {
+			// A list inside a list item: under a bare title ("1. Warm-up"
+			// over "a) Lay your hands …") the title is a heading; under an
+			// instruction ("- 10 slow rolls.") it goes on with the item.
+			if p := &out[lastItem]; p.title == "" && shortTitle(p.text) {
+				p.kind = lHeading
+			} else {
+				l.kind = lText
+			}
 		}
 		t = inline(t)
 		t, l.title, l.num = leadIn(t, l.num)
@@ -95,9 +150,92 @@ func textLines(s string) []line {
 		if l.text == "" && l.kind != lHeading {
 			l.kind = lBlank
 		}
+		switch l.kind {
+		case lItem:
+			lastItem, lastIndent = len(out), indent(r)
+		case lText:
+			if lastItem >= 0 {
+				lastItem = len(out) // a line that goes on with the item
+			}
+		default:
+			lastItem = -1
+		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// stampOf is the time stamp that opens a line, or "".
+func stampOf(t string) string {
+	if t == "" || !(t[0] == '[' || t[0] == '(' || t[0] >= '0' && t[0] <= '9') {
+		return ""
+	}
+	return reStamp.FindString(t)
+}
+
+// indent is how far a line is indented, a tab counting four.
+func indent(r string) int {
+	n := 0
+	for _, c := range r {
+		switch c {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// tableCells reads a line that opens and closes with a bar as the cells
+// between the bars.
+func tableCells(t string) ([]string, bool) {
+	if len(t) < 3 || t[0] != '|' || t[len(t)-1] != '|' {
+		return nil, false
+	}
+	var cells []string
+	for _, c := range strings.Split(t[1:len(t)-1], "|") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return cells, true
+}
+
+// emojiLead reports a line that opens with an emoji (or another pictograph)
+// and a space, and returns the text after it.
+func emojiLead(t string) (string, bool) {
+	i := 0
+	for i < len(t) {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !isPictograph(r) && !(i > 0 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Sk, r))) {
+			break
+		}
+		i += size
+	}
+	if i == 0 || i >= len(t) || t[i] != ' ' {
+		return "", false
+	}
+	rest := strings.TrimSpace(t[i:])
+	if !strings.ContainsFunc(rest, unicode.IsLetter) {
+		return "", false
+	}
+	return rest, true
+}
+
+func isPictograph(r rune) bool {
+	return r >= 0x1f000 && r <= 0x1faff || r >= 0x2190 && r <= 0x2bff && unicode.Is(unicode.So, r)
+}
+
+// emojiLine reports whether raw line i is led by an emoji.
+func emojiLine(raw []string, i int) bool {
+	if i < 0 || i >= len(raw) {
+		return false
+	}
+	_, ok := emojiLead(strings.TrimSpace(raw[i]))
+	return ok
 }
 
 // inline removes Markdown's inline markup: images, links (their text is
@@ -138,6 +276,9 @@ func leadIn(t string, num int) (text, title string, n int) {
 		rest := strings.TrimSpace(t[len(m)+end+len(m):])
 		if rest != "" && strings.IndexFunc(rest[:1], func(r rune) bool { return r == ',' || r == ';' }) == 0 {
 			break // the emphasis is part of a sentence
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && unicode.IsLower(r) && !strings.ContainsAny(inner[len(inner)-1:], ".:!?)") {
+			break // "**Never** put the ball on …": a stressed word of the sentence
 		}
 		if rest == "" && !strings.HasSuffix(inner, ":") {
 			t = inner // a whole emphasised line is just text

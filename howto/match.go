@@ -217,6 +217,7 @@ func (d *doc) matchTechniques() {
 		if j < len(cands[i]) && cands[i][j].conf >= MinConfidence {
 			c := cands[i][j]
 			steps[i].Technique = &Match{ID: c.t.ID, Name: c.t.Name, Step: c.k + 1, Confidence: round2(c.conf)}
+			steps[i].sameMove = c.t.Steps[c.k].Motion == steps[i].Motion
 		} else {
 			steps[i].Unsure = append(steps[i].Unsure, "is like no technique in the catalog")
 		}

@@ -6,7 +6,9 @@ import "github.com/knead/knead/massage"
 var countUnits = map[string]bool{"times": true, "time": true, "x": true, "reps": true,
 	"repetitions": true, "repetition": true, "passes": true, "pass": true, "rounds": true,
 	"round": true, "strokes": true, "stroke": true, "circles": true, "sets": true,
-	"squeezes": true, "pulls": true, "sweeps": true, "cycles": true}
+	"squeezes": true, "pulls": true, "sweeps": true, "cycles": true, "slides": true, "strips": true,
+	"rolls": true, "lines": true, "presses": true, "glides": true, "pinches": true, "laps": true,
+	"circuits": true, "goes": true}
 
 // countAdjs may stand between a number and its unit ("4 slow passes").
 var countAdjs = map[string]bool{"slow": true, "more": true, "full": true, "small": true,
@@ -120,6 +122,9 @@ func measures(toks []token) (rep massage.Count, repVague bool, secs massage.Boun
 		k := j
 		for k < len(toks) && k < j+2 && countAdjs[toks[k].w] {
 			k++
+		}
+		if k < len(toks) && (toks[k].w == "breaths" || toks[k].w == "breath") {
+			secsVague = true // "for 3 to 5 deep breaths": a while, not a number of seconds
 		}
 		if k < len(toks) {
 			w := toks[k].w

@@ -14,6 +14,7 @@ var (
 	reByline = regexp.MustCompile(`(?i)^(written by|reviewed by|medically reviewed|posted|published|updated|last updated|filed under|tags?|categor(y|ies)|leave a (reply|comment)|author|by the)\b|\bmin(ute)?s? read\b|\b\d+ comments?\b|^(on )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\b\d{1,2}:\d{2} ?(am|pm)\b`)
 	reLinks  = regexp.MustCompile(`(?i)^(related( posts| articles| reading)?|read more|read next|see also|you (might|may) also (like|enjoy)|more from|next post|previous post|click here|share( this)?|follow (me|us)|subscribe|sign up|join our|also read|recommended( for you)?)\b|\blinks? in bio\b|^(home|menu|search|skip to (main )?content)$|\bclick here\b|»|>>|→`)
 	reAds    = regexp.MustCompile(`(?i)^(advertisement|advertising|sponsored|ad|ads|promoted|paid content)\b|sponsored content|\baffiliate\b|\bcommission\b|\d+ ?% off\b|\bshop now\b|\bbuy now\b|free shipping|promo code|discount code|presented by|newsletter|all rights reserved|privacy policy`)
+	reCookie = regexp.MustCompile(`(?i)\b(uses|use|accept|allow|about( our)?) cookies\b|\bcookie (policy|settings|preferences|notice|consent)\b`)
 	reComm   = regexp.MustCompile(`(?i)^(\d+\s+)?(responses?|comments?|replies|thoughts)(\s+on|\s+to)?\b|^(leave a comment|join the discussion|what (readers|people) (say|think)|reader comments)|^\d+ (responses?|comments?|replies|thoughts)`)
 	reSays   = regexp.MustCompile(`^\p{Lu}[\p{L}.'-]*( \p{Lu}[\p{L}.'-]*){0,3} (says|said|wrote|replied):`)
 	reBy     = regexp.MustCompile(`^(By|by|BY) \p{Lu}`)
@@ -44,14 +45,38 @@ func noise(b *block) (why string, comments bool) {
 		return "image credit", false
 	case n <= 40 && reAds.MatchString(t):
 		return "advertisement", false
+	case n <= 40 && strings.Contains(strings.ToLower(t), "cookie") && reCookie.MatchString(t):
+		return "cookie notice", false
 	case n <= 20 && reByline.MatchString(t), n <= 8 && reBy.MatchString(t):
 		return "byline or date", false
 	case n <= 25 && reLinks.MatchString(t):
 		return "link line", false
 	case n <= 12 && strings.Count(t, "|") >= 2:
 		return "link line", false
+	case n <= 6 && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+		return "stage direction", false // "[soft music]" in a transcript
 	}
 	return "", false
+}
+
+// mediaWords mark a heading that names a video, a picture or a link on the
+// page rather than the moves under it.
+var mediaWords = wordSet("video videos watch photo photos image images picture pictures gallery " +
+	"infographic click subscribe download podcast listen slideshow pinterest youtube tiktok " +
+	"instagram shop buy sponsored advertisement newsletter share")
+
+// blindHeading reports a heading that names something on the page, not the
+// moves under it.
+func blindHeading(b *block) bool {
+	if b.kind != bHeading {
+		return false
+	}
+	for _, t := range tokenize(b.text) {
+		if mediaWords[t.w] {
+			return true
+		}
+	}
+	return false
 }
 
 // markNoise marks every block that is furniture, and everything after the
@@ -68,5 +93,6 @@ func markNoise(bs []*block) {
 			inComments = true
 		}
 		b.noise = why
+		b.blind = why == "" && blindHeading(b)
 	}
 }

@@ -44,6 +44,8 @@ type Step struct {
 	guessed    bool            // the motion is guessed from a general verb
 	titleStems map[string]bool // words of the headings over the step
 	finish     bool            // the text says it closes the sequence ("To finish, …")
+	borrowed   bool            // names no area: its area is the step before's
+	sameMove   bool            // the technique it is like has the same motion: its name names the step
 }
 
 // Match names the catalog technique (and its step) a step is most like.

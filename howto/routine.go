@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/knead/knead/massage"
 )
@@ -117,14 +118,21 @@ func (r *Result) Routine() *massage.Routine {
 	rt.Notes = append(rt.Notes, "Imported with knead import; the steps keep the author's wording. Knead is not medical advice.")
 
 	var it *massage.Item
-	lastSection := "\x00"
+	lastSection, lastTech := "\x00", "\x00"
 	for i := range steps {
 		s := &steps[i]
-		if it == nil || s.Section != lastSection || s.Area != it.Area {
+		tech := ""
+		if s.Technique != nil && s.sameMove {
+			tech = s.Technique.ID
+		}
+		// A run of steps under one heading, on one area, is one item; with
+		// no heading to name it, a run like one catalog technique is.
+		if it == nil || s.Section != lastSection || s.Area != it.Area || headingOf(s) == "" && tech != lastTech {
 			rt.Items = append(rt.Items, massage.Item{Name: itemName(s), Area: s.Area})
 			it = &rt.Items[len(rt.Items)-1]
 			lastSection = s.Section
 		}
+		lastTech = tech
 		it.Steps = append(it.Steps, s.routineStep())
 		it.Seconds = min(it.Seconds+s.usualSeconds(), maxItemSeconds)
 	}
@@ -145,14 +153,62 @@ func areaNames(ids []string) []string {
 	return out
 }
 
+// itemName names an item by its heading, or else by the catalog technique
+// its first step is like (when that technique makes the same motion), or
+// else by the move: "Small circles, neck".
 func itemName(s *Step) string {
-	if s.Section != "" {
-		return clip(s.Section, maxName)
+	if n := headingOf(s); n != "" {
+		return clip(n, maxName)
 	}
+	if s.Technique != nil && s.sameMove {
+		return clip(s.Technique.Name, maxName)
+	}
+	name := massage.Motions.Name(s.Motion)
 	if a, ok := massage.AreaByID(s.Area); ok {
-		return strings.ToUpper(a.Name[:1]) + a.Name[1:]
+		name += ", " + a.Name
 	}
-	return "Steps"
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+// headingOf is the name the step's heading gives it: the heading without
+// its numbering, unless the heading names another area ("Hands and
+// wrists" over a step on the stomach) or nothing but a number.
+func headingOf(s *Step) string {
+	n := sectionName(s.Section)
+	if n == "" {
+		return ""
+	}
+	if a := areaOfText(n); a != "" && s.Area != "" && !massage.Overlaps(a, s.Area) {
+		return ""
+	}
+	generic := true
+	for _, t := range tokenize(n) {
+		if t.kind == tWord && !genericHeading[t.w] {
+			generic = false
+		}
+	}
+	if generic {
+		return "" // "Method", "How to do it", "The routine" name no move
+	}
+	return n
+}
+
+// genericHeading are the words of headings that name no move of their own.
+var genericHeading = wordSet("method methods instructions directions how to do it usage the routine " +
+	"routines massage steps step technique techniques procedure what here's here is sequence moves " +
+	"a your our this")
+
+// reNumbering is the numbering before a heading's words: "Step 2:", "3.", "1)".
+var reNumbering = regexp.MustCompile(`(?i)^(step\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
+
+// sectionName is a heading without its numbering, or "" when nothing is left.
+func sectionName(h string) string {
+	h = strings.TrimFunc(h, func(r rune) bool { return isPictograph(r) || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) })
+	h = strings.TrimSpace(reNumbering.ReplaceAllString(h, ""))
+	if !strings.ContainsFunc(h, unicode.IsLetter) {
+		return ""
+	}
+	return h
 }
 
 // usualSeconds is the time a step takes: as the text says, or from its

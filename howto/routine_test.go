@@ -19,18 +19,20 @@ func builtin(t testing.TB) *massage.Catalog {
 	return cat
 }
 
-// corpusTexts lists the how-to texts under testdata/corpus, and the seed
-// texts when ../shared/seeds is there.
+// corpusTexts lists the how-to texts under testdata/corpus and
+// testdata/heldout, and the seed texts when ../shared/seeds is there.
 func corpusTexts(t testing.TB, seeds bool) []string {
 	t.Helper()
 	var files []string
-	ents, err := os.ReadDir("testdata/corpus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range ents {
-		if isText(e.Name()) {
-			files = append(files, filepath.Join("testdata/corpus", e.Name()))
+	for _, dir := range []string{"testdata/corpus", "testdata/heldout"} {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			if isText(e.Name()) {
+				files = append(files, filepath.Join(dir, e.Name()))
+			}
 		}
 	}
 	if seeds {

@@ -42,13 +42,15 @@ type sentence struct {
 	st   stream
 	hits []hit
 
-	form form
-	vi   int // token index of the main verb, -1 when none
-	verb verb
+	form      form
+	vi        int  // token index of the main verb, -1 when none
+	narrative bool // the author tells what they do ("I put …", "We do this …")
+	verb      verb
 
 	landmarks []string
 	areas     []string
-	avoid     bool // names a place never pressed on
+	refs      map[string]bool // places named only as where a move goes or starts, or next to it: "toward the hip", "under the ribs"
+	avoid     bool            // names a place never pressed on
 	parts     []handMention
 	holdHand  string // the hand that holds ("in your left hand")
 	motions   []motionMention
@@ -82,7 +84,8 @@ var leadAdverbs = map[string]bool{"then": true, "next": true, "now": true, "firs
 	"optionally": true, "additionally": true, "lightly": true, "firmly": true, "right": true,
 	"away": true, "please": true, "quickly": true, "briefly": true,
 	"fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "however": true,
-	"together": true, "meanwhile": true, "instead": true, "step": true}
+	"together": true, "meanwhile": true, "instead": true, "step": true, "okay": true, "ok": true,
+	"alright": true, "well": true, "um": true, "uh": true, "yeah": true}
 
 // labelWords open a sentence as "Tip: …" or "Note: …".
 var labelWords = map[string]bool{"tip": true, "note": true, "important": true, "remember": true,
@@ -99,14 +102,16 @@ var subordinators = map[string]bool{"after": true, "before": true, "when": true,
 var modals = map[string]bool{"can": true, "should": true, "may": true, "could": true, "will": true,
 	"might": true, "must": true, "need": true, "want": true, "have": true, "to": true,
 	"also": true, "then": true, "now": true, "gently": true, "slowly": true, "simply": true,
-	"just": true, "even": true, "first": true, "lightly": true, "carefully": true, "always": true}
+	"just": true, "even": true, "first": true, "lightly": true, "carefully": true, "always": true,
+	"usually": true, "often": true, "normally": true, "'ll": true}
 
 var auxes = map[string]bool{"can": true, "could": true, "will": true, "would": true, "should": true,
 	"may": true, "might": true, "must": true, "is": true, "are": true, "was": true, "were": true,
 	"has": true, "have": true, "helps": true, "works": true, "feels": true, "makes": true}
 
 var subjects = map[string]bool{"you": true, "you'll": true, "partner": true, "they": true,
-	"receiver": true, "recipient": true, "person": true, "he": true, "she": true}
+	"receiver": true, "recipient": true, "person": true, "he": true, "she": true, "i": true,
+	"we": true, "giver": true}
 
 var giverWords = map[string]bool{"hands": true, "hand": true, "thumbs": true, "thumb": true,
 	"fingers": true, "fingertips": true, "palms": true, "palm": true, "knuckles": true,
@@ -127,6 +132,8 @@ func analyze(s *sentence) {
 	s.dropPostureObject()
 	s.rep, s.repVague, s.secs, s.secsVague = measures(s.toks)
 	s.warnAt = -1
+	s.dropConditionMotions()
+	s.dropAsideMotions()
 	s.findWarning()
 	s.findClaim()
 	if s.warnAt > 0 {
@@ -151,11 +158,18 @@ func (s *sentence) findForm() {
 	t := s.toks
 	if f, vi := instructionAt(t, 0, 2); f != fNone {
 		s.form, s.vi = f, vi
+	} else if f, vi := afterLabel(t); f != fNone {
+		s.form, s.vi = f, vi
 	} else if vi := whereYou(t); vi >= 0 {
 		s.form, s.vi = fYou, vi
 	}
 	if s.vi >= 0 {
 		s.verb = verbs[t[s.vi].w]
+		for k := s.vi - 1; k >= 0 && k >= s.vi-4; k-- {
+			if t[k].w == "i" || t[k].w == "we" {
+				s.narrative = true
+			}
+		}
 	}
 }
 
@@ -168,6 +182,10 @@ func instructionAt(t []token, p, depth int) (form, int) {
 			break
 		}
 		p++
+		// "First thing, take …", "Next thing: lay …"
+		if p+1 < len(t) && t[p].w == "thing" && (t[p-1].w == "first" || t[p-1].w == "next" || t[p-1].w == "last") && t[p+1].kind == tPunct {
+			p++
+		}
 	}
 	if p >= len(t) {
 		return fNone, -1
@@ -193,6 +211,18 @@ func instructionAt(t []token, p, depth int) (form, int) {
 			}
 		}
 	}
+	// "The first thing I do is long, slow strokes …"
+	if w == "the" || w == "my" || w == "our" {
+		for q := p + 1; q+3 < len(t) && q < p+5; q++ {
+			if (t[q].w == "thing" || moveNouns[t[q].w]) && subjects[t[q+1].w] && (t[q+2].w == "do" || t[q+2].w == "does") && (t[q+3].w == "is" || t[q+3].w == "are") {
+				for r := q + 4; r < len(t) && r <= q+9; r++ {
+					if v, ok := verbs[t[r].w]; ok && v.c == vMove && isMotionNoun(t[r].w) {
+						return fTo, r
+					}
+				}
+			}
+		}
+	}
 	// "Another movement is to use …"
 	if w == "another" || w == "one" || w == "the" || w == "a" {
 		for q := p + 1; q < len(t) && q < p+12; q++ {
@@ -204,6 +234,19 @@ func instructionAt(t []token, p, depth int) (form, int) {
 		}
 	}
 	if depth > 0 && subordinators[w] {
+		// "To massage the scalp start at …", "To finish I rest both hands …"
+		if w == "to" && p+1 < len(t) {
+			if _, ok := baseVerb(t[p+1].w); ok {
+				for q := p + 3; q < len(t) && q < p+8; q++ {
+					if t[q].kind == tPunct {
+						break
+					}
+					if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
+						return fImperative, q
+					}
+				}
+			}
+		}
 		// The instruction follows one of the next few commas.
 		for q := p + 1; q < len(t) && q < p+30; q++ {
 			if t[q].w == "," || t[q].w == ";" || t[q].w == ":" || t[q].w == "-" {
@@ -222,21 +265,13 @@ func instructionAt(t []token, p, depth int) (form, int) {
 				}
 			}
 		}
-		if w == "to" && p+1 < len(t) {
-			if _, ok := baseVerb(t[p+1].w); ok {
-				for q := p + 3; q < len(t) && q < p+8; q++ {
-					if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
-						return fImperative, q
-					}
-				}
-			}
-		}
 		return fNone, -1
 	}
-	// "You can also rub …", "Your partner should lie …"
-	if subjects[w] || w == "your" && p+1 < len(t) && subjects[t[p+1].w] {
+	// "You can also rub …", "Your partner should lie …", "The receiver sits
+	// …", "I put the heels of my hands …" (the author telling what they do).
+	if subjects[w] || (w == "your" || w == "the") && p+1 < len(t) && subjects[t[p+1].w] {
 		q := p + 1
-		if w == "your" {
+		if w == "your" || w == "the" {
 			q++
 		}
 		for q < len(t) && (modals[t[q].w] || t[q].w == "'ll" || t[q].w == "to") {
@@ -292,6 +327,20 @@ func instructionAt(t []token, p, depth int) (form, int) {
 			}
 		}
 		return fImperative, p
+	}
+	return fNone, -1
+}
+
+// afterLabel finds an instruction after a short label and a colon:
+// "First thing: lay both hands …", "Position: sit on a firm bed …".
+func afterLabel(t []token) (form, int) {
+	for q := 1; q < len(t) && q <= 5; q++ {
+		if t[q].w == ":" {
+			return instructionAt(t, q+1, 1)
+		}
+		if t[q].kind == tPunct {
+			break
+		}
 	}
 	return fNone, -1
 }
@@ -368,6 +417,12 @@ func (s *sentence) readHits() {
 			if (v.c == cLandmark || v.c == cArea) && s.inAsideClause(ti) {
 				continue
 			}
+			if (v.c == cLandmark || v.c == cArea) && !h.e.amb && s.instrument(ti) {
+				continue // "push with your feet": what pushes, not where the massage works
+			}
+			if v.c == cLandmark || v.c == cArea {
+				s.markRef(v.id, s.isRef(ti))
+			}
 			switch v.c {
 			case cLandmark:
 				if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
@@ -405,12 +460,18 @@ func (s *sentence) readHits() {
 				}
 				s.motions = append(s.motions, motionMention{ti: ti, id: id, strength: 1, word: h.e.words[0]})
 			case cWeak:
+				if h.e.words[0] == "go" && ti+1 < len(s.toks) && goManner[s.toks[ti+1].w] {
+					continue // "go lighter on the arch", "go easy": how, not a move
+				}
 				s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 0, word: h.e.words[0]})
 			case cManner:
 				s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 2, word: h.e.words[0]})
 			case cDir:
 				if v.id == "up" && ti > 0 && upVerbs[s.toks[ti-1].w] {
 					continue
+				}
+				if (v.id == "up" || v.id == "down") && ti > 0 && facingWords[s.toks[ti-1].w] {
+					continue // "palm up", "lie face down": how a part lies
 				}
 				s.dirs = appendNew(s.dirs, v.id)
 			case cTurn:
@@ -435,6 +496,15 @@ func (s *sentence) readHits() {
 				}
 			case cTool:
 				s.tool = true
+			}
+		}
+	}
+	// With a ball or a roller, rolling is the tool gliding over the body,
+	// not the hands kneading: "placing the ball … and rolling slowly".
+	if s.tool {
+		for i, m := range s.motions {
+			if m.id == "knead" && strings.HasPrefix(m.word, "roll") {
+				s.motions[i].id = "glide"
 			}
 		}
 	}
@@ -469,10 +539,75 @@ func (s *sentence) readHits() {
 	}
 }
 
+// refPreps put a place as an end or a reference point of a move.
+var refPreps = map[string]bool{"from": true, "to": true, "toward": true, "towards": true,
+	"under": true, "below": true, "beneath": true, "above": true, "near": true, "beside": true,
+	"past": true, "underneath": true}
+
+// instrument reports a body word that "with" or "using" governs.
+func (s *sentence) instrument(ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
+		w := s.toks[k].w
+		switch {
+		case dets[w] || bodyAdjs[w]:
+			continue
+		case w == "with" || w == "using":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+var goVerbs = wordSet("go goes move moves come comes return returns get gets")
+
+// isRef reports a place word at token ti that a reference preposition
+// governs: "to just under the ears", "toward your hip".
+func (s *sentence) isRef(ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
+		w := s.toks[k].w
+		switch {
+		case dets[w] || bodyAdjs[w] || w == "just" || w == "right" || w == "the":
+			continue
+		case refPreps[w]:
+			// "go to the low back", "move on to the calf": where the next
+			// move works, not where one heads
+			if w == "to" && k > 0 && (goVerbs[s.toks[k-1].w] || k > 1 && s.toks[k-1].w == "on" && goVerbs[s.toks[k-2].w]) {
+				return false
+			}
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// markRef notes whether a mention of a place is a reference; a place any of
+// whose mentions is not one is no reference.
+func (s *sentence) markRef(id string, ref bool) {
+	if s.refs == nil {
+		s.refs = map[string]bool{}
+	}
+	if have, ok := s.refs[id]; ok {
+		s.refs[id] = have && ref
+		return
+	}
+	s.refs[id] = ref
+}
+
 // backPreps come before "the back" when it is the body's back: "down the
 // back", "on your back", "all areas of the back" (not "to the back").
 var backPreps = map[string]bool{"on": true, "along": true, "down": true, "up": true, "over": true,
 	"across": true, "into": true, "onto": true, "of": true, "massage": true, "knead": true}
+
+// goManner follow "go" when it says how firmly or fast, not where.
+var goManner = map[string]bool{"lighter": true, "light": true, "easy": true, "easier": true,
+	"gently": true, "gentle": true, "softer": true, "slow": true, "slowly": true, "slower": true,
+	"harder": true, "deeper": true, "firmer": true, "very": true, "careful": true, "carefully": true}
+
+// facingWords come before "up" or "down" when these say how a part lies.
+var facingWords = map[string]bool{"face": true, "faces": true, "facing": true, "palm": true,
+	"palms": true, "side": true, "sides": true}
 
 var upVerbs = map[string]bool{"warm": true, "set": true, "sit": true, "pick": true, "make": true,
 	"wake": true, "stand": true, "end": true, "build": true, "tense": true, "tensing": true,
@@ -592,22 +727,101 @@ func (s *sentence) jointNear(h hit) bool {
 func (s *sentence) negated(ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
 		switch s.toks[k].w {
-		case "no", "without", "not", "never":
+		case "no", "without", "not", "never", "don't", "dont", "doesn't", "needn't", "won't":
 			return true
 		}
 	}
 	return false
 }
 
+// dropAsideMotions forgets the motions of a clause after a semicolon that
+// does not instruct: in "Go lighter on the arch; firm strokes tickle less",
+// no stroke is asked for.
+func (s *sentence) dropAsideMotions() {
+	if s.form == fNone || len(s.motions) == 0 {
+		return
+	}
+	for q, t := range s.toks {
+		if t.w != ";" || q <= s.vi {
+			continue
+		}
+		if f, _ := instructionAt(s.toks, q+1, 1); f != fNone {
+			continue
+		}
+		end := len(s.toks)
+		for k := q + 1; k < len(s.toks); k++ {
+			if s.toks[k].w == ";" {
+				end = k
+				break
+			}
+		}
+		keep := s.motions[:0]
+		for _, m := range s.motions {
+			if m.ti < q || m.ti >= end {
+				keep = append(keep, m)
+			}
+		}
+		s.motions = keep
+	}
+}
+
+// dropConditionMotions forgets the motions of an opening condition: in
+// "If you get pain running down your leg, stop", nothing runs.
+func (s *sentence) dropConditionMotions() {
+	if s.vi <= 0 {
+		return
+	}
+	p := 0
+	for p < len(s.toks) && (s.toks[p].kind != tWord || leadAdverbs[s.toks[p].w]) {
+		p++
+	}
+	if p >= len(s.toks) || s.toks[p].w != "if" && s.toks[p].w != "unless" {
+		return
+	}
+	keep := s.motions[:0]
+	for _, m := range s.motions {
+		if m.ti >= s.vi {
+			keep = append(keep, m)
+		}
+	}
+	s.motions = keep
+}
+
 // dropPostureObject forgets the body part a posture verb moves: in "Tilt
 // your head to the side", the head is not where the hands work.
 func (s *sentence) dropPostureObject() {
+	if s.vi >= 0 && s.verb.base == "let" {
+		s.dropPlacesAfter(s.vi, 5) // "let your head and shoulders sink back": the body moves itself
+		return
+	}
 	if s.vi < 0 || !postures[s.verb.base] {
 		return
 	}
+	end := s.vi
+	for end+2 < len(s.toks) && (s.toks[end+1].w == "and" || s.toks[end+1].w == "or") && postures[verbs[s.toks[end+2].w].base] {
+		end += 2 // "Bend and straighten your knees"
+	}
 	for _, h := range s.hits {
 		ti := s.st.ti[h.i]
-		if ti <= s.vi || ti > s.vi+3 {
+		if ti <= end || ti > end+3 {
+			continue
+		}
+		for _, v := range h.e.vals {
+			switch v.c {
+			case cLandmark:
+				s.landmarks = remove(s.landmarks, v.id)
+			case cArea:
+				s.areas = remove(s.areas, v.id)
+			}
+		}
+	}
+}
+
+// dropPlacesAfter forgets the places named in the n tokens after token i.
+func (s *sentence) dropPlacesAfter(i, n int) {
+	for _, h := range s.hits {
+		ti := s.st.ti[h.i]
+		if ti <= i || ti > i+n {
 			continue
 		}
 		for _, v := range h.e.vals {

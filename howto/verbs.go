@@ -36,15 +36,16 @@ func buildVerbs() map[string]verb {
 	add(vPlace, "place", "put", "rest", "lay", "position", "set", "cup", "hold", "grip", "grasp",
 		"grab", "wrap", "support", "cradle", "steady", "hook", "find", "locate", "take", "reach",
 		"bring", "start", "begin", "tip", "tilt", "turn", "spread", "interlace", "mold", "mould",
-		"stretch", "retract", "bend", "lift")
+		"stretch", "retract", "bend", "lift", "pick", "clasp", "sandwich", "straighten")
 	add(vMove, "rub", "press", "slide", "glide", "move", "massage", "knead", "squeeze", "circle",
 		"rotate", "stroke", "draw", "pull", "run", "rake", "tap", "chop", "sweep", "trace", "roll",
 		"pinch", "work", "push", "drag", "walk", "shake", "pat", "drum", "hack", "wring", "lean",
-		"sink", "smooth", "tug", "pluck", "climb", "comb", "twist", "perform", "fold", "strip", "sweep")
+		"sink", "smooth", "tug", "pluck", "climb", "comb", "twist", "perform", "fold", "strip", "sweep",
+		"scrub", "jiggle", "wiggle", "travel", "fan", "rock")
 	add(vModify, "repeat", "reverse", "switch", "swap", "change", "alternate", "continue", "keep",
 		"spend", "go", "do", "replace", "finish", "end", "proceed", "deepen", "increase", "release")
 	add(vPrep, "apply", "warm", "soak", "dry", "wash", "brush", "pour", "fill", "remove", "trim",
-		"cover", "sit", "lie", "kneel", "stand", "wear", "prepare", "clean", "heat", "dab")
+		"cover", "sit", "lie", "kneel", "stand", "wear", "prepare", "clean", "heat", "dab", "cleanse")
 	add(vAsk, "ask", "check")
 	add(vOther, "use", "make", "let", "try", "breathe", "relax", "open", "close", "drop", "clench",
 		"feel", "see", "stop", "skip", "avoid", "stay", "follow", "shift", "get", "give", "have",
@@ -92,6 +93,8 @@ func inflect(b string) []string {
 // doubles reports whether a verb doubles its last consonant (rub, rubbing).
 func doubles(b string) bool {
 	switch b {
+	case "travel":
+		return false
 	case "rub", "tap", "chop", "grab", "grip", "pat", "drum", "run", "put", "set", "sit", "drag",
 		"tug", "stop", "trim", "dab", "tip", "swap", "let", "get", "begin", "cup", "strip", "wrap":
 		return true
