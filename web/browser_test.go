@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -149,6 +150,26 @@ func TestBrowserSession(t *testing.T) {
 		t.Error("no hand marker on the chart")
 	} else if before["x"] == after["x"] && before["y"] == after["y"] {
 		t.Errorf("the marker stayed at %v after 2 s", before)
+	} else {
+		// The page decodes the motion as the server encodes it: its marker
+		// is where the Go decoder puts the first hand 2 s into the move.
+		var m motionJSON
+		if err := json.Unmarshal([]byte(eval[string](t, ctx, `document.getElementById('data-motion').textContent`)), &m); err != nil {
+			t.Fatal(err)
+		}
+		var mv struct {
+			Technique string
+			Step      int
+		}
+		json.Unmarshal([]byte(eval[string](t, ctx, `JSON.stringify(JSON.parse(document.getElementById('data-script').textContent).moves[0])`)), &mv)
+		a := m.Steps[key(mv.Technique, mv.Step)]
+		if a == nil || len(a.Hands) == 0 {
+			t.Fatalf("no motion for the first move %+v", mv)
+		}
+		x, y := placeAt(decodeHand(a.Hands[0].D), 2/first.Seconds*a.Seconds*50)
+		if math.Abs(x-after["x"]) > 0.15 || math.Abs(y-after["y"]) > 0.15 {
+			t.Errorf("the page draws the hand at (%v, %v), the server's decoding at (%.1f, %.1f)", after["x"], after["y"], x, y)
+		}
 	}
 
 	pos := eval[struct{ Move int }](t, ctx, `window.kneadTest.advance(`+ftoa(first.Seconds-2+0.5)+`)`)
@@ -199,6 +220,21 @@ func TestBrowserSession(t *testing.T) {
 	if x.Ending.Rating != 5 || x.Ending.Note != "Lovely <b>calm</b>" || x.Progress.Offset != script.Total {
 		t.Errorf("stored ending %+v at %v of %v", x.Ending, x.Progress.Offset, script.Total)
 	}
+}
+
+// placeAt is where a decoded path puts the hand s samples into the step.
+func placeAt(pts []point, s float64) (x, y float64) {
+	if s <= float64(pts[0].t) {
+		return float64(pts[0].x), float64(pts[0].y)
+	}
+	for k := 1; k < len(pts); k++ {
+		a, b := pts[k-1], pts[k]
+		if s <= float64(b.t) {
+			return along(a, b, b.b, (s-float64(a.t))/float64(b.t-a.t))
+		}
+	}
+	l := pts[len(pts)-1]
+	return float64(l.x), float64(l.y)
 }
 
 func must(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {

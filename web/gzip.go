@@ -23,7 +23,7 @@ func gzipped(h http.Handler) http.Handler {
 }
 
 var gzPool = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression)
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestCompression)
 	return zw
 }}
 

@@ -23,38 +23,29 @@ type library struct {
 	mu     sync.Mutex
 	steps  map[string]*stepAnim // "technique#step" (step from 0)
 	charts map[string]string    // view id → outline markup
+	thumbs map[string]*thumb    // technique id → its small drawing
+	budget int                  // the most bytes of motion a player page carries
 }
 
 func newLibrary(cat *massage.Catalog) *library {
-	return &library{cat: cat, steps: map[string]*stepAnim{}, charts: map[string]string{}}
+	return &library{cat: cat, steps: map[string]*stepAnim{}, charts: map[string]string{}, thumbs: map[string]*thumb{},
+		budget: maxMotionBytes}
 }
-
-// stepAnim is one step's animation, compact: positions in a 1000-unit
-// square, pressure 0–9, a point every dt seconds.
-type stepAnim struct {
-	View    string     `json:"view"`
-	Seconds float64    `json:"seconds"`
-	Passes  int        `json:"passes"`
-	Hands   []handAnim `json:"hands"`
-}
-
-type handAnim struct {
-	Hand string  `json:"hand"`
-	Role string  `json:"role"`
-	Dt   float64 `json:"dt"`
-	P    []int   `json:"p"` // x, y, pressure, x, y, pressure, …
-}
-
-// maxPoints caps the points of one hand's path: enough for a smooth
-// marker, small enough to keep the player page light.
-const maxPoints = 120
 
 func key(id string, step int) string { return fmt.Sprintf("%s#%d", id, step) }
 
 // step gives the animation of step i (from 0) of technique t, or nil when
 // motion cannot draw it.
-func (l *library) step(t *massage.Technique, i int) *stepAnim {
+func (l *library) step(t *massage.Technique, i int) *stepAnim { return l.stepAt(t, i, 0) }
+
+// stepAt gives the animation of a step drawn at a level of detail: 0 is
+// the finest, and each level after it lets the path stray half as far
+// again (coarser levels serve only very long plans; see scriptMotion).
+func (l *library) stepAt(t *massage.Technique, i, level int) *stepAnim {
 	k := key(t.ID, i)
+	if level > 0 {
+		k += fmt.Sprintf("@%d", level)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if a, ok := l.steps[k]; ok {
@@ -65,20 +56,18 @@ func (l *library) step(t *massage.Technique, i int) *stepAnim {
 		l.steps[k] = nil
 		return nil
 	}
+	f := math.Pow(1.5, float64(level))
 	a := &stepAnim{View: p.View, Seconds: round2(p.Seconds), Passes: p.Passes}
 	for _, h := range p.Hands {
-		n := len(h.Samples)
-		stride := max(1, int(math.Ceil(float64(n)/maxPoints)))
-		ha := handAnim{Hand: h.Hand, Role: h.Role, Dt: round2(float64(stride) / motion.Rate)}
-		for j := 0; j < n; j += stride {
-			s := h.Samples[j]
-			pr := 0
-			if s.Contact {
-				pr = int(math.Round(s.Pressure * 9))
-			}
-			ha.P = append(ha.P, int(math.Round(s.X*1000)), int(math.Round(s.Y*1000)), pr)
+		first := 0
+		if len(h.Passes) > 1 {
+			first = h.Passes[0].End - 1
 		}
-		a.Hands = append(a.Hands, ha)
+		a.Hands = append(a.Hands, handAnim{Hand: h.Hand, Role: h.Role, First: first,
+			D: encodeHand(h.Samples, keepTolerance*f, pressureTolerance*f)})
+	}
+	if i == 0 && level == thumbLevel {
+		l.thumbs[t.ID] = drawThumb(a)
 	}
 	l.steps[k] = a
 	return a
@@ -105,35 +94,49 @@ func (l *library) motion(id string) json.RawMessage {
 	return b
 }
 
-// scriptMotion gives the animation of every move a script plays, once per step.
+// Page weight: the motion a player page carries is kept under
+// maxMotionBytes of JSON (about a tenth of that once gzipped). A plan that
+// would carry more, the longest plans over many areas of a large catalog,
+// is drawn a level coarser, and again, up to maxLevel; the built-in
+// catalog's longest plans fit at level 0 (bench/pageweight prints them).
+const (
+	maxMotionBytes = 180 << 10
+	maxLevel       = 6
+)
+
+// scriptMotion gives the animation of every move a script plays, once per
+// step, within the page's motion budget.
 func (l *library) scriptMotion(s *guide.Script) json.RawMessage {
-	out := motionJSON{Steps: map[string]*stepAnim{}}
-	for _, m := range s.Moves {
-		t := l.cat.Technique(m.Technique)
-		if t == nil || m.Step >= len(t.Steps) {
-			continue
+	var b []byte
+	for level := 0; level <= maxLevel; level++ {
+		out := motionJSON{Steps: map[string]*stepAnim{}}
+		for _, m := range s.Moves {
+			t := l.cat.Technique(m.Technique)
+			if t == nil || m.Step >= len(t.Steps) {
+				continue
+			}
+			if a := l.stepAt(t, m.Step, level); a != nil {
+				out.Steps[key(m.Technique, m.Step)] = a
+			}
 		}
-		if a := l.step(t, m.Step); a != nil {
-			out.Steps[key(m.Technique, m.Step)] = a
+		b, _ = json.Marshal(out)
+		if len(b) <= l.budget {
+			break
 		}
 	}
-	b, _ := json.Marshal(out)
 	return b
 }
 
-var chartGroup = regexp.MustCompile(`(?s)<g class="kn-chart"[^>]*>.*?</g>`)
-
-// outline gives a chart's outline shapes, taken from motion's drawing of it.
+// outline gives a chart's outline shapes (motion.ChartOutline), once.
 func (l *library) outline(view string) string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if c, ok := l.charts[view]; ok {
 		return c
 	}
-	svg, err := motion.ChartSVG(view)
-	c := ""
-	if err == nil {
-		c = chartGroup.FindString(svg)
+	c, err := motion.ChartOutline(view)
+	if err != nil {
+		c = ""
 	}
 	l.charts[view] = c
 	return c
@@ -170,28 +173,4 @@ func viewsOf(steps map[string]*stepAnim) []string {
 		}
 	}
 	return out
-}
-
-// thumb is a small drawing of a technique's first step: its chart and the
-// paths of the hands.
-func (l *library) thumb(id string) template.HTML {
-	t := l.cat.Technique(id)
-	if t == nil || len(t.Steps) == 0 {
-		return ""
-	}
-	a := l.step(t, 0)
-	if a == nil {
-		return ""
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg viewBox="0 0 1000 1000" aria-hidden="true"><use href="#%s"/>`, chartID(a.View))
-	for _, h := range a.Hands {
-		b.WriteString(`<polyline class="kn-path thumb-path hand-` + h.Hand + `" points="`)
-		for i := 0; i+2 < len(h.P); i += 12 { // every fourth point is plenty at this size
-			fmt.Fprintf(&b, "%d,%d ", h.P[i], h.P[i+1])
-		}
-		b.WriteString(`"/>`)
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/knead/knead/guide"
 	"github.com/knead/knead/massage"
+	"github.com/knead/knead/motion"
 	"github.com/knead/knead/plan"
 	"github.com/knead/knead/store"
 )
@@ -336,7 +337,7 @@ func requestQuery(req plan.Request) url.Values {
 func requestFromForm(q url.Values) (plan.Request, formValues, *apiError) {
 	f := formValues{Areas: q["area"], Mode: q.Get("mode"), Pressure: q.Get("pressure"), Minutes: q.Get("minutes"),
 		Other: q.Get("minutes_other"), Conditions: map[string]string{}}
-	req := plan.Request{Areas: q["area"], Mode: f.Mode, Pressure: f.Pressure}
+	req := plan.Request{Areas: outermost(q["area"]), Mode: f.Mode, Pressure: f.Pressure}
 	mins := f.Minutes
 	if mins == "other" || mins == "" {
 		mins = f.Other
@@ -382,6 +383,24 @@ func requestFromForm(q url.Values) (plan.Request, formValues, *apiError) {
 	return req, f, nil
 }
 
+// outermost drops the areas that lie inside another area chosen with them:
+// the form offers the feet and the toes, and the feet hold the toes.
+func outermost(areas []string) []string {
+	var out []string
+	for i, a := range areas {
+		inside := false
+		for j, b := range areas {
+			if i != j && a != b && massage.Within(a, b) {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // formField maps a request field to the form's label, for messages.
 func formField(field string) string {
 	switch {
@@ -406,9 +425,9 @@ type playData struct {
 	Plan      *plan.Plan
 	Title     string
 	Request   json.RawMessage
-	Script    *guide.Script
+	Script    pageScript
 	Motion    json.RawMessage // the animation of every step the script plays
-	Session   *sessionJSON    // nil on a preview
+	Session   *pageSession    // nil on a preview
 	Total     float64
 	Items     []itemView
 	Feedback  []string
@@ -419,7 +438,7 @@ type playData struct {
 type itemView struct {
 	plan.Item
 	Start float64
-	Thumb template.HTML
+	Thumb string // the motion key of the step its small drawing shows
 }
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
@@ -463,14 +482,16 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessage) playData {
-	d := playData{Plan: p, Title: title(p.Areas, p.Minutes), Request: req, Script: script, Total: script.Total,
+	d := playData{Plan: p, Title: title(p.Areas, p.Minutes), Request: req, Script: newPageScript(script), Total: script.Total,
 		Feedback: store.FeedbackKinds, AreaNames: map[string]string{}}
 	var at float64
 	for _, it := range p.Items {
-		d.Items = append(d.Items, itemView{Item: it, Start: at, Thumb: s.lib.thumb(it.Technique)})
+		d.Items = append(d.Items, itemView{Item: it, Start: at, Thumb: key(it.Technique, 0)})
 		at += it.Seconds
 		d.AreaNames[it.Area] = areaName(it.Area)
 	}
+	// The routine's small drawings are made in the page from this same
+	// motion (player.js), so each step's path is sent once.
 	d.Motion = s.lib.scriptMotion(script)
 	var m motionJSON
 	json.Unmarshal(d.Motion, &m)
@@ -497,8 +518,7 @@ func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := s.playData(&p, sc, x.Request)
 	d.Title = x.Title
-	v := viewSession(x)
-	d.Session = &v
+	d.Session = newPageSession(viewSession(x))
 	s.render(w, r, http.StatusOK, "play", page{Title: d.Title, Body: "play", Data: d})
 }
 
@@ -523,11 +543,19 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 type libraryData struct {
 	Groups []libraryGroup
 	Count  int
+	Defs   template.HTML // the charts the cards' drawings use
 }
 
 type libraryGroup struct {
 	Name       string
-	Techniques []*massage.Technique
+	Techniques []libraryCard
+}
+
+// libraryCard is one technique in the library's list, with a small drawing
+// of its first step.
+type libraryCard struct {
+	*massage.Technique
+	Thumb template.HTML
 }
 
 func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
@@ -546,6 +574,7 @@ func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d := libraryData{Count: len(s.cat.Techniques)}
+	var views []string
 	for _, a := range massage.Areas {
 		ts := byTop[a.ID]
 		if len(ts) == 0 {
@@ -558,8 +587,18 @@ func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
 			}
 			return ts[i].Name < ts[j].Name
 		})
-		d.Groups = append(d.Groups, libraryGroup{Name: upperFirst(a.Name), Techniques: ts})
+		g := libraryGroup{Name: upperFirst(a.Name)}
+		for _, t := range ts {
+			c := libraryCard{Technique: t}
+			if th := s.lib.thumbOf(t.ID); th != nil {
+				c.Thumb = th.SVG
+				views = append(views, th.View)
+			}
+			g.Techniques = append(g.Techniques, c)
+		}
+		d.Groups = append(d.Groups, g)
 	}
+	d.Defs = s.lib.defs(views)
 	s.render(w, r, http.StatusOK, "library", page{Title: "Library", Nav: "library", Data: d})
 }
 
@@ -579,6 +618,31 @@ type techniqueData struct {
 	Sources []*massage.Source
 	Motion  json.RawMessage
 	Defs    template.HTML
+	Panels  map[string][]panelLabel // the names of the pictures on charts that have more than one
+}
+
+// panelLabel names one picture of a chart, and where its middle is
+// (0–1 across the chart), for the page to label above the drawing.
+type panelLabel struct {
+	Name string  `json:"name"`
+	Mid  float64 `json:"mid"`
+}
+
+// panelLabels lists the pictures of the charts that have more than one.
+func panelLabels(views []string) map[string][]panelLabel {
+	out := map[string][]panelLabel{}
+	for _, id := range views {
+		v, ok := motion.ViewByID(id)
+		if !ok || len(v.Panels) < 2 {
+			continue
+		}
+		var ls []panelLabel
+		for _, p := range v.Panels {
+			ls = append(ls, panelLabel{Name: upperFirst(p.Name), Mid: (p.X0 + p.X1) / 2})
+		}
+		out[id] = ls
+	}
+	return out
 }
 
 func (s *Server) techniquePage(w http.ResponseWriter, r *http.Request) {
@@ -591,6 +655,7 @@ func (s *Server) techniquePage(w http.ResponseWriter, r *http.Request) {
 	var m motionJSON
 	json.Unmarshal(d.Motion, &m)
 	d.Defs = s.lib.defs(viewsOf(m.Steps))
+	d.Panels = panelLabels(viewsOf(m.Steps))
 	for _, id := range t.Sources {
 		if src := s.cat.Source(id); src != nil {
 			d.Sources = append(d.Sources, src)

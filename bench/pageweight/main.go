@@ -1,9 +1,20 @@
 // Command pageweight measures Knead's web app against its budgets: it
 // builds knead, starts `knead serve` on a free port with a fresh database,
-// and prints the time from start to the first answer (budget 300 ms), the
-// idle memory (budget 60 MB), and then loads the player page in headless
-// Chromium and prints every file it transferred and, on its last line, the
-// bytes transferred against the 60 KB gzip budget.
+// and prints the time from start to the first answer (budget 300 ms) and
+// the idle memory (budget 60 MB). Then it loads pages in headless Chromium,
+// each in a fresh profile so nothing comes from a cache, and prints the
+// bytes each transferred as the network delivered them (gzip, headers
+// included):
+//
+//   - the library (budget 150 KB), whose cards carry small drawings;
+//   - the player page of a usual plan (20 minutes of upper back and scalp),
+//     file by file;
+//   - the player page of the heaviest plan: of many candidate plans (every
+//     area, or the back, scalp and feet; 60 or 120 minutes; each mode and
+//     pressure) it picks the one whose page is largest and loads it both as
+//     the plan preview (/plan?…) and as a kept session (/session/{id}).
+//
+// The last line is the worst player page against the 60 KB budget.
 //
 //	go run ./bench/pageweight            (from the repository's root)
 //
@@ -12,9 +23,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,10 +43,11 @@ import (
 )
 
 const (
-	budgetBytes = 60 << 10
-	budgetStart = 300 * time.Millisecond
-	budgetRSS   = 60 << 20
-	playerPath  = "/plan?area=upper-back&area=scalp&minutes=20&mode=partner"
+	budgetPlayer  = 60 << 10
+	budgetLibrary = 150 << 10
+	budgetStart   = 300 * time.Millisecond
+	budgetRSS     = 60 << 20
+	usualPlan     = "/plan?area=upper-back&area=scalp&minutes=20&mode=partner"
 )
 
 func main() {
@@ -92,7 +108,7 @@ func run() (over bool, err error) {
 	fmt.Printf("start to first answer: %d ms (budget %d ms)\n", started.Milliseconds(), budgetStart.Milliseconds())
 
 	// Idle memory, after the pages have been drawn once.
-	for _, p := range []string{"/", "/library", playerPath} {
+	for _, p := range []string{"/", "/library", usualPlan} {
 		if r, err := http.Get(base + p); err == nil {
 			r.Body.Close()
 		}
@@ -105,20 +121,177 @@ func run() (over bool, err error) {
 	over = over || rss > budgetRSS
 	fmt.Printf("idle memory: %.1f MB resident (budget %d MB)\n", float64(rss)/(1<<20), budgetRSS>>20)
 
-	total, files, err := weigh(base + playerPath)
+	lib, _, err := weigh(base, "/library", `.cards`)
 	if err != nil {
 		return false, err
 	}
+	over = over || lib > budgetLibrary
+	fmt.Printf("library page: %d bytes transferred (gzip), budget %d bytes (150 KB): %s\n", lib, budgetLibrary, verdict(lib, budgetLibrary))
+
+	usual, files, err := weigh(base, usualPlan, `#start`)
+	if err != nil {
+		return false, err
+	}
+	fmt.Printf("player page, 20 min of upper back and scalp for a partner:\n")
 	for _, f := range files {
 		fmt.Printf("  %6d  %s\n", f.bytes, f.url)
 	}
-	verdict := "within budget"
-	if total > budgetBytes {
-		verdict = "OVER BUDGET"
-		over = true
+	fmt.Printf("  %6d  in all\n", usual)
+
+	// The heaviest plan, found by the size of its page, then weighed as a
+	// preview and as a kept session.
+	heavy, desc, n, err := heaviest(base)
+	if err != nil {
+		return false, err
 	}
-	fmt.Printf("player page: %d bytes transferred (gzip), budget %d bytes (60 KB): %s\n", total, budgetBytes, verdict)
+	preview, _, err := weigh(base, heavy, `#start`)
+	if err != nil {
+		return false, err
+	}
+	fmt.Printf("player page, heaviest of %d plans (%s), as a plan: %d bytes\n", n, desc, preview)
+	loc, err := keep(base, heavy)
+	if err != nil {
+		return false, err
+	}
+	kept, _, err := weigh(base, loc, `#player:not([hidden])`)
+	if err != nil {
+		return false, err
+	}
+	fmt.Printf("player page, heaviest plan as a kept session: %d bytes\n", kept)
+
+	worst := max(usual, preview, kept)
+	over = over || worst > budgetPlayer
+	fmt.Printf("player page, worst case: %d bytes transferred (gzip), budget %d bytes (60 KB): %s\n", worst, budgetPlayer, verdict(worst, budgetPlayer))
 	return over, nil
+}
+
+func verdict(n, budget int64) string {
+	if n > budget {
+		return "OVER BUDGET"
+	}
+	return "within budget"
+}
+
+// heaviest finds the candidate plan whose page gzips largest. Candidates:
+// every area that can be chosen, the back with the scalp and feet, and the
+// back's and head's parts with the feet, for 60 and 120 minutes, each mode
+// and each pressure.
+func heaviest(base string) (path, desc string, n int, err error) {
+	areas, err := choosable(base)
+	if err != nil {
+		return "", "", 0, err
+	}
+	sets := []struct {
+		name  string
+		areas []string
+	}{
+		{"every area", areas},
+		{"back, scalp and feet", []string{"back", "scalp", "feet"}},
+		{"scalp, ears, neck, shoulders, back and feet", []string{"scalp", "ears", "neck", "shoulders", "upper-back", "lower-back", "feet"}},
+	}
+	best := int64(-1)
+	for _, set := range sets {
+		for _, minutes := range []string{"60", "120"} {
+			for _, mode := range []string{"", "self", "partner"} {
+				for _, pressure := range []string{"light", "moderate", "deep"} {
+					q := url.Values{"area": set.areas, "minutes": {minutes}, "pressure": {pressure}}
+					if mode != "" {
+						q.Set("mode", mode)
+					}
+					p := "/plan?" + q.Encode()
+					size, ok, err := pageSize(base + p)
+					if err != nil {
+						return "", "", 0, err
+					}
+					if !ok {
+						continue // no plan for this (nothing for self on a partner's back)
+					}
+					n++
+					if size > best {
+						who := mode
+						if who == "" {
+							who = "anyone"
+						}
+						best, path = size, p
+						desc = fmt.Sprintf("%s min, %s, %s, %s", minutes, set.name, who, pressure)
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return "", "", 0, fmt.Errorf("no candidate plan could be made")
+	}
+	return path, desc, n, nil
+}
+
+// choosable lists the areas the start page offers.
+func choosable(base string) ([]string, error) {
+	r, err := http.Get(base + "/")
+	if err != nil {
+		return nil, err
+	}
+	defer r.Body.Close()
+	b, _ := io.ReadAll(r.Body)
+	var out []string
+	for _, part := range strings.Split(string(b), `name="area" value="`)[1:] {
+		v, _, _ := strings.Cut(part, `"`)
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("the start page offers no areas")
+	}
+	return out, nil
+}
+
+// pageSize gives the gzip size of a page, and whether it is a plan (200).
+func pageSize(u string) (int64, bool, error) {
+	r, err := http.Get(u)
+	if err != nil {
+		return 0, false, err
+	}
+	defer r.Body.Close()
+	b, err := io.ReadAll(r.Body)
+	if err != nil || r.StatusCode != 200 {
+		return 0, false, err
+	}
+	var z bytes.Buffer
+	w := gzip.NewWriter(&z)
+	w.Write(b)
+	w.Close()
+	return int64(z.Len()), true, nil
+}
+
+// keep makes a session of the plan at path, as the page's Start does: it
+// sends the request the page carries, and gives the session's address.
+func keep(base, path string) (string, error) {
+	r, err := http.Get(base + path)
+	if err != nil {
+		return "", err
+	}
+	page, err := io.ReadAll(r.Body)
+	r.Body.Close()
+	if err != nil {
+		return "", err
+	}
+	_, rest, ok := strings.Cut(string(page), `<script type="application/json" id="data-request">`)
+	body, _, ok2 := strings.Cut(rest, `</script>`)
+	if !ok || !ok2 {
+		return "", fmt.Errorf("the page at %s carries no request", path)
+	}
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/sessions", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", base)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		msg, _ := io.ReadAll(resp.Body)
+		return "", fmt.Errorf("keep the session: %s: %.200s", resp.Status, msg)
+	}
+	return resp.Header.Get("Location"), nil
 }
 
 func readAddr(out interface{ Read([]byte) (int, error) }) (string, error) {
@@ -156,9 +329,10 @@ type file struct {
 	bytes int64
 }
 
-// weigh loads url in a fresh headless Chromium and adds up the bytes of
-// every response, headers included, as the network delivered them.
-func weigh(url string) (int64, []file, error) {
+// weigh loads base+path in a fresh headless Chromium, waits for ready to
+// show, and adds up the bytes of every response, headers included, as the
+// network delivered them.
+func weigh(base, path, ready string) (int64, []file, error) {
 	bin := ""
 	for _, name := range []string{os.Getenv("KNEAD_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
 		if name == "" {
@@ -202,8 +376,8 @@ func weigh(url string) (int64, []file, error) {
 	}); err != nil {
 		return 0, nil, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(`#start`), chromedp.Sleep(1500*time.Millisecond)); err != nil {
-		return 0, nil, err
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+path), chromedp.WaitVisible(ready), chromedp.Sleep(1500*time.Millisecond)); err != nil {
+		return 0, nil, fmt.Errorf("load %s: %w", path, err)
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -211,11 +385,15 @@ func weigh(url string) (int64, []file, error) {
 	var files []file
 	for id, n := range sizes {
 		total += n
-		files = append(files, file{strings.TrimPrefix(urls[id], strings.SplitN(url, "/plan", 2)[0]), n})
+		u := strings.TrimPrefix(urls[id], base)
+		if len(u) > 70 {
+			u = u[:67] + "…"
+		}
+		files = append(files, file{u, n})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].bytes > files[j].bytes })
 	if len(files) == 0 {
-		return 0, nil, fmt.Errorf("Chromium reported no transfers")
+		return 0, nil, fmt.Errorf("Chromium reported no transfers for %s", path)
 	}
 	return total, files, nil
 }

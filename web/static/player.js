@@ -1,7 +1,8 @@
 // The plan preview and the player. The preview's Start turns the page into
 // the player without leaving it, so the browser lets it speak at once.
 import { Clock } from '/static/clock.js';
-import { Chart } from '/static/anim.js';
+import { Chart, drawThumb } from '/static/anim.js';
+import { pending, post, queue, flush, onCreated } from '/static/app.js';
 
 const $ = (id) => document.getElementById(id);
 const data = (id) => JSON.parse($(id)?.textContent || 'null');
@@ -30,63 +31,22 @@ function keepPlace() {
     localStorage.setItem(placeKey(), JSON.stringify({ offset: clock.offset(), running: clock.running, at: Date.now() }));
   } catch { /* private mode: the server copy is enough */ }
 }
-function pending() { try { return JSON.parse(localStorage.getItem('knead.pending') || '[]'); } catch { return []; } }
-function setPending(list) { try { localStorage.setItem('knead.pending', JSON.stringify(list)); } catch { /* ignore */ } }
-
-async function post(path, body) {
-  const r = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!r.ok && r.status >= 500) throw new Error('server ' + r.status);
-  return r;
-}
-
-// send posts to the session, or queues it when the server cannot be reached.
-// Requests go one after another, so an older place never overwrites a newer one.
+// send posts to the session, or queues it when the server cannot be
+// reached. Requests go one after another, and after any that wait in the
+// outbox, so an older place never overwrites a newer one.
 let chain = Promise.resolve();
 function send(kind, body) {
+  if (!sessionId) return chain; // the place is saved once the session is made
   const item = { id: sessionId, kind, body };
-  if (!sessionId || sessionId.startsWith('local-')) { queue(item); return chain; }
+  if (sessionId.startsWith('local-') || pending().length) { queue(item); flush(); return chain; }
   chain = chain.then(async () => {
     try {
       await post(`/api/sessions/${item.id}/${kind}`, body);
-      flush();
-    } catch { queue(item); }
+    } catch { queue(item); flush(); }
   });
   return chain;
 }
-function queue(item) {
-  let list = pending();
-  // Only the newest place of a session matters.
-  if (item.kind === 'progress') list = list.filter((x) => !(x.kind === 'progress' && x.id === item.id));
-  list.push(item);
-  setPending(list.slice(-200));
-}
-let flushing = false;
-async function flush() {
-  if (flushing) return;
-  flushing = true;
-  try {
-    let list = pending();
-    while (list.length) {
-      const item = list[0];
-      if (item.id.startsWith('local-')) {
-        if (!request) { list.shift(); continue; }
-        const r = await post('/api/sessions', item.request || request);
-        const made = await r.json();
-        list.shift(); // the session is made (or refused for good): its other requests follow
-        if (!r.ok) { list = list.filter((x) => x.id !== item.id); setPending(list); continue; }
-        list = list.map((x) => (x.id === item.id ? { ...x, id: made.id } : x));
-        if (sessionId === item.id) adopt(made);
-        setPending(list);
-        continue;
-      }
-      await post(`/api/sessions/${item.id}/${item.kind}`, item.body);
-      list.shift();
-      setPending(list);
-    }
-  } catch { /* still offline: keep the rest for later */ }
-  flushing = false;
-}
-addEventListener('online', flush);
+onCreated((local, made) => { if (sessionId === local) adopt(made); });
 
 function adopt(made) {
   session = made;
@@ -171,11 +131,26 @@ function showMove(i) {
   if (!m) return;
   $('move-title').textContent = m.title || m.name;
   $('move-say').textContent = m.say;
+  // The move's cautions stay on screen while it plays, not only spoken.
+  const sentence = (t) => { t = t.trim(); t = t.charAt(0).toUpperCase() + t.slice(1); return /[.!?]$/.test(t) ? t : t + '.'; };
+  const care = script.cues.filter((c) => c.move === i && c.kind === 'caution').map((c) => sentence(c.say));
+  const box = $('move-care');
+  box.replaceChildren();
+  if (care.length) {
+    const b = document.createElement('strong');
+    b.textContent = 'Take care: ';
+    const span = document.createElement('span');
+    span.append(b, care.join(' '));
+    box.append(span);
+  }
+  box.hidden = !care.length;
+  box.setAttribute('aria-expanded', 'false');
   const step = m.steps > 1 ? ` · step ${m.step + 1} of ${m.steps}` : '';
   $('move-area').textContent = `${m.area.replace(/-/g, ' ')} · ${m.name}${step}`;
   const n = script.moves[i + 1];
   $('next').textContent = n ? `Next: ${n.item === m.item ? n.title : n.name}` : 'Last move';
   $('move-count').textContent = `Move ${i + 1} of ${script.moves.length}`;
+  $('press').textContent = m.pressure ? `${m.pressure.charAt(0).toUpperCase()}${m.pressure.slice(1)} pressure` : '';
   chart.show(m);
 }
 
@@ -200,7 +175,6 @@ function draw() {
   $('toggle').setAttribute('aria-label', playing ? 'Pause' : 'Play');
   $('toggle-icon').setAttribute('d', playing ? 'M8 5v14M16 5v14' : 'M8 5l11 7-11 7z');
   $('toggle-icon').style.fill = playing ? 'none' : 'currentColor';
-  document.body.classList.toggle('playing', playing);
   return p;
 }
 
@@ -257,6 +231,11 @@ function jump(fn) {
 }
 
 $('toggle').addEventListener('click', toggle);
+// The cautions show two lines; a tap shows them all, another folds them.
+$('move-care').addEventListener('click', (e) => {
+  const b = e.currentTarget;
+  b.setAttribute('aria-expanded', String(b.getAttribute('aria-expanded') !== 'true'));
+});
 $('back').addEventListener('click', () => jump(() => clock.back()));
 $('skip').addEventListener('click', () => jump(() => clock.skip()));
 $('finish-now').addEventListener('click', () => { clock.pause(); saveProgress(); end(); });
@@ -285,6 +264,8 @@ for (const b of document.querySelectorAll('[data-feedback]')) {
 
 // ---- start, resume and end ----
 function enterPlayer() {
+  document.body.classList.add('in-player');
+  scrollTo(0, 0);
   $('preview').hidden = true;
   $('summary').hidden = true;
   $('player').hidden = false;
@@ -320,7 +301,7 @@ function end() {
   clock.pause();
   saveProgress();
   lock?.release?.();
-  document.body.classList.remove('playing');
+  document.body.classList.remove('in-player');
   $('player').hidden = true;
   $('summary').hidden = false;
   const counts = {};
@@ -328,7 +309,7 @@ function end() {
   for (const f of all) counts[f.kind] = (counts[f.kind] || 0) + 1;
   const o = clock.offset();
   $('summary-text').textContent = o >= script.total
-    ? `You gave ${clockText(script.total)} of ${script.moves.length} moves.`
+    ? `All ${script.moves.length} moves, ${clockText(script.total)} in all.`
     : `Stopped at ${clockText(o)} of ${clockText(script.total)}.`;
   const ul = $('summary-feedback');
   ul.replaceChildren();
@@ -369,21 +350,26 @@ $('finish-form').addEventListener('submit', async (e) => {
 for (const b of document.querySelectorAll('.timer')) {
   let t = null;
   const total = Number(b.dataset.seconds);
+  const face = b.querySelector('span') || b;
   b.addEventListener('click', () => {
-    if (t) { clearInterval(t); t = null; b.textContent = clockText(total); b.classList.remove('running'); return; }
+    if (t) { clearInterval(t); t = null; face.textContent = clockText(total); b.classList.remove('running'); b.setAttribute('aria-pressed', 'false'); return; }
     const until = Date.now() + total * 1000;
     b.classList.add('running');
+    b.setAttribute('aria-pressed', 'true');
     t = setInterval(() => {
       const left = (until - Date.now()) / 1000;
-      b.textContent = clockText(left);
+      face.textContent = clockText(left);
       if (left <= 0) {
-        clearInterval(t); t = null; b.classList.remove('running');
+        clearInterval(t); t = null; b.classList.remove('running'); b.setAttribute('aria-pressed', 'false');
         chime();
         say('Time is up. ' + (b.closest('li')?.querySelector('strong')?.textContent || ''));
       }
     }, 500);
   });
 }
+
+// ---- the routine's small drawings, from the same motion the player uses ----
+for (const svg of document.querySelectorAll('svg[data-thumb]')) drawThumb(svg, motion.steps?.[svg.dataset.thumb]);
 
 // ---- on load: a stored session resumes where it was ----
 if (session) {

@@ -3,6 +3,8 @@
 import { Chart } from '/static/anim.js';
 
 const data = JSON.parse(document.getElementById('data-motion')?.textContent || 'null') || {};
+const panels = JSON.parse(document.getElementById('data-panels')?.textContent || 'null') || {};
+const labels = document.getElementById('demo-panels');
 const svg = document.getElementById('chart');
 const chart = new Chart(svg, data);
 const caption = document.getElementById('demo-caption');
@@ -15,6 +17,13 @@ function show(i) {
   step = i;
   const s = data.steps?.[`${id}#${i}`];
   chart.show({ technique: id, step: i, title: buttons[i]?.textContent, seconds: s?.seconds });
+  // A chart of two pictures (the sole and the top of the foot) names them above.
+  labels?.replaceChildren(...(panels[s?.view] || []).map((p) => {
+    const span = document.createElement('span');
+    span.textContent = p.name;
+    span.style.left = `${p.mid * 100}%`;
+    return span;
+  }));
   buttons.forEach((b, j) => b.setAttribute('aria-pressed', String(j === i)));
   if (caption) caption.textContent = s ? `Step ${i + 1}: ${buttons[i]?.textContent || ''}` : 'No drawing for this step.';
   started = performance.now();

@@ -1,0 +1,65 @@
+package web
+
+import (
+	"time"
+
+	"github.com/knead/knead/guide"
+)
+
+// What the player page carries of a script and a session: only what its
+// modules read, so a long plan's page stays light. The API answers keep
+// the whole guide.Script and session.
+
+// pageScript is a guide.Script without what the page does not show.
+type pageScript struct {
+	Name  string      `json:"name,omitempty"`
+	Total float64     `json:"total"`
+	Moves []pageMove  `json:"moves"`
+	Cues  []guide.Cue `json:"cues"`
+}
+
+// pageMove is a guide.Move with what the player and its clock use.
+type pageMove struct {
+	Item      int     `json:"item"`
+	Technique string  `json:"technique"`
+	Step      int     `json:"step"`
+	Steps     int     `json:"steps"`
+	Name      string  `json:"name"`
+	Title     string  `json:"title"`
+	Say       string  `json:"say"`
+	Area      string  `json:"area"`
+	Pressure  string  `json:"pressure,omitempty"`
+	Side      string  `json:"side,omitempty"`
+	Passes    int     `json:"passes,omitempty"`
+	Start     float64 `json:"start"`
+	Seconds   float64 `json:"seconds"`
+}
+
+func newPageScript(s *guide.Script) pageScript {
+	out := pageScript{Name: s.Name, Total: s.Total, Moves: make([]pageMove, len(s.Moves)), Cues: s.Cues}
+	if out.Cues == nil {
+		out.Cues = []guide.Cue{}
+	}
+	for i, m := range s.Moves {
+		out.Moves[i] = pageMove{Item: m.Item, Technique: m.Technique, Step: m.Step, Steps: m.Steps, Name: m.Name,
+			Title: m.Title, Say: m.Say, Area: m.Area, Pressure: m.Pressure, Side: m.Side, Passes: m.Passes,
+			Start: m.Start, Seconds: m.Seconds}
+	}
+	return out
+}
+
+// pageSession is a kept session as the player resumes it: where it was,
+// what was pressed and how it ended (its plan and script are on the page
+// already).
+type pageSession struct {
+	ID         string         `json:"id"`
+	Progress   progressJSON   `json:"progress"`
+	Feedback   []feedbackJSON `json:"feedback"`
+	Rating     int            `json:"rating"`
+	Note       string         `json:"note"`
+	FinishedAt *time.Time     `json:"finished_at"`
+}
+
+func newPageSession(v sessionJSON) *pageSession {
+	return &pageSession{ID: v.ID, Progress: v.Progress, Feedback: v.Feedback, Rating: v.Rating, Note: v.Note, FinishedAt: v.FinishedAt}
+}
