@@ -11,6 +11,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /library", s.libraryPage)
 	mux.HandleFunc("GET /library/{id}", s.techniquePage)
 	mux.HandleFunc("GET /history", s.historyPage)
+	// Any other address gets a page a person can find their way back from.
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.errorPage(w, r, http.StatusNotFound, "Knead has no page at this address.")
+	})
 
 	// The JSON API behind them.
 	mux.HandleFunc("GET /api/areas", s.apiAreas)

@@ -124,7 +124,7 @@ func TestPagesAndAPI(t *testing.T) {
 		{name: "plan preview without minutes", path: "/plan?area=feet&minutes=other", status: 422, contain: []string{"Minutes"}},
 		{name: "plan preview escapes what it repeats", path: "/plan?area=%3Cscript%3Ealert(1)%3C/script%3E&minutes=5", status: 422,
 			absent: []string{"<script>alert(1)</script>"}, contain: []string{"&lt;script&gt;"}},
-		{name: "no such page", path: "/nowhere", status: 404},
+		{name: "no such page", path: "/nowhere", status: 404, contain: []string{"Knead has no page at this address", `href="/"`}},
 
 		{name: "techniques", path: "/api/techniques", status: 200, contain: []string{`"step_count"`, tech.ID}},
 		{name: "techniques for an area", path: "/api/techniques?area=feet", status: 200, contain: []string{`"feet"`}},
