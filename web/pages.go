@@ -71,6 +71,8 @@ func vocabulary(name string) massage.Vocabulary {
 		return massage.Sides
 	case "condition":
 		return massage.ConditionKinds
+	case "profile":
+		return massage.Profiles
 	}
 	return massage.Vocabulary{}
 }

@@ -109,6 +109,8 @@ func TestPagesAndAPI(t *testing.T) {
 		{name: "library", path: "/library", status: 200, contain: []string{tech.Name, "/library/" + tech.ID}},
 		{name: "a technique", path: "/library/" + tech.ID, status: 200, contain: []string{tech.Name, "Steps", "Source"}},
 		{name: "no such technique", path: "/library/nope", status: 404},
+		{name: "a technique's pressure profile in words", path: "/library/back-fan-stroke", status: 200,
+			contain: []string{"building slowly, pass by pass"}, absent: []string{", build."}},
 		{name: "history", path: "/history", status: 200, contain: []string{"No sessions yet"}},
 		{name: "plan preview", path: "/plan?area=upper-back&minutes=10&mode=partner", status: 200,
 			contain: []string{"Upper back · 10 min", `id="start"`, `id="data-script"`, "Take care"}},
