@@ -102,7 +102,7 @@ func (c *Clock) Recap(now time.Time) []Cue {
 	i := c.s.MoveAt(o)
 	var out []Cue
 	for _, q := range c.s.Cues {
-		if q.Move == i && (q.Kind == CueStart || q.Kind == CueCaution) {
+		if q.Move == i && (q.Kind == CueStart || q.Kind == CueCaution || q.Kind == CueNote) {
 			out = append(out, q)
 		}
 	}

@@ -333,13 +333,19 @@ func TestItemNoteIsSaid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var said []string
+	var notes, cautions []string
 	for _, c := range s.Cues {
-		if c.Move == 2 && c.Kind == CueCaution {
-			said = append(said, c.Say)
+		switch {
+		case c.Move == 2 && c.Kind == CueNote:
+			notes = append(notes, c.Say)
+		case c.Move == 2 && c.Kind == CueCaution:
+			cautions = append(cautions, c.Say)
 		}
 	}
-	if d := cmp.Diff([]string{"Go gently: the calves are sensitive."}, said); d != "" {
-		t.Errorf("cautions of the noted move (-want +got):\n%s", d)
+	if d := cmp.Diff([]string{"Go gently: the calves are sensitive."}, notes); d != "" {
+		t.Errorf("notes of the noted move (-want +got):\n%s", d)
+	}
+	if len(cautions) != 0 {
+		t.Errorf("the plan's note was also said as a caution: %q", cautions)
 	}
 }

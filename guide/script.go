@@ -48,6 +48,7 @@ func (m Move) Switches() bool { return m.Side == "each" || m.Side == "swap-hands
 const (
 	CueStart   = "start"    // the move as it starts
 	CueCaution = "caution"  // a safety word that belongs to the move
+	CueNote    = "note"     // the plan's word on this move, such as why it is lighter
 	CueHalfway = "halfway"  // halfway through a long move
 	CueSwitch  = "switch"   // change side or hands
 	CueTenLeft = "ten-left" // ten seconds to go
@@ -249,6 +250,11 @@ func movesCues(cat *massage.Catalog, r *massage.Routine, s *Script, i int) []Cue
 	for _, c := range moveCautions(cat, r, m) {
 		cs = append(cs, Cue{At: m.Start, Move: i, Kind: CueCaution, Say: c})
 	}
+	// A planner's own word for this item (why it is lighter than usual) is
+	// said after the cautions, as a note of its own.
+	if it := r.Items[m.Item]; m.Step == 0 && it.Note != "" {
+		cs = append(cs, Cue{At: m.Start, Move: i, Kind: CueNote, Say: it.Note})
+	}
 	half := m.Start + m.Seconds/2
 	switch {
 	case m.Switches():
@@ -315,11 +321,6 @@ func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move) []string {
 		}
 		seen[id] = true
 		out = append(out, c.Say)
-	}
-	// A planner's own word for this item (go gently on a sensitive place)
-	// is said with the cautions.
-	if m.Step == 0 && it.Note != "" {
-		out = append(out, it.Note)
 	}
 	return out
 }

@@ -161,3 +161,37 @@ func TestBrowserLibrary(t *testing.T) {
 		t.Errorf("page errors: %v", errs)
 	}
 }
+
+// A plan's note on a move (why it is lighter than usual) shows with the
+// move, apart from its cautions: never under "Take care", never lost.
+func TestBrowserPlanNotesShow(t *testing.T) {
+	ctx := browser(t)
+	app, _ := newApp(t, true)
+	srv := httptest.NewServer(app)
+	defer srv.Close()
+	must(t, ctx, "open the plan",
+		viewport(390, 844, true), colours("light", "no-preference"),
+		chromedp.Navigate(srv.URL+"/plan?area=back&minutes=20&mode=partner&condition=sensitive:lower-back"),
+		chromedp.WaitVisible(`#start`), chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+	got := eval[[]string](t, ctx, `(() => {
+		const out = [];
+		const script = JSON.parse(document.getElementById('data-script').textContent);
+		let noted = 0;
+		for (let i = 0; i < script.moves.length; i++) {
+			const notes = script.cues.filter((c) => c.move === i && c.kind === 'note').map((c) => c.say);
+			const box = document.getElementById('move-care');
+			const note = box.querySelector('.plan-note');
+			if (notes.length) {
+				noted++;
+				if (box.hidden || !note) out.push('move ' + (i + 1) + ': its note is not shown');
+				else if (!notes.every((n) => note.textContent.toLowerCase().includes(n.replace(/[.]$/, '').toLowerCase()))) out.push('move ' + (i + 1) + ': shows ' + note.textContent);
+			} else if (note) out.push('move ' + (i + 1) + ': shows a note it does not have');
+			document.getElementById('skip').click();
+		}
+		if (!noted) out.push('the plan has no move with a note: the test needs another plan');
+		return out;
+	})()`)
+	for _, p := range got {
+		t.Error(p)
+	}
+}

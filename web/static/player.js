@@ -134,16 +134,26 @@ function showMove(i) {
   // The move's cautions stay on screen while it plays, not only spoken.
   const sentence = (t) => { t = t.trim(); t = t.charAt(0).toUpperCase() + t.slice(1); return /[.!?]$/.test(t) ? t : t + '.'; };
   const care = script.cues.filter((c) => c.move === i && c.kind === 'caution').map((c) => sentence(c.say));
+  const notes = script.cues.filter((c) => c.move === i && c.kind === 'note').map((c) => sentence(c.say));
   const box = $('move-care');
   box.replaceChildren();
-  if (care.length) {
-    const b = document.createElement('strong');
-    b.textContent = 'Take care: ';
+  if (care.length || notes.length) {
+    // one span, so the box keeps to two lines until it is tapped open
     const span = document.createElement('span');
-    span.append(b, care.join(' '));
+    if (care.length) {
+      const b = document.createElement('strong');
+      b.textContent = 'Take care: ';
+      span.append(b, care.join(' '));
+    }
+    if (notes.length) {
+      const note = document.createElement('em');
+      note.className = 'plan-note';
+      note.textContent = (care.length ? ' ' : '') + notes.join(' ');
+      span.append(note);
+    }
     box.append(span);
   }
-  box.hidden = !care.length;
+  box.hidden = !care.length && !notes.length;
   box.setAttribute('aria-expanded', 'false');
   const step = m.steps > 1 ? ` · step ${m.step + 1} of ${m.steps}` : '';
   $('move-area').textContent = `${m.area.replace(/-/g, ' ')} · ${m.name}${step}`;
