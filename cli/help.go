@@ -68,6 +68,8 @@ const helpWidth = 80
 var quickStart = []string{
 	"knead list --area scalp",
 	"knead show scalp-petrissage",
+	"knead plan --area back,scalp --minutes 20 --mode partner",
+	"knead serve",
 }
 
 // writeOverview prints `knead help`: every command by group, the quick
@@ -104,7 +106,7 @@ func writeOverview(w io.Writer) {
 	(&Global{}).flags(fs)
 	writeFlags(w, fs, func(name string) bool { return true })
 	fmt.Fprint(w, "\n"+envNote)
-	fmt.Fprint(w, "Run 'knead help COMMAND' for more about a command.\n")
+	fmt.Fprint(w, "\nRun 'knead help COMMAND' for more about a command.\n")
 }
 
 var envNote = wrap("Every flag can also be set in the environment as KNEAD_ and the flag's name in capitals, "+

@@ -16,8 +16,8 @@ func init() {
 		Group:   groupLook,
 		Summary: "list the techniques Knead knows, for every area or one",
 		Usage:   "",
-		Help: "Lists the techniques of the catalog, one a line: id, name, the areas it works on, " +
-			"who gives it (self, partner or both) and the source text it comes from.\n\n" +
+		Help: "Lists the techniques of the catalog, one a line: id, name, who gives it (self, partner " +
+			"or both), the source text it comes from ('knead' for Knead's own) and the areas it works on.\n\n" +
 			"--area keeps the techniques that work on an area or on part of it: 'back' also finds " +
 			"techniques for the upper and lower back, and 'upper-back' finds those for the whole back. " +
 			"'knead areas' lists the areas.",

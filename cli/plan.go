@@ -52,17 +52,32 @@ func init() {
 
 // conditionHelp lists the condition vocabulary in plain words: what each
 // rules out and where the rule comes from.
+// Conditions that share a rule (an injury, a wound, a skin condition) are
+// told together, each in a paragraph of its own.
 func conditionHelp() string {
 	var b strings.Builder
-	b.WriteString("--condition (repeatable) tells Knead what to keep away from. The conditions:")
-	for _, r := range plan.ConditionRules() {
-		fmt.Fprintf(&b, "\n  %s: %s. Leaves out %s. From %s.", r.Usage, r.Name, r.RulesOut, r.Source)
+	b.WriteString("--condition (repeatable) tells Knead what to keep away from:")
+	rules := plan.ConditionRules()
+	for i := 0; i < len(rules); {
+		r := rules[i]
+		usages, names := []string{r.Usage}, []string{r.Name}
+		j := i + 1
+		for ; j < len(rules) && rules[j].RulesOut == r.RulesOut && rules[j].Source == r.Source; j++ {
+			usages = append(usages, rules[j].Usage)
+			names = append(names, rules[j].Name)
+		}
+		verb, name := "leaves", names[0]
+		if n := len(names); n > 1 {
+			verb, name = "leave", strings.Join(names[:n-1], ", ")+" or "+names[n-1]
+		}
+		fmt.Fprintf(&b, "\n\n%s (%s) %s out %s. From %s.", joinAnd(usages), name, verb, r.RulesOut, r.Source)
+		i = j
 	}
 	joints := make([]string, len(massage.Joints))
 	for i, j := range massage.Joints {
 		joints[i] = j.ID
 	}
-	b.WriteString("\nJOINT is one of " + strings.Join(joints, ", ") + "; AREA is an area id ('knead areas').")
+	b.WriteString("\n\nJOINT is one of " + strings.Join(joints, ", ") + "; AREA is an area id ('knead areas').")
 	return b.String()
 }
 
