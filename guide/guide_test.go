@@ -349,3 +349,30 @@ func TestItemNoteIsSaid(t *testing.T) {
 		t.Errorf("the plan's note was also said as a caution: %q", cautions)
 	}
 }
+
+// In a self-massage nobody is there to ask: cautions that ask the receiver
+// are not said; for a partner they are.
+func TestSelfMassageAsksNobody(t *testing.T) {
+	cat, r := fixture()
+	cat.Cautions = append(cat.Cautions, &massage.Caution{ID: "ask", Say: "Ask how the pressure feels.", Kind: "ask", When: "during"})
+	cat.Techniques[1].Cautions = []string{"ask"}
+	said := func(mode string) bool {
+		r.Mode = mode
+		s, err := Build(cat, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range s.Cues {
+			if c.Say == "Ask how the pressure feels." {
+				return true
+			}
+		}
+		return false
+	}
+	if said("self") {
+		t.Error("a self-massage asks the receiver about pressure")
+	}
+	if !said("partner") {
+		t.Error("a partner massage does not ask about pressure")
+	}
+}
