@@ -694,9 +694,22 @@ func (f *fields) pressure(key string) massage.Pressure {
 	}
 }
 
-// nearest finds the option closest to s by edit distance, if close enough.
+// nearest finds the option a person most likely meant: one that s begins
+// with or that begins with s ("upwards" → "up"), else the closest by edit
+// distance when it is close enough to be a slip of the fingers.
 func nearest(s string, options []string) string {
-	best, bestD := "", len(s)/2+2
+	best, bestD := "", 1<<30
+	for _, o := range options {
+		if (len(o) >= 2 && strings.HasPrefix(s, o)) || (len(s) >= 3 && strings.HasPrefix(o, s)) {
+			if d := editDistance(s, o); d < bestD {
+				best, bestD = o, d
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	bestD = len(s)/3 + 2
 	for _, o := range options {
 		if dd := editDistance(s, o); dd < bestD {
 			best, bestD = o, dd

@@ -142,7 +142,11 @@ func (l *loader) addFile(name string, data []byte) {
 func syntaxError(name string, err error) Error {
 	var se *yaml.SyntaxError
 	if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
-		return Error{File: name, Line: se.Token.Position.Line, Col: se.Token.Position.Column, Msg: "YAML syntax: " + se.Message}
+		msg := "YAML syntax: " + se.Message
+		if strings.Contains(se.Message, "'\t'") {
+			msg = "a tab here: indent YAML with spaces, not tabs"
+		}
+		return Error{File: name, Line: se.Token.Position.Line, Col: se.Token.Position.Column, Msg: msg}
 	}
 	msg := err.Error()
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
@@ -258,7 +262,7 @@ func (l *loader) caution(d *decoder, n ast.Node) {
 		Condition: f.word("condition", massage.ConditionKinds),
 		Families:  f.words("families", massage.Families),
 	}
-	c.Sources = l.sources(f, "caution "+c.ID)
+	c.Sources = l.sources(f, "caution "+writtenID(f, c.ID))
 	if c.When == "" {
 		c.When = "during"
 	}
@@ -324,14 +328,14 @@ func (l *loader) preparation(d *decoder, n ast.Node) {
 	if p.Mode == "" {
 		p.Mode = "both"
 	}
-	p.After = l.idRefs(f, "after", kPreparation, "preparation "+p.ID)
+	p.After = l.idRefs(f, "after", kPreparation, "preparation "+writtenID(f, p.ID))
 	for _, it := range f.strs("needs") {
 		p.Needs = append(p.Needs, strings.TrimSpace(it.text))
 	}
 	for _, it := range f.strs("notes") {
 		p.Notes = append(p.Notes, strings.TrimSpace(it.text))
 	}
-	p.Sources = l.sources(f, "preparation "+p.ID)
+	p.Sources = l.sources(f, "preparation "+writtenID(f, p.ID))
 	for _, a := range p.After {
 		if a == p.ID && p.ID != "" {
 			d.errorf(n, "preparation %q cannot come after itself", p.ID)
@@ -363,7 +367,7 @@ func (l *loader) technique(d *decoder, n ast.Node) {
 		Seconds:  f.bounds("seconds"),
 		AnyOrder: f.boolean("any_order"),
 	}
-	what := "technique " + t.ID
+	what := "technique " + writtenID(f, t.ID)
 	t.Sources = l.sources(f, what)
 	t.Prep = l.idRefs(f, "prep", kPreparation, what)
 	t.Cautions = l.idRefs(f, "cautions", kCaution, what)
@@ -521,4 +525,19 @@ func (l *loader) hands(d *decoder, f *fields, what string) []massage.HandUse {
 		}
 	}
 	return out
+}
+
+// writtenID names a thing in messages by its id, or by what was written in
+// place of one when that was no valid id, so later messages never show a
+// blank where the name should be.
+func writtenID(f *fields, id string) string {
+	if id != "" {
+		return id
+	}
+	if n, ok := f.value("id"); ok {
+		if sn, isStr := n.(*ast.StringNode); isStr && strings.TrimSpace(sn.Value) != "" {
+			return fmt.Sprintf("%q", sn.Value)
+		}
+	}
+	return "(without an id)"
 }

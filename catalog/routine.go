@@ -3,11 +3,16 @@ package catalog
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/knead/knead/massage"
 )
+
+// maxRoutineSeconds is the longest routine Knead plays: four hours, twice
+// the longest plan it makes.
+const maxRoutineSeconds = 4 * 3600
 
 func (l *loader) routine(d *decoder, n ast.Node) {
 	f := d.fields(n, "routine", "id", "name", "summary", "mode", "pressure", "prep", "items", "cautions", "claims", "sources", "notes")
@@ -22,7 +27,7 @@ func (l *loader) routine(d *decoder, n ast.Node) {
 		Mode:     f.word("mode", massage.Modes),
 		Pressure: f.word("pressure", massage.Levels),
 	}
-	what := "routine " + r.ID
+	what := "routine " + writtenID(f, r.ID)
 	r.Prep = l.idRefs(f, "prep", kPreparation, what)
 	r.Cautions = l.idRefs(f, "cautions", kCaution, what)
 	r.Claims = l.claims(d, f, what)
@@ -102,6 +107,9 @@ func (l *loader) routine(d *decoder, n ast.Node) {
 		r.Items = append(r.Items, it)
 		l.routines = append(l.routines, check)
 	}
+	if total := r.TotalSeconds(); total > maxRoutineSeconds {
+		d.errorf(n, "%s lasts %s in all: Knead plays routines of up to %s", what, massage.Seconds(total), massage.Seconds(maxRoutineSeconds))
+	}
 	if l.define(kRoutine, r.ID, d.at(n)) {
 		l.cat.Routines = append(l.cat.Routines, r)
 	}
@@ -127,7 +135,7 @@ func (l *loader) checkRoutineItems() {
 			continue
 		}
 		if it.Area != "" && !t.Covers(it.Area) {
-			l.errs = append(l.errs, c.fields["area"].err(fmt.Sprintf("%s: %s works on %v, not on %s", what, t.ID, t.Areas, it.Area)))
+			l.errs = append(l.errs, c.fields["area"].err(fmt.Sprintf("%s: %s works on %s, not on %s", what, t.ID, strings.Join(t.Areas, ", "), it.Area)))
 		}
 		if it.Seconds > 0 && !t.Seconds.IsZero() {
 			if t.Seconds.Most > 0 && it.Seconds > t.Seconds.Most {
@@ -135,7 +143,7 @@ func (l *loader) checkRoutineItems() {
 			}
 		}
 		if it.Phase != "" && !t.FitsPhase(it.Phase) {
-			l.errs = append(l.errs, c.at.err(fmt.Sprintf("%s: %s is not a %s technique: it fits %v", what, t.ID, it.Phase, t.Phases)))
+			l.errs = append(l.errs, c.at.err(fmt.Sprintf("%s: %s is not a %s technique: it fits %s", what, t.ID, it.Phase, strings.Join(t.Phases, ", "))))
 		}
 	}
 }

@@ -72,6 +72,13 @@ func Seconds(s float64) string {
 		return num(s) + " s"
 	}
 	m, r := int(s)/60, int(s)%60
+	if m >= 60 && r == 0 {
+		h, mm := m/60, m%60
+		if mm == 0 {
+			return fmt.Sprintf("%d h", h)
+		}
+		return fmt.Sprintf("%d h %d min", h, mm)
+	}
 	if r == 0 {
 		return fmt.Sprintf("%d min", m)
 	}

@@ -21,6 +21,14 @@ func TestBoundsString(t *testing.T) {
 	}
 }
 
+func TestSeconds(t *testing.T) {
+	for in, want := range map[float64]string{5: "5 s", 2.5: "2.5 s", 60: "1 min", 90: "1 min 30 s", 3600: "1 h", 7320: "2 h 2 min", 3601: "60 min 1 s"} {
+		if got := Seconds(in); got != want {
+			t.Errorf("Seconds(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestParseCondition(t *testing.T) {
 	good := map[string]Condition{
 		"unhealthy-scalp":      {Kind: "unhealthy-scalp"},
