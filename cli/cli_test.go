@@ -287,8 +287,8 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"show", "x", "--width"}, nil, true, "flag --width needs a value"},
 		{[]string{"show"}, nil, true, "show needs the id of a technique ('knead list' lists them)"},
 		{[]string{"lsit"}, nil, true, `unknown command "lsit" (did you mean "list"?)`},
-		{[]string{"show", "x", "--width", "many"}, nil, false, `invalid value "many" for --width: not a valid value of its kind`},
-		{[]string{"show", "x"}, map[string]string{"KNEAD_WIDTH": "many"}, false, `invalid value "many" in KNEAD_WIDTH (the twin of --width): not a valid value of its kind`},
+		{[]string{"show", "x", "--width", "many"}, nil, false, `invalid value "many" for --width: expected a whole number`},
+		{[]string{"show", "x"}, map[string]string{"KNEAD_WIDTH": "many"}, false, `invalid value "many" in KNEAD_WIDTH (the twin of --width): expected a whole number`},
 		{[]string{"list"}, map[string]string{"KNEAD_LOG_LEVEL": "chatty"}, false, `invalid --log-level "chatty": expected one of debug, info, warn, error`},
 		{[]string{"list", "--area", "elbows"}, nil, false, `unknown area "elbows" ('knead areas' lists them all)`},
 	}

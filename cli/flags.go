@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"flag"
 	"io"
 	"path/filepath"
@@ -142,7 +143,7 @@ func parseFlags(fs *flag.FlagSet, args []string, stop bool) (rest []string, set 
 			value = args[i]
 		}
 		if err := f.Value.Set(value); err != nil {
-			return nil, set, inputErrorf("invalid value %q for --%s: %v", value, name, unwrapFlagErr(err))
+			return nil, set, inputErrorf("invalid value %q for --%s: %v", value, name, unwrapFlagErr(f, err))
 		}
 		set[f.Name] = true
 	}
@@ -162,12 +163,23 @@ func unknownFlag(fs *flag.FlagSet, given, name string) error {
 	return usageErrorf("unknown flag %s", given)
 }
 
-// unwrapFlagErr shortens strconv's messages ("parse error") to what a person needs.
-func unwrapFlagErr(err error) string {
+// unwrapFlagErr turns strconv's messages ("parse error") into what the
+// flag expected, by its kind.
+func unwrapFlagErr(f *flag.Flag, err error) string {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "invalid syntax"), strings.Contains(msg, "parse error"):
-		return "not a valid value of its kind"
+		switch fmt.Sprintf("%T", f.Value) {
+		case "*flag.boolValue":
+			return "expected true or false (also 1 or 0)"
+		case "*flag.intValue", "*flag.int64Value", "*flag.uintValue", "*flag.uint64Value":
+			return "expected a whole number"
+		case "*flag.float64Value":
+			return "expected a number"
+		case "*flag.durationValue":
+			return "expected a duration such as 30s or 2m"
+		}
+		return "not a value this flag takes"
 	case strings.Contains(msg, "out of range"):
 		return "out of range"
 	}
@@ -198,7 +210,7 @@ func applyEnv(fs *flag.FlagSet, set map[string]bool, getenv func(string) string)
 		}
 		for _, x := range values {
 			if e := f.Value.Set(x); e != nil {
-				err = inputErrorf("invalid value %q in %s (the twin of --%s): %v", v, key, f.Name, unwrapFlagErr(e))
+				err = inputErrorf("invalid value %q in %s (the twin of --%s): %v", v, key, f.Name, unwrapFlagErr(f, e))
 				return
 			}
 		}

@@ -84,7 +84,7 @@ func conditionHelp() string {
 // planOptions are the options of `knead plan`.
 type planOptions struct {
 	Areas      []string
-	Minutes    float64
+	Minutes    minutesFlag
 	Mode       string
 	Pressure   string
 	Weights    []string // AREA=N
@@ -100,7 +100,7 @@ type planOptions struct {
 
 func (o *planOptions) Flags(fs *flag.FlagSet) {
 	listFlag(fs, &o.Areas, "area", "plan for `AREA`; repeatable, or a comma-separated list", splitComma)
-	fs.Float64Var(&o.Minutes, "minutes", 0, "`N` minutes of hands-on time, 1 to 120")
+	fs.Var(&o.Minutes, "minutes", "`N` minutes of hands-on time, 1 to 120")
 	fs.StringVar(&o.Mode, "mode", "", "`MODE`: self or partner (default: what the techniques for the areas are written for)")
 	fs.StringVar(&o.Pressure, "pressure", "moderate", "the firmest pressure to plan, `LEVEL`: light, moderate or deep")
 	listFlag(fs, &o.Weights, "weight", "`AREA=N` gives an area N shares of the time (default 1 each); repeatable", splitComma)
@@ -127,7 +127,7 @@ func (o *planOptions) SetArgs(args []string) error {
 	if len(areas) == 0 {
 		return usageErrorf("plan needs at least one --area ('knead areas' lists them)")
 	}
-	if o.Minutes == 0 {
+	if !o.Minutes.set {
 		return usageErrorf("plan needs --minutes, the minutes of hands-on time (1 to 120)")
 	}
 	for _, a := range areas {
@@ -138,7 +138,7 @@ func (o *planOptions) SetArgs(args []string) error {
 	if o.Width < 0 {
 		return inputErrorf("invalid --width %d: expected a number of columns, or 0 for the terminal's width", o.Width)
 	}
-	o.req = plan.Request{Areas: areas, Minutes: o.Minutes, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed}
+	o.req = plan.Request{Areas: areas, Minutes: o.Minutes.v, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed}
 	for _, w := range o.Weights {
 		for _, x := range splitComma(w) {
 			area, n, ok := strings.Cut(strings.TrimSpace(x), "=")
@@ -160,6 +160,29 @@ func (o *planOptions) SetArgs(args []string) error {
 		}
 	}
 	return flagError(o.req.Validate())
+}
+
+// minutesFlag is --minutes: a number, and whether it was given at all, so
+// that "--minutes 0" is told it is out of range rather than missing.
+type minutesFlag struct {
+	v   float64
+	set bool
+}
+
+func (m *minutesFlag) String() string {
+	if m == nil || !m.set {
+		return ""
+	}
+	return strconv.FormatFloat(m.v, 'f', -1, 64)
+}
+
+func (m *minutesFlag) Set(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return fmt.Errorf("expected a number of minutes, such as 20")
+	}
+	m.v, m.set = v, true
+	return nil
 }
 
 // flagNames map a request field to the flag that sets it.

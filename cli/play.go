@@ -74,7 +74,7 @@ type playOptions struct {
 	Path       string // a routine file
 	Technique  string
 	Areas      []string
-	Minutes    float64
+	Minutes    minutesFlag
 	Mode       string
 	Pressure   string
 	Conditions []string
@@ -98,7 +98,7 @@ type playOptions struct {
 func (o *playOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Technique, "technique", "", "play the technique `ID` at its usual time")
 	listFlag(fs, &o.Areas, "area", "plan for `AREA` first; repeatable, or a comma-separated list", splitComma)
-	fs.Float64Var(&o.Minutes, "minutes", 0, "with --area: `N` minutes of hands-on time, 1 to 120")
+	fs.Var(&o.Minutes, "minutes", "with --area: `N` minutes of hands-on time, 1 to 120")
 	fs.StringVar(&o.Mode, "mode", "", "with --area: `MODE`, self or partner")
 	fs.StringVar(&o.Pressure, "pressure", "", "with --area: the firmest pressure, `LEVEL`: light, moderate (the default) or deep")
 	listFlag(fs, &o.Conditions, "condition", "with --area: a `CONDITION` to plan around, such as inflamed-joint:ankle; repeatable", splitComma)
@@ -192,7 +192,7 @@ func (o *playOptions) SetArgs(args []string) error {
 			name string
 			set  bool
 		}{
-			{"--minutes", o.Minutes != 0}, {"--mode", o.Mode != ""}, {"--pressure", o.Pressure != ""},
+			{"--minutes", o.Minutes.set}, {"--mode", o.Mode != ""}, {"--pressure", o.Pressure != ""},
 			{"--condition", len(o.Conditions) > 0}, {"--seed", o.Seed != 0},
 		} {
 			if f.set {
@@ -204,7 +204,7 @@ func (o *playOptions) SetArgs(args []string) error {
 				joinAnd(planning), sources[0])
 		}
 	} else {
-		if o.Minutes == 0 {
+		if !o.Minutes.set {
 			return usageErrorf("play --area needs --minutes, the minutes of hands-on time (1 to 120)")
 		}
 		for _, a := range areas {
@@ -212,7 +212,7 @@ func (o *playOptions) SetArgs(args []string) error {
 				return err
 			}
 		}
-		req := plan.Request{Areas: areas, Minutes: o.Minutes, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed}
+		req := plan.Request{Areas: areas, Minutes: o.Minutes.v, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed}
 		for _, c := range o.Conditions {
 			for _, x := range splitComma(c) {
 				if x = strings.TrimSpace(x); x != "" {

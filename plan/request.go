@@ -100,7 +100,7 @@ func (r Request) normalize() (Request, []massage.Condition, error) {
 	case "self", "partner":
 		out.Mode = m
 	default:
-		return out, nil, fieldError("mode", "unknown mode %q: expected self or partner, or none to let the techniques decide", r.Mode)
+		return out, nil, fieldError("mode", "unknown mode %q: expected self or partner, or leave it out to let the techniques decide", r.Mode)
 	}
 
 	switch p := clean(r.Pressure); p {
