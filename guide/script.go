@@ -213,12 +213,7 @@ func pressureOf(it massage.Item, st massage.Step, t *massage.Technique) string {
 func handsText(hs []massage.HandUse) string {
 	parts := make([]string, 0, len(hs))
 	for _, h := range hs {
-		s := massage.Hands.Name(h.Hand)
-		if h.Part != "" {
-			s = strings.TrimSuffix(s, " hand")
-			s = strings.TrimSuffix(s, " hands")
-			s += " " + massage.HandParts.Name(h.Part)
-		}
+		s := massage.HandPhrase(h)
 		if h.Role == "hold" {
 			s += " holds"
 		}

@@ -1,0 +1,40 @@
+package massage
+
+// HandPhrase says in plain words which hand and which part of it works:
+// "both palms", "left palm", "one thumb", "the other hand's fingertips",
+// "either fist".
+func HandPhrase(h HandUse) string {
+	if h.Part == "" {
+		return Hands.Name(h.Hand)
+	}
+	switch h.Hand {
+	case "both":
+		return "both " + partPlural[h.Part]
+	case "left", "right":
+		return h.Hand + " " + partSingle[h.Part]
+	}
+	who := map[string]string{"one": "one", "other": "the other", "either": "either"}[h.Hand]
+	if who == "" {
+		return partSingle[h.Part]
+	}
+	if groupPart[h.Part] {
+		// a hand's several fingers: "one hand's fingertips"
+		return who + " hand's " + partSingle[h.Part]
+	}
+	return who + " " + partSingle[h.Part]
+}
+
+// partSingle names a part of one hand; partPlural the parts of two.
+var (
+	partSingle = map[string]string{
+		"fingertips": "fingertips", "finger-pads": "finger pads", "fingers": "fingers", "knuckles": "knuckles",
+		"thumbs": "thumb", "palms": "palm", "heels-of-hands": "heel of the hand", "whole-hand": "whole hand",
+		"fist": "fist", "forearm": "forearm", "elbow": "elbow",
+	}
+	partPlural = map[string]string{
+		"fingertips": "fingertips", "finger-pads": "finger pads", "fingers": "hands' fingers", "knuckles": "hands' knuckles",
+		"thumbs": "thumbs", "palms": "palms", "heels-of-hands": "heels of the hands", "whole-hand": "whole hands",
+		"fist": "fists", "forearm": "forearms", "elbow": "elbows",
+	}
+	groupPart = map[string]bool{"fingertips": true, "finger-pads": true, "fingers": true, "knuckles": true}
+)

@@ -1,0 +1,30 @@
+package massage
+
+import "testing"
+
+func TestHandPhrase(t *testing.T) {
+	tests := []struct {
+		h    HandUse
+		want string
+	}{
+		{HandUse{Hand: "both", Part: "palms"}, "both palms"},
+		{HandUse{Hand: "one", Part: "palms"}, "one palm"},
+		{HandUse{Hand: "left", Part: "thumbs"}, "left thumb"},
+		{HandUse{Hand: "right", Part: "fingertips"}, "right fingertips"},
+		{HandUse{Hand: "other", Part: "fingertips"}, "the other hand's fingertips"},
+		{HandUse{Hand: "either", Part: "fist"}, "either fist"},
+		{HandUse{Hand: "both", Part: "heels-of-hands"}, "both heels of the hands"},
+		{HandUse{Hand: "one"}, "one hand"},
+	}
+	for _, tc := range tests {
+		if got := HandPhrase(tc.h); got != tc.want {
+			t.Errorf("%+v: got %q, want %q", tc.h, got, tc.want)
+		}
+	}
+	// every hand part has both forms
+	for _, p := range HandParts.IDs() {
+		if partSingle[p] == "" || partPlural[p] == "" {
+			t.Errorf("hand part %q has no phrase", p)
+		}
+	}
+}
