@@ -65,6 +65,13 @@ func Load(dirs []string) (*massage.Catalog, error) {
 	return cat, nil
 }
 
+// Input is a file's bytes already read, such as standard input, with the
+// name its errors give.
+type Input struct {
+	Name string
+	Data []byte
+}
+
 // Check reports every problem in the files at paths (files, or folders of
 // *.yaml files), checked together with the built-in catalog and the folders
 // in dirs. It returns nil when all is well.
@@ -73,7 +80,7 @@ func Load(dirs []string) (*massage.Catalog, error) {
 // same name in a folder named data, as in this repository's catalog/data)
 // stands in for its embedded copy, so editing the built-in catalog and
 // checking it does not report every id as its own duplicate.
-func Check(dirs, paths []string) Errors {
+func Check(dirs, paths []string, more ...Input) Errors {
 	l := newLoader()
 	l.addBuiltinExcept(builtinOnDisk(paths))
 	for _, dir := range dirs {
@@ -81,6 +88,9 @@ func Check(dirs, paths []string) Errors {
 	}
 	for _, p := range paths {
 		l.addPath(p, false)
+	}
+	for _, in := range more {
+		l.addFile(in.Name, in.Data)
 	}
 	_, errs := l.finish()
 	if len(errs) == 0 {

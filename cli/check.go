@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 
 	"github.com/knead/knead/catalog"
 )
@@ -22,6 +23,7 @@ func init() {
 		Examples: []string{
 			"knead check my-routine.yaml",
 			"knead check --catalog ~/massage ~/massage",
+			"knead plan --area back --minutes 10 --out - | knead check -",
 		},
 		New: func() Options { return &checkOptions{} },
 	})
@@ -43,7 +45,20 @@ func (o *checkOptions) SetArgs(args []string) error {
 }
 
 func (o *checkOptions) Run(ctx context.Context, env *Env) error {
-	errs := catalog.Check(env.Global.Catalogs, o.Paths)
+	var files []string
+	var more []catalog.Input
+	for _, p := range o.Paths {
+		if p != "-" {
+			files = append(files, p)
+			continue
+		}
+		data, err := readStdin(env, "check")
+		if err != nil {
+			return err
+		}
+		more = append(more, catalog.Input{Name: stdinName, Data: data})
+	}
+	errs := catalog.Check(env.Global.Catalogs, files, more...)
 	if len(errs) > 0 {
 		files := map[string]bool{}
 		for i := range errs {
@@ -61,4 +76,19 @@ func (o *checkOptions) Run(ctx context.Context, env *Env) error {
 		}
 	}
 	return nil
+}
+
+// stdinName is what errors call a file read from standard input.
+const stdinName = "<stdin>"
+
+// readStdin reads a file given as "-", up to the size the loader takes.
+func readStdin(env *Env, cmd string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(env.In, catalog.MaxFileSize+1))
+	if err != nil {
+		return nil, inputErrorf("reading standard input: %v", err)
+	}
+	if len(data) > catalog.MaxFileSize {
+		return nil, inputErrorf("%s: standard input is over %d bytes, the most Knead reads", cmd, catalog.MaxFileSize)
+	}
+	return data, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/massage"
 	"github.com/knead/knead/motion"
 )
 
@@ -109,7 +110,16 @@ func (o *exportOptions) Run(ctx context.Context, env *Env) error {
 			return inputErrorf("%v", err)
 		}
 	} else {
-		r, err := catalog.ReadRoutine(cat, o.Routine)
+		var r *massage.Routine
+		if o.Routine == "-" {
+			data, rerr := readStdin(env, "export")
+			if rerr != nil {
+				return rerr
+			}
+			r, err = catalog.ParseRoutine(cat, stdinName, data)
+		} else {
+			r, err = catalog.ReadRoutine(cat, o.Routine)
+		}
 		if err != nil {
 			var errs catalog.Errors
 			if errors.As(err, &errs) {

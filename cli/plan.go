@@ -107,7 +107,7 @@ func (o *planOptions) Flags(fs *flag.FlagSet) {
 	listFlag(fs, &o.Conditions, "condition", "a `CONDITION` to plan around, such as inflamed-joint:ankle; repeatable", splitComma)
 	fs.Int64Var(&o.Seed, "seed", 0, "`N` picks among the work techniques; the same seed gives the same plan")
 	fs.BoolVar(&o.JSON, "json", false, "print the plan as one JSON object instead of the card")
-	fs.StringVar(&o.Out, "out", "", "also write the plan as a routine file to `FILE`")
+	fs.StringVar(&o.Out, "out", "", "also write the plan as a routine file to `FILE`; - writes only the routine, to standard output")
 	fs.BoolVar(&o.Force, "force", false, "let --out replace a file that exists")
 	fs.IntVar(&o.Width, "width", 0, "wrap the card at `N` columns instead of the terminal's width")
 }
@@ -215,6 +215,15 @@ func (o *planOptions) Run(ctx context.Context, env *Env) error {
 	if err != nil {
 		return flagError(err)
 	}
+	if o.Out == "-" {
+		// the routine file alone goes to standard output, for a pipe
+		data, err := o.routine(cat, p)
+		if err != nil {
+			return err
+		}
+		_, err = env.Out.Write(data)
+		return err
+	}
 	var wrote string
 	if o.Out != "" {
 		if err := o.write(cat, p); err != nil {
@@ -244,12 +253,9 @@ func (o *planOptions) write(cat *massage.Catalog, p *plan.Plan) error {
 	if _, err := os.Stat(o.Out); err == nil && !o.Force {
 		return inputErrorf("--out: %s exists; choose another name, or add --force to replace it", o.Out)
 	}
-	data, err := catalog.EncodeRoutine(p.Routine())
+	data, err := o.routine(cat, p)
 	if err != nil {
 		return err
-	}
-	if _, err := catalog.ParseRoutine(cat, o.Out, data); err != nil {
-		return fmt.Errorf("the planned routine does not pass the checker (a bug in knead): %w", err)
 	}
 	dir := filepath.Dir(o.Out)
 	tmp, err := os.CreateTemp(dir, ".knead-plan-*.yaml")
@@ -271,6 +277,19 @@ func (o *planOptions) write(cat *massage.Catalog, p *plan.Plan) error {
 		return inputErrorf("--out: writing %s: %v", o.Out, err)
 	}
 	return nil
+}
+
+// routine encodes the plan as a routine file and reads it back through the
+// same checker as 'knead check', so nothing is written that it would refuse.
+func (o *planOptions) routine(cat *massage.Catalog, p *plan.Plan) ([]byte, error) {
+	data, err := catalog.EncodeRoutine(p.Routine())
+	if err != nil {
+		return nil, err
+	}
+	if _, err := catalog.ParseRoutine(cat, "the planned routine", data); err != nil {
+		return nil, fmt.Errorf("the planned routine does not pass the checker (a bug in knead): %w", err)
+	}
+	return data, nil
 }
 
 // clock prints seconds as m:ss ("12:05"), rounded to the second.
