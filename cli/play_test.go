@@ -200,7 +200,7 @@ func openTestStore(t *testing.T, db string) store.Store {
 // it part-way, and goes on with --resume: the session, its feedback with
 // the moment, its place and the rating end up in the store.
 func TestPlayKeepsAndResumes(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "data", "knead.db")
+	db := filepath.Join(t.TempDir(), "knead.db")
 	out, s := playHeadless(t, func(m *tui.Model, advance func(time.Duration)) {
 		key(m, " ")
 		for i := 0; i < 75; i++ {

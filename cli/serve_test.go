@@ -67,7 +67,7 @@ func (s *syncBuffer) String() string {
 // The real server boots on a free port with a database in a temp folder,
 // answers, and stops cleanly when its context ends.
 func TestServeBootsAndStops(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "data", "knead.db")
+	db := filepath.Join(t.TempDir(), "knead.db")
 	o := &serveOptions{Addr: "127.0.0.1:0", DB: db}
 	ready := make(chan string, 1)
 	o.ready = func(addr string) { ready <- addr }

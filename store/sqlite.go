@@ -23,10 +23,10 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("store: SQLite path %q may not hold '?' or '#'", path)
 	}
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("store: cannot create the folder for the database: %w", err)
-		}
+	// a path the person gave must be in a folder that is there: a typo in
+	// --db should not quietly make folders (Open makes the default one)
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("store: the folder %s for the database %s does not exist: create it, or check the path", filepath.Dir(path), path)
 	}
 	db, err := sql.Open("sqlite", sqliteDSN(path))
 	if err != nil {

@@ -128,6 +128,9 @@ func Open(ctx context.Context, dsn string) (Store, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			return nil, fmt.Errorf("store: cannot create the folder for the database: %w", err)
+		}
 		dsn = p
 	}
 	return openSQLite(ctx, dsn)

@@ -28,7 +28,7 @@ type backend struct {
 // each test then gets a schema of its own.
 func backends(t *testing.T) []backend {
 	bs := []backend{{"sqlite", func(t *testing.T) (Store, string) {
-		dsn := filepath.Join(t.TempDir(), "sub", "knead.db")
+		dsn := filepath.Join(t.TempDir(), "knead.db")
 		s, err := Open(context.Background(), dsn)
 		if err != nil {
 			t.Fatal(err)
@@ -421,5 +421,27 @@ func TestSQLitePathChecks(t *testing.T) {
 	db.QueryRow("PRAGMA busy_timeout").Scan(&busy)
 	if mode != "wal" || fk != 1 || busy != 5000 {
 		t.Errorf("journal_mode=%s foreign_keys=%d busy_timeout=%d", mode, fk, busy)
+	}
+}
+
+// A --db path in a folder that is not there is refused, not made: it is
+// most likely a typo. The default path's folder is made on first run.
+func TestOpenRefusesMissingFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no-such-folder", "k.db")
+	if _, err := Open(context.Background(), missing); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Fatalf("Open(%s): got %v, want a message that the folder does not exist", missing, err)
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); !os.IsNotExist(err) {
+		t.Fatalf("the missing folder was made: %v", err)
+	}
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	s, err := Open(context.Background(), "")
+	if err != nil {
+		t.Fatalf("default path: %v", err)
+	}
+	s.Close()
+	if _, err := os.Stat(filepath.Join(data, "knead", "knead.db")); err != nil {
+		t.Fatalf("the default database was not made: %v", err)
 	}
 }
