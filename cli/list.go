@@ -4,8 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/knead/knead/massage"
 )
@@ -16,8 +16,10 @@ func init() {
 		Group:   groupLook,
 		Summary: "list the techniques Knead knows, for every area or one",
 		Usage:   "",
-		Help: "Lists the techniques of the catalog, one a line: id, name, who gives it (self, partner " +
-			"or both), the source text it comes from ('knead' for Knead's own) and the areas it works on.\n\n" +
+		Help: "Lists the techniques of the catalog under the parts of the body they work on, one a line: " +
+			"id, name, who gives it (self, partner or both) and the source text it comes from (its number, " +
+			"such as 001, or 'knead' for Knead's own). A technique for several parts is listed under each. " +
+			"Names are cut to fit the terminal; --json gives everything.\n\n" +
 			"--area keeps the techniques that work on an area or on part of it: 'back' also finds " +
 			"techniques for the upper and lower back, and 'upper-back' finds those for the whole back. " +
 			"'knead areas' lists the areas.",
@@ -84,11 +86,62 @@ func (o *listOptions) Run(ctx context.Context, env *Env) error {
 		_, err := fmt.Fprintln(env.Out, "The catalog has no techniques.")
 		return err
 	}
-	tw := tabwriter.NewWriter(env.Out, 0, 0, 2, ' ', 0)
+	return writeList(env.Out, ts, o.Area, env.TextWidth(0))
+}
+
+// writeList prints techniques under the top-level areas they work on (only
+// those that overlap area, when one is asked for), with a header, fitting
+// width: the name gives way first.
+func writeList(w io.Writer, ts []*massage.Technique, area string, width int) error {
+	idW, nameW, modeW := len("ID"), len("NAME"), len("FOR")
 	for _, t := range ts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.ID, t.Name, t.Mode, strings.Join(t.Sources, ","), strings.Join(t.Areas, ","))
+		idW, nameW, modeW = max(idW, len(t.ID)), max(nameW, len([]rune(t.Name))), max(modeW, len(t.Mode))
 	}
-	return tw.Flush()
+	srcW := len("SOURCE")
+	for _, t := range ts {
+		srcW = max(srcW, len(shortSources(t.Sources)))
+	}
+	const gaps, indent = 3 * 2, 2
+	if room := width - indent - idW - modeW - srcW - gaps; nameW > room {
+		nameW = max(room, 12)
+	}
+	row := func(id, name, mode, src string) string {
+		if r := []rune(name); len(r) > nameW {
+			name = string(r[:nameW-1]) + "…"
+		}
+		return fmt.Sprintf("  %-*s  %-*s  %-*s  %s\n", idW, id, nameW, name, modeW, mode, src)
+	}
+	var b strings.Builder
+	b.WriteString(row("ID", "NAME", "FOR", "SOURCE"))
+	for _, top := range massage.Areas {
+		if top.Parent != "" || (area != "" && !massage.Overlaps(top.ID, area)) {
+			continue
+		}
+		var group []*massage.Technique
+		for _, t := range ts {
+			if t.Covers(top.ID) {
+				group = append(group, t)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		b.WriteString("\n" + strings.ToUpper(top.Name[:1]) + top.Name[1:] + "\n")
+		for _, t := range group {
+			b.WriteString(row(t.ID, t.Name, t.Mode, shortSources(t.Sources)))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// shortSources names sources by their number ("001") or "knead".
+func shortSources(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i], _, _ = strings.Cut(id, "_")
+	}
+	return strings.Join(out, ",")
 }
 
 // areaName gives an area's name for people.
