@@ -403,7 +403,18 @@ func planCard(p *plan.Plan, width int) string {
 			if s := sideWords(it.Side); s != "" {
 				how = append(how, s)
 			}
-			c.text(strings.Join(how, ", "), rest, rest)
+			// the id goes with it, for 'knead show' and 'knead draw'; on
+			// its own line when the two do not fit together
+			line := strings.Join(how, ", ")
+			switch {
+			case it.Technique == "":
+				c.text(line, rest, rest)
+			case len([]rune(rest+line+"  · "+it.Technique)) <= width:
+				c.text(line+"  · "+it.Technique, rest, rest)
+			default:
+				c.text(line, rest, rest)
+				c.text(it.Technique, rest, rest)
+			}
 			for _, id := range it.Cautions {
 				x, ok := byID[id]
 				if !ok || x.When == "before" {
@@ -450,7 +461,7 @@ func planCard(p *plan.Plan, width int) string {
 		}
 	}
 	c.line("")
-	c.text("Another --seed gives other work techniques; 'knead show ID' shows any move step by step.", "", "")
+	c.text("Another --seed gives other work techniques; 'knead show ID' shows any move step by step, with ID from the line under its name.", "", "")
 	c.line("Knead is not medical advice.")
 	return c.b.String()
 }
