@@ -198,7 +198,10 @@ func report(w io.Writer, cmd *Command, err error) int {
 		return exitCode(err)
 	}
 	prefix, help := "knead: ", "knead help"
-	if cmd != nil {
+	if cmd != nil && cmd.Name == "help" {
+		// "knead help nosuch": the list of commands is what helps
+		prefix = "knead help: "
+	} else if cmd != nil {
 		prefix, help = "knead "+cmd.Name+": ", "knead "+cmd.Name+" --help"
 	}
 	fmt.Fprintln(w, prefix+err.Error())

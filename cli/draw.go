@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -146,9 +147,12 @@ func writeOut(stdout io.Writer, path string, write func(io.Writer) error) error 
 		return bw.Flush()
 	}
 	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return inputErrorf("cannot write %s: the folder %s does not exist", path, dir)
+	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
 	if err != nil {
-		return inputErrorf("cannot write %s: %v", path, err)
+		return inputErrorf("cannot write %s: %v", path, errors.Unwrap(err))
 	}
 	done := false
 	defer func() {

@@ -85,7 +85,7 @@ func (o *exportOptions) SetArgs(args []string) error {
 		return inputErrorf("invalid --max-force %s: expected newtons above 0", strconv.FormatFloat(o.MaxForce, 'g', -1, 64))
 	}
 	if _, err := motion.ParseForces(o.Forces); err != nil {
-		return inputErrorf("invalid --force: %v", err)
+		return inputErrorf("--force: %v", err)
 	}
 	return nil
 }

@@ -200,8 +200,12 @@ func (o *playOptions) SetArgs(args []string) error {
 			}
 		}
 		if len(planning) > 0 {
-			return usageErrorf("%s plan a routine and go with --area; %s plays at its own times",
-				joinAnd(planning), sources[0])
+			verb := "belong"
+			if len(planning) == 1 {
+				verb = "belongs"
+			}
+			return usageErrorf("%s %s to planning, with --area; %s plays at its own times",
+				joinAnd(planning), verb, sources[0])
 		}
 	} else {
 		if !o.Minutes.set {

@@ -40,7 +40,7 @@ func TestPlayExitCodes(t *testing.T) {
 			err: []string{"one of a routine file, --technique or --area; got a routine file and --technique"}},
 		{name: "technique and area", args: []string{"play", "--technique", "x", "--area", "back", "--minutes", "5"}, code: 2, err: []string{"got --technique and --area"}},
 		{name: "minutes without area", args: []string{"play", "--technique", "scalp-petrissage", "--minutes", "5", "--seed", "2"}, code: 2,
-			err: []string{"--minutes and --seed plan a routine and go with --area"}},
+			err: []string{"--minutes and --seed belong to planning, with --area"}},
 		{name: "area without minutes", args: []string{"play", "--area", "back"}, code: 2, err: []string{"needs --minutes"}},
 		{name: "bad area", args: []string{"play", "--area", "bak", "--minutes", "10"}, code: 1, err: []string{`unknown area "bak"`, "did you mean back?"}},
 		{name: "minutes out of range", args: []string{"play", "--area", "back", "--minutes", "500"}, code: 1, err: []string{"--minutes: 500 is outside 1–120"}},
@@ -425,7 +425,7 @@ func TestPlayResumeUsage(t *testing.T) {
 		{[]string{"play", "--resume=abc", "x.yaml"}, 2, "leave out a routine file"},
 		{[]string{"play", "--resume", "--no-save"}, 2, "does not go with --no-save"},
 		{[]string{"play", "--resume=../etc"}, 1, "a session id is letters, digits"},
-		{[]string{"play", "--resume", "--minutes", "5"}, 2, "--minutes plan a routine"},
+		{[]string{"play", "--resume", "--minutes", "5"}, 2, "--minutes belongs to planning, with --area"},
 		{[]string{"play", "--technique", "knead-ankles", "--db", "postgres:/x"}, 1, "starts with postgres://"},
 	}
 	for _, tt := range tests {
