@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 
 	"github.com/knead/knead/catalog"
 )
@@ -59,21 +61,45 @@ func (o *checkOptions) Run(ctx context.Context, env *Env) error {
 		more = append(more, catalog.Input{Name: stdinName, Data: data})
 	}
 	errs := catalog.Check(env.Global.Catalogs, files, more...)
-	if len(errs) > 0 {
-		files := map[string]bool{}
-		for i := range errs {
-			files[errs[i].File] = true
-			if _, err := fmt.Fprintln(env.Out, errs[i].Error()); err != nil {
-				return err
+	// Each path in the order given: its problems, or "ok". Problems in
+	// neither (a --catalog folder) come first.
+	owner := func(e catalog.Error) int {
+		for i, p := range o.Paths {
+			name := p
+			if p == "-" {
+				name = stdinName
+			}
+			if e.File == name || strings.HasPrefix(e.File, strings.TrimSuffix(name, "/")+"/") {
+				return i
 			}
 		}
-		fmt.Fprintf(env.Err, "knead check: %s in %s\n", plural(len(errs), "problem"), plural(len(files), "file"))
-		return errReported
+		return -1
 	}
-	for _, p := range o.Paths {
-		if _, err := fmt.Fprintf(env.Out, "%s: ok\n", p); err != nil {
-			return err
+	sort.SliceStable(errs, func(a, b int) bool { return owner(errs[a]) < owner(errs[b]) })
+	byPath := map[int][]catalog.Error{}
+	broken := map[string]bool{}
+	for _, e := range errs {
+		byPath[owner(e)] = append(byPath[owner(e)], e)
+		broken[e.File] = true
+	}
+	var out strings.Builder
+	for _, e := range byPath[-1] {
+		out.WriteString(e.Error() + "\n")
+	}
+	for i, p := range o.Paths {
+		if len(byPath[i]) == 0 {
+			out.WriteString(p + ": ok\n")
 		}
+		for _, e := range byPath[i] {
+			out.WriteString(e.Error() + "\n")
+		}
+	}
+	if _, err := io.WriteString(env.Out, out.String()); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(env.Err, "knead check: %s in %s\n", plural(len(errs), "problem"), plural(len(broken), "file"))
+		return errReported
 	}
 	return nil
 }

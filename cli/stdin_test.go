@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -30,5 +31,27 @@ func TestStandardStreams(t *testing.T) {
 	eb := runIn(t, "routine: [", "export", "-")
 	if eb.code != 1 || !strings.Contains(eb.err, "<stdin>:") {
 		t.Errorf("export - of broken YAML: exit %d, stderr %q", eb.code, eb.err)
+	}
+}
+
+// check with several files answers for each in the order given: its
+// problems, or "ok".
+func TestCheckSeveralInOrder(t *testing.T) {
+	dir := t.TempDir()
+	good := dir + "/b-good.yaml"
+	bad := dir + "/a-bad.yaml"
+	writeFile(t, good, "routine:\n  id: r\n  name: R\n  items:\n    - technique: back-raking\n      seconds: 60\n")
+	writeFile(t, bad, "routine:\n  id: s\n  name: S\n  items:\n    - technique: nope\n")
+	r := run(t, nil, "check", good, bad)
+	want := good + ": ok\n" + bad + ":5:18: routine s item 1: unknown technique \"nope\""
+	if r.code != 1 || !strings.HasPrefix(r.out, want) {
+		t.Fatalf("exit %d, stdout:\n%s\nwant it to start:\n%s", r.code, r.out, want)
+	}
+}
+
+func writeFile(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
