@@ -24,6 +24,7 @@ type block struct {
 	title   string
 	section *block // the heading it falls under
 	noise   string // why it is left out; "" when it is read
+	caption bool   // a caption of a transcript (see line.caption)
 	blind   bool   // a heading that ends a section but names nothing of it ("A Good Video Showing …")
 	sents   []*sentence
 }
@@ -47,7 +48,7 @@ func blocks(lines []line, firstLine bool) []*block {
 				starts: []lineStart{{0, l.n}}})
 		case lItem:
 			end()
-			cur = &block{kind: bItem, line: l.n, text: l.text, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}}
+			cur = &block{kind: bItem, line: l.n, text: l.text, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}, caption: l.caption}
 			out = append(out, cur)
 		case lText:
 			if cur != nil && shortTitle(lastLine(cur)) && startsUpper(l.text) && cur.kind == bPara && len(cur.starts) == 1 {
@@ -207,11 +208,13 @@ func splitSentences(b *block) {
 }
 
 func addSentence(b *block, from, to int) {
-	s := strings.TrimSpace(b.text[from:to])
+	raw := b.text[from:to]
+	s := strings.TrimSpace(raw)
 	if s == "" || !strings.ContainsFunc(s, unicode.IsLetter) && !strings.ContainsFunc(s, unicode.IsDigit) {
 		return
 	}
-	b.sents = append(b.sents, &sentence{text: s, line: b.lineAt(from), b: b, idx: len(b.sents)})
+	off := from + len(raw) - len(strings.TrimLeft(raw, " \t\n"))
+	b.sents = append(b.sents, &sentence{text: s, line: b.lineAt(from), b: b, idx: len(b.sents), off: off})
 }
 
 // isAbbrev reports whether the text before a full stop ends in an

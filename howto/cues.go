@@ -16,6 +16,32 @@ var clauseWarnings = [][]string{
 	// "Not after a big meal", "Not on the spine itself": a list of don'ts.
 	{"not", "after"}, {"not", "on"}, {"not", "over"}, {"not", "during"}, {"not", "within"},
 	{"not", "if"}, {"not", "while"}, {"not", "when"}, {"not", "right", "after"},
+	// "no deep pressure anywhere", "No massage on broken skin"
+	{"no", "deep"}, {"no", "firm"}, {"no", "hard"}, {"no", "pressure"}, {"no", "massage"},
+	{"no", "massaging"},
+}
+
+// onlyIf reports "Only once the cord stump has healed.", "only if they
+// aren't hot": a condition for massaging at all, at token i. "Only once
+// the back is warm does she move on" tells the order of the moves.
+func onlyIf(t []token, i int) bool {
+	if t[i].w != "only" || i+1 >= len(t) {
+		return false
+	}
+	switch t[i+1].w {
+	case "if", "once", "after", "when":
+	default:
+		return false
+	}
+	for k := i + 2; k+1 < len(t) && k < i+20; k++ {
+		switch t[k].w {
+		case "does", "do", "did", "can", "will", "should", "could", "may", "would":
+			if subjects[t[k+1].w] || t[k+1].w == "it" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 var anyWarnings = [][]string{
@@ -29,7 +55,18 @@ var anyWarnings = [][]string{
 
 var doctors = map[string]bool{"doctor": true, "dentist": true, "gp": true, "physician": true,
 	"physio": true, "physiotherapist": true, "midwife": true, "therapist": true,
-	"professional": true, "pharmacist": true, "chiropractor": true, "osteopath": true}
+	"professional": true, "pharmacist": true, "chiropractor": true, "osteopath": true,
+	"nurse": true, "visitor": true, "paediatrician": true, "pediatrician": true, "podiatrist": true}
+
+// referVerbs send the reader to a doctor: "see a doctor", "get advice
+// from a physio", "tell me or the nurse".
+var referVerbs = wordSet("see seen seeing consult consulted ask asked talk talked speak spoke spoken " +
+	"check checked visit call contact advice tell")
+
+// warnTitles open a list item or paragraph whose sentences all warn:
+// "**Don't:** massage within 48 h of …", "Cautions: …".
+var warnTitles = wordSet("caution cautions warning warnings contraindication contraindications careful " +
+	"safety don't dont never avoid")
 
 var clauseBreaks = map[string]bool{",": true, ";": true, ":": true, "-": true, "(": true,
 	"so": true, "and": true, "but": true, "then": true, "or": true}
@@ -83,6 +120,13 @@ func (s *sentence) findWarning() {
 				}
 			}
 		}
+		if clause && onlyIf(t, i) {
+			s.warning = true
+			s.warnFrom(i)
+			if i == start {
+				s.warnLead = true
+			}
+		}
 		// "Leave it alone if …", "leave the neck part out"
 		if clause && t[i].w == "leave" {
 			for k := i + 1; k < len(t) && k <= i+5; k++ {
@@ -105,11 +149,42 @@ func (s *sentence) findWarning() {
 		// "see a doctor", "ask their doctor", "talk to your doctor", "check with their midwife"
 		if doctors[t[i].w] && i > 0 {
 			for k := i - 1; k >= 0 && k >= i-4; k-- {
-				switch t[k].w {
-				case "see", "consult", "ask", "talk", "check", "visit", "call", "contact", "speak", "checked":
+				if referVerbs[t[k].w] {
 					s.warning = true
+					s.warnFrom(k)
 				}
 			}
+		}
+		// "If she says stop, stop.", "If it hurts, stop and …"
+		if clause && i > start && t[i].w == "stop" && s.opensWithIf() {
+			s.warning = true
+		}
+		// "ease off near the back of the knee": a lighter touch where the body needs it
+		if clause && matchAt(t, i, []string{"ease", "off"}) && i+2 < len(t) && (t[i+2].w == "near" || t[i+2].w == "around" || t[i+2].w == "over" || t[i+2].w == "at") {
+			s.warning = true
+			s.warnFrom(i)
+		}
+		if s.warning {
+			s.warnFrom(i)
+		}
+	}
+	// "Neither of them will go near the spine itself": a place never
+	// pressed on, with a "no" to it.
+	if s.avoid && !s.warning {
+		for i, x := range t {
+			switch x.w {
+			case "neither", "never", "not", "no", "don't", "won't", "nor", "without", "dont":
+				s.warning = true
+				s.warnFrom(i)
+			}
+		}
+	}
+	// A title that warns makes its text a warning: "**Don't:** massage
+	// within 48 h of a strain".
+	if s.b != nil && s.b.title != "" && s.b.kind != bHeading {
+		if tt := tokenize(s.b.title); len(tt) > 0 && (warnTitles[tt[0].w] || matchAt(tt, 0, []string{"do", "not"}) || len(tt) > 1 && tt[0].w == "not" && tt[1].w == "if") {
+			s.warning, s.warnLead = true, true
+			s.warnFrom(0)
 		}
 	}
 	// "Keep it light, this area is sensitive": a gentle touch asked for a
@@ -127,6 +202,14 @@ func (s *sentence) findWarning() {
 	}
 	if s.warning && s.b != nil && s.b.kind == bHeading {
 		s.warning, s.warnLead = false, false
+	}
+}
+
+// warnFrom notes that a warning cue begins at token i: a claim may come
+// only before the first.
+func (s *sentence) warnFrom(i int) {
+	if s.warnFirst < 0 || i < s.warnFirst {
+		s.warnFirst = i
 	}
 }
 
@@ -168,18 +251,24 @@ var wayVerbs = wordSet("help let relax unwind ease wind calm soothe relieve rele
 
 // helpVerbs follow "help (someone)": "help you sleep", "help the fingers move".
 var helpVerbs = wordSet("sleep unwind relax wind fall move feel breathe heal recover rest calm " +
-	"loosen release let bend stay get drift")
+	"loosen release let bend stay get drift settle")
 
 // effectNouns are what the massage is said to act on.
 var effectNouns = wordSet("stress tension pain pains ache aches stiffness soreness tightness headache " +
 	"headaches migraine migraines sleep digestion bloating constipation circulation blood flow lymph " +
 	"puffiness mood anxiety relaxation energy fatigue toxins oxygen nutrients recovery mobility " +
 	"flexibility swelling cramps cramp strain knots wellbeing well-being muscles muscle skin follicles " +
-	"sebum insomnia nerves pain-relief moisturizing moisturising immune immunity")
+	"sebum insomnia nerves pain-relief moisturizing moisturising immune immunity wind colic")
 
 // effectStates are states a massage is said to bring or ease.
 var effectStates = wordSet("stiff tight taut sore tired tense bloated relaxed supple calm moist " +
 	"healthy puffy asleep easier easily relaxing calmer looser brighter rested refreshed achy")
+
+// peopleWords may follow "makes" in a claim: "makes people kinder".
+var peopleWords = wordSet("people you them him her us everyone someone anyone")
+
+// kindStates are better states of a person a massage is said to bring.
+var kindStates = wordSet("kinder happier gentler nicer better")
 
 // stateWords after "is" or "are" claim a good state: "the body is relaxed".
 var stateWords = wordSet("relaxed soothed calmed stimulated improved boosted increased relieved eased " +
@@ -231,7 +320,9 @@ func claimCue(t []token, from int) (at int, state bool) {
 		case (w == "is" || w == "are") && i+1 < len(t) && stateWords[t[i+1].w],
 			(w == "mind" || w == "body") && i+1 < len(t) && stateWords[t[i+1].w],
 			w == "more" && i+1 < len(t) && (t[i+1].w == "relaxed" || t[i+1].w == "rested" || t[i+1].w == "supple"),
-			w == "sleep" && (i+1 < len(t) && t[i+1].w == "better" || i+2 < len(t) && t[i+2].w == "better"):
+			(w == "sleep" || w == "sleeps" || w == "slept") && (i+1 < len(t) && t[i+1].w == "better" || i+2 < len(t) && t[i+2].w == "better"),
+			// "It makes people kinder to each other"
+			(w == "makes" || w == "make" || w == "made") && i+2 < len(t) && peopleWords[t[i+1].w] && (effectStates[t[i+2].w] || kindStates[t[i+2].w]):
 			return i, true
 		case betterVerbs[w]:
 			if effectWithin(t, i, 10) {
@@ -239,6 +330,16 @@ func claimCue(t []token, from int) (at int, state bool) {
 			}
 		case w == "knocks" || w == "knock":
 			if i+1 < len(t) && t[i+1].w == "out" && effectWithin(t, i+1, 10) {
+				return i, false
+			}
+		case w == "difference" && i+1 < len(t) && (t[i+1].w == "to" || t[i+1].w == "for" || t[i+1].w == "in"):
+			// "has made such a difference to my typing aches"
+			if effectWithin(t, i+1, 5) {
+				return i, false
+			}
+		case w == "wonders" && i+1 < len(t) && t[i+1].w == "for":
+			// "does wonders for my sleep"
+			if effectWithin(t, i+1, 4) {
 				return i, false
 			}
 		case w == "edge" && i+1 < len(t) && t[i+1].w == "off":
@@ -350,10 +451,18 @@ func licensed(t []token, cue int) bool {
 }
 
 func (s *sentence) findClaim() {
-	if s.warning || strings.HasSuffix(strings.TrimSpace(s.text), "?") || s.b != nil && s.b.kind == bHeading {
+	if strings.HasSuffix(strings.TrimSpace(s.text), "?") || s.b != nil && s.b.kind == bHeading {
 		return
 	}
 	t := s.toks
+	if s.warning {
+		// "A good back rub, he says, can ease muscle tension …, but anyone
+		// with back pain … should see their GP": the claim before the warning.
+		if s.warnFirst <= 0 || s.warnLead {
+			return
+		}
+		t = t[:s.warnFirst]
+	}
 	if s.form != fNone && s.form != fGerund && !s.narrative {
 		// An instruction claims only in a clause of its own that follows:
 		// "…; this increases the blood flow", "…, leaving you more relaxed".

@@ -149,9 +149,12 @@ func (v *areaVotes) add(a string, w float64) {
 var limbJoints = map[string]bool{"knee": true, "elbow": true, "wrist": true, "ankle": true, "hip": true}
 
 func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
-	holding := s.holdHand != "" || holdVerbs[s.verb.base]
+	// Where one hand holds is not where the other works, unless the
+	// sentence holds and moves on one place: "Hold each finger at its
+	// base and slide gently to the tip".
+	holding := (s.holdHand != "" || holdVerbs[s.verb.base]) && (len(distinctAreas(placeAreas(s))) > 1 || !s.hasStrong())
 	if holding {
-		w /= 2 // where one hand holds is not where the other works
+		w /= 2
 	}
 	for _, l := range s.landmarks {
 		if lm, ok := massage.LandmarkByID(l); ok {
@@ -174,6 +177,21 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			v.add(a, w)
 		}
 	}
+}
+
+// distinctAreas leaves out repeats and areas inside another of the list.
+func distinctAreas(as []string) []string {
+	var out []string
+	for _, a := range as {
+		dup := false
+		for _, b := range out {
+			dup = dup || massage.Overlaps(a, b)
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // best is the area with the most weight, the first named winning a tie.
@@ -219,14 +237,39 @@ func (v *areaVotes) clear() string {
 
 // areaOfText finds the area a title or heading is about.
 func areaOfText(t string) string {
+	v := areaVotesOf(t)
+	return v.best()
+}
+
+// areasOfText are the areas a title names, each as much as any other
+// ("Desk neck & shoulders" is about both), leaving out one that lies
+// inside another it names.
+func areasOfText(t string) []string {
+	v := areaVotesOf(t)
+	var out []string
+	for _, a := range v.order {
+		inner := false
+		for _, b := range v.order {
+			if b != a && massage.Within(b, a) {
+				inner = true // "back" when the title names the upper back too
+			}
+		}
+		if !inner || len(v.order) == 1 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func areaVotesOf(t string) areaVotes {
+	var v areaVotes
 	if t == "" {
-		return ""
+		return v
 	}
 	s := &sentence{text: t}
 	s.toks = tokenize(t)
 	s.st = makeStream(s.toks)
 	s.hits = words.scan(s.st.ws)
-	var v areaVotes
 	for _, h := range s.hits {
 		if h.e.amb && motionAfter(s.st.ws, h.i+h.n) {
 			continue // "Thumb strip", "Finger or thumb rotations": the giver's hand
@@ -247,7 +290,7 @@ func areaOfText(t string) string {
 			v.add("back", 1)
 		}
 	}
-	return v.best()
+	return v
 }
 
 // build turns a draft into a Step.
@@ -277,25 +320,49 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 		votes.addSentence(s, w, jointsOnly)
 	}
 	if st.first != nil && st.first.title != "" {
-		votes.add(areaOfText(st.first.title), 1)
+		votes.add(areaOfText(st.first.title), 2) // the name of the item or row the step is in
 	}
-	if len(votes.order) == 0 && st.context != nil {
+	if st.context != nil && (len(votes.order) == 0 || !st.worksSomewhere()) {
 		// "The bit most people miss is the edge of the shoulder blade. Use
 		// your thumbs and press small circles down that edge."
 		votes.addSentence(st.context, 2, false)
 	}
 	named := len(votes.order) > 0
-	if named || prevArea == "" || prevSection != st.section {
+	elsewhere := false
+	for i, s := range st.sents {
+		elsewhere = elsewhere || s.elsewhere && st.roles[i] != 0
+	}
+	if !named && elsewhere {
+		// "Finish with little circles on the bottom": a place the model has
+		// no area for. No area is better than a wrong one.
+		out.Area = ""
+		out.Unsure = append(out.Unsure, "works on a part of the body that Knead's body model has no area for")
+	} else if named || prevArea == "" || prevSection != st.section {
+		sa := ""
 		if st.section != nil && st.section != d.title && !st.section.blind {
-			votes.add(areaOfText(st.section.text), 1)
+			sa = areaOfText(st.section.text)
+			votes.add(sa, 1)
 		}
-		votes.add(d.titleArea, 1.5)
+		if sa != "" && sa != d.titleArea && massage.Within(sa, d.titleArea) {
+			// "Hamstrings" under "Leg flush": the heading says which part
+			// of the title's area.
+		} else if len(d.titleAreas) > 1 {
+			for _, a := range d.titleAreas {
+				votes.add(a, 1.5/float64(len(d.titleAreas)))
+			}
+		} else {
+			votes.add(d.titleArea, 1.5)
+		}
 	}
 	out.Area = votes.best()
 	if a := between(st); a != "" && (jointsOnly || out.Area != a && massage.Within(a, out.Area)) {
 		out.Area = a // "from ankle to knee" on the leg works the calf
 	}
+	if a := span(st); a != "" && out.Area != "" && (massage.Within(out.Area, a) || limbPlaces[out.Area].limb == a) {
+		out.Area = a // "from the top of the thigh down to the foot" works the whole leg
+	}
 	switch {
+	case !named && elsewhere:
 	case out.Area == "" && prevArea != "" && prevSection == st.section:
 		out.Area = prevArea
 		out.borrowed = true
@@ -323,6 +390,11 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 		}
 		if out.Repeat == nil && !s.rep.IsZero() {
 			r := s.rep
+			if s.repMore && st.roles[i] == 2 {
+				// "Hold it for five seconds. Do that a couple more times.":
+				// the first pass and two more.
+				r.Least, r.Most = r.Least+1, r.Most+1
+			}
 			out.Repeat = &r
 		}
 		if out.Seconds == nil && !s.secs.IsZero() {
@@ -406,6 +478,24 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 		}
 	}
 	return out
+}
+
+// worksSomewhere reports a step that names where it works, not only where
+// its moves head or which joints they pass ("just above the hips").
+func (st *stepDraft) worksSomewhere() bool {
+	for _, s := range st.sents {
+		for _, l := range s.landmarks {
+			if !s.refs[l] && !limbJoints[l] {
+				return true
+			}
+		}
+		for _, a := range s.areas {
+			if !s.refs[a] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var holdVerbs = map[string]bool{"hold": true, "cup": true, "support": true, "steady": true,
@@ -503,6 +593,75 @@ func (st *stepDraft) finishing() bool {
 		}
 		switch t.w {
 		case "finish", "finally", "end", "lastly":
+			return true
+		}
+	}
+	return false
+}
+
+// limbPlaces put the areas and joints of the limbs in order along them.
+var limbPlaces = map[string]struct {
+	limb string
+	at   int
+}{
+	"hip": {"legs", 0}, "thighs": {"legs", 1}, "knee": {"legs", 2}, "calves": {"legs", 3},
+	"ankles": {"legs", 4}, "feet": {"legs", 5}, "toes": {"legs", 6},
+	"shoulders": {"arms", 0}, "upper-arms": {"arms", 1}, "elbow": {"arms", 2}, "forearms": {"arms", 3},
+	"wrists": {"arms", 4}, "hands": {"arms", 5},
+}
+
+// span names the whole limb when one stroke runs from a place on it to
+// another at least three places along: "from the top of the thigh down to
+// the foot" works the leg, not the foot.
+func span(st *stepDraft) string {
+	for i, s := range st.sents {
+		if st.roles[i] != 1 || !hasWord(s.toks, "from") {
+			continue
+		}
+		lo, hi := map[string]int{}, map[string]int{}
+		note := func(id string) {
+			p, ok := limbPlaces[id]
+			if !ok {
+				return
+			}
+			if v, seen := lo[p.limb]; !seen || p.at < v {
+				lo[p.limb] = p.at
+			}
+			if v, seen := hi[p.limb]; !seen || p.at > v {
+				hi[p.limb] = p.at
+			}
+		}
+		// Only where the stroke starts and ends: "from the top of the
+		// thigh", "down to the foot".
+		for _, h := range s.hits {
+			if !s.strokeEnd(s.st.ti[h.i]) {
+				continue
+			}
+			for _, v := range h.e.vals {
+				switch {
+				case v.c == cArea && contains(s.areas, v.id):
+					note(v.id)
+				case v.c == cLandmark && contains(s.landmarks, v.id):
+					if _, ok := limbPlaces[v.id]; ok {
+						note(v.id) // hip, knee, elbow: joints in the limb's own area
+					} else if lm, ok := massage.LandmarkByID(v.id); ok {
+						note(lm.Area)
+					}
+				}
+			}
+		}
+		for limb, l := range lo {
+			if hi[limb]-l >= 3 {
+				return limb
+			}
+		}
+	}
+	return ""
+}
+
+func hasWord(toks []token, w string) bool {
+	for _, t := range toks {
+		if t.w == w {
 			return true
 		}
 	}

@@ -11,7 +11,7 @@ var needsWords = []string{"need", "before you begin", "before you start", "equip
 	"what you", "getting ready", "prepare", "preparation", "requirement", "ingredient", "kit", "tools"}
 
 func needsContext(b *block) bool {
-	for _, t := range []string{b.title, sectionText(b)} {
+	for _, t := range []string{b.title, sectionText(b), labelOf(b.text)} {
 		low := strings.ToLower(t)
 		for _, w := range needsWords {
 			if strings.Contains(low, w) {
@@ -20,6 +20,16 @@ func needsContext(b *block) bool {
 		}
 	}
 	return false
+}
+
+// labelOf is a short label that opens a text before a colon: "Kit" in
+// "Kit: a firm ball …".
+func labelOf(t string) string {
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || len(strings.Fields(t[:i])) > 4 {
+		return ""
+	}
+	return t[:i]
 }
 
 func sectionText(b *block) string {
@@ -52,14 +62,57 @@ func (d *doc) findPrep(s *sentence) {
 				d.addPrep("position", s)
 				break
 			}
+			// "lay your baby on a soft towel", "Turn your partner onto their front"
+			if v, ok := verbs[t.w]; ok && layVerbs[v.base] && k >= s.vi && laidPerson(s.toks, k) {
+				d.addPrep("position", s)
+				break
+			}
+		}
+		return
+	}
+	// "when she's sitting in her armchair", "The person receiving lies face
+	// down": where the receiver is, told rather than asked.
+	for k, t := range s.toks {
+		if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && k > 0 && receiverSubjects[s.toks[k-1].w] {
+			d.addPrep("position", s)
+			break
 		}
 	}
 }
+
+// layVerbs put the receiver somewhere.
+var layVerbs = map[string]bool{"lay": true, "place": true, "put": true, "position": true, "turn": true, "settle": true}
+
+// receiverSubjects are who lies or sits for the massage.
+var receiverSubjects = wordSet("she's he's they're she he they receiving")
+
+// laidPerson reports a person put on or onto something after the verb at
+// token k: "lay your baby on a soft towel".
+func laidPerson(t []token, k int) bool {
+	p := k + 1
+	for p < len(t) && dets[t[p].w] {
+		p++
+	}
+	if p >= len(t) || !personWords[t[p].w] {
+		return false
+	}
+	for q := p + 1; q < len(t) && q <= p+2; q++ {
+		if t[q].w == "on" || t[q].w == "onto" || t[q].w == "across" {
+			return true
+		}
+	}
+	return false
+}
+
+var personWords = wordSet("baby partner child person client friend")
 
 // repeatsEarlier reports a step that says it plays an earlier move again:
 // "go back to the long strokes from the start", "Repeat the warm-up glide",
 // "Finish with the stroking in step 1".
 func repeatsEarlier(st *stepDraft) bool {
+	if st.sents[0].replays() {
+		return true // "Repeat the long stroke of row 1"
+	}
 	ws := st.sents[0].st.ws
 	for i, w := range ws {
 		switch {
@@ -105,7 +158,7 @@ func (d *doc) finish() {
 		d.res.Unsure = append(d.res.Unsure, "the text does not say whether it is for yourself or a partner")
 	case d.partner > 1.5*d.self:
 		d.res.Mode = "partner"
-	case d.self > 1.5*d.partner:
+	case d.self > 1.5*d.partner && !d.either:
 		d.res.Mode = "self"
 	default:
 		d.res.Mode = "both"

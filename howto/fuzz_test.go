@@ -25,6 +25,9 @@ func FuzzImport(f *testing.F) {
 		"Repeat 99999999999999999999 times.", "Hold for 1e9 minutes.", "x 4 x 4 x", "…", "\xff\xfe",
 		"<div class=\"comments\"><p>Rub the neck.</p>", "Cup the chin. Cup the chin. Cup the chin.",
 		"Place your hands.\n\nPlace your hands.\n\nRub.", strings.Repeat("Rub the calf in circles. ", 50),
+		"[ ] Thumbs. Arch. 10 circles.\n- [x] Heel → toes, 5×", "0:00\nand rub the palm\n0:04\ntwice per finger",
+		"| 1 | Wrist circles | Trace circles around the wrist. | 20 s |", "<tr><th>#</th></tr><tr><td>1</td><td>x</td></tr>",
+		"Stroke the forehead, then make circles on the cheeks, then rest.", strings.Repeat(", then knead the calf", 100),
 	} {
 		f.Add([]byte(s))
 	}

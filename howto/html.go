@@ -41,18 +41,21 @@ var noisyClass = map[string]bool{"comment": true, "comments": true, "ad": true, 
 	"credits": true, "widget": true, "popup": true, "modal": true, "respond": true, "reply": true}
 
 type htmlReader struct {
-	src   string
-	out   []line
-	buf   strings.Builder
-	kind  lkind
-	num   int
-	start int // source line where buf's text began
-	ln    int // current source line
-	lists []int
-	li    int  // depth of open list items
-	row   bool // inside a table row
-	title string
-	left  []Skip // page furniture left out, whole elements
+	src      string
+	out      []line
+	buf      strings.Builder
+	kind     lkind
+	num      int
+	start    int // source line where buf's text began
+	ln       int // current source line
+	lists    []int
+	li       int   // depth of open list items
+	row      bool  // inside a table row
+	cells    []int // where each cell of the row ends in buf
+	allTH    bool  // every cell of the row so far is a header cell
+	rowTitle string
+	title    string
+	left     []Skip // page furniture left out, whole elements
 }
 
 func htmlLines(src string) (lines []line, title string, left []Skip) {
@@ -100,13 +103,46 @@ func furniture(name string, attrs map[string]string) string {
 }
 
 func (h *htmlReader) flush() {
+	if h.row {
+		h.endRow()
+		return
+	}
 	text := strings.Join(strings.Fields(html.UnescapeString(h.buf.String())), " ")
 	text = stripAngles(text)
 	if text != "" {
-		h.out = append(h.out, line{n: h.start, kind: h.kind, text: text, num: h.num})
+		h.out = append(h.out, line{n: h.start, kind: h.kind, text: text, num: h.num, title: h.rowTitle})
 	}
 	h.buf.Reset()
-	h.kind, h.num = lText, 0
+	h.kind, h.num, h.rowTitle = lText, 0, ""
+}
+
+// endRow ends a table row: a row of header cells is left out; the others
+// are one item of their cells (see rowText).
+func (h *htmlReader) endRow() {
+	raw := h.buf.String()
+	var cells []string
+	from := 0
+	for _, end := range append(h.cells, len(raw)) {
+		if end < from {
+			continue
+		}
+		c := strings.Join(strings.Fields(html.UnescapeString(raw[from:end])), " ")
+		if c = stripAngles(c); c != "" {
+			cells = append(cells, c)
+		}
+		from = end
+	}
+	h.row, h.cells = false, nil
+	h.buf.Reset()
+	if h.allTH || len(cells) == 0 {
+		h.kind, h.num = lText, 0
+		return
+	}
+	var text string
+	text, h.num, h.rowTitle = rowText(cells)
+	h.buf.WriteString(text)
+	h.kind = lItem
+	h.flush()
 }
 
 // stripAngles removes what could be read as markup once entities are
@@ -118,17 +154,9 @@ func stripAngles(s string) string {
 	return strings.NewReplacer("<", "", ">", "").Replace(s)
 }
 
-// cell ends the text of a table cell within its row, as the end of a
-// sentence unless it ends as one already.
+// cell ends the text of a table cell within its row.
 func (h *htmlReader) cell() {
-	t := strings.TrimSpace(h.buf.String())
-	if t == "" {
-		return
-	}
-	if !endsSentence(t) && !strings.HasSuffix(t, ":") {
-		h.buf.WriteString(".")
-	}
-	h.buf.WriteString(" ")
+	h.cells = append(h.cells, h.buf.Len())
 }
 
 func (h *htmlReader) text(s string) {
@@ -279,14 +307,22 @@ func (h *htmlReader) tag(name string, closing bool, attrs map[string]string) {
 		// A table row is one item of its cells: "Brow smooth | Stroke out
 		// along the brows | 6 strokes".
 		h.flush()
-		h.row = !closing
 		if !closing {
+			h.row, h.allTH, h.cells = true, true, nil
 			h.kind = lItem
 		}
 		return
 	case (name == "td" || name == "th") && h.row:
 		if !closing {
 			h.cell()
+			if name == "td" {
+				h.allTH = false
+			}
+		}
+		return
+	case name == "tbody" || name == "thead" || name == "tfoot":
+		if h.row {
+			h.flush()
 		}
 		return
 	case name == "br":

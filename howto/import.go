@@ -2,6 +2,8 @@ package howto
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/knead/knead/massage"
 )
@@ -50,21 +52,23 @@ func Import(src []byte, opt Options) (*Result, error) {
 
 // doc is one text being read.
 type doc struct {
-	opt       Options
-	res       *Result
-	bs        []*block
-	title     *block
-	titleArea string
-	intro     areaVotes // the places the text names before its first step
-	steps     []*stepDraft
-	cur       *stepDraft // the step being read
-	hint      *sentence  // the last sentence that named a move without instructing
-	selfText  bool       // the text says it is self-massage
-	pending   *stepDraft // sentences that place the hands for a move to come
-	place     *sentence  // the last sentence of this block that names a place without instructing
-	self      float64
-	partner   float64
-	prepSeen  map[string]bool
+	opt        Options
+	res        *Result
+	bs         []*block
+	title      *block
+	titleArea  string
+	titleAreas []string  // every area the title names
+	intro      areaVotes // the places the text names before its first step
+	steps      []*stepDraft
+	cur        *stepDraft // the step being read
+	hint       *sentence  // the last sentence that named a move without instructing
+	selfText   bool       // the text says it is self-massage
+	pending    *stepDraft // sentences that place the hands for a move to come
+	place      *sentence  // the last sentence of this block that names a place without instructing
+	self       float64
+	partner    float64
+	either     bool // the text offers a partner as another way: "or get a partner to do them"
+	prepSeen   map[string]bool
 }
 
 // stepDraft gathers the sentences of one step.
@@ -80,6 +84,7 @@ type stepDraft struct {
 	dirList  []string
 	placeSet map[string]bool
 	context  *sentence // a sentence just before the step that says where it works, without instructing
+	still    bool      // the step is a still hold for a while: a move that follows is a step of its own
 }
 
 func (st *stepDraft) add(s *sentence, role int) {
@@ -138,7 +143,7 @@ func (st *stepDraft) places() map[string]bool { return st.placeSet }
 // announce reports whether the step is only a short heading-like sentence
 // such as "Next, knead the calf."
 func (st *stepDraft) announce() bool {
-	if len(st.sents) != 1 {
+	if len(st.sents) != 1 || st.sents[0].split {
 		return false
 	}
 	n := len(st.sents[0].st.ws)
@@ -182,6 +187,7 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 	}
 	d.res.Title = clip(title, 120)
 	d.titleArea = areaOfText(title)
+	d.titleAreas = areasOfText(title)
 
 	for _, b := range bs {
 		if b.noise != "" {
@@ -199,12 +205,17 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 		for _, s := range b.sents {
 			s.selfText = d.selfText
 			analyze(s)
+		}
+		mergeFragments(b)
+		splitClauses(b)
+		for i, s := range b.sents {
+			s.idx = i
 			d.res.Read++
 			if s.form != fNone {
 				any = true
 			}
 		}
-		if !any {
+		if !any && !continues(b) {
 			d.closeStep()
 			d.pending = nil
 		}
@@ -239,6 +250,7 @@ func (d *doc) sentence(s *sentence) {
 	}
 	d.self += w * float64(s.self)
 	d.partner += w * float64(s.partner)
+	d.either = d.either || offersPartner(s.toks)
 
 	if s.warning {
 		d.res.Warnings = append(d.res.Warnings, Warning{Text: s.text, Line: s.line})
@@ -254,7 +266,7 @@ func (d *doc) sentence(s *sentence) {
 		d.place = s // "The bit most people miss is along the inner edge of the shoulder blade."
 	}
 	if s.form == fNone {
-		if d.cur != nil && d.cur.last == s.b && s.modifierNoVerb() {
+		if d.cur != nil && (d.cur.last == s.b || s.idx == 0 && continues(s.b)) && s.modifierNoVerb() {
 			d.cur.add(s, 2)
 		}
 		return
@@ -318,6 +330,7 @@ func (d *doc) sentence(s *sentence) {
 	if d.pending != nil {
 		closeStep()
 		d.cur, d.pending = d.pending, nil
+		d.cur.still = s.holdStep()
 		d.cur.add(s, 1)
 		d.takeHint(s)
 		d.takeContext(s)
@@ -345,8 +358,8 @@ func (d *doc) sentence(s *sentence) {
 			d.cur.add(s, 1) // "Squeeze and release 5 times.": the same move again
 			return
 		case s.placeLead() || postures[s.verb.base] && s.vi >= 0 && s.vi <= 3:
-		case s.form == fTo || s.form == fGerund || s.form == fPassive:
-		case same && !d.cur.strongMove() && s.hasStrong() && !conflict:
+		case s.form == fTo || s.form == fGerund || s.form == fPassive || s.form == fFragment:
+		case same && !d.cur.strongMove() && s.hasStrong() && !conflict && !d.cur.still:
 			d.cur.add(s, 1)
 			return
 		case same && !s.hasStrong() && len(s.st.ws) <= 8 && newPlaces(d.cur, s) && (s.verb.c == vMove || s.verb.base == "go") && s.opensWithNext():
@@ -357,10 +370,35 @@ func (d *doc) sentence(s *sentence) {
 		}
 	}
 	closeStep()
-	d.cur = &stepDraft{section: s.b.section}
+	d.cur = &stepDraft{section: s.b.section, still: s.holdStep()}
 	d.cur.add(s, 1)
 	d.takeHint(s)
 	d.takeContext(s)
+}
+
+// offersPartner reports "or get a partner to do them", "or ask someone
+// to": a text for oneself that offers a partner as another way.
+func offersPartner(t []token) bool {
+	for i := 0; i+2 < len(t); i++ {
+		if t[i].w != "or" || t[i+1].w != "get" && t[i+1].w != "ask" && t[i+1].w != "have" {
+			continue
+		}
+		k := i + 2
+		if t[k].w == "a" || t[k].w == "your" {
+			k++
+		}
+		if k < len(t) && (t[k].w == "partner" || t[k].w == "someone" || t[k].w == "friend") {
+			return true
+		}
+	}
+	return false
+}
+
+// continues reports a caption that goes on with the sentence before it:
+// "twice per finger, thumb too".
+func continues(b *block) bool {
+	r, _ := utf8.DecodeRuneInString(b.text)
+	return b.caption && unicode.IsLower(r)
 }
 
 // covered reports whether the steps so far already work where s does.
@@ -471,10 +509,12 @@ func newPlaces(st *stepDraft, s *sentence) bool {
 	return false
 }
 
+// clip shortens s to at most n bytes, the ellipsis included.
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
+	n -= len("…")
 	cut := strings.LastIndexByte(s[:n], ' ')
 	if cut < n/2 {
 		cut = n

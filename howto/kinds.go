@@ -76,7 +76,7 @@ func (s *sentence) hasPart() bool { return len(s.parts) > 0 }
 // postures move the receiver's body, not the hands: "tilt your head".
 var postures = map[string]bool{"tip": true, "tilt": true, "bend": true, "stretch": true,
 	"retract": true, "turn": true, "drop": true, "relax": true, "open": true, "close": true,
-	"straighten": true}
+	"straighten": true, "flip": true}
 
 // handsOn reports an instruction with a hands-on movement in it.
 func (s *sentence) handsOn() bool {
@@ -105,7 +105,7 @@ func (s *sentence) holdStep() bool {
 		return false
 	}
 	switch s.verb.base {
-	case "rest", "hold", "cup", "cover", "lay", "place", "put":
+	case "rest", "hold", "cup", "cover", "lay", "place", "put", "hook", "grip", "grasp", "cradle", "clasp":
 	default:
 		return false
 	}
@@ -128,7 +128,8 @@ func (s *sentence) placeLead() bool {
 }
 
 var lubricants = map[string]bool{"oil": true, "oils": true, "cream": true, "creams": true,
-	"lotion": true, "lotions": true, "balm": true, "moisturiser": true, "moisturizer": true, "serum": true}
+	"lotion": true, "lotions": true, "balm": true, "moisturiser": true, "moisturizer": true, "serum": true,
+	"drops": true, "dollop": true, "blob": true, "squirt": true} // "Rub a few drops between your hands"
 
 // prepOnly reports an instruction that prepares rather than massages:
 // "Apply the cream …", "Soak the feet …", "Sit on the floor …", "Rub your
@@ -143,9 +144,14 @@ func (s *sentence) prepOnly() bool {
 		return false // "Cover the whole length 3 times": the move again
 	}
 	if s.verb.c == vPrep {
-		// "Sit down and knead your calves" moves after it sits.
+		// "Sit down and knead your calves" moves after it sits; "Stand
+		// behind them and rest your hands on their shoulders for a few
+		// breaths" holds.
 		for _, m := range s.motions {
 			if m.strength == 1 && m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && !lubricantNear(s.toks, s.vi) {
+				return false
+			}
+			if m.strength == 0 && m.id == "hold" && m.ti > s.vi && s.hasLoc() && (!s.secs.IsZero() || s.secsVague) && len(s.prep) == 0 {
 				return false
 			}
 		}
@@ -215,10 +221,13 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 	if s.claim {
 		return false // "We do this twice a week and she says it helps": no change to the move
 	}
+	if len(s.toks) > 1 && labelWords[s.toks[0].w] && s.toks[1].w == ":" && s.b != cur.last {
+		return false // "Tip: keep talking to them about the pressure." under the last step is a tip
+	}
 	if s.form == fNone {
 		return s.modifierNoVerb()
 	}
-	if s.b != cur.last && (s.hasStrong() && s.strongMotion() != cur.motion() || s.warning) {
+	if s.b != cur.last && (s.hasStrong() && s.strongMotion() != cur.motion() || s.warning || s.replays()) {
 		// "Repeat the warm-up glide three more times." in a step of its own
 		// plays a move again; a warning there is no change to the move.
 		return false
@@ -325,7 +334,13 @@ func (s *sentence) modifierNoVerb() bool {
 	if len(ws) == 0 {
 		return false
 	}
-	if (s.toks[0].kind == tNum || numberWords[s.toks[0].w] > 0) && (!s.rep.IsZero() || !s.secs.IsZero()) && len(ws) <= 6 {
+	if (s.toks[0].kind == tNum || numberWords[s.toks[0].w] > 0 || s.toks[0].w == "twice" || s.toks[0].w == "once") && (!s.rep.IsZero() || !s.secs.IsZero()) && len(ws) <= 6 {
+		return true
+	}
+	// "A minute on each side, she reckons, is enough for most people": the
+	// time the move before takes.
+	if len(s.toks) > 1 && (s.toks[0].w == "a" || s.toks[0].w == "an" || s.toks[0].kind == tNum || numberWords[s.toks[0].w] > 0) &&
+		secondUnits[s.toks[1].w] > 0 && !s.secs.IsZero() && !s.claim && !s.warning {
 		return true
 	}
 	if (!s.rep.IsZero() || !s.secs.IsZero()) && !s.hasLoc() && !s.hasPart() && len(ws) <= 8 && !s.claim && !s.warning {
@@ -352,6 +367,31 @@ func (s *sentence) endsRepeat() bool {
 		}
 	}
 	return last == "repeat"
+}
+
+// replays reports a sentence that plays one earlier move again, named by
+// its motion or its place in the list: "Repeat the long stroke of row 1",
+// "Repeat the warm-up glide". "Repeat steps 3 to 5" plays no one move.
+func (s *sentence) replays() bool {
+	if s.repeatsSteps() {
+		return false
+	}
+	t := s.toks
+	for i, x := range t {
+		if x.w != "repeat" {
+			continue
+		}
+		for k := i + 1; k < len(t) && k <= i+5; k++ {
+			w := t[k].w
+			if isMotionNoun(w) && !strings.HasSuffix(w, "ing") || (w == "row" || w == "step") && k+1 < len(t) && t[k+1].kind == tNum {
+				return true
+			}
+			if t[k].kind == tPunct && w != "-" || w == "on" || w == "with" {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // repeatsSteps reports "do steps 3 to 5 again", "repeat steps 1 to 5".

@@ -32,6 +32,7 @@ func buildLexicon() *lexicon {
 	lx.add("bottom|ridge of skull", lm("base-of-skull"))
 	lx.add("ridge at base of skull", lm("base-of-skull"))
 	lx.add("skull base", lm("base-of-skull"))
+	lx.add("skull ridge", lm("base-of-skull"))
 	lx.add("occiput|occipital", lm("base-of-skull"))
 	lx.add("crown", lm("crown"))
 	lx.add("crown of head", lm("crown"))
@@ -122,6 +123,11 @@ func buildLexicon() *lexicon {
 	lx.add("lower|low spine", lm("lower-back"))
 	lx.add("waist", lm("waist"))
 	lx.add("upper back", area("upper-back"))
+	lx.add("upper and? lower back", area("upper-back"), lm("lower-back")) // "Upper & lower back"
+	lx.add("bottom|lowest rib(s)", lm("ribs"))
+	lx.add("blade(s)", lm("shoulder-blades"))                // "the inner edge of the blade", once the shoulder blade is named
+	lx.add("edge|border of blade(s)", lm("shoulder-blades")) //
+	lx.add("blade(s) of hand(s)", part("fingers"))           // the little-finger edge of the hand
 	lx.add("between shoulder blades", area("upper-back"))
 	// The bare word "back" is read apart: it is as often a direction.
 
@@ -243,6 +249,7 @@ func buildLexicon() *lexicon {
 	lx.add("arch", lm("arch"))
 	lx.add("arch of foot", lm("arch"))
 	lx.add("ball of foot", lm("ball-of-foot"))
+	lx.add("to ball(s)", lm("ball-of-foot")) // "heel to ball"
 	lx.add("instep", lm("instep"))
 	lx.add("top of foot|feet", lm("instep"))
 	lx.add("tendon(s)", lm("foot-tendons"))
@@ -252,6 +259,12 @@ func buildLexicon() *lexicon {
 	lx.add("big toe(s)", lm("big-toe"))
 	lx.add("little|pinky|small toe(s)", lm("little-toe"))
 	lx.add("toe(s)", area("toes"))
+
+	// Places on the body that the model has no area for: a step that works
+	// only there names no area, rather than a wrong one.
+	lx.add("buttock(s)|glute(s)|gluteal|gluteus|bum|backside|groin|armpit(s)|underarm(s)", val{cElse, "unmodelled"})
+	lx.add("gluteal fold|crease", val{cElse, "unmodelled"})
+	lx.add("nappy|diaper area", val{cElse, "unmodelled"})
 
 	// Motions, strongest meaning first in the reading (see motionOf).
 	lx.add("through hair", mot("draw-through"), area("scalp"))
@@ -265,6 +278,10 @@ func buildLexicon() *lexicon {
 	lx.add("step by step", mot("press-climb"))
 	lx.add("small|tiny|alternating steps", mot("press-climb"))
 	lx.add("knead|kneads|kneading|kneaded|petrissage|wring|wrings|wringing", mot("knead"))
+	lx.add("walk|walks|walking fingers|finger", mot("press-climb"), part("fingers"))
+	lx.add("walk|walks|walking fingertips|fingertip", mot("press-climb"), part("fingertips"))
+	lx.add("walk|walks|walking thumbs|thumb", mot("press-climb"), part("thumbs"))
+	lx.add("compression(s)|pump|pumps|pumping", mot("squeeze"))
 	lx.add("roll|rolls|rolling flesh|muscle|skin|it", mot("knead"))
 	lx.add("roll|rolls|rolling ball|roller", mot("glide"))
 	lx.add("squeeze|squeezes|squeezing|squeezed|pinch|pinches|pinching|compress|compressing|cupping", mot("squeeze"))

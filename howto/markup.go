@@ -20,18 +20,22 @@ const (
 // line is one line of the text with its markup read: a heading, the start
 // of a list item, a line of running text, or a blank.
 type line struct {
-	n     int // line number in the input
-	kind  lkind
-	text  string
-	num   int    // the number of a numbered item or of "Step N"
-	title string // a lead-in such as "Step 1: Warm up." or a bold run before the text
+	n       int // line number in the input
+	kind    lkind
+	text    string
+	num     int    // the number of a numbered item or of "Step N"
+	title   string // a lead-in such as "Step 1: Warm up." or a bold run before the text
+	caption bool   // a caption under a time stamp of its own: it may run on from the caption before
 }
 
 var (
-	reATX      = regexp.MustCompile(`^#{1,6}\s+`)
-	reSetext   = regexp.MustCompile(`^(=+|-+)\s*$`)
-	reRule     = regexp.MustCompile(`^([-*_]\s*){3,}$`)
-	reBullet   = regexp.MustCompile(`^([-*+•·▪●◦‣∙]|–)\s+`)
+	reATX    = regexp.MustCompile(`^#{1,6}\s+`)
+	reSetext = regexp.MustCompile(`^(=+|-+)\s*$`)
+	reRule   = regexp.MustCompile(`^([-*_]\s*){3,}$`)
+	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙]|–)\s+`)
+	// reCheckbox is a box of a checklist or a Markdown task list: "[ ] Sit.",
+	// "[x] Thumbs.", "☐ Heel squeeze".
+	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|[☐☑☒□■✓✔])\s+`)
 	reNumbered = regexp.MustCompile(`^\(?(\d{1,3})[.):]\s+`)
 	reLettered = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
 	reSpeaker  = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
@@ -43,6 +47,9 @@ var (
 	reRefDef   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
 	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36".
 	reStamp = regexp.MustCompile(`^\[?\(?\d{1,2}:\d{2}(:\d{2})?\)?\]?\s+`)
+	// reStampLine is a line that holds only a time stamp, as captions
+	// put them: "0:19", "[01:05]", "00:01:12,400 --> 00:01:15,000".
+	reStampLine = regexp.MustCompile(`^\[?\(?\d{1,2}:\d{2}(:\d{2})?([.,]\d{1,3})?\)?\]?(\s*(-->|–|-)\s*\d{1,2}:\d{2}(:\d{2})?([.,]\d{1,3})?)?$`)
 	// reBoxRule is a ruled line of a table or a box drawn in text:
 	// "+------+", "|------|-----|", "| :--- | ---: |".
 	reBoxRule = regexp.MustCompile(`^[|+]?[\s:|+=-]*-{3}[\s:|+=-]*$`)
@@ -54,6 +61,7 @@ func textLines(s string) []line {
 	out := make([]line, 0, len(raw))
 	inFence := false
 	lastItem, lastIndent := -1, 0 // the latest list item and how far it was indented
+	caption := false              // the line before was a time stamp on its own
 	for i, r := range raw {
 		n := i + 1
 		t := strings.TrimSpace(r)
@@ -64,6 +72,14 @@ func textLines(s string) []line {
 		}
 		if t == "" || inFence || reRefDef.MatchString(t) {
 			out = append(out, line{n: n, kind: lBlank})
+			caption = false
+			continue
+		}
+		// A caption's time stamp on a line of its own starts the caption
+		// under it: each caption stands alone, as a chat's lines do.
+		if reStampLine.MatchString(t) {
+			out = append(out, line{n: n, kind: lBlank})
+			caption = true
 			continue
 		}
 		// A setext underline turns the line above into a heading.
@@ -80,6 +96,10 @@ func textLines(s string) []line {
 			t = strings.TrimSpace(t[1:])
 		}
 		l := line{n: n, kind: lText}
+		if caption {
+			l.kind, l.caption = lItem, true
+			caption = false
+		}
 		if stamp := stampOf(t); stamp != "" {
 			// A message of a chat or a line of a transcript stands alone:
 			// "[09:14] Aisha: then hold your left hand palm up …".
@@ -94,13 +114,17 @@ func textLines(s string) []line {
 		if cells, ok := tableCells(t); ok {
 			if len(cells) > 1 {
 				l.kind = lItem
-			}
-			for i, c := range cells {
-				if i < len(cells)-1 && !endsSentence(c) && !strings.HasSuffix(c, ":") {
-					cells[i] = c + "."
+				// The row over the ruled line is the table's header.
+				if i+1 < len(raw) && strings.Contains(raw[i+1], "|") && reBoxRule.MatchString(strings.TrimSpace(raw[i+1])) {
+					out = append(out, line{n: n, kind: lBlank})
+					continue
 				}
 			}
-			t = strings.Join(cells, " ")
+			var cell string
+			t, l.num, cell = rowText(cells)
+			if cell != "" {
+				l.title = cell
+			}
 			if t == "" {
 				out = append(out, line{n: n, kind: lBlank})
 				continue
@@ -119,6 +143,10 @@ func textLines(s string) []line {
 		case reBullet.MatchString(t):
 			l.kind = lItem
 			t = reBullet.ReplaceAllString(t, "")
+			t = reCheckbox.ReplaceAllString(t, "") // "- [ ] Sit."
+		case reCheckbox.MatchString(t):
+			l.kind = lItem
+			t = reCheckbox.ReplaceAllString(t, "")
 		case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
 			l.kind = lItem
 			t = reLettered.ReplaceAllString(t, "")
@@ -139,7 +167,11 @@ func textLines(s string) []line {
 			}
 		}
 		t = inline(t)
+		rowTitle := l.title
 		t, l.title, l.num = leadIn(t, l.num)
+		if l.title == "" {
+			l.title = rowTitle
+		}
 		if (l.title != "" || l.num != 0) && l.kind == lText {
 			l.kind = lItem
 		}
@@ -202,6 +234,39 @@ func tableCells(t string) ([]string, bool) {
 		}
 	}
 	return cells, true
+}
+
+// rowText reads the cells of a table row: a cell that holds only a number
+// numbers the row, and a short name before the instruction (in a row of
+// three cells or more: "Wrist circles | Support the hand and trace … |
+// 20 s") is the row's title. The other cells are read as sentences.
+func rowText(cells []string) (text string, num int, title string) {
+	if len(cells) > 1 {
+		if v, err := strconv.Atoi(strings.TrimRight(cells[0], ".)")); err == nil && v > 0 && v < 1000 {
+			num, cells = v, cells[1:]
+		}
+	}
+	if len(cells) >= 2 && (num > 0 || len(cells) >= 3) && nameCell(cells[0]) && sentenceCell(cells[1]) {
+		title, cells = cells[0], cells[1:]
+	}
+	for i, c := range cells {
+		if i < len(cells)-1 && !endsSentence(c) && !strings.HasSuffix(c, ":") {
+			cells[i] = c + "."
+		}
+	}
+	return strings.Join(cells, " "), num, title
+}
+
+// nameCell reports a cell that names a move rather than telling it: a few
+// words, no sentence end.
+func nameCell(c string) bool {
+	n := len(strings.Fields(c))
+	return n > 0 && n <= 5 && !endsSentence(c) && !strings.HasSuffix(c, ",")
+}
+
+// sentenceCell reports a cell that reads as a sentence.
+func sentenceCell(c string) bool {
+	return endsSentence(c) || len(strings.Fields(c)) >= 6
 }
 
 // emojiLead reports a line that opens with an emoji (or another pictograph)

@@ -1,6 +1,10 @@
 package howto
 
-import "github.com/knead/knead/massage"
+import (
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
 
 // countUnits are the words that follow a number of repetitions.
 var countUnits = map[string]bool{"times": true, "time": true, "x": true, "reps": true,
@@ -37,8 +41,23 @@ func numberAt(toks []token, i int) (lo, hi float64, next int, ok bool) {
 	return lo, hi, next, true
 }
 
+// wayWords follow a count of circles or passes made each way: "five
+// forwards, then five backwards", "roughly 10 each direction".
+var wayWords = wordSet("forwards forward backwards backward clockwise anticlockwise counterclockwise")
+
+// approxWords may stand before a bare count: "circles, about eight".
+var approxWords = wordSet("about roughly around approximately some maybe like")
+
 // measures finds the first count of repetitions and the first duration.
 func measures(toks []token) (rep massage.Count, repVague bool, secs massage.Bounds, secsVague bool) {
+	rep, repVague, secs, secsVague, _ = measuresMore(toks)
+	return
+}
+
+// measuresMore is measures, and says whether the count is one of more
+// passes ("a couple more times"): after a first pass, the count of the
+// whole move is one more.
+func measuresMore(toks []token) (rep massage.Count, repVague bool, secs massage.Bounds, secsVague bool, more bool) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch t.w {
@@ -48,8 +67,8 @@ func measures(toks []token) (rep massage.Count, repVague bool, secs massage.Boun
 			}
 			continue
 		case "once":
-			if rep.IsZero() && i > 0 && toks[i-1].w != "at" && i+1 < len(toks) && toks[i+1].kind == tPunct {
-				rep = massage.Count{Least: 1, Most: 1}
+			if rep.IsZero() && (i == 0 || toks[i-1].w != "at") && (i+1 >= len(toks) || toks[i+1].kind == tPunct || toks[i+1].w == "each" || toks[i+1].w == "per") {
+				rep = massage.Count{Least: 1, Most: 1} // "once each", "once per finger"
 			}
 			continue
 		case "x":
@@ -77,19 +96,29 @@ func measures(toks []token) (rep massage.Count, repVague bool, secs massage.Boun
 					secs = exact(v)
 					continue
 				}
+				if toks[i+1].w == "moment" || toks[i+1].w == "while" {
+					secsVague = true // "for a moment"
+				}
 				if toks[i+1].w == "few" || toks[i+1].w == "couple" {
 					j := i + 2
 					if j < len(toks) && toks[j].w == "of" {
 						j++
 					}
+					moreHere := false
+					for j < len(toks) && countAdjs[toks[j].w] {
+						moreHere = moreHere || toks[j].w == "more"
+						j++ // "a couple more times"
+					}
 					if j < len(toks) {
 						switch {
 						case countUnits[toks[j].w] && toks[j].w != "x":
 							if toks[i+1].w == "couple" && rep.IsZero() {
-								rep = massage.Count{Least: 2, Most: 2}
+								rep, more = massage.Count{Least: 2, Most: 2}, moreHere
 							} else {
 								repVague = true
 							}
+						case toks[i+1].w == "couple" && secondUnits[toks[j].w] >= 1 && toks[j].w != "s" && secs.IsZero():
+							secs = exact(2 * secondUnits[toks[j].w]) // "for a couple of minutes"
 						case vagueUnits[toks[j].w]:
 							secsVague = true
 						}
@@ -114,14 +143,24 @@ func measures(toks []token) (rep massage.Count, repVague bool, secs massage.Boun
 		if !ok {
 			continue
 		}
-		// "about ten in each direction"
-		if rep.IsZero() && j+2 < len(toks) && toks[j].w == "in" && toks[j+1].w == "each" && toks[j+2].w == "direction" {
+		// "about ten in each direction", "10 each way", "five forwards"
+		if rep.IsZero() && lo >= 1 && hi <= 500 && lo == float64(int(lo)) && eachWay(toks, j) {
 			rep = countOf(lo, hi)
+			i = j - 1
 			continue
 		}
 		k := j
+		moreHere := false
 		for k < len(toks) && k < j+2 && countAdjs[toks[k].w] {
+			moreHere = moreHere || toks[k].w == "more"
 			k++
+		}
+		if u := longUnit(toks, j); u > 0 {
+			k = u // "four or five of those long sweeping strokes"
+		}
+		// "make slow little circles, about eight": a bare count after the moves it counts
+		if rep.IsZero() && lo >= 1 && hi <= 50 && lo == float64(int(lo)) && bareCount(toks, i, j) {
+			rep = countOf(lo, hi)
 		}
 		if k < len(toks) && (toks[k].w == "breaths" || toks[k].w == "breath") {
 			secsVague = true // "for 3 to 5 deep breaths": a while, not a number of seconds
@@ -129,7 +168,7 @@ func measures(toks []token) (rep massage.Count, repVague bool, secs massage.Boun
 		if k < len(toks) {
 			w := toks[k].w
 			if countUnits[w] && rep.IsZero() && lo >= 1 && hi <= 500 && lo == float64(int(lo)) {
-				rep = countOf(lo, hi)
+				rep, more = countOf(lo, hi), moreHere
 			}
 			if u, ok := secondUnits[w]; ok && secs.IsZero() && lo > 0 && (w != "s" || k == j) {
 				v := lo * u
@@ -153,12 +192,57 @@ func measures(toks []token) (rep massage.Count, repVague bool, secs massage.Boun
 	if secs.Most > maxStepSeconds {
 		secs, secsVague = massage.Bounds{}, true // not a time for one step
 	}
-	return rep, repVague, secs, secsVague
+	return rep, repVague, secs, secsVague, more
 }
 
 // maxStepSeconds is the longest time a step may take, as the file format
 // allows it.
 const maxStepSeconds = 7200
+
+// longUnit finds the unit of a count that reaches it over "of those" and
+// a few describing words: "four or five of those long sweeping strokes".
+// It returns the unit's token, or 0.
+func longUnit(toks []token, j int) int {
+	k := j
+	if k+1 < len(toks) && toks[k].w == "of" && (toks[k+1].w == "those" || toks[k+1].w == "these" || toks[k+1].w == "the") {
+		k += 2
+	}
+	for n := 0; k < len(toks) && n < 4 && (countAdjs[toks[k].w] || toks[k].kind == tWord && strings.HasSuffix(toks[k].w, "ing")); n++ {
+		k++
+	}
+	if k > j+2 && k < len(toks) && countUnits[toks[k].w] && toks[k].w != "x" {
+		return k
+	}
+	return 0
+}
+
+// eachWay reports "each way", "in each direction", "either way" or a way
+// word ("forwards") at token j.
+func eachWay(toks []token, j int) bool {
+	if j < len(toks) && wayWords[toks[j].w] {
+		return true
+	}
+	if j < len(toks) && toks[j].w == "in" {
+		j++
+	}
+	return j+1 < len(toks) && (toks[j].w == "each" || toks[j].w == "either") && (toks[j+1].w == "direction" || toks[j+1].w == "way")
+}
+
+// bareCount reports a number with no unit that follows, after a comma and
+// perhaps "about", the moves it counts: "circles, about eight".
+func bareCount(toks []token, i, j int) bool {
+	if j < len(toks) && toks[j].kind != tPunct && toks[j].w != "then" {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && approxWords[toks[k].w] {
+		k--
+	}
+	if k < 1 || toks[k].w != "," {
+		return false
+	}
+	return countUnits[toks[k-1].w] && toks[k-1].w != "x" && strings.HasSuffix(toks[k-1].w, "s")
+}
 
 func exact(v float64) massage.Bounds { return massage.Bounds{Least: v, Usual: v, Most: v} }
 

@@ -22,6 +22,7 @@ const (
 	cSide                    // which side, and how the sides share a step
 	cPrep                    // a preparation kind
 	cTool                    // a massage tool such as a ball or roller
+	cElse                    // a place on the body the model has no area for
 )
 
 // val is one meaning of an entry.

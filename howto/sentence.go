@@ -18,6 +18,7 @@ const (
 	fTo              // "Another movement is to use …"
 	fBy              // "Finish by pressing …"
 	fPassive         // "Chopping movements can be done …"
+	fFragment        // "Thumbs. Arch. 10 circles.", "Then gentle thumb circles on the sole"
 )
 
 type handMention struct {
@@ -33,10 +34,12 @@ type motionMention struct {
 
 // sentence is one sentence with what was read in it.
 type sentence struct {
-	text string
-	line int
-	b    *block
-	idx  int
+	text  string
+	line  int
+	b     *block
+	idx   int
+	off   int  // where the sentence starts in the block's text
+	split bool // the first move of a sentence cut in two (see splitClauses)
 
 	toks []token
 	st   stream
@@ -51,6 +54,7 @@ type sentence struct {
 	areas     []string
 	refs      map[string]bool // places named only as where a move goes or starts, or next to it: "toward the hip", "under the ribs"
 	avoid     bool            // names a place never pressed on
+	elsewhere bool            // names a place on the body the model has no area for ("the bottom")
 	parts     []handMention
 	holdHand  string // the hand that holds ("in your left hand")
 	motions   []motionMention
@@ -65,14 +69,16 @@ type sentence struct {
 	secs      massage.Bounds
 	secsVague bool
 	repeatSay bool // says to repeat
+	repMore   bool // the count is of more passes: "a couple more times"
 
-	warning  bool
-	warnLead bool // opens with its warning
-	warnAt   int  // token where a clause that warns begins, -1 when none
-	claim    bool
-	selfText bool // the text as a whole reads as self-massage
-	self     int  // cues that the text is self-massage
-	partner  int  // cues that it is for a partner
+	warning   bool
+	warnLead  bool // opens with its warning
+	warnAt    int  // token where a clause that warns begins, -1 when none
+	warnFirst int  // token where the first warning cue begins, -1 when none
+	claim     bool
+	selfText  bool // the text as a whole reads as self-massage
+	self      int  // cues that the text is self-massage
+	partner   int  // cues that it is for a partner
 }
 
 // adverbs that may open an instruction.
@@ -85,7 +91,8 @@ var leadAdverbs = map[string]bool{"then": true, "next": true, "now": true, "firs
 	"away": true, "please": true, "quickly": true, "briefly": true,
 	"fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "however": true,
 	"together": true, "meanwhile": true, "instead": true, "step": true, "okay": true, "ok": true,
-	"alright": true, "well": true, "um": true, "uh": true, "yeah": true}
+	"alright": true, "well": true, "um": true, "uh": true, "yeah": true, "sometimes": true,
+	"usually": true, "often": true, "normally": true, "occasionally": true, "generally": true}
 
 // labelWords open a sentence as "Tip: …" or "Note: …".
 var labelWords = map[string]bool{"tip": true, "note": true, "important": true, "remember": true,
@@ -130,12 +137,14 @@ func analyze(s *sentence) {
 	s.findForm()
 	s.readHits()
 	s.dropPostureObject()
-	s.rep, s.repVague, s.secs, s.secsVague = measures(s.toks)
-	s.warnAt = -1
+	s.toolPlaced()
+	s.rep, s.repVague, s.secs, s.secsVague, s.repMore = measuresMore(s.toks)
+	s.warnAt, s.warnFirst = -1, -1
 	s.dropConditionMotions()
 	s.dropAsideMotions()
 	s.findWarning()
 	s.findClaim()
+	s.findFragment()
 	if s.warnAt > 0 {
 		// "…, and never drag the skin": what a warning forbids is no move of the step.
 		keep := s.motions[:0]
@@ -162,6 +171,8 @@ func (s *sentence) findForm() {
 		s.form, s.vi = f, vi
 	} else if vi := whereYou(t); vi >= 0 {
 		s.form, s.vi = fYou, vi
+	} else if vi := laterInstruction(t); vi >= 0 {
+		s.form, s.vi = fImperative, vi
 	}
 	if s.vi >= 0 {
 		s.verb = verbs[t[s.vi].w]
@@ -230,6 +241,15 @@ func instructionAt(t []token, p, depth int) (form, int) {
 				if _, ok := baseVerb(t[q+2].w); ok && moveNoun(t[p:q]) {
 					return fTo, q + 2
 				}
+			}
+		}
+	}
+	if depth > 0 && (w == "with" || w == "using") {
+		// "with your right thumb make little circles …": the hand, then the
+		// instruction, with no comma between.
+		if q := pastHandPhrase(t, p+1); q > p+1 && q < len(t) {
+			if v, ok := baseVerb(t[q].w); ok && (v.c == vMove || v.c == vPlace || v.base == "make" || v.base == "use") {
+				return fImperative, q
 			}
 		}
 	}
@@ -306,6 +326,18 @@ func instructionAt(t []token, p, depth int) (form, int) {
 			return fGerund, p
 		}
 	}
+	// "Kneeling at the head, she takes …", "Standing behind them, place …":
+	// an opening participle clause, then the instruction.
+	if depth > 0 && isGerund(w) && p+1 < len(t) && (locPreps[t[p+1].w] || refPreps[t[p+1].w] || t[p+1].w == "behind" || t[p+1].w == "in") {
+		for q := p + 1; q < len(t) && q < p+10; q++ {
+			if t[q].w == "," {
+				if f, vi := instructionAt(t, q+1, depth-1); f != fNone {
+					return f, vi
+				}
+				break
+			}
+		}
+	}
 	// "Chopping movements can be done …"
 	for q := p; q+3 < len(t) && q < p+5; q++ {
 		if t[q+1].w == "can" && t[q+2].w == "be" && (t[q+3].w == "done" || t[q+3].w == "performed") {
@@ -354,12 +386,17 @@ func moveNoun(t []token) bool {
 	return false
 }
 
-// whereYou finds "where you use …" inside a sentence that defines a move.
+// whereYou finds "where you use …" inside a sentence that defines a move,
+// or "when you then make …" inside one that tells what the receiver likes.
 func whereYou(t []token) int {
 	for i := 0; i+2 < len(t); i++ {
-		if (t[i].w == "where" || t[i].w == "which") && t[i+1].w == "you" {
-			if v, ok := baseVerb(t[i+2].w); ok && (v.c == vMove || v.c == vOther && v.base == "use") {
-				return i + 2
+		if (t[i].w == "where" || t[i].w == "which" || t[i].w == "when") && t[i+1].w == "you" {
+			q := i + 2
+			for q+1 < len(t) && (t[q].w == "then" || t[q].w == "also" || t[q].w == "just" || t[q].w == "gently") {
+				q++
+			}
+			if v, ok := baseVerb(t[q].w); ok && (v.c == vMove || v.c == vOther && (v.base == "use" || v.base == "make" && t[i].w == "when")) {
+				return q
 			}
 		}
 	}
@@ -402,17 +439,18 @@ func (s *sentence) readHits() {
 	prevAmb := -1 // how the last ambiguous hand word was read: 0 giver, 1 receiver
 	for _, h := range s.hits {
 		ti := s.st.ti[h.i]
+		recv := false
+		if h.e.amb {
+			recv = s.receiverAt(ti, prevAmb)
+			if recv {
+				prevAmb = 1
+			} else {
+				prevAmb = 0
+			}
+		}
 		for _, v := range h.e.vals {
-			if h.e.amb {
-				recv := s.receiverAt(ti, prevAmb)
-				if recv {
-					prevAmb = 1
-				} else {
-					prevAmb = 0
-				}
-				if (v.c == cPart) == recv {
-					continue
-				}
+			if h.e.amb && (v.c == cPart) == recv {
+				continue
 			}
 			if (v.c == cLandmark || v.c == cArea) && s.inAsideClause(ti) {
 				continue
@@ -489,13 +527,19 @@ func (s *sentence) readHits() {
 			case cSide:
 				s.sides = appendNew(s.sides, v.id)
 			case cPrep:
-				// "oil or lotion" is one thing, whichever is at hand.
+				// "oil or lotion" is one thing, whichever is at hand; named
+				// either way round, it is oil.
 				alt := len(s.prep) > 0 && (v.id == "cream" || v.id == "oil") && s.orBefore(ti)
-				if !s.negated(ti) && !alt {
+				if alt && v.id == "oil" && contains(s.prep, "cream") {
+					s.prep = append(remove(s.prep, "cream"), "oil")
+				}
+				if !s.negated(ti) && !alt && !s.notPrep(ti) {
 					s.prep = appendNew(s.prep, v.id)
 				}
 			case cTool:
 				s.tool = true
+			case cElse:
+				s.elsewhere = true
 			}
 		}
 	}
@@ -529,6 +573,22 @@ func (s *sentence) readHits() {
 			s.countOwner(ti)
 		}
 	}
+	// The bare word "bottom" worked on ("circles on the bottom", "over
+	// their bottom") is a place the model lacks; "the bottom of the foot"
+	// is read above.
+	for i, w := range s.st.ws {
+		if w != "bottom" || covered[i] {
+			continue
+		}
+		ti := s.st.ti[i]
+		if ti+1 < len(s.toks) && s.toks[ti+1].w == "of" || ti == 0 {
+			continue
+		}
+		prev := s.toks[ti-1].w
+		if partnerWords[prev] || prev == "your" || dets[prev] && ti > 1 && bottomPreps[s.toks[ti-2].w] {
+			s.elsewhere = true
+		}
+	}
 	for _, t := range s.toks {
 		switch t.w {
 		case "yourself", "self":
@@ -539,8 +599,11 @@ func (s *sentence) readHits() {
 	}
 }
 
+// bottomPreps come before "the bottom" when it is where a move works.
+var bottomPreps = wordSet("on over across around onto")
+
 // refPreps put a place as an end or a reference point of a move.
-var refPreps = map[string]bool{"from": true, "to": true, "toward": true, "towards": true,
+var refPreps = map[string]bool{"from": true, "to": true, "→": true, "toward": true, "towards": true,
 	"under": true, "below": true, "beneath": true, "above": true, "near": true, "beside": true,
 	"past": true, "underneath": true}
 
@@ -551,13 +614,34 @@ func (s *sentence) instrument(ti int) bool {
 		switch {
 		case dets[w] || bodyAdjs[w]:
 			continue
-		case w == "with" || w == "using":
-			return true
+		case w == "with" || w == "using" || w == "than":
+			return true // "rather than your arms": what does the work
 		}
 		return false
 	}
 	return false
 }
+
+// strokeEnd reports a place word at token ti where a stroke starts or
+// ends: "from the top of the thigh", "down to the foot".
+func (s *sentence) strokeEnd(ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-6; k-- {
+		w := s.toks[k].w
+		switch {
+		case dets[w] || bodyAdjs[w] || w == "just" || w == "right":
+		case w == "of" && k > 0 && partNouns[s.toks[k-1].w]:
+			k--
+		case w == "from" || w == "to" || w == "→" || w == "toward" || w == "towards":
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// partNouns name a part of a place: "the top of the thigh".
+var partNouns = wordSet("top tops side sides front back base middle centre center edge bottom inside outside")
 
 var goVerbs = wordSet("go goes move moves come comes return returns get gets")
 
@@ -570,10 +654,18 @@ func (s *sentence) isRef(ti int) bool {
 		case dets[w] || bodyAdjs[w] || w == "just" || w == "right" || w == "the":
 			continue
 		case refPreps[w]:
-			// "go to the low back", "move on to the calf": where the next
-			// move works, not where one heads
+			// "go to the low back", "move on to the calf", "Move the ball
+			// down to the lower back": where the next move works, not where
+			// one heads
 			if w == "to" && k > 0 && (goVerbs[s.toks[k-1].w] || k > 1 && s.toks[k-1].w == "on" && goVerbs[s.toks[k-2].w]) {
 				return false
+			}
+			if w == "to" && k > 1 && (s.toks[k-1].w == "down" || s.toks[k-1].w == "up" || s.toks[k-1].w == "over") {
+				for j := k - 2; j >= 0 && j >= k-5; j-- {
+					if goVerbs[s.toks[j].w] || s.toks[j].w == "bring" || s.toks[j].w == "shift" {
+						return false
+					}
+				}
 			}
 			return true
 		}
@@ -649,6 +741,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 		return true
 	}
 	first := k
+	if g := k - 1; first >= 0 && dets[t[first].w] && g >= 0 && (t[g].w == "give" || t[g].w == "gives" || t[g].w == "giving") {
+		return true // "give your hands a gentle squeeze"
+	}
 	if first >= 0 && t[first].w == "your" && giverWords[t[ti].w] && !s.selfText {
 		return false // "over your fingers": the giver's own
 	}
@@ -657,6 +752,8 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	}
 	if k >= 0 {
 		switch p := t[k].w; {
+		case p == "in" && first >= 0 && t[first].w == "the" && prev == 0 && (t[ti].w == "palm" || t[ti].w == "palms"):
+			return true // "circle your thumb in the palm": the thumb works, in the receiver's palm
 		case giverPreps[p]:
 			return false
 		case locPreps[p]:
@@ -787,6 +884,29 @@ func (s *sentence) dropConditionMotions() {
 	s.motions = keep
 }
 
+// toolPlaced reads "Move the ball down to the lower back" as placing the
+// ball for the move that follows, not as a move of its own.
+func (s *sentence) toolPlaced() {
+	if !s.tool || s.vi < 0 || s.verb.base != "move" && s.verb.base != "bring" && s.verb.base != "shift" {
+		return
+	}
+	k := s.vi + 1
+	for k < len(s.toks) && (dets[s.toks[k].w] || s.toks[k].w == "massage" || s.toks[k].w == "tennis") {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].w != "ball" && s.toks[k].w != "roller" {
+		return
+	}
+	s.verb = verb{base: "place", c: vPlace}
+	keep := s.motions[:0]
+	for _, m := range s.motions {
+		if m.ti != s.vi {
+			keep = append(keep, m)
+		}
+	}
+	s.motions = keep
+}
+
 // dropPostureObject forgets the body part a posture verb moves: in "Tilt
 // your head to the side", the head is not where the hands work.
 func (s *sentence) dropPostureObject() {
@@ -859,6 +979,16 @@ func isMotionNoun(w string) bool {
 	return false
 }
 
+// notPrep reports a preparation word that names no preparation: a
+// likeness ("wring it like a towel") or what comes after the massage
+// ("do it before you wash your hair").
+func (s *sentence) notPrep(ti int) bool {
+	if ti > 0 && s.toks[ti-1].w == "like" || ti > 1 && s.toks[ti-2].w == "like" {
+		return true
+	}
+	return ti > 1 && s.toks[ti-1].w == "you" && s.toks[ti-2].w == "before"
+}
+
 // orBefore reports an "or" just before token ti: "an oil or a rich lotion".
 func (s *sentence) orBefore(ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
@@ -872,9 +1002,26 @@ func (s *sentence) orBefore(ti int) bool {
 	return false
 }
 
+// restWords say how the receiver holds a part while the hands work
+// elsewhere: "with your partner's hand resting in the small of the back".
+var restWords = wordSet("resting lying tucked placed hanging folded")
+
 // inAsideClause reports a word inside "while you …", "as you …", "when
-// you …": what the receiver does meanwhile, not where the hands work.
+// you …", or "with their hand resting …": what the receiver does
+// meanwhile, not where the hands work.
 func (s *sentence) inAsideClause(ti int) bool {
+	rest, theirs := false, false
+	for k := ti - 1; k >= 0 && k >= ti-12; k-- {
+		t := s.toks[k]
+		if t.kind == tPunct {
+			break
+		}
+		rest = rest || restWords[t.w]
+		theirs = theirs || rest && partnerWords[t.w]
+		if t.w == "with" && rest && theirs {
+			return true
+		}
+	}
 	for k := ti - 1; k >= 1; k-- {
 		t := s.toks[k]
 		if t.kind == tPunct {

@@ -119,6 +119,27 @@ func TestHTMLLines(t *testing.T) {
 	}
 }
 
+// A table of steps: the header row is left out, a number cell numbers the
+// row and a short name before the instruction is its title.
+func TestHTMLTableRows(t *testing.T) {
+	in := `<table>
+<thead><tr><th>#</th><th>Move</th><th>How</th><th>Reps</th></tr></thead>
+<tbody>
+<tr><td>1</td><td>Long stroke</td><td>Both hands glide from the wrist up to the shoulder.</td><td>5&times;</td></tr>
+<tr><td>Brow smooth</td><td>Stroke out along the brows</td><td>6 strokes</td></tr>
+<tr><td>time</td><td>about 6 minutes</td></tr>
+</tbody></table>`
+	lines, _, _ := htmlLines(in)
+	want := []lineView{
+		{4, lItem, "Both hands glide from the wrist up to the shoulder. 5×", 1, "Long stroke"},
+		{5, lItem, "Brow smooth. Stroke out along the brows. 6 strokes", 0, ""},
+		{6, lItem, "time. about 6 minutes", 0, ""},
+	}
+	if diff := cmp.Diff(want, view(lines)); diff != "" {
+		t.Errorf("htmlLines (-want +got):\n%s", diff)
+	}
+}
+
 func TestSentences(t *testing.T) {
 	b := &block{text: "Dr. Ito says rub it, e.g. twice. Press 2.5 cm in! Is it done? Yes… Finally “rest.” Then stop", starts: []lineStart{{0, 7}}}
 	splitSentences(b)

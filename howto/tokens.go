@@ -78,6 +78,12 @@ func tokenize(s string) []token {
 				p = "'"
 			case '“', '”':
 				p = "\""
+			case '→', '⟶', '➔', '➜', '➝', '⇒':
+				p = "→" // "ankle → knee": read as "to" by the phrase matcher
+			case '×':
+				toks = append(toks, token{w: "x", kind: tWord, pos: i}) // "5×"
+				i += size
+				continue
 			}
 			toks = append(toks, token{w: p, kind: tPunct, pos: i})
 			i += size
@@ -102,6 +108,11 @@ type stream struct {
 func makeStream(toks []token) stream {
 	st := stream{ws: make([]string, 0, len(toks)), ti: make([]int, 0, len(toks))}
 	for i, t := range toks {
+		if t.w == "→" {
+			st.ws = append(st.ws, "to")
+			st.ti = append(st.ti, i)
+			continue
+		}
 		if t.kind == tPunct || dets[t.w] {
 			continue
 		}

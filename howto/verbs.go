@@ -36,12 +36,12 @@ func buildVerbs() map[string]verb {
 	add(vPlace, "place", "put", "rest", "lay", "position", "set", "cup", "hold", "grip", "grasp",
 		"grab", "wrap", "support", "cradle", "steady", "hook", "find", "locate", "take", "reach",
 		"bring", "start", "begin", "tip", "tilt", "turn", "spread", "interlace", "mold", "mould",
-		"stretch", "retract", "bend", "lift", "pick", "clasp", "sandwich", "straighten")
+		"stretch", "retract", "bend", "lift", "pick", "clasp", "sandwich", "straighten", "flip")
 	add(vMove, "rub", "press", "slide", "glide", "move", "massage", "knead", "squeeze", "circle",
 		"rotate", "stroke", "draw", "pull", "run", "rake", "tap", "chop", "sweep", "trace", "roll",
 		"pinch", "work", "push", "drag", "walk", "shake", "pat", "drum", "hack", "wring", "lean",
 		"sink", "smooth", "tug", "pluck", "climb", "comb", "twist", "perform", "fold", "strip", "sweep",
-		"scrub", "jiggle", "wiggle", "travel", "fan", "rock")
+		"scrub", "jiggle", "wiggle", "travel", "fan", "rock", "pump")
 	add(vModify, "repeat", "reverse", "switch", "swap", "change", "alternate", "continue", "keep",
 		"spend", "go", "do", "replace", "finish", "end", "proceed", "deepen", "increase", "release")
 	add(vPrep, "apply", "warm", "soak", "dry", "wash", "brush", "pour", "fill", "remove", "trim",

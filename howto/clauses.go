@@ -1,0 +1,363 @@
+package howto
+
+import (
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Sentences as people write and say them in lists, running text and
+// transcripts: an instruction after some chatter ("good, now the fingers,
+// so take each finger at the base"), fragments with no verb ("Thumbs.
+// Arch. 10 circles."), and two moves in one sentence ("stroke out across
+// the forehead, then make small circles on the cheeks").
+
+// pastHandPhrase skips a short phrase naming the giver's hand from token
+// p: "your right thumb", "the other hand", "both palms". It returns where
+// the phrase ends, or p when there is none.
+func pastHandPhrase(t []token, p int) int {
+	q := p
+	hand := false
+	for q < len(t) && q < p+5 {
+		w := t[q].w
+		switch {
+		case giverWords[w] || w == "fingertip" || w == "finger":
+			hand = true
+		case dets[w] || bodyAdjs[w] || w == "index" || w == "one" || w == "two" || leadAdverbs[w] && hand:
+		default:
+			if hand {
+				return q
+			}
+			return p
+		}
+		q++
+	}
+	if hand {
+		return q
+	}
+	return p
+}
+
+// laterInstruction finds an instruction after the chatter that opens a
+// spoken sentence: "good, now we're doing the fingers, so take each
+// finger at the base". It must follow a comma and "so", "now" or "then",
+// and place the hands or move them.
+func laterInstruction(t []token) int {
+	for q := 1; q+2 < len(t); q++ {
+		if t[q].w != "," && t[q].w != ";" {
+			continue
+		}
+		k := q + 1
+		if w := t[k].w; w != "so" && w != "now" && w != "then" {
+			continue
+		}
+		for k < len(t) && (t[k].w == "so" || t[k].w == "now" || t[k].w == "then" || t[k].w == "just") {
+			k++
+		}
+		if k >= len(t) {
+			return -1
+		}
+		if v, ok := baseVerb(t[k].w); ok && (v.c == vMove || v.c == vPlace) {
+			return k
+		}
+	}
+	return -1
+}
+
+// finiteWords show that a run of words has a verb of its own: it is a
+// sentence, not a fragment.
+var finiteWords = wordSet("is are was were be been am has have had will would can could should may " +
+	"might must do does did i you we he she they it's that's there's you'll i'm we're you're " +
+	"they're he's she's says said let's find finds helps makes tends seems feels gets")
+
+// findFragment reads a sentence with no verb that still names a move as
+// an instruction: in a list item, a move and where it works ("Ankle bones:
+// fingertip circles round them, 30s", "Knuckles, heel to ball."); in
+// running text, one that opens with its count or its move ("Four or five
+// of those long strokes", "Then gentle thumb circles on the sole").
+func (s *sentence) findFragment() {
+	if s.form != fNone || s.b == nil || s.b.kind == bHeading || s.warning || s.claim || strings.HasSuffix(s.text, "?") {
+		return
+	}
+	t := s.toks
+	n := 0
+	for _, x := range t {
+		if x.kind != tPunct {
+			n++
+		}
+		if finiteWords[x.w] {
+			return
+		}
+	}
+	if n == 0 || n > 24 {
+		return
+	}
+	mi := -1
+	for _, m := range s.motions {
+		if m.strength >= 1 && m.id != "hold" {
+			mi = m.ti
+			break
+		}
+	}
+	placed := s.hasLoc() || s.hasPart() || s.tool
+	if s.b.kind != bItem {
+		p := 0
+		for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {
+			p++
+		}
+		if p >= len(t) || mi < 0 {
+			return
+		}
+		_, count := number(t[p])
+		if !count && mi-p > 3 {
+			return
+		}
+		// "Four or five of those long sweeping strokes, each one lighter
+		// than the last": a count of a named move, where the move before was.
+		if !placed && !(count && n >= 6 && s.namesMove()) {
+			return
+		}
+	} else if !placed || !s.fragmentLead() {
+		return
+	}
+	if mi < 0 {
+		if to := s.pathTo(); to >= 0 {
+			// "Heel to toes, slow.": a stroke from one place to the other.
+			s.motions = append(s.motions, motionMention{ti: to, id: "glide", strength: 1, word: t[to].w})
+		} else if s.b.kind != bItem || !s.hasWeak() || s.secs.IsZero() && s.rep.IsZero() || !s.hasLoc() {
+			return // a press or hold in a list, with its time: "thumbs under the skull ridge, press up & hold ~20 sec"
+		}
+	}
+	s.form, s.vi = fFragment, 0
+}
+
+// fragmentLead reports a list item that opens as a move does: with a
+// count, a move, a hand or a place it runs from ("Thumbs. Arch. 10
+// circles.", "Long strokes up the thigh", "Heel to toes", "Effleurage:
+// palms, ankle → knee"), perhaps after a label ("Ankle bones: fingertip
+// circles round them"). "Foot wells with air compression", a thing's
+// parts, is no move.
+func (s *sentence) fragmentLead() bool {
+	t := s.toks
+	p := 0
+	for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {
+		p++
+	}
+	starts := []int{p}
+	for q := p + 1; q < len(t) && q <= p+6; q++ {
+		if t[q].w == ":" {
+			starts = append(starts, q+1) // after a label
+			break
+		}
+	}
+	for _, p := range starts {
+		if p >= len(t) {
+			continue
+		}
+		if _, ok := number(t[p]); ok {
+			return true
+		}
+		for _, m := range s.motions {
+			if m.ti >= p && m.ti <= p+3 && m.strength >= 1 {
+				return true
+			}
+		}
+		for _, h := range s.hits {
+			ti := s.st.ti[h.i]
+			if ti < p || ti > p+2 {
+				continue
+			}
+			end := s.st.ti[h.i+h.n-1] + 1
+			for _, v := range h.e.vals {
+				switch {
+				case v.c == cPart || v.c == cHand:
+					return true // "Knuckles, heel to ball", "fingertip circles"
+				case (v.c == cLandmark || v.c == cArea) && end < len(t) && (t[end].w == "to" || t[end].w == "→" || t[end].w == ":" || ti == p && t[end].w == ","):
+					return true // "Heel to toes", "Ankle bones: …"
+				}
+			}
+		}
+	}
+	return false
+}
+
+// namesMove reports a motion named by a word that is not the unit of a
+// count: "sweeping" in "five sweeping strokes".
+func (s *sentence) namesMove() bool {
+	for _, m := range s.motions {
+		if m.strength >= 1 && m.id != "hold" && !countUnits[m.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// pathTo finds a "to" (or an arrow) between two places: "heel to toes",
+// "knee → hip". It returns the token of the "to", or -1.
+func (s *sentence) pathTo() int {
+	type span struct{ from, to int }
+	var places []span
+	for _, h := range s.hits {
+		for _, v := range h.e.vals {
+			if v.c == cLandmark || v.c == cArea {
+				places = append(places, span{s.st.ti[h.i], s.st.ti[h.i+h.n-1]})
+				break
+			}
+		}
+	}
+	for i := 1; i < len(places); i++ {
+		a, b := places[i-1], places[i]
+		for k := a.to + 1; k <= b.from; k++ { // "heel to ball": the "to" may open the second place
+			if w := s.toks[k].w; (w == "to" || w == "→") && k-a.to <= 2 && b.from-k <= 3 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// wordCount is how many words and numbers a sentence has.
+func (s *sentence) wordCount() int {
+	n := 0
+	for _, t := range s.toks {
+		if t.kind != tPunct {
+			n++
+		}
+	}
+	return n
+}
+
+// mergeFragments joins a run of tiny fragments in a list item into one
+// sentence: "Thumbs. Arch. 10 circles." is one move, told in three words.
+func mergeFragments(b *block) {
+	if b.kind != bItem || len(b.sents) < 2 {
+		return
+	}
+	var out []*sentence
+	for i := 0; i < len(b.sents); {
+		j := i
+		for j < len(b.sents) && b.sents[j].form == fNone && !b.sents[j].warning && b.sents[j].wordCount() <= 3 {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, b.sents[i])
+			i++
+			continue
+		}
+		first, last := b.sents[i], b.sents[j-1]
+		m := &sentence{text: b.text[first.off : last.off+len(last.text)], line: first.line, b: b, off: first.off, selfText: first.selfText}
+		analyze(m)
+		out = append(out, m)
+		i = j
+	}
+	b.sents = out
+}
+
+// splitClauses cuts a sentence in two where a second move follows the
+// first with "then": "Stroke the sole with your thumb a few times, then
+// gently roll each little toe". Each part must be a move of its own, the
+// second a different motion from the first or a still hold with a time;
+// "glide up, then slide back down" stays one move.
+func splitClauses(b *block) {
+	var out []*sentence
+	for _, s := range b.sents {
+		out = append(out, splitClause(s)...)
+	}
+	b.sents = out
+}
+
+// maxSplitTokens bounds the sentences splitClause tries to cut, and
+// maxSplitTries the places it tries: a real sentence of two moves is short,
+// and reading its parts again must stay cheap on any input.
+const (
+	maxSplitTokens = 80
+	maxSplitTries  = 3
+)
+
+func splitClause(s *sentence) []*sentence {
+	if s.warning || s.claim || len(s.toks) > maxSplitTokens {
+		return []*sentence{s}
+	}
+	t := s.toks
+	tries := 0
+	for q := 1; q+2 < len(t) && tries < maxSplitTries; q++ {
+		if t[q].w != "," && t[q].w != ";" {
+			continue
+		}
+		k := q + 1
+		if t[k].w == "and" {
+			k++
+		}
+		if k >= len(t) || t[k].w != "then" || s.vi >= k || s.form == fNone && !s.hasStrong() {
+			continue
+		}
+		tries++
+		head := strings.TrimRight(strings.TrimSpace(s.text[:t[q].pos]), ",;")
+		tail := strings.TrimSpace(s.text[t[k].pos:])
+		a := &sentence{text: head, line: s.line, b: s.b, off: s.off, selfText: s.selfText}
+		z := &sentence{text: tail, line: s.line, b: s.b, off: s.off + t[k].pos, selfText: s.selfText}
+		if s.b != nil {
+			z.line = s.b.lineAt(z.off)
+		}
+		analyze(a)
+		analyze(z)
+		if a.form == fNone || z.form == fNone || z.form == fFragment || z.warning || !a.handsOn() {
+			continue
+		}
+		first, second := a.strongMotion(), z.strongMotion()
+		switch {
+		case z.holdStep() && first != "" && first != "hold":
+		case z.handsOn() && second != "" && first != "" && second != first && second != "hold" && (elsewhere(a, z) || newLandmark(a, z)):
+		default:
+			continue
+		}
+		a.split = true
+		return []*sentence{a, z}
+	}
+	return []*sentence{s}
+}
+
+// elsewhere reports a second part that works an area the first does not
+// work in: "…, then pull each toe gently" after circles in the arch. Where
+// the first part's moves only head ("working towards the toes") is not
+// where it works.
+func elsewhere(a, z *sentence) bool {
+	mine := workAreas(a)
+	if len(mine) == 0 {
+		mine = placeAreas(a)
+	}
+	for _, p := range placeAreas(z) {
+		if !contains(mine, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// workAreas are the areas of the places a sentence works on, leaving out
+// the places its moves only head for or start from.
+func workAreas(s *sentence) []string {
+	var out []string
+	for _, l := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok && !s.refs[l] {
+			out = append(out, lm.Area)
+		}
+	}
+	for _, a := range s.areas {
+		if !s.refs[a] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// newLandmark reports a second part that names a landmark the first does
+// not: "…, then gently roll each little toe" after strokes on the sole.
+func newLandmark(a, z *sentence) bool {
+	for _, l := range z.landmarks {
+		if !contains(a.landmarks, l) {
+			return true
+		}
+	}
+	return false
+}
