@@ -67,7 +67,23 @@ func (s *syncBuffer) String() string {
 // The real server boots on a free port with a database in a temp folder,
 // answers, and stops cleanly when its context ends.
 func TestServeBootsAndStops(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "knead.db")
+	t.Run("a database named with --db", func(t *testing.T) {
+		bootAndStop(t, filepath.Join(t.TempDir(), "knead.db"), "")
+	})
+	// the README's first command on a fresh machine: no --db, no data folder yet
+	t.Run("the default database on a fresh machine", func(t *testing.T) {
+		data := filepath.Join(t.TempDir(), "fresh")
+		t.Setenv("XDG_DATA_HOME", data)
+		bootAndStop(t, "", filepath.Join(data, "knead", "knead.db"))
+	})
+}
+
+// bootAndStop runs serve with db (or the default, "") and checks it answers,
+// says where its database is (want, or db) and stops cleanly.
+func bootAndStop(t *testing.T, db, want string) {
+	if want == "" {
+		want = db
+	}
 	o := &serveOptions{Addr: "127.0.0.1:0", DB: db}
 	ready := make(chan string, 1)
 	o.ready = func(addr string) { ready <- addr }
@@ -98,7 +114,7 @@ func TestServeBootsAndStops(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Errorf("serve returned %v", err)
 	}
-	if s := out.String(); !strings.Contains(s, "Knead is ready at http://"+addr) || !strings.Contains(s, db) || !strings.Contains(s, "Stopped.") {
+	if s := out.String(); !strings.Contains(s, "Knead is ready at http://"+addr) || !strings.Contains(s, want) || !strings.Contains(s, "Stopped.") {
 		t.Errorf("output:\n%s", s)
 	}
 }

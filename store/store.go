@@ -123,15 +123,19 @@ func Open(ctx context.Context, dsn string) (Store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		return openPostgres(ctx, dsn)
 	}
+	// The default file's folder is made on first run, whether the caller
+	// passes "" or the default path itself; any other folder must exist.
+	def, defErr := DefaultPath()
 	if dsn == "" {
-		p, err := DefaultPath()
-		if err != nil {
-			return nil, err
+		if defErr != nil {
+			return nil, defErr
 		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		dsn = def
+	}
+	if defErr == nil && filepath.Clean(dsn) == filepath.Clean(def) {
+		if err := os.MkdirAll(filepath.Dir(def), 0o700); err != nil {
 			return nil, fmt.Errorf("store: cannot create the folder for the database: %w", err)
 		}
-		dsn = p
 	}
 	return openSQLite(ctx, dsn)
 }

@@ -444,4 +444,16 @@ func TestOpenRefusesMissingFolder(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(data, "knead", "knead.db")); err != nil {
 		t.Fatalf("the default database was not made: %v", err)
 	}
+	// the default path passed by name (as knead serve and play do) is made too
+	other := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", other)
+	def, err := DefaultPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(context.Background(), def)
+	if err != nil {
+		t.Fatalf("default path by name: %v", err)
+	}
+	s.Close()
 }
