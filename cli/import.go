@@ -62,7 +62,7 @@ type importOptions struct {
 
 func (o *importOptions) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.JSON, "json", false, "print one JSON object: the steps, preparations, warnings, claims, mode, what was unsure, and the routine")
-	fs.StringVar(&o.Out, "out", "", "write the routine to `FILE` instead of standard output")
+	fs.StringVar(&o.Out, "out", "", "write the routine to `FILE` instead of standard output (- is standard output)")
 	fs.BoolVar(&o.Force, "force", false, "let --out replace a file that exists")
 	fs.StringVar(&o.Eval, "eval", "", "score the importer on the labelled texts in `DIR` instead of importing one")
 	fs.StringVar(&o.Labels, "labels", "", "read --eval's label files from `DIR` instead of beside the texts")
@@ -122,6 +122,9 @@ func (o *importOptions) Run(ctx context.Context, env *Env) error {
 	file, err := howto.RoutineFile(res, cat)
 	if err != nil {
 		return err
+	}
+	if o.Out == "-" {
+		o.Out = "" // standard output, where the routine goes anyway
 	}
 	if o.Out != "" {
 		if err := writeNew(o.Out, file, o.Force); err != nil {

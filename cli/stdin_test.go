@@ -55,3 +55,18 @@ func writeFile(t *testing.T, path, body string) {
 		t.Fatal(err)
 	}
 }
+
+// import --out - writes the routine to standard output, not to a file
+// called "-".
+func TestImportOutDash(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	text := "Foot rub\n\n1. Rub the sole of the foot with your thumbs in small circles, five times.\n2. Squeeze each toe gently.\n"
+	r := runIn(t, text, "import", "-", "--out", "-")
+	if r.code != 0 || !strings.Contains(r.out, "routine:") {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.out, r.err)
+	}
+	if _, err := os.Stat(dir + "/-"); err == nil {
+		t.Fatal(`import --out - made a file called "-"`)
+	}
+}
