@@ -59,7 +59,7 @@ func techniqueCard(cat *massage.Catalog, t *massage.Technique, width int) string
 	c.title(t.Name, t.ID)
 	c.text(sentence(t.Summary), "", "")
 	c.line("")
-	c.field("", "Areas", joinAnd(areaNames(t.Areas)))
+	c.field("", "Areas", massage.JoinAnd(areaNames(t.Areas)))
 	c.field("", "For", forWhom(t.Mode))
 	c.field("", "Position", sentence(t.Position))
 	if !t.Pressure.IsZero() {
@@ -137,7 +137,7 @@ func writePrep(c *card, cat *massage.Catalog, id string, n int) {
 	c.text(head, first, rest)
 	c.text(sentence(p.Say), rest, rest)
 	if len(p.Needs) > 0 {
-		c.text("Have ready: "+joinAnd(p.Needs)+".", rest, rest)
+		c.text("Have ready: "+massage.JoinAnd(p.Needs)+".", rest, rest)
 	}
 	for _, note := range p.Notes {
 		c.text("Tip: "+sentence(note), rest, rest)
@@ -212,7 +212,7 @@ func route(at []string) string {
 	case 2:
 		return "from " + names[0] + " to " + names[1]
 	}
-	return "from " + names[0] + ", past " + joinAnd(names[1:len(names)-1]) + ", to " + names[len(names)-1]
+	return "from " + names[0] + ", past " + massage.JoinAnd(names[1:len(names)-1]) + ", to " + names[len(names)-1]
 }
 
 // theLandmark names a landmark as a sentence uses it: "the crown",
@@ -284,7 +284,7 @@ func repeatLine(s massage.Step) string {
 func areaNames(ids []string) []string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
-		out[i] = areaName(id)
+		out[i] = massage.AreaName(id)
 	}
 	return out
 }
@@ -334,10 +334,10 @@ func preparationCard(cat *massage.Catalog, p *massage.Preparation, width int) st
 	c.line("")
 	c.field("", "Kind", massage.PrepKinds.Name(p.Kind))
 	c.field("", "For", forWhom(p.Mode))
-	c.field("", "Areas", joinAnd(areaNames(p.Areas)))
+	c.field("", "Areas", massage.JoinAnd(areaNames(p.Areas)))
 	c.field("", "Time", p.Seconds.String())
 	if len(p.Needs) > 0 {
-		c.field("", "Needs", joinAnd(p.Needs))
+		c.field("", "Needs", massage.JoinAnd(p.Needs))
 	}
 	if len(p.After) > 0 {
 		after := make([]string, len(p.After))
@@ -347,7 +347,7 @@ func preparationCard(cat *massage.Catalog, p *massage.Preparation, width int) st
 				after[i] = q.Name
 			}
 		}
-		c.field("", "After", joinAnd(after))
+		c.field("", "After", massage.JoinAnd(after))
 	}
 	if len(p.Notes) > 0 {
 		c.section("TIPS")

@@ -242,13 +242,13 @@ func writeImportReport(w io.Writer, r *howto.Result, out string, width int) erro
 	b.WriteString(wrap(fmt.Sprintf("Imported %q from %s (%s).", title, from, r.Format), width, "", ""))
 	var areas []string
 	for _, s := range r.Steps {
-		if s.Area != "" && !containsStr(areas, areaName(s.Area)) {
-			areas = append(areas, areaName(s.Area))
+		if s.Area != "" && !containsStr(areas, massage.AreaName(s.Area)) {
+			areas = append(areas, massage.AreaName(s.Area))
 		}
 	}
 	who := map[string]string{"self": "to do on yourself", "partner": "for a partner", "both": "for yourself or a partner"}[r.Mode]
 	b.WriteString(wrap(fmt.Sprintf("Understood %s %s, on the %s; %s, %s and %s.",
-		plural(len(r.Steps), "step"), who, joinAnd(areas), plural(len(r.Prep), "preparation"),
+		plural(len(r.Steps), "step"), who, massage.JoinAnd(areas), plural(len(r.Prep), "preparation"),
 		plural(len(r.Warnings), "warning"), plural(len(r.Claims), "claim")), width, "", ""))
 	if out != "" {
 		b.WriteString(wrap("The routine is in "+out+"; check it with 'knead check "+out+"'.", width, "", ""))
@@ -303,7 +303,7 @@ func writeImportReport(w io.Writer, r *howto.Result, out string, width int) erro
 func describeStep(s howto.Step) string {
 	parts := []string{}
 	if s.Area != "" {
-		parts = append(parts, areaName(s.Area))
+		parts = append(parts, massage.AreaName(s.Area))
 	} else {
 		parts = append(parts, "no area named")
 	}

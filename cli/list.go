@@ -80,7 +80,7 @@ func (o *listOptions) Run(ctx context.Context, env *Env) error {
 	}
 	if len(ts) == 0 {
 		if o.Area != "" {
-			_, err := fmt.Fprintf(env.Out, "No technique in the catalog works on the %s.\n", areaName(o.Area))
+			_, err := fmt.Fprintf(env.Out, "No technique in the catalog works on the %s.\n", massage.AreaName(o.Area))
 			return err
 		}
 		_, err := fmt.Fprintln(env.Out, "The catalog has no techniques.")
@@ -142,12 +142,4 @@ func shortSources(ids []string) string {
 		out[i], _, _ = strings.Cut(id, "_")
 	}
 	return strings.Join(out, ",")
-}
-
-// areaName gives an area's name for people.
-func areaName(id string) string {
-	if a, ok := massage.AreaByID(id); ok {
-		return a.Name
-	}
-	return id
 }

@@ -70,7 +70,7 @@ func conditionHelp() string {
 		if n := len(names); n > 1 {
 			verb, name = "leave", strings.Join(names[:n-1], ", ")+" or "+names[n-1]
 		}
-		fmt.Fprintf(&b, "\n\n%s (%s) %s out %s. From %s.", joinAnd(usages), name, verb, r.RulesOut, r.Source)
+		fmt.Fprintf(&b, "\n\n%s (%s) %s out %s. From %s.", massage.JoinAnd(usages), name, verb, r.RulesOut, r.Source)
 		i = j
 	}
 	joints := make([]string, len(massage.Joints))
@@ -338,7 +338,7 @@ func planCard(p *plan.Plan, width int) string {
 	c.title(r.Name, "seed "+strconv.FormatInt(p.Seed, 10))
 	facts := []string{"for " + forWhom(p.Mode), p.Pressure + " pressure at most"}
 	if len(p.Conditions) > 0 {
-		facts = append(facts, "planned around "+joinAnd(p.Conditions))
+		facts = append(facts, "planned around "+massage.JoinAnd(p.Conditions))
 	}
 	c.text(sentence(strings.Join(facts, "; ")), "", "")
 
@@ -355,7 +355,7 @@ func planCard(p *plan.Plan, width int) string {
 			c.text(x.Name+" ("+clock(x.Seconds)+")", first, rest)
 			c.text(sentence(x.Say), rest, rest)
 			if len(x.Needs) > 0 {
-				c.text("Have ready: "+joinAnd(x.Needs)+".", rest, rest)
+				c.text("Have ready: "+massage.JoinAnd(x.Needs)+".", rest, rest)
 			}
 		}
 	}
@@ -385,7 +385,7 @@ func planCard(p *plan.Plan, width int) string {
 		for ; j < len(p.Items) && p.Items[j].Section == sec; j++ {
 			secTotal += p.Items[j].Seconds
 		}
-		c.section(fmt.Sprintf("%s  (%s, from %s)", strings.ToUpper(areaName(sec)), clock(secTotal), clock(clockAt)))
+		c.section(fmt.Sprintf("%s  (%s, from %s)", strings.ToUpper(massage.AreaName(sec)), clock(secTotal), clock(clockAt)))
 		phase := ""
 		for _, it := range p.Items[i:j] {
 			if it.Phase != phase {
@@ -397,7 +397,7 @@ func planCard(p *plan.Plan, width int) string {
 			c.text(it.Name, first, rest)
 			var how []string
 			if it.Area != it.Section {
-				how = append(how, areaName(it.Area))
+				how = append(how, massage.AreaName(it.Area))
 			}
 			how = append(how, it.Pressure)
 			if s := sideWords(it.Side); s != "" {
@@ -445,7 +445,7 @@ func planCard(p *plan.Plan, width int) string {
 	if len(p.Excluded) > 0 {
 		c.section("LEFT OUT")
 		for _, e := range p.Excluded {
-			c.text(fmt.Sprintf("%s (%s): %s.", e.Name, areaName(e.Area), e.Reason), "  - ", "    ")
+			c.text(fmt.Sprintf("%s (%s): %s.", e.Name, massage.AreaName(e.Area), e.Reason), "  - ", "    ")
 		}
 	}
 	if len(p.Dropped) > 0 {

@@ -176,9 +176,9 @@ func (o *playOptions) SetArgs(args []string) error {
 	case 1:
 	default:
 		if o.Resume != "" {
-			return usageErrorf("--resume plays a session kept before, as it was; leave out %s", joinAnd(sources[1:]))
+			return usageErrorf("--resume plays a session kept before, as it was; leave out %s", massage.JoinAnd(sources[1:]))
 		}
-		return usageErrorf("play takes one of a routine file, --technique or --area; got %s", joinAnd(sources))
+		return usageErrorf("play takes one of a routine file, --technique or --area; got %s", massage.JoinAnd(sources))
 	}
 	if o.Resume != "" && o.NoSave {
 		return usageErrorf("--resume goes on with a session in the store and keeps saving it; it does not go with --no-save")
@@ -205,7 +205,7 @@ func (o *playOptions) SetArgs(args []string) error {
 				verb = "belongs"
 			}
 			return usageErrorf("%s %s to planning, with --area; %s plays at its own times",
-				joinAnd(planning), verb, sources[0])
+				massage.JoinAnd(planning), verb, sources[0])
 		}
 	} else {
 		if !o.Minutes.set {

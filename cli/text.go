@@ -56,14 +56,3 @@ func sentence(s string) string {
 	}
 	return s
 }
-
-// joinAnd joins words as a person would: "a", "a and b", "a, b and c".
-func joinAnd(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
-}

@@ -229,7 +229,7 @@ func movesCues(cat *massage.Catalog, r *massage.Routine, s *Script, i int) []Cue
 	if m.Step == 0 {
 		lead := m.Name + "."
 		if m.Pressure != "" {
-			lead += " " + upper(m.Pressure) + " pressure."
+			lead += " " + massage.UpperFirst(m.Pressure) + " pressure."
 		}
 		say = strings.TrimSpace(lead + " " + say)
 	}
@@ -323,13 +323,6 @@ func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move) []string {
 		out = append(out, c.Say)
 	}
 	return out
-}
-
-func upper(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // MoveAt gives the index of the move playing at offset seconds: the last

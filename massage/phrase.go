@@ -1,5 +1,11 @@
 package massage
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // HandPhrase says in plain words which hand and which part of it works:
 // "both palms", "left palm", "one thumb", "the other hand's fingertips",
 // "either fist".
@@ -38,3 +44,32 @@ var (
 	}
 	groupPart = map[string]bool{"fingertips": true, "finger-pads": true, "fingers": true, "knuckles": true}
 )
+
+// AreaName gives an area's name for people ("upper back"), or id itself
+// when it names no area.
+func AreaName(id string) string {
+	if a, ok := AreaByID(id); ok {
+		return a.Name
+	}
+	return id
+}
+
+// JoinAnd joins words as a person would: "a", "a and b", "a, b and c".
+func JoinAnd(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// UpperFirst capitalises the first letter: "upper back" → "Upper back".
+func UpperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

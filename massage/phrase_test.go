@@ -1,6 +1,9 @@
 package massage
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHandPhrase(t *testing.T) {
 	tests := []struct {
@@ -26,5 +29,26 @@ func TestHandPhrase(t *testing.T) {
 		if partSingle[p] == "" || partPlural[p] == "" {
 			t.Errorf("hand part %q has no phrase", p)
 		}
+	}
+}
+
+func TestPlainWords(t *testing.T) {
+	for in, want := range map[string]string{"": "", "a": "a", "a|b": "a and b", "a|b|c": "a, b and c"} {
+		var words []string
+		if in != "" {
+			words = strings.Split(in, "|")
+		}
+		if got := JoinAnd(words); got != want {
+			t.Errorf("JoinAnd(%q) = %q, want %q", words, got, want)
+		}
+	}
+	if got := AreaName("upper-back"); got != "upper back" {
+		t.Errorf("AreaName(upper-back) = %q", got)
+	}
+	if got := AreaName("wings"); got != "wings" {
+		t.Errorf("AreaName(wings) = %q", got)
+	}
+	if got := UpperFirst("élan"); got != "Élan" {
+		t.Errorf("UpperFirst(élan) = %q", got)
 	}
 }

@@ -108,7 +108,7 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 	var live []*section
 	for _, s := range secs {
 		if s.empty() {
-			p.Notes = append(p.Notes, "nothing safe is left for the "+areaName(s.area)+s.emptyWhy()+"; its time goes to the other areas")
+			p.Notes = append(p.Notes, "nothing safe is left for the "+massage.AreaName(s.area)+s.emptyWhy()+"; its time goes to the other areas")
 			continue
 		}
 		if s.otherMode != "" {
@@ -156,7 +156,7 @@ func nothingSafe(ix *index, secs []*section, mode string) *Error {
 	field := "areas"
 	unknown := true
 	for _, s := range secs {
-		why = append(why, "the "+areaName(s.area)+s.emptyWhy())
+		why = append(why, "the "+massage.AreaName(s.area)+s.emptyWhy())
 		unknown = unknown && s.known == 0
 		for _, e := range s.excluded {
 			switch {
@@ -170,9 +170,9 @@ func nothingSafe(ix *index, secs []*section, mode string) *Error {
 	if unknown {
 		var names []string
 		for _, s := range secs {
-			names = append(names, "the "+areaName(s.area))
+			names = append(names, "the "+massage.AreaName(s.area))
 		}
-		msg := "Knead has no technique for " + andList(names)
+		msg := "Knead has no technique for " + massage.JoinAnd(names)
 		if slices.ContainsFunc(secs, func(s *section) bool { return s.anyMode > 0 }) {
 			msg += modeWords(mode)
 		}
@@ -214,11 +214,4 @@ func (ix *index) nearby(secs []*section, mode string) []string {
 		}
 	}
 	return out
-}
-
-func areaName(id string) string {
-	if a, ok := massage.AreaByID(id); ok {
-		return a.Name
-	}
-	return id
 }

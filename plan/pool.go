@@ -196,7 +196,7 @@ func otherMode(pl *pool, mode string) string {
 		such = fmt.Sprintf("%d techniques, such as %s", len(names), such)
 	}
 	return fmt.Sprintf("no work for the %s%s: Knead's work there (%s) is %s",
-		andList(where), modeWords(mode), such, massage.Modes.Name(other))
+		massage.JoinAnd(where), modeWords(mode), such, massage.Modes.Name(other))
 }
 
 // unwarmed leaves out the work on parts that no safe stroke can warm up,
@@ -238,7 +238,7 @@ func (s *section) unwarmed(cands, out []*cand) []*cand {
 		}
 		where := finestOf(left)
 		s.excluded = append(s.excluded, Excluded{Technique: c.t.ID, Name: c.t.Name, Area: where, Condition: cond,
-			Reason: fmt.Sprintf("no stroke is left to warm up the %s first: with %s, the strokes there are left out", areaName(where), saidOf(cond))})
+			Reason: fmt.Sprintf("no stroke is left to warm up the %s first: with %s, the strokes there are left out", massage.AreaName(where), saidOf(cond))})
 		return true
 	})
 }

@@ -2,7 +2,7 @@ package plan
 
 import (
 	"fmt"
-	"slices"
+	"math"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -53,7 +53,7 @@ func (p *Plan) Routine() *massage.Routine {
 		r.Items = append(r.Items, ri)
 	}
 	for _, e := range p.Excluded {
-		r.Notes = append(r.Notes, fmt.Sprintf("Left out: %s (%s): %s.", e.Name, areaName(e.Area), e.Reason))
+		r.Notes = append(r.Notes, fmt.Sprintf("Left out: %s (%s): %s.", e.Name, massage.AreaName(e.Area), e.Reason))
 	}
 	for _, d := range p.Dropped {
 		r.Notes = append(r.Notes, "Dropped for lack of time: "+d+".")
@@ -75,9 +75,9 @@ func (p *Plan) routineID() string {
 func (p *Plan) title() string {
 	names := make([]string, len(p.Areas))
 	for i, a := range p.Areas {
-		names[i] = areaName(a)
+		names[i] = massage.AreaName(a)
 	}
-	t := andList(names)
+	t := massage.JoinAnd(names)
 	t = strings.ToUpper(t[:1]) + t[1:]
 	return fmt.Sprintf("%s, %s", t, minutesText(p.Minutes))
 }
@@ -99,13 +99,12 @@ func minutesText(m float64) string {
 	return num(m) + " minutes"
 }
 
-// andList joins words as "a, b and c".
-func andList(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
+// Title names a planned session in lists, the same in the web app and the
+// terminal player: "Back and scalp · 20 min".
+func Title(areas []string, minutes float64) string {
+	names := make([]string, len(areas))
+	for i, a := range areas {
+		names[i] = massage.AreaName(a)
 	}
-	return strings.Join(slices.Clone(words[:len(words)-1]), ", ") + " and " + words[len(words)-1]
+	return massage.UpperFirst(massage.JoinAnd(names)) + " · " + massage.Seconds(math.Round(minutes*60))
 }

@@ -86,7 +86,7 @@ func placeName(c massage.Condition) string {
 			}
 		}
 	}
-	return areaName(c.Area())
+	return massage.AreaName(c.Area())
 }
 
 // verdict is what the conditions and the asked pressure make of one

@@ -102,9 +102,9 @@ func allot(secs []*section, total float64) error {
 		low += s.minimal()
 		full += s.complete()
 		high += s.capacity()
-		names = append(names, "the "+areaName(s.area))
+		names = append(names, "the "+massage.AreaName(s.area))
 	}
-	what := andList(names)
+	what := massage.JoinAnd(names)
 	if low > total+1e-9 {
 		return fieldError("minutes", "%s is too few for %s: at least %s would do, or %s with every phase",
 			num(total/60), what, minutesUp(low), minutesUp(full))
@@ -261,7 +261,7 @@ func (s *section) sayUnwarmed(us []*unit, removed []slot) {
 	has := func(ok func(u *unit) bool) bool { return slices.ContainsFunc(us, ok) }
 	work := has(func(u *unit) bool { return u.slot == slotWork })
 	why := "with " + strings.Join(s.deepOut, ", ")
-	name := areaName(s.area)
+	name := massage.AreaName(s.area)
 	if work && !slices.Contains(removed, slotW2) && !has(func(u *unit) bool { return u.slot == slotW2 }) &&
 		has(func(u *unit) bool { return u.slot == slotWork && u.c.t.Family == "kneading" && !u.c.lead }) &&
 		!has(func(u *unit) bool { return u.c.lead }) {
@@ -362,7 +362,7 @@ func (s *section) sayDropped(removed []slot, k *kit) {
 		}
 		return out
 	}
-	name := areaName(s.area)
+	name := massage.AreaName(s.area)
 	gone := func(sl slot) bool { return slices.Contains(removed, sl) && len(k.of(sl)) > 0 }
 	finish := append(names(slotFDeep), names(slotFExtra)...)
 	switch {

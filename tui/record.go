@@ -7,7 +7,6 @@ import (
 	"errors"
 	"math"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/knead/knead/massage"
@@ -54,7 +53,7 @@ func NewRecord(cat *massage.Catalog, r *massage.Routine, s Session, src Source, 
 	var req any
 	switch {
 	case p != nil:
-		title = planTitle(p.Areas, p.Minutes)
+		title = plan.Title(p.Areas, p.Minutes)
 		req = src.Request
 	case src.Technique != "":
 		p = PlanOf(cat, r, s.Script)
@@ -85,19 +84,6 @@ func NewRecord(cat *massage.Catalog, r *massage.Routine, s Session, src Source, 
 		ID: newID(), CreatedAt: now.UTC(), Title: title,
 		Request: reqJSON, Plan: planJSON, Script: scriptJSON, Total: s.Script.Total,
 	}, nil
-}
-
-// planTitle names a planned session as the web app does: "Back and scalp · 20 min".
-func planTitle(areas []string, minutes float64) string {
-	names := make([]string, len(areas))
-	for i, a := range areas {
-		names[i] = areaName(a)
-	}
-	t := strings.Join(names, ", ")
-	if n := len(names); n > 1 {
-		t = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
-	}
-	return upperFirst(t) + " · " + massage.Seconds(math.Round(minutes*60))
 }
 
 // newID is a session id in the web app's form: 24 hex digits.

@@ -133,7 +133,7 @@ func about(r *massage.Routine) string {
 	if r.Pressure != "" {
 		parts = append(parts, r.Pressure+" pressure at most")
 	}
-	return upperFirst(strings.Join(parts, ", "))
+	return massage.UpperFirst(strings.Join(parts, ", "))
 }
 
 // TechniqueRoutine makes a routine of one technique at its usual time, for

@@ -102,7 +102,7 @@ func (r Result) summaryLines(width int) []string {
 	for _, f := range r.Feedback {
 		what := f.Title
 		if f.Area != "" {
-			what += " (" + areaName(f.Area) + ")"
+			what += " (" + massage.AreaName(f.Area) + ")"
 		}
 		lead := fmt.Sprintf("  %5s  %-9s  ", clock(f.Offset), feedbackWord(f.Kind))
 		add(what, lead, strings.Repeat(" ", len(lead)))
@@ -121,7 +121,7 @@ func (r Result) summaryLines(width int) []string {
 	if len(order) > 0 {
 		parts := make([]string, len(order))
 		for i, a := range order {
-			parts[i] = areaName(a)
+			parts[i] = massage.AreaName(a)
 			if sore[a] > 1 {
 				parts[i] += " (" + strconv.Itoa(sore[a]) + " times)"
 			}
@@ -144,12 +144,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
-}
-
-// areaName gives an area's plain name.
-func areaName(id string) string {
-	if a, ok := massage.AreaByID(id); ok {
-		return a.Name
-	}
-	return id
 }

@@ -82,10 +82,3 @@ func limit(lines []string, n, width int) []string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}

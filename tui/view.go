@@ -224,7 +224,7 @@ func (m *Model) headerLine(p guide.Position, w int) string {
 func (m *Model) contextLine(mv guide.Move) string {
 	var parts []string
 	if mv.Area != "" {
-		parts = append(parts, upperFirst(areaName(mv.Area)))
+		parts = append(parts, massage.UpperFirst(massage.AreaName(mv.Area)))
 	}
 	name := ""
 	if mv.Name != "" && mv.Name != m.s.Title {
@@ -268,7 +268,7 @@ func (m *Model) statusLine(p guide.Position, mv guide.Move) string {
 	if mv.Pressure != "" {
 		parts = append(parts, mv.Pressure+" pressure")
 	}
-	return m.st.strong.Render(upperFirst(strings.Join(parts, "  ·  ")))
+	return m.st.strong.Render(massage.UpperFirst(strings.Join(parts, "  ·  ")))
 }
 
 // sideWords says which side or hand is working.
@@ -364,7 +364,7 @@ func (m *Model) nextLine(i int) string {
 		what = n.Name + ": " + n.Title
 	}
 	if n.Area != "" && n.Area != mv.Area {
-		what += ", " + areaName(n.Area)
+		what += ", " + massage.AreaName(n.Area)
 	}
 	return "Next: " + what + "  (" + clock(n.Seconds) + ")"
 }

@@ -105,7 +105,7 @@ func (s *Server) apiChoices(w http.ResponseWriter, r *http.Request) {
 		SoreSpots []soreJSON      `json:"sore_spots"`
 	}{c, make([]soreJSON, len(spots))}
 	for i, x := range spots {
-		out.SoreSpots[i] = soreJSON{x.Area, areaName(x.Area), x.Technique, x.Count, x.Last}
+		out.SoreSpots[i] = soreJSON{x.Area, massage.AreaName(x.Area), x.Technique, x.Count, x.Last}
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -215,7 +215,7 @@ func (s *Server) newSession(ctx context.Context, req plan.Request) (*store.Sessi
 		return nil, err
 	}
 	x := &store.Session{
-		ID: newID(), CreatedAt: s.now().UTC(), Title: title(p.Areas, p.Minutes),
+		ID: newID(), CreatedAt: s.now().UTC(), Title: plan.Title(p.Areas, p.Minutes),
 		Request: reqJSON, Plan: planJSON, Script: scriptJSON, Total: script.Total,
 	}
 	if err := s.store.CreateSession(ctx, x); err != nil {
@@ -245,29 +245,6 @@ func newID() string {
 	b := make([]byte, 12)
 	rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-// title names a session for lists: "Back and scalp · 20 min".
-func title(areas []string, minutes float64) string {
-	names := make([]string, len(areas))
-	for i, a := range areas {
-		names[i] = areaName(a)
-	}
-	s := strings.Join(names, ", ")
-	if n := len(names); n > 1 {
-		s = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
-	}
-	if s != "" {
-		s = strings.ToUpper(s[:1]) + s[1:]
-	}
-	return s + " · " + massage.Seconds(math.Round(minutes*60))
-}
-
-func areaName(id string) string {
-	if a, ok := massage.AreaByID(id); ok {
-		return a.Name
-	}
-	return id
 }
 
 func (s *Server) apiCreateSession(w http.ResponseWriter, r *http.Request) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/knead/knead/massage"
 )
 
 // region is one tappable part of the body map.
@@ -66,7 +68,7 @@ func bodyMap(choosable map[string]bool) template.HTML {
 			if r.area != "" && choosable[r.area] {
 				cls, data = "region", fmt.Sprintf(` data-area="%s"`, r.area)
 			}
-			el := fmt.Sprintf(`%s class="%s"%s><title>%s</title></%s>`, r.shape, cls, data, areaName(r.area), tag(r.shape))
+			el := fmt.Sprintf(`%s class="%s"%s><title>%s</title></%s>`, r.shape, cls, data, massage.AreaName(r.area), tag(r.shape))
 			if r.area == "" {
 				el = fmt.Sprintf(`%s class="part"/>`, r.shape)
 			}

@@ -35,7 +35,7 @@ func (s *Server) parsePages() (map[string]*template.Template, error) {
 		"importmap": s.assets.importMapTag,
 		"secs":      func(f float64) string { return massage.Seconds(math.Round(f)) },
 		"clock":     clockText,
-		"area":      areaName,
+		"area":      massage.AreaName,
 		"word":      func(v string, id string) string { return vocabulary(v).Name(id) },
 		"json":      toJSON,
 		"join":      strings.Join,
@@ -43,7 +43,7 @@ func (s *Server) parsePages() (map[string]*template.Template, error) {
 		"date":      func(t time.Time) string { return t.Local().Format("Mon 2 Jan 2006, 15:04") },
 		"stars":     func(n int) string { return strings.Repeat("★", n) + strings.Repeat("☆", 5-n) },
 		"has":       func(list []string, v string) bool { return contains(list, v) },
-		"upper":     upperFirst,
+		"upper":     massage.UpperFirst,
 		"list5":     func() []int { return []int{1, 2, 3, 4, 5} },
 	}
 	out := map[string]*template.Template{}
@@ -75,13 +75,6 @@ func vocabulary(name string) massage.Vocabulary {
 		return massage.Profiles
 	}
 	return massage.Vocabulary{}
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // clockText prints seconds as m:ss.
@@ -246,7 +239,7 @@ func (s *Server) fillChoices(d *startData) {
 			top = a.Parent
 		}
 		if groups[top] == nil {
-			groups[top] = &areaGroup{Name: upperFirst(areaName(top))}
+			groups[top] = &areaGroup{Name: massage.UpperFirst(massage.AreaName(top))}
 			order = append(order, top)
 		}
 		groups[top].Areas = append(groups[top].Areas, c)
@@ -299,7 +292,7 @@ func formFromRequest(req plan.Request) formValues {
 
 // describeRequest says a request in a line: "Back and feet · 20 min · for a partner · light".
 func describeRequest(req plan.Request) string {
-	parts := []string{title(req.Areas, req.Minutes)}
+	parts := []string{plan.Title(req.Areas, req.Minutes)}
 	if req.Mode != "" {
 		parts = append(parts, massage.Modes.Name(req.Mode))
 	}
@@ -484,13 +477,13 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessage) playData {
-	d := playData{Plan: p, Title: title(p.Areas, p.Minutes), Request: req, Script: newPageScript(script), Total: script.Total,
+	d := playData{Plan: p, Title: plan.Title(p.Areas, p.Minutes), Request: req, Script: newPageScript(script), Total: script.Total,
 		Feedback: store.FeedbackKinds, AreaNames: map[string]string{}}
 	var at float64
 	for _, it := range p.Items {
 		d.Items = append(d.Items, itemView{Item: it, Start: at, Thumb: key(it.Technique, 0)})
 		at += it.Seconds
-		d.AreaNames[it.Area] = areaName(it.Area)
+		d.AreaNames[it.Area] = massage.AreaName(it.Area)
 	}
 	// The routine's small drawings are made in the page from this same
 	// motion (player.js), so each step's path is sent once.
@@ -589,7 +582,7 @@ func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
 			}
 			return ts[i].Name < ts[j].Name
 		})
-		g := libraryGroup{Name: upperFirst(a.Name)}
+		g := libraryGroup{Name: massage.UpperFirst(a.Name)}
 		for _, t := range ts {
 			c := libraryCard{Technique: t}
 			if th := s.lib.thumbOf(t.ID); th != nil {
@@ -640,7 +633,7 @@ func panelLabels(views []string) map[string][]panelLabel {
 		}
 		var ls []panelLabel
 		for _, p := range v.Panels {
-			ls = append(ls, panelLabel{Name: upperFirst(p.Name), Mid: (p.X0 + p.X1) / 2})
+			ls = append(ls, panelLabel{Name: massage.UpperFirst(p.Name), Mid: (p.X0 + p.X1) / 2})
 		}
 		out[id] = ls
 	}
