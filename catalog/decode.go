@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/knead/knead/massage"
+	"github.com/knead/knead/suggest"
 )
 
 // decoder walks the YAML syntax tree of one file and records every problem
@@ -694,49 +695,10 @@ func (f *fields) pressure(key string) massage.Pressure {
 	}
 }
 
-// nearest finds the option a person most likely meant: one that s begins
-// with or that begins with s ("upwards" → "up"), else the closest by edit
-// distance when it is close enough to be a slip of the fingers.
+// nearest is the one option a person most likely meant by s, or "".
 func nearest(s string, options []string) string {
-	best, bestD := "", 1<<30
-	for _, o := range options {
-		if (len(o) >= 2 && strings.HasPrefix(s, o)) || (len(s) >= 3 && strings.HasPrefix(o, s)) {
-			if d := editDistance(s, o); d < bestD {
-				best, bestD = o, d
-			}
-		}
+	if near := suggest.Nearest(s, options, 1); len(near) > 0 {
+		return near[0]
 	}
-	if best != "" {
-		return best
-	}
-	bestD = len(s)/3 + 2
-	for _, o := range options {
-		if dd := editDistance(s, o); dd < bestD {
-			best, bestD = o, dd
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 1 << 20
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }

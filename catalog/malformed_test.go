@@ -81,7 +81,7 @@ func TestMalformedFiles(t *testing.T) {
 		{"syntax error", "techniques:\n  - id: [x\n", []string{"2:9: YAML syntax"}},
 		{"empty file", "   \n", []string{"0:0: file is empty"}},
 		{"top level list", "- a\n- b\n", []string{"1:1: expected the file as a mapping"}},
-		{"unknown top key", "technics: []\n", []string{`1:1: unknown field "technics" in the file (did you mean "techniques"?)`}},
+		{"unknown top key", "techniqes: []\n", []string{`1:1: unknown field "techniqes" in the file (did you mean "techniques"?)`}},
 		{"unknown technique field", tech("    colour: red\n", okStep), []string{`8:5: unknown field "colour" in technique`}},
 		{"missing name", "techniques:\n  - id: t1\n    areas: [scalp]\n    mode: both\n    family: friction\n    phases: [work]\n    steps:\n" + okStep,
 			[]string{`2:5: technique is missing "name"`}},

@@ -6,6 +6,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/knead/knead/suggest"
 )
 
 // Global holds the flags every command accepts, before or after its name.
@@ -157,7 +159,7 @@ func unknownFlag(fs *flag.FlagSet, given, name string) error {
 			names = append(names, f.Name)
 		}
 	})
-	if near := nearest(name, names, 1); len(near) > 0 {
+	if near := suggest.Nearest(name, names, 1); len(near) > 0 {
 		return usageErrorf("unknown flag %s (did you mean --%s?)", given, near[0])
 	}
 	return usageErrorf("unknown flag %s", given)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/knead/knead/suggest"
 )
 
 func init() {
@@ -55,7 +57,7 @@ func (o *helpOptions) Run(ctx context.Context, env *Env) error {
 
 func unknownCommand(name string) error {
 	msg := fmt.Sprintf("unknown command %q", name)
-	if near := nearest(name, commandNames(), 1); len(near) > 0 {
+	if near := suggest.Nearest(name, commandNames(), 1); len(near) > 0 {
 		msg += fmt.Sprintf(" (did you mean %q?)", near[0])
 	}
 	return usageErrorf("%s", msg)
