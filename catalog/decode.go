@@ -97,8 +97,8 @@ type fields struct {
 	keys map[string]ast.Node
 }
 
-// fields reads n as a mapping with the allowed keys; unknown and repeated
-// keys are errors. It returns nil when n is no mapping.
+// fields reads n as a mapping with the allowed keys; unknown keys are
+// errors. It returns nil when n is no mapping.
 func (d *decoder) fields(n ast.Node, what string, allowed ...string) *fields {
 	n = d.plain(n)
 	if n == nil {
@@ -116,11 +116,8 @@ func (d *decoder) fields(n ast.Node, what string, allowed ...string) *fields {
 	}
 	f := &fields{d: d, what: what, node: n, vals: map[string]ast.Node{}, keys: map[string]ast.Node{}}
 	for _, p := range pairs {
+		// a key given twice never gets here: the parser refuses it
 		key := keyText(p.Key)
-		if first, dup := f.keys[key]; dup {
-			d.errorf(p.Key, "field %q is given twice in %s (first at line %d)", key, what, d.at(first).line)
-			continue
-		}
 		known := false
 		for _, a := range allowed {
 			if a == key {
