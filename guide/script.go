@@ -314,9 +314,7 @@ func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move) []string {
 		if c == nil || seen[id] || (c.When != "start" && c.When != "during") {
 			continue
 		}
-		// nobody else is there to ask in a self-massage (the planner
-		// leaves these out of a self plan for the same reason)
-		if c.Kind == "ask" && r.Mode == "self" {
+		if !c.FitsMode(r.Mode) {
 			continue
 		}
 		seen[id] = true

@@ -52,3 +52,10 @@ func TestPlainWords(t *testing.T) {
 		t.Errorf("UpperFirst(élan) = %q", got)
 	}
 }
+
+func TestCautionFitsMode(t *testing.T) {
+	ask, spine := &Caution{Kind: "ask"}, &Caution{Kind: "never-press"}
+	if ask.FitsMode("self") || !ask.FitsMode("partner") || !ask.FitsMode("both") || !spine.FitsMode("self") {
+		t.Fatal("a caution that asks the receiver must be left out of a self-massage, and only that one")
+	}
+}

@@ -121,6 +121,12 @@ type Caution struct {
 	Sources   []string
 }
 
+// FitsMode reports whether the caution speaks to a session in mode: one
+// that asks the receiver (kind ask) has nobody to ask in a self-massage.
+func (c *Caution) FitsMode(mode string) bool {
+	return !(c.Kind == "ask" && mode == "self")
+}
+
 // Rule is a sequencing fact: techniques of the first families come before
 // those of the then families.
 type Rule struct {

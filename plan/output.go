@@ -45,7 +45,7 @@ func (ix *index) forMode(ids []string, mode string) []string {
 	}
 	out := slices.DeleteFunc(slices.Clone(ids), func(id string) bool {
 		x := ix.caution[id]
-		return x != nil && x.Kind == "ask"
+		return x != nil && !x.FitsMode(mode)
 	})
 	if len(out) == 0 {
 		return nil
