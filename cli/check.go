@@ -19,9 +19,9 @@ func init() {
 		Usage:   "PATH...",
 		Help: "Checks YAML files of techniques, routines, preparations, cautions, rules and sources " +
 			"(the format is in docs/format.md), or every *.yaml file in a folder, against the " +
-			"built-in catalog and any --catalog folders.\n\n" +
+			"built-in catalog and any --catalog folders. - reads a file from standard input.\n\n" +
 			"Each problem is printed on its own line as file:line:col: message, which editors can jump to, " +
-			"and the exit status is 1. When all is well it prints 'PATH: ok' for each path and exits 0.",
+			"and the exit status is 1. Each path is answered in the order given, with its problems or 'PATH: ok'.",
 		Examples: []string{
 			"knead check my-routine.yaml",
 			"knead check --catalog ~/massage ~/massage",

@@ -28,7 +28,7 @@ func init() {
 			"object a line.\n\n" +
 			"--technique ID exports a technique's steps at their usual times. A routine file (the format " +
 			"'knead check' checks) exports its items in order, each technique looped and stretched to " +
-			"fill the item's seconds, at the item's pressure.\n\n" +
+			"fill the item's seconds, at the item's pressure; - reads the routine from standard input.\n\n" +
 			"Pressure words become forces: light about 4 N, moderate 7 N, deep 10 N, lower where the " +
 			"body is delicate; --force deep=12 sets a word's force. Every force is checked against the " +
 			"limits of ISO/TS 15066 (Annex A) for its region, and an export above a limit is refused " +
