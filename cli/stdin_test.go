@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/knead/knead/catalog"
 	"os"
 	"strings"
 	"testing"
@@ -68,5 +69,16 @@ func TestImportOutDash(t *testing.T) {
 	}
 	if _, err := os.Stat(dir + "/-"); err == nil {
 		t.Fatal(`import --out - made a file called "-"`)
+	}
+}
+
+// Standard input past the size Knead reads is refused with a clear message.
+func TestStdinTooLarge(t *testing.T) {
+	big := strings.Repeat("# x\n", catalog.MaxFileSize/4+1)
+	for _, cmd := range []string{"check", "export"} {
+		r := runIn(t, big, cmd, "-")
+		if r.code != 1 || !strings.Contains(r.err, "standard input is over") {
+			t.Errorf("%s -: exit %d, stderr %q", cmd, r.code, r.err)
+		}
 	}
 }
