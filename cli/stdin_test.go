@@ -1,10 +1,11 @@
 package cli
 
 import (
-	"github.com/knead/knead/catalog"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/knead/knead/catalog"
 )
 
 // "-" is standard input for check and export, and --out - sends plan's
