@@ -127,7 +127,7 @@ func (l *loader) addFile(name string, data []byte) {
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		l.errs = append(l.errs, syntaxError(name, err))
+		l.errs = append(l.errs, syntaxError(name, data, err))
 		return
 	}
 	d := &decoder{file: name, errs: &l.errs}
@@ -139,20 +139,47 @@ func (l *loader) addFile(name string, data []byte) {
 	}
 }
 
-func syntaxError(name string, err error) Error {
+func syntaxError(name string, data []byte, err error) Error {
 	var se *yaml.SyntaxError
 	if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
+		line, col := se.Token.Position.Line, se.Token.Position.Column
 		msg := "YAML syntax: " + se.Message
-		if strings.Contains(se.Message, "'\t'") {
+		switch {
+		case strings.Contains(se.Message, "'\t'"):
 			msg = "a tab here: indent YAML with spaces, not tabs"
+		case strings.Contains(se.Message, "not allowed in this context"):
+			line, col = misindented(data, line)
+			msg = "this line's indentation does not fit: keys of one mapping start in the same column, " +
+				"and only a key with nothing after its colon takes lines indented under it"
 		}
-		return Error{File: name, Line: se.Token.Position.Line, Col: se.Token.Position.Column, Msg: msg}
+		return Error{File: name, Line: line, Col: col, Msg: msg}
 	}
 	msg := err.Error()
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = msg[:i]
 	}
 	return Error{File: name, Msg: "YAML syntax: " + msg}
+}
+
+// misindented finds the line a parser's "not allowed in this context"
+// is about: the parser stops at a key that already has its value when the
+// next line is indented under it, so that next line is the one to mend.
+// It gives the line and the column where its text starts.
+func misindented(data []byte, at int) (line, col int) {
+	lines := strings.Split(string(data), "\n")
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	line = at
+	if at >= 1 && at < len(lines) {
+		here, next := lines[at-1], lines[at]
+		_, value, isKey := strings.Cut(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(here), "- ")), ":")
+		if isKey && strings.TrimSpace(value) != "" && strings.TrimSpace(next) != "" && indent(next) > indent(here) {
+			line = at + 1
+		}
+	}
+	if line >= 1 && line <= len(lines) {
+		return line, indent(lines[line-1]) + 1
+	}
+	return at, 1
 }
 
 var topKeys = []string{"sources", "cautions", "rules", "preparations", "techniques", "routines", "technique", "routine"}

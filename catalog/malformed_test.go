@@ -79,6 +79,9 @@ func TestMalformedFiles(t *testing.T) {
 		want []string // "line:col: start of message"
 	}{
 		{"syntax error", "techniques:\n  - id: [x\n", []string{"2:9: YAML syntax"}},
+		{"key indented under a value", "technique:\n  id: x\n  name: y\n    areas: [back]\n", []string{"4:5: this line's indentation does not fit"}},
+		{"key indented less than its mapping", "technique:\n  id: x\n name: y\n", []string{"3:2: this line's indentation does not fit"}},
+		{"list item key out of line", "routine:\n  items:\n  - technique: a\n     seconds: 3\n", []string{"4:6: this line's indentation does not fit"}},
 		{"empty file", "   \n", []string{"0:0: file is empty"}},
 		{"top level list", "- a\n- b\n", []string{"1:1: expected the file as a mapping"}},
 		{"unknown top key", "techniqes: []\n", []string{`1:1: unknown field "techniqes" in the file (did you mean "techniques"?)`}},

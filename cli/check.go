@@ -60,7 +60,7 @@ func (o *checkOptions) Run(ctx context.Context, env *Env) error {
 		}
 		more = append(more, catalog.Input{Name: stdinName, Data: data})
 	}
-	errs := catalog.Check(env.Global.Catalogs, files, more...)
+	errs := dedupe(catalog.Check(env.Global.Catalogs, files, more...))
 	// Each path in the order given: its problems, or "ok". Problems in
 	// neither (a --catalog folder) come first.
 	owner := func(e catalog.Error) int {
@@ -102,6 +102,20 @@ func (o *checkOptions) Run(ctx context.Context, env *Env) error {
 		return errReported
 	}
 	return nil
+}
+
+// dedupe drops a problem met a second time, as when a folder is both
+// a --catalog folder and a path to check, keeping the first's place.
+func dedupe(errs []catalog.Error) []catalog.Error {
+	seen := map[string]bool{}
+	out := errs[:0:0]
+	for _, e := range errs {
+		if k := e.Error(); !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // stdinName is what errors call a file read from standard input.

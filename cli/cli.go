@@ -170,6 +170,10 @@ func Parse(args []string, getenv func(string) string) (*Invocation, error) {
 // Main runs one command line and returns the exit status: 0 done, 1 the
 // input was wrong, 2 bad usage. It writes to the streams and nowhere else.
 func Main(ctx context.Context, args []string, s Streams) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		// the flag every CLI answers, as the version command
+		args = append([]string{"version"}, args[1:]...)
+	}
 	inv, err := Parse(args, s.getenv)
 	if err != nil {
 		return report(s.Err, inv.Command, err)
@@ -273,14 +277,29 @@ func (e *Env) Catalog() (*massage.Catalog, error) {
 const (
 	defaultWidth = 80
 	maxWidth     = 100
-	minWidth     = 20
+	minWidth     = 40
 )
+
+// checkWidth refuses a --width that a card cannot be read at: below
+// minWidth every line would hold a word or two.
+func checkWidth(w int) error {
+	switch {
+	case w < 0:
+		return inputErrorf("invalid --width %d: expected a number of columns, or 0 for the terminal's width", w)
+	case w > 0 && w < minWidth:
+		return inputErrorf("--width %d is too narrow to read: expected %d columns or more, or 0 for the terminal's width", w, minWidth)
+	}
+	return nil
+}
+
+// Terminal reports whether standard output is a terminal whose width is known.
+func (e *Env) Terminal() bool { return e.width != nil && e.width() > 0 }
 
 // TextWidth is the width to wrap text at: the asked width when it is not
 // zero, else the terminal's or $COLUMNS (at most 100), else 80.
 func (e *Env) TextWidth(asked int) int {
 	if asked > 0 {
-		return max(asked, minWidth)
+		return asked // checkWidth has refused a narrower one
 	}
 	w := 0
 	if e.width != nil {

@@ -59,7 +59,13 @@ func TestExitCodes(t *testing.T) {
 		{name: "help for a command", args: []string{"help", "show"}, code: 0, out: []string{"Usage: knead show ID"}},
 		{name: "help for nothing", args: []string{"help", "shw"}, code: 2, err: []string{`unknown command "shw"`, `did you mean "show"?`}},
 		{name: "help with two topics", args: []string{"help", "show", "list"}, code: 2, err: []string{"at most one"}},
-		{name: "version", args: []string{"version"}, code: 0, out: []string{"knead "}},
+		{name: "version", args: []string{"version"}, code: 0, out: []string{"knead ", "go1."}, notOut: []string{"knead dev"}},
+		{name: "--version", args: []string{"--version"}, code: 0, out: []string{"knead ", "go1."}, notOut: []string{"knead dev"}},
+		{name: "show too narrow", args: []string{"show", "--width", "5", "scalp-petrissage"}, code: 1, err: []string{"--width 5 is too narrow", "40 columns or more"}},
+		{name: "plan too narrow", args: []string{"plan", "--area", "back", "--minutes", "10", "--width", "39"}, code: 1, err: []string{"--width 39 is too narrow"}},
+		{name: "list too narrow", args: []string{"list", "--width", "12"}, code: 1, err: []string{"--width 12 is too narrow"}},
+		{name: "joint did you mean", args: []string{"plan", "--area", "feet", "--minutes", "10", "--condition", "inflamed-joint:ankel"}, code: 1, err: []string{`(did you mean "ankle"?)`}},
+		{name: "condition did you mean", args: []string{"plan", "--area", "feet", "--minutes", "10", "--condition", "inflamd-joint:ankle"}, code: 1, err: []string{`(did you mean "inflamed-joint"?)`}},
 		{name: "version takes nothing", args: []string{"version", "now"}, code: 2, err: []string{"takes no arguments"}},
 		{name: "unknown command", args: []string{"shwo", "x"}, code: 2, err: []string{`unknown command "shwo"`, `did you mean "show"?`, "Run 'knead help'"}},
 		{name: "unknown command far from any", args: []string{"zzzzzz"}, code: 2, notOut: []string{"did you mean"}, err: []string{`unknown command "zzzzzz"`}},
@@ -380,6 +386,7 @@ func TestGolden(t *testing.T) {
 		args []string
 	}{
 		{"list.txt", []string{"list"}},
+		{"list-width-60.txt", []string{"list", "--width", "60"}},
 		{"list-back.json", []string{"list", "--area", "back", "--json"}},
 		{"show-scalp-petrissage.txt", []string{"show", "scalp-petrissage"}},
 		{"show-scalp-petrissage.json", []string{"show", "scalp-petrissage", "--json"}},

@@ -19,7 +19,7 @@ func init() {
 		Help: "Lists the techniques of the catalog under the parts of the body they work on, one a line: " +
 			"id, name, who gives it (self, partner or both) and the source text it comes from (its number, " +
 			"such as 001, or 'knead' for Knead's own). A technique for several parts is listed under each. " +
-			"Names are cut to fit the terminal; --json gives everything.\n\n" +
+			"Names are cut to fit the terminal (or --width); piped, they are given whole, and --json gives everything.\n\n" +
 			"--area keeps the techniques that work on an area or on part of it: 'back' also finds " +
 			"techniques for the upper and lower back, and 'upper-back' finds those for the whole back. " +
 			"'knead areas' lists the areas.",
@@ -27,6 +27,7 @@ func init() {
 			"knead list",
 			"knead list --area back",
 			"knead list --area feet --json",
+			"knead list --width 60",
 		},
 		New: func() Options { return &listOptions{} },
 	})
@@ -34,17 +35,22 @@ func init() {
 
 // listOptions are the options of `knead list`.
 type listOptions struct {
-	Area string // only techniques overlapping this area; "" for all
-	JSON bool
+	Area  string // only techniques overlapping this area; "" for all
+	JSON  bool
+	Width int // columns to fit; 0: the terminal's, or no limit when piped
 }
 
 func (o *listOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Area, "area", "", "only techniques that work on `AREA` or a part of it")
 	fs.BoolVar(&o.JSON, "json", false, "print a JSON array: id, name, areas, mode, family, sources, step_count")
+	fs.IntVar(&o.Width, "width", 0, "fit the list to `N` columns instead of the terminal's width")
 }
 
 func (o *listOptions) SetArgs(args []string) error {
 	if err := noArgs("list", args); err != nil {
+		return err
+	}
+	if err := checkWidth(o.Width); err != nil {
 		return err
 	}
 	return checkArea(o.Area)
@@ -86,7 +92,14 @@ func (o *listOptions) Run(ctx context.Context, env *Env) error {
 		_, err := fmt.Fprintln(env.Out, "The catalog has no techniques.")
 		return err
 	}
-	return writeList(env.Out, ts, o.Area, env.TextWidth(0))
+	width := o.Width
+	if width == 0 {
+		width = env.TextWidth(0)
+		if !env.Terminal() {
+			width = 1 << 16 // piped: whole names, for grep and the like
+		}
+	}
+	return writeList(env.Out, ts, o.Area, width)
 }
 
 // writeList prints techniques under the top-level areas they work on (only

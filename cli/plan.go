@@ -135,8 +135,8 @@ func (o *planOptions) SetArgs(args []string) error {
 			return err
 		}
 	}
-	if o.Width < 0 {
-		return inputErrorf("invalid --width %d: expected a number of columns, or 0 for the terminal's width", o.Width)
+	if err := checkWidth(o.Width); err != nil {
+		return err
 	}
 	o.req = plan.Request{Areas: areas, Minutes: o.Minutes.v, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed}
 	for _, w := range o.Weights {

@@ -51,8 +51,8 @@ func (o *showOptions) SetArgs(args []string) error {
 	default:
 		return usageErrorf("show takes one id, got %d: %q", len(args), args)
 	}
-	if o.Width < 0 {
-		return inputErrorf("invalid --width %d: expected a number of columns, or 0 for the terminal's width", o.Width)
+	if err := checkWidth(o.Width); err != nil {
+		return err
 	}
 	return nil
 }

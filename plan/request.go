@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/knead/knead/massage"
+	"github.com/knead/knead/suggest"
 )
 
 // Request is what a person asks for: areas, minutes, mode, pressure,
@@ -136,7 +137,7 @@ func (r Request) normalize() (Request, []massage.Condition, error) {
 	for i, s := range r.Conditions {
 		c, err := massage.ParseCondition(clean(s))
 		if err != nil {
-			return out, nil, fieldError(fmt.Sprintf("conditions[%d]", i), "%s", err.Error())
+			return out, nil, fieldError(fmt.Sprintf("conditions[%d]", i), "%s%s", err.Error(), conditionHint(clean(s)))
 		}
 		if have[c] {
 			continue
@@ -159,3 +160,34 @@ func (r Request) weight(area string) float64 {
 func clean(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// conditionHint suggests the nearest word for a condition that did not
+// parse: the kind when it is unknown, else the joint or area after the
+// colon. It gives "" when nothing is close.
+func conditionHint(s string) string {
+	kind, where, _ := strings.Cut(s, ":")
+	var typed string
+	var candidates []string
+	switch {
+	case !massage.ConditionKinds.Has(kind):
+		typed, candidates = kind, massage.ConditionKinds.IDs()
+	case massage.ConditionUsage(kind) == kind+":JOINT":
+		typed = where
+		for _, j := range massage.Joints {
+			candidates = append(candidates, j.ID)
+		}
+	case massage.ConditionUsage(kind) == kind+":AREA":
+		typed = where
+		for _, a := range massage.Areas {
+			candidates = append(candidates, a.ID)
+		}
+	}
+	if typed == "" {
+		return ""
+	}
+	near := suggest.Nearest(typed, candidates, 1)
+	if len(near) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", near[0])
+}
