@@ -3,6 +3,14 @@
 // with the moment it was pressed, the rating and note at the end), the last
 // choices made on the start page, and the sore spots people reported.
 //
+// Every session is for a person: "me" (always there, the default) or a
+// named person (AddPerson; the id is made from the name). A person's
+// sessions, feedback, sore spots and marks (a sore spot forgotten, a
+// technique restored after two thumbs-down) are theirs; DeletePerson
+// removes them all for good ("me" is emptied, never removed). Past gives a
+// person's sessions with their presses, leaving out those a mark set
+// aside, and History turns them into the planner's plain input.
+//
 // Store is a narrow interface with one implementation per database: SQLite
 // (modernc.org/sqlite, pure Go, the default, one file in the user's data
 // directory) and PostgreSQL (pgx) for deployments that outgrow one machine.

@@ -70,11 +70,17 @@ func (s *sqlStore) CreateSession(ctx context.Context, x *Session) error {
 		x.CreatedAt = time.Now().UTC()
 	}
 	x.Progress.UpdatedAt = x.CreatedAt
+	if x.Person == "" {
+		x.Person = Me
+	}
+	if _, err := s.Person(ctx, x.Person); err != nil {
+		return fmt.Errorf("store: create session for %q: %w", x.Person, err)
+	}
 	_, err := s.exec(ctx, `INSERT INTO sessions
-		(id, created_at, title, request, plan, script, total, offset_s, move, running, progress_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		(id, created_at, title, request, plan, script, total, offset_s, move, running, progress_at, person)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 		x.ID, ms(x.CreatedAt), x.Title, orEmpty(x.Request), orEmpty(x.Plan), orEmpty(x.Script), x.Total,
-		x.Progress.Offset, x.Progress.Move, b2i(x.Progress.Running), ms(x.Progress.UpdatedAt))
+		x.Progress.Offset, x.Progress.Move, b2i(x.Progress.Running), ms(x.Progress.UpdatedAt), x.Person)
 	if err != nil {
 		return fmt.Errorf("store: create session: %w", err)
 	}
@@ -87,9 +93,9 @@ func (s *sqlStore) Session(ctx context.Context, id string) (*Session, error) {
 	var running int
 	var req, plan, script string
 	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT created_at, title, request, plan, script, total,
-		offset_s, move, running, progress_at, rating, note, finished_at FROM sessions WHERE id = $1`), id).
+		offset_s, move, running, progress_at, rating, note, finished_at, person FROM sessions WHERE id = $1`), id).
 		Scan(&created, &x.Title, &req, &plan, &script, &x.Total,
-			&x.Progress.Offset, &x.Progress.Move, &running, &progAt, &x.Ending.Rating, &x.Ending.Note, &finished)
+			&x.Progress.Offset, &x.Progress.Move, &running, &progAt, &x.Ending.Rating, &x.Ending.Note, &finished, &x.Person)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -125,7 +131,7 @@ func (s *sqlStore) Sessions(ctx context.Context, limit int) ([]Summary, error) {
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, title, created_at, total, offset_s, rating, note, finished_at
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, title, created_at, total, offset_s, rating, note, finished_at, person
 		FROM sessions ORDER BY created_at DESC, id LIMIT $1`), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: list sessions: %w", err)
@@ -135,7 +141,7 @@ func (s *sqlStore) Sessions(ctx context.Context, limit int) ([]Summary, error) {
 	for rows.Next() {
 		var x Summary
 		var created, finished int64
-		if err := rows.Scan(&x.ID, &x.Title, &created, &x.Total, &x.Offset, &x.Ending.Rating, &x.Ending.Note, &finished); err != nil {
+		if err := rows.Scan(&x.ID, &x.Title, &created, &x.Total, &x.Offset, &x.Ending.Rating, &x.Ending.Note, &finished, &x.Person); err != nil {
 			return nil, fmt.Errorf("store: list sessions: %w", err)
 		}
 		x.CreatedAt, x.Ending.FinishedAt = fromMS(created), fromMS(finished)
@@ -174,8 +180,8 @@ func (s *sqlStore) AddFeedback(ctx context.Context, id string, f Feedback) (bool
 		return false, fmt.Errorf("store: add feedback: %w", err)
 	}
 	defer tx.Rollback()
-	var one int
-	err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM sessions WHERE id = $1`), id).Scan(&one)
+	var person string
+	err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT person FROM sessions WHERE id = $1`), id).Scan(&person)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, ErrNotFound
 	}
@@ -196,9 +202,9 @@ func (s *sqlStore) AddFeedback(ctx context.Context, id string, f Feedback) (bool
 		return false, nil // sent before; already kept
 	}
 	if f.Kind == Sore && f.Area != "" {
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO sore_spots (area, technique, count, last_at) VALUES ($1, $2, 1, $3)
-			ON CONFLICT (area) DO UPDATE SET technique = excluded.technique, count = sore_spots.count + 1, last_at = excluded.last_at`),
-			f.Area, f.Technique, ms(f.At)); err != nil {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO sore_spots (person, area, technique, count, last_at) VALUES ($1, $2, $3, 1, $4)
+			ON CONFLICT (person, area) DO UPDATE SET technique = excluded.technique, count = sore_spots.count + 1, last_at = excluded.last_at`),
+			person, f.Area, f.Technique, ms(f.At)); err != nil {
 			return false, fmt.Errorf("store: remember the sore spot: %w", err)
 		}
 	}
@@ -249,7 +255,12 @@ func (s *sqlStore) SaveChoices(ctx context.Context, c json.RawMessage) error {
 }
 
 func (s *sqlStore) SoreSpots(ctx context.Context) ([]SoreSpot, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT area, technique, count, last_at FROM sore_spots ORDER BY count DESC, last_at DESC, area`)
+	return s.SoreSpotsOf(ctx, Me)
+}
+
+func (s *sqlStore) SoreSpotsOf(ctx context.Context, person string) ([]SoreSpot, error) {
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT area, technique, count, last_at FROM sore_spots
+		WHERE person = $1 ORDER BY count DESC, last_at DESC, area`), person)
 	if err != nil {
 		return nil, fmt.Errorf("store: read sore spots: %w", err)
 	}

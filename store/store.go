@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -33,8 +34,10 @@ type Store interface {
 	Choices(ctx context.Context) (json.RawMessage, error)
 	// SaveChoices keeps the choices made on the start page.
 	SaveChoices(ctx context.Context, c json.RawMessage) error
-	// SoreSpots lists the areas reported sore, most reported first.
+	// SoreSpots lists the areas "me" reported sore, most reported first.
 	SoreSpots(ctx context.Context) ([]SoreSpot, error)
+	// People, their history, and deleting them for good (see people.go).
+	People
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 	// Close releases the database.
@@ -48,6 +51,7 @@ var ErrNotFound = errors.New("store: not found")
 type Session struct {
 	ID        string
 	CreatedAt time.Time
+	Person    string          // whom it is for: "me" when left empty
 	Title     string          // a short name for lists ("Back and scalp, 20 min")
 	Request   json.RawMessage // the choices that made the plan
 	Plan      json.RawMessage // the plan, as `knead plan --json` prints it
@@ -72,15 +76,26 @@ const (
 	Good    = "good"
 	Firmer  = "firmer"
 	Sore    = "sore"
+	Up      = "up"   // thumbs-up on the move: plan it more often
+	Down    = "down" // thumbs-down: less often, and not at all after two
 )
 
-// FeedbackKinds lists the kinds in the order the buttons show them.
-var FeedbackKinds = []string{Lighter, Good, Firmer, Sore}
+// FeedbackKinds lists the pressure and comfort kinds in the order the
+// player's buttons show them; Thumbs are the two verdicts on a move.
+var (
+	FeedbackKinds = []string{Lighter, Good, Firmer, Sore}
+	Thumbs        = []string{Up, Down}
+)
+
+// IsFeedbackKind reports whether k is a kind the store keeps.
+func IsFeedbackKind(k string) bool {
+	return slices.Contains(FeedbackKinds, k) || slices.Contains(Thumbs, k)
+}
 
 // Feedback is one press of a feedback button, with its moment.
 type Feedback struct {
 	Key       string    // the player's id for this press, unique within the session
-	Kind      string    // lighter, good, firmer or sore
+	Kind      string    // lighter, good, firmer, sore, up or down
 	Offset    float64   // seconds into the routine when pressed
 	Move      int       // the move playing then
 	Technique string    // its technique
@@ -101,6 +116,7 @@ func (e Ending) Finished() bool { return !e.FinishedAt.IsZero() }
 // Summary is a session as a list shows it.
 type Summary struct {
 	ID        string
+	Person    string
 	Title     string
 	CreatedAt time.Time
 	Total     float64

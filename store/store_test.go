@@ -83,6 +83,7 @@ func sample(id string) *Session {
 	return &Session{
 		ID:        id,
 		CreatedAt: when,
+		Person:    Me,
 		Title:     "Back, 10 min",
 		Request:   json.RawMessage(`{"areas":["back"],"minutes":10}`),
 		Plan:      json.RawMessage(`{"total_seconds":600}`),

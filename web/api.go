@@ -10,6 +10,7 @@ import (
 	"math"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -351,7 +352,7 @@ func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !isFeedbackKind(in.Kind) {
-		writeError(w, errInvalid("kind", "unknown kind %q: expected one of %s", in.Kind, strings.Join(store.FeedbackKinds, ", ")))
+		writeError(w, errInvalid("kind", "unknown kind %q: expected one of %s", in.Kind, strings.Join(append(slices.Clone(store.FeedbackKinds), store.Thumbs...), ", ")))
 		return
 	}
 	if in.Offset == nil {
@@ -389,14 +390,7 @@ func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, status, feedbackJSON{f.Key, f.Kind, f.Offset, f.Move, f.Technique, f.Area, f.At})
 }
 
-func isFeedbackKind(k string) bool {
-	for _, x := range store.FeedbackKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
+func isFeedbackKind(k string) bool { return store.IsFeedbackKind(k) }
 
 // maxNote is the longest note kept at the end of a session, in characters.
 const maxNote = 2000
