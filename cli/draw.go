@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/massage"
 	"github.com/knead/knead/motion"
 )
@@ -22,7 +23,7 @@ func init() {
 		Name:    "draw",
 		Group:   groupLook,
 		Summary: "draw how the hands move in a technique, as an SVG picture",
-		Usage:   "ID[#N]",
+		Usage:   "ID[#N] | ROUTINE.yaml --out-dir DIR",
 		Help: "Draws every step of a technique on a body chart, one panel per step, as SVG: where each " +
 			"hand starts (a tag with L or R), the way it moves (arrowheads), the order of passes or " +
 			"spots (numbers), a hand that holds still (a dashed ring) and, on the back, the band " +
@@ -33,9 +34,14 @@ func init() {
 			"on places of several charts (the jaw, the palm and the sole) shows each in a picture of its own.\n\n" +
 			"ID#N draws step N alone (steps count from 1). The SVG goes to standard output, or to " +
 			"FILE with --out. --json prints the timed paths instead (per hand: t, x, y, pressure and " +
-			"contact, 50 samples a second, on the chart's unit square), the form the web app animates.",
+			"contact, 50 samples a second, on the chart's unit square), the form the web app animates.\n\n" +
+			"Given a routine file (what 'knead plan --out' or 'knead import --out' writes) and --out-dir DIR, " +
+			"draw makes a handout: one picture per item, DIR/01-ID.svg, DIR/02-ID.svg and so on, in the " +
+			"routine's order, each technique once. Preparations have no moves and nothing to draw: " +
+			"'knead show ID' describes one.",
 		Examples: []string{
 			"knead draw back-fan-stroke --out fan.svg",
+			"knead draw mine.yaml --out-dir handout",
 			"knead draw scalp-petrissage#3 > climb.svg",
 			"knead draw toe-rotation --json",
 		},
@@ -45,14 +51,16 @@ func init() {
 
 // drawOptions are the options of `knead draw`.
 type drawOptions struct {
-	ID   string
-	Step int // 0: every step
-	Out  string
-	JSON bool
+	ID     string
+	Step   int // 0: every step
+	Out    string
+	OutDir string // for a routine file: one picture per item in this folder
+	JSON   bool
 }
 
 func (o *drawOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output")
+	fs.StringVar(&o.OutDir, "out-dir", "", "for a routine file: write one picture per item into the folder `DIR`")
 	fs.BoolVar(&o.JSON, "json", false, "print the timed paths as one JSON object instead of the picture")
 }
 
@@ -64,12 +72,32 @@ func (o *drawOptions) SetArgs(args []string) error {
 	default:
 		return usageErrorf("draw takes one id, got %d: %q", len(args), args)
 	}
+	if isRoutinePath(args[0]) {
+		o.ID = args[0]
+		if o.Out != "" || o.JSON {
+			return usageErrorf("a routine file is drawn with --out-dir DIR, one picture per item; --out and --json are for one technique")
+		}
+		if o.OutDir == "" {
+			return usageErrorf("%s is a routine file: draw takes a technique id, or a routine file with --out-dir DIR "+
+				"to draw each of its items (knead draw %s --out-dir handout)", args[0], args[0])
+		}
+		return nil
+	}
+	if o.OutDir != "" {
+		return usageErrorf("--out-dir is for a routine file; for one technique use --out FILE")
+	}
 	id, step, err := parseStepRef(args[0])
 	if err != nil {
 		return err
 	}
 	o.ID, o.Step = id, step
 	return nil
+}
+
+// isRoutinePath tells a file's path from a technique id: ids have no dots
+// or slashes.
+func isRoutinePath(s string) bool {
+	return s == "-" || strings.ContainsAny(s, "./"+string(filepath.Separator))
 }
 
 // parseStepRef reads "ID" or "ID#N".
@@ -93,7 +121,13 @@ func (o *drawOptions) Run(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
+	if o.OutDir != "" {
+		return o.drawRoutine(env, cat)
+	}
 	t := cat.Technique(o.ID)
+	if t == nil && cat.Preparation(o.ID) != nil {
+		return inputErrorf("%s is a preparation, done before the moves: it has nothing to draw ('knead show %s' describes it)", o.ID, o.ID)
+	}
 	if t == nil {
 		ids := make([]string, len(cat.Techniques))
 		for i, x := range cat.Techniques {
@@ -103,7 +137,7 @@ func (o *drawOptions) Run(ctx context.Context, env *Env) error {
 			didYouMean(fmt.Sprintf("no technique has the id %q", o.ID), o.ID, ids))
 	}
 	if o.Step > len(t.Steps) {
-		return inputErrorf("technique %s has %d step(s); there is no step %d", t.ID, len(t.Steps), o.Step)
+		return inputErrorf("technique %s has %s; there is no step %d", t.ID, plural(len(t.Steps), "step"), o.Step)
 	}
 	write := func(w io.Writer) error {
 		if o.JSON {
@@ -112,6 +146,58 @@ func (o *drawOptions) Run(ctx context.Context, env *Env) error {
 		return motion.DrawSVG(w, t, o.Step)
 	}
 	return writeOut(env.Out, o.Out, write)
+}
+
+// drawRoutine draws each item of a routine file into its own picture in
+// OutDir, numbered in the routine's order; a technique that comes back in
+// a later round is drawn once.
+func (o *drawOptions) drawRoutine(env *Env, cat *massage.Catalog) error {
+	var r *massage.Routine
+	var err error
+	if o.ID == "-" {
+		data, rerr := readStdin(env, "draw")
+		if rerr != nil {
+			return rerr
+		}
+		r, err = catalog.ParseRoutine(cat, stdinName, data)
+	} else {
+		r, err = catalog.ReadRoutine(cat, o.ID)
+	}
+	if err != nil {
+		var errs catalog.Errors
+		if errors.As(err, &errs) {
+			return inputErrorf("%s", errs.Error())
+		}
+		return inputErrorf("%v", err)
+	}
+	if fi, err := os.Stat(o.OutDir); err == nil && !fi.IsDir() {
+		return inputErrorf("--out-dir %s is a file, not a folder", o.OutDir)
+	}
+	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
+		return inputErrorf("--out-dir: %v", err)
+	}
+	seen := map[string]bool{}
+	n := 0
+	for i, it := range r.Items {
+		t := cat.Technique(it.Technique)
+		if it.Technique == "" {
+			t = &massage.Technique{ID: fmt.Sprintf("item-%d", i+1), Name: it.Name, Mode: r.Mode, Steps: it.Steps}
+			if it.Area != "" {
+				t.Areas = []string{it.Area}
+			}
+		}
+		if t == nil || len(t.Steps) == 0 || seen[t.ID] {
+			continue
+		}
+		seen[t.ID] = true
+		n++
+		name := filepath.Join(o.OutDir, fmt.Sprintf("%02d-%s.svg", n, t.ID))
+		if err := writeOut(env.Out, name, func(w io.Writer) error { return motion.DrawSVG(w, t, 0) }); err != nil {
+			return err
+		}
+	}
+	_, err = fmt.Fprintf(env.Err, "Drew %s of %s into %s.\n", plural(n, "picture"), r.Name, o.OutDir)
+	return err
 }
 
 // drawJSON prints the compiled steps in their compact form, on one line.

@@ -23,7 +23,13 @@ func TestDraw(t *testing.T) {
 		{name: "unknown id", args: []string{"draw", "back-fan-strok"}, code: 1,
 			err: []string{`no technique has the id "back-fan-strok"`, "back-fan-stroke"}},
 		{name: "no such step", args: []string{"draw", "toe-rotation#2"}, code: 1,
-			err: []string{"toe-rotation has 1 step(s); there is no step 2"}},
+			err: []string{"toe-rotation has 1 step; there is no step 2"}},
+		{name: "a preparation", args: []string{"draw", "foot-soak"}, code: 1,
+			err: []string{"foot-soak is a preparation", "nothing to draw", "knead show foot-soak"}},
+		{name: "a routine file without a folder", args: []string{"draw", "mine.yaml"}, code: 2,
+			err: []string{"mine.yaml is a routine file", "--out-dir DIR"}},
+		{name: "out-dir for a technique", args: []string{"draw", "toe-rotation", "--out-dir", "x"}, code: 2,
+			err: []string{"--out-dir is for a routine file"}},
 		{name: "step not a number", args: []string{"draw", "toe-rotation#one"}, code: 1,
 			err: []string{`invalid step "one"`, "toe-rotation#1"}},
 		{name: "step zero", args: []string{"draw", "toe-rotation#0"}, code: 1, err: []string{"expected a step number from 1"}},
@@ -129,4 +135,35 @@ func FuzzParseStepRef(f *testing.F) {
 			t.Errorf("%q gave %q, %d", s, id, step)
 		}
 	})
+}
+
+func TestDrawRoutineFile(t *testing.T) {
+	dir := t.TempDir()
+	routine := filepath.Join(dir, "mine.yaml")
+	if r := run(t, nil, "plan", "--area", "feet", "--minutes", "10", "--seed", "3", "--out", routine); r.code != 0 {
+		t.Fatalf("plan --out: exit %d: %s", r.code, r.err)
+	}
+	out := filepath.Join(dir, "handout")
+	r := run(t, nil, "draw", routine, "--out-dir", out)
+	if r.code != 0 {
+		t.Fatalf("draw ROUTINE --out-dir: exit %d: %s", r.code, r.err)
+	}
+	files, err := filepath.Glob(filepath.Join(out, "*.svg"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("drew %d pictures (%v), want one per technique of the plan", len(files), err)
+	}
+	if !strings.HasSuffix(files[0], "01-"+strings.TrimPrefix(filepath.Base(files[0]), "01-")) || !strings.Contains(r.err, "Drew ") {
+		t.Errorf("pictures %v, stderr %q", files, r.err)
+	}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		if !strings.HasPrefix(string(data), "<svg") {
+			t.Errorf("%s is not an SVG", f)
+		}
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("routine:\n  id: x\n  name: X\n  items:\n    - technique: nosuch\n      seconds: 60\n"), 0o644)
+	if r := run(t, nil, "draw", bad, "--out-dir", out); r.code != 1 || !strings.Contains(r.err, "bad.yaml:") {
+		t.Errorf("a routine with a mistake: exit %d, stderr %q; want 1 and its place", r.code, r.err)
+	}
 }
