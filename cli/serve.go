@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/knead/knead/store"
@@ -90,7 +92,7 @@ func (o *serveOptions) Run(ctx context.Context, env *Env) error {
 	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return inputErrorf("cannot listen on %s: %v", o.Addr, err)
+		return listenError(o.Addr, err)
 	}
 	srv := &http.Server{
 		Handler:           app,
@@ -126,4 +128,26 @@ func (o *serveOptions) Run(ctx context.Context, env *Env) error {
 	}
 	fmt.Fprintln(env.Out, "Stopped.")
 	return nil
+}
+
+// listenError says why --addr could not be listened on, and what to do:
+// a port that is taken gets another port suggested.
+func listenError(addr string, err error) error {
+	host, port, _ := net.SplitHostPort(addr)
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		next := 8080
+		if p, perr := strconv.Atoi(port); perr == nil && p > 0 && p < 65535 {
+			next = p + 1
+		}
+		return inputErrorf("port %s on %s is taken: another program (perhaps another knead serve) is listening there; "+
+			"pick another port with --addr %s", port, host, net.JoinHostPort(host, strconv.Itoa(next)))
+	case errors.Is(err, syscall.EACCES):
+		return inputErrorf("no permission to listen on port %s: ports below 1024 need privileges; "+
+			"pick one above 1024 with --addr %s", port, net.JoinHostPort(host, "7878"))
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return inputErrorf("--addr %s: %s is not an address of this machine; use 127.0.0.1 for this machine alone, "+
+			"or 0.0.0.0 to be reachable from a phone on the same network", addr, host)
+	}
+	return inputErrorf("cannot listen on %s: %v", addr, err)
 }

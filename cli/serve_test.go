@@ -132,8 +132,8 @@ func TestServeRefusesABusyPort(t *testing.T) {
 	second := &serveOptions{Addr: addr, DB: filepath.Join(t.TempDir(), "k2.db")}
 	err := second.Run(context.Background(), newEnv(Streams{Out: &syncBuffer{}, Err: &syncBuffer{}}, Global{LogLevel: "warn"}))
 	var ie *InputError
-	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "cannot listen on") {
-		t.Errorf("err = %v, want an input error about the port", err)
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "is taken") || !strings.Contains(err.Error(), "pick another port with --addr 127.0.0.1:") {
+		t.Errorf("err = %v, want an input error that says the port is taken and suggests --addr", err)
 	}
 	cancel()
 	<-done
