@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -364,6 +365,13 @@ func (o *playOptions) openStore(ctx context.Context) (store.Store, string, error
 		var err error
 		if db, err = store.DefaultPath(); err != nil {
 			return nil, "", inputErrorf("%v; or pass --no-save to keep nothing", err)
+		}
+	}
+	if o.Resume != "" && !strings.HasPrefix(db, "postgres://") && !strings.HasPrefix(db, "postgresql://") {
+		// resuming only reads: a database that is not there is not made
+		if _, err := os.Stat(db); errors.Is(err, fs.ErrNotExist) {
+			return nil, "", inputErrorf("--resume: %s does not exist, so no session in it is waiting to go on; "+
+				"--db names the database 'knead serve' or an earlier 'knead play' used", db)
 		}
 	}
 	st, err := store.Open(ctx, db)

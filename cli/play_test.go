@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -298,6 +299,15 @@ func TestPlayKeepsAndResumes(t *testing.T) {
 	_, _, err = playWith(t, nil, func(*tui.Model, func(time.Duration)) { t.Error("played") }, "play", "--resume=0123abcd", "--db", db)
 	if err == nil || !strings.Contains(err.Error(), `no session has the id "0123abcd"`) {
 		t.Errorf("resume an unknown session: %v", err)
+	}
+	// A database that is not there is not made just to find nothing in it.
+	missing := filepath.Join(t.TempDir(), "new.db")
+	_, _, err = playWith(t, nil, func(*tui.Model, func(time.Duration)) { t.Error("played") }, "play", "--resume", "--db", missing)
+	if err == nil || !strings.Contains(err.Error(), missing+" does not exist") || exitCode(err) != ExitInput {
+		t.Errorf("resume from a missing database: %v", err)
+	}
+	if _, serr := os.Stat(missing); !errors.Is(serr, os.ErrNotExist) {
+		t.Errorf("--resume made %s (%v)", missing, serr)
 	}
 }
 
