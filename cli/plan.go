@@ -107,7 +107,7 @@ func (o *planOptions) Flags(fs *flag.FlagSet) {
 	listFlag(fs, &o.Conditions, "condition", "a `CONDITION` to plan around, such as inflamed-joint:ankle; repeatable", splitComma)
 	fs.Int64Var(&o.Seed, "seed", 0, "`N` picks among the work techniques; the same seed gives the same plan")
 	fs.BoolVar(&o.JSON, "json", false, "print the plan as one JSON object instead of the card")
-	fs.StringVar(&o.Out, "out", "", "also write the plan as a routine file to `FILE`; - writes only the routine, to standard output")
+	fs.StringVar(&o.Out, "out", "", "write the plan as a routine file to `FILE` instead of printing it (a line on stderr says so); - writes the routine to standard output")
 	fs.BoolVar(&o.Force, "force", false, "let --out replace a file that exists")
 	fs.IntVar(&o.Width, "width", 0, "wrap the card at `N` columns instead of the terminal's width")
 }
@@ -224,24 +224,22 @@ func (o *planOptions) Run(ctx context.Context, env *Env) error {
 		_, err = env.Out.Write(data)
 		return err
 	}
-	var wrote string
 	if o.Out != "" {
+		// the routine goes to the file and a line to stderr; stdout stays
+		// empty unless --json asks for the plan there too
 		if err := o.write(cat, p); err != nil {
 			return err
 		}
-		wrote = fmt.Sprintf("Wrote the plan as a routine to %s; 'knead check %s' checks it after you edit it.", o.Out, o.Out)
+		fmt.Fprintf(env.Err, "Wrote %q (%s) to %s; 'knead check %s' checks it after you edit it.\n",
+			plan.Title(p.Areas, p.Minutes), plural(len(p.Items), "item"), o.Out, o.Out)
+		if !o.JSON {
+			return nil
+		}
 	}
 	if o.JSON {
-		if wrote != "" {
-			fmt.Fprintln(env.Err, wrote)
-		}
 		return writeJSON(env.Out, p)
 	}
-	card := planCard(p, env.TextWidth(o.Width))
-	if wrote != "" {
-		card += "\n" + wrap(wrote, env.TextWidth(o.Width), "", "")
-	}
-	_, err = fmt.Fprint(env.Out, card)
+	_, err = fmt.Fprint(env.Out, planCard(p, env.TextWidth(o.Width)))
 	return err
 }
 

@@ -120,8 +120,8 @@ func TestPlanOut(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
-	if !strings.Contains(r.out, "Wrote the plan as a routine to "+path) {
-		t.Errorf("the card does not say where the routine went:\n%s", r.out)
+	if r.out != "" || !strings.Contains(r.err, "to "+path+"; 'knead check") || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+		t.Errorf("with --out FILE, stdout should be empty and stderr one line saying where the routine went:\nstdout %q\nstderr %q", r.out, r.err)
 	}
 	cat, err := catalog.Builtin()
 	if err != nil {
@@ -148,7 +148,7 @@ func TestPlanOut(t *testing.T) {
 		t.Error("the refused --out changed the file")
 	}
 	r = run(t, nil, "plan", "--area", "feet", "--minutes", "10", "--out", path, "--force", "--json")
-	if r.code != 0 || !strings.Contains(r.err, "Wrote the plan") {
+	if r.code != 0 || !strings.Contains(r.err, "Wrote \"Feet · 10 min\"") {
 		t.Fatalf("--force: exit %d, %s", r.code, r.err)
 	}
 	var js map[string]any
