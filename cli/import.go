@@ -36,8 +36,9 @@ func init() {
 			"status 1).\n\n" +
 			"--eval DIR scores the importer instead: it imports every text in DIR (.txt, .md, .html) " +
 			"that has a label file (NAME.labels.yaml, beside it or in --labels DIR) and prints " +
-			"precision and recall for steps, areas, repetitions, durations, warnings, " +
-			"preparations and claims. docs/import.md describes the label files.",
+			"precision, recall and F1 for steps (aligned one to one: a merged or split step is an " +
+			"error), areas, repetitions, durations, warnings, preparations and claims, and the share of " +
+			"texts whose mode is right. docs/import.md describes the label files.",
 		Examples: []string{
 			"knead import article.html > routine.yaml",
 			"knead import --out scalp.yaml notes.md",
@@ -391,13 +392,14 @@ func (o *importOptions) evaluate(env *Env, cat *massage.Catalog) error {
 		fmt.Fprintf(&b, " (labels in %s)", o.Labels)
 	}
 	b.WriteString(".\n\n")
-	fmt.Fprintf(&b, "%-12s %6s %9s %6s %10s %7s\n", "field", "found", "labelled", "right", "precision", "recall")
+	fmt.Fprintf(&b, "%-12s %6s %9s %6s %10s %7s %5s\n", "field", "found", "labelled", "right", "precision", "recall", "F1")
 	for _, s := range ev.Total {
-		fmt.Fprintf(&b, "%-12s %6d %9d %6d %10.2f %7.2f\n", s.Field, s.Found, s.Labelled, s.Right, s.Precision, s.Recall)
+		fmt.Fprintf(&b, "%-12s %6d %9d %6d %10.2f %7.2f %5.2f\n", s.Field, s.Found, s.Labelled, s.Right, s.Precision, s.Recall, s.F1)
 	}
 	if ev.ModeTotal > 0 {
-		fmt.Fprintf(&b, "%-12s %6s %9d %6d %10s %7s\n", "mode", "", ev.ModeTotal, ev.ModeRight, "", "")
+		fmt.Fprintf(&b, "%-12s %6s %9d %6d %10s %7.2f\n", "mode", "", ev.ModeTotal, ev.ModeRight, "", float64(ev.ModeRight)/float64(ev.ModeTotal))
 	}
+	b.WriteString("Steps are aligned one to one: a merged or split step is an error even when the counts agree.\n")
 	b.WriteString("\nPer text (steps found/labelled/right, warnings and claims the same):\n")
 	for _, t := range ev.Texts {
 		st, wa, cl := scoreOf(t, "steps"), scoreOf(t, "warnings"), scoreOf(t, "claims")

@@ -20,6 +20,7 @@ type Score struct {
 	Right     int     `json:"right"`
 	Precision float64 `json:"precision"`
 	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"` // the harmonic mean of precision and recall
 }
 
 func (s *Score) add(o Score) {
@@ -37,6 +38,10 @@ func (s *Score) rates() {
 	}
 	if s.Labelled > 0 {
 		s.Recall = float64(s.Right) / float64(s.Labelled)
+	}
+	s.F1 = 0
+	if s.Precision+s.Recall > 0 {
+		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
 	}
 }
 
@@ -156,7 +161,10 @@ func scoreText(res *Result, l *Labels) TextScore {
 	for _, f := range Fields {
 		sc[f] = &Score{Field: f}
 	}
-	// Steps: each label takes the first step, not taken yet, that holds its anchor.
+	// Steps, one to one: each label takes the first step, not taken yet,
+	// that holds its anchor. A step that merges two labelled moves serves
+	// one of them (the other is missed); a move split in two leaves the
+	// second part as an extra step: both are errors even when the counts agree.
 	taken := make([]bool, len(steps))
 	pair := make([]int, len(l.Steps))
 	for i, ls := range l.Steps {
