@@ -33,7 +33,7 @@ func init() {
 			"credits, reader comments, link lines, ads) and what the importer was unsure of. --json " +
 			"prints all of that, and the routine, as one JSON object instead.\n\n" +
 			"Texts are read up to 1 MiB. A text with no hands-on instructions is an error (exit " +
-			"status 1).\n\n" +
+			"status 1), and so is a PDF, a Word file, an image or other bytes that are not text.\n\n" +
 			"--eval DIR scores the importer instead: it imports every text in DIR (.txt, .md, .html) " +
 			"that has a label file (NAME.labels.yaml, beside it or in --labels DIR) and prints " +
 			"precision, recall and F1 for steps (aligned one to one: a merged or split step is an " +

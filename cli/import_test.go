@@ -200,3 +200,20 @@ func TestImportJSON(t *testing.T) {
 		t.Errorf("no instructions with --json: exit %d, stdout %q", r.code, r.out)
 	}
 }
+
+// A PDF or other binary input is refused clearly, with exit status 1 and
+// nothing on standard output, from a file and from standard input.
+func TestImportRefusesBinary(t *testing.T) {
+	pdf := filepath.Join(t.TempDir(), "article.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runIn(t, "", "import", pdf)
+	if r.code != 1 || r.out != "" || !strings.Contains(r.err, "article.pdf: this is a PDF") || !strings.Contains(r.err, "pdftotext") {
+		t.Errorf("PDF: code %d, out %q, err %q", r.code, r.out, r.err)
+	}
+	r = runIn(t, "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "import", "-", "--json")
+	if r.code != 1 || r.out != "" || !strings.Contains(r.err, "this is a PNG image") {
+		t.Errorf("PNG on stdin: code %d, out %q, err %q", r.code, r.out, r.err)
+	}
+}

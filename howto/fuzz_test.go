@@ -39,7 +39,13 @@ func FuzzImport(f *testing.F) {
 		res, err := Import(data, Options{Name: "fuzz.txt", Catalog: cat, MaxBytes: 64 << 10})
 		var none *NoInstructionsError
 		var big *TooLargeError
+		var bin *BinaryError
 		switch {
+		case errors.As(err, &bin):
+			if res != nil {
+				t.Fatal("a binary input gave a result")
+			}
+			return
 		case errors.As(err, &big):
 			if len(data) <= 64<<10 {
 				t.Fatalf("%d bytes called too large", len(data))

@@ -28,6 +28,9 @@ func Import(src []byte, opt Options) (*Result, error) {
 	if len(src) > limit {
 		return nil, &TooLargeError{Size: len(src), Limit: limit}
 	}
+	if err := sniff(src); err != nil {
+		return nil, err
+	}
 	text := clean(src)
 	format := opt.Format
 	if format == "" {

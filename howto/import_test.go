@@ -132,11 +132,18 @@ func TestImportErrors(t *testing.T) {
 	if !errors.As(err, &big) || !strings.Contains(err.Error(), "over the limit of 1000 bytes") {
 		t.Errorf("too large: got %v", err)
 	}
-	for _, in := range []string{"", "   \n\n", "A lovely day at the beach. We swam and ate ice cream.", "<html><body><script>rub()</script></body></html>", "\xff\xfe\x00\x01"} {
+	for _, in := range []string{"", "   \n\n", "A lovely day at the beach. We swam and ate ice cream.", "<html><body><script>rub()</script></body></html>"} {
 		res, err := Import([]byte(in), Options{})
 		var none *NoInstructionsError
 		if !errors.As(err, &none) || res == nil || len(res.Steps) != 0 {
 			t.Errorf("Import(%q): got %v, want a NoInstructionsError", in, err)
+		}
+	}
+	for _, in := range []string{"\xff\xfe\x00\x01", "%PDF-1.5\n%\xb5\xed\xae\xfb\n"} {
+		res, err := Import([]byte(in), Options{})
+		var bin *BinaryError
+		if !errors.As(err, &bin) || res != nil {
+			t.Errorf("Import(%q): got %v, want a BinaryError", in, err)
 		}
 	}
 }
