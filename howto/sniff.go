@@ -66,4 +66,3 @@ func sniff(src []byte) error {
 	}
 	return nil
 }
-
