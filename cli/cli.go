@@ -25,6 +25,7 @@ type Command struct {
 	Usage    string   // what follows the name: "ID", "PATH...", "" for nothing
 	Help     string   // what the command does; blank lines separate paragraphs
 	Examples []string // whole command lines, starting with "knead"
+	Hidden   bool     // left out of 'knead help' and suggestions (for scripts)
 	New      func() Options
 }
 
@@ -75,11 +76,13 @@ func validGroup(g string) bool {
 	return false
 }
 
-// commandNames lists the registered commands, sorted.
+// commandNames lists the registered commands that are not hidden, sorted.
 func commandNames() []string {
 	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
+	for n, c := range commands {
+		if !c.Hidden {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	return names

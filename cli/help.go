@@ -81,7 +81,7 @@ func writeOverview(w io.Writer) {
 		"Knead is not medical advice.", helpWidth, "", ""))
 	fmt.Fprint(w, "\nUsage: knead COMMAND [ARGUMENTS] [FLAGS]\n")
 	width := 0
-	for name := range commands {
+	for _, name := range commandNames() {
 		width = max(width, len(name))
 	}
 	for _, g := range groupOrder {
