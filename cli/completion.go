@@ -15,7 +15,7 @@ func init() {
 	register(&Command{
 		Name:    "completion",
 		Group:   groupAbout,
-		Summary: "print a shell script that completes knead's commands, flags, ids, areas and conditions",
+		Summary: "print a script that lets the shell complete knead's words",
 		Usage:   "bash|zsh|fish",
 		Help: "Prints a completion script for the shell named. Once loaded, Tab completes knead's commands, " +
 			"their flags, technique and preparation ids (your --catalog folders' too), areas (after a comma " +
@@ -23,8 +23,8 @@ func init() {
 			"and --log-level; where a file is wanted, the shell completes file names.\n\n" +
 			"The script asks knead itself for the words each time, so it stays right as the catalog grows.",
 		Examples: []string{
-			"source <(knead completion bash)            # this shell; add the line to ~/.bashrc to keep it",
-			"knead completion zsh > \"${fpath[1]}/_knead\"  # zsh, then start a new shell",
+			"source <(knead completion bash)   # also in ~/.bashrc, to keep it",
+			"knead completion zsh > \"${fpath[1]}/_knead\"   # then a new shell",
 			"knead completion fish > ~/.config/fish/completions/knead.fish",
 		},
 		New: func() Options { return &completionOptions{} },

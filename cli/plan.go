@@ -20,7 +20,7 @@ func init() {
 	register(&Command{
 		Name:    "plan",
 		Group:   groupPlan,
-		Summary: "plan a timed massage for the areas, minutes and pressure you choose",
+		Summary: "plan a timed massage for your areas, minutes and pressure",
 		Usage:   "--area AREA... --minutes N",
 		Help: "Builds a routine from the catalog's techniques: for each area a warm-up (light, then deeper " +
 			"stroking), the work, and a finish, timed to add up to the minutes of hands-on time, never " +
