@@ -15,6 +15,8 @@ import (
 // Store is everything Knead keeps. Implementations are safe for concurrent
 // use. Methods that change something either change all of it or nothing.
 type Store interface {
+	// Devices are the devices paired with the web app (devices.go).
+	Devices
 	// CreateSession saves a new session; s.ID must be unique.
 	CreateSession(ctx context.Context, s *Session) error
 	// Session gives one session with its feedback, or ErrNotFound.

@@ -458,3 +458,59 @@ func TestOpenRefusesMissingFolder(t *testing.T) {
 	}
 	s.Close()
 }
+
+// Devices are kept by the hash of their token: the token finds its device,
+// a wrong or removed one finds nothing, and the token itself is nowhere in
+// the database.
+func TestDevices(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			s, _ := b.open(t)
+			ctx := context.Background()
+			token := strings.Repeat("tok3n-", 8)
+			d := &Device{ID: "d1", Name: "Chrome on Android", CreatedAt: when}
+			if err := s.AddDevice(ctx, d, token); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AddDevice(ctx, &Device{ID: "d2", Name: "Safari on iPhone", CreatedAt: when.Add(time.Hour)}, token+"x"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AddDevice(ctx, &Device{ID: "d3"}, "short"); err == nil {
+				t.Error("a short token was accepted")
+			}
+			got, err := s.DeviceByToken(ctx, token)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(&Device{ID: "d1", Name: "Chrome on Android", CreatedAt: when, LastSeen: when}, got); diff != "" {
+				t.Errorf("device (-want +got):\n%s", diff)
+			}
+			if _, err := s.DeviceByToken(ctx, token[1:]); !errors.Is(err, ErrNotFound) {
+				t.Errorf("a wrong token: %v, want ErrNotFound", err)
+			}
+			if err := s.SeenDevice(ctx, "d1", when.Add(2*time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			list, err := s.ListDevices(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list) != 2 || list[0].ID != "d1" || list[1].ID != "d2" {
+				t.Errorf("list = %+v, want d1 (seen last) then d2", list)
+			}
+			var n int
+			if err := s.(*sqlStore).db.QueryRowContext(ctx, s.(*sqlStore).d.rebind(`SELECT COUNT(*) FROM devices WHERE token_hash = $1 OR name = $1 OR id = $1`), token).Scan(&n); err != nil || n != 0 {
+				t.Errorf("the token itself is in the database (%d rows, %v)", n, err)
+			}
+			if err := s.RemoveDevice(ctx, "d1"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.RemoveDevice(ctx, "d1"); !errors.Is(err, ErrNotFound) {
+				t.Errorf("removing twice: %v, want ErrNotFound", err)
+			}
+			if _, err := s.DeviceByToken(ctx, token); !errors.Is(err, ErrNotFound) {
+				t.Errorf("a removed device's token still works: %v", err)
+			}
+		})
+	}
+}
