@@ -31,6 +31,8 @@ const (
 	codeForbidden   = "cross_origin" // 403: a state change from another site
 	codeInternal    = "internal"     // 500
 	codeUnavailable = "unavailable"  // 503: the database does not answer
+	codeNotPaired   = "not_paired"   // 401: pairing is on and this device is not paired
+	codeWrongHost   = "wrong_host"   // 421: a Host the app does not answer for
 )
 
 func errInvalid(field, format string, args ...any) *apiError {

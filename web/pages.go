@@ -27,7 +27,7 @@ import (
 var templateFiles embed.FS
 
 // pageNames are the pages; each is templates/NAME.html with the layout.
-var pageNames = []string{"start", "play", "library", "technique", "history", "error"}
+var pageNames = []string{"start", "play", "library", "technique", "history", "error", "settings"}
 
 func (s *Server) parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{

@@ -11,6 +11,15 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /library", s.libraryPage)
 	mux.HandleFunc("GET /library/{id}", s.techniquePage)
 	mux.HandleFunc("GET /history", s.historyPage)
+	mux.HandleFunc("GET /settings", s.settingsPage)
+	mux.HandleFunc("POST /settings/pair", s.settingsNewCode)
+	mux.HandleFunc("POST /settings/devices/{id}/remove", s.settingsRemove)
+	// Pairing and the local authority (pair.go, settings.go).
+	mux.HandleFunc("GET /pair", s.pairHandler)
+	mux.HandleFunc("POST /pair", s.pairHandler)
+	mux.HandleFunc("GET /pair/done", s.pairDone)
+	mux.HandleFunc("GET /cert", s.certPage)
+	mux.HandleFunc("GET /cert/knead-ca.crt", s.certFile)
 	// Any other address gets a page a person can find their way back from.
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "Knead has no page at this address.")

@@ -26,6 +26,21 @@ type Options struct {
 	TestClock bool
 	// Now gives the time; nil is time.Now. Tests fix it.
 	Now func() time.Time
+
+	// Who may reach the app (host.go, pair.go).
+	// Listen is the host the server listens on: "" is 127.0.0.1; 0.0.0.0
+	// or :: is every address. Off loopback, every device must pair.
+	Listen string
+	// Hosts are more names the app answers for (knead serve --host).
+	Hosts []string
+	// TLS says the app is served over HTTPS: its cookies are Secure.
+	TLS bool
+	// OpenURL is the address a phone opens, for the settings page.
+	OpenURL string
+	// CA is the local certificate authority's certificate (DER) and its
+	// SHA-256 fingerprint, when Knead made one; /cert offers it.
+	CA            []byte
+	CAFingerprint string
 }
 
 // Server is the web app: an http.Handler.
@@ -39,6 +54,15 @@ type Server struct {
 	pages   map[string]*template.Template
 	handler http.Handler
 	lib     *library
+
+	hosts         *hosts
+	pairOn        bool
+	pair          pairing
+	tls           bool
+	openURL       string
+	caDER         []byte
+	caFingerprint string
+	bare          map[string]*template.Template
 }
 
 // New makes the app. It fails only when an embedded file is broken.
@@ -46,7 +70,13 @@ func New(o Options) (*Server, error) {
 	if o.Store == nil || o.Catalog == nil {
 		return nil, errors.New("web: a store and a catalog are needed")
 	}
-	s := &Server{store: o.Store, cat: o.Catalog, log: o.Log, test: o.TestClock, now: o.Now}
+	s := &Server{store: o.Store, cat: o.Catalog, log: o.Log, test: o.TestClock, now: o.Now,
+		tls: o.TLS, openURL: o.OpenURL, caDER: o.CA, caFingerprint: o.CAFingerprint}
+	if o.Listen == "" {
+		o.Listen = "127.0.0.1"
+	}
+	s.hosts = newHosts(o.Listen, o.Hosts)
+	s.pairOn = !IsLoopback(o.Listen)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -58,6 +88,9 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
 	if s.pages, err = s.parsePages(); err != nil {
+		return nil, fmt.Errorf("web: templates: %w", err)
+	}
+	if s.bare, err = s.parseBare(); err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
 	s.lib = newLibrary(o.Catalog)
@@ -72,7 +105,8 @@ func New(o Options) (*Server, error) {
 	csp := "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
 		"script-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; " +
 		"object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-	s.handler = s.logged(gzipped(secure(cop.Handler(mux), csp)))
+	// The Host check comes first, then pairing, then the cross-site check.
+	s.handler = s.logged(s.hosts.check(gzipped(secure(s.gate(cop.Handler(mux)), csp))))
 	return s, nil
 }
 

@@ -32,7 +32,7 @@ func newApp(t testing.TB, test bool) (*Server, store.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	app, err := New(Options{Store: st, Catalog: cat, TestClock: test})
+	app, err := New(Options{Store: st, Catalog: cat, TestClock: test, Hosts: []string{"example.com"}})
 	if err != nil {
 		t.Fatal(err)
 	}
