@@ -382,7 +382,7 @@ func TestPlayedSessionsShowInTheWebApp(t *testing.T) {
 	}
 	get := func(path string) string {
 		rec := httptest.NewRecorder()
-		app.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		app.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1"+path, nil))
 		if rec.Code != 200 {
 			t.Errorf("GET %s: %d\n%s", path, rec.Code, rec.Body)
 		}
