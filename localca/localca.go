@@ -336,4 +336,6 @@ func (i *Issuer) Certificate() (*tls.Certificate, error) {
 }
 
 // GetCertificate is for tls.Config.
-func (i *Issuer) GetCertificate(*tls.ClientHelloInfo) (*tls.Certificate, error) { return i.Certificate() }
+func (i *Issuer) GetCertificate(*tls.ClientHelloInfo) (*tls.Certificate, error) {
+	return i.Certificate()
+}
