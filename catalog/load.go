@@ -274,7 +274,7 @@ func (l *loader) idRefs(f *fields, key, kind, what string) []string {
 }
 
 func (l *loader) caution(d *decoder, n ast.Node) {
-	f := d.fields(n, "caution", "id", "say", "kind", "when", "areas", "landmarks", "condition", "families", "sources")
+	f := d.fields(n, "caution", "id", "say", "short", "kind", "when", "areas", "landmarks", "condition", "families", "sources")
 	if f == nil {
 		return
 	}
@@ -282,6 +282,7 @@ func (l *loader) caution(d *decoder, n ast.Node) {
 	c := &massage.Caution{
 		ID:        f.id("id"),
 		Say:       f.text("say", 600),
+		Short:     f.text("short", 80),
 		Kind:      f.word("kind", massage.CautionKinds),
 		When:      f.word("when", massage.CautionTimes),
 		Areas:     f.areas("areas"),
@@ -298,6 +299,13 @@ func (l *loader) caution(d *decoder, n ast.Node) {
 	}
 	if c.Kind != "contraindication" && c.Condition != "" {
 		d.errorf(n, "caution %q names a condition but is of kind %q: only a contraindication takes a condition", c.ID, c.Kind)
+	}
+	if at, ok := f.value("short"); ok {
+		if w := massage.SpokenWords(c.Short); w > massage.ShortWords {
+			d.errorf(at, "caution %q: short has %d words: expected a reminder of %d words at most, such as \"beside the spine\"", c.ID, w, massage.ShortWords)
+		} else if w >= massage.SpokenWords(c.Say) {
+			d.errorf(at, "caution %q: short has as many words as say: expected a shorter reminder", c.ID)
+		}
 	}
 	if c.Kind == "never-press" && len(c.Landmarks) == 0 && f.has("kind") {
 		d.errorf(n, "caution %q is never-press: it needs the landmarks the hands stay off", c.ID)

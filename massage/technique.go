@@ -112,6 +112,7 @@ type Claim struct {
 type Caution struct {
 	ID        string
 	Say       string
+	Short     string   // a few words to say it again ("beside the spine"); "" derives one from Say
 	Kind      string   // never-press, gentle, contraindication, practice, ask
 	When      string   // before, start, during
 	Areas     []string // where it applies ("" = wherever the technique works)
