@@ -3,6 +3,8 @@ package guide
 import (
 	"math"
 	"time"
+
+	"github.com/knead/knead/massage"
 )
 
 // BackGrace is how far into a move Back still goes to the previous move;
@@ -92,8 +94,9 @@ func (c *Clock) seek(o float64) {
 	c.heard, c.fresh = o, true
 }
 
-// Recap gives the cues that open the move playing at now (what to do and
-// its cautions), to say again after a resume, a reload or a question.
+// Recap gives the cues that open the move playing at now (what to do, with
+// the technique's name, see Script.Intro, and its cautions), to say again
+// after a resume, a reload or a question.
 func (c *Clock) Recap(now time.Time) []Cue {
 	o := c.offsetAt(now)
 	if len(c.s.Moves) == 0 || o >= c.s.Total {
@@ -102,7 +105,16 @@ func (c *Clock) Recap(now time.Time) []Cue {
 	i := c.s.MoveAt(o)
 	var out []Cue
 	for _, q := range c.s.Cues {
-		if q.Move == i && (q.Kind == CueStart || q.Kind == CueCaution || q.Kind == CueNote) {
+		if q.Move != i {
+			continue
+		}
+		switch q.Kind {
+		case CueStart:
+			// said in full short form, the technique's name too
+			q.Say = c.s.Intro(i)
+			q.Seconds = round2(massage.SpokenSeconds(q.Say, 0))
+			out = append(out, q)
+		case CueCaution, CueNote:
 			out = append(out, q)
 		}
 	}

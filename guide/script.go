@@ -3,7 +3,6 @@ package guide
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -11,31 +10,36 @@ import (
 
 // Script is a routine laid out in time.
 type Script struct {
-	Name  string  `json:"name,omitempty"`
-	Total float64 `json:"total"` // seconds of hands-on time
-	Moves []Move  `json:"moves"`
-	Cues  []Cue   `json:"cues"` // ordered by At, then by the order they are said
+	Name   string  `json:"name,omitempty"`
+	Total  float64 `json:"total"` // seconds of hands-on time
+	Rate   string  `json:"rate"`  // the speech rate the cues were fitted for: slower, normal or faster
+	Moves  []Move  `json:"moves"`
+	Cues   []Cue   `json:"cues"`   // ordered by At, then by the order they are said
+	Chimes []Chime `json:"chimes"` // sounds, not words: ordered by At
 }
 
 // Move is one step of one routine item, placed on the timeline.
 type Move struct {
-	Index     int     `json:"index"`
-	Item      int     `json:"item"`      // index of the routine item
-	Technique string  `json:"technique"` // catalog id; "" for a routine's own steps
-	Step      int     `json:"step"`      // index of the step within its technique or item
-	Steps     int     `json:"steps"`     // how many steps the technique has
-	Name      string  `json:"name"`      // the technique's (or item's) name
-	Title     string  `json:"title"`     // the step's short name
-	Say       string  `json:"say"`       // the step's cue text
-	Area      string  `json:"area"`
-	Phase     string  `json:"phase,omitempty"`
-	Hands     string  `json:"hands,omitempty"` // what the hands do, in words
-	Motion    string  `json:"motion,omitempty"`
-	Pressure  string  `json:"pressure,omitempty"`
-	Side      string  `json:"side,omitempty"` // none, left, right, both, each, alternate, swap-hands
-	Passes    int     `json:"passes,omitempty"`
-	Start     float64 `json:"start"`
-	Seconds   float64 `json:"seconds"`
+	Index     int      `json:"index"`
+	Item      int      `json:"item"`      // index of the routine item
+	Technique string   `json:"technique"` // catalog id; "" for a routine's own steps
+	Step      int      `json:"step"`      // index of the step within its technique or item
+	Steps     int      `json:"steps"`     // how many steps the technique has
+	Name      string   `json:"name"`      // the technique's (or item's) name
+	Title     string   `json:"title"`     // the step's short name
+	Say       string   `json:"say"`       // the step's whole instruction, shown; the start cue says a short form
+	Cautions  []string `json:"cautions"`  // the cautions that reach the user during the move, in full, shown
+	Note      string   `json:"note,omitempty"`
+	Area      string   `json:"area"`
+	Phase     string   `json:"phase,omitempty"`
+	Hands     string   `json:"hands,omitempty"` // what the hands do, in words
+	Motion    string   `json:"motion,omitempty"`
+	Pressure  string   `json:"pressure,omitempty"`
+	Side      string   `json:"side,omitempty"` // none, left, right, both, each, alternate, swap-hands
+	Passes    int      `json:"passes,omitempty"`
+	Tempo     float64  `json:"tempo,omitempty"` // strokes a minute, for a rhythm tick; 0 when the technique keeps none
+	Start     float64  `json:"start"`
+	Seconds   float64  `json:"seconds"`
 }
 
 // End is the moment the move is over.
@@ -46,42 +50,65 @@ func (m Move) Switches() bool { return m.Side == "each" || m.Side == "swap-hands
 
 // Cue kinds.
 const (
-	CueStart   = "start"    // the move as it starts
-	CueCaution = "caution"  // a safety word that belongs to the move
-	CueNote    = "note"     // the plan's word on this move, such as why it is lighter
-	CueHalfway = "halfway"  // halfway through a long move
-	CueSwitch  = "switch"   // change side or hands
-	CueTenLeft = "ten-left" // ten seconds to go
-	CueNext    = "next"     // what comes next
-	CueDone    = "done"     // the routine is over
+	CueStart   = "start"   // the move as it starts, in a short form: what, where, how
+	CueCaution = "caution" // a safety word that belongs to the move: in full once a session, then a few words
+	CueNote    = "note"    // the plan's word on this move, such as why it is lighter
+	CueHalfway = "halfway" // halfway through a long move
+	CueSwitch  = "switch"  // change side or hands
+	CueCount   = "count"   // three, two, one before the next move
+	CueNext    = "next"    // what comes next
+	CueDone    = "done"    // the routine is over
 )
 
 // Cue is something said at a moment of the routine.
 type Cue struct {
-	At   float64 `json:"at"`
-	Move int     `json:"move"`
-	Kind string  `json:"kind"`
-	Say  string  `json:"say"`
+	At      float64 `json:"at"`
+	Move    int     `json:"move"`
+	Kind    string  `json:"kind"`
+	Say     string  `json:"say"`     // exactly the words spoken
+	Seconds float64 `json:"seconds"` // how long Say takes at the normal rate, breath included
 }
 
-// Thresholds for the cues of a move, in seconds. Short moves get fewer cues
-// so that the voice never talks over itself.
+// Chime kinds: a short sound at the moment of a switch or of a new move,
+// for a person who turned the voice off.
 const (
-	halfwayFrom = 30 // a move this long or longer hears "halfway"
-	tenLeftFrom = 30 // … and "ten seconds left"
-	nextFrom    = 15 // a move this long hears what comes next, 5 s before its end
-	nextBefore  = 5
+	ChimeSwitch = "switch"
+	ChimeNext   = "next"
 )
 
-// Build lays routine r out in time, looking its techniques up in cat. Each
-// item's seconds are shared among its steps in proportion to the steps'
-// usual seconds, in whole seconds, so the moves add up to the item exactly.
+// Chime is a sound at a moment of the routine. It is no cue: it takes no
+// speaking time and sounds even when the voice is off.
+type Chime struct {
+	At   float64 `json:"at"`
+	Move int     `json:"move"` // the move it sounds in (for next: the move that begins)
+	Kind string  `json:"kind"`
+}
+
+// Build lays routine r out in time at the normal speech rate.
 func Build(cat *massage.Catalog, r *massage.Routine) (*Script, error) {
+	return BuildWith(cat, r, Options{})
+}
+
+// BuildWith lays routine r out in time, looking its techniques up in cat.
+// Each item's seconds are shared among its steps in proportion to the
+// steps' usual seconds, in whole seconds, so the moves add up to the item
+// exactly; then a move too short for what must be said in it (its start,
+// its switch, what comes next) takes seconds from the item's other moves,
+// or is lengthened (see fit). The cues are planned last (see cues.go).
+func BuildWith(cat *massage.Catalog, r *massage.Routine, opt Options) (*Script, error) {
 	if r == nil {
 		return nil, fmt.Errorf("guide: no routine")
 	}
-	s := &Script{Name: r.Name, Moves: []Move{}, Cues: []Cue{}}
-	var at float64
+	wpm, err := RateWPM(opt.Rate)
+	if err != nil {
+		return nil, fmt.Errorf("guide: %w", err)
+	}
+	rate := opt.Rate
+	if rate == "" {
+		rate = RateNormal
+	}
+	s := &Script{Name: r.Name, Rate: rate, Moves: []Move{}, Cues: []Cue{}, Chimes: []Chime{}}
+	var cautions [][]*massage.Caution // per move, those behind Move.Cautions
 	for i, it := range r.Items {
 		var t *massage.Technique
 		steps := it.Steps
@@ -115,6 +142,7 @@ func Build(cat *massage.Catalog, r *massage.Routine) (*Script, error) {
 				Name:      name,
 				Title:     st.Title,
 				Say:       st.Say,
+				Cautions:  []string{},
 				Area:      it.Area,
 				Phase:     it.Phase,
 				Hands:     handsText(st.Hands),
@@ -122,7 +150,7 @@ func Build(cat *massage.Catalog, r *massage.Routine) (*Script, error) {
 				Pressure:  pressureOf(it, st, t),
 				Side:      sideOf(it, st),
 				Passes:    st.Repeat.Least,
-				Start:     at,
+				Tempo:     st.Tempo,
 				Seconds:   sec,
 			}
 			if m.Title == "" {
@@ -131,18 +159,22 @@ func Build(cat *massage.Catalog, r *massage.Routine) (*Script, error) {
 			if len(steps) == 1 && !it.Repeat.IsZero() {
 				m.Passes = it.Repeat.Least
 			}
+			if j == 0 {
+				m.Note = it.Note
+			}
+			var cs []*massage.Caution
+			for _, c := range moveCautions(cat, r, m) {
+				if c.When == "start" || c.When == "during" {
+					m.Cautions = append(m.Cautions, c.Say)
+					cs = append(cs, c)
+				}
+			}
 			s.Moves = append(s.Moves, m)
-			at += sec
+			cautions = append(cautions, cs)
 		}
 	}
-	s.Total = at
-	for i := range s.Moves {
-		s.Cues = append(s.Cues, movesCues(cat, r, s, i)...)
-	}
-	sort.SliceStable(s.Cues, func(a, b int) bool { return s.Cues[a].At < s.Cues[b].At })
-	if len(s.Moves) > 0 {
-		s.Cues = append(s.Cues, Cue{At: s.Total, Move: len(s.Moves) - 1, Kind: CueDone, Say: "That is the end of the routine. Rest a moment."})
-	}
+	fit(s, wpm)
+	planCues(s, wpm, cautions)
 	return s, nil
 }
 
@@ -222,70 +254,10 @@ func handsText(hs []massage.HandUse) string {
 	return strings.Join(parts, ", ")
 }
 
-func movesCues(cat *massage.Catalog, r *massage.Routine, s *Script, i int) []Cue {
-	m := s.Moves[i]
-	var cs []Cue
-	say := m.Say
-	if m.Step == 0 {
-		lead := m.Name + "."
-		if m.Pressure != "" {
-			lead += " " + massage.UpperFirst(m.Pressure) + " pressure."
-		}
-		say = strings.TrimSpace(lead + " " + say)
-	}
-	switch {
-	case m.Passes > 1 && m.Side == "each":
-		say += fmt.Sprintf(" %d times on each side.", m.Passes)
-	case m.Passes > 1 && m.Side == "swap-hands":
-		say += fmt.Sprintf(" %d times with each hand.", m.Passes)
-	case m.Passes > 1:
-		say += fmt.Sprintf(" %d times.", m.Passes)
-	}
-	cs = append(cs, Cue{At: m.Start, Move: i, Kind: CueStart, Say: say})
-	for _, c := range moveCautions(cat, r, m) {
-		cs = append(cs, Cue{At: m.Start, Move: i, Kind: CueCaution, Say: c})
-	}
-	// A planner's own word for this item (why it is lighter than usual) is
-	// said after the cautions, as a note of its own.
-	if it := r.Items[m.Item]; m.Step == 0 && it.Note != "" {
-		cs = append(cs, Cue{At: m.Start, Move: i, Kind: CueNote, Say: it.Note})
-	}
-	half := m.Start + m.Seconds/2
-	switch {
-	case m.Switches():
-		word := "Switch sides."
-		if m.Side == "swap-hands" {
-			word = "Swap hands and do the same."
-		}
-		cs = append(cs, Cue{At: half, Move: i, Kind: CueSwitch, Say: word})
-	case m.Seconds >= halfwayFrom:
-		cs = append(cs, Cue{At: half, Move: i, Kind: CueHalfway, Say: "Halfway."})
-	}
-	if m.Seconds >= tenLeftFrom {
-		cs = append(cs, Cue{At: m.End() - 10, Move: i, Kind: CueTenLeft, Say: "Ten seconds left."})
-	}
-	if i+1 < len(s.Moves) && m.Seconds >= nextFrom {
-		n := s.Moves[i+1]
-		what := n.Title
-		if n.Item != m.Item {
-			what = n.Name
-			if n.Area != "" && n.Area != m.Area {
-				area := n.Area
-				if a, ok := massage.AreaByID(n.Area); ok {
-					area = a.Name
-				}
-				what += ", on the " + area
-			}
-		}
-		cs = append(cs, Cue{At: m.End() - nextBefore, Move: i, Kind: CueNext, Say: "Next: " + what + "."})
-	}
-	return cs
-}
-
-// moveCautions gives the cautions said as a move starts: those of the step,
-// and on a technique's first step those of the technique, that reach the
-// user at the start of a move or during it.
-func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move) []string {
+// moveCautions gives the cautions of a move: those of the step, and on a
+// technique's first step those of the technique and the item, once each,
+// leaving out those that do not speak to the routine's mode.
+func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move) []*massage.Caution {
 	if cat == nil {
 		return nil
 	}
@@ -308,17 +280,14 @@ func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move) []string {
 		ids = append(ids, steps[m.Step].Cautions...)
 	}
 	seen := map[string]bool{}
-	var out []string
+	var out []*massage.Caution
 	for _, id := range ids {
 		c := cat.Caution(id)
-		if c == nil || seen[id] || (c.When != "start" && c.When != "during") {
-			continue
-		}
-		if !c.FitsMode(r.Mode) {
+		if c == nil || seen[id] || !c.FitsMode(r.Mode) {
 			continue
 		}
 		seen[id] = true
-		out = append(out, c.Say)
+		out = append(out, c)
 	}
 	return out
 }

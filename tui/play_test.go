@@ -228,7 +228,7 @@ func TestCuesAreSaidOnceWhenDue(t *testing.T) {
 		wait(m, fc, 0.2)
 	}
 	got := rec.said[n:]
-	want := []string{"Swap hands and do the same.", "Ten seconds left.", "Next: Glide up to the top."}
+	want := []string{"Swap hands.", "Next: Glide up to the top.", "Three.", "Two.", "One."}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("cues of the first minute (-want +got):\n%s", d)
 	}
@@ -314,12 +314,14 @@ func checkFits(t *testing.T, v string, w, h int) {
 
 func TestMoveCautionsStayForTheTechnique(t *testing.T) {
 	s := &guide.Script{
-		Moves: []guide.Move{{Item: 0, Step: 0}, {Item: 0, Step: 1}, {Item: 1, Step: 0}},
-		Cues: []guide.Cue{
-			{Move: 0, Kind: guide.CueCaution, Say: "Beside the spine."},
-			{Move: 1, Kind: guide.CueCaution, Say: "Gently over the ribs."},
-			{Move: 2, Kind: guide.CueCaution, Say: "Ask about pressure."},
+		Moves: []guide.Move{
+			{Item: 0, Step: 0, Cautions: []string{"Beside the spine."}},
+			{Item: 0, Step: 1, Cautions: []string{"Gently over the ribs."}},
+			{Item: 1, Step: 0, Cautions: []string{"Ask about pressure."}},
 		},
+		// The voice says a caution in a few words the second time; the
+		// screen keeps the whole of it.
+		Cues: []guide.Cue{{Move: 1, Kind: guide.CueCaution, Say: "Spine."}},
 	}
 	m := New(Session{Script: s}, Options{})
 	for i, want := range [][]string{{"Beside the spine."}, {"Beside the spine.", "Gently over the ribs."}, {"Ask about pressure."}} {

@@ -296,8 +296,9 @@ func sideWords(side string, half int) string {
 	return ""
 }
 
-// moveCautions are the cautions said as the move's technique began and as
-// this move began, so they stay in view for the whole technique.
+// moveCautions are the cautions of the move and of its technique's first
+// move, in full, so they stay in view for the whole technique (the voice
+// says each in full once a session, then in a few words).
 func (m *Model) moveCautions(i int) []string {
 	sc := m.s.Script
 	first := i
@@ -306,10 +307,12 @@ func (m *Model) moveCautions(i int) []string {
 	}
 	seen := map[string]bool{}
 	var out []string
-	for _, q := range sc.Cues {
-		if q.Kind == guide.CueCaution && (q.Move == i || q.Move == first) && !seen[q.Say] {
-			seen[q.Say] = true
-			out = append(out, q.Say)
+	for _, j := range []int{first, i} {
+		for _, c := range sc.Moves[j].Cautions {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
 		}
 	}
 	return out

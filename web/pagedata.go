@@ -12,38 +12,46 @@ import (
 
 // pageScript is a guide.Script without what the page does not show.
 type pageScript struct {
-	Name  string      `json:"name,omitempty"`
-	Total float64     `json:"total"`
-	Moves []pageMove  `json:"moves"`
-	Cues  []guide.Cue `json:"cues"`
+	Name   string        `json:"name,omitempty"`
+	Total  float64       `json:"total"`
+	Rate   string        `json:"rate"`
+	Moves  []pageMove    `json:"moves"`
+	Cues   []guide.Cue   `json:"cues"`
+	Chimes []guide.Chime `json:"chimes"`
 }
 
 // pageMove is a guide.Move with what the player and its clock use.
 type pageMove struct {
-	Item      int     `json:"item"`
-	Technique string  `json:"technique"`
-	Step      int     `json:"step"`
-	Steps     int     `json:"steps"`
-	Name      string  `json:"name"`
-	Title     string  `json:"title"`
-	Say       string  `json:"say"`
-	Area      string  `json:"area"`
-	Pressure  string  `json:"pressure,omitempty"`
-	Side      string  `json:"side,omitempty"`
-	Passes    int     `json:"passes,omitempty"`
-	Start     float64 `json:"start"`
-	Seconds   float64 `json:"seconds"`
+	Item      int      `json:"item"`
+	Technique string   `json:"technique"`
+	Step      int      `json:"step"`
+	Steps     int      `json:"steps"`
+	Name      string   `json:"name"`
+	Title     string   `json:"title"`
+	Say       string   `json:"say"`
+	Cautions  []string `json:"cautions,omitempty"`
+	Note      string   `json:"note,omitempty"`
+	Area      string   `json:"area"`
+	Pressure  string   `json:"pressure,omitempty"`
+	Side      string   `json:"side,omitempty"`
+	Passes    int      `json:"passes,omitempty"`
+	Tempo     float64  `json:"tempo,omitempty"`
+	Start     float64  `json:"start"`
+	Seconds   float64  `json:"seconds"`
 }
 
 func newPageScript(s *guide.Script) pageScript {
-	out := pageScript{Name: s.Name, Total: s.Total, Moves: make([]pageMove, len(s.Moves)), Cues: s.Cues}
+	out := pageScript{Name: s.Name, Total: s.Total, Rate: s.Rate, Moves: make([]pageMove, len(s.Moves)), Cues: s.Cues, Chimes: s.Chimes}
 	if out.Cues == nil {
 		out.Cues = []guide.Cue{}
 	}
+	if out.Chimes == nil {
+		out.Chimes = []guide.Chime{}
+	}
 	for i, m := range s.Moves {
 		out.Moves[i] = pageMove{Item: m.Item, Technique: m.Technique, Step: m.Step, Steps: m.Steps, Name: m.Name,
-			Title: m.Title, Say: m.Say, Area: m.Area, Pressure: m.Pressure, Side: m.Side, Passes: m.Passes,
-			Start: m.Start, Seconds: m.Seconds}
+			Title: m.Title, Say: m.Say, Cautions: m.Cautions, Note: m.Note, Area: m.Area, Pressure: m.Pressure, Side: m.Side,
+			Passes: m.Passes, Tempo: m.Tempo, Start: m.Start, Seconds: m.Seconds}
 	}
 	return out
 }

@@ -133,8 +133,8 @@ function showMove(i) {
   $('move-say').textContent = m.say;
   // The move's cautions stay on screen while it plays, not only spoken.
   const sentence = (t) => { t = t.trim(); t = t.charAt(0).toUpperCase() + t.slice(1); return /[.!?]$/.test(t) ? t : t + '.'; };
-  const care = script.cues.filter((c) => c.move === i && c.kind === 'caution').map((c) => sentence(c.say));
-  const notes = script.cues.filter((c) => c.move === i && c.kind === 'note').map((c) => sentence(c.say));
+  const care = (m.cautions || []).map(sentence);
+  const notes = m.note ? [sentence(m.note)] : [];
   const box = $('move-care');
   box.replaceChildren();
   if (care.length || notes.length) {
