@@ -33,4 +33,3 @@ func RateWPM(rate string) (float64, error) {
 type Options struct {
 	Rate string // slower, normal (the default, "") or faster
 }
-

@@ -275,6 +275,13 @@ func (m *Model) key(k string) tea.Cmd {
 			m.back(now)
 		case "l", "g", "f", "s":
 			m.note(feedbackKeys[k], now)
+		case "r":
+			// The voice says the start in a short form; r reads the
+			// move's whole instruction, as the screen shows it.
+			if p := m.clock.At(now); !p.Done && p.Move < len(m.s.Script.Moves) {
+				m.speak.Hush()
+				m.speak.Say(m.s.Script.Moves[p.Move].Say)
+			}
 		case "q", "esc":
 			return m.stop(k)
 		}

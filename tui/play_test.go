@@ -344,3 +344,14 @@ func TestKeysArrivingTogetherEachCount(t *testing.T) {
 		t.Errorf("after \"qg\": quitting %v with %d presses; want to quit before the g", m.Quitting(), len(m.Feedback()))
 	}
 }
+
+func TestReadKeySaysTheWholeInstruction(t *testing.T) {
+	m, fc, rec := player(t, "scalp-petrissage", 80, 24)
+	press(m, "space")
+	wait(m, fc, 2)
+	n := len(rec.said)
+	press(m, "r")
+	if got, want := rec.said[n:], []string{m.s.Script.Moves[0].Say}; !cmp.Equal(got, want) {
+		t.Errorf("r said %q, want %q", got, want)
+	}
+}
