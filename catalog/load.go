@@ -85,6 +85,14 @@ func (l *loader) seed(cat *massage.Catalog) {
 	for _, r := range cat.Routines {
 		l.define(kRoutine, r.ID, where{file: "the catalog"})
 	}
+	l.cat.Conditions = append(l.cat.Conditions, cat.Conditions...)
+	l.cat.Questions = append(l.cat.Questions, cat.Questions...)
+	for _, r := range cat.Conditions {
+		l.define(kCondition, r.ID, where{file: "the catalog"})
+	}
+	for _, q := range cat.Questions {
+		l.define(kQuestion, q.ID, where{file: "the catalog"})
+	}
 }
 
 // define records an id; a second definition is an error. It reports whether
@@ -122,7 +130,7 @@ func (l *loader) addFile(name string, data []byte) {
 		return
 	}
 	if strings.TrimSpace(string(data)) == "" {
-		l.errs = append(l.errs, Error{File: name, Msg: "file is empty: expected techniques:, preparations:, cautions:, rules:, sources:, routines:, technique: or routine:"})
+		l.errs = append(l.errs, Error{File: name, Msg: "file is empty: expected techniques:, preparations:, cautions:, rules:, sources:, conditions:, questions:, routines:, technique: or routine:"})
 		return
 	}
 	f, err := parser.ParseBytes(data, 0)
@@ -182,7 +190,7 @@ func misindented(data []byte, at int) (line, col int) {
 	return at, 1
 }
 
-var topKeys = []string{"sources", "cautions", "rules", "preparations", "techniques", "routines", "technique", "routine"}
+var topKeys = []string{"sources", "cautions", "rules", "conditions", "questions", "preparations", "techniques", "routines", "technique", "routine"}
 
 func (l *loader) document(d *decoder, body ast.Node) {
 	if _, isNull := body.(*ast.NullNode); isNull {
@@ -200,6 +208,12 @@ func (l *loader) document(d *decoder, body ast.Node) {
 	}
 	for _, n := range top.list("rules") {
 		l.rule(d, n)
+	}
+	for _, n := range top.list("conditions") {
+		l.condition(d, n)
+	}
+	for _, n := range top.list("questions") {
+		l.question(d, n)
 	}
 	for _, n := range top.list("preparations") {
 		l.preparation(d, n)
@@ -231,12 +245,17 @@ var sourceID = func(s string) bool {
 }
 
 func (l *loader) source(d *decoder, n ast.Node) {
-	f := d.fields(n, "source", "id", "title", "about")
+	f := d.fields(n, "source", "id", "title", "about", "address")
 	if f == nil {
 		return
 	}
 	f.require("id", "title")
-	s := &massage.Source{ID: f.str("id"), Title: f.text("title", 200), About: f.text("about", 2000)}
+	s := &massage.Source{ID: f.str("id"), Title: f.text("title", 200), About: f.text("about", 2000), Address: f.str("address")}
+	if s.Address != "" && !strings.HasPrefix(s.Address, "https://") && !strings.HasPrefix(s.Address, "http://") || strings.ContainsAny(s.Address, " <>\"\n") {
+		an, _ := f.value("address")
+		d.errorf(an, "source address %q is not a web address: expected one starting https:// or http://", s.Address)
+		s.Address = ""
+	}
 	if s.ID != "" && !sourceID(s.ID) {
 		idNode, _ := f.value("id")
 		d.errorf(idNode, "source id %q is not a file name: expected letters, digits, '.', '_' and '-'", s.ID)
@@ -509,6 +528,16 @@ func (l *loader) step(d *decoder, n ast.Node, what string, def massage.Pressure)
 				hn, _ := f.value("hands")
 				d.errorf(hn, "%s: %s is a place never pressed on; name the places beside it instead", what, lm.Name)
 			}
+		}
+	}
+	if sites := massage.StepSites(s); len(sites) > 0 && s.Motion != "" {
+		if ok, why := massage.SiteSafe(s); !ok {
+			an, _ := f.value("at")
+			if an == nil {
+				an, _ = f.value("hands")
+			}
+			lm, _ := massage.LandmarkByID(sites[0])
+			d.errorf(an, "%s: the %s is an endangerment site, where nerves and vessels lie close under the skin: %s", what, lm.Name, why)
 		}
 	}
 	return s, true

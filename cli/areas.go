@@ -70,6 +70,8 @@ func (o *areasOptions) Run(ctx context.Context, env *Env) error {
 			switch {
 			case l.Avoid:
 				name += " — never pressed on"
+			case l.Site:
+				name += " — endangerment site: light, flat gliding only"
 			case l.Joint != "":
 				name += " — joint: " + l.Joint
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -43,6 +44,9 @@ func init() {
 			"knead plan --area back --area scalp --minutes 20 --mode partner",
 			"knead plan --area shoulders,arms --minutes 10 --mode self --pressure light",
 			"knead plan --area feet --minutes 15 --condition inflamed-joint:ankle",
+			"knead plan --area legs --minutes 20 --condition recent-fracture:calves",
+			"knead plan --area back --minutes 20 --condition blood-thinners",
+			"knead plan --area back --minutes 15 --screen",
 			"knead plan --area back,legs --minutes 30 --weight back=2 --seed 7 --json",
 			"knead plan --area scalp --minutes 8 --out scalp.yaml",
 		},
@@ -50,29 +54,38 @@ func init() {
 	})
 }
 
-// conditionHelp lists the condition vocabulary in plain words: what each
-// rules out and where the rule comes from.
-// Conditions that share a rule (an injury, a wound, a skin condition) are
-// told together, each in a paragraph of its own.
+// conditionHelp lists the conditions by what they do to a session; the
+// reasons and sources are in docs/safety.md and the plan itself.
 func conditionHelp() string {
 	var b strings.Builder
-	b.WriteString("--condition (repeatable) tells Knead what to keep away from:")
-	rules := plan.ConditionRules()
-	for i := 0; i < len(rules); {
-		r := rules[i]
-		usages, names := []string{r.Usage}, []string{r.Name}
-		j := i + 1
-		for ; j < len(rules) && rules[j].RulesOut == r.RulesOut && rules[j].Source == r.Source; j++ {
-			usages = append(usages, rules[j].Usage)
-			names = append(names, rules[j].Name)
-		}
-		verb, name := "leaves", names[0]
-		if n := len(names); n > 1 {
-			verb, name = "leave", strings.Join(names[:n-1], ", ")+" or "+names[n-1]
-		}
-		fmt.Fprintf(&b, "\n\n%s (%s) %s out %s. From %s.", massage.JoinAnd(usages), name, verb, r.RulesOut, r.Source)
-		i = j
+	b.WriteString("--condition (repeatable) tells Knead about the receiver's health, and --age their age group; " +
+		"the plan leaves out, lightens or refuses what the catalog's safety rules say, and says why and " +
+		"from which source (docs/safety.md lists every rule). --screen asks the screen's few yes/no " +
+		"questions instead. Knead is not medical advice.")
+	cat, err := catalog.Builtin()
+	if err != nil {
+		return b.String()
 	}
+	rules := plan.ConditionRules(cat)
+	heads := map[string]string{
+		"stop":       "No session today (exit status 1, with the reason):",
+		"ask-first":  "Ask a health professional first; once they agree, add --cleared:",
+		"leave-out":  "Leave the area out, and stop short of it nearby:",
+		"light-only": "Light pressure only, no tapping or chopping:",
+	}
+	for _, outcome := range massage.Outcomes.IDs() {
+		var list []string
+		for _, r := range rules {
+			if r.Outcome == outcome && !r.Age {
+				list = append(list, r.Usage+" ("+r.Name+")")
+			}
+		}
+		if len(list) > 0 {
+			fmt.Fprintf(&b, "\n\n%s %s.", heads[outcome], strings.Join(list, ", "))
+		}
+	}
+	b.WriteString("\n\n--age is adult (the default), older-adult or child (no deep pressure, no tapping or chopping), " +
+		"or infant (only the lightest stroking).")
 	joints := make([]string, len(massage.Joints))
 	for i, j := range massage.Joints {
 		joints[i] = j.ID
@@ -89,6 +102,9 @@ type planOptions struct {
 	Pressure   string
 	Weights    []string // AREA=N
 	Conditions []string
+	Age        string
+	Cleared    bool
+	Screen     bool
 	Seed       int64
 	JSON       bool
 	Out        string
@@ -105,6 +121,9 @@ func (o *planOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Pressure, "pressure", "moderate", "the firmest pressure to plan, `LEVEL`: light, moderate or deep")
 	listFlag(fs, &o.Weights, "weight", "`AREA=N` gives an area N shares of the time (default 1 each); repeatable", splitComma)
 	listFlag(fs, &o.Conditions, "condition", "a `CONDITION` to plan around, such as inflamed-joint:ankle; repeatable", splitComma)
+	fs.StringVar(&o.Age, "age", "", "the receiver's `GROUP`: adult (default), older-adult, child or infant")
+	fs.BoolVar(&o.Cleared, "cleared", false, "a health professional agreed to the massage (for pregnancy, cancer treatment, a heart condition, epilepsy)")
+	fs.BoolVar(&o.Screen, "screen", false, "ask the safety screen's yes/no questions first, reading the answers from standard input")
 	fs.Int64Var(&o.Seed, "seed", 0, "`N` picks among the work techniques; the same seed gives the same plan")
 	fs.BoolVar(&o.JSON, "json", false, "print the plan as one JSON object instead of the card")
 	fs.StringVar(&o.Out, "out", "", "write the plan as a routine file to `FILE` instead of printing it (a line on stderr says so); - writes the routine to standard output")
@@ -138,7 +157,7 @@ func (o *planOptions) SetArgs(args []string) error {
 	if err := checkWidth(o.Width); err != nil {
 		return err
 	}
-	o.req = plan.Request{Areas: areas, Minutes: o.Minutes.v, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed}
+	o.req = plan.Request{Areas: areas, Minutes: o.Minutes.v, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed, Age: o.Age, Cleared: o.Cleared}
 	for _, w := range o.Weights {
 		for _, x := range splitComma(w) {
 			area, n, ok := strings.Cut(strings.TrimSpace(x), "=")
@@ -188,7 +207,7 @@ func (m *minutesFlag) Set(s string) error {
 // flagNames map a request field to the flag that sets it.
 var flagNames = map[string]string{
 	"areas": "--area", "minutes": "--minutes", "mode": "--mode", "pressure": "--pressure",
-	"weights": "--weight", "conditions": "--condition",
+	"weights": "--weight", "conditions": "--condition", "age": "--age",
 }
 
 // flagError turns the planner's *plan.Error into an InputError that names
@@ -210,6 +229,15 @@ func (o *planOptions) Run(ctx context.Context, env *Env) error {
 	cat, err := env.Catalog()
 	if err != nil {
 		return err
+	}
+	if o.Screen {
+		s, err := askScreen(cat, bufio.NewReader(env.In), env.Err)
+		if err != nil {
+			return err
+		}
+		if err := s.Apply(cat, &o.req); err != nil {
+			return flagError(err)
+		}
 	}
 	p, err := plan.Make(cat, o.req)
 	if err != nil {
@@ -364,6 +392,13 @@ func planCard(p *plan.Plan, width int) string {
 		byID[x.ID] = x
 		if x.When == "before" {
 			before = append(before, x)
+		}
+	}
+	if len(p.Safety) > 0 {
+		c.section("SAFETY (from your answers; Knead is not medical advice)")
+		for _, x := range p.Safety {
+			c.text(fmt.Sprintf("%s: %s", massage.UpperFirst(x.Name), x.Why), "  ! ", "    ")
+			c.text("Sources: "+strings.Join(x.Sources, "; "), "    ", "    ")
 		}
 	}
 	if len(before) > 0 {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -46,6 +48,20 @@ func TestPlanExitCodes(t *testing.T) {
 		{name: "weight for another area", args: []string{"plan", "--area", "back", "--minutes", "10", "--weight", "feet=2"}, code: 1, err: []string{"--weight:", "not one of the areas asked for"}},
 		{name: "nothing safe", args: []string{"plan", "--area", "scalp", "--minutes", "10", "--condition", "unhealthy-scalp"}, code: 1,
 			err: []string{"--condition: nothing safe is left", "unhealthy-scalp"}},
+		{name: "stop: a possible clot", args: []string{"plan", "--area", "legs", "--minutes", "10", "--condition", "possible-clot"}, code: 1,
+			err: []string{"--condition: no session today", "blood clot", "See a doctor today", "https://"}},
+		{name: "stop: fever", args: []string{"plan", "--area", "back", "--minutes", "10", "--condition", "fever"}, code: 1,
+			err: []string{"no session today", "see a doctor"}},
+		{name: "ask first", args: []string{"plan", "--area", "back", "--minutes", "10", "--condition", "pregnancy"}, code: 1,
+			err: []string{"--condition: ask a health professional first", "--cleared"}},
+		{name: "cleared pregnancy plans no face-down work", args: []string{"plan", "--area", "back,feet", "--minutes", "10", "--condition", "pregnancy", "--cleared", "--mode", "partner"}, code: 0,
+			out: []string{"SAFETY", "face down", "FEET"}},
+		{name: "blood thinners keep it light and say why", args: []string{"plan", "--area", "scalp", "--minutes", "10", "--condition", "blood-thinners", "--pressure", "deep"}, code: 0,
+			out: []string{"SAFETY", "every move stays light", "nccam.nih.gov", "no tapping and chopping"}},
+		{name: "a recent fracture leaves the area out", args: []string{"plan", "--area", "legs", "--minutes", "10", "--condition", "recent-fracture:calves", "--mode", "self"}, code: 0,
+			out: []string{"LEFT OUT", "recent-fracture:calves"}},
+		{name: "bad age", args: []string{"plan", "--area", "back", "--minutes", "10", "--age", "toddler"}, code: 1,
+			err: []string{`--age: unknown age group "toddler"`}},
 		{name: "too few minutes", args: []string{"plan", "--area", "back,scalp,feet", "--minutes", "1", "--mode", "partner"}, code: 1,
 			err: []string{"--minutes: 1 is too few", "would do"}},
 		{name: "too many minutes", args: []string{"plan", "--area", "jaw", "--minutes", "60", "--mode", "partner"}, code: 1,
@@ -53,7 +69,8 @@ func TestPlanExitCodes(t *testing.T) {
 		{name: "short plan drops phases", args: []string{"plan", "--area", "back", "--minutes", "2", "--mode", "partner"}, code: 0,
 			out: []string{"DROPPED FOR LACK OF TIME", "finish on the back"}},
 		{name: "help lists the conditions", args: []string{"plan", "--help"}, code: 0,
-			out: []string{"unhealthy-scalp", "inflamed-joint:JOINT", "sensitive:AREA", "wound:AREA", "000_f857412830437d0d.txt", "Knead's own rule"}},
+			out: []string{"unhealthy-scalp", "inflamed-joint:JOINT", "sensitive:AREA", "wound:AREA", "fever", "possible-clot", "pregnancy",
+				"blood-thinners", "recent-fracture:AREA", "numbness:AREA", "epilepsy", "--cleared", "--age", "infant", "docs/safety.md", "--screen"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -339,5 +356,30 @@ func TestPlanParse(t *testing.T) {
 		if d := cmp.Diff(tt.want, got); d != "" {
 			t.Errorf("%q with %v (-want +got):\n%s", tt.args, tt.env, d)
 		}
+	}
+}
+
+// --screen asks the questions on standard error and reads the answers from
+// standard input: "yes" to blood thinners lightens the plan; a possible clot
+// stops it.
+func TestPlanScreen(t *testing.T) {
+	ask := func(input string, args ...string) result {
+		var out, errb bytes.Buffer
+		code := Main(context.Background(), append([]string{"plan", "--screen"}, args...), Streams{In: strings.NewReader(input), Out: &out, Err: &errb, Getenv: func(string) string { return "" }})
+		return result{code, out.String(), errb.String()}
+	}
+	// age: adult; unwell: no; calf: no; pregnant: no; bleeding: yes, thinners
+	r := ask("1\nn\nn\nn\ny\n1\n", "--area", "scalp", "--minutes", "10", "--pressure", "deep")
+	if r.code != 0 || !strings.Contains(r.err, "blood thinners") || !strings.Contains(r.out, "every move stays light") || strings.Contains(r.out, "moderate,") {
+		t.Errorf("blood thinners: exit %d\nstderr:\n%s\nstdout:\n%s", r.code, r.err, r.out)
+	}
+	r = ask("\nn\ny\n1\n", "--area", "legs", "--minutes", "10")
+	if r.code != 1 || !strings.Contains(r.err, "no session today") || !strings.Contains(r.err, "See a doctor") {
+		t.Errorf("possible clot: exit %d\nstderr:\n%s", r.code, r.err)
+	}
+	// a fracture asks where; a wrong place is asked again
+	r = ask("\nn\nn\nn\nn\ny\n1\npaw\ncalves\n", "--area", "legs", "--minutes", "10", "--mode", "self")
+	if r.code != 0 || !strings.Contains(r.err, "Where?") || !strings.Contains(r.out, "recent-fracture:calves") {
+		t.Errorf("fracture: exit %d\nstderr:\n%s\nstdout:\n%s", r.code, r.err, r.out)
 	}
 }

@@ -17,6 +17,10 @@ type Landmark struct {
 	Area  string // the finest area the landmark lies in
 	Joint string // the joint it belongs to, for landmarks that are joints
 	Avoid bool   // a place never pressed on (the spine line)
+	// Site marks an endangerment site: nerves, vessels or organs close under
+	// the skin. Broad, flat, light gliding may pass over it; deep or pointed
+	// pressure, kneading and percussion never land on it (SiteSafe).
+	Site bool
 }
 
 // Areas is the body's area tree, parents before their children.
@@ -83,6 +87,7 @@ var Landmarks = []Landmark{
 	{ID: "back-of-head-middle", Name: "middle of the back of the head", Area: "scalp"},
 	{ID: "temples", Name: "temples", Area: "scalp"},
 	{ID: "forehead", Name: "forehead", Area: "face"},
+	{ID: "eyes", Name: "eyes and eyelids", Area: "face", Site: true},
 	{ID: "cheeks", Name: "cheeks", Area: "face"},
 	{ID: "chin", Name: "chin", Area: "face"},
 	{ID: "jaw-line", Name: "jaw line", Area: "jaw"},
@@ -94,6 +99,7 @@ var Landmarks = []Landmark{
 	{ID: "back-of-neck", Name: "back of the neck", Area: "neck"},
 	{ID: "sides-of-neck", Name: "sides of the neck", Area: "neck"},
 	{ID: "base-of-neck", Name: "base of the neck", Area: "neck", Joint: "neck"},
+	{ID: "front-of-neck", Name: "front of the neck, beside the windpipe", Area: "neck", Site: true},
 	{ID: "tops-of-shoulders", Name: "tops of the shoulders", Area: "shoulders"},
 	{ID: "shoulder-joint", Name: "shoulder joint", Area: "shoulders", Joint: "shoulder"},
 	// back
@@ -101,17 +107,22 @@ var Landmarks = []Landmark{
 	{ID: "shoulder-blades", Name: "shoulder blades", Area: "upper-back"},
 	{ID: "middle-back", Name: "middle of the back", Area: "back"},
 	{ID: "ribs", Name: "ribs (back of the rib cage)", Area: "back"},
+	{ID: "kidney-area", Name: "kidney area, just below the lowest ribs at the back", Area: "lower-back", Site: true},
 	{ID: "lower-back", Name: "lower back", Area: "lower-back"},
 	{ID: "waist", Name: "waist, sides of the lower back", Area: "lower-back"},
 	// chest and abdomen
 	{ID: "sternum", Name: "breastbone", Area: "chest"},
 	{ID: "pectorals", Name: "chest muscles", Area: "chest"},
+	{ID: "armpit", Name: "armpit", Area: "chest", Site: true},
+	{ID: "tip-of-breastbone", Name: "tip of the breastbone, where the ribs part", Area: "chest", Site: true},
 	{ID: "navel", Name: "navel", Area: "abdomen"},
 	{ID: "stomach", Name: "stomach, around the navel", Area: "abdomen"},
 	// arms and hands
 	{ID: "lower-biceps", Name: "lower biceps, above the elbow", Area: "upper-arms"},
 	{ID: "upper-biceps", Name: "upper biceps, below the shoulder", Area: "upper-arms"},
 	{ID: "triceps", Name: "triceps, back of the upper arm", Area: "upper-arms"},
+	{ID: "inner-upper-arm", Name: "inside of the upper arm", Area: "upper-arms", Site: true},
+	{ID: "inner-elbow", Name: "inside of the elbow, in the crease", Area: "arms", Site: true},
 	{ID: "elbow", Name: "elbow", Area: "arms", Joint: "elbow"},
 	{ID: "forearm", Name: "forearm", Area: "forearms"},
 	{ID: "wrist", Name: "wrist", Area: "wrists", Joint: "wrist"},
@@ -121,8 +132,10 @@ var Landmarks = []Landmark{
 	// legs and feet
 	{ID: "hip", Name: "hip", Area: "legs", Joint: "hip"},
 	{ID: "upper-thigh", Name: "upper thigh", Area: "thighs"},
+	{ID: "groin", Name: "groin, where the front of the thigh meets the body", Area: "thighs", Site: true},
 	{ID: "lower-thigh", Name: "lower thigh, above the knee", Area: "thighs"},
 	{ID: "knee", Name: "knee", Area: "legs", Joint: "knee"},
+	{ID: "back-of-knee", Name: "back of the knee, the hollow behind it", Area: "legs", Site: true},
 	{ID: "calf", Name: "calf", Area: "calves"},
 	{ID: "shin", Name: "shin", Area: "calves"},
 	{ID: "ankle", Name: "ankle joint", Area: "ankles", Joint: "ankle"},

@@ -11,6 +11,8 @@ type Catalog struct {
 	Rules        []*Rule
 	Sources      []*Source
 	Routines     []*Routine
+	Conditions   []*ConditionRule // what each condition does to a plan
+	Questions    []*Question      // the safety screen, in order
 }
 
 // Technique finds a technique by id.

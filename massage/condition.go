@@ -53,13 +53,22 @@ func (c Condition) Area() string {
 
 // conditionWhere says what each kind takes after the colon.
 var conditionWhere = map[string]string{
-	"unhealthy-scalp": "",
 	"inflamed-joint":  "joint",
 	"injury":          "area",
 	"wound":           "area",
 	"skin-condition":  "area",
 	"sensitive":       "area",
+	"recent-fracture": "area",
+	"recent-surgery":  "area",
+	"varicose-veins":  "area",
+	"skin-infection":  "area",
+	"numbness":        "area",
+	"tumour-site":     "area",
 }
+
+// ConditionWhere says what a condition kind takes after the colon: "",
+// "area" or "joint".
+func ConditionWhere(kind string) string { return conditionWhere[kind] }
 
 // ConditionUsage says how a condition kind is written, for help text.
 func ConditionUsage(kind string) string {

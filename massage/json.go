@@ -222,6 +222,7 @@ type LandmarkView struct {
 	Name  string `json:"name"`
 	Joint string `json:"joint,omitempty"` // the joint it belongs to
 	Avoid bool   `json:"avoid,omitempty"` // never pressed on
+	Site  bool   `json:"site,omitempty"`  // an endangerment site: light, flat gliding only
 }
 
 // JointView is a joint and the area it sits in.
@@ -238,7 +239,7 @@ func Body() BodyView {
 		v.Areas[i] = AreaView{ID: a.ID, Name: a.Name, Parent: a.Parent, Landmarks: []LandmarkView{}}
 		for _, l := range Landmarks {
 			if l.Area == a.ID {
-				v.Areas[i].Landmarks = append(v.Areas[i].Landmarks, LandmarkView{ID: l.ID, Name: l.Name, Joint: l.Joint, Avoid: l.Avoid})
+				v.Areas[i].Landmarks = append(v.Areas[i].Landmarks, LandmarkView{ID: l.ID, Name: l.Name, Joint: l.Joint, Avoid: l.Avoid, Site: l.Site})
 			}
 		}
 	}

@@ -95,9 +95,10 @@ const OwnSource = "knead"
 
 // Source is a text the catalog draws on.
 type Source struct {
-	ID    string // the file name of the text
-	Title string
-	About string // what it covers, in Knead's words
+	ID      string // the file name of the text
+	Title   string
+	About   string // what it covers, in Knead's words
+	Address string // where to read it, for sources on the web
 }
 
 // Claim is something a source says a technique does. Knead shows it as the

@@ -145,13 +145,34 @@ var (
 		"task", "something to do first",
 		"position", "a position to take")
 
-	// ConditionKinds are the conditions a user can say they have.
-	// "Where" tells what follows the colon: nothing, an area or a joint.
+	// ConditionKinds are the conditions a user can say they have, and the
+	// age groups with rules of their own. What each does to a plan, and why,
+	// is catalog data (a ConditionRule per kind, with its sources);
+	// conditionWhere tells what follows the colon: nothing, an area or a joint.
 	ConditionKinds = vocab("condition",
+		"fever", "a fever or an infection today",
+		"possible-clot", "a swollen, hot, painful calf that could be a clot",
+		"recent-stroke", "a recent stroke",
+		"pregnancy", "pregnancy",
+		"blood-thinners", "blood-thinning medicine or a bleeding disorder",
+		"osteoporosis", "osteoporosis, weak bones",
+		"recent-fracture", "a recent fracture",
+		"recent-surgery", "a recent operation",
+		"varicose-veins", "varicose veins",
+		"skin-infection", "a skin infection",
+		"numbness", "numbness, as in diabetic nerve damage",
+		"fragile-skin", "fragile, thin skin that tears or bruises easily",
+		"tumour-site", "a tumour site",
+		"cancer-treatment", "cancer treatment",
+		"heart-condition", "a heart condition",
+		"epilepsy", "epilepsy",
 		"unhealthy-scalp", "an unhealthy scalp: abrasions or skin disease",
 		"inflamed-joint", "an arthritic, painful, hot or inflamed joint",
 		"injury", "a recent injury",
 		"wound", "an open wound",
 		"skin-condition", "a skin condition",
-		"sensitive", "a sensitive area")
+		"sensitive", "a sensitive area",
+		"infant", "a baby under one year",
+		"child", "a child",
+		"older-adult", "an older adult")
 )

@@ -13,8 +13,9 @@ type index struct {
 	caution map[string]*massage.Caution
 	contra  []*massage.Caution // contraindications that name a condition
 	rules   []*massage.Rule
-	facts   []facts   // per technique of the catalog, read when first needed
-	covers  []areaSet // per technique of the catalog: the areas it works on or in
+	rule    map[string]*massage.ConditionRule // the screen's rules by condition kind
+	facts   []facts                           // per technique of the catalog, read when first needed
+	covers  []areaSet                         // per technique of the catalog: the areas it works on or in
 }
 
 // coverAll works out, for every technique, the areas it works on.
@@ -33,6 +34,12 @@ func newIndex(cat *massage.Catalog) *index {
 		cat:     cat,
 		caution: make(map[string]*massage.Caution, len(cat.Cautions)),
 		rules:   cat.Rules,
+		rule:    make(map[string]*massage.ConditionRule, len(cat.Conditions)),
+	}
+	for _, r := range cat.Conditions {
+		if r != nil {
+			ix.rule[r.ID] = r
+		}
 	}
 	for _, c := range cat.Cautions {
 		if c == nil {
@@ -59,6 +66,7 @@ type facts struct {
 	sides  uint16  // bit i set: a step names massage.Sides.Words[i]
 	areas  areaSet // its own areas
 	holds  areaSet // its areas and the areas inside them
+	site   string  // an endangerment site a step presses on, kneads or taps ("" when none)
 }
 
 // factsOf reads the facts of the k-th technique of the catalog, once.
@@ -90,6 +98,11 @@ func factsFor(t *massage.Technique, covers areaSet) facts {
 		for _, h := range st.Hands {
 			for _, id := range h.At {
 				f.touch = f.touch.or(landmarkReach[id])
+			}
+		}
+		if sites := massage.StepSites(st); len(sites) > 0 && f.site == "" {
+			if ok, _ := massage.SiteSafe(st); !ok {
+				f.site = sites[0]
 			}
 		}
 		lv := st.Pressure.Level

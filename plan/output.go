@@ -134,9 +134,33 @@ func (ix *index) cautions(secs []*section, items []Item) []Caution {
 // tasks first (soaking or washing happens away from where the massage is),
 // and a task that comes "after" another follows right behind it, so that
 // soak, dry and cream stay together.
-func (ix *index) preps(secs []*section, mode string) []Prep {
+func (ix *index) preps(secs []*section, mode string, conds []massage.Condition) []Prep {
 	seen := map[*massage.Preparation]bool{}
 	var list []*massage.Preparation
+	// A condition's rule leaves out preparations where the condition is
+	// (no warm soak for an inflamed ankle).
+	for _, c := range conds {
+		r := ix.rule[c.Kind]
+		if r == nil {
+			continue
+		}
+		for _, id := range r.Preparations {
+			p := ix.cat.Preparation(id)
+			if p == nil {
+				continue
+			}
+			// Near enough: the same area, one inside the other, or areas side
+			// by side (a foot soak reaches the ankles).
+			where := c.Area()
+			wa, _ := massage.AreaByID(where)
+			if len(p.Areas) == 0 || where == "" || slices.ContainsFunc(p.Areas, func(a string) bool {
+				pa, _ := massage.AreaByID(a)
+				return massage.Overlaps(a, where) || pa.Parent != "" && pa.Parent == wa.Parent
+			}) {
+				seen[p] = true
+			}
+		}
+	}
 	mark := func(p *massage.Preparation) {
 		if p != nil && !seen[p] && prepFits(p.Mode, mode) {
 			seen[p] = true

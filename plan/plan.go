@@ -18,6 +18,9 @@ type Plan struct {
 	Pressure     string     `json:"pressure"` // the most pressure asked for
 	Seed         int64      `json:"seed"`
 	Conditions   []string   `json:"conditions,omitempty"`
+	Age          string     `json:"age,omitempty"`
+	Cleared      bool       `json:"cleared,omitempty"` // a health professional agreed, for ask-first conditions
+	Safety       []Safety   `json:"safety"`            // what each condition did, why, and its sources
 	Prep         []Prep     `json:"prep"`
 	Items        []Item     `json:"items"`
 	Excluded     []Excluded `json:"excluded"`
@@ -56,6 +59,17 @@ type Excluded struct {
 	Area      string `json:"area"`
 	Reason    string `json:"reason"`
 	Condition string `json:"condition,omitempty"` // the condition that caused it, as written
+	Source    string `json:"source"`              // where the rule comes from: addresses, or what was asked
+}
+
+// Safety is what one condition did to the plan, in plain words, with the
+// rule's sources: the plan says why it is lighter or shorter.
+type Safety struct {
+	Condition string   `json:"condition"` // as written: "blood-thinners", "recent-fracture:calves"
+	Name      string   `json:"name"`      // in plain words
+	Outcome   string   `json:"outcome"`   // stop, leave-out, light-only or ask-first
+	Why       string   `json:"why"`
+	Sources   []string `json:"sources"` // addresses, or titles for texts without one
 }
 
 // Caution is a safety note for the plan: from the catalog, or made by the
@@ -83,6 +97,9 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		return nil, err
 	}
 	ix := newIndex(cat)
+	if err := ix.screen(req, conds, r); err != nil {
+		return nil, err
+	}
 	ix.coverAll()
 	pools := ix.pools(req, conds)
 	mode := req.Mode
@@ -96,6 +113,9 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		Pressure:   req.Pressure,
 		Seed:       req.Seed,
 		Conditions: req.Conditions,
+		Age:        req.Age,
+		Cleared:    req.Cleared,
+		Safety:     ix.safety(conds),
 		Prep:       []Prep{},
 		Items:      []Item{},
 		Excluded:   []Excluded{},
@@ -103,6 +123,17 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 	}
 	for _, s := range secs {
 		p.Excluded = append(p.Excluded, s.excluded...)
+	}
+	for i, e := range p.Excluded {
+		if e.Source != "" {
+			continue
+		}
+		kind, _, _ := strings.Cut(e.Condition, ":")
+		if r := ix.rule[kind]; r != nil {
+			p.Excluded[i].Source = ix.sourceOf(r)
+		} else {
+			p.Excluded[i].Source = "the request"
+		}
 	}
 
 	var live []*section
@@ -142,7 +173,7 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		p.Items[i].Cautions = ix.forMode(it.Cautions, mode)
 	}
 	p.TotalSeconds = round3(p.TotalSeconds)
-	p.Prep = ix.preps(live, mode)
+	p.Prep = ix.preps(live, mode, conds)
 	p.Cautions = ix.cautions(live, p.Items)
 	return p, nil
 }

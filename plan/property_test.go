@@ -62,15 +62,19 @@ func randomRequest(rng *rand.Rand) Request {
 	}
 	for n := rng.IntN(4) - 1; n > 0; n-- {
 		kind := massage.ConditionKinds.Words[rng.IntN(len(massage.ConditionKinds.Words))].ID
-		switch kind {
-		case "unhealthy-scalp":
+		switch massage.ConditionWhere(kind) {
+		case "":
 			r.Conditions = append(r.Conditions, kind)
-		case "inflamed-joint":
+		case "joint":
 			r.Conditions = append(r.Conditions, kind+":"+massage.Joints[rng.IntN(len(massage.Joints))].ID)
 		default:
 			r.Conditions = append(r.Conditions, kind+":"+massage.Areas[rng.IntN(len(massage.Areas))].ID)
 		}
 	}
+	if rng.IntN(4) == 0 {
+		r.Age = massage.AgeGroups.Words[rng.IntN(len(massage.AgeGroups.Words))].ID
+	}
+	r.Cleared = rng.IntN(2) == 0
 	r.Seed = rng.Int64N(1000)
 	return r
 }
@@ -87,7 +91,32 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 	conds := make([]massage.Condition, 0, len(req.Conditions))
 	for _, s := range req.Conditions {
 		c, _ := massage.ParseCondition(s)
-		conds = append(conds, c)
+		if !slices.Contains(conds, c) {
+			conds = append(conds, c)
+		}
+	}
+	if req.Age != "" && req.Age != "adult" {
+		conds = append(conds, massage.Condition{Kind: req.Age})
+	}
+	// The screen's outcomes: a stop condition never gives a plan, nor an
+	// ask-first one without the person's word that a professional agreed.
+	for _, c := range conds {
+		r := cat.ConditionRule(c.Kind)
+		if r == nil {
+			bad("planned with %s, which has no rule", c)
+			continue
+		}
+		if r.Outcome == "stop" || r.Outcome == "ask-first" && !req.Cleared {
+			bad("planned despite %s (%s)", c, r.Outcome)
+		}
+	}
+	if len(p.Safety) != len(conds) {
+		bad("%d conditions but %d safety notes", len(conds), len(p.Safety))
+	}
+	for _, s := range p.Safety {
+		if s.Why == "" || len(s.Sources) == 0 {
+			bad("safety note for %s without why or sources", s.Condition)
+		}
 	}
 
 	// The seconds add up to the minutes (within 1%), and total_seconds says so.
@@ -111,7 +140,16 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 		if e.Reason == "" {
 			bad("%s is left out without a reason", e.Technique)
 		}
+		if e.Source == "" {
+			bad("%s is left out without a source", e.Technique)
+		}
 		if e.Condition != "" {
+			kind, _, _ := strings.Cut(e.Condition, ":")
+			if r := cat.ConditionRule(kind); r == nil || r.Outcome == "stop" {
+				bad("%s left out for %s, which has no rule or stops the session", e.Technique, e.Condition)
+			} else if src := cat.AddressOf(r.Sources[0]); !strings.Contains(e.Source, src) {
+				bad("%s left out for %s with source %q, want the rule's %q", e.Technique, e.Condition, e.Source, src)
+			}
 			if !strings.Contains(e.Reason, e.Condition) {
 				bad("the reason for leaving out %s does not name %s: %q", e.Technique, e.Condition, e.Reason)
 			}
@@ -211,30 +249,58 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 			}
 			return false
 		}
+		// No step of the move lands on an endangerment site unless it is a
+		// light, broad, flat glide or hold.
+		for _, st := range t.Steps {
+			if sites := massage.StepSites(st); len(sites) > 0 {
+				if ok, why := massage.SiteSafe(st); !ok {
+					bad("%s: a step on %v: %s", where, sites, why)
+				}
+			}
+		}
+		overJoint := func(joint string) bool {
+			if slices.ContainsFunc(areas, func(a string) bool { return massage.Within(massage.JointArea[joint], a) }) {
+				return true
+			}
+			for id := range marks {
+				if l, _ := massage.LandmarkByID(id); l.Joint == joint {
+					return true
+				}
+			}
+			return false
+		}
 		for _, c := range conds {
-			switch c.Kind {
-			case "unhealthy-scalp":
-				if onArea("scalp") {
-					bad("%s: works on the scalp with %s", where, c)
+			r := cat.ConditionRule(c.Kind)
+			if r == nil {
+				continue
+			}
+			for _, w := range r.Positions {
+				if strings.Contains(strings.ToLower(t.Position), w) {
+					bad("%s: done lying %s with %s", where, w, c)
 				}
-			case "injury", "wound", "skin-condition":
-				if onArea(c.Where) {
-					bad("%s: works on the %s with %s", where, c.Where, c)
-				}
-			case "sensitive":
-				if onArea(c.Where) && it.Pressure != "light" {
-					bad("%s: %s pressure on a sensitive %s", where, it.Pressure, c.Where)
-				}
-			case "inflamed-joint":
-				over := slices.ContainsFunc(areas, func(a string) bool { return massage.Within(massage.JointArea[c.Where], a) })
-				for id := range marks {
-					if l, _ := massage.LandmarkByID(id); l.Joint == c.Where {
-						over = true
-					}
-				}
-				if over && (t.Family != "light-stroking" || it.Pressure != "light") {
-					bad("%s: %s at %s pressure over the inflamed %s", where, t.Family, it.Pressure, c.Where)
-				}
+			}
+			var here bool
+			switch {
+			case c.Kind == "inflamed-joint":
+				here = overJoint(c.Where)
+			case c.Where != "":
+				here = onArea(c.Where)
+			case len(r.Areas) > 0:
+				here = slices.ContainsFunc(r.Areas, onArea)
+			default:
+				here = true
+			}
+			if !here {
+				continue
+			}
+			if r.Outcome == "leave-out" {
+				bad("%s: works on the %s with %s", where, c.Where+strings.Join(r.Areas, ","), c)
+			}
+			if slices.Contains(r.Families, t.Family) {
+				bad("%s: %s with %s", where, t.Family, c)
+			}
+			if r.Most != "" && massage.LevelRank(it.Pressure) > massage.LevelRank(r.Most) {
+				bad("%s: %s pressure with %s (at most %s)", where, it.Pressure, c, r.Most)
 			}
 		}
 	}
@@ -341,6 +407,18 @@ func checkRandom(t *testing.T, cat *massage.Catalog, n int, seed uint64, roundTr
 
 func TestPropertiesBuiltin(t *testing.T) {
 	checkRandom(t, builtin(t), 3000, 1, true)
+}
+
+// The safety screen's promise, over 10,000 random requests and answer
+// sets: no plan holds a technique, pressure or position an answer rules
+// out, no step lands on an endangerment site, and every exclusion carries
+// its reason and source.
+func TestPropertiesScreen(t *testing.T) {
+	n := 10000
+	if testing.Short() {
+		n = 2000
+	}
+	checkRandom(t, builtin(t), n, 11, false)
 }
 
 func TestPropertiesSynthetic(t *testing.T) {

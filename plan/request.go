@@ -19,6 +19,8 @@ type Request struct {
 	Pressure   string             `json:"pressure,omitempty"` // light, moderate, deep ("" = moderate)
 	Weights    map[string]float64 `json:"weights,omitempty"`
 	Conditions []string           `json:"conditions,omitempty"`
+	Age        string             `json:"age,omitempty"`     // infant, child, adult, older-adult ("" = adult)
+	Cleared    bool               `json:"cleared,omitempty"` // a health professional agreed (for ask-first conditions)
 	Seed       int64              `json:"seed,omitempty"`
 }
 
@@ -37,8 +39,10 @@ const (
 // "weights.back"); the command line maps it to its flag, the web API
 // answers 422 with it.
 type Error struct {
-	Field   string
-	Message string
+	Field     string
+	Message   string
+	Code      string // "stop" or "ask-first" when the safety screen refused the session
+	Condition string // the condition that did, as written
 }
 
 func (e *Error) Error() string {
@@ -62,7 +66,7 @@ func (r Request) Validate() error {
 // normalize validates the request and returns it with ids trimmed and
 // lower-cased, defaults filled in and the conditions parsed.
 func (r Request) normalize() (Request, []massage.Condition, error) {
-	out := Request{Minutes: r.Minutes, Seed: r.Seed}
+	out := Request{Minutes: r.Minutes, Seed: r.Seed, Cleared: r.Cleared}
 	if len(r.Areas) == 0 {
 		return out, nil, fieldError("areas", "name at least one area, one of %s", massage.AreaNames())
 	}
@@ -145,6 +149,15 @@ func (r Request) normalize() (Request, []massage.Condition, error) {
 		have[c] = true
 		conds = append(conds, c)
 		out.Conditions = append(out.Conditions, c.String())
+	}
+	switch a := clean(r.Age); a {
+	case "", "adult":
+	default:
+		if !massage.AgeGroups.Has(a) {
+			return out, nil, fieldError("age", "unknown age group %q: expected one of %s", r.Age, strings.Join(massage.AgeGroups.IDs(), ", "))
+		}
+		out.Age = a
+		conds = append(conds, massage.Condition{Kind: a})
 	}
 	return out, conds, nil
 }

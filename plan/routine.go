@@ -15,8 +15,12 @@ import (
 func (p *Plan) Routine() *massage.Routine {
 	made := map[string]Caution{}
 	var catalogIDs []string
+	conds := map[string]bool{p.Age: p.Age != ""}
+	for _, c := range p.Conditions {
+		conds[c] = true
+	}
 	for _, c := range p.Cautions {
-		if strings.Contains(c.ID, ":") {
+		if conds[c.ID] {
 			made[c.ID] = c
 		} else {
 			catalogIDs = append(catalogIDs, c.ID)
@@ -51,6 +55,9 @@ func (p *Plan) Routine() *massage.Routine {
 			}
 		}
 		r.Items = append(r.Items, ri)
+	}
+	for _, s := range p.Safety {
+		r.Notes = append(r.Notes, fmt.Sprintf("Because of %s: %s (sources: %s)", s.Name, s.Why, strings.Join(s.Sources, "; ")))
 	}
 	for _, e := range p.Excluded {
 		r.Notes = append(r.Notes, fmt.Sprintf("Left out: %s (%s): %s.", e.Name, massage.AreaName(e.Area), e.Reason))

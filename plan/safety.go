@@ -69,10 +69,25 @@ func touchesJoint(t *massage.Technique, f *facts, joint string) bool {
 	return false
 }
 
-// touches reports whether the technique works where the condition is.
-func touches(t *massage.Technique, f *facts, c massage.Condition) bool {
-	if c.Kind == "inflamed-joint" {
+// applies reports whether the condition's rule reaches the technique: over
+// the joint or on the area the condition names, on the rule's own areas
+// (the scalp, the legs), or everywhere when it names none.
+func applies(t *massage.Technique, f *facts, c massage.Condition, r *massage.ConditionRule) bool {
+	switch {
+	case c.Kind == "inflamed-joint":
 		return touchesJoint(t, f, c.Where)
+	case c.Where != "":
+		return touchesArea(f, c.Where)
+	case len(r.Areas) > 0:
+		return slices.ContainsFunc(r.Areas, func(a string) bool { return touchesArea(f, a) })
+	}
+	return true
+}
+
+// touches reports whether the technique works where the condition is.
+func (ix *index) touches(t *massage.Technique, f *facts, c massage.Condition) bool {
+	if r := ix.rule[c.Kind]; r != nil {
+		return applies(t, f, c, r)
 	}
 	return touchesArea(f, c.Area())
 }
@@ -96,43 +111,71 @@ type verdict struct {
 	out       bool
 	reason    string
 	condition string
+	source    string
 	pressure  string
 	made      []*Caution // the planner's cautions for conditions that lightened it
 	note      string
 }
 
-// judge applies the conditions, the catalog's contraindications and the
-// asked pressure to a technique planned in area.
+// positionOut reports the first of the rule's position words found in the
+// technique's position.
+func positionOut(t *massage.Technique, r *massage.ConditionRule) string {
+	if len(r.Positions) == 0 || t.Position == "" {
+		return ""
+	}
+	pos := strings.ToLower(t.Position)
+	for _, w := range r.Positions {
+		if strings.Contains(pos, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// judge applies the conditions' rules, the catalog's contraindications and
+// the asked pressure to a technique planned in area.
 func (ix *index) judge(t *massage.Technique, f *facts, conds []massage.Condition, asked string) verdict {
 	family := massage.Families.Name(t.Family)
+	if f.site != "" {
+		l, _ := massage.LandmarkByID(f.site)
+		return verdict{out: true, source: ix.addresses([]string{"werner-endangerment"}),
+			reason: fmt.Sprintf("a step works the %s, an endangerment site, with more than a light, flat glide", l.Name)}
+	}
 	for _, c := range conds {
-		if !touches(t, f, c) {
+		r := ix.rule[c.Kind]
+		if r == nil {
 			continue
 		}
-		switch c.Kind {
-		case "unhealthy-scalp":
-			return verdict{out: true, condition: c.String(),
-				reason: fmt.Sprintf("works on the scalp: with %s, all scalp work is left out", said(c))}
-		case "injury", "wound", "skin-condition":
-			return verdict{out: true, condition: c.String(),
-				reason: fmt.Sprintf("works on the %s: with %s, that area is left out", placeName(c), said(c))}
-		case "inflamed-joint":
-			if t.Family != "light-stroking" || f.floor == "deep" {
-				return verdict{out: true, condition: c.String(),
-					reason: fmt.Sprintf("%s over the %s: with %s, only light stroking stays there", family, placeName(c), said(c))}
+		out := func(format string, args ...any) verdict {
+			return verdict{out: true, condition: c.String(), source: ix.sourceOf(r), reason: fmt.Sprintf(format, args...)}
+		}
+		if w := positionOut(t, r); w != "" {
+			return out("is done lying %s: with %s, nothing is planned lying %s", w, said(c), w)
+		}
+		if !applies(t, f, c, r) {
+			continue
+		}
+		place, there := "", ""
+		if c.Where != "" || len(r.Areas) > 0 {
+			place, there = " "+on(c)+" the "+ruleWhere(c, r), " there"
+		}
+		switch r.Outcome {
+		case "leave-out":
+			return out("works%s: with %s, that area is left out", place, said(c))
+		case "light-only", "ask-first":
+			if slices.Contains(r.Families, t.Family) {
+				return out("%s%s: with %s, no %s%s", family, place, said(c), family, there)
 			}
-		case "sensitive":
-			if f.floor == "deep" {
-				return verdict{out: true, condition: c.String(),
-					reason: fmt.Sprintf("needs deep pressure: with %s, every move there is kept light", said(c))}
+			if r.Most != "" && massage.LevelRank(f.floor)-massage.LevelRank(r.Most) >= 2 {
+				return out("needs %s pressure: with %s, nothing firmer than %s%s", f.floor, said(c), r.Most, there)
 			}
 		}
 	}
-	// The catalog's own contraindications, for conditions the planner has no
-	// built-in rule for or families it rules out beyond them.
+	// The catalog's own contraindications, for families they rule out
+	// beyond the rules.
 	for _, c := range conds {
 		for _, x := range ix.contra {
-			if x.Condition != c.Kind || !touches(t, f, c) {
+			if x.Condition != c.Kind || !ix.touches(t, f, c) {
 				continue
 			}
 			if len(x.Families) > 0 && !slices.Contains(x.Families, t.Family) {
@@ -141,28 +184,65 @@ func (ix *index) judge(t *massage.Technique, f *facts, conds []massage.Condition
 			if len(x.Areas) > 0 && !slices.ContainsFunc(x.Areas, t.Covers) {
 				continue
 			}
-			return verdict{out: true, condition: c.String(),
+			return verdict{out: true, condition: c.String(), source: ix.addresses(x.Sources),
 				reason: fmt.Sprintf("%s on the %s: with %s, the caution %q rules it out", family, placeName(c), said(c), x.ID)}
 		}
 	}
 
 	v := verdict{pressure: lighter(asked, f.top)}
 	for _, c := range conds {
-		if (c.Kind != "sensitive" && c.Kind != "inflamed-joint") || !touches(t, f, c) {
+		r := ix.rule[c.Kind]
+		if r == nil || r.Most == "" || !applies(t, f, c, r) {
 			continue
 		}
-		v.pressure = "light"
-		v.made = append(v.made, madeCaution(c))
+		if massage.LevelRank(r.Most) < massage.LevelRank(v.pressure) || r.Most == "light" {
+			v.pressure = lighter(v.pressure, r.Most)
+			v.made = append(v.made, ix.madeCaution(c, r))
+		}
 	}
-	// A move whose steps need deep pressure cannot be done lightly. (Over a
-	// sensitive area or an inflamed joint such moves were left out above.)
+	// A move whose steps need deep pressure cannot be done lightly.
 	if massage.LevelRank(f.floor)-massage.LevelRank(v.pressure) >= 2 {
-		return verdict{out: true, reason: fmt.Sprintf("needs deep pressure, and %s pressure was asked for", asked)}
+		return verdict{out: true, reason: fmt.Sprintf("needs deep pressure, and %s pressure was asked for", asked), source: "the pressure asked for"}
 	}
 	if massage.LevelRank(v.pressure) < massage.LevelRank(f.floor) {
 		v.note = fmt.Sprintf("planned %s, lighter than its usual %s", v.pressure, f.floor)
 	}
 	return v
+}
+
+// on is the word before a place: over a joint, on an area.
+func on(c massage.Condition) string {
+	if c.Kind == "inflamed-joint" {
+		return "over"
+	}
+	return "on"
+}
+
+// ruleWhere names where a rule acts: the place the condition names, the
+// rule's own areas, or the whole body.
+func ruleWhere(c massage.Condition, r *massage.ConditionRule) string {
+	switch {
+	case c.Where != "":
+		return placeName(c)
+	case len(r.Areas) > 0:
+		names := make([]string, len(r.Areas))
+		for i, a := range r.Areas {
+			names[i] = massage.AreaName(a)
+		}
+		return massage.JoinAnd(names)
+	}
+	return "whole body"
+}
+
+// sourceOf gives a rule's sources as addresses, for the plan.
+func (ix *index) sourceOf(r *massage.ConditionRule) string { return ix.addresses(r.Sources) }
+
+func (ix *index) addresses(ids []string) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, ix.cat.AddressOf(id))
+	}
+	return strings.Join(out, "; ")
 }
 
 // said names a condition in plain words and as it was written: "a recent
@@ -184,15 +264,15 @@ func said(c massage.Condition) string {
 func lighter(a, b string) string { return massage.Lighter(a, b) }
 
 // madeCaution is the planner's caution for a condition that lightens moves.
-func madeCaution(c massage.Condition) *Caution {
-	switch c.Kind {
-	case "inflamed-joint":
-		return &Caution{ID: c.String(), Kind: "gentle", When: "start",
-			Say:   fmt.Sprintf("The %s is inflamed: only light stroking near it, no kneading or deep work there.", placeName(c)),
-			Areas: []string{massage.JointArea[c.Where]}}
+func (ix *index) madeCaution(c massage.Condition, r *massage.ConditionRule) *Caution {
+	x := &Caution{ID: c.String(), Kind: "gentle", When: "start", Say: r.Why, Sources: r.Sources}
+	switch {
+	case c.Kind == "inflamed-joint":
+		x.Areas = []string{massage.JointArea[c.Where]}
+	case c.Where != "":
+		x.Areas = []string{c.Where}
 	default:
-		return &Caution{ID: c.String(), Kind: "gentle", When: "start",
-			Say:   fmt.Sprintf("The %s is sensitive: Knead keeps every move there light.", placeName(c)),
-			Areas: []string{c.Where}}
+		x.Areas = r.Areas
 	}
+	return x
 }

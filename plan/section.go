@@ -146,7 +146,7 @@ func (ix *index) sections(req Request, pools []*pool, mode string) []*section {
 			}
 			if fitsMode(c.t, mode) {
 				s.known++
-				s.excluded = append(s.excluded, Excluded{Technique: c.t.ID, Name: c.t.Name, Area: c.area, Reason: c.v.reason, Condition: c.v.condition})
+				s.excluded = append(s.excluded, Excluded{Technique: c.t.ID, Name: c.t.Name, Area: c.area, Reason: c.v.reason, Condition: c.v.condition, Source: c.v.source})
 			}
 		}
 		var cands []*cand

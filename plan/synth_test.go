@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/massage"
 )
 
@@ -17,6 +18,11 @@ func synthetic(n int, seed uint64) *massage.Catalog {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	cat := &massage.Catalog{
 		Sources: []*massage.Source{{ID: "knead", Title: "Knead"}, {ID: "synthetic", Title: "Made up for tests"}},
+	}
+	// The safety screen's rules and their sources, as built in.
+	if b, err := catalog.Builtin(); err == nil {
+		cat.Conditions = b.Conditions
+		cat.Sources = append(cat.Sources, b.Sources...)
 	}
 	var fine []string
 	for _, a := range massage.Areas {

@@ -30,7 +30,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &ae):
 		writeError(w, ae)
 	case errors.As(err, &pe):
-		writeError(w, &apiError{Status: http.StatusUnprocessableEntity, Code: codeInvalid, Field: pe.Field, Message: pe.Message})
+		code := codeInvalid
+		switch pe.Code {
+		case "stop":
+			code = codeStop
+		case "ask-first":
+			code = codeAskFirst
+		}
+		writeError(w, &apiError{Status: http.StatusUnprocessableEntity, Code: code, Field: pe.Field, Message: pe.Message, Condition: pe.Condition})
 	case errors.Is(err, store.ErrNotFound):
 		writeError(w, errNotFound("session"))
 	default:

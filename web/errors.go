@@ -17,6 +17,9 @@ type apiError struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Field   string `json:"field,omitempty"`
+	// Condition names the condition that stopped a session or asks for a
+	// professional first (codes stop and ask_first).
+	Condition string `json:"condition,omitempty"`
 }
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }
@@ -25,6 +28,8 @@ func (e *apiError) Error() string { return e.Code + ": " + e.Message }
 const (
 	codeBadJSON     = "bad_json"     // 400: the body is not the JSON expected
 	codeInvalid     = "invalid"      // 422: a field's value is not acceptable
+	codeStop        = "stop"         // 422: a condition rules out any session today
+	codeAskFirst    = "ask_first"    // 422: a condition needs a health professional's word first
 	codeTooLarge    = "too_large"    // 413: the body is over the limit
 	codeMediaType   = "media_type"   // 415: not application/json
 	codeNotFound    = "not_found"    // 404
