@@ -182,6 +182,7 @@ func (s *sqlStore) DeletePerson(ctx context.Context, id string) error {
 		`DELETE FROM sessions WHERE person = $1`,
 		`DELETE FROM sore_spots WHERE person = $1`,
 		`DELETE FROM person_marks WHERE person = $1`,
+		`DELETE FROM screens WHERE person = $1`,
 		`DELETE FROM people WHERE id = $1 AND id <> 'me'`,
 	} {
 		if _, err := tx.ExecContext(ctx, s.d.rebind(q), id); err != nil {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/knead/knead/plan"
 )
 
 func TestPersonID(t *testing.T) {
@@ -201,4 +203,53 @@ func TestPeopleMigrationKeepsData(t *testing.T) {
 	if _, err := s.AddFeedback(ctx, "old", Feedback{Key: "t", Kind: Down, Technique: "back-raking", Area: "upper-back"}); err != nil {
 		t.Errorf("a thumbs-down after the upgrade: %v", err)
 	}
+}
+
+// Screen answers are kept per person with their date, replaced by newer
+// ones, and go with the person.
+func TestScreens(t *testing.T) {
+	each(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		if _, err := s.ScreenOf(ctx, Me); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("no answers yet: got %v", err)
+		}
+		at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+		sc := plan.Screen{Age: "older-adult", Answers: []plan.Answer{{Question: "bleeding", Choice: "thinners"}}}
+		if err := s.SaveScreen(ctx, Me, sc, at); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.ScreenOf(ctx, Me)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(sc, got.Screen); d != "" || !got.AnsweredAt.Equal(at) {
+			t.Errorf("answers (-want +got):\n%s at %v", d, got.AnsweredAt)
+		}
+		if !got.Stale(at.Add(31*24*time.Hour), 30) || got.Stale(at.Add(24*time.Hour), 30) {
+			t.Error("answers should go stale after 30 days, not before")
+		}
+		later := plan.Screen{Answers: []plan.Answer{}}
+		if err := s.SaveScreen(ctx, Me, later, at.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.ScreenOf(ctx, Me); got == nil || len(got.Screen.Answers) != 0 {
+			t.Errorf("newer answers did not replace the old: %+v", got)
+		}
+		if err := s.SaveScreen(ctx, "nobody", sc, at); !errors.Is(err, ErrNotFound) {
+			t.Errorf("answers for nobody: %v", err)
+		}
+		p, err := s.AddPerson(ctx, "Sam")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveScreen(ctx, p.ID, sc, at); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeletePerson(ctx, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ScreenOf(ctx, p.ID); !errors.Is(err, ErrNotFound) {
+			t.Errorf("answers outlived their person: %v", err)
+		}
+	})
 }

@@ -40,6 +40,8 @@ type Store interface {
 	SoreSpots(ctx context.Context) ([]SoreSpot, error)
 	// People, their history, and deleting them for good (see people.go).
 	People
+	// Screens keeps each person's safety-screen answers (screens.go).
+	Screens
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 	// Close releases the database.
