@@ -131,7 +131,7 @@ var techFacts = map[string]techFact{
 	"knead-hands-wrists": {Sources: []string{src002}, Mode: "self", Family: "kneading", Areas: []string{"hands", "wrists"},
 		Phases: []string{"work"}, Prep: []string{"warm-hands"}, Pressure: "light", Cautions: []string{"inflamed-joints"}},
 	"knead-stomach": {Sources: []string{src002}, Mode: "self", Family: "kneading", Areas: []string{"abdomen"},
-		Phases: []string{"work"}, Prep: []string{"warm-hands"}, Pressure: "light to moderate", Cautions: []string{"never-painful", "sensitive-lighter"}},
+		Phases: []string{"work"}, Prep: []string{"warm-hands"}, Pressure: "light to moderate", Cautions: []string{"never-painful", "soft-belly"}},
 
 	// 003: feet for a partner after soak, drying and cream; scalp moves for anyone.
 	"foot-warm-up": {Sources: []string{src003}, Mode: "partner", Family: "light-stroking", Areas: []string{"feet"}, Phases: []string{"warm-up"},
@@ -237,7 +237,7 @@ var moves = map[string][]move{
 	"kneading-method": {
 		{Hands: []string{"both fingers work", "both palms work"}, Motion: "hold", Pressure: "moderate"},
 		{Hands: []string{"both fingers work", "both heels-of-hands work"}, Motion: "knead", Direction: []string{"in-place"}, Pressure: "moderate"},
-		{Hands: []string{"one fingers work", "one thumbs work"}, At: []string{"jaw-line", "palm", "sole"}, Motion: "knead", Direction: []string{"in-place"}, Pressure: "light"},
+		{Hands: []string{"left fingers work", "left thumbs work"}, At: []string{"jaw-line", "palm", "sole"}, Motion: "knead", Direction: []string{"in-place"}, Pressure: "light"},
 	},
 	// Pads circle, firmer on the upward half, then glide on without losing contact.
 	"finger-thumb-rotations": {
@@ -271,7 +271,7 @@ var moves = map[string][]move{
 	},
 	// Mostly the palms, clockwise.
 	"knead-stomach": {
-		{Hands: []string{"both palms work"}, At: []string{"stomach", "navel"}, Motion: "circle", Direction: []string{"around"}, Turn: "clockwise", Pressure: "light to moderate", Side: "none"},
+		{Hands: []string{"both palms work"}, At: []string{"navel"}, Motion: "circle", Direction: []string{"around"}, Turn: "clockwise", Pressure: "light to moderate", Side: "none"},
 	},
 
 	// 003. Warm: rub; hold with one hand and draw the other down with a little pressure; rub across.
@@ -539,6 +539,7 @@ var cautionFacts = map[string]cautionFact{
 	"ask-pressure":        {Kind: "ask", When: "start", Sources: []string{src001, src003}},
 	"add-oil":             {Kind: "practice", When: "during", Sources: []string{src001}},
 	"sensitive-lighter":   {Kind: "gentle", When: "start", Sources: []string{src002}},
+	"soft-belly":          {Kind: "gentle", When: "start", Areas: []string{"abdomen"}, Sources: []string{"knead"}},
 	"forearm-elbow-light": {Kind: "gentle", When: "during", Areas: []string{"back"}, Sources: []string{src001}},
 	"gentle-toes": {Kind: "gentle", When: "during", Areas: []string{"toes"},
 		Landmarks: []string{"big-toe", "second-toe", "middle-toe", "fourth-toe", "little-toe"}, Sources: []string{src003}},

@@ -362,7 +362,7 @@ func (l *loader) rule(d *decoder, n ast.Node) {
 }
 
 func (l *loader) preparation(d *decoder, n ast.Node) {
-	f := d.fields(n, "preparation", "id", "name", "say", "kind", "seconds", "areas", "mode", "after", "needs", "sources", "notes")
+	f := d.fields(n, "preparation", "id", "name", "say", "kind", "seconds", "areas", "mode", "after", "needs", "sources", "claims", "notes")
 	if f == nil {
 		return
 	}
@@ -390,6 +390,7 @@ func (l *loader) preparation(d *decoder, n ast.Node) {
 		p.Notes = append(p.Notes, strings.TrimSpace(it.text))
 	}
 	p.Sources = l.sources(f, "preparation "+writtenID(f, p.ID))
+	p.Claims = l.claims(d, f, "preparation "+writtenID(f, p.ID))
 	for _, a := range p.After {
 		if a == p.ID && p.ID != "" {
 			d.errorf(n, "preparation %q cannot come after itself", p.ID)

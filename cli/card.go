@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -142,6 +143,9 @@ func writePrep(c *card, cat *massage.Catalog, id string, n int) {
 	for _, note := range p.Notes {
 		c.text("Tip: "+sentence(note), rest, rest)
 	}
+	for _, cl := range p.Claims {
+		c.text(claimLine("The source says", cl.Say)+" (its claim, not checked by Knead)", rest, rest)
+	}
 }
 
 // writeStep writes one numbered step: its cue, then labelled details.
@@ -162,7 +166,11 @@ func writeStep(c *card, cat *massage.Catalog, t *massage.Technique, s massage.St
 		}
 		c.field(ind, label, handLine(h))
 	}
-	c.field(ind, "Where", route(s.At))
+	where := route(s.At)
+	if s.Motion == "circle" && len(s.At) == 1 && slices.Contains(s.Direction, "around") {
+		where = "around " + where
+	}
+	c.field(ind, "Where", where)
 	c.field(ind, "Motion", motionLine(s))
 	c.field(ind, "Pressure", t.StepPressure(s).String())
 	c.field(ind, "Repeat", repeatLine(s))
@@ -180,21 +188,30 @@ func writeStep(c *card, cat *massage.Catalog, t *massage.Technique, s massage.St
 
 // handLine says what one hand does: "left hand — palms, holds and steadies, at the chin".
 func handLine(h massage.HandUse) string {
-	parts := []string{massage.HandParts.Name(h.Part)}
+	phrase := massage.HandPhrase(h) // "one palm", not "one hand — palms"
+	switch {
+	case h.Hand == "both" && strings.HasPrefix(phrase, "both ") && !strings.Contains(phrase, "hands"):
+		if p := massage.HandParts.Name(h.Part); strings.HasPrefix(p, "fingertips") || strings.HasPrefix(p, "pads") {
+			phrase = "both hands' " + strings.TrimPrefix(phrase, "both ") // not "both fingertips"
+		}
+	case (h.Hand == "left" || h.Hand == "right") && strings.HasSuffix(phrase, "s") && h.Part != "thumbs":
+		phrase = h.Hand + " hand's " + strings.TrimPrefix(phrase, h.Hand+" ") // "left hand's fingertips"
+	}
+	parts := []string{phrase}
 	if h.Role != "" && h.Role != "work" {
 		parts = append(parts, massage.HandRoles.Name(h.Role))
 	}
 	if len(h.At) > 0 {
 		where := route(h.At)
-		if len(h.At) > 1 || !prepositional(h.At[0]) {
-			where = "at " + where
+		if len(h.At) == 1 && !prepositional(h.At[0]) {
+			where = "at " + where // a route of several says "from … to …" itself
 		}
 		parts = append(parts, where)
 	}
 	if h.Turn != "" {
 		parts = append(parts, "turning "+massage.Turns.Name(h.Turn))
 	}
-	return massage.Hands.Name(h.Hand) + " — " + strings.Join(parts, ", ")
+	return strings.Join(parts, ", ")
 }
 
 // route says where a move goes: "the crown", "from the X to the Y",
@@ -203,6 +220,10 @@ func route(at []string) string {
 	names := make([]string, len(at))
 	for i, id := range at {
 		names[i] = theLandmark(id)
+	}
+	if len(names) > 1 && !oneRegion(at) {
+		// places far apart (the jaw, a palm, a sole) are choices, not a path
+		return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 	}
 	switch len(names) {
 	case 0:
@@ -213,6 +234,32 @@ func route(at []string) string {
 		return "from " + names[0] + " to " + names[1]
 	}
 	return "from " + names[0] + ", past " + massage.JoinAnd(names[1:len(names)-1]) + ", to " + names[len(names)-1]
+}
+
+// oneRegion reports whether landmarks lie in one part of the body (the
+// head, the back, an arm, a leg), so that a move can travel between them.
+func oneRegion(at []string) bool {
+	top := func(id string) string {
+		l, ok := massage.LandmarkByID(id)
+		if !ok {
+			return id
+		}
+		a := l.Area
+		for {
+			x, ok := massage.AreaByID(a)
+			if !ok || x.Parent == "" {
+				return a
+			}
+			a = x.Parent
+		}
+	}
+	first := top(at[0])
+	for _, id := range at[1:] {
+		if top(id) != first {
+			return false
+		}
+	}
+	return true
 }
 
 // theLandmark names a landmark as a sentence uses it: "the crown",
@@ -249,13 +296,30 @@ func prepositional(id string) bool {
 
 // motionLine says how a step moves: "small circles, up then away from the spine, counterclockwise".
 func motionLine(s massage.Step) string {
-	parts := []string{massage.Motions.Name(s.Motion)}
-	if len(s.Direction) > 0 {
-		dirs := make([]string, len(s.Direction))
-		for i, d := range s.Direction {
-			dirs[i] = massage.Directions.Name(d)
+	name := massage.Motions.Name(s.Motion)
+	if s.Motion == "circle" && s.Radius.Metres() >= 0.05 {
+		name = "wide circles"
+	}
+	parts := []string{name}
+	var ways []string // where the move travels, in turn
+	beside := false   // and, all along, beside the spine
+	for _, d := range s.Direction {
+		switch {
+		case d == "along-spine":
+			beside = true
+		case d == "around" && s.Motion == "circle":
+			// circles go around already
+		case strings.HasSuffix(name, massage.Directions.Name(d)):
+			// "rub back and forth" says its way already
+		default:
+			ways = append(ways, massage.Directions.Name(d))
 		}
-		parts = append(parts, strings.Join(dirs, " then "))
+	}
+	if len(ways) > 0 {
+		parts = append(parts, strings.Join(ways, " then "))
+	}
+	if beside {
+		parts = append(parts, "beside the spine")
 	}
 	if s.Turn != "" {
 		parts = append(parts, massage.Turns.Name(s.Turn))
@@ -317,13 +381,22 @@ func writeSources(c *card, cat *massage.Catalog, ids []string, what string) {
 		case id == massage.OwnSource:
 			s = "Knead's own " + what + ", not from a source text"
 		case src != nil && src.Title != "":
-			s = id + " — " + src.Title
+			s = src.Title + sourceNumber(id)
 		}
 		if i > 0 {
 			label = ""
 		}
 		c.field("", label, s)
 	}
+}
+
+// sourceNumber names a built-in source text by its number, as knead list
+// does (" (source text 002)"); other sources' ids are their own names.
+func sourceNumber(id string) string {
+	if num, _, ok := strings.Cut(id, "_"); ok && len(num) == 3 && strings.Trim(num, "0123456789") == "" {
+		return " (source text " + num + ")"
+	}
+	return " (" + id + ")"
 }
 
 // preparationCard lays out a preparation.
@@ -355,6 +428,12 @@ func preparationCard(cat *massage.Catalog, p *massage.Preparation, width int) st
 			c.text(sentence(n), "  - ", "    ")
 		}
 	}
+	if len(p.Claims) > 0 {
+		c.section("WHAT THE SOURCE SAYS (its claims, not checked by Knead)")
+		for _, cl := range p.Claims {
+			c.text(claimLine("The source says", cl.Say), "  ", "  ")
+		}
+	}
 	c.line("")
 	writeSources(c, cat, p.Sources, "preparation")
 	c.line("Knead is not medical advice.")
@@ -364,10 +443,4 @@ func preparationCard(cat *massage.Catalog, p *massage.Preparation, width int) st
 // claimLine introduces a claim as the source's words: "said to ease
 // stress" becomes "The source says it can ease stress."; other wordings
 // follow a colon.
-func claimLine(who, say string) string {
-	say = strings.TrimSpace(say)
-	if rest, ok := strings.CutPrefix(say, "said to "); ok {
-		return who + " it can " + strings.TrimSuffix(rest, ".") + "."
-	}
-	return who + ": " + sentence(say)
-}
+func claimLine(who, say string) string { return massage.ClaimLine(who, say) }

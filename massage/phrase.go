@@ -73,3 +73,18 @@ func UpperFirst(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
 }
+
+// ClaimLine says a claim as its source's words, hedged once: "said to ease
+// stress" becomes "The source says it can ease stress."; other wordings
+// follow a colon ("The source says: Sore spots come from tension.").
+func ClaimLine(who, say string) string {
+	say = strings.TrimSpace(say)
+	if rest, ok := strings.CutPrefix(say, "said to "); ok {
+		return who + " it can " + strings.TrimSuffix(rest, ".") + "."
+	}
+	say = UpperFirst(say)
+	if !strings.HasSuffix(say, ".") {
+		say += "."
+	}
+	return who + ": " + say
+}

@@ -59,3 +59,16 @@ func TestCautionFitsMode(t *testing.T) {
 		t.Fatal("a caution that asks the receiver must be left out of a self-massage, and only that one")
 	}
 }
+
+func TestClaimLine(t *testing.T) {
+	for say, want := range map[string]string{
+		"said to help digestion":       "The source says it can help digestion.",
+		"said to ease stress.":         "The source says it can ease stress.",
+		"sore spots come from tension": "The source says: Sore spots come from tension.",
+		" it warms the skin. ":         "The source says: It warms the skin.",
+	} {
+		if got := ClaimLine("The source says", say); got != want {
+			t.Errorf("ClaimLine(%q) = %q, want %q", say, got, want)
+		}
+	}
+}

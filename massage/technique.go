@@ -152,5 +152,6 @@ type Preparation struct {
 	After   []string // preparations that come before it
 	Needs   []string // things to have at hand
 	Sources []string
+	Claims  []Claim // what the source says it does, shown as its words
 	Notes   []string
 }

@@ -33,9 +33,11 @@ func (s *Server) parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
 		"asset":     s.assets.url,
 		"importmap": s.assets.importMapTag,
-		"secs":      func(f float64) string { return massage.Seconds(math.Round(f)) },
+		"secs":      func(f float64) string { return keepTogether(massage.Seconds(math.Round(f))) },
+		"time":      func(b massage.Bounds) string { return keepTogether(b.String()) },
 		"clock":     clockText,
 		"area":      massage.AreaName,
+		"claim":     func(say string) string { return massage.ClaimLine("The source says", say) },
 		"word":      func(v string, id string) string { return vocabulary(v).Name(id) },
 		"json":      toJSON,
 		"join":      strings.Join,
@@ -657,4 +659,14 @@ func (s *Server) techniquePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "technique", page{Title: t.Name, Nav: "library", Data: d})
+}
+
+// keepTogether keeps a time's figures and units on one line ("1 min 30 s"
+// never breaks before its "s"); a line may still break after a comma.
+func keepTogether(s string) string {
+	parts := strings.Split(s, ", ")
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(p, " ", "\u00a0")
+	}
+	return strings.Join(parts, ", ")
 }
