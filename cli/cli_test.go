@@ -75,6 +75,8 @@ func TestExitCodes(t *testing.T) {
 			out: []string{"back-fan-stroke", "knead-neck-shoulders"}, notOut: []string{"scalp-petrissage"}},
 		{name: "list upper back holds whole back", args: []string{"list", "--area=upper-back"}, code: 0,
 			out: []string{"back-fan-stroke", "knead-neck-shoulders"}, notOut: []string{"foot-squeeze"}},
+		{name: "list feet under its own heading", args: []string{"list", "--area", "feet"}, code: 0,
+			out: []string{"\nFeet\n", "Sources:\n", "Foot massage for a partner, and a scalp rub"}, notOut: []string{"\nLegs\n"}},
 		{name: "list bad area", args: []string{"list", "--area", "bak"}, code: 1, err: []string{`unknown area "bak"`, "did you mean back?"}},
 		{name: "list area without value", args: []string{"list", "--area"}, code: 2, err: []string{"--area needs a value", "knead list --help"}},
 		{name: "list unknown flag", args: []string{"list", "--aera", "back"}, code: 2, err: []string{"unknown flag --aera", "did you mean --area?"}},

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -18,7 +19,8 @@ func init() {
 		Usage:   "",
 		Help: "Lists the techniques of the catalog under the parts of the body they work on, one a line: " +
 			"id, name, who gives it (self, partner or both) and the source text it comes from (its number, " +
-			"such as 001, or 'knead' for Knead's own). A technique for several parts is listed under each. " +
+			"such as 001, or 'knead' for Knead's own; the sources' titles follow the list). A technique for several " +
+			"parts is listed under each. " +
 			"Names are cut to fit the terminal (or --width); piped, they are given whole, and --json gives everything.\n\n" +
 			"--area keeps the techniques that work on an area or on part of it: 'back' also finds " +
 			"techniques for the upper and lower back, and 'upper-back' finds those for the whole back. " +
@@ -99,13 +101,13 @@ func (o *listOptions) Run(ctx context.Context, env *Env) error {
 			width = 1 << 16 // piped: whole names, for grep and the like
 		}
 	}
-	return writeList(env.Out, ts, o.Area, width)
+	return writeList(env.Out, cat, ts, o.Area, width)
 }
 
 // writeList prints techniques under the top-level areas they work on (only
 // those that overlap area, when one is asked for), with a header, fitting
 // width: the name gives way first.
-func writeList(w io.Writer, ts []*massage.Technique, area string, width int) error {
+func writeList(w io.Writer, cat *massage.Catalog, ts []*massage.Technique, area string, width int) error {
 	idW, nameW, modeW := len("ID"), len("NAME"), len("FOR")
 	for _, t := range ts {
 		idW, nameW, modeW = max(idW, len(t.ID)), max(nameW, len([]rune(t.Name))), max(modeW, len(t.Mode))
@@ -126,8 +128,18 @@ func writeList(w io.Writer, ts []*massage.Technique, area string, width int) err
 	}
 	var b strings.Builder
 	b.WriteString(row("ID", "NAME", "FOR", "SOURCE"))
+	if area != "" {
+		// one group, named for what was asked ("Feet", not "Legs")
+		b.WriteString("\n" + massage.UpperFirst(massage.AreaName(area)) + "\n")
+		for _, t := range ts {
+			b.WriteString(row(t.ID, t.Name, t.Mode, shortSources(t.Sources)))
+		}
+		b.WriteString(sourceLegend(cat, ts, width))
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
 	for _, top := range massage.Areas {
-		if top.Parent != "" || (area != "" && !massage.Overlaps(top.ID, area)) {
+		if top.Parent != "" {
 			continue
 		}
 		var group []*massage.Technique
@@ -144,8 +156,37 @@ func writeList(w io.Writer, ts []*massage.Technique, area string, width int) err
 			b.WriteString(row(t.ID, t.Name, t.Mode, shortSources(t.Sources)))
 		}
 	}
+	b.WriteString(sourceLegend(cat, ts, width))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// sourceLegend names the sources the SOURCE column numbers, by title.
+func sourceLegend(cat *massage.Catalog, ts []*massage.Technique, width int) string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, t := range ts {
+		for _, id := range t.Sources {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	b.WriteString("\nSources:\n")
+	for _, id := range ids {
+		title := "Knead's own technique"
+		if src := cat.Source(id); src != nil && src.Title != "" {
+			title = src.Title
+		} else if id != massage.OwnSource {
+			title = id
+		}
+		short := shortSources([]string{id})
+		b.WriteString(wrap(title, min(width, maxWidth), "  "+pad(short, 7), strings.Repeat(" ", 9)))
+	}
+	return b.String()
 }
 
 // shortSources names sources by their number ("001") or "knead".
