@@ -24,12 +24,16 @@ func init() {
 			"Names are cut to fit the terminal (or --width); piped, they are given whole, and --json gives everything.\n\n" +
 			"--area keeps the techniques that work on an area or on part of it: 'back' also finds " +
 			"techniques for the upper and lower back, and 'upper-back' finds those for the whole back. " +
-			"'knead areas' lists the areas.",
+			"'knead areas' lists the areas.\n\n" +
+			"--stats counts the catalog instead: techniques by family, and for every finest place on the body " +
+			"and each mode (self, partner) how many techniques name that place, and how many of them warm it up, " +
+			"work it and finish it.",
 		Examples: []string{
 			"knead list",
 			"knead list --area back",
 			"knead list --area feet --json",
 			"knead list --width 60",
+			"knead list --stats",
 		},
 		New: func() Options { return &listOptions{} },
 	})
@@ -39,13 +43,15 @@ func init() {
 type listOptions struct {
 	Area  string // only techniques overlapping this area; "" for all
 	JSON  bool
-	Width int // columns to fit; 0: the terminal's, or no limit when piped
+	Width int  // columns to fit; 0: the terminal's, or no limit when piped
+	Stats bool // counts by family and by place and mode instead of the list
 }
 
 func (o *listOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Area, "area", "", "only techniques that work on `AREA` or a part of it")
 	fs.BoolVar(&o.JSON, "json", false, "print a JSON array: id, name, areas, mode, family, sources, step_count")
 	fs.IntVar(&o.Width, "width", 0, "fit the list to `N` columns instead of the terminal's width")
+	fs.BoolVar(&o.Stats, "stats", false, "count the techniques by family, and by place on the body and mode")
 }
 
 func (o *listOptions) SetArgs(args []string) error {
@@ -77,6 +83,13 @@ func (o *listOptions) Run(ctx context.Context, env *Env) error {
 	cat, err := env.Catalog()
 	if err != nil {
 		return err
+	}
+	if o.Stats {
+		st := catalogStats(cat)
+		if o.JSON {
+			return writeJSON(env.Out, st)
+		}
+		return writeStats(env.Out, st)
 	}
 	ts := cat.ForArea(o.Area)
 	if o.JSON {
