@@ -102,7 +102,7 @@ func New(o Options) (*Server, error) {
 			Message: "this change came from another site's page and was refused"})
 	}))
 	sum := sha256.Sum256([]byte(s.assets.importMap()))
-	csp := "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
+	csp := "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; media-src 'self' data:; " +
 		"script-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; " +
 		"object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 	// The Host check comes first, then pairing, then the cross-site check.

@@ -103,7 +103,11 @@ function chime() {
 }
 
 let lock = null;
+// No wake lock without a secure context: awake.js keeps the screen on there.
+let awake = null;
+if (!isSecureContext) import('/static/awake.js').then((m) => { awake = m; }, () => {});
 async function wake() {
+  awake?.keepAwake();
   try { if ('wakeLock' in navigator && !lock) { lock = await navigator.wakeLock.request('screen'); lock.addEventListener('release', () => { lock = null; }); } } catch { /* not allowed: fine */ }
 }
 document.addEventListener('visibilitychange', () => {
@@ -311,6 +315,7 @@ function end() {
   clock.pause();
   saveProgress();
   lock?.release?.();
+  awake?.letSleep();
   document.body.classList.remove('in-player');
   $('player').hidden = true;
   $('summary').hidden = false;
