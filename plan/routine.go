@@ -84,8 +84,10 @@ func (p *Plan) title() string {
 	for i, a := range p.Areas {
 		names[i] = massage.AreaName(a)
 	}
-	t := massage.JoinAnd(names)
-	t = strings.ToUpper(t[:1]) + t[1:]
+	t := massage.UpperFirst(massage.JoinAnd(names))
+	if strings.TrimSpace(t) == "" {
+		t = "A session" // a stored plan may name no area
+	}
 	return fmt.Sprintf("%s, %s", t, minutesText(p.Minutes))
 }
 

@@ -20,3 +20,14 @@ func TestTitle(t *testing.T) {
 		}
 	}
 }
+
+// A plan read back from a stored row may name an empty area (FuzzLoadSession
+// found one): its routine's title is still made, without a panic.
+func TestRoutineTitleOfEmptyArea(t *testing.T) {
+	for _, areas := range [][]string{{""}, {}, {"", ""}} {
+		p := &Plan{Areas: areas, Minutes: 5}
+		if got := p.title(); got == "" {
+			t.Errorf("title of %q is empty", areas)
+		}
+	}
+}

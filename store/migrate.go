@@ -58,17 +58,32 @@ func migrations(fsys fs.FS, dir string) ([]migration, error) {
 // migrate brings the schema up to the newest embedded migration, each in a
 // transaction of its own with its row in schema_migrations. A database at a
 // version above the newest known was written by a newer Knead: it is left
-// untouched and an error says so.
+// untouched and an error says so. Where the dialect has a lock (PostgreSQL),
+// it is taken on one connection before anything is created and held to the
+// end, so servers starting together on an empty database take turns.
 func migrate(ctx context.Context, db *sql.DB, d dialect, fsys fs.FS) error {
 	ms, err := migrations(fsys, "migrations/"+d.name)
 	if err != nil {
 		return err
 	}
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return Classify(err)
 	}
-	at, err := version(ctx, db)
+	defer conn.Close()
+	if d.lock != "" {
+		if _, err := conn.ExecContext(ctx, d.lock); err != nil {
+			return fmt.Errorf("take the migration lock: %w", Classify(err))
+		}
+		// A session lock outlives a failed transaction; give it back on
+		// every path (closing the connection would too).
+		defer conn.ExecContext(context.WithoutCancel(ctx), d.unlock)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", Classify(err))
+	}
+	at, err := version(ctx, conn)
 	if err != nil {
 		return err
 	}
@@ -76,8 +91,8 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, fsys fs.FS) error {
 		return fmt.Errorf("the database is at schema version %d, newer than this Knead knows (%d); refusing to run backwards: use a newer knead", at, len(ms))
 	}
 	for _, m := range ms[at:] {
-		if err := apply(ctx, db, d, m); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+		if err := apply(ctx, conn, d, m); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, Classify(err))
 		}
 	}
 	return nil
@@ -88,23 +103,19 @@ func version(ctx context.Context, q interface {
 }) (int, error) {
 	var v sql.NullInt64
 	if err := q.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil {
-		return 0, fmt.Errorf("read the schema version: %w", err)
+		return 0, fmt.Errorf("read the schema version: %w", Classify(err))
 	}
 	return int(v.Int64), nil
 }
 
-func apply(ctx context.Context, db *sql.DB, d dialect, m migration) error {
-	tx, err := db.BeginTx(ctx, nil)
+func apply(ctx context.Context, conn *sql.Conn, d dialect, m migration) error {
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if d.lock != "" {
-		if _, err := tx.ExecContext(ctx, d.lock); err != nil {
-			return err
-		}
-	}
-	// Another process may have applied it while this one waited.
+	// Another process may have applied it meanwhile (SQLite has no lock
+	// across processes before this transaction).
 	at, err := version(ctx, tx)
 	if err != nil {
 		return err

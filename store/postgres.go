@@ -4,17 +4,25 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 )
+
+// pgConns is the most connections one server opens; two servers on one
+// database stay far below PostgreSQL's default limit of 100.
+const pgConns = 16
 
 func openPostgres(ctx context.Context, dsn string) (Store, error) {
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", Redact(dsn), err)
 	}
-	db.SetMaxOpenConns(10)
-	s := &sqlStore{db: db, d: postgresDialect}
+	db.SetMaxOpenConns(pgConns)
+	db.SetMaxIdleConns(pgConns)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	// PostgreSQL queues its writers itself: no turn to take.
+	s := &sqlStore{db: &pool{r: db, w: db, rebind: postgresDialect.rebind}, d: postgresDialect}
 	if err := s.start(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: %s: %w", Redact(dsn), err)
@@ -22,9 +30,14 @@ func openPostgres(ctx context.Context, dsn string) (Store, error) {
 	return s, nil
 }
 
+// migrationLock is the advisory lock's key: "KNEA" in ASCII.
+const migrationLock = 0x4b4e4541
+
 var postgresDialect = dialect{
 	name:   "postgres",
 	rebind: func(q string) string { return q },
-	// Two servers starting at once migrate one after the other.
-	lock: "SELECT pg_advisory_xact_lock(7878001)",
+	// Servers starting at once migrate one after the other: the lock is
+	// taken before anything, schema_migrations included, is created.
+	lock:   fmt.Sprintf("SELECT pg_advisory_lock(%d)", migrationLock),
+	unlock: fmt.Sprintf("SELECT pg_advisory_unlock(%d)", migrationLock),
 }

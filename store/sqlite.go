@@ -6,18 +6,34 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
 
 // sqliteDSN sets the pragmas explicitly: busy_timeout first, so that even
 // switching to WAL waits for a lock instead of failing, then WAL, then
-// foreign keys. Write transactions take the lock at BEGIN (immediate), so
-// two writers never deadlock upgrading a read lock.
-func sqliteDSN(path string) string {
-	return path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+// foreign keys, and a cap on the size the WAL file is cut back to after a
+// checkpoint. The writer's transactions take the lock at BEGIN
+// (immediate), so a writer never fails upgrading a read lock; readers are
+// query_only, so nothing writes behind the writer's back.
+func sqliteDSN(path string, writer bool) string {
+	dsn := path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+		"&_pragma=journal_size_limit(" + fmt.Sprint(walLimit) + ")"
+	if writer {
+		return dsn + "&_txlock=immediate"
+	}
+	return dsn + "&_pragma=query_only(1)"
 }
+
+// walLimit is the size the WAL file is truncated back to after a
+// checkpoint; walEvery is how often the checkpointer looks at it.
+const (
+	walLimit = 32 << 20
+	walEvery = 30 * time.Second
+)
 
 func openSQLite(ctx context.Context, path string) (Store, error) {
 	if strings.ContainsAny(path, "?#") {
@@ -28,15 +44,32 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("store: the folder %s for the database %s does not exist: create it, or check the path", filepath.Dir(path), path)
 	}
-	db, err := sql.Open("sqlite", sqliteDSN(path))
+	// One writer connection, taken in turn; readers in parallel beside it.
+	w, err := sql.Open("sqlite", sqliteDSN(path, true))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &sqlStore{db: db, d: sqliteDialect}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	s := &sqlStore{d: sqliteDialect, path: path, walMax: walLimit}
+	s.db = &pool{r: w, w: w, turn: make(chan struct{}, 1), rebind: sqliteDialect.rebind, waitMax: 30 * time.Second}
 	if err := s.start(ctx); err != nil {
-		db.Close()
+		w.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}
+	// The readers open once the file is in WAL mode with its schema.
+	r, err := sql.Open("sqlite", sqliteDSN(path, false))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	n := max(4, 2*runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	s.db.r = r
+	s.stop = s.checkpointer(walEvery)
 	return s, nil
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +13,9 @@ import (
 
 // Store is everything Knead keeps. Implementations are safe for concurrent
 // use. Methods that change something either change all of it or nothing.
+// Every error is classified (errors.Is): ErrNotFound, ErrInvalid (an
+// *InvalidError naming the field), ErrBusy, ErrUnavailable or ErrFull, or
+// else a fault in Knead.
 type Store interface {
 	// Devices are the devices paired with the web app (devices.go).
 	Devices
@@ -48,9 +50,6 @@ type Store interface {
 	Close() error
 }
 
-// ErrNotFound is returned for a session that does not exist.
-var ErrNotFound = errors.New("store: not found")
-
 // Session is one guided session: what was planned and how it went.
 type Session struct {
 	ID        string
@@ -64,6 +63,9 @@ type Session struct {
 	Progress  Progress
 	Feedback  []Feedback // oldest first
 	Ending    Ending     // zero until the session is finished
+	// Choices, when set, are kept as the last choices in the same
+	// transaction as the new session: both are kept, or neither.
+	Choices json.RawMessage
 }
 
 // Progress is where a session is.

@@ -414,14 +414,16 @@ func TestSQLitePathChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	db := s.(*sqlStore).db
-	var mode string
-	var fk, busy int
-	db.QueryRow("PRAGMA journal_mode").Scan(&mode)
-	db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
-	db.QueryRow("PRAGMA busy_timeout").Scan(&busy)
-	if mode != "wal" || fk != 1 || busy != 5000 {
-		t.Errorf("journal_mode=%s foreign_keys=%d busy_timeout=%d", mode, fk, busy)
+	// on the writer and on the readers alike
+	for _, db := range []*sql.DB{s.(*sqlStore).db.w, s.(*sqlStore).db.r} {
+		var mode string
+		var fk, busy int
+		db.QueryRow("PRAGMA journal_mode").Scan(&mode)
+		db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+		db.QueryRow("PRAGMA busy_timeout").Scan(&busy)
+		if mode != "wal" || fk != 1 || busy != 5000 {
+			t.Errorf("journal_mode=%s foreign_keys=%d busy_timeout=%d", mode, fk, busy)
+		}
 	}
 }
 

@@ -570,6 +570,8 @@ func FuzzLoadSession(f *testing.F) {
 	f.Add(string(script), string(p), 75.5)
 	f.Add(`{"total":10,"moves":[{"index":0,"start":0,"seconds":10,"title":"x"}],"cues":[]}`, `{"areas":["nowhere"],"items":[{"technique":"nope","seconds":-1}]}`, -3.0)
 	f.Add(`{"total":5,"moves":[{"index":0,"start":3,"seconds":1}]}`, `{}`, 1e300)
+	// a stored plan naming an empty area once made plan.title panic
+	f.Add(`{"total":10,"moves":[{"index":0,"start":0,"seconds":10,"title":"x"}]}`, `{"areas":[""],"items":[{"technique":"scalp-petrissage","seconds":10}]}`, 1.0)
 	f.Fuzz(func(t *testing.T, script, plan string, offset float64) {
 		x := &store.Session{ID: "f", Title: "fuzz", Script: json.RawMessage(script), Plan: json.RawMessage(plan),
 			Progress: store.Progress{Offset: offset}, Feedback: []store.Feedback{{Kind: "good", Move: 99, Offset: offset}}}

@@ -1,0 +1,276 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// pool is how every store method reaches the database; code for a new
+// table uses it (s.db) exactly as it would a *sql.DB, and inherits the
+// discipline that holds under load:
+//
+//   - reads (SELECT) go to the readers, in parallel;
+//   - writes (ExecContext, a query that INSERTs, UPDATEs or DELETEs, and
+//     BeginTx) go to the writer. On SQLite that is one connection, taken in
+//     turn in the order callers asked for it (first come, first served), so
+//     writers queue in Go instead of fighting over the file's lock until
+//     busy_timeout runs out. A transaction holds the writer until Commit or
+//     Rollback: keep it short, read what you can before it, and never call
+//     s.db from inside it (use the tx);
+//   - a statement the database answers "busy" is tried again a few times;
+//   - text no database keeps (a NUL byte, invalid UTF-8) is refused before
+//     it reaches one, as an *InvalidError naming the column;
+//   - every error comes back classified (see Classify).
+//
+// Parameters are written $1, $2, … in every query; the pool rebinds them
+// for the driver (calling s.d.rebind first as well does no harm).
+type pool struct {
+	r, w   *sql.DB       // readers and writer; the same *sql.DB on PostgreSQL
+	turn   chan struct{} // the writer's turn, on SQLite; nil where the database queues writers itself
+	rebind func(string) string
+	// waitMax bounds how long a write waits for its turn before it is
+	// answered ErrBusy.
+	waitMax time.Duration
+}
+
+// retries is how many times a statement answered "busy" is tried again.
+const retries = 4
+
+// take waits for the writer's turn, first come first served (goroutines
+// blocked sending on a channel are woken in the order they came).
+func (p *pool) take(ctx context.Context) (release func(), err error) {
+	if p.turn == nil {
+		return func() {}, nil
+	}
+	t := time.NewTimer(p.waitMax)
+	defer t.Stop()
+	select {
+	case p.turn <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-t.C:
+		return nil, fmt.Errorf("%w: waited %s for a turn to write", ErrBusy, p.waitMax)
+	}
+	var once sync.Once
+	return func() { once.Do(func() { <-p.turn }) }, nil
+}
+
+// again reports whether err is worth another try, after a short pause.
+func again(ctx context.Context, err error, try int) bool {
+	if try >= retries || !errors.Is(Classify(err), ErrBusy) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(time.Duration(5<<try) * time.Millisecond):
+		return true
+	}
+}
+
+// isWrite reports whether q changes something.
+func isWrite(q string) bool {
+	q = strings.TrimLeft(q, " \t\r\n(")
+	i := strings.IndexAny(q, " \t\r\n")
+	if i < 0 {
+		i = len(q)
+	}
+	switch strings.ToUpper(q[:i]) {
+	case "SELECT", "VALUES", "PRAGMA", "EXPLAIN":
+		return false
+	case "WITH":
+		u := strings.ToUpper(q)
+		return strings.Contains(u, "INSERT") || strings.Contains(u, "UPDATE") || strings.Contains(u, "DELETE")
+	}
+	return true
+}
+
+// ExecContext runs a statement that changes something, on the writer.
+func (p *pool) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if err := checkArgs(q, args); err != nil {
+		return nil, err
+	}
+	release, err := p.take(ctx)
+	if err != nil {
+		return nil, Classify(err)
+	}
+	defer release()
+	for try := 0; ; try++ {
+		res, err := p.w.ExecContext(ctx, p.rebind(q), args...)
+		if err == nil || !again(ctx, err, try) {
+			return res, Classify(err)
+		}
+	}
+}
+
+// QueryContext runs a SELECT on the readers.
+func (p *pool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if err := checkArgs(q, args); err != nil {
+		return nil, err
+	}
+	if !isWrite(q) {
+		rows, err := p.r.QueryContext(ctx, p.rebind(q), args...)
+		return rows, Classify(err)
+	}
+	// Rows that stay open would hold the writer for as long as the caller
+	// reads: a query that writes and gives rows runs in a transaction.
+	return nil, errors.New("store: a query that writes and gives rows runs in BeginTx's transaction, through tx.QueryContext")
+}
+
+// QueryRowContext runs a query that gives at most one row. Text that no
+// database keeps matches no row.
+func (p *pool) QueryRowContext(ctx context.Context, q string, args ...any) *Row {
+	if err := checkArgs(q, args); err != nil {
+		if !isWrite(q) {
+			return &Row{err: sql.ErrNoRows}
+		}
+		return &Row{err: err}
+	}
+	if !isWrite(q) {
+		return &Row{row: p.r.QueryRowContext(ctx, p.rebind(q), args...)}
+	}
+	release, err := p.take(ctx)
+	if err != nil {
+		return &Row{err: Classify(err)}
+	}
+	return &Row{row: p.w.QueryRowContext(ctx, p.rebind(q), args...), release: release}
+}
+
+// BeginTx starts a write transaction on the writer; it holds the writer
+// until Commit or Rollback.
+func (p *pool) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	release, err := p.take(ctx)
+	if err != nil {
+		return nil, Classify(err)
+	}
+	for try := 0; ; try++ {
+		tx, err := p.w.BeginTx(ctx, opts)
+		if err == nil {
+			return &Tx{Tx: tx, p: p, release: release}, nil
+		}
+		if !again(ctx, err, try) {
+			release()
+			return nil, Classify(err)
+		}
+	}
+}
+
+// inTx runs f in a write transaction and commits it, trying the whole of
+// it again when the database answers busy (a deadlock or serialization
+// failure on PostgreSQL, a lock held by another process on SQLite). f may
+// run more than once, so it only talks to the database through tx.
+func (p *pool) inTx(ctx context.Context, f func(tx *Tx) error) error {
+	for try := 0; ; try++ {
+		tx, err := p.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		err = f(tx)
+		if err == nil {
+			err = tx.Commit()
+		} else {
+			tx.Rollback()
+		}
+		if err == nil || !again(ctx, err, try) {
+			return Classify(err)
+		}
+	}
+}
+
+// PingContext checks that the database answers.
+func (p *pool) PingContext(ctx context.Context) error {
+	if err := p.r.PingContext(ctx); err != nil {
+		return Classify(err)
+	}
+	if p.w != p.r {
+		return Classify(p.w.PingContext(ctx))
+	}
+	return nil
+}
+
+// Close closes the readers and the writer.
+func (p *pool) Close() error {
+	err := p.r.Close()
+	if p.w != p.r {
+		err = errors.Join(err, p.w.Close())
+	}
+	return err
+}
+
+// Tx is a write transaction: a *sql.Tx whose statements are checked,
+// rebound and classified, and which gives the writer back when it ends.
+type Tx struct {
+	*sql.Tx
+	p       *pool
+	release func()
+}
+
+func (t *Tx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if err := checkArgs(q, args); err != nil {
+		return nil, err
+	}
+	res, err := t.Tx.ExecContext(ctx, t.p.rebind(q), args...)
+	return res, Classify(err)
+}
+
+func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if err := checkArgs(q, args); err != nil {
+		return nil, err
+	}
+	rows, err := t.Tx.QueryContext(ctx, t.p.rebind(q), args...)
+	return rows, Classify(err)
+}
+
+func (t *Tx) QueryRowContext(ctx context.Context, q string, args ...any) *Row {
+	if err := checkArgs(q, args); err != nil {
+		if !isWrite(q) {
+			return &Row{err: sql.ErrNoRows}
+		}
+		return &Row{err: err}
+	}
+	return &Row{row: t.Tx.QueryRowContext(ctx, t.p.rebind(q), args...)}
+}
+
+func (t *Tx) Commit() error {
+	defer t.release()
+	return Classify(t.Tx.Commit())
+}
+
+func (t *Tx) Rollback() error {
+	defer t.release()
+	return t.Tx.Rollback()
+}
+
+// Row is one row of a query, as *sql.Row; Scan's error is classified.
+type Row struct {
+	row     *sql.Row
+	err     error
+	release func()
+}
+
+func (r *Row) Scan(dest ...any) error {
+	if r.release != nil {
+		defer r.release()
+	}
+	if r.err != nil {
+		return r.err
+	}
+	err := r.row.Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return Classify(err)
+}
+
+// Err is the error of the query, if any, without scanning.
+func (r *Row) Err() error {
+	if r.err != nil {
+		return r.err
+	}
+	return Classify(r.row.Err())
+}
