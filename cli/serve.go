@@ -70,7 +70,12 @@ type serveOptions struct {
 	TestClock bool     // browser tests drive the player's clock
 
 	ready func(addr string) // tests learn the address here
+	grace time.Duration     // how long in-flight requests may take to finish on stop; 0 is shutdownGrace
 }
+
+// shutdownGrace bounds how long requests in flight may take to finish when
+// the server is told to stop (Ctrl-C, SIGTERM); then they are cut.
+const shutdownGrace = 5 * time.Second
 
 func (o *serveOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Addr, "addr", o.Addr, "listen on `HOST:PORT` (0.0.0.0:PORT for every address: devices must pair)")
@@ -179,7 +184,16 @@ func (o *serveOptions) Run(ctx context.Context, env *Env) error {
 	if err != nil {
 		return inputErrorf("the database did not open: %v", err)
 	}
-	defer st.Close()
+	closeStore := func() {
+		if st == nil {
+			return
+		}
+		if err := st.Close(); err != nil {
+			env.Log.Warn("closing the database", slog.Any("err", err))
+		}
+		st = nil
+	}
+	defer closeStore()
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
 		return listenError(o.Addr, err)
@@ -196,6 +210,9 @@ func (o *serveOptions) Run(ctx context.Context, env *Env) error {
 		ln.Close()
 		return err
 	}
+	// net/http's own early answers (431, 400) come out as typed JSON too;
+	// under TLS, inside it.
+	ln = web.Listener(ln)
 	if tlsConf != nil {
 		ln = tls.NewListener(ln, tlsConf)
 	}
@@ -229,14 +246,22 @@ func (o *serveOptions) Run(ctx context.Context, env *Env) error {
 		return err
 	case <-ctx.Done():
 	}
-	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Finish what is in flight, within a bound; then cut what is left.
+	// Either way the database is closed and the server says it stopped.
+	grace := o.grace
+	if grace <= 0 {
+		grace = shutdownGrace
+	}
+	shut, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(shut); err != nil {
-		return err
+		env.Log.Warn("stopping: requests still in flight were cut", slog.Duration("after", grace), slog.Any("err", err))
+		srv.Close()
 	}
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+		env.Log.Warn("stopping", slog.Any("err", err))
 	}
+	closeStore()
 	fmt.Fprintln(env.Out, "Stopped.")
 	return nil
 }

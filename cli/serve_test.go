@@ -1,10 +1,16 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -158,5 +164,121 @@ func BenchmarkServeStart(b *testing.B) {
 		r.Body.Close()
 		cancel()
 		<-done
+	}
+}
+
+// startServeLogged runs serve on a free port and a temp database; stop cancels it
+// and gives what Run returned.
+func startServeLogged(t *testing.T, o *serveOptions, level string) (addr string, out, logs *syncBuffer, stop func() error) {
+	t.Helper()
+	ready := make(chan string, 1)
+	o.ready = func(a string) { ready <- a }
+	out, logs = &syncBuffer{}, &syncBuffer{}
+	env := newEnv(Streams{Out: out, Err: logs}, Global{LogLevel: level})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- o.Run(ctx, env) }()
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve stopped: %v\n%s", err, logs.String())
+	case <-time.After(20 * time.Second):
+		cancel()
+		t.Fatal("serve did not start")
+	}
+	var once sync.Once
+	var err error
+	stop = func() error {
+		once.Do(func() { cancel(); err = <-done })
+		return err
+	}
+	t.Cleanup(func() { stop() })
+	return addr, out, logs, stop
+}
+
+// SIGTERM (the context ending) with a slow upload in flight: the server
+// waits its grace, cuts the upload, closes the database and says
+// "Stopped." instead of failing (it exited 1, silently, before).
+func TestServeStopsWithASlowUploadInFlight(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	o := &serveOptions{Addr: "127.0.0.1:0", DB: db, grace: 300 * time.Millisecond}
+	addr, out, _, stop := startServeLogged(t, o, "warn")
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "POST /api/plan HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"areas\":", addr)
+	time.Sleep(100 * time.Millisecond) // the handler is reading the body
+	start := time.Now()
+	if err := stop(); err != nil {
+		t.Errorf("serve returned %v", err)
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("stopping took %s with a grace of 300ms", took)
+	}
+	if !strings.Contains(out.String(), "Stopped.") {
+		t.Errorf("output:\n%s", out.String())
+	}
+	// closing the last connection checkpoints SQLite and removes the WAL
+	if _, err := os.Stat(db + "-wal"); !os.IsNotExist(err) {
+		t.Errorf("the database was not closed: %s-wal is still there (%v)", db, err)
+	}
+}
+
+// net/http's own early answers come out as typed JSON: headers over the
+// limit give 431, a request it cannot read 400.
+func TestServeTypesTheStandardLibrarysErrors(t *testing.T) {
+	o := &serveOptions{Addr: "127.0.0.1:0", DB: filepath.Join(t.TempDir(), "k.db")}
+	addr, _, _, _ := startServeLogged(t, o, "warn")
+	for _, tc := range []struct {
+		req    string
+		status int
+		code   string
+	}{
+		{"GET /api/areas HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("a", 1<<20+8192) + "\r\n\r\n", 431, "headers_too_large"},
+		{"GET /api/areas HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", 400, "bad_request"},
+	} {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go io.WriteString(c, tc.req)
+		r, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e struct {
+			Error struct{ Code, Message string }
+		}
+		err = json.NewDecoder(r.Body).Decode(&e)
+		c.Close()
+		if r.StatusCode != tc.status || err != nil || e.Error.Code != tc.code || e.Error.Message == "" ||
+			!strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+			t.Errorf("%d %s %+v %v, want %d with code %s", r.StatusCode, r.Header.Get("Content-Type"), e, err, tc.status, tc.code)
+		}
+	}
+}
+
+// A client that goes away mid-request is logged as such, not as an ERROR
+// with status 500.
+func TestServeLogsClientsThatLeave(t *testing.T) {
+	o := &serveOptions{Addr: "127.0.0.1:0", DB: filepath.Join(t.TempDir(), "k.db")}
+	addr, _, logs, stop := startServeLogged(t, o, "info")
+	for range 5 {
+		ctx, cancel := context.WithCancel(context.Background())
+		req, _ := http.NewRequestWithContext(ctx, "POST", "http://"+addr+"/api/sessions",
+			strings.NewReader(`{"areas":["back","neck","scalp","feet","hands"],"minutes":90}`))
+		req.Header.Set("Content-Type", "application/json")
+		go func() { time.Sleep(time.Millisecond); cancel() }()
+		if r, err := http.DefaultClient.Do(req); err == nil {
+			r.Body.Close()
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
+	stop()
+	if s := logs.String(); strings.Contains(s, "level=ERROR") || strings.Contains(s, "status=500") {
+		t.Errorf("a client leaving was logged as a server error:\n%s", s)
 	}
 }

@@ -22,10 +22,15 @@ import (
 )
 
 // fail answers err: an *apiError as it is, a plan error as 422 naming the
-// field, a missing session as 404, anything else as a logged 500.
+// field, and a store error by its kind: not found 404, a value the
+// database refuses 422 naming the field, busy or unavailable or a full disk
+// 503 with Retry-After. A client that went away is logged as such. Only a
+// fault in Knead itself is a 500, still typed, and logged.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var ae *apiError
 	var pe *plan.Error
+	var ie *store.InvalidError
+	err = store.Classify(err)
 	switch {
 	case errors.As(err, &ae):
 		writeError(w, ae)
@@ -38,13 +43,35 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 			code = codeAskFirst
 		}
 		writeError(w, &apiError{Status: http.StatusUnprocessableEntity, Code: code, Field: pe.Field, Message: pe.Message, Condition: pe.Condition})
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		// Nobody is listening; the log says what happened, not a 500.
+		s.log.Info("client went away", slog.String("method", r.Method), slog.String("path", r.URL.Path))
+		w.WriteHeader(statusClientGone)
 	case errors.Is(err, store.ErrNotFound):
 		writeError(w, errNotFound("session"))
+	case errors.As(err, &ie):
+		writeError(w, errInvalid(ie.Field, "%s %s", ie.Field, ie.Reason))
+	case errors.Is(err, store.ErrFull):
+		s.log.Error("the disk is full", slog.String("path", r.URL.Path), slog.Any("err", err))
+		writeError(w, &apiError{Status: http.StatusServiceUnavailable, Code: codeFull, RetryAfter: 60,
+			Message: "the server's disk is full, so nothing was written; try again once there is room"})
+	case errors.Is(err, store.ErrBusy):
+		s.log.Warn("the database is busy", slog.String("path", r.URL.Path), slog.Any("err", err))
+		writeError(w, &apiError{Status: http.StatusServiceUnavailable, Code: codeBusy, RetryAfter: 1,
+			Message: "the database is busy; nothing was written; try again in a moment"})
+	case errors.Is(err, store.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
+		s.log.Error("the database does not answer", slog.String("path", r.URL.Path), slog.Any("err", err))
+		writeError(w, &apiError{Status: http.StatusServiceUnavailable, Code: codeUnavailable, RetryAfter: 5,
+			Message: "the database does not answer; nothing was written; try again shortly"})
 	default:
 		s.log.Error("request failed", slog.String("path", r.URL.Path), slog.Any("err", err))
 		writeError(w, errInternal)
 	}
 }
+
+// statusClientGone is logged for a request whose client left before the
+// answer (nginx's 499); no client ever reads it.
+const statusClientGone = 499
 
 func (s *Server) apiAreas(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, massage.Body())
@@ -71,7 +98,11 @@ type techniqueJSON struct {
 }
 
 func (s *Server) apiTechnique(w http.ResponseWriter, r *http.Request) {
-	t := s.cat.Technique(r.PathValue("id"))
+	id := pathID(w, r, "id", techniqueID, "technique")
+	if id == "" {
+		return
+	}
+	t := s.cat.Technique(id)
 	if t == nil {
 		writeError(w, errNotFound("technique "+r.PathValue("id")))
 		return
@@ -225,13 +256,12 @@ func (s *Server) newSession(ctx context.Context, req plan.Request) (*store.Sessi
 	x := &store.Session{
 		ID: newID(), CreatedAt: s.now().UTC(), Title: plan.Title(p.Areas, p.Minutes),
 		Request: reqJSON, Plan: planJSON, Script: scriptJSON, Total: script.Total,
+		// kept with the session, in one transaction: a failure to
+		// remember them fails the whole request, which may be sent again
+		Choices: reqJSON,
 	}
 	if err := s.store.CreateSession(ctx, x); err != nil {
 		return nil, err
-	}
-	if err := s.store.SaveChoices(ctx, reqJSON); err != nil {
-		// The session is kept; only the convenience of remembering is lost.
-		s.log.Warn("could not remember the choices", slog.Any("err", err))
 	}
 	return x, nil
 }
@@ -271,7 +301,11 @@ func (s *Server) apiCreateSession(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiSession(w http.ResponseWriter, r *http.Request) {
-	x, err := s.store.Session(r.Context(), r.PathValue("id"))
+	id := pathID(w, r, "id", sessionID, "session")
+	if id == "" {
+		return
+	}
+	x, err := s.store.Session(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -310,11 +344,15 @@ func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
 		Offset  *float64 `json:"offset"`
 		Running bool     `json:"running"`
 	}
+	id := pathID(w, r, "id", sessionID, "session")
+	if id == "" {
+		return
+	}
 	if e := decode(w, r, &in); e != nil {
 		writeError(w, e)
 		return
 	}
-	x, sc, err := s.sessionScript(r.Context(), r.PathValue("id"))
+	x, sc, err := s.sessionScript(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -345,11 +383,15 @@ func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
 		Offset *float64 `json:"offset"`
 		At     int64    `json:"at"` // Unix milliseconds when pressed; 0 for now
 	}
+	id := pathID(w, r, "id", sessionID, "session")
+	if id == "" {
+		return
+	}
 	if e := decode(w, r, &in); e != nil {
 		writeError(w, e)
 		return
 	}
-	x, sc, err := s.sessionScript(r.Context(), r.PathValue("id"))
+	x, sc, err := s.sessionScript(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -407,6 +449,10 @@ func (s *Server) apiFinish(w http.ResponseWriter, r *http.Request) {
 		Rating int    `json:"rating"`
 		Note   string `json:"note"`
 	}
+	id := pathID(w, r, "id", sessionID, "session")
+	if id == "" {
+		return
+	}
 	if e := decode(w, r, &in); e != nil {
 		writeError(w, e)
 		return
@@ -423,7 +469,6 @@ func (s *Server) apiFinish(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errInvalid("note", "note is %d characters; keep it to %d", n, maxNote))
 		return
 	}
-	id := r.PathValue("id")
 	if err := s.store.Finish(r.Context(), id, store.Ending{Rating: in.Rating, Note: strings.TrimSpace(in.Note), FinishedAt: s.now().UTC()}); err != nil {
 		s.fail(w, r, err)
 		return

@@ -20,6 +20,8 @@ type apiError struct {
 	// Condition names the condition that stopped a session or asks for a
 	// professional first (codes stop and ask_first).
 	Condition string `json:"condition,omitempty"`
+	// RetryAfter, in seconds, goes out as the Retry-After header.
+	RetryAfter int `json:"retry_after,omitempty"`
 }
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }
@@ -34,10 +36,16 @@ const (
 	codeMediaType   = "media_type"   // 415: not application/json
 	codeNotFound    = "not_found"    // 404
 	codeForbidden   = "cross_origin" // 403: a state change from another site
-	codeInternal    = "internal"     // 500
+	codeInternal    = "internal"     // 500: a fault in Knead
 	codeUnavailable = "unavailable"  // 503: the database does not answer
 	codeNotPaired   = "not_paired"   // 401: pairing is on and this device is not paired
 	codeWrongHost   = "wrong_host"   // 421: a Host the app does not answer for
+	codeBusy        = "busy"         // 503: the database is busy; try again after Retry-After
+	codeFull        = "storage_full" // 503: the disk is full; nothing was written
+	codeMethod      = "method"       // 405: the address takes other methods (Allow lists them)
+	codeHeaders     = "headers_too_large"
+	codeMoved       = "moved" // 301, 307, 308: the address is elsewhere (Location)
+	codeBadRequest  = "bad_request"
 )
 
 func errInvalid(field, format string, args ...any) *apiError {
@@ -64,31 +72,13 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
-// writeError answers e as {"error": {...}}.
+// writeError answers e as {"error": {...}}. A 503 says when to try
+// again.
 func writeError(w http.ResponseWriter, e *apiError) {
+	if e.RetryAfter > 0 {
+		w.Header().Set("Retry-After", fmt.Sprint(e.RetryAfter))
+	}
 	writeJSON(w, e.Status, map[string]*apiError{"error": e})
-}
-
-// maxBody is the most any API body may hold. The largest real body, a
-// note at the end of a session, is far below it.
-const maxBody = 64 << 10
-
-// decode reads one JSON value of type T from r's body: application/json,
-// at most maxBody bytes, no unknown fields, nothing after it.
-func decode(w http.ResponseWriter, r *http.Request, v any) *apiError {
-	ct := r.Header.Get("Content-Type")
-	if ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		return &apiError{Status: http.StatusUnsupportedMediaType, Code: codeMediaType, Message: "send the body as application/json"}
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return jsonError(err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return errBadJSON("", "the body holds more than one JSON value")
-	}
-	return nil
 }
 
 // jsonError names what is wrong with a body in words and, where it can,

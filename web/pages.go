@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -127,6 +128,24 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// storeErrorPage answers a store error on a page by its kind, as fail
+// does on the API: 503 for a busy, absent or full database, else 500.
+func (s *Server) storeErrorPage(w http.ResponseWriter, r *http.Request, what string, err error) {
+	err = store.Classify(err)
+	switch {
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		s.log.Info("client went away", slog.String("path", r.URL.Path))
+		w.WriteHeader(statusClientGone)
+	case errors.Is(err, store.ErrBusy), errors.Is(err, store.ErrUnavailable), errors.Is(err, store.ErrFull):
+		s.log.Error(what, slog.Any("err", err))
+		w.Header().Set("Retry-After", "5")
+		s.errorPage(w, r, http.StatusServiceUnavailable, "Knead's database cannot be reached just now. Wait a moment and reload the page.")
+	default:
+		s.log.Error(what, slog.Any("err", err))
+		s.errorPage(w, r, http.StatusInternalServerError, "Knead could not read this; the log says why.")
+	}
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
@@ -497,14 +516,18 @@ func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessag
 }
 
 func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
-	x, sc, err := s.sessionScript(r.Context(), r.PathValue("id"))
+	id := r.PathValue("id")
+	if !sessionID.MatchString(id) {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
+		return
+	}
+	x, sc, err := s.sessionScript(r.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
 		return
 	}
 	if err != nil {
-		s.log.Error("session page", slog.Any("err", err))
-		s.errorPage(w, r, http.StatusInternalServerError, "Knead could not read this session; the log says why.")
+		s.storeErrorPage(w, r, "session page", err)
 		return
 	}
 	var p plan.Plan
@@ -528,8 +551,7 @@ type historyData struct {
 func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 	list, err := s.store.Sessions(r.Context(), 100)
 	if err != nil {
-		s.log.Error("history", slog.Any("err", err))
-		s.errorPage(w, r, http.StatusServiceUnavailable, "The history could not be read just now.")
+		s.storeErrorPage(w, r, "history", err)
 		return
 	}
 	spots, _ := s.store.SoreSpots(r.Context())

@@ -37,9 +37,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/sessions/{id}/progress", s.apiProgress)
 	mux.HandleFunc("POST /api/sessions/{id}/feedback", s.apiFeedback)
 	mux.HandleFunc("POST /api/sessions/{id}/finish", s.apiFinish)
-	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, errNotFound("API address "+r.URL.Path))
-	})
+	// Any other /api address: 405 with Allow when it takes other
+	// methods, else 404, both typed.
+	mux.HandleFunc("/api/", apiMethods(mux, "/api/"))
 
 	// Health, files and the PWA.
 	mux.HandleFunc("GET /healthz", s.healthz)

@@ -106,7 +106,7 @@ func New(o Options) (*Server, error) {
 		"script-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; " +
 		"object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 	// The Host check comes first, then pairing, then the cross-site check.
-	s.handler = s.logged(s.hosts.check(gzipped(secure(s.gate(cop.Handler(mux)), csp))))
+	s.handler = s.logged(s.hosts.check(gzipped(typedAPI(secure(s.gate(cop.Handler(mux)), csp)))))
 	return s, nil
 }
 
@@ -131,11 +131,15 @@ func (s *Server) logged(h http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(rec, r)
-		lvl := slog.LevelDebug
-		if rec.status >= 500 {
+		lvl, msg := slog.LevelDebug, "request"
+		switch {
+		case r.Context().Err() != nil:
+			// the client left (or the server is stopping): not a fault
+			lvl, msg = slog.LevelInfo, "request ended: the client went away"
+		case rec.status >= 500:
 			lvl = slog.LevelError
 		}
-		s.log.Log(r.Context(), lvl, "request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+		s.log.Log(context.WithoutCancel(r.Context()), lvl, msg, slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status), slog.Duration("took", time.Since(start)))
 	})
 }

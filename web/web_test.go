@@ -60,7 +60,7 @@ func do(t *testing.T, h http.Handler, sc scenario) *httptest.ResponseRecorder {
 		method = http.MethodGet
 	}
 	req := httptest.NewRequest(method, sc.path, strings.NewReader(sc.body))
-	if sc.body != "" {
+	if sc.body != "" || method == http.MethodPost {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	for k, v := range sc.header {
