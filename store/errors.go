@@ -122,6 +122,8 @@ func kindOf(err error) error {
 	var ce *pgconn.ConnectError
 	var ne net.Error
 	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return ErrBusy // waited too long: a deadline is a net.Error too
 	case errors.As(err, &ce), errors.As(err, &ne), pgconn.Timeout(err),
 		errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone),
 		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE),
@@ -131,8 +133,6 @@ func kindOf(err error) error {
 		return ErrUnavailable
 	case errors.Is(err, syscall.ENOSPC):
 		return ErrFull
-	case errors.Is(err, context.DeadlineExceeded):
-		return ErrBusy
 	}
 	return nil
 }

@@ -19,13 +19,18 @@ import (
 // checkpoint. The writer's transactions take the lock at BEGIN
 // (immediate), so a writer never fails upgrading a read lock; readers are
 // query_only, so nothing writes behind the writer's back.
-func sqliteDSN(path string, writer bool) string {
-	dsn := path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+func sqliteDSN(path string) string {
+	return sqlitePragmas(path) + "&_txlock=immediate"
+}
+
+// sqliteReaderDSN is the readers' DSN: the same pragmas, and query_only.
+func sqliteReaderDSN(path string) string {
+	return sqlitePragmas(path) + "&_pragma=query_only(1)"
+}
+
+func sqlitePragmas(path string) string {
+	return path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
 		"&_pragma=journal_size_limit(" + fmt.Sprint(walLimit) + ")"
-	if writer {
-		return dsn + "&_txlock=immediate"
-	}
-	return dsn + "&_pragma=query_only(1)"
 }
 
 // walLimit is the size the WAL file is truncated back to after a
@@ -45,7 +50,7 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		return nil, fmt.Errorf("store: the folder %s for the database %s does not exist: create it, or check the path", filepath.Dir(path), path)
 	}
 	// One writer connection, taken in turn; readers in parallel beside it.
-	w, err := sql.Open("sqlite", sqliteDSN(path, true))
+	w, err := sql.Open("sqlite", sqliteDSN(path))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -60,7 +65,7 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}
 	// The readers open once the file is in WAL mode with its schema.
-	r, err := sql.Open("sqlite", sqliteDSN(path, false))
+	r, err := sql.Open("sqlite", sqliteReaderDSN(path))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
