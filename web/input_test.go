@@ -100,7 +100,7 @@ func (f faultyStore) SaveProgress(context.Context, string, store.Progress) error
 	return f.err
 }
 func (f faultyStore) Finish(context.Context, string, store.Ending) error { return f.err }
-func (f faultyStore) Choices(context.Context) (json.RawMessage, error) { return nil, f.err }
+func (f faultyStore) Choices(context.Context) (json.RawMessage, error)   { return nil, f.err }
 
 // Store errors reach the client by their kind, never as an untyped 500:
 // busy, down or full is 503 with Retry-After, a refused value 422 naming
