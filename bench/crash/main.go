@@ -150,7 +150,9 @@ func trial(bin, db, dir string, users, n int) (acked, lost int, err error) {
 			for k := 0; ctx.Err() == nil; k++ {
 				var x struct {
 					ID     string
-					Script struct{ Moves []struct{ Start, Seconds float64 } }
+					Script struct {
+						Moves []struct{ Start, Seconds float64 }
+					}
 				}
 				if !post(ctx, client, s.Addr, "/api/sessions", map[string]any{"areas": []string{"upper-back"}, "minutes": 5, "mode": "partner"}, &x) {
 					continue
