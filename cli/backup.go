@@ -16,7 +16,7 @@ func init() {
 	register(&Command{
 		Name:    "backup",
 		Group:   groupApp,
-		Summary: "copy the SQLite store to a new file, safely while knead serve runs",
+		Summary: "copy the SQLite store to a new file, even while serve runs",
 		Usage:   "FILE",
 		Help: "Writes a consistent copy of the SQLite database (the one --db names, or the default in your " +
 			"data directory) to FILE, which must not exist yet. It is safe while 'knead serve' is running: " +

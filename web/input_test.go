@@ -128,7 +128,7 @@ func TestStoreErrorsByKind(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var logs bytes.Buffer
-		app, err := New(Options{Store: faultyStore{st, tc.err}, Catalog: cat, Log: slog.New(slog.NewTextHandler(&logs, nil))})
+		app, err := New(Options{Store: faultyStore{st, tc.err}, Catalog: cat, Log: slog.New(slog.NewTextHandler(&logs, nil)), Hosts: []string{"example.com"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,7 +174,7 @@ func TestClientGoneNotAnError(t *testing.T) {
 	cat, _ := catalog.Builtin()
 	_, st := newApp(t, false)
 	var logs bytes.Buffer
-	app, _ := New(Options{Store: st, Catalog: cat, Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	app, _ := New(Options{Store: st, Catalog: cat, Log: slog.New(slog.NewTextHandler(&logs, nil)), Hosts: []string{"example.com"}})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	req := httptest.NewRequestWithContext(ctx, "POST", "/api/sessions", strings.NewReader(`{"areas":["feet"],"minutes":5}`))
