@@ -109,7 +109,7 @@ func (s *sentence) findWarning() {
 		}
 		if clause {
 			for _, c := range clauseWarnings {
-				if matchAt(t, i, c) && !matchAt(t, i, []string{"don't", "forget"}) && !matchAt(t, i, []string{"do", "not", "forget"}) {
+				if matchAt(t, i, c) && !notWarning(t, i) {
 					s.warning = true
 					if s.warnAt < 0 || i < s.warnAt {
 						s.warnAt = i
@@ -167,6 +167,16 @@ func (s *sentence) findWarning() {
 		if s.warning {
 			s.warnFrom(i)
 		}
+	}
+	// A caution clause, often inside a step: "…, being careful not to
+	// press on the spine", "avoiding the eyes", "as far as is comfortable".
+	if i := cautionAt(t); i >= 0 && !s.warning {
+		s.warning = true
+		s.warnFrom(i)
+		if s.warnAt < 0 || i < s.warnAt {
+			s.warnAt = i
+		}
+		s.warnLead = s.warnLead || i == start
 	}
 	// "Neither of them will go near the spine itself": a place never
 	// pressed on, with a "no" to it.

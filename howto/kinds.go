@@ -148,7 +148,7 @@ func (s *sentence) prepOnly() bool {
 		// behind them and rest your hands on their shoulders for a few
 		// breaths" holds.
 		for _, m := range s.motions {
-			if m.strength == 1 && m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && !lubricantNear(s.toks, s.vi) {
+			if m.strength == 1 && m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && !lubricantNear(s.toks, s.vi) && !lubricantNear(s.toks, m.ti) {
 				return false
 			}
 			if m.strength == 0 && m.id == "hold" && m.ti > s.vi && s.hasLoc() && (!s.secs.IsZero() || s.secsVague) && len(s.prep) == 0 {

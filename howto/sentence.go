@@ -173,6 +173,8 @@ func (s *sentence) findForm() {
 		s.form, s.vi = fYou, vi
 	} else if vi := laterInstruction(t); vi >= 0 {
 		s.form, s.vi = fImperative, vi
+	} else if f, vi := mainClause(t); f != fNone {
+		s.form, s.vi = f, vi
 	}
 	if s.vi >= 0 {
 		s.verb = verbs[t[s.vi].w]

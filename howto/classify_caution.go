@@ -1,0 +1,150 @@
+package howto
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// Classify, cautions: a clause inside a sentence, often a step's, that
+// keeps the hands off a place, eases them, or stops on a sign ("being
+// careful not to press on the spine", "avoiding the thin skin under the
+// eyes", "staying off the bone", "keeping pressure away from the throat",
+// "as far as is comfortable", "as firm as you can without pain", "rather
+// than directly on them", "if you get pins and needles …"). It is found by
+// the clause's head and what it governs, with the words in
+// lexicon/cautions.txt; findWarning's older rules run as well.
+
+//go:embed lexicon/cautions.txt
+var cautionData string
+
+var cautionSets = readWordSets(cautionData)
+
+// readWordSets reads "SET: word word" lines into sets of words.
+func readWordSets(data string) map[string]map[string]bool {
+	sets := map[string]map[string]bool{}
+	for _, ln := range strings.Split(data, "\n") {
+		ln = strings.TrimSpace(ln)
+		name, words, ok := strings.Cut(ln, ":")
+		if !ok || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		set := sets[name]
+		if set == nil {
+			set = map[string]bool{}
+			sets[name] = set
+		}
+		for _, w := range strings.Fields(words) {
+			set[strings.ReplaceAll(w, "_", " ")] = true
+		}
+	}
+	return sets
+}
+
+func inSet(set, w string) bool { return cautionSets[set][w] }
+
+// cautionAt finds a caution clause and returns the token where it starts,
+// or -1.
+func cautionAt(t []token) int {
+	for i := range t {
+		clause := i == 0 || clauseBreaks[t[i-1].w] || t[i-1].kind == tPunct
+		if clause && cautionHead(t, i) {
+			return i
+		}
+		if cautionAnywhere(t, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// cautionHead reports a clause headed by a caution at token i.
+func cautionHead(t []token, i int) bool {
+	w := t[i].w
+	switch {
+	case inSet("avoid", w):
+		return i+1 < len(t) && t[i+1].w != "it"
+	case inSet("hold-off", w):
+		return offWithin(t, i+1, 4)
+	case inSet("ease", w):
+		// "easing off if it aches", "go lighter near the elbow"; not
+		// "then ease off", "go lighter on the arch if ticklish"
+		return i+2 < len(t) && inSet("ease-off", t[i+1].w) && inSet("ease-where", t[i+2].w)
+	case w == "being" || w == "be":
+		return i+1 < len(t) && t[i+1].w == "careful"
+	case w == "never":
+		return i+1 < len(t) && !inSet("not-warnings", t[i+1].w)
+	case w == "not":
+		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || t[i+1].w == "into" || t[i+1].w == "directly")
+	case w == "if":
+		return symptomWithin(t, i+1, 8)
+	}
+	return false
+}
+
+// cautionAnywhere reports a caution phrase at token i wherever it stands.
+func cautionAnywhere(t []token, i int) bool {
+	w := t[i].w
+	switch {
+	case w == "without" && i+1 < len(t):
+		k := i + 1
+		if k < len(t) && (t[k].w == "any" || dets[t[k].w]) {
+			k++
+		}
+		return k < len(t) && inSet("without", t[k].w)
+	case w == "rather" && i+2 < len(t) && t[i+1].w == "than":
+		return t[i+2].w == "on" || t[i+2].w == "directly" || t[i+2].w == "into"
+	case w == "as" && i+1 < len(t) && (t[i+1].w == "far" || t[i+1].w == "much"):
+		for k := i + 2; k < len(t) && k <= i+5; k++ {
+			if inSet("comfort", t[k].w) {
+				return true
+			}
+		}
+	case w == "careful" && i+1 < len(t):
+		return t[i+1].w == "not" || t[i+1].w == "of" || t[i+1].w == "near" || t[i+1].w == "around"
+	}
+	return false
+}
+
+func offWithin(t []token, p, n int) bool {
+	for k := p; k < len(t) && k < p+n; k++ {
+		if t[k].kind == tPunct || strings.HasSuffix(t[k].w, "ing") {
+			return false // "keep the fingers pointing away": which way they point
+		}
+		if inSet("off-words", t[k].w) && !(k+1 < len(t) && t[k+1].w == "the" && k+2 < len(t) && t[k+2].w == "skin" && t[k].w == "off") {
+			return true
+		}
+	}
+	return false
+}
+
+func symptomWithin(t []token, p, n int) bool {
+	for k := p; k < len(t) && k < p+n; k++ {
+		if t[k].w == ";" || t[k].w == ":" || t[k].w == "." {
+			return false
+		}
+		if inSet("symptom", t[k].w) {
+			return true
+		}
+	}
+	return false
+}
+
+// notWarning reports a negation that warns of nothing at token i: "don't
+// be afraid to ask", "don't neglect the sides", "take care not overlook".
+func notWarning(t []token, i int) bool {
+	k := i
+	switch {
+	case matchAt(t, i, []string{"don't"}), matchAt(t, i, []string{"dont"}):
+		k = i + 1
+	case matchAt(t, i, []string{"do", "not"}), matchAt(t, i, []string{"take", "care"}):
+		k = i + 2
+	case matchAt(t, i, []string{"never"}):
+		k = i + 1
+	default:
+		return false
+	}
+	for k < len(t) && (t[k].w == "not" || t[k].w == "to" || t[k].w == "be" || t[k].w == "you") {
+		k++
+	}
+	return k < len(t) && inSet("not-warnings", t[k].w)
+}

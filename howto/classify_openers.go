@@ -1,0 +1,116 @@
+package howto
+
+import "strings"
+
+// Classify, the main verb: a sentence whose instruction comes after an
+// opener. The rules in sentence.go find an instruction at the start of a
+// sentence; mainClause strips what may stand before it, by the sentence's
+// structure rather than by its words:
+//
+//   - a participle or prepositional phrase up to a comma: "Pressing gently,
+//     make …", "Leaning your weight in slowly, knead …", "Finishing off,
+//     rest …", "On the neck, work …";
+//   - a frame of reported speech: "she recommends placing …", "Next, she
+//     says, you should walk …", "Dana suggests that you press …";
+//   - a label that ends in a colon: "Her third move is a squeeze: take …".
+func mainClause(t []token) (form, int) {
+	p := 0
+	for round := 0; round < 3 && p < len(t); round++ {
+		if !openerAt(t, p) {
+			break
+		}
+		q := nextBreak(t, p+1, 25)
+		if q < 0 {
+			break
+		}
+		if f, vi := instructionAt(t, q+1, 1); f != fNone {
+			return f, vi
+		}
+		if vi := reportedAt(t, q+1); vi >= 0 {
+			return fImperative, vi
+		}
+		p = q + 1
+	}
+	if vi := reportedAt(t, 0); vi >= 0 {
+		return fImperative, vi
+	}
+	for q := 1; q < len(t) && q <= 12; q++ {
+		if t[q].w == ":" && namesMove(t[:q]) {
+			return instructionAt(t, q+1, 1)
+		}
+	}
+	return fNone, -1
+}
+
+// openerWords open a phrase that is not the sentence's main clause.
+var openerWords = wordSet("using with keeping according for on in at from after before while once " +
+	"starting as again still together")
+
+// openerAt reports a participle or prepositional opener at token p.
+func openerAt(t []token, p int) bool {
+	w := t[p].w
+	if t[p].kind != tWord {
+		return false
+	}
+	return openerWords[w] || locPreps[w] || len(w) > 4 && strings.HasSuffix(w, "ing")
+}
+
+// labelMoves name a move in a label before a colon.
+var labelMoves = wordSet("move movement step stroke technique exercise")
+
+// namesMove reports a label that names a move: "Her third move is a
+// squeeze", not "The one thing to remember is the direction".
+func namesMove(t []token) bool {
+	for _, x := range t {
+		if labelMoves[x.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nextBreak finds the next comma, colon, semicolon or dash from token p,
+// within n tokens.
+func nextBreak(t []token, p, n int) int {
+	for q := p; q < len(t) && q < p+n; q++ {
+		switch t[q].w {
+		case ",", ":", ";", "-", "–", "—":
+			return q
+		}
+	}
+	return -1
+}
+
+// reportVerbs frame an instruction told by someone else.
+var reportVerbs = wordSet("recommends recommend recommended suggests suggest suggested advises advise " +
+	"advised says said explains explained prefers likes tells told shows showed demonstrates")
+
+// reportSkip are the words between a reporting verb and what it reports.
+var reportSkip = wordSet("that , : you us we to should could can might must then next first also " +
+	"simply just")
+
+// reportedAt finds the instruction a reporting verb frames, from token p:
+// a gerund of a move ("she recommends placing the fingertips …") or an
+// instruction ("she says you should walk your fingertips …").
+func reportedAt(t []token, p int) int {
+	for i := p; i < len(t) && i < p+12; i++ {
+		if !reportVerbs[t[i].w] || i == 0 {
+			continue
+		}
+		r := i + 1
+		for r < len(t) && reportSkip[t[r].w] {
+			r++
+		}
+		if r >= len(t) {
+			return -1
+		}
+		if v, ok := verbs[t[r].w]; ok && (v.c == vMove || v.c == vPlace) {
+			return r
+		}
+		if f, vi := instructionAt(t, r, 1); f != fNone {
+			return vi
+		}
+		return -1
+	}
+	return -1
+}

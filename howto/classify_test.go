@@ -1,0 +1,54 @@
+package howto
+
+import "testing"
+
+// The main verb is found after an opener, by the sentence's structure.
+func TestMainClause(t *testing.T) {
+	for _, c := range []struct{ text, verb string }{
+		{"Pressing gently, make wide circles over the lower back.", "make"},
+		{"Leaning your weight in slowly, knead the tops of the shoulders.", "knead"},
+		{"Finishing off, rest both hands flat on the middle of the back.", "rest"},
+		{"Under the cheekbones, sweep with the knuckles towards the ears.", "sweep"},
+		{"According to Dana, the first move is a warm-up: she recommends placing the fingertips at the back of the neck.", "placing"},
+		{"Next, she says, you should walk your fingertips down the sides of the neck.", "walk"},
+		{"Her third move is a squeeze: take the muscle between the thumb and fingers.", "take"},
+		{"The one thing to remember is the direction: clockwise.", ""},
+	} {
+		s := &sentence{text: c.text}
+		analyze(s)
+		got := ""
+		if s.vi >= 0 {
+			got = s.toks[s.vi].w
+		}
+		if got != c.verb {
+			t.Errorf("%q: main verb %q, want %q", c.text, got, c.verb)
+		}
+	}
+}
+
+// Cautions inside a step are warnings; negations that warn of nothing are not.
+func TestCautions(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		warn bool
+	}{
+		{"Push in small circles, being careful not to press on the spine itself.", true},
+		{"Sweep from the nose to the ears, avoiding the thin skin under the eyes.", true},
+		{"Stroke down the sides of the neck, keeping pressure away from the throat.", true},
+		{"Knead the shoulder slowly, as far as is comfortable, for half a minute.", true},
+		{"Add pressure as firm as you can without pain, and massage in small circles.", true},
+		{"Stroke between the long bones rather than directly on them.", true},
+		{"If you get pins and needles in the fingers stop and get it looked at.", true},
+		{"Press circles into the temples, easing off if it starts to ache.", true},
+		{"Don't be afraid to ask how the pressure feels.", false},
+		{"Take care not overlook the sides of the foot.", false},
+		{"Keep the fingers pointing away from the spine as you circle.", false},
+		{"Ease off a little so that they know it is coming to an end.", false},
+	} {
+		s := &sentence{text: c.text}
+		analyze(s)
+		if s.warning != c.warn {
+			t.Errorf("%q: warning %v, want %v", c.text, s.warning, c.warn)
+		}
+	}
+}
