@@ -172,6 +172,7 @@ func (d *doc) finish() {
 			d.areaOfRepeated(&s)
 		}
 		prevArea, prevSection = s.Area, st.section
+		s.Areas = stepAreas(st, s.Area)
 		d.res.Steps = append(d.res.Steps, s)
 	}
 	if d.opt.Catalog != nil {

@@ -47,6 +47,7 @@ func Import(src []byte, opt Options) (*Result, error) {
 	d := &doc{opt: opt, res: &Result{Source: opt.Name, Format: format, Skipped: left}, selfText: selfCued(text)}
 	d.read(blocks(lines, format != FormatHTML), htmlTitle)
 	d.finish()
+	d.account()
 	if len(d.res.Steps) == 0 {
 		return d.res, &NoInstructionsError{Sentences: d.res.Read, Skipped: len(d.res.Skipped)}
 	}

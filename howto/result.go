@@ -20,6 +20,9 @@ type Result struct {
 	Unsure   []string  `json:"unsure"`
 	Skipped  []Skip    `json:"skipped"`
 	Read     int       `json:"sentences_read"`
+	// Sentences accounts for every sentence read, and every block of page
+	// furniture, with its role and why.
+	Sentences []SentenceRole `json:"sentences"`
 }
 
 // Step is one hands-on move found in the text.
@@ -28,7 +31,8 @@ type Step struct {
 	Text      string            `json:"text"` // the author's sentences, as written
 	Line      int               `json:"line"`
 	Section   string            `json:"section,omitempty"`
-	Area      string            `json:"area"`
+	Area      string            `json:"area"`  // the main place worked
+	Areas     []string          `json:"areas"` // every place the move works, the main one first
 	Landmarks []string          `json:"landmarks"`
 	Hands     []massage.HandUse `json:"hands"`
 	Motion    string            `json:"motion"`

@@ -1,0 +1,54 @@
+package howto
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/knead/knead/catalog"
+)
+
+// Every sentence read is accounted for with a role and why, and every
+// step's sentences say which step they belong to; each step lists its
+// main area first among its areas.
+func TestEverySentenceAccounted(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := map[string]bool{RoleMove: true, RoleModifier: true, RolePrep: true, RoleWarning: true,
+		RoleClaim: true, RoleTip: true, RoleDescription: true, RoleCommentary: true, RoleNoise: true}
+	for _, p := range corpusTexts(t, false) {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import(src, Options{Name: filepath.Base(p), Catalog: cat})
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		sentences, inSteps := 0, map[int]bool{}
+		for _, r := range res.Sentences {
+			if !roles[r.Role] || r.Why == "" {
+				t.Errorf("%s line %d: role %q, why %q", p, r.Line, r.Role, r.Why)
+			}
+			if r.Role != RoleNoise && !(r.Role == RoleDescription && r.Step == 0 && r.Why == "a heading: it names the section and its area") {
+				sentences++
+			}
+			if r.Step > 0 {
+				inSteps[r.Step] = true
+			}
+		}
+		if sentences != res.Read {
+			t.Errorf("%s: %d sentences accounted for, %d read", p, sentences, res.Read)
+		}
+		for _, s := range res.Steps {
+			if !inSteps[s.N] {
+				t.Errorf("%s: no sentence accounts for step %d", p, s.N)
+			}
+			if s.Area != "" && (len(s.Areas) == 0 || s.Areas[0] != s.Area) {
+				t.Errorf("%s step %d: area %q, areas %v", p, s.N, s.Area, s.Areas)
+			}
+		}
+	}
+}
