@@ -156,7 +156,9 @@ func (d *doc) finish() {
 	case d.self == 0 && d.partner == 0:
 		d.res.Mode = "both"
 		d.res.Unsure = append(d.res.Unsure, "the text does not say whether it is for yourself or a partner")
-	case d.partner > 1.5*d.self:
+	case d.partner > 1.5*d.self, d.receivers >= 2 && !d.yourself && !d.either && d.partner > d.self:
+		// A text that names the receiver as a person ("the person's calf")
+		// is for a partner, whatever the giver's own arm or thigh does.
 		d.res.Mode = "partner"
 	case d.self > 1.5*d.partner && !d.either:
 		d.res.Mode = "self"

@@ -72,6 +72,8 @@ type doc struct {
 	self       float64
 	partner    float64
 	either     bool // the text offers a partner as another way: "or get a partner to do them"
+	receivers  int  // sentences' mentions of the receiver as a person
+	yourself   bool // the text says "yourself"
 	prepSeen   map[string]bool
 }
 
@@ -253,6 +255,8 @@ func (d *doc) sentence(s *sentence) {
 		w = 0.5
 	}
 	d.self += w * float64(s.self)
+	d.receivers += s.receivers
+	d.yourself = d.yourself || s.yourself
 	d.partner += w * float64(s.partner)
 	d.either = d.either || offersPartner(s.toks)
 

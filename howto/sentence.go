@@ -79,6 +79,8 @@ type sentence struct {
 	selfText  bool // the text as a whole reads as self-massage
 	self      int  // cues that the text is self-massage
 	partner   int  // cues that it is for a partner
+	receivers int  // the receiver named as a person: "the person's calf", "your partner"
+	yourself  bool // "yourself", "self"
 }
 
 // adverbs that may open an instruction.
@@ -591,12 +593,24 @@ func (s *sentence) readHits() {
 			s.elsewhere = true
 		}
 	}
-	for _, t := range s.toks {
+	for i, t := range s.toks {
+		// "the opposite palm", "the opposite shoulder": one's own other side
+		if t.w == "opposite" && i+1 < len(s.toks) && bodyWord(s.toks[i+1].w) {
+			s.self++
+		}
 		switch t.w {
 		case "yourself", "self":
 			s.self += 2
-		case "recipient", "recipients", "receiver", "partner", "client", "him", "ask", "asking":
+			s.yourself = true
+		case "recipient", "recipients", "receiver", "partner", "client", "him", "ask", "asking",
+			"recipient's", "receiver's", "partner's", "client's", "friend's", "friend":
 			s.partner++
+			if t.w != "him" && t.w != "ask" && t.w != "asking" {
+				s.receivers++
+			}
+		case "person", "person's":
+			s.partner += 2 // "the person's calf": only a partner text has a person other than you
+			s.receivers++
 		}
 	}
 }
@@ -787,7 +801,8 @@ func (s *sentence) countOwner(ti int) {
 	switch s.toks[k].w {
 	case "your", "my":
 		s.self++
-	case "their", "his", "her", "partner", "recipient", "recipients", "person", "receiver":
+	case "their", "his", "her", "partner", "recipient", "recipients", "person", "receiver",
+		"partner's", "recipient's", "person's", "receiver's", "client's", "friend's":
 		s.partner++
 	}
 }
