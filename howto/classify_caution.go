@@ -43,18 +43,19 @@ func readWordSets(data string) map[string]map[string]bool {
 func inSet(set, w string) bool { return cautionSets[set][w] }
 
 // cautionAt finds a caution clause and returns the token where it starts,
-// or -1.
-func cautionAt(t []token) int {
+// or -1, and whether a clause is headed by it (and so governs what follows)
+// rather than only holding it ("as firm as you can without pain").
+func cautionAt(t []token) (int, bool) {
 	for i := range t {
 		clause := i == 0 || clauseBreaks[t[i-1].w] || t[i-1].kind == tPunct
 		if clause && cautionHead(t, i) {
-			return i
+			return i, true
 		}
 		if cautionAnywhere(t, i) {
-			return i
+			return i, false
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // cautionHead reports a clause headed by a caution at token i.

@@ -14,7 +14,52 @@ import "strings"
 //     says, you should walk …", "Dana suggests that you press …";
 //   - a label that ends in a colon: "Her third move is a squeeze: take …".
 func mainClause(t []token) (form, int) {
-	p := 0
+	if f, vi := mainClauseFrom(t, 0); f != fNone {
+		return f, vi
+	}
+	// "Neck circles – Using three fingers …, make small circles": a
+	// short label, then the sentence.
+	if q := nextBreak(t, 1, 6); q > 0 && t[q].w != "," {
+		if f, vi := mainClauseFrom(t, q+1); f != fNone {
+			return f, vi
+		}
+	}
+	if vi := coordinatedMove(t); vi >= 0 {
+		return fImperative, vi
+	}
+	return fNone, -1
+}
+
+// coordinatedMove finds the move joined to an imperative whose own verb
+// the importer does not know: "Choose a foot and gently rub up and down
+// …". The shape decides: a first word that is no determiner, pronoun or
+// preposition, a determiner after it, then "and" and a verb of a move.
+func coordinatedMove(t []token) int {
+	if len(t) < 4 || t[0].kind != tWord || dets[t[0].w] || subjects[t[0].w] || locPreps[t[0].w] ||
+		openerWords[t[0].w] || !(dets[t[1].w] || t[1].w == "each" || t[1].w == "both") {
+		return -1
+	}
+	for k := 2; k+1 < len(t) && k < 10; k++ {
+		if t[k].kind == tPunct {
+			return -1
+		}
+		if t[k].w != "and" {
+			continue
+		}
+		r := k + 1
+		for r < len(t) && leadAdverbs[t[r].w] {
+			r++
+		}
+		if r < len(t) && verbs[t[r].w].c == vMove && verbs[t[r].w].base == t[r].w {
+			return r
+		}
+		return -1
+	}
+	return -1
+}
+
+func mainClauseFrom(t []token, p int) (form, int) {
+	start := p
 	for round := 0; round < 3 && p < len(t); round++ {
 		if !openerAt(t, p) {
 			break
@@ -31,11 +76,11 @@ func mainClause(t []token) (form, int) {
 		}
 		p = q + 1
 	}
-	if vi := reportedAt(t, 0); vi >= 0 {
+	if vi := reportedAt(t, start); vi >= 0 {
 		return fImperative, vi
 	}
-	for q := 1; q < len(t) && q <= 12; q++ {
-		if t[q].w == ":" && namesMove(t[:q]) {
+	for q := start + 1; q < len(t) && q <= start+12; q++ {
+		if t[q].w == ":" && namesMove(t[start:q]) {
 			return instructionAt(t, q+1, 1)
 		}
 	}

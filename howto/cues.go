@@ -170,11 +170,11 @@ func (s *sentence) findWarning() {
 	}
 	// A caution clause, often inside a step: "…, being careful not to
 	// press on the spine", "avoiding the eyes", "as far as is comfortable".
-	if i := cautionAt(t); i >= 0 && !s.warning {
+	if i, head := cautionAt(t); i >= 0 && !s.warning {
 		s.warning = true
 		s.warnFrom(i)
-		if s.warnAt < 0 || i < s.warnAt {
-			s.warnAt = i
+		if head && t[i].w != "if" && (s.warnAt < 0 || i < s.warnAt) {
+			s.warnAt = i // what "avoid" or "never" governs is no move of the step
 		}
 		s.warnLead = s.warnLead || i == start
 	}

@@ -297,6 +297,22 @@ func (d *doc) sentence(s *sentence) {
 	if s.prepOnly() {
 		return
 	}
+	if s.aboutTechniques() || s.makeSure() {
+		d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
+		return
+	}
+	if s.receiverPosition() {
+		d.addPrep("position", s)
+		return
+	}
+	if d.cur != nil && (s.sideRepeat(d.cur) || s.giverSupport() && d.cur.last == s.b) {
+		d.cur.add(s, 2)
+		return
+	}
+	if d.cur != nil && s.sameItemMove(d.cur) {
+		d.cur.add(s, 1)
+		return
+	}
 	// Changes to the step before: "Repeat 4 times.", "Switch sides."
 	if d.cur != nil && s.modifier(d.cur) {
 		d.cur.add(s, 2)

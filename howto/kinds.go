@@ -89,7 +89,7 @@ func (s *sentence) handsOn() bool {
 	if s.hasStrong() {
 		return s.hasLoc() || s.hasPart() || s.tool || s.form != fYou || s.verb.c == vMove
 	}
-	return s.hasWeak() && (s.hasLoc() || s.hasPart() || s.tool)
+	return s.hasWeak() && (s.hasLoc() || s.hasPart() || s.tool) || s.toolPurpose()
 }
 
 // movesOnly reports an instruction that moves without saying where or with

@@ -1,0 +1,130 @@
+package howto
+
+// Segment, what goes on with a step and what is no step: rules that read a
+// sentence against the step being built, by its structure. They run in
+// doc.sentence before the older rules of import.go.
+
+// sideRepeat reports a sentence that plays the move again on the other
+// side: "Do the same on the other shoulder and arm, using the other hand",
+// "Then stroke the left shoulder and arm in the same way with your right
+// hand". It changes the step before; it is no step of its own.
+func (s *sentence) sideRepeat(cur *stepDraft) bool {
+	same, other := false, false
+	for i, t := range s.toks {
+		switch t.w {
+		case "same":
+			same = true
+		case "other", "opposite":
+			other = true
+		case "left", "right":
+			other = other || i+1 < len(s.toks) && bodyWord(s.toks[i+1].w)
+		}
+	}
+	return same && other && !newPlaces(cur, s)
+}
+
+// giverSupport reports a sentence that only steadies the giver's own
+// working hand or arm: "You can support the working hand at the elbow with
+// your right hand." It goes with the step; it is no move.
+func (s *sentence) giverSupport() bool {
+	if s.vi < 0 || s.hasStrong() {
+		return false
+	}
+	switch s.verb.base {
+	case "support", "steady", "hold", "rest":
+	default:
+		return false
+	}
+	for k := s.vi + 1; k+1 < len(s.toks) && k <= s.vi+3; k++ {
+		if (s.toks[k].w == "working" || s.toks[k].w == "other") && giverWords[s.toks[k+1].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverNouns name the person who receives the massage.
+var receiverNouns = wordSet("person receiver recipient partner client friend baby him them subject")
+
+// restGoals are where the receiver, or a part of them, is put to rest.
+var restGoals = wordSet("table bed floor couch sofa mat chair stool pillow cushion thigh thighs lap " +
+	"knee knees shoulder towel")
+
+// receiverPosition reports a sentence that only positions the receiver:
+// "Lay the person face down on a massage table", "Take the person's foot
+// and place it on your thigh", "Have the receiver lay face down". It is a
+// preparation, never a step, unless a move follows in it.
+func (s *sentence) receiverPosition() bool {
+	if s.vi < 0 || s.hasStrong() {
+		return false
+	}
+	switch s.verb.c {
+	case vPlace, vPrep, vOther:
+	default:
+		return false
+	}
+	who, goal := false, false
+	for k := s.vi + 1; k < len(s.toks); k++ {
+		w := s.toks[k].w
+		who = who || receiverNouns[w]
+		goal = goal || restGoals[w] || (w == "down" || w == "up") && k > 0 && s.toks[k-1].w == "face"
+	}
+	return who && goal
+}
+
+// sameItemMove reports a sentence in the same list item as the step that
+// makes the same move again, with the places it runs over: "Stroke your
+// right shoulder …. Start at the base of the skull, stroke all the way
+// down …". Nothing merges across items; within one, the same move goes on.
+func (s *sentence) sameItemMove(cur *stepDraft) bool {
+	return s.b.kind == bItem && cur.last == s.b && s.hasStrong() && s.strongMotion() == cur.motion() &&
+		!dirConflict(cur.dirs(), s.dirs)
+}
+
+// toolPurpose reports "use your fingers to dig into the belly of the
+// calf", "use your hands to bounce and wiggle the calf": the giver's hand
+// put to work on a place of the receiver's, whatever the verb after "to".
+func (s *sentence) toolPurpose() bool {
+	if s.vi < 0 || s.verb.base != "use" || !s.hasLoc() {
+		return false
+	}
+	for k := s.vi + 1; k+1 < len(s.toks) && k <= s.vi+5; k++ {
+		if s.toks[k].w == "to" && s.toks[k+1].kind == tWord && giverWords[s.toks[k-1].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// metaVerbs take the text's own techniques or steps as their object:
+// "Follow a few simple massage techniques to relax the calf" is no move.
+var metaVerbs = wordSet("follow try learn read watch see practise practice")
+
+var metaNouns = wordSet("technique techniques steps tips instructions routine guide method methods sequence")
+
+// aboutTechniques reports an instruction about the text's techniques
+// rather than a move.
+func (s *sentence) aboutTechniques() bool {
+	if s.vi < 0 || !metaVerbs[s.verb.base] {
+		return false
+	}
+	for k := s.vi + 1; k < len(s.toks) && k <= s.vi+6; k++ {
+		if metaNouns[s.toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// makeSure reports "Make sure that the feet are completely dry …": a
+// state to check, not a move.
+func (s *sentence) makeSure() bool {
+	if s.vi < 0 || s.verb.base != "make" || s.vi+1 >= len(s.toks) || s.toks[s.vi+1].w != "sure" {
+		return false
+	}
+	k := s.vi + 2
+	if k < len(s.toks) && s.toks[k].w == "to" {
+		return false // "make sure to knead the heel" goes on to a move
+	}
+	return true
+}
