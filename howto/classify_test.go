@@ -42,7 +42,7 @@ func TestCautions(t *testing.T) {
 		{"Press circles into the temples, easing off if it starts to ache.", true},
 		{"Don't be afraid to ask how the pressure feels.", false},
 		{"Take care not overlook the sides of the foot.", false},
-		{"Keep the fingers pointing away from the spine as you circle.", false},
+		{"Keep your thumbs pointing away from the neck while circling.", false},
 		{"Ease off a little so that they know it is coming to an end.", false},
 	} {
 		s := &sentence{text: c.text}
