@@ -20,7 +20,7 @@ import (
 type Options struct {
 	Now      func() time.Time   // the time; nil: time.Now. Tests hand in a fake clock.
 	Speaker  Speaker            // says each cue as it comes due; nil: silence
-	Bell     func()             // rings the terminal bell when cues come due; nil: no bell
+	Bell     func()             // rings the terminal bell for the script's chimes (a new move, a switch); nil: no bell
 	Log      *slog.Logger       // nil: no log
 	Tick     time.Duration      // how often the screen updates; 0: 200 ms
 	Renderer *lipgloss.Renderer // styles text for the terminal; nil: plain text
@@ -114,6 +114,9 @@ type Model struct {
 
 	feedback   []Feedback
 	skipped    map[int]bool // moves skipped before their end and not played through since
+	done       map[int]bool // moves played through to their end
+	played     float64      // seconds the clock ran, this sitting and the ones before
+	stoppedAt  time.Time    // when the player was stopped; nothing is noted after it
 	lastOffset float64      // where the clock was at the last look, to see moves played through
 	ack        string
 	ackUntil   time.Time
@@ -147,6 +150,7 @@ func New(s Session, opt Options) *Model {
 		height:  24,
 		ticked:  make([]bool, len(s.Prep)),
 		skipped: map[int]bool{},
+		done:    map[int]bool{},
 		rec:     opt.Recorder,
 	}
 	if m.now == nil {
@@ -156,6 +160,18 @@ func New(s Session, opt Options) *Model {
 		m.clock = guide.Restore(s.Script, guide.State{Offset: r.Offset}, m.now())
 		m.feedback = append([]Feedback(nil), r.Feedback...)
 		m.lastOffset = r.Offset
+		m.played = r.Played
+		for _, i := range r.Skipped {
+			if i >= 0 && i < len(s.Script.Moves) {
+				m.skipped[i] = true
+			}
+		}
+		// What lies before the place and was not skipped was played.
+		for i, mv := range s.Script.Moves {
+			if mv.End() <= r.Offset && !m.skipped[i] {
+				m.done[i] = true
+			}
+		}
 	}
 	if m.speak == nil {
 		m.speak = silent{}
@@ -215,8 +231,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// key acts on one key press.
+// key acts on one key press. Once the player is stopped, keys do
+// nothing: no feedback is noted after the stop.
 func (m *Model) key(k string) tea.Cmd {
+	if m.quit {
+		return nil
+	}
 	if k == "ctrl+c" {
 		return m.stop("ctrl+c")
 	}
@@ -317,6 +337,9 @@ func (m *Model) begin(now time.Time) {
 	m.stage = stagePlay
 	if m.rec != nil {
 		m.rec.Begin(now)
+	}
+	if m.bell != nil {
+		m.bell() // the first move begins: the chime of a new move
 	}
 	if m.s.Resume != nil {
 		recap := m.clock.Recap(now)
@@ -443,6 +466,7 @@ func (m *Model) stop(key string) tea.Cmd {
 	m.quit = true
 	m.speak.Hush()
 	now := m.now()
+	m.stoppedAt = now
 	if m.stage != stageIntro {
 		// Stopped mid-way, the clock stands where it was left: resuming
 		// goes on from there.
@@ -468,6 +492,7 @@ func (m *Model) halt() {
 	}()
 	m.quit = true
 	m.speak.Hush()
+	m.stoppedAt = m.now()
 	if m.stage != stageIntro {
 		now := m.now()
 		m.clock.Pause(now)
@@ -518,19 +543,32 @@ func (m *Model) say(cues []guide.Cue, now time.Time, recap bool) {
 			m.said, m.saidUntil = q.Say, now.Add(saidFor)
 		}
 	}
-	if len(cues) > 0 && m.bell != nil {
-		m.bell()
-	}
 }
 
 // passTo notes the moves whose end the clock ran past since the last look
-// as played through: they are no longer counted as skipped.
+// as played through (they are no longer counted as skipped), adds the
+// time run to what was played, and rings the bell for the chimes passed:
+// once for a new move, twice for a switch of side.
 func (m *Model) passTo(o float64) {
+	if o <= m.lastOffset {
+		m.lastOffset = o
+		return
+	}
 	for i, mv := range m.s.Script.Moves {
 		if m.lastOffset < mv.End() && mv.End() <= o {
 			delete(m.skipped, i)
+			m.done[i] = true
 		}
 	}
+	for _, c := range m.s.Script.Chimes {
+		if m.lastOffset < c.At && c.At <= o && m.bell != nil {
+			m.bell()
+			if c.Kind == guide.ChimeSwitch {
+				m.bell()
+			}
+		}
+	}
+	m.played += o - m.lastOffset
 	m.lastOffset = o
 }
 

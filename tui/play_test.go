@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -353,5 +354,57 @@ func TestReadKeySaysTheWholeInstruction(t *testing.T) {
 	press(m, "r")
 	if got, want := rec.said[n:], []string{m.s.Script.Moves[0].Say}; !cmp.Equal(got, want) {
 		t.Errorf("r said %q, want %q", got, want)
+	}
+}
+
+func TestBellRingsForChimes(t *testing.T) {
+	m, fc, _ := player(t, "scalp-petrissage", 80, 24)
+	rings := 0
+	m.bell = func() { rings++ }
+	press(m, "space")
+	if rings != 1 {
+		t.Fatalf("the bell rang %d times as the first move began, want 1", rings)
+	}
+	sc := m.s.Script
+	want := 1
+	for _, c := range sc.Chimes {
+		if c.At > 100 {
+			break
+		}
+		want++
+		if c.Kind == guide.ChimeSwitch {
+			want++
+		}
+	}
+	for i := 0; i < 500; i++ { // to 1:40, at the program's pace
+		wait(m, fc, 0.2)
+	}
+	if rings != want || want < 3 {
+		t.Errorf("the bell rang %d times in the first 100 s, want %d (once a new move, twice a switch)", rings, want)
+	}
+}
+
+func TestNoFeedbackAfterTheStop(t *testing.T) {
+	m, fc, _ := player(t, "scalp-petrissage", 80, 24)
+	press(m, "space")
+	wait(m, fc, 30)
+	press(m, "s")
+	press(m, "right") // skip the rest of move 1
+	wait(m, fc, 10)
+	press(m, "q")
+	wait(m, fc, 1)
+	press(m, "g") // after the stop: not noted
+	r := m.Result()
+	if len(r.Feedback) != 1 || r.Feedback[0].Kind != "sore" {
+		t.Errorf("feedback %+v, want the one sore spot before the stop", r.Feedback)
+	}
+	if len(r.Skipped) != 1 || r.Done != 0 {
+		t.Errorf("skipped %q, done %d: want the first move skipped and none done", r.Skipped, r.Done)
+	}
+	if math.Abs(r.Played-40) > 0.5 {
+		t.Errorf("time spent %v s, want 40", r.Played)
+	}
+	if !strings.Contains(r.Summary(80), "Moves done: 0 of 7; skipped: 1; time spent: 0:40.") {
+		t.Errorf("summary:\n%s", r.Summary(80))
 	}
 }

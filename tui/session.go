@@ -27,6 +27,8 @@ type Resume struct {
 	ID       string     // the session's id in the store
 	Offset   float64    // seconds into the routine
 	Feedback []Feedback // the presses kept so far, oldest first
+	Played   float64    // seconds played in the sittings before
+	Skipped  []int      // moves skipped in the sittings before, not played since
 }
 
 // Prep is one preparation on the checklist.

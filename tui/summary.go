@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -12,36 +13,41 @@ import (
 // feedback pressed. The command prints its Summary after the screen is
 // gone, and may keep it.
 type Result struct {
-	Title     string
-	Started   bool
-	Finished  bool    // played to the end
-	Offset    float64 // seconds into the routine at the end
-	Total     float64 // seconds of the whole routine
-	Move      int     // index of the move playing at the end
-	Moves     int     // how many moves the routine has
-	MoveTitle string  // the move playing at the end
-	Skipped   []string
-	Feedback  []Feedback
-	Pauses    int
-	Resumed   bool   // the session was a stored one, played on from where it stopped
-	Rating    int    // 1–5 when given at the end, else 0
-	Note      string // the note given with the rating
+	Title       string
+	Started     bool
+	Finished    bool     // played to the end
+	Offset      float64  // seconds into the routine at the end
+	Total       float64  // seconds of the whole routine
+	Move        int      // index of the move playing at the end
+	Moves       int      // how many moves the routine has
+	MoveTitle   string   // the move playing at the end
+	Skipped     []string // the moves skipped and not played later
+	Done        int      // moves played through to their end
+	Played      float64  // seconds the clock ran, in every sitting: the time actually spent
+	PlayedKnown bool     // false when a resumed session's earlier sittings kept no time
+	Feedback    []Feedback
+	Pauses      int
+	Resumed     bool   // the session was a stored one, played on from where it stopped
+	Rating      int    // 1–5 when given at the end, else 0
+	Note        string // the note given with the rating
 }
 
 // Result gives how the session went so far.
 func (m *Model) Result() Result {
 	p := m.clock.At(m.now())
 	r := Result{
-		Title:    m.s.Title,
-		Started:  m.stage != stageIntro,
-		Finished: p.Done,
-		Offset:   p.Offset,
-		Total:    m.s.Script.Total,
-		Move:     p.Move,
-		Moves:    len(m.s.Script.Moves),
-		Feedback: m.Feedback(),
-		Pauses:   m.pauses,
-		Resumed:  m.s.Resume != nil,
+		Title:       m.s.Title,
+		Started:     m.stage != stageIntro,
+		Finished:    p.Done,
+		Offset:      p.Offset,
+		Total:       m.s.Script.Total,
+		Move:        p.Move,
+		Moves:       len(m.s.Script.Moves),
+		Played:      m.played,
+		PlayedKnown: m.s.Resume == nil || m.s.Resume.Played > 0,
+		Feedback:    m.Feedback(),
+		Pauses:      m.pauses,
+		Resumed:     m.s.Resume != nil,
 	}
 	if m.rate == rateDone {
 		r.Rating, r.Note = m.rating, string(m.typed)
@@ -52,10 +58,37 @@ func (m *Model) Result() Result {
 	for i, mv := range m.s.Script.Moves {
 		if m.skipped[i] {
 			r.Skipped = append(r.Skipped, mv.Title)
+		} else if m.done[i] {
+			r.Done++
 		}
+	}
+	if !m.stoppedAt.IsZero() {
+		// Nothing noted after the stop belongs to the session.
+		kept := r.Feedback[:0]
+		for _, f := range r.Feedback {
+			if f.At.IsZero() || !f.At.After(m.stoppedAt) {
+				kept = append(kept, f)
+			}
+		}
+		r.Feedback = kept
 	}
 	return r
 }
+
+// SkippedMoves gives the indexes of the moves skipped and not played
+// since, in every sitting, for the store.
+func (m *Model) SkippedMoves() []int {
+	out := []int{}
+	for i := range m.s.Script.Moves {
+		if m.skipped[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Played is the seconds the clock has run, in every sitting.
+func (m *Model) Played() float64 { return m.played }
 
 // Summary says in lines of at most width columns how far the session got,
 // what was skipped and the feedback with its moments.
@@ -80,6 +113,15 @@ func (r Result) summaryLines(width int) []string {
 		add(fmt.Sprintf("%s: reached the end of %s of hands-on time, with %d of %d moves skipped.", r.Title, clock(r.Total), len(r.Skipped), r.Moves), "", "")
 	default:
 		add(fmt.Sprintf("%s: stopped at %s of %s, in move %d of %d (%s).", r.Title, clock(r.Offset), clock(r.Total), r.Move+1, r.Moves, r.MoveTitle), "", "")
+	}
+	if r.Started && !(r.Finished && len(r.Skipped) == 0 && r.Done == r.Moves && math.Abs(r.Played-r.Total) < 1) {
+		// The same numbers as the web app's History: moves played through,
+		// moves skipped and not played since, and the time the clock ran.
+		spent := clock(r.Played)
+		if r.Resumed && !r.PlayedKnown {
+			spent += " in this sitting"
+		}
+		add(fmt.Sprintf("Moves done: %d of %d; skipped: %d; time spent: %s.", r.Done, r.Moves, len(r.Skipped), spent), "", "")
 	}
 	if len(r.Skipped) > 0 {
 		add("Skipped: "+strings.Join(r.Skipped, "; ")+".", "", "  ")
