@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/guide"
 	"github.com/knead/knead/massage"
 	"github.com/knead/knead/plan"
 	"github.com/knead/knead/store"
@@ -54,8 +56,10 @@ func init() {
 			"the web app; --resume=ID takes the session with that id (the last part of its address in the web " +
 			"app).\n\n" +
 			"--speak says every cue aloud with espeak-ng, in the background; --speak-cmd names another " +
-			"program, which gets the text as its last argument (say, spd-say, 'espeak-ng -s 140'). --bell " +
-			"rings the terminal bell with each cue.\n\n" +
+			"program, which gets the text as its last argument (say, spd-say, 'espeak-ng -s 140'). The cues " +
+			"are planned to fit their moves at --rate (slower, normal or faster: 130, 160 or 190 words a " +
+			"minute), and espeak-ng speaks at that rate. r reads the move's whole instruction. --bell rings " +
+			"the terminal bell as each move begins, and twice to switch sides.\n\n" +
 			"The log goes to --log-file (default: knead/play.log in your cache directory), never to the " +
 			"screen; --log-level sets how much. NO_COLOR turns colours off. Knead is not medical advice.",
 		Examples: []string{
@@ -83,6 +87,7 @@ type playOptions struct {
 	Speak      bool
 	SpeakCmd   string
 	Bell       bool
+	Rate       string // speech rate: slower, normal or faster
 	LogFile    string
 	DB         string // SQLite path or postgres:// URL; "" for the default file
 	NoSave     bool
@@ -106,7 +111,8 @@ func (o *playOptions) Flags(fs *flag.FlagSet) {
 	fs.Int64Var(&o.Seed, "seed", 0, "with --area: `N` picks among the work techniques")
 	fs.BoolVar(&o.Speak, "speak", false, "say each cue aloud (espeak-ng unless --speak-cmd names another program)")
 	fs.StringVar(&o.SpeakCmd, "speak-cmd", "", "say cues with `PROGRAM` (and its arguments), the text added last; implies --speak")
-	fs.BoolVar(&o.Bell, "bell", false, "ring the terminal bell with each cue")
+	fs.BoolVar(&o.Bell, "bell", false, "ring the terminal bell as each move begins (twice to switch sides)")
+	fs.StringVar(&o.Rate, "rate", "", "speech `RATE`: slower, normal (the default) or faster; the cues are fitted to it")
 	fs.StringVar(&o.LogFile, "log-file", "", "write the log to `FILE` (default: knead/play.log in the user's cache directory)")
 	fs.StringVar(&o.DB, "db", "", "keep the session in SQLite file `PATH`, or in PostgreSQL at a postgres:// URL, as 'knead serve' does (default: the data directory)")
 	fs.BoolVar(&o.NoSave, "no-save", false, "keep nothing: no session, feedback, rating or sore spots are stored")
@@ -230,6 +236,12 @@ func (o *playOptions) SetArgs(args []string) error {
 		}
 		o.req = &req
 	}
+	if _, err := guide.RateWPM(o.Rate); err != nil {
+		return inputErrorf("--rate: %v", err)
+	}
+	if o.Rate != "" && o.Resume != "" {
+		return inputErrorf("--rate does not go with --resume: a resumed session keeps the rate its cues were fitted to")
+	}
 	if o.SpeakCmd != "" || o.Speak {
 		o.voice = []string{"espeak-ng"}
 		if o.SpeakCmd != "" {
@@ -267,7 +279,7 @@ func (o *playOptions) Run(ctx context.Context, env *Env) error {
 		if r, src, err = o.routine(cat); err != nil {
 			return err
 		}
-		if s, err = tui.FromRoutine(cat, r); err != nil {
+		if s, err = tui.FromRoutineWith(cat, r, guide.Options{Rate: o.Rate}); err != nil {
 			return inputErrorf("%v", err)
 		}
 	}
@@ -317,7 +329,14 @@ func (o *playOptions) Run(ctx context.Context, env *Env) error {
 		}()
 	}
 	if o.voice != nil {
-		sp := tui.NewCommandSpeaker(o.voice, env.Log)
+		voice := o.voice
+		if o.SpeakCmd == "" {
+			// espeak-ng speaks at the rate the cues were fitted to (its own
+			// default, 175 words a minute, is faster than Knead's normal).
+			wpm, _ := guide.RateWPM(s.Script.Rate)
+			voice = append(voice, "-s", strconv.Itoa(int(wpm)))
+		}
+		sp := tui.NewCommandSpeaker(voice, env.Log)
 		defer sp.Close()
 		opt.Speaker = sp
 	}

@@ -16,6 +16,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/guide"
+	"github.com/knead/knead/massage"
 	"github.com/knead/knead/plan"
 	"github.com/knead/knead/store"
 	"github.com/knead/knead/tui"
@@ -48,6 +50,8 @@ func TestPlayExitCodes(t *testing.T) {
 		{name: "bad condition", args: []string{"play", "--area", "feet", "--minutes", "10", "--condition", "inflamed-joint:paw"}, code: 1, err: []string{"--condition:"}},
 		{name: "nothing safe", args: []string{"play", "--area", "scalp", "--minutes", "10", "--condition", "unhealthy-scalp", "--log-file", logFile}, code: 1,
 			err: []string{"--condition: nothing safe is left"}},
+		{name: "bad rate", args: []string{"play", "--technique", "scalp-petrissage", "--rate", "quick"}, code: 1, err: []string{`--rate: speech rate "quick": expected slower, normal or faster`}},
+		{name: "rate with resume", args: []string{"play", "--resume", "--rate", "slower"}, code: 1, err: []string{"--rate does not go with --resume"}},
 		{name: "empty speak-cmd", args: []string{"play", "--technique", "scalp-petrissage", "--speak-cmd", "  "}, code: 1, err: []string{"names no program"}},
 		{name: "unknown technique", args: []string{"play", "--technique", "scalp-petrisage", "--log-file", logFile}, code: 1,
 			err: []string{`no technique has the id "scalp-petrisage"`, "did you mean one of scalp-petrissage"}},
@@ -149,6 +153,32 @@ func TestPlayTechnique(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("the summary lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+func TestPlayRateFitsTheCues(t *testing.T) {
+	_, normal := playHeadless(t, func(m *tui.Model, advance func(time.Duration)) { key(m, "q") },
+		"play", "--area", "back", "--minutes", "10", "--mode", "partner")
+	_, slower := playHeadless(t, func(m *tui.Model, advance func(time.Duration)) { key(m, "q") },
+		"play", "--area", "back", "--minutes", "10", "--mode", "partner", "--rate", "slower")
+	if normal.Script.Rate != "normal" || slower.Script.Rate != "slower" {
+		t.Fatalf("rates %q and %q", normal.Script.Rate, slower.Script.Rate)
+	}
+	// At the slower rate, reminders give way first: never fewer start,
+	// switch or next cues, and no more words in all.
+	count := func(s tui.Session) (key, all int) {
+		for _, q := range s.Script.Cues {
+			if guide.Key(q.Kind) {
+				key++
+			}
+			all += massage.SpokenWords(q.Say)
+		}
+		return key, all
+	}
+	nk, nw := count(normal)
+	sk, sw := count(slower)
+	if sk != nk || sw > nw {
+		t.Errorf("slower: %d key cues and %d words; normal: %d and %d", sk, sw, nk, nw)
 	}
 }
 

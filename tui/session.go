@@ -51,10 +51,16 @@ type Caution struct {
 // and its techniques', those to check first leading), the position when
 // the routine is a single technique, and its notes.
 func FromRoutine(cat *massage.Catalog, r *massage.Routine) (Session, error) {
+	return FromRoutineWith(cat, r, guide.Options{})
+}
+
+// FromRoutineWith is FromRoutine with the options of building the script,
+// such as the speech rate its cues are fitted to.
+func FromRoutineWith(cat *massage.Catalog, r *massage.Routine, opt guide.Options) (Session, error) {
 	if cat == nil || r == nil {
 		return Session{}, fmt.Errorf("tui: no catalog or routine")
 	}
-	script, err := guide.Build(cat, r)
+	script, err := guide.BuildWith(cat, r, opt)
 	if err != nil {
 		return Session{}, err
 	}
