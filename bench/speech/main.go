@@ -13,6 +13,11 @@
 //
 //	go run ./bench/speech            (from the repository's root)
 //	go run ./bench/speech -rate slower
+//	go run ./bench/speech -listen    (also: espeak-ng's own length of the first session's cues)
+//
+// With -listen it says every distinct cue of the first session with
+// `espeak-ng -s WPM -w` and measures the sound with `soxi -D`, to check the
+// model's word counting against what the voice takes.
 //
 // It exits 1 when a budget is exceeded and 2 when it cannot measure.
 package main
@@ -21,6 +26,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/knead/knead/catalog"
@@ -73,8 +81,75 @@ func requests() []plan.Request {
 func main() {
 	rate := flag.String("rate", guide.RateNormal, "speech rate: slower, normal or faster")
 	verbose = flag.Bool("v", false, "list every request over budget")
+	listen := flag.Bool("listen", false, "say the first session's cues with espeak-ng and compare their length with the model")
 	flag.Parse()
-	os.Exit(run(*rate))
+	code := run(*rate)
+	if *listen && code != 2 {
+		if err := listenTo(*rate); err != nil {
+			fmt.Fprintln(os.Stderr, "speech: listen:", err)
+			code = 2
+		}
+	}
+	os.Exit(code)
+}
+
+// listenTo says each distinct cue of the first usual session with espeak-ng
+// at the rate's words a minute and compares the sound's length (soxi -D)
+// with the model's.
+func listenTo(rate string) error {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		return err
+	}
+	wpm, _ := guide.RateWPM(rate)
+	p, err := plan.Make(cat, usual[0].req)
+	if err != nil {
+		return err
+	}
+	s, err := guide.BuildWith(cat, p.Routine(), guide.Options{Rate: rate})
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "knead-speech")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	fmt.Printf("\nespeak-ng -s %.0f on the cues of %s: model seconds, espeak seconds (soxi -D), text\n", wpm, usual[0].name)
+	seen := map[string]bool{}
+	var model, voice, worst float64
+	var n, longer int
+	worstSay := ""
+	for _, c := range s.Cues {
+		if seen[c.Say] {
+			continue
+		}
+		seen[c.Say] = true
+		wav := filepath.Join(dir, fmt.Sprintf("%d.wav", n))
+		if out, err := exec.Command("espeak-ng", "-s", strconv.Itoa(int(wpm)), "-w", wav, c.Say).CombinedOutput(); err != nil {
+			return fmt.Errorf("espeak-ng: %v %s", err, out)
+		}
+		out, err := exec.Command("soxi", "-D", wav).Output()
+		if err != nil {
+			return fmt.Errorf("soxi: %v", err)
+		}
+		d, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+		if err != nil {
+			return fmt.Errorf("soxi: %q: %v", out, err)
+		}
+		m := massage.SpokenSeconds(c.Say, wpm)
+		fmt.Printf("  %5.2f %5.2f  %s\n", m, d, c.Say)
+		model, voice, n = model+m, voice+d, n+1
+		if d > m {
+			longer++
+		}
+		if d-m > worst {
+			worst, worstSay = d-m, c.Say
+		}
+	}
+	fmt.Printf("%d cues: model %.1f s, espeak-ng %.1f s (%.0f%% of the model); espeak-ng longer in %d cues, by %.2f s at most (%q)\n",
+		n, model, voice, 100*voice/model, longer, worst, worstSay)
+	return nil
 }
 
 func run(rate string) int {
