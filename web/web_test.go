@@ -111,7 +111,7 @@ func TestPagesAndAPI(t *testing.T) {
 		{name: "no such technique", path: "/library/nope", status: 404},
 		{name: "a claim hedged once, the source by its title", path: "/library/knead-stomach", status: 200,
 			contain: []string{"The source says it can help digestion.", "Kneading your own muscles", "usually\u00a02\u00a0min"},
-			absent: []string{"it is said to", "002_fe1dc67ada4f18f3.txt"}},
+			absent:  []string{"it is said to", "002_fe1dc67ada4f18f3.txt"}},
 		{name: "a technique's pressure profile in words", path: "/library/back-fan-stroke", status: 200,
 			contain: []string{"building slowly, pass by pass"}, absent: []string{", build."}},
 		{name: "history", path: "/history", status: 200, contain: []string{"No sessions yet"}},
