@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	qrcode "github.com/skip2/go-qrcode"
 
 	"context"
 	"encoding/json"
@@ -176,5 +177,112 @@ func TestDevicesListsAndUnpairs(t *testing.T) {
 	}
 	if out, err := run("unpair", "--all"); err != nil || !strings.Contains(out, "Unpaired cc33dd44.") {
 		t.Errorf("unpair --all: %v\n%s", err, out)
+	}
+}
+
+func TestServeAccessFlags(t *testing.T) {
+	tests := []struct {
+		args  []string
+		hosts []string
+		tls   bool
+		err   string
+	}{
+		{args: []string{"--host", "knead.lan", "--host", "nas.local,192.168.1.5"}, hosts: []string{"knead.lan", "nas.local", "192.168.1.5"}},
+		{args: []string{"--host", "[fd00::2]"}, hosts: []string{"fd00::2"}},
+		{args: []string{"--tls"}, tls: true},
+		{args: []string{"--cert", "c.pem", "--key", "k.pem"}, tls: true},
+		{args: []string{"--cert", "c.pem"}, err: "--cert and --key go together"},
+		{args: []string{"--host", "http://knead.lan:7878"}, err: "without a scheme, port or path"},
+	}
+	for _, tt := range tests {
+		inv, err := Parse(append([]string{"serve"}, tt.args...), func(string) string { return "" })
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%v: err = %v, want %q", tt.args, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%v: %v", tt.args, err)
+			continue
+		}
+		o := inv.Options.(*serveOptions)
+		if strings.Join(o.Hosts, " ") != strings.Join(tt.hosts, " ") || o.TLS != tt.tls {
+			t.Errorf("%v: hosts %v tls %v, want %v %v", tt.args, o.Hosts, o.TLS, tt.hosts, tt.tls)
+		}
+	}
+}
+
+func TestCertMakesTheAuthorityOnceAndSaysHowToTrustIt(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	run := func(args ...string) string {
+		var out, errs syncBuffer
+		inv, err := Parse(append([]string{"cert"}, args...), func(string) string { return "" })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := inv.Options.Run(context.Background(), newEnv(Streams{Out: &out, Err: &errs}, Global{LogLevel: "warn"})); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	first := run()
+	ca := filepath.Join(data, "knead", "knead-ca.pem")
+	for _, want := range []string{"Made Knead's local certificate authority", ca, "SHA-256 fingerprint", "iPhone", "Android", "Certificate Trust Settings"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("knead cert lacks %q:\n%s", want, first)
+		}
+	}
+	second := run()
+	if strings.Contains(second, "Made") || !strings.Contains(second, ca) {
+		t.Errorf("a second knead cert made another authority:\n%s", second)
+	}
+	if pem := run("--pem"); !strings.HasPrefix(pem, "-----BEGIN CERTIFICATE-----") || strings.Contains(pem, "PRIVATE") {
+		t.Errorf("--pem prints %q", pem)
+	}
+}
+
+// The QR code in the terminal is the pairing link's, module for module:
+// light modules drawn with blocks, dark ones left as the terminal's
+// background, two rows to a line.
+func TestPrintedQRIsThePairingLink(t *testing.T) {
+	var out syncBuffer
+	l := listening{scheme: "http", openURL: "http://192.168.1.5:7878/", local: "http://127.0.0.1:7878/"}
+	printPairing(&out, l, "ABCD-EFGH", time.Now(), false, false)
+	q, err := qrcode.New("http://192.168.1.5:7878/pair?code=ABCDEFGH", qrcode.Low)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := q.Bitmap()
+	var rows [][]bool // true: dark
+	for _, line := range strings.Split(out.String(), "\n") {
+		if !strings.HasPrefix(line, "  █") && !strings.HasPrefix(line, "  ▀") {
+			continue
+		}
+		top, bottom := []bool{}, []bool{}
+		for _, r := range strings.TrimPrefix(line, "  ") {
+			switch r {
+			case '█':
+				top, bottom = append(top, false), append(bottom, false)
+			case '▀':
+				top, bottom = append(top, false), append(bottom, true)
+			case '▄':
+				top, bottom = append(top, true), append(bottom, false)
+			case ' ':
+				top, bottom = append(top, true), append(bottom, true)
+			}
+		}
+		rows = append(rows, top, bottom)
+	}
+	if len(rows) < len(want) {
+		t.Fatalf("%d rows printed, want %d:\n%s", len(rows), len(want), out.String())
+	}
+	for y := range want {
+		for x := range want[y] {
+			if rows[y][x] != want[y][x] {
+				t.Fatalf("module %d,%d differs:\n%s", x, y, out.String())
+			}
+		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -312,5 +314,46 @@ func TestDeviceName(t *testing.T) {
 		if got := deviceName(ua); got != want {
 			t.Errorf("deviceName(%q) = %q, want %q", ua, got, want)
 		}
+	}
+}
+
+// A paired device makes a code for another on the settings page: shown
+// there with its QR code, in no address, and it pairs once.
+func TestSettingsPairsAnother(t *testing.T) {
+	app, _, logs, _ := newPairedApp(t, Options{OpenURL: "http://192.168.1.5:7878/"})
+	code, _ := app.NewPairingCode()
+	cookie := &http.Cookie{Name: cookieName, Value: req(app, "GET", "127.0.0.1:7878", "/pair?code="+code, "").Result().Cookies()[0].Value}
+	w := req(app, "POST", "127.0.0.1:7878", "/settings/pair", "", cookie)
+	body := w.Body.String()
+	if w.Code != 200 || !strings.Contains(body, "data:image/png;base64,") || !strings.Contains(body, "http://192.168.1.5:7878/pair?code=") {
+		t.Fatalf("settings after Pair another device = %d:\n%s", w.Code, body)
+	}
+	i := strings.Index(body, `class="code">`)
+	if i < 0 {
+		t.Fatal("no code shown")
+	}
+	other := body[i+len(`class="code">`) : i+len(`class="code">`)+9]
+	if w := req(app, "POST", "127.0.0.1:7878", "/pair", "code="+other); w.Code != http.StatusSeeOther {
+		t.Errorf("the new code = %d", w.Code)
+	}
+	if w := req(app, "POST", "127.0.0.1:7878", "/settings/pair", ""); w.Code != http.StatusUnauthorized {
+		t.Errorf("an unpaired device made a code: %d", w.Code)
+	}
+	if strings.Contains(logs.String(), other) {
+		t.Error("the log holds the new code")
+	}
+}
+
+// Wrong guesses from many clients together are bounded too.
+func TestPairingGuessesFromEveryone(t *testing.T) {
+	app, _, _, _ := newPairedApp(t, Options{})
+	code, _ := app.NewPairingCode()
+	for i := 0; i < allGuesses; i++ {
+		if err := app.redeem(fmt.Sprintf("10.0.0.%d", i), "ZZZZZZZZ"); err == nil {
+			t.Fatal("a wrong code was taken")
+		}
+	}
+	if err := app.redeem("10.0.1.1", code); !errors.Is(err, errTooMany) {
+		t.Errorf("after %d wrong codes from many clients, the right one: %v, want too many", allGuesses, err)
 	}
 }
