@@ -692,6 +692,28 @@ func (f *fields) pressure(key string) massage.Pressure {
 	}
 }
 
+// posture reads where the bodies are: {receiver: [face-down], giver: side,
+// self: seated}. A receiver may be one word or a list of the postures the
+// technique allows.
+func (f *fields) posture(key string) massage.Posture {
+	n, ok := f.value(key)
+	if !ok {
+		return massage.Posture{}
+	}
+	d, what := f.d, f.label(key)
+	v, isMap := d.plain(n).(*ast.MappingNode)
+	if !isMap {
+		if mv, one := d.plain(n).(*ast.MappingValueNode); one {
+			m := d.fields(mv, what, "receiver", "giver", "self")
+			return massage.Posture{Receiver: m.words("receiver", massage.Receivers), Giver: m.word("giver", massage.Givers), Self: m.word("self", massage.SelfPostures)}
+		}
+		d.errorf(n, "%s: expected a mapping such as {receiver: face-down, giver: side} or {self: seated}", what)
+		return massage.Posture{}
+	}
+	m := d.fields(v, what, "receiver", "giver", "self")
+	return massage.Posture{Receiver: m.words("receiver", massage.Receivers), Giver: m.word("giver", massage.Givers), Self: m.word("self", massage.SelfPostures)}
+}
+
 // nearest is the one option a person most likely meant by s, or "".
 func nearest(s string, options []string) string {
 	if near := suggest.Nearest(s, options, 1); len(near) > 0 {

@@ -737,6 +737,9 @@ func TestTechniquesComplete(t *testing.T) {
 		if tc.Summary == "" || tc.Position == "" || tc.Pressure.IsZero() || tc.Seconds.IsZero() || len(tc.Sources) == 0 {
 			t.Errorf("%s: needs summary, position, pressure, seconds and sources", what)
 		}
+		if tc.Mode != "self" && (len(tc.Posture.Receiver) == 0 || tc.Posture.Giver == "") || tc.Mode != "partner" && tc.Posture.Self == "" {
+			t.Errorf("%s: posture %+v does not say where the bodies are for every mode it suits (%s)", what, tc.Posture, tc.Mode)
+		}
 		if p := tc.Seconds.Problem(); p != "" || tc.Seconds.Least == 0 || tc.Seconds.Most == 0 || tc.Seconds.Usual == 0 {
 			t.Errorf("%s: seconds %v: want least, usual and most in order %s", what, tc.Seconds, p)
 		}

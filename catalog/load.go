@@ -362,7 +362,7 @@ func (l *loader) rule(d *decoder, n ast.Node) {
 }
 
 func (l *loader) preparation(d *decoder, n ast.Node) {
-	f := d.fields(n, "preparation", "id", "name", "say", "kind", "seconds", "areas", "mode", "after", "needs", "sources", "claims", "notes")
+	f := d.fields(n, "preparation", "id", "name", "say", "kind", "seconds", "areas", "mode", "after", "needs", "oily", "sources", "claims", "notes")
 	if f == nil {
 		return
 	}
@@ -375,6 +375,7 @@ func (l *loader) preparation(d *decoder, n ast.Node) {
 		Seconds: f.bounds("seconds"),
 		Areas:   f.areas("areas"),
 		Mode:    f.word("mode", massage.Modes),
+		Oily:    f.boolean("oily"),
 	}
 	if p.Kind == "" {
 		p.Kind = "task"
@@ -401,7 +402,7 @@ func (l *loader) preparation(d *decoder, n ast.Node) {
 	}
 }
 
-var techniqueFields = []string{"id", "name", "summary", "areas", "mode", "family", "phases", "sources", "position", "prep", "pressure", "seconds", "any_order", "steps", "cautions", "claims", "notes"}
+var techniqueFields = []string{"id", "name", "summary", "areas", "mode", "family", "phases", "sources", "position", "posture", "prep", "pressure", "seconds", "any_order", "steps", "cautions", "claims", "notes"}
 
 func (l *loader) technique(d *decoder, n ast.Node) {
 	f := d.fields(n, "technique", techniqueFields...)
@@ -429,6 +430,21 @@ func (l *loader) technique(d *decoder, n ast.Node) {
 	t.Claims = l.claims(d, f, what)
 	for _, it := range f.strs("notes") {
 		t.Notes = append(t.Notes, strings.Join(strings.Fields(it.text), " "))
+	}
+	before := len(*d.errs)
+	t.Posture = f.posture("posture")
+	if pn, ok := f.value("posture"); ok && len(*d.errs) == before {
+		p := t.Posture
+		partner, self := t.Mode == "partner" || t.Mode == "both", t.Mode == "self" || t.Mode == "both"
+		switch {
+		case partner && (len(p.Receiver) == 0 || p.Giver == ""):
+			d.errorf(pn, "%s posture: a move for a partner needs receiver (one or more of %s) and giver (one of %s)", what,
+				strings.Join(massage.Receivers.IDs(), ", "), strings.Join(massage.Givers.IDs(), ", "))
+		case !partner && (len(p.Receiver) > 0 || p.Giver != ""):
+			d.errorf(pn, "%s posture: a self-massage has no receiver or giver: say self (one of %s)", what, strings.Join(massage.SelfPostures.IDs(), ", "))
+		case !self && p.Self != "":
+			d.errorf(pn, "%s posture: self is for moves done on yourself, and this one is for a partner", what)
+		}
 	}
 	if f.has("areas") && len(t.Areas) == 0 && len(f.list("areas")) == 0 {
 		d.errorf(n, "%s needs at least one area", what)

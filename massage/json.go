@@ -36,6 +36,7 @@ type TechniqueView struct {
 	Summary         string        `json:"summary"`
 	Phases          []string      `json:"phases"`
 	Position        string        `json:"position"`
+	Posture         Posture       `json:"posture"`
 	Prep            []string      `json:"prep"`
 	Pressure        string        `json:"pressure"`                   // the level word
 	PressureMost    string        `json:"pressure_most,omitempty"`    // upper end, when the receiver chooses
@@ -107,6 +108,7 @@ func (c *Catalog) TechniqueView(t *Technique) TechniqueView {
 		Summary:         t.Summary,
 		Phases:          strs(t.Phases),
 		Position:        t.Position,
+		Posture:         t.Posture,
 		Prep:            strs(t.Prep),
 		Pressure:        t.Pressure.Level,
 		PressureProfile: t.Pressure.Profile,

@@ -40,7 +40,8 @@ type Technique struct {
 	Family   string
 	Phases   []string // phases of a routine it fits in
 	Sources  []string // source ids; "knead" marks Knead's own
-	Position string   // how the receiver (or the self-massager) sits or lies
+	Position string   // how the receiver (or the self-massager) sits or lies, in words
+	Posture  Posture  // the same, for the planner: the receiver's postures, the giver's place, the self posture
 	Prep     []string // preparation ids needed first
 	Pressure Pressure // default for its steps
 	Seconds  Bounds   // time for the whole technique
@@ -151,6 +152,7 @@ type Preparation struct {
 	Mode    string   // self, partner or both
 	After   []string // preparations that come before it
 	Needs   []string // things to have at hand
+	Oily    bool     // it leaves oil or cream on the hands: wipe them before touching hair
 	Sources []string
 	Claims  []Claim // what the source says it does, shown as its words
 	Notes   []string
