@@ -84,6 +84,14 @@ type itemOut struct {
 	Cautions  []string  `yaml:"cautions,omitempty,flow"`
 	Note      string    `yaml:"note,omitempty"`
 	Steps     []stepOut `yaml:"steps,omitempty"`
+	Play      []int     `yaml:"play,omitempty,flow"`
+}
+
+type transitionOut struct {
+	Before  int    `yaml:"before"`
+	Kind    string `yaml:"kind,omitempty"`
+	Say     string `yaml:"say"`
+	Seconds num    `yaml:"seconds"`
 }
 
 type claimOut struct {
@@ -103,6 +111,8 @@ type routineOut struct {
 	Sources  []string   `yaml:"sources,omitempty,flow"`
 	Notes    []string   `yaml:"notes,omitempty"`
 	Items    []itemOut  `yaml:"items"`
+	// Transitions come after the items, numbering them from 1.
+	Transitions []transitionOut `yaml:"transitions,omitempty"`
 }
 
 func countPtr(c massage.Count) *countOut {
@@ -141,6 +151,17 @@ func stepsOut(steps []massage.Step) []stepOut {
 	return out
 }
 
+func oneBased(ix []int) []int {
+	if len(ix) == 0 {
+		return nil
+	}
+	out := make([]int, len(ix))
+	for i, k := range ix {
+		out[i] = k + 1
+	}
+	return out
+}
+
 // EncodeRoutine writes r as a routine file in Knead's format, one that
 // ReadRoutine and `knead check` read back to the same routine.
 func EncodeRoutine(r *massage.Routine) ([]byte, error) {
@@ -158,8 +179,11 @@ func EncodeRoutine(r *massage.Routine) ([]byte, error) {
 		ro.Items = append(ro.Items, itemOut{
 			Technique: it.Technique, Name: it.Name, Area: it.Area, Phase: it.Phase,
 			Seconds: num(it.Seconds), Pressure: it.Pressure, Side: it.Side, Repeat: countPtr(it.Repeat),
-			Cautions: it.Cautions, Note: it.Note, Steps: stepsOut(it.Steps),
+			Cautions: it.Cautions, Note: it.Note, Steps: stepsOut(it.Steps), Play: oneBased(it.Play),
 		})
+	}
+	for _, tr := range r.Transitions {
+		ro.Transitions = append(ro.Transitions, transitionOut{Before: tr.Before + 1, Kind: tr.Kind, Say: tr.Say, Seconds: num(tr.Seconds)})
 	}
 	body, err := yaml.MarshalWithOptions(map[string]routineOut{"routine": ro}, yaml.Indent(2), yaml.IndentSequence(true), yaml.UseLiteralStyleIfMultiline(true))
 	if err != nil {

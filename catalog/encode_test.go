@@ -29,7 +29,7 @@ func TestEncodeRoutineRoundTrip(t *testing.T) {
 		Claims:  []massage.Claim{{Say: "said to relax", Source: "text.txt"}},
 		Sources: []string{"text.txt"}, Notes: []string{"# not a comment", "yes"},
 		Items: []massage.Item{
-			{Technique: "glide-back", Area: "upper-back", Phase: "warm-up", Seconds: 90, Pressure: "light", Side: "both", Repeat: massage.Count{Least: 4, Most: 5}},
+			{Technique: "glide-back", Area: "upper-back", Phase: "warm-up", Seconds: 90, Pressure: "light", Side: "both", Repeat: massage.Count{Least: 4, Most: 5}, Play: []int{0}},
 			{Name: "Shoulder squeeze", Area: "shoulders", Phase: "work", Seconds: 60, Pressure: "moderate", Steps: []massage.Step{{
 				Title: "Squeeze", Say: "Squeeze: slowly, then let go.", Motion: "squeeze", At: []string{"tops-of-shoulders"},
 				Hands:     []massage.HandUse{{Hand: "left", Part: "palms", Role: "hold", At: []string{"chin"}}, {Hand: "right", Part: "fingertips", Role: "work", Turn: "clockwise"}},
@@ -40,6 +40,7 @@ func TestEncodeRoutineRoundTrip(t *testing.T) {
 				Seconds: massage.Bounds{Least: 5, Usual: 10, Most: 15}, Side: "swap-hands", Cautions: []string{"spine"}, Note: "Keep contact.",
 			}}},
 		},
+		Transitions: []massage.Transition{{Before: 1, Kind: "position", Say: "Ask them to sit up. Move to their head.", Seconds: 20}},
 	}
 	data, err := EncodeRoutine(r)
 	if err != nil {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -15,7 +16,7 @@ import (
 const maxRoutineSeconds = 4 * 3600
 
 func (l *loader) routine(d *decoder, n ast.Node) {
-	f := d.fields(n, "routine", "id", "name", "summary", "mode", "pressure", "prep", "items", "cautions", "claims", "sources", "notes")
+	f := d.fields(n, "routine", "id", "name", "summary", "mode", "pressure", "prep", "items", "transitions", "cautions", "claims", "sources", "notes")
 	if f == nil {
 		return
 	}
@@ -41,7 +42,7 @@ func (l *loader) routine(d *decoder, n ast.Node) {
 	}
 	for i, in := range items {
 		iw := fmt.Sprintf("%s item %d", what, i+1)
-		itf := d.fields(in, iw, "technique", "name", "area", "phase", "seconds", "pressure", "side", "repeat", "steps", "cautions", "note")
+		itf := d.fields(in, iw, "technique", "name", "area", "phase", "seconds", "pressure", "side", "repeat", "steps", "play", "cautions", "note")
 		if itf == nil {
 			continue
 		}
@@ -99,6 +100,19 @@ func (l *loader) routine(d *decoder, n ast.Node) {
 				}
 			}
 		}
+		for _, pi := range itf.strs("play") {
+			k, err := strconv.Atoi(strings.TrimSpace(pi.text))
+			switch {
+			case err != nil || k < 1:
+				d.errorf(pi.node, "%s play: expected step numbers from 1, found %q", iw, pi.text)
+			case len(it.Play) > 0 && k-1 <= it.Play[len(it.Play)-1]:
+				d.errorf(pi.node, "%s play: step numbers go up, each once", iw)
+			case !itf.has("technique"):
+				d.errorf(pi.node, "%s play: only an item that names a technique picks its steps", iw)
+			default:
+				it.Play = append(it.Play, k-1)
+			}
+		}
 		it.Cautions = l.idRefs(itf, "cautions", kCaution, iw)
 		if r.Pressure != "" && it.Pressure != "" && massage.LevelRank(it.Pressure) > massage.LevelRank(r.Pressure) {
 			pn, _ := itf.value("pressure")
@@ -106,6 +120,30 @@ func (l *loader) routine(d *decoder, n ast.Node) {
 		}
 		r.Items = append(r.Items, it)
 		l.routines = append(l.routines, check)
+	}
+	for i, tn := range f.list("transitions") {
+		tw := fmt.Sprintf("%s transition %d", what, i+1)
+		tf := d.fields(tn, tw, "before", "kind", "say", "seconds")
+		if tf == nil {
+			continue
+		}
+		tf.require("before", "say", "seconds")
+		tr := massage.Transition{Kind: tf.str("kind"), Say: tf.text("say", 400)}
+		if b, ok := tf.number("before"); ok {
+			bn, _ := tf.value("before")
+			if b != float64(int(b)) || b < 1 || int(b) > len(r.Items) {
+				d.errorf(bn, "%s before: expected an item number from 1 to %d, found %v", tw, len(r.Items), b)
+			}
+			tr.Before = int(b) - 1
+		}
+		if sec, ok := tf.number("seconds"); ok {
+			sn, _ := tf.value("seconds")
+			if sec <= 0 || sec > 600 {
+				d.errorf(sn, "%s seconds: expected a time above zero and at most 600 s, found %v", tw, sec)
+			}
+			tr.Seconds = sec
+		}
+		r.Transitions = append(r.Transitions, tr)
 	}
 	if total := r.TotalSeconds(); total > maxRoutineSeconds {
 		d.errorf(n, "%s lasts %s in all: Knead plays routines of up to %s", what, massage.Seconds(total), massage.Seconds(maxRoutineSeconds))
@@ -140,6 +178,12 @@ func (l *loader) checkRoutineItems() {
 		if it.Seconds > 0 && !t.Seconds.IsZero() {
 			if t.Seconds.Most > 0 && it.Seconds > t.Seconds.Most {
 				l.errs = append(l.errs, c.fields["seconds"].err(fmt.Sprintf("%s: %v s is longer than %s allows (%v s at most)", what, it.Seconds, t.ID, t.Seconds.Most)))
+			}
+		}
+		for _, k := range it.Play {
+			if k >= len(t.Steps) {
+				l.errs = append(l.errs, c.at.err(fmt.Sprintf("%s play: %s has %d steps, not %d", what, t.ID, len(t.Steps), k+1)))
+				break
 			}
 		}
 		if it.Phase != "" && !t.FitsPhase(it.Phase) {

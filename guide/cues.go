@@ -162,7 +162,7 @@ func planCues(s *Script, wpm float64, cautions [][]*massage.Caution) {
 			switch {
 			case !full[c.ID]:
 				full[c.ID] = try(CueCaution, c.Say, m.Start, m.End()-tail, firstShare)
-			case !before[c.ID] || m.Step == 0:
+			case !before[c.ID] || firstOf(s, i):
 				try(CueCaution, c.Brief(), m.Start, m.End()-tail, moveShare)
 			}
 		}

@@ -92,9 +92,22 @@ func fit(s *Script, wpm float64) {
 // to is lengthened.
 func spread(s *Script, needs []float64, lengthen bool) {
 	n := len(s.Moves)
-	spare := func(j int) float64 { return s.Moves[j].Seconds - needs[j] }
+	// A transition neither gives nor takes hands-on time, and no move gives
+	// away the seconds that keep it at floor (20 s a side) or more.
+	spare := func(j int) float64 {
+		if s.Moves[j].Kind == KindTransition {
+			return 0
+		}
+		return s.Moves[j].Seconds - math.Max(needs[j], floor(s.Moves[j]))
+	}
 	for i := range s.Moves {
 		m := &s.Moves[i]
+		if m.Kind == KindTransition {
+			if lengthen && m.Seconds < needs[i] {
+				m.Seconds = needs[i]
+			}
+			continue
+		}
 		for m.Seconds < needs[i] {
 			k := -1
 			// the sibling with the most to spare …
@@ -130,12 +143,15 @@ func spread(s *Script, needs []float64, lengthen bool) {
 // only on the first move (and in Intro, for a recap). The step's whole
 // instruction is shown, and spoken only on request.
 func startSay(s *Script, i int) string {
-	if i == 0 {
-		return s.Intro(0)
+	if s.Moves[i].Kind == KindTransition {
+		return s.Moves[i].Say
+	}
+	if i == 0 || s.Moves[i-1].Kind == KindTransition {
+		return s.Intro(i)
 	}
 	m, prev := s.Moves[i], s.Moves[i-1]
 	how := stepHow(m)
-	if m.Step == 0 && m.Pressure != "" && m.Pressure != prev.Pressure {
+	if firstOf(s, i) && m.Pressure != "" && m.Pressure != prev.Pressure {
 		how = join(how, m.Pressure+" pressure")
 	}
 	if how == "" {
@@ -153,6 +169,9 @@ func (s *Script) Intro(i int) string {
 		return ""
 	}
 	m := s.Moves[i]
+	if m.Kind == KindTransition {
+		return m.Say
+	}
 	how := stepHow(m)
 	what := m.Name
 	if area := massage.AreaName(m.Area); m.Area != "" && !strings.Contains(strings.ToLower(what), stem(area)) {
@@ -219,6 +238,19 @@ func sentence(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// MoveFloor is the least a played move lasts on one side, when the
+// routine gave it that much: fit never takes a move below it.
+const MoveFloor = 20
+
+// floor is the least move m keeps: MoveFloor a side, or what it has.
+func floor(m Move) float64 {
+	f := float64(MoveFloor)
+	if m.Switches() {
+		f *= 2
+	}
+	return math.Min(f, m.Seconds)
 }
 
 // nextSay names the move after move i: its step's title within the same

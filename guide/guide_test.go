@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -359,5 +360,52 @@ func TestSelfMassageAsksNobody(t *testing.T) {
 	}
 	if !said("partner") {
 		t.Error("a partner massage does not ask about pressure")
+	}
+}
+
+// A transition plays as a short move of its own before its item, said once
+// and off the items' time; an item that picks its steps plays those alone,
+// numbered as the technique numbers them, and its first move says its name.
+func TestTransitionsAndPickedSteps(t *testing.T) {
+	cat, r := fixture()
+	r.Items[0].Play = []int{1}
+	r.Transitions = []massage.Transition{{Before: 1, Kind: "position", Say: "Move to their feet.", Seconds: 10}}
+	s, err := Build(cat, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type mv struct {
+		Kind, Title    string
+		Item, Step     int
+		Start, Seconds float64
+	}
+	var got []mv
+	for _, m := range s.Moves {
+		got = append(got, mv{m.Kind, m.Title, m.Item, m.Step, m.Start, m.Seconds})
+	}
+	want := []mv{
+		{"", "Fan out", 0, 1, 0, 60},
+		{KindTransition, "Change position", 1, 0, 60, 10},
+		{"", "Knead", 1, 0, 70, 40},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("moves (-want +got):\n%s", d)
+	}
+	if s.Total != 110 {
+		t.Errorf("total = %v, want 110: the items' 100 s and the transition's 10 s", s.Total)
+	}
+	var said []string
+	for _, c := range s.Cues {
+		if c.Kind == CueStart {
+			said = append(said, c.Say)
+		}
+	}
+	// after a transition the next move is introduced in full
+	if len(said) != 3 || !strings.HasPrefix(said[0], "Long sweep") || said[1] != "Move to their feet." || !strings.HasPrefix(said[2], "Calf kneading.") {
+		t.Errorf("start cues = %q", said)
+	}
+	r.Items[0].Play = []int{5}
+	if _, err := Build(cat, r); err == nil {
+		t.Error("a step the technique lacks was played")
 	}
 }

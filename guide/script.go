@@ -11,7 +11,7 @@ import (
 // Script is a routine laid out in time.
 type Script struct {
 	Name   string  `json:"name,omitempty"`
-	Total  float64 `json:"total"` // seconds of hands-on time
+	Total  float64 `json:"total"` // seconds of the whole timeline: hands-on moves and any transitions between them
 	Rate   string  `json:"rate"`  // the speech rate the cues were fitted for: slower, normal or faster
 	Moves  []Move  `json:"moves"`
 	Cues   []Cue   `json:"cues"`   // ordered by At, then by the order they are said
@@ -21,14 +21,15 @@ type Script struct {
 // Move is one step of one routine item, placed on the timeline.
 type Move struct {
 	Index     int      `json:"index"`
-	Item      int      `json:"item"`      // index of the routine item
-	Technique string   `json:"technique"` // catalog id; "" for a routine's own steps
-	Step      int      `json:"step"`      // index of the step within its technique or item
-	Steps     int      `json:"steps"`     // how many steps the technique has
-	Name      string   `json:"name"`      // the technique's (or item's) name
-	Title     string   `json:"title"`     // the step's short name
-	Say       string   `json:"say"`       // the step's whole instruction, shown; the start cue says a short form
-	Cautions  []string `json:"cautions"`  // the cautions that reach the user during the move, in full, shown
+	Item      int      `json:"item"`           // index of the routine item
+	Technique string   `json:"technique"`      // catalog id; "" for a routine's own steps
+	Kind      string   `json:"kind,omitempty"` // "transition" for a change between items (see Transition); "" for hands-on moves
+	Step      int      `json:"step"`           // index of the step within its technique or item
+	Steps     int      `json:"steps"`          // how many steps the technique has
+	Name      string   `json:"name"`           // the technique's (or item's) name
+	Title     string   `json:"title"`          // the step's short name
+	Say       string   `json:"say"`            // the step's whole instruction, shown; the start cue says a short form
+	Cautions  []string `json:"cautions"`       // the cautions that reach the user during the move, in full, shown
 	Note      string   `json:"note,omitempty"`
 	Area      string   `json:"area"`
 	Phase     string   `json:"phase,omitempty"`
@@ -40,6 +41,28 @@ type Move struct {
 	Tempo     float64  `json:"tempo,omitempty"` // strokes a minute, for a rhythm tick; 0 when the technique keeps none
 	Start     float64  `json:"start"`
 	Seconds   float64  `json:"seconds"`
+}
+
+// KindTransition marks a move that is a change between items: a position
+// to take, oil to spread, hands to wipe. It is said, not hands-on time.
+const KindTransition = "transition"
+
+// transitionName names a transition move by what it asks.
+func transitionName(kind string) string {
+	switch {
+	case strings.Contains(kind, "position"):
+		return "Change position"
+	case strings.Contains(kind, "wipe"):
+		return "Wipe your hands"
+	case strings.Contains(kind, "oil"):
+		return "Oil"
+	}
+	return "Get ready"
+}
+
+// firstOf reports whether move i is the first hands-on move of its item.
+func firstOf(s *Script, i int) bool {
+	return i == 0 || s.Moves[i-1].Item != s.Moves[i].Item || s.Moves[i-1].Kind == KindTransition
 }
 
 // End is the moment the move is over.
@@ -125,8 +148,32 @@ func BuildWith(cat *massage.Catalog, r *massage.Routine, opt Options) (*Script, 
 				name = t.Name
 			}
 		}
+		index := make([]int, len(steps))
+		for j := range index {
+			index[j] = j
+		}
+		if t != nil && len(it.Play) > 0 {
+			index = index[:0]
+			var sub []massage.Step
+			for _, j := range it.Play {
+				if j < 0 || j >= len(t.Steps) {
+					return nil, fmt.Errorf("guide: item %d (%s): step %d is not one of its %d", i+1, name, j+1, len(t.Steps))
+				}
+				index = append(index, j)
+				sub = append(sub, t.Steps[j])
+			}
+			steps = sub
+		}
 		if len(steps) == 0 {
 			return nil, fmt.Errorf("guide: item %d (%s): no steps to play", i+1, name)
+		}
+		for _, tr := range r.Transitions {
+			if tr.Before == i && tr.Seconds > 0 {
+				s.Moves = append(s.Moves, Move{Index: len(s.Moves), Item: i, Kind: KindTransition, Steps: 1,
+					Name: transitionName(tr.Kind), Title: transitionName(tr.Kind), Say: tr.Say, Cautions: []string{},
+					Area: it.Area, Phase: KindTransition, Seconds: tr.Seconds})
+				cautions = append(cautions, nil)
+			}
 		}
 		if it.Seconds <= 0 || math.IsNaN(it.Seconds) || math.IsInf(it.Seconds, 0) {
 			return nil, fmt.Errorf("guide: item %d (%s): seconds must be above zero, got %v", i+1, name, it.Seconds)
@@ -137,7 +184,7 @@ func BuildWith(cat *massage.Catalog, r *massage.Routine, opt Options) (*Script, 
 				Index:     len(s.Moves),
 				Item:      i,
 				Technique: it.Technique,
-				Step:      j,
+				Step:      index[j],
 				Steps:     len(steps),
 				Name:      name,
 				Title:     st.Title,
@@ -163,7 +210,7 @@ func BuildWith(cat *massage.Catalog, r *massage.Routine, opt Options) (*Script, 
 				m.Note = it.Note
 			}
 			var cs []*massage.Caution
-			for _, c := range moveCautions(cat, r, m) {
+			for _, c := range moveCautions(cat, r, m, j == 0) {
 				if c.When == "start" || c.When == "during" {
 					m.Cautions = append(m.Cautions, c.Say)
 					cs = append(cs, c)
@@ -257,7 +304,7 @@ func handsText(hs []massage.HandUse) string {
 // moveCautions gives the cautions of a move: those of the step, and on a
 // technique's first step those of the technique and the item, once each,
 // leaving out those that do not speak to the routine's mode.
-func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move) []*massage.Caution {
+func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move, first bool) []*massage.Caution {
 	if cat == nil {
 		return nil
 	}
@@ -266,13 +313,13 @@ func moveCautions(cat *massage.Catalog, r *massage.Routine, m Move) []*massage.C
 	var steps []massage.Step
 	if t := cat.Technique(m.Technique); t != nil {
 		steps = t.Steps
-		if m.Step == 0 {
+		if first {
 			ids = append(ids, t.Cautions...)
 			ids = append(ids, it.Cautions...)
 		}
 	} else {
 		steps = it.Steps
-		if m.Step == 0 {
+		if first {
 			ids = append(ids, it.Cautions...)
 		}
 	}

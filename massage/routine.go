@@ -10,10 +10,13 @@ type Routine struct {
 	Pressure string // the most pressure asked for
 	Prep     []string
 	Items    []Item
-	Cautions []string
-	Claims   []Claim
-	Sources  []string
-	Notes    []string
+	// Transitions are said between items (a change of position, oil to
+	// spread, hands to wipe): not hands-on time, each before one item.
+	Transitions []Transition
+	Cautions    []string
+	Claims      []Claim
+	Sources     []string
+	Notes       []string
 }
 
 // Item is one entry of a routine: a catalog technique, or steps of the
@@ -28,8 +31,18 @@ type Item struct {
 	Side      string
 	Repeat    Count
 	Steps     []Step
+	Play      []int // for a technique: the steps played (0-based, in order); empty: all
 	Cautions  []string
 	Note      string
+}
+
+// Transition is something said and done between two items, off the
+// hands-on time: "Ask them to turn onto their back. Move to their head."
+type Transition struct {
+	Before  int    // index of the item it comes before
+	Kind    string // position, oil, wipe, or several joined by "+"
+	Say     string
+	Seconds float64
 }
 
 // TotalSeconds adds up the items' seconds.
