@@ -176,8 +176,10 @@ func (l *loader) checkRoutineItems() {
 			l.errs = append(l.errs, c.fields["area"].err(fmt.Sprintf("%s: %s works on %s, not on %s", what, t.ID, strings.Join(t.Areas, ", "), it.Area)))
 		}
 		if it.Seconds > 0 && !t.Seconds.IsZero() {
-			if t.Seconds.Most > 0 && it.Seconds > t.Seconds.Most {
-				l.errs = append(l.errs, c.fields["seconds"].err(fmt.Sprintf("%s: %v s is longer than %s allows (%v s at most)", what, it.Seconds, t.ID, t.Seconds.Most)))
+			// a planned item may reach the planner's least for any item
+			// (massage.ItemFloor) even where the catalog says less
+			if most := max(t.Seconds.Most, massage.ItemFloor); t.Seconds.Most > 0 && it.Seconds > most {
+				l.errs = append(l.errs, c.fields["seconds"].err(fmt.Sprintf("%s: %v s is longer than %s allows (%v s at most)", what, it.Seconds, t.ID, most)))
 			}
 		}
 		for _, k := range it.Play {

@@ -324,10 +324,25 @@ func clock(s float64) string {
 	return fmt.Sprintf("%d:%02d", n/60, n%60)
 }
 
-// placed reports whether a caution keeps the hands gentle at, or off, a
-// named place: the spine, the ribs, the toes.
-func placed(x plan.Caution) bool {
-	return (x.Kind == "gentle" || x.Kind == "never-press") && len(x.Landmarks) > 0
+// leftOut says why a technique was left out, as sentences: "Deep
+// stroking of the legs is left out of the legs. It works on the thighs,
+// and with a recent injury at the thighs (injury:thighs), that area is
+// left out."
+func leftOut(e plan.Excluded) string {
+	head := fmt.Sprintf("%s is left out of the %s.", e.Name, massage.AreaName(e.Area))
+	what, why, two := strings.Cut(e.Reason, ": ")
+	if what == "" {
+		return head
+	}
+	verb, _, _ := strings.Cut(what, " ")
+	it := "It is "
+	if strings.HasSuffix(verb, "s") && verb != "kneading" && !strings.HasSuffix(verb, "ss") {
+		it = "It "
+	}
+	if !two {
+		return head + " " + sentence(it+what)
+	}
+	return head + " " + sentence(it+what+", and "+why)
 }
 
 // firstSentence gives the first sentence of s, for a caution said again.
@@ -409,7 +424,12 @@ func planCard(p *plan.Plan, width int) string {
 	}
 
 	shown := map[string]bool{}
-	again := map[string]bool{} // caution, section and technique said again
+	trs := map[int]plan.Transition{}
+	var between float64
+	for _, tr := range p.Transitions {
+		trs[tr.Before] = tr
+		between += tr.Seconds
+	}
 	var clockAt float64
 	for i := 0; i < len(p.Items); {
 		sec := p.Items[i].Section
@@ -419,8 +439,15 @@ func planCard(p *plan.Plan, width int) string {
 			secTotal += p.Items[j].Seconds
 		}
 		c.section(fmt.Sprintf("%s  (%s, from %s)", strings.ToUpper(massage.AreaName(sec)), clock(secTotal), clock(clockAt)))
+		c.line(fmt.Sprintf("    %6s  %6s  %s", "start", "length", "move"))
 		phase := ""
-		for _, it := range p.Items[i:j] {
+		for k, it := range p.Items[i:j] {
+			if tr, ok := trs[i+k]; ok {
+				// not hands-on time: the clock does not move
+				first := fmt.Sprintf("    %6s  %5s  ", "", "+"+clock(tr.Seconds))
+				rest := strings.Repeat(" ", len(first))
+				c.text("» "+sentence(tr.Say), first, rest+"  ")
+			}
 			if it.Phase != phase {
 				phase = it.Phase
 				c.line("  " + strings.ToUpper(phase[:1]) + phase[1:])
@@ -448,20 +475,17 @@ func planCard(p *plan.Plan, width int) string {
 				c.text(line, rest, rest)
 				c.text(it.Technique, rest, rest)
 			}
+			// every caution the move carries: in full the first time,
+			// its first sentence after that
 			for _, id := range it.Cautions {
 				x, ok := byID[id]
 				if !ok || x.When == "before" {
 					continue
 				}
-				key := id + "|" + sec + "|" + it.Technique
-				switch {
-				case !shown[id]:
-					shown[id], again[key] = true, true
+				if !shown[id] {
+					shown[id] = true
 					c.text(sentence(x.Say), rest+"! ", rest+"  ")
-				case placed(x) && it.Pressure != "light" && !again[key]:
-					// A caution about a place (the spine, the ribs) is said
-					// again, briefly, at each firmer move that passes it.
-					again[key] = true
+				} else {
 					c.text(firstSentence(x.Say), rest+"! ", rest+"  ")
 				}
 			}
@@ -473,12 +497,16 @@ func planCard(p *plan.Plan, width int) string {
 		i = j
 	}
 	c.line("")
-	c.line(fmt.Sprintf("Hands-on time: %s.", total))
+	if between > 0 {
+		c.text(fmt.Sprintf("Hands-on time: %s, and about %s for the changes marked ».", total, clock(between)), "", "")
+	} else {
+		c.line(fmt.Sprintf("Hands-on time: %s.", total))
+	}
 
 	if len(p.Excluded) > 0 {
 		c.section("LEFT OUT")
 		for _, e := range p.Excluded {
-			c.text(fmt.Sprintf("%s (%s): %s.", e.Name, massage.AreaName(e.Area), e.Reason), "  - ", "    ")
+			c.text(leftOut(e), "  - ", "    ")
 		}
 	}
 	if len(p.Dropped) > 0 {

@@ -27,7 +27,7 @@ func TestPlanExitCodes(t *testing.T) {
 		err  []string
 	}{
 		{name: "card", args: []string{"plan", "--area", "back", "--area", "scalp", "--minutes", "20", "--mode", "partner"}, code: 0,
-			out: []string{"BEFORE YOU START", "Wash the hair", "BACK", "SCALP", "Warm-up", "Work", "Finish", "Hands-on time: 20:00.", "Knead is not medical advice."}},
+			out: []string{"BEFORE YOU START", "Wash the hair", "BACK", "SCALP", "Warm-up", "Work", "Finish", "Hands-on time: 20:00", "Knead is not medical advice."}},
 		{name: "comma list", args: []string{"plan", "--area", "shoulders,arms", "--minutes", "10", "--mode", "self"}, code: 0,
 			out: []string{"SHOULDERS", "ARMS", "Warm your hands"}},
 		{name: "environment twins", args: []string{"plan"}, env: map[string]string{"KNEAD_AREA": "feet", "KNEAD_MINUTES": "15", "KNEAD_CONDITION": "inflamed-joint:ankle"}, code: 0,
@@ -251,67 +251,80 @@ func cardMoves(card string) [][]string {
 	return out
 }
 
-// A caution about a place (the spine, the ribs) is said at every firmer
-// move that passes it, not only at the first move of the plan; light moves
-// and other cautions are not repeated.
-func TestPlanCardSaysPlaceCautionsAgain(t *testing.T) {
-	tests := []struct {
-		args []string
-		// move name: the cautions said there (first words), nil: none
-		want map[string][]string
-	}{
-		{[]string{"plan", "--area", "back", "--minutes", "20", "--mode", "partner", "--pressure", "deep", "--width", "200"},
-			map[string][]string{
-				"Light stroking of the back": {"Keep your hands beside the spine, never on it. Press", "If the skin ripples"},
-				"Deep stroking of the back":  {"Keep your hands beside the spine, never on it.", "Go gently over the ribs. The muscle", "Ask how the pressure"},
-				"Back petrissage":            {"Keep your hands beside the spine, never on it.", "Go gently over the ribs.", "If you use a forearm"},
-				"Circling hands":             nil,
-				"Fan stroke":                 {"Keep your hands beside the spine, never on it.", "Go gently over the ribs."},
-				"Raking":                     nil,
-			}},
-		{[]string{"plan", "--area", "back", "--minutes", "20", "--mode", "partner", "--pressure", "light", "--width", "200"},
-			map[string][]string{
-				"Deep stroking of the back": {"Go gently over the ribs. The muscle", "Ask how the pressure"},
-				"Back petrissage":           {"If you use a forearm"},
-				"Fan stroke":                nil,
-			}},
-	}
-	for _, tt := range tests {
-		r := run(t, nil, tt.args...)
-		if r.code != 0 {
-			t.Fatalf("knead %q: exit %d: %s", tt.args, r.code, r.err)
+// Every move on the card shows every caution its JSON item carries (those
+// said before the session are in CHECK FIRST): in full the first time, its
+// first sentence after that.
+func TestPlanCardShowsEveryCaution(t *testing.T) {
+	for _, args := range [][]string{
+		{"plan", "--area", "back", "--minutes", "20", "--mode", "partner", "--pressure", "deep", "--width", "200"},
+		{"plan", "--area", "back", "--area", "scalp", "--area", "feet", "--minutes", "30", "--mode", "partner", "--width", "200"},
+		{"plan", "--area", "shoulders", "--area", "arms", "--minutes", "15", "--mode", "self", "--width", "200"},
+	} {
+		r := run(t, nil, args...)
+		j := run(t, nil, append(args, "--json")...)
+		if r.code != 0 || j.code != 0 {
+			t.Fatalf("knead %q: exit %d %d: %s%s", args, r.code, j.code, r.err, j.err)
 		}
-		seen := map[string]bool{}
+		var p plan.Plan
+		if err := json.Unmarshal([]byte(j.out), &p); err != nil {
+			t.Fatal(err)
+		}
+		say := map[string]plan.Caution{}
+		for _, c := range p.Cautions {
+			say[c.ID] = c
+		}
+		var moves [][]string
 		for _, m := range cardMoves(r.out) {
-			if len(m) == 0 {
-				continue
+			if m != nil {
+				moves = append(moves, m)
 			}
-			name := strings.TrimSpace(m[0][strings.LastIndex(m[0], ":")+3:])
-			want, ok := tt.want[name]
-			if !ok || seen[name] {
-				continue
+		}
+		if len(moves) != len(p.Items) {
+			t.Fatalf("knead %q: %d moves on the card, %d items in the JSON", args, len(moves), len(p.Items))
+		}
+		for i, it := range p.Items {
+			var want []string
+			for _, id := range it.Cautions {
+				if say[id].When != "before" {
+					want = append(want, firstSentence(say[id].Say))
+				}
 			}
-			seen[name] = true
 			var got []string
-			for _, l := range m[1:] {
+			for _, l := range moves[i][1:] {
 				if l = strings.TrimSpace(l); strings.HasPrefix(l, "! ") {
 					got = append(got, strings.TrimPrefix(l, "! "))
 				}
 			}
 			if len(got) != len(want) {
-				t.Errorf("knead %q: %s says %q, want %q", tt.args, name, got, want)
+				t.Errorf("knead %q: item %d (%s) shows %q, want the %d cautions %q", args, i, it.Technique, got, len(want), want)
 				continue
 			}
-			for i := range want {
-				if !strings.HasPrefix(got[i], want[i]) || strings.HasSuffix(want[i], ".") && got[i] != want[i] {
-					t.Errorf("knead %q: %s says %q, want %q", tt.args, name, got[i], want[i])
+			for k := range want {
+				if !strings.HasPrefix(got[k], strings.TrimSuffix(want[k], ".")) {
+					t.Errorf("knead %q: item %d (%s) caution %d reads %q, want %q", args, i, it.Technique, k, got[k], want[k])
 				}
 			}
 		}
-		for name := range tt.want {
-			if !seen[name] {
-				t.Errorf("knead %q: no %s on the card:\n%s", tt.args, name, r.out)
-			}
+	}
+}
+
+// The LEFT OUT lines read as sentences: a name, what it is left out of,
+// and why, each ending in a full stop.
+func TestLeftOutSentences(t *testing.T) {
+	tests := []struct {
+		e    plan.Excluded
+		want string
+	}{
+		{plan.Excluded{Name: "Deep stroking of the legs", Area: "legs", Reason: "works on the thighs: with a recent injury at the thighs (injury:thighs), that area is left out"},
+			"Deep stroking of the legs is left out of the legs. It works on the thighs, and with a recent injury at the thighs (injury:thighs), that area is left out."},
+		{plan.Excluded{Name: "Back petrissage", Area: "lower-back", Reason: "needs deep pressure, and light pressure was asked for"},
+			"Back petrissage is left out of the lower back. It needs deep pressure, and light pressure was asked for."},
+		{plan.Excluded{Name: "Knead your ankles", Area: "ankles", Reason: "kneading over the ankle: with an inflamed ankle, only light stroking stays there"},
+			"Knead your ankles is left out of the ankles. It is kneading over the ankle, and with an inflamed ankle, only light stroking stays there."},
+	}
+	for _, tt := range tests {
+		if got := leftOut(tt.e); got != tt.want {
+			t.Errorf("leftOut:\n got  %q\n want %q", got, tt.want)
 		}
 	}
 }

@@ -71,7 +71,11 @@ func (from Place) Move(to Place) string {
 	if from.Receiver != to.Receiver {
 		switch to.Receiver {
 		case "face-down":
-			out = append(out, "Ask them to turn onto their front.")
+			if from.Receiver == "seated" {
+				out = append(out, "Ask them to lie down on their front.")
+			} else {
+				out = append(out, "Ask them to turn onto their front.")
+			}
 		case "face-up":
 			if from.Receiver == "seated" {
 				out = append(out, "Ask them to lie down on their back.")

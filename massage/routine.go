@@ -53,3 +53,8 @@ func (r *Routine) TotalSeconds() float64 {
 	}
 	return s
 }
+
+// ItemFloor is the least time a planned item lasts (for a partner; a
+// self-massage item lasts at least 30 s): long enough to settle into. A
+// routine item may last this long even when its technique allows less.
+const ItemFloor = 45

@@ -67,6 +67,7 @@ func (u *unit) items(section string) []Item {
 		Side:      c.side,
 		Cautions:  c.cautions,
 		Note:      c.v.note,
+		Play:      c.play,
 	}
 	if u.round > 0 {
 		it.Note = join(it.Note, fmt.Sprintf("round %d of the work", u.round+1))

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 type Plan struct {
 	TotalSeconds float64    `json:"total_seconds"`
 	Minutes      float64    `json:"minutes"`
-	Areas        []string   `json:"areas"`    // the areas planned, in the order asked
+	Areas        []string   `json:"areas"`    // the areas planned, in the order played
 	Mode         string     `json:"mode"`     // self, partner, or both when every move suits either
 	Pressure     string     `json:"pressure"` // the most pressure asked for
 	Seed         int64      `json:"seed"`
@@ -26,7 +27,19 @@ type Plan struct {
 	Excluded     []Excluded `json:"excluded"`
 	Cautions     []Caution  `json:"cautions"`
 	Dropped      []string   `json:"dropped,omitempty"` // phases dropped for lack of time, said plainly
-	Notes        []string   `json:"notes,omitempty"`   // other things the planner decided, said plainly
+	Notes        []string   `json:"notes"`             // what the planner decided or adapted, said plainly; never null
+	// Transitions are said between items: a change of position, oil to
+	// spread, hands to wipe. Never null; their time is not hands-on time.
+	Transitions []Transition `json:"transitions"`
+}
+
+// Transition is a short break in the hands-on time before an item.
+type Transition struct {
+	Before   int            `json:"before"` // index of the item it comes before
+	Kind     string         `json:"kind"`   // position, oil, wipe, joined by "+" when several
+	Say      string         `json:"say"`
+	Seconds  float64        `json:"seconds"`
+	Position *massage.Place `json:"position,omitempty"` // where the bodies are after it, when it moves them
 }
 
 // Prep is a preparation done before the hands-on time, with its own time.
@@ -50,6 +63,10 @@ type Item struct {
 	Side      string   `json:"side"`               // each, left, right, both or none
 	Cautions  []string `json:"cautions,omitempty"` // ids of the plan's cautions that matter here
 	Note      string   `json:"note,omitempty"`
+	// Play lists the technique's steps played (0-based) when not all: a
+	// long technique plays fewer steps so that each lasts long enough.
+	Play     []int         `json:"play,omitempty"`
+	Position massage.Place `json:"position"` // where the bodies are during it
 }
 
 // Excluded is a technique left out, where, and why in plain words.
@@ -108,18 +125,20 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 	}
 	secs := ix.sections(req, pools, mode)
 	p := &Plan{
-		Minutes:    req.Minutes,
-		Mode:       mode,
-		Pressure:   req.Pressure,
-		Seed:       req.Seed,
-		Conditions: req.Conditions,
-		Age:        req.Age,
-		Cleared:    req.Cleared,
-		Safety:     ix.safety(conds),
-		Prep:       []Prep{},
-		Items:      []Item{},
-		Excluded:   []Excluded{},
-		Cautions:   []Caution{},
+		Minutes:     req.Minutes,
+		Mode:        mode,
+		Pressure:    req.Pressure,
+		Seed:        req.Seed,
+		Conditions:  req.Conditions,
+		Age:         req.Age,
+		Cleared:     req.Cleared,
+		Safety:      ix.safety(conds),
+		Prep:        []Prep{},
+		Items:       []Item{},
+		Excluded:    []Excluded{},
+		Cautions:    []Caution{},
+		Notes:       []string{},
+		Transitions: []Transition{},
 	}
 	for _, s := range secs {
 		p.Excluded = append(p.Excluded, s.excluded...)
@@ -161,6 +180,7 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		p.Dropped = append(p.Dropped, s.dropped...)
 		p.Notes = append(p.Notes, s.notes...)
 	}
+	live = ix.arrange(live, mode)
 	settle(live)
 	for _, s := range live {
 		p.Areas = append(p.Areas, s.area)
@@ -173,7 +193,18 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		p.Items[i].Cautions = ix.forMode(it.Cautions, mode)
 	}
 	p.TotalSeconds = round3(p.TotalSeconds)
-	p.Prep = ix.preps(live, mode, conds)
+	if want := req.Minutes * 60; math.Abs(p.TotalSeconds-want) > want/100 {
+		// Between what the fewest moves need and what they can fill there
+		// may be no way to pace every move long enough: say what fits.
+		lo, _ := ItemLimits(mode)
+		fit := minutesDown(p.TotalSeconds)
+		if p.TotalSeconds > want {
+			fit = minutesUp(p.TotalSeconds)
+		}
+		return nil, fieldError("minutes", "%s is not a time Knead can fill with moves of at least %s each for %s: %s would do",
+			num(req.Minutes), massage.Seconds(lo), areasSaid(live), fit)
+	}
+	ix.flow(p, ix.preps(live, mode, conds), mode)
 	p.Cautions = ix.cautions(live, p.Items)
 	return p, nil
 }
@@ -245,4 +276,13 @@ func (ix *index) nearby(secs []*section, mode string) []string {
 		}
 	}
 	return out
+}
+
+// areasSaid names the sections' areas: "the back and the scalp".
+func areasSaid(secs []*section) string {
+	var names []string
+	for _, s := range secs {
+		names = append(names, "the "+massage.AreaName(s.area))
+	}
+	return massage.JoinAnd(names)
 }

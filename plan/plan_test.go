@@ -88,8 +88,16 @@ func TestScenarioShape(t *testing.T) {
 			t.Errorf("a 20-minute back and scalp massage without %s", id)
 		}
 	}
-	if got := prepIDs(back); !slices.Equal(got, []string{"wash-hair", "brush-hair", "apply-oil", "kneel-beside"}) {
+	// The hair first, washed and brushed beforehand; the back's position
+	// and oil come when the back does, position first.
+	if got := prepIDs(back); !slices.Equal(got, []string{"wash-hair", "brush-hair"}) {
 		t.Errorf("back and scalp preparations %v", got)
+	}
+	if back.Areas[0] != "scalp" {
+		t.Errorf("areas played %v, want the scalp first (before any oil)", back.Areas)
+	}
+	if tr := transitionBefore(back, firstIndex(back, "back")); tr == nil || tr.Kind != "position+oil" || !strings.HasPrefix(tr.Say, "Ask them to lie down on their front. Move to their side.") {
+		t.Errorf("before the back: %+v, want the turn, then the oil", tr)
 	}
 	warm := firstOf(back, "back", "warm-up")
 	if f := cat.Technique(warm).Family; f != "light-stroking" {
@@ -116,8 +124,11 @@ func TestScenarioShape(t *testing.T) {
 	if !excludedIDs(feet)["deep-stroking-feet"] {
 		t.Errorf("deep stroking over the inflamed ankle was not left out: %+v", feet.Excluded)
 	}
-	if got := prepIDs(feet); !slices.Equal(got, []string{"apply-cream"}) { // no warm soak for an inflamed ankle
+	if got := prepIDs(feet); len(got) != 0 { // no warm soak for an inflamed ankle; the cream comes in position
 		t.Errorf("foot preparations %v", got)
+	}
+	if tr := transitionBefore(feet, 0); tr == nil || tr.Kind != "position+oil" || !strings.Contains(tr.Say, "at their feet. Smooth cream") {
+		t.Errorf("before the feet: %+v, want the position, then the cream", tr)
 	}
 	if first, last := feet.Items[0].Technique, feet.Items[len(feet.Items)-1].Technique; first != "foot-warm-up" || last != "foot-finishing-circles" {
 		t.Errorf("the foot massage runs from %s to %s, want foot-warm-up to foot-finishing-circles", first, last)
@@ -539,4 +550,22 @@ func TestConditionRules(t *testing.T) {
 			t.Errorf("condition %s is not fully explained: %+v", r.Kind, r)
 		}
 	}
+}
+
+func transitionBefore(p *Plan, i int) *Transition {
+	for k := range p.Transitions {
+		if p.Transitions[k].Before == i {
+			return &p.Transitions[k]
+		}
+	}
+	return nil
+}
+
+func firstIndex(p *Plan, section string) int {
+	for i, it := range p.Items {
+		if it.Section == section {
+			return i
+		}
+	}
+	return -1
 }

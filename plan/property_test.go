@@ -13,8 +13,92 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/guide"
 	"github.com/knead/knead/massage"
 )
+
+// flowProblems checks the flow of a plan as the players play it: every
+// move long enough, every change of place said, no oily hands in the hair.
+func flowProblems(cat *massage.Catalog, p *Plan) []string {
+	var out []string
+	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	if p.Notes == nil || p.Transitions == nil {
+		bad("notes or transitions is null")
+	}
+	s, err := guide.Build(cat, p.Routine())
+	if err != nil {
+		bad("the players cannot play it: %v", err)
+		return out
+	}
+	var hands, breaks float64
+	for _, m := range s.Moves {
+		if m.Kind == guide.KindTransition {
+			breaks += m.Seconds
+			continue
+		}
+		hands += m.Seconds
+		per := m.Seconds
+		if m.Switches() {
+			per /= 2
+		}
+		if per < MoveFloor-1e-9 {
+			bad("move %d (%s step %d, %s): %.1f s on one side, under %d s", m.Index, m.Technique, m.Step+1, m.Side, per, MoveFloor)
+		}
+	}
+	if math.Abs(hands-p.TotalSeconds) > 0.01 {
+		bad("the players' hands-on moves last %.2f s, the plan %.2f s", hands, p.TotalSeconds)
+	}
+	before := map[int]Transition{}
+	var said float64
+	for _, tr := range p.Transitions {
+		if _, twice := before[tr.Before]; twice || tr.Before < 0 || tr.Before >= len(p.Items) || tr.Seconds <= 0 || tr.Say == "" {
+			bad("transition %+v: twice before one item, out of range or empty", tr)
+		}
+		before[tr.Before] = tr
+		said += tr.Seconds
+	}
+	if math.Abs(breaks-said) > 0.01 {
+		bad("the players' transitions last %.2f s, the plan's %.2f s", breaks, said)
+	}
+	oily := false
+	var oiled []string
+	for _, pr := range p.Prep {
+		for _, x := range cat.Preparations {
+			if x.ID == pr.ID && x.Oily {
+				oily = true
+				oiled = append(oiled, x.Areas...)
+			}
+		}
+	}
+	for i, it := range p.Items {
+		t := cat.Technique(it.Technique)
+		tr, has := before[i]
+		if i > 0 && it.Position != p.Items[i-1].Position && (!has || tr.Position == nil || *tr.Position != it.Position) {
+			bad("item %d (%s): the place changes from %+v to %+v with no transition", i, it.Technique, p.Items[i-1].Position, it.Position)
+		}
+		if p.Mode != "self" && len(t.Posture.Receiver) > 0 && !slices.Contains(t.Posture.Receiver, it.Position.Receiver) {
+			bad("item %d (%s): done %s, which it does not allow (%v)", i, it.Technique, it.Position.Receiver, t.Posture.Receiver)
+		}
+		if has && strings.Contains(tr.Kind, "oil") {
+			oily = true
+			for _, x := range cat.Preparations {
+				if x.Oily && strings.Contains(tr.Say, x.Say) {
+					oiled = append(oiled, x.Areas...)
+				}
+			}
+		}
+		if has && strings.Contains(tr.Kind, "wipe") {
+			oily = false
+		}
+		if massage.Overlaps(it.Area, "scalp") && oily {
+			bad("item %d (%s): hair work with oil on the hands and no wipe before it", i, it.Technique)
+		}
+		if slices.ContainsFunc(oiled, func(a string) bool { return massage.Overlaps(a, it.Area) }) {
+			oily = true
+		}
+	}
+	return out
+}
 
 var (
 	builtinOnce sync.Once
@@ -134,6 +218,8 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 		bad("no items")
 	}
 
+	out = append(out, flowProblems(cat, p)...)
+
 	excluded := map[string][]string{} // technique: the areas it was left out of
 	for _, e := range p.Excluded {
 		excluded[e.Technique] = append(excluded[e.Technique], e.Area)
@@ -192,9 +278,13 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 		if !t.Covers(it.Area) || !massage.Within(it.Area, it.Section) {
 			bad("%s: area %s is not where it works inside the section (%v)", where, it.Area, t.Areas)
 		}
-		// Inside the technique's bounds.
-		if b := t.Seconds; !b.IsZero() && (it.Seconds < b.Least-1e-6 || (b.Most > 0 && it.Seconds > b.Most+1e-6)) {
+		// Inside the technique's bounds, paced for the mode: long enough to
+		// settle into, never longer than an item may last.
+		if b, _ := pace(t, boundsOf(t), it.Side, p.Mode); it.Seconds < b.Least-1e-6 || it.Seconds > b.Most+1e-6 {
 			bad("%s: %.3f s is outside %v", where, it.Seconds, b)
+		}
+		if lo, hi := ItemLimits(p.Mode); it.Seconds < lo-1e-6 || it.Seconds > hi+1e-6 {
+			bad("%s: %.3f s is outside an item's %v–%v s for %s", where, it.Seconds, lo, hi, p.Mode)
 		}
 		if it.Seconds <= 0 {
 			bad("%s: %.3f s", where, it.Seconds)

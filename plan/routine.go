@@ -46,6 +46,7 @@ func (p *Plan) Routine() *massage.Routine {
 			Pressure:  it.Pressure,
 			Side:      it.Side,
 			Note:      it.Note,
+			Play:      it.Play,
 		}
 		for _, id := range it.Cautions {
 			if c, ok := made[id]; ok {
@@ -58,6 +59,9 @@ func (p *Plan) Routine() *massage.Routine {
 	}
 	for _, s := range p.Safety {
 		r.Notes = append(r.Notes, fmt.Sprintf("Because of %s: %s (sources: %s)", s.Name, s.Why, strings.Join(s.Sources, "; ")))
+	}
+	for _, tr := range p.Transitions {
+		r.Transitions = append(r.Transitions, massage.Transition{Before: tr.Before, Kind: tr.Kind, Say: tr.Say, Seconds: tr.Seconds})
 	}
 	for _, e := range p.Excluded {
 		r.Notes = append(r.Notes, fmt.Sprintf("Left out: %s (%s): %s.", e.Name, massage.AreaName(e.Area), e.Reason))

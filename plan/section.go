@@ -16,16 +16,18 @@ type cand struct {
 	f        *facts
 	area     string // the finest area it works on inside the section
 	v        verdict
-	sides    int      // 2 when it is done one side at a time, planned for both
-	side     string   // for sides == 1: both or none
-	parts    areaSet  // the parts of the section it works on (see partsIn)
-	holds    areaSet  // the areas it works on and those inside them: what it strokes
-	top      int      // the head-most of its parts, for a head-to-toe order
-	covers   areaSet  // the areas it works on or in
-	cautions []string // ids of the cautions that matter where it is planned
-	rank     int      // its place in the seeded shuffle
-	lead     bool     // a deeper stroke that opens the work, when the warm-up has none
-	cost     float64  // for work: costOf, once known (0: not yet)
+	sides    int            // 2 when it is done one side at a time, planned for both
+	side     string         // for sides == 1: both or none
+	parts    areaSet        // the parts of the section it works on (see partsIn)
+	holds    areaSet        // the areas it works on and those inside them: what it strokes
+	top      int            // the head-most of its parts, for a head-to-toe order
+	covers   areaSet        // the areas it works on or in
+	cautions []string       // ids of the cautions that matter where it is planned
+	rank     int            // its place in the seeded shuffle
+	lead     bool           // a deeper stroke that opens the work, when the warm-up has none
+	cost     float64        // for work: costOf, once known (0: not yet)
+	b        massage.Bounds // seconds per side in the plan's mode, paced (see pace)
+	play     []int          // the steps played, when not all (see pace)
 }
 
 // section is the plan for one area asked for: the techniques that may fill
@@ -152,6 +154,11 @@ func (ix *index) sections(req Request, pools []*pool, mode string) []*section {
 		var cands []*cand
 		for _, c := range pl.cands {
 			if fitsMode(c.t, mode) {
+				side := c.side
+				if c.sides == 2 {
+					side = "left" // planned once per side: the players never switch within it
+				}
+				c.b, c.play = pace(c.t, c.f.bounds, side, mode)
 				cands = append(cands, c)
 			}
 		}

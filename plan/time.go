@@ -42,9 +42,9 @@ type unit struct {
 }
 
 func (c *cand) n() float64     { return float64(c.sides) }
-func (c *cand) least() float64 { return c.f.bounds.Least * c.n() }
-func (c *cand) usual() float64 { return c.f.bounds.Usual * c.n() }
-func (c *cand) most() float64  { return c.f.bounds.Most * c.n() }
+func (c *cand) least() float64 { return c.b.Least * c.n() }
+func (c *cand) usual() float64 { return c.b.Usual * c.n() }
+func (c *cand) most() float64  { return c.b.Most * c.n() }
 func (u *unit) total() float64 { return u.per * u.c.n() }
 func sumOf(us []*unit, f func(*cand) float64) float64 {
 	var s float64
@@ -223,13 +223,15 @@ func (s *section) choose() {
 			settle()
 		}
 	}
+	// Few distinct techniques: spare time goes to longer moves and more
+	// rounds of the same ones (repeat), not to more different moves.
 	for _, c := range s.work {
-		if !inPlan[c] {
+		if !inPlan[c] && len(work) < maxWork {
 			try(c, true)
 		}
 	}
 	for _, c := range s.work {
-		if !inPlan[c] && workMost+kitUsual < b {
+		if !inPlan[c] && len(work) < maxWork && workMost+kitUsual < b {
 			try(c, false)
 		}
 	}
@@ -399,13 +401,13 @@ func spread(us []*unit, b float64) {
 	restUsual := sumOf(rest, (*cand).usual)
 	if len(work) > 0 && sumOf(work, (*cand).most) >= b-restUsual {
 		for _, u := range rest {
-			u.want = u.c.f.bounds.Usual
+			u.want = u.c.b.Usual
 		}
 		scale(work, b-restUsual)
 		return
 	}
 	for _, u := range work {
-		u.want = u.c.f.bounds.Most
+		u.want = u.c.b.Most
 	}
 	scale(rest, b-sumOf(work, (*cand).most))
 }
@@ -419,7 +421,7 @@ func scale(us []*unit, target float64) {
 	at := func(k float64) float64 {
 		var t float64
 		for _, u := range us {
-			t += u.c.f.bounds.Clamp(u.c.f.bounds.Usual*k) * u.c.n()
+			t += u.c.b.Clamp(u.c.b.Usual*k) * u.c.n()
 		}
 		return t
 	}
@@ -436,7 +438,7 @@ func scale(us []*unit, target float64) {
 		}
 	}
 	for _, u := range us {
-		u.want = u.c.f.bounds.Clamp(u.c.f.bounds.Usual * hi)
+		u.want = u.c.b.Clamp(u.c.b.Usual * hi)
 	}
 }
 
@@ -457,7 +459,7 @@ func settle(secs []*section) {
 			if math.Abs(carry) <= 1e-9 {
 				return
 			}
-			b := u.c.f.bounds
+			b := u.c.b
 			v := min(max(u.per+carry/u.c.n(), b.Least), b.Most)
 			carry -= (v - u.per) * u.c.n()
 			u.per = round3(v)
@@ -469,7 +471,7 @@ func settle(secs []*section) {
 // target as near as whole seconds allow, and returns what is left over.
 func roundUnits(us []*unit, target float64) float64 {
 	for _, u := range us {
-		b := u.c.f.bounds
+		b := u.c.b
 		u.per = b.Clamp(math.Round(u.want/5) * 5)
 		if u.per < b.Least || u.per > b.Most {
 			u.per = b.Clamp(math.Round(u.want))
@@ -488,7 +490,7 @@ func roundUnits(us []*unit, target float64) float64 {
 				if math.Abs(d*u.c.n()) > math.Abs(diff)+1e-9 {
 					continue
 				}
-				b := u.c.f.bounds
+				b := u.c.b
 				if v := u.per + d; v >= b.Least-1e-9 && v <= b.Most+1e-9 {
 					u.per = v
 					diff -= d * u.c.n()
