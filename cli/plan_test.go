@@ -101,7 +101,7 @@ func TestPlanJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.out), &got); err != nil {
 		t.Fatalf("not one JSON value: %v\n%s", err, r.out)
 	}
-	for _, k := range []string{"total_seconds", "prep", "items", "excluded", "cautions"} {
+	for _, k := range []string{"total_seconds", "prep", "items", "excluded", "cautions", "notes", "transitions"} {
 		if _, ok := got[k]; !ok {
 			t.Errorf("JSON lacks %q", k)
 		}
@@ -121,10 +121,19 @@ func TestPlanJSON(t *testing.T) {
 			t.Errorf("excluded entry lacks %q: %v", k, ex)
 		}
 	}
-	prep := got["prep"].([]any)[0].(map[string]any)
-	for _, k := range []string{"id", "seconds"} {
-		if _, ok := prep[k]; !ok {
-			t.Errorf("prep entry lacks %q: %v", k, prep)
+	for _, x := range got["prep"].([]any) {
+		prep := x.(map[string]any)
+		for _, k := range []string{"id", "seconds"} {
+			if _, ok := prep[k]; !ok {
+				t.Errorf("prep entry lacks %q: %v", k, prep)
+			}
+		}
+	}
+	// the cream comes once they are in position, as a transition
+	tr := got["transitions"].([]any)[0].(map[string]any)
+	for _, k := range []string{"before", "kind", "say", "seconds"} {
+		if _, ok := tr[k]; !ok {
+			t.Errorf("transition lacks %q: %v", k, tr)
 		}
 	}
 }

@@ -46,7 +46,7 @@ func TestScreenPerCondition(t *testing.T) {
 			want{out: "scalp-petrissage", words: "spread the infection"}},
 		{"numbness:feet", Request{Areas: []string{"feet"}, Minutes: 10, Pressure: "deep"},
 			want{on: "feet", most: "light", words: "Numb skin"}},
-		{"fragile-skin", Request{Areas: []string{"scalp"}, Minutes: 10, Pressure: "deep"},
+		{"fragile-skin", Request{Areas: []string{"scalp"}, Minutes: 8, Pressure: "deep"},
 			want{out: "scalp-tapping", on: "scalp", most: "light", noFam: "friction", words: "tears and bruises"}},
 		{"tumour-site:abdomen", Request{Areas: []string{"abdomen", "hands"}, Minutes: 10, Mode: "self"},
 			want{out: "knead-stomach", words: "tumour"}},
