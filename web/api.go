@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -326,6 +327,57 @@ func (s *Server) sessionScript(ctx context.Context, id string) (*store.Session, 
 	return x, &sc, nil
 }
 
+// playingScript is sessionScript for the requests a player sends while it
+// plays (progress after each move, feedback): a session's script never
+// changes, so it is decoded once and kept, read-only, in s.scripts.
+func (s *Server) playingScript(ctx context.Context, id string) (*store.Session, *guide.Script, error) {
+	x, err := s.store.Session(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if sc := s.scripts.get(id, len(x.Script)); sc != nil {
+		return x, sc, nil
+	}
+	var sc guide.Script
+	if err := json.Unmarshal(x.Script, &sc); err != nil {
+		return nil, nil, err
+	}
+	s.scripts.put(id, len(x.Script), &sc)
+	return x, &sc, nil
+}
+
+// scriptCache keeps decoded scripts by session id, at most scriptsKept;
+// when full it starts again empty. Its scripts are shared: read-only.
+type scriptCache struct {
+	mu sync.Mutex
+	m  map[string]cachedScript
+}
+
+type cachedScript struct {
+	size int // the stored JSON's length, a check that it is the same script
+	sc   *guide.Script
+}
+
+const scriptsKept = 2048
+
+func (c *scriptCache) get(id string, size int) *guide.Script {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[id]; ok && e.size == size {
+		return e.sc
+	}
+	return nil
+}
+
+func (c *scriptCache) put(id string, size int, sc *guide.Script) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= scriptsKept {
+		c.m = make(map[string]cachedScript, 64)
+	}
+	c.m[id] = cachedScript{size, sc}
+}
+
 // checkOffset accepts a moment of the routine: a number from 0 to total.
 func checkOffset(field string, o, total float64) *apiError {
 	if math.IsNaN(o) || math.IsInf(o, 0) || o < 0 || o > total+0.001 {
@@ -352,7 +404,7 @@ func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	x, sc, err := s.sessionScript(r.Context(), id)
+	x, sc, err := s.playingScript(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -391,7 +443,7 @@ func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	x, sc, err := s.sessionScript(r.Context(), id)
+	x, sc, err := s.playingScript(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return

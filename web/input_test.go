@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/guide"
 	"github.com/knead/knead/store"
 )
 
@@ -182,5 +183,22 @@ func TestClientGoneNotAnError(t *testing.T) {
 	app.ServeHTTP(httptest.NewRecorder(), req)
 	if s := logs.String(); strings.Contains(s, "level=ERROR") || !strings.Contains(s, "client went away") {
 		t.Errorf("log:\n%s", s)
+	}
+}
+
+// The players' scripts are decoded once per session and kept, bounded; a
+// stored script of another length is decoded again.
+func TestScriptCache(t *testing.T) {
+	var c scriptCache
+	sc := &guide.Script{Total: 10}
+	c.put("a", 100, sc)
+	if c.get("a", 100) != sc || c.get("a", 99) != nil || c.get("b", 100) != nil {
+		t.Error("the cache gives the wrong script")
+	}
+	for i := range scriptsKept + 1 {
+		c.put(fmt.Sprint(i), 1, sc)
+	}
+	if len(c.m) > scriptsKept {
+		t.Errorf("the cache holds %d scripts, more than %d", len(c.m), scriptsKept)
 	}
 }

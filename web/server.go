@@ -54,6 +54,7 @@ type Server struct {
 	pages   map[string]*template.Template
 	handler http.Handler
 	lib     *library
+	scripts scriptCache // decoded scripts of sessions being played
 
 	hosts         *hosts
 	pairOn        bool
