@@ -120,10 +120,11 @@ func (s *sqlStore) Session(ctx context.Context, id string) (*Session, error) {
 	var created, progAt, finished int64
 	var running int
 	var req, plan, script string
-	err := s.db.QueryRowContext(ctx, `SELECT created_at, title, request, plan, script, total,
-		offset_s, move, running, progress_at, rating, note, finished_at, person FROM sessions WHERE id = $1`, id).
+	var skipped string
+	err := s.db.QueryRowContext(ctx, (`SELECT created_at, title, request, plan, script, total,
+		offset_s, move, running, progress_at, played_s, skipped, rating, note, finished_at, person FROM sessions WHERE id = $1`), id).
 		Scan(&created, &x.Title, &req, &plan, &script, &x.Total,
-			&x.Progress.Offset, &x.Progress.Move, &running, &progAt, &x.Ending.Rating, &x.Ending.Note, &finished, &x.Person)
+			&x.Progress.Offset, &x.Progress.Move, &running, &progAt, &x.Progress.Played, &skipped, &x.Ending.Rating, &x.Ending.Note, &finished, &x.Person)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -132,9 +133,10 @@ func (s *sqlStore) Session(ctx context.Context, id string) (*Session, error) {
 	}
 	x.CreatedAt, x.Progress.UpdatedAt, x.Ending.FinishedAt = fromMS(created), fromMS(progAt), fromMS(finished)
 	x.Progress.Running = running != 0
+	x.Progress.Skipped = skippedList(skipped)
 	x.Request, x.Plan, x.Script = json.RawMessage(req), json.RawMessage(plan), json.RawMessage(script)
 	rows, err := s.db.QueryContext(ctx, (`SELECT key, kind, offset_s, move, technique, area, at
-		FROM feedback WHERE session_id = $1 ORDER BY id`), id)
+		FROM feedback WHERE session_id = $1 AND voided_at = 0 ORDER BY id`), id)
 	if err != nil {
 		return nil, fmt.Errorf("store: read feedback: %w", err)
 	}
@@ -159,7 +161,7 @@ func (s *sqlStore) Sessions(ctx context.Context, limit int) ([]Summary, error) {
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := s.db.QueryContext(ctx, (`SELECT id, title, created_at, total, offset_s, rating, note, finished_at, person
+	rows, err := s.db.QueryContext(ctx, (`SELECT id, title, created_at, total, offset_s, move, played_s, skipped, rating, note, finished_at, person
 		FROM sessions ORDER BY created_at DESC, id LIMIT $1`), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: list sessions: %w", err)
@@ -169,9 +171,12 @@ func (s *sqlStore) Sessions(ctx context.Context, limit int) ([]Summary, error) {
 	for rows.Next() {
 		var x Summary
 		var created, finished int64
-		if err := rows.Scan(&x.ID, &x.Title, &created, &x.Total, &x.Offset, &x.Ending.Rating, &x.Ending.Note, &finished, &x.Person); err != nil {
+		var skipped string
+		if err := rows.Scan(&x.ID, &x.Title, &created, &x.Total, &x.Offset, &x.Progress.Move, &x.Progress.Played, &skipped,
+			&x.Ending.Rating, &x.Ending.Note, &finished, &x.Person); err != nil {
 			return nil, fmt.Errorf("store: list sessions: %w", err)
 		}
+		x.Progress.Offset, x.Progress.Skipped = x.Offset, skippedList(skipped)
 		x.CreatedAt, x.Ending.FinishedAt = fromMS(created), fromMS(finished)
 		out = append(out, x)
 	}
@@ -197,8 +202,14 @@ func (s *sqlStore) SaveProgress(ctx context.Context, id string, p Progress) erro
 	if badText(id) != "" {
 		return ErrNotFound
 	}
-	res, err := s.exec(ctx, `UPDATE sessions SET offset_s = $1, move = $2, running = $3, progress_at = $4 WHERE id = $5`,
-		p.Offset, p.Move, b2i(p.Running), time.Now().UnixMilli(), id)
+	var skipped any // NULL keeps the list kept
+	if p.Skipped != nil {
+		b, _ := json.Marshal(p.Skipped)
+		skipped = string(b)
+	}
+	res, err := s.exec(ctx, `UPDATE sessions SET offset_s = $1, move = $2, running = $3, progress_at = $4,
+		played_s = CASE WHEN played_s > $5 THEN played_s ELSE $5 END, skipped = COALESCE($6, skipped) WHERE id = $7`,
+		p.Offset, p.Move, b2i(p.Running), time.Now().UnixMilli(), p.Played, skipped, id)
 	return changed(res, err, "save progress")
 }
 

@@ -32,6 +32,16 @@ type Store interface {
 	// so a player may safely send it again after a lost answer. A "sore"
 	// press is also remembered among the sore spots.
 	AddFeedback(ctx context.Context, id string, f Feedback) (added bool, err error)
+	// VoidFeedback takes back the press with key (an undo): it no longer
+	// counts, in the session or among the sore spots, and the key is never
+	// accepted again. voided is false when it was taken back before;
+	// ErrNotFound when the session has no press with that key.
+	VoidFeedback(ctx context.Context, id, key string) (voided bool, err error)
+	// CreateSessionOnce is CreateSession with an idempotency key: the first
+	// call with key saves s; any later call with the same key saves nothing
+	// and gives the session saved first, with made false. A player that
+	// sends its request again after a lost answer gets one session.
+	CreateSessionOnce(ctx context.Context, key string, s *Session) (got *Session, made bool, err error)
 	// Finish records the end of a session with a rating (1–5) and a note.
 	Finish(ctx context.Context, id string, e Ending) error
 	// Choices gives the last choices saved, or nil when there are none.
@@ -74,6 +84,36 @@ type Progress struct {
 	Move      int       // index of the move playing
 	Running   bool      // whether the clock was running when saved
 	UpdatedAt time.Time // set by the store
+	// Played is the seconds the clock actually ran, in all sittings: not
+	// paused, and not the parts of moves skipped. It never goes down: a
+	// smaller value than the one kept leaves the kept one.
+	Played float64
+	// Skipped lists the moves skipped before their end and not played
+	// through since, by index. nil leaves the kept list as it is (a player
+	// that does not track skips); an empty list clears it.
+	Skipped []int
+}
+
+// Ended is how many moves the clock has gone past: every move when the
+// routine is over, else the moves before the one playing.
+func (p Progress) Ended(total float64) int {
+	if p.Offset >= total {
+		return p.Move + 1
+	}
+	return p.Move
+}
+
+// Done is how many moves were played through: the moves the clock has gone
+// past, less those skipped. With Skipped and Played it is the session's
+// honest summary, the same in the web player, History and `knead play`.
+func (p Progress) Done(total float64) int {
+	n := p.Ended(total)
+	for _, i := range p.Skipped {
+		if i >= 0 && i < p.Ended(total) {
+			n--
+		}
+	}
+	return max(n, 0)
 }
 
 // Feedback kinds, as the player's buttons name them.
@@ -127,6 +167,7 @@ type Summary struct {
 	CreatedAt time.Time
 	Total     float64
 	Offset    float64
+	Progress  Progress // where it is, what was played and skipped (no UpdatedAt)
 	Ending    Ending
 }
 

@@ -115,7 +115,7 @@ func TestSessionRoundTrip(t *testing.T) {
 		}
 		got.Progress.UpdatedAt = time.Time{}
 		want := sample("s1")
-		want.Progress = Progress{Offset: 125.5, Move: 3, Running: true}
+		want.Progress = Progress{Offset: 125.5, Move: 3, Running: true, Skipped: []int{}}
 		want.Feedback = []Feedback{fb}
 		if d := cmp.Diff(want, got); d != "" {
 			t.Errorf("session (-want +got):\n%s", d)
