@@ -179,6 +179,17 @@ type progressJSON struct {
 	Move      int       `json:"move"`
 	Running   bool      `json:"running"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Played    float64   `json:"played"`  // seconds the clock ran
+	Skipped   []int     `json:"skipped"` // moves skipped and not played through since
+	Done      int       `json:"done"`    // moves played through
+}
+
+func viewProgress(p store.Progress, total float64) progressJSON {
+	sk := p.Skipped
+	if sk == nil {
+		sk = []int{}
+	}
+	return progressJSON{p.Offset, p.Move, p.Running, p.UpdatedAt, p.Played, sk, p.Done(total)}
 }
 
 type feedbackJSON struct {
@@ -195,7 +206,7 @@ func viewSession(x *store.Session) sessionJSON {
 	out := sessionJSON{
 		ID: x.ID, Title: x.Title, CreatedAt: x.CreatedAt, Request: x.Request, Plan: x.Plan, Script: x.Script,
 		Total:    x.Total,
-		Progress: progressJSON{x.Progress.Offset, x.Progress.Move, x.Progress.Running, x.Progress.UpdatedAt},
+		Progress: viewProgress(x.Progress, x.Total),
 		Feedback: make([]feedbackJSON, len(x.Feedback)),
 		Rating:   x.Ending.Rating, Note: x.Ending.Note,
 	}
@@ -215,6 +226,9 @@ type summaryJSON struct {
 	CreatedAt  time.Time  `json:"created_at"`
 	Total      float64    `json:"total_seconds"`
 	Offset     float64    `json:"offset"`
+	Played     float64    `json:"played"`  // seconds the clock ran
+	Done       int        `json:"done"`    // moves played through
+	Skipped    int        `json:"skipped"` // moves skipped and not played through since
 	Rating     int        `json:"rating"`
 	Note       string     `json:"note"`
 	FinishedAt *time.Time `json:"finished_at"`
@@ -229,6 +243,7 @@ func (s *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 	out := make([]summaryJSON, len(list))
 	for i, x := range list {
 		out[i] = summaryJSON{ID: x.ID, Title: x.Title, CreatedAt: x.CreatedAt, Total: x.Total, Offset: x.Offset,
+			Played: x.Progress.Played, Done: x.Progress.Done(x.Total), Skipped: len(x.Progress.Skipped),
 			Rating: x.Ending.Rating, Note: x.Ending.Note}
 		if x.Ending.Finished() {
 			t := x.Ending.FinishedAt
@@ -239,32 +254,30 @@ func (s *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 }
 
 // newSession plans req, lays the plan out in time and keeps it as a new
-// session. The request is remembered as the last choices.
-func (s *Server) newSession(ctx context.Context, req plan.Request) (*store.Session, error) {
+// session. The request is remembered as the last choices. With a key, a
+// session made before with the same key is given instead (made is false).
+func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (x *store.Session, made bool, err error) {
 	p, script, err := s.makePlan(req)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	reqJSON, _ := json.Marshal(req)
 	planJSON, err := json.Marshal(p)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	scriptJSON, err := json.Marshal(script)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	x := &store.Session{
+	x = &store.Session{
 		ID: newID(), CreatedAt: s.now().UTC(), Title: plan.Title(p.Areas, p.Minutes),
 		Request: reqJSON, Plan: planJSON, Script: scriptJSON, Total: script.Total,
 		// kept with the session, in one transaction: a failure to
 		// remember them fails the whole request, which may be sent again
 		Choices: reqJSON,
 	}
-	if err := s.store.CreateSession(ctx, x); err != nil {
-		return nil, err
-	}
-	return x, nil
+	return s.store.CreateSessionOnce(ctx, key, x)
 }
 
 // makePlan plans req and lays the plan out as the player's script.
@@ -292,13 +305,22 @@ func (s *Server) apiCreateSession(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	x, err := s.newSession(r.Context(), req)
+	key := r.Header.Get("Idempotency-Key")
+	if key != "" && !keyPattern.MatchString(key) {
+		writeError(w, errInvalid("Idempotency-Key", "the Idempotency-Key header must be 1 to 64 letters, digits, '-' or '_', one for each session started"))
+		return
+	}
+	x, made, err := s.newSession(r.Context(), req, key)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/session/"+x.ID)
-	writeJSON(w, http.StatusCreated, viewSession(x))
+	status := http.StatusCreated
+	if !made {
+		status = http.StatusOK // made before with this key: the same session
+	}
+	writeJSON(w, status, viewSession(x))
 }
 
 func (s *Server) apiSession(w http.ResponseWriter, r *http.Request) {
@@ -395,6 +417,8 @@ func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Offset  *float64 `json:"offset"`
 		Running bool     `json:"running"`
+		Played  float64  `json:"played"`  // optional: seconds the clock ran, in all sittings
+		Skipped []int    `json:"skipped"` // optional: moves skipped and not played through since
 	}
 	id := pathID(w, r, "id", sessionID, "session")
 	if id == "" {
@@ -417,13 +441,23 @@ func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
+	if e := checkPlayed(in.Played, in.Skipped, len(sc.Moves)); e != nil {
+		writeError(w, e)
+		return
+	}
 	o := math.Min(*in.Offset, sc.Total)
-	p := store.Progress{Offset: o, Move: sc.MoveAt(o), Running: in.Running && o < sc.Total && !x.Ending.Finished()}
+	p := store.Progress{Offset: o, Move: sc.MoveAt(o), Running: in.Running && o < sc.Total && !x.Ending.Finished(),
+		Played: in.Played, Skipped: in.Skipped}
 	if err := s.store.SaveProgress(r.Context(), x.ID, p); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, progressJSON{p.Offset, p.Move, p.Running, s.now().UTC()})
+	if p.Skipped == nil {
+		p.Skipped = x.Progress.Skipped
+	}
+	p.Played = math.Max(p.Played, x.Progress.Played)
+	p.UpdatedAt = s.now().UTC()
+	writeJSON(w, http.StatusOK, viewProgress(p, sc.Total))
 }
 
 var keyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)

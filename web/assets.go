@@ -15,6 +15,10 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/js"
 )
 
 //go:embed static
@@ -49,7 +53,7 @@ func loadAssets() (*assets, error) {
 			return err
 		}
 		src := strings.TrimPrefix(p, "static/")
-		body = slim(path.Ext(src), body)
+		body = shrink(path.Ext(src), body)
 		sum := sha256.Sum256(body)
 		h := hex.EncodeToString(sum[:])[:10]
 		ext := path.Ext(src)
@@ -75,6 +79,27 @@ func loadAssets() (*assets, error) {
 	}
 	a.version = hex.EncodeToString(all.Sum(nil))[:12]
 	return a, nil
+}
+
+// minifier makes scripts and style sheets as small as they can be while
+// meaning the same: no comments or spaces, short local names.
+var minifier = func() *minify.M {
+	m := minify.New()
+	m.AddFunc("css", css.Minify)
+	m.AddFunc("js", js.Minify)
+	return m
+}()
+
+// shrink minifies a script or style sheet; should the minifier refuse one,
+// the file is only slimmed. Other files pass as they are.
+func shrink(ext string, b []byte) []byte {
+	if ext != ".js" && ext != ".css" {
+		return b
+	}
+	if out, err := minifier.Bytes(ext[1:], b); err == nil {
+		return out
+	}
+	return slim(ext, b)
 }
 
 // slim takes out of a script or style sheet what only its readers need:

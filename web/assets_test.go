@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -24,5 +25,24 @@ func TestSlim(t *testing.T) {
 		if d := cmp.Diff(tc.want, string(slim(tc.ext, []byte(tc.in)))); d != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.name, d)
 		}
+	}
+}
+
+// Scripts and style sheets are minified; one the minifier cannot read is
+// slimmed instead, never dropped.
+func TestShrink(t *testing.T) {
+	js := "// The clock.\nexport function later(seconds) {\n  const wanted = seconds * 1000;\n  return wanted;\n}\n"
+	if got := string(shrink(".js", []byte(js))); len(got) >= len(slim(".js", []byte(js))) || !strings.Contains(got, "export function later(") {
+		t.Errorf("shrink(js) = %q", got)
+	}
+	if got := string(shrink(".css", []byte("/* a */\n.b {\n  color: #ffffff;\n}\n"))); got != ".b{color:#fff}" {
+		t.Errorf("shrink(css) = %q", got)
+	}
+	broken := "let a = (;\n  // note\n"
+	if got := string(shrink(".js", []byte(broken))); got != "let a = (;\n" {
+		t.Errorf("a script the minifier refuses: %q", got)
+	}
+	if got := string(shrink(".svg", []byte(" <svg/>\n"))); got != " <svg/>\n" {
+		t.Errorf("an svg changed: %q", got)
 	}
 }

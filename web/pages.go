@@ -48,6 +48,7 @@ func (s *Server) parsePages() (map[string]*template.Template, error) {
 		"has":       func(list []string, v string) bool { return contains(list, v) },
 		"upper":     massage.UpperFirst,
 		"list5":     func() []int { return []int{1, 2, 3, 4, 5} },
+		"played":    func(x store.Summary) string { return playedText(x.Progress, x.Total) },
 	}
 	out := map[string]*template.Template{}
 	for _, name := range pageNames {

@@ -36,6 +36,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/sessions/{id}", s.apiSession)
 	mux.HandleFunc("POST /api/sessions/{id}/progress", s.apiProgress)
 	mux.HandleFunc("POST /api/sessions/{id}/feedback", s.apiFeedback)
+	mux.HandleFunc("DELETE /api/sessions/{id}/feedback/{key}", s.apiVoidFeedback)
 	mux.HandleFunc("POST /api/sessions/{id}/finish", s.apiFinish)
 	// Any other /api address: 405 with Allow when it takes other
 	// methods, else 404, both typed.

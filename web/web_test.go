@@ -213,6 +213,20 @@ func TestSessionLifecycle(t *testing.T) {
 		{name: "progress negative", method: "POST", path: base + "/progress", body: `{"offset":-1}`, status: 422, code: codeInvalid, field: "offset"},
 		{name: "feedback", method: "POST", path: base + "/feedback", body: `{"key":"k1","kind":"sore","offset":71}`, status: 201, contain: []string{`"area":"upper-back"`}},
 		{name: "feedback again", method: "POST", path: base + "/feedback", body: `{"key":"k1","kind":"sore","offset":71}`, status: 200},
+		{name: "feedback to take back", method: "POST", path: base + "/feedback", body: `{"key":"k3","kind":"firmer","offset":72}`, status: 201},
+		{name: "take it back", method: "DELETE", path: base + "/feedback/k3", status: 200, contain: []string{`"voided":true`}},
+		{name: "take it back again", method: "DELETE", path: base + "/feedback/k3", status: 200, contain: []string{`"voided":false`}},
+		{name: "the press sent late is not kept", method: "POST", path: base + "/feedback", body: `{"key":"k3","kind":"firmer","offset":72}`, status: 200},
+		{name: "take back a press never made", method: "DELETE", path: base + "/feedback/k9", status: 404, code: codeNotFound},
+		{name: "take back in no session", method: "DELETE", path: "/api/sessions/nope/feedback/k1", status: 404, code: codeNotFound},
+		{name: "take back from another site", method: "DELETE", path: base + "/feedback/k1", header: map[string]string{"Sec-Fetch-Site": "cross-site"}, status: 403, code: codeForbidden},
+		{name: "progress with what was played and skipped", method: "POST", path: base + "/progress", body: `{"offset":70.5,"running":true,"played":40.25,"skipped":[0]}`, status: 200,
+			contain: []string{`"played":40.25`, `"skipped":[0]`}},
+		{name: "progress skipping no move", method: "POST", path: base + "/progress", body: `{"offset":70.5,"skipped":[0,999]}`, status: 422, code: codeInvalid, field: "skipped[1]"},
+		{name: "progress skipping twice", method: "POST", path: base + "/progress", body: `{"offset":70.5,"skipped":[0,0]}`, status: 422, code: codeInvalid, field: "skipped[1]"},
+		{name: "progress played negative", method: "POST", path: base + "/progress", body: `{"offset":70.5,"played":-3}`, status: 422, code: codeInvalid, field: "played"},
+		{name: "progress from an older player keeps them", method: "POST", path: base + "/progress", body: `{"offset":70.5,"running":true}`, status: 200,
+			contain: []string{`"played":40.25`, `"skipped":[0]`}},
 		{name: "feedback kind", method: "POST", path: base + "/feedback", body: `{"key":"k2","kind":"tickles","offset":71}`, status: 422, code: codeInvalid, field: "kind"},
 		{name: "feedback key", method: "POST", path: base + "/feedback", body: `{"key":"<b>","kind":"good","offset":71}`, status: 422, code: codeInvalid, field: "key"},
 		{name: "finish rating", method: "POST", path: base + "/finish", body: `{"rating":9,"note":"x"}`, status: 422, code: codeInvalid, field: "rating"},
@@ -222,7 +236,8 @@ func TestSessionLifecycle(t *testing.T) {
 		{name: "choices remembered", path: "/api/choices", status: 200, contain: []string{`"areas":["upper-back"]`, `"area":"upper-back"`, `"count":1`}},
 		{name: "start page offers them again", path: "/", status: 200, contain: []string{"Same as last time", "/plan?area=upper-back"}},
 		{name: "session page", path: "/session/" + s.ID, status: 200, contain: []string{`id="data-session"`, s.ID}},
-		{name: "sessions", path: "/api/sessions", status: 200, contain: []string{s.ID, `"rating":4`}},
+		{name: "sessions", path: "/api/sessions", status: 200, contain: []string{s.ID, `"rating":4`, `"played":40.25`, `"skipped":1`}},
+		{name: "history says what was played and skipped", path: "/history", status: 200, contain: []string{"1 skipped", "0:40 played"}},
 	}
 	for _, sc := range steps {
 		check(t, app, sc)
@@ -231,8 +246,31 @@ func TestSessionLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Progress.Offset != 70.5 || got.Progress.Move != s2move(t, got, 70.5) || len(got.Feedback) != 1 || got.Ending.Rating != 4 {
+	if got.Progress.Offset != 70.5 || got.Progress.Move != s2move(t, got, 70.5) || len(got.Feedback) != 1 || got.Ending.Rating != 4 || got.Progress.Played != 40.25 {
 		t.Errorf("stored: progress %+v, %d feedback, rating %d", got.Progress, len(got.Feedback), got.Ending.Rating)
+	}
+}
+
+// A create sent again with its Idempotency-Key (a retry after a lost
+// answer) gives the same session; a bad key is refused by name.
+func TestCreateSessionOnce(t *testing.T) {
+	app, st := newApp(t, false)
+	body := `{"areas":["feet"],"minutes":5,"mode":"partner"}`
+	key := map[string]string{"Idempotency-Key": "press-1"}
+	first := check(t, app, scenario{name: "create", method: "POST", path: "/api/sessions", body: body, header: key, status: 201})
+	again := check(t, app, scenario{name: "again", method: "POST", path: "/api/sessions", body: body, header: key, status: 200})
+	var a, b sessionJSON
+	json.Unmarshal(first.Body.Bytes(), &a)
+	json.Unmarshal(again.Body.Bytes(), &b)
+	if a.ID == "" || a.ID != b.ID || again.Header().Get("Location") != "/session/"+a.ID || len(b.Script) < 10 {
+		t.Errorf("the retry gave %q (%d bytes of script) at %q, want %q", b.ID, len(b.Script), again.Header().Get("Location"), a.ID)
+	}
+	check(t, app, scenario{name: "another key", method: "POST", path: "/api/sessions", body: body, header: map[string]string{"Idempotency-Key": "press-2"}, status: 201})
+	check(t, app, scenario{name: "no key", method: "POST", path: "/api/sessions", body: body, status: 201})
+	check(t, app, scenario{name: "a bad key", method: "POST", path: "/api/sessions", body: body,
+		header: map[string]string{"Idempotency-Key": "<b>"}, status: 422, code: codeInvalid, field: "Idempotency-Key"})
+	if list, err := st.Sessions(context.Background(), 10); err != nil || len(list) != 3 {
+		t.Errorf("%d sessions kept, want 3 (%v)", len(list), err)
 	}
 }
 
