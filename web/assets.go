@@ -15,6 +15,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -28,10 +29,25 @@ var staticFiles embed.FS
 // its content so it can be cached for a year.
 type asset struct {
 	name   string // hashed: player.3f9a1c2b.js
-	body   []byte
-	gz     []byte // nil when gzip does not help
 	ctype  string
 	source string // the name in static/
+	// The file as served is made on first use (see shrink), so that
+	// starting the server stays quick.
+	once sync.Once
+	raw  []byte
+	body []byte
+	gz   []byte // nil when gzip does not help
+}
+
+// served gives the file as it is sent, and gzipped when that helps.
+func (x *asset) served() (body, gz []byte) {
+	x.once.Do(func() {
+		x.body = shrink(path.Ext(x.source), x.raw)
+		if compressible(x.ctype) {
+			x.gz = gzipBytes(x.body)
+		}
+	})
+	return x.body, x.gz
 }
 
 // assets are the embedded static files, by source name and by hashed name.
@@ -53,21 +69,19 @@ func loadAssets() (*assets, error) {
 			return err
 		}
 		src := strings.TrimPrefix(p, "static/")
-		body = shrink(path.Ext(src), body)
+		// The name's hash is of the source: the minified file follows
+		// from it, and is made when first asked for.
 		sum := sha256.Sum256(body)
 		h := hex.EncodeToString(sum[:])[:10]
 		ext := path.Ext(src)
 		x := &asset{
 			name:   strings.TrimSuffix(src, ext) + "." + h + ext,
-			body:   body,
+			raw:    body,
 			ctype:  mime.TypeByExtension(ext),
 			source: src,
 		}
 		if ext == ".js" || ext == ".mjs" {
 			x.ctype = "text/javascript; charset=utf-8"
-		}
-		if compressible(x.ctype) {
-			x.gz = gzipBytes(body)
 		}
 		a.bySource[src] = x
 		a.byName[x.name] = x
@@ -206,7 +220,8 @@ func (a *assets) serve(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", x.ctype)
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	h.Set("Vary", "Accept-Encoding")
-	writeBody(w, r, x.body, x.gz)
+	body, gz := x.served()
+	writeBody(w, r, body, gz)
 }
 
 // writeBody sends body, or its gzip form when the client takes it.

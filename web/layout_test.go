@@ -60,10 +60,11 @@ const fitsJS = `((minRing) => {
   return bad;
 })`
 
-// The player fits a phone: at 390×844 and 360×740, for every move of a
-// long plan (the longest words, two cautions), nothing scrolls or falls off
-// the screen, the controls are large enough for oily fingers, and the chart
-// keeps a size that can be seen from a metre.
+// The player fits a phone: at 390×844 and 360×740, and on its side at
+// 844×390, for every move of a long plan (the longest words, two
+// cautions), with "Take care" open or not, nothing scrolls or falls off
+// the screen, the controls are large enough for oily fingers, and the
+// chart keeps a size that can be seen from a metre.
 func TestBrowserPlayerFits(t *testing.T) {
 	ctx := browser(t)
 	app, _ := newApp(t, true)
@@ -102,6 +103,19 @@ func TestBrowserPlayerFits(t *testing.T) {
 					if (at !== i) { out.push('move ' + (i + 1) + ' (): the player is at move ' + (at + 1)); break; }
 					const title = document.getElementById('move-title').textContent;
 					for (const p of `+fitsJS+`(`+fmt.Sprint(sc.minRing)+`)) out.push('move ' + (i + 1) + ' (' + title + '): ' + p);
+					// "Take care" open, and the whole instruction open: the
+					// chart gives way (to a third of its size), nothing else.
+					for (const id of ['move-care', 'move-say']) {
+						const box = document.getElementById(id);
+						if (box.hidden) continue;
+						box.click();
+						if (box.getAttribute('aria-expanded') !== 'true') out.push('move ' + (i + 1) + ' (' + title + '): #' + id + ' does not open');
+						for (const p of `+fitsJS+`(`+fmt.Sprint(sc.minRing/3)+`)) out.push('move ' + (i + 1) + ' (' + title + ') with #' + id + ' open: ' + p);
+						const r = box.getBoundingClientRect();
+						if (r.bottom > innerHeight + 0.5 || r.height < 20) out.push('move ' + (i + 1) + ' (' + title + ') with #' + id + ' open: it is ' + Math.round(r.height) + ' px tall, to ' + Math.round(r.bottom));
+						if (box.scrollHeight > box.clientHeight + 1 && getComputedStyle(box).overflowY !== 'auto') out.push('move ' + (i + 1) + ' (' + title + ') with #' + id + ' open: its words are cut off');
+						box.click();
+					}
 					document.getElementById('skip').click();
 				}
 				return out;

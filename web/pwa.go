@@ -37,6 +37,13 @@ func (s *Server) manifest(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(m)
 }
 
+// offlinePage is what the service worker shows for a page it did not keep
+// when the network is gone, instead of some other page at that address.
+func (s *Server) offlinePage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "error", page{Title: "Offline",
+		Data: "You are offline, and this page was not kept on this device. The library, the start page and the plans and sessions you opened work without a network; this page opens when the network is back."})
+}
+
 // serviceWorker serves the worker from the root, so it controls every
 // page. It keeps the app's files, the library and whatever pages were last
 // opened (the last plan, the last session), so they play offline.
@@ -46,7 +53,7 @@ func (s *Server) serviceWorker(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	pages := []string{"/", "/library"}
+	pages := []string{"/", "/library", "/offline"}
 	for _, t := range s.cat.Techniques {
 		pages = append(pages, "/library/"+t.ID)
 	}
@@ -58,7 +65,8 @@ func (s *Server) serviceWorker(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("Service-Worker-Allowed", "/")
 	w.Write([]byte(head))
-	w.Write(src.body)
+	body, _ := src.served()
+	w.Write(body)
 }
 
 const iconSVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#2c6b63"/><circle cx="32" cy="32" r="21" fill="none" stroke="#f4ead5" stroke-width="5"/><circle cx="24" cy="34" r="5.5" fill="#f4ead5"/><circle cx="40" cy="34" r="5.5" fill="#f4ead5"/></svg>`

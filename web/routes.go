@@ -11,6 +11,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /library", s.libraryPage)
 	mux.HandleFunc("GET /library/{id}", s.techniquePage)
 	mux.HandleFunc("GET /history", s.historyPage)
+	mux.HandleFunc("GET /offline", s.offlinePage)
 	mux.HandleFunc("GET /settings", s.settingsPage)
 	mux.HandleFunc("POST /settings/pair", s.settingsNewCode)
 	mux.HandleFunc("POST /settings/devices/{id}/remove", s.settingsRemove)

@@ -164,7 +164,7 @@ func TestPagesAndAPI(t *testing.T) {
 		{name: "progress: no session", method: "POST", path: "/api/sessions/nope/progress", body: `{"offset":1}`, status: 404, code: codeNotFound},
 
 		{name: "manifest", path: "/manifest.webmanifest", status: 200, contain: []string{`"display":"standalone"`, "icon-512.png"}},
-		{name: "service worker", path: "/sw.js", status: 200, contain: []string{"const PRECACHE", "/library/" + tech.ID, "addEventListener('fetch'"}},
+		{name: "service worker", path: "/sw.js", status: 200, contain: []string{"const PRECACHE", "/library/" + tech.ID, `addEventListener("fetch"`, "/offline"}},
 		{name: "icon", path: "/icon.svg", status: 200, contain: []string{"<svg"}},
 		{name: "unhashed static name", path: "/static/player.js", status: 404},
 	}

@@ -7,18 +7,46 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   });
 }
 
-// ---- the outbox: requests that wait in localStorage, sent in order ----
-// An item is { id, kind, body } for POST /api/sessions/{id}/{kind}, or
-// { id: 'local-…', kind: 'create', request } for a session started offline,
-// whose other items follow it under the server's id once it is made.
-const KEY = 'knead.pending';
-const newKey = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-export function pending() { try { return JSON.parse(localStorage.getItem(KEY) || '[]'); } catch { return []; } }
-function setPending(list) { try { localStorage.setItem(KEY, JSON.stringify(list)); } catch { /* private mode: nothing kept */ } }
+// ---- a short message at the foot of the screen, with one action ----
+let toastTimer = null;
+export function toast(text, action, fn, ms = 6000) {
+  let t = document.getElementById('toast');
+  if (!t) {
+    t = document.createElement('div');
+    t.id = 'toast';
+    t.className = 'toast';
+    t.setAttribute('role', 'status');
+    t.append(document.createElement('span'), document.createElement('button'));
+    t.lastChild.type = 'button';
+    document.body.append(t);
+  }
+  const [span, btn] = t.children;
+  span.textContent = text;
+  btn.hidden = !action;
+  btn.textContent = action || '';
+  btn.onclick = () => { t.hidden = true; fn?.(); };
+  t.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { t.hidden = true; }, ms);
+}
 
-// post sends JSON; it throws when the server cannot be reached or fails.
-export async function post(path, body) {
-  const r = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+// ---- the outbox: requests that wait in localStorage, sent in order ----
+// An item is { id, kind, body, method, key } for METHOD
+// /api/sessions/{id}/{kind}, or { id: 'local-…', kind: 'create', request,
+// key } for a session started offline, whose other items follow it under
+// the server's id once it is made. The key is the item's own: a create
+// sends it as its Idempotency-Key, so a retry never makes two sessions.
+const KEY = 'knead.pending';
+export const newKey = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+export function pending() { try { return JSON.parse(localStorage.getItem(KEY) || '[]'); } catch { return []; } }
+export function setPending(list) { try { localStorage.setItem(KEY, JSON.stringify(list)); } catch { /* private mode: nothing kept */ } }
+
+// post sends JSON (DELETE when method says so); it throws when the server
+// cannot be reached or fails, and answers a refusal (4xx) as it is.
+export async function post(path, body, key, method = 'POST') {
+  const headers = { 'Content-Type': 'application/json' };
+  if (key) headers['Idempotency-Key'] = key;
+  const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!r.ok && r.status >= 500) throw new Error('server ' + r.status);
   return r;
 }
@@ -28,14 +56,23 @@ export function queue(item) {
   let list = pending();
   // Only the newest place of a session matters.
   if (item.kind === 'progress') list = list.filter((x) => !(x.kind === 'progress' && x.id === item.id));
-  list.push({ ...item, key: newKey() });
+  list.push({ key: newKey(), ...item });
   setPending(list.slice(-200));
 }
 
 // created callbacks hear (local id, the server's session) when a session
-// started offline is made on the server.
+// started offline is made on the server; the pair is also kept, so a page
+// reloaded at the local id finds the server's.
 const created = new Set();
 export function onCreated(fn) { created.add(fn); }
+
+// refused says, once, what the server would not take; the write is dropped
+// and the ones after it go on.
+async function refused(r, what) {
+  let msg = '';
+  try { msg = (await r.json())?.error?.message || ''; } catch { /* not JSON */ }
+  toast(`Not saved (${what}): ${msg || 'the server refused it'}.`);
+}
 
 // flush sends what waits. When something could not go while the browser
 // says it is online (the network is just back, or the server restarts), it
@@ -62,29 +99,34 @@ async function send() {
     // Items kept by an older page have no key: give them one.
     let list = pending().map((x) => (x.key ? x : { ...x, key: newKey() }));
     setPending(list);
+    const drop = (f) => { list = pending().filter((x) => !f(x)); setPending(list); };
     while (list.length) {
       const item = list[0];
-      if (!item.id) { list = list.filter((x) => x !== item); setPending(list); continue; }
+      if (!item.id) { drop((x) => x.key === item.key); continue; }
       if (item.id.startsWith('local-')) {
         if (item.kind !== 'create' || !item.request) {
           // A local session whose making is lost: its requests cannot go.
-          list = list.filter((x) => x.id !== item.id);
-          setPending(list);
+          drop((x) => x.id === item.id);
           continue;
         }
-        const r = await post('/api/sessions', item.request);
+        const r = await post('/api/sessions', item.request, item.key);
+        if (!r.ok) {
+          await refused(r, 'the session');
+          drop((x) => x.id === item.id);
+          continue;
+        }
         const made = await r.json();
-        // The session is made (or refused for good): its other requests
-        // follow. The list is read again: the player may have added to it.
-        list = pending().filter((x) => x.key !== item.key);
-        list = r.ok ? list.map((x) => (x.id === item.id ? { ...x, id: made.id } : x)) : list.filter((x) => x.id !== item.id);
+        // The session is made: its other requests follow. The list is read
+        // again: the player may have added to it.
+        try { localStorage.setItem('knead.made.' + item.id, made.id); } catch { /* ignore */ }
+        list = pending().filter((x) => x.key !== item.key).map((x) => (x.id === item.id ? { ...x, id: made.id } : x));
         setPending(list);
-        if (r.ok) for (const fn of created) fn(item.id, made);
+        for (const fn of created) fn(item.id, made);
         continue;
       }
-      await post(`/api/sessions/${item.id}/${item.kind}`, item.body);
-      list = pending().filter((x) => x.key !== item.key);
-      setPending(list);
+      const r = await post(`/api/sessions/${item.id}/${item.kind}`, item.body, null, item.method);
+      if (!r.ok && !(item.method === 'DELETE' && r.status === 404)) await refused(r, item.kind.split('/')[0]);
+      drop((x) => x.key === item.key);
     }
   } catch { /* still offline: keep the rest for later */ }
 }

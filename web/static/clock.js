@@ -8,6 +8,7 @@ export class Clock {
     this.s = script;
     this.now = now;
     this.running = false;
+    this.played = 0;
     this.mark = now();
     this.seek(offset);
   }
@@ -20,8 +21,13 @@ export class Clock {
     return Math.min(o, this.s.total);
   }
 
+  // spent is the seconds the clock ran so far: not paused, not skipped.
+  spent() { return this.played + (this.running ? this.offset() - this.off : 0); }
+
   settle() {
-    this.off = this.offset();
+    const o = this.offset();
+    if (this.running) this.played += Math.max(0, o - this.off);
+    this.off = o;
     this.mark = this.now();
     if (this.off >= this.s.total) this.running = false;
   }

@@ -2,7 +2,7 @@
 // the player without leaving it, so the browser lets it speak at once.
 import { Clock } from '/static/clock.js';
 import { Chart, drawThumb } from '/static/anim.js';
-import { pending, post, queue, flush, onCreated } from '/static/app.js';
+import { pending, setPending, post, queue, flush, onCreated, toast, newKey } from '/static/app.js';
 
 const $ = (id) => document.getElementById(id);
 const data = (id) => JSON.parse($(id)?.textContent || 'null');
@@ -10,6 +10,7 @@ const script = data('data-script');
 const motion = data('data-motion') || {};
 const request = data('data-request');
 let session = data('data-session');
+const moves = script.moves;
 
 // Time: real, or standing still until a test moves it.
 const testing = document.body.hasAttribute('data-test-clock');
@@ -21,27 +22,31 @@ const chart = new Chart($('chart'), motion);
 let sessionId = session?.id || null;
 let lastMove = -1;
 let finished = false;
+// Moves skipped before their end and not played through since (as
+// `knead play` counts them), and the offset the clock was last seen at.
+const skipped = new Set();
+let seen = 0;
 
 // ---- storage: the last known place of each session, and requests that
 // could not be sent yet (sent again when the network is back) ----
 const placeKey = () => 'knead.place.' + sessionId;
+const place = () => ({ offset: round(clock.offset()), running: clock.running, played: round(clock.spent()), skipped: [...skipped] });
 function keepPlace() {
   if (!sessionId) return;
-  try {
-    localStorage.setItem(placeKey(), JSON.stringify({ offset: clock.offset(), running: clock.running, at: Date.now() }));
-  } catch { /* private mode: the server copy is enough */ }
+  try { localStorage.setItem(placeKey(), JSON.stringify({ ...place(), at: Date.now() })); } catch { /* private mode: the server copy is enough */ }
 }
 // send posts to the session, or queues it when the server cannot be
 // reached. Requests go one after another, and after any that wait in the
 // outbox, so an older place never overwrites a newer one.
 let chain = Promise.resolve();
-function send(kind, body) {
+function send(kind, body, method) {
   if (!sessionId) return chain; // the place is saved once the session is made
-  const item = { id: sessionId, kind, body };
+  const item = { id: sessionId, kind, body, method };
   if (sessionId.startsWith('local-') || pending().length) { queue(item); flush(); return chain; }
   chain = chain.then(async () => {
     try {
-      await post(`/api/sessions/${item.id}/${kind}`, body);
+      const r = await post(`/api/sessions/${item.id}/${kind}`, body, null, method);
+      if (!r.ok && r.status !== 404) toast('Not saved: ' + ((await r.json())?.error?.message || 'refused') + '.');
     } catch { queue(item); flush(); }
   });
   return chain;
@@ -49,58 +54,105 @@ function send(kind, body) {
 onCreated((local, made) => { if (sessionId === local) adopt(made); });
 
 function adopt(made) {
+  const local = sessionId?.startsWith('local-') ? sessionId : null;
   session = made;
   sessionId = made.id;
+  if (local) try { localStorage.removeItem('knead.place.' + local); } catch { /* ignore */ }
+  keepPlace();
   history.replaceState(null, '', '/session/' + made.id);
+  // Keep the session's page for offline use, so a reload finds it.
+  fetch('/session/' + made.id).catch(() => {});
 }
 
 function saveProgress() {
   keepPlace();
-  send('progress', { offset: round(clock.offset()), running: clock.running });
+  send('progress', place());
 }
 const round = (x) => Math.round(x * 1000) / 1000;
 
-// ---- voice, chime and wake lock ----
-const opt = { voice: $('opt-voice'), chime: $('opt-chime') };
+// ---- voice, chimes, settings and wake lock ----
+// Switches in the player, and the speech rate and voice chosen before
+// starting, are kept on this device.
+const store = {
+  get: (k) => { try { return localStorage.getItem('knead.opt.' + k); } catch { return null; } },
+  set: (k, v) => { try { localStorage.setItem('knead.opt.' + k, v); } catch { /* ignore */ } },
+};
+const opt = { voice: $('opt-voice'), chime: $('opt-chime'), tick: $('opt-tick') };
 for (const [k, el] of Object.entries(opt)) {
   if (!el) continue;
-  const saved = localStorage.getItem('knead.opt.' + k);
+  const saved = store.get(k);
   if (saved !== null) el.checked = saved === '1';
   el.addEventListener('change', () => {
-    localStorage.setItem('knead.opt.' + k, el.checked ? '1' : '0');
+    store.set(k, el.checked ? '1' : '0');
     if (k === 'voice' && !el.checked) speechSynthesis?.cancel();
   });
 }
+const RATES = { slower: 0.8, normal: 0.95, faster: 1.15 };
+let rate = RATES[store.get('rate')] ? store.get('rate') : 'normal';
+for (const r of document.querySelectorAll('input[name=rate]')) {
+  r.checked = r.value === rate;
+  r.addEventListener('change', () => { rate = r.value; store.set('rate', rate); });
+}
+const voiceSel = $('opt-voicename');
+function voices() {
+  if (!voiceSel || !('speechSynthesis' in window)) return;
+  const list = speechSynthesis.getVoices().filter((v) => /^en/i.test(v.lang));
+  const want = store.get('voicename');
+  voiceSel.replaceChildren(new Option('The device’s voice', ''), ...list.map((v) => new Option(`${v.name} (${v.lang})`, v.name, false, v.name === want)));
+  voiceSel.closest('label').hidden = !list.length;
+}
+if (voiceSel) {
+  voices();
+  speechSynthesis?.addEventListener?.('voiceschanged', voices);
+  voiceSel.addEventListener('change', () => store.set('voicename', voiceSel.value));
+}
 
-function say(text, interrupt) {
+// Priorities: a start, a switch and what comes next are always said; at
+// the slower rate, reminders give way while the voice is still speaking.
+const minor = new Set(['halfway', 'caution', 'ten-left', 'note']);
+function say(text, interrupt, kind) {
   $('said').textContent = text;
   if (!opt.voice?.checked || !('speechSynthesis' in window)) return;
   if (interrupt) speechSynthesis.cancel();
+  else if (rate === 'slower' && minor.has(kind) && speechSynthesis.speaking) return;
   const u = new SpeechSynthesisUtterance(text);
-  u.rate = 0.95;
+  u.rate = RATES[rate];
+  const v = store.get('voicename') && speechSynthesis.getVoices().find((x) => x.name === store.get('voicename'));
+  if (v) u.voice = v;
   speechSynthesis.speak(u);
 }
 
+// Chimes a person can tell apart with the voice off: two rising notes for
+// the next move, three even pips to switch sides, a soft tick per stroke.
+const SOUNDS = {
+  next: [[523, 0, 0.9], [784, 0.16, 1.2]],
+  switch: [[698, 0, 0.22], [698, 0.28, 0.22], [698, 0.56, 0.5]],
+  tick: [[1400, 0, 0.05, 0.03]],
+};
 let audio = null;
-function chime() {
-  if (!opt.chime?.checked) return;
+const chimed = [];
+function chime(kind = 'next') {
+  chimed.push(kind);
+  if (!(kind === 'tick' ? opt.tick : opt.chime)?.checked) return;
   try {
     audio ||= new (window.AudioContext || window.webkitAudioContext)();
     const t = audio.currentTime;
-    for (const [f, g] of [[528, 0.12], [792, 0.05]]) {
+    for (const [f, at, len, g = 0.12] of SOUNDS[kind]) {
       const o = audio.createOscillator();
       const v = audio.createGain();
-      o.type = 'sine';
       o.frequency.value = f;
-      v.gain.setValueAtTime(0.0001, t);
-      v.gain.exponentialRampToValueAtTime(g, t + 0.02);
-      v.gain.exponentialRampToValueAtTime(0.0001, t + 1.6);
+      v.gain.setValueAtTime(0.0001, t + at);
+      v.gain.exponentialRampToValueAtTime(g, t + at + 0.02);
+      v.gain.exponentialRampToValueAtTime(0.0001, t + at + len);
       o.connect(v).connect(audio.destination);
-      o.start(t);
-      o.stop(t + 1.7);
+      o.start(t + at);
+      o.stop(t + at + len + 0.05);
     }
   } catch { /* no audio: the voice and the screen still guide */ }
 }
+// The chimes of the script: package guide lists them apart from the cues.
+const chimes = script.chimes || [];
+let chimeFrom = 0;
 
 let lock = null;
 // No wake lock without a secure context: awake.js keeps the screen on there.
@@ -110,9 +162,20 @@ async function wake() {
   awake?.keepAwake();
   try { if ('wakeLock' in navigator && !lock) { lock = await navigator.wakeLock.request('screen'); lock.addEventListener('release', () => { lock = null; }); } } catch { /* not allowed: fine */ }
 }
+// A hidden page (the screen locked, another app in front) cannot be
+// trusted to speak: the session pauses itself, and says where it stopped
+// when the person is back. Never a silent clock running on.
+let hiddenPause = false;
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && clock.running) wake();
-  if (document.visibilityState === 'hidden' && sessionId) saveProgress();
+  if (document.visibilityState === 'hidden') {
+    if (clock.running && !finished) { hiddenPause = true; pause(); }
+    else if (sessionId) saveProgress();
+  } else if (hiddenPause) {
+    hiddenPause = false;
+    recapNext = true;
+    const m = moves[clock.position().move];
+    say(`Paused at ${clockText(clock.offset())}, in ${m ? m.title || m.name : 'the routine'}, when the screen went off. Press play to go on.`, true);
+  }
 });
 addEventListener('pagehide', () => { if (sessionId && !finished) keepPlace(); });
 
@@ -129,14 +192,14 @@ const sideText = (m, p) => {
   }
   return '';
 };
+const sentence = (t) => { t = t.trim(); t = t.charAt(0).toUpperCase() + t.slice(1); return /[.!?]$/.test(t) ? t : t + '.'; };
 
 function showMove(i) {
-  const m = script.moves[i];
+  const m = moves[i];
   if (!m) return;
   $('move-title').textContent = m.title || m.name;
   $('move-say').textContent = m.say;
   // The move's cautions stay on screen while it plays, not only spoken.
-  const sentence = (t) => { t = t.trim(); t = t.charAt(0).toUpperCase() + t.slice(1); return /[.!?]$/.test(t) ? t : t + '.'; };
   const care = (m.cautions || []).map(sentence);
   const notes = m.note ? [sentence(m.note)] : [];
   const box = $('move-care');
@@ -158,26 +221,35 @@ function showMove(i) {
     box.append(span);
   }
   box.hidden = !care.length && !notes.length;
-  box.setAttribute('aria-expanded', 'false');
+  fold(box, false);
   const step = m.steps > 1 ? ` · step ${m.step + 1} of ${m.steps}` : '';
   $('move-area').textContent = `${m.area.replace(/-/g, ' ')} · ${m.name}${step}`;
-  const n = script.moves[i + 1];
+  const n = moves[i + 1];
   $('next').textContent = n ? `Next: ${n.item === m.item ? n.title : n.name}` : 'Last move';
-  $('move-count').textContent = `Move ${i + 1} of ${script.moves.length}`;
+  $('move-count').textContent = `Move ${i + 1} of ${moves.length}`;
   $('press').textContent = m.pressure ? `${m.pressure.charAt(0).toUpperCase()}${m.pressure.slice(1)} pressure` : '';
   chart.show(m);
 }
 
+// passTo counts the moves whose end the clock ran past as played through.
+function passTo(o) {
+  moves.forEach((m, i) => { if (seen < m.start + m.seconds && m.start + m.seconds <= o) skipped.delete(i); });
+  seen = o;
+}
+
+let lastBeat = 0;
 function draw() {
   const p = clock.position();
-  const m = script.moves[p.move];
+  const m = moves[p.move];
   if (!m) return p;
+  // A soft tick on each stroke, where the technique keeps a tempo.
+  const beat = Math.floor((p.elapsed * (m.tempo || 0)) / 60);
   if (p.move !== lastMove) {
     showMove(p.move);
-    if (lastMove !== -1 && clock.running) chime();
     if (lastMove !== -1) saveProgress();
     lastMove = p.move;
-  }
+  } else if (beat > lastBeat && clock.running && opt.tick?.checked) chime('tick');
+  lastBeat = beat;
   $('left').textContent = clockText(p.left);
   $('ring').style.strokeDashoffset = String(100 * (p.elapsed / (m.seconds || 1)));
   $('progress-bar').style.width = `${(100 * p.offset) / (script.total || 1)}%`;
@@ -186,6 +258,7 @@ function draw() {
   $('side').textContent = sideText(m, p);
   chart.frame(p.elapsed, m, p);
   const playing = clock.running;
+  $('player').classList.toggle('paused', !playing);
   $('toggle').setAttribute('aria-label', playing ? 'Pause' : 'Play');
   $('toggle-icon').setAttribute('d', playing ? 'M8 5v14M16 5v14' : 'M8 5l11 7-11 7z');
   $('toggle-icon').style.fill = playing ? 'none' : 'currentColor';
@@ -194,9 +267,15 @@ function draw() {
 
 function tick() {
   if (finished) return;
-  for (const q of clock.due()) say(q.say, q.kind === 'start');
+  const o = clock.offset();
+  if (clock.running) {
+    for (const c of chimes) if (c.at > chimeFrom && c.at <= o && c.at < script.total) chime(c.kind);
+    chimeFrom = o;
+  }
+  for (const q of clock.due()) say(q.say, q.kind === 'start', q.kind);
+  passTo(o);
   const p = draw();
-  if (p.done && script.moves.length) end();
+  if (p.done && moves.length) end();
 }
 
 let timer = null;
@@ -210,6 +289,7 @@ function run() {
 // ---- controls ----
 function play() {
   clock.start();
+  chimeFrom = clock.offset();
   wake();
   run();
   tick();
@@ -225,11 +305,14 @@ function pause() {
 function toggle() { clock.running ? pause() : resume(); }
 let recapNext = false; // after a reload, say the current move again on play
 function resume() {
+  hiddenPause = false;
   clock.start();
+  chimeFrom = clock.offset();
   if (recapNext) {
     recapNext = false;
     const o = clock.offset();
-    for (const q of clock.recap()) if (q.at !== o) say(q.say, q.kind === 'start');
+    let first = true;
+    for (const q of clock.recap()) if (q.at !== o) { say(q.say, first, q.kind); first = false; }
   }
   wake();
   run();
@@ -238,42 +321,76 @@ function resume() {
 }
 function jump(fn) {
   speechSynthesis?.cancel();
+  passTo(clock.offset());
   fn();
+  seen = clock.offset();
+  chimeFrom = seen - 1e-6;
   lastMove = -2; // the next draw treats it as a new move: shows it and saves the place
   tick();
   if (!clock.running) { draw(); }
 }
+function skip() {
+  const p = clock.position();
+  jump(() => { passTo(p.offset); if (!p.done) skipped.add(p.move); clock.skip(); });
+}
 
 $('toggle').addEventListener('click', toggle);
-// The cautions show two lines; a tap shows them all, another folds them.
-$('move-care').addEventListener('click', (e) => {
-  const b = e.currentTarget;
-  b.setAttribute('aria-expanded', String(b.getAttribute('aria-expanded') !== 'true'));
-});
+// The whole chart is a pause button: a large target for an oily knuckle.
+$('chart-tap').addEventListener('click', toggle);
+// The cautions and a long instruction show two lines; a tap shows them
+// all, another folds them.
+// One open at a time.
+function fold(el, open) {
+  for (const id of ['move-care', 'move-say']) $(id).setAttribute('aria-expanded', String(open && $(id) === el));
+  $('player').classList.toggle('unfolded', open);
+}
+for (const id of ['move-care', 'move-say']) $(id).addEventListener('click', (e) => fold(e.currentTarget, e.currentTarget.getAttribute('aria-expanded') !== 'true'));
 $('back').addEventListener('click', () => jump(() => clock.back()));
-$('skip').addEventListener('click', () => jump(() => clock.skip()));
-$('finish-now').addEventListener('click', () => { clock.pause(); saveProgress(); end(); });
-addEventListener('keydown', (e) => {
-  if ($('player').hidden || e.target.closest('input, textarea, select') || e.altKey || e.ctrlKey || e.metaKey) return;
-  if (e.key === ' ' && !e.target.closest('button')) { e.preventDefault(); toggle(); }
-  else if (e.key === 'ArrowLeft') { e.preventDefault(); jump(() => clock.back()); }
-  else if (e.key === 'ArrowRight') { e.preventDefault(); jump(() => clock.skip()); }
+$('skip').addEventListener('click', skip);
+$('finish-now').addEventListener('click', () => {
+  clock.pause();
+  saveProgress();
+  end();
+  toast(`Ended at ${clockText(clock.offset())} of ${clockText(script.total)}.`, 'Undo', unend, 8000);
 });
+// Space pauses and goes on wherever the focus is: it never presses the
+// button last tapped. Only a field that takes text keeps its keys.
+const typing = (e) => e.target.closest?.('textarea, select, input:not([type=checkbox]):not([type=radio])');
+addEventListener('keydown', (e) => {
+  if ($('player').hidden || typing(e) || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (e.key === ' ') { e.preventDefault(); e.stopPropagation(); if (!e.repeat) toggle(); }
+  else if (e.key === 'ArrowLeft') { e.preventDefault(); jump(() => clock.back()); }
+  else if (e.key === 'ArrowRight') { e.preventDefault(); skip(); }
+}, true);
+addEventListener('keyup', (e) => { if (e.key === ' ' && !$('player').hidden && !typing(e)) { e.preventDefault(); e.stopPropagation(); } }, true);
 
+// Feedback: any button in the row with data-feedback="kind" records a
+// press at this moment; the press can be taken back for a few seconds.
 const pressed = [];
-const feedbackWords = { lighter: 'Lighter', good: 'Good', firmer: 'Firmer', sore: 'Sore spot' };
-for (const b of document.querySelectorAll('[data-feedback]')) {
-  b.addEventListener('click', () => {
-    const kind = b.dataset.feedback;
-    const o = clock.offset();
-    const m = script.moves[clock.moveAt(o)];
-    const key = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-    pressed.push({ kind, move: m });
-    send('feedback', { key, kind, offset: round(o), at: Date.now() });
-    b.classList.add('pressed');
-    setTimeout(() => b.classList.remove('pressed'), 1200);
-    $('said').textContent = `Noted: ${feedbackWords[kind].toLowerCase()}, at ${m ? m.title || m.name : 'this move'}.`;
-  });
+$('feedback').addEventListener('click', (e) => {
+  const b = e.target.closest('[data-feedback]');
+  if (!b) return;
+  const kind = b.dataset.feedback;
+  const o = clock.offset();
+  const m = moves[clock.moveAt(o)];
+  const key = newKey();
+  const entry = { kind, key, area: m?.area, word: b.textContent.trim() };
+  pressed.push(entry);
+  send('feedback', { key, kind, offset: round(o), at: Date.now() });
+  b.classList.add('pressed');
+  setTimeout(() => b.classList.remove('pressed'), 1200);
+  const noted = `Noted: ${entry.word.toLowerCase()}, at ${m ? m.title || m.name : 'this move'}.`;
+  $('said').textContent = noted;
+  toast(noted, 'Undo', () => unpress(entry));
+});
+function unpress(entry) {
+  pressed.splice(pressed.indexOf(entry), 1);
+  $('said').textContent = `Taken back: ${entry.word.toLowerCase()}.`;
+  // Still waiting on the device: it never leaves. Sent: it is voided.
+  const list = pending();
+  const waiting = list.find((x) => x.kind === 'feedback' && x.body?.key === entry.key);
+  if (waiting) setPending(list.filter((x) => x !== waiting));
+  else send('feedback/' + entry.key, undefined, 'DELETE');
 }
 
 // ---- start, resume and end ----
@@ -293,46 +410,60 @@ async function begin() {
   // Speak and chime inside the tap, as browsers require.
   chime();
   play();
+  // One key for this start, sent again with any retry: one session.
+  const key = newKey();
   try {
-    const r = await post('/api/sessions', request);
+    const r = await post('/api/sessions', request, key);
     const made = await r.json();
     if (!r.ok) throw new Error(made?.error?.message || 'could not start');
     adopt(made);
     saveProgress();
   } catch {
-    // Offline: play on, and keep the session to send when the network is back.
-    sessionId = 'local-' + Date.now().toString(36);
-    queue({ id: sessionId, kind: 'create', request });
+    // Offline: play on, and keep the session to send when the network is
+    // back. The address keeps its local id, so a reload finds it.
+    sessionId = 'local-' + key;
+    history.replaceState(null, '', location.pathname + location.search + '#' + sessionId);
+    queue({ id: sessionId, kind: 'create', request, key });
     saveProgress();
   }
 }
 $('start')?.addEventListener('click', begin);
 
+const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
 function end() {
   if (finished) return;
   finished = true;
   clearInterval(timer);
   clock.pause();
+  passTo(clock.offset());
   saveProgress();
   lock?.release?.();
   awake?.letSleep();
   document.body.classList.remove('in-player');
   $('player').hidden = true;
   $('summary').hidden = false;
-  const counts = {};
-  const all = [...(session?.feedback || []).map((f) => ({ kind: f.kind, area: f.area })), ...pressed.map((p) => ({ kind: p.kind, area: p.move?.area }))];
-  for (const f of all) counts[f.kind] = (counts[f.kind] || 0) + 1;
+  // The honest numbers: moves played through, moves skipped, and the time
+  // the clock ran (History says the same).
   const o = clock.offset();
-  $('summary-text').textContent = o >= script.total
-    ? `All ${script.moves.length} moves, ${clockText(script.total)} in all.`
-    : `Stopped at ${clockText(o)} of ${clockText(script.total)}.`;
+  const ended = o >= script.total ? moves.length : clock.moveAt(o);
+  const sk = [...skipped].filter((i) => i < ended).sort((a, b) => a - b);
+  const done = ended - sk.length;
+  $('summary-h').textContent = done === moves.length ? 'Well done' : 'Session over';
+  $('summary-text').textContent = `${done} of ${plural(moves.length, 'move')} done${sk.length ? `, ${sk.length} skipped` : ''}, ${clockText(clock.spent())} of hands-on time` +
+    (o < script.total ? `; stopped at ${clockText(o)} of ${clockText(script.total)}.` : '.');
+  const names = sk.map((i) => moves[i].title || moves[i].name);
+  $('summary-skipped').textContent = names.length ? `Skipped: ${names.slice(0, 8).join('; ')}${names.length > 8 ? `; and ${names.length - 8} more` : ''}.` : '';
+  const counts = {};
+  const all = [...(session?.feedback || []).map((f) => ({ kind: f.kind, area: f.area })), ...pressed];
+  for (const f of all) counts[f.kind] = (counts[f.kind] || 0) + 1;
   const ul = $('summary-feedback');
   ul.replaceChildren();
-  for (const k of Object.keys(feedbackWords)) {
+  for (const b of document.querySelectorAll('[data-feedback]')) {
+    const k = b.dataset.feedback;
     if (!counts[k]) continue;
     const li = document.createElement('li');
     const sore = k === 'sore' ? ' (' + [...new Set(all.filter((f) => f.kind === 'sore').map((f) => (f.area || '').replace(/-/g, ' ')))].join(', ') + ')' : '';
-    li.textContent = `${feedbackWords[k]}: ${counts[k]}×${sore}`;
+    li.textContent = `${b.textContent.trim()}: ${counts[k]}×${sore}`;
     ul.append(li);
   }
   if (session?.rating) {
@@ -342,12 +473,23 @@ function end() {
   }
   $('summary-h').focus();
 }
+// unend takes "End now" back: the player again, paused where it was.
+function unend() {
+  if (!finished || session?.finished_at) return;
+  finished = false;
+  enterPlayer();
+  lastMove = -2;
+  draw();
+  $('said').textContent = `Paused at ${clockText(clock.offset())}. Press play to go on.`;
+  $('toggle').focus();
+}
 
 $('finish-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const f = new FormData(e.target);
-  const body = { rating: Number(f.get('rating')), note: String(f.get('note') || '') };
   const status = $('finish-status');
+  if (!f.get('rating')) { status.textContent = 'Choose how it was, from 1 to 5, first.'; document.querySelector('input[name=rating]').focus(); return; }
+  const body = { rating: Number(f.get('rating')), note: String(f.get('note') || '') };
   if (!sessionId || sessionId.startsWith('local-')) { queue({ id: sessionId, kind: 'finish', body }); status.textContent = 'Saved on this device; it will be sent when you are back online.'; return; }
   try {
     await chain; // the last place goes first
@@ -386,21 +528,31 @@ for (const b of document.querySelectorAll('.timer')) {
 // ---- the routine's small drawings, from the same motion the player uses ----
 for (const svg of document.querySelectorAll('svg[data-thumb]')) drawThumb(svg, motion.steps?.[svg.dataset.thumb]);
 
-// ---- on load: a stored session resumes where it was ----
-if (session) {
-  let offset = session.progress?.offset || 0;
+// ---- on load: a kept session, or one started offline here, resumes
+// where it was ----
+const local = !session && location.hash.startsWith('#local-') ? location.hash.slice(1) : null;
+if (local) {
+  const made = localStorage.getItem('knead.made.' + local);
+  if (made) location.replace('/session/' + made);
+  else if (pending().some((x) => x.id === local && x.kind === 'create')) sessionId = local;
+}
+if (session || sessionId) {
+  let p = session?.progress || {};
   try {
-    const local = JSON.parse(localStorage.getItem(placeKey()) || 'null');
-    if (local && local.at > Date.parse(session.progress?.updated_at || 0) && local.offset > offset) offset = local.offset;
+    const kept = JSON.parse(localStorage.getItem(placeKey()) || 'null');
+    if (kept && (!session || (kept.at > Date.parse(p.updated_at || 0) && kept.offset >= p.offset))) p = kept;
   } catch { /* ignore */ }
-  clock.seek(offset);
+  clock.seek(p.offset || 0);
+  clock.played = p.played || 0;
+  for (const i of p.skipped || []) skipped.add(i);
+  seen = clock.offset();
   recapNext = true;
   enterPlayer();
   lastMove = -1;
   draw();
   lastMove = clock.position().move;
-  if (session.finished_at) end();
-  else $('said').textContent = offset > 0 ? `Paused at ${clockText(offset)}. Press play to go on.` : 'Press play to begin.';
+  if (session?.finished_at) end();
+  else $('said').textContent = clock.offset() > 0 ? `Paused at ${clockText(clock.offset())}. Press play to go on.` : 'Press play to begin.';
   flush();
 }
 
@@ -414,5 +566,8 @@ if (testing) {
     },
     position: () => clock.position(),
     session: () => sessionId,
+    chimes: () => chimed,
+    hide() { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); },
+    show() { Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); },
   };
 }

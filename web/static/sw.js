@@ -33,7 +33,8 @@ self.addEventListener('fetch', (e) => {
   e.respondWith(fetch(req).then((r) => keep(req, r)).catch(async () => {
     const hit = await caches.match(req, { ignoreVary: true });
     if (hit) return hit;
-    if (req.mode === 'navigate') return (await caches.match('/')) || Response.error();
+    // A page never kept says so, rather than showing another in its place.
+    if (req.mode === 'navigate') return (await caches.match('/offline')) || new Response('Offline: this page was not kept on this device.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     return Response.error();
   }));
 });
