@@ -150,6 +150,22 @@ func TestBrowserOffline(t *testing.T) {
 		t.Fatalf("while offline the server holds %d sessions (%v)", len(list), err)
 	}
 
+	// A reload, still offline: the session kept on the device opens where
+	// it was, paused, under the same local id.
+	must(t, octx, "reload offline", chromedp.Reload(), chromedp.WaitVisible(`#player`))
+	if got := eval[string](t, ctx, `window.kneadTest.session()`); got != id {
+		t.Errorf("after a reload offline the page follows %q, want %q", got, id)
+	}
+	if p := eval[struct {
+		Move    int
+		Running bool
+	}](t, ctx, `window.kneadTest.position()`); p.Move != 1 || p.Running {
+		t.Errorf("after a reload offline the player is at move %d, running=%v; want move 2, paused", p.Move+1, p.Running)
+	}
+	if said := text(t, ctx, "#said"); !strings.Contains(said, "Paused at") {
+		t.Errorf("after a reload offline it says %q", said)
+	}
+
 	// Back online: everything kept goes to the server, and the page now
 	// follows the server's session.
 	sw.off.Store(false)
