@@ -68,6 +68,9 @@ func playedText(p store.Progress, total float64) string {
 	if skipped > 0 {
 		s += fmt.Sprintf(", %d skipped", skipped)
 	}
+	if p.Played == 0 {
+		return s // a player that does not count the time played
+	}
 	return s + " · " + clockText(p.Played) + " played"
 }
 
