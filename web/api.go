@@ -277,6 +277,9 @@ func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (
 		// remember them fails the whole request, which may be sent again
 		Choices: reqJSON,
 	}
+	if key == "" {
+		return x, true, s.store.CreateSession(ctx, x)
+	}
 	return s.store.CreateSessionOnce(ctx, key, x)
 }
 

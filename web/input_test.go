@@ -100,8 +100,12 @@ func (f faultyStore) CreateSession(context.Context, *store.Session) error { retu
 func (f faultyStore) SaveProgress(context.Context, string, store.Progress) error {
 	return f.err
 }
-func (f faultyStore) Finish(context.Context, string, store.Ending) error { return f.err }
-func (f faultyStore) Choices(context.Context) (json.RawMessage, error)   { return nil, f.err }
+func (f faultyStore) CreateSessionOnce(context.Context, string, *store.Session) (*store.Session, bool, error) {
+	return nil, false, f.err
+}
+func (f faultyStore) VoidFeedback(context.Context, string, string) (bool, error) { return false, f.err }
+func (f faultyStore) Finish(context.Context, string, store.Ending) error         { return f.err }
+func (f faultyStore) Choices(context.Context) (json.RawMessage, error)           { return nil, f.err }
 
 // Store errors reach the client by their kind, never as an untyped 500:
 // busy, down or full is 503 with Retry-After, a refused value 422 naming
@@ -135,6 +139,8 @@ func TestStoreErrorsByKind(t *testing.T) {
 		}
 		for _, sc := range []scenario{
 			{name: tc.err.Error() + ": create", method: "POST", path: "/api/sessions", body: `{"areas":["feet"],"minutes":5}`},
+			{name: tc.err.Error() + ": create with a key", method: "POST", path: "/api/sessions", body: `{"areas":["feet"],"minutes":5}`, header: map[string]string{"Idempotency-Key": "k1"}},
+			{name: tc.err.Error() + ": take a press back", method: "DELETE", path: "/api/sessions/" + id + "/feedback/k1"},
 			{name: tc.err.Error() + ": progress", method: "POST", path: "/api/sessions/" + id + "/progress", body: `{"offset":1}`},
 			{name: tc.err.Error() + ": finish", method: "POST", path: "/api/sessions/" + id + "/finish", body: `{"rating":3}`},
 			{name: tc.err.Error() + ": choices", path: "/api/choices"},
