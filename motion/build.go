@@ -28,6 +28,8 @@ type builder struct {
 	starts   []start       // where each drawn pass starts (for numbering)
 	numbered bool          // the move numbered its own spots
 	passes   int           // passes in the step
+	limShare float64       // the share of the limits moves are laid out within
+	stretch  float64       // how much longer than the tempo's a repeat within a pass is
 }
 
 // start is where a drawn pass starts, in which phase and by which hand.
@@ -129,7 +131,9 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 		case onePass(c):
 			ph.passes = 1
 		default:
-			ph.passes = max(1, int(math.Round(per/natural)))
+			// whole passes that fit: a pass is never squeezed much below
+			// its time at the step's tempo
+			ph.passes = max(1, int(per/natural+0.25))
 		}
 		if ph.alternate && ph.passes < 2 {
 			ph.passes = 2
@@ -149,7 +153,7 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 	}
 	for _, id := range []string{"left", "right"} {
 		if used[id] {
-			b.tracks[id] = &track{}
+			b.tracks[id] = &track{mm: c.v.MM, share: b.limShare}
 			b.order = append(b.order, id)
 		}
 	}
@@ -170,9 +174,35 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 				from[id] = len(tr.segs)
 				tr.pass = n
 			}
-			runs := b.runs(ws)
-			if len(runs) > 0 {
+			// a pass whose moves need more time than it has is laid out
+			// again with fewer repeats in it (a few times at most)
+			nmarks, numbered := len(b.marks), b.numbered
+			var runs []*run
+			for try, last := 0, math.Inf(1); ; try++ {
+				runs = b.runs(ws)
+				if len(runs) == 0 {
+					break
+				}
 				moves[c.s.Motion](b, runs, k)
+				full := 0.0
+				for id, tr := range b.tracks {
+					var d float64
+					for _, g := range tr.segs[from[id]:] {
+						d += g.dur
+					}
+					full = math.Max(full, d/pt)
+				}
+				if full <= 1.02 || full >= last*0.98 || try == 4 {
+					break
+				}
+				last = full
+				b.stretch *= full
+				for id, tr := range b.tracks {
+					tr.segs = tr.segs[:from[id]]
+				}
+				b.marks, b.numbered = b.marks[:nmarks], numbered
+			}
+			if len(runs) > 0 {
 				if b.drawing {
 					if p, ok := firstPoint(runs[0].tr, from[runs[0].a.id]); ok {
 						b.starts = append(b.starts, start{p, pi, runs[0].a.id})
@@ -302,8 +332,12 @@ func (b *builder) phases(work, holds []*hand) []phase {
 			ws = []*hand{&h, &h2}
 		}
 		side := own
-		if c.t.Mode == "self" && c.v.Sides {
-			// on yourself, a hand reaches across to the other side
+		if c.v.Sides {
+			// a hand taking its turn works the side across from it: on
+			// yourself it reaches over to the other side; on a partner
+			// lying face down, the giver at their side, the right hand
+			// works the receiver's left (back-circling-hands, after
+			// 001_c37508f760ff466b.txt)
 			side = func(h *hand) string { return other(h.id) }
 		}
 		// the hand the step names first starts
@@ -319,7 +353,7 @@ func (b *builder) natural(ph phase) float64 {
 		return b.c.period
 	}
 	save := b.tracks
-	b.tracks = map[string]*track{"left": {}, "right": {}}
+	b.tracks = map[string]*track{"left": {mm: b.c.v.MM, share: b.limShare}, "right": {mm: b.c.v.MM, share: b.limShare}}
 	b.passTime, b.drawing = 0, false
 	ws := ph.work
 	if ph.alternate {
@@ -656,7 +690,7 @@ func (b *builder) count(unit float64, n, usual int) int {
 	if b.passTime <= 0 {
 		return usual
 	}
-	return max(1, int(math.Round(b.passTime/(unit*float64(max(n, 1))))))
+	return max(1, int(b.passTime/(unit*b.stretch*float64(max(n, 1)))+0.25))
 }
 
 // sample turns the tracks into samples every 1/Rate seconds.
@@ -710,14 +744,14 @@ func (b *builder) sample(hands []*hand) {
 			if g.dur > 0 {
 				f = math.Min(1, math.Max(0, (t-t0)/g.dur))
 			}
-			pt := g.at(f)
+			pt := g.at(minJerk(f))
 			s := Sample{T: t, X: pt.X, Y: pt.Y, Contact: g.contact}
 			if g.contact {
 				pr := b.base(g.pass)
 				if g.press != nil {
 					var d Point
 					if g.needDir {
-						d = g.dir(f)
+						d = g.dir(minJerk(f))
 					}
 					pr *= g.press(f, d)
 				}

@@ -213,12 +213,35 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 		p.levels[1] = levelPressure(most)
 	}
 
-	b := &builder{c: c, p: &p, profile: pr.Profile, tracks: map[string]*track{}, draw: o.draw, measure: o.measure}
-	if err := b.run(hands, o.Seconds); err != nil {
-		return StepPath{}, err
+	// a step whose moves come out faster than the limits allow is laid out
+	// again at a slower tempo, a few times at most; what is still too fast
+	// is refused
+	first, period := p, c.period
+	var best StepPath
+	bestOver := math.Inf(1)
+	for try := 0; try < 6; try++ {
+		p = first
+		slow := 1 + 0.15*float64(try)
+		c.period = period * slow
+		b := &builder{c: c, p: &p, profile: pr.Profile, tracks: map[string]*track{}, draw: o.draw, measure: o.measure,
+			limShare: planShare / slow, stretch: 1}
+		if err := b.run(hands, o.Seconds); err != nil {
+			return StepPath{}, err
+		}
+		if o.measure {
+			return p, nil
+		}
+		over := overLimits(&p, v.MM, DefaultLimits)
+		if over < bestOver {
+			best, bestOver = p, over
+		}
+		if over <= limitShare {
+			break
+		}
 	}
-	if o.measure {
-		return p, nil
+	p = best
+	if err := checkMotion(&p, v.MM, DefaultLimits); err != nil {
+		return StepPath{}, err
 	}
 	if pr.Profile == "receiver-choice" && most != "" && o.Level == "" {
 		p.Notes = append(p.Notes, fmt.Sprintf("Pressure from %s to %s, as the receiver likes it.", p.Level, most))

@@ -430,6 +430,9 @@ func (b *builder) places(r *run, step float64) []Point {
 	pts, back := b.route(r)
 	if c.incr > 0 {
 		step = c.incr
+	} else {
+		// a pass too full for its time works fewer places
+		step *= math.Sqrt(b.stretch)
 	}
 	out := spaced(b.curveOf(pts), step, c.incr == 0)
 	if back && len(out) > 1 {
@@ -659,7 +662,7 @@ func moveStrike(b *builder, rs []*run, _ int) {
 	usual := max(8, int(L/c.v.mm(6)))
 	total := usual
 	if b.passTime > 0 {
-		total = max(len(rs), int(math.Round(b.passTime/slot)))
+		total = max(len(rs), int(b.passTime/(slot*b.stretch)+0.25))
 	}
 	for h, r := range rs {
 		cv := curves[h]
@@ -780,7 +783,7 @@ func moveRub(b *builder, rs []*run, _ int) {
 			}
 			zz = append(zz, cv.at(f).add(d.mul(sg*amp*0.6)))
 		}
-		r.tr.along(measure(zz), P/2*float64(m*n), true, pressEven)
+		r.tr.along(smooth(zz), P/2*float64(m*n), true, pressEven)
 		draw := zz
 		if len(draw) > 2*m+1 {
 			draw = draw[:2*m+1]

@@ -30,11 +30,18 @@ type seg struct {
 	press   pressFn
 	needDir bool // the pressure depends on the way the hand moves
 	pass    int  // the step's pass number this segment belongs to
+	// warp is the time law along a kCurve: the share of the segment's time
+	// spent up to each of the curve's points, larger where it bends hard,
+	// so the hand slows through a tight turn; nil runs it evenly
+	warp []float64
 }
 
 func (s *seg) at(f float64) Point {
 	switch s.kind {
 	case kCurve:
+		if s.warp != nil {
+			return s.c.atWarp(f, s.warp)
+		}
 		return s.c.at(f)
 	case kArc:
 		a := s.a0 + s.sw*f
@@ -62,9 +69,34 @@ func (s *seg) dir(f float64) Point {
 
 func (s *seg) end() Point { return s.at(1) }
 
+// minDur is the least time a segment may take within Knead's limits.
+func (t *track) minDur(s *seg) float64 {
+	k := t.mm / 1000
+	switch s.kind {
+	case kCurve:
+		L := s.c.length() * k
+		if L > 0 && len(s.c.pts) > 2 {
+			var eff float64
+			s.warp, eff = s.c.warp(bendRadius / k)
+			return minDuration(eff*k, bendRadius, s.contact, DefaultLimits, t.share)
+		}
+		return minDuration(L, 0, s.contact, DefaultLimits, t.share)
+	case kArc:
+		r := math.Min(s.rx, s.ry) * k
+		return minDuration(math.Abs(s.sw)*(s.rx+s.ry)/2*k, r, true, DefaultLimits, t.share)
+	}
+	return 0
+}
+
 type track struct {
 	segs []seg
 	pass int
+	// mm is how many millimetres the chart's unit square spans: with it,
+	// every move is given at least the time the limits ask for, and a hand
+	// that must get to a new place lifts, travels and sets down.
+	mm float64
+	// share is the share of the limits the moves are laid out within
+	share float64
 }
 
 func (t *track) last() (Point, bool) {
@@ -75,6 +107,24 @@ func (t *track) last() (Point, bool) {
 }
 
 func (t *track) add(s seg) {
+	if t.mm > 0 {
+		if p, ok := t.last(); ok {
+			q := s.at(0)
+			if gap := p.dist(q) * t.mm / 1000; gap > 0.0005 {
+				// never a jump: a glide of a few millimetres in contact,
+				// else the hand lifts, travels and sets down
+				prev := t.segs[len(t.segs)-1]
+				contact := prev.contact && s.contact && gap <= 0.003
+				var press pressFn
+				if contact {
+					press = pressLight
+				}
+				t.segs = append(t.segs, seg{kind: kCurve, c: measure([]Point{p, q}), contact: contact, press: press, pass: t.pass,
+					dur: minDuration(gap, 0, contact, DefaultLimits, t.share)})
+			}
+		}
+		s.dur = math.Max(s.dur, t.minDur(&s))
+	}
 	s.pass = t.pass
 	s.needDir = s.press != nil && s.kind != kStill && s.press(0, Point{0, 1}) != s.press(0, Point{0, -1})
 	t.segs = append(t.segs, s)
@@ -120,6 +170,26 @@ func (t *track) fit(from int, d float64) {
 		}
 		return
 	}
+	if s > d {
+		// too much for the time: the still parts give first (a press held
+		// a little shorter), as far as a third of their time, so the moves
+		// keep their speed
+		var still float64
+		for _, g := range t.segs[from:] {
+			if g.kind == kStill {
+				still += g.dur
+			}
+		}
+		if still > 0 {
+			ks := math.Max(1.0/3, (d-(s-still))/still)
+			s = s - still + still*ks
+			for i := from; i < len(t.segs); i++ {
+				if t.segs[i].kind == kStill {
+					t.segs[i].dur *= ks
+				}
+			}
+		}
+	}
 	k := d / s
 	for i := from; i < len(t.segs); i++ {
 		t.segs[i].dur *= k
@@ -149,4 +219,67 @@ func pressRamp(f float64, _ Point) float64 {
 		return 0.2 + 0.8*(1-f)/0.2
 	}
 	return 1
+}
+
+// bendRadius (m) is where a hand starts to slow in a turn: through a
+// tighter one its speed falls with the square root of the turn's radius,
+// so the sideways acceleration stays what it is on a bend of this radius.
+const bendRadius = 0.1
+
+// warp gives the cumulative share of time at each point of the curve when
+// the hand's speed falls as the square root of the radius of the turn
+// under r0 (chart units), and the curve's effective length: the length it
+// would have at full speed in the same time.
+func (c curve) warp(r0 float64) ([]float64, float64) {
+	n := len(c.pts)
+	w := make([]float64, n)
+	for i := 1; i < n; i++ {
+		g := 1.0
+		// the radius of the circle through the points either side
+		a, b, d := c.pts[max(i-2, 0)], c.pts[i-1], c.pts[i]
+		if i+1 < n {
+			a, b, d = c.pts[i-1], c.pts[i], c.pts[i+1]
+		}
+		ab, bd, ad := a.dist(b), b.dist(d), a.dist(d)
+		cross := math.Abs((b.X-a.X)*(d.Y-a.Y) - (b.Y-a.Y)*(d.X-a.X))
+		if cross > 1e-12 && ab > 0 && bd > 0 {
+			r := ab * bd * ad / (2 * cross)
+			if r < r0 {
+				g = math.Sqrt(r0 / r)
+			}
+		}
+		w[i] = w[i-1] + (c.cum[i]-c.cum[i-1])*g
+	}
+	total := w[n-1]
+	if total <= 0 {
+		return nil, c.length()
+	}
+	for i := range w {
+		w[i] /= total
+	}
+	return w, total
+}
+
+// atWarp gives the point reached at time share f under a warp.
+func (c curve) atWarp(f float64, w []float64) Point {
+	if f <= 0 {
+		return c.pts[0]
+	}
+	if f >= 1 {
+		return c.pts[len(c.pts)-1]
+	}
+	lo, hi := 0, len(w)-1
+	for hi-lo > 1 {
+		m := (lo + hi) / 2
+		if w[m] <= f {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	d := w[hi] - w[lo]
+	if d <= 0 {
+		return c.pts[lo]
+	}
+	return lerp(c.pts[lo], c.pts[hi], (f-w[lo])/d)
 }

@@ -1,0 +1,188 @@
+package motion
+
+import (
+	"fmt"
+	"math"
+)
+
+// Limits are the bounds every exported motion keeps. Knead's defaults may
+// be lowered by the user, never raised.
+type Limits struct {
+	ContactSpeed float64 // m/s, a hand moving while it presses
+	TravelSpeed  float64 // m/s, a lifted hand moving to a new place
+	Accel        float64 // m/s², either way
+	ForceRate    float64 // N/s, how fast the pressing force may change
+}
+
+// DefaultLimits are Knead's own bounds for a device. The sources give no
+// figures for these; they are chosen from what massage looks like:
+//   - contact speed 0.5 m/s: a slow gliding stroke covers the back (about
+//     0.5–0.7 m) in one to two seconds, at the 40–50 strokes a minute of
+//     effleurage (shared/reference/motion-and-limits.md, "Tempo of hand
+//     strokes");
+//   - travel 1 m/s between places, with the hand lifted;
+//   - acceleration 5 m/s², half a g, so a hand never snaps;
+//   - force rate 50 N/s: the 2.5–10 N contact targets of open
+//     robotic-massage code reached in a fifth of a second at most.
+var DefaultLimits = Limits{ContactSpeed: 0.5, TravelSpeed: 1, Accel: 5, ForceRate: 50}
+
+// LimitSources say where each default comes from, for export headers.
+var LimitSources = map[string]string{
+	"contact_speed": "Knead default: a slow gliding stroke covers the back in one to two seconds",
+	"travel_speed":  "Knead default: a lifted hand moving between places",
+	"accel":         "Knead default: half a g",
+	"force_rate":    "Knead default: 2.5-10 N contact targets reached within 0.2 s",
+	"region_force":  "ISO/TS 15066:2016 Annex A, Table A.2 (quasi-static contact), as an upper bound only; ISO 13482:2014 (personal care robots) is the standard that applies to robots meant to touch people",
+}
+
+// check fills in defaults and refuses a limit above Knead's default, zero
+// or not a number.
+func (l *Limits) check() error {
+	d := DefaultLimits
+	for _, f := range []struct {
+		name, unit string
+		v          *float64
+		def        float64
+	}{
+		{"contact speed", "m/s", &l.ContactSpeed, d.ContactSpeed},
+		{"travel speed", "m/s", &l.TravelSpeed, d.TravelSpeed},
+		{"acceleration", "m/s²", &l.Accel, d.Accel},
+		{"force rate", "N/s", &l.ForceRate, d.ForceRate},
+	} {
+		if *f.v == 0 {
+			*f.v = f.def
+			continue
+		}
+		if math.IsNaN(*f.v) || *f.v < 0 || *f.v > f.def {
+			return fmt.Errorf("%s %v %s: expected above 0 and at most Knead's %v %s (a limit may be lowered, not raised)",
+				f.name, *f.v, f.unit, f.def, f.unit)
+		}
+	}
+	return nil
+}
+
+// The builder lays moves out within a share of the limits, so a body a
+// little larger than the charts' average adult (or rounding) stays inside
+// them.
+const planShare = 0.8
+
+// minJerk is the time law of every move: the hand starts and ends at rest
+// and its speed rises and falls smoothly (a minimum-jerk profile). Its top
+// speed is 1.875 times the mean, its top acceleration 5.77 times the
+// distance over the time squared.
+func minJerk(f float64) float64 {
+	if f <= 0 {
+		return 0
+	}
+	if f >= 1 {
+		return 1
+	}
+	return f * f * f * (10 + f*(-15+6*f))
+}
+
+const (
+	mjSpeed = 1.875
+	mjAccel = 5.7735
+)
+
+// minDuration is the least time (s) a move of length L metres may take
+// within the limits, for a hand in contact or lifted; r is the radius (m)
+// of a circle, 0 for a line.
+func minDuration(L, r float64, contact bool, l Limits, share float64) float64 {
+	if L <= 0 {
+		return 0
+	}
+	v := l.TravelSpeed * share
+	if contact {
+		v = l.ContactSpeed * share
+	}
+	a := l.Accel * share
+	t := math.Max(mjSpeed*L/v, math.Sqrt(mjAccel*L/a))
+	if r > 0 {
+		// along a circle the hand turns too: v²/r adds to the acceleration
+		t = math.Max(t, math.Sqrt((mjSpeed*mjSpeed*L*L/r+mjAccel*L)/a))
+	}
+	return t
+}
+
+// limitShare is the share of the limits a compiled step keeps to on its
+// chart: the rest is room for a body larger than the chart's.
+const limitShare = 0.9
+
+// overLimits says how far a step's fastest motion goes past the limits: 1
+// is at them; the acceleration counts by its square root, as it grows with
+// the square of the tempo.
+func overLimits(p *StepPath, mm float64, l Limits) float64 {
+	k := mm / 1000 * Rate
+	worst := 0.0
+	for _, h := range p.Hands {
+		s := h.Samples
+		for i := 1; i < len(s); i++ {
+			v := math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y) * k
+			if s[i].Contact && s[i-1].Contact {
+				worst = math.Max(worst, v/l.ContactSpeed)
+			} else {
+				worst = math.Max(worst, v/l.TravelSpeed)
+			}
+			if i >= 2 {
+				a := math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y) * k * Rate
+				worst = math.Max(worst, math.Sqrt(a/l.Accel))
+			}
+		}
+	}
+	return worst
+}
+
+// MotionError is a refusal: a step whose motion breaks a limit.
+type MotionError struct {
+	Technique string
+	Step      int
+	Hand      string
+	What      string // "contact speed", "travel speed", "acceleration", "jump"
+	Value     float64
+	Limit     float64
+	Unit      string
+	At        float64 // seconds into the step
+}
+
+func (e *MotionError) Error() string {
+	if e.What == "jump" {
+		return fmt.Sprintf("technique %s step %d: the %s hand would jump %.1f cm while pressing at %.2f s; a hand that moves to a new place lifts, travels and sets down",
+			e.Technique, e.Step, e.Hand, e.Value*100, e.At)
+	}
+	return fmt.Sprintf("technique %s step %d: the %s hand would reach a %s of %.2f %s at %.2f s, above the %.2f %s limit",
+		e.Technique, e.Step, e.Hand, e.What, e.Value, e.Unit, e.At, e.Limit, e.Unit)
+}
+
+// checkMotion refuses a step whose samples on its chart break a limit:
+// moving faster in contact or lifted, or turning harder, than allowed.
+func checkMotion(p *StepPath, mm float64, l Limits) error {
+	k := mm / 1000 * Rate
+	for _, h := range p.Hands {
+		s := h.Samples
+		for i := 1; i < len(s); i++ {
+			d := math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y) * mm / 1000
+			v := d * Rate
+			e := &MotionError{Technique: p.Technique, Step: p.Step, Hand: h.Hand, At: s[i].T, Unit: "m/s"}
+			switch {
+			case s[i].Contact && s[i-1].Contact && v > 2*l.ContactSpeed:
+				e.What, e.Value = "jump", d
+				return e
+			case s[i].Contact && s[i-1].Contact && v > l.ContactSpeed+1e-9:
+				e.What, e.Value, e.Limit = "contact speed", v, l.ContactSpeed
+				return e
+			case v > l.TravelSpeed+1e-9:
+				e.What, e.Value, e.Limit = "travel speed", v, l.TravelSpeed
+				return e
+			}
+			if i >= 2 {
+				a := math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y) * k * Rate
+				if a > l.Accel+1e-9 {
+					e.What, e.Value, e.Limit, e.Unit = "acceleration", a, l.Accel, "m/s²"
+					return e
+				}
+			}
+		}
+	}
+	return nil
+}
