@@ -118,6 +118,11 @@ func (l *loader) routine(d *decoder, n ast.Node) {
 			pn, _ := itf.value("pressure")
 			d.errorf(pn, "%s pressure: %s is firmer than the routine's %s", iw, it.Pressure, r.Pressure)
 		}
+		if it.Pressure == "" {
+			// the routine's pressure is the most it asks for: an item that
+			// says none is capped by it, in check, play and export alike
+			it.Pressure = r.Pressure
+		}
 		r.Items = append(r.Items, it)
 		l.routines = append(l.routines, check)
 	}

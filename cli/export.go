@@ -5,9 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/massage"
@@ -20,27 +20,46 @@ func init() {
 		Group:   groupFiles,
 		Summary: "export a technique or routine as a timed trajectory for a device",
 		Usage:   "--technique ID | ROUTINE.yaml",
-		Help: "Writes the moves as rows of a trajectory, one row per hand every 1/HZ seconds: t " +
-			"(seconds from the start, exactly k/HZ), x and y (metres on the body chart's scale for an " +
-			"average adult, from the chart's top-left corner, x to the right and y down), force_n " +
-			"(newtons, 0 while the hand is lifted), hand (left or right) and region (the area worked). " +
-			"--format csv gives a header line and comma-separated rows; --format jsonl gives one JSON " +
-			"object a line.\n\n" +
+		Help: "Writes the moves as a trajectory a device can load: a header block, then one row per hand every " +
+			"1/HZ seconds. The header gives the schema version, the units, the body frame, the rate, the body's " +
+			"size, and every limit with where it comes from. The columns: t (seconds from the start, exactly k/HZ), " +
+			"x and y (metres on the body chart named in the chart column, for an average adult, from its top-left " +
+			"corner, x to the right and y down), force_n (the normal force in newtons, 0 while the hand is lifted), " +
+			"hand (left or right), region (the area worked), chart, contact (1 touching, 0 lifted), then px, py, pz " +
+			"(metres) and qx, qy, qz, qw (the tool's orientation, its z axis into the skin) in the body frame " +
+			"knead_body: origin midway between the hip joints, x forward, y to the receiver's left, z up (ROS REP " +
+			"103). --columns 2d leaves the body-frame columns out. --format csv gives the header as # lines, then " +
+			"a line of column names and comma-separated rows; --format jsonl gives the header as the first line, " +
+			"then one JSON object a line.\n\n" +
 			"--technique ID exports a technique's steps at their usual times. A routine file (the format " +
 			"'knead check' checks) exports its items in order, each technique looped and stretched to " +
-			"fill the item's seconds, at the item's pressure; - reads the routine from standard input.\n\n" +
+			"fill the item's seconds, at the item's pressure, never above the routine's; - reads the routine from " +
+			"standard input.\n\n" +
+			"Every motion keeps Knead's limits, which you may lower: contact speed 0.5 m/s (--contact-speed), " +
+			"travel 1 m/s (--travel-speed), acceleration 5 m/s2 (--accel), force changing 50 N/s (--force-rate). " +
+			"A hand that must get to a new place lifts, travels and sets down; the force eases in and out. " +
+			"A trajectory that would break a limit is refused whole, with the step and the time.\n\n" +
 			"Pressure words become forces: light about 4 N, moderate 7 N, deep 10 N, lower where the " +
-			"body is delicate; --force deep=12 sets a word's force. Every force is checked against the " +
-			"limits of ISO/TS 15066 (Annex A) for its region, and an export above a limit is refused " +
-			"whole. The standard has no figure for the feet: exporting foot work needs --max-force. " +
-			"--max-force caps every force.\n\n" +
+			"body is delicate; --force deep=12 sets a word's force. Every force is checked against its region's " +
+			"limit and an export above one is refused whole. The limits are those of ISO/TS 15066:2016 (Annex A), " +
+			"written for unintended contact with industrial robots and kept here only as an upper bound; ISO 13482 " +
+			"(personal care robots) is the standard for robots meant to touch people. --limit back=40 lowers a " +
+			"region's limit. The standard has no figure for the feet: exporting foot work needs --max-force or " +
+			"--limit foot=N (at most 130 N). --max-force caps every force; it must be above 0 and at most the " +
+			"limit of every region the export works.\n\n" +
+			"--height and --build size the body the 3D columns are placed on. Knead is not medical advice: check " +
+			"every trajectory against your device's own safety case.\n\n" +
 			"Limits by region:\n" + motion.RegionTable(),
 		Examples: []string{
 			"knead export --technique back-fan-stroke --format csv --rate 100",
 			"knead export --technique toe-rotation --max-force 15 --format jsonl",
+			"knead export --technique back-fan-stroke --limit back=20 --contact-speed 0.3",
+			"knead export --technique back-raking --height 1.62 --build slim --columns 2d",
 			"knead export evening.yaml --rate 1000 --out evening.csv",
 		},
-		New: func() Options { return &exportOptions{Format: "csv", Rate: 100} },
+		New: func() Options {
+			return &exportOptions{Format: "csv", Rate: 100, Columns: "3d", Build: "average", Height: 1.75}
+		},
 	})
 }
 
@@ -50,17 +69,53 @@ type exportOptions struct {
 	Routine   string // path of a routine file
 	Format    string
 	Rate      int
-	MaxForce  float64
+	MaxForce  optFloat
 	Forces    []string // LEVEL=N
+	Limits    []string // REGION=N
 	Out       string
+	Columns   string
+	Height    float64
+	Build     string
+	Motion    motion.Limits
+}
+
+// optFloat is a number flag that knows whether it was given: 0 given is
+// not the same as no flag.
+type optFloat struct {
+	v   float64
+	set bool
+}
+
+func (o *optFloat) String() string {
+	if o == nil || !o.set {
+		return ""
+	}
+	return strconv.FormatFloat(o.v, 'g', -1, 64)
+}
+
+func (o *optFloat) Set(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return fmt.Errorf("expected a number")
+	}
+	o.v, o.set = v, true
+	return nil
 }
 
 func (o *exportOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Technique, "technique", "", "export the technique with the id `ID`")
 	fs.StringVar(&o.Format, "format", "csv", "write rows as `FORMAT`: csv or jsonl")
 	fs.IntVar(&o.Rate, "rate", 100, "rows per second for each hand, `HZ` from 1 to 1000")
-	fs.Float64Var(&o.MaxForce, "max-force", 0, "cap every force at `N` newtons (needed for the feet)")
+	fs.Var(&o.MaxForce, "max-force", "cap every force at `N` newtons, above 0 and at most each region's limit (needed for the feet)")
 	listFlag(fs, &o.Forces, "force", "newtons for a pressure word, `LEVEL=N` (deep=12); repeatable", splitComma)
+	listFlag(fs, &o.Limits, "limit", "a lower force limit for a region, `REGION=N` (back=40, foot=15); repeatable", splitComma)
+	fs.StringVar(&o.Columns, "columns", "3d", "`COLUMNS`: 3d (chart and body frame) or 2d (chart only)")
+	fs.Float64Var(&o.Height, "height", 1.75, "the receiver's height, `METRES` from 1.2 to 2.2, for the 3D columns")
+	fs.StringVar(&o.Build, "build", "average", "the receiver's `BUILD`: slim, average or broad")
+	fs.Float64Var(&o.Motion.ContactSpeed, "contact-speed", motion.DefaultLimits.ContactSpeed, "the most speed while pressing, `M/S` (may be lowered)")
+	fs.Float64Var(&o.Motion.TravelSpeed, "travel-speed", motion.DefaultLimits.TravelSpeed, "the most speed of a lifted hand, `M/S` (may be lowered)")
+	fs.Float64Var(&o.Motion.Accel, "accel", motion.DefaultLimits.Accel, "the most acceleration, `M/S2` (may be lowered)")
+	fs.Float64Var(&o.Motion.ForceRate, "force-rate", motion.DefaultLimits.ForceRate, "how fast the force may change, `N/S` (may be lowered)")
 	fs.StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output")
 }
 
@@ -81,11 +136,36 @@ func (o *exportOptions) SetArgs(args []string) error {
 	if o.Rate < 1 || o.Rate > motion.MaxRate {
 		return inputErrorf("invalid --rate %d: expected rows per second from 1 to %d", o.Rate, motion.MaxRate)
 	}
-	if o.MaxForce < 0 || math.IsNaN(o.MaxForce) || math.IsInf(o.MaxForce, 0) {
-		return inputErrorf("invalid --max-force %s: expected newtons above 0", strconv.FormatFloat(o.MaxForce, 'g', -1, 64))
+	if o.MaxForce.set && (o.MaxForce.v <= 0 || math.IsNaN(o.MaxForce.v) || math.IsInf(o.MaxForce.v, 0)) {
+		return inputErrorf("invalid --max-force %s: expected newtons above 0 (leave the flag out for no cap)", o.MaxForce.String())
 	}
 	if _, err := motion.ParseForces(o.Forces); err != nil {
 		return inputErrorf("--force: %v", err)
+	}
+	if _, err := motion.ParseRegionLimits(o.Limits); err != nil {
+		return inputErrorf("--limit: %v", err)
+	}
+	if o.Columns != "2d" && o.Columns != "3d" {
+		return inputErrorf("invalid --columns %q: expected 3d or 2d", o.Columns)
+	}
+	b := motion.Body{Height: o.Height, Build: o.Build}
+	if _, err := motion.CheckBody(b); err != nil {
+		return inputErrorf("invalid --height or --build: %v", err)
+	}
+	for _, f := range []struct {
+		name     string
+		v, limit float64
+		unit     string
+	}{
+		{"--contact-speed", o.Motion.ContactSpeed, motion.DefaultLimits.ContactSpeed, "m/s"},
+		{"--travel-speed", o.Motion.TravelSpeed, motion.DefaultLimits.TravelSpeed, "m/s"},
+		{"--accel", o.Motion.Accel, motion.DefaultLimits.Accel, "m/s2"},
+		{"--force-rate", o.Motion.ForceRate, motion.DefaultLimits.ForceRate, "N/s"},
+	} {
+		if !(f.v > 0 && f.v <= f.limit) {
+			return inputErrorf("invalid %s %s: expected above 0 and at most %s %s (a limit may be lowered, not raised)",
+				f.name, strconv.FormatFloat(f.v, 'g', -1, 64), strconv.FormatFloat(f.limit, 'g', -1, 64), f.unit)
+		}
 	}
 	return nil
 }
@@ -132,15 +212,22 @@ func (o *exportOptions) Run(ctx context.Context, env *Env) error {
 		}
 	}
 	forces, _ := motion.ParseForces(o.Forces)
-	opts := motion.ExportOptions{Format: o.Format, Rate: o.Rate, MaxForce: o.MaxForce, Forces: forces}
-	return writeOut(env.Out, o.Out, func(w io.Writer) error {
-		if err := motion.Export(w, paths, opts); err != nil {
-			var le *motion.LimitError
-			if errors.As(err, &le) {
-				return inputErrorf("refused: %v", err)
-			}
-			return err
-		}
-		return nil
-	})
+	limits, _ := motion.ParseRegionLimits(o.Limits)
+	opts := motion.ExportOptions{Format: o.Format, Rate: o.Rate, MaxForce: o.MaxForce.v, Forces: forces,
+		RegionLimits: limits, Limits: o.Motion, Body: motion.Body{Height: o.Height, Build: o.Build}, Columns: o.Columns}
+	// build and check everything before a file is made
+	tr, err := motion.Prepare(paths, opts)
+	if err != nil {
+		return refusal(err)
+	}
+	return writeOut(env.Out, o.Out, tr.Write)
+}
+
+func refusal(err error) error {
+	var le *motion.LimitError
+	var me *motion.MotionError
+	if errors.As(err, &le) || errors.As(err, &me) {
+		return inputErrorf("refused: %v", err)
+	}
+	return err
 }

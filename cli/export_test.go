@@ -3,11 +3,15 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/knead/knead/tui"
 )
 
 func TestExport(t *testing.T) {
@@ -20,15 +24,40 @@ func TestExport(t *testing.T) {
 		err  []string
 	}{
 		{name: "csv", args: []string{"export", "--technique", "back-raking"}, code: 0,
-			out: []string{"t,x,y,force_n,hand,region\n0.00,", ",left,shoulders\n", ",right,lower-back\n", "\n60.00,"}},
+			out: []string{"# knead trajectory", "# frame: {\"name\":\"knead_body\"", "ISO 13482", "ISO/TS 15066",
+				"\nt,x,y,force_n,hand,region,chart,contact,px,py,pz,qx,qy,qz,qw\n0.00,", ",left,shoulders,back,", ",right,lower-back,back,", "\n60.00,"}},
+		{name: "csv 2d", args: []string{"export", "--technique", "back-raking", "--columns", "2d"}, code: 0,
+			out: []string{"\nt,x,y,force_n,hand,region,chart,contact\n0.00,", ",right,lower-back,back,0\n"}},
 		{name: "jsonl", args: []string{"export", "--technique", "back-raking", "--format", "jsonl", "--rate", "10"}, code: 0,
-			out: []string{`{"t":0.0,"x":`, `"hand":"right","region":"lower-back"}`, `{"t":60.0,`}},
+			out: []string{`{"knead_header":{"schema":"knead.trajectory","version":2,`, "\n" + `{"t":0.0,"x":`, `"hand":"right","region":"lower-back","chart":"back","contact":`, `"qw":`, `{"t":60.0,`}},
 		{name: "rate from the environment", args: []string{"export", "--technique", "back-raking"}, env: map[string]string{"KNEAD_RATE": "1000"}, code: 0,
 			out: []string{"\n0.001,", "\n60.000,"}},
 		{name: "feet need a limit", args: []string{"export", "--technique", "toe-rotation"}, code: 1,
 			err: []string{"refused", "toe-rotation step 1", "no force limit", "--max-force"}},
 		{name: "feet with a limit", args: []string{"export", "--technique", "toe-rotation", "--max-force", "12"}, code: 0,
-			out: []string{",left,toes\n"}},
+			out: []string{",left,toes,foot,"}},
+		{name: "feet with a region limit", args: []string{"export", "--technique", "toe-rotation", "--limit", "foot=12"}, code: 0,
+			out: []string{",left,toes,foot,", `"limit_n":12,"source":"set by the user"`}},
+		{name: "a cap of 0", args: []string{"export", "--technique", "toe-rotation", "--max-force", "0"}, code: 1,
+			err: []string{"invalid --max-force 0: expected newtons above 0"}},
+		{name: "a cap of 0 on the back", args: []string{"export", "--technique", "back-raking", "--max-force", "0"}, code: 1,
+			err: []string{"invalid --max-force 0"}},
+		{name: "a cap above the limit", args: []string{"export", "--technique", "back-raking", "--max-force", "1e9"}, code: 1,
+			err: []string{"refused", "--max-force 1000000000 N is above the 210 N limit for the back and shoulders"}},
+		{name: "a cap above the feet's ceiling", args: []string{"export", "--technique", "toe-rotation", "--max-force", "500"}, code: 1,
+			err: []string{"refused", "above the 130 N limit for the foot"}},
+		{name: "a limit raised", args: []string{"export", "--technique", "back-raking", "--limit", "back=300"}, code: 1,
+			err: []string{"--limit", "at most 210 N for the back and shoulders"}},
+		{name: "an unknown region", args: []string{"export", "--technique", "back-raking", "--limit", "bak=30"}, code: 1,
+			err: []string{`unknown region "bak"`}},
+		{name: "a speed raised", args: []string{"export", "--technique", "back-raking", "--contact-speed", "2"}, code: 1,
+			err: []string{"invalid --contact-speed 2", "at most 0.5 m/s"}},
+		{name: "a lower speed refuses a fast step", args: []string{"export", "--technique", "back-fan-stroke", "--contact-speed", "0.1"}, code: 1,
+			err: []string{"refused", "back-fan-stroke step 1", "contact speed", "above the 0.10 m/s limit"}},
+		{name: "a bad height", args: []string{"export", "--technique", "back-raking", "--height", "3"}, code: 1,
+			err: []string{"invalid --height", "1.2 to 2.2"}},
+		{name: "bad columns", args: []string{"export", "--technique", "back-raking", "--columns", "4d"}, code: 1,
+			err: []string{`invalid --columns "4d"`}},
 		{name: "above the limit", args: []string{"export", "--technique", "back-raking", "--force", "light=300"}, code: 1,
 			err: []string{"refused", "back-raking step 1", "300.0 N", "210 N limit"}},
 		{name: "bad force", args: []string{"export", "--technique", "back-raking", "--force", "firm=3"}, code: 1,
@@ -102,7 +131,9 @@ func TestExportRoutine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
+	cr := csv.NewReader(f)
+	cr.Comment = '#'
+	recs, err := cr.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,10 +167,10 @@ func TestExportRoutine(t *testing.T) {
 func TestExportJSONLines(t *testing.T) {
 	r := run(t, nil, "export", "--technique", "scalp-chopping", "--format", "jsonl", "--rate", "5")
 	lines := strings.Split(strings.TrimSuffix(r.out, "\n"), "\n")
-	if r.code != 0 || len(lines) != 2*(20*5+1) {
+	if r.code != 0 || len(lines) != 1+2*(20*5+1) {
 		t.Fatalf("exit %d, %d lines", r.code, len(lines))
 	}
-	for _, l := range lines {
+	for _, l := range lines[1:] {
 		var row struct {
 			T, X, Y, ForceN float64
 			Hand, Region    string
@@ -147,5 +178,53 @@ func TestExportJSONLines(t *testing.T) {
 		if err := json.Unmarshal([]byte(strings.Replace(l, "force_n", "forceN", 1)), &row); err != nil || row.Region != "scalp" {
 			t.Fatalf("line %q: %v", l, err)
 		}
+	}
+}
+
+// A routine's pressure caps every item that gives none, alike in check,
+// play and export: a light routine stays light.
+func TestRoutinePressureCapsItems(t *testing.T) {
+	const light = `routine:
+  id: light-back
+  name: A light back
+  mode: partner
+  pressure: light
+  items:
+    - technique: back-fan-stroke
+      seconds: 60
+    - technique: back-circling-hands
+      seconds: 40
+`
+	path := filepath.Join(t.TempDir(), "light.yaml")
+	if err := os.WriteFile(path, []byte(light), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, nil, "check", path); r.code != 0 {
+		t.Fatalf("check: exit %d, %s", r.code, r.err)
+	}
+	_, s := playHeadless(t, func(m *tui.Model, advance func(time.Duration)) { key(m, "q") }, "play", path)
+	for _, mv := range s.Script.Moves {
+		if mv.Pressure != "light" {
+			t.Errorf("play: %s step %d at %q, want light", mv.Technique, mv.Step, mv.Pressure)
+		}
+	}
+	r := run(t, nil, "export", path, "--rate", "50", "--columns", "2d")
+	if r.code != 0 {
+		t.Fatalf("export: exit %d, %s", r.code, r.err)
+	}
+	cr := csv.NewReader(strings.NewReader(r.out))
+	cr.Comment = '#'
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := 0.0
+	for _, rec := range recs[1:] {
+		f, _ := strconv.ParseFloat(rec[3], 64)
+		top = math.Max(top, f)
+	}
+	// light is 0.3 of the 14 N of a full press (motion.levelPressure)
+	if top > 4.2+1e-9 || top < 3 {
+		t.Errorf("export: the firmest force of a light routine is %v N, want the light level's (about 4.2 N)", top)
 	}
 }

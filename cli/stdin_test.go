@@ -27,7 +27,7 @@ func TestStandardStreams(t *testing.T) {
 	}
 
 	e := runIn(t, routine, "export", "-", "--format", "csv", "--rate", "10")
-	if e.code != 0 || !strings.HasPrefix(e.out, "t,x,y,force_n,hand,region\n0.0,") {
+	if e.code != 0 || !strings.HasPrefix(e.out, "# knead trajectory") || !strings.Contains(e.out, "\nt,x,y,force_n,hand,region,chart,contact,px,py,pz,qx,qy,qz,qw\n0.0,") {
 		t.Errorf("export -: exit %d\n%.200s\n%s", e.code, e.out, e.err)
 	}
 	eb := runIn(t, "routine: [", "export", "-")

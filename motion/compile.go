@@ -231,7 +231,7 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 		if o.measure {
 			return p, nil
 		}
-		over := overLimits(&p, v.MM, DefaultLimits)
+		over := overLimits(&p, v, DefaultLimits)
 		if over < bestOver {
 			best, bestOver = p, over
 		}

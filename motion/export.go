@@ -13,16 +13,33 @@ import (
 type ExportOptions struct {
 	Format string // "csv" (default) or "jsonl"
 	Rate   int    // rows per second for each hand, 1–1000 (default 100)
-	// MaxForce caps every force (newtons); 0 leaves Knead's forces as they
-	// are. A region the standard gives no limit for (the feet) needs it.
+	// MaxForce caps every force (newtons); 0 means not given. It may not
+	// be above the limit of a region the export works. A region the
+	// standard gives no limit for (the feet) needs it, or a RegionLimits
+	// entry.
 	MaxForce float64
 	// Forces replace Knead's force (newtons) for a pressure word, in every
 	// region: {"deep": 12}.
 	Forces map[string]float64
+	// RegionLimits lower the force limit (newtons) of a region, by its id:
+	// {"back": 40, "foot": 15}.
+	RegionLimits map[string]float64
+	// Limits lower Knead's motion limits; zero fields keep the defaults.
+	Limits Limits
+	// Body is the receiver's size, for the 3D columns.
+	Body Body
+	// Columns is "3d" (default: the chart columns and the body-frame ones)
+	// or "2d" (the chart columns only).
+	Columns string
 }
 
 // MaxRate is the highest export rate: devices stream at 1 kHz.
 const MaxRate = 1000
+
+// SchemaVersion is the version of the rows' layout: 2 added chart,
+// contact and the body-frame columns to version 1's t, x, y, force_n,
+// hand, region, and the header block.
+const SchemaVersion = 2
 
 func (o *ExportOptions) check() error {
 	if o.Format == "" {
@@ -30,6 +47,12 @@ func (o *ExportOptions) check() error {
 	}
 	if o.Format != "csv" && o.Format != "jsonl" {
 		return fmt.Errorf("unknown format %q: expected csv or jsonl", o.Format)
+	}
+	if o.Columns == "" {
+		o.Columns = "3d"
+	}
+	if o.Columns != "2d" && o.Columns != "3d" {
+		return fmt.Errorf("unknown columns %q: expected 2d or 3d", o.Columns)
 	}
 	if o.Rate == 0 {
 		o.Rate = 100
@@ -40,49 +63,111 @@ func (o *ExportOptions) check() error {
 	if o.MaxForce < 0 || math.IsNaN(o.MaxForce) || math.IsInf(o.MaxForce, 0) {
 		return fmt.Errorf("max force %v N: expected a number of newtons above 0", o.MaxForce)
 	}
-	return nil
-}
-
-// Export writes the steps one after the other as rows of a trajectory: for
-// every tick t = k/rate seconds (k counting from 0, so no time drifts), one
-// row per hand with its place on the chart in metres (x right, y down, from
-// the chart's top-left corner), the force in newtons (0 when lifted), the
-// hand and the area. Every force is checked against its region's limit
-// before anything is written: a refused export writes nothing.
-func Export(w io.Writer, paths []StepPath, o ExportOptions) error {
-	if err := o.check(); err != nil {
+	for id, n := range o.RegionLimits {
+		r, ok := RegionByID(id)
+		ceiling := r.Limit
+		if ceiling <= 0 {
+			ceiling = footCeiling
+		}
+		if !ok || math.IsNaN(n) || n <= 0 || n > ceiling {
+			return fmt.Errorf("limit for region %q of %v N: expected a known region and newtons above 0, at most %v", id, n, ceiling)
+		}
+	}
+	if err := o.Limits.check(); err != nil {
 		return err
 	}
+	return o.Body.check()
+}
+
+// Export writes the steps one after the other as rows of a trajectory,
+// after a header block: for every tick t = k/rate seconds (k counting
+// from 0, so no time drifts), one row per hand with its place on the chart
+// in metres (x right, y down, from the chart's top-left corner), the force
+// in newtons (0 when lifted), the hand, the area, the chart, whether it
+// touches, and (with 3D columns) its place and the tool's orientation in
+// the body frame. The whole trajectory is built and checked (forces
+// against their region's limits, speeds, accelerations, force rates, no
+// jump while touching) before anything is written: a refused export writes
+// nothing.
+func Export(w io.Writer, paths []StepPath, o ExportOptions) error {
+	t, err := Prepare(paths, o)
+	if err != nil {
+		return err
+	}
+	return t.Write(w)
+}
+
+// Trajectory is an export built and checked, ready to write.
+type Trajectory struct {
+	tr *trajectory
+	o  ExportOptions
+}
+
+// Prepare builds the steps' trajectory and checks it, writing nothing:
+// what Export would refuse, it refuses.
+func Prepare(paths []StepPath, o ExportOptions) (*Trajectory, error) {
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("nothing to export")
+	}
+	tr, err := buildTrajectory(paths, &o)
+	if err != nil {
+		return nil, err
+	}
+	return &Trajectory{tr, o}, nil
+}
+
+// Write writes the trajectory's header and rows.
+func (t *Trajectory) Write(w io.Writer) error {
+	tr, o, paths := t.tr, t.o, t.tr.paths
+	d3 := o.Columns == "3d"
 	steps := make([]exportStep, len(paths))
-	var ticks int64 // the steps' start times, in 1/Rate ticks of the paths
 	for i := range paths {
 		p := &paths[i]
-		fs, err := stepForces(p, o.Forces, o.MaxForce)
-		if err != nil {
-			return err
-		}
 		scale := viewByID[p.View].MM / 1000 * 10000
-		st := exportStep{start: ticks}
-		for h, hp := range p.Hands {
-			c := handCols{x: make([]float64, len(hp.Samples)), y: make([]float64, len(hp.Samples)), f: fs[h],
-				suffix: rowSuffix(o.Format, hp.Hand, p.Area)}
-			for k, s := range hp.Samples {
+		st := exportStep{start: int64(tr.starts[i])}
+		n := len(p.Hands[0].Samples) - 1
+		for h := range tr.hands {
+			hs := &tr.hands[h]
+			c := handCols{x: make([]float64, n+1), y: make([]float64, n+1), f: make([]float64, n+1), c: make([]uint8, n+1)}
+			c.suffix[0] = rowSuffix(o.Format, hs.hand, p.Area, p.View)
+			for k := 0; k <= n; k++ {
+				g := tr.starts[i] + k
+				s := hs.s[g]
+				if k == n && tr.view(g) != viewByID[p.View] {
+					s = hs.s[g-1] // the chart's last place: x, y stay on it
+				}
 				c.x[k], c.y[k] = s.X*scale, s.Y*scale
-				c.f[k] *= 100
+				c.f[k] = hs.f[g] * 100
+				if hs.s[g].Contact && g < tr.n && hs.s[g+1].Contact {
+					c.c[k] = 1
+				}
+			}
+			if d3 {
+				for a := range c.p {
+					c.p[a] = make([]float64, n+1)
+				}
+				for k := 0; k <= n; k++ {
+					g := tr.starts[i] + k
+					pt, q := hs.p[g], toolQuat(hs.n[g])
+					c.p[0][k], c.p[1][k], c.p[2][k] = pt.X*1e4, pt.Y*1e4, pt.Z*1e4
+					for a := 0; a < 4; a++ {
+						c.p[3+a][k] = q[a] * 1e4
+					}
+				}
 			}
 			st.cols = append(st.cols, c)
 		}
 		steps[i] = st
-		ticks += int64(len(p.Hands[0].Samples) - 1)
 	}
 	R := int64(o.Rate)
 	// ticks of the paths (1/Rate s) to ticks of the export (1/o.Rate s):
 	// the last row falls on the end of the last step
-	last := ticks * R / Rate
-	if o.Format == "csv" {
-		if _, err := io.WriteString(w, "t,x,y,force_n,hand,region\n"); err != nil {
-			return err
-		}
+	last := int64(tr.n) * R / Rate
+	if err := writeHeader(w, tr, &o); err != nil {
+		return err
 	}
 	tf := newTimeFormat(o.Rate)
 	// rows are made in blocks, a few at a time in parallel, and written in order
@@ -100,7 +185,7 @@ func Export(w io.Writer, paths []StepPath, o ExportOptions) error {
 	// a few buffers go round: filled by a worker, written, handed back
 	free := make(chan []byte, workers+1)
 	for i := 0; i < workers+1; i++ {
-		free <- make([]byte, 0, block*2*rowGuess(o.Format)+64*1024)
+		free <- make([]byte, 0, block*2*rowGuess(o.Format, d3)+64*1024)
 	}
 	var wg sync.WaitGroup
 	go func() {
@@ -110,7 +195,7 @@ func Export(w io.Writer, paths []StepPath, o ExportOptions) error {
 			go func(b int64, buf []byte) {
 				defer wg.Done()
 				lo, hi := b*block, min((b+1)*block, last+1)
-				results[b] <- result{buf: appendRows(buf[:0], steps, lo, hi, R, tf, o.Format == "jsonl")}
+				results[b] <- result{buf: appendRows(buf[:0], steps, lo, hi, R, tf, o.Format == "jsonl", d3)}
 			}(b, buf)
 		}
 	}()
@@ -132,24 +217,32 @@ type exportStep struct {
 }
 
 // handCols are one hand's samples ready to print: x and y in tenths of a
-// millimetre, the force in hundredths of a newton, and the row's tail.
+// millimetre, the force in hundredths of a newton, contact (0 or 1), the
+// row's middle, and with 3D columns the place (tenths of a millimetre) and
+// the quaternion (ten-thousandths).
 type handCols struct {
 	x, y, f []float64
-	suffix  chunk // ",left,scalp\n" or the JSON tail
+	c       []uint8
+	p       [7][]float64
+	suffix  [1]chunk // ",left,scalp,head-top," or the JSON middle, before contact
 }
 
-func rowGuess(format string) int {
+func rowGuess(format string, d3 bool) int {
+	n := 60
 	if format == "jsonl" {
-		return 90
+		n = 120
 	}
-	return 44
+	if d3 {
+		n += 60
+	}
+	return n
 }
 
-func rowSuffix(format, hand, area string) chunk {
+func rowSuffix(format, hand, area, chart string) chunk {
 	if format == "jsonl" {
-		return newChunk(`,"hand":"` + hand + `","region":"` + area + "\"}\n")
+		return newChunk(`,"hand":"` + hand + `","region":"` + area + `","chart":"` + chart + `","contact":`)
 	}
-	return newChunk("," + hand + "," + area + "\n")
+	return newChunk("," + hand + "," + area + "," + chart + ",")
 }
 
 // appendRows writes the rows for export ticks lo up to hi. It is the hot
@@ -157,7 +250,7 @@ func rowSuffix(format, hand, area string) chunk {
 // and the fraction between samples are carried from tick to tick), digits
 // made with a little arithmetic and stored eight bytes at a time, and the
 // CSV separators written as single bytes.
-func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, json bool) []byte {
+func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, json, d3 bool) []byte {
 	invR := 1 / float64(R)
 	// the tick in the paths' 1/Rate s units is k*Rate/R: the step si, the
 	// sample i within it and the remainder rem (of R) give it exactly
@@ -194,7 +287,7 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			x := c.x[i0] + (c.x[i1]-c.x[i0])*frac
 			y := c.y[i0] + (c.y[i1]-c.y[i0])*frac
 			f := c.f[i0] + (c.f[i1]-c.f[i0])*frac
-			if cap(buf)-len(buf) < 256 {
+			if cap(buf)-len(buf) < 512 {
 				buf = append(buf, make([]byte, 256*1024)...)[:len(buf)]
 			}
 			n := len(buf)
@@ -221,8 +314,28 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 				j++
 			}
 			j = put2(b, j, f)
-			j = c.suffix.put(b, j)
-			buf = buf[:n+j]
+			j = c.suffix[0].put(b, j)
+			b[j] = '0' + c.c[i0]
+			j++
+			if d3 {
+				for a := 0; a < 7; a++ {
+					v := c.p[a][i0] + (c.p[a][i1]-c.p[a][i0])*frac
+					if json {
+						le.PutUint64(b[j:], keys3[a])
+						j += 6
+					} else {
+						b[j] = ','
+						j++
+					}
+					j = put4(b, j, v)
+				}
+			}
+			if json {
+				b[j] = '}'
+				j++
+			}
+			b[j] = '\n'
+			buf = buf[:n+j+1]
 		}
 		tf.step(&t, k+1)
 		rem += Rate
@@ -239,6 +352,8 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 var (
 	le                             = binary.LittleEndian
 	keyT, keyX, keyY, keyF0, keyF1 = word(`{"t":`), word(`,"x":`), word(`,"y":`), word(`,"force_`), word(`n":`)
+	// the body-frame keys, 6 bytes each: `,"px":` …
+	keys3 = [7]uint64{word(`,"px":`), word(`,"py":`), word(`,"pz":`), word(`,"qx":`), word(`,"qy":`), word(`,"qz":`), word(`,"qw":`)}
 )
 
 func word(s string) uint64 {
@@ -249,7 +364,7 @@ func word(s string) uint64 {
 
 // chunk is a short piece of a row, stored whole and counted by its length.
 type chunk struct {
-	b [48]byte
+	b [96]byte
 	n int
 }
 
@@ -260,10 +375,13 @@ func newChunk(s string) chunk {
 }
 
 func (c *chunk) put(b []byte, j int) int {
-	if c.n <= 16 {
+	switch {
+	case c.n <= 16:
 		*(*[16]byte)(b[j : j+16]) = *(*[16]byte)(c.b[:16])
-	} else {
-		*(*[48]byte)(b[j : j+48]) = c.b
+	case c.n <= 48:
+		*(*[48]byte)(b[j : j+48]) = *(*[48]byte)(c.b[:48])
+	default:
+		*(*[96]byte)(b[j : j+96]) = c.b
 	}
 	return j + c.n
 }
@@ -285,6 +403,15 @@ func put4(b []byte, j int, v float64) int {
 		return j + 6
 	}
 	if v < 0 {
+		if v > -9999.5 {
+			b[j] = '-'
+			if r := int(-v + 0.5); r > 0 {
+				*(*[8]byte)(b[j+1 : j+9]) = under1[r]
+				return j + 7
+			}
+			*(*[8]byte)(b[j : j+8]) = under1[0] // -0.00004 rounds to 0
+			return j + 6
+		}
 		b[j] = '-'
 		j++
 		v = -v

@@ -19,6 +19,10 @@ type row struct {
 	t, x, y, f float64
 	ts         string
 	hand, area string
+	chart      string
+	contact    bool
+	p          Vec3       // the body frame, with 3D columns
+	q          [4]float64 // x, y, z, w
 }
 
 func exportRows(t *testing.T, paths []StepPath, o ExportOptions) []row {
@@ -34,53 +38,85 @@ func parseRows(t *testing.T, s, format string) []row {
 	t.Helper()
 	var out []row
 	if format == "jsonl" {
-		for i, line := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+		lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+		var head map[string]Header
+		if err := json.Unmarshal([]byte(lines[0]), &head); err != nil || head["knead_header"].Schema != "knead.trajectory" {
+			t.Fatalf("line 1 is not the header: %v %.200s", err, lines[0])
+		}
+		for i, line := range lines[1:] {
 			var m map[string]json.RawMessage
 			if err := json.Unmarshal([]byte(line), &m); err != nil {
-				t.Fatalf("line %d %q: %v", i+1, line, err)
+				t.Fatalf("line %d %q: %v", i+2, line, err)
 			}
-			if len(m) != 6 {
-				t.Fatalf("line %d has %d fields, want t, x, y, force_n, hand, region", i+1, len(m))
+			if len(m) != len(Columns2D) && len(m) != len(Columns2D)+len(Columns3D) {
+				t.Fatalf("line %d has %d fields, want %v and maybe %v", i+2, len(m), Columns2D, Columns3D)
 			}
 			var r row
 			r.ts = string(m["t"])
-			for k, p := range map[string]*float64{"t": &r.t, "x": &r.x, "y": &r.y, "force_n": &r.f} {
-				if err := json.Unmarshal(m[k], p); err != nil {
-					t.Fatalf("line %d %s: %v", i+1, k, err)
+			nums := map[string]*float64{"t": &r.t, "x": &r.x, "y": &r.y, "force_n": &r.f}
+			if _, ok := m["px"]; ok {
+				for k, p := range map[string]*float64{"px": &r.p.X, "py": &r.p.Y, "pz": &r.p.Z, "qx": &r.q[0], "qy": &r.q[1], "qz": &r.q[2], "qw": &r.q[3]} {
+					nums[k] = p
 				}
 			}
+			for k, p := range nums {
+				if err := json.Unmarshal(m[k], p); err != nil {
+					t.Fatalf("line %d %s: %v", i+2, k, err)
+				}
+			}
+			var c int
 			json.Unmarshal(m["hand"], &r.hand)
 			json.Unmarshal(m["region"], &r.area)
+			json.Unmarshal(m["chart"], &r.chart)
+			json.Unmarshal(m["contact"], &c)
+			r.contact = c == 1
 			out = append(out, r)
 		}
 		return out
 	}
-	recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if !strings.HasPrefix(s, "# knead trajectory") {
+		t.Fatalf("the CSV does not start with its header block: %.100q", s)
+	}
+	cr := csv.NewReader(strings.NewReader(s))
+	cr.Comment = '#'
+	recs, err := cr.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := cmp.Diff([]string{"t", "x", "y", "force_n", "hand", "region"}, recs[0]); d != "" {
+	want := Columns2D
+	if len(recs[0]) > len(want) {
+		want = append(append([]string(nil), Columns2D...), Columns3D...)
+	}
+	if d := cmp.Diff(want, recs[0]); d != "" {
 		t.Fatalf("header (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff([]string{"t", "x", "y", "force_n", "hand", "region"}, recs[0][:6]); d != "" {
+		t.Fatalf("the first columns changed: fields are only ever added (-want +got):\n%s", d)
 	}
 	for _, rec := range recs[1:] {
 		var r row
 		r.ts = rec[0]
 		nums := []*float64{&r.t, &r.x, &r.y, &r.f}
+		if len(rec) > 8 {
+			nums = append(nums, &r.p.X, &r.p.Y, &r.p.Z, &r.q[0], &r.q[1], &r.q[2], &r.q[3])
+		}
 		for i, p := range nums {
-			v, err := strconv.ParseFloat(rec[i], 64)
+			j := i
+			if i >= 4 {
+				j = i + 4
+			}
+			v, err := strconv.ParseFloat(rec[j], 64)
 			if err != nil {
 				t.Fatalf("row %v: %v", rec, err)
 			}
 			*p = v
 		}
-		r.hand, r.area = rec[4], rec[5]
+		r.hand, r.area, r.chart, r.contact = rec[4], rec[5], rec[6], rec[7] == "1"
 		out = append(out, r)
 	}
 	return out
 }
 
-// Exports keep the time step exactly: row group k is at t = k/rate, from 0
-// to the end of the last step, whatever the rate.
 func TestExportTimeStep(t *testing.T) {
 	paths, err := TechniquePaths(technique(t, "back-fan-stroke"))
 	if err != nil {
@@ -136,8 +172,8 @@ func TestExportMatchesSamples(t *testing.T) {
 			if math.Abs(r.x-s.X*v.MM/1000) > 6e-5 || math.Abs(r.y-s.Y*v.MM/1000) > 6e-5 {
 				t.Fatalf("tick %d %s: row at %v,%v m, sample at %v,%v m", k, hp.Hand, r.x, r.y, s.X*v.MM/1000, s.Y*v.MM/1000)
 			}
-			if s.Contact != (r.f > 0) {
-				t.Fatalf("tick %d %s: contact %v but force %v N", k, hp.Hand, s.Contact, r.f)
+			if !r.contact && r.f != 0 || r.contact && !s.Contact {
+				t.Fatalf("tick %d %s: contact %v (sample %v) with force %v N", k, hp.Hand, r.contact, s.Contact, r.f)
 			}
 		}
 	}

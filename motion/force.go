@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -150,6 +151,8 @@ type LimitError struct {
 	Force     float64 // newtons asked for (0 when no limit is known)
 	Limit     float64
 	At        float64 // seconds into the step
+	Source    string  // where the limit comes from
+	MaxForce  bool    // the refusal is of --max-force itself
 }
 
 func (e *LimitError) Error() string {
@@ -157,28 +160,59 @@ func (e *LimitError) Error() string {
 		return fmt.Sprintf("technique %s step %d works the %s, for which ISO/TS 15066 gives no force limit; give one with --max-force NEWTONS",
 			e.Technique, e.Step, e.Region.Name)
 	}
-	return fmt.Sprintf("technique %s step %d would press %.1f N on the %s at %.2f s, above the %.0f N limit (ISO/TS 15066, Annex A); lower --force or --max-force",
-		e.Technique, e.Step, e.Force, e.Region.Name, e.At, e.Limit)
+	src := e.Source
+	if src == "" {
+		src = "ISO/TS 15066, Annex A"
+	}
+	if e.MaxForce {
+		return fmt.Sprintf("--max-force %s N is above the %s N limit for the %s (%s), which technique %s step %d works; give at most %s N",
+			trimNum(e.Force), trimNum(e.Limit), e.Region.Name, src, e.Technique, e.Step, trimNum(e.Limit))
+	}
+	return fmt.Sprintf("technique %s step %d would press %.1f N on the %s at %.2f s, above the %s N limit (%s); lower --force or --max-force",
+		e.Technique, e.Step, e.Force, e.Region.Name, e.At, trimNum(e.Limit), src)
+}
+
+// footCeiling is the most force Knead exports on the feet, for which the
+// standard gives no figure: the lower leg's 130 N, the nearest region it
+// covers. Below it the user must give the limit.
+const footCeiling = 130.0
+
+// limitFor is the force limit for a region: the standard's, or the lower
+// one the user set; for the feet, what the user gave (0 when nothing).
+func limitFor(r Region, o *ExportOptions) (limit, ceiling float64, source string) {
+	limit, ceiling, source = r.Limit, r.Limit, "ISO/TS 15066, Annex A"
+	if r.Limit <= 0 {
+		ceiling, limit, source = footCeiling, 0, "given by the user"
+	}
+	if u, ok := o.RegionLimits[r.ID]; ok && (limit <= 0 || u < limit) {
+		limit, source = u, "set by the user"
+	}
+	return
 }
 
 // stepForces works out each hand's force at every sample of a step,
-// capped at maxForce when it is above 0, and refuses a force above the
-// region's limit.
-func stepForces(p *StepPath, forces map[string]float64, maxForce float64) ([][]float64, error) {
+// capped at MaxForce when it is given, and refuses a force above the
+// region's limit (before the force is eased in and out: what is asked for
+// counts).
+func stepForces(p *StepPath, o *ExportOptions) ([][]float64, error) {
 	r, ok := RegionOf(p.Area)
 	if !ok {
 		return nil, fmt.Errorf("technique %s step %d: no force limit is known for area %q", p.Technique, p.Step, p.Area)
 	}
-	limit := r.Limit
+	maxForce := o.MaxForce
+	limit, ceiling, source := limitFor(r, o)
+	if maxForce > 0 && maxForce > math.Max(limit, ceiling) {
+		return nil, &LimitError{Technique: p.Technique, Step: p.Step, Region: r, Force: maxForce, Limit: math.Max(limit, ceiling), MaxForce: true, Source: source}
+	}
 	if limit <= 0 {
 		if maxForce <= 0 {
 			return nil, &LimitError{Technique: p.Technique, Step: p.Step, Region: r}
 		}
-		limit = maxForce
-	} else if p.Transient && !r.NoTransient {
+		limit, source = maxForce, "--max-force"
+	} else if p.Transient && !r.NoTransient && source == "ISO/TS 15066, Annex A" {
 		limit *= 2 // a strike is transient contact
 	}
-	curve := newForceCurve(r, forces)
+	curve := newForceCurve(r, o.Forces)
 	out := make([][]float64, len(p.Hands))
 	for h, hp := range p.Hands {
 		fs := make([]float64, len(hp.Samples))
@@ -191,7 +225,7 @@ func stepForces(p *StepPath, forces map[string]float64, maxForce float64) ([][]f
 				f = math.Min(f, maxForce)
 			}
 			if f > limit+1e-9 {
-				return nil, &LimitError{Technique: p.Technique, Step: p.Step, Region: r, Force: f, Limit: limit, At: s.T}
+				return nil, &LimitError{Technique: p.Technique, Step: p.Step, Region: r, Force: f, Limit: limit, At: s.T, Source: source}
 			}
 			fs[i] = f
 		}
@@ -219,4 +253,52 @@ func RegionTable() string {
 		fmt.Fprintf(&b, "  %s (%s): %s\n", r.Name, strings.Join(areas[r.ID], ", "), lim)
 	}
 	return b.String()
+}
+
+func trimNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// RegionByID finds a region of the standard by its id (back, skull, foot …).
+func RegionByID(id string) (Region, bool) {
+	for _, r := range Regions {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Region{}, false
+}
+
+// ParseRegionLimits reads "--limit" values such as "back=40" or
+// "skull=20,foot=15": a lower force limit (newtons) for a region.
+func ParseRegionLimits(specs []string) (map[string]float64, error) {
+	out := map[string]float64{}
+	var ids []string
+	for _, r := range Regions {
+		ids = append(ids, r.ID)
+	}
+	for _, spec := range specs {
+		for _, part := range strings.Split(spec, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			k, v, ok := strings.Cut(part, "=")
+			if !ok {
+				return nil, fmt.Errorf("invalid limit %q: expected REGION=NEWTONS, such as back=40", part)
+			}
+			r, ok := RegionByID(strings.TrimSpace(k))
+			if !ok {
+				return nil, fmt.Errorf("invalid limit %q: unknown region %q: expected one of %s", part, strings.TrimSpace(k), strings.Join(ids, ", "))
+			}
+			n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			ceiling := r.Limit
+			if ceiling <= 0 {
+				ceiling = footCeiling
+			}
+			if err != nil || math.IsNaN(n) || n <= 0 || n > ceiling {
+				return nil, fmt.Errorf("invalid limit %q: expected newtons above 0 and at most %s N for the %s (a limit may be lowered, not raised)", part, trimNum(ceiling), r.Name)
+			}
+			out[r.ID] = n
+		}
+	}
+	return out, nil
 }

@@ -96,7 +96,7 @@ func minDuration(L, r float64, contact bool, l Limits, share float64) float64 {
 	if contact {
 		v = l.ContactSpeed * share
 	}
-	a := l.Accel * share
+	a := l.Accel * share * 0.9 // room for the lift and the body's curve
 	t := math.Max(mjSpeed*L/v, math.Sqrt(mjAccel*L/a))
 	if r > 0 {
 		// along a circle the hand turns too: v²/r adds to the acceleration
@@ -112,21 +112,31 @@ const limitShare = 0.9
 // overLimits says how far a step's fastest motion goes past the limits: 1
 // is at them; the acceleration counts by its square root, as it grows with
 // the square of the tempo.
-func overLimits(p *StepPath, mm float64, l Limits) float64 {
-	k := mm / 1000 * Rate
+func overLimits(p *StepPath, v *View, l Limits) float64 {
 	worst := 0.0
+	var ps []Vec3
 	for _, h := range p.Hands {
 		s := h.Samples
+		// on the average body, where the chart's distances bend round it
+		ps = ps[:0]
+		for _, x := range s {
+			q, _ := DefaultBody.place(v.ID, x.X, x.Y)
+			ps = append(ps, q)
+		}
 		for i := 1; i < len(s); i++ {
-			v := math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y) * k
+			if len(v.Panels) > 1 && (s[i].X < v.Panels[1].X0) != (s[i-1].X < v.Panels[1].X0) {
+				continue // from one panel to the other: the export lifts round the edge
+			}
+			sp := ps[i].sub(ps[i-1]).len() * Rate
 			if s[i].Contact && s[i-1].Contact {
-				worst = math.Max(worst, v/l.ContactSpeed)
+				worst = math.Max(worst, sp/l.ContactSpeed)
 			} else {
-				worst = math.Max(worst, v/l.TravelSpeed)
+				worst = math.Max(worst, sp/l.TravelSpeed)
 			}
 			if i >= 2 {
-				a := math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y) * k * Rate
-				worst = math.Max(worst, math.Sqrt(a/l.Accel))
+				// the acceleration keeps room for a lift off the skin
+				a := ps[i].sub(ps[i-1].mul(2)).add(ps[i-2]).len() * Rate * Rate
+				worst = math.Max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
 			}
 		}
 	}

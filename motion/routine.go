@@ -70,6 +70,13 @@ func routineItem(cat *massage.Catalog, r *massage.Routine, i int) ([]StepPath, e
 		if len(t.Steps) == 0 {
 			return nil, fmt.Errorf("routine %s item %d: %s has no steps to play", r.ID, i+1, t.ID)
 		}
+		if r.Pressure != "" {
+			// the routine's pressure caps every item's
+			it.Pressure = massage.Lighter(it.Pressure, r.Pressure)
+			if it.Pressure == "" {
+				it.Pressure = r.Pressure
+			}
+		}
 		ps, err := itemPaths(t, it)
 		if err != nil {
 			return nil, fmt.Errorf("routine %s item %d: %w", r.ID, i+1, err)

@@ -1,0 +1,369 @@
+package motion
+
+import (
+	"math"
+)
+
+// A trajectory is what an export writes: for each hand, the samples of all
+// the steps one after another (every 1/Rate s), with the force in newtons
+// and the hand's place on the body. Building it joins the steps: a hand
+// that ends one step in one place and starts the next in another lifts,
+// travels and sets down; the force changes no faster than the limit; and
+// every motion is checked on the body before anything is written.
+type trajectory struct {
+	paths  []StepPath
+	starts []int // the first sample of each step in the streams
+	n      int   // the last sample's index: samples 0..n
+	step   []int32
+	hands  [2]stream // left, right
+	limits Limits
+	body   Body
+}
+
+type stream struct {
+	hand string
+	s    []Sample
+	f    []float64 // newtons
+	p    []Vec3    // the hand's place on the body (m), lifted off the skin when not touching
+	n    []Vec3    // the skin's outward normal under it
+}
+
+var handIDs = [2]string{"left", "right"}
+
+// Lifting: a hand rises off the skin over liftRamp seconds (liftRampCross
+// when it goes to another chart), to liftHeight (crossLift), no higher
+// than keeps its upward acceleration within liftAccel.
+const (
+	liftRamp      = 0.3
+	liftRampCross = 0.6
+	liftAccel     = 0.5 // m/s²
+)
+
+func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
+	tr := &trajectory{paths: paths, limits: o.Limits, body: o.Body}
+	for i := range paths {
+		tr.starts = append(tr.starts, tr.n)
+		tr.n += len(paths[i].Hands[0].Samples) - 1
+	}
+	tr.step = make([]int32, tr.n+1)
+	for i := range paths {
+		end := tr.n + 1
+		if i+1 < len(paths) {
+			end = tr.starts[i+1]
+		}
+		for k := tr.starts[i]; k < end; k++ {
+			tr.step[k] = int32(i)
+		}
+	}
+	forces := make([][][]float64, len(paths))
+	for i := range paths {
+		fs, err := stepForces(&paths[i], o)
+		if err != nil {
+			return nil, err
+		}
+		forces[i] = fs
+	}
+	for h, id := range handIDs {
+		st := stream{hand: id, s: make([]Sample, tr.n+1), f: make([]float64, tr.n+1)}
+		for i := range paths {
+			p := &paths[i]
+			end := len(p.Hands[0].Samples) - 1
+			if i == len(paths)-1 {
+				end++
+			}
+			hp, f := handIn(p, id, forces[i])
+			for k := 0; k < end; k++ {
+				if hp == nil {
+					// a hand the step does not use waits, lifted, where the other starts
+					s0 := p.Hands[0].Samples[0]
+					st.s[tr.starts[i]+k] = Sample{T: float64(k) / Rate, X: s0.X, Y: s0.Y}
+					continue
+				}
+				st.s[tr.starts[i]+k] = hp.Samples[k]
+				st.f[tr.starts[i]+k] = f[k]
+			}
+		}
+		tr.hands[h] = st
+	}
+	for h := range tr.hands {
+		st := &tr.hands[h]
+		tr.join(st)
+		tr.slew(st)
+		tr.place(st)
+		if err := tr.check(st); err != nil {
+			return nil, err
+		}
+	}
+	return tr, nil
+}
+
+func handIn(p *StepPath, id string, fs [][]float64) (*HandPath, []float64) {
+	for i := range p.Hands {
+		if p.Hands[i].Hand == id {
+			return &p.Hands[i], fs[i]
+		}
+	}
+	return nil, nil
+}
+
+func (tr *trajectory) view(k int) *View { return viewByID[tr.paths[tr.step[k]].View] }
+
+// surface names the piece of skin a sample is on: its chart, and on a
+// chart of panels (the sole and the top of the foot) its panel, for the
+// panels are different sides of the body.
+type surface struct {
+	v     *View
+	panel bool
+}
+
+func (tr *trajectory) surf(st *stream, k int) surface {
+	v := tr.view(k)
+	return surface{v, len(v.Panels) > 1 && st.s[k].X >= v.Panels[1].X0}
+}
+
+// gap is the distance (m) between samples a and b of a stream: on their
+// chart, or on the body when they are on different charts.
+func (tr *trajectory) gap(st *stream, a, b int) float64 {
+	va, vb := tr.view(a), tr.view(b)
+	if tr.surf(st, a) == tr.surf(st, b) {
+		L, _ := tr.body.Scale()
+		return st.s[a].pt().dist(st.s[b].pt()) * va.MM / 1000 * L
+	}
+	pa, _ := tr.body.place(va.ID, st.s[a].X, st.s[a].Y)
+	pb, _ := tr.body.place(vb.ID, st.s[b].X, st.s[b].Y)
+	return pa.sub(pb).len()
+}
+
+func (s Sample) pt() Point { return Point{s.X, s.Y} }
+
+// join finds every place where a hand would jump (a new place at a step's
+// start, another chart) and makes it lift, travel and set down: from a
+// moment it rests in contact before to one after, long enough for the
+// distance at the travel limit, with time to lift and to settle.
+func (tr *trajectory) join(st *stream) {
+	s := st.s
+	done := 0
+	rest := func(k int) bool {
+		// at rest: no faster than 2 cm/s either side
+		for _, j := range []int{k - 1, k + 1} {
+			if j < 0 || j > tr.n || tr.step[j] != tr.step[k] {
+				continue
+			}
+			if s[j].pt().dist(s[k].pt())*tr.view(k).MM/1000*Rate > 0.02 {
+				return false
+			}
+		}
+		return true
+	}
+	for k := 1; k <= tr.n; k++ {
+		if k <= done || !tr.jumps(st, k) {
+			continue
+		}
+		a, b := k-1, k
+		for a > done && !s[a].Contact {
+			a--
+		}
+		for b < tr.n && !s[b].Contact {
+			b++
+		}
+		need := func() bool {
+			if tr.surf(st, a) != tr.surf(st, b) {
+				pa, na := tr.body.place(tr.view(a).ID, s[a].X, s[a].Y)
+				pb, nb := tr.body.place(tr.view(b).ID, s[b].X, s[b].Y)
+				c := crossPath(pa, na, pb, nb)
+				L := c[1].sub(c[0]).len() + c[2].sub(c[1]).len() + c[3].sub(c[2]).len()
+				return float64(b-a)/Rate < minDuration(L, 0, false, tr.limits, planShare)*1.2
+			}
+			return float64(b-a)/Rate < minDuration(tr.gap(st, a, b), 0, false, tr.limits, planShare)+2*liftRamp
+		}
+	widen:
+		for back := true; ; back = !back {
+			switch {
+			case a > done && !rest(a):
+				a--
+			case b < tr.n && !rest(b):
+				b++
+			case !need():
+				break widen
+			case back && a > done || b >= tr.n && a > done:
+				a--
+			case b < tr.n:
+				b++
+			default:
+				break widen
+			}
+		}
+		va, vb := tr.view(a), tr.view(b)
+		same := tr.surf(st, a) == tr.surf(st, b)
+		for j := a + 1; j < b; j++ {
+			f := minJerk(float64(j-a) / float64(b-a))
+			switch v := tr.view(j); {
+			case same && v == va:
+				p := lerp(s[a].pt(), s[b].pt(), f)
+				s[j].X, s[j].Y = p.X, p.Y
+			case v == va && (v != vb || j-a <= b-j):
+				s[j].X, s[j].Y = s[a].X, s[a].Y
+			case v == vb:
+				s[j].X, s[j].Y = s[b].X, s[b].Y
+			}
+			s[j].Contact, s[j].Pressure = false, 0
+			st.f[j] = 0
+		}
+		done = b
+	}
+}
+
+// jumps reports whether going from sample k-1 to k changes place where
+// the steps do not join up: another chart or panel, or a new step.
+func (tr *trajectory) jumps(st *stream, k int) bool {
+	if tr.surf(st, k) != tr.surf(st, k-1) {
+		return true
+	}
+	// between steps, any change of place (the steps do not know where the
+	// hand was); within one, the compiler has kept the motion smooth, and
+	// the check says whether it is slow enough
+	return tr.step[k] != tr.step[k-1] && tr.gap(st, k-1, k) > 0.0005
+}
+
+// slew keeps the force from changing faster than the limit: it falls to
+// zero before the hand lifts and rises after it sets down, so it is only
+// ever lowered. It is zero at the first and last moment of each touch.
+func (tr *trajectory) slew(st *stream) {
+	d := tr.limits.ForceRate / Rate
+	f, s := st.f, st.s
+	for k := range f {
+		if !s[k].Contact || k > 0 && !s[k-1].Contact || k < len(f)-1 && !s[k+1].Contact || k == 0 || k == len(f)-1 {
+			f[k] = 0
+		}
+		if k > 0 {
+			f[k] = math.Min(f[k], f[k-1]+d)
+		}
+	}
+	for k := len(f) - 2; k >= 0; k-- {
+		f[k] = math.Min(f[k], f[k+1]+d)
+	}
+}
+
+// place puts every sample on the body: on the skin while touching, lifted
+// along the skin's normal while not, and on a straight line through the
+// air between charts.
+func (tr *trajectory) place(st *stream) {
+	s := st.s
+	st.p, st.n = make([]Vec3, tr.n+1), make([]Vec3, tr.n+1)
+	for k := range s {
+		st.p[k], st.n[k] = tr.body.place(tr.view(k).ID, s[k].X, s[k].Y)
+	}
+	for k := 0; k <= tr.n; {
+		if s[k].Contact {
+			k++
+			continue
+		}
+		a := k - 1 // the last touch before, or -1
+		b := k
+		for b <= tr.n && !s[b].Contact {
+			b++
+		}
+		// samples a+1 .. b-1 are lifted
+		cross := false
+		for j := max(a, 0) + 1; j <= min(b, tr.n); j++ {
+			cross = cross || tr.surf(st, j) != tr.surf(st, j-1)
+		}
+		lo, hi := max(a, 0), min(b, tr.n)
+		if cross && a >= 0 && b <= tr.n {
+			// off one surface onto another: up along the first's normal,
+			// round, and down along the second's, on one smooth curve
+			c := crossPath(st.p[a], st.n[a], st.p[b], st.n[b])
+			na, nb := st.n[a], st.n[b]
+			for j := a + 1; j < b; j++ {
+				u := minJerk(float64(j-a) / float64(b-a))
+				st.p[j] = bezier(c, u)
+				st.n[j] = lerp3(na, nb, u).add(c[4].mul(math.Sin(math.Pi * u))).norm()
+			}
+			k = b
+			continue
+		}
+		T := float64(b-a) / Rate
+		ramp := math.Min(liftRamp, T/2)
+		top := math.Min(liftHeight, liftAccel*ramp*ramp/mjAccel)
+		for j := a + 1; j < b; j++ {
+			t := float64(j-a) / Rate
+			h := top
+			switch {
+			case a < 0 && b > tr.n:
+			case a >= 0 && t < ramp:
+				h = top * minJerk(t/ramp)
+			case b <= tr.n && T-t < ramp:
+				h = top * minJerk((T-t)/ramp)
+			}
+			p, n := st.p[j], st.n[j]
+			if cross {
+				// at the very start or end, from or to another surface:
+				// on the one where the hand touches
+				q := lo
+				if a < 0 {
+					q = hi
+				}
+				p, n = st.p[q], st.n[q]
+			}
+			st.p[j], st.n[j] = p.add(n.mul(h)), n
+		}
+		k = b
+	}
+}
+
+// check refuses a trajectory that jumps, moves, turns or presses faster
+// than the limits, on the body.
+func (tr *trajectory) check(st *stream) error {
+	s := st.s
+	l := tr.limits
+	for k := 1; k <= tr.n; k++ {
+		p := &tr.paths[tr.step[k]]
+		e := &MotionError{Technique: p.Technique, Step: p.Step, Hand: st.hand, At: s[k].T, Unit: "m/s"}
+		d := st.p[k].sub(st.p[k-1]).len()
+		v := d * Rate
+		switch {
+		case s[k].Contact && s[k-1].Contact && v > 2*l.ContactSpeed:
+			e.What, e.Value = "jump", d
+			return e
+		case s[k].Contact && s[k-1].Contact && v > l.ContactSpeed+1e-9:
+			e.What, e.Value, e.Limit = "contact speed", v, l.ContactSpeed
+			return e
+		case v > l.TravelSpeed+1e-9:
+			e.What, e.Value, e.Limit = "travel speed", v, l.TravelSpeed
+			return e
+		}
+		if k >= 2 {
+			a := st.p[k].sub(st.p[k-1].mul(2)).add(st.p[k-2]).len() * Rate * Rate
+			if a > l.Accel+1e-9 {
+				e.What, e.Value, e.Limit, e.Unit = "acceleration", a, l.Accel, "m/s²"
+				return e
+			}
+		}
+		if r := math.Abs(st.f[k]-st.f[k-1]) * Rate; r > l.ForceRate+1e-6 {
+			e.What, e.Value, e.Limit, e.Unit = "force rate", r, l.ForceRate, "N/s"
+			return e
+		}
+	}
+	return nil
+}
+
+// crossPath gives the control points of the curve a lifted hand follows
+// from a place (pa, normal na) on one surface to one on another: crossLift
+// out along each normal, pushed round the edge between them when the two
+// faces turn away from each other (the back of the hand and the palm), and
+// that push as a fifth point.
+func crossPath(pa, na, pb, nb Vec3) [5]Vec3 {
+	m := lerp3(pa, pb, 0.5)
+	out := m.sub(na.mul(m.dot(na))) // away from the body's middle, across the first normal
+	if out.len() < 1e-6 {
+		out = Vec3{0, 0, 1}
+	}
+	out = out.norm()
+	push := out.mul(crossLift * (1 - na.dot(nb)) / 2 * 1.5)
+	return [5]Vec3{pa, pa.add(na.mul(crossLift)).add(push), pb.add(nb.mul(crossLift)).add(push), pb, out}
+}
+
+func bezier(c [5]Vec3, u float64) Vec3 {
+	v := 1 - u
+	return c[0].mul(v * v * v).add(c[1].mul(3 * v * v * u)).add(c[2].mul(3 * v * u * u)).add(c[3].mul(u * u * u))
+}
