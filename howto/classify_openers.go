@@ -35,11 +35,15 @@ func mainClause(t []token) (form, int) {
 // …". The shape decides: a first word that is no determiner, pronoun or
 // preposition, a determiner after it, then "and" and a verb of a move.
 func coordinatedMove(t []token) int {
-	if len(t) < 4 || t[0].kind != tWord || dets[t[0].w] || subjects[t[0].w] || locPreps[t[0].w] ||
-		openerWords[t[0].w] || !(dets[t[1].w] || t[1].w == "each" || t[1].w == "both") {
+	p := 0
+	for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {
+		p++ // "First, cross your right arm … and grab …"
+	}
+	if len(t)-p < 4 || t[p].kind != tWord || dets[t[p].w] || subjects[t[p].w] || locPreps[t[p].w] ||
+		openerWords[t[p].w] || !(dets[t[p+1].w] || t[p+1].w == "each" || t[p+1].w == "both") {
 		return -1
 	}
-	for k := 2; k+1 < len(t) && k < 10; k++ {
+	for k := p + 2; k+1 < len(t) && k < p+10; k++ {
 		if t[k].kind == tPunct {
 			return -1
 		}
@@ -50,7 +54,7 @@ func coordinatedMove(t []token) int {
 		for r < len(t) && leadAdverbs[t[r].w] {
 			r++
 		}
-		if r < len(t) && verbs[t[r].w].c == vMove && verbs[t[r].w].base == t[r].w {
+		if r < len(t) && verbs[t[r].w].base == t[r].w && (verbs[t[r].w].c == vMove || verbs[t[r].w].c == vPlace) {
 			return r
 		}
 		return -1

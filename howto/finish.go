@@ -50,6 +50,11 @@ var positionVerbs = map[string]bool{"sit": true, "lie": true, "kneel": true, "st
 // findPrep notes the preparations a sentence names.
 func (d *doc) findPrep(s *sentence) {
 	instr := s.form != fNone || needsContext(s.b)
+	if instr || s.b.kind == bItem {
+		for _, k := range handsPrep(s.toks) {
+			d.addPrep(k, s)
+		}
+	}
 	for _, k := range s.prep {
 		if contextPrep[k] && !instr {
 			continue

@@ -456,7 +456,7 @@ func (s *sentence) readHits() {
 			if h.e.amb && (v.c == cPart) == recv {
 				continue
 			}
-			if (v.c == cLandmark || v.c == cArea) && s.inAsideClause(ti) {
+			if (v.c == cLandmark || v.c == cArea) && (s.inAsideClause(ti) || s.positional(ti)) {
 				continue
 			}
 			if (v.c == cLandmark || v.c == cArea) && !h.e.amb && s.instrument(ti) {
