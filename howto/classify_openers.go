@@ -31,8 +31,8 @@ func mainClause(t []token) (form, int) {
 }
 
 // coordinatedMove finds the move joined to an imperative whose own verb
-// the importer does not know: "Choose a foot and gently rub up and down
-// …". The shape decides: a first word that is no determiner, pronoun or
+// the importer does not know: "Pick one hand and slowly
+// knead along it …". The shape decides: a first word that is no determiner, pronoun or
 // preposition, a determiner after it, then "and" and a verb of a move.
 func coordinatedMove(t []token) int {
 	p := 0

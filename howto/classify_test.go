@@ -36,14 +36,14 @@ func TestCautions(t *testing.T) {
 		{"Sweep from the nose to the ears, avoiding the thin skin under the eyes.", true},
 		{"Stroke down the sides of the neck, keeping pressure away from the throat.", true},
 		{"Knead the shoulder slowly, as far as is comfortable, for half a minute.", true},
-		{"Add pressure as firm as you can without pain, and massage in small circles.", true},
-		{"Stroke between the long bones rather than directly on them.", true},
+		{"Press as deeply as feels fine without pain, circling slowly.", true},
+		{"Glide in the grooves between the bones rather than on top of them.", true},
 		{"If you get pins and needles in the fingers stop and get it looked at.", true},
 		{"Press circles into the temples, easing off if it starts to ache.", true},
 		{"Don't be afraid to ask how the pressure feels.", false},
-		{"Take care not overlook the sides of the foot.", false},
+		{"Take care not to forget the outer edge of the heel.", false},
 		{"Keep your thumbs pointing away from the neck while circling.", false},
-		{"Ease off a little so that they know it is coming to an end.", false},
+		{"Ease off gradually as the routine winds down.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

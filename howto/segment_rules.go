@@ -5,9 +5,9 @@ package howto
 // doc.sentence before the older rules of import.go.
 
 // sideRepeat reports a sentence that plays the move again on the other
-// side: "Do the same on the other shoulder and arm, using the other hand",
-// "Then stroke the left shoulder and arm in the same way with your right
-// hand". It changes the step before; it is no step of its own.
+// side: "Now the same on the other forearm, with the other hand", "Then
+// knead the left calf the same way". It changes the step before; it is no
+// step of its own.
 func (s *sentence) sideRepeat(cur *stepDraft) bool {
 	same, other := false, false
 	for i, t := range s.toks {
@@ -24,8 +24,8 @@ func (s *sentence) sideRepeat(cur *stepDraft) bool {
 }
 
 // giverSupport reports a sentence that only steadies the giver's own
-// working hand or arm: "You can support the working hand at the elbow with
-// your right hand." It goes with the step; it is no move.
+// working hand or arm: "Steady the working hand at the wrist with your free
+// hand." It goes with the step; it is no move.
 func (s *sentence) giverSupport() bool {
 	if s.vi < 0 || s.hasStrong() {
 		return false
@@ -51,8 +51,8 @@ var restGoals = wordSet("table bed floor couch sofa mat chair stool pillow cushi
 	"knee knees shoulder towel")
 
 // receiverPosition reports a sentence that only positions the receiver:
-// "Lay the person face down on a massage table", "Take the person's foot
-// and place it on your thigh", "Have the receiver lay face down". It is a
+// "Have your friend lie face down on the bed", "Rest the receiver's heel
+// on your lap". It is a
 // preparation, never a step, unless a move follows in it.
 func (s *sentence) receiverPosition() bool {
 	if s.vi < 0 || s.hasStrong() {
@@ -73,17 +73,17 @@ func (s *sentence) receiverPosition() bool {
 }
 
 // sameItemMove reports a sentence in the same list item as the step that
-// makes the same move again, with the places it runs over: "Stroke your
-// right shoulder …. Start at the base of the skull, stroke all the way
-// down …". Nothing merges across items; within one, the same move goes on.
+// makes the same move again, with the places it runs over: "Knead the
+// thigh …. Working up from the knee, knead on to the hip …". Nothing
+// merges across items; within one, the same move goes on.
 func (s *sentence) sameItemMove(cur *stepDraft) bool {
 	return s.b.kind == bItem && cur.last == s.b && s.hasStrong() && s.strongMotion() == cur.motion() &&
 		!dirConflict(cur.dirs(), s.dirs)
 }
 
-// toolPurpose reports "use your fingers to dig into the belly of the
-// calf", "use your hands to bounce and wiggle the calf": the giver's hand
-// put to work on a place of the receiver's, whatever the verb after "to".
+// toolPurpose reports "use your knuckles to dig into the arch", "use both
+// hands to jostle the thigh": the giver's hand put to work on a place,
+// whatever the verb after "to".
 func (s *sentence) toolPurpose() bool {
 	if s.vi < 0 || s.verb.base != "use" || !s.hasLoc() {
 		return false
@@ -97,7 +97,7 @@ func (s *sentence) toolPurpose() bool {
 }
 
 // metaVerbs take the text's own techniques or steps as their object:
-// "Follow a few simple massage techniques to relax the calf" is no move.
+// "Try these techniques on a tired calf" is no move.
 var metaVerbs = wordSet("follow try learn read watch see practise practice")
 
 var metaNouns = wordSet("technique techniques steps tips instructions routine guide method methods sequence")
@@ -116,8 +116,8 @@ func (s *sentence) aboutTechniques() bool {
 	return false
 }
 
-// makeSure reports "Make sure that the feet are completely dry …": a
-// state to check, not a move.
+// makeSure reports "Make sure that the skin is dry …": a state to check,
+// not a move.
 func (s *sentence) makeSure() bool {
 	if s.vi < 0 || s.verb.base != "make" || s.vi+1 >= len(s.toks) || s.toks[s.vi+1].w != "sure" {
 		return false
