@@ -167,9 +167,39 @@ var abbrevs = map[string]bool{"e.g": true, "i.e": true, "eg": true, "ie": true, 
 
 // splitSentences cuts a block's text into sentences.
 func splitSentences(b *block) {
-	t := b.text
-	start := 0
-	for i := 0; i < len(t); i++ {
+	if !unpunctuatedLines(b) {
+		splitRange(b, 0, len(b.text))
+		return
+	}
+	// A chat or forum reply with no full stops: each line is a sentence.
+	for i, st := range b.starts {
+		end := len(b.text)
+		if i+1 < len(b.starts) {
+			end = b.starts[i+1].off - 1
+		}
+		splitRange(b, st.off, end)
+	}
+}
+
+// unpunctuatedLines reports a block of three lines or more none of which
+// (the last aside) ends a sentence: its line ends are its sentence ends.
+func unpunctuatedLines(b *block) bool {
+	if len(b.starts) < 3 {
+		return false
+	}
+	for i := 0; i+1 < len(b.starts); i++ {
+		line := strings.TrimSpace(b.text[b.starts[i].off : b.starts[i+1].off-1])
+		if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;,") {
+			return false
+		}
+	}
+	return true
+}
+
+// splitRange cuts the block's text from start to end into sentences.
+func splitRange(b *block, start, end int) {
+	t := b.text[:end]
+	for i := start; i < len(t); i++ {
 		c := t[i]
 		if c != '.' && c != '!' && c != '?' && !(c == 0xe2 && strings.HasPrefix(t[i:], "…")) {
 			continue

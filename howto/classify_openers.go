@@ -63,6 +63,13 @@ func coordinatedMove(t []token) int {
 }
 
 func mainClauseFrom(t []token, p int) (form, int) {
+	// "after that grab …", "after this, knead …", "once done press …"
+	if p+2 < len(t) && (t[p].w == "after" || t[p].w == "once" || t[p].w == "when") &&
+		(t[p+1].w == "that" || t[p+1].w == "this" || t[p+1].w == "done" || t[p+1].w == "which") {
+		if f, vi := instructionAt(t, p+2, 1); f != fNone {
+			return f, vi
+		}
+	}
 	start := p
 	for round := 0; round < 3 && p < len(t); round++ {
 		if !openerAt(t, p) {

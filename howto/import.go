@@ -309,6 +309,13 @@ func (d *doc) sentence(s *sentence) {
 		d.cur.add(s, 2)
 		return
 	}
+	if d.cur != nil && s.sameElsewhere(d.cur) {
+		prev := d.cur
+		closeStep()
+		d.cur = &stepDraft{section: s.b.section, copied: prev.motion()}
+		d.cur.add(s, 1)
+		return
+	}
 	if d.cur != nil && s.sameItemMove(d.cur) {
 		d.cur.add(s, 1)
 		return

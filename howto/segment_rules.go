@@ -128,3 +128,24 @@ func (s *sentence) makeSure() bool {
 	}
 	return true
 }
+
+// sameElsewhere reports a move played again on another place: "then flip
+// it palm down and do the same up the top of the forearm", and a numbered
+// item that only repeats the move on another place or with another part
+// of the hand ("2. Repeat on the cheeks.", "4. Repeat with the
+// knuckles."): an item is a step, and nothing merges across items.
+func (s *sentence) sameElsewhere(cur *stepDraft) bool {
+	again := false
+	for i, t := range s.toks {
+		if t.w == "same" && i > 0 && s.toks[i-1].w == "the" || t.w == "repeat" {
+			again = true
+		}
+	}
+	// "Move back to the rib cage and repeat" moves on its own: the move
+	// it names makes the step, as the older rules read it.
+	if !again || s.sideRepeat(cur) || s.verb.c == vMove {
+		return false
+	}
+	ownItem := s.b.kind == bItem && s.idx == 0 && cur.last != s.b
+	return newPlaces(cur, s) && (s.hasLoc() || ownItem) || ownItem && s.hasPart()
+}
