@@ -18,6 +18,8 @@ func handsPrep(t []token) []string {
 			out = appendNew(out, "warm-hands")
 		case washWords[x.w] && handsNear(t, i, 4):
 			out = appendNew(out, "wash")
+		case x.w == "between" && i+2 < len(t) && ownHands[t[i+2].w] && lubricantBefore(t, i):
+			out = appendNew(out, "warm-hands") // "rub a little cream between your hands"
 		}
 	}
 	return out
@@ -38,4 +40,13 @@ func handsNear(t []token, i, n int) bool {
 // waterNear reports warm water or a warm towel, which warm no hands.
 func waterNear(t []token, i int) bool {
 	return i+1 < len(t) && (t[i+1].w == "water" || t[i+1].w == "towel" || t[i+1].w == "bath")
+}
+
+func lubricantBefore(t []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if lubricants[t[k].w] {
+			return true
+		}
+	}
+	return false
 }

@@ -201,6 +201,7 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 		}
 		if b.kind == bHeading {
 			d.closeStep()
+			d.promotePending()
 			d.pending = nil
 			d.hint = nil
 			continue
@@ -233,6 +234,7 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 		}
 	}
 	d.closeStep()
+	d.promotePending()
 	if d.titleArea == "" {
 		d.titleArea = d.intro.clear()
 	}

@@ -186,7 +186,9 @@ func (s *sentence) prepOnly() bool {
 		}
 		for k := i + 1; k < len(t) && k <= i+5; k++ {
 			if lubricants[t[k].w] {
-				return !(v.base == "use" && movesAfter(t, k))
+				// "Rub a little cream between your hands and stroke the
+				// whole foot": the oiling, then the move.
+				return !((v.base == "use" || v.base == "rub" || v.base == "warm" || v.base == "put") && movesAfter(t, k))
 			}
 		}
 	}

@@ -149,3 +149,26 @@ func (s *sentence) sameElsewhere(cur *stepDraft) bool {
 	ownItem := s.b.kind == bItem && s.idx == 0 && cur.last != s.b
 	return newPlaces(cur, s) && (s.hasLoc() || ownItem) || ownItem && s.hasPart()
 }
+
+// promotePending makes a step of a grip no move followed when it moves a
+// joint a counted number of times or a way ("Bend all the toes down
+// gently, then back up. Five times each way." under its own heading): a
+// mobilisation is a move, though its verb only places the hands.
+func (d *doc) promotePending() {
+	p := d.pending
+	if p == nil || d.cur != nil {
+		return
+	}
+	counted := false
+	for _, s := range p.sents {
+		counted = counted || !s.rep.IsZero() || len(s.dirs) > 0 && s.hasLoc()
+	}
+	if !counted {
+		return
+	}
+	for i := range p.roles {
+		p.roles[i] = 1
+	}
+	d.steps = append(d.steps, p)
+	d.pending = nil
+}
