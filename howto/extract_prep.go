@@ -1,9 +1,9 @@
 package howto
 
 // Extract, preparations of the giver's hands, by what the sentence does to
-// them: warming ("Warm a little lotion between your palms", "Rub a
-// teaspoon of oil between your hands until it is warm", "make sure that
-// your hands are warm") and washing ("Wash and dry your hands").
+// them: warming the hands themselves ("warm your hands first", "check
+// that your hands are warm"; warming the oil in them is oiling, as the
+// corpus labels it) and washing ("Wash and dry your hands").
 
 var warmWords = wordSet("warm warmed warming warms warmer")
 var washWords = wordSet("wash washed washing washes clean")
@@ -14,12 +14,10 @@ func handsPrep(t []token) []string {
 	var out []string
 	for i, x := range t {
 		switch {
-		case warmWords[x.w] && handsNear(t, i, 6) && !waterNear(t, i):
+		case warmWords[x.w] && handsNear(t, i, 3) && !waterNear(t, i) && !lubricantBefore(t, len(t)):
 			out = appendNew(out, "warm-hands")
 		case washWords[x.w] && handsNear(t, i, 4):
 			out = appendNew(out, "wash")
-		case x.w == "between" && i+2 < len(t) && ownHands[t[i+2].w] && lubricantBefore(t, i):
-			out = appendNew(out, "warm-hands") // "rub a little cream between your hands"
 		}
 	}
 	return out
@@ -43,7 +41,7 @@ func waterNear(t []token, i int) bool {
 }
 
 func lubricantBefore(t []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
+	for k := i - 1; k >= 0 && k >= i-25; k-- {
 		if lubricants[t[k].w] {
 			return true
 		}
