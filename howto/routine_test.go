@@ -24,7 +24,7 @@ func builtin(t testing.TB) *massage.Catalog {
 func corpusTexts(t testing.TB, seeds bool) []string {
 	t.Helper()
 	var files []string
-	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2"} {
+	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5"} {
 		ents, err := os.ReadDir(dir)
 		if err != nil {
 			t.Fatal(err)
