@@ -114,7 +114,6 @@ type Model struct {
 
 	feedback   []Feedback
 	skipped    map[int]bool // moves skipped before their end and not played through since
-	done       map[int]bool // moves played through to their end
 	played     float64      // seconds the clock ran, this sitting and the ones before
 	stoppedAt  time.Time    // when the player was stopped; nothing is noted after it
 	lastOffset float64      // where the clock was at the last look, to see moves played through
@@ -150,7 +149,6 @@ func New(s Session, opt Options) *Model {
 		height:  24,
 		ticked:  make([]bool, len(s.Prep)),
 		skipped: map[int]bool{},
-		done:    map[int]bool{},
 		rec:     opt.Recorder,
 	}
 	if m.now == nil {
@@ -164,12 +162,6 @@ func New(s Session, opt Options) *Model {
 		for _, i := range r.Skipped {
 			if i >= 0 && i < len(s.Script.Moves) {
 				m.skipped[i] = true
-			}
-		}
-		// What lies before the place and was not skipped was played.
-		for i, mv := range s.Script.Moves {
-			if mv.End() <= r.Offset && !m.skipped[i] {
-				m.done[i] = true
 			}
 		}
 	}
@@ -557,7 +549,6 @@ func (m *Model) passTo(o float64) {
 	for i, mv := range m.s.Script.Moves {
 		if m.lastOffset < mv.End() && mv.End() <= o {
 			delete(m.skipped, i)
-			m.done[i] = true
 		}
 	}
 	for _, c := range m.s.Script.Chimes {

@@ -55,13 +55,22 @@ func (m *Model) Result() Result {
 	if p.Move < len(m.s.Script.Moves) {
 		r.MoveTitle = m.s.Script.Moves[p.Move].Title
 	}
+	// Done counts as the web app's History does (store.Progress.Done): the
+	// moves the clock has gone past, less those skipped and not played since.
+	ended := p.Move
+	if p.Done {
+		ended = len(m.s.Script.Moves)
+	}
+	r.Done = ended
 	for i, mv := range m.s.Script.Moves {
 		if m.skipped[i] {
 			r.Skipped = append(r.Skipped, mv.Title)
-		} else if m.done[i] {
-			r.Done++
+			if i < ended {
+				r.Done--
+			}
 		}
 	}
+	r.Done = max(r.Done, 0)
 	if !m.stoppedAt.IsZero() {
 		// Nothing noted after the stop belongs to the session.
 		kept := r.Feedback[:0]
