@@ -31,8 +31,8 @@ const (
 	totalShare  = 0.34 // speech in the whole session, at most, with everything optional
 )
 
-// countdown is said one word a second before the next move.
-var countdown = []string{"Three.", "Two.", "One."}
+// countdown is said just before the next move, ending a moment before it.
+const countdown = "Three, two, one."
 
 // lane is what is already said in one move: spans of [at, at+seconds).
 type lane [][2]float64
@@ -106,10 +106,10 @@ func planCues(s *Script, wpm float64, cautions [][]*massage.Caution) {
 		if i+1 < len(s.Moves) {
 			say := nextSay(s, i)
 			d := spoken(say, wpm)
-			count := float64(len(countdown))
-			at := down(m.End() - count - gap - d)
+			countAt := down(m.End() - 0.2 - spoken(countdown, wpm))
+			at := down(countAt - gap - d)
 			if at >= m.Start && p.lane.free(at, d) {
-				p.countAt = m.End() - count
+				p.countAt = countAt
 			} else {
 				at = down(m.End() - tail - d)
 			}
@@ -126,15 +126,9 @@ func planCues(s *Script, wpm float64, cautions [][]*massage.Caution) {
 	var before map[string]bool
 	for i := range s.Moves {
 		m, p := s.Moves[i], &plans[i]
-		if p.countAt >= 0 {
-			d := spoken(countdown[0], wpm)
-			span := float64(len(countdown)-1) + d
-			if fits(p, m, float64(len(countdown))*d, moveShare) && p.lane.free(p.countAt, span) {
-				for k, w := range countdown {
-					p.add(i, p.countAt+float64(k), CueCount, w, d)
-				}
-				budget -= float64(len(countdown)) * d
-			}
+		if d := spoken(countdown, wpm); p.countAt >= 0 && fits(p, m, d, moveShare) && p.lane.free(p.countAt, d) {
+			p.add(i, p.countAt, CueCount, countdown, d)
+			budget -= d
 		}
 		try := func(kind, say string, lo, hi, share float64) bool {
 			d := spoken(say, wpm)

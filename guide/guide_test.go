@@ -118,7 +118,7 @@ func TestBuildShape(t *testing.T) {
 	}
 	wantKinds := map[string]int{
 		CueStart: 3, CueCaution: 1, // "oil" is said before the session, not during it
-		CueHalfway: 1, CueSwitch: 1, CueCount: 3, CueNext: 2, CueDone: 1, // the last move has no next
+		CueHalfway: 1, CueSwitch: 1, CueCount: 1, CueNext: 2, CueDone: 1, // the last move has no next
 	}
 	if d := cmp.Diff(wantKinds, kinds); d != "" {
 		t.Errorf("cue kinds (-want +got):\n%s", d)

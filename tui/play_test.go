@@ -229,7 +229,7 @@ func TestCuesAreSaidOnceWhenDue(t *testing.T) {
 		wait(m, fc, 0.2)
 	}
 	got := rec.said[n:]
-	want := []string{"Swap hands.", "Next: Glide up to the top.", "Three.", "Two.", "One."}
+	want := []string{"Swap hands.", "Next: Glide up to the top.", "Three, two, one."}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("cues of the first minute (-want +got):\n%s", d)
 	}
