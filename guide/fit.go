@@ -15,6 +15,9 @@ const (
 	// keyShare is the most of a move that what must be said in it may
 	// take; a move where it would take more is lengthened.
 	keyShare = 0.30
+	// keyShareMost is the most it may take when the routine has no time to
+	// spare: beyond it, the script runs longer than the routine.
+	keyShareMost = 0.33
 )
 
 // spoken is how long text takes at wpm.
@@ -70,14 +73,19 @@ func fit(s *Script, wpm float64) {
 	spread(s, hard, true)
 	spread(s, soft, false)
 	// A routine of many short moves may still say too much for its length:
-	// then it runs longer rather than say more than keyShare of it.
+	// then it runs longer, just enough for what must be said to take at
+	// most keyShareMost of each move.
 	var key, total float64
 	for i, m := range s.Moves {
 		key += keySpoken(s, i, wpm)
 		total += m.Seconds
 	}
-	if key > keyShare*total {
-		spread(s, soft, true)
+	if key > keyShareMost*total {
+		most := make([]float64, n)
+		for i := range s.Moves {
+			most[i] = math.Max(hard[i], math.Ceil(keySpoken(s, i, wpm)/keyShareMost))
+		}
+		spread(s, most, true)
 	}
 	var at float64
 	for i := range s.Moves {

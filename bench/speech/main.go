@@ -199,6 +199,8 @@ func run(rate string) int {
 		worstS   *guide.Script
 		worstReq plan.Request
 		n, over  int
+		longer   int     // scripts that run longer than the plan
+		most     float64 // seconds the longest of them adds
 	)
 	for _, req := range requests() {
 		t, s, err := measure(req)
@@ -206,6 +208,13 @@ func run(rate string) int {
 			continue // a request the planner refuses (nothing safe, too short) has no script
 		}
 		n++
+		if extra := s.Total - req.Minutes*60; extra > 0.5 {
+			longer++
+			most = max(most, extra)
+			if *verbose {
+				fmt.Printf("  longer: %v %g min %q: +%.0f s\n", req.Areas, req.Minutes, req.Mode, extra)
+			}
+		}
 		if t.Share > maxShare || t.KeyLate > 0 {
 			over++
 			if *verbose {
@@ -226,6 +235,7 @@ func run(rate string) int {
 	}
 	line(fmt.Sprintf("worst of %d: %s, %g min, %s", n, strings.Join(worstReq.Areas, "+"), worstReq.Minutes, mode), worstReq, worst, worstS)
 	fmt.Printf("worst: share %.1f%%, worst start/switch/next lag %.1f s; %d of %d requests over budget\n", worst.Share*100, worst.WorstKey, over, n)
+	fmt.Printf("scripts longer than their plan (too short for what must be said): %d of %d, by %.0f s at most\n", longer, n, most)
 	if bad {
 		return 1
 	}
