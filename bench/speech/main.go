@@ -164,14 +164,25 @@ func run(rate string) int {
 		fmt.Fprintln(os.Stderr, "speech:", err)
 		return 2
 	}
+	var extra float64 // hands-on seconds the last script measured adds to its routine's
 	measure := func(req plan.Request) (guide.Timing, *guide.Script, error) {
 		p, err := plan.Make(cat, req)
 		if err != nil {
 			return guide.Timing{}, nil, err
 		}
-		s, err := guide.BuildWith(cat, p.Routine(), opt)
+		r := p.Routine()
+		s, err := guide.BuildWith(cat, r, opt)
 		if err != nil {
 			return guide.Timing{}, nil, err
+		}
+		extra = 0
+		for _, it := range r.Items {
+			extra -= it.Seconds
+		}
+		for _, m := range s.Moves {
+			if m.Kind != guide.KindTransition {
+				extra += m.Seconds
+			}
 		}
 		return guide.Sound(s, wpm), s, nil
 	}
@@ -208,7 +219,7 @@ func run(rate string) int {
 			continue // a request the planner refuses (nothing safe, too short) has no script
 		}
 		n++
-		if extra := s.Total - req.Minutes*60; extra > 0.5 {
+		if extra > 0.5 {
 			longer++
 			most = max(most, extra)
 			if *verbose {
