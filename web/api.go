@@ -371,11 +371,13 @@ func (s *Server) playingScript(ctx context.Context, id string) (*store.Session, 
 	return x, &sc, nil
 }
 
-// scriptCache keeps decoded scripts by session id, at most scriptsKept;
+// scriptCache keeps decoded scripts by session id, at most scriptsKept
+// of them and scriptBytes of their stored JSON, so that it stays a few MB;
 // when full it starts again empty. Its scripts are shared: read-only.
 type scriptCache struct {
-	mu sync.Mutex
-	m  map[string]cachedScript
+	mu    sync.Mutex
+	m     map[string]cachedScript
+	bytes int
 }
 
 type cachedScript struct {
@@ -383,7 +385,10 @@ type cachedScript struct {
 	sc   *guide.Script
 }
 
-const scriptsKept = 2048
+const (
+	scriptsKept = 1024
+	scriptBytes = 4 << 20
+)
 
 func (c *scriptCache) get(id string, size int) *guide.Script {
 	c.mu.Lock()
@@ -397,10 +402,11 @@ func (c *scriptCache) get(id string, size int) *guide.Script {
 func (c *scriptCache) put(id string, size int, sc *guide.Script) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= scriptsKept {
-		c.m = make(map[string]cachedScript, 64)
+	if c.m == nil || len(c.m) >= scriptsKept || c.bytes+size > scriptBytes {
+		c.m, c.bytes = make(map[string]cachedScript, 64), 0
 	}
 	c.m[id] = cachedScript{size, sc}
+	c.bytes += size
 }
 
 // checkOffset accepts a moment of the routine: a number from 0 to total.

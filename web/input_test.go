@@ -207,4 +207,10 @@ func TestScriptCache(t *testing.T) {
 	if len(c.m) > scriptsKept {
 		t.Errorf("the cache holds %d scripts, more than %d", len(c.m), scriptsKept)
 	}
+	for i := range 10 {
+		c.put(fmt.Sprint("big", i), scriptBytes/4, sc)
+	}
+	if c.bytes > scriptBytes {
+		t.Errorf("the cache holds %d bytes of scripts, more than %d", c.bytes, scriptBytes)
+	}
 }

@@ -155,6 +155,7 @@ type result struct {
 	peakRSS   int64
 	stopped   []string // what each server said on SIGTERM
 	logErrors int      // ERROR lines in the servers' logs
+	firstErr  string   // the first of them
 }
 
 func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
@@ -248,8 +249,9 @@ func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// spread the users' first requests over the first second
-			if !sleep(ctx, time.Duration(rand.Int64N(int64(time.Second)))) {
+			// users arrive spread over the first second, or over one
+			// pause when they pause longer: a steady load, not one burst
+			if !sleep(ctx, time.Duration(rand.Int64N(int64(max(time.Second, b.pause))))) {
 				return
 			}
 			c := &user{client: client, base: "http://" + addrs[u%len(addrs)], pause: b.pause, moves: moves, n: u}
@@ -284,6 +286,10 @@ func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
 		r.stopped = append(r.stopped, said)
 		if log, err := os.ReadFile(s.Log); err == nil {
 			r.logErrors += strings.Count(string(log), "level=ERROR")
+			if i := strings.Index(string(log), "level=ERROR"); i >= 0 && r.firstErr == "" {
+				line, _, _ := strings.Cut(string(log[i:]), "\n")
+				r.firstErr = line
+			}
 		}
 	}
 	return r, nil
@@ -439,6 +445,9 @@ func (r *result) report(b budget) bool {
 	}
 	if len(r.stopped) > 0 {
 		fmt.Printf("stopping    %s; %d ERROR lines in the servers' logs\n", strings.Join(r.stopped, ", "), r.logErrors)
+		if r.firstErr != "" {
+			fmt.Printf("            the first: %.300s\n", r.firstErr)
+		}
 	}
 	ok := true
 	check := func(what string, met bool) {
