@@ -1,425 +1,61 @@
 package howto
 
-// The words the importer knows, in the massage model's vocabulary. Entries
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+// The words the importer knows, in the massage model's vocabulary, are
+// data: lexicon/words.txt, embedded in the binary and read once. Entries
 // are written without articles or possessives ("top of head" matches "the
 // top of your head"); see lexicon.add for the pattern syntax.
 
-func lm(id string) val   { return val{cLandmark, id} }
-func area(id string) val { return val{cArea, id} }
-func part(id string) val { return val{cPart, id} }
-func hand(id string) val { return val{cHand, id} }
-func mot(id string) val  { return val{cMotion, id} }
-func weak(id string) val { return val{cWeak, id} }
-func dir(id string) val  { return val{cDir, id} }
-func turn(id string) val { return val{cTurn, id} }
-func pres(id string) val { return val{cPressure, id} }
-func side(id string) val { return val{cSide, id} }
-func prep(id string) val { return val{cPrep, id} }
+//go:embed lexicon/words.txt
+var wordsData string
 
-var words = buildLexicon()
+var words = mustReadLexicon(wordsData)
 
-// amb adds a word that names a part of the giver's hand when it is what
-// the hand works with, and a place on the receiver when the hand works on it.
-func (lx *lexicon) amb(pattern string, vals ...val) {
-	lx.addEntry(pattern, true, vals)
+// lexiconKinds name the categories of lexicon/words.txt.
+var lexiconKinds = map[string]cat{
+	"lm": cLandmark, "area": cArea, "part": cPart, "hand": cHand, "mot": cMotion, "weak": cWeak,
+	"manner": cManner, "dir": cDir, "turn": cTurn, "pres": cPressure, "side": cSide, "prep": cPrep,
+	"tool": cTool, "else": cElse,
 }
 
-func buildLexicon() *lexicon {
+func mustReadLexicon(data string) *lexicon {
+	lx, err := readLexicon(data)
+	if err != nil {
+		panic("howto: lexicon/words.txt: " + err.Error())
+	}
+	return lx
+}
+
+// readLexicon reads "add|amb | PATTERN | KIND:ID …" lines.
+func readLexicon(data string) (*lexicon, error) {
 	lx := newLexicon()
-
-	// Scalp and head.
-	lx.add("base of skull|head", lm("base-of-skull"))
-	lx.add("bottom|ridge of skull", lm("base-of-skull"))
-	lx.add("ridge at base of skull", lm("base-of-skull"))
-	lx.add("skull base", lm("base-of-skull"))
-	lx.add("skull ridge", lm("base-of-skull"))
-	lx.add("occiput|occipital", lm("base-of-skull"))
-	lx.add("crown", lm("crown"))
-	lx.add("crown of head", lm("crown"))
-	lx.add("top of head|scalp|skull", lm("top-of-head"))
-	lx.add("forehead hairline", lm("front-hairline"))
-	lx.add("front hairline", lm("front-hairline"))
-	lx.add("front of scalp|hairline", lm("front-hairline"))
-	lx.add("front scalp", lm("front-hairline"))
-	lx.add("hairline", lm("hairline"))
-	lx.add("hair line", lm("hairline"))
-	lx.add("side(s) of head|skull", lm("sides-of-head"))
-	lx.add("above ear(s)", lm("above-ears"))
-	lx.add("behind ear(s)", lm("behind-ears"))
-	lx.add("back of head|skull", lm("back-of-head"))
-	lx.add("center|centre|middle of back of head|skull", lm("back-of-head-middle"))
-	lx.add("temple(s)", lm("temples"))
-	lx.add("scalp", area("scalp"))
-	lx.add("hair", area("scalp"))
-	lx.add("head", area("scalp"))
-
-	// Face, jaw and ears.
-	lx.add("forehead", lm("forehead"))
-	lx.add("brow(s)", lm("forehead"))
-	lx.add("eyebrow(s)", lm("forehead"))
-	lx.add("brow bone(s)", lm("forehead"))
-	lx.add("cheek(s)", lm("cheeks"))
-	lx.add("cheekbone(s)", lm("cheeks"))
-	lx.add("cheek bone(s)", lm("cheeks"))
-	lx.add("chin", lm("chin"))
-	lx.add("face|facial", area("face"))
-	lx.add("eye(s)|eyelid(s)|nose|mouth|lip(s)", area("face"))
-	lx.add("jaw line(s)", lm("jaw-line"))
-	lx.add("jawline(s)|jawbone(s)", lm("jaw-line"))
-	lx.add("jaw bone(s)", lm("jaw-line"))
-	lx.add("angle of jaw", lm("jaw-line"))
-	lx.add("underside of jaw", lm("jaw-line"))
-	lx.add("jaw joint(s)", lm("jaw-joint"))
-	lx.add("jaw hinge(s)", lm("jaw-joint"))
-	lx.add("where jaw hinges", lm("jaw-joint"))
-	lx.add("in front of ear(s)", lm("jaw-joint"))
-	lx.add("tmj", lm("jaw-joint"))
-	lx.add("temporomandibular joint(s)?", lm("jaw-joint"))
-	lx.add("jaw(s)|masseter(s)", area("jaw"))
-	lx.add("chewing|jaw muscle(s)", area("jaw"))
-	lx.add("ear(s)", lm("ear"))
-	lx.add("outer ear(s)", lm("ear"))
-	lx.add("rim of ear(s)", lm("ear"))
-	lx.add("outer rim(s)", lm("ear"))
-	lx.add("ear rim(s)", lm("ear"))
-	lx.add("ear canal(s)", lm("ear"))
-	lx.add("earlobe(s)", lm("earlobe"))
-	lx.add("ear lobe(s)", lm("earlobe"))
-	lx.add("lobe(s)", lm("earlobe"))
-
-	// Neck and shoulders.
-	lx.add("below|under|beneath ear(s)", lm("below-ears"))
-	lx.add("back of neck", lm("back-of-neck"))
-	lx.add("nape", lm("back-of-neck"))
-	lx.add("nape of neck", lm("back-of-neck"))
-	lx.add("side(s) of neck", lm("sides-of-neck"))
-	lx.add("left|right side of neck", lm("sides-of-neck"))
-	lx.add("base|bottom of neck", lm("base-of-neck"))
-	lx.add("top(s) of shoulder(s)", lm("tops-of-shoulders"))
-	lx.add("top(s) of each|both shoulder(s)", lm("tops-of-shoulders"))
-	lx.add("shoulder top(s)", lm("tops-of-shoulders"))
-	lx.add("top of left|right shoulder", lm("tops-of-shoulders"))
-	lx.add("trapezius|traps", lm("tops-of-shoulders"))
-	lx.add("shoulder joint(s)", lm("shoulder-joint"))
-	lx.add("neck|throat", area("neck"))
-	lx.add("shoulder(s)", area("shoulders"))
-
-	// Back.
-	lx.add("spine|backbone|vertebrae", lm("spine-line"))
-	lx.add("spinal column", lm("spine-line"))
-	lx.add("line of spine", lm("spine-line"))
-	lx.add("shoulder blade(s)", lm("shoulder-blades"))
-	lx.add("scapula|scapulae", lm("shoulder-blades"))
-	lx.add("top edge of shoulder blade(s)", lm("shoulder-blades"))
-	lx.add("top(s) of shoulder blade(s)", lm("shoulder-blades"))
-	lx.add("mid|middle back", lm("middle-back"))
-	lx.add("middle of back", lm("middle-back"))
-	lx.add("rib(s)", lm("ribs"))
-	lx.add("rib cage", lm("ribs"))
-	lx.add("ribcage", lm("ribs"))
-	lx.add("lower|low back", lm("lower-back"))
-	lx.add("small of back", lm("lower-back"))
-	lx.add("lumbar", lm("lower-back"))
-	lx.add("lower|low spine", lm("lower-back"))
-	lx.add("waist", lm("waist"))
-	lx.add("upper back", area("upper-back"))
-	lx.add("upper and? lower back", area("upper-back"), lm("lower-back")) // "Upper & lower back"
-	lx.add("bottom|lowest rib(s)", lm("ribs"))
-	lx.add("blade(s)", lm("shoulder-blades"))                // "the inner edge of the blade", once the shoulder blade is named
-	lx.add("edge|border of blade(s)", lm("shoulder-blades")) //
-	lx.add("blade(s) of hand(s)", part("fingers"))           // the little-finger edge of the hand
-	lx.add("between shoulder blades", area("upper-back"))
-	// The bare word "back" is read apart: it is as often a direction.
-
-	// Chest and abdomen.
-	lx.add("breastbone|sternum", lm("sternum"))
-	lx.add("chest muscle(s)", lm("pectorals"))
-	lx.add("pecs|pectoral(s)", lm("pectorals"))
-	lx.add("chest", area("chest"))
-	lx.add("navel|umbilicus|bellybutton", lm("navel"))
-	lx.add("belly button", lm("navel"))
-	lx.add("stomach|belly|tummy", lm("stomach"))
-	lx.add("abdomen|abdominal|colon|intestine(s)|bowel(s)", area("abdomen"))
-
-	// Arms and hands.
-	lx.add("lower part of bicep(s)|biceps", lm("lower-biceps"))
-	lx.add("lower bicep(s)|biceps", lm("lower-biceps"))
-	lx.add("top|upper part of bicep(s)|biceps", lm("upper-biceps"))
-	lx.add("top of bicep(s)|biceps", lm("upper-biceps"))
-	lx.add("upper bicep(s)|biceps", lm("upper-biceps"))
-	lx.add("bicep(s)|biceps", area("upper-arms"))
-	lx.add("tricep(s)|triceps", lm("triceps"))
-	lx.add("back of upper arm(s)", lm("triceps"))
-	lx.add("upper arm(s)", area("upper-arms"))
-	lx.add("crease of elbow", lm("elbow"))
-	lx.add("wrist(s)", lm("wrist"))
-	lx.add("wrist bone(s)", lm("wrist"))
-	lx.add("inside of wrist", lm("wrist"))
-	lx.add("back|top of hand(s)", lm("back-of-hand"))
-	lx.add("back|top of it", lm("back-of-hand")) // of the hand just named
-	lx.add("center|centre|middle of palm", lm("palm"))
-	lx.add("fleshy web", lm("palm"))
-	lx.add("web between thumb and index finger", lm("palm"))
-	lx.add("base of each? finger(s)", lm("fingers"))
-	lx.add("each finger", lm("fingers"))
-	lx.add("all five fingers", lm("fingers"))
-	lx.add("arm(s)", area("arms"))
-
-	// The words that name the giver's hand as often as the receiver's body.
-	lx.amb("hand(s)", part("whole-hand"), area("hands"))
-	lx.amb("palm(s)", part("palms"), lm("palm"))
-	lx.amb("finger(s)", part("fingers"), lm("fingers"))
-	lx.amb("thumb(s)", part("thumbs"), lm("fingers"))
-	lx.amb("knuckle(s)", part("knuckles"), lm("fingers"))
-	lx.amb("fingertip(s)", part("fingertips"), lm("fingers"))
-	lx.amb("finger tip(s)", part("fingertips"), lm("fingers"))
-	lx.amb("tips of fingers", part("fingertips"), lm("fingers"))
-	lx.amb("forearm(s)", part("forearm"), lm("forearm"))
-	lx.amb("elbow(s)", part("elbow"), lm("elbow"))
-	lx.amb("fist(s)", part("fist"), area("hands"))
-	lx.amb("heel(s) of hand(s)|palm(s)", part("heels-of-hands"), lm("palm"))
-	lx.amb("heel(s) of one|each|both|other hand(s)", part("heels-of-hands"), lm("palm"))
-
-	// Parts of the giver's hands, and which hand.
-	lx.add("tips of index and? middle fingers", part("fingertips"))
-	lx.add("index|middle|ring finger(s)", part("fingers"))
-	lx.add("index and middle fingers", part("fingers"))
-	lx.add("two|three|four fingers", part("fingers"))
-	lx.add("pad(s) of finger(s)", part("finger-pads"))
-	lx.add("finger pad(s)", part("finger-pads"))
-	lx.add("fleshy pads of fingers", part("finger-pads"))
-	lx.add("fleshy pads of fingers or thumbs", part("finger-pads"))
-	lx.add("pad(s) of thumb(s)", part("thumbs"))
-	lx.add("thumb pad(s)", part("thumbs"))
-	lx.add("palm(s) of hand(s)", part("palms"))
-	lx.add("palm(s) of both hands", part("palms"), hand("both"))
-	lx.add("flat hand(s)", part("palms"))
-	lx.add("hand(s) flat", part("palms"))
-	lx.add("lower part(s) of palm(s)", part("heels-of-hands"))
-	lx.add("whole|entire hand(s)", part("whole-hand"))
-	lx.add("palm and fingers", part("whole-hand"))
-	lx.add("side(s) of hand(s)", part("fingers"))
-	lx.add("little finger edge(s)", part("fingers"))
-	lx.add("fingers of both hands", part("fingers"), hand("both"))
-	lx.add("fingertips of both hands", part("fingertips"), hand("both"))
-	lx.add("left|right hand", val{cHand, ""}) // read by its first word
-	lx.add("left fingertips|fingers|thumb|palm", val{cHand, ""})
-	lx.add("right fingertips|fingers|thumb|palm", val{cHand, ""})
-	lx.add("both hands", hand("both"), part("whole-hand"))
-	lx.add("two hands", hand("both"), part("whole-hand"))
-	lx.add("both thumbs", hand("both"), part("thumbs"))
-	lx.add("both palms", hand("both"), part("palms"))
-	lx.add("one hand", hand("one"), part("whole-hand"))
-	lx.add("other hand", hand("other"), part("whole-hand"))
-	lx.add("either hand", hand("either"), part("whole-hand"))
-	lx.add("each hand", hand("both"), part("whole-hand"))
-	lx.add("both of yours", hand("both"), part("palms"))
-	lx.add("with one", hand("one"), part("whole-hand"))
-	lx.add("with one hand", hand("one"), part("whole-hand"))
-	lx.add("with other", hand("other"), part("whole-hand"))
-	lx.add("with other hand", hand("other"), part("whole-hand"))
-
-	// Legs and feet.
-	lx.add("hip(s)", lm("hip"))
-	lx.add("hip bone(s)", lm("hip"))
-	lx.add("upper thigh(s)", lm("upper-thigh"))
-	lx.add("upper part(s) of thigh(s)", lm("upper-thigh"))
-	lx.add("lower thigh(s)", lm("lower-thigh"))
-	lx.add("lower part(s) of thigh(s)", lm("lower-thigh"))
-	lx.add("thigh(s)|quad(s)|quadriceps|hamstring(s)", area("thighs"))
-	lx.add("knee(s)", lm("knee"))
-	lx.add("back of knee(s)", lm("knee"))
-	lx.add("hollow behind it", lm("knee"))
-	lx.add("calf|calves", lm("calf"))
-	lx.add("calf muscle(s)", lm("calf"))
-	lx.add("achilles", lm("calf"))
-	lx.add("achilles tendon", lm("calf"))
-	lx.add("lower leg(s)", lm("calf"))
-	lx.add("back of lower leg(s)", lm("calf"))
-	lx.add("shin(s)|shinbone(s)", lm("shin"))
-	lx.add("shin bone(s)", lm("shin"))
-	lx.add("leg(s)", area("legs"))
-	lx.add("ankle(s)", lm("ankle"))
-	lx.add("ankle joint(s)", lm("ankle"))
-	lx.add("ankle bone(s)", lm("ankle-bones"))
-	lx.add("heel(s)", lm("heel"))
-	lx.add("sole(s)", lm("sole"))
-	lx.add("sole(s) of foot|feet", lm("sole"))
-	lx.add("bottom of foot|feet", lm("sole"))
-	lx.add("arch", lm("arch"))
-	lx.add("arch of foot", lm("arch"))
-	lx.add("ball of foot", lm("ball-of-foot"))
-	lx.add("to ball(s)", lm("ball-of-foot")) // "heel to ball"
-	lx.add("instep", lm("instep"))
-	lx.add("top of foot|feet", lm("instep"))
-	lx.add("tendon(s)", lm("foot-tendons"))
-	lx.add("tendons on top of foot", lm("foot-tendons"))
-	lx.add("side(s) of foot|feet", lm("sides-of-foot"))
-	lx.add("foot|feet", area("feet"))
-	lx.add("big toe(s)", lm("big-toe"))
-	lx.add("little|pinky|small toe(s)", lm("little-toe"))
-	lx.add("toe(s)", area("toes"))
-
-	// Places on the body that the model has no area for: a step that works
-	// only there names no area, rather than a wrong one.
-	lx.add("buttock(s)|glute(s)|gluteal|gluteus|bum|backside|groin|armpit(s)|underarm(s)", val{cElse, "unmodelled"})
-	lx.add("gluteal fold|crease", val{cElse, "unmodelled"})
-	lx.add("nappy|diaper area", val{cElse, "unmodelled"})
-
-	// Motions, strongest meaning first in the reading (see motionOf).
-	lx.add("through hair", mot("draw-through"), area("scalp"))
-	lx.add("through his|her hair", mot("draw-through"), area("scalp"))
-	lx.add("rake|rakes|raking|raked", mot("rake"))
-	lx.add("fan|fans|fanning", mot("fan"))
-	lx.add("fan stroke(s)", mot("fan"))
-	lx.add("chop|chops|chopping|hack|hacking|karate", mot("chop"))
-	lx.add("tap|taps|tapping|drum|drumming|tapotement|patting|pat", mot("tap"))
-	lx.add("step at? time", mot("press-climb"))
-	lx.add("step by step", mot("press-climb"))
-	lx.add("small|tiny|alternating steps", mot("press-climb"))
-	lx.add("knead|kneads|kneading|kneaded|petrissage|wring|wrings|wringing", mot("knead"))
-	lx.add("walk|walks|walking fingers|finger", mot("press-climb"), part("fingers"))
-	lx.add("walk|walks|walking fingertips|fingertip", mot("press-climb"), part("fingertips"))
-	lx.add("walk|walks|walking thumbs|thumb", mot("press-climb"), part("thumbs"))
-	lx.add("compression(s)|pump|pumps|pumping", mot("squeeze"))
-	lx.add("roll|rolls|rolling flesh|muscle|skin|it", mot("knead"))
-	lx.add("roll|rolls|rolling ball|roller", mot("glide"))
-	lx.add("squeeze|squeezes|squeezing|squeezed|pinch|pinches|pinching|compress|compressing|cupping", mot("squeeze"))
-	lx.add("circle(s)|circling|circled|circular|spiral(s)|rotation(s)|rotational", mot("circle"))
-	lx.add("rotate|rotates|rotating|twist|twisting", mot("rotate"))
-	lx.add("rub|rubs|rubbing|rubbed|friction|scrub", mot("rub"))
-	lx.add("glide|glides|gliding|slide|slides|sliding|stroke(s)|stroking|stroked|sweep|sweeps|sweeping|effleurage|trace|tracing|drag|dragging|draw|draws|drawing|pull|pulls|pulling|push|pushing|run|runs|running|strip|strips|stripping|smooth|smoothing", mot("glide"))
-	lx.add("jiggle|jiggles|jiggling|shake|shakes|shaking|wobble|wobbling|rock|rocks|rocking", mot("rub"))
-	lx.add("fold|folds|folding", mot("squeeze"))
-	lx.add("lean into", mot("hold"))
-	lx.add("lean|leans|leaning in", mot("hold"))
-	lx.add("lean|leans|leaning into|onto", mot("hold"))
-	lx.add("lean|leans|leaning back into|onto|on|against", mot("hold"))
-	lx.add("roll|rolls|rolling", mot("knead"))
-	lx.add("sink in", mot("hold"))
-	lx.add("hold|holds|holding|rest|resting", weak("hold"))
-	lx.add("press|presses|pressing|pressed", weak("hold"))
-	lx.add("move|moves|moving|work|works|working|go|massage|massaging|manipulate|manipulation", weak("move"))
-	lx.add("in small|little|slow|large|tiny|gentle|wide? circle(s)", val{cManner, "circle"})
-	lx.add("in circular|circle|rotational|clockwise motion(s)|movement(s)|manner", val{cManner, "circle"})
-	lx.add("in circular|clockwise|rotational|counterclockwise|anticlockwise fashion", val{cManner, "circle"})
-	lx.add("circular motion(s)|movement(s)", val{cManner, "circle"})
-	lx.add("clockwise rotational movement", val{cManner, "circle"})
-
-	// Directions.
-	lx.add("up|upward|upwards|higher|climb|climbing", dir("up"))
-	lx.add("from low to high", dir("up"))
-	lx.add("down|downward|downwards", dir("down"))
-	lx.add("up and down", dir("up-and-down"))
-	lx.add("up and back down", dir("up-and-down"))
-	lx.add("down and up", dir("up-and-down"))
-	lx.add("toward|towards|to crown", dir("toward-crown"))
-	lx.add("up toward|towards|to crown", dir("toward-crown"))
-	lx.add("toward|towards|to top of head", dir("toward-top"))
-	lx.add("meet at top of head", dir("toward-top"))
-	lx.add("toward|towards|to center|centre|middle", dir("toward-middle"))
-	lx.add("inward|inwards", dir("inward"))
-	lx.add("outward|outwards|apart", dir("outward"))
-	lx.add("out to|toward|towards|from", dir("outward"))
-	lx.add("and out", dir("outward"))
-	lx.add("away from spine", dir("away-from-spine"))
-	lx.add("away from line of spine", dir("away-from-spine"))
-	lx.add("alongside|beside spine", dir("along-spine"))
-	lx.add("along spine", dir("along-spine"))
-	lx.add("alongside it", dir("along-spine"))
-	lx.add("next to spine", dir("along-spine"))
-	lx.add("front to back", dir("front-to-back"))
-	lx.add("front of head? to back", dir("front-to-back"))
-	lx.add("back to front", dir("back-to-front"))
-	lx.add("vice|vise versa", dir("back-to-front"))
-	lx.add("side to side", dir("side-to-side"))
-	lx.add("one side to other", dir("side-to-side"))
-	lx.add("back and forth", dir("back-and-forth"))
-	lx.add("to and fro", dir("back-and-forth"))
-	lx.add("across", dir("across"))
-	lx.add("around|round", dir("around"))
-	lx.add("over and around", dir("around"))
-	lx.add("from toes upward|up", dir("toes-up"))
-	lx.add("in place", dir("in-place"))
-	lx.add("on spot", dir("in-place"))
-	lx.add("without sliding", dir("in-place"))
-	lx.add("without letting them slide", dir("in-place"))
-
-	// Turns.
-	lx.add("clockwise", turn("clockwise"))
-	lx.add("counterclockwise|anticlockwise", turn("counterclockwise"))
-	lx.add("counter clockwise", turn("counterclockwise"))
-	lx.add("anti clockwise", turn("counterclockwise"))
-	lx.add("opposite other", turn("opposite"))
-	lx.add("in opposite directions", turn("opposite"))
-	lx.add("opposite directions|ways", turn("opposite"))
-
-	// Pressure.
-	lx.add("light|lightly|gentle|gently|soft|softly|feather|delicate|delicately|barely|easy", pres("light"))
-	lx.add("little pressure", pres("light"))
-	lx.add("moderate|moderately|medium|some pressure", pres("moderate"))
-	lx.add("deep|deeply|deeper|hard|harder|strong|firm|firmly|firmer|heavy|heavily", pres("deep"))
-	lx.add("as deep as you can tolerate", pres("deep"))
-	lx.add("light or heavy", pres("light..deep"))
-	lx.add("lightly or heavily", pres("light..deep"))
-	lx.add("light or deep|firm", pres("light..deep"))
-	lx.add("light to moderate", pres("light..moderate"))
-
-	// Sides.
-	lx.add("reverse|swap|switch|change hands", side("swap-hands"))
-	lx.add("reverse positions of hands", side("swap-hands"))
-	lx.add("reverse positions", side("swap-hands"))
-	lx.add("alternate|alternately|alternating", side("alternate"))
-	lx.add("take turns", side("alternate"))
-	lx.add("one after other", side("alternate"))
-	lx.add("then left then right", side("alternate"))
-	lx.add("both arms|legs|feet|sides|calves|thighs", side("each"))
-	lx.add("other side|arm|leg|foot|calf|thigh|shoulder", side("each"))
-	lx.add("switch|change|swap legs|arms|sides|feet", side("each"))
-	lx.add("each arm|leg|foot|calf|thigh", side("each"))
-	lx.add("each side", side("each"))
-	lx.add("then switch", side("each"))
-	lx.add("both sides at once", side("both"))
-	lx.add("working both sides", side("both"))
-	lx.add("on both sides", side("both"))
-	lx.add("each|either|both side(s) of head|skull", side("both"), lm("sides-of-head"))
-	lx.add("each|either|both side(s) of neck", side("both"), lm("sides-of-neck"))
-	lx.add("each|either|both side(s) of spine", side("both"), dir("along-spine"))
-
-	// Preparations.
-	lx.add("oil|oils|oiled", prep("oil"))
-	lx.add("massage oil", prep("oil"))
-	lx.add("cream|creams|lotion|lotions|balm|moisturiser|moisturizer", prep("cream"))
-	lx.add("soak|soaks|soaking|soaked|epsom", prep("soak"))
-	lx.add("foot bath", prep("soak"))
-	lx.add("basin of warm water", prep("soak"))
-	lx.add("dry feet|foot|face|hands|skin|it|them", prep("dry"))
-	lx.add("pat dry", prep("dry"))
-	lx.add("pat it|them dry", prep("dry"))
-	lx.add("towel|towels", prep("towel"))
-	lx.add("clean hair", prep("clean-hair"))
-	lx.add("clean head of hair", prep("clean-hair"))
-	lx.add("washed hair", prep("clean-hair"))
-	lx.add("wash hair", prep("clean-hair"))
-	lx.add("shampoo", prep("clean-hair"))
-	lx.add("brush|comb hair", prep("brush-hair"))
-	lx.add("tangles", prep("brush-hair"))
-	lx.add("warm hands|palms", prep("warm-hands"))
-	lx.add("warm up hands", prep("warm-hands"))
-	lx.add("rub hands|palms together", prep("warm-hands"))
-	lx.add("rub|rubbing them together", prep("warm-hands"))
-	lx.add("rub hands|palms against each other", prep("warm-hands"))
-	lx.add("rub hands|palms together briskly", prep("warm-hands"))
-	lx.add("rings|jewellery|jewelry|bracelet(s)", prep("jewellery"))
-	lx.add("rings and watch", prep("jewellery"))
-	lx.add("nails|fingernails", prep("nails"))
-	lx.add("wash face|hands", prep("wash"))
-	lx.add("cleanse|cleansing face|skin|hands", prep("wash"))
-	lx.add("tennis|lacrosse|massage ball", val{cTool, "ball"}, prep("tool"))
-	lx.add("foam roller", val{cTool, "roller"}, prep("tool"))
-	lx.add("ball", val{cTool, "ball"})
-	lx.add("roller", val{cTool, "roller"})
-	lx.add("roller roll|rolls|rolling|travels|moves", val{cTool, "roller"}, mot("glide"))
-	lx.add("ball roll|rolls|rolling", val{cTool, "ball"}, mot("glide")) // "so the ball rolls up and down"
-	return lx.freeze()
+	for n, ln := range strings.Split(data, "\n") {
+		if i := strings.Index(ln, "#"); i >= 0 {
+			ln = ln[:i]
+		}
+		ln = strings.TrimSpace(ln)
+		if ln == "" {
+			continue
+		}
+		f := strings.Split(ln, " | ")
+		if len(f) != 3 || f[0] != "add" && f[0] != "amb" {
+			return nil, fmt.Errorf("line %d: expected add|amb | PATTERN | KIND:ID …", n+1)
+		}
+		var vals []val
+		for _, kv := range strings.Fields(f[2]) {
+			k, id, _ := strings.Cut(kv, ":")
+			c, ok := lexiconKinds[k]
+			if !ok {
+				return nil, fmt.Errorf("line %d: unknown kind %q", n+1, k)
+			}
+			vals = append(vals, val{c, id})
+		}
+		lx.addEntry(f[1], f[0] == "amb", vals)
+	}
+	return lx.freeze(), nil
 }
