@@ -30,6 +30,7 @@ type builder struct {
 	passes   int           // passes in the step
 	limShare float64       // the share of the limits moves are laid out within
 	stretch  float64       // how much longer than the tempo's a repeat within a pass is
+	fewer    float64       // by how much to cut a step's repeats to fit a routine's time
 }
 
 // start is where a drawn pass starts, in which phase and by which hand.
@@ -105,6 +106,11 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 	reps := 0
 	if !c.s.Repeat.IsZero() {
 		reps = (c.s.Repeat.Least + c.s.Repeat.Most + 1) / 2
+		if b.fewer > 1 && seconds > 0 {
+			// a routine gives the step less time than its repeats need
+			// within the limits: fewer of them
+			reps = max(1, int(float64(reps)/b.fewer))
+		}
 	}
 	natural := b.natural(phases[0])
 	if d <= 0 {

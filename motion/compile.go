@@ -219,12 +219,12 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 	first, period := p, c.period
 	var best StepPath
 	bestOver := math.Inf(1)
-	for try := 0; try < 6; try++ {
+	for try := 0; try < 10; try++ {
 		p = first
 		slow := 1 + 0.15*float64(try)
 		c.period = period * slow
 		b := &builder{c: c, p: &p, profile: pr.Profile, tracks: map[string]*track{}, draw: o.draw, measure: o.measure,
-			limShare: planShare / slow, stretch: 1}
+			limShare: planShare / slow, stretch: 1, fewer: slow * slow}
 		if err := b.run(hands, o.Seconds); err != nil {
 			return StepPath{}, err
 		}

@@ -113,6 +113,12 @@ const limitShare = 0.9
 // is at them; the acceleration counts by its square root, as it grows with
 // the square of the tempo.
 func overLimits(p *StepPath, v *View, l Limits) float64 {
+	// on the chart first: well within the limits there, a step is within
+	// them on the body too (the body bends the chart's distances by a
+	// fraction), and placing every sample on the body costs time
+	if w := overLimits2D(p, v.MM, l); w < 0.6 {
+		return w
+	}
 	worst := 0.0
 	var ps []Vec3
 	for _, h := range p.Hands {
@@ -195,4 +201,25 @@ func checkMotion(p *StepPath, mm float64, l Limits) error {
 		}
 	}
 	return nil
+}
+
+func overLimits2D(p *StepPath, mm float64, l Limits) float64 {
+	k := mm / 1000 * Rate
+	worst := 0.0
+	for _, h := range p.Hands {
+		s := h.Samples
+		for i := 1; i < len(s); i++ {
+			v := math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y) * k
+			if s[i].Contact && s[i-1].Contact {
+				worst = math.Max(worst, v/l.ContactSpeed)
+			} else {
+				worst = math.Max(worst, v/l.TravelSpeed)
+			}
+			if i >= 2 {
+				a := math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y) * k * Rate
+				worst = math.Max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
+			}
+		}
+	}
+	return worst
 }

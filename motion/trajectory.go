@@ -16,6 +16,7 @@ type trajectory struct {
 	n      int   // the last sample's index: samples 0..n
 	step   []int32
 	hands  [2]stream // left, right
+	views  []*View   // each step's chart
 	limits Limits
 	body   Body
 }
@@ -42,6 +43,7 @@ const (
 func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 	tr := &trajectory{paths: paths, limits: o.Limits, body: o.Body}
 	for i := range paths {
+		tr.views = append(tr.views, viewByID[paths[i].View])
 		tr.starts = append(tr.starts, tr.n)
 		tr.n += len(paths[i].Hands[0].Samples) - 1
 	}
@@ -106,7 +108,7 @@ func handIn(p *StepPath, id string, fs [][]float64) (*HandPath, []float64) {
 	return nil, nil
 }
 
-func (tr *trajectory) view(k int) *View { return viewByID[tr.paths[tr.step[k]].View] }
+func (tr *trajectory) view(k int) *View { return tr.views[tr.step[k]] }
 
 // surface names the piece of skin a sample is on: its chart, and on a
 // chart of panels (the sole and the top of the foot) its panel, for the
