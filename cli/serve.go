@@ -201,7 +201,8 @@ func (o *serveOptions) Run(ctx context.Context, env *Env) error {
 	addr := ln.Addr().String()
 	where := o.where(addr)
 	wo := web.Options{Store: st, Catalog: cat, Log: env.Log, TestClock: o.TestClock,
-		Listen: where.listen, Hosts: o.Hosts, TLS: o.TLS, OpenURL: where.openURL}
+		Listen: where.listen, Hosts: o.Hosts, TLS: o.TLS,
+		OpenURL: func() string { return o.where(addr).openURL }}
 	if ca != nil {
 		wo.CA, wo.CAFingerprint = ca.DER(), localca.Fingerprint(ca.DER())
 	}

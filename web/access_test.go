@@ -21,7 +21,7 @@ import (
 
 // newPairedApp makes the app as knead serve --addr 0.0.0.0:… does, with
 // its log in a buffer and a clock the test moves.
-func newPairedApp(t *testing.T, o Options) (*Server, store.Store, *bytes.Buffer, *time.Time) {
+func newPairedApp(t testing.TB, o Options) (*Server, store.Store, *bytes.Buffer, *time.Time) {
 	t.Helper()
 	cat, err := catalog.Builtin()
 	if err != nil {
@@ -320,7 +320,7 @@ func TestDeviceName(t *testing.T) {
 // A paired device makes a code for another on the settings page: shown
 // there with its QR code, in no address, and it pairs once.
 func TestSettingsPairsAnother(t *testing.T) {
-	app, _, logs, _ := newPairedApp(t, Options{OpenURL: "http://192.168.1.5:7878/"})
+	app, _, logs, _ := newPairedApp(t, Options{OpenURL: func() string { return "http://192.168.1.5:7878/" }})
 	code, _ := app.NewPairingCode()
 	cookie := &http.Cookie{Name: cookieName, Value: req(app, "GET", "127.0.0.1:7878", "/pair?code="+code, "").Result().Cookies()[0].Value}
 	w := req(app, "POST", "127.0.0.1:7878", "/settings/pair", "", cookie)

@@ -35,8 +35,9 @@ type Options struct {
 	Hosts []string
 	// TLS says the app is served over HTTPS: its cookies are Secure.
 	TLS bool
-	// OpenURL is the address a phone opens, for the settings page.
-	OpenURL string
+	// OpenURL gives the address a phone opens, for the settings page; it
+	// is asked each time, since a LAN address can change.
+	OpenURL func() string
 	// CA is the local certificate authority's certificate (DER) and its
 	// SHA-256 fingerprint, when Knead made one; /cert offers it.
 	CA            []byte
@@ -60,7 +61,7 @@ type Server struct {
 	pairOn        bool
 	pair          pairing
 	tls           bool
-	openURL       string
+	openURLFunc   func() string
 	caDER         []byte
 	caFingerprint string
 	bare          map[string]*template.Template
@@ -72,7 +73,7 @@ func New(o Options) (*Server, error) {
 		return nil, errors.New("web: a store and a catalog are needed")
 	}
 	s := &Server{store: o.Store, cat: o.Catalog, log: o.Log, test: o.TestClock, now: o.Now,
-		tls: o.TLS, openURL: o.OpenURL, caDER: o.CA, caFingerprint: o.CAFingerprint}
+		tls: o.TLS, openURLFunc: o.OpenURL, caDER: o.CA, caFingerprint: o.CAFingerprint}
 	if o.Listen == "" {
 		o.Listen = "127.0.0.1"
 	}
@@ -109,6 +110,14 @@ func New(o Options) (*Server, error) {
 	// The Host check comes first, then pairing, then the cross-site check.
 	s.handler = s.logged(s.hosts.check(gzipped(typedAPI(secure(s.gate(cop.Handler(mux)), csp)))))
 	return s, nil
+}
+
+// openURL is the address a phone opens, or "" when the caller gave none.
+func (s *Server) openURL() string {
+	if s.openURLFunc == nil {
+		return ""
+	}
+	return s.openURLFunc()
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }

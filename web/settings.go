@@ -69,7 +69,7 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, d settingsData) {
-	d.Pairing, d.OpenURL, d.TLS, d.HasCA = s.pairOn, s.openURL, s.tls, len(s.caDER) > 0
+	d.Pairing, d.OpenURL, d.TLS, d.HasCA = s.pairOn, s.openURL(), s.tls, len(s.caDER) > 0
 	d.Secure = r.TLS != nil || IsLoopback(hostOnly(r.Host))
 	if d.OpenURL == "" {
 		scheme := "http"
@@ -108,7 +108,7 @@ func (s *Server) settingsNewCode(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code, until := s.NewPairingCode()
-	base := s.openURL
+	base := s.openURL()
 	if base == "" {
 		base = "http://" + r.Host + "/"
 	}
@@ -157,7 +157,7 @@ func (s *Server) certPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.renderBare(w, http.StatusOK, "cert", page{Title: "Trust Knead on your phone", Data: map[string]string{
-		"Fingerprint": s.caFingerprint, "OpenURL": s.openURL}})
+		"Fingerprint": s.caFingerprint, "OpenURL": s.openURL()}})
 }
 
 func (s *Server) certFile(w http.ResponseWriter, r *http.Request) {
