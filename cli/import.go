@@ -31,7 +31,9 @@ func init() {
 			"the catalog's cautions where they match), the benefits the text claims (shown as its " +
 			"claims, never as medical fact), what was left out as page furniture (bylines, image " +
 			"credits, reader comments, link lines, ads) and what the importer was unsure of. --json " +
-			"prints all of that, and the routine, as one JSON object instead.\n\n" +
+			"prints all of that, every sentence read with its role (move, move modifier, preparation, " +
+			"warning, claim, tip, description, commentary, noise) and why, and the routine, as one " +
+			"JSON object instead.\n\n" +
 			"Texts are read up to 1 MiB. A text with no hands-on instructions is an error (exit " +
 			"status 1), and so is a PDF, a Word file, an image or other bytes that are not text.\n\n" +
 			"--eval DIR scores the importer instead: it imports every text in DIR (.txt, .md, .html) " +
