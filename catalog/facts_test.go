@@ -541,6 +541,8 @@ var cautionFacts = map[string]cautionFact{
 	"sensitive-lighter":   {Kind: "gentle", When: "start", Sources: []string{src002}},
 	"soft-belly":          {Kind: "gentle", When: "start", Areas: []string{"abdomen"}, Sources: []string{"knead"}},
 	"face-eyes":           {Kind: "never-press", When: "during", Areas: []string{"face"}, Landmarks: []string{"eyes"}, Sources: []string{"knead"}},
+	"chest-consent":       {Kind: "ask", When: "before", Areas: []string{"chest"}, Sources: []string{"knead"}},
+	"chest-soft-places":   {Kind: "never-press", When: "during", Areas: []string{"chest"}, Landmarks: []string{"armpit", "tip-of-breastbone"}, Sources: []string{"knead"}},
 	"forearm-elbow-light": {Kind: "gentle", When: "during", Areas: []string{"back"}, Sources: []string{src001}},
 	"gentle-toes": {Kind: "gentle", When: "during", Areas: []string{"toes"},
 		Landmarks: []string{"big-toe", "second-toe", "middle-toe", "fourth-toe", "little-toe"}, Sources: []string{src003}},
