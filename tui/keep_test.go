@@ -593,3 +593,44 @@ func FuzzLoadSession(f *testing.F) {
 		_ = m.Result().Summary(80)
 	})
 }
+
+// The time played and the moves skipped go to the store with the place, so
+// History says what `knead play` printed, and a resume goes on counting
+// from them.
+func TestPlayedAndSkippedAreStored(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	c := cat(t)
+	r, s := techniqueSession(t, "scalp-petrissage")
+	fc := newFakeClock()
+	x, err := NewRecord(c, r, s, Source{Technique: "scalp-petrissage"}, fc.t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := NewKeeper(st, x, nil, nil)
+	m := New(s, Options{Now: fc.now, Recorder: k})
+	press(m, "space")
+	wait(m, fc, 10)
+	press(m, "right") // the first move skipped after 10 s
+	wait(m, fc, 20)
+	press(m, "q")
+	closeKeeper(t, k)
+	r1 := m.Result()
+	got, err := st.Session(ctx, x.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Progress.Played < 29.5 || got.Progress.Played > 30.5 || !cmp.Equal(got.Progress.Skipped, []int{0}) {
+		t.Errorf("kept %v s played and %v skipped, want 30 s and the first move", got.Progress.Played, got.Progress.Skipped)
+	}
+	if got.Progress.Done(got.Total) != r1.Done || len(got.Progress.Skipped) != len(r1.Skipped) {
+		t.Errorf("the store says %d done, %d skipped; the summary %d and %d", got.Progress.Done(got.Total), len(got.Progress.Skipped), r1.Done, len(r1.Skipped))
+	}
+	back, err := LoadSession(ctx, st, c, x.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Resume == nil || back.Resume.Played != got.Progress.Played || !cmp.Equal(back.Resume.Skipped, []int{0}) {
+		t.Errorf("resumed with %+v", back.Resume)
+	}
+}

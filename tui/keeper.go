@@ -27,6 +27,9 @@ type Keeper struct {
 	create  *store.Session  // created at Begin; nil when the session is in the store already
 	choices json.RawMessage // kept as the last choices when the session is created, as the web app does
 	log     *slog.Logger
+	// what the model told with the last place (Tally), sent with the next
+	played  float64
+	skipped []int
 
 	mu     sync.Mutex
 	wake   chan struct{}
@@ -83,7 +86,13 @@ func (k *Keeper) Begin(at time.Time) {
 
 // Progress saves where the session is.
 func (k *Keeper) Progress(offset float64, move int, running bool) {
-	k.push(keepOp{kind: "progress", progress: store.Progress{Offset: offset, Move: move, Running: running}})
+	k.push(keepOp{kind: "progress", progress: store.Progress{Offset: offset, Move: move, Running: running,
+		Played: k.played, Skipped: k.skipped}})
+}
+
+// Tally keeps the time played and the moves skipped with the next place.
+func (k *Keeper) Tally(played float64, skipped []int) {
+	k.played, k.skipped = played, append([]int{}, skipped...)
 }
 
 // Feedback saves one press with its moment; a sore press is remembered by

@@ -424,6 +424,9 @@ func (m *Model) save(now time.Time, force bool) {
 		return
 	}
 	m.saved, m.hasSaved, m.savedAt = x, true, now
+	if t, ok := m.rec.(Tally); ok {
+		t.Tally(m.Played(), m.SkippedMoves())
+	}
 	m.rec.Progress(p.Offset, p.Move, p.Running)
 }
 

@@ -31,6 +31,14 @@ type Recorder interface {
 	Finish(rating int, note string, at time.Time)
 }
 
+// Tally is a Recorder that also keeps, with each place, the seconds the
+// clock ran and the moves skipped and not played since, so that History and
+// a later --resume say the same numbers as the summary. The model tells it
+// just before each Progress.
+type Tally interface {
+	Tally(played float64, skipped []int)
+}
+
 // Source says where a routine came from, for the store's record of it.
 // Exactly one of Plan, File and Technique is set.
 type Source struct {

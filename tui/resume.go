@@ -81,7 +81,12 @@ func LoadSession(ctx context.Context, st store.Store, cat *massage.Catalog, id s
 	if math.IsNaN(o) || o < 0 {
 		o = 0
 	}
-	s.Resume = &Resume{ID: x.ID, Offset: min(o, sc.Total)}
+	s.Resume = &Resume{ID: x.ID, Offset: min(o, sc.Total), Played: x.Progress.Played}
+	for _, i := range x.Progress.Skipped {
+		if i >= 0 && i < len(sc.Moves) {
+			s.Resume.Skipped = append(s.Resume.Skipped, i)
+		}
+	}
 	for _, f := range x.Feedback {
 		tf := Feedback{Kind: f.Kind, Offset: f.Offset, Move: f.Move, Technique: f.Technique, Area: f.Area, At: f.At}
 		if f.Move >= 0 && f.Move < len(sc.Moves) {
