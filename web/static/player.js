@@ -344,7 +344,14 @@ function fold(el, open) {
   for (const id of ['move-care', 'move-say']) $(id).setAttribute('aria-expanded', String(open && $(id) === el));
   $('player').classList.toggle('unfolded', open);
 }
-for (const id of ['move-care', 'move-say']) $(id).addEventListener('click', (e) => fold(e.currentTarget, e.currentTarget.getAttribute('aria-expanded') !== 'true'));
+for (const id of ['move-care', 'move-say']) {
+  $(id).addEventListener('click', (e) => {
+    const open = e.currentTarget.getAttribute('aria-expanded') !== 'true';
+    fold(e.currentTarget, open);
+    // The whole instruction, asked for, is also said (the cues say a short form).
+    if (open && id === 'move-say') say(moves[clock.position().move]?.say || '', true);
+  });
+}
 $('back').addEventListener('click', () => jump(() => clock.back()));
 $('skip').addEventListener('click', skip);
 $('finish-now').addEventListener('click', () => {
