@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -487,3 +488,49 @@ func TestPlayResumeUsage(t *testing.T) {
 		t.Errorf("--resume=false: %d %s", r.code, r.err)
 	}
 }
+
+// TestResumeRemembersSkipsAndTime: a skip and the time played before a
+// --resume are kept in the store and count in the summary after it, the
+// same numbers the web app's History shows.
+func TestResumeRemembersSkipsAndTime(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "knead.db")
+	_, s := playHeadless(t, func(m *tui.Model, advance func(time.Duration)) {
+		key(m, " ")
+		advance(10 * time.Second)
+		key(m, "n") // skip the first move
+		advance(5 * time.Second)
+		key(m, "q")
+	}, "play", "--technique", "scalp-petrissage", "--db", db)
+	ctx := context.Background()
+	st := openTestStore(t, db)
+	list, err := st.Sessions(ctx, 10)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("sessions: %+v %v", list, err)
+	}
+	x, err := st.Session(ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Progress.Played != 15 || !slices.Equal(x.Progress.Skipped, []int{0}) {
+		t.Errorf("kept progress %+v, want 15 s played and move 0 skipped", x.Progress)
+	}
+	st.Close()
+	left := s.Script.Total - (s.Script.Moves[1].Start + 5)
+	out, _, err := playWith(t, nil, func(m *tui.Model, advance func(time.Duration)) {
+		key(m, " ")
+		for !m.Done() {
+			advance(time.Second)
+		}
+		key(m, "q")
+	}, "play", "--resume", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(s.Script.Moves)
+	want := fmt.Sprintf("Moves done: %d of %d; skipped: 1; time spent: %s.", n-1, n, clockOf(15+left))
+	if !strings.Contains(flat(out), want) || !strings.Contains(flat(out), "with 1 of 7 moves skipped") {
+		t.Errorf("the summary lacks %q:\n%s", want, out)
+	}
+}
+
+func clockOf(s float64) string { return fmt.Sprintf("%d:%02d", int(s)/60, int(s)%60) }
