@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ func init() {
 			"region's limit. The standard has no figure for the feet: exporting foot work needs --max-force or " +
 			"--limit foot=N (at most 130 N). --max-force caps every force; it must be above 0 and at most the " +
 			"limit of every region the export works.\n\n" +
-			"--height and --build size the body the 3D columns are placed on. Knead is not medical advice: check " +
+			"--preview FILE also draws the 3D path over the body as an SVG. --height and --build size the body the 3D columns are placed on. Knead is not medical advice: check " +
 			"every trajectory against your device's own safety case.\n\n" +
 			"Limits by region:\n" + motion.RegionTable(),
 		Examples: []string{
@@ -77,6 +78,7 @@ type exportOptions struct {
 	Height    float64
 	Build     string
 	Motion    motion.Limits
+	Preview   string
 }
 
 // optFloat is a number flag that knows whether it was given: 0 given is
@@ -117,6 +119,7 @@ func (o *exportOptions) Flags(fs *flag.FlagSet) {
 	fs.Float64Var(&o.Motion.Accel, "accel", motion.DefaultLimits.Accel, "the most acceleration, `M/S2` (may be lowered)")
 	fs.Float64Var(&o.Motion.ForceRate, "force-rate", motion.DefaultLimits.ForceRate, "how fast the force may change, `N/S` (may be lowered)")
 	fs.StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output")
+	fs.StringVar(&o.Preview, "preview", "", "also draw the 3D path over the body as an SVG `FILE`")
 }
 
 func (o *exportOptions) SetArgs(args []string) error {
@@ -219,6 +222,15 @@ func (o *exportOptions) Run(ctx context.Context, env *Env) error {
 	tr, err := motion.Prepare(paths, opts)
 	if err != nil {
 		return refusal(err)
+	}
+	if o.Preview != "" {
+		title := o.Technique
+		if title == "" {
+			title = o.Routine
+		}
+		if err := writeOut(env.Out, o.Preview, func(w io.Writer) error { return tr.WritePreview(w, title) }); err != nil {
+			return err
+		}
 	}
 	return writeOut(env.Out, o.Out, tr.Write)
 }

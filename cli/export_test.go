@@ -228,3 +228,24 @@ func TestRoutinePressureCapsItems(t *testing.T) {
 		t.Errorf("export: the firmest force of a light routine is %v N, want the light level's (about 4.2 N)", top)
 	}
 }
+
+// --preview draws the 3D path over the body: both hands, contact solid,
+// travel dotted, in the body frame.
+func TestExportPreview(t *testing.T) {
+	dir := t.TempDir()
+	svg := filepath.Join(dir, "p.svg")
+	r := run(t, nil, "export", "--technique", "back-circling-hands", "--preview", svg, "--out", filepath.Join(dir, "p.csv"))
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	data, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, want := range []string{"<svg", "knead_body", `stroke="#0072b2"`, `stroke="#d55e00"`, "stroke-dasharray", "from behind"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the preview lacks %q", want)
+		}
+	}
+}
