@@ -28,7 +28,7 @@ type fakeRecorder struct {
 }
 
 func (r *fakeRecorder) Begin(time.Time) { r.begun++ }
-func (r *fakeRecorder) Progress(o float64, move int, running bool, played float64, skipped []int) {
+func (r *fakeRecorder) Progress(o float64, move int, running bool) {
 	r.progress = append(r.progress, saved{o, move, running})
 }
 func (r *fakeRecorder) Feedback(f Feedback) { r.feedback = append(r.feedback, f) }
@@ -488,13 +488,13 @@ func TestKeeperSaysWhatWasNotSaved(t *testing.T) {
 	x, _ := NewRecord(cat(t), r, s, Source{Technique: "knead-ankles"}, time.Now())
 	k := NewKeeper(failing{}, x, nil, nil)
 	k.Begin(time.Now())
-	k.Progress(1, 0, true, 1, nil)
+	k.Progress(1, 0, true)
 	err := k.Close(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "2 of 2 writes") || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("err = %v", err)
 	}
 	// After Close, writes are refused without blocking.
-	k.Progress(2, 0, true, 2, nil)
+	k.Progress(2, 0, true)
 }
 
 func TestPlanOf(t *testing.T) {

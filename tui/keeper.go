@@ -85,7 +85,6 @@ func (k *Keeper) Begin(at time.Time) {
 }
 
 // Progress saves where the session is.
-<<<<<<< HEAD
 func (k *Keeper) Progress(offset float64, move int, running bool) {
 	k.push(keepOp{kind: "progress", progress: store.Progress{Offset: offset, Move: move, Running: running,
 		Played: k.played, Skipped: k.skipped}})
@@ -94,10 +93,6 @@ func (k *Keeper) Progress(offset float64, move int, running bool) {
 // Tally keeps the time played and the moves skipped with the next place.
 func (k *Keeper) Tally(played float64, skipped []int) {
 	k.played, k.skipped = played, append([]int{}, skipped...)
-=======
-func (k *Keeper) Progress(offset float64, move int, running bool, played float64, skipped []int) {
-	k.push(keepOp{kind: "progress", progress: store.Progress{Offset: offset, Move: move, Running: running, Played: played, Skipped: skipped}})
->>>>>>> 0ff12f6 (tui: the place kept in the store carries the seconds played and the moves skipped, and --resume reads them back, so the summary after a resume counts earlier skips and time as History does)
 }
 
 // Feedback saves one press with its moment; a sore press is remembered by

@@ -424,14 +424,10 @@ func (m *Model) save(now time.Time, force bool) {
 		return
 	}
 	m.saved, m.hasSaved, m.savedAt = x, true, now
-<<<<<<< HEAD
 	if t, ok := m.rec.(Tally); ok {
 		t.Tally(m.Played(), m.SkippedMoves())
 	}
 	m.rec.Progress(p.Offset, p.Move, p.Running)
-=======
-	m.rec.Progress(p.Offset, p.Move, p.Running, m.played, m.SkippedMoves())
->>>>>>> 0ff12f6 (tui: the place kept in the store carries the seconds played and the moves skipped, and --resume reads them back, so the summary after a resume counts earlier skips and time as History does)
 }
 
 // saved is a place handed to the Recorder.

@@ -23,10 +23,8 @@ type Recorder interface {
 	// closed on its start screen leaves nothing behind.
 	Begin(at time.Time)
 	// Progress is where the session is: after every move, pause, resume,
-	// skip and back, every few seconds while it runs, and when it stops;
-	// with the seconds played in all sittings and the moves skipped and
-	// not played since (the honest summary, as History shows it).
-	Progress(offset float64, move int, running bool, played float64, skipped []int)
+	// skip and back, every few seconds while it runs, and when it stops.
+	Progress(offset float64, move int, running bool)
 	// Feedback is one press of l, g, f or s.
 	Feedback(f Feedback)
 	// Finish is the rating (1–5) and the note given at the end.

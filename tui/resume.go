@@ -81,17 +81,11 @@ func LoadSession(ctx context.Context, st store.Store, cat *massage.Catalog, id s
 	if math.IsNaN(o) || o < 0 {
 		o = 0
 	}
-<<<<<<< HEAD
 	s.Resume = &Resume{ID: x.ID, Offset: min(o, sc.Total), Played: x.Progress.Played}
 	for _, i := range x.Progress.Skipped {
 		if i >= 0 && i < len(sc.Moves) {
 			s.Resume.Skipped = append(s.Resume.Skipped, i)
 		}
-=======
-	s.Resume = &Resume{ID: x.ID, Offset: min(o, sc.Total), Played: x.Progress.Played, Skipped: x.Progress.Skipped}
-	if math.IsNaN(s.Resume.Played) || s.Resume.Played < 0 {
-		s.Resume.Played = 0
->>>>>>> 0ff12f6 (tui: the place kept in the store carries the seconds played and the moves skipped, and --resume reads them back, so the summary after a resume counts earlier skips and time as History does)
 	}
 	for _, f := range x.Feedback {
 		tf := Feedback{Kind: f.Kind, Offset: f.Offset, Move: f.Move, Technique: f.Technique, Area: f.Area, At: f.At}
