@@ -166,6 +166,7 @@ type startData struct {
 	Conditions []conditionChoice
 	Recent     []store.Summary
 	Map        template.HTML
+	Screen     screenView
 }
 
 type areaChoice struct {
@@ -200,12 +201,8 @@ type lastChoice struct {
 }
 
 // conditionLabels say the conditions in plain words for the form.
+// The rest come from the safety screen's questions (screen.go).
 var conditionLabels = []struct{ kind, label, hint string }{
-	{"unhealthy-scalp", "The scalp has scratches, sores or a skin problem", ""},
-	{"inflamed-joint", "A joint is painful, hot, swollen or arthritic", "Which joint?"},
-	{"injury", "A recent injury", "Where?"},
-	{"wound", "An open wound or cut", "Where?"},
-	{"skin-condition", "A rash or other skin condition", "Where?"},
 	{"sensitive", "A sensitive place to go gently", "Where?"},
 }
 
@@ -234,6 +231,7 @@ func (s *Server) startPage(w http.ResponseWriter, r *http.Request) {
 			d.Last = &lastChoice{Summary: describeRequest(req), URL: "/plan?" + requestQuery(req).Encode()}
 		}
 	}
+	d.Screen = s.lastScreen(r.Context())
 	s.fillChoices(&d)
 	s.render(w, r, http.StatusOK, "start", page{Title: "Start", Nav: "start", Body: "start", Data: d})
 }
@@ -346,6 +344,12 @@ func requestQuery(req plan.Request) url.Values {
 	if req.Seed != 0 {
 		q.Set("seed", strconv.FormatInt(req.Seed, 10))
 	}
+	if req.Age != "" {
+		q.Set("age", req.Age)
+	}
+	if req.Cleared {
+		q.Set("cleared", "on")
+	}
 	return q
 }
 
@@ -397,6 +401,10 @@ func requestFromForm(q url.Values) (plan.Request, formValues, *apiError) {
 	if req.Mode == "both" {
 		req.Mode = ""
 	}
+	if a := q.Get("age"); a != "" && a != "adult" {
+		req.Age = a
+	}
+	req.Cleared = q.Get("cleared") == "on"
 	return req, f, nil
 }
 
@@ -420,7 +428,14 @@ func outermost(areas []string) []string {
 
 // formField maps a request field to the form's label, for messages.
 func formField(field string) string {
+	if name, ok := screenField(field); ok {
+		return name
+	}
 	switch {
+	case field == "stop":
+		return "No session today"
+	case field == "ask-first":
+		return "Ask a health professional first"
 	case strings.HasPrefix(field, "areas"):
 		return "Areas"
 	case field == "minutes":
@@ -460,6 +475,20 @@ type itemView struct {
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 	req, f, e := requestFromForm(r.URL.Query())
+	sc, asked, se := s.screenFromForm(r.URL.Query())
+	if e == nil {
+		e = se
+	}
+	if e == nil && asked {
+		if err := sc.Apply(s.cat, &req); err != nil {
+			var pe *plan.Error
+			if errors.As(err, &pe) {
+				e = errInvalid(pe.Field, "%s", pe.Message)
+			}
+		} else {
+			s.keepScreen(r.Context(), sc)
+		}
+	}
 	if e == nil {
 		if err := req.Validate(); err != nil {
 			var pe *plan.Error
@@ -477,6 +506,10 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 		p, script, err = s.makePlan(req)
 		var pe *plan.Error
 		switch {
+		case errors.As(err, &pe) && pe.Code == "stop":
+			e = errInvalid("stop", "%s", strings.TrimPrefix(pe.Message, "no session today, "))
+		case errors.As(err, &pe) && pe.Code == "ask-first":
+			e = errInvalid("ask-first", "%s", strings.TrimPrefix(pe.Message, "ask a health professional first, "))
 		case errors.As(err, &pe):
 			e = errInvalid(pe.Field, "%s", pe.Message)
 		case err != nil:
@@ -487,6 +520,8 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if e != nil {
 		d := s.startData(r, f)
+		d.Screen = s.screenFor(sc)
+		d.Screen.Cleared = req.Cleared
 		e.Field = formField(e.Field)
 		d.Error = e
 		s.fillChoices(&d)
