@@ -213,6 +213,14 @@ func stepForces(p *StepPath, o *ExportOptions) ([][]float64, error) {
 		limit *= 2 // a strike is transient contact
 	}
 	curve := newForceCurve(r, o.Forces)
+	// Over an endangerment site the force stays at most light, whatever
+	// the step asks.
+	light := curve.at(levelPressure("light"))
+	var sites []Spot
+	v, hasView := ViewByID(p.View)
+	if hasView {
+		sites = siteSpots(&v)
+	}
 	out := make([][]float64, len(p.Hands))
 	for h, hp := range p.Hands {
 		fs := make([]float64, len(hp.Samples))
@@ -221,6 +229,9 @@ func stepForces(p *StepPath, o *ExportOptions) ([][]float64, error) {
 				continue
 			}
 			f := curve.at(s.Pressure)
+			if len(sites) > 0 && f > light && nearSite(&v, sites, p.Panel, s.X, s.Y) {
+				f = light
+			}
 			if maxForce > 0 {
 				f = math.Min(f, maxForce)
 			}
