@@ -247,10 +247,13 @@ func (k legendKey) width() float64 { return 72 + textWidth(k.label, sizeKey, fal
 // legendKeys lists the marks the drawing uses: always the two hands, and a
 // lifted hand, a holding hand and the band beside the spine when they appear.
 func legendKeys(items []drawItem) []legendKey {
-	var lift, hold, back bool
+	var lift, hold, back, site bool
 	for _, it := range items {
 		for _, c := range it.cells {
 			back = back || c.p.View == "back"
+			if v, ok := ViewByID(c.p.View); ok && !site {
+				site = len(siteSpots(&v)) > 0
+			}
 			for _, m := range c.p.marks {
 				lift = lift || m.kind == mkLift
 				hold = hold || m.kind == mkHold
@@ -266,6 +269,9 @@ func legendKeys(items []drawItem) []legendKey {
 	}
 	if back {
 		keys = append(keys, legendKey{"keep", "keep off the spine"})
+	}
+	if site {
+		keys = append(keys, legendKey{"site", "light, flat touch only"})
 	}
 	return keys
 }
@@ -302,6 +308,8 @@ func legend(w *bufio.Writer, x, y float64, rows [][]legendKey) {
 				fmt.Fprintf(w, `<g class="kn-right"><circle class="kn-hold" cx="%.0f" cy="%.0f" r="17"/></g>`, dx+30, dy-10)
 			case "keep":
 				fmt.Fprintf(w, `<rect class="kn-keep" x="%.0f" y="%.0f" width="44" height="40" style="opacity:.3"/>`, dx+8, dy-30)
+			case "site":
+				fmt.Fprintf(w, `<circle class="kn-keep" cx="%.0f" cy="%.0f" r="18" style="opacity:.3"/>`, dx+30, dy-10)
 			}
 			fmt.Fprintf(w, `<text class="kn-key" x="%.0f" y="%.0f">%s</text>`, dx+72, dy, esc(k.label))
 			dx += k.width()

@@ -2,6 +2,7 @@ package motion
 
 import (
 	"math"
+	"sort"
 
 	"github.com/knead/knead/massage"
 )
@@ -19,6 +20,13 @@ func siteSpots(v *View) []Spot {
 			out = append(out, ss...)
 		}
 	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Landmark != b.Landmark {
+			return a.Landmark < b.Landmark
+		}
+		return a.Panel+a.Side < b.Panel+b.Side
+	})
 	return out
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"strings"
 )
 
@@ -83,6 +84,11 @@ func writeChart(w io.Writer, v *View, panelNames bool) {
 			fmt.Fprintf(w, `<rect class="kn-keep" x="%.0f" y="150" width="%.0f" height="800"/>`, 500-band, 2*band)
 		}
 		fmt.Fprintf(w, `<path class="kn-%s" d="%s"/>`, s.class, s.d)
+	}
+	// Endangerment sites are marked as the spine is: light, flat touch only.
+	for _, sp := range siteSpots(v) {
+		r := math.Min(1000*siteRadius/v.MM, 45)
+		fmt.Fprintf(w, `<circle class="kn-keep" cx="%.0f" cy="%.0f" r="%.0f"/>`, sp.At.X*1000, sp.At.Y*1000, r)
 	}
 	for _, p := range v.Panels {
 		if !panelNames {
