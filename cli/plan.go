@@ -37,8 +37,16 @@ func init() {
 			"warm-up and says so; when they are too few for anything, or more than the safe moves can fill " +
 			"without staying too long on one spot, knead says how many minutes would do and exits with " +
 			"status 1, as it does when nothing safe is left.\n\n" +
+			"--for NAME plans for me or a person 'knead people' lists, from their history in the store " +
+			"(--db): a step lighter or firmer where they asked for it, more time and gentle work first where " +
+			"a spot was sore (never deep on the first visit), liked techniques tried first, a technique with " +
+			"two thumbs-down left out; every change is said in the plan's notes, and --explain prints them " +
+			"alone. Without --for the same request and seed always give the same plan.\n\n" +
+			"Items last 45 s to 3 min for a partner (30 s to 2 min for yourself), every move 20 s or more; " +
+			"the areas are ordered to change position seldom, and each change is a short transition, not " +
+			"counted in the minutes.\n\n" +
 			"--json prints the plan as one JSON object (total_seconds, prep, items, excluded, cautions, " +
-			"dropped). --out FILE also writes it as a routine file that 'knead check' accepts and you can " +
+			"dropped, notes, transitions). --out FILE also writes it as a routine file that 'knead check' accepts and you can " +
 			"edit; it will not overwrite a file unless --force is given.",
 		Examples: []string{
 			"knead plan --area back --area scalp --minutes 20 --mode partner",
@@ -49,6 +57,7 @@ func init() {
 			"knead plan --area back --minutes 15 --screen",
 			"knead plan --area back,legs --minutes 30 --weight back=2 --seed 7 --json",
 			"knead plan --area scalp --minutes 8 --out scalp.yaml",
+			"knead plan --area back,scalp --minutes 20 --for me --explain",
 		},
 		New: func() Options { return &planOptions{} },
 	})
@@ -110,6 +119,9 @@ type planOptions struct {
 	Out        string
 	Force      bool
 	Width      int
+	For        string
+	DB         string
+	Explain    bool
 
 	req plan.Request
 }
@@ -129,6 +141,9 @@ func (o *planOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Out, "out", "", "write the plan as a routine file to `FILE` instead of printing it (a line on stderr says so); - writes the routine to standard output")
 	fs.BoolVar(&o.Force, "force", false, "let --out replace a file that exists")
 	fs.IntVar(&o.Width, "width", 0, "wrap the card at `N` columns instead of the terminal's width")
+	fs.StringVar(&o.For, "for", "", "plan for `NAME` (me, or someone 'knead people' lists), adapted to their history of sessions")
+	fs.StringVar(&o.DB, "db", "", "with --for: the store, SQLite file `PATH` or a postgres:// URL (default: the data directory)")
+	fs.BoolVar(&o.Explain, "explain", false, "print only what was adapted and why (the plan's notes), one per line")
 }
 
 func (o *planOptions) SetArgs(args []string) error {
@@ -239,9 +254,25 @@ func (o *planOptions) Run(ctx context.Context, env *Env) error {
 			return flagError(err)
 		}
 	}
-	p, err := plan.Make(cat, o.req)
+	var h *plan.History
+	if o.For != "" {
+		if h, err = historyFor(ctx, o.DB, o.For); err != nil {
+			return err
+		}
+	}
+	p, err := plan.MakeFor(cat, o.req, h)
 	if err != nil {
 		return flagError(err)
+	}
+	if o.Explain {
+		if len(p.Notes) == 0 {
+			_, err = fmt.Fprintln(env.Out, "Nothing was adapted: this is the plan the request and seed give anyone.")
+			return err
+		}
+		for _, n := range p.Notes {
+			fmt.Fprintln(env.Out, "- "+sentence(n))
+		}
+		return nil
 	}
 	if o.Out == "-" {
 		// the routine file alone goes to standard output, for a pipe

@@ -9,6 +9,7 @@ import (
 // index holds the lookups one call of Make needs, built once per call so
 // that a catalog of thousands of techniques costs one pass over it.
 type index struct {
+	lesson  *lesson // what the person's history teaches; never nil
 	cat     *massage.Catalog
 	caution map[string]*massage.Caution
 	contra  []*massage.Caution // contraindications that name a condition
@@ -31,6 +32,7 @@ func (ix *index) coverAll() {
 
 func newIndex(cat *massage.Catalog) *index {
 	ix := &index{
+		lesson:  learn(nil),
 		cat:     cat,
 		caution: make(map[string]*massage.Caution, len(cat.Cautions)),
 		rules:   cat.Rules,

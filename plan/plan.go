@@ -106,6 +106,15 @@ type Caution struct {
 // fix (bad fields, too few or too many minutes, nothing safe left) are
 // *Error; the request is validated first.
 func Make(cat *massage.Catalog, r Request) (*Plan, error) {
+	return MakeFor(cat, r, nil)
+}
+
+// MakeFor builds a plan for the request as Make does, adapted to a
+// person's history (nil: none): a pressure they asked to change a step
+// lighter or firmer where they asked, more time and gentle work where a
+// sore spot is remembered, liked techniques first, a technique with two
+// thumbs-down left out. Every adaptation is said in Notes.
+func MakeFor(cat *massage.Catalog, r Request, h *History) (*Plan, error) {
 	if cat == nil {
 		return nil, errors.New("plan: no catalog")
 	}
@@ -114,6 +123,9 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		return nil, err
 	}
 	ix := newIndex(cat)
+	ix.lesson = learn(h)
+	var learned []string
+	ix.lesson.weigh(&req, &learned)
 	if err := ix.screen(req, conds, r); err != nil {
 		return nil, err
 	}
@@ -137,8 +149,11 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		Items:       []Item{},
 		Excluded:    []Excluded{},
 		Cautions:    []Caution{},
-		Notes:       []string{},
+		Notes:       learned,
 		Transitions: []Transition{},
+	}
+	if p.Notes == nil {
+		p.Notes = []string{}
 	}
 	for _, s := range secs {
 		p.Excluded = append(p.Excluded, s.excluded...)
@@ -204,6 +219,7 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 		return nil, fieldError("minutes", "%s is not a time Knead can fill with moves of at least %s each for %s: %s would do",
 			num(req.Minutes), massage.Seconds(lo), areasSaid(live), fit)
 	}
+	ix.lesson.apply(ix, p)
 	ix.flow(p, ix.preps(live, mode, conds), mode)
 	p.Cautions = ix.cautions(live, p.Items)
 	return p, nil

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
 	"slices"
@@ -153,6 +154,12 @@ func (ix *index) sections(req Request, pools []*pool, mode string) []*section {
 		}
 		var cands []*cand
 		for _, c := range pl.cands {
+			if k := ix.lesson.out[c.t.ID]; k > 0 && fitsMode(c.t, mode) {
+				s.known++
+				s.excluded = append(s.excluded, Excluded{Technique: c.t.ID, Name: c.t.Name, Area: c.area,
+					Reason: fmt.Sprintf("it had a thumbs-down %s: restore it in History to have it again", times(k)), Source: "your feedback"})
+				continue
+			}
 			if fitsMode(c.t, mode) {
 				side := c.side
 				if c.sides == 2 {
@@ -166,6 +173,7 @@ func (ix *index) sections(req Request, pools []*pool, mode string) []*section {
 		s.otherMode = otherMode(pl, mode)
 		rng := rand.New(rand.NewPCG(uint64(req.Seed), streamOf(pl.area)))
 		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
+		ix.lesson.rank(cands)
 		for i, c := range cands {
 			c.rank = i
 		}

@@ -1,0 +1,307 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/knead/knead/massage"
+)
+
+// What a person's history does to their next plan (see MakeFor).
+const (
+	pressureDecay = 0.5  // a press counts half as much for each later session without it
+	pressureShift = 0.75 // the weight of presses that moves the pressure one step
+	soreMemory    = 3    // sessions without a sore press there before a sore spot is forgotten
+	soreWeight    = 1.5  // a sore area's share of the time, against 1
+	dislikedOut   = 2    // thumbs-down that leave a technique out until restored
+)
+
+// lesson is what the history teaches, ready to apply.
+type lesson struct {
+	ranked map[string]string   // techniques whose place rank moved: id to name
+	shift  map[string]int      // area: -1 lighter, +1 firmer
+	why    map[string]string   // area: why, said plainly
+	sore   map[string]soreSpot // area: a sore spot still remembered
+	likes  map[string]int      // technique: thumbs-up less thumbs-down
+	out    map[string]int      // technique: thumbs-down, when dislikedOut or more
+	names  map[string]bool     // techniques named in the history
+	order  []string            // areas of shift and sore, in a stable order
+}
+
+type soreSpot struct {
+	presses int // sore presses in the latest session that had any there
+	ago     int // sessions since that one (0: the latest session)
+	first   bool
+}
+
+// learn reads a history. A nil or empty history teaches nothing.
+func learn(h *History) *lesson {
+	l := &lesson{shift: map[string]int{}, why: map[string]string{}, sore: map[string]soreSpot{},
+		likes: map[string]int{}, out: map[string]int{}, names: map[string]bool{}}
+	if h == nil || len(h.Sessions) == 0 {
+		return l
+	}
+	n := len(h.Sessions)
+	score := map[string]float64{}
+	presses := map[string][2]int{} // area: lighter, firmer presses in all
+	firstSore := map[string]int{}  // area: the index of the first session with a sore press
+	for i, s := range h.Sessions {
+		ago := n - 1 - i
+		w := 1.0
+		for k := 0; k < ago; k++ {
+			w *= pressureDecay
+		}
+		pressed := map[string]int{} // area: -1, +1 or 0 for this session
+		sore := map[string]int{}
+		for _, sg := range s.Signals {
+			if _, ok := massage.AreaByID(sg.Area); !ok && sg.Kind != "up" && sg.Kind != "down" {
+				continue
+			}
+			switch sg.Kind {
+			case "lighter":
+				pressed[sg.Area]--
+				c := presses[sg.Area]
+				c[0]++
+				presses[sg.Area] = c
+			case "firmer":
+				pressed[sg.Area]++
+				c := presses[sg.Area]
+				c[1]++
+				presses[sg.Area] = c
+			case "sore":
+				sore[sg.Area]++
+			case "up":
+				if sg.Technique != "" {
+					l.likes[sg.Technique]++
+				}
+			case "down":
+				if sg.Technique != "" {
+					l.likes[sg.Technique]--
+					l.out[sg.Technique]++
+				}
+			}
+		}
+		for a, d := range pressed {
+			switch {
+			case d < 0:
+				score[a] -= w
+			case d > 0:
+				score[a] += w
+			}
+		}
+		for a, k := range sore {
+			if _, seen := firstSore[a]; !seen {
+				firstSore[a] = i
+			}
+			if ago < soreMemory {
+				l.sore[a] = soreSpot{presses: k, ago: ago}
+			}
+		}
+	}
+	for a, sp := range l.sore {
+		sp.first = firstSore[a] == n-1-sp.ago && sp.ago == 0
+		l.sore[a] = sp
+	}
+	for t, k := range l.out {
+		if k < dislikedOut {
+			delete(l.out, t)
+		}
+	}
+	for a, v := range score {
+		c := presses[a]
+		switch {
+		case v <= -pressureShift:
+			l.shift[a] = -1
+			l.why[a] = fmt.Sprintf("you asked for lighter %s", times(c[0]))
+		case v >= pressureShift:
+			l.shift[a] = 1
+			l.why[a] = fmt.Sprintf("you asked for firmer %s", times(c[1]))
+		}
+	}
+	for a := range l.shift {
+		l.order = append(l.order, a)
+	}
+	for a := range l.sore {
+		if !slices.Contains(l.order, a) {
+			l.order = append(l.order, a)
+		}
+	}
+	sort.Strings(l.order)
+	return l
+}
+
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+func (l *lesson) empty() bool {
+	return len(l.shift) == 0 && len(l.sore) == 0 && len(l.likes) == 0 && len(l.out) == 0
+}
+
+// soreOn gives the remembered sore spots that overlap area.
+func (l *lesson) soreOn(area string) []string {
+	var out []string
+	for _, a := range l.order {
+		if _, ok := l.sore[a]; ok && massage.Overlaps(a, area) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// weigh gives sections with a sore spot more of the time when the request
+// has other areas to take it from, and says so.
+func (l *lesson) weigh(req *Request, notes *[]string) {
+	if len(req.Areas) < 2 {
+		return
+	}
+	for _, area := range req.Areas {
+		spots := l.soreOn(area)
+		if len(spots) == 0 {
+			continue
+		}
+		if req.Weights == nil {
+			req.Weights = map[string]float64{}
+		}
+		req.Weights[area] = req.weight(area) * soreWeight
+		var k int
+		for _, a := range spots {
+			k += l.sore[a].presses
+		}
+		*notes = append(*notes, fmt.Sprintf("More time on the %s: %s sore last time you had it", massage.AreaName(area), spotsSaid(spots, k)))
+	}
+}
+
+func spotsSaid(spots []string, presses int) string {
+	var names []string
+	for _, a := range spots {
+		names = append(names, "the "+massage.AreaName(a))
+	}
+	what := massage.JoinAnd(names)
+	if presses > 1 {
+		return fmt.Sprintf("%s was pressed %s as", what, times(presses))
+	}
+	return what + " was pressed as"
+}
+
+// rank puts liked techniques first and disliked ones last in a section's
+// seeded order, so that the plan takes liked ones more often.
+func (l *lesson) rank(cands []*cand) {
+	if len(l.likes) == 0 {
+		return
+	}
+	for _, c := range cands {
+		if l.likes[c.t.ID] != 0 {
+			if l.ranked == nil {
+				l.ranked = map[string]string{}
+			}
+			l.ranked[c.t.ID] = c.t.Name
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b *cand) int { return l.likes[b.t.ID] - l.likes[a.t.ID] })
+}
+
+// apply changes the planned items as the lesson says, and notes each change.
+func (l *lesson) apply(ix *index, p *Plan) {
+	guarded := len(p.Conditions) > 0 || len(p.Safety) > 0
+	said := map[string]bool{}
+	note := func(s string) {
+		if !said[s] {
+			said[s] = true
+			p.Notes = append(p.Notes, s)
+		}
+	}
+	for i := range p.Items {
+		it := &p.Items[i]
+		t := ix.cat.Technique(it.Technique)
+		for _, a := range l.order {
+			if !massage.Overlaps(a, it.Area) {
+				continue
+			}
+			// firmer only where nothing asked the planner to keep it light
+			if d, ok := l.shift[a]; ok && !(d > 0 && guarded) {
+				was := it.Pressure
+				lv := stepLevel(it.Pressure, d)
+				if d > 0 {
+					top := firmer(t.Pressure.Level, t.Pressure.Most)
+					if massage.LevelRank(lv) > massage.LevelRank(top) && top != "" {
+						lv = top
+					}
+				}
+				if lv != was {
+					it.Pressure = lv
+					word := "Lighter"
+					if d > 0 {
+						word = "Firmer"
+					}
+					note(fmt.Sprintf("%s on the %s: %s there", word, massage.AreaName(a), l.why[a]))
+				}
+			}
+			if sp, ok := l.sore[a]; ok && sp.first && it.Pressure == "deep" {
+				it.Pressure = "moderate"
+				note(fmt.Sprintf("No deep pressure on the %s this time: it was sore last time, so it starts gently", massage.AreaName(a)))
+			}
+		}
+	}
+	for _, a := range l.order {
+		if _, ok := l.sore[a]; !ok {
+			continue
+		}
+		for _, it := range p.Items {
+			if massage.Overlaps(a, it.Area) {
+				note(fmt.Sprintf("Gentle strokes first on the %s, where it was sore %s", massage.AreaName(a), agoSaid(l.sore[a].ago)))
+				break
+			}
+		}
+	}
+	var outs []string
+	for _, e := range p.Excluded {
+		if e.Source == "your feedback" && !slices.Contains(outs, e.Name) {
+			outs = append(outs, e.Name)
+		}
+	}
+	if len(outs) > 0 {
+		note("Left out after two thumbs-down: " + massage.JoinAnd(outs) + " (restore them in History)")
+	}
+	var liked, disliked []string
+	for _, id := range sortedKeys(l.ranked) {
+		if l.likes[id] > 0 {
+			liked = append(liked, l.ranked[id])
+		} else {
+			disliked = append(disliked, l.ranked[id])
+		}
+	}
+	if len(liked) > 0 {
+		note("Tried first because you liked them: " + massage.JoinAnd(liked))
+	}
+	if len(disliked) > 0 {
+		note("Tried last after a thumbs-down: " + massage.JoinAnd(disliked))
+	}
+}
+
+func agoSaid(ago int) string {
+	switch ago {
+	case 0:
+		return "last time"
+	case 1:
+		return "two sessions ago"
+	}
+	return fmt.Sprintf("%d sessions ago", ago+1)
+}
+
+// stepLevel moves a pressure level d steps, within light and deep.
+func stepLevel(level string, d int) string {
+	levels := []string{"light", "moderate", "deep"}
+	i := slices.Index(levels, level)
+	if i < 0 {
+		return level
+	}
+	return levels[min(max(i+d, 0), len(levels)-1)]
+}
