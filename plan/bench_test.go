@@ -17,7 +17,7 @@ var (
 
 // benchRequests are the requests a benchmark cycles through: the three
 // golden scenarios and seeded random ones that the catalog can plan.
-func benchRequests(b *testing.B, cat *massage.Catalog) []Request {
+func benchRequests(b *testing.B, cat *massage.Catalog, h *History) []Request {
 	reqs := []Request{
 		{Areas: []string{"back", "scalp"}, Minutes: 20, Mode: "partner"},
 		{Areas: []string{"shoulders", "arms"}, Minutes: 10, Mode: "self"},
@@ -26,7 +26,7 @@ func benchRequests(b *testing.B, cat *massage.Catalog) []Request {
 	rng := rand.New(rand.NewPCG(9, 9))
 	for len(reqs) < 64 {
 		r := randomRequest(rng)
-		if _, err := Make(cat, r); err == nil {
+		if _, err := MakeFor(cat, r, h); err == nil {
 			reqs = append(reqs, r)
 		}
 	}
@@ -35,14 +35,40 @@ func benchRequests(b *testing.B, cat *massage.Catalog) []Request {
 
 // benchMake plans the requests in turn and reports, beside the mean, the
 // median and 99th percentile of single calls (the budget is on p99).
-func benchMake(b *testing.B, cat *massage.Catalog) {
-	reqs := benchRequests(b, cat)
+func benchMake(b *testing.B, cat *massage.Catalog) { benchMakeFor(b, cat, nil) }
+
+// hundredSessions is a person's history of 100 sessions, each with a few
+// presses of every kind on the built-in catalog's techniques.
+func hundredSessions(cat *massage.Catalog) *History {
+	rng := rand.New(rand.NewPCG(100, 100))
+	kinds := []string{"lighter", "firmer", "sore", "up", "down", "good"}
+	h := &History{Person: "me"}
+	for range 100 {
+		var s Past
+		for range 1 + rng.IntN(8) {
+			t := cat.Techniques[rng.IntN(len(cat.Techniques))]
+			s.Signals = append(s.Signals, Signal{Kind: kinds[rng.IntN(len(kinds))], Technique: t.ID, Area: t.Areas[rng.IntN(len(t.Areas))]})
+		}
+		h.Sessions = append(h.Sessions, s)
+	}
+	return h
+}
+
+// BenchmarkMakeBuiltinHistory: the same budget, p99 under 1 ms, with a
+// person's 100 past sessions read on every call.
+func BenchmarkMakeBuiltinHistory(b *testing.B) {
+	cat := builtin(b)
+	benchMakeFor(b, cat, hundredSessions(cat))
+}
+
+func benchMakeFor(b *testing.B, cat *massage.Catalog, h *History) {
+	reqs := benchRequests(b, cat, h)
 	times := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		start := time.Now()
-		if _, err := Make(cat, reqs[i%len(reqs)]); err != nil {
+		if _, err := MakeFor(cat, reqs[i%len(reqs)], h); err != nil {
 			b.Fatal(err)
 		}
 		times = append(times, time.Since(start))

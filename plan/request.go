@@ -22,6 +22,10 @@ type Request struct {
 	Age        string             `json:"age,omitempty"`     // infant, child, adult, older-adult ("" = adult)
 	Cleared    bool               `json:"cleared,omitempty"` // a health professional agreed (for ask-first conditions)
 	Seed       int64              `json:"seed,omitempty"`
+	// For names whom the plan is for, as the store keeps people ("" is
+	// me). The planner does not read it: the caller passes that person's
+	// history to MakeFor.
+	For string `json:"for,omitempty"`
 }
 
 // The limits of a request.
@@ -66,7 +70,7 @@ func (r Request) Validate() error {
 // normalize validates the request and returns it with ids trimmed and
 // lower-cased, defaults filled in and the conditions parsed.
 func (r Request) normalize() (Request, []massage.Condition, error) {
-	out := Request{Minutes: r.Minutes, Seed: r.Seed, Cleared: r.Cleared}
+	out := Request{Minutes: r.Minutes, Seed: r.Seed, Cleared: r.Cleared, For: strings.TrimSpace(r.For)}
 	if len(r.Areas) == 0 {
 		return out, nil, fieldError("areas", "name at least one area, one of %s", massage.AreaNames())
 	}

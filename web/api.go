@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math"
 	"net/http"
@@ -118,7 +119,12 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	p, err := plan.Make(s.cat, req)
+	h, err := s.history(r.Context(), req.For)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := plan.MakeFor(s.cat, req, h)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -257,7 +263,7 @@ func (s *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 // session. The request is remembered as the last choices. With a key, a
 // session made before with the same key is given instead (made is false).
 func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (x *store.Session, made bool, err error) {
-	p, script, err := s.makePlan(req)
+	p, script, err := s.makePlan(ctx, req)
 	if err != nil {
 		return nil, false, err
 	}
@@ -271,7 +277,7 @@ func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (
 		return nil, false, err
 	}
 	x = &store.Session{
-		ID: newID(), CreatedAt: s.now().UTC(), Title: plan.Title(p.Areas, p.Minutes),
+		ID: newID(), CreatedAt: s.now().UTC(), Title: plan.Title(p.Areas, p.Minutes), Person: personOf(req),
 		Request: reqJSON, Plan: planJSON, Script: scriptJSON, Total: script.Total,
 		// kept with the session, in one transaction: a failure to
 		// remember them fails the whole request, which may be sent again
@@ -283,9 +289,39 @@ func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (
 	return s.store.CreateSessionOnce(ctx, key, x)
 }
 
-// makePlan plans req and lays the plan out as the player's script.
-func (s *Server) makePlan(req plan.Request) (*plan.Plan, *guide.Script, error) {
-	p, err := plan.Make(s.cat, req)
+// personOf is whom a request is for: "me" unless it names someone.
+func personOf(req plan.Request) string {
+	if id, err := store.PersonID(req.For); err == nil && req.For != "" {
+		return id
+	}
+	return store.Me
+}
+
+// history reads the history of the person a request is for ("" is me),
+// as the planner's input; nobody by that name is a 422 on "for".
+func (s *Server) history(ctx context.Context, name string) (*plan.History, error) {
+	id := store.Me
+	if name != "" {
+		var err error
+		if id, err = store.PersonID(name); err != nil {
+			return nil, &plan.Error{Field: "for", Message: err.Error()}
+		}
+	}
+	h, err := store.History(ctx, s.store, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, &plan.Error{Field: "for", Message: fmt.Sprintf("nobody called %q is kept: add them first", name)}
+	}
+	return h, err
+}
+
+// makePlan plans req for the person it names (me by default), from their
+// history, and lays the plan out as the player's script.
+func (s *Server) makePlan(ctx context.Context, req plan.Request) (*plan.Plan, *guide.Script, error) {
+	h, err := s.history(ctx, req.For)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := plan.MakeFor(s.cat, req, h)
 	if err != nil {
 		return nil, nil, err
 	}

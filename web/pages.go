@@ -503,7 +503,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 	var script *guide.Script
 	if e == nil {
 		var err error
-		p, script, err = s.makePlan(req)
+		p, script, err = s.makePlan(r.Context(), req)
 		var pe *plan.Error
 		switch {
 		case errors.As(err, &pe) && pe.Code == "stop":
