@@ -97,10 +97,11 @@ func (l *library) motion(id string) json.RawMessage {
 // Page weight: the motion a player page carries is kept under
 // maxMotionBytes of JSON (about a tenth of that once gzipped). A plan that
 // would carry more, the longest plans over many areas of a large catalog,
-// is drawn a level coarser, and again, up to maxLevel; the built-in
-// catalog's longest plans fit at level 0 (bench/pageweight prints them).
+// is drawn a level coarser, and again, up to maxLevel. Since strokes ease in
+// and out (motion's time law) the longest built-in plans over every area
+// take a coarser level; bench/pageweight prints the heaviest page.
 const (
-	maxMotionBytes = 180 << 10
+	maxMotionBytes = 100 << 10
 	maxLevel       = 6
 )
 

@@ -57,6 +57,10 @@ const (
 	// maxKept caps one hand's points: past it the tolerances grow until the
 	// hand fits, so no step, however long or busy, makes a page heavy.
 	maxKept = 600
+	// timeSlack is how much further than keepTolerance a hand may run ahead
+	// of or behind its moment, along its own path: about six pixels on a
+	// player's chart, which no eye following the marker can tell.
+	timeSlack = 5.0
 )
 
 // samplePoints turns a hand's samples into whole units.
@@ -219,14 +223,20 @@ func along(p, q point, k int, u float64) (float64, float64) {
 	return ox + rx*c - ry*s, oy + rx*s + ry*c
 }
 
-// fits checks every sample between a and b against the piece with bend k.
+// fits checks every sample between a and b against the piece with bend k:
+// its place must lie within tol of the piece's path, and within
+// timeSlack·tol of where an even pace along the piece puts the hand at that
+// moment. A stroke that eases in and out (motion's time law) keeps its
+// shape exactly and its timing to a few pixels, without a point for every
+// change of speed.
 func fits(pts []point, a, b, k int, tol, ptol float64) bool {
 	p, q := pts[a], pts[b]
 	span := float64(q.t - p.t)
 	for i := a + 1; i < b; i++ {
 		u := float64(pts[i].t-p.t) / span
 		x, y := along(p, q, k, u)
-		if math.Hypot(x-float64(pts[i].x), y-float64(pts[i].y)) > tol {
+		sx, sy := float64(pts[i].x), float64(pts[i].y)
+		if d := math.Hypot(x-sx, y-sy); d > timeSlack*tol || d > tol && offPath(p, q, k, sx, sy) > tol {
 			return false
 		}
 		if math.Abs(float64(p.p)+u*float64(q.p-p.p)-float64(pts[i].p)) > ptol {
@@ -234,4 +244,38 @@ func fits(pts []point, a, b, k int, tol, ptol float64) bool {
 		}
 	}
 	return true
+}
+
+// offPath gives how far (x, y) lies from the piece from p to q with bend
+// k: from the line segment, or from the arc's circle within its sweep
+// (else from the nearer end).
+func offPath(p, q point, k int, x, y float64) float64 {
+	ax, ay := float64(p.x), float64(p.y)
+	bx, by := float64(q.x), float64(q.y)
+	vx, vy := bx-ax, by-ay
+	if k == 0 {
+		l2 := vx*vx + vy*vy
+		if l2 == 0 {
+			return math.Hypot(x-ax, y-ay)
+		}
+		u := math.Max(0, math.Min(1, ((x-ax)*vx+(y-ay)*vy)/l2))
+		return math.Hypot(x-(ax+u*vx), y-(ay+u*vy))
+	}
+	th := 4 * math.Atan(float64(k)/1000)
+	h := 0.5 / math.Tan(th/2)
+	ox, oy := ax+vx/2-h*vy, ay+vy/2+h*vx
+	r := math.Hypot(ax-ox, ay-oy)
+	// the point's angle from the start, the way the arc turns
+	a0 := math.Atan2(ay-oy, ax-ox)
+	rel := math.Atan2(y-oy, x-ox) - a0
+	for th > 0 && rel < 0 {
+		rel += 2 * math.Pi
+	}
+	for th < 0 && rel > 0 {
+		rel -= 2 * math.Pi
+	}
+	if rel/th >= 0 && rel/th <= 1 {
+		return math.Abs(math.Hypot(x-ox, y-oy) - r)
+	}
+	return math.Min(math.Hypot(x-ax, y-ay), math.Hypot(x-bx, y-by))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"testing"
 
@@ -54,10 +55,19 @@ func checkReplay(t *testing.T, name string, samples []motion.Sample, d []int) {
 	if pts[0].t != 0 || pts[len(pts)-1].t != len(samples)-1 {
 		t.Errorf("%s: the path runs from sample %d to %d, want 0 to %d", name, pts[0].t, pts[len(pts)-1].t, len(samples)-1)
 	}
-	worst, worstP := 0.0, 0.0
+	worst, worstTime, worstP := 0.0, 0.0, 0.0
 	for i, s := range samples {
 		x, y, p := replay(pts, i)
-		worst = math.Max(worst, math.Hypot(x-s.X*1000, y-s.Y*1000))
+		sx, sy := s.X*1000, s.Y*1000
+		worstTime = math.Max(worstTime, math.Hypot(x-sx, y-sy))
+		// off the drawn path: the piece of the sample's moment, or the one
+		// before or after it (a hand may run a little ahead or behind)
+		near := math.Hypot(x-sx, y-sy)
+		n := sort.Search(len(pts), func(n int) bool { return pts[n].t >= i })
+		for m := max(1, n-1); m <= min(len(pts)-1, n+1); m++ {
+			near = math.Min(near, offPath(pts[m-1], pts[m], pts[m].b, sx, sy))
+		}
+		worst = math.Max(worst, near)
 		want := 0.0
 		if s.Contact {
 			want = s.Pressure * 9
@@ -68,6 +78,9 @@ func checkReplay(t *testing.T, name string, samples []motion.Sample, d []int) {
 	// whole-number samples; the true samples are up to 0.71 away from those.
 	if worst > keepTolerance+0.75 {
 		t.Errorf("%s: the replayed path strays %.2f thousandths from a sample, more than %.1f", name, worst, keepTolerance)
+	}
+	if worstTime > timeSlack*keepTolerance+0.75 {
+		t.Errorf("%s: the replayed hand runs %.2f thousandths ahead of or behind a sample, more than %.1f", name, worstTime, timeSlack*keepTolerance)
 	}
 	if worstP > pressureTolerance+0.5 {
 		t.Errorf("%s: the replayed pressure strays %.2f from a sample, more than %.1f", name, worstP, pressureTolerance)
@@ -181,7 +194,9 @@ func TestScriptMotionBudget(t *testing.T) {
 			sc.Moves = append(sc.Moves, guide.Move{Technique: tech.ID, Step: i})
 		}
 	}
-	fine := app.lib.scriptMotion(&sc)
+	whole := newLibrary(app.cat)
+	whole.budget = 1 << 30 // every step at its finest
+	fine := whole.scriptMotion(&sc)
 	for _, budget := range []int{len(fine) * 3 / 4, len(fine) * 3 / 5} {
 		lib := newLibrary(app.cat)
 		lib.budget = budget
