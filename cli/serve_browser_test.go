@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -14,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // The browser tests here run the real knead serve and open it in Debian's
@@ -21,64 +21,22 @@ import (
 // name that is not localhost, so the browser treats plain http as it would
 // on a phone (no secure context). Nothing leaves loopback.
 
-// chromiumPath finds Chromium, as package web's browser tests do.
-func chromiumPath() string {
-	if p := os.Getenv("KNEAD_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+func chromiumPath() string { return browsertest.Chromium() }
 
-func skipOrFailBrowser(t *testing.T, msg string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg + " — in CI the browser tests must run")
-	}
-	t.Skip(msg)
-}
+func skipOrFailBrowser(t *testing.T, msg string) { t.Helper(); browsertest.SkipOrFail(t, msg) }
 
 // phoneBrowser starts a headless Chromium the size of a phone that maps
 // knead.test to loopback; home is its HOME (where its certificate store
 // is), "" for a fresh one.
 func phoneBrowser(t *testing.T, home string) context.Context {
 	t.Helper()
-	bin := chromiumPath()
-	if bin == "" {
-		skipOrFailBrowser(t, "browser tests skipped: no Chromium found (apt-get install chromium, or set KNEAD_CHROMIUM)")
-	}
 	if home == "" {
 		home = t.TempDir()
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
+	return browsertest.Start(t,
 		chromedp.Flag("host-resolver-rules", "MAP knead.test 127.0.0.1"),
 		chromedp.WindowSize(390, 844),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Env("HOME=" + home),
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(cancel3)
-	if err := chromedp.Do(ctx); err != nil {
-		skipOrFailBrowser(t, fmt.Sprintf("browser tests skipped: Chromium at %s did not start: %v", bin, err))
-	}
-	return ctx
+		chromedp.Env("HOME="+home))
 }
 
 func do(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {

@@ -3,74 +3,27 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"math"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
-// chromium finds Debian's Chromium (or another Chrome) for the browser
-// tests; KNEAD_CHROMIUM names one explicitly.
-func chromium() string {
-	if p := os.Getenv("KNEAD_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+func chromium() string { return browsertest.Chromium() }
 
-// skipOrFail skips outside CI; in CI (CI=true), where .ci/run installs
-// Chromium, a browser test that cannot run is a failure, not a skip.
-func skipOrFail(t *testing.T, msg string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg + " — in CI the browser tests must run")
-	}
-	t.Skip(msg)
-}
+func skipOrFail(t *testing.T, msg string) { t.Helper(); browsertest.SkipOrFail(t, msg) }
 
-// browser starts a headless Chromium for one test.
+// browser starts a headless Chromium for one test, the size of a large phone.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	bin := chromium()
-	if bin == "" {
-		skipOrFail(t, "browser tests skipped: no Chromium found (apt-get install chromium, or set KNEAD_CHROMIUM)")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
+	return browsertest.Start(t,
 		chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
-		chromedp.WindowSize(412, 900),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(cancel3)
-	if err := chromedp.Do(ctx); err != nil {
-		skipOrFail(t, fmt.Sprintf("browser tests skipped: Chromium at %s did not start: %v", bin, err))
-	}
-	return ctx
+		chromedp.WindowSize(412, 900))
 }
 
 // spy records what the page asks the browser to say, instead of saying it.

@@ -1,0 +1,73 @@
+// Package browsertest starts Debian's Chromium for the browser tests of
+// package web and package cli, with the flags this closed network needs:
+// one place for how a headless browser is found, started and given up on.
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Chromium finds Debian's Chromium (or another Chrome); KNEAD_CHROMIUM
+// names one explicitly. It gives "" when there is none.
+func Chromium() string {
+	if p := os.Getenv("KNEAD_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// SkipOrFail skips outside CI; in CI (CI=true), where .ci/run installs
+// Chromium, a browser test that cannot run is a failure, not a skip.
+func SkipOrFail(t testing.TB, msg string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg + " — in CI the browser tests must run")
+	}
+	t.Skip(msg)
+}
+
+// Start starts a headless Chromium for one test, with a fresh profile,
+// no network beyond what the test serves, and the options given (a window
+// size, a host mapping); it is closed when the test ends. Every action in
+// the context it gives must end within 90 s.
+func Start(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	bin := Chromium()
+	if bin == "" {
+		SkipOrFail(t, "browser tests skipped: no Chromium found (apt-get install chromium, or set KNEAD_CHROMIUM)")
+	}
+	opts := append([]chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}, extra...)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel3)
+	if err := chromedp.Do(ctx); err != nil {
+		SkipOrFail(t, fmt.Sprintf("browser tests skipped: Chromium at %s did not start: %v", bin, err))
+	}
+	return ctx
+}
