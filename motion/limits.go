@@ -178,17 +178,8 @@ func checkMotion(p *StepPath, mm float64, l Limits) error {
 		s := h.Samples
 		for i := 1; i < len(s); i++ {
 			d := math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y) * mm / 1000
-			v := d * Rate
 			e := &MotionError{Technique: p.Technique, Step: p.Step, Hand: h.Hand, At: s[i].T, Unit: "m/s"}
-			switch {
-			case s[i].Contact && s[i-1].Contact && v > 2*l.ContactSpeed:
-				e.What, e.Value = "jump", d
-				return e
-			case s[i].Contact && s[i-1].Contact && v > l.ContactSpeed+1e-9:
-				e.What, e.Value, e.Limit = "contact speed", v, l.ContactSpeed
-				return e
-			case v > l.TravelSpeed+1e-9:
-				e.What, e.Value, e.Limit = "travel speed", v, l.TravelSpeed
+			if l.overSpeed(e, s[i].Contact && s[i-1].Contact, d) {
 				return e
 			}
 			if i >= 2 {
@@ -222,4 +213,22 @@ func overLimits2D(p *StepPath, mm float64, l Limits) float64 {
 		}
 	}
 	return worst
+}
+
+// overSpeed checks one sample's move of d metres, in contact with the skin
+// or not, and fills e when it breaks a limit: a jump (twice the contact
+// speed while pressing), the contact speed or the travel speed.
+func (l Limits) overSpeed(e *MotionError, contact bool, d float64) bool {
+	v := d * Rate
+	switch {
+	case contact && v > 2*l.ContactSpeed:
+		e.What, e.Value = "jump", d
+	case contact && v > l.ContactSpeed+1e-9:
+		e.What, e.Value, e.Limit = "contact speed", v, l.ContactSpeed
+	case v > l.TravelSpeed+1e-9:
+		e.What, e.Value, e.Limit = "travel speed", v, l.TravelSpeed
+	default:
+		return false
+	}
+	return true
 }

@@ -321,17 +321,7 @@ func (tr *trajectory) check(st *stream) error {
 	for k := 1; k <= tr.n; k++ {
 		p := &tr.paths[tr.step[k]]
 		e := &MotionError{Technique: p.Technique, Step: p.Step, Hand: st.hand, At: s[k].T, Unit: "m/s"}
-		d := st.p[k].sub(st.p[k-1]).len()
-		v := d * Rate
-		switch {
-		case s[k].Contact && s[k-1].Contact && v > 2*l.ContactSpeed:
-			e.What, e.Value = "jump", d
-			return e
-		case s[k].Contact && s[k-1].Contact && v > l.ContactSpeed+1e-9:
-			e.What, e.Value, e.Limit = "contact speed", v, l.ContactSpeed
-			return e
-		case v > l.TravelSpeed+1e-9:
-			e.What, e.Value, e.Limit = "travel speed", v, l.TravelSpeed
+		if l.overSpeed(e, s[k].Contact && s[k-1].Contact, st.p[k].sub(st.p[k-1]).len()) {
 			return e
 		}
 		if k >= 2 {
