@@ -19,6 +19,8 @@ func FuzzAccess(f *testing.F) {
 		{"evil.example:7878", "ÄÖÜ", ";"},
 		{"[", "ABCDEFGHABCDEFGH", "a=b"},
 		{"127.0.0.1:", "\x00", strings.Repeat("z", 200)},
+		{"..", "", ""},
+		{" [ Local.Host ]. ", "", ""},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}

@@ -101,13 +101,40 @@ func hostOnly(hostport string) string {
 	return normalHost(host)
 }
 
+// normalHost brings a host name or address to one spelling: lower case,
+// no brackets, no trailing dot, an address in its canonical form. Anything
+// that is neither an address nor a well-formed name becomes "", which no
+// server answers for; so reading a result again gives the same result.
 func normalHost(host string) string {
-	host = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(host)), ".")
+	host = strings.ToLower(strings.TrimSpace(host))
 	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
 	if a, err := netip.ParseAddr(host); err == nil {
 		return a.WithZone("").Unmap().String()
 	}
+	host = strings.TrimSuffix(host, ".")
+	if !wellFormedName(host) {
+		return ""
+	}
 	return host
+}
+
+// wellFormedName reports whether name is dot-separated labels of letters,
+// digits, hyphens and underscores, none empty.
+func wellFormedName(name string) bool {
+	if name == "" || len(name) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(name, ".") {
+		if label == "" {
+			return false
+		}
+		for _, c := range label {
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // IsLoopback reports whether the listening host only this machine can
@@ -124,10 +151,10 @@ func IsLoopback(host string) bool {
 // ListensOnAll reports whether the listening host means every address of
 // the machine: "", 0.0.0.0 or ::.
 func ListensOnAll(host string) bool {
-	host = normalHost(host)
-	if host == "" {
+	if strings.TrimSpace(host) == "" {
 		return true
 	}
+	host = normalHost(host)
 	a, err := netip.ParseAddr(host)
 	return err == nil && a.IsUnspecified()
 }
