@@ -547,6 +547,10 @@ var cautionFacts = map[string]cautionFact{
 	"gentle-toes": {Kind: "gentle", When: "during", Areas: []string{"toes"},
 		Landmarks: []string{"big-toe", "second-toe", "middle-toe", "fourth-toe", "little-toe"}, Sources: []string{src003}},
 	"light-percussion": {Kind: "gentle", When: "during", Areas: []string{"scalp"}, Sources: []string{src003}},
+	"glutes-consent":   {Kind: "ask", When: "before", Areas: []string{"glutes"}, Sources: []string{"knead"}},
+	"glutes-bony-places": {Kind: "never-press", When: "during", Areas: []string{"glutes"},
+		Landmarks: []string{"sacrum", "sit-bones"}, Sources: []string{"knead"}},
+	"hip-bone-gentle": {Kind: "gentle", When: "during", Areas: []string{"hips"}, Landmarks: []string{"hip"}, Sources: []string{"knead"}},
 }
 
 func TestCautionFacts(t *testing.T) {

@@ -119,7 +119,7 @@ func TestMalformedFiles(t *testing.T) {
 		{"say is a list", tech("", "      - say: [a, b]\n        motion: circle\n"), []string{`9:14: expected technique t1 step 1 say to be a single value, found a list`}},
 		{"unknown receiver posture", tech("    posture: {receiver: [face-sideways], giver: head, self: seated}\n", okStep), []string{`8:26: unknown receiver posture "face-sideways"`}},
 		{"posture with no giver", tech("    posture: {receiver: [face-up]}\n", okStep), []string{`8:14: technique t1 posture: a move for a partner needs receiver`}},
-		{"unknown self posture", tech("    posture: {receiver: [seated], giver: head, self: standing}\n", okStep), []string{`8:54: unknown self posture "standing"`}},
+		{"unknown self posture", tech("    posture: {receiver: [seated], giver: head, self: kneeling}\n", okStep), []string{`8:54: unknown self posture "kneeling"`}},
 		{"posture not a mapping", tech("    posture: face-up\n", okStep), []string{`8:14: technique posture: expected a mapping`}},
 		{"unknown caution", tech("    cautions: [spin]\n", okStep), []string{`8:16: technique t1: unknown caution id "spin" (did you mean "spine"?)`}},
 		{"unknown prep", tech("    prep: [apply-oyl]\n", okStep), []string{`8:12: technique t1: unknown preparation id "apply-oyl" (did you mean "apply-oil"?)`}},

@@ -155,7 +155,10 @@ func (d *doc) matchTechniques() {
 	if len(steps) == 0 || len(cat.Techniques) == 0 {
 		return
 	}
-	const keep = 8
+	// Enough candidates per step that a large catalog's many near-equal
+	// moves (Knead's own stroking of every area) do not crowd out the one
+	// the path through the text would pick.
+	const keep = 32
 	names := make(map[*massage.Technique]map[string]bool, len(cat.Techniques))
 	for _, t := range cat.Techniques {
 		names[t] = contentStems(t.Name)

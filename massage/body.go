@@ -42,6 +42,8 @@ var Areas = []Area{
 	{"forearms", "forearms", "arms"},
 	{"wrists", "wrists", "arms"},
 	{"hands", "hands", "arms"},
+	{"hips", "hips", ""},
+	{"glutes", "glutes", ""},
 	{"legs", "legs", ""},
 	{"thighs", "thighs", "legs"},
 	{"calves", "calves", "legs"},
@@ -68,7 +70,7 @@ var Joints = []Word{
 // JointArea gives the area a joint sits in.
 var JointArea = map[string]string{
 	"jaw": "jaw", "neck": "neck", "shoulder": "shoulders", "elbow": "arms",
-	"wrist": "wrists", "fingers": "hands", "hip": "legs", "knee": "legs",
+	"wrist": "wrists", "fingers": "hands", "hip": "hips", "knee": "legs",
 	"ankle": "ankles", "toes": "toes",
 }
 
@@ -129,8 +131,15 @@ var Landmarks = []Landmark{
 	{ID: "palm", Name: "palm", Area: "hands"},
 	{ID: "back-of-hand", Name: "back of the hand", Area: "hands"},
 	{ID: "fingers", Name: "fingers", Area: "hands", Joint: "fingers"},
+	// hips and glutes
+	{ID: "hip-crest", Name: "rim of the pelvis, at the top of the hip", Area: "hips"},
+	{ID: "side-of-hip", Name: "side of the hip, below the rim of the pelvis", Area: "hips"},
+	{ID: "hip", Name: "hip", Area: "hips", Joint: "hip"},
+	{ID: "upper-glutes", Name: "upper buttock, below the rim of the pelvis", Area: "glutes"},
+	{ID: "glutes", Name: "middle of the buttock", Area: "glutes"},
+	{ID: "sacrum", Name: "flat bone at the base of the spine", Area: "glutes", Site: true},
+	{ID: "sit-bones", Name: "sit bones, low in the buttock", Area: "glutes", Site: true},
 	// legs and feet
-	{ID: "hip", Name: "hip", Area: "legs", Joint: "hip"},
 	{ID: "upper-thigh", Name: "upper thigh", Area: "thighs"},
 	{ID: "groin", Name: "groin, where the front of the thigh meets the body", Area: "thighs", Site: true},
 	{ID: "lower-thigh", Name: "lower thigh, above the knee", Area: "thighs"},

@@ -9,7 +9,7 @@ import "strings"
 type Posture struct {
 	Receiver []string `json:"receiver,omitempty"` // face-down, face-up, seated
 	Giver    string   `json:"giver,omitempty"`    // side, head, feet
-	Self     string   `json:"self,omitempty"`     // seated, floor, lying
+	Self     string   `json:"self,omitempty"`     // seated, floor, lying, standing
 }
 
 // IsZero reports whether nothing is said.
@@ -33,13 +33,14 @@ var (
 	SelfPostures = vocab("self posture",
 		"seated", "sitting comfortably",
 		"floor", "sitting on the floor, knees bent",
-		"lying", "lying on your back, knees bent")
+		"lying", "lying on your back, knees bent",
+		"standing", "standing up")
 )
 
 // Place is one posture a plan is in at a moment: a receiver posture and
 // the giver's place for a partner, or the self posture.
 type Place struct {
-	Receiver string `json:"receiver"`        // face-down, face-up, seated; for self: seated, floor, lying
+	Receiver string `json:"receiver"`        // face-down, face-up, seated; for self: seated, floor, lying, standing
 	Giver    string `json:"giver,omitempty"` // side, head, feet; "" for self
 }
 
@@ -62,6 +63,8 @@ func (from Place) Move(to Place) string {
 				out = append(out, "Sit on the floor with your knees bent.")
 			case "lying":
 				out = append(out, "Lie back with your knees bent.")
+			case "standing":
+				out = append(out, "Stand up.")
 			default:
 				out = append(out, "Sit up comfortably.")
 			}

@@ -167,6 +167,8 @@ func (b Body) place(chart string, X, Y float64) (Vec3, Vec3) {
 		ph := math.Atan2(dy, dx)
 		p := Vec3{rx * math.Sin(th) * math.Cos(ph), ry * math.Sin(th) * math.Sin(ph), zc + rz*math.Cos(th)}
 		return p, Vec3{p.X / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}.norm()
+	case "hips": // from behind, the waist down to the upper thighs
+		return torso((0.5-X)*0.50*W, (0.18-Y*0.50)*L, -1)
 	case "torso-front": // from the front: the chart's left is the receiver's right
 		return torso((X-0.5)*0.70*W, (shoulderZ-0.02-(Y-0.19)*0.70)*L, 1)
 	case "arm": // the right arm held out to the side, seen from the front

@@ -433,7 +433,7 @@ func (b *builder) runs(as []assign) []*run {
 			b.share(out[0], out[1])
 		}
 	}
-	if c.v.ID == "back" {
+	if c.v.spine() {
 		for _, r := range out {
 			b.clearSpine(r)
 		}

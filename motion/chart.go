@@ -53,6 +53,10 @@ type Spot struct {
 	Lanes    int     // grooves side by side (the tendons on top of the foot)
 }
 
+// spine reports whether the chart shows the spine line: the back and the
+// hips, where every contact keeps spineClearance beside it.
+func (v *View) spine() bool { return len(spots[v.ID]["spine-line"]) > 0 }
+
 // mm converts millimetres to units of the view's square.
 func (v *View) mm(x float64) float64 { return x / v.MM }
 
@@ -67,6 +71,8 @@ var views = []*View{
 		Hold: map[string]string{"": "sides-of-head"}},
 	{ID: "head-side", Name: "the head from the side", MM: 250, Profile: true, Gap: 30, Travel: 30, MaxRadius: 18,
 		Hold: map[string]string{"": "chin"}},
+	{ID: "hips", Name: "the hips and buttocks, from behind", MM: 500, Sides: true, Gap: 80, Travel: 120, MaxRadius: 40,
+		Hold: map[string]string{"": "hip-crest"}},
 	{ID: "torso-front", Name: "the front of the torso", MM: 700, Sides: true, Gap: 120, Travel: 150, MaxRadius: 110,
 		Hold: map[string]string{"": "sternum"}},
 	{ID: "arm", Name: "the arm held out", MM: 800, Gap: 60, Travel: 150, MaxRadius: 30,
@@ -171,6 +177,21 @@ var spotRows = map[string][]spotRow{
 		{id: "front-of-neck", x: 440, y: 835},
 		{id: "eyes", x: 345, y: 405},
 		{id: "base-of-neck", x: 718, y: 960},
+	},
+	"hips": {
+		// From behind, the rim of the pelvis near the top and the upper
+		// thighs at the bottom: 500 mm from the waist down.
+		{id: "spine-line", x: 500, y: 60},
+		{id: "lower-back", side: "left", x: 420, y: 70}, {id: "lower-back", side: "right", x: 580, y: 70},
+		{id: "waist", side: "left", x: 270, y: 80}, {id: "waist", side: "right", x: 730, y: 80},
+		{id: "hip-crest", side: "left", x: 300, y: 200}, {id: "hip-crest", side: "right", x: 700, y: 200},
+		{id: "sacrum", x: 500, y: 330},
+		{id: "upper-glutes", side: "left", x: 380, y: 330}, {id: "upper-glutes", side: "right", x: 620, y: 330},
+		{id: "side-of-hip", side: "left", x: 235, y: 340}, {id: "side-of-hip", side: "right", x: 765, y: 340},
+		{id: "hip", side: "left", x: 195, y: 460}, {id: "hip", side: "right", x: 805, y: 460},
+		{id: "glutes", side: "left", x: 345, y: 490, size: 60}, {id: "glutes", side: "right", x: 655, y: 490, size: 60},
+		{id: "sit-bones", side: "left", x: 430, y: 650}, {id: "sit-bones", side: "right", x: 570, y: 650},
+		{id: "upper-thigh", side: "left", x: 320, y: 800}, {id: "upper-thigh", side: "right", x: 680, y: 800},
 	},
 	"torso-front": {
 		{id: "tops-of-shoulders", side: "left", x: 340, y: 190}, {id: "tops-of-shoulders", side: "right", x: 660, y: 190},
@@ -320,6 +341,8 @@ var areaViews = map[string]struct {
 	"forearms":   {[]string{"arm"}, "forearm"},
 	"wrists":     {[]string{"hand", "arm"}, "wrist"},
 	"hands":      {[]string{"hand"}, "back-of-hand"},
+	"hips":       {[]string{"hips", "leg"}, "side-of-hip"},
+	"glutes":     {[]string{"hips"}, "glutes"},
 	"legs":       {[]string{"leg", "foot"}, "upper-thigh"},
 	"thighs":     {[]string{"leg"}, "upper-thigh"},
 	"calves":     {[]string{"leg"}, "calf"},
@@ -331,7 +354,7 @@ var areaViews = map[string]struct {
 // showcase orders areas for a step that names no place and belongs to a
 // technique of many areas: a big muscle shows a general move best.
 var showcase = []string{"thighs", "shoulders", "upper-back", "back", "calves", "upper-arms", "neck",
-	"scalp", "head", "lower-back", "abdomen", "chest", "forearms", "feet", "hands", "wrists",
+	"scalp", "head", "lower-back", "glutes", "hips", "abdomen", "chest", "forearms", "feet", "hands", "wrists",
 	"ankles", "toes", "arms", "legs", "ears", "face", "jaw"}
 
 // viewFor picks the chart for a set of landmarks: the one that shows the

@@ -272,7 +272,7 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 	if toes := toeOrder(c.route); toes != "" && (s.Motion == "rotate" || s.Motion == "glide") {
 		p.Notes = append(p.Notes, "Toes in turn: "+toes+".")
 	}
-	if v.ID == "back" {
+	if v.spine() {
 		if err := checkSpine(&p, v); err != nil {
 			return StepPath{}, err
 		}

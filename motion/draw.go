@@ -250,9 +250,9 @@ func legendKeys(items []drawItem) []legendKey {
 	var lift, hold, back, site bool
 	for _, it := range items {
 		for _, c := range it.cells {
-			back = back || c.p.View == "back"
-			if v, ok := ViewByID(c.p.View); ok && !site {
-				site = len(siteSpots(&v)) > 0
+			if v, ok := ViewByID(c.p.View); ok {
+				back = back || v.spine()
+				site = site || len(siteSpots(&v)) > 0
 			}
 			for _, m := range c.p.marks {
 				lift = lift || m.kind == mkLift

@@ -47,7 +47,7 @@ var areaRegion = map[string]string{
 	"head": "skull", "scalp": "skull", "face": "face", "jaw": "face", "ears": "face",
 	"neck": "neck", "shoulders": "back", "back": "back", "upper-back": "back", "lower-back": "back",
 	"chest": "chest", "abdomen": "abdomen", "arms": "upper-arm", "upper-arms": "upper-arm",
-	"forearms": "forearm", "wrists": "forearm", "hands": "hand", "legs": "thigh", "thighs": "thigh",
+	"forearms": "forearm", "wrists": "forearm", "hands": "hand", "hips": "pelvis", "glutes": "pelvis", "legs": "thigh", "thighs": "thigh",
 	"calves": "lower-leg", "ankles": "lower-leg", "feet": "foot", "toes": "foot",
 }
 

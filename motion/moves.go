@@ -152,7 +152,7 @@ func moveRake(b *builder, rs []*run, _ int) {
 	P := c.period
 	for _, r := range rs {
 		pts, back := b.route(r)
-		if c.has("along-spine") && c.v.ID == "back" {
+		if c.has("along-spine") && c.v.spine() {
 			// keep the lane straight beside the spine, where it is closest
 			lane := pts[0].X
 			for _, p := range pts {

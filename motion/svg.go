@@ -81,7 +81,9 @@ func writeChart(w io.Writer, v *View, panelNames bool) {
 	for _, s := range chartShapes[v.ID] {
 		if s.class == "spine" {
 			band := 1000 * spineClearance / v.MM
-			fmt.Fprintf(w, `<rect class="kn-keep" x="%.0f" y="150" width="%.0f" height="800"/>`, 500-band, 2*band)
+			seg := parsePath(s.d)
+			y0, y1 := seg[0].pts[0].Y, seg[len(seg)-1].pts[0].Y
+			fmt.Fprintf(w, `<rect class="kn-keep" x="%.0f" y="%.0f" width="%.0f" height="%.0f"/>`, 500-band, y0, 2*band, y1-y0)
 		}
 		fmt.Fprintf(w, `<path class="kn-%s" d="%s"/>`, s.class, s.d)
 	}

@@ -21,7 +21,7 @@ var jointReach = map[string]struct{ areas, landmarks []string }{
 	"elbow":    {nil, []string{"elbow", "lower-biceps"}},
 	"wrist":    {[]string{"wrists"}, []string{"wrist"}},
 	"fingers":  {nil, []string{"fingers"}},
-	"hip":      {nil, []string{"hip", "upper-thigh"}},
+	"hip":      {[]string{"hips"}, []string{"hip", "side-of-hip", "upper-thigh"}},
 	"knee":     {nil, []string{"knee", "lower-thigh"}},
 	"ankle":    {[]string{"ankles"}, []string{"ankle", "ankle-bones"}},
 	"toes":     {[]string{"toes"}, nil},

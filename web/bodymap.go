@@ -10,7 +10,7 @@ import (
 
 // region is one tappable part of the body map.
 type region struct {
-	area  string // "" for parts that are drawn but not chosen (hips)
+	area  string // "" for parts that are drawn but not chosen
 	shape string // an SVG element without its closing, e.g. `<rect x=".." ...`
 }
 
@@ -27,7 +27,7 @@ var frontRegions = []region{
 	{"forearms", `<rect x="42" y="192" width="20" height="66" rx="9"`},
 	{"wrists", `<rect x="43" y="260" width="18" height="9" rx="4"`},
 	{"hands", `<ellipse cx="52" cy="284" rx="11" ry="15"`},
-	{"", `<rect x="82" y="218" width="56" height="28" rx="8"`},
+	{"hips", `<rect x="82" y="218" width="56" height="28" rx="8"`},
 	{"thighs", `<rect x="82" y="249" width="26" height="86" rx="12"`},
 	{"calves", `<rect x="84" y="340" width="22" height="72" rx="10"`},
 	{"ankles", `<rect x="86" y="414" width="18" height="8" rx="4"`},
@@ -44,7 +44,7 @@ var backRegions = []region{
 	{"forearms", `<rect x="42" y="192" width="20" height="66" rx="9"`},
 	{"wrists", `<rect x="43" y="260" width="18" height="9" rx="4"`},
 	{"hands", `<ellipse cx="52" cy="284" rx="11" ry="15"`},
-	{"", `<rect x="82" y="218" width="56" height="28" rx="8"`},
+	{"glutes", `<rect x="82" y="218" width="56" height="28" rx="8"`},
 	{"thighs", `<rect x="82" y="249" width="26" height="86" rx="12"`},
 	{"calves", `<rect x="84" y="340" width="22" height="72" rx="10"`},
 	{"ankles", `<rect x="86" y="414" width="18" height="8" rx="4"`},
