@@ -551,6 +551,14 @@ var cautionFacts = map[string]cautionFact{
 	"glutes-bony-places": {Kind: "never-press", When: "during", Areas: []string{"glutes"},
 		Landmarks: []string{"sacrum", "sit-bones"}, Sources: []string{"knead"}},
 	"hip-bone-gentle": {Kind: "gentle", When: "during", Areas: []string{"hips"}, Landmarks: []string{"hip"}, Sources: []string{"knead"}},
+	"arm-soft-places": {Kind: "never-press", When: "during", Areas: []string{"arms"},
+		Landmarks: []string{"inner-upper-arm", "inner-elbow"}, Sources: []string{"knead"}},
+	"gentle-range": {Kind: "gentle", When: "during", Sources: []string{"knead"}},
+	"leg-veins": {Kind: "never-press", When: "during", Areas: []string{"thighs", "calves"},
+		Landmarks: []string{"back-of-knee"}, Sources: []string{"knead"}},
+	"thigh-groin":       {Kind: "never-press", When: "during", Areas: []string{"thighs"}, Landmarks: []string{"groin"}, Sources: []string{"knead"}},
+	"shin-bone":         {Kind: "gentle", When: "during", Areas: []string{"calves"}, Landmarks: []string{"shin"}, Sources: []string{"knead"}},
+	"percussion-muscle": {Kind: "gentle", When: "during", Sources: []string{"knead"}},
 }
 
 func TestCautionFacts(t *testing.T) {

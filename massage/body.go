@@ -141,6 +141,8 @@ var Landmarks = []Landmark{
 	{ID: "sit-bones", Name: "sit bones, low in the buttock", Area: "glutes", Site: true},
 	// legs and feet
 	{ID: "upper-thigh", Name: "upper thigh", Area: "thighs"},
+	{ID: "front-of-thigh", Name: "front of the thigh", Area: "thighs"},
+	{ID: "back-of-thigh", Name: "back of the thigh", Area: "thighs"},
 	{ID: "groin", Name: "groin, where the front of the thigh meets the body", Area: "thighs", Site: true},
 	{ID: "lower-thigh", Name: "lower thigh, above the knee", Area: "thighs"},
 	{ID: "knee", Name: "knee", Area: "legs", Joint: "knee"},

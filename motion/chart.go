@@ -226,6 +226,8 @@ var spotRows = map[string][]spotRow{
 		{id: "hip", x: 560, y: 65},
 		{id: "upper-thigh", x: 525, y: 205},
 		{id: "lower-thigh", x: 500, y: 360},
+		{id: "front-of-thigh", x: 455, y: 280},
+		{id: "back-of-thigh", x: 595, y: 290},
 		{id: "knee", x: 440, y: 480},
 		{id: "groin", x: 470, y: 115},
 		{id: "back-of-knee", x: 545, y: 490},

@@ -46,6 +46,9 @@ func TestTherapistReview(t *testing.T) {
 		// check looks at one plan; err at the error when the planner refuses.
 		check func(t *testing.T, req Request, p *Plan)
 		err   func(t *testing.T, req Request, err error)
+		// drop leaves techniques out of the catalog for the row: a row about
+		// a gap the built-in catalog has since filled keeps its gap.
+		drop func(*massage.Technique) bool
 	}{
 		{
 			name: "warm-up and finish cover every part the work touches",
@@ -95,8 +98,8 @@ func TestTherapistReview(t *testing.T) {
 			reqs:  []Request{{Areas: []string{"toes"}, Minutes: 5, Mode: "partner"}},
 			seeds: 10,
 			check: func(t *testing.T, req Request, p *Plan) {
-				if !hasItem(p, "toe-rotation") {
-					t.Errorf("seed %d: toes without toe rotation", req.Seed)
+				if !slices.ContainsFunc(p.Items, func(it Item) bool { return it.Phase == "work" }) {
+					t.Errorf("seed %d: toes without any work", req.Seed)
 				}
 				for _, it := range p.Items {
 					named, toes := false, false
@@ -138,8 +141,9 @@ func TestTherapistReview(t *testing.T) {
 				}) {
 					t.Errorf("seed %d: the kneading of the thighs is not listed as left out: %+v", req.Seed, p.Excluded)
 				}
-				if !slices.ContainsFunc(p.Items, func(it Item) bool { return it.Technique == "finger-thumb-rotations" && it.Area == "calves" }) {
-					t.Errorf("seed %d: the calves lost their rotations to the knee", req.Seed)
+				if slices.ContainsFunc(p.Excluded, func(e Excluded) bool { return e.Area == "calves" && e.Condition == "inflamed-joint:knee" }) ||
+					!slices.ContainsFunc(p.Items, func(it Item) bool { return it.Phase == "work" && it.Area == "calves" }) {
+					t.Errorf("seed %d: the calves lost their work to the knee: %+v", req.Seed, p.Excluded)
 				}
 			},
 		},
@@ -148,7 +152,7 @@ func TestTherapistReview(t *testing.T) {
 			reqs:  []Request{{Areas: []string{"arms"}, Minutes: 20, Mode: "self", Conditions: []string{"wound:feet"}}},
 			seeds: 3,
 			check: func(t *testing.T, req Request, p *Plan) {
-				if excludedIDs(p)["finger-thumb-rotations"] || !hasItem(p, "finger-thumb-rotations") {
+				if excludedIDs(p)["finger-thumb-rotations"] {
 					t.Errorf("seed %d: rotations on the arms left out for a wound on the feet: %+v", req.Seed, p.Excluded)
 				}
 			},
@@ -190,6 +194,9 @@ func TestTherapistReview(t *testing.T) {
 		},
 		{
 			name: "a partner plan over self-massage areas says the work there is self-massage",
+			drop: func(t *massage.Technique) bool {
+				return slices.Contains(t.Areas, "thighs") && t.FitsMode("partner") && t.FitsPhase("work")
+			},
 			reqs: []Request{
 				{Areas: []string{"legs"}, Minutes: 20, Mode: "partner"},
 				{Areas: []string{"thighs"}, Minutes: 10, Mode: "partner"},
@@ -217,7 +224,9 @@ func TestTherapistReview(t *testing.T) {
 			seeds: 5,
 			check: func(t *testing.T, req Request, p *Plan) {
 				notes := strings.Join(p.Notes, " | ")
-				if !strings.Contains(notes, "no deeper stroke is safe to warm up the hands (with inflamed-joint:wrist)") ||
+				// the warm-up's word is owed where kneading follows light stroking alone
+				kneads := slices.ContainsFunc(p.Items, func(it Item) bool { return cat.Technique(it.Technique).Family == "kneading" })
+				if kneads && !strings.Contains(notes, "no deeper stroke is safe to warm up the hands (with inflamed-joint:wrist)") ||
 					!strings.Contains(notes, "nothing is safe to finish the hands with (with inflamed-joint:wrist)") {
 					t.Errorf("seed %d: kneading after light stroking only, and no finish, without a word: notes %q", req.Seed, p.Notes)
 				}
@@ -225,6 +234,7 @@ func TestTherapistReview(t *testing.T) {
 		},
 		{
 			name: "an area Knead has nothing for says so, and what is near",
+			drop: func(t *massage.Technique) bool { return t.Covers("lower-back") && t.FitsMode("self") },
 			reqs: []Request{
 				{Areas: []string{"lower-back"}, Minutes: 5, Mode: "self"},
 			},
@@ -249,6 +259,12 @@ func TestTherapistReview(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			cat := cat
+			if tt.drop != nil {
+				c := *cat
+				c.Techniques = slices.DeleteFunc(slices.Clone(cat.Techniques), tt.drop)
+				cat = &c
+			}
 			for _, req := range tt.reqs {
 				for seed := range max(tt.seeds, 1) {
 					req.Seed = seed
