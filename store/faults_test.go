@@ -46,7 +46,7 @@ func TestBadTextRefused(t *testing.T) {
 			if _, err := s.Session(ctx, b); !errors.Is(err, ErrNotFound) {
 				t.Errorf("Session(%q) = %v, want ErrNotFound", b, err)
 			}
-			if err := s.SaveProgress(ctx, b, Progress{}); !errors.Is(err, ErrNotFound) {
+			if _, err := s.SaveProgress(ctx, b, Progress{}); !errors.Is(err, ErrNotFound) {
 				t.Errorf("SaveProgress(%q) = %v, want ErrNotFound", b, err)
 			}
 			if _, err := s.AddFeedback(ctx, b, Feedback{Key: "k", Kind: Good}); !errors.Is(err, ErrNotFound) {
@@ -111,7 +111,7 @@ func TestClosedStoreUnavailable(t *testing.T) {
 		if !errors.Is(err, ErrUnavailable) {
 			t.Errorf("Session on a closed store: %v, want ErrUnavailable", err)
 		}
-		if err := s.SaveProgress(ctx, "s1", Progress{}); !errors.Is(err, ErrUnavailable) {
+		if _, err := s.SaveProgress(ctx, "s1", Progress{}); !errors.Is(err, ErrUnavailable) {
 			t.Errorf("SaveProgress on a closed store: %v, want ErrUnavailable", err)
 		}
 		if err := s.Ping(ctx); !errors.Is(err, ErrUnavailable) {
@@ -177,7 +177,8 @@ func TestSQLiteOneWriter(t *testing.T) {
 			id := fmt.Sprint("s", i)
 			errs <- s.CreateSession(ctx, sample(id))
 			for j := range 3 {
-				errs <- s.SaveProgress(ctx, id, Progress{Offset: float64(j)})
+				_, err := s.SaveProgress(ctx, id, Progress{Offset: float64(j)})
+				errs <- err
 				if _, err := s.Session(ctx, id); err != nil {
 					errs <- err
 				}

@@ -41,38 +41,20 @@ func (s *sqlStore) CreateSessionOnce(ctx context.Context, key string, x *Session
 	if x.Person == "" {
 		x.Person = Me
 	}
-	if _, err := s.Person(ctx, x.Person); err != nil {
-		return nil, false, fmt.Errorf("store: create session for %q: %w", x.Person, err)
-	}
-	made := false
-	err := s.db.inTx(ctx, func(tx *Tx) error {
-		made = false
-		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-		(id, created_at, title, request, plan, script, total, offset_s, move, running, progress_at, person, create_key)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (create_key) DO NOTHING`,
-			x.ID, ms(x.CreatedAt), x.Title, orEmpty(x.Request), orEmpty(x.Plan), orEmpty(x.Script), x.Total,
-			x.Progress.Offset, x.Progress.Move, b2i(x.Progress.Running), ms(x.Progress.UpdatedAt), x.Person, key)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil || n == 0 {
-			return err // made before with this key
-		}
-		made = true
-		if x.Choices != nil {
-			return saveChoices(ctx, tx, x.Choices)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, false, fmt.Errorf("store: create session: %w", err)
-	}
-	if made {
+	// One statement: the session with its choices, unless a session was
+	// made with this key before, or nobody has this person's id.
+	res, err := s.exec(ctx, insertSession+` FROM people WHERE id = $12 ON CONFLICT (create_key) DO NOTHING`, sessionArgs(x, key)...)
+	if err := changed(res, err, "create session"); err == nil {
 		return x, true, nil
+	} else if !errors.Is(err, ErrNotFound) {
+		return nil, false, err
 	}
 	var id string
-	if err := s.db.QueryRowContext(ctx, `SELECT id FROM sessions WHERE create_key = $1`, key).Scan(&id); err != nil {
+	err = s.db.QueryRowContext(ctx, `SELECT id FROM sessions WHERE create_key = $1`, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, fmt.Errorf("store: create session for %q: %w", x.Person, ErrNotFound)
+	}
+	if err != nil {
 		return nil, false, fmt.Errorf("store: find the session made with key %q: %w", key, err)
 	}
 	got, err := s.Session(ctx, id)

@@ -146,7 +146,7 @@ func TestProgressPlayedAndSkipped(t *testing.T) {
 			{Progress{Offset: 600, Move: 9, Played: 95, Skipped: []int{9, 4}}, 95, []int{9, 4}, 8, 10}, // the last move skipped to the end
 		}
 		for i, sv := range saves {
-			if err := s.SaveProgress(ctx, "s1", sv.p); err != nil {
+			if _, err := s.SaveProgress(ctx, "s1", sv.p); err != nil {
 				t.Fatal(err)
 			}
 			got, err := s.Session(ctx, "s1")

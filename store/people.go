@@ -224,88 +224,11 @@ func (s *sqlStore) Mark(ctx context.Context, person, kind, subject string) error
 }
 
 func (s *sqlStore) Past(ctx context.Context, person string, limit int) ([]Past, error) {
-	if limit <= 0 {
-		limit = 100
-	}
-	marks := map[[2]string]int64{}
-	mrows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT kind, subject, at FROM person_marks WHERE person = $1`), person)
-	if err != nil {
-		return nil, fmt.Errorf("store: read marks: %w", err)
-	}
-	for mrows.Next() {
-		var k, sub string
-		var at int64
-		if err := mrows.Scan(&k, &sub, &at); err != nil {
-			mrows.Close()
-			return nil, fmt.Errorf("store: read marks: %w", err)
-		}
-		marks[[2]string{k, sub}] = at
-	}
-	mrows.Close()
-	if err := mrows.Err(); err != nil {
-		return nil, fmt.Errorf("store: read marks: %w", err)
-	}
-
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, created_at, title, rating, note, finished_at FROM sessions
-		WHERE person = $1 ORDER BY created_at DESC, id DESC LIMIT $2`), person, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: read history: %w", err)
-	}
-	var out []Past
-	at := map[string]int{}
-	for rows.Next() {
-		var p Past
-		var created, finished int64
-		if err := rows.Scan(&p.ID, &created, &p.Title, &p.Ending.Rating, &p.Ending.Note, &finished); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("store: read history: %w", err)
-		}
-		p.CreatedAt, p.Ending.FinishedAt = fromMS(created), fromMS(finished)
-		p.Feedback = []Feedback{}
-		out = append(out, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: read history: %w", err)
-	}
-	// oldest first
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
-	if len(out) == 0 {
+	_, out, err := s.past(ctx, person, limit)
+	if errors.Is(err, ErrNotFound) {
 		return []Past{}, nil
 	}
-	for i, p := range out {
-		at[p.ID] = i
-	}
-	frows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT f.session_id, f.key, f.kind, f.offset_s, f.move, f.technique, f.area, f.at
-		FROM feedback f JOIN sessions x ON x.id = f.session_id
-		WHERE x.person = $1 AND x.created_at >= $2 ORDER BY f.id`), person, ms(out[0].CreatedAt))
-	if err != nil {
-		return nil, fmt.Errorf("store: read history: %w", err)
-	}
-	defer frows.Close()
-	for frows.Next() {
-		var sid string
-		var f Feedback
-		var fat int64
-		if err := frows.Scan(&sid, &f.Key, &f.Kind, &f.Offset, &f.Move, &f.Technique, &f.Area, &fat); err != nil {
-			return nil, fmt.Errorf("store: read history: %w", err)
-		}
-		f.At = fromMS(fat)
-		i, ok := at[sid]
-		if !ok {
-			continue
-		}
-		switch {
-		case f.Kind == Sore && marks[[2]string{MarkForgetSore, f.Area}] >= ms(f.At):
-			continue
-		case f.Kind == Down && marks[[2]string{MarkRestore, f.Technique}] >= ms(f.At):
-			continue
-		}
-		out[i].Feedback = append(out[i].Feedback, f)
-	}
-	return out, frows.Err()
+	return out, err
 }
 
 // HistoryLimit is how many past sessions a plan learns from.
@@ -316,13 +239,23 @@ func History(ctx context.Context, st Store, person string) (*plan.History, error
 	if person == "" {
 		person = Me
 	}
-	p, err := st.Person(ctx, person)
-	if err != nil {
-		return nil, err
-	}
-	past, err := st.Past(ctx, person, HistoryLimit)
-	if err != nil {
-		return nil, err
+	var p *Person
+	var past []Past
+	if s, ok := st.(*sqlStore); ok {
+		// the person and their past in one round trip
+		name, x, err := s.past(ctx, person, HistoryLimit)
+		if err != nil {
+			return nil, err
+		}
+		p, past = &Person{ID: person, Name: name}, x
+	} else {
+		var err error
+		if p, err = st.Person(ctx, person); err != nil {
+			return nil, err
+		}
+		if past, err = st.Past(ctx, person, HistoryLimit); err != nil {
+			return nil, err
+		}
 	}
 	h := &plan.History{Person: p.ID, Sessions: make([]plan.Past, 0, len(past))}
 	if p.ID != Me {

@@ -90,26 +90,37 @@ func (s *sqlStore) CreateSession(ctx context.Context, x *Session) error {
 	if x.Person == "" {
 		x.Person = Me
 	}
-	if _, err := s.Person(ctx, x.Person); err != nil {
-		return fmt.Errorf("store: create session for %q: %w", x.Person, err)
-	}
-	err := s.db.inTx(ctx, func(tx *Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sessions
-		(id, created_at, title, request, plan, script, total, offset_s, move, running, progress_at, person)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-			x.ID, ms(x.CreatedAt), x.Title, orEmpty(x.Request), orEmpty(x.Plan), orEmpty(x.Script), x.Total,
-			x.Progress.Offset, x.Progress.Move, b2i(x.Progress.Running), ms(x.Progress.UpdatedAt), x.Person); err != nil {
-			return err
-		}
-		if x.Choices != nil {
-			return saveChoices(ctx, tx, x.Choices)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("store: create session: %w", err)
+	// One statement, one row: the session, with the choices that made it
+	// (see Choices), for a person who is kept.
+	res, err := s.exec(ctx, insertSession+` FROM people WHERE id = $12`, sessionArgs(x, nil)...)
+	if err := changed(res, err, "create session"); errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("store: create session for %q: %w", x.Person, ErrNotFound)
+	} else if err != nil {
+		return err
 	}
 	return nil
+}
+
+// insertSession inserts a session from its sessionArgs; the caller adds
+// FROM and WHERE. The parameters are cast so that PostgreSQL knows their
+// types in a SELECT; the casts change nothing on SQLite.
+const insertSession = `INSERT INTO sessions
+	(id, created_at, title, request, plan, script, total, offset_s, move, running, progress_at, person, choices, choices_at, create_key)
+	SELECT CAST($1 AS TEXT), CAST($2 AS BIGINT), CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($5 AS TEXT), CAST($6 AS TEXT),
+	CAST($7 AS DOUBLE PRECISION), CAST($8 AS DOUBLE PRECISION), CAST($9 AS INTEGER), CAST($10 AS INTEGER), CAST($11 AS BIGINT),
+	CAST($12 AS TEXT), CAST($13 AS TEXT), CAST($14 AS BIGINT), CAST($15 AS TEXT)`
+
+// sessionArgs are the parameters of insertSession; key is the create key,
+// or nil for none.
+func sessionArgs(x *Session, key any) []any {
+	var choices any // NULL: none
+	var choicesAt int64
+	if x.Choices != nil {
+		choices, choicesAt = string(x.Choices), time.Now().UnixMilli()
+	}
+	return []any{x.ID, ms(x.CreatedAt), x.Title, orEmpty(x.Request), orEmpty(x.Plan), orEmpty(x.Script), x.Total,
+		x.Progress.Offset, x.Progress.Move, b2i(x.Progress.Running), ms(x.Progress.UpdatedAt), x.Person,
+		choices, choicesAt, key}
 }
 
 func (s *sqlStore) Session(ctx context.Context, id string) (*Session, error) {
@@ -198,19 +209,54 @@ func changed(res sql.Result, err error, what string) error {
 	return nil
 }
 
-func (s *sqlStore) SaveProgress(ctx context.Context, id string, p Progress) error {
+func (s *sqlStore) SaveProgress(ctx context.Context, id string, p Progress) (Progress, error) {
 	if badText(id) != "" {
-		return ErrNotFound
+		return Progress{}, ErrNotFound
 	}
 	var skipped any // NULL keeps the list kept
 	if p.Skipped != nil {
 		b, _ := json.Marshal(p.Skipped)
 		skipped = string(b)
 	}
-	res, err := s.exec(ctx, `UPDATE sessions SET offset_s = $1, move = $2, running = $3, progress_at = $4,
-		played_s = CASE WHEN played_s > $5 THEN played_s ELSE $5 END, skipped = COALESCE($6, skipped) WHERE id = $7`,
-		p.Offset, p.Move, b2i(p.Running), time.Now().UnixMilli(), p.Played, skipped, id)
-	return changed(res, err, "save progress")
+	// one round trip: the place, and what is kept of it back
+	kept := Progress{Offset: p.Offset, Move: p.Move}
+	var running int
+	var at int64
+	var list string
+	for try := 0; ; try++ {
+		err := s.db.QueryRowContext(ctx, `UPDATE sessions SET offset_s = $1, move = $2,
+			running = CASE WHEN finished_at = 0 THEN $3 ELSE 0 END, progress_at = $4,
+			played_s = CASE WHEN played_s > $5 THEN played_s ELSE $5 END, skipped = COALESCE($6, skipped) WHERE id = $7
+			RETURNING running, progress_at, played_s, skipped`,
+			p.Offset, p.Move, b2i(p.Running), time.Now().UnixMilli(), p.Played, skipped, id).Scan(&running, &at, &kept.Played, &list)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Progress{}, ErrNotFound
+		}
+		if err == nil {
+			break
+		}
+		if !again(ctx, err, try) {
+			return Progress{}, fmt.Errorf("store: save progress: %w", err)
+		}
+	}
+	kept.Running, kept.UpdatedAt, kept.Skipped = running != 0, fromMS(at), skippedList(list)
+	return kept, nil
+}
+
+func (s *sqlStore) Script(ctx context.Context, id string) (json.RawMessage, time.Time, error) {
+	if badText(id) != "" {
+		return nil, time.Time{}, ErrNotFound
+	}
+	var script string
+	var created int64
+	err := s.db.QueryRowContext(ctx, `SELECT script, created_at FROM sessions WHERE id = $1`, id).Scan(&script, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, time.Time{}, ErrNotFound
+	}
+	if err != nil {
+		return nil, time.Time{}, fmt.Errorf("store: read script: %w", err)
+	}
+	return json.RawMessage(script), fromMS(created), nil
 }
 
 func (s *sqlStore) AddFeedback(ctx context.Context, id string, f Feedback) (bool, error) {
@@ -225,47 +271,55 @@ func (s *sqlStore) AddFeedback(ctx context.Context, id string, f Feedback) (bool
 			return false, err
 		}
 	}
-	var added bool
-	err := s.db.inTx(ctx, func(tx *Tx) error {
-		added = false
-		var person string
-		err := tx.QueryRowContext(ctx, `SELECT person FROM sessions WHERE id = $1`, id).Scan(&person)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO feedback (session_id, key, kind, offset_s, move, technique, area, at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (session_id, key) DO NOTHING`,
-			id, f.Key, f.Kind, f.Offset, f.Move, f.Technique, f.Area, ms(f.At))
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return nil // sent before; already kept
-		}
-		added = true
-		if f.Kind == Sore && f.Area != "" {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO sore_spots (person, area, technique, count, last_at) VALUES ($1, $2, $3, 1, $4)
-			ON CONFLICT (person, area) DO UPDATE SET technique = excluded.technique, count = sore_spots.count + 1, last_at = excluded.last_at`,
-				person, f.Area, f.Technique, ms(f.At)); err != nil {
+	// The press is kept only for a session that is there, and only once;
+	// a sore press also counts among the person's sore spots, in the same
+	// transaction. Any other press is one statement.
+	const insert = `INSERT INTO feedback (session_id, key, kind, offset_s, move, technique, area, at)
+		SELECT id, CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS DOUBLE PRECISION), CAST($5 AS INTEGER),
+		CAST($6 AS TEXT), CAST($7 AS TEXT), CAST($8 AS BIGINT) FROM sessions WHERE id = $1
+		ON CONFLICT (session_id, key) DO NOTHING`
+	args := []any{id, f.Key, f.Kind, f.Offset, f.Move, f.Technique, f.Area, ms(f.At)}
+	var n int64
+	var err error
+	if f.Kind == Sore && f.Area != "" {
+		err = s.db.inTx(ctx, func(tx *Tx) error {
+			res, err := tx.ExecContext(ctx, insert, args...)
+			if err == nil {
+				n, err = res.RowsAffected()
+			}
+			if err != nil || n == 0 {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO sore_spots (person, area, technique, count, last_at)
+				SELECT person, CAST($2 AS TEXT), CAST($3 AS TEXT), 1, CAST($4 AS BIGINT) FROM sessions WHERE id = $1
+				ON CONFLICT (person, area) DO UPDATE SET technique = excluded.technique, count = sore_spots.count + 1, last_at = excluded.last_at`,
+				id, f.Area, f.Technique, ms(f.At)); err != nil {
 				return fmt.Errorf("remember the sore spot: %w", err)
 			}
+			return nil
+		})
+	} else {
+		var res sql.Result
+		if res, err = s.exec(ctx, insert, args...); err == nil {
+			n, err = res.RowsAffected()
 		}
-		return nil
-	})
-	if errors.Is(err, ErrNotFound) {
+	}
+	if err != nil {
+		return false, fmt.Errorf("store: add feedback: %w", err)
+	}
+	if n > 0 {
+		return true, nil
+	}
+	// nothing kept: sent before, or no such session
+	var one int
+	err = s.db.QueryRowContext(ctx, `SELECT 1 FROM sessions WHERE id = $1`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
 		return false, ErrNotFound
 	}
 	if err != nil {
 		return false, fmt.Errorf("store: add feedback: %w", err)
 	}
-	return added, nil
+	return false, nil
 }
 
 func (s *sqlStore) Finish(ctx context.Context, id string, e Ending) error {
@@ -289,9 +343,17 @@ func (s *sqlStore) Finish(ctx context.Context, id string, e Ending) error {
 // profile is the one set of choices kept; Knead has no accounts.
 const profile = "default"
 
+// Choices are the newer of those SaveChoices kept and those the newest
+// session was made with (on the same moment, the session's).
 func (s *sqlStore) Choices(ctx context.Context) (json.RawMessage, error) {
 	var v string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM choices WHERE profile = $1`, profile).Scan(&v)
+	var at, src int64
+	err := s.db.QueryRowContext(ctx, `SELECT value, at, src FROM (
+		SELECT value, updated_at AS at, 0 AS src FROM choices WHERE profile = $1
+		UNION ALL
+		SELECT choices, choices_at, 1 FROM (SELECT choices, choices_at FROM sessions
+			WHERE choices IS NOT NULL ORDER BY choices_at DESC LIMIT 1) z) y
+		ORDER BY at DESC, src DESC LIMIT 1`, profile).Scan(&v, &at, &src)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}

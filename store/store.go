@@ -25,8 +25,14 @@ type Store interface {
 	Session(ctx context.Context, id string) (*Session, error)
 	// Sessions lists the latest sessions, newest first, at most limit.
 	Sessions(ctx context.Context, limit int) ([]Summary, error)
-	// SaveProgress records where a session is, or gives ErrNotFound.
-	SaveProgress(ctx context.Context, id string, p Progress) error
+	// SaveProgress records where a session is and gives what is kept of
+	// it (Played never goes down, Skipped nil keeps the list, Running is
+	// false once the session is finished), or gives ErrNotFound.
+	SaveProgress(ctx context.Context, id string, p Progress) (Progress, error)
+	// Script gives a session's script and the moment it was made, which
+	// never change, or ErrNotFound: what a playing player's requests need,
+	// without reading the rest.
+	Script(ctx context.Context, id string) (json.RawMessage, time.Time, error)
 	// AddFeedback records one press of a feedback button. A second press
 	// with the same Key for the same session is ignored (added is false),
 	// so a player may safely send it again after a lost answer. A "sore"
@@ -73,8 +79,8 @@ type Session struct {
 	Progress  Progress
 	Feedback  []Feedback // oldest first
 	Ending    Ending     // zero until the session is finished
-	// Choices, when set, are kept as the last choices in the same
-	// transaction as the new session: both are kept, or neither.
+	// Choices, when set, are kept as the last choices with the new
+	// session, in its row: both are kept, or neither.
 	Choices json.RawMessage
 }
 

@@ -99,7 +99,7 @@ func TestSessionRoundTrip(t *testing.T) {
 		if err := s.CreateSession(ctx, in); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SaveProgress(ctx, "s1", Progress{Offset: 125.5, Move: 3, Running: true}); err != nil {
+		if _, err := s.SaveProgress(ctx, "s1", Progress{Offset: 125.5, Move: 3, Running: true}); err != nil {
 			t.Fatal(err)
 		}
 		fb := Feedback{Key: "k1", Kind: Firmer, Offset: 130.25, Move: 3, Technique: "back-fan-stroke", Area: "upper-back", At: when.Add(130 * time.Second)}
@@ -136,7 +136,7 @@ func TestNotFound(t *testing.T) {
 		ctx := context.Background()
 		calls := map[string]error{}
 		_, calls["Session"] = s.Session(ctx, "nope")
-		calls["SaveProgress"] = s.SaveProgress(ctx, "nope", Progress{})
+		_, calls["SaveProgress"] = s.SaveProgress(ctx, "nope", Progress{})
 		_, calls["AddFeedback"] = s.AddFeedback(ctx, "nope", Feedback{Key: "k", Kind: Sore, Area: "feet"})
 		calls["Finish"] = s.Finish(ctx, "nope", Ending{Rating: 3})
 		for name, err := range calls {
@@ -295,7 +295,8 @@ func TestConcurrentWriters(t *testing.T) {
 			}()
 			go func() {
 				defer wg.Done()
-				errs <- s.SaveProgress(ctx, "s1", Progress{Offset: float64(i)})
+				_, err := s.SaveProgress(ctx, "s1", Progress{Offset: float64(i)})
+				errs <- err
 			}()
 		}
 		wg.Wait()

@@ -428,7 +428,7 @@ func TestLastUnfinished(t *testing.T) {
 			t.Fatal(err)
 		}
 		if offset > 0 {
-			if err := st.SaveProgress(ctx, id, store.Progress{Offset: offset}); err != nil {
+			if _, err := st.SaveProgress(ctx, id, store.Progress{Offset: offset}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -479,8 +479,8 @@ func TestLoadSessionRefusesBrokenRecords(t *testing.T) {
 type failing struct{ store.Store }
 
 func (failing) CreateSession(context.Context, *store.Session) error { return errors.New("disk full") }
-func (failing) SaveProgress(context.Context, string, store.Progress) error {
-	return store.ErrNotFound
+func (failing) SaveProgress(context.Context, string, store.Progress) (store.Progress, error) {
+	return store.Progress{}, store.ErrNotFound
 }
 
 func TestKeeperSaysWhatWasNotSaved(t *testing.T) {

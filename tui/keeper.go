@@ -182,7 +182,8 @@ func (k *Keeper) write(op keepOp) error {
 		}
 		return nil
 	case "progress":
-		return k.st.SaveProgress(ctx, k.id, op.progress)
+		_, err := k.st.SaveProgress(ctx, k.id, op.progress)
+		return err
 	case "feedback":
 		_, err := k.st.AddFeedback(ctx, k.id, op.feedback)
 		return err

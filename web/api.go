@@ -279,14 +279,21 @@ func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (
 	x = &store.Session{
 		ID: newID(), CreatedAt: s.now().UTC(), Title: plan.Title(p.Areas, p.Minutes), Person: personOf(req),
 		Request: reqJSON, Plan: planJSON, Script: scriptJSON, Total: script.Total,
-		// kept with the session, in one transaction: a failure to
-		// remember them fails the whole request, which may be sent again
+		// kept with the session, in its row: a failure to remember them
+		// fails the whole request, which may be sent again
 		Choices: reqJSON,
 	}
 	if key == "" {
-		return x, true, s.store.CreateSession(ctx, x)
+		err = s.store.CreateSession(ctx, x)
+		made = true
+	} else {
+		x, made, err = s.store.CreateSessionOnce(ctx, key, x)
 	}
-	return s.store.CreateSessionOnce(ctx, key, x)
+	if err == nil && made {
+		// the player's requests will need it decoded: it is at hand
+		s.scripts.put(x.ID, cachedScript{size: len(scriptJSON), created: x.CreatedAt, sc: script})
+	}
+	return x, made, err
 }
 
 // personOf is whom a request is for: "me" unless it names someone.
@@ -388,37 +395,43 @@ func (s *Server) sessionScript(ctx context.Context, id string) (*store.Session, 
 	return x, &sc, nil
 }
 
-// playingScript is sessionScript for the requests a player sends while it
-// plays (progress after each move, feedback): a session's script never
-// changes, so it is decoded once and kept, read-only, in s.scripts.
-func (s *Server) playingScript(ctx context.Context, id string) (*store.Session, *guide.Script, error) {
-	x, err := s.store.Session(ctx, id)
-	if err != nil {
-		return nil, nil, err
+// playingScript gives a session's script, decoded, and the moment it was
+// made, for the requests a player sends while it plays (progress after
+// each move, feedback). Neither ever changes, so they are read and decoded
+// once and kept, read-only, in s.scripts; the write that follows finds a
+// session deleted since (on this server or another) missing all the same.
+func (s *Server) playingScript(ctx context.Context, id string) (*guide.Script, time.Time, error) {
+	if e, ok := s.scripts.get(id); ok {
+		return e.sc, e.created, nil
 	}
-	if sc := s.scripts.get(id, len(x.Script)); sc != nil {
-		return x, sc, nil
+	raw, created, err := s.store.Script(ctx, id)
+	if err != nil {
+		return nil, time.Time{}, err
 	}
 	var sc guide.Script
-	if err := json.Unmarshal(x.Script, &sc); err != nil {
-		return nil, nil, err
+	if err := json.Unmarshal(raw, &sc); err != nil {
+		return nil, time.Time{}, err
 	}
-	s.scripts.put(id, len(x.Script), &sc)
-	return x, &sc, nil
+	s.scripts.put(id, cachedScript{size: len(raw), created: created, sc: &sc})
+	return &sc, created, nil
 }
 
 // scriptCache keeps decoded scripts by session id, at most scriptsKept
-// of them and scriptBytes of their stored JSON, so that it stays a few MB;
-// when full it starts again empty. Its scripts are shared: read-only.
+// of them and scriptBytes of their stored JSON in each of two generations,
+// so that it stays a few MB. When the newer is full it becomes the older
+// and the oldest is let go; a script found in the older moves to the
+// newer, so the sessions being played stay. Its scripts are shared:
+// read-only.
 type scriptCache struct {
-	mu    sync.Mutex
-	m     map[string]cachedScript
-	bytes int
+	mu     sync.Mutex
+	m, old map[string]cachedScript
+	bytes  int // of m
 }
 
 type cachedScript struct {
-	size int // the stored JSON's length, a check that it is the same script
-	sc   *guide.Script
+	size    int // the stored JSON's length
+	created time.Time
+	sc      *guide.Script
 }
 
 const (
@@ -426,23 +439,32 @@ const (
 	scriptBytes = 4 << 20
 )
 
-func (c *scriptCache) get(id string, size int) *guide.Script {
+func (c *scriptCache) get(id string) (cachedScript, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.m[id]; ok && e.size == size {
-		return e.sc
+	if e, ok := c.m[id]; ok {
+		return e, true
 	}
-	return nil
+	e, ok := c.old[id]
+	if ok {
+		delete(c.old, id)
+		c.add(id, e)
+	}
+	return e, ok
 }
 
-func (c *scriptCache) put(id string, size int, sc *guide.Script) {
+func (c *scriptCache) put(id string, e cachedScript) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= scriptsKept || c.bytes+size > scriptBytes {
-		c.m, c.bytes = make(map[string]cachedScript, 64), 0
+	c.add(id, e)
+}
+
+func (c *scriptCache) add(id string, e cachedScript) {
+	if c.m == nil || len(c.m) >= scriptsKept || c.bytes+e.size > scriptBytes {
+		c.old, c.m, c.bytes = c.m, make(map[string]cachedScript, 64), 0
 	}
-	c.m[id] = cachedScript{size, sc}
-	c.bytes += size
+	c.m[id] = e
+	c.bytes += e.size
 }
 
 // checkOffset accepts a moment of the routine: a number from 0 to total.
@@ -473,7 +495,7 @@ func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	x, sc, err := s.playingScript(r.Context(), id)
+	sc, _, err := s.playingScript(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -491,18 +513,16 @@ func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o := math.Min(*in.Offset, sc.Total)
-	p := store.Progress{Offset: o, Move: sc.MoveAt(o), Running: in.Running && o < sc.Total && !x.Ending.Finished(),
+	// the store keeps it not running once the session is finished
+	p := store.Progress{Offset: o, Move: sc.MoveAt(o), Running: in.Running && o < sc.Total,
 		Played: in.Played, Skipped: in.Skipped}
-	if err := s.store.SaveProgress(r.Context(), x.ID, p); err != nil {
+	kept, err := s.store.SaveProgress(r.Context(), id, p)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Skipped == nil {
-		p.Skipped = x.Progress.Skipped
-	}
-	p.Played = math.Max(p.Played, x.Progress.Played)
-	p.UpdatedAt = s.now().UTC()
-	writeJSON(w, http.StatusOK, viewProgress(p, sc.Total))
+	kept.UpdatedAt = s.now().UTC()
+	writeJSON(w, http.StatusOK, viewProgress(kept, sc.Total))
 }
 
 var keyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
@@ -522,7 +542,7 @@ func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	x, sc, err := s.playingScript(r.Context(), id)
+	sc, created, err := s.playingScript(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -549,7 +569,7 @@ func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
 	// that moment is plausible.
 	if in.At != 0 {
 		t := time.UnixMilli(in.At)
-		if t.After(x.CreatedAt.Add(-time.Minute)) && t.Before(now.Add(time.Minute)) {
+		if t.After(created.Add(-time.Minute)) && t.Before(now.Add(time.Minute)) {
 			at = t
 		}
 	}
@@ -558,7 +578,7 @@ func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
 		m := sc.Moves[sc.MoveAt(*in.Offset)]
 		f.Move, f.Technique, f.Area = m.Index, m.Technique, m.Area
 	}
-	added, err := s.store.AddFeedback(r.Context(), x.ID, f)
+	added, err := s.store.AddFeedback(r.Context(), id, f)
 	if err != nil {
 		s.fail(w, r, err)
 		return

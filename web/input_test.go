@@ -97,8 +97,8 @@ type faultyStore struct {
 }
 
 func (f faultyStore) CreateSession(context.Context, *store.Session) error { return f.err }
-func (f faultyStore) SaveProgress(context.Context, string, store.Progress) error {
-	return f.err
+func (f faultyStore) SaveProgress(context.Context, string, store.Progress) (store.Progress, error) {
+	return store.Progress{}, f.err
 }
 func (f faultyStore) CreateSessionOnce(context.Context, string, *store.Session) (*store.Session, bool, error) {
 	return nil, false, f.err
@@ -192,23 +192,35 @@ func TestClientGoneNotAnError(t *testing.T) {
 	}
 }
 
-// The players' scripts are decoded once per session and kept, bounded; a
-// stored script of another length is decoded again.
+// The players' scripts are decoded once per session and kept, bounded.
 func TestScriptCache(t *testing.T) {
 	var c scriptCache
 	sc := &guide.Script{Total: 10}
-	c.put("a", 100, sc)
-	if c.get("a", 100) != sc || c.get("a", 99) != nil || c.get("b", 100) != nil {
-		t.Error("the cache gives the wrong script")
+	c.put("a", cachedScript{size: 100, sc: sc})
+	if e, ok := c.get("a"); !ok || e.sc != sc {
+		t.Error("the cache lost a script")
+	}
+	if _, ok := c.get("b"); ok {
+		t.Error("the cache gives a script it was never given")
 	}
 	for i := range scriptsKept + 1 {
-		c.put(fmt.Sprint(i), 1, sc)
+		c.put(fmt.Sprint(i), cachedScript{size: 1, sc: sc})
 	}
-	if len(c.m) > scriptsKept {
-		t.Errorf("the cache holds %d scripts, more than %d", len(c.m), scriptsKept)
+	if len(c.m) > scriptsKept || len(c.old) > scriptsKept {
+		t.Errorf("the cache holds %d and %d scripts, more than %d", len(c.m), len(c.old), scriptsKept)
+	}
+	// one played all along stays
+	c.put("playing", cachedScript{size: 1, sc: sc})
+	for i := range 3 * scriptsKept {
+		c.put(fmt.Sprint("x", i), cachedScript{size: 1, sc: sc})
+		if i%(scriptsKept/2) == 0 {
+			if _, ok := c.get("playing"); !ok {
+				t.Fatalf("a script played all along was let go after %d others", i)
+			}
+		}
 	}
 	for i := range 10 {
-		c.put(fmt.Sprint("big", i), scriptBytes/4, sc)
+		c.put(fmt.Sprint("big", i), cachedScript{size: scriptBytes / 4, sc: sc})
 	}
 	if c.bytes > scriptBytes {
 		t.Errorf("the cache holds %d bytes of scripts, more than %d", c.bytes, scriptBytes)

@@ -31,6 +31,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -47,6 +48,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to read PostgreSQL's counts
 	"github.com/knead/knead/bench/internal/harness"
 )
 
@@ -82,6 +84,7 @@ func main() {
 		addr     = flag.String("addr", "", "drive a server already running at this loopback HOST:PORT instead of starting one")
 		bin      = flag.String("bin", "", "the knead binary to start (default: built from this repository)")
 		moves    = flag.Int("moves", 6, "progress requests per session (one after each move)")
+		stmts    = flag.Bool("statements", false, "PostgreSQL: count the statements each request sends (pg_stat_statements, which costs a little time: leave it off when timing)")
 	)
 	flag.Parse()
 	var runs []budget
@@ -119,7 +122,7 @@ func main() {
 	}
 	missed := false
 	for _, b := range runs {
-		r, err := runOne(b, *bin, *addr, dir, *moves)
+		r, err := runOne(b, *bin, *addr, dir, *moves, *stmts)
 		if err != nil {
 			fail("%s: %v", b.name, err)
 		}
@@ -149,6 +152,7 @@ func fail(format string, args ...any) {
 type result struct {
 	took      time.Duration
 	latencies []time.Duration
+	byKind    map[string][]time.Duration // the same, by request (plan, session, progress, …)
 	errors    map[string]int
 	requests  int
 	flows     int64
@@ -156,26 +160,50 @@ type result struct {
 	stopped   []string // what each server said on SIGTERM
 	logErrors int      // ERROR lines in the servers' logs
 	firstErr  string   // the first of them
+	// processor time used during the load: by the knead servers, and by
+	// PostgreSQL (-1 when not measured)
+	serverCPU, pgCPU time.Duration
+	xacts            int64       // PostgreSQL transactions (an autocommit statement is one), -1 when not measured
+	statements       []statement // with -statements, the most called first
 }
 
-func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
+// statement is one normalised statement as pg_stat_statements counts it.
+type statement struct {
+	calls int64
+	ms    float64 // total time executing, in milliseconds
+	query string
+}
+
+func runOne(b budget, bin, addr, dir string, moves int, stmts bool) (*result, error) {
 	var servers []*harness.Server
 	var addrs []string
+	var pg *harness.Postgres
+	var pgdb *sql.DB
+	dbName := ""
 	if addr != "" {
 		addrs = []string{addr}
 	} else {
 		db := filepath.Join(dir, b.name+".db")
 		if b.db == "postgres" {
-			pg, err := harness.StartPostgres()
-			if err != nil {
+			var extra []string
+			if stmts {
+				extra = []string{"shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"}
+			}
+			var err error
+			if pg, err = harness.StartPostgres(extra...); err != nil {
 				return nil, err
 			}
 			defer pg.Stop()
-			name := strings.ReplaceAll("knead_"+b.name, "-", "_")
-			if err := pg.CreateDB(context.Background(), name); err != nil {
+			dbName = strings.ReplaceAll("knead_"+b.name, "-", "_")
+			if err := pg.CreateDB(context.Background(), dbName); err != nil {
 				return nil, err
 			}
-			db = pg.DSN(name)
+			db = pg.DSN(dbName)
+			if pgdb, err = sql.Open("pgx", db); err != nil {
+				return nil, err
+			}
+			defer pgdb.Close()
+			pgdb.SetMaxOpenConns(1)
 		}
 		// The servers start together, as a deployment's would.
 		type started struct {
@@ -210,7 +238,7 @@ func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
 			return nil, fmt.Errorf("a server did not start: %w", firstErr)
 		}
 	}
-	r := &result{errors: map[string]int{}}
+	r := &result{errors: map[string]int{}, byKind: map[string][]time.Duration{}}
 	var mu sync.Mutex
 	tr := &http.Transport{
 		MaxIdleConns: b.users * 2, MaxIdleConnsPerHost: b.users * 2, MaxConnsPerHost: 0,
@@ -243,6 +271,23 @@ func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
 			}
 		}
 	}()
+	// what the servers and the database did before the load is left out
+	// of the figures per request
+	cpu0, pgCPU0, xacts0 := serversCPU(servers), time.Duration(-1), int64(-1)
+	if pg != nil {
+		if stmts {
+			if _, err := pgdb.Exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"); err != nil {
+				return nil, fmt.Errorf("pg_stat_statements: %w", err)
+			}
+			if _, err := pgdb.Exec("SELECT pg_stat_statements_reset()"); err != nil {
+				return nil, fmt.Errorf("pg_stat_statements: %w", err)
+			}
+		}
+		xacts0 = pgXacts(pgdb, dbName)
+		if t, err := pg.CPU(); err == nil {
+			pgCPU0 = t
+		}
+	}
 	start := time.Now()
 	var wg sync.WaitGroup
 	for u := range b.users {
@@ -255,7 +300,7 @@ func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
 				return
 			}
 			c := &user{client: client, base: "http://" + addrs[u%len(addrs)], pause: b.pause, moves: moves, n: u}
-			local := &result{errors: map[string]int{}}
+			local := &result{errors: map[string]int{}, byKind: map[string][]time.Duration{}}
 			for ctx.Err() == nil {
 				if c.flow(ctx, local) {
 					local.flows++
@@ -263,6 +308,9 @@ func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
 			}
 			mu.Lock()
 			r.latencies = append(r.latencies, local.latencies...)
+			for k, l := range local.byKind {
+				r.byKind[k] = append(r.byKind[k], l...)
+			}
 			r.requests += local.requests
 			r.flows += local.flows
 			for k, v := range local.errors {
@@ -274,6 +322,11 @@ func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
 	wg.Wait()
 	r.took = time.Since(start)
 	r.peakRSS = peak.Load()
+	r.serverCPU, r.pgCPU, r.xacts = -1, -1, -1
+	if len(servers) > 0 {
+		r.serverCPU = serversCPU(servers) - cpu0
+	}
+
 	for _, s := range servers {
 		out, err := s.Stop()
 		said := "exited without saying Stopped."
@@ -292,7 +345,64 @@ func runOne(b budget, bin, addr, dir string, moves int) (*result, error) {
 			}
 		}
 	}
+	// The servers have stopped, so their backends have ended and reported
+	// their counts; the postmaster counts their processor time.
+	if pg != nil {
+		if t, err := pg.CPU(); err == nil && pgCPU0 >= 0 {
+			r.pgCPU = t - pgCPU0
+		}
+		if x := pgXacts(pgdb, dbName); x >= 0 && xacts0 >= 0 {
+			r.xacts = x - xacts0 - 1 // less its own
+		}
+		if stmts {
+			var err error
+			if r.statements, err = pgStatements(pgdb, dbName); err != nil {
+				return nil, fmt.Errorf("pg_stat_statements: %w", err)
+			}
+		}
+	}
 	return r, nil
+}
+
+func serversCPU(servers []*harness.Server) time.Duration {
+	var t time.Duration
+	for _, s := range servers {
+		t += s.CPU()
+	}
+	return t
+}
+
+// pgXacts is how many transactions database name has committed or rolled
+// back (the statistics lag by up to a second), or -1.
+func pgXacts(db *sql.DB, name string) int64 {
+	time.Sleep(1100 * time.Millisecond) // let the backends report
+	var n int64
+	if err := db.QueryRow(`SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = $1`, name).Scan(&n); err != nil {
+		return -1
+	}
+	return n
+}
+
+// pgStatements gives what pg_stat_statements counted in database name,
+// the most called first.
+func pgStatements(db *sql.DB, name string) ([]statement, error) {
+	rows, err := db.Query(`SELECT s.calls, s.total_exec_time, s.query FROM pg_stat_statements s
+		JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1 AND s.query NOT LIKE '%pg_stat%'
+		ORDER BY s.calls DESC, s.total_exec_time DESC`, name)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []statement
+	for rows.Next() {
+		var x statement
+		if err := rows.Scan(&x.calls, &x.ms, &x.query); err != nil {
+			return nil, err
+		}
+		x.query = strings.Join(strings.Fields(x.query), " ")
+		out = append(out, x)
+	}
+	return out, rows.Err()
 }
 
 func sleep(ctx context.Context, d time.Duration) bool {
@@ -377,6 +487,7 @@ func (u *user) post(ctx context.Context, r *result, what, path string, body, out
 		}
 		r.requests++
 		r.latencies = append(r.latencies, took)
+		r.byKind[what] = append(r.byKind[what], took)
 		kind := "transport"
 		var ne net.Error
 		if errors.As(err, &ne) && ne.Timeout() {
@@ -393,6 +504,7 @@ func (u *user) post(ctx context.Context, r *result, what, path string, body, out
 	resp.Body.Close()
 	r.requests++
 	r.latencies = append(r.latencies, took)
+	r.byKind[what] = append(r.byKind[what], took)
 	if resp.StatusCode >= 300 {
 		json.Unmarshal(raw.Bytes(), &e)
 		r.errors[fmt.Sprintf("%s: %d %s", what, resp.StatusCode, e.Error.Code)]++
@@ -440,8 +552,41 @@ func (r *result) report(b budget) bool {
 	}
 	fmt.Println()
 	fmt.Printf("latency     p50 %s  p99 %s  max %s\n", p50.Round(time.Millisecond), p99.Round(time.Millisecond), pct(r.latencies, 1).Round(time.Millisecond))
+	for _, k := range []string{"plan", "session", "progress", "feedback", "finish"} {
+		l := r.byKind[k]
+		sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
+		if len(l) > 0 {
+			fmt.Printf("  %-9s p50 %s  p99 %s  (%d)\n", k, pct(l, 0.5).Round(time.Millisecond), pct(l, 0.99).Round(time.Millisecond), len(l))
+		}
+	}
 	if r.peakRSS > 0 {
 		fmt.Printf("memory      peak RSS %d MB (largest server)\n", r.peakRSS>>20)
+	}
+	// Processor time and round trips per request hardly depend on what
+	// else the machine runs, unlike the latencies: compare them across builds.
+	if r.requests > 0 && r.serverCPU >= 0 {
+		fmt.Printf("cpu         knead %.2f ms a request", float64(r.serverCPU.Microseconds())/1000/float64(r.requests))
+		if r.pgCPU >= 0 {
+			fmt.Printf(", PostgreSQL %.2f ms a request", float64(r.pgCPU.Microseconds())/1000/float64(r.requests))
+		}
+		fmt.Println()
+	}
+	if r.requests > 0 && r.xacts >= 0 {
+		fmt.Printf("database    %.2f transactions a request", float64(r.xacts)/float64(r.requests))
+		if len(r.statements) > 0 {
+			var calls int64
+			for _, x := range r.statements {
+				calls += x.calls
+			}
+			fmt.Printf(", %.2f statements a request (round trips, BEGIN and COMMIT included)", float64(calls)/float64(r.requests))
+		}
+		fmt.Println()
+		for i, x := range r.statements {
+			if i == 15 {
+				break
+			}
+			fmt.Printf("            %6.2f/flow %7.3f ms  %.110s\n", float64(x.calls)/float64(max(r.flows, 1)), x.ms/float64(x.calls), x.query)
+		}
 	}
 	if len(r.stopped) > 0 {
 		fmt.Printf("stopping    %s; %d ERROR lines in the servers' logs\n", strings.Join(r.stopped, ", "), r.logErrors)

@@ -155,8 +155,11 @@ type Postgres struct {
 
 // StartPostgres initialises and starts a PostgreSQL server listening on
 // 127.0.0.1 only, from /usr/lib/postgresql/15/bin (or PATH). As root it
-// runs as the postgres user, since initdb refuses root.
-func StartPostgres() (*Postgres, error) {
+// runs as the postgres user, since initdb refuses root. Its settings are
+// PostgreSQL's defaults (fsync and synchronous_commit on, as a user's
+// server has them) but for the connection limit; extra adds "-c name=value"
+// settings.
+func StartPostgres(extra ...string) (*Postgres, error) {
 	bin := "/usr/lib/postgresql/15/bin"
 	initdb, ctl := filepath.Join(bin, "initdb"), filepath.Join(bin, "pg_ctl")
 	if _, err := os.Stat(initdb); err != nil {
@@ -188,6 +191,9 @@ func StartPostgres() (*Postgres, error) {
 		return nil, fmt.Errorf("initdb: %v: %s", err, tail(out, 400))
 	}
 	opts := fmt.Sprintf("-k %s -p %d -c listen_addresses=127.0.0.1 -c max_connections=200", dir, p.Port)
+	for _, e := range extra {
+		opts += " -c " + e
+	}
 	if out, err := p.run(ctl, "-D", dir+"/data", "-l", dir+"/server.log", "-w", "-t", "30", "-o", opts, "start"); err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("pg_ctl start: %v: %s", err, tail(out, 400))
@@ -216,6 +222,72 @@ func (p *Postgres) CreateDB(ctx context.Context, name string) error {
 	defer db.Close()
 	_, err = db.ExecContext(ctx, "CREATE DATABASE "+name)
 	return err
+}
+
+// CPU is the processor time PostgreSQL has used so far: the postmaster's,
+// its children's that have ended, and those of the backends still running.
+func (p *Postgres) CPU() (time.Duration, error) {
+	b, err := os.ReadFile(filepath.Join(p.Dir, "data", "postmaster.pid"))
+	if err != nil {
+		return 0, err
+	}
+	first, _, _ := strings.Cut(string(b), "\n")
+	pm, err := strconv.Atoi(strings.TrimSpace(first))
+	if err != nil {
+		return 0, fmt.Errorf("postmaster.pid: %w", err)
+	}
+	total, _, err := procCPU(pm, true)
+	if err != nil {
+		return 0, err
+	}
+	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, f := range procs {
+		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(f)))
+		if pid == pm {
+			continue
+		}
+		if t, ppid, err := procCPU(pid, false); err == nil && ppid == pm {
+			total += t
+		}
+	}
+	return total, nil
+}
+
+// CPU is the processor time the server has used so far.
+func (s *Server) CPU() time.Duration {
+	t, _, _ := procCPU(s.Cmd.Process.Pid, false)
+	return t
+}
+
+// procCPU reads a process's user and system time from /proc (with its
+// ended children's, when children is set), and its parent's id.
+func procCPU(pid int, children bool) (time.Duration, int, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, 0, err
+	}
+	// the command name, in parentheses, may hold spaces: fields start after it
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0, 0, errors.New("unreadable /proc stat")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	// f[0] is field 3 (state): ppid is field 4, utime 14, stime 15, cutime 16, cstime 17
+	if len(f) < 15 {
+		return 0, 0, errors.New("short /proc stat")
+	}
+	ppid, _ := strconv.Atoi(f[1])
+	last := 12
+	if children {
+		last = 14
+	}
+	var ticks int64
+	for _, v := range f[11 : last+1] {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		ticks += n
+	}
+	// USER_HZ is 100 on Linux
+	return time.Duration(ticks) * 10 * time.Millisecond, ppid, nil
 }
 
 // Stop stops the server and removes its folder.
