@@ -50,7 +50,8 @@ func TestBrowserSession(t *testing.T) {
 	}
 	must(t, ctx, "open the start page and tap the body map",
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`.bodymap [data-area="upper-back"]`),
+		chromedp.WaitVisible(`.bodymap .figure.front svg`),
+		chromedp.Click(`.mapsides [data-side="back"]`),
 		chromedp.Click(`.bodymap [data-area="upper-back"]`),
 	)
 	if !eval[bool](t, ctx, `document.querySelector('input[name=area][value="upper-back"]').checked`) {

@@ -47,6 +47,7 @@ func (s *Server) parsePages() (map[string]*template.Template, error) {
 		"stars":     func(n int) string { return strings.Repeat("★", n) + strings.Repeat("☆", 5-n) },
 		"has":       func(list []string, v string) bool { return contains(list, v) },
 		"upper":     massage.UpperFirst,
+		"lower":     strings.ToLower,
 		"list5":     func() []int { return []int{1, 2, 3, 4, 5} },
 		"played":    func(x store.Summary) string { return playedText(x.Progress, x.Total) },
 	}
@@ -174,9 +175,12 @@ type areaChoice struct {
 	Checked  bool
 }
 
+// areaGroup is a row of area names: a region and its places ("Legs":
+// thighs, calves…), whose name picks them all, or places that are their own
+// region (neck, chest…), with no name.
 type areaGroup struct {
-	Name  string
-	Areas []areaChoice
+	ID, Name string
+	Areas    []areaChoice
 }
 
 type conditionChoice struct {
@@ -264,8 +268,19 @@ func (s *Server) fillChoices(d *startData) {
 		}
 		groups[top].Areas = append(groups[top].Areas, c)
 	}
+	// A group of one place named as that place ("Neck: Neck") says
+	// nothing: such places share an unnamed row with their neighbours.
 	for _, g := range order {
-		d.Groups = append(d.Groups, *groups[g])
+		grp := *groups[g]
+		grp.ID = g
+		if len(grp.Areas) == 1 && grp.Areas[0].ID == g {
+			grp.Name, grp.ID = "", ""
+			if n := len(d.Groups); n > 0 && d.Groups[n-1].Name == "" {
+				d.Groups[n-1].Areas = append(d.Groups[n-1].Areas, grp.Areas...)
+				continue
+			}
+		}
+		d.Groups = append(d.Groups, grp)
 	}
 	choosable := map[string]bool{}
 	for _, a := range d.Areas {

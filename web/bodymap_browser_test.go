@@ -1,0 +1,171 @@
+package web
+
+import (
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// targetsJS lists the places and close-ups that can be tapped in the
+// picture shown, with their size in CSS px.
+const targetsJS = `[...document.querySelectorAll('.bodymap [data-area], .bodymap [data-zoom]')]
+  .filter((el) => el.getClientRects().length && el.closest('figure:not([hidden])') && getComputedStyle(el.closest('figure')).display !== 'none')
+  .map((el) => { const r = el.getBoundingClientRect(); return {what: el.dataset.area || 'zoom:' + el.dataset.zoom, w: r.width, h: r.height, keys: el.hasAttribute('tabindex')} })`
+
+type mapTarget struct {
+	What string
+	W, H float64
+	Keys bool
+}
+
+// The body map on a 360 px phone: every place, on the front, the back and
+// the three close-ups, is a target of at least 44×44 px and every place
+// the form offers is on the map; tapping and the keyboard (arrows, Enter,
+// Space, Escape) pick places; a group's name picks all of its places; "See
+// the plan" stays on the screen; and the plan is for the places picked.
+func TestBrowserBodyMap(t *testing.T) {
+	ctx := browser(t)
+	app, _ := newApp(t, true)
+	srv := httptest.NewServer(app)
+	defer srv.Close()
+
+	must(t, ctx, "open the start page on a 360 px phone",
+		chromedp.EmulateViewport(360, 740),
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`.bodymap .figure.front svg`),
+	)
+	if eval[bool](t, ctx, `getComputedStyle(document.querySelector('.figure.back')).display !== 'none'`) {
+		t.Error("a 360 px phone shows the front and the back at once: too small to tap")
+	}
+	onMap := map[string]bool{}
+	measure := func(view string) {
+		t.Helper()
+		ts := eval[[]mapTarget](t, ctx, targetsJS)
+		if len(ts) < 3 {
+			t.Fatalf("%s: only %d targets shown", view, len(ts))
+		}
+		for _, x := range ts {
+			if x.W < 44 || x.H < 44 {
+				t.Errorf("%s: %s is %.0f×%.0f px, under 44×44", view, x.What, x.W, x.H)
+			}
+			if x.Keys {
+				onMap[x.What] = true
+			}
+		}
+	}
+	measure("front")
+	sideBox := func(sel string) map[string]float64 {
+		return eval[map[string]float64](t, ctx, `(() => { const r = document.querySelector('`+sel+`').getBoundingClientRect(); return {top: r.top, bottom: r.bottom} })()`)
+	}
+	if b := sideBox(`.gobar button[type=submit]`); b["bottom"] > 740 || b["top"] < 0 {
+		t.Errorf("See the plan is off the screen at the top of the page: %v", b)
+	}
+	must(t, ctx, "show the back", chromedp.Click(`.mapsides [data-side="back"]`))
+	measure("back")
+	for _, z := range []string{"head", "hand", "foot"} {
+		must(t, ctx, "open the "+z+" close up",
+			chromedp.Click(`.figure.back [data-zoom="`+z+`"][tabindex]`),
+			chromedp.WaitVisible(`.closeup.`+z+` svg`),
+		)
+		measure(z)
+		must(t, ctx, "back to the whole body", chromedp.Click(`.closeup.`+z+` .zoomout`), chromedp.WaitVisible(`.figure.back svg`))
+	}
+	offered := eval[[]string](t, ctx, `[...document.querySelectorAll('input[name=area]')].map((b) => b.value)`)
+	var missing []string
+	for _, a := range offered {
+		if !onMap[a] {
+			missing = append(missing, a)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("places offered by name but not on the map: %v", missing)
+	}
+	for _, a := range []string{"glutes", "hips", "jaw", "ears", "toes"} {
+		if !contains(offered, a) {
+			t.Errorf("the start page does not offer %s", a)
+		}
+	}
+
+	checked := func(area string) bool {
+		return eval[bool](t, ctx, `document.querySelector('input[name=area][value="`+area+`"]').checked`)
+	}
+	must(t, ctx, "tap the glutes", chromedp.Click(`.figure.back [data-area="glutes"]`))
+	if !checked("glutes") || eval[string](t, ctx, `document.querySelector('.figure.back [data-area="glutes"]').getAttribute('aria-checked')`) != "true" {
+		t.Error("tapping the glutes did not pick them, or the map does not say so")
+	}
+	must(t, ctx, "tap the other calf on the back, twice", chromedp.Click(`.figure.back [data-area="calves"]:not([tabindex])`))
+	if !checked("calves") {
+		t.Error("tapping the mirrored calf did not pick the calves")
+	}
+	must(t, ctx, "tap it again", chromedp.Click(`.figure.back [data-area="calves"]:not([tabindex])`))
+	if checked("calves") {
+		t.Error("a second tap did not leave the calves out")
+	}
+
+	// The keyboard: the head close-up, the face, back out, the neck.
+	must(t, ctx, "show the front and focus the head",
+		chromedp.Click(`.mapsides [data-side="front"]`),
+		chromedp.Focus(`.figure.front [data-zoom="head"]`),
+		chromedp.KeyEvent(kb.Enter),
+	)
+	if got := eval[string](t, ctx, `document.activeElement.dataset.area || ''`); got != "scalp" {
+		t.Fatalf("Enter on the head: focus on %q, want the scalp in the close-up", got)
+	}
+	must(t, ctx, "down to the face, pick it", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(" "))
+	if !checked("face") {
+		t.Errorf("arrow down and Space in the head close-up did not pick the face (focus on %q)", eval[string](t, ctx, `document.activeElement.dataset.area || ''`))
+	}
+	must(t, ctx, "Escape, down to the neck, Enter", chromedp.KeyEvent(kb.Escape))
+	if got := eval[string](t, ctx, `document.activeElement.dataset.zoom || ''`); got != "head" {
+		t.Errorf("Escape from the close-up: focus on %q, want back on the head", got)
+	}
+	if !eval[bool](t, ctx, `document.querySelector('.figure.front [data-zoom="head"]').classList.contains('some')`) {
+		t.Error("the head does not show that a place inside it is picked")
+	}
+	must(t, ctx, "down to the neck, Enter", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+	if !checked("neck") {
+		t.Errorf("arrow down from the head and Enter did not pick the neck (focus on %q)", eval[string](t, ctx, `document.activeElement.dataset.area || ''`))
+	}
+	if eval[int](t, ctx, `document.querySelectorAll('.figure.front [tabindex="0"]').length`) != 1 {
+		t.Error("the front is not a single Tab stop")
+	}
+
+	must(t, ctx, "pick the legs by their group name", chromedp.Click(`.groupname[data-group="legs"]`))
+	for _, a := range []string{"thighs", "calves", "feet"} {
+		if !checked(a) {
+			t.Errorf("the group Legs did not pick the %s", a)
+		}
+	}
+	if got := eval[string](t, ctx, `document.querySelector('.groupname[data-group="legs"]').getAttribute('aria-pressed')`); got != "true" {
+		t.Errorf("Legs is pressed %q after picking all of it", got)
+	}
+	if names := eval[[]string](t, ctx, `[...document.querySelectorAll('.groupname')].map((b) => b.textContent)`); contains(names, "Neck") {
+		t.Errorf("a group name repeats its only place: %v", names)
+	}
+	must(t, ctx, "and leave them out again", chromedp.Click(`.groupname[data-group="legs"]`))
+	if checked("thighs") || checked("feet") {
+		t.Error("a second press on Legs did not leave the legs out")
+	}
+	if p := text(t, ctx, "#picked"); !strings.Contains(p, "Face") || !strings.Contains(p, "Glutes") {
+		t.Errorf("the bar by See the plan says %q", p)
+	}
+	if b := sideBox(`.gobar button[type=submit]`); b["bottom"] > 740 || b["top"] < 0 {
+		t.Errorf("See the plan is off the screen while picking: %v", b)
+	}
+
+	must(t, ctx, "see the plan",
+		chromedp.Click(`.gobar button[type=submit]`),
+		chromedp.WaitVisible(`#start`),
+	)
+	title := strings.ToLower(text(t, ctx, "#preview h1"))
+	for _, a := range []string{"face", "neck", "glutes"} {
+		if !strings.Contains(title, a) {
+			t.Errorf("the plan %q is not for the %s", title, a)
+		}
+	}
+}
