@@ -183,6 +183,7 @@ func (s *sqlStore) DeletePerson(ctx context.Context, id string) error {
 		`DELETE FROM sore_spots WHERE person = $1`,
 		`DELETE FROM person_marks WHERE person = $1`,
 		`DELETE FROM screens WHERE person = $1`,
+		`DELETE FROM routines WHERE person = $1`,
 		`DELETE FROM people WHERE id = $1 AND id <> 'me'`,
 	} {
 		if _, err := tx.ExecContext(ctx, s.d.rebind(q), id); err != nil {

@@ -60,6 +60,8 @@ type Store interface {
 	People
 	// Screens keeps each person's safety-screen answers (screens.go).
 	Screens
+	// Routines keeps each person's own routines (routines.go).
+	Routines
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 	// Close releases the database.
