@@ -28,7 +28,8 @@ import (
 var templateFiles embed.FS
 
 // pageNames are the pages; each is templates/NAME.html with the layout.
-var pageNames = []string{"start", "play", "library", "technique", "history", "error", "settings"}
+var pageNames = []string{"start", "play", "library", "technique", "history", "error", "settings",
+	"routines", "import", "review", "routine", "handout"}
 
 func (s *Server) parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{

@@ -13,6 +13,18 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /history", s.historyPage)
 	mux.HandleFunc("GET /offline", s.offlinePage)
 	mux.HandleFunc("GET /settings", s.settingsPage)
+	// A person's own routines (routines.go).
+	mux.HandleFunc("GET /routines", s.routinesPage)
+	mux.HandleFunc("GET /routines/import", s.importPage)
+	mux.HandleFunc("POST /routines/import", s.importSubmit)
+	mux.HandleFunc("POST /routines/review", s.reviewSubmit)
+	mux.HandleFunc("POST /routines/upload", s.routineUpload)
+	mux.HandleFunc("GET /routines/{id}", s.routinePage)
+	mux.HandleFunc("GET /routines/{id}/edit", s.routineEdit)
+	mux.HandleFunc("GET /routines/{id}/handout", s.routineHandout)
+	mux.HandleFunc("GET /routines/{id}/file", s.routineFileDownload)
+	mux.HandleFunc("POST /routines/{id}/play", s.routinePlay)
+	mux.HandleFunc("POST /routines/{id}/delete", s.routineDelete)
 	mux.HandleFunc("POST /settings/pair", s.settingsNewCode)
 	mux.HandleFunc("POST /settings/devices/{id}/remove", s.settingsRemove)
 	// Pairing and the local authority (pair.go, settings.go).

@@ -42,6 +42,9 @@ type Options struct {
 	// SHA-256 fingerprint, when Knead made one; /cert offers it.
 	CA            []byte
 	CAFingerprint string
+	// Fetch shapes how the Import page fetches an address (fetch.go);
+	// the zero value is the real, guarded fetcher.
+	Fetch FetchOptions
 }
 
 // Server is the web app: an http.Handler.
@@ -65,6 +68,7 @@ type Server struct {
 	caDER         []byte
 	caFingerprint string
 	bare          map[string]*template.Template
+	fetcher       *fetcher
 }
 
 // New makes the app. It fails only when an embedded file is broken.
@@ -96,6 +100,7 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
 	s.lib = newLibrary(o.Catalog)
+	s.fetcher = newFetcher(o.Fetch)
 	mux := http.NewServeMux()
 	s.routes(mux)
 	cop := http.NewCrossOriginProtection()
