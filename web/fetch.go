@@ -117,12 +117,12 @@ func newFetcher(o FetchOptions) *fetcher {
 		f.maxBytes = 1 << 20
 	}
 	tr := &http.Transport{
-		Proxy:                 nil, // a proxy would dial for us, past the checks
-		DialContext:           f.safeDial,
-		TLSHandshakeTimeout:   5 * time.Second,
-		ResponseHeaderTimeout: f.timeout,
-		MaxIdleConns:          4,
-		IdleConnTimeout:       30 * time.Second,
+		Proxy:                  nil, // a proxy would dial for us, past the checks
+		DialContext:            f.safeDial,
+		TLSHandshakeTimeout:    5 * time.Second,
+		ResponseHeaderTimeout:  f.timeout,
+		MaxIdleConns:           4,
+		IdleConnTimeout:        30 * time.Second,
 		MaxResponseHeaderBytes: 64 << 10,
 	}
 	f.client = &http.Client{Transport: tr, Timeout: f.timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
