@@ -58,10 +58,10 @@ func refusedAddr(a netip.Addr) string {
 		return "a loopback address (this machine itself)"
 	case a.IsUnspecified():
 		return "an unspecified address"
-	case a.IsLinkLocalUnicast(), a.IsLinkLocalMulticast():
-		return "a link-local address"
-	case a.IsMulticast(), a.IsInterfaceLocalMulticast():
+	case a.IsMulticast():
 		return "a multicast address"
+	case a.IsLinkLocalUnicast():
+		return "a link-local address"
 	case a.IsPrivate():
 		return "a private network address"
 	}
