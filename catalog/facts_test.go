@@ -559,6 +559,10 @@ var cautionFacts = map[string]cautionFact{
 	"thigh-groin":       {Kind: "never-press", When: "during", Areas: []string{"thighs"}, Landmarks: []string{"groin"}, Sources: []string{"knead"}},
 	"shin-bone":         {Kind: "gentle", When: "during", Areas: []string{"calves"}, Landmarks: []string{"shin"}, Sources: []string{"knead"}},
 	"percussion-muscle": {Kind: "gentle", When: "during", Sources: []string{"knead"}},
+	"front-of-neck":     {Kind: "never-press", When: "during", Areas: []string{"neck"}, Landmarks: []string{"front-of-neck"}, Sources: []string{"knead"}},
+	"belly-pregnancy":   {Kind: "gentle", When: "start", Areas: []string{"abdomen"}, Sources: []string{"knead"}},
+	"belly-consent":     {Kind: "ask", When: "before", Areas: []string{"abdomen"}, Sources: []string{"knead"}},
+	"kidney-area":       {Kind: "never-press", When: "during", Areas: []string{"lower-back"}, Landmarks: []string{"kidney-area"}, Sources: []string{"knead"}},
 }
 
 func TestCautionFacts(t *testing.T) {

@@ -119,6 +119,7 @@ var Landmarks = []Landmark{
 	{ID: "tip-of-breastbone", Name: "tip of the breastbone, where the ribs part", Area: "chest", Site: true},
 	{ID: "navel", Name: "navel", Area: "abdomen"},
 	{ID: "stomach", Name: "stomach, around the navel", Area: "abdomen"},
+	{ID: "sides-of-belly", Name: "sides of the belly, above the hips", Area: "abdomen"},
 	// arms and hands
 	{ID: "lower-biceps", Name: "lower biceps, above the elbow", Area: "upper-arms"},
 	{ID: "upper-biceps", Name: "upper biceps, below the shoulder", Area: "upper-arms"},

@@ -35,12 +35,12 @@ var (
 	partSingle = map[string]string{
 		"fingertips": "fingertips", "finger-pads": "finger pads", "fingers": "fingers", "knuckles": "knuckles",
 		"thumbs": "thumb", "palms": "palm", "heels-of-hands": "heel of the hand", "whole-hand": "whole hand",
-		"fist": "fist", "forearm": "forearm", "elbow": "elbow",
+		"fist": "fist", "forearm": "forearm", "elbow": "elbow", "ball": "ball",
 	}
 	partPlural = map[string]string{
 		"fingertips": "fingertips", "finger-pads": "finger pads", "fingers": "hands' fingers", "knuckles": "hands' knuckles",
 		"thumbs": "thumbs", "palms": "palms", "heels-of-hands": "heels of the hands", "whole-hand": "whole hands",
-		"fist": "fists", "forearm": "forearms", "elbow": "elbows",
+		"fist": "fists", "forearm": "forearms", "elbow": "elbows", "ball": "balls",
 	}
 	groupPart = map[string]bool{"fingertips": true, "finger-pads": true, "fingers": true, "knuckles": true}
 )

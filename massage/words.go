@@ -14,7 +14,8 @@ var (
 		"knuckles", "knuckles",
 		"fist", "loose fist",
 		"forearm", "forearm",
-		"elbow", "elbow")
+		"elbow", "elbow",
+		"ball", "a ball pressed by the body against a wall")
 
 	// Hands says which hand does a thing.
 	Hands = vocab("hand",

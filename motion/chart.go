@@ -201,6 +201,7 @@ var spotRows = map[string][]spotRow{
 		{id: "tip-of-breastbone", x: 500, y: 470},
 		{id: "stomach", x: 500, y: 690, size: 85},
 		{id: "navel", x: 500, y: 705, size: 85},
+		{id: "sides-of-belly", side: "left", x: 335, y: 720}, {id: "sides-of-belly", side: "right", x: 665, y: 720},
 	},
 	"arm": {
 		{id: "shoulder-joint", x: 62, y: 505},
