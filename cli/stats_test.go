@@ -54,6 +54,25 @@ func TestListStats(t *testing.T) {
 	if c := byPlace["scalp/partner"]; !c.Complete || c.Techniques < 4 {
 		t.Errorf("scalp for a partner: %+v", c)
 	}
+	// Issue 17's aim: a hundred techniques or more, and every place on the
+	// map, for oneself and for a partner, with a warm-up, two work moves
+	// and a finish, each a different technique naming the place itself.
+	// (Each also checks, draws and compiles within the limits: the motion
+	// package's TestCompileCatalog, TestDrawEveryTechnique and
+	// TestExportLimits go over every built-in technique.)
+	if st.Techniques < 100 {
+		t.Errorf("the catalog has %d techniques, want 100 or more", st.Techniques)
+	}
+	for _, c := range st.Coverage {
+		if !c.Complete {
+			t.Errorf("%s for %s has no warm-up, two work moves and a finish of its own: %+v", c.Area, c.Mode, c)
+		}
+	}
+	for _, place := range []string{"glutes/self", "glutes/partner", "hips/self", "hips/partner"} {
+		if _, ok := byPlace[place]; !ok {
+			t.Errorf("%s is not counted", place)
+		}
+	}
 	if _, ok := byPlace["feet/partner"]; !ok {
 		t.Error("the feet are a place of their own")
 	}
