@@ -15,6 +15,7 @@ const (
 	soreMemory    = 3    // sessions without a sore press there before a sore spot is forgotten
 	soreWeight    = 1.5  // a sore area's share of the time, against 1
 	dislikedOut   = 2    // thumbs-down that leave a technique out until restored
+	hurtMemory    = 5    // sessions an "It hurts" is remembered for
 )
 
 // lesson is what the history teaches, ready to apply.
@@ -26,7 +27,15 @@ type lesson struct {
 	likes  map[string]int      // technique: thumbs-up less thumbs-down
 	out    map[string]int      // technique: thumbs-down, when dislikedOut or more
 	names  map[string]bool     // techniques named in the history
+	hurt   map[string]hurtSpot // area: where "It hurts" was pressed
 	order  []string            // areas of shift and sore, in a stable order
+}
+
+// hurtSpot is an area where the person pressed "It hurts": the next plans
+// go a step lighter there and leave out the techniques that hurt.
+type hurtSpot struct {
+	techniques map[string]bool
+	ago        int // sessions since the latest press there
 }
 
 type soreSpot struct {
@@ -38,7 +47,7 @@ type soreSpot struct {
 // learn reads a history. A nil or empty history teaches nothing.
 func learn(h *History) *lesson {
 	l := &lesson{shift: map[string]int{}, why: map[string]string{}, sore: map[string]soreSpot{},
-		likes: map[string]int{}, out: map[string]int{}, names: map[string]bool{}}
+		likes: map[string]int{}, out: map[string]int{}, names: map[string]bool{}, hurt: map[string]hurtSpot{}}
 	if h == nil || len(h.Sessions) == 0 {
 		return l
 	}
@@ -71,6 +80,18 @@ func learn(h *History) *lesson {
 				presses[sg.Area] = c
 			case "sore":
 				sore[sg.Area]++
+			case "hurt":
+				if ago < hurtMemory {
+					hs, ok := l.hurt[sg.Area]
+					if !ok {
+						hs.techniques = map[string]bool{}
+					}
+					hs.ago = ago
+					if sg.Technique != "" {
+						hs.techniques[sg.Technique] = true
+					}
+					l.hurt[sg.Area] = hs
+				}
 			case "up":
 				if sg.Technique != "" {
 					l.likes[sg.Technique]++
@@ -119,6 +140,10 @@ func learn(h *History) *lesson {
 			l.why[a] = fmt.Sprintf("you asked for firmer %s", times(c[1]))
 		}
 	}
+	for a, hs := range l.hurt {
+		l.shift[a] = -1
+		l.why[a] = "it hurt there " + agoSaid(hs.ago)
+	}
 	for a := range l.shift {
 		l.order = append(l.order, a)
 	}
@@ -142,7 +167,7 @@ func times(n int) string {
 }
 
 func (l *lesson) empty() bool {
-	return len(l.shift) == 0 && len(l.sore) == 0 && len(l.likes) == 0 && len(l.out) == 0
+	return len(l.shift) == 0 && len(l.sore) == 0 && len(l.likes) == 0 && len(l.out) == 0 && len(l.hurt) == 0
 }
 
 // soreOn gives the remembered sore spots that overlap area.
@@ -154,6 +179,16 @@ func (l *lesson) soreOn(area string) []string {
 		}
 	}
 	return out
+}
+
+// hurtBy says where technique t hurt on or near area, or "".
+func (l *lesson) hurtBy(t, area string) string {
+	for _, a := range sortedKeys(l.hurt) {
+		if l.hurt[a].techniques[t] && massage.Overlaps(a, area) {
+			return a
+		}
+	}
+	return ""
 }
 
 // weigh gives sections with a sore spot more of the time when the request
@@ -263,9 +298,18 @@ func (l *lesson) apply(ix *index, p *Plan) {
 	}
 	var outs []string
 	for _, e := range p.Excluded {
-		if e.Source == "your feedback" && !slices.Contains(outs, e.Name) {
+		if e.Source == "your feedback" && e.Condition != hurtCondition && !slices.Contains(outs, e.Name) {
 			outs = append(outs, e.Name)
 		}
+	}
+	var hurts []string
+	for _, e := range p.Excluded {
+		if e.Condition == hurtCondition && !slices.Contains(hurts, e.Name) {
+			hurts = append(hurts, e.Name)
+		}
+	}
+	if len(hurts) > 0 {
+		note("Left out because it hurt: " + massage.JoinAnd(hurts))
 	}
 	if len(outs) > 0 {
 		note("Left out after two thumbs-down: " + massage.JoinAnd(outs) + " (restore them in History)")
@@ -305,3 +349,7 @@ func stepLevel(level string, d int) string {
 	}
 	return levels[min(max(i+d, 0), len(levels)-1)]
 }
+
+// hurtCondition marks a technique left out because the person pressed
+// "It hurts" during it (see Excluded.Condition).
+const hurtCondition = "it-hurt"

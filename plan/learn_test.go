@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/knead/knead/massage"
 )
 
 // A history changes the plan exactly as its notes say, and only then.
@@ -101,7 +103,7 @@ func TestLearningProperties(t *testing.T) {
 	for _, x := range cat.Techniques {
 		ids = append(ids, x.ID)
 	}
-	kinds := []string{"lighter", "firmer", "sore", "up", "down", "good"}
+	kinds := []string{"lighter", "firmer", "sore", "up", "down", "good", "hurt"}
 	planned := 0
 	for i := range 2000 {
 		req := randomRequest(rng)
@@ -164,4 +166,57 @@ func samePlan(a, b *Plan) bool {
 		}
 	}
 	return true
+}
+
+// "It hurts" pressed during a move: the next plan leaves that technique out
+// of the area, goes a step lighter there, and says both; other areas keep
+// their techniques.
+func TestLearningHurt(t *testing.T) {
+	cat := builtin(t)
+	req := Request{Areas: []string{"back", "scalp"}, Minutes: 20, Mode: "partner", Pressure: "moderate"}
+	base, err := Make(cat, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tech, area string
+	for _, it := range base.Items {
+		if strings.Contains(it.Area, "back") && it.Pressure == "moderate" {
+			tech, area = it.Technique, it.Area
+			break
+		}
+	}
+	if tech == "" {
+		t.Fatal("the base plan has no moderate move on the back")
+	}
+	h := &History{Sessions: []Past{{Signals: []Signal{{Kind: "hurt", Technique: tech, Area: area}}}}}
+	p, err := MakeFor(cat, req, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range p.Items {
+		if it.Technique == tech && massage.Overlaps(area, it.Area) {
+			t.Errorf("%s planned on the %s after it hurt there", tech, it.Area)
+		}
+		if massage.Overlaps(area, it.Area) && it.Pressure != "light" {
+			t.Errorf("%s on the %s at %s after it hurt there, want light", it.Technique, it.Area, it.Pressure)
+		}
+	}
+	if !slices.ContainsFunc(p.Excluded, func(e Excluded) bool {
+		return e.Technique == tech && strings.Contains(e.Reason, "it hurt") && e.Source == "your feedback"
+	}) {
+		t.Errorf("%s not listed as left out because it hurt: %+v", tech, p.Excluded)
+	}
+	for _, want := range []string{"Left out because it hurt: ", "Lighter on the " + massage.AreaName(area) + ": it hurt there last time"} {
+		if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.HasPrefix(n, want) }) {
+			t.Errorf("no note %q in %q", want, p.Notes)
+		}
+	}
+	if slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, "thumbs-down") }) {
+		t.Errorf("a hurt is said as a thumbs-down: %q", p.Notes)
+	}
+	// Five sessions later it is forgotten.
+	old := &History{Sessions: []Past{h.Sessions[0], {}, {}, {}, {}, {}}}
+	if p, _ := MakeFor(cat, req, old); !slices.Equal(p.Notes, base.Notes) {
+		t.Errorf("a hurt five sessions back still changes the plan: %q", p.Notes)
+	}
 }

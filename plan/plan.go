@@ -238,7 +238,7 @@ func nothingSafe(ix *index, secs []*section, mode string) *Error {
 		unknown = unknown && s.known == 0
 		for _, e := range s.excluded {
 			switch {
-			case e.Condition != "":
+			case e.Condition != "" && e.Condition != hurtCondition:
 				field = "conditions"
 			case field == "areas":
 				field = "pressure"

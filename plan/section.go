@@ -160,6 +160,12 @@ func (ix *index) sections(req Request, pools []*pool, mode string) []*section {
 					Reason: fmt.Sprintf("it had a thumbs-down %s: restore it in History to have it again", times(k)), Source: "your feedback"})
 				continue
 			}
+			if a := ix.lesson.hurtBy(c.t.ID, c.area); a != "" && fitsMode(c.t, mode) {
+				s.known++
+				s.excluded = append(s.excluded, Excluded{Technique: c.t.ID, Name: c.t.Name, Area: c.area, Condition: hurtCondition,
+					Reason: fmt.Sprintf("it hurt on the %s %s", massage.AreaName(a), agoSaid(ix.lesson.hurt[a].ago)), Source: "your feedback"})
+				continue
+			}
 			if fitsMode(c.t, mode) {
 				side := c.side
 				if c.sides == 2 {

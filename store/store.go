@@ -132,6 +132,10 @@ const (
 	Sore    = "sore"
 	Up      = "up"   // thumbs-up on the move: plan it more often
 	Down    = "down" // thumbs-down: less often, and not at all after two
+	// Hurt is the player's "It hurts": the move stopped at once; the
+	// person's next plans go lighter on the area and leave the technique
+	// out of it.
+	Hurt = "hurt"
 )
 
 // FeedbackKinds lists the pressure and comfort kinds in the order the
@@ -143,13 +147,13 @@ var (
 
 // IsFeedbackKind reports whether k is a kind the store keeps.
 func IsFeedbackKind(k string) bool {
-	return slices.Contains(FeedbackKinds, k) || slices.Contains(Thumbs, k)
+	return slices.Contains(FeedbackKinds, k) || slices.Contains(Thumbs, k) || k == Hurt
 }
 
 // Feedback is one press of a feedback button, with its moment.
 type Feedback struct {
 	Key       string    // the player's id for this press, unique within the session
-	Kind      string    // lighter, good, firmer, sore, up or down
+	Kind      string    // lighter, good, firmer, sore, up, down or hurt
 	Offset    float64   // seconds into the routine when pressed
 	Move      int       // the move playing then
 	Technique string    // its technique

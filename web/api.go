@@ -552,7 +552,7 @@ func (s *Server) apiFeedback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !isFeedbackKind(in.Kind) {
-		writeError(w, errInvalid("kind", "unknown kind %q: expected one of %s", in.Kind, strings.Join(append(slices.Clone(store.FeedbackKinds), store.Thumbs...), ", ")))
+		writeError(w, errInvalid("kind", "unknown kind %q: expected one of %s", in.Kind, strings.Join(append(slices.Clone(store.FeedbackKinds), append(slices.Clone(store.Thumbs), store.Hurt)...), ", ")))
 		return
 	}
 	if in.Offset == nil {

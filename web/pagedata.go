@@ -12,12 +12,13 @@ import (
 
 // pageScript is a guide.Script without what the page does not show.
 type pageScript struct {
-	Name   string      `json:"name,omitempty"`
-	Total  float64     `json:"total"`
-	Rate   string      `json:"rate"`
-	Moves  []pageMove  `json:"moves"`
-	Cues   []pageCue   `json:"cues"`
-	Chimes []pageChime `json:"chimes"`
+	Name  string     `json:"name,omitempty"`
+	Total float64    `json:"total"`
+	Rate  string     `json:"rate"`
+	Moves []pageMove `json:"moves"`
+	Cues  []pageCue  `json:"cues"`
+	// no chimes: the page finds them in the cues (each move's start after
+	// the first, and each switch of sides), as package guide places them
 }
 
 // pageCue is a guide.Cue without its spoken seconds: the page speaks each
@@ -27,12 +28,6 @@ type pageCue struct {
 	Move int     `json:"move"`
 	Kind string  `json:"kind"`
 	Say  string  `json:"say"`
-}
-
-// pageChime is a guide.Chime: a moment and a kind of sound.
-type pageChime struct {
-	At   float64 `json:"at"`
-	Kind string  `json:"kind"`
 }
 
 // pageMove is a guide.Move with what the player and its clock use.
@@ -57,12 +52,9 @@ type pageMove struct {
 
 func newPageScript(s *guide.Script) pageScript {
 	out := pageScript{Name: s.Name, Total: s.Total, Rate: s.Rate, Moves: make([]pageMove, len(s.Moves)),
-		Cues: make([]pageCue, len(s.Cues)), Chimes: make([]pageChime, len(s.Chimes))}
+		Cues: make([]pageCue, len(s.Cues))}
 	for i, c := range s.Cues {
 		out.Cues[i] = pageCue{At: c.At, Move: c.Move, Kind: c.Kind, Say: c.Say}
-	}
-	for i, c := range s.Chimes {
-		out.Chimes[i] = pageChime{At: c.At, Kind: c.Kind}
 	}
 	for i, m := range s.Moves {
 		out.Moves[i] = pageMove{Item: m.Item, Technique: m.Technique, Step: m.Step, Steps: m.Steps, Name: m.Name,

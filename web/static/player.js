@@ -150,8 +150,9 @@ function chime(kind = 'next') {
     }
   } catch { /* no audio: the voice and the screen still guide */ }
 }
-// The chimes of the script: package guide lists them apart from the cues.
-const chimes = script.chimes || [];
+// A chime where each move after the first starts and where sides switch:
+// the page leaves package guide's list out and finds them in the cues.
+const chimes = script.cues.filter((c) => c.kind === 'switch' || (c.kind === 'start' && c.move)).map((c) => ({ at: c.at, kind: c.kind === 'start' ? 'next' : 'switch' }));
 let chimeFrom = 0;
 
 let lock = null;
@@ -368,6 +369,7 @@ addEventListener('keydown', (e) => {
   if (e.key === ' ') { e.preventDefault(); e.stopPropagation(); if (!e.repeat) toggle(); }
   else if (e.key === 'ArrowLeft') { e.preventDefault(); jump(() => clock.back()); }
   else if (e.key === 'ArrowRight') { e.preventDefault(); skip(); }
+  else if (e.key === 'h') hurt();
 }, true);
 addEventListener('keyup', (e) => { if (e.key === ' ' && !$('player').hidden && !typing(e)) { e.preventDefault(); e.stopPropagation(); } }, true);
 
@@ -390,6 +392,38 @@ $('feedback').addEventListener('click', (e) => {
   $('said').textContent = noted;
   toast(noted, 'Undo', () => unpress(entry));
 });
+// "It hurts": the move stops at once and the clock waits. The rest of the
+// session goes a step lighter on that area (never deep), said and shown,
+// and the press is kept: the person's next plans go lighter there and
+// leave that technique out of it.
+const softer = { deep: 'moderate', moderate: 'light' };
+const near = (a, b) => a === b || a.endsWith('-' + b) || b.endsWith('-' + a);
+function hurt() {
+  const o = clock.offset();
+  const i = clock.moveAt(o);
+  const m = moves[i];
+  if (!m || finished) return;
+  send('feedback', { key: newKey(), kind: 'hurt', offset: round(o), at: Date.now() });
+  pressed.push({ kind: 'hurt', area: m.area });
+  const area = m.area.replace(/-/g, ' ');
+  const later = new Set();
+  moves.forEach((n, j) => {
+    if (j > i && near(n.area, m.area)) {
+      later.add(j);
+      n.pressure = softer[n.pressure] || n.pressure;
+      n.note = `Lighter here: it hurt on the ${area}.` + (n.note ? ' ' + n.note : '');
+    }
+  });
+  for (const q of script.cues) if (later.has(q.move)) q.say = q.say.replace(/\b(deep|moderate) pressure/g, (w, l) => softer[l] + ' pressure');
+  jump(() => { skipped.add(i); clock.skip(); });
+  pause();
+  const calm = `Stopped. Ease off and let the ${area} rest. The rest stays lighter there, with no deep work. Play when you are ready.`;
+  $('said').textContent = calm;
+  say(calm, true);
+  toast(calm, '', null, 1e4);
+  if (clock.position().done) end();
+}
+$('hurt').addEventListener('click', hurt);
 function unpress(entry) {
   pressed.splice(pressed.indexOf(entry), 1);
   $('said').textContent = `Taken back: ${entry.word.toLowerCase()}.`;
@@ -463,6 +497,7 @@ function end() {
   const counts = {};
   const all = [...(session?.feedback || []).map((f) => ({ kind: f.kind, area: f.area })), ...pressed];
   for (const f of all) counts[f.kind] = (counts[f.kind] || 0) + 1;
+  const hurtAt = [...new Set(all.filter((f) => f.kind === 'hurt').map((f) => (f.area || '').replace(/-/g, ' ')))];
   const ul = $('summary-feedback');
   ul.replaceChildren();
   for (const b of document.querySelectorAll('[data-feedback]')) {
@@ -471,6 +506,11 @@ function end() {
     const li = document.createElement('li');
     const sore = k === 'sore' ? ' (' + [...new Set(all.filter((f) => f.kind === 'sore').map((f) => (f.area || '').replace(/-/g, ' ')))].join(', ') + ')' : '';
     li.textContent = `${b.textContent.trim()}: ${counts[k]}×${sore}`;
+    ul.append(li);
+  }
+  if (hurtAt.length) {
+    const li = document.createElement('li');
+    li.textContent = `It hurts: ${counts.hurt}× (${hurtAt.join(', ')}); next time goes lighter there`;
     ul.append(li);
   }
   if (session?.rating) {
