@@ -20,8 +20,19 @@ type apiError struct {
 	// Condition names the condition that stopped a session or asks for a
 	// professional first (codes stop and ask_first).
 	Condition string `json:"condition,omitempty"`
+	// Problems are the mistakes in a file sent (a routine file), each
+	// with its line and column.
+	Problems []problemJSON `json:"problems,omitempty"`
 	// RetryAfter, in seconds, goes out as the Retry-After header.
 	RetryAfter int `json:"retry_after,omitempty"`
+}
+
+// problemJSON is one mistake in a file: line and column from 1 (0: the
+// file as a whole).
+type problemJSON struct {
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
 }
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }

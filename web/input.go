@@ -42,6 +42,11 @@ func isJSON(ct string) bool {
 // most maxBody bytes of UTF-8, no unknown fields, nothing after it, and no
 // text in it holding a NUL.
 func decode(w http.ResponseWriter, r *http.Request, v any) *apiError {
+	return decodeLimit(w, r, v, maxBody)
+}
+
+// decodeLimit is decode for a body of at most limit bytes.
+func decodeLimit(w http.ResponseWriter, r *http.Request, v any, limit int64) *apiError {
 	if ct := r.Header.Get("Content-Type"); !isJSON(ct) {
 		got := "no Content-Type"
 		if ct != "" {
@@ -50,9 +55,13 @@ func decode(w http.ResponseWriter, r *http.Request, v any) *apiError {
 		return &apiError{Status: http.StatusUnsupportedMediaType, Code: codeMediaType,
 			Message: "send the body as application/json (charset=utf-8 allowed); got " + got}
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
-		return jsonError(err)
+		e := jsonError(err)
+		if e.Status == http.StatusRequestEntityTooLarge {
+			e.Message = fmt.Sprintf("the body is over %d KB", limit>>10)
+		}
+		return e
 	}
 	if !utf8.Valid(body) {
 		at := len(body)

@@ -51,6 +51,11 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/sessions/{id}/feedback", s.apiFeedback)
 	mux.HandleFunc("DELETE /api/sessions/{id}/feedback/{key}", s.apiVoidFeedback)
 	mux.HandleFunc("POST /api/sessions/{id}/finish", s.apiFinish)
+	mux.HandleFunc("POST /api/import", s.apiImport)
+	mux.HandleFunc("GET /api/routines", s.apiRoutines)
+	mux.HandleFunc("POST /api/routines", s.apiCreateRoutine)
+	mux.HandleFunc("GET /api/routines/{id}", s.apiRoutine)
+	mux.HandleFunc("DELETE /api/routines/{id}", s.apiDeleteRoutine)
 	// Any other /api address: 405 with Allow when it takes other
 	// methods, else 404, both typed.
 	mux.HandleFunc("/api/", apiMethods(mux, "/api/"))
