@@ -369,6 +369,8 @@ type routineData struct {
 	Total    float64
 	Areas    []string
 	Paper    string // the handout's paper: a4 or letter
+	Warns    []string // the text's own warnings (notes that say "The text warns: …")
+	Notes    []string // the other notes
 }
 
 type routineItem struct {
@@ -385,6 +387,13 @@ type routineItem struct {
 
 func (s *Server) routineView(kr *store.Routine, rt *massage.Routine, drawings bool) routineData {
 	d := routineData{Kept: kr, R: rt, Total: rt.TotalSeconds()}
+	for _, n := range rt.Notes {
+		if strings.HasPrefix(n, "The text warns") || strings.HasPrefix(n, "Because of") {
+			d.Warns = append(d.Warns, n)
+		} else {
+			d.Notes = append(d.Notes, n)
+		}
+	}
 	seen := map[string]bool{}
 	addCaution := func(list *[]*massage.Caution, c *massage.Caution) {
 		if c != nil && c.FitsMode(rt.Mode) && !slices.Contains(*list, c) {

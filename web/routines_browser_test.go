@@ -1,8 +1,14 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"math"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -131,4 +137,64 @@ func submit(t *testing.T, ctx context.Context, sel string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("after pressing %s no new page came", sel)
+}
+
+// A person uploads a routine file with a mistake and sees where it is;
+// mends it, keeps it, and prints its handout (a PDF that Chromium makes).
+func TestBrowserUploadAndHandout(t *testing.T) {
+	ctx := browser(t)
+	app, _ := newApp(t, true)
+	srv := httptest.NewServer(app)
+	defer srv.Close()
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "hands.yaml")
+	if err := os.WriteFile(bad, []byte(badRoutine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	must(t, ctx, "open My routines and choose the file",
+		chromedp.Navigate(srv.URL+"/routines"),
+		chromedp.WaitVisible(`#routine-file`),
+		chromedp.SetUploadFiles(`#routine-file`, []string{bad}),
+	)
+	submit(t, ctx, `#routine-file + button`)
+	if msg := text(t, ctx, "#upload-error"); !strings.Contains(msg, "Line 7, column 16:") || !strings.Contains(msg, "seconds: often") {
+		t.Fatalf("the upload's mistake is shown as %q", msg)
+	}
+
+	good := filepath.Join(dir, "hands-mended.yaml")
+	os.WriteFile(good, []byte(strings.Replace(badRoutine, "often", "90", 1)), 0o644)
+	must(t, ctx, "choose the mended file", chromedp.SetUploadFiles(`#routine-file`, []string{good}))
+	submit(t, ctx, `#routine-file + button`)
+	if h := text(t, ctx, "h1"); h != "My hands" {
+		t.Fatalf("after a good upload the page is %q", h)
+	}
+	submit(t, ctx, `#handout`)
+	if c := text(t, ctx, ".care-all"); !strings.Contains(c, "Stop at once if anything hurts") {
+		t.Errorf("the handout's cautions are %q", c)
+	}
+	for _, paper := range []struct {
+		name string
+		w, h float64 // points
+	}{{"a4", 595, 842}, {"letter", 612, 792}} {
+		must(t, ctx, "open the "+paper.name+" handout", chromedp.Navigate(srv.URL+"/routines/my-hands/handout?paper="+paper.name), chromedp.WaitVisible(`.handout-page`))
+		yes := true
+		res, err := chromedp.Call(ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PreferCSSPageSize: &yes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := res.Data
+		os.WriteFile(filepath.Join(dir, paper.name+".pdf"), pdf, 0o644)
+		if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+			t.Fatalf("%s: not a PDF", paper.name)
+		}
+		box := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`).FindSubmatch(pdf)
+		if box == nil {
+			t.Fatalf("%s: no page size in the PDF", paper.name)
+		}
+		w, _ := strconv.ParseFloat(string(box[1]), 64)
+		h, _ := strconv.ParseFloat(string(box[2]), 64)
+		if math.Abs(w-paper.w) > 2 || math.Abs(h-paper.h) > 2 {
+			t.Errorf("%s: the page is %v x %v points, want %v x %v", paper.name, w, h, paper.w, paper.h)
+		}
+	}
 }
