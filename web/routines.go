@@ -368,7 +368,7 @@ type routineData struct {
 	Sources  []*massage.Source
 	Total    float64
 	Areas    []string
-	Paper    string // the handout's paper: a4 or letter
+	Paper    string   // the handout's paper: a4 or letter
 	Warns    []string // the text's own warnings (notes that say "The text warns: …")
 	Notes    []string // the other notes
 }
