@@ -210,6 +210,8 @@ func TestImportAreasAndSteps(t *testing.T) {
 			"Four or five long sweeping strokes up the back, and then she simply rests one hand between the shoulder blades for about half a minute.", []string{"back", "upper-back"}},
 		{"a place the model lacks gives no area rather than a wrong one",
 			"## Back\n\nStroke down the back from the neck to the bottom, for about a minute. Finish with little circles on the bottom with your fingertips.", []string{"back", ""}},
+		{"the glutes are an area, and lying on one's back names no place",
+			"Lie on your back and roll slowly over a tennis ball under one glute for 45 seconds.\n\nPress the sit bones with your thumbs, 5 times.", []string{"glutes", "glutes"}},
 		{"a stroke along the whole leg works the leg",
 			"## Legs and feet\n\nHold the ankle in one hand and with the other gently glide from the top of the thigh down to the foot.", []string{"legs"}},
 		{"a title that names two areas favours neither",

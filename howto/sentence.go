@@ -570,8 +570,8 @@ func (s *sentence) readHits() {
 		}
 		ti := s.st.ti[i]
 		if ti > 1 && (dets[s.toks[ti-1].w] || partnerWords[s.toks[ti-1].w]) && s.toks[ti-1].w != "a" && backPreps[s.toks[ti-2].w] {
-			if ti+1 < len(s.toks) && s.toks[ti+1].w == "of" {
-				continue
+			if ti+1 < len(s.toks) && s.toks[ti+1].w == "of" || s.positional(ti) {
+				continue // "the back of the knee", "lie on your back"
 			}
 			s.areas = appendNew(s.areas, "back")
 			s.countOwner(ti)
