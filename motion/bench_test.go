@@ -126,3 +126,17 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkRoutinePaths compiles the 60-minute routine alone: the part of
+// an export before the trajectory is built and its rows written.
+func BenchmarkRoutinePaths(b *testing.B) {
+	cat, r := hourRoutine(b)
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := RoutinePaths(cat, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
+}

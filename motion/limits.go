@@ -178,20 +178,31 @@ func checkMotion(p *StepPath, mm float64, l Limits) error {
 		s := h.Samples
 		for i := 1; i < len(s); i++ {
 			d := math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y) * mm / 1000
-			e := &MotionError{Technique: p.Technique, Step: p.Step, Hand: h.Hand, At: s[i].T, Unit: "m/s"}
-			if l.overSpeed(e, s[i].Contact && s[i-1].Contact, d) {
-				return e
+			// the error is made only when there is one: this loop runs for
+			// every sample of every step
+			var e MotionError
+			if l.overSpeed(&e, s[i].Contact && s[i-1].Contact, d) {
+				return p.motionError(e, h.Hand, s[i].T)
 			}
 			if i >= 2 {
 				a := math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y) * k * Rate
 				if a > l.Accel+1e-9 {
 					e.What, e.Value, e.Limit, e.Unit = "acceleration", a, l.Accel, "m/s²"
-					return e
+					return p.motionError(e, h.Hand, s[i].T)
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// motionError completes e with the step, the hand and the time.
+func (p *StepPath) motionError(e MotionError, hand string, at float64) *MotionError {
+	e.Technique, e.Step, e.Hand, e.At = p.Technique, p.Step, hand, at
+	if e.Unit == "" {
+		e.Unit = "m/s"
+	}
+	return &e
 }
 
 func overLimits2D(p *StepPath, mm float64, l Limits) float64 {

@@ -114,11 +114,17 @@ func itemPaths(t *massage.Technique, it massage.Item) ([]StepPath, error) {
 	rounds := max(1, int(math.Round(float64(want)/float64(total))))
 	n := rounds * len(base)
 	var out []StepPath
-	done, acc := 0, 0.0
+	// rounds of a step given the same number of samples compile the same:
+	// compiled once, shared (the samples are only read from then on)
+	type key struct{ step, ticks int }
+	made := map[key]StepPath{}
+	done := 0
 	for k := 0; k < n; k++ {
 		p := base[k%len(base)]
-		acc += p.Seconds * Rate * float64(want) / float64(rounds*total)
-		ticks := int(math.Round(acc)) - done
+		// every round alike (so it compiles once); the last step takes
+		// what rounding leaves over
+		ticks := int(math.Round(p.Seconds * Rate * float64(want) / float64(rounds*total)))
+		ticks = min(ticks, want-done-(n-1-k)) // room for one tick each after
 		if k == n-1 {
 			ticks = want - done
 		}
@@ -126,9 +132,14 @@ func itemPaths(t *massage.Technique, it massage.Item) ([]StepPath, error) {
 			continue
 		}
 		done += ticks
-		q, err := CompileStep(t, p.Step, Options{Seconds: float64(ticks) / Rate, Level: it.Pressure})
-		if err != nil {
-			return nil, err
+		q, ok := made[key{p.Step, ticks}]
+		if !ok {
+			var err error
+			q, err = CompileStep(t, p.Step, Options{Seconds: float64(ticks) / Rate, Level: it.Pressure})
+			if err != nil {
+				return nil, err
+			}
+			made[key{p.Step, ticks}] = q
 		}
 		out = append(out, q)
 	}

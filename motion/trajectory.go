@@ -2,6 +2,7 @@ package motion
 
 import (
 	"math"
+	"sync"
 )
 
 // A trajectory is what an export writes: for each hand, the samples of all
@@ -87,12 +88,23 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 		}
 		tr.hands[h] = st
 	}
+	// the two hands are joined, placed and checked apart, at the same time
+	var errs [2]error
+	var wg sync.WaitGroup
 	for h := range tr.hands {
-		st := &tr.hands[h]
-		tr.join(st)
-		tr.slew(st)
-		tr.place(st)
-		if err := tr.check(st); err != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st := &tr.hands[h]
+			tr.join(st)
+			tr.slew(st)
+			tr.place(st)
+			errs[h] = tr.check(st)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -319,21 +331,21 @@ func (tr *trajectory) check(st *stream) error {
 	s := st.s
 	l := tr.limits
 	for k := 1; k <= tr.n; k++ {
-		p := &tr.paths[tr.step[k]]
-		e := &MotionError{Technique: p.Technique, Step: p.Step, Hand: st.hand, At: s[k].T, Unit: "m/s"}
-		if l.overSpeed(e, s[k].Contact && s[k-1].Contact, st.p[k].sub(st.p[k-1]).len()) {
-			return e
+		var e MotionError
+		fail := func() error { return tr.paths[tr.step[k]].motionError(e, st.hand, s[k].T) }
+		if l.overSpeed(&e, s[k].Contact && s[k-1].Contact, st.p[k].sub(st.p[k-1]).len()) {
+			return fail()
 		}
 		if k >= 2 {
 			a := st.p[k].sub(st.p[k-1].mul(2)).add(st.p[k-2]).len() * Rate * Rate
 			if a > l.Accel+1e-9 {
 				e.What, e.Value, e.Limit, e.Unit = "acceleration", a, l.Accel, "m/s²"
-				return e
+				return fail()
 			}
 		}
 		if r := math.Abs(st.f[k]-st.f[k-1]) * Rate; r > l.ForceRate+1e-6 {
 			e.What, e.Value, e.Limit, e.Unit = "force rate", r, l.ForceRate, "N/s"
-			return e
+			return fail()
 		}
 	}
 	return nil
