@@ -39,7 +39,9 @@ func init() {
 			"Every motion keeps Knead's limits, which you may lower: contact speed 0.5 m/s (--contact-speed), " +
 			"travel 1 m/s (--travel-speed), acceleration 5 m/s2 (--accel), force changing 50 N/s (--force-rate). " +
 			"A hand that must get to a new place lifts, travels and sets down; the force eases in and out. " +
-			"A trajectory that would break a limit is refused whole, with the step and the time.\n\n" +
+			"Lowered limits lay the moves out slower: fewer strokes and slower ones in each step's time (up to " +
+			"its most seconds when it gives a range). A trajectory that would still break a limit is refused whole, " +
+			"with the step and the time.\n\n" +
 			"Pressure words become forces: light about 4 N, moderate 7 N, deep 10 N, lower where the " +
 			"body is delicate; --force deep=12 sets a word's force. Every force is checked against its region's " +
 			"limit and an export above one is refused whole. The limits are those of ISO/TS 15066:2016 (Annex A), " +
@@ -189,7 +191,7 @@ func (o *exportOptions) Run(ctx context.Context, env *Env) error {
 			return inputErrorf("%s ('knead list' lists the techniques)",
 				didYouMean(fmt.Sprintf("no technique has the id %q", o.Technique), o.Technique, ids))
 		}
-		if paths, err = motion.TechniquePaths(t); err != nil {
+		if paths, err = motion.TechniquePathsWithin(t, o.Motion); err != nil {
 			return inputErrorf("%v", err)
 		}
 	} else {
@@ -210,7 +212,7 @@ func (o *exportOptions) Run(ctx context.Context, env *Env) error {
 			}
 			return inputErrorf("%v", err)
 		}
-		if paths, err = motion.RoutinePaths(cat, r); err != nil {
+		if paths, err = motion.RoutinePathsWithin(cat, r, o.Motion); err != nil {
 			return inputErrorf("%v", err)
 		}
 	}

@@ -29,6 +29,7 @@ type builder struct {
 	numbered bool          // the move numbered its own spots
 	passes   int           // passes in the step
 	limShare float64       // the share of the limits moves are laid out within
+	lim      Limits        // the limits: Knead's or lower ones
 	stretch  float64       // how much longer than the tempo's a repeat within a pass is
 	fewer    float64       // by how much to cut a step's repeats to fit a routine's time
 }
@@ -106,9 +107,9 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 	reps := 0
 	if !c.s.Repeat.IsZero() {
 		reps = (c.s.Repeat.Least + c.s.Repeat.Most + 1) / 2
-		if b.fewer > 1 && seconds > 0 {
+		if b.fewer > 1 && (seconds > 0 || b.lim != DefaultLimits) {
 			// a routine gives the step less time than its repeats need
-			// within the limits: fewer of them
+			// within the limits (or the limits are lowered): fewer of them
 			reps = max(1, int(float64(reps)/b.fewer))
 		}
 	}
@@ -159,7 +160,7 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 	}
 	for _, id := range []string{"left", "right"} {
 		if used[id] {
-			b.tracks[id] = &track{mm: c.v.MM, share: b.limShare}
+			b.tracks[id] = &track{mm: c.v.MM, share: b.limShare, lim: b.lim}
 			b.order = append(b.order, id)
 		}
 	}
@@ -359,7 +360,7 @@ func (b *builder) natural(ph phase) float64 {
 		return b.c.period
 	}
 	save := b.tracks
-	b.tracks = map[string]*track{"left": {mm: b.c.v.MM, share: b.limShare}, "right": {mm: b.c.v.MM, share: b.limShare}}
+	b.tracks = map[string]*track{"left": {mm: b.c.v.MM, share: b.limShare, lim: b.lim}, "right": {mm: b.c.v.MM, share: b.limShare, lim: b.lim}}
 	b.passTime, b.drawing = 0, false
 	ws := ph.work
 	if ph.alternate {

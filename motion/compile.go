@@ -1,6 +1,7 @@
 package motion
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -14,6 +15,11 @@ import (
 type Options struct {
 	Seconds float64 // the step's duration; 0 keeps the step's usual time
 	Level   string  // pressure level; "" keeps the step's own
+	// Limits are the motion limits the step is laid out within: zero
+	// fields keep Knead's defaults; lower ones make the moves slower and
+	// fewer within the step's time (a step with a range of seconds and no
+	// Seconds given may take up to its most).
+	Limits Limits
 
 	draw    bool // keep what the drawing needs (DrawSVG)
 	measure bool // only work out the step's duration
@@ -216,31 +222,47 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 	// a step whose moves come out faster than the limits allow is laid out
 	// again at a slower tempo, a few times at most; what is still too fast
 	// is refused
+	lim := o.Limits.orDefault()
+	// with lower limits and no time given, a step that has a range of
+	// seconds may take up to its most when its usual time is too short
+	durations := []float64{o.Seconds}
+	if sec := s.Seconds; o.Seconds <= 0 && lim != DefaultLimits && sec.Most > 0 && sec.Most > sec.Usual {
+		durations = append(durations, sec.Most)
+	}
 	first, period := p, c.period
 	var best StepPath
 	bestOver := math.Inf(1)
-	for try := 0; try < 10; try++ {
-		p = first
-		slow := 1 + 0.15*float64(try)
-		c.period = period * slow
-		b := &builder{c: c, p: &p, profile: pr.Profile, tracks: map[string]*track{}, draw: o.draw, measure: o.measure,
-			limShare: planShare / slow, stretch: 1, fewer: slow * slow}
-		if err := b.run(hands, o.Seconds); err != nil {
-			return StepPath{}, err
+	for _, secs := range durations {
+		for try := 0; try < 10; try++ {
+			p = first
+			slow := 1 + 0.15*float64(try)
+			c.period = period * slow
+			b := &builder{c: c, p: &p, profile: pr.Profile, tracks: map[string]*track{}, draw: o.draw, measure: o.measure,
+				limShare: planShare / slow, lim: lim, stretch: 1, fewer: slow * slow}
+			if err := b.run(hands, secs); err != nil {
+				return StepPath{}, err
+			}
+			if o.measure {
+				return p, nil
+			}
+			over := overLimits(&p, v, lim)
+			if over < bestOver {
+				best, bestOver = p, over
+			}
+			if over <= limitShare {
+				break
+			}
 		}
-		if o.measure {
-			return p, nil
-		}
-		over := overLimits(&p, v, DefaultLimits)
-		if over < bestOver {
-			best, bestOver = p, over
-		}
-		if over <= limitShare {
+		if bestOver <= limitShare {
 			break
 		}
 	}
 	p = best
-	if err := checkMotion(&p, v.MM, DefaultLimits); err != nil {
+	if err := checkMotion(&p, v.MM, lim); err != nil {
+		var me *MotionError
+		if errors.As(err, &me) && lim != DefaultLimits {
+			me.Slowest = p.Seconds
+		}
 		return StepPath{}, err
 	}
 	if pr.Profile == "receiver-choice" && most != "" && o.Level == "" {

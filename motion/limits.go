@@ -3,6 +3,7 @@ package motion
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Limits are the bounds every exported motion keeps. Knead's defaults may
@@ -33,6 +34,24 @@ var LimitSources = map[string]string{
 	"accel":         "Knead default: half a g",
 	"force_rate":    "Knead default: 2.5-10 N contact targets reached within 0.2 s",
 	"region_force":  "ISO/TS 15066:2016 Annex A, Table A.2 (quasi-static contact), as an upper bound only; ISO 13482:2014 (personal care robots) is the standard that applies to robots meant to touch people",
+}
+
+// orDefault gives the limits with Knead's default in every zero field.
+func (l Limits) orDefault() Limits {
+	d := DefaultLimits
+	if l.ContactSpeed == 0 {
+		l.ContactSpeed = d.ContactSpeed
+	}
+	if l.TravelSpeed == 0 {
+		l.TravelSpeed = d.TravelSpeed
+	}
+	if l.Accel == 0 {
+		l.Accel = d.Accel
+	}
+	if l.ForceRate == 0 {
+		l.ForceRate = d.ForceRate
+	}
+	return l
 }
 
 // check fills in defaults and refuses a limit above Knead's default, zero
@@ -159,6 +178,9 @@ type MotionError struct {
 	Limit     float64
 	Unit      string
 	At        float64 // seconds into the step
+	// Slowest is set when the limits were lowered and the step, laid out
+	// as slowly as its time allows (this many seconds), still breaks them
+	Slowest float64
 }
 
 func (e *MotionError) Error() string {
@@ -166,8 +188,19 @@ func (e *MotionError) Error() string {
 		return fmt.Sprintf("technique %s step %d: the %s hand would jump %.1f cm while pressing at %.2f s; a hand that moves to a new place lifts, travels and sets down",
 			e.Technique, e.Step, e.Hand, e.Value*100, e.At)
 	}
-	return fmt.Sprintf("technique %s step %d: the %s hand would reach a %s of %.2f %s at %.2f s, above the %.2f %s limit",
-		e.Technique, e.Step, e.Hand, e.What, e.Value, e.Unit, e.At, e.Limit, e.Unit)
+	msg := fmt.Sprintf("technique %s step %d: the %s hand would reach %s %s of %.2f %s at %.2f s, above the %.2f %s limit",
+		e.Technique, e.Step, e.Hand, article(e.What), e.What, e.Value, e.Unit, e.At, e.Limit, e.Unit)
+	if e.Slowest > 0 {
+		msg += fmt.Sprintf(", even laid out as slowly as its %.0f s allow: the technique cannot fit within this limit", e.Slowest)
+	}
+	return msg
+}
+
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // checkMotion refuses a step whose samples on its chart break a limit:

@@ -81,7 +81,7 @@ func TestPlannedRoutinesKeepTheLimits(t *testing.T) {
 			// and only where the cap is below a region's asked-for force
 			t.Fatalf("plan %+v: %v", req, err)
 		}
-		checkRows(t, req, b.String(), r.Pressure)
+		checkRows(t, req, b.String(), r.Pressure, motion.DefaultLimits)
 	}
 	if planned < n/2 {
 		t.Fatalf("only %d of %d requests planned", planned, n)
@@ -97,7 +97,7 @@ func TestPlannedRoutinesKeepTheLimits(t *testing.T) {
 
 // checkRows checks an export's rows by themselves, as a device would read
 // them.
-func checkRows(t *testing.T, req plan.Request, s, pressure string) {
+func checkRows(t *testing.T, req any, s, pressure string, lim motion.Limits) {
 	t.Helper()
 	cr := csv.NewReader(strings.NewReader(s))
 	cr.Comment = '#'
@@ -119,7 +119,6 @@ func checkRows(t *testing.T, req plan.Request, s, pressure string) {
 	}
 	var last [2]state
 	const dt = 1.0 / 50
-	lim := motion.DefaultLimits
 	for i, rec := range recs[1:] {
 		if rec[6] == "" {
 			t.Fatalf("plan %+v row %d names no chart", req, i+1)
@@ -162,6 +161,37 @@ func checkRows(t *testing.T, req plan.Request, s, pressure string) {
 			}
 		}
 		last[h] = cur
+	}
+}
+
+// Lowered limits lay every technique out slower (fewer, slower moves in
+// its time, or up to its most seconds), instead of refusing it; what is
+// exported keeps the lowered limits row by row.
+func TestLoweredLimitsSlowTheLayout(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	low := motion.Limits{ContactSpeed: 0.15, TravelSpeed: 0.4, Accel: 2.5, ForceRate: 15}
+	if testing.Short() {
+		cat.Techniques = cat.Techniques[:10]
+	}
+	var refused []string
+	for _, x := range cat.Techniques {
+		paths, err := motion.TechniquePathsWithin(x, low)
+		if err != nil {
+			refused = append(refused, err.Error())
+			continue
+		}
+		var b bytes.Buffer
+		if err := motion.Export(&b, paths, motion.ExportOptions{Rate: 50, MaxForce: 6, Limits: low}); err != nil {
+			refused = append(refused, err.Error())
+			continue
+		}
+		checkRows(t, x.ID, b.String(), "deep", low)
+	}
+	for _, r := range refused {
+		t.Errorf("refused at lowered limits: %s", r)
 	}
 }
 

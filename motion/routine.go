@@ -14,6 +14,22 @@ import (
 // other at their usual times.
 func TechniquePaths(t *massage.Technique) ([]StepPath, error) { return CompileTechnique(t) }
 
+// TechniquePathsWithin is TechniquePaths laid out within limits that may be
+// lower than Knead's: the moves slower and fewer in each step's time (up to
+// the most seconds of a step that gives a range), refused only when a step
+// cannot fit.
+func TechniquePathsWithin(t *massage.Technique, l Limits) ([]StepPath, error) {
+	out := make([]StepPath, 0, len(t.Steps))
+	for i := range t.Steps {
+		p, err := CompileStep(t, i+1, Options{Limits: l})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
 // RoutinePaths compiles a routine for export, item after item. An item
 // naming a technique plays that technique's steps in order, looped and
 // stretched to fill exactly the item's seconds; an item with steps of its
@@ -21,6 +37,12 @@ func TechniquePaths(t *massage.Technique) ([]StepPath, error) { return CompileTe
 // step's own range, and never above a step's own level when it gives no
 // range.
 func RoutinePaths(cat *massage.Catalog, r *massage.Routine) ([]StepPath, error) {
+	return RoutinePathsWithin(cat, r, Limits{})
+}
+
+// RoutinePathsWithin is RoutinePaths laid out within limits that may be
+// lower than Knead's (zero fields keep the defaults).
+func RoutinePathsWithin(cat *massage.Catalog, r *massage.Routine, l Limits) ([]StepPath, error) {
 	// items compile apart from each other, a few at a time
 	type result struct {
 		paths []StepPath
@@ -34,7 +56,7 @@ func RoutinePaths(cat *massage.Catalog, r *massage.Routine) ([]StepPath, error) 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				ps, err := routineItem(cat, r, i)
+				ps, err := routineItem(cat, r, i, l)
 				results[i] = result{ps, err}
 			}
 		}()
@@ -54,7 +76,7 @@ func RoutinePaths(cat *massage.Catalog, r *massage.Routine) ([]StepPath, error) 
 	return out, nil
 }
 
-func routineItem(cat *massage.Catalog, r *massage.Routine, i int) ([]StepPath, error) {
+func routineItem(cat *massage.Catalog, r *massage.Routine, i int, l Limits) ([]StepPath, error) {
 	it := r.Items[i]
 	{
 		t := cat.Technique(it.Technique)
@@ -77,7 +99,7 @@ func routineItem(cat *massage.Catalog, r *massage.Routine, i int) ([]StepPath, e
 				it.Pressure = r.Pressure
 			}
 		}
-		ps, err := itemPaths(t, it)
+		ps, err := itemPaths(t, it, l)
 		if err != nil {
 			return nil, fmt.Errorf("routine %s item %d: %w", r.ID, i+1, err)
 		}
@@ -96,11 +118,11 @@ func itemID(i int, it massage.Item) string {
 // itemPaths fits a technique into an item's seconds: as many rounds of its
 // steps as fit best, each step stretched by the same factor, the time
 // counted in whole samples so the item lasts exactly its seconds.
-func itemPaths(t *massage.Technique, it massage.Item) ([]StepPath, error) {
+func itemPaths(t *massage.Technique, it massage.Item, l Limits) ([]StepPath, error) {
 	base := make([]StepPath, len(t.Steps))
 	var total int // samples of one round at the usual times
 	for i := range t.Steps {
-		p, err := CompileStep(t, i+1, Options{Level: it.Pressure, measure: it.Seconds > 0})
+		p, err := CompileStep(t, i+1, Options{Level: it.Pressure, Limits: l, measure: it.Seconds > 0})
 		if err != nil {
 			return nil, err
 		}
@@ -135,7 +157,7 @@ func itemPaths(t *massage.Technique, it massage.Item) ([]StepPath, error) {
 		q, ok := made[key{p.Step, ticks}]
 		if !ok {
 			var err error
-			q, err = CompileStep(t, p.Step, Options{Seconds: float64(ticks) / Rate, Level: it.Pressure})
+			q, err = CompileStep(t, p.Step, Options{Seconds: float64(ticks) / Rate, Level: it.Pressure, Limits: l})
 			if err != nil {
 				return nil, err
 			}

@@ -78,12 +78,12 @@ func (t *track) minDur(s *seg) float64 {
 		if L > 0 && len(s.c.pts) > 2 {
 			var eff float64
 			s.warp, eff = s.c.warp(bendRadius / k)
-			return minDuration(eff*k, bendRadius, s.contact, DefaultLimits, t.share)
+			return minDuration(eff*k, bendRadius, s.contact, t.lim, t.share)
 		}
-		return minDuration(L, 0, s.contact, DefaultLimits, t.share)
+		return minDuration(L, 0, s.contact, t.lim, t.share)
 	case kArc:
 		r := math.Min(s.rx, s.ry) * k
-		return minDuration(math.Abs(s.sw)*(s.rx+s.ry)/2*k, r, true, DefaultLimits, t.share)
+		return minDuration(math.Abs(s.sw)*(s.rx+s.ry)/2*k, r, true, t.lim, t.share)
 	}
 	return 0
 }
@@ -97,6 +97,8 @@ type track struct {
 	mm float64
 	// share is the share of the limits the moves are laid out within
 	share float64
+	// lim are the limits: Knead's, or lower ones a user set
+	lim Limits
 }
 
 func (t *track) last() (Point, bool) {
@@ -120,7 +122,7 @@ func (t *track) add(s seg) {
 					press = pressLight
 				}
 				t.segs = append(t.segs, seg{kind: kCurve, c: measure([]Point{p, q}), contact: contact, press: press, pass: t.pass,
-					dur: minDuration(gap, 0, contact, DefaultLimits, t.share)})
+					dur: minDuration(gap, 0, contact, t.lim, t.share)})
 			}
 		}
 		s.dur = math.Max(s.dur, t.minDur(&s))

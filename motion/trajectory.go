@@ -298,7 +298,7 @@ func (tr *trajectory) place(st *stream) {
 		}
 		T := float64(b-a) / Rate
 		ramp := math.Min(liftRamp, T/2)
-		top := math.Min(liftHeight, liftAccel*ramp*ramp/mjAccel)
+		top := math.Min(liftHeight, math.Min(liftAccel, tr.limits.Accel*0.1)*ramp*ramp/mjAccel)
 		for j := a + 1; j < b; j++ {
 			t := float64(j-a) / Rate
 			h := top
