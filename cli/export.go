@@ -34,7 +34,7 @@ func init() {
 			"then one JSON object a line.\n\n" +
 			"--technique ID exports a technique's steps at their usual times. A routine file (the format " +
 			"'knead check' checks) exports its items in order, each technique looped and stretched to " +
-			"fill the item's seconds, at the item's pressure, never above the routine's; - reads the routine from " +
+			"fill the item's seconds (only the steps its play names, when it has one), at the item's pressure, never above the routine's; - reads the routine from " +
 			"standard input.\n\n" +
 			"Every motion keeps Knead's limits, which you may lower: contact speed 0.5 m/s (--contact-speed), " +
 			"travel 1 m/s (--travel-speed), acceleration 5 m/s2 (--accel), force changing 50 N/s (--force-rate). " +

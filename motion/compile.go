@@ -47,8 +47,12 @@ func CompileStep(t *massage.Technique, n int, o Options) (StepPath, error) {
 		return StepPath{}, fmt.Errorf("technique %s has %s; there is no step %d", t.ID, plural(len(t.Steps), "step"), n)
 	}
 	p, err := compile(t, n, o)
-	if err != nil {
+	var me *MotionError
+	if err != nil && !errors.As(err, &me) { // a motion error names the step itself
 		return StepPath{}, fmt.Errorf("technique %s step %d: %w", t.ID, n, err)
+	}
+	if err != nil {
+		return StepPath{}, err
 	}
 	return p, nil
 }

@@ -357,6 +357,27 @@ func TestRoutinePaths(t *testing.T) {
 	if last := rows[len(rows)-1].t; math.Abs(last-407.3) > 1e-6 {
 		t.Errorf("the routine ends at %v s, want 407.3", last)
 	}
+	// the planner's play: only the steps it names, in its order, filling
+	// the item's seconds
+	played := &massage.Routine{ID: "played", Items: []massage.Item{{Technique: "scalp-petrissage", Seconds: 120, Play: []int{2, 5}}}}
+	paths, err = RoutinePaths(cat, played)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0.0
+	for i, p := range paths {
+		if want := []int{3, 6}[i%2]; p.Step != want {
+			t.Errorf("played path %d is step %d, want %d", i, p.Step, want)
+		}
+		total += p.Seconds
+	}
+	if math.Abs(total-120) > 1e-9 {
+		t.Errorf("the played steps last %v s, want 120", total)
+	}
+	played.Items[0].Play = []int{9}
+	if _, err := RoutinePaths(cat, played); err == nil || !strings.Contains(err.Error(), "play names step 10") {
+		t.Errorf("a play past the steps: %v", err)
+	}
 	bad := &massage.Routine{ID: "bad", Items: []massage.Item{{Technique: "no-such"}}}
 	if _, err := RoutinePaths(cat, bad); err == nil || !strings.Contains(err.Error(), "no-such") {
 		t.Errorf("unknown technique: %v", err)

@@ -64,6 +64,9 @@ func TestPlannedRoutinesKeepTheLimits(t *testing.T) {
 			// a step given too little time by the plan for its moves
 			// within the limits: refused, with the step and time
 			refused = append(refused, err.Error())
+			if os.Getenv("KNEAD_PROPERTY_SHOW") != "" {
+				t.Logf("refused: %v", err)
+			}
 			continue
 		}
 		if err != nil {
@@ -86,11 +89,11 @@ func TestPlannedRoutinesKeepTheLimits(t *testing.T) {
 	if planned < n/2 {
 		t.Fatalf("only %d of %d requests planned", planned, n)
 	}
-	// a few plans squeeze a step (toes drawn out one by one) into less
-	// time than its moves need at the limits: those are refused, whole
-	// and clearly, never exported too fast; they stay rare
-	if len(refused) > planned/20 {
-		t.Errorf("%d planned routines refused for speed, %d exported; first: %s", len(refused), planned, refused[0])
+	// the routine exporter honours the planner's steps (play) and gives a
+	// step that its moves do not fit more time (fewer rounds, each
+	// longer): no planned routine is refused for speed
+	for _, r := range refused {
+		t.Errorf("a planned routine refused for speed: %s", r)
 	}
 	t.Logf("%d planned routines exported within the limits, %d refused for speed", planned, len(refused))
 }

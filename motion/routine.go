@@ -1,6 +1,7 @@
 package motion
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -119,10 +120,23 @@ func itemID(i int, it massage.Item) string {
 // steps as fit best, each step stretched by the same factor, the time
 // counted in whole samples so the item lasts exactly its seconds.
 func itemPaths(t *massage.Technique, it massage.Item, l Limits) ([]StepPath, error) {
-	base := make([]StepPath, len(t.Steps))
+	// the steps played: those the planner chose (play), else all
+	steps := it.Play
+	if len(steps) == 0 {
+		steps = make([]int, len(t.Steps))
+		for i := range steps {
+			steps[i] = i
+		}
+	}
+	for _, i := range steps {
+		if i < 0 || i >= len(t.Steps) {
+			return nil, fmt.Errorf("play names step %d of %s, which has %s", i+1, t.ID, plural(len(t.Steps), "step"))
+		}
+	}
+	base := make([]StepPath, len(steps))
 	var total int // samples of one round at the usual times
-	for i := range t.Steps {
-		p, err := CompileStep(t, i+1, Options{Level: it.Pressure, Limits: l, measure: it.Seconds > 0})
+	for i, si := range steps {
+		p, err := CompileStep(t, si+1, Options{Level: it.Pressure, Limits: l, measure: it.Seconds > 0})
 		if err != nil {
 			return nil, err
 		}
@@ -134,6 +148,21 @@ func itemPaths(t *massage.Technique, it massage.Item, l Limits) ([]StepPath, err
 	}
 	want := int(math.Round(it.Seconds * Rate))
 	rounds := max(1, int(math.Round(float64(want)/float64(total))))
+	for {
+		out, err := itemRounds(t, it, l, base, total, want, rounds)
+		var me *MotionError
+		if rounds > 1 && errors.As(err, &me) {
+			// a step too short for its moves within the limits: fewer
+			// rounds, each step longer
+			rounds--
+			continue
+		}
+		return out, err
+	}
+}
+
+// itemRounds lays out an item as rounds of its steps in want samples.
+func itemRounds(t *massage.Technique, it massage.Item, l Limits, base []StepPath, total, want, rounds int) ([]StepPath, error) {
 	n := rounds * len(base)
 	var out []StepPath
 	// rounds of a step given the same number of samples compile the same:
