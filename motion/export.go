@@ -234,6 +234,9 @@ func rowGuess(format string, d3 bool) int {
 	}
 	if d3 {
 		n += 60
+		if format == "jsonl" {
+			n += 30 // the 3D keys: a block's buffer never has to grow
+		}
 	}
 	return n
 }
