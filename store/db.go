@@ -30,8 +30,15 @@ import (
 // Parameters are written $1, $2, … in every query; the pool rebinds them
 // for the driver (calling s.d.rebind first as well does no harm).
 type pool struct {
-	r, w   *sql.DB       // readers and writer; the same *sql.DB on PostgreSQL
-	turn   chan struct{} // the writer's turn, on SQLite; nil where the database queues writers itself
+	r, w *sql.DB // readers and writer; the same *sql.DB on PostgreSQL
+	// turn is the writer's turn on SQLite (room for one), taken by writes.
+	// On PostgreSQL it is the connections (room for as many as may be
+	// open), taken by every statement, reads too (all): database/sql hands
+	// a free connection to a waiting caller picked at random, so under
+	// load some callers waited far longer than others; the turn makes
+	// them wait in the order they came instead.
+	turn   chan struct{}
+	all    bool
 	rebind func(string) string
 	// waitMax bounds how long a write waits for its turn before it is
 	// answered ErrBusy.
@@ -47,17 +54,29 @@ func (p *pool) take(ctx context.Context) (release func(), err error) {
 	if p.turn == nil {
 		return func() {}, nil
 	}
-	t := time.NewTimer(p.waitMax)
-	defer t.Stop()
 	select {
-	case p.turn <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-t.C:
-		return nil, fmt.Errorf("%w: waited %s for a turn to write", ErrBusy, p.waitMax)
+	case p.turn <- struct{}{}: // free: no timer needed
+	default:
+		t := time.NewTimer(p.waitMax)
+		defer t.Stop()
+		select {
+		case p.turn <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-t.C:
+			return nil, fmt.Errorf("%w: waited %s for a turn at the database", ErrBusy, p.waitMax)
+		}
 	}
 	var once sync.Once
 	return func() { once.Do(func() { <-p.turn }) }, nil
+}
+
+// takeRead is take for a read: a turn where reads take one too.
+func (p *pool) takeRead(ctx context.Context) (release func(), err error) {
+	if !p.all {
+		return func() {}, nil
+	}
+	return p.take(ctx)
 }
 
 // again reports whether err is worth another try, after a short pause.
@@ -108,14 +127,23 @@ func (p *pool) ExecContext(ctx context.Context, q string, args ...any) (sql.Resu
 	}
 }
 
-// QueryContext runs a SELECT on the readers.
-func (p *pool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+// QueryContext runs a SELECT on the readers. Close the rows (or read them
+// to the end).
+func (p *pool) QueryContext(ctx context.Context, q string, args ...any) (*Rows, error) {
 	if err := checkArgs(q, args); err != nil {
 		return nil, err
 	}
 	if !isWrite(q) {
+		release, err := p.takeRead(ctx)
+		if err != nil {
+			return nil, Classify(err)
+		}
 		rows, err := p.r.QueryContext(ctx, p.rebind(q), args...)
-		return rows, Classify(err)
+		if err != nil {
+			release()
+			return nil, Classify(err)
+		}
+		return &Rows{Rows: rows, release: release}, nil
 	}
 	// Rows that stay open would hold the writer for as long as the caller
 	// reads: a query that writes and gives rows runs in a transaction.
@@ -132,7 +160,11 @@ func (p *pool) QueryRowContext(ctx context.Context, q string, args ...any) *Row 
 		return &Row{err: err}
 	}
 	if !isWrite(q) {
-		return &Row{row: p.r.QueryRowContext(ctx, p.rebind(q), args...)}
+		release, err := p.takeRead(ctx)
+		if err != nil {
+			return &Row{err: Classify(err)}
+		}
+		return &Row{row: p.r.QueryRowContext(ctx, p.rebind(q), args...), release: release}
 	}
 	release, err := p.take(ctx)
 	if err != nil {
@@ -184,6 +216,11 @@ func (p *pool) inTx(ctx context.Context, f func(tx *Tx) error) error {
 
 // PingContext checks that the database answers.
 func (p *pool) PingContext(ctx context.Context) error {
+	release, err := p.takeRead(ctx)
+	if err != nil {
+		return Classify(err)
+	}
+	defer release()
 	if err := p.r.PingContext(ctx); err != nil {
 		return Classify(err)
 	}
@@ -246,6 +283,26 @@ func (t *Tx) Rollback() error {
 	return t.Tx.Rollback()
 }
 
+// Rows are the rows of a query, as *sql.Rows; they give the turn back
+// when closed or read to the end.
+type Rows struct {
+	*sql.Rows
+	release func()
+}
+
+func (r *Rows) Next() bool {
+	if r.Rows.Next() {
+		return true
+	}
+	r.release()
+	return false
+}
+
+func (r *Rows) Close() error {
+	defer r.release()
+	return r.Rows.Close()
+}
+
 // Row is one row of a query, as *sql.Row; Scan's error is classified.
 type Row struct {
 	row     *sql.Row
@@ -269,6 +326,9 @@ func (r *Row) Scan(dest ...any) error {
 
 // Err is the error of the query, if any, without scanning.
 func (r *Row) Err() error {
+	if r.release != nil {
+		defer r.release()
+	}
 	if r.err != nil {
 		return r.err
 	}

@@ -21,8 +21,10 @@ func openPostgres(ctx context.Context, dsn string) (Store, error) {
 	db.SetMaxOpenConns(pgConns)
 	db.SetMaxIdleConns(pgConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	// PostgreSQL queues its writers itself: no turn to take.
-	s := &sqlStore{db: &pool{r: db, w: db, rebind: postgresDialect.rebind}, d: postgresDialect}
+	// PostgreSQL queues its writers itself; every statement waits for a
+	// connection in turn, first come first served.
+	s := &sqlStore{db: &pool{r: db, w: db, turn: make(chan struct{}, pgConns), all: true,
+		rebind: postgresDialect.rebind, waitMax: 30 * time.Second}, d: postgresDialect}
 	if err := s.start(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: %s: %w", Redact(dsn), err)

@@ -128,3 +128,39 @@ func TestHistoryLeavesVoidedOut(t *testing.T) {
 		}
 	})
 }
+
+// Every statement gives its turn back, whether its rows were read to the
+// end, closed early, not found or refused: none is held after.
+func TestTurnsGivenBack(t *testing.T) {
+	each(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		if err := s.CreateSession(ctx, sample("s1")); err != nil {
+			t.Fatal(err)
+		}
+		s.AddFeedback(ctx, "s1", Feedback{Key: "a", Kind: Sore, Area: "back", At: when})
+		s.AddFeedback(ctx, "s1", Feedback{Key: "a", Kind: Sore, Area: "back", At: when})
+		s.AddFeedback(ctx, "nope", Feedback{Key: "a", Kind: Good, At: when})
+		s.SaveProgress(ctx, "s1", Progress{Offset: 3})
+		s.SaveProgress(ctx, "nope", Progress{Offset: 3})
+		s.Session(ctx, "s1")
+		s.Session(ctx, "nope")
+		s.Sessions(ctx, 10)
+		s.People(ctx)
+		s.Person(ctx, "nobody")
+		History(ctx, s, Me)
+		History(ctx, s, "nobody")
+		s.Choices(ctx)
+		s.Script(ctx, "nope")
+		s.Ping(ctx)
+		s.Finish(ctx, "s1", Ending{Rating: 9})
+		rows, err := s.(*sqlStore).db.QueryContext(ctx, `SELECT id FROM sessions`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows.Close() // closed before the end
+		p := s.(*sqlStore).db
+		if n := len(p.turn); n != 0 {
+			t.Errorf("%d turns still held", n)
+		}
+	})
+}

@@ -187,7 +187,7 @@ func runOne(b budget, bin, addr, dir string, moves int, stmts bool) (*result, er
 		if b.db == "postgres" {
 			var extra []string
 			if stmts {
-				extra = []string{"shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"}
+				extra = []string{"shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=top"}
 			}
 			var err error
 			if pg, err = harness.StartPostgres(extra...); err != nil {
@@ -326,6 +326,13 @@ func runOne(b budget, bin, addr, dir string, moves int, stmts bool) (*result, er
 	if len(servers) > 0 {
 		r.serverCPU = serversCPU(servers) - cpu0
 	}
+	// PostgreSQL's backends are still there (idle): their time is read
+	// from them, that of those that ended from the postmaster
+	if pg != nil {
+		if t, err := pg.CPU(); err == nil && pgCPU0 >= 0 {
+			r.pgCPU = t - pgCPU0
+		}
+	}
 
 	for _, s := range servers {
 		out, err := s.Stop()
@@ -346,11 +353,8 @@ func runOne(b budget, bin, addr, dir string, moves int, stmts bool) (*result, er
 		}
 	}
 	// The servers have stopped, so their backends have ended and reported
-	// their counts; the postmaster counts their processor time.
+	// their counts.
 	if pg != nil {
-		if t, err := pg.CPU(); err == nil && pgCPU0 >= 0 {
-			r.pgCPU = t - pgCPU0
-		}
 		if x := pgXacts(pgdb, dbName); x >= 0 && xacts0 >= 0 {
 			r.xacts = x - xacts0 - 1 // less its own
 		}
