@@ -42,14 +42,16 @@ export function pending() { try { return JSON.parse(localStorage.getItem(KEY) ||
 export function setPending(list) { try { localStorage.setItem(KEY, JSON.stringify(list)); } catch { /* private mode: nothing kept */ } }
 
 // post sends JSON (DELETE when method says so); it throws when the server
-// cannot be reached or fails, and answers a refusal (4xx) as it is.
+// cannot be reached, or fails (5xx: the error has its status, message and
+// Retry-After in seconds), and answers a refusal (4xx) as it is.
 export async function post(path, body, key, method = 'POST') {
   const headers = { 'Content-Type': 'application/json' };
   if (key) headers['Idempotency-Key'] = key;
   const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!r.ok && r.status >= 500) throw new Error('server ' + r.status);
+  if (r.status >= 500) throw Object.assign(new Error(await said(r) || 'the server failed'), { status: r.status, after: +r.headers.get('Retry-After') });
   return r;
 }
+export const said = (r) => r.json().then((j) => j?.error?.message, () => '');
 
 export function queue(item) {
   if (!item.id) return;
@@ -69,31 +71,35 @@ export function onCreated(fn) { created.add(fn); }
 // refused says, once, what the server would not take; the write is dropped
 // and the ones after it go on.
 async function refused(r, what) {
-  let msg = '';
-  try { msg = (await r.json())?.error?.message || ''; } catch { /* not JSON */ }
-  toast(`Not saved (${what}): ${msg || 'the server refused it'}.`);
+  toast(`Not saved (${what}): ${await said(r) || 'the server refused it'}.`);
 }
 
 // flush sends what waits. When something could not go while the browser
-// says it is online (the network is just back, or the server restarts), it
-// tries again later, waiting twice as long each time, up to a minute.
+// says it is online (the network is just back, or the server restarts or
+// fails), it tries again later, waiting twice as long each time (at least
+// as long as the server asks), up to a minute. A server that answers with
+// a failure is not a network that is down: the person is told, each time.
 let flushing = null;
 let retry = null;
 let wait = 2000;
 export async function flush() {
   if (flushing) return flushing;
   flushing = send();
-  try { await flushing; } finally { flushing = null; }
+  let e;
+  try { e = await flushing; } finally { flushing = null; }
   clearTimeout(retry);
   if (pending().length && navigator.onLine) {
-    retry = setTimeout(flush, wait);
-    wait = Math.min(2 * wait, 60000);
+    const w = Math.max(wait, 1000 * (e?.after || 0));
+    retry = setTimeout(flush, w);
+    wait = Math.min(2 * w, 60000);
+    if (e?.status) toast(`Not saved yet: ${e.message}. Trying again in ${w / 1e3 | 0} s.`);
   } else {
     wait = 2000;
   }
 }
 
-// send sends what waits, oldest first, until the server cannot be reached.
+// send sends what waits, oldest first, until the server cannot be reached
+// or fails; it gives the error that stopped it.
 async function send() {
   try {
     // Items kept by an older page have no key: give them one.
@@ -128,7 +134,7 @@ async function send() {
       if (!r.ok && !(item.method === 'DELETE' && r.status === 404)) await refused(r, item.kind.split('/')[0]);
       drop((x) => x.key === item.key);
     }
-  } catch { /* still offline: keep the rest for later */ }
+  } catch (e) { return e; /* offline, or the server failed: keep the rest for later */ }
 }
 addEventListener('online', () => flush());
 flush();

@@ -2,7 +2,7 @@
 // the player without leaving it, so the browser lets it speak at once.
 import { Clock } from '/static/clock.js';
 import { Chart, drawThumb } from '/static/anim.js';
-import { pending, setPending, post, queue, flush, onCreated, toast, newKey } from '/static/app.js';
+import { pending, setPending, post, queue, flush, onCreated, toast, newKey, said } from '/static/app.js';
 
 const $ = (id) => document.getElementById(id);
 const data = (id) => JSON.parse($(id)?.textContent || 'null');
@@ -46,7 +46,7 @@ function send(kind, body, method) {
   chain = chain.then(async () => {
     try {
       const r = await post(`/api/sessions/${item.id}/${kind}`, body, null, method);
-      if (!r.ok && r.status !== 404) toast('Not saved: ' + ((await r.json())?.error?.message || 'refused') + '.');
+      if (!r.ok && r.status !== 404) toast('Not saved: ' + (await said(r) || 'refused') + '.');
     } catch { queue(item); flush(); }
   });
   return chain;
@@ -544,9 +544,9 @@ $('finish-form').addEventListener('submit', async (e) => {
     const out = await r.json();
     status.textContent = r.ok ? 'Saved. Thank you.' : (out?.error?.message || 'Could not save.');
     if (r.ok) { session = out; try { localStorage.removeItem(placeKey()); } catch { /* ignore */ } }
-  } catch {
+  } catch (e) {
     queue({ id: sessionId, kind: 'finish', body });
-    status.textContent = 'Saved on this device; it will be sent when you are back online.';
+    status.textContent = e.status ? `Not saved yet: ${e.message}. Kept here, sent again soon.` : 'Saved on this device; it will be sent when you are back online.';
   }
 });
 
