@@ -12,6 +12,7 @@
 //	    Weights    map[string]float64 `json:"weights,omitempty"`  // per area asked; 1 when left out
 //	    Conditions []string           `json:"conditions,omitempty"`
 //	    Seed       int64              `json:"seed,omitempty"`     // the same request and seed give the same plan
+//	    Techniques []string           `json:"techniques,omitempty"` // these alone, laid out by the web app; not read here
 //	}
 //	func (r Request) Validate() error
 //	func Make(cat *massage.Catalog, r Request) (*Plan, error)

@@ -26,6 +26,10 @@ type Request struct {
 	// me). The planner does not read it: the caller passes that person's
 	// history to MakeFor.
 	For string `json:"for,omitempty"`
+	// Techniques asks for these techniques alone, in this order ("Try
+	// this now" and a routine gathered in the web library), which the web
+	// app lays out itself; the planner plans the areas and does not read it.
+	Techniques []string `json:"techniques,omitempty"`
 }
 
 // The limits of a request.
@@ -70,7 +74,7 @@ func (r Request) Validate() error {
 // normalize validates the request and returns it with ids trimmed and
 // lower-cased, defaults filled in and the conditions parsed.
 func (r Request) normalize() (Request, []massage.Condition, error) {
-	out := Request{Minutes: r.Minutes, Seed: r.Seed, Cleared: r.Cleared, For: strings.TrimSpace(r.For)}
+	out := Request{Minutes: r.Minutes, Seed: r.Seed, Cleared: r.Cleared, For: strings.TrimSpace(r.For), Techniques: r.Techniques}
 	if len(r.Areas) == 0 {
 		return out, nil, fieldError("areas", "name at least one area, one of %s", massage.AreaNames())
 	}

@@ -283,6 +283,11 @@ func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (
 		// fails the whole request, which may be sent again
 		Choices: reqJSON,
 	}
+	if len(req.Techniques) > 0 {
+		// techniques tried from the library are not "the same as last time"
+		x.Title = s.techniquesTitle(req.Techniques)
+		x.Choices = nil
+	}
 	if key == "" {
 		err = s.store.CreateSession(ctx, x)
 		made = true
@@ -324,13 +329,24 @@ func (s *Server) history(ctx context.Context, name string) (*plan.History, error
 // makePlan plans req for the person it names (me by default), from their
 // history, and lays the plan out as the player's script.
 func (s *Server) makePlan(ctx context.Context, req plan.Request) (*plan.Plan, *guide.Script, error) {
-	h, err := s.history(ctx, req.For)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := plan.MakeFor(s.cat, req, h)
-	if err != nil {
-		return nil, nil, err
+	var p *plan.Plan
+	if len(req.Techniques) > 0 {
+		// Try this now, or a routine gathered in the library.
+		err := req.Validate()
+		if err == nil {
+			p, err = s.planTechniques(req)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	} else {
+		h, err := s.history(ctx, req.For)
+		if err == nil {
+			p, err = plan.MakeFor(s.cat, req, h)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
 	}
 	script, err := guide.Build(s.cat, p.Routine())
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"math"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -28,7 +27,7 @@ import (
 var templateFiles embed.FS
 
 // pageNames are the pages; each is templates/NAME.html with the layout.
-var pageNames = []string{"start", "play", "library", "technique", "history", "error", "settings",
+var pageNames = []string{"start", "play", "library", "drawings", "technique", "history", "error", "settings",
 	"routines", "import", "review", "routine", "handout"}
 
 func (s *Server) parsePages() (map[string]*template.Template, error) {
@@ -608,69 +607,6 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 	}
 	spots, _ := s.store.SoreSpots(r.Context())
 	s.render(w, r, http.StatusOK, "history", page{Title: "History", Nav: "history", Data: historyData{list, spots}})
-}
-
-// libraryData is the library: techniques by area, then by family.
-type libraryData struct {
-	Groups []libraryGroup
-	Count  int
-	Defs   template.HTML // the charts the cards' drawings use
-}
-
-type libraryGroup struct {
-	Name       string
-	Techniques []libraryCard
-}
-
-// libraryCard is one technique in the library's list, with a small drawing
-// of its first step.
-type libraryCard struct {
-	*massage.Technique
-	Thumb template.HTML
-}
-
-func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
-	byTop := map[string][]*massage.Technique{}
-	for _, t := range s.cat.Techniques {
-		seen := map[string]bool{}
-		for _, a := range t.Areas {
-			top := a
-			if ar, ok := massage.AreaByID(a); ok && ar.Parent != "" {
-				top = ar.Parent
-			}
-			if !seen[top] {
-				seen[top] = true
-				byTop[top] = append(byTop[top], t)
-			}
-		}
-	}
-	d := libraryData{Count: len(s.cat.Techniques)}
-	var views []string
-	for _, a := range massage.Areas {
-		ts := byTop[a.ID]
-		if len(ts) == 0 {
-			continue
-		}
-		sort.SliceStable(ts, func(i, j int) bool {
-			fi, fj := familyRank(ts[i].Family), familyRank(ts[j].Family)
-			if fi != fj {
-				return fi < fj
-			}
-			return ts[i].Name < ts[j].Name
-		})
-		g := libraryGroup{Name: massage.UpperFirst(a.Name)}
-		for _, t := range ts {
-			c := libraryCard{Technique: t}
-			if th := s.lib.thumbOf(t.ID); th != nil {
-				c.Thumb = th.SVG
-				views = append(views, th.View)
-			}
-			g.Techniques = append(g.Techniques, c)
-		}
-		d.Groups = append(d.Groups, g)
-	}
-	d.Defs = s.lib.defs(views)
-	s.render(w, r, http.StatusOK, "library", page{Title: "Library", Nav: "library", Data: d})
 }
 
 func familyRank(f string) int {
