@@ -44,7 +44,9 @@ func init() {
 			"the next move.\n\n" +
 			"Keys: space pauses and goes on; right arrow or n skips to the next move; left arrow or b goes " +
 			"back (to the start of the move, or to the move before in its first seconds); l, g, f and s note " +
-			"lighter, good, firmer and a sore spot at that moment; q or Esc stops. When it ends, knead prints " +
+			"lighter, good, firmer and a sore spot at that moment; h is \"It hurts\": the move stops at once, the clock " +
+			"waits, the later moves on that area go a step lighter (never deep), and the person's next plans leave " +
+			"that technique out there; q or Esc stops. When it ends, knead prints " +
 			"how far you got and what you noted.\n\n" +
 			"The session is kept in the same store as the web app's, so its History lists it: it is created " +
 			"when the first move starts, its place is saved after every move, and every press with its moment " +

@@ -12,8 +12,9 @@
 // playing it shows the move, its cue, pass and side, its cautions, the
 // countdown and progress of the move and the routine, and the next move.
 // Keys: space pauses and resumes, → or n skips, ← or b goes back, l g f s
-// note lighter, good, firmer or a sore spot with the moment, q or Esc
-// quits. Cues are said through a Speaker (CommandSpeaker runs espeak-ng or
+// note lighter, good, firmer or a sore spot with the moment, h is "It
+// hurts" (the move stops, the later moves on its area go lighter, the press
+// is kept), q or Esc quits. Cues are said through a Speaker (CommandSpeaker runs espeak-ng or
 // another program) and may ring the terminal bell. Result and its Summary
 // say how far the session got and what was felt.
 //

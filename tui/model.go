@@ -13,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/knead/knead/guide"
+	"github.com/knead/knead/massage"
 )
 
 // Options are what the player works with besides the session. Every field
@@ -64,7 +65,7 @@ const maxNote = 2000
 
 // Feedback is one press of l, g, f or s, with the moment it was pressed.
 type Feedback struct {
-	Kind      string    // lighter, good, firmer or sore, as package store names them
+	Kind      string    // lighter, good, firmer, sore or hurt, as package store names them
 	Offset    float64   // seconds into the routine
 	Move      int       // index of the move playing
 	Title     string    // the move's short name
@@ -88,6 +89,8 @@ func feedbackWord(kind string) string {
 		return "firmer"
 	case "sore":
 		return "sore spot"
+	case "hurt":
+		return "it hurts"
 	}
 	return kind
 }
@@ -287,6 +290,8 @@ func (m *Model) key(k string) tea.Cmd {
 			m.back(now)
 		case "l", "g", "f", "s":
 			m.note(feedbackKeys[k], now)
+		case "h":
+			m.hurt(now)
 		case "r":
 			// The voice says the start in a short form; r reads the
 			// move's whole instruction, as the screen shows it.
@@ -584,6 +589,56 @@ func (m *Model) note(kind string, now time.Time) {
 	}
 	m.ackUntil = now.Add(ackFor)
 	m.log.Info("feedback", slog.String("kind", kind), slog.Float64("offset", p.Offset), slog.Int("move", p.Move), slog.String("technique", f.Technique), slog.String("area", f.Area))
+}
+
+// hurtFor is how long the calm words after "It hurts" stay on screen.
+const hurtFor = 12 * time.Second
+
+var softer = map[string]string{"deep": "moderate", "moderate": "light"}
+
+// hurt is "It hurts" (the h key): the move stops at once and the clock
+// waits at the next one; the later moves on that area go a step lighter
+// (never deep), shown, said and noted; the press is kept with the others,
+// so the person's next plans go lighter there and leave the technique out.
+func (m *Model) hurt(now time.Time) {
+	p := m.clock.At(now)
+	if p.Done || p.Move >= len(m.s.Script.Moves) {
+		return
+	}
+	m.note("hurt", now)
+	area := m.s.Script.Moves[p.Move].Area
+	later := map[int]bool{}
+	for j := p.Move + 1; j < len(m.s.Script.Moves); j++ {
+		mv := &m.s.Script.Moves[j]
+		if !massage.Overlaps(mv.Area, area) {
+			continue
+		}
+		later[j] = true
+		if l, ok := softer[mv.Pressure]; ok {
+			mv.Pressure = l
+		}
+		mv.Cautions = append([]string{"Lighter here: it hurt on the " + massage.AreaName(area) + " earlier"}, mv.Cautions...)
+	}
+	for i := range m.s.Script.Cues {
+		if c := &m.s.Script.Cues[i]; later[c.Move] {
+			c.Say = strings.NewReplacer("deep pressure", "moderate pressure", "moderate pressure", "light pressure").Replace(c.Say)
+		}
+	}
+	m.passTo(p.Offset)
+	m.skipped[p.Move] = true
+	m.speak.Hush()
+	m.clock.Skip(now)
+	if m.clock.State(now).Running {
+		m.clock.Pause(now)
+		m.pauses++
+	}
+	m.lastOffset = m.clock.At(now).Offset
+	calm := "Stopped. Ease off; lighter on the " + massage.AreaName(area) + " from now on. Space goes on."
+	m.speak.Say(calm)
+	m.ack, m.ackUntil = calm, now.Add(hurtFor)
+	m.log.Info("hurt", slog.Int("move", p.Move), slog.String("area", area))
+	m.look()
+	m.save(now, true)
 }
 
 // Feedback gives the presses so far, oldest first.

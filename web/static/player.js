@@ -417,7 +417,7 @@ function hurt() {
   for (const q of script.cues) if (later.has(q.move)) q.say = q.say.replace(/\b(deep|moderate) pressure/g, (w, l) => softer[l] + ' pressure');
   jump(() => { skipped.add(i); clock.skip(); });
   pause();
-  const calm = `Stopped. Ease off and let the ${area} rest. The rest stays lighter there, with no deep work. Play when you are ready.`;
+  const calm = `Stopped. Ease off and let the ${area} rest: lighter there from now on, no deep work. Play when you are ready.`;
   $('said').textContent = calm;
   say(calm, true);
   toast(calm, '', null, 1e4);
