@@ -353,3 +353,15 @@ func stepLevel(level string, d int) string {
 // hurtCondition marks a technique left out because the person pressed
 // "It hurts" during it (see Excluded.Condition).
 const hurtCondition = "it-hurt"
+
+// LeftOut lists the techniques a history leaves out (thumbs-down twice or
+// more, not restored since), by id, sorted.
+func LeftOut(h *History) []string {
+	l := learn(h)
+	out := make([]string, 0, len(l.out))
+	for t := range l.out {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -168,6 +168,10 @@ type startData struct {
 	Recent     []store.Summary
 	Map        template.HTML
 	Screen     screenView
+	People     []personChoice
+	For        string // the picked person's id, "me" by default
+	ForName    string // how to say them: "you" for me
+	NewName    string // a name to add, sent back after an error
 }
 
 type areaChoice struct {
@@ -227,22 +231,38 @@ func (s *Server) plannable() []massage.Area {
 }
 
 func (s *Server) startPage(w http.ResponseWriter, r *http.Request) {
-	d := s.startData(r, formValues{Minutes: "10", Pressure: "moderate", Conditions: map[string]string{}})
+	who := s.pickedPerson(r.Context(), r.URL.Query())
+	d := s.startData(r, formValues{Minutes: "10", Pressure: "moderate", Conditions: map[string]string{}}, who.ID)
 	if c, err := s.store.Choices(r.Context()); err == nil && c != nil {
 		var req plan.Request
 		if json.Unmarshal(c, &req) == nil && req.Validate() == nil {
 			d.Form = formFromRequest(req)
+			if who.ID != store.Me || req.For != "" {
+				req.For = who.ID // the same choices, for the person picked
+			}
+			if req.For == store.Me {
+				req.For = ""
+			}
 			d.Last = &lastChoice{Summary: describeRequest(req), URL: "/plan?" + requestQuery(req).Encode()}
 		}
 	}
-	d.Screen = s.lastScreen(r.Context())
+	d.Screen = s.lastScreen(r.Context(), who.ID)
 	s.fillChoices(&d)
 	s.render(w, r, http.StatusOK, "start", page{Title: "Start", Nav: "start", Body: "start", Data: d})
 }
 
-func (s *Server) startData(r *http.Request, f formValues) startData {
-	d := startData{Minutes: []int{5, 10, 20, 30}, Form: f}
-	if spots, err := s.store.SoreSpots(r.Context()); err == nil {
+func (s *Server) startData(r *http.Request, f formValues, person string) startData {
+	if person == "" {
+		person = store.Me
+	}
+	d := startData{Minutes: []int{5, 10, 20, 30}, Form: f, For: person, ForName: "you"}
+	d.People = s.peopleChoices(r.Context(), person, "/")
+	for _, p := range d.People {
+		if p.Picked && p.ID != store.Me {
+			d.ForName = p.Name
+		}
+	}
+	if spots, err := s.store.SoreSpotsOf(r.Context(), person); err == nil {
 		d.SoreSpots = spots
 	}
 	if recent, err := s.store.Sessions(r.Context(), 3); err == nil {
@@ -359,6 +379,9 @@ func requestQuery(req plan.Request) url.Values {
 	if req.Seed != 0 {
 		q.Set("seed", strconv.FormatInt(req.Seed, 10))
 	}
+	if req.For != "" {
+		q.Set("for", req.For)
+	}
 	if req.Age != "" {
 		q.Set("age", req.Age)
 	}
@@ -420,6 +443,9 @@ func requestFromForm(q url.Values) (plan.Request, formValues, *apiError) {
 		req.Age = a
 	}
 	req.Cleared = q.Get("cleared") == "on"
+	if v := strings.TrimSpace(q.Get("for")); v != "" && v != store.Me {
+		req.For = v
+	}
 	return req, f, nil
 }
 
@@ -500,8 +526,10 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 			if errors.As(err, &pe) {
 				e = errInvalid(pe.Field, "%s", pe.Message)
 			}
-		} else {
-			s.keepScreen(r.Context(), sc)
+		} else if e == nil {
+			if _, err := s.history(r.Context(), req.For); err == nil {
+				s.keepScreen(r.Context(), personOf(req), sc)
+			}
 		}
 	}
 	if e == nil {
@@ -534,7 +562,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if e != nil {
-		d := s.startData(r, f)
+		d := s.startData(r, f, personOf(req))
 		d.Screen = s.screenFor(sc)
 		d.Screen.Cleared = req.Cleared
 		e.Field = formField(e.Field)
@@ -593,20 +621,32 @@ func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "play", page{Title: d.Title, Body: "play", Data: d})
 }
 
-// historyData is the history page.
+// historyData is the history page, for one person.
 type historyData struct {
 	Sessions  []store.Summary
 	SoreSpots []store.SoreSpot
+	LeftOut   []leftOutView
+	People    []personChoice
+	Person    *store.Person
+	Done      string // what the last button did, said plainly
 }
 
 func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
-	list, err := s.store.Sessions(r.Context(), 100)
+	who := s.pickedPerson(r.Context(), r.URL.Query())
+	list, err := s.store.Sessions(r.Context(), 200)
 	if err != nil {
 		s.storeErrorPage(w, r, "history", err)
 		return
 	}
-	spots, _ := s.store.SoreSpots(r.Context())
-	s.render(w, r, http.StatusOK, "history", page{Title: "History", Nav: "history", Data: historyData{list, spots}})
+	d := historyData{Person: who, People: s.peopleChoices(r.Context(), who.ID, "/history"), Done: r.URL.Query().Get("done")}
+	for _, x := range list {
+		if x.Person == who.ID || (x.Person == "" && who.ID == store.Me) {
+			d.Sessions = append(d.Sessions, x)
+		}
+	}
+	d.SoreSpots, _ = s.store.SoreSpotsOf(r.Context(), who.ID)
+	d.LeftOut = s.leftOut(r.Context(), who.ID)
+	s.render(w, r, http.StatusOK, "history", page{Title: "History", Nav: "history", Data: d})
 }
 
 func familyRank(f string) int {

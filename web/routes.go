@@ -13,6 +13,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /library/{id}", s.techniquePage)
 	mux.HandleFunc("GET /try", s.tryPage)
 	mux.HandleFunc("GET /history", s.historyPage)
+	mux.HandleFunc("POST /people", s.personAdd)
+	mux.HandleFunc("POST /people/{id}/forget", s.personForget)
+	mux.HandleFunc("POST /people/{id}/restore", s.personRestore)
+	mux.HandleFunc("POST /people/{id}/delete", s.personDelete)
 	mux.HandleFunc("GET /offline", s.offlinePage)
 	mux.HandleFunc("GET /settings", s.settingsPage)
 	// A person's own routines (routines.go).

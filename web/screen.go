@@ -102,18 +102,21 @@ func (s *Server) screenFromForm(q url.Values) (plan.Screen, bool, *apiError) {
 	return sc, asked, nil
 }
 
-// keepScreen saves the answers for me; a failure is logged, never shown:
-// the plan stands without it.
-func (s *Server) keepScreen(ctx context.Context, sc plan.Screen) {
-	if err := s.store.SaveScreen(ctx, store.Me, sc, time.Now().UTC()); err != nil {
+// keepScreen saves the answers for the person ("" is me); a failure is
+// logged, never shown: the plan stands without it.
+func (s *Server) keepScreen(ctx context.Context, person string, sc plan.Screen) {
+	if person == "" {
+		person = store.Me
+	}
+	if err := s.store.SaveScreen(ctx, person, sc, time.Now().UTC()); err != nil {
 		s.log.Warn("keeping the screen answers", "err", err)
 	}
 }
 
-// lastScreen gives the kept answers for me when they are fresh enough to
+// lastScreen gives the person's kept answers when they are fresh enough to
 // offer again, with their date; or says they went stale.
-func (s *Server) lastScreen(ctx context.Context) screenView {
-	a, err := s.store.ScreenOf(ctx, store.Me)
+func (s *Server) lastScreen(ctx context.Context, person string) screenView {
+	a, err := s.store.ScreenOf(ctx, person)
 	if err != nil || a == nil {
 		return s.screenFor(plan.Screen{})
 	}
