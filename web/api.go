@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -110,6 +111,43 @@ func (s *Server) apiTechnique(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, techniqueJSON{TechniqueView: s.cat.TechniqueView(t), Motion: s.lib.motion(t.ID)})
+}
+
+// maxMotionKeys bounds one /api/motion request: more steps than the
+// longest plan plays.
+const maxMotionKeys = 400
+
+// apiMotion answers the motion of the steps a player page lists under
+// "later": ?steps=technique#0,technique#1 (step from 0), &level=0–6.
+func (s *Server) apiMotion(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	level := 0
+	if v := q.Get("level"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > maxLevel {
+			writeError(w, errInvalid("level", "level is %q; want a whole number from 0 to %d", v, maxLevel))
+			return
+		}
+		level = n
+	}
+	raw := strings.TrimSpace(q.Get("steps"))
+	if raw == "" {
+		writeError(w, errInvalid("steps", "steps is empty; want technique#step keys separated by commas, such as scalp-circles#0"))
+		return
+	}
+	keys := strings.Split(raw, ",")
+	if len(keys) > maxMotionKeys {
+		writeError(w, errInvalid("steps", "%d steps asked for; want at most %d", len(keys), maxMotionKeys))
+		return
+	}
+	b, bad := s.lib.stepsByKey(keys, level)
+	if bad != "" {
+		writeError(w, errInvalid("steps", "%q names no step of a technique Knead knows; want technique#step with the step from 0", bad))
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(b)
 }
 
 // apiPlan answers what `knead plan --json` prints for the same request.

@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -24,7 +26,7 @@ type library struct {
 	steps  map[string]*stepAnim // "technique#step" (step from 0)
 	charts map[string]string    // view id → outline markup
 	thumbs map[string]*thumb    // technique id → its small drawing
-	budget int                  // the most bytes of motion a player page carries
+	budget int                  // the most bytes of motion a script is drawn in
 }
 
 func newLibrary(cat *massage.Catalog) *library {
@@ -94,22 +96,35 @@ func (l *library) motion(id string) json.RawMessage {
 	return b
 }
 
-// Page weight: the motion a player page carries is kept under
-// maxMotionBytes of JSON (about a tenth of that once gzipped). A plan that
-// would carry more, the longest plans over many areas of a large catalog,
-// is drawn a level coarser, and again, up to maxLevel. Since strokes ease in
-// and out (motion's time law) the longest built-in plans over every area
-// take a coarser level; bench/pageweight prints the heaviest page.
+// Page weight: the motion of a script is kept under maxMotionBytes of JSON
+// (about a sixth of that once gzipped). A plan that would carry more, the
+// longest plans over many areas of a large catalog, is drawn a level
+// coarser, and again, up to maxLevel. A player page carries its script and
+// as much of that motion, moves in play order, as keeps the two within
+// pageDataBytes: all of it for any plan of an hour or so, the first moves'
+// only for the longest plans over many areas, whose scripts are large.
+// The steps of the later moves are listed under "later", and the player
+// fetches them from /api/motion when it first plays (the service worker
+// keeps that answer for offline play). bench/pageweight prints the
+// heaviest page and what it fetches when it plays.
 const (
 	maxMotionBytes = 100 << 10
+	pageDataBytes  = 160 << 10
 	maxLevel       = 6
 )
 
 // scriptMotion gives the animation of every move a script plays, once per
-// step, within the page's motion budget.
+// step, within the motion budget.
 func (l *library) scriptMotion(s *guide.Script) json.RawMessage {
+	b, _ := l.scriptMotionLevel(s)
+	return b
+}
+
+// scriptMotionLevel is scriptMotion and the level it was drawn at.
+func (l *library) scriptMotionLevel(s *guide.Script) ([]byte, int) {
 	var b []byte
-	for level := 0; level <= maxLevel; level++ {
+	level := 0
+	for ; level <= maxLevel; level++ {
 		out := motionJSON{Steps: map[string]*stepAnim{}}
 		for _, m := range s.Moves {
 			t := l.cat.Technique(m.Technique)
@@ -121,11 +136,80 @@ func (l *library) scriptMotion(s *guide.Script) json.RawMessage {
 			}
 		}
 		b, _ = json.Marshal(out)
-		if len(b) <= l.budget {
+		if len(b) <= l.budget || level == maxLevel {
 			break
 		}
 	}
-	return b
+	return b, level
+}
+
+// pageMotionJSON is the motion a player page carries: the first moves'
+// steps, and the keys of the rest with the level to fetch them at.
+type pageMotionJSON struct {
+	Steps map[string]*stepAnim `json:"steps"`
+	Level int                  `json:"level,omitempty"`
+	Later []string             `json:"later,omitempty"`
+}
+
+// pageMotion gives what a player page carries of a script's motion, at
+// most first bytes of it (see above), and the charts its steps are drawn on, all of them, so that a
+// step fetched later finds its chart on the page.
+func (l *library) pageMotion(s *guide.Script, first int) (json.RawMessage, []string) {
+	_, level := l.scriptMotionLevel(s)
+	out := pageMotionJSON{Steps: map[string]*stepAnim{}, Level: level}
+	views := map[string]bool{}
+	size := 0
+	for _, m := range s.Moves {
+		t := l.cat.Technique(m.Technique)
+		if t == nil || m.Step >= len(t.Steps) {
+			continue
+		}
+		k := key(m.Technique, m.Step)
+		if _, ok := out.Steps[k]; ok || slices.Contains(out.Later, k) {
+			continue
+		}
+		a := l.stepAt(t, m.Step, level)
+		if a == nil {
+			continue
+		}
+		views[a.View] = true
+		if len(out.Later) == 0 {
+			b, _ := json.Marshal(a)
+			if size+len(k)+len(b)+4 <= first {
+				out.Steps[k] = a
+				size += len(k) + len(b) + 4
+				continue
+			}
+		}
+		out.Later = append(out.Later, k) // from here on, in play order
+	}
+	b, _ := json.Marshal(out)
+	var vs []string
+	for v := range views {
+		vs = append(vs, v)
+	}
+	sort.Strings(vs)
+	return b, vs
+}
+
+// stepsByKey gives the motion of the steps named by keys ("technique#step",
+// step from 0) at level, or the first key that names no step the catalog
+// can draw.
+func (l *library) stepsByKey(keys []string, level int) (json.RawMessage, string) {
+	out := motionJSON{Steps: map[string]*stepAnim{}}
+	for _, k := range keys {
+		id, n, ok := strings.Cut(k, "#")
+		i, err := strconv.Atoi(n)
+		t := l.cat.Technique(id)
+		if !ok || err != nil || t == nil || i < 0 || i >= len(t.Steps) {
+			return nil, k
+		}
+		if a := l.stepAt(t, i, level); a != nil {
+			out.Steps[k] = a
+		}
+	}
+	b, _ := json.Marshal(out)
+	return b, ""
 }
 
 // outline gives a chart's outline shapes (motion.ChartOutline), once.

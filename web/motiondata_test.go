@@ -5,6 +5,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"sort"
 	"strings"
 	"testing"
@@ -263,4 +266,86 @@ func TestThumbs(t *testing.T) {
 func fmtSscanViewBox(svg string, x, y, w, h *float64) (int, error) {
 	_, rest, _ := strings.Cut(svg, `viewBox="`)
 	return fmt.Sscanf(rest, "%g %g %g %g", x, y, w, h)
+}
+
+// A player page carries its first moves' steps within the bytes given and lists the
+// rest under "later", in play order; together they are every step the
+// script plays, at the level scriptMotion chose, and /api/motion gives the
+// later ones, refusing a key that names no step.
+func TestPageMotionLater(t *testing.T) {
+	app, _ := newApp(t, false)
+	var sc guide.Script
+	for _, tech := range app.cat.Techniques {
+		for i := range tech.Steps {
+			sc.Moves = append(sc.Moves, guide.Move{Technique: tech.ID, Step: i})
+		}
+	}
+	all := map[string]bool{}
+	var m motionJSON
+	json.Unmarshal(app.lib.scriptMotion(&sc), &m)
+	for k := range m.Steps {
+		all[k] = true
+	}
+	const first = 32 << 10
+	raw, views := app.lib.pageMotion(&sc, first)
+	var p pageMotionJSON
+	if err := json.Unmarshal(raw, &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Later) == 0 || len(p.Steps) == 0 {
+		t.Fatalf("every step of the catalog: %d carried, %d later; want both", len(p.Steps), len(p.Later))
+	}
+	b, _ := json.Marshal(p.Steps)
+	if len(b) > first+1024 {
+		t.Errorf("the page carries %d bytes of motion, want about %d at most", len(b), first)
+	}
+	got := map[string]bool{}
+	for k := range p.Steps {
+		got[k] = true
+	}
+	for _, k := range p.Later {
+		if got[k] {
+			t.Errorf("%s is both carried and later", k)
+		}
+		got[k] = true
+	}
+	if d := cmp.Diff(all, got); d != "" {
+		t.Errorf("steps (-script +page):\n%s", d)
+	}
+	if len(views) < 3 {
+		t.Errorf("charts %v: want every chart the catalog draws on", views)
+	}
+	// The later ones come from the API, at the page's level.
+	q := url.Values{"level": {fmt.Sprint(p.Level)}, "steps": {strings.Join(p.Later, ",")}}
+	rec := httptest.NewRecorder()
+	app.ServeHTTP(rec, httptest.NewRequest("GET", "/api/motion?"+q.Encode(), nil))
+	var later motionJSON
+	if err := json.Unmarshal(rec.Body.Bytes(), &later); rec.Code != 200 || err != nil {
+		t.Fatalf("/api/motion: %d %v %.200s", rec.Code, err, rec.Body.String())
+	}
+	if len(later.Steps) != len(p.Later) {
+		t.Errorf("/api/motion gave %d steps of %d", len(later.Steps), len(p.Later))
+	}
+	for _, bad := range []string{"steps=", "steps=nope%230", "steps=" + url.QueryEscape(p.Later[0]) + "&level=9", "steps=" + url.QueryEscape(strings.Split(p.Later[0], "#")[0]+"#99")} {
+		rec := httptest.NewRecorder()
+		app.ServeHTTP(rec, httptest.NewRequest("GET", "/api/motion?"+bad, nil))
+		if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), `"code":"invalid"`) {
+			t.Errorf("/api/motion?%s: %d %s, want 422 invalid", bad, rec.Code, rec.Body.String())
+		}
+	}
+}
+
+// A plan of usual length carries all its motion: nothing is fetched later.
+func TestUsualPlanCarriesAllMotion(t *testing.T) {
+	app, _ := newApp(t, false)
+	for _, q := range []string{"area=upper-back&area=scalp&minutes=20&mode=partner", "area=back&area=scalp&area=feet&minutes=60&mode=partner"} {
+		rec := httptest.NewRecorder()
+		app.ServeHTTP(rec, httptest.NewRequest("GET", "/plan?"+q, nil))
+		if rec.Code != 200 {
+			t.Fatalf("%s: %d", q, rec.Code)
+		}
+		if strings.Contains(rec.Body.String(), `"later":`) {
+			t.Errorf("%s: the page leaves motion for later; a plan of usual length carries it all", q)
+		}
+	}
 }

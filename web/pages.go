@@ -587,10 +587,10 @@ func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessag
 	}
 	// The routine's small drawings are made in the page from this same
 	// motion (player.js), so each step's path is sent once.
-	d.Motion = s.lib.scriptMotion(script)
-	var m motionJSON
-	json.Unmarshal(d.Motion, &m)
-	d.Defs = s.lib.defs(viewsOf(m.Steps))
+	var views []string
+	sj, _ := json.Marshal(d.Script)
+	d.Motion, views = s.lib.pageMotion(script, pageDataBytes-len(sj))
+	d.Defs = s.lib.defs(views)
 	return d
 }
 

@@ -48,6 +48,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/areas", s.apiAreas)
 	mux.HandleFunc("GET /api/techniques", s.apiTechniques)
 	mux.HandleFunc("GET /api/techniques/{id}", s.apiTechnique)
+	mux.HandleFunc("GET /api/motion", s.apiMotion)
 	mux.HandleFunc("POST /api/plan", s.apiPlan)
 	mux.HandleFunc("GET /api/choices", s.apiChoices)
 	mux.HandleFunc("GET /api/sessions", s.apiSessions)

@@ -280,7 +280,25 @@ function tick() {
 }
 
 let timer = null;
+// A long plan's page carries the drawings of its first moves; the rest
+// come from /api/motion once it first plays (the service worker keeps them
+// for offline play). Offline and never kept, those moves play undrawn.
+let laterAsked = false;
+function later() {
+  if (laterAsked || !motion.later?.length) return;
+  laterAsked = true;
+  fetch(`/api/motion?level=${motion.level || 0}&steps=${encodeURIComponent(motion.later.join(','))}`)
+    .then((r) => (r.ok ? r.json() : null))
+    .then((j) => {
+      if (!j) return;
+      Object.assign(motion.steps, j.steps);
+      thumbs();
+      if (lastMove >= 0 && !chart.step) chart.show(moves[lastMove]);
+    })
+    .catch(() => { laterAsked = false; });
+}
 function run() {
+  later();
   clearInterval(timer);
   timer = setInterval(() => { tick(); keepPlace(); }, testing ? 1e9 : 250);
   const frame = () => { if (!finished && clock.running) { draw(); requestAnimationFrame(frame); } };
@@ -573,7 +591,8 @@ for (const b of document.querySelectorAll('.timer')) {
 }
 
 // ---- the routine's small drawings, from the same motion the player uses ----
-for (const svg of document.querySelectorAll('svg[data-thumb]')) drawThumb(svg, motion.steps?.[svg.dataset.thumb]);
+const thumbs = () => { for (const svg of document.querySelectorAll('svg[data-thumb]:empty')) drawThumb(svg, motion.steps?.[svg.dataset.thumb]); };
+thumbs();
 
 // ---- on load: a kept session, or one started offline here, resumes
 // where it was ----
