@@ -90,6 +90,9 @@ func TestLibraryFilters(t *testing.T) {
 			t := app.cat.Technique(id)
 			return t.Family == "kneading" && strings.Contains(app.card(t).Levels, "deep")
 		}},
+		{"time=2", 10, func(id string) bool { return app.cat.Technique(id).Seconds.Least <= 120 }},
+		{"time=5&area=feet", 3, func(id string) bool { t := app.cat.Technique(id); return t.Covers("feet") && t.Seconds.Least <= 300 }},
+		{"time=7", 20, func(string) bool { return true }}, // not a choice: no filter
 		{"q=zzzz-nothing", 0, func(string) bool { return false }},
 	} {
 		rec := do(t, app, scenario{path: "/library?" + c.query})

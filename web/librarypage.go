@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -23,6 +24,7 @@ type libraryData struct {
 	Areas    []massage.Word // the area filter's choices, regions then their places
 	Families []massage.Word
 	Levels   []massage.Word
+	Times    []string // the time filter's choices, in minutes
 }
 
 type libraryGroup struct {
@@ -48,12 +50,19 @@ type libraryCard struct {
 // libraryFilter is the library's search and filters; "" is any.
 type libraryFilter struct {
 	Q, Area, Mode, Pressure, Family string
+	Time                            string // "2", "5" or "10": fits within that many minutes
 }
+
+// timeChoices are the time filter's choices, in minutes.
+var timeChoices = []string{"2", "5", "10"}
 
 func (f libraryFilter) any() bool { return f != libraryFilter{} }
 
 func filterFrom(q url.Values) libraryFilter {
-	f := libraryFilter{Q: strings.TrimSpace(q.Get("q")), Area: q.Get("area"), Mode: q.Get("mode"), Pressure: q.Get("pressure"), Family: q.Get("family")}
+	f := libraryFilter{Q: strings.TrimSpace(q.Get("q")), Area: q.Get("area"), Mode: q.Get("mode"), Pressure: q.Get("pressure"), Family: q.Get("family"), Time: q.Get("time")}
+	if !slices.Contains(timeChoices, f.Time) {
+		f.Time = ""
+	}
 	if _, ok := massage.AreaByID(f.Area); !ok {
 		f.Area = ""
 	}
@@ -73,7 +82,7 @@ func filterFrom(q url.Values) libraryFilter {
 }
 
 // matches says whether a card passes the filter: every word searched for
-// is in its words, and it fits the area, mode, pressure and family. The
+// is in its words, and it fits the area, mode, pressure, family and time. The
 // page's library.js does the same.
 func (f libraryFilter) matches(c *libraryCard) bool {
 	for _, w := range strings.Fields(strings.ToLower(f.Q)) {
@@ -84,7 +93,15 @@ func (f libraryFilter) matches(c *libraryCard) bool {
 	return (f.Area == "" || slices.Contains(strings.Fields(c.AreaIDs), f.Area)) &&
 		(f.Mode == "" || c.FitsMode(f.Mode)) &&
 		(f.Pressure == "" || slices.Contains(strings.Fields(c.Levels), f.Pressure)) &&
-		(f.Family == "" || c.Family == f.Family)
+		(f.Family == "" || c.Family == f.Family) &&
+		(f.Time == "" || c.fitsWithin(f.Time))
+}
+
+// fitsWithin says whether the technique can be given in its least time
+// within minutes (one of timeChoices).
+func (c *libraryCard) fitsWithin(minutes string) bool {
+	m, _ := strconv.Atoi(minutes)
+	return c.Seconds.Least <= float64(m*60)
 }
 
 // levels lists the pressures a technique works at, from its own and its
@@ -169,7 +186,7 @@ func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	d := libraryData{Total: len(s.cat.Techniques), Filter: f, Families: massage.Families.Words, Levels: massage.Levels.Words}
+	d := libraryData{Total: len(s.cat.Techniques), Filter: f, Families: massage.Families.Words, Levels: massage.Levels.Words, Times: timeChoices}
 	shown := map[string]bool{}
 	var views []string
 	for _, a := range massage.Areas {

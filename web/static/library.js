@@ -19,6 +19,7 @@ function narrow() {
   const mode = f.get('mode');
   const level = f.get('pressure');
   const family = f.get('family');
+  const time = Number(f.get('time')) || 0;
   const shown = new Set();
   for (const c of cards) {
     const d = c.dataset;
@@ -27,7 +28,8 @@ function narrow() {
       (!area || d.areas.split(' ').includes(area)) &&
       (!mode || d.mode === mode || d.mode === 'both') &&
       (!level || d.levels.split(' ').includes(level)) &&
-      (!family || d.family === family);
+      (!family || d.family === family) &&
+      (!time || Number(d.least) <= time * 60);
     c.hidden = !ok;
     if (ok) shown.add(d.id);
   }
