@@ -114,14 +114,8 @@ const (
 )
 
 // scriptMotion gives the animation of every move a script plays, once per
-// step, within the motion budget.
-func (l *library) scriptMotion(s *guide.Script) json.RawMessage {
-	b, _ := l.scriptMotionLevel(s)
-	return b
-}
-
-// scriptMotionLevel is scriptMotion and the level it was drawn at.
-func (l *library) scriptMotionLevel(s *guide.Script) ([]byte, int) {
+// step, within the motion budget, and the level it is drawn at.
+func (l *library) scriptMotion(s *guide.Script) ([]byte, int) {
 	var b []byte
 	level := 0
 	for ; level <= maxLevel; level++ {
@@ -155,7 +149,7 @@ type pageMotionJSON struct {
 // most first bytes of it (see above), and the charts its steps are drawn on, all of them, so that a
 // step fetched later finds its chart on the page.
 func (l *library) pageMotion(s *guide.Script, first int) (json.RawMessage, []string) {
-	_, level := l.scriptMotionLevel(s)
+	_, level := l.scriptMotion(s)
 	out := pageMotionJSON{Steps: map[string]*stepAnim{}, Level: level}
 	views := map[string]bool{}
 	size := 0

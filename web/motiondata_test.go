@@ -199,11 +199,11 @@ func TestScriptMotionBudget(t *testing.T) {
 	}
 	whole := newLibrary(app.cat)
 	whole.budget = 1 << 30 // every step at its finest
-	fine := whole.scriptMotion(&sc)
+	fine, _ := whole.scriptMotion(&sc)
 	for _, budget := range []int{len(fine) * 3 / 4, len(fine) * 3 / 5} {
 		lib := newLibrary(app.cat)
 		lib.budget = budget
-		raw := lib.scriptMotion(&sc)
+		raw, _ := lib.scriptMotion(&sc)
 		if len(raw) > budget {
 			t.Errorf("budget %d: the motion is %d bytes", budget, len(raw))
 		}
@@ -282,7 +282,8 @@ func TestPageMotionLater(t *testing.T) {
 	}
 	all := map[string]bool{}
 	var m motionJSON
-	json.Unmarshal(app.lib.scriptMotion(&sc), &m)
+	whole, _ := app.lib.scriptMotion(&sc)
+	json.Unmarshal(whole, &m)
 	for k := range m.Steps {
 		all[k] = true
 	}
