@@ -36,6 +36,14 @@ if (window.speechSynthesis) {
   speechSynthesis.cancel = () => {};
 }`
 
+// spyOnSpeech adds spy to every page the browser opens from now on.
+func spyOnSpeech(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A person's whole evening, in the browser: pick areas on the body map,
 // plan, start, hear and see the first move, let a move run out, press
 // feedback, reload and resume, finish and rate it.
@@ -45,9 +53,7 @@ func TestBrowserSession(t *testing.T) {
 	srv := httptest.NewServer(app)
 	defer srv.Close()
 
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
-		t.Fatal(err)
-	}
+	spyOnSpeech(t, ctx)
 	must(t, ctx, "open the start page and tap the body map",
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`.bodymap .figure.front svg`),

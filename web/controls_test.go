@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/knead/knead/store"
 )
@@ -19,9 +18,7 @@ import (
 // server's session id once the session is made there.
 func startPlayer(t *testing.T, ctx context.Context, url string) string {
 	t.Helper()
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
-		t.Fatal(err)
-	}
+	spyOnSpeech(t, ctx)
 	must(t, ctx, "open the plan and start", viewport(390, 844, true), colours("light", "no-preference"),
 		chromedp.Navigate(url), chromedp.WaitVisible(`#start`), chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
 	id, err := chromedp.Run(ctx, chromedp.Poll[string](`window.kneadTest.session() && !window.kneadTest.session().startsWith('local-') && window.kneadTest.session()`,

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/knead/knead/massage"
@@ -23,9 +22,7 @@ func TestBrowserLaterMotion(t *testing.T) {
 	app, _ := newApp(t, true)
 	srv := httptest.NewServer(app)
 	defer srv.Close()
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
-		t.Fatal(err)
-	}
+	spyOnSpeech(t, ctx)
 	q := url.Values{"minutes": {"120"}, "mode": {"partner"}, "pressure": {"light"}}
 	for _, a := range massage.Areas {
 		q.Add("area", a.ID)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -70,9 +69,7 @@ func TestBrowserPlayerFits(t *testing.T) {
 	app, _ := newApp(t, true)
 	srv := httptest.NewServer(app)
 	defer srv.Close()
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
-		t.Fatal(err)
-	}
+	spyOnSpeech(t, ctx)
 	screens := []struct {
 		w, h    int64
 		mobile  bool
@@ -139,9 +136,7 @@ func TestBrowserLibrary(t *testing.T) {
 	app, _ := newApp(t, false)
 	srv := httptest.NewServer(app)
 	defer srv.Close()
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
-		t.Fatal(err)
-	}
+	spyOnSpeech(t, ctx)
 	must(t, ctx, "open the library", viewport(390, 844, true), colours("dark", "no-preference"),
 		chromedp.Navigate(srv.URL+"/library"), chromedp.WaitVisible(`.cards`))
 	cards := eval[int](t, ctx, `document.querySelectorAll('.card').length`)

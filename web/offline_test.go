@@ -12,7 +12,6 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -74,9 +73,7 @@ func TestBrowserOffline(t *testing.T) {
 	sw := &unplugged{h: app}
 	srv := httptest.NewServer(sw)
 	defer srv.Close()
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
-		t.Fatal(err)
-	}
+	spyOnSpeech(t, ctx)
 	plan := srv.URL + "/plan?area=feet&minutes=5&mode=partner"
 
 	// Online, once: the start page installs the service worker, which

@@ -36,9 +36,7 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 	app, st := newApp(t, true)
 	srv := httptest.NewServer(app)
 	defer srv.Close()
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
-		t.Fatal(err)
-	}
+	spyOnSpeech(t, ctx)
 
 	must(t, ctx, "open the library and go to Import",
 		chromedp.Navigate(srv.URL+"/library"),
