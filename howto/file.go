@@ -22,6 +22,16 @@ func RoutineFile(r *Result, cat *massage.Catalog) ([]byte, error) {
 			rt.ID = fmt.Sprintf("%s-%d", base, n)
 		}
 	}
+	src := r.SourceID()
+	own := r.keepOwn(rt, src, func(kind, id string) bool {
+		if cat == nil {
+			return false
+		}
+		if kind == "caution" {
+			return cat.Caution(id) != nil
+		}
+		return cat.Preparation(id) != nil
+	})
 	body, err := catalog.EncodeRoutine(rt)
 	if err != nil {
 		return nil, err
@@ -31,7 +41,6 @@ func RoutineFile(r *Result, cat *massage.Catalog) ([]byte, error) {
 		b.Write(body[:i+1])
 		body = body[i+1:]
 	}
-	src := r.SourceID()
 	fmt.Fprintf(&b, "# Imported by `knead import` from %s: the cues are the author's own words.\n", src)
 	if cat == nil || cat.Source(src) == nil {
 		title := r.Title
@@ -48,6 +57,22 @@ func RoutineFile(r *Result, cat *massage.Catalog) ([]byte, error) {
 		}}}, yaml.Indent(2), yaml.IndentSequence(true))
 		if err != nil {
 			return nil, fmt.Errorf("writing the source of %s: %w", src, err)
+		}
+		b.Write(s)
+	}
+	if len(own.Cautions) > 0 {
+		b.WriteString("# The text's own warnings, in the author's words.\n")
+		s, err := yaml.MarshalWithOptions(map[string][]cautionOut{"cautions": own.Cautions}, yaml.Indent(2), yaml.IndentSequence(true))
+		if err != nil {
+			return nil, fmt.Errorf("writing the warnings of %s: %w", src, err)
+		}
+		b.Write(s)
+	}
+	if len(own.Prep) > 0 {
+		b.WriteString("# The text's preparations that Knead's catalog does not name, in the author's words.\n")
+		s, err := yaml.MarshalWithOptions(map[string][]prepOut{"preparations": own.Prep}, yaml.Indent(2), yaml.IndentSequence(true))
+		if err != nil {
+			return nil, fmt.Errorf("writing the preparations of %s: %w", src, err)
 		}
 		b.Write(s)
 	}

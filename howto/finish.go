@@ -152,7 +152,18 @@ func (d *doc) addPrep(kind string, s *sentence) {
 		return
 	}
 	d.prepSeen[kind] = true
-	d.res.Prep = append(d.res.Prep, Prep{Kind: kind, Text: s.text, Line: s.line})
+	p := Prep{Kind: kind, Text: s.text, Line: s.line}
+	// A sentence's time goes to its first preparation only: "soak the feet
+	// for ten minutes, then pat them dry" times the soak.
+	if !s.secs.IsZero() && !d.prepTimed[s] {
+		if d.prepTimed == nil {
+			d.prepTimed = map[*sentence]bool{}
+		}
+		d.prepTimed[s] = true
+		b := s.secs
+		p.Seconds = &b
+	}
+	d.res.Prep = append(d.res.Prep, p)
 }
 
 // finish decides the mode, builds the steps and matches them to the catalog.

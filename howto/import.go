@@ -75,6 +75,7 @@ type doc struct {
 	receivers  int  // sentences' mentions of the receiver as a person
 	yourself   bool // the text says "yourself"
 	prepSeen   map[string]bool
+	prepTimed  map[*sentence]bool // sentences whose time a preparation took
 }
 
 // stepDraft gathers the sentences of one step.

@@ -65,10 +65,11 @@ type Match struct {
 // position, jewellery, nails, tool, wash) and the catalog preparation it
 // matches, if any.
 type Prep struct {
-	Kind string `json:"kind"`
-	ID   string `json:"id,omitempty"`
-	Text string `json:"text"`
-	Line int    `json:"line"`
+	Kind    string          `json:"kind"`
+	ID      string          `json:"id,omitempty"`
+	Text    string          `json:"text"`
+	Line    int             `json:"line"`
+	Seconds *massage.Bounds `json:"seconds,omitempty"` // its own time, when the text gives one ("a ten-minute soak")
 }
 
 // Warning is a sentence that warns, with the catalog caution it matches.

@@ -58,6 +58,9 @@ func (r *Result) RoutineID() string {
 	return "imported-" + slug
 }
 
+// warnsNote opens the note that keeps a warning no catalog caution matches.
+const warnsNote = "The text warns: "
+
 // Routine turns what was found into a routine: one item per run of steps
 // under the same heading on the same area, each step's cue the author's
 // own sentences. Preparations and warnings that match the catalog are
@@ -109,7 +112,7 @@ func (r *Result) Routine() *massage.Routine {
 		if w.Caution != "" {
 			rt.Cautions = appendNew(rt.Cautions, w.Caution)
 		} else {
-			rt.Notes = append(rt.Notes, clip("The text warns: "+w.Text, maxNote))
+			rt.Notes = append(rt.Notes, clip(warnsNote+w.Text, maxNote))
 		}
 	}
 	for _, c := range r.Claims {

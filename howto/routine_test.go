@@ -3,6 +3,7 @@ package howto
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,7 +25,7 @@ func builtin(t testing.TB) *massage.Catalog {
 func corpusTexts(t testing.TB, seeds bool) []string {
 	t.Helper()
 	var files []string
-	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5"} {
+	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5", "testdata/heldout6", "testdata/heldout7"} {
 		ents, err := os.ReadDir(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -90,5 +91,78 @@ func TestRoutineFilesCheck(t *testing.T) {
 				t.Errorf("the routine has %d steps, the import found %d", n, len(res.Steps))
 			}
 		})
+	}
+}
+
+// The routine file keeps every warning in the author's words, as a caution
+// of its own beside any catalog caution it matches, and every preparation
+// the catalog does not name, with its time when the text gives one.
+func TestRoutineFileKeepsWarningsAndPreparations(t *testing.T) {
+	cat := builtin(t)
+	src := []byte(`Foot rub
+
+You will need a small towel. Soak the feet in warm water for ten minutes.
+
+1. Stroke from the toes up to the ankle with your palms, eight times, staying off any corns or cracked skin.
+2. Press slow circles along the arch with your thumbs.
+
+Never work on a foot that is red, hot or swollen.
+`)
+	res, err := Import(src, Options{Name: "foot.txt", Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 2 {
+		t.Fatalf("warnings found: %+v, expected the caution inside step 1 and the last line", res.Warnings)
+	}
+	var soak *Prep
+	for i := range res.Prep {
+		if res.Prep[i].Kind == "soak" {
+			soak = &res.Prep[i]
+		}
+	}
+	if soak == nil || soak.Seconds == nil || soak.Seconds.Usual != 600 {
+		t.Errorf("the soak's ten minutes: got %+v", soak)
+	}
+	data, err := RoutineFile(res, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "routine.yaml")
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if errs := catalog.Check(nil, []string{out}); errs != nil {
+		t.Fatalf("knead check rejects the file:\n%v\n%s", errs, data)
+	}
+	rt, err := catalog.ParseRoutine(cat, out, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for _, want := range []string{
+		"say: Staying off any corns or cracked skin.",
+		"say: Never work on a foot that is red, hot or swollen.",
+		"id: imported-foot-rub-warning-1",
+		"id: imported-foot-rub-warning-2",
+		"sources:\n      - foot.txt",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the file lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "The text warns") {
+		t.Errorf("a warning is kept twice, as a note too:\n%s", text)
+	}
+	if !slices.Contains(rt.Cautions, "imported-foot-rub-warning-2") {
+		t.Errorf("the routine's cautions %v lack the text's own warning", rt.Cautions)
+	}
+	if st := rt.Items[0].Steps[0]; !slices.Contains(st.Cautions, "imported-foot-rub-warning-1") {
+		t.Errorf("step 1's cautions %v lack the caution said inside it", st.Cautions)
+	}
+	for _, p := range res.Prep {
+		if p.ID == "" && !strings.Contains(text, "say: "+p.Text) {
+			t.Errorf("preparation %q (%s) is not kept in the file:\n%s", p.Text, p.Kind, text)
+		}
 	}
 }
