@@ -147,15 +147,19 @@ func (d *doc) areaOfRepeated(s *Step) {
 	}
 }
 
+// timedPrep are the kinds of preparation that take a time of their own.
+var timedPrep = wordSet("soak wash clean-hair warm-hands")
+
 func (d *doc) addPrep(kind string, s *sentence) {
 	if d.prepSeen[kind] {
 		return
 	}
 	d.prepSeen[kind] = true
 	p := Prep{Kind: kind, Text: s.text, Line: s.line}
-	// A sentence's time goes to its first preparation only: "soak the feet
-	// for ten minutes, then pat them dry" times the soak.
-	if !s.secs.IsZero() && !d.prepTimed[s] {
+	// A sentence's time goes to its first preparation that takes time, and
+	// only one: "soak the feet for ten minutes, then pat them dry" times
+	// the soak; "this routine takes five minutes and needs oil" times nothing.
+	if timedPrep[kind] && !s.secs.IsZero() && !d.prepTimed[s] {
 		if d.prepTimed == nil {
 			d.prepTimed = map[*sentence]bool{}
 		}
