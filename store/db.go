@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -43,6 +44,10 @@ type pool struct {
 	// waitMax bounds how long a write waits for its turn before it is
 	// answered ErrBusy.
 	waitMax time.Duration
+	// calls counts the statements and transactions sent through the pool
+	// (a transaction's own statements not included), for tests that
+	// hold a method to its round trips.
+	calls atomic.Int64
 }
 
 // retries is how many times a statement answered "busy" is tried again.
@@ -111,6 +116,7 @@ func isWrite(q string) bool {
 
 // ExecContext runs a statement that changes something, on the writer.
 func (p *pool) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	p.calls.Add(1)
 	if err := checkArgs(q, args); err != nil {
 		return nil, err
 	}
@@ -130,6 +136,7 @@ func (p *pool) ExecContext(ctx context.Context, q string, args ...any) (sql.Resu
 // QueryContext runs a SELECT on the readers. Close the rows (or read them
 // to the end).
 func (p *pool) QueryContext(ctx context.Context, q string, args ...any) (*Rows, error) {
+	p.calls.Add(1)
 	if err := checkArgs(q, args); err != nil {
 		return nil, err
 	}
@@ -153,6 +160,7 @@ func (p *pool) QueryContext(ctx context.Context, q string, args ...any) (*Rows, 
 // QueryRowContext runs a query that gives at most one row. Text that no
 // database keeps matches no row.
 func (p *pool) QueryRowContext(ctx context.Context, q string, args ...any) *Row {
+	p.calls.Add(1)
 	if err := checkArgs(q, args); err != nil {
 		if !isWrite(q) {
 			return &Row{err: sql.ErrNoRows}
@@ -176,6 +184,7 @@ func (p *pool) QueryRowContext(ctx context.Context, q string, args ...any) *Row 
 // BeginTx starts a write transaction on the writer; it holds the writer
 // until Commit or Rollback.
 func (p *pool) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	p.calls.Add(1)
 	release, err := p.take(ctx)
 	if err != nil {
 		return nil, Classify(err)

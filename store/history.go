@@ -36,7 +36,11 @@ func (s *sqlStore) past(ctx context.Context, person string, limit int) (string, 
 	if badText(person) != "" {
 		return "", nil, ErrNotFound
 	}
-	rows, err := s.db.QueryContext(ctx, pastQuery, person, limit)
+	q := pastQuery
+	if s.d.past != "" {
+		q = s.d.past
+	}
+	rows, err := s.db.QueryContext(ctx, q, person, limit)
 	if err != nil {
 		return "", nil, fmt.Errorf("store: read history: %w", err)
 	}

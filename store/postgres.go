@@ -42,4 +42,8 @@ var postgresDialect = dialect{
 	// taken before anything, schema_migrations included, is created.
 	lock:   fmt.Sprintf("SELECT pg_advisory_lock(%d)", migrationLock),
 	unlock: fmt.Sprintf("SELECT pg_advisory_unlock(%d)", migrationLock),
+	// a person's history through its function (migration 0009), whose
+	// plan does not depend on how fresh the statistics are
+	past: `SELECT name, id, created_at, title, rating, note, finished_at,
+		key, kind, offset_s, move, technique, area, at, aside FROM knead_past($1, $2)`,
 }

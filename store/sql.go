@@ -16,6 +16,9 @@ type dialect struct {
 	// lock and unlock, if set, are statements that serialise migrations
 	// between processes; lock runs before anything else is created.
 	lock, unlock string
+	// past, if set, is the dialect's own form of pastQuery, with the same
+	// parameters and columns.
+	past string
 }
 
 // sqlStore is the database/sql implementation; its SQL is written once, in
@@ -123,33 +126,52 @@ func sessionArgs(x *Session, key any) []any {
 		choices, choicesAt, key}
 }
 
+// sessionColumns are what a *Session is read from (see scanSession).
+const sessionColumns = `created_at, title, request, plan, script, total,
+	offset_s, move, running, progress_at, played_s, skipped, rating, note, finished_at, person`
+
+// scanSession reads sessionColumns into a session with x.ID set.
+func scanSession(row *Row, x *Session) error {
+	var created, progAt, finished int64
+	var running int
+	var req, plan, script string
+	var skipped string
+	if err := row.Scan(&created, &x.Title, &req, &plan, &script, &x.Total,
+		&x.Progress.Offset, &x.Progress.Move, &running, &progAt, &x.Progress.Played, &skipped, &x.Ending.Rating, &x.Ending.Note, &finished, &x.Person); err != nil {
+		return err
+	}
+	x.CreatedAt, x.Progress.UpdatedAt, x.Ending.FinishedAt = fromMS(created), fromMS(progAt), fromMS(finished)
+	x.Progress.Running = running != 0
+	x.Progress.Skipped = skippedList(skipped)
+	x.Request, x.Plan, x.Script = json.RawMessage(req), json.RawMessage(plan), json.RawMessage(script)
+	return nil
+}
+
 func (s *sqlStore) Session(ctx context.Context, id string) (*Session, error) {
 	if badText(id) != "" {
 		return nil, ErrNotFound // no id that can be kept looks like it
 	}
 	x := &Session{ID: id}
-	var created, progAt, finished int64
-	var running int
-	var req, plan, script string
-	var skipped string
-	err := s.db.QueryRowContext(ctx, (`SELECT created_at, title, request, plan, script, total,
-		offset_s, move, running, progress_at, played_s, skipped, rating, note, finished_at, person FROM sessions WHERE id = $1`), id).
-		Scan(&created, &x.Title, &req, &plan, &script, &x.Total,
-			&x.Progress.Offset, &x.Progress.Move, &running, &progAt, &x.Progress.Played, &skipped, &x.Ending.Rating, &x.Ending.Note, &finished, &x.Person)
+	err := scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = $1`, id), x)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: read session: %w", err)
 	}
-	x.CreatedAt, x.Progress.UpdatedAt, x.Ending.FinishedAt = fromMS(created), fromMS(progAt), fromMS(finished)
-	x.Progress.Running = running != 0
-	x.Progress.Skipped = skippedList(skipped)
-	x.Request, x.Plan, x.Script = json.RawMessage(req), json.RawMessage(plan), json.RawMessage(script)
+	if err := s.readFeedback(ctx, x); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// readFeedback reads the presses of session x that were not taken back,
+// in the order they came.
+func (s *sqlStore) readFeedback(ctx context.Context, x *Session) error {
 	rows, err := s.db.QueryContext(ctx, (`SELECT key, kind, offset_s, move, technique, area, at
-		FROM feedback WHERE session_id = $1 AND voided_at = 0 ORDER BY id`), id)
+		FROM feedback WHERE session_id = $1 AND voided_at = 0 ORDER BY id`), x.ID)
 	if err != nil {
-		return nil, fmt.Errorf("store: read feedback: %w", err)
+		return fmt.Errorf("store: read feedback: %w", err)
 	}
 	defer rows.Close()
 	x.Feedback = []Feedback{}
@@ -157,15 +179,15 @@ func (s *sqlStore) Session(ctx context.Context, id string) (*Session, error) {
 		var f Feedback
 		var at int64
 		if err := rows.Scan(&f.Key, &f.Kind, &f.Offset, &f.Move, &f.Technique, &f.Area, &at); err != nil {
-			return nil, fmt.Errorf("store: read feedback: %w", err)
+			return fmt.Errorf("store: read feedback: %w", err)
 		}
 		f.At = fromMS(at)
 		x.Feedback = append(x.Feedback, f)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: read feedback: %w", err)
+		return fmt.Errorf("store: read feedback: %w", err)
 	}
-	return x, nil
+	return nil
 }
 
 func (s *sqlStore) Sessions(ctx context.Context, limit int) ([]Summary, error) {
@@ -323,17 +345,8 @@ func (s *sqlStore) AddFeedback(ctx context.Context, id string, f Feedback) (bool
 }
 
 func (s *sqlStore) Finish(ctx context.Context, id string, e Ending) error {
-	if e.Rating < 1 || e.Rating > 5 {
-		return &InvalidError{Field: "rating", Reason: fmt.Sprintf("must be 1 to 5, got %d", e.Rating)}
-	}
-	if badText(id) != "" {
-		return ErrNotFound
-	}
-	if err := CheckText("note", e.Note); err != nil {
+	if err := checkEnding(id, &e); err != nil {
 		return err
-	}
-	if e.FinishedAt.IsZero() {
-		e.FinishedAt = time.Now()
 	}
 	res, err := s.exec(ctx, `UPDATE sessions SET rating = $1, note = $2, finished_at = $3, running = 0 WHERE id = $4`,
 		e.Rating, e.Note, ms(e.FinishedAt), id)

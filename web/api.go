@@ -674,11 +674,8 @@ func (s *Server) apiFinish(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errInvalid("note", "note is %d characters; keep it to %d", n, maxNote))
 		return
 	}
-	if err := s.store.Finish(r.Context(), id, store.Ending{Rating: in.Rating, Note: strings.TrimSpace(in.Note), FinishedAt: s.now().UTC()}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	x, err := s.store.Session(r.Context(), id)
+	// the ending kept and the session read back, in two statements
+	x, err := store.FinishSession(r.Context(), s.store, id, store.Ending{Rating: in.Rating, Note: strings.TrimSpace(in.Note), FinishedAt: s.now().UTC()})
 	if err != nil {
 		s.fail(w, r, err)
 		return

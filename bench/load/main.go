@@ -169,9 +169,10 @@ type result struct {
 
 // statement is one normalised statement as pg_stat_statements counts it.
 type statement struct {
-	calls int64
-	ms    float64 // total time executing, in milliseconds
-	query string
+	calls  int64
+	ms     float64 // total time executing, in milliseconds
+	blocks int64   // shared buffers it touched (hit or read): work that does not depend on what else the machine runs
+	query  string
 }
 
 func runOne(b budget, bin, addr, dir string, moves int, stmts bool) (*result, error) {
@@ -390,7 +391,7 @@ func pgXacts(db *sql.DB, name string) int64 {
 // pgStatements gives what pg_stat_statements counted in database name,
 // the most called first.
 func pgStatements(db *sql.DB, name string) ([]statement, error) {
-	rows, err := db.Query(`SELECT s.calls, s.total_exec_time, s.query FROM pg_stat_statements s
+	rows, err := db.Query(`SELECT s.calls, s.total_exec_time, s.shared_blks_hit + s.shared_blks_read, s.query FROM pg_stat_statements s
 		JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1 AND s.query NOT LIKE '%pg_stat%'
 		ORDER BY s.calls DESC, s.total_exec_time DESC`, name)
 	if err != nil {
@@ -400,7 +401,7 @@ func pgStatements(db *sql.DB, name string) ([]statement, error) {
 	var out []statement
 	for rows.Next() {
 		var x statement
-		if err := rows.Scan(&x.calls, &x.ms, &x.query); err != nil {
+		if err := rows.Scan(&x.calls, &x.ms, &x.blocks, &x.query); err != nil {
 			return nil, err
 		}
 		x.query = strings.Join(strings.Fields(x.query), " ")
@@ -578,18 +579,22 @@ func (r *result) report(b budget) bool {
 	if r.requests > 0 && r.xacts >= 0 {
 		fmt.Printf("database    %.2f transactions a request", float64(r.xacts)/float64(r.requests))
 		if len(r.statements) > 0 {
-			var calls int64
+			var calls, blocks int64
 			for _, x := range r.statements {
 				calls += x.calls
+				blocks += x.blocks
 			}
-			fmt.Printf(", %.2f statements a request (round trips, BEGIN and COMMIT included)", float64(calls)/float64(r.requests))
+			fmt.Printf(", %.2f statements a request (round trips, BEGIN and COMMIT included), %.1f buffers a request", float64(calls)/float64(r.requests), float64(blocks)/float64(r.requests))
 		}
 		fmt.Println()
+		if len(r.statements) > 0 {
+			fmt.Printf("            %6s %9s %8s  %s\n", "a flow", "time", "buffers", "statement (time and buffers a call)")
+		}
 		for i, x := range r.statements {
 			if i == 15 {
 				break
 			}
-			fmt.Printf("            %6.2f/flow %7.3f ms  %.110s\n", float64(x.calls)/float64(max(r.flows, 1)), x.ms/float64(x.calls), x.query)
+			fmt.Printf("            %6.2f %6.3f ms %8.1f  %.100s\n", float64(x.calls)/float64(max(r.flows, 1)), x.ms/float64(x.calls), float64(x.blocks)/float64(x.calls), x.query)
 		}
 	}
 	if len(r.stopped) > 0 {
