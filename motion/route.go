@@ -104,7 +104,7 @@ func (b *builder) outward(r *run, pts []Point) []Point {
 func (b *builder) target(r *run, p Point) (Point, bool) {
 	c := b.c
 	L := c.v.mm(c.v.Travel)
-	up, down := p.add(Point{0, -L}), p.add(Point{0, L})
+	up, down := p.add(upOf(c.v).mul(L)), p.add(upOf(c.v).mul(-L))
 	toward := func(id string) (Point, bool) {
 		s, ok := spotOn(c.v, c.panel, id, "")
 		if !ok || s.At.dist(p) < 1e-6 {
@@ -159,6 +159,16 @@ func (b *builder) target(r *run, p Point) (Point, bool) {
 		return up, true
 	}
 	return Point{}, false
+}
+
+// upOf is the way "up" goes on a chart: up the page, but on the arm held
+// out (the shoulder on the left) up the arm, toward the shoulder, not off
+// its edge.
+func upOf(v *View) Point {
+	if v.ID == "arm" {
+		return Point{-1, 0}
+	}
+	return Point{0, -1}
 }
 
 // spaced gives points along a curve every step (unit square), from its
