@@ -25,7 +25,7 @@ func init() {
 		Summary: "draw how the hands move in a technique, as an SVG picture",
 		Usage:   "ID[#N] | ROUTINE.yaml --out-dir DIR",
 		Help: "Draws every step of a technique on a body chart, one panel per step, as SVG: where each " +
-			"hand starts (a tag with L or R), the way it moves (arrowheads), the order of passes or " +
+			"hand starts (a tag with L or R, or B for a ball against a wall), the way it moves (arrowheads), the order of passes or " +
 			"spots (numbers), a hand that holds still (a dashed ring) and, on the back, the band " +
 			"beside the spine that the hands keep off. The left hand is blue and the right orange; " +
 			"the picture follows the light or dark mode of whatever shows it, and prints well as a handout. " +

@@ -30,6 +30,15 @@ func HandPhrase(h HandUse) string {
 	return who + " " + partSingle[h.Part]
 }
 
+// IsTool reports whether a part is a thing the body presses on (a ball)
+// rather than a part of the hand; drawings name it in place of the hand.
+func IsTool(part string) bool { return tools[part] }
+
+// PartName names one part or tool shortly: "thumb", "palm", "ball".
+func PartName(part string) string { return partSingle[part] }
+
+var tools = map[string]bool{"ball": true}
+
 // partSingle names a part of one hand; partPlural the parts of two.
 var (
 	partSingle = map[string]string{

@@ -106,8 +106,9 @@ func region(p *StepPath, s *massage.Step, least float64) (full, zoomed box, ok b
 type boxed struct {
 	mark
 	bp     []Point
-	at     Point // where a pass number was laid out
+	at     Point // where a number was laid out
 	placed bool
+	hidden bool // a spot number left out for want of room
 }
 
 // drawCell draws one picture: the chart cut to the part shown, the hands'
@@ -232,15 +233,11 @@ func drawMarks(w *bufio.Writer, id string, f frame, content box, p *StepPath, s 
 			}
 		case mkDot:
 			lay.take(boxAt(m.bp[0], 22, 22))
-		case mkNum:
-			if m.hand != "pass" {
-				c, wd := numPlace(m, content)
-				lay.take(boxAt(c, wd+4, 42))
-			}
 		case mkHold:
 			lay.take(boxAt(m.bp[0], 76, 76))
 		}
 	}
+	placeSpotNumbers(ms, lay, content)
 	// pass numbers beside the starts: to the outside, else below, above or
 	// to the inside, wherever no tag or other number is
 	for i := range ms {
@@ -269,7 +266,7 @@ func drawMarks(w *bufio.Writer, id string, f frame, content box, p *StepPath, s 
 	}
 	for _, ks := range append(layers, []markKind{mkHold}, []markKind{mkNum}) {
 		for _, m := range ms {
-			if hasKind(ks, m.kind) {
+			if hasKind(ks, m.kind) && !m.hidden {
 				drawMark(w, m, content)
 			}
 		}
@@ -278,7 +275,7 @@ func drawMarks(w *bufio.Writer, id string, f frame, content box, p *StepPath, s 
 	for i, m := range tags {
 		pt := tagAt[i]
 		fmt.Fprintf(w, `<g class="kn-%s"><circle class="kn-dot" cx="%.0f" cy="%.0f" r="19"/><text x="%.0f" y="%.0f" style="fill:var(--bg);font-size:24px;font-weight:700;text-anchor:middle;dominant-baseline:central">%s</text></g>`,
-			m.hand, pt.X, pt.Y, pt.X, pt.Y+1, strings.ToUpper(m.hand[:1]))
+			m.hand, pt.X, pt.Y, pt.X, pt.Y+1, tagLetter(s, m.hand))
 	}
 
 	// the words, the most important first

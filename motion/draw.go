@@ -260,7 +260,33 @@ func legendKeys(items []drawItem) []legendKey {
 			}
 		}
 	}
-	keys := []legendKey{{"left", "left hand"}, {"right", "right hand"}}
+	// a hand that works through a tool (a ball) is named by the tool; with
+	// a tool the legend lists only what is drawn
+	named := map[string][]string{}
+	anyTool := false
+	for _, it := range items {
+		for _, c := range it.cells {
+			for _, h := range c.p.Hands {
+				if h.Role == "hold" || len(h.Passes) == 0 {
+					continue
+				}
+				l := handLabel(c.s, h.Hand)
+				anyTool = anyTool || l != h.Hand+" hand"
+				if !containsStr(named[h.Hand], l) {
+					named[h.Hand] = append(named[h.Hand], l)
+				}
+			}
+		}
+	}
+	var keys []legendKey
+	for _, id := range []string{"left", "right"} {
+		switch {
+		case len(named[id]) > 0:
+			keys = append(keys, legendKey{id, strings.Join(named[id], " or ")})
+		case !anyTool:
+			keys = append(keys, legendKey{id, id + " hand"})
+		}
+	}
 	if lift {
 		keys = append(keys, legendKey{"lift", "hand lifted"})
 	}
@@ -274,6 +300,32 @@ func legendKeys(items []drawItem) []legendKey {
 		keys = append(keys, legendKey{"site", "light, flat touch only"})
 	}
 	return keys
+}
+
+// handLabel names what a hand works with in a step: "right hand", or the
+// tool it presses through ("ball") when every part it works with is one.
+func handLabel(s *massage.Step, id string) string {
+	tool := ""
+	for _, h := range handsOf(s) {
+		if h.id != id || h.role == "hold" {
+			continue
+		}
+		for _, p := range h.parts {
+			if !massage.IsTool(p) {
+				return id + " hand"
+			}
+			tool = massage.PartName(p)
+		}
+	}
+	if tool == "" {
+		return id + " hand"
+	}
+	return tool
+}
+
+// tagLetter is the letter on a hand's start tag: L, R, or the tool's first.
+func tagLetter(s *massage.Step, id string) string {
+	return strings.ToUpper(handLabel(s, id)[:1])
 }
 
 func legendRows(keys []legendKey, width float64) [][]legendKey {
@@ -423,13 +475,15 @@ func summary(p *StepPath, s *massage.Step) string {
 		if h.Role == "hold" {
 			continue
 		}
-		hs = append(hs, h.Hand)
+		hs = append(hs, handLabel(s, h.Hand))
 	}
-	switch len(hs) {
-	case 1:
-		parts = append(parts, hs[0]+" hand")
-	case 2:
+	switch {
+	case len(hs) == 1:
+		parts = append(parts, hs[0])
+	case len(hs) == 2 && hs[0] == "left hand" && hs[1] == "right hand", len(hs) == 2 && hs[0] == "right hand" && hs[1] == "left hand":
 		parts = append(parts, "both hands")
+	case len(hs) == 2:
+		parts = append(parts, hs[0]+" and "+hs[1])
 	}
 	if p.Passes > 1 && p.Motion != "hold" {
 		if s.Side == "each" && p.Passes%2 == 0 {

@@ -35,6 +35,8 @@ var goldens = []struct {
 	{"foot-knuckle-kneading", 0}, // the holding hand on the other face: an inset
 	{"deep-stroking-scalp", 0},   // a profile: the far hand in a note
 	{"knead-neck-shoulders", 0},  // crowded names
+	{"glutes-palm-press", 0},     // presses an inch apart: numbers thinned, clear of the tags
+	{"upper-back-ball-wall", 0},  // a ball, not a hand
 }
 
 func TestGoldenDrawings(t *testing.T) {
@@ -140,6 +142,13 @@ type svgWord struct {
 }
 
 func svgWords(t *testing.T, s string) (words, tags [][]svgWord) {
+	words, tags, _ = svgMarks(t, s)
+	return words, tags
+}
+
+// svgMarks reads a drawing's words and start tags as svgWords does, and its
+// numbers (a spot's or a pass's order, "×N") as boxes with their text.
+func svgMarks(t *testing.T, s string) (words, tags, nums [][]svgWord) {
 	t.Helper()
 	d := xml.NewDecoder(strings.NewReader(s))
 	type frameT struct {
@@ -184,6 +193,7 @@ func svgWords(t *testing.T, s string) (words, tags [][]svgWord) {
 						panelDepth = depth
 						words = append(words, nil)
 						tags = append(tags, nil)
+						nums = append(nums, nil)
 					}
 				}
 			}
@@ -209,6 +219,20 @@ func svgWords(t *testing.T, s string) (words, tags [][]svgWord) {
 			case e.Name.Local == "circle" && class == "kn-dot" && attr(e, "r") == "19":
 				x, y := num(attr(e, "cx"))+f.dx, num(attr(e, "cy"))+f.dy
 				tags[panel] = append(tags[panel], svgWord{"tag", boxAt(Point{x, y}, 38, 38)})
+			case e.Name.Local == "circle" && class == "kn-num":
+				x, y, r := num(attr(e, "cx"))+f.dx, num(attr(e, "cy"))+f.dy, num(attr(e, "r"))
+				nums[panel] = append(nums[panel], svgWord{"", boxAt(Point{x, y}, 2*r, 2*r)})
+			case e.Name.Local == "rect" && class == "kn-num":
+				x, y := num(attr(e, "x"))+f.dx, num(attr(e, "y"))+f.dy
+				nums[panel] = append(nums[panel], svgWord{"", box{x, y, x + num(attr(e, "width")), y + num(attr(e, "height"))}})
+			case e.Name.Local == "text" && class == "kn-numtext" && len(nums[panel]) > 0:
+				var body string
+				if err := d.DecodeElement(&body, &e); err != nil {
+					t.Fatal(err)
+				}
+				stack = stack[:len(stack)-1]
+				depth--
+				nums[panel][len(nums[panel])-1].text = body
 			}
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
@@ -218,7 +242,7 @@ func svgWords(t *testing.T, s string) (words, tags [][]svgWord) {
 			depth--
 		}
 	}
-	return words, tags
+	return words, tags, nums
 }
 
 // No word of a drawing covers another word or a hand's start tag, in any
@@ -337,5 +361,84 @@ func TestDrawPanelAndHoldElsewhere(t *testing.T) {
 		if tc.inset && !strings.Contains(b.String(), ">holds<") {
 			t.Errorf("%s#%d: the holding hand is not named", tc.id, tc.step)
 		}
+	}
+}
+
+// No number of a drawing (a spot's or a pass's order, "×N") covers another
+// number or a start tag, in any drawing of the catalog; where spots crowd
+// (presses an inch apart) some numbers are left out, but never a run's
+// first or last.
+func TestDrawingNumbersDoNotOverlap(t *testing.T) {
+	for _, x := range builtin(t).Techniques {
+		var b bytes.Buffer
+		if err := DrawSVG(&b, x, 0); err != nil {
+			t.Fatal(err)
+		}
+		_, tags, nums := svgMarks(t, b.String())
+		for p := range nums {
+			for i, a := range nums[p] {
+				for _, c := range nums[p][i+1:] {
+					if a.b.overlap(c.b) > 4 {
+						t.Errorf("%s#%d: number %q covers number %q", x.ID, p+1, a.text, c.text)
+					}
+				}
+				for _, c := range tags[p] {
+					if a.b.overlap(c.b) > 4 {
+						t.Errorf("%s#%d: number %q covers a start tag", x.ID, p+1, a.text)
+					}
+				}
+			}
+			if x.Steps[p].Motion != "press-climb" {
+				continue
+			}
+			// the presses: each hand's run shows its first and its last number
+			sp, err := CompileStep(x, p+1, Options{draw: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := 0
+			for _, m := range sp.marks {
+				if m.kind == mkNum && m.hand != "pass" {
+					n, _ := strconv.Atoi(m.text)
+					last = max(last, n)
+				}
+			}
+			shown := map[string]bool{}
+			for _, n := range nums[p] {
+				shown[n.text] = true
+			}
+			if last > 1 && (!shown["1"] || !shown[strconv.Itoa(last)]) {
+				t.Errorf("%s#%d: shows numbers %v; want 1 and %d among them", x.ID, p+1, shown, last)
+			}
+		}
+	}
+}
+
+// A step worked through a tool (a ball against the wall) names the tool,
+// not a hand, in the legend, the summary and the start tag; the hand the
+// tool stands for is not in the legend.
+func TestDrawToolNamed(t *testing.T) {
+	var b bytes.Buffer
+	if err := DrawSVG(&b, technique(t, "upper-back-ball-wall"), 0); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	for _, want := range []string{`<text class="kn-key" x="72" y="0">ball</text>`, "Small circles · ball ·", ">B</text>"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("no %q in the drawing", want)
+		}
+	}
+	for _, bad := range []string{"right hand", "left hand", ">R</text>"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("the drawing of a ball says %q", bad)
+		}
+	}
+	// hands stay hands
+	b.Reset()
+	if err := DrawSVG(&b, technique(t, "back-raking"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if s := b.String(); !strings.Contains(s, ">left hand<") || !strings.Contains(s, ">right hand<") || strings.Contains(s, ">ball<") {
+		t.Error("a drawing of hands lost its hands in the legend")
 	}
 }
