@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/knead/knead/plan"
 	"github.com/knead/knead/store"
 )
 
@@ -112,22 +111,4 @@ func openDB(ctx context.Context, dsn string) (store.Store, error) {
 		return nil, inputErrorf("the database did not open: %v; --db names another", err)
 	}
 	return st, nil
-}
-
-// historyFor reads the history of the person --for names.
-func historyFor(ctx context.Context, dsn, name string) (*plan.History, error) {
-	id, err := personID(name)
-	if err != nil {
-		return nil, err
-	}
-	st, err := openDB(ctx, dsn)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	h, err := store.History(ctx, st, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, inputErrorf("--for: nobody called %q is kept; 'knead people' lists them, 'knead people add %s' adds them", name, name)
-	}
-	return h, err
 }

@@ -11,10 +11,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/massage"
 	"github.com/knead/knead/plan"
+	"github.com/knead/knead/store"
 )
 
 func init() {
@@ -41,7 +43,9 @@ func init() {
 			"(--db): a step lighter or firmer where they asked for it, more time and gentle work first where " +
 			"a spot was sore (never deep on the first visit), liked techniques tried first, a technique with " +
 			"two thumbs-down left out; every change is said in the plan's notes, and --explain prints them " +
-			"alone. Without --for the same request and seed always give the same plan.\n\n" +
+			"alone. With --for, --screen keeps the answers for that person with the date, in the same store as the " +
+			"web start page's; later plans for them use answers kept in the last " + strconv.Itoa(massage.ScreenDays) + " days (a line on " +
+			"stderr says so) and leave older ones out until --screen asks again, as when something changed. Without --for the same request and seed always give the same plan.\n\n" +
 			"Items last 45 s to 3 min for a partner (30 s to 2 min for yourself), every move 20 s or more; " +
 			"the areas are ordered to change position seldom, and each change is a short transition, not " +
 			"counted in the minutes.\n\n" +
@@ -245,19 +249,19 @@ func (o *planOptions) Run(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	if o.Screen {
+	var h *plan.History
+	switch {
+	case o.For != "":
+		if h, err = o.forPerson(ctx, env, cat); err != nil {
+			return err
+		}
+	case o.Screen:
 		s, err := askScreen(cat, bufio.NewReader(env.In), env.Err)
 		if err != nil {
 			return err
 		}
 		if err := s.Apply(cat, &o.req); err != nil {
 			return flagError(err)
-		}
-	}
-	var h *plan.History
-	if o.For != "" {
-		if h, err = historyFor(ctx, o.DB, o.For); err != nil {
-			return err
 		}
 	}
 	p, err := plan.MakeFor(cat, o.req, h)
@@ -300,6 +304,60 @@ func (o *planOptions) Run(ctx context.Context, env *Env) error {
 	}
 	_, err = fmt.Fprint(env.Out, planCard(p, env.TextWidth(o.Width)))
 	return err
+}
+
+// forPerson reads the history of the person --for names and settles their
+// safety answers: --screen asks the questions and keeps the answers for
+// them with the date (in the store the web app keeps its answers in);
+// without it, answers kept in the last massage.ScreenDays days are used,
+// older ones are not (a line on stderr says which), and none at all plans
+// under the rules for everyone, as without --for.
+func (o *planOptions) forPerson(ctx context.Context, env *Env, cat *massage.Catalog) (*plan.History, error) {
+	id, err := personID(o.For)
+	if err != nil {
+		return nil, err
+	}
+	st, err := openDB(ctx, o.DB)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	kept, whose, err := keptScreen(ctx, st, id, o.For)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	var sc plan.Screen
+	switch {
+	case o.Screen:
+		if sc, err = askScreen(cat, bufio.NewReader(env.In), env.Err); err != nil {
+			return nil, err
+		}
+		// checked before it is kept: answers the planner refuses are not kept
+		var probe plan.Request
+		if err := sc.Apply(cat, &probe); err != nil {
+			return nil, flagError(err)
+		}
+		if err := st.SaveScreen(ctx, id, sc, now.UTC()); err != nil {
+			return nil, fmt.Errorf("keeping the safety answers: %w", err)
+		}
+		fmt.Fprintf(env.Err, "Safety screen: %s answers are kept with today's date and hold for %d days.\n", whose, massage.ScreenDays)
+	case kept == nil:
+	case kept.Stale(now, massage.ScreenDays):
+		fmt.Fprintf(env.Err, "Safety screen: %s answers of %s are more than %d days old, so they are not used; --screen asks again.\n",
+			whose, kept.AnsweredAt.Format("2 January"), massage.ScreenDays)
+	default:
+		sc = kept.Screen
+		fmt.Fprintf(env.Err, "Safety screen: %s answers of %s hold (asked again after %d days; --screen asks now if something changed).\n",
+			whose, kept.AnsweredAt.Format("2 January"), massage.ScreenDays)
+	}
+	if err := sc.Apply(cat, &o.req); err != nil {
+		return nil, inputErrorf("the kept safety answers do not fit this catalog (%v); --screen asks them again", err)
+	}
+	if o.Age != "" {
+		o.req.Age = o.Age // the flag says more than the answers
+	}
+	return store.History(ctx, st, id)
 }
 
 // write saves the plan as a routine file. It reads the file back through

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -37,7 +39,18 @@ func init() {
 		Help: "Plays a routine full-screen in the terminal, on the same session clock as the web app's " +
 			"player. Give a routine file (one that 'knead check' accepts, such as 'knead plan --out' writes), " +
 			"--technique ID to play one technique at its usual time, or --area and --minutes to plan a routine " +
-			"first exactly as 'knead plan' does (--mode, --pressure, --condition and --seed as there).\n\n" +
+			"first exactly as 'knead plan' does (--mode, --pressure and --seed as there).\n\n" +
+			"Safety first: before anything plays, on a terminal, knead asks the safety screen's few yes/no " +
+			"questions (as 'knead plan --screen' does) unless the person --for names (me when left out) answered " +
+			"them in the last " + strconv.Itoa(massage.ScreenDays) + " days, here, in 'knead plan --screen --for' or on the web start page; " +
+			"the answers are kept for them with the date, and --screen asks again when something changed. " +
+			"--condition, --age and --cleared add to the answers, as in 'knead plan'. A condition that means no " +
+			"session today (a fever, a calf that could hold a clot) exits with status 1 and the reason; one that " +
+			"needs a health professional's agreement (pregnancy, cancer treatment, a heart condition, epilepsy) " +
+			"plays only after a yes. A planned session is planned around the answers; a routine file or " +
+			"--technique is played as written only when every move passes them, and otherwise exits with status " +
+			"1 naming the move. Without a terminal nothing is asked and nothing waits: a line on stderr says the " +
+			"screen was skipped, and the rules that hold for everyone apply.\n\n" +
 			"Before the first move it lists what to prepare, as a checklist (keys 1-9 tick it off), and the " +
 			"cautions, then waits for space. While playing it shows the move in big letters, its cue, the pass " +
 			"and side, its cautions, a countdown with progress bars for the move and the whole routine, and " +
@@ -48,11 +61,11 @@ func init() {
 			"waits, the later moves on that area go a step lighter (never deep), and the person's next plans leave " +
 			"that technique out there; q or Esc stops. When it ends, knead prints " +
 			"how far you got and what you noted.\n\n" +
-			"The session is kept in the same store as the web app's, so its History lists it: it is created " +
+			"The session is kept, for the person --for names, in the same store as the web app's, so its History lists it: it is created " +
 			"when the first move starts, its place is saved after every move, and every press with its moment " +
 			"(sore spots are remembered by area). At the end it asks for a rating from 1 to 5 and a one-line " +
 			"note (Enter or Esc skips). --db names the store as for 'knead serve' (default: knead.db in your " +
-			"data directory); --no-save keeps nothing.\n\n" +
+			"data directory); --no-save keeps nothing, not even the screen's answers, and goes without --for.\n\n" +
 			"A session stopped part-way (q, Ctrl-C, a closed terminal) goes on with --resume, from where it " +
 			"stopped, with its feedback so far: --resume takes the last unfinished session played, here or in " +
 			"the web app; --resume=ID takes the session with that id (the last part of its address in the web " +
@@ -71,6 +84,8 @@ func init() {
 			"knead play evening.yaml",
 			"knead play --resume",
 			"knead play --technique knead-ankles --no-save",
+			"knead play --area legs --minutes 15 --for ann --screen",
+			"knead play --area back --minutes 10 --condition blood-thinners",
 		},
 		New: func() Options { return &playOptions{} },
 	})
@@ -85,6 +100,10 @@ type playOptions struct {
 	Mode       string
 	Pressure   string
 	Conditions []string
+	Age        string
+	Cleared    bool
+	For        string // whose screen answers, history and session: me unless named
+	Screen     bool   // ask the screen again: something changed
 	Seed       int64
 	Speak      bool
 	SpeakCmd   string
@@ -95,8 +114,14 @@ type playOptions struct {
 	NoSave     bool
 	Resume     string // "" not resuming, "last" the last unfinished session, else a session id
 
-	req   *plan.Request // set when planning
-	voice []string      // the speech program and its arguments, when speaking
+	req    *plan.Request // set when planning
+	voice  []string      // the speech program and its arguments, when speaking
+	person string        // the store's id of --for
+	hist   *plan.History // the person's history, for planning
+
+	// interactive reports whether the screen can be asked on the
+	// command's input; nil asks whether it is a terminal.
+	interactive func(env *Env) bool
 
 	// run plays the session; nil plays it on the terminal. Tests hand in
 	// one that drives the player without a terminal.
@@ -109,7 +134,11 @@ func (o *playOptions) Flags(fs *flag.FlagSet) {
 	fs.Var(&o.Minutes, "minutes", "with --area: `N` minutes of hands-on time, 1 to 120")
 	fs.StringVar(&o.Mode, "mode", "", "with --area: `MODE`, self or partner")
 	fs.StringVar(&o.Pressure, "pressure", "", "with --area: the firmest pressure, `LEVEL`: light, moderate (the default) or deep")
-	listFlag(fs, &o.Conditions, "condition", "with --area: a `CONDITION` to plan around, such as inflamed-joint:ankle; repeatable", splitComma)
+	listFlag(fs, &o.Conditions, "condition", "a `CONDITION` to plan around, such as inflamed-joint:ankle, added to the screen's answers; repeatable", splitComma)
+	fs.StringVar(&o.Age, "age", "", "the receiver's `GROUP`: adult (default), older-adult, child or infant")
+	fs.BoolVar(&o.Cleared, "cleared", false, "a health professional agreed to the massage (for pregnancy, cancer treatment, a heart condition, epilepsy)")
+	fs.StringVar(&o.For, "for", "", "play for `NAME` (me unless named, or someone 'knead people' lists): their safety answers, history and session")
+	fs.BoolVar(&o.Screen, "screen", false, "ask the safety screen again, though the kept answers are fresh (something changed)")
 	fs.Int64Var(&o.Seed, "seed", 0, "with --area: `N` picks among the work techniques")
 	fs.BoolVar(&o.Speak, "speak", false, "say each cue aloud (espeak-ng unless --speak-cmd names another program)")
 	fs.StringVar(&o.SpeakCmd, "speak-cmd", "", "say cues with `PROGRAM` (and its arguments), the text added last; implies --speak")
@@ -202,7 +231,7 @@ func (o *playOptions) SetArgs(args []string) error {
 			set  bool
 		}{
 			{"--minutes", o.Minutes.set}, {"--mode", o.Mode != ""}, {"--pressure", o.Pressure != ""},
-			{"--condition", len(o.Conditions) > 0}, {"--seed", o.Seed != 0},
+			{"--seed", o.Seed != 0},
 		} {
 			if f.set {
 				planning = append(planning, f.name)
@@ -226,18 +255,38 @@ func (o *playOptions) SetArgs(args []string) error {
 			}
 		}
 		req := plan.Request{Areas: areas, Minutes: o.Minutes.v, Mode: o.Mode, Pressure: o.Pressure, Seed: o.Seed}
-		for _, c := range o.Conditions {
-			for _, x := range splitComma(c) {
-				if x = strings.TrimSpace(x); x != "" {
-					req.Conditions = append(req.Conditions, x)
-				}
-			}
-		}
-		if err := flagError(req.Validate()); err != nil {
-			return err
-		}
 		o.req = &req
 	}
+	if o.Resume != "" && (len(o.Conditions) > 0 || o.Age != "" || o.Cleared || o.For != "" || o.Screen) {
+		return usageErrorf("--resume goes on with a session screened when it began; leave out --condition, --age, --cleared, --for and --screen")
+	}
+	if o.NoSave && o.For != "" {
+		return usageErrorf("--for reads the person's answers and history from the store and keeps the session for them; it does not go with --no-save")
+	}
+	var err error
+	if o.person, err = personID(cmp.Or(o.For, store.Me)); err != nil {
+		return err
+	}
+	// The conditions and age are checked now, as the planner reads them.
+	probe := plan.Request{Areas: []string{"back"}, Minutes: 10, Age: o.Age}
+	if o.req != nil {
+		probe = *o.req
+		probe.Age = o.Age
+	}
+	for _, c := range o.Conditions {
+		for _, x := range splitComma(c) {
+			if x = strings.TrimSpace(x); x != "" {
+				probe.Conditions = append(probe.Conditions, x)
+			}
+		}
+	}
+	if err := flagError(probe.Validate()); err != nil {
+		return err
+	}
+	if o.req != nil {
+		o.req.Conditions, o.req.Age = probe.Conditions, probe.Age
+	}
+	o.Conditions = probe.Conditions
 	if _, err := guide.RateWPM(o.Rate); err != nil {
 		return inputErrorf("--rate: %v", err)
 	}
@@ -278,8 +327,24 @@ func (o *playOptions) Run(ctx context.Context, env *Env) error {
 	var r *massage.Routine
 	var src tui.Source
 	if o.Resume == "" {
-		if r, src, err = o.routine(cat); err != nil {
+		if o.req == nil {
+			// a routine file or a technique: read before anything is asked
+			if r, src, err = o.routine(cat); err != nil {
+				return err
+			}
+		}
+		safety, err := o.screen(ctx, env, cat)
+		if err != nil {
 			return err
+		}
+		if o.req != nil {
+			o.req.Conditions, o.req.Age, o.req.Cleared = safety.Conditions, safety.Age, safety.Cleared
+			if r, src, err = o.routine(cat); err != nil {
+				return err
+			}
+		} else if err := plan.Check(cat, safety, r); err != nil {
+			// a routine played as written: every move must pass the answers
+			return inputErrorf("%s; 'knead play --area AREA --minutes N' plans a session around the answers instead", screenMessage(err))
 		}
 		if s, err = tui.FromRoutineWith(cat, r, guide.Options{Rate: o.Rate}); err != nil {
 			return inputErrorf("%v", err)
@@ -313,7 +378,7 @@ func (o *playOptions) Run(ctx context.Context, env *Env) error {
 		if o.Resume != "" {
 			s, keeper, err = o.resume(ctx, env, cat, st, where)
 		} else {
-			keeper, err = newKeeper(env, cat, st, r, s, src)
+			keeper, err = newKeeper(env, cat, st, r, s, src, o.person)
 		}
 		if err != nil {
 			return err
@@ -430,11 +495,12 @@ func (o *playOptions) resume(ctx context.Context, env *Env, cat *massage.Catalog
 // newKeeper makes the store's record of a new session and the Keeper that
 // creates it when playing begins. A planned session's request is also
 // kept as the last choices, as the web app keeps them.
-func newKeeper(env *Env, cat *massage.Catalog, st store.Store, r *massage.Routine, s tui.Session, src tui.Source) (*tui.Keeper, error) {
+func newKeeper(env *Env, cat *massage.Catalog, st store.Store, r *massage.Routine, s tui.Session, src tui.Source, person string) (*tui.Keeper, error) {
 	x, err := tui.NewRecord(cat, r, s, src, time.Now())
 	if err != nil {
 		return nil, err
 	}
+	x.Person = person
 	var choices json.RawMessage
 	if src.Request != nil {
 		if choices, err = json.Marshal(src.Request); err != nil {
@@ -499,8 +565,12 @@ func (o *playOptions) routine(cat *massage.Catalog) (*massage.Routine, tui.Sourc
 		}
 		return tui.TechniqueRoutine(t), tui.Source{Technique: t.ID}, nil
 	}
-	p, err := plan.Make(cat, *o.req)
+	p, err := plan.MakeFor(cat, *o.req, o.hist)
 	if err != nil {
+		var pe *plan.Error
+		if errors.As(err, &pe) && pe.Code != "" {
+			return nil, tui.Source{}, inputErrorf("%s", screenMessage(err))
+		}
 		return nil, tui.Source{}, flagError(err)
 	}
 	return p.Routine(), tui.Source{Plan: p, Request: o.req}, nil
@@ -548,4 +618,111 @@ func (o *playOptions) onTerminal(ctx context.Context, env *Env, s tui.Session, o
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP)
 	defer stop()
 	return tui.Run(ctx, s, opt, tui.Terminal{In: in, Out: out, Bell: o.Bell})
+}
+
+// screen settles the safety answers before anything is played: the
+// person's kept answers while they are fresh (massage.ScreenDays), else the
+// screen asked on the terminal and kept for them, else nothing asked (no
+// terminal: a line says so, and the rules for everyone hold, so nothing
+// waits for input). --condition, --age and --cleared are added to the
+// answers. A stop ends it here with the reason; an ask-first condition
+// goes on only after a yes to "has a health professional said massage is
+// fine?". It gives the conditions, age and clearance to play under.
+func (o *playOptions) screen(ctx context.Context, env *Env, cat *massage.Catalog) (plan.Request, error) {
+	var safety plan.Request
+	ask := o.interactive
+	if ask == nil {
+		ask = func(env *Env) bool { return interactive(env.In) }
+	}
+	tty := ask(env)
+	var in *bufio.Reader
+	if tty {
+		in = bufio.NewReader(env.In)
+	}
+	var st store.Store
+	var kept *store.Answers
+	whose := "your"
+	if !o.NoSave {
+		var err error
+		if st, _, err = o.openStore(ctx); err != nil {
+			return safety, err
+		}
+		defer st.Close()
+		if kept, whose, err = keptScreen(ctx, st, o.person, o.For); err != nil {
+			return safety, err
+		}
+		if o.req != nil {
+			if o.hist, err = store.History(ctx, st, o.person); err != nil {
+				return safety, err
+			}
+		}
+	}
+	now := time.Now()
+	var sc plan.Screen
+	asked := false
+	switch {
+	case kept != nil && !o.Screen && !kept.Stale(now, massage.ScreenDays):
+		sc, asked = kept.Screen, true
+		fmt.Fprintf(env.Err, "Safety screen: %s answers of %s hold (asked again after %d days; --screen asks now if something changed).\n",
+			whose, kept.AnsweredAt.Format("2 January"), massage.ScreenDays)
+	case tty:
+		if kept != nil && !o.Screen {
+			fmt.Fprintf(env.Err, "Safety screen: %s answers of %s are more than %d days old, so they are asked again.\n",
+				whose, kept.AnsweredAt.Format("2 January"), massage.ScreenDays)
+		}
+		var err error
+		if sc, err = askScreen(cat, in, env.Out); err != nil {
+			return safety, err
+		}
+		asked = true
+		if st != nil {
+			if err := st.SaveScreen(ctx, o.person, sc, now.UTC()); err != nil {
+				return safety, fmt.Errorf("keeping the safety answers: %w", err)
+			}
+		}
+	default:
+		fmt.Fprintln(env.Err, "Safety screen: skipped, as there is no terminal to ask on; played under the rules for everyone "+
+			"(with --condition and --age if given). Run 'knead play' in a terminal, or 'knead plan --screen --for NAME', to answer it.")
+	}
+	if asked {
+		if err := sc.Apply(cat, &safety); err != nil {
+			return safety, inputErrorf("the kept safety answers do not fit this catalog (%v); --screen asks them again", err)
+		}
+	}
+	safety.Conditions = append(safety.Conditions, o.Conditions...)
+	if o.Age != "" {
+		safety.Age = o.Age
+	}
+	safety.Cleared = safety.Cleared || o.Cleared
+	err := plan.Check(cat, safety, nil)
+	var pe *plan.Error
+	if errors.As(err, &pe) && pe.Code == "ask-first" && tty {
+		why := pe.Message
+		if c, perr := massage.ParseCondition(pe.Condition); perr == nil {
+			if r := cat.ConditionRule(c.Kind); r != nil {
+				why = "With " + r.Name + ": " + r.Why
+			}
+		}
+		if askCleared(in, env.Out, why) {
+			safety.Cleared = true
+			err = plan.Check(cat, safety, nil)
+		}
+	}
+	if err != nil {
+		return safety, inputErrorf("%s", screenMessage(err))
+	}
+	return safety, nil
+}
+
+// screenMessage gives the words of a safety refusal without the request
+// field the API names ("conditions[0]: "), for the command line.
+func screenMessage(err error) string {
+	var pe *plan.Error
+	if errors.As(err, &pe) {
+		if pe.Code != "" {
+			return pe.Message
+		}
+		return flagError(err).Error()
+	}
+	return err.Error()
 }

@@ -2,13 +2,19 @@ package cli
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
+
 	"github.com/knead/knead/massage"
 	"github.com/knead/knead/plan"
+	"github.com/knead/knead/store"
 )
 
 // askScreen asks the safety screen's questions on out and reads the
@@ -77,4 +83,43 @@ func askScreen(cat *massage.Catalog, in *bufio.Reader, out io.Writer) (plan.Scre
 		s.Answers = append(s.Answers, a)
 	}
 	return s, nil
+}
+
+// interactive reports whether the screen can be asked: the command's input
+// is a terminal. Without one nothing is asked, so nothing waits.
+func interactive(in io.Reader) bool {
+	f, ok := in.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// askCleared asks, once, whether a health professional agreed, for an
+// ask-first condition the answers did not clear; a yes is the only way on.
+func askCleared(in *bufio.Reader, out io.Writer, why string) bool {
+	fmt.Fprintln(out, sentence(why))
+	fmt.Fprint(out, "Has a health professional said massage is fine? [y/N]: ")
+	line, _ := in.ReadString('\n')
+	line = strings.ToLower(strings.TrimSpace(line))
+	return line == "y" || line == "yes"
+}
+
+// keptScreen reads the person's kept screen answers (nil when none are
+// kept) and the words for whose they are ("your", "Ann's"). A person that
+// is not kept is an error naming --for.
+func keptScreen(ctx context.Context, st store.Store, person, name string) (*store.Answers, string, error) {
+	p, err := st.Person(ctx, person)
+	if err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, "", inputErrorf("--for: nobody called %q is kept; 'knead people' lists them, 'knead people add %s' adds them", name, name)
+		}
+		return nil, "", err
+	}
+	whose := "your"
+	if person != store.Me {
+		whose = p.Name + "'s"
+	}
+	a, err := st.ScreenOf(ctx, person)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, whose, nil
+	}
+	return a, whose, err
 }
