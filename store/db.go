@@ -4,9 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -36,9 +34,9 @@ type pool struct {
 	// On PostgreSQL it is the connections (room for as many as may be
 	// open), taken by every statement, reads too (all): database/sql hands
 	// a free connection to a waiting caller picked at random, so under
-	// load some callers waited far longer than others; the turn makes
-	// them wait in the order they came instead.
-	turn   chan struct{}
+	// load some callers waited far longer than others; the turns make
+	// them wait in the order their requests came in instead (see turns).
+	turn   *turns
 	all    bool
 	rebind func(string) string
 	// waitMax bounds how long a write waits for its turn before it is
@@ -53,27 +51,12 @@ type pool struct {
 // retries is how many times a statement answered "busy" is tried again.
 const retries = 4
 
-// take waits for the writer's turn, first come first served (goroutines
-// blocked sending on a channel are woken in the order they came).
+// take waits for the writer's turn (see turns: the oldest request first).
 func (p *pool) take(ctx context.Context) (release func(), err error) {
 	if p.turn == nil {
 		return func() {}, nil
 	}
-	select {
-	case p.turn <- struct{}{}: // free: no timer needed
-	default:
-		t := time.NewTimer(p.waitMax)
-		defer t.Stop()
-		select {
-		case p.turn <- struct{}{}:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-t.C:
-			return nil, fmt.Errorf("%w: waited %s for a turn at the database", ErrBusy, p.waitMax)
-		}
-	}
-	var once sync.Once
-	return func() { once.Do(func() { <-p.turn }) }, nil
+	return p.turn.take(ctx, p.waitMax)
 }
 
 // takeRead is take for a read: a turn where reads take one too.

@@ -200,7 +200,7 @@ func TestSQLiteOneWriter(t *testing.T) {
 
 // Writers are served in the order they asked.
 func TestWriterTurnIsFair(t *testing.T) {
-	p := &pool{turn: make(chan struct{}, 1), waitMax: time.Minute}
+	p := &pool{turn: newTurns(1), waitMax: time.Minute}
 	ctx := context.Background()
 	release, _ := p.take(ctx)
 	var mu sync.Mutex

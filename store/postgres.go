@@ -23,7 +23,7 @@ func openPostgres(ctx context.Context, dsn string) (Store, error) {
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	// PostgreSQL queues its writers itself; every statement waits for a
 	// connection in turn, first come first served.
-	s := &sqlStore{db: &pool{r: db, w: db, turn: make(chan struct{}, pgConns), all: true,
+	s := &sqlStore{db: &pool{r: db, w: db, turn: newTurns(pgConns), all: true,
 		rebind: postgresDialect.rebind, waitMax: 30 * time.Second}, d: postgresDialect}
 	if err := s.start(ctx); err != nil {
 		db.Close()

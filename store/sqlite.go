@@ -59,7 +59,7 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
 	s := &sqlStore{d: sqliteDialect, path: path, walMax: walLimit}
-	s.db = &pool{r: w, w: w, turn: make(chan struct{}, 1), rebind: sqliteDialect.rebind, waitMax: 30 * time.Second}
+	s.db = &pool{r: w, w: w, turn: newTurns(1), rebind: sqliteDialect.rebind, waitMax: 30 * time.Second}
 	if err := s.start(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)

@@ -159,7 +159,7 @@ func TestTurnsGivenBack(t *testing.T) {
 		}
 		rows.Close() // closed before the end
 		p := s.(*sqlStore).db
-		if n := len(p.turn); n != 0 {
+		if n := p.turn.held(); n != 0 {
 			t.Errorf("%d turns still held", n)
 		}
 	})

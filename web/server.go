@@ -145,6 +145,9 @@ func (s *Server) logged(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		// its statements wait for the database behind older requests'
+		// and ahead of newer ones' (see store.Arrived)
+		r = r.WithContext(store.Arrived(r.Context(), start))
 		h.ServeHTTP(rec, r)
 		lvl, msg := slog.LevelDebug, "request"
 		switch {
