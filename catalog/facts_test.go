@@ -854,3 +854,47 @@ func TestOwnWords(t *testing.T) {
 		}
 	}
 }
+
+// Percussion stays light and lands only where it is safe: every tapping or
+// chopping technique is light, carries a caution that says so (feather-light
+// on the head, loose and on muscle only elsewhere), and none of its steps
+// names an endangerment site, the lower back, the kidneys, the back of the
+// knee or (but for feather-light fingertips) a joint. There are at least six, Knead's three among them.
+func TestPercussionIsLightAndOnMuscle(t *testing.T) {
+	cat := builtin(t)
+	n := 0
+	for _, tc := range cat.Techniques {
+		if tc.Family != "percussion" {
+			continue
+		}
+		n++
+		if tc.Pressure.Level != "light" {
+			t.Errorf("%s: percussion at %q pressure, want light", tc.ID, tc.Pressure.Level)
+		}
+		if !slices.Contains(tc.Cautions, "light-percussion") && !slices.Contains(tc.Cautions, "percussion-muscle") {
+			t.Errorf("%s: percussion without the light-percussion or percussion-muscle caution", tc.ID)
+		}
+		for i, s := range tc.Steps {
+			if s.Motion != "tap" && s.Motion != "chop" {
+				continue
+			}
+			// feather-light fingertips may patter over a joint (the base
+			// of the neck); cupped hands, fists and hand edges may not
+			tips := !slices.ContainsFunc(s.Hands, func(h massage.HandUse) bool { return h.Part != "fingertips" })
+			for _, id := range s.At {
+				l, _ := massage.LandmarkByID(id)
+				if l.Joint != "" && !tips || l.Site || slices.Contains([]string{"lower-back", "kidney-area", "back-of-knee", "spine-line"}, id) {
+					t.Errorf("%s step %d: percussion on the %s", tc.ID, i+1, l.Name)
+				}
+			}
+		}
+	}
+	for _, id := range []string{"upper-back-cupping", "scalp-fingertip-rain", "thigh-back-chopping"} {
+		if tc := technique(t, cat, id); tc.Family != "percussion" || !slices.Contains(tc.Sources, "knead") {
+			t.Errorf("%s: want Knead's own percussion", id)
+		}
+	}
+	if n < 6 {
+		t.Errorf("%d percussion techniques, want at least 6", n)
+	}
+}

@@ -37,6 +37,8 @@ var goldens = []struct {
 	{"knead-neck-shoulders", 0},  // crowded names
 	{"glutes-palm-press", 0},     // presses an inch apart: numbers thinned, clear of the tags
 	{"upper-back-ball-wall", 0},  // a ball, not a hand
+	{"upper-back-cupping", 0},    // percussion beside the spine, one side at a time
+	{"scalp-fingertip-rain", 0},  // a hand on each side of the head
 }
 
 func TestGoldenDrawings(t *testing.T) {
