@@ -876,6 +876,12 @@ func (b *builder) number() {
 	}
 	for k, p := range at {
 		text := labels[k][0]
+		if rounds >= 2 {
+			// the places in the order first met: a side's passes done
+			// one after another (1, 2 on the left, 3, 4 on the right)
+			// read 1 and 2, with "×2"
+			text = fmt.Sprint(k + 1)
+		}
 		if rounds < 2 {
 			for _, l := range labels[k][1:] {
 				text += ", " + l

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -442,5 +443,35 @@ func TestDrawToolNamed(t *testing.T) {
 	}
 	if s := b.String(); !strings.Contains(s, ">left hand<") || !strings.Contains(s, ">right hand<") || strings.Contains(s, ">ball<") {
 		t.Error("a drawing of hands lost its hands in the legend")
+	}
+}
+
+// A side's passes done one after the other, then the other side's, are
+// numbered by side, 1 and 2, with "×N" for the passes on each: not 1 and 4.
+func TestDrawPassesBySide(t *testing.T) {
+	for _, tc := range []struct {
+		id   string
+		step int
+		want string
+	}{
+		{"deep-stroking-back", 2, "1 2 ×3"},
+		{"neck-side-stretch", 1, "1 2 ×3"},
+		{"upper-back-cupping", 1, "1 2 ×2"},
+	} {
+		var b bytes.Buffer
+		if err := DrawSVG(&b, technique(t, tc.id), tc.step); err != nil {
+			t.Fatal(err)
+		}
+		_, _, nums := svgMarks(t, b.String())
+		var got []string
+		for _, n := range nums[0] {
+			got = append(got, n.text)
+		}
+		slices.Sort(got)
+		want := strings.Fields(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s#%d: numbers %v, want %v", tc.id, tc.step, got, want)
+		}
 	}
 }
