@@ -16,7 +16,7 @@ import (
 //   - reads (SELECT) go to the readers, in parallel;
 //   - writes (ExecContext, a query that INSERTs, UPDATEs or DELETEs, and
 //     BeginTx) go to the writer. On SQLite that is one connection, taken in
-//     turn in the order callers asked for it (first come, first served), so
+//     turn, the oldest request first (see turns), so
 //     writers queue in Go instead of fighting over the file's lock until
 //     busy_timeout runs out. A transaction holds the writer until Commit or
 //     Rollback: keep it short, read what you can before it, and never call

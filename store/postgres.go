@@ -29,7 +29,7 @@ func openPostgres(ctx context.Context, dsn string) (Store, error) {
 	db.SetMaxIdleConns(pgConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	// PostgreSQL queues its writers itself; every statement waits for a
-	// connection in turn, first come first served.
+	// connection in turn, the oldest request first (see turns).
 	s := &sqlStore{db: &pool{r: db, w: db, turn: newTurns(pgConns), all: true,
 		rebind: postgresDialect.rebind, waitMax: 30 * time.Second}, d: postgresDialect}
 	if err := s.start(ctx); err != nil {
