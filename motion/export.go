@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // ExportOptions say how to write a device trajectory.
@@ -124,44 +125,8 @@ func (t *Trajectory) Write(w io.Writer) error {
 	tr, o, paths := t.tr, t.o, t.tr.paths
 	d3 := o.Columns == "3d"
 	steps := make([]exportStep, len(paths))
-	for i := range paths {
-		p := &paths[i]
-		scale := viewByID[p.View].MM / 1000 * 10000
-		st := exportStep{start: int64(tr.starts[i])}
-		n := len(p.Hands[0].Samples) - 1
-		for h := range tr.hands {
-			hs := &tr.hands[h]
-			c := handCols{x: make([]float64, n+1), y: make([]float64, n+1), f: make([]float64, n+1), c: make([]uint8, n+1)}
-			c.suffix[0] = rowSuffix(o.Format, hs.hand, p.Area, p.View)
-			for k := 0; k <= n; k++ {
-				g := tr.starts[i] + k
-				s := hs.s[g]
-				if k == n && tr.view(g) != viewByID[p.View] {
-					s = hs.s[g-1] // the chart's last place: x, y stay on it
-				}
-				c.x[k], c.y[k] = s.X*scale, s.Y*scale
-				c.f[k] = hs.f[g] * 100
-				if hs.s[g].Contact && g < tr.n && hs.s[g+1].Contact {
-					c.c[k] = 1
-				}
-			}
-			if d3 {
-				for a := range c.p {
-					c.p[a] = make([]float64, n+1)
-				}
-				for k := 0; k <= n; k++ {
-					g := tr.starts[i] + k
-					pt, q := hs.p[g], toolQuat(hs.n[g])
-					c.p[0][k], c.p[1][k], c.p[2][k] = pt.X*1e4, pt.Y*1e4, pt.Z*1e4
-					for a := 0; a < 4; a++ {
-						c.p[3+a][k] = q[a] * 1e4
-					}
-				}
-			}
-			st.cols = append(st.cols, c)
-		}
-		steps[i] = st
-	}
+	// each step's columns are made apart, a few steps at a time
+	parallel(len(paths), func(i int) { steps[i] = tr.exportStep(i, o.Format, d3) })
 	R := int64(o.Rate)
 	// ticks of the paths (1/Rate s) to ticks of the export (1/o.Rate s):
 	// the last row falls on the end of the last step
@@ -171,7 +136,7 @@ func (t *Trajectory) Write(w io.Writer) error {
 	}
 	tf := newTimeFormat(o.Rate)
 	// rows are made in blocks, a few at a time in parallel, and written in order
-	const block = 20000
+	block := int64(blockTicks)
 	nblocks := (last + block) / block
 	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
 	type result struct {
@@ -185,7 +150,7 @@ func (t *Trajectory) Write(w io.Writer) error {
 	// a few buffers go round: filled by a worker, written, handed back
 	free := make(chan []byte, workers+1)
 	for i := 0; i < workers+1; i++ {
-		free <- make([]byte, 0, block*2*rowGuess(o.Format, d3)+64*1024)
+		free <- make([]byte, 0, int(block)*2*rowGuess(o.Format, d3)+64*1024)
 	}
 	var wg sync.WaitGroup
 	go func() {
@@ -223,7 +188,7 @@ type exportStep struct {
 type handCols struct {
 	x, y, f []float64
 	c       []uint8
-	p       [7][]float64
+	p       [][7]float64
 	suffix  [1]chunk // ",left,scalp,head-top," or the JSON middle, before contact
 }
 
@@ -321,8 +286,9 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			b[j] = '0' + c.c[i0]
 			j++
 			if d3 {
+				p0, p1 := &c.p[i0], &c.p[i1]
 				for a := 0; a < 7; a++ {
-					v := c.p[a][i0] + (c.p[a][i1]-c.p[a][i0])*frac
+					v := p0[a] + (p1[a]-p0[a])*frac
 					if json {
 						le.PutUint64(b[j:], keys3[a])
 						j += 6
@@ -599,4 +565,59 @@ func appendScaled(buf []byte, n int64, d int) []byte {
 		buf[l] = '-'
 	}
 	return buf
+}
+
+// blockTicks is how many ticks a block of rows holds: small enough for
+// its buffer to stay in a core's cache while it is filled and written.
+var blockTicks = 4000
+
+// exportStep makes step i's columns ready to print.
+func (tr *trajectory) exportStep(i int, format string, d3 bool) exportStep {
+	p := &tr.paths[i]
+	scale := viewByID[p.View].MM / 1000 * 10000
+	st := exportStep{start: int64(tr.starts[i])}
+	n := len(p.Hands[0].Samples) - 1
+	for h := range tr.hands {
+		hs := &tr.hands[h]
+		c := handCols{x: make([]float64, n+1), y: make([]float64, n+1), f: make([]float64, n+1), c: make([]uint8, n+1)}
+		c.suffix[0] = rowSuffix(format, hs.hand, p.Area, p.View)
+		for k := 0; k <= n; k++ {
+			g := tr.starts[i] + k
+			s := hs.s[g]
+			if k == n && tr.view(g) != viewByID[p.View] {
+				s = hs.s[g-1] // the chart's last place: x, y stay on it
+			}
+			c.x[k], c.y[k] = s.X*scale, s.Y*scale
+			c.f[k] = hs.f[g] * 100
+			if hs.s[g].Contact && g < tr.n && hs.s[g+1].Contact {
+				c.c[k] = 1
+			}
+		}
+		if d3 {
+			c.p = make([][7]float64, n+1)
+			for k := 0; k <= n; k++ {
+				g := tr.starts[i] + k
+				pt, q := hs.p[g], toolQuat(hs.n[g])
+				c.p[k] = [7]float64{pt.X * 1e4, pt.Y * 1e4, pt.Z * 1e4, q[0] * 1e4, q[1] * 1e4, q[2] * 1e4, q[3] * 1e4}
+			}
+		}
+		st.cols = append(st.cols, c)
+	}
+	return st
+}
+
+// parallel runs f(0) … f(n-1), a few at a time.
+func parallel(n int, f func(int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, min(runtime.GOMAXPROCS(0), 4, n)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
