@@ -399,6 +399,11 @@ func TestGolden(t *testing.T) {
 		{"show-test-calf-ladder-40.txt", []string{"show", "test-calf-ladder", "--catalog", testCatalog, "--width", "40"}},
 		{"show-test-sit-tall.txt", []string{"show", "test-sit-tall", "--catalog", testCatalog}},
 		{"areas.txt", []string{"areas"}},
+		{"export-back-raking-2hz.csv", []string{"export", "--technique", "back-raking", "--rate", "2"}},
+		{"export-back-raking-2hz-2d.jsonl", []string{"export", "--technique", "back-raking", "--rate", "2", "--format", "jsonl", "--columns", "2d"}},
+		{"export-scalp-tapping-2hz.ros2.json", []string{"export", "--technique", "scalp-tapping", "--rate", "2", "--format", "ros2-json"}},
+		{"export-body.urdf", []string{"export", "--format", "urdf"}},
+		{"export-body-slim-1.62.urdf", []string{"export", "--format", "urdf", "--height", "1.62", "--build", "slim"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -232,7 +232,7 @@ func flagValues(env *Env, name, cur string) []string {
 	case "log-level":
 		return logLevels
 	case "format":
-		return []string{"csv", "jsonl"}
+		return exportFormats
 	case "technique":
 		return techniqueIDs(env, false)
 	}

@@ -31,7 +31,7 @@ func TestComplete(t *testing.T) {
 		{words: []string{"plan", "--condition", "inflamed-joint:an"}, want: []string{"inflamed-joint:ankle"}},
 		{words: []string{"plan", "--condition", "wound:fe"}, want: []string{"wound:feet"}},
 		{words: []string{"plan", "--mode", ""}, want: []string{"self", "partner", "both"}},
-		{words: []string{"export", "--format", ""}, want: []string{"csv", "jsonl"}},
+		{words: []string{"export", "--format", ""}, want: []string{"csv", "jsonl", "ros2-json", "urdf"}},
 		{words: []string{"export", "--technique", "toe-r"}, want: []string{"toe-rotation"}},
 		{words: []string{"--log-level", "d"}, want: []string{"debug"}},
 		{words: []string{"--catalog", "/tmp", "sh"}, want: []string{"show"}},

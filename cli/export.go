@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,7 +21,7 @@ func init() {
 		Name:    "export",
 		Group:   groupFiles,
 		Summary: "export a technique or routine as a timed trajectory for a device",
-		Usage:   "--technique ID | ROUTINE.yaml",
+		Usage:   "--technique ID | ROUTINE.yaml | --format urdf",
 		Help: "Writes the moves as a trajectory a device can load: a header block, then one row per hand every " +
 			"1/HZ seconds. The header gives the schema version, the units, the body frame, the rate, the body's " +
 			"size, and every limit with where it comes from. The columns: t (seconds from the start, exactly k/HZ), " +
@@ -32,6 +33,16 @@ func init() {
 			"103). --columns 2d leaves the body-frame columns out. --format csv gives the header as # lines, then " +
 			"a line of column names and comma-separated rows; --format jsonl gives the header as the first line, " +
 			"then one JSON object a line.\n\n" +
+			"--format ros2-json writes one JSON document shaped like ROS 2 messages: the same header, then per hand " +
+			"a Cartesian trajectory (moveit_msgs/CartesianTrajectory: frame_id knead_body, tracked_frame " +
+			"knead_tool_left or knead_tool_right, points with a pose and time_from_start) whose every point " +
+			"carries a wrench (the force the tool applies to the skin, in knead_body) and its segment; then the " +
+			"segments, one per touch or lift of a hand within a step, each with its region, contact type (sustained, " +
+			"brief for a strike, none while lifted), force limit and its source, and abort threshold (the touch's " +
+			"highest force times 1.5, at least 2 N above it, never above the limit; 2 N for a lifted hand). " +
+			"--format urdf describes the body frame and Knead's parametric body for --height and --build as a " +
+			"URDF robot (no technique or routine needed). Knead has no MCAP writer: no Go MCAP library is " +
+			"available to it yet (docs/export.md).\n\n" +
 			"--technique ID exports a technique's steps at their usual times. A routine file (the format " +
 			"'knead check' checks) exports its items in order, each technique looped and stretched to " +
 			"fill the item's seconds (only the steps its play names, when it has one), at the item's pressure, never above the routine's; - reads the routine from " +
@@ -59,6 +70,8 @@ func init() {
 			"knead export --technique back-fan-stroke --limit back=20 --contact-speed 0.3",
 			"knead export --technique back-raking --height 1.62 --build slim --columns 2d",
 			"knead export evening.yaml --rate 1000 --out evening.csv",
+			"knead export --technique back-raking --format ros2-json --rate 50 --out raking.json",
+			"knead export --format urdf --height 1.62 --out body.urdf",
 		},
 		New: func() Options {
 			return &exportOptions{Format: "csv", Rate: 100, Columns: "3d", Build: "average", Height: 1.75}
@@ -108,7 +121,7 @@ func (o *optFloat) Set(s string) error {
 
 func (o *exportOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Technique, "technique", "", "export the technique with the id `ID`")
-	fs.StringVar(&o.Format, "format", "csv", "write rows as `FORMAT`: csv or jsonl")
+	fs.StringVar(&o.Format, "format", "csv", "write `FORMAT`: csv, jsonl, ros2-json or urdf (the body frame)")
 	fs.IntVar(&o.Rate, "rate", 100, "rows per second for each hand, `HZ` from 1 to 1000")
 	fs.Var(&o.MaxForce, "max-force", "cap every force at `N` newtons, above 0 and at most each region's limit (needed for the feet)")
 	listFlag(fs, &o.Forces, "force", "newtons for a pressure word, `LEVEL=N` (deep=12); repeatable", splitComma)
@@ -125,6 +138,15 @@ func (o *exportOptions) Flags(fs *flag.FlagSet) {
 }
 
 func (o *exportOptions) SetArgs(args []string) error {
+	if o.Format == "urdf" {
+		if len(args) > 0 || o.Technique != "" {
+			return usageErrorf("export --format urdf describes the body frame alone: it takes no technique or routine")
+		}
+		if _, err := motion.CheckBody(motion.Body{Height: o.Height, Build: o.Build}); err != nil {
+			return inputErrorf("invalid --height or --build: %v", err)
+		}
+		return nil
+	}
 	switch {
 	case len(args) > 1:
 		return usageErrorf("export takes one routine file, got %d: %q", len(args), args)
@@ -135,8 +157,9 @@ func (o *exportOptions) SetArgs(args []string) error {
 	case len(args) == 1:
 		o.Routine = args[0]
 	}
-	if o.Format != "csv" && o.Format != "jsonl" {
-		return inputErrorf("invalid --format %q: expected csv or jsonl", o.Format)
+	if !slices.Contains(exportFormats, o.Format) {
+		return inputErrorf("invalid --format %q: expected %s or %s", o.Format,
+			strings.Join(exportFormats[:len(exportFormats)-1], ", "), exportFormats[len(exportFormats)-1])
 	}
 	if o.Rate < 1 || o.Rate > motion.MaxRate {
 		return inputErrorf("invalid --rate %d: expected rows per second from 1 to %d", o.Rate, motion.MaxRate)
@@ -175,7 +198,14 @@ func (o *exportOptions) SetArgs(args []string) error {
 	return nil
 }
 
+// exportFormats are the values of export --format.
+var exportFormats = []string{"csv", "jsonl", "ros2-json", "urdf"}
+
 func (o *exportOptions) Run(ctx context.Context, env *Env) error {
+	if o.Format == "urdf" {
+		b := motion.Body{Height: o.Height, Build: o.Build}
+		return writeOut(env.Out, o.Out, func(w io.Writer) error { return motion.WriteURDF(w, b) })
+	}
 	cat, err := env.Catalog()
 	if err != nil {
 		return err

@@ -12,7 +12,7 @@ import (
 
 // ExportOptions say how to write a device trajectory.
 type ExportOptions struct {
-	Format string // "csv" (default) or "jsonl"
+	Format string // "csv" (default), "jsonl" or "ros2-json" (WriteROS2)
 	Rate   int    // rows per second for each hand, 1–1000 (default 100)
 	// MaxForce caps every force (newtons); 0 means not given. It may not
 	// be above the limit of a region the export works. A region the
@@ -46,8 +46,8 @@ func (o *ExportOptions) check() error {
 	if o.Format == "" {
 		o.Format = "csv"
 	}
-	if o.Format != "csv" && o.Format != "jsonl" {
-		return fmt.Errorf("unknown format %q: expected csv or jsonl", o.Format)
+	if o.Format != "csv" && o.Format != "jsonl" && o.Format != "ros2-json" {
+		return fmt.Errorf("unknown format %q: expected csv, jsonl or ros2-json", o.Format)
 	}
 	if o.Columns == "" {
 		o.Columns = "3d"
@@ -122,6 +122,9 @@ func Prepare(paths []StepPath, o ExportOptions) (*Trajectory, error) {
 
 // Write writes the trajectory's header and rows.
 func (t *Trajectory) Write(w io.Writer) error {
+	if t.o.Format == "ros2-json" {
+		return t.WriteROS2(w)
+	}
 	tr, o, paths := t.tr, t.o, t.tr.paths
 	d3 := o.Columns == "3d"
 	steps := make([]exportStep, len(paths))
