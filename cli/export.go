@@ -70,7 +70,7 @@ func init() {
 			"knead export --technique back-fan-stroke --limit back=20 --contact-speed 0.3",
 			"knead export --technique back-raking --height 1.62 --build slim --columns 2d",
 			"knead export evening.yaml --rate 1000 --out evening.csv",
-			"knead export --technique back-raking --format ros2-json --rate 50 --out raking.json",
+			"knead export --technique back-raking --format ros2-json --out raking.json",
 			"knead export --format urdf --height 1.62 --out body.urdf",
 		},
 		New: func() Options {
