@@ -20,14 +20,14 @@ import (
 // backend opens a fresh, empty store of one kind for a test.
 type backend struct {
 	name string
-	open func(t *testing.T) (Store, string) // the store and the DSN it was opened with
+	open func(t testing.TB) (Store, string) // the store and the DSN it was opened with
 }
 
 // backends are every database the one suite runs against. PostgreSQL runs
 // when KNEAD_TEST_POSTGRES holds a DSN (.ci/run starts a throwaway server);
 // each test then gets a schema of its own.
-func backends(t *testing.T) []backend {
-	bs := []backend{{"sqlite", func(t *testing.T) (Store, string) {
+func backends(t testing.TB) []backend {
+	bs := []backend{{"sqlite", func(t testing.TB) (Store, string) {
 		dsn := filepath.Join(t.TempDir(), "knead.db")
 		s, err := Open(context.Background(), dsn)
 		if err != nil {
@@ -41,7 +41,7 @@ func backends(t *testing.T) []backend {
 		t.Log("PostgreSQL: skipped, KNEAD_TEST_POSTGRES is not set to a DSN")
 		return bs
 	}
-	return append(bs, backend{"postgres", func(t *testing.T) (Store, string) {
+	return append(bs, backend{"postgres", func(t testing.TB) (Store, string) {
 		ctx := context.Background()
 		admin, err := sql.Open("pgx", pg)
 		if err != nil {
