@@ -506,6 +506,7 @@ type playData struct {
 	Feedback  []string
 	AreaNames map[string]string
 	Defs      template.HTML // the charts the page draws on
+	For       string        // whom it is for, as the store names them; "" for me
 }
 
 type itemView struct {
@@ -579,6 +580,10 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessage) playData {
 	d := playData{Plan: p, Title: plan.Title(p.Areas, p.Minutes), Request: req, Script: newPageScript(script), Total: script.Total,
 		Feedback: store.FeedbackKinds, AreaNames: map[string]string{}}
+	var whom struct{ For string }
+	if json.Unmarshal(req, &whom) == nil && whom.For != store.Me {
+		d.For = whom.For
+	}
 	var at float64
 	for _, it := range p.Items {
 		d.Items = append(d.Items, itemView{Item: it, Start: at, Thumb: key(it.Technique, 0)})

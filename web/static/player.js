@@ -388,28 +388,35 @@ addEventListener('keydown', (e) => {
   else if (e.key === 'ArrowLeft') { e.preventDefault(); jump(() => clock.back()); }
   else if (e.key === 'ArrowRight') { e.preventDefault(); skip(); }
   else if (e.key === 'h') hurt();
+  else if (keyed[e.key]) document.querySelector(`#player [data-feedback="${keyed[e.key]}"]`).click();
 }, true);
+const keyed = { l: 'lighter', g: 'good', f: 'firmer', s: 'sore', u: 'up', d: 'down' };
 addEventListener('keyup', (e) => { if (e.key === ' ' && !$('player').hidden && !typing(e)) { e.preventDefault(); e.stopPropagation(); } }, true);
 
-// Feedback: any button in the row with data-feedback="kind" records a
-// press at this moment; the press can be taken back for a few seconds.
+// Feedback: any button with data-feedback="kind" (the row, and the
+// thumbs beside the move's place) records a press at this moment; the
+// press can be taken back for a few seconds.
 const pressed = [];
-$('feedback').addEventListener('click', (e) => {
+function press(kind, word, o) {
+  const m = moves[clock.moveAt(o)];
+  const entry = { kind, key: newKey(), area: m?.area, item: m?.item, technique: m?.technique, word };
+  pressed.push(entry);
+  send('feedback', { key: entry.key, kind, offset: round(o), at: Date.now() });
+  return [entry, m];
+}
+const wordOf = (b) => b.dataset.word || b.textContent.trim();
+function onFeedback(e) {
   const b = e.target.closest('[data-feedback]');
   if (!b) return;
-  const kind = b.dataset.feedback;
-  const o = clock.offset();
-  const m = moves[clock.moveAt(o)];
-  const key = newKey();
-  const entry = { kind, key, area: m?.area, word: b.textContent.trim() };
-  pressed.push(entry);
-  send('feedback', { key, kind, offset: round(o), at: Date.now() });
+  const [entry, m] = press(b.dataset.feedback, wordOf(b), clock.offset());
   b.classList.add('pressed');
   setTimeout(() => b.classList.remove('pressed'), 1200);
-  const noted = `Noted: ${entry.word.toLowerCase()}, at ${m ? m.title || m.name : 'this move'}.`;
+  const noted = `Noted: ${entry.word.toLowerCase()}, at ${m ? m.title || m.name : 'this move'}` + twice(entry);
   $('said').textContent = noted;
   toast(noted, 'Undo', () => unpress(entry));
-});
+}
+$('feedback').addEventListener('click', onFeedback);
+$('likes').addEventListener('click', onFeedback);
 // "It hurts": the move stops at once and the clock waits. The rest of the
 // session goes a step lighter on that area (never deep), said and shown,
 // and the press is kept: the person's next plans go lighter there and
@@ -443,7 +450,7 @@ function hurt() {
 }
 $('hurt').addEventListener('click', hurt);
 function unpress(entry) {
-  pressed.splice(pressed.indexOf(entry), 1);
+  for (const list of [pressed, kept || []]) if (list.includes(entry)) list.splice(list.indexOf(entry), 1);
   $('said').textContent = `Taken back: ${entry.word.toLowerCase()}.`;
   // Still waiting on the device: it never leaves. Sent: it is voided.
   const list = pending();
@@ -512,18 +519,78 @@ function end() {
     (o < script.total ? `; stopped at ${clockText(o)} of ${clockText(script.total)}.` : '.');
   const names = sk.map((i) => moves[i].title || moves[i].name);
   $('summary-skipped').textContent = names.length ? `Skipped: ${names.slice(0, 8).join('; ')}${names.length > 8 ? `; and ${names.length - 8} more` : ''}.` : '';
+  // Each technique played (the one playing at the end too), on its area,
+  // with thumbs for it.
+  const ol = $('summary-moves');
+  ol.replaceChildren();
+  const items = new Map();
+  for (let i = 0; i < Math.min(moves.length, ended + 1); i++) if (!skipped.has(i) && moves[i].technique && !items.has(moves[i].item)) items.set(moves[i].item, moves[i]);
+  for (const m of items.values()) {
+    const li = document.createElement('li');
+    li.dataset.item = m.item;
+    li.innerHTML = '<span><strong></strong><span class="muted"></span></span><span class="likes"></span>';
+    li.querySelector('strong').textContent = m.name;
+    li.querySelector('.muted').textContent = m.area.replace(/-/g, ' ');
+    for (const b of $('likes').children) {
+      const c = b.cloneNode(true);
+      c.removeAttribute('aria-keyshortcuts');
+      c.classList.remove('pressed');
+      c.setAttribute('aria-label', `${c.dataset.word} for ${m.name}`);
+      c.onclick = () => thumb(m, c);
+      li.lastChild.append(c);
+    }
+    ol.append(li);
+  }
+  $('summary-moves-box').hidden = !items.size;
+  tally();
+  if (session?.rating) {
+    const r = document.querySelector(`input[name=rating][value="${session.rating}"]`);
+    if (r) r.checked = true;
+    $('note').value = session.note || '';
+  }
+  $('summary-h').focus();
+}
+// kept: the presses the server had when the page was opened.
+let kept = null;
+const everything = () => {
+  kept ??= (session?.feedback || []).map((f) => ({ kind: f.kind, key: f.key, area: f.area, item: moves[f.move]?.item, technique: f.technique, word: f.kind }));
+  return [...kept, ...pressed];
+};
+// twice ends what a press says: a second thumbs-down for a technique
+// leaves it out of the person's plans.
+const twice = (e) => (e.kind === 'down' && e.technique && everything().filter((f) => f.kind === 'down' && f.technique === e.technique).length > 1
+  ? '; two thumbs-down leave it out of the next plans until it is restored in History.' : '.');
+// thumb gives a thumb to a move from the summary, or takes it back.
+function thumb(m, b) {
+  const kind = b.dataset.feedback;
+  const mine = everything().filter((f) => f.item === m.item && f.kind === kind);
+  const word = b.dataset.word.toLowerCase();
+  if (mine.length) {
+    mine.forEach(unpress);
+    toast(`Taken back: ${word} for ${m.name}.`);
+  } else {
+    const [entry] = press(kind, b.dataset.word, m.start + Math.min(1, m.seconds / 2));
+    toast(`Noted: ${word} for ${m.name}` + twice(entry), 'Undo', () => { unpress(entry); tally(); });
+  }
+  tally();
+}
+// tally counts the presses by kind, and shows which moves have a thumb.
+function tally() {
   const counts = {};
-  const all = [...(session?.feedback || []).map((f) => ({ kind: f.kind, area: f.area })), ...pressed];
+  const all = everything();
   for (const f of all) counts[f.kind] = (counts[f.kind] || 0) + 1;
+  for (const b of document.querySelectorAll('#summary-moves [data-feedback]')) {
+    b.setAttribute('aria-pressed', String(all.some((f) => f.item === Number(b.closest('li').dataset.item) && f.kind === b.dataset.feedback)));
+  }
   const hurtAt = [...new Set(all.filter((f) => f.kind === 'hurt').map((f) => (f.area || '').replace(/-/g, ' ')))];
   const ul = $('summary-feedback');
   ul.replaceChildren();
-  for (const b of document.querySelectorAll('[data-feedback]')) {
+  for (const b of document.querySelectorAll('#feedback [data-feedback], #likes [data-feedback]')) {
     const k = b.dataset.feedback;
     if (!counts[k]) continue;
     const li = document.createElement('li');
     const sore = k === 'sore' ? ' (' + [...new Set(all.filter((f) => f.kind === 'sore').map((f) => (f.area || '').replace(/-/g, ' ')))].join(', ') + ')' : '';
-    li.textContent = `${b.textContent.trim()}: ${counts[k]}×${sore}`;
+    li.textContent = `${wordOf(b)}: ${counts[k]}×${sore}`;
     ul.append(li);
   }
   if (hurtAt.length) {
@@ -531,12 +598,6 @@ function end() {
     li.textContent = `It hurts: ${counts.hurt}× (${hurtAt.join(', ')}); next time goes lighter there`;
     ul.append(li);
   }
-  if (session?.rating) {
-    const r = document.querySelector(`input[name=rating][value="${session.rating}"]`);
-    if (r) r.checked = true;
-    $('note').value = session.note || '';
-  }
-  $('summary-h').focus();
 }
 // unend takes "End now" back: the player again, paused where it was.
 function unend() {
