@@ -136,3 +136,29 @@ func TestBrowserThumbs(t *testing.T) {
 		t.Errorf("the next plan still has %s", ms[1].Name)
 	}
 }
+
+// The whole loop in real Chromium: feedback during a session (lighter, a
+// sore spot, a thumbs-down), finish and rate it, then plan again for the
+// same person: the plan page says what was adapted and why.
+func TestBrowserFeedbackThenPlanAgain(t *testing.T) {
+	ctx := browser(t)
+	app, _ := newApp(t, true)
+	srv := httptest.NewServer(app)
+	defer srv.Close()
+	const url = "/plan?area=feet&area=calves&minutes=10&mode=partner"
+	startPlayer(t, ctx, srv.URL+url)
+	at := eval[float64](t, ctx, `JSON.parse(document.getElementById('data-script').textContent).moves.find((m) => m.technique && m.area === 'feet').start`)
+	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(at+1)+` - window.kneadTest.position().offset)`)
+	must(t, ctx, "give feedback",
+		chromedp.Click(`[data-feedback="lighter"]`), chromedp.Click(`[data-feedback="sore"]`), chromedp.Click(`#likes [data-feedback="down"]`))
+	must(t, ctx, "end, rate and save", chromedp.Click(`#finish-now`), chromedp.WaitVisible(`#summary`),
+		chromedp.Click(`input[name=rating][value="4"]`), chromedp.Click(`#finish-form button[type=submit]`))
+	waitFor(t, "the session to be saved", func() bool { return strings.Contains(text(t, ctx, "#finish-status"), "Saved") })
+	must(t, ctx, "plan again", chromedp.Navigate(srv.URL+url), chromedp.WaitVisible(`#start`))
+	notes := text(t, ctx, "#preview")
+	for _, want := range []string{"Lighter on the feet: you asked for lighter once", "More time on the feet", "Gentle strokes first on the feet", "after a thumbs-down"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("the next plan's page does not say %q", want)
+		}
+	}
+}
