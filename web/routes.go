@@ -11,6 +11,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /library", s.libraryPage)
 	mux.HandleFunc("GET /library/drawings", s.drawingsPage)
 	mux.HandleFunc("GET /library/{id}", s.techniquePage)
+	mux.HandleFunc("GET /library/{id}/device-preview.svg", s.devicePreview)
 	mux.HandleFunc("GET /try", s.tryPage)
 	mux.HandleFunc("GET /history", s.historyPage)
 	mux.HandleFunc("POST /people", s.personAdd)
