@@ -17,7 +17,7 @@ const (
 )
 
 func (l *loader) condition(d *decoder, n ast.Node) {
-	f := d.fields(n, "condition", "id", "name", "where", "outcome", "why", "doctor", "age", "areas", "families", "most", "positions", "preparations", "sources")
+	f := d.fields(n, "condition", "id", "name", "where", "outcome", "why", "doctor", "age", "areas", "families", "most", "postures", "preparations", "sources")
 	if f == nil {
 		return
 	}
@@ -47,9 +47,7 @@ func (l *loader) condition(d *decoder, n ast.Node) {
 			d.errorf(wn, "%s is written %s:%s: expected where: %s", what, r.ID, strings.ToUpper(want), want)
 		}
 	}
-	for _, it := range f.strs("positions") {
-		r.Positions = append(r.Positions, strings.ToLower(strings.TrimSpace(it.text)))
-	}
+	r.Postures = f.words("postures", massage.Receivers)
 	r.Preparations = l.idRefs(f, "preparations", kPreparation, what)
 	r.Sources = l.sources(f, what)
 	if f.has("sources") {

@@ -33,9 +33,10 @@ type ConditionRule struct {
 	Areas    []string
 	Families []string // families left out where it applies
 	Most     string   // the firmest pressure allowed where it applies
-	// Positions are words that, found in a technique's position, rule it out
-	// ("face down").
-	Positions    []string
+	// Postures are the receiver postures (Receivers) a partner may not be
+	// placed in: the planner never places them so, and leaves out a move
+	// that can be done in no other ("face-down" in pregnancy).
+	Postures     []string
 	Preparations []string // preparations left out when it applies to their areas
 	Sources      []string
 }
@@ -174,8 +175,8 @@ func (r *ConditionRule) RulesOut() string {
 		}
 		parts = append(parts, JoinAnd(fs)+" "+where)
 	}
-	for _, p := range r.Positions {
-		parts = append(parts, "moves done lying "+p)
+	for _, p := range r.Postures {
+		parts = append(parts, "moves done "+Receivers.Name(p))
 	}
 	for _, p := range r.Preparations {
 		parts = append(parts, "the "+p+" preparation there")

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/knead/knead/massage"
 )
@@ -31,10 +32,16 @@ func Check(cat *massage.Catalog, r Request, routine *massage.Routine) error {
 	if routine == nil || len(conds) == 0 {
 		return nil
 	}
+	ix.ban(conds)
 	for _, it := range routine.Items {
 		t := cat.Technique(it.Technique)
 		if t == nil {
 			continue // steps of the routine's own: checked by the loader, not by the screen
+		}
+		if routine.Mode == "partner" && t.Mode == "both" && ix.banned != nil && onlyIn(t, sortedKeys(ix.banned)) {
+			w := massage.Receivers.Name(t.Posture.Receiver[0])
+			return &Error{Field: "conditions", Code: "ruled-out", Condition: bannedBy(ix, conds, t.Posture.Receiver[0]),
+				Message: fmt.Sprintf("%s is done %s for a partner: with the answers given, nothing is played %s", t.Name, w, w)}
 		}
 		f := factsFor(t, overlapping(t.Areas))
 		v := ix.judge(t, &f, conds, "deep")
@@ -69,4 +76,14 @@ func conditionKind(s string) string {
 		return s
 	}
 	return c.Kind
+}
+
+// bannedBy names the condition that rules out a receiver posture.
+func bannedBy(ix *index, conds []massage.Condition, posture string) string {
+	for _, c := range conds {
+		if r := ix.rule[c.Kind]; r != nil && slices.Contains(r.Postures, posture) {
+			return c.String()
+		}
+	}
+	return ""
 }

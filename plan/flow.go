@@ -35,6 +35,20 @@ func needOf(t *massage.Technique, mode string) need {
 	return need{recv: t.Posture.Receiver, giver: t.Posture.Giver}
 }
 
+// needOf is needOf with the receiver postures the conditions rule out
+// (index.banned) taken away: a partner is never placed in them.
+func (ix *index) needOf(t *massage.Technique, mode string) need {
+	n := needOf(t, mode)
+	if mode == "self" || len(ix.banned) == 0 {
+		return n
+	}
+	if len(n.recv) == 0 {
+		n.recv = massage.Receivers.IDs()
+	}
+	n.recv = slices.DeleteFunc(slices.Clone(n.recv), func(p string) bool { return ix.banned[p] })
+	return n
+}
+
 func (n need) fits(recv string) bool { return len(n.recv) == 0 || slices.Contains(n.recv, recv) }
 
 // placesFor gives each need a place, changing the receiver's posture as
@@ -132,7 +146,7 @@ func (ix *index) arrange(secs []*section, mode string) []*section {
 	hair, oily := make([]bool, len(secs)), make([]bool, len(secs))
 	for i, s := range secs {
 		for _, u := range s.units {
-			needs[i] = append(needs[i], needOf(u.c.t, mode))
+			needs[i] = append(needs[i], ix.needOf(u.c.t, mode))
 			hair[i] = hair[i] || hairWork(u.c.area)
 			oily[i] = oily[i] || len(ix.oilyFor(u.c.t, u.c.area, mode)) > 0
 		}
@@ -197,7 +211,7 @@ func (ix *index) flow(p *Plan, preps []Prep, mode string) {
 	techs := make([]*massage.Technique, len(p.Items))
 	for i, it := range p.Items {
 		techs[i] = ix.cat.Technique(it.Technique)
-		needs[i] = needOf(techs[i], mode)
+		needs[i] = ix.needOf(techs[i], mode)
 	}
 	places := placesFor(needs, mode)
 	for i := range p.Items {

@@ -17,6 +17,21 @@ type index struct {
 	rule    map[string]*massage.ConditionRule // the screen's rules by condition kind
 	facts   []facts                           // per technique of the catalog, read when first needed
 	covers  []areaSet                         // per technique of the catalog: the areas it works on or in
+	banned  map[string]bool                   // receiver postures the conditions rule out (face-down in pregnancy)
+}
+
+// ban notes the receiver postures the conditions' rules rule out.
+func (ix *index) ban(conds []massage.Condition) {
+	for _, c := range conds {
+		if r := ix.rule[c.Kind]; r != nil {
+			for _, p := range r.Postures {
+				if ix.banned == nil {
+					ix.banned = map[string]bool{}
+				}
+				ix.banned[p] = true
+			}
+		}
+	}
 }
 
 // coverAll works out, for every technique, the areas it works on.

@@ -129,6 +129,7 @@ func MakeFor(cat *massage.Catalog, r Request, h *History) (*Plan, error) {
 	if err := ix.screen(req, conds, r); err != nil {
 		return nil, err
 	}
+	ix.ban(conds)
 	ix.coverAll()
 	pools := ix.pools(req, conds)
 	mode := req.Mode

@@ -51,6 +51,13 @@ func (ix *index) pools(req Request, conds []massage.Condition) []*pool {
 				pl.excluded = append(pl.excluded, c)
 				continue
 			}
+			if t.Mode == "both" && ix.banned != nil && onlyIn(t, sortedKeys(ix.banned)) {
+				// for a partner it is done only in a posture ruled out:
+				// it stays for oneself alone
+				self := *t
+				self.Mode = "self"
+				c.t = &self
+			}
 			ix.ready(c, at[i])
 			pl.cands = append(pl.cands, c)
 		}

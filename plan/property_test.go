@@ -364,9 +364,12 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 			if r == nil {
 				continue
 			}
-			for _, w := range r.Positions {
-				if strings.Contains(strings.ToLower(t.Position), w) {
-					bad("%s: done lying %s with %s", where, w, c)
+			for _, pos := range r.Postures {
+				if it.Position.Giver != "" && it.Position.Receiver == pos {
+					bad("%s: the receiver is placed %s with %s", where, pos, c)
+				}
+				if p.Mode == "partner" && onlyIn(t, r.Postures) {
+					bad("%s: done only %s with %s", where, pos, c)
 				}
 			}
 			var here bool

@@ -117,19 +117,22 @@ type verdict struct {
 	note      string
 }
 
-// positionOut reports the first of the rule's position words found in the
-// technique's position.
-func positionOut(t *massage.Technique, r *massage.ConditionRule) string {
-	if len(r.Positions) == 0 || t.Position == "" {
+// postureOut reports the receiver posture the rule rules out when it is
+// the only way a partner technique can be done (its structured posture
+// offers no other); "" when the technique is for oneself or can be done in
+// another posture, where the planner places the receiver (index.needOf).
+func postureOut(t *massage.Technique, r *massage.ConditionRule) string {
+	if len(r.Postures) == 0 || t.Mode != "partner" || !onlyIn(t, r.Postures) {
 		return ""
 	}
-	pos := strings.ToLower(t.Position)
-	for _, w := range r.Positions {
-		if strings.Contains(pos, w) {
-			return w
-		}
-	}
-	return ""
+	return t.Posture.Receiver[0]
+}
+
+// onlyIn reports whether every receiver posture the technique allows is
+// one of postures (and it names at least one).
+func onlyIn(t *massage.Technique, postures []string) bool {
+	rs := t.Posture.Receiver
+	return len(rs) > 0 && !slices.ContainsFunc(rs, func(p string) bool { return !slices.Contains(postures, p) })
 }
 
 // judge applies the conditions' rules, the catalog's contraindications and
@@ -149,8 +152,9 @@ func (ix *index) judge(t *massage.Technique, f *facts, conds []massage.Condition
 		out := func(format string, args ...any) verdict {
 			return verdict{out: true, condition: c.String(), source: ix.sourceOf(r), reason: fmt.Sprintf(format, args...)}
 		}
-		if w := positionOut(t, r); w != "" {
-			return out("is done lying %s: with %s, nothing is planned lying %s", w, said(c), w)
+		if p := postureOut(t, r); p != "" {
+			w := massage.Receivers.Name(p)
+			return out("is done %s: with %s, nothing is planned %s", w, said(c), w)
 		}
 		if !applies(t, f, c, r) {
 			continue
