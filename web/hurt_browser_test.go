@@ -99,3 +99,57 @@ func TestBrowserItHurts(t *testing.T) {
 		t.Errorf("the next plan does not say it left out what hurt")
 	}
 }
+
+// A mistaken "It hurts" can be taken back for a few seconds, as the other
+// presses can: the toast's Undo voids the kept press and puts back the
+// later moves' pressure, note and cue, and the summary does not count it.
+func TestBrowserItHurtsUndo(t *testing.T) {
+	ctx := browser(t)
+	app, st := newApp(t, true)
+	srv := httptest.NewServer(app)
+	defer srv.Close()
+	id := startPlayer(t, ctx, srv.URL+"/plan?area=feet&minutes=10&mode=partner&pressure=deep")
+	type pick struct {
+		I, J     int
+		At       float64
+		Start    float64
+		Pressure string
+	}
+	p := eval[pick](t, ctx, `(() => {
+		const s = JSON.parse(document.getElementById('data-script').textContent), ms = s.moves;
+		for (let i = 0; i < ms.length; i++) {
+			if (!ms[i].technique) continue;
+			const j = ms.findIndex((n, k) => k > i + 1 && n.area === ms[i].area && (n.pressure === 'deep' || n.pressure === 'moderate'));
+			if (j > 0) return { I: i, J: j, At: ms[i].start, Start: ms[j].start, Pressure: ms[j].pressure };
+		}
+		return { I: -1 };
+	})()`)
+	if p.I < 0 {
+		t.Fatal("the plan has no move followed by a firmer move on its area")
+	}
+	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(p.At+2)+` - window.kneadTest.position().offset)`)
+	must(t, ctx, "press It hurts", chromedp.Click(`#hurt`), chromedp.WaitVisible(`#toast button`))
+	waitFor(t, "the press to be kept", func() bool { return feedbackCount(st, id) == 1 })
+	if got := text(t, ctx, "#toast button"); got != "Undo" {
+		t.Fatalf("the toast offers %q, want Undo", got)
+	}
+	must(t, ctx, "undo it", chromedp.Click(`#toast button`))
+	waitFor(t, "the press to be voided", func() bool { return feedbackCount(st, id) == 0 })
+	if got := text(t, ctx, "#said"); !strings.Contains(got, "Taken back: it hurts") {
+		t.Errorf("after Undo the player says %q", got)
+	}
+
+	must(t, ctx, "play on", chromedp.Click(`#toggle`))
+	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(p.Start+0.5)+` - window.kneadTest.position().offset)`)
+	want := map[string]string{"deep": "Deep pressure", "moderate": "Moderate pressure"}[p.Pressure]
+	if got := text(t, ctx, "#press"); got != want {
+		t.Errorf("move %d after Undo shows %q, want its own %q back", p.J, got, want)
+	}
+	if got := eval[string](t, ctx, `document.getElementById('move-care').textContent`); strings.Contains(got, "it hurt on the") {
+		t.Errorf("move %d still says it is lighter: %q", p.J, got)
+	}
+	must(t, ctx, "end now", chromedp.Click(`#finish-now`), chromedp.WaitVisible(`#summary`))
+	if got := text(t, ctx, "#summary-feedback"); strings.Contains(got, "It hurts") {
+		t.Errorf("the summary counts the press taken back: %q", got)
+	}
+}

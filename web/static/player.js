@@ -428,24 +428,37 @@ function hurt() {
   const i = clock.moveAt(o);
   const m = moves[i];
   if (!m || finished) return;
-  send('feedback', { key: newKey(), kind: 'hurt', offset: round(o), at: Date.now() });
-  pressed.push({ kind: 'hurt', area: m.area });
+  const key = newKey();
+  send('feedback', { key, kind: 'hurt', offset: round(o), at: Date.now() });
+  const entry = { kind: 'hurt', key, area: m.area, word: 'It hurts' };
+  pressed.push(entry);
   const area = m.area.replace(/-/g, ' ');
   const later = new Set();
+  const was = []; // what Undo puts back
   moves.forEach((n, j) => {
     if (j > i && near(n.area, m.area)) {
       later.add(j);
+      const { pressure, note } = n;
+      was.push(() => Object.assign(n, { pressure, note }));
       n.pressure = softer[n.pressure] || n.pressure;
       n.note = `Lighter here: it hurt on the ${area}.` + (n.note ? ' ' + n.note : '');
     }
   });
-  for (const q of script.cues) if (later.has(q.move)) q.say = q.say.replace(/\b(deep|moderate) pressure/g, (w, l) => softer[l] + ' pressure');
+  for (const q of script.cues) if (later.has(q.move)) {
+    const said = q.say;
+    was.push(() => (q.say = said));
+    q.say = q.say.replace(/\b(deep|moderate) pressure/g, (w, l) => softer[l] + ' pressure');
+  }
   jump(() => { skipped.add(i); clock.skip(); });
   pause();
   const calm = `Stopped. Ease off and let the ${area} rest: lighter there from now on, no deep work. Play when you are ready.`;
   $('said').textContent = calm;
   say(calm, true);
-  toast(calm, '', null, 1e4);
+  // A mistaken press: Undo voids it and puts the pressures back.
+  toast(calm, 'Undo', () => {
+    was.forEach((f) => f());
+    unpress(entry);
+  });
   if (clock.position().done) end();
 }
 $('hurt').addEventListener('click', hurt);
