@@ -58,7 +58,7 @@ func Start(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context 
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profileDir(t)),
 	}, extra...)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)
@@ -70,4 +70,27 @@ func Start(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context 
 		SkipOrFail(t, fmt.Sprintf("browser tests skipped: Chromium at %s did not start: %v", bin, err))
 	}
 	return ctx
+}
+
+// profileDir makes a fresh profile folder for one browser. Unlike
+// t.TempDir, whose removal fails the test, it lets Chromium's helper
+// processes finish writing after the browser is stopped: it retries the
+// removal for a few seconds and only logs a folder it could not remove.
+func profileDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "knead-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		var err error
+		for i := 0; i < 20; i++ {
+			if err = os.RemoveAll(dir); err == nil {
+				return
+			}
+			time.Sleep(250 * time.Millisecond)
+		}
+		t.Logf("the browser's profile folder %s was left behind: %v", dir, err)
+	})
+	return dir
 }
