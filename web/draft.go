@@ -28,8 +28,11 @@ type draft struct {
 	Person string
 	Name   string
 	Mode   string
-	Base   string // draftBase as JSON, carried unchanged
-	Rows   []draftRow
+	// Pressure is the routine's firmest pressure (light, moderate, deep);
+	// "" sets no cap beyond each step's own.
+	Pressure string
+	Base     string // draftBase as JSON, carried unchanged
+	Rows     []draftRow
 	// Preparations and cautions of the catalog: those offered, and those kept.
 	PrepOffer, Prep       []string
 	CautionOffer, Caution []string
@@ -47,6 +50,9 @@ type draftRow struct {
 	Area      string
 	Secs      string
 	Side      string
+	Repeat    string   // times, "6" or "4-5"; "" as the step says
+	Pressure  string   // light, moderate or deep; "" as the step says
+	Cut       string   // where "Split here" cuts the words (UTF-16 offset, from the page's script); read, never shown
 	Technique string   // catalog id; "" for a step of the routine's own
 	Data      string   // rowData as JSON, carried unchanged
 	From      string   // the author's sentence it came from, when imported
@@ -61,6 +67,15 @@ type draftRow struct {
 type rowData struct {
 	Item   massage.Item
 	Before []massage.Transition `json:",omitempty"`
+	// Parts are the steps merged into this one, as they were, so that a
+	// split at the same words gives each back its own hands and motion.
+	Parts []rowPart `json:",omitempty"`
+}
+
+// rowPart is a step merged into another, with its name.
+type rowPart struct {
+	Name string
+	Step massage.Step
 }
 
 // draftBase is what the routine keeps that the form does not edit.
@@ -113,7 +128,7 @@ func (s *Server) draftFromImport(res *howto.Result) *draft {
 // one per step of the routine's own, each with the seconds the player
 // gives it.
 func (s *Server) draftFromRoutine(rt *massage.Routine, defs []map[string]any) *draft {
-	d := &draft{Name: rt.Name, Mode: rt.Mode, Notes: slices.Clone(rt.Notes), Prep: rt.Prep, Caution: rt.Cautions}
+	d := &draft{Name: rt.Name, Mode: rt.Mode, Pressure: rt.Pressure, Notes: slices.Clone(rt.Notes), Prep: rt.Prep, Caution: rt.Cautions}
 	base := draftBase{ID: rt.ID, Summary: rt.Summary, Pressure: rt.Pressure, Claims: rt.Claims, Sources: rt.Sources, SourceDefs: defs}
 	b, _ := json.Marshal(base)
 	d.Base = string(b)
@@ -171,15 +186,22 @@ func (s *Server) newRow(it massage.Item, before []massage.Transition, secs float
 	it.Seconds = secs
 	b, _ := json.Marshal(rowData{Item: it, Before: before})
 	r := draftRow{Name: it.Name, Area: it.Area, Secs: strconv.FormatFloat(math.Round(secs), 'f', -1, 64),
-		Side: it.Side, Technique: it.Technique, Data: string(b)}
+		Side: it.Side, Technique: it.Technique, Data: string(b), Repeat: countText(it.Repeat), Pressure: it.Pressure}
 	if it.Technique != "" {
 		if t := s.cat.Technique(it.Technique); t != nil && r.Name == "" {
 			r.Name = t.Name
 		}
 	} else if len(it.Steps) > 0 {
-		r.Say = it.Steps[0].Say
+		st := it.Steps[0]
+		r.Say = st.Say
 		if r.Side == "" {
-			r.Side = it.Steps[0].Side
+			r.Side = st.Side
+		}
+		if r.Repeat == "" {
+			r.Repeat = countText(st.Repeat)
+		}
+		if st.Pressure.Level != "" && (r.Pressure == "" || massage.LevelRank(st.Pressure.Level) < massage.LevelRank(r.Pressure)) {
+			r.Pressure = st.Pressure.Level // the step's own, under the item's cap
 		}
 	}
 	return r
@@ -188,6 +210,7 @@ func (s *Server) newRow(it massage.Item, before []massage.Transition, secs float
 // draftFromForm reads the review form back into a draft.
 func draftFromForm(f url.Values) (*draft, error) {
 	d := &draft{Keep: f.Get("keep"), Person: f.Get("person"), Name: strings.TrimSpace(f.Get("name")), Mode: f.Get("mode"), Base: f.Get("base"),
+		Pressure:  f.Get("pressure"),
 		PrepOffer: f["prep-offer"], Prep: f["prep"], CautionOffer: f["caution-offer"], Caution: f["caution"], Unsure: f["unsure"]}
 	for _, n := range f["note"] {
 		if n = strings.TrimSpace(n); n != "" {
@@ -207,13 +230,16 @@ func draftFromForm(f url.Values) (*draft, error) {
 		d.Rows = append(d.Rows, draftRow{
 			Name: strings.TrimSpace(f.Get(p + "name")), Say: strings.TrimSpace(f.Get(p + "say")), Area: f.Get(p + "area"),
 			Secs: strings.TrimSpace(f.Get(p + "secs")), Side: f.Get(p + "side"), Technique: f.Get(p + "technique"),
+			Repeat: strings.TrimSpace(f.Get(p + "repeat")), Pressure: f.Get(p + "pressure"), Cut: f.Get(p + "cut"),
 			Data: f.Get(p + "data"), From: f.Get(p + "from"), Line: line, Unsure: f[p+"unsure"],
 		})
 	}
 	return d, nil
 }
 
-// apply does what a review button asks to the rows: up-N, down-N, del-N.
+// apply does what a review button asks to the rows: up-N, down-N, del-N,
+// merge-N (with the step after), split-N (at each sentence) and cut-N (at
+// the point chosen).
 // It says what it did, for the page to announce.
 func (d *draft) apply(action string) {
 	verb, num, ok := strings.Cut(action, "-")
@@ -235,6 +261,12 @@ func (d *draft) apply(action string) {
 	case "del":
 		d.Rows = slices.Delete(d.Rows, i, i+1)
 		d.Changed = fmt.Sprintf("Step %d deleted.", i+1)
+	case "merge":
+		d.merge(i)
+	case "split":
+		d.splitSentences(i)
+	case "cut":
+		d.cut(i)
 	}
 }
 
@@ -248,8 +280,11 @@ func (s *Server) routine(d *draft) (*massage.Routine, []map[string]any) {
 		d.Problems = append(d.Problems, "This form was damaged on the way (its hidden part cannot be read). Import the text again.")
 		return nil, nil
 	}
-	rt := &massage.Routine{ID: base.ID, Name: d.Name, Summary: base.Summary, Mode: d.Mode, Pressure: base.Pressure,
+	rt := &massage.Routine{ID: base.ID, Name: d.Name, Summary: base.Summary, Mode: d.Mode, Pressure: d.Pressure,
 		Claims: base.Claims, Sources: base.Sources, Notes: d.Notes}
+	if d.Pressure != "" && !massage.Levels.Has(d.Pressure) {
+		d.Problems = append(d.Problems, "Pick the routine's firmest pressure from the list.")
+	}
 	switch {
 	case d.Name == "":
 		d.Problems = append(d.Problems, "Give the routine a name.")
@@ -295,6 +330,16 @@ func (s *Server) routine(d *draft) (*massage.Routine, []map[string]any) {
 		if r.Side != "" && !massage.Sides.Has(r.Side) {
 			r.Problems = append(r.Problems, "Pick a side from the list.")
 		}
+		rep, repOK := parseRepeat(r.Repeat)
+		if !repOK {
+			r.Problems = append(r.Problems, fmt.Sprintf("Repeats must be a number of times from 1 to %d, such as 6 or 4-5, or left empty; it says %q.", maxRepeat, r.Repeat))
+		}
+		switch {
+		case r.Pressure != "" && !massage.Levels.Has(r.Pressure):
+			r.Problems = append(r.Problems, "Pick a pressure from the list.")
+		case r.Pressure != "" && massage.Levels.Has(d.Pressure) && massage.LevelRank(r.Pressure) > massage.LevelRank(d.Pressure):
+			r.Problems = append(r.Problems, fmt.Sprintf("Its pressure, %s, is firmer than the routine's firmest, %s: choose a lighter one, or raise the routine's.", r.Pressure, d.Pressure))
+		}
 		if len([]rune(r.Name)) > 120 {
 			r.Problems = append(r.Problems, "The step's name is long: keep it under 120 letters.")
 		}
@@ -316,9 +361,19 @@ func (s *Server) routine(d *draft) (*massage.Routine, []map[string]any) {
 			if r.Side != "" {
 				st.Side = r.Side
 			}
+			// repeats and pressure are the step's own: the item says none
+			st.Repeat, it.Repeat = rep, massage.Count{}
+			if r.Pressure != st.Pressure.Level {
+				st.Pressure = massage.Pressure{Level: r.Pressure}
+			}
+			it.Pressure = r.Pressure
 			it.Name = r.Name
-		} else if r.Name != "" {
-			it.Name = r.Name
+		} else {
+			if r.Name != "" {
+				it.Name = r.Name
+			}
+			// for a technique, the most pressure and the passes of its steps
+			it.Repeat, it.Pressure = rep, r.Pressure
 		}
 		it.Area, it.Seconds = r.Area, math.Round(secs)
 		if it.Technique != "" && r.Side != "" {

@@ -205,6 +205,7 @@ type reviewData struct {
 	Areas    []massage.Area
 	Sides    []massage.Word
 	Modes    []massage.Word
+	Levels   []massage.Word
 	People   []store.Person
 	Prep     []choice
 	Cautions []choice
@@ -217,7 +218,7 @@ type choice struct {
 }
 
 func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, status int, d *draft) {
-	rd := reviewData{D: d, Areas: massage.Areas, Sides: massage.Sides.Words, Modes: massage.Modes.Words}
+	rd := reviewData{D: d, Areas: massage.Areas, Sides: massage.Sides.Words, Modes: massage.Modes.Words, Levels: massage.Levels.Words}
 	rd.People, _ = s.store.People(r.Context())
 	for _, id := range d.PrepOffer {
 		if p := s.cat.Preparation(id); p != nil {

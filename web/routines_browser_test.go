@@ -62,7 +62,37 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 		t.Fatalf("after moving step 2 up, step 1 says %q", s)
 	}
 
-	must(t, ctx, "write a time that is no time", chromedp.SetValue(`#row0-secs`, "soon"))
+	// merge the two steps, split them again at their sentences, then split
+	// one at the cursor
+	say0 := eval[string](t, ctx, `document.getElementById('row0-say').value`)
+	say1 := eval[string](t, ctx, `document.getElementById('row1-say').value`)
+	submit(t, ctx, `button[value="merge-0"]`)
+	if n := eval[int](t, ctx, `document.querySelectorAll('.steps > li').length`); n != rows-2 {
+		t.Fatalf("after merging two steps the review shows %d steps, want %d", n, rows-2)
+	}
+	if s := eval[string](t, ctx, `document.getElementById('row0-say').value`); s != say0+" "+say1 {
+		t.Fatalf("the merged step says %q", s)
+	}
+	submit(t, ctx, `button[value="split-0"]`)
+	if a, b := eval[string](t, ctx, `document.getElementById('row0-say').value`), eval[string](t, ctx, `document.getElementById('row1-say').value`); a != say0 || b != say1 {
+		t.Fatalf("split at sentences gave %q and %q", a, b)
+	}
+	cut := eval[int](t, ctx, `(() => { const t = document.getElementById('row1-say'); const k = t.value.indexOf(' and '); t.focus(); t.setSelectionRange(k, k); t.dispatchEvent(new KeyboardEvent('keyup')); return k })()`)
+	if cut <= 0 {
+		t.Fatalf("step 2 has no ' and ' to split at: %q", say1)
+	}
+	submit(t, ctx, `button[value="cut-1"]`)
+	if n := eval[int](t, ctx, `document.querySelectorAll('.steps > li').length`); n != rows {
+		t.Fatalf("after splitting at the cursor the review shows %d steps, want %d", n, rows)
+	}
+	if a, b := eval[string](t, ctx, `document.getElementById('row1-say').value`), eval[string](t, ctx, `document.getElementById('row2-say').value`); a != strings.TrimSpace(say1[:cut]) || !strings.HasPrefix(b, "and ") {
+		t.Fatalf("split at the cursor gave %q and %q", a, b)
+	}
+
+	must(t, ctx, "set repeats and pressure; write a time that is no time",
+		chromedp.SetValue(`#row0-repeat`, "8-10"),
+		chromedp.SetValue(`#row2-pressure`, "light"),
+		chromedp.SetValue(`#row0-secs`, "soon"))
 	submit(t, ctx, `#save`)
 	if p := text(t, ctx, "#review-problems"); !strings.Contains(p, "Step 1: The time must be a number of seconds") {
 		t.Errorf("a bad time says %q", p)
@@ -77,13 +107,16 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 	if h := text(t, ctx, "h1"); h != "My typing break" {
 		t.Errorf("the kept routine's page is titled %q", h)
 	}
-	if body := text(t, ctx, "main"); !strings.Contains(body, "Circle slowly over the palm") {
+	if body := text(t, ctx, "main"); !strings.Contains(body, "Circle slowly over the palm") || !strings.Contains(body, "and stroke from") {
 		t.Errorf("the edited words are not kept: %s", body)
 	}
 
 	list, err := st.RoutinesOf(context.Background(), store.Me)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("kept routines: %v, %v", list, err)
+	}
+	if kr, err := st.RoutineByID(context.Background(), list[0].ID); err != nil || !strings.Contains(kr.Body, "repeat: {least: 8, most: 10}") || !strings.Contains(kr.Body, "pressure: light") {
+		t.Errorf("the kept file lacks the repeats or the pressure set (%v):\n%s", err, kr.Body)
 	}
 	must(t, ctx, "find it in My routines",
 		chromedp.Navigate(srv.URL+"/library"),

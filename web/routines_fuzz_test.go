@@ -37,7 +37,7 @@ func FuzzReviewForm(f *testing.F) {
 	good := values(d)
 	good.Set("action", "save")
 	f.Add(good.Encode())
-	for _, a := range []string{"up-1", "down-0", "del-2", "del-99", "refresh"} {
+	for _, a := range []string{"up-1", "down-0", "del-2", "del-99", "refresh", "merge-0", "merge-2", "split-0", "cut-1"} {
 		v := values(d)
 		v.Set("action", a)
 		f.Add(v.Encode())
@@ -48,6 +48,19 @@ func FuzzReviewForm(f *testing.F) {
 	v.Set("base", `{"ID":"x","SourceDefs":[{"id":7}]}`)
 	f.Add(v.Encode())
 	f.Add("rows=1&row0-data=null&base=null&name=%00&mode=self&action=save")
+	v = values(d)
+	v.Set("row0-say", "One. Two! Three? four")
+	v.Set("row0-cut", "5")
+	v.Set("row1-repeat", "4-5")
+	v.Set("row1-pressure", "deep")
+	v.Set("pressure", "light")
+	v.Set("action", "cut-0")
+	f.Add(v.Encode())
+	v.Set("action", "split-0")
+	f.Add(v.Encode())
+	v.Set("row0-say", "a|b|c")
+	v.Set("row0-cut", "99999999999")
+	f.Add(v.Encode())
 	f.Fuzz(func(t *testing.T, body string) {
 		q, err := url.ParseQuery(body)
 		if err != nil {

@@ -130,7 +130,7 @@ func upload(t *testing.T, h http.Handler, path string, fields map[string]string,
 func values(d *draft) url.Values {
 	v := url.Values{"keep": {d.Keep}, "person": {d.Person}, "name": {d.Name}, "mode": {d.Mode}, "base": {d.Base},
 		"rows": {fmt.Sprint(len(d.Rows))}, "prep-offer": d.PrepOffer, "prep": d.Prep, "caution-offer": d.CautionOffer,
-		"caution": d.Caution, "note": d.Notes, "unsure": d.Unsure}
+		"caution": d.Caution, "note": d.Notes, "unsure": d.Unsure, "pressure": {d.Pressure}}
 	for i, r := range d.Rows {
 		p := fmt.Sprintf("row%d-", i)
 		v.Set(p+"name", r.Name)
@@ -142,6 +142,9 @@ func values(d *draft) url.Values {
 		v.Set(p+"data", r.Data)
 		v.Set(p+"from", r.From)
 		v.Set(p+"line", fmt.Sprint(r.Line))
+		v.Set(p+"repeat", r.Repeat)
+		v.Set(p+"pressure", r.Pressure)
+		v.Set(p+"cut", r.Cut)
 	}
 	return v
 }
