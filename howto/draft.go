@@ -1,6 +1,7 @@
 package howto
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -295,6 +296,17 @@ func areaVotesOf(t string) areaVotes {
 
 // build turns a draft into a Step.
 func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
+	out := d.stepBase(st)
+	d.placeStep(&out, st, prevArea, prevSection)
+	st.measureInto(&out)
+	st.motionInto(&out)
+	st.titleStemsInto(&out)
+	st.vaguenessInto(&out)
+	return out
+}
+
+// stepBase is a step's text, first line and section, before its fields.
+func (d *doc) stepBase(st *stepDraft) Step {
 	var texts []string
 	for _, s := range st.sents {
 		texts = append(texts, s.text)
@@ -303,18 +315,27 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 	if st.section != nil && st.section != d.title && !st.section.blind {
 		out.Section = clip(st.section.text, 80)
 	}
-	var votes areaVotes
-	jointsOnly := true
+	return out
+}
+
+// jointsOnly reports a step that names only the joints its moves pass.
+func (st *stepDraft) jointsOnly() bool {
 	for _, s := range st.sents {
 		for _, l := range s.landmarks {
 			if !limbJoints[l] {
-				jointsOnly = false
+				return false
 			}
 		}
 		if len(s.areas) > 0 {
-			jointsOnly = false
+			return false
 		}
 	}
+	return true
+}
+
+// ownVotes are the places the step's own sentences, its item's name and
+// the sentence before it name; named says whether any did.
+func (st *stepDraft) ownVotes(jointsOnly bool) (votes areaVotes, named, elsewhere bool) {
 	for i, s := range st.sents {
 		w := []float64{1, 2, 0.5}[st.roles[i]]
 		votes.addSentence(s, w, jointsOnly)
@@ -327,32 +348,44 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 		// your thumbs and press small circles down that edge."
 		votes.addSentence(st.context, 2, false)
 	}
-	named := len(votes.order) > 0
-	elsewhere := false
 	for i, s := range st.sents {
 		elsewhere = elsewhere || s.elsewhere && st.roles[i] != 0
 	}
+	return votes, len(votes.order) > 0, elsewhere
+}
+
+// headingVotes add the heading's and the title's areas to a step's votes.
+func (d *doc) headingVotes(votes *areaVotes, st *stepDraft) {
+	sa := ""
+	if st.section != nil && st.section != d.title && !st.section.blind {
+		sa = areaOfText(st.section.text)
+		votes.add(sa, 1)
+	}
+	switch {
+	case sa != "" && sa != d.titleArea && massage.Within(sa, d.titleArea):
+		// "Hamstrings" under "Leg flush": the heading says which part
+		// of the title's area.
+	case len(d.titleAreas) > 1:
+		for _, a := range d.titleAreas {
+			votes.add(a, 1.5/float64(len(d.titleAreas)))
+		}
+	default:
+		votes.add(d.titleArea, 1.5)
+	}
+}
+
+// placeStep decides the step's area: voted from the places it names, then
+// its heading and title, or the step before's.
+func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *block) {
+	jointsOnly := st.jointsOnly()
+	votes, named, elsewhere := st.ownVotes(jointsOnly)
 	if !named && elsewhere {
 		// "Finish with little circles on the bottom": a place the model has
 		// no area for. No area is better than a wrong one.
 		out.Area = ""
 		out.Unsure = append(out.Unsure, "works on a part of the body that Knead's body model has no area for")
 	} else if named || prevArea == "" || prevSection != st.section {
-		sa := ""
-		if st.section != nil && st.section != d.title && !st.section.blind {
-			sa = areaOfText(st.section.text)
-			votes.add(sa, 1)
-		}
-		if sa != "" && sa != d.titleArea && massage.Within(sa, d.titleArea) {
-			// "Hamstrings" under "Leg flush": the heading says which part
-			// of the title's area.
-		} else if len(d.titleAreas) > 1 {
-			for _, a := range d.titleAreas {
-				votes.add(a, 1.5/float64(len(d.titleAreas)))
-			}
-		} else {
-			votes.add(d.titleArea, 1.5)
-		}
+		d.headingVotes(&votes, st)
 	}
 	out.Area = votes.best()
 	if a := between(st); a != "" && (jointsOnly || out.Area != a && massage.Within(a, out.Area)) {
@@ -372,7 +405,11 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 	case !named:
 		out.Unsure = append(out.Unsure, "names no body area: "+out.Area+" is taken from the title or heading")
 	}
+}
 
+// measureInto fills in the step's landmarks, directions, turn, pressure,
+// count, time and side from its sentences, the first of each.
+func (st *stepDraft) measureInto(out *Step) {
 	var sides []string
 	for i, s := range st.sents {
 		for _, l := range s.landmarks {
@@ -401,17 +438,7 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 			b := s.secs
 			out.Seconds = &b
 		}
-		for _, sd := range s.sides {
-			sides = appendNew(sides, sd)
-		}
-		if st.roles[i] == 2 {
-			// "Then do the other hand.": the other side.
-			for _, w := range s.st.ws {
-				if w == "other" {
-					sides = appendNew(sides, "each")
-				}
-			}
-		}
+		sides = append(sides, st.sidesOf(i)...)
 	}
 	if len(out.Landmarks) > 6 {
 		out.Landmarks = out.Landmarks[:6]
@@ -420,30 +447,30 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 		out.Direction = out.Direction[:4]
 	}
 	for _, sd := range []string{"swap-hands", "alternate", "each", "both"} {
-		for _, x := range sides {
-			if x == sd && out.Side == "" {
-				out.Side = sd
-			}
+		if out.Side == "" && slices.Contains(sides, sd) {
+			out.Side = sd
 		}
 	}
 	out.Hands = st.hands()
+}
+
+// sidesOf are the sides sentence i names; "Then do the other hand." after
+// a move is the other side.
+func (st *stepDraft) sidesOf(i int) []string {
+	s := st.sents[i]
+	sides := slices.Clone(s.sides)
+	if st.roles[i] == 2 && slices.Contains(s.st.ws, "other") {
+		sides = append(sides, "each")
+	}
+	return sides
+}
+
+// motionInto gives the step its motion, guessed when no sentence names one,
+// and keeps a turn only for a motion that turns.
+func (st *stepDraft) motionInto(out *Step) {
 	motion, guessed, from := st.motionGuess()
 	out.Motion = motion
 	out.guessed = guessed
-	for _, b := range []*block{st.first, st.section} {
-		if b != nil && !b.blind {
-			t := b.title
-			if b.kind == bHeading {
-				t = b.text
-			}
-			for w := range contentStems(t) {
-				if out.titleStems == nil {
-					out.titleStems = map[string]bool{}
-				}
-				out.titleStems[w] = true
-			}
-		}
-	}
 	out.finish = st.finishing()
 	if guessed {
 		if from != "" {
@@ -459,6 +486,30 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 			out.Turn = ""
 		}
 	}
+}
+
+// titleStemsInto keeps the words of the step's item name and heading, for
+// matching it to a catalog technique.
+func (st *stepDraft) titleStemsInto(out *Step) {
+	for _, b := range []*block{st.first, st.section} {
+		if b == nil || b.blind {
+			continue
+		}
+		t := b.title
+		if b.kind == bHeading {
+			t = b.text
+		}
+		for w := range contentStems(t) {
+			if out.titleStems == nil {
+				out.titleStems = map[string]bool{}
+			}
+			out.titleStems[w] = true
+		}
+	}
+}
+
+// vaguenessInto says what the step leaves vague: a count, a time.
+func (st *stepDraft) vaguenessInto(out *Step) {
 	for _, s := range st.sents {
 		if s.repVague && out.Repeat == nil {
 			out.Unsure = append(out.Unsure, "repeats a few times, without a count")
@@ -477,7 +528,6 @@ func (d *doc) build(st *stepDraft, prevArea string, prevSection *block) Step {
 			break
 		}
 	}
-	return out
 }
 
 // worksSomewhere reports a step that names where it works, not only where

@@ -191,180 +191,258 @@ func (s *sentence) findForm() {
 // instructionAt looks for an instruction starting at token p, skipping
 // opening adverbs and up to depth subordinate clauses.
 func instructionAt(t []token, p, depth int) (form, int) {
+	p = pastLeaders(t, p)
+	if p >= len(t) {
+		return fNone, -1
+	}
+	// Each opener rule says what the sentence is when it recognises its
+	// shape (ok), or passes to the next; the first that recognises it wins.
+	for _, rule := range [...]openerRule{finishByOpener, firstThingOpener, anotherMoveOpener, handFirstOpener,
+		subordinateOpener, subjectOpener, handsSubjectOpener, gerundOpener, participleOpener, passiveOpener, imperativeOpener} {
+		if f, i, ok := rule(t, p, depth); ok {
+			return f, i
+		}
+	}
+	return fNone, -1
+}
+
+// openerRule reads one shape of sentence opening at token p: the form of
+// the instruction and the token of its main verb, and whether it applies.
+type openerRule func(t []token, p, depth int) (form, int, bool)
+
+// pastLeaders skips punctuation, numbers, opening adverbs and labels:
+// "1. First thing, take …", "Next thing: lay …".
+func pastLeaders(t []token, p int) int {
 	for p < len(t) && (t[p].kind == tPunct || t[p].kind == tNum || leadAdverbs[t[p].w] && !(p+1 < len(t) && t[p+1].w == "to") ||
 		labelWords[t[p].w] && p+1 < len(t) && t[p+1].w == ":") {
 		if t[p].w == "step" && p+1 < len(t) && t[p+1].kind != tNum {
 			break
 		}
 		p++
-		// "First thing, take …", "Next thing: lay …"
 		if p+1 < len(t) && t[p].w == "thing" && (t[p-1].w == "first" || t[p-1].w == "next" || t[p-1].w == "last") && t[p+1].kind == tPunct {
 			p++
 		}
 	}
-	if p >= len(t) {
-		return fNone, -1
+	return p
+}
+
+// finishByOpener: "Finish by pressing", "Begin, then, by placing", "End
+// with a few strokes".
+func finishByOpener(t []token, p, _ int) (form, int, bool) {
+	v, ok := baseVerb(t[p].w)
+	if !ok || !(v.base == "finish" || v.base == "begin" || v.base == "start" || v.base == "end" || v.base == "proceed" || v.base == "continue") {
+		return fNone, -1, false
 	}
+	q := p + 1
+	for q < len(t) && (t[q].kind == tPunct || t[q].w == "then" || t[q].w == "off") {
+		q++
+	}
+	if q+1 < len(t) && t[q].w == "by" && isGerund(t[q+1].w) {
+		return fBy, q + 1, true
+	}
+	if q < len(t) && t[q].w == "with" && (v.base == "finish" || v.base == "end") {
+		for r := q + 1; r < len(t) && r <= q+8; r++ {
+			if m, ok := verbs[t[r].w]; ok && m.c == vMove {
+				return fBy, r, true
+			}
+			if isMotionNoun(t[r].w) {
+				return fBy, p, true
+			}
+		}
+	}
+	return fNone, -1, false
+}
+
+// firstThingOpener: "The first thing I do is long, slow strokes …"
+func firstThingOpener(t []token, p, _ int) (form, int, bool) {
+	if w := t[p].w; w != "the" && w != "my" && w != "our" {
+		return fNone, -1, false
+	}
+	for q := p + 1; q+3 < len(t) && q < p+5; q++ {
+		if (t[q].w == "thing" || moveNouns[t[q].w]) && subjects[t[q+1].w] && (t[q+2].w == "do" || t[q+2].w == "does") && (t[q+3].w == "is" || t[q+3].w == "are") {
+			for r := q + 4; r < len(t) && r <= q+9; r++ {
+				if v, ok := verbs[t[r].w]; ok && v.c == vMove && isMotionNoun(t[r].w) {
+					return fTo, r, true
+				}
+			}
+		}
+	}
+	return fNone, -1, false
+}
+
+// anotherMoveOpener: "Another movement is to use …"
+func anotherMoveOpener(t []token, p, _ int) (form, int, bool) {
+	if w := t[p].w; w != "another" && w != "one" && w != "the" && w != "a" {
+		return fNone, -1, false
+	}
+	for q := p + 1; q < len(t) && q < p+12; q++ {
+		if (t[q].w == "is" || t[q].w == "it" || t[q].w == "are") && q+2 < len(t) && t[q+1].w == "to" {
+			if _, ok := baseVerb(t[q+2].w); ok && moveNoun(t[p:q]) {
+				return fTo, q + 2, true
+			}
+		}
+	}
+	return fNone, -1, false
+}
+
+// handFirstOpener: "with your right thumb make little circles …": the
+// hand, then the instruction, with no comma between.
+func handFirstOpener(t []token, p, depth int) (form, int, bool) {
+	if depth <= 0 || t[p].w != "with" && t[p].w != "using" {
+		return fNone, -1, false
+	}
+	if q := pastHandPhrase(t, p+1); q > p+1 && q < len(t) {
+		if v, ok := baseVerb(t[q].w); ok && (v.c == vMove || v.c == vPlace || v.base == "make" || v.base == "use") {
+			return fImperative, q, true
+		}
+	}
+	return fNone, -1, false
+}
+
+// subordinateOpener: a sentence opening with a subordinate clause ("To
+// massage the scalp start at …", "When the skin is warm, knead …", "After
+// soaking rub the foot"): the instruction after it, or none.
+func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 	w := t[p].w
-	// "Finish by pressing", "Begin, then, by placing", "End with a few strokes".
-	if v, ok := baseVerb(w); ok && (v.base == "finish" || v.base == "begin" || v.base == "start" || v.base == "end" || v.base == "proceed" || v.base == "continue") {
-		q := p + 1
-		for q < len(t) && (t[q].kind == tPunct || t[q].w == "then" || t[q].w == "off") {
-			q++
-		}
-		if q+1 < len(t) && t[q].w == "by" && isGerund(t[q+1].w) {
-			return fBy, q + 1
-		}
-		if q < len(t) && t[q].w == "with" && (v.base == "finish" || v.base == "end") {
-			for r := q + 1; r < len(t) && r <= q+8; r++ {
-				if m, ok := verbs[t[r].w]; ok && m.c == vMove {
-					return fBy, r
+	if depth <= 0 || !subordinators[w] {
+		return fNone, -1, false
+	}
+	if w == "to" && p+1 < len(t) {
+		if _, ok := baseVerb(t[p+1].w); ok {
+			for q := p + 3; q < len(t) && q < p+8; q++ {
+				if t[q].kind == tPunct {
+					break
 				}
-				if isMotionNoun(t[r].w) {
-					return fBy, p
+				if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
+					return fImperative, q, true
 				}
 			}
 		}
 	}
-	// "The first thing I do is long, slow strokes …"
-	if w == "the" || w == "my" || w == "our" {
-		for q := p + 1; q+3 < len(t) && q < p+5; q++ {
-			if (t[q].w == "thing" || moveNouns[t[q].w]) && subjects[t[q+1].w] && (t[q+2].w == "do" || t[q+2].w == "does") && (t[q+3].w == "is" || t[q+3].w == "are") {
-				for r := q + 4; r < len(t) && r <= q+9; r++ {
-					if v, ok := verbs[t[r].w]; ok && v.c == vMove && isMotionNoun(t[r].w) {
-						return fTo, r
-					}
+	// The instruction follows one of the next few commas.
+	for q := p + 1; q < len(t) && q < p+30; q++ {
+		if t[q].w == "," || t[q].w == ";" || t[q].w == ":" || t[q].w == "-" {
+			if f, vi := instructionAt(t, q+1, depth-1); f != fNone {
+				return f, vi, true
+			}
+		}
+	}
+	if p+1 < len(t) && isGerund(t[p+1].w) && w != "to" {
+		for q := p + 2; q < len(t) && q < p+6; q++ {
+			if _, ok := baseVerb(t[q].w); ok && verbs[t[q].w].c != vNone {
+				if f, vi := instructionAt(t, q, 0); f == fImperative {
+					return f, vi, true
 				}
 			}
 		}
 	}
-	// "Another movement is to use …"
-	if w == "another" || w == "one" || w == "the" || w == "a" {
-		for q := p + 1; q < len(t) && q < p+12; q++ {
-			if (t[q].w == "is" || t[q].w == "it" || t[q].w == "are") && q+2 < len(t) && t[q+1].w == "to" {
-				if _, ok := baseVerb(t[q+2].w); ok && moveNoun(t[p:q]) {
-					return fTo, q + 2
-				}
-			}
+	return fNone, -1, true
+}
+
+// subjectOpener: "You can also rub …", "Your partner should lie …", "The
+// receiver sits …", "I put the heels of my hands …" (the author telling
+// what they do).
+func subjectOpener(t []token, p, _ int) (form, int, bool) {
+	w := t[p].w
+	if !(subjects[w] || (w == "your" || w == "the") && p+1 < len(t) && subjects[t[p+1].w]) {
+		return fNone, -1, false
+	}
+	q := p + 1
+	if w == "your" || w == "the" {
+		q++
+	}
+	for q < len(t) && (modals[t[q].w] || t[q].w == "'ll" || t[q].w == "to") {
+		q++
+	}
+	if q < len(t) {
+		if v, ok := verbs[t[q].w]; ok && v.c != vNone && !strings.HasSuffix(t[q].w, "ing") && !strings.HasSuffix(t[q].w, "ed") && t[q].w != "be" {
+			return fYou, q, true
 		}
 	}
-	if depth > 0 && (w == "with" || w == "using") {
-		// "with your right thumb make little circles …": the hand, then the
-		// instruction, with no comma between.
-		if q := pastHandPhrase(t, p+1); q > p+1 && q < len(t) {
-			if v, ok := baseVerb(t[q].w); ok && (v.c == vMove || v.c == vPlace || v.base == "make" || v.base == "use") {
-				return fImperative, q
-			}
+	return fNone, -1, true
+}
+
+// handsSubjectOpener: "Both thumbs glide …", "Your hands should …"
+func handsSubjectOpener(t []token, p, _ int) (form, int, bool) {
+	w := t[p].w
+	if !(w == "your" || w == "both" || w == "one" || w == "each" || w == "either" || w == "the") || p+1 >= len(t) || !giverWords[t[p+1].w] {
+		return fNone, -1, false
+	}
+	q := p + 2
+	for q < len(t) && modals[t[q].w] {
+		q++
+	}
+	if q < len(t) {
+		if v, ok := verbs[t[q].w]; ok && (v.c == vMove || v.c == vPlace) && !strings.HasSuffix(t[q].w, "ing") {
+			return fHands, q, true
 		}
 	}
-	if depth > 0 && subordinators[w] {
-		// "To massage the scalp start at …", "To finish I rest both hands …"
-		if w == "to" && p+1 < len(t) {
-			if _, ok := baseVerb(t[p+1].w); ok {
-				for q := p + 3; q < len(t) && q < p+8; q++ {
-					if t[q].kind == tPunct {
-						break
-					}
-					if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
-						return fImperative, q
-					}
-				}
-			}
-		}
-		// The instruction follows one of the next few commas.
-		for q := p + 1; q < len(t) && q < p+30; q++ {
-			if t[q].w == "," || t[q].w == ";" || t[q].w == ":" || t[q].w == "-" {
-				if f, vi := instructionAt(t, q+1, depth-1); f != fNone {
-					return f, vi
-				}
-			}
-		}
-		// "After soaking rub the foot", "To massage the scalp start at …"
-		if p+1 < len(t) && isGerund(t[p+1].w) && w != "to" {
-			for q := p + 2; q < len(t) && q < p+6; q++ {
-				if _, ok := baseVerb(t[q].w); ok && verbs[t[q].w].c != vNone {
-					if f, vi := instructionAt(t, q, 0); f == fImperative {
-						return f, vi
-					}
-				}
-			}
-		}
-		return fNone, -1
+	return fNone, -1, false
+}
+
+// gerundOpener: "Rotating the toes is …", "Squeezing the foot as you move …"
+func gerundOpener(t []token, p, _ int) (form, int, bool) {
+	w := t[p].w
+	if !isGerund(w) || !(verbs[w].c == vMove || verbs[w].c == vPlace) || p+1 >= len(t) {
+		return fNone, -1, false
 	}
-	// "You can also rub …", "Your partner should lie …", "The receiver sits
-	// …", "I put the heels of my hands …" (the author telling what they do).
-	if subjects[w] || (w == "your" || w == "the") && p+1 < len(t) && subjects[t[p+1].w] {
-		q := p + 1
-		if w == "your" || w == "the" {
-			q++
-		}
-		for q < len(t) && (modals[t[q].w] || t[q].w == "'ll" || t[q].w == "to") {
-			q++
-		}
-		if q < len(t) {
-			if v, ok := verbs[t[q].w]; ok && v.c != vNone && !strings.HasSuffix(t[q].w, "ing") && !strings.HasSuffix(t[q].w, "ed") && t[q].w != "be" {
-				return fYou, q
-			}
-		}
-		return fNone, -1
+	q := p + 1
+	for q < len(t) && (dets[t[q].w] || t[q].w == "each" || t[q].w == "both") {
+		q++
 	}
-	// "Both thumbs glide …", "Your hands should …"
-	if (w == "your" || w == "both" || w == "one" || w == "each" || w == "either" || w == "the") && p+1 < len(t) && giverWords[t[p+1].w] {
-		q := p + 2
-		for q < len(t) && modals[t[q].w] {
-			q++
-		}
-		if q < len(t) {
-			if v, ok := verbs[t[q].w]; ok && (v.c == vMove || v.c == vPlace) && !strings.HasSuffix(t[q].w, "ing") {
-				return fHands, q
+	if q < len(t) && q > p+1 && bodyWord(t[q].w) {
+		return fGerund, p, true
+	}
+	return fNone, -1, false
+}
+
+// participleOpener: "Kneeling at the head, she takes …", "Standing behind
+// them, place …": an opening participle clause, then the instruction.
+func participleOpener(t []token, p, depth int) (form, int, bool) {
+	if depth <= 0 || !isGerund(t[p].w) || p+1 >= len(t) || !(locPreps[t[p+1].w] || refPreps[t[p+1].w] || t[p+1].w == "behind" || t[p+1].w == "in") {
+		return fNone, -1, false
+	}
+	for q := p + 1; q < len(t) && q < p+10; q++ {
+		if t[q].w == "," {
+			if f, vi := instructionAt(t, q+1, depth-1); f != fNone {
+				return f, vi, true
 			}
+			break
 		}
 	}
-	// "Rotating the toes is …", "Squeezing the foot as you move …"
-	if isGerund(w) && (verbs[w].c == vMove || verbs[w].c == vPlace) && p+1 < len(t) {
-		q := p + 1
-		for q < len(t) && (dets[t[q].w] || t[q].w == "each" || t[q].w == "both") {
-			q++
-		}
-		if q < len(t) && q > p+1 && bodyWord(t[q].w) {
-			return fGerund, p
-		}
-	}
-	// "Kneeling at the head, she takes …", "Standing behind them, place …":
-	// an opening participle clause, then the instruction.
-	if depth > 0 && isGerund(w) && p+1 < len(t) && (locPreps[t[p+1].w] || refPreps[t[p+1].w] || t[p+1].w == "behind" || t[p+1].w == "in") {
-		for q := p + 1; q < len(t) && q < p+10; q++ {
-			if t[q].w == "," {
-				if f, vi := instructionAt(t, q+1, depth-1); f != fNone {
-					return f, vi
-				}
-				break
-			}
-		}
-	}
-	// "Chopping movements can be done …"
+	return fNone, -1, false
+}
+
+// passiveOpener: "Chopping movements can be done …"
+func passiveOpener(t []token, p, _ int) (form, int, bool) {
 	for q := p; q+3 < len(t) && q < p+5; q++ {
 		if t[q+1].w == "can" && t[q+2].w == "be" && (t[q+3].w == "done" || t[q+3].w == "performed") {
 			for r := p; r <= q; r++ {
 				if m, ok := verbs[t[r].w]; ok && m.c == vMove {
-					return fPassive, r
+					return fPassive, r, true
 				}
 			}
 		}
 	}
-	if v, ok := baseVerb(w); ok && v.c != vNone {
-		// "Massage cream or lotion can be bought" names a thing, not a deed.
-		for q := p + 1; q < len(t) && q < p+5; q++ {
-			if auxes[t[q].w] {
-				return fNone, -1
-			}
-			if t[q].kind == tPunct || dets[t[q].w] || locPreps[t[q].w] || giverPreps[t[q].w] {
-				break
-			}
-		}
-		return fImperative, p
+	return fNone, -1, false
+}
+
+// imperativeOpener: a verb first ("Knead the calf"), unless it names a
+// thing ("Massage cream or lotion can be bought").
+func imperativeOpener(t []token, p, _ int) (form, int, bool) {
+	v, ok := baseVerb(t[p].w)
+	if !ok || v.c == vNone {
+		return fNone, -1, false
 	}
-	return fNone, -1
+	for q := p + 1; q < len(t) && q < p+5; q++ {
+		if auxes[t[q].w] {
+			return fNone, -1, true
+		}
+		if t[q].kind == tPunct || dets[t[q].w] || locPreps[t[q].w] || giverPreps[t[q].w] {
+			break
+		}
+	}
+	return fImperative, p, true
 }
 
 // afterLabel finds an instruction after a short label and a colon:
