@@ -520,110 +520,7 @@ var bodyAdjs = map[string]bool{"left": true, "right": true, "both": true, "each"
 func (s *sentence) readHits() {
 	prevAmb := -1 // how the last ambiguous hand word was read: 0 giver, 1 receiver
 	for _, h := range s.hits {
-		ti := s.st.ti[h.i]
-		recv := false
-		if h.e.amb {
-			recv = s.receiverAt(ti, prevAmb)
-			if recv {
-				prevAmb = 1
-			} else {
-				prevAmb = 0
-			}
-		}
-		for _, v := range h.e.vals {
-			if h.e.amb && (v.c == cPart) == recv {
-				continue
-			}
-			if (v.c == cLandmark || v.c == cArea) && (s.inAsideClause(ti) || s.positional(ti)) {
-				continue
-			}
-			if (v.c == cLandmark || v.c == cArea) && !h.e.amb && s.instrument(ti) {
-				continue // "push with your feet": what pushes, not where the massage works
-			}
-			if v.c == cLandmark || v.c == cArea {
-				s.markRef(v.id, s.isRef(ti))
-			}
-			switch v.c {
-			case cLandmark:
-				if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
-					s.avoid = true
-					continue
-				}
-				s.landmarks = appendNew(s.landmarks, v.id)
-				s.countOwner(ti)
-			case cArea:
-				s.areas = appendNew(s.areas, v.id)
-				s.countOwner(ti)
-			case cPart:
-				s.parts = append(s.parts, handMention{hand: s.handBefore(h), part: v.id})
-			case cHand:
-				if v.id == "" {
-					first, last := h.e.words[0], h.e.words[len(h.e.words)-1]
-					p := partOf(last)
-					s.parts = append(s.parts, handMention{hand: first, part: p})
-				} else {
-					p := ""
-					for _, v2 := range h.e.vals {
-						if v2.c == cPart {
-							p = v2.id
-						}
-					}
-					s.parts = append(s.parts, handMention{hand: v.id, part: p})
-				}
-				if ti > 0 && s.toks[ti-1].w == "in" || ti > 1 && s.toks[ti-2].w == "in" {
-					s.holdHand = s.parts[len(s.parts)-1].hand
-				}
-			case cMotion:
-				id := v.id
-				if id == "rotate" && !s.jointNear(h) {
-					id = "circle"
-				}
-				s.motions = append(s.motions, motionMention{ti: ti, id: id, strength: 1, word: h.e.words[0]})
-			case cWeak:
-				if h.e.words[0] == "go" && ti+1 < len(s.toks) && goManner[s.toks[ti+1].w] {
-					continue // "go lighter on the arch", "go easy": how, not a move
-				}
-				s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 0, word: h.e.words[0]})
-			case cManner:
-				s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 2, word: h.e.words[0]})
-			case cDir:
-				if v.id == "up" && ti > 0 && upVerbs[s.toks[ti-1].w] {
-					continue
-				}
-				if (v.id == "up" || v.id == "down") && ti > 0 && facingWords[s.toks[ti-1].w] {
-					continue // "palm up", "lie face down": how a part lies
-				}
-				s.dirs = appendNew(s.dirs, v.id)
-			case cTurn:
-				if s.turn == "" {
-					s.turn = v.id
-				}
-			case cPressure:
-				if s.pressure.IsZero() {
-					lo, hi, _ := strings.Cut(v.id, "..")
-					s.pressure = massage.Pressure{Level: lo, Most: hi}
-					if hi != "" {
-						s.pressure.Profile = "receiver-choice"
-					}
-				}
-			case cSide:
-				s.sides = appendNew(s.sides, v.id)
-			case cPrep:
-				// "oil or lotion" is one thing, whichever is at hand; named
-				// either way round, it is oil.
-				alt := len(s.prep) > 0 && (v.id == "cream" || v.id == "oil") && s.orBefore(ti)
-				if alt && v.id == "oil" && contains(s.prep, "cream") {
-					s.prep = append(remove(s.prep, "cream"), "oil")
-				}
-				if !s.negated(ti) && !alt && !s.notPrep(ti) {
-					s.prep = appendNew(s.prep, v.id)
-				}
-			case cTool:
-				s.tool = true
-			case cElse:
-				s.elsewhere = true
-			}
-		}
+		s.readHit(h, &prevAmb)
 	}
 	// With a ball or a roller, rolling is the tool gliding over the body,
 	// not the hands kneading: "placing the ball … and rolling slowly".
@@ -634,14 +531,143 @@ func (s *sentence) readHits() {
 			}
 		}
 	}
-	// The bare word "back": the body's back when an article or possessive
-	// comes before it ("down the back", "on your back").
 	covered := make([]bool, len(s.st.ws))
 	for _, h := range s.hits {
 		for k := h.i; k < h.i+h.n; k++ {
 			covered[k] = true
 		}
 	}
+	s.readBareBack(covered)
+	s.readBareBottom(covered)
+	s.countPersons()
+}
+
+// readHit reads one lexicon entry found in the sentence: each of its
+// values that applies where it stands.
+func (s *sentence) readHit(h hit, prevAmb *int) {
+	ti := s.st.ti[h.i]
+	recv := false
+	if h.e.amb {
+		recv = s.receiverAt(ti, *prevAmb)
+		*prevAmb = 0
+		if recv {
+			*prevAmb = 1
+		}
+	}
+	for _, v := range h.e.vals {
+		if h.e.amb && (v.c == cPart) == recv {
+			continue
+		}
+		place := v.c == cLandmark || v.c == cArea
+		if place && (s.inAsideClause(ti) || s.positional(ti)) {
+			continue
+		}
+		if place && !h.e.amb && s.instrument(ti) {
+			continue // "push with your feet": what pushes, not where the massage works
+		}
+		if place {
+			s.markRef(v.id, s.isRef(ti))
+		}
+		s.takeValue(h, ti, v)
+	}
+}
+
+// takeValue keeps one value of a lexicon entry at token ti.
+func (s *sentence) takeValue(h hit, ti int, v val) {
+	switch v.c {
+	case cLandmark:
+		if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
+			s.avoid = true
+			return
+		}
+		s.landmarks = appendNew(s.landmarks, v.id)
+		s.countOwner(ti)
+	case cArea:
+		s.areas = appendNew(s.areas, v.id)
+		s.countOwner(ti)
+	case cPart:
+		s.parts = append(s.parts, handMention{hand: s.handBefore(h), part: v.id})
+	case cHand:
+		s.takeHand(h, ti, v)
+	case cMotion:
+		id := v.id
+		if id == "rotate" && !s.jointNear(h) {
+			id = "circle"
+		}
+		s.motions = append(s.motions, motionMention{ti: ti, id: id, strength: 1, word: h.e.words[0]})
+	case cWeak:
+		if h.e.words[0] == "go" && ti+1 < len(s.toks) && goManner[s.toks[ti+1].w] {
+			return // "go lighter on the arch", "go easy": how, not a move
+		}
+		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 0, word: h.e.words[0]})
+	case cManner:
+		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 2, word: h.e.words[0]})
+	case cDir:
+		if v.id == "up" && ti > 0 && upVerbs[s.toks[ti-1].w] {
+			return
+		}
+		if (v.id == "up" || v.id == "down") && ti > 0 && facingWords[s.toks[ti-1].w] {
+			return // "palm up", "lie face down": how a part lies
+		}
+		s.dirs = appendNew(s.dirs, v.id)
+	case cTurn:
+		if s.turn == "" {
+			s.turn = v.id
+		}
+	case cPressure:
+		if s.pressure.IsZero() {
+			lo, hi, _ := strings.Cut(v.id, "..")
+			s.pressure = massage.Pressure{Level: lo, Most: hi}
+			if hi != "" {
+				s.pressure.Profile = "receiver-choice"
+			}
+		}
+	case cSide:
+		s.sides = appendNew(s.sides, v.id)
+	case cPrep:
+		s.takePrep(ti, v)
+	case cTool:
+		s.tool = true
+	case cElse:
+		s.elsewhere = true
+	}
+}
+
+// takeHand keeps a hand named ("your left thumb", "the other hand").
+func (s *sentence) takeHand(h hit, ti int, v val) {
+	if v.id == "" {
+		first, last := h.e.words[0], h.e.words[len(h.e.words)-1]
+		s.parts = append(s.parts, handMention{hand: first, part: partOf(last)})
+	} else {
+		p := ""
+		for _, v2 := range h.e.vals {
+			if v2.c == cPart {
+				p = v2.id
+			}
+		}
+		s.parts = append(s.parts, handMention{hand: v.id, part: p})
+	}
+	if ti > 0 && s.toks[ti-1].w == "in" || ti > 1 && s.toks[ti-2].w == "in" {
+		s.holdHand = s.parts[len(s.parts)-1].hand
+	}
+}
+
+// takePrep keeps a preparation named, unless negated or not one.
+func (s *sentence) takePrep(ti int, v val) {
+	// "oil or lotion" is one thing, whichever is at hand; named either way
+	// round, it is oil.
+	alt := len(s.prep) > 0 && (v.id == "cream" || v.id == "oil") && s.orBefore(ti)
+	if alt && v.id == "oil" && contains(s.prep, "cream") {
+		s.prep = append(remove(s.prep, "cream"), "oil")
+	}
+	if !s.negated(ti) && !alt && !s.notPrep(ti) {
+		s.prep = appendNew(s.prep, v.id)
+	}
+}
+
+// readBareBack reads the bare word "back": the body's back when an article
+// or possessive comes before it ("down the back", "on your back").
+func (s *sentence) readBareBack(covered []bool) {
 	for i, w := range s.st.ws {
 		if w != "back" || covered[i] {
 			continue
@@ -655,9 +681,12 @@ func (s *sentence) readHits() {
 			s.countOwner(ti)
 		}
 	}
-	// The bare word "bottom" worked on ("circles on the bottom", "over
-	// their bottom") is a place the model lacks; "the bottom of the foot"
-	// is read above.
+}
+
+// readBareBottom reads the bare word "bottom" worked on ("circles on the
+// bottom", "over their bottom"): a place the model lacks; "the bottom of
+// the foot" is read from the lexicon.
+func (s *sentence) readBareBottom(covered []bool) {
 	for i, w := range s.st.ws {
 		if w != "bottom" || covered[i] {
 			continue
@@ -671,6 +700,10 @@ func (s *sentence) readHits() {
 			s.elsewhere = true
 		}
 	}
+}
+
+// countPersons counts the words that say who receives: oneself or another.
+func (s *sentence) countPersons() {
 	for i, t := range s.toks {
 		// "the opposite palm", "the opposite shoulder": one's own other side
 		if t.w == "opposite" && i+1 < len(s.toks) && bodyWord(s.toks[i+1].w) {
