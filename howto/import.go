@@ -251,8 +251,48 @@ func (d *doc) closeStep() {
 // sentence files one sentence: as part of a step, a preparation, a
 // warning, a claim or a tip.
 func (d *doc) sentence(s *sentence) {
-	closeStep := d.closeStep
+	d.tally(s)
+	if s.form == fNone {
+		if d.cur != nil && (d.cur.last == s.b || s.idx == 0 && continues(s.b)) && s.modifierNoVerb() {
+			d.cur.add(s, 2)
+		}
+		return
+	}
+	if d.aside(s) {
+		return
+	}
+	if d.cur != nil && d.cur.full() {
+		d.closeStep()
+	}
+	if d.pending != nil && d.pending.full() {
+		d.pending = nil
+	}
+	if d.notMove(s) || d.changesStep(s) || !d.handsOn(s) {
+		return
+	}
+	if d.pending != nil {
+		d.closeStep()
+		d.cur, d.pending = d.pending, nil
+		d.cur.still = s.holdStep()
+		d.cur.add(s, 1)
+		d.takeHint(s)
+		d.takeContext(s)
+		return
+	}
+	if d.cur != nil && d.continuesStep(s) {
+		return
+	}
+	d.closeStep()
+	d.cur = &stepDraft{section: s.b.section, still: s.holdStep()}
+	d.cur.add(s, 1)
+	d.takeHint(s)
+	d.takeContext(s)
+}
 
+// tally counts what every sentence says whatever its role: who receives,
+// warnings, claims, preparations, and a sentence that names a move or a
+// place without instructing, for the step that follows.
+func (d *doc) tally(s *sentence) {
 	w := 1.0
 	if s.form == fNone {
 		w = 0.5
@@ -276,65 +316,72 @@ func (d *doc) sentence(s *sentence) {
 	if s.form == fNone && s.hasLoc() && !s.warning && !s.claim {
 		d.place = s // "The bit most people miss is along the inner edge of the shoulder blade."
 	}
-	if s.form == fNone {
-		if d.cur != nil && (d.cur.last == s.b || s.idx == 0 && continues(s.b)) && s.modifierNoVerb() {
-			d.cur.add(s, 2)
-		}
-		return
+}
+
+// aside reports an instruction that is no move: one that only warns, or
+// a claim told as a story or after its move.
+func (d *doc) aside(s *sentence) bool {
+	switch {
+	case s.warnLead || s.warnOnly():
+		return true
+	case s.claim && s.narrative:
+		return true
+	case s.form == fGerund && s.claim && d.covered(s):
+		return true // "Rolling the upper back loosens stiff muscles", after the rolling: what it does, not a step
 	}
-	if s.warnLead || s.warnOnly() {
-		return
-	}
-	if s.claim && s.narrative {
-		return
-	}
-	if s.form == fGerund && s.claim && d.covered(s) {
-		return // "Rolling the upper back loosens stiff muscles", after the rolling: what it does, not a step
-	}
-	if d.cur != nil && d.cur.full() {
-		closeStep()
-	}
-	if d.pending != nil && d.pending.full() {
-		d.pending = nil
-	}
-	if s.prepOnly() {
-		return
-	}
-	if s.aboutTechniques() || s.makeSure() {
+	return false
+}
+
+// notMove keeps an instruction that prepares or advises, not a move.
+func (d *doc) notMove(s *sentence) bool {
+	switch {
+	case s.prepOnly():
+		return true
+	case s.aboutTechniques() || s.makeSure():
 		d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
-		return
-	}
-	if s.receiverPosition() {
+		return true
+	case s.receiverPosition():
 		d.addPrep("position", s)
-		return
+		return true
 	}
-	if d.cur != nil && (s.sideRepeat(d.cur) || s.giverSupport() && d.cur.last == s.b) {
+	return false
+}
+
+// changesStep reads an instruction that changes or repeats the step
+// before: "Switch sides.", "Repeat 4 times.", "Do the same on the other
+// cheek." It reports whether it took the sentence.
+func (d *doc) changesStep(s *sentence) bool {
+	switch {
+	case d.cur == nil:
+		return false
+	case s.sideRepeat(d.cur) || s.giverSupport() && d.cur.last == s.b:
 		d.cur.add(s, 2)
-		return
-	}
-	if d.cur != nil && s.sameElsewhere(d.cur) {
-		prev := d.cur
-		closeStep()
-		d.cur = &stepDraft{section: s.b.section, copied: prev.motion()}
+	case s.sameElsewhere(d.cur):
+		d.restart(s)
+	case s.sameItemMove(d.cur):
 		d.cur.add(s, 1)
-		return
-	}
-	if d.cur != nil && s.sameItemMove(d.cur) {
-		d.cur.add(s, 1)
-		return
-	}
-	// Changes to the step before: "Repeat 4 times.", "Switch sides."
-	if d.cur != nil && s.modifier(d.cur) {
+	case s.modifier(d.cur):
 		d.cur.add(s, 2)
-		return
+	case s.sameAs():
+		d.restart(s)
+	default:
+		return false
 	}
-	if s.sameAs() && d.cur != nil {
-		prev := d.cur
-		closeStep()
-		d.cur = &stepDraft{section: s.b.section, copied: prev.motion()}
-		d.cur.add(s, 1)
-		return
-	}
+	return true
+}
+
+// restart starts a step that plays the step before's move again.
+func (d *doc) restart(s *sentence) {
+	prev := d.cur
+	d.closeStep()
+	d.cur = &stepDraft{section: s.b.section, copied: prev.motion()}
+	d.cur.add(s, 1)
+}
+
+// handsOn reports an instruction that is a hands-on move; a set-up ("Cup
+// the chin in your left hand.") waits for the move that follows, and the
+// rest are tips.
+func (d *doc) handsOn(s *sentence) bool {
 	switch {
 	case s.handsOn():
 	case s.holdStep():
@@ -343,71 +390,56 @@ func (d *doc) sentence(s *sentence) {
 	case s.setup():
 		if d.cur != nil && d.cur.last == s.b && !d.cur.hasMove() {
 			d.cur.add(s, 0)
-			return
+			return false
 		}
-		closeStep()
+		d.closeStep()
 		if d.pending == nil {
 			d.pending = &stepDraft{section: s.b.section}
 		}
 		d.pending.add(s, 0)
-		return
+		return false
 	default:
 		if d.cur != nil && s.verb.c == vModify && d.cur.last == s.b {
 			d.cur.add(s, 2)
-			return
+			return false
 		}
 		if len(d.res.Prep) == 0 || d.res.Prep[len(d.res.Prep)-1].Line != s.line || d.res.Prep[len(d.res.Prep)-1].Text != s.text {
 			d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
 		}
-		return
+		return false
 	}
-	if d.pending != nil {
-		closeStep()
-		d.cur, d.pending = d.pending, nil
-		d.cur.still = s.holdStep()
-		d.cur.add(s, 1)
-		d.takeHint(s)
-		d.takeContext(s)
-		return
-	}
-	if d.cur != nil {
-		same := d.cur.last == s.b
-		conflict := dirConflict(d.cur.dirs(), s.dirs)
-		switch {
-		case s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()):
-			if !conflict {
-				d.cur.add(s, 1)
-				return
-			}
-			// The same move, now travelling another way.
-			prev := d.cur.motion()
-			closeStep()
-			d.cur = &stepDraft{section: s.b.section, copied: prev}
+	return true
+}
+
+// continuesStep reports a move that goes on with the step before rather
+// than starting one, and adds it there.
+func (d *doc) continuesStep(s *sentence) bool {
+	same := d.cur.last == s.b
+	conflict := dirConflict(d.cur.dirs(), s.dirs)
+	switch {
+	case s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()):
+		if conflict {
+			d.restart(s) // the same move, now travelling another way
+		} else {
 			d.cur.add(s, 1)
-			return
-		case same && d.cur.announce():
-			d.cur.add(s, 1)
-			return
-		case same && s.hasStrong() && !s.hasLoc() && !s.hasPart() && !conflict && s.strongMotion() == d.cur.motion():
-			d.cur.add(s, 1) // "Squeeze and release 5 times.": the same move again
-			return
-		case s.placeLead() || postures[s.verb.base] && s.vi >= 0 && s.vi <= 3:
-		case s.form == fTo || s.form == fGerund || s.form == fPassive || s.form == fFragment:
-		case same && !d.cur.strongMove() && s.hasStrong() && !conflict && !d.cur.still:
-			d.cur.add(s, 1)
-			return
-		case same && !s.hasStrong() && len(s.st.ws) <= 8 && newPlaces(d.cur, s) && (s.verb.c == vMove || s.verb.base == "go") && s.opensWithNext():
-			// "Then I go to the low back itself.": the next step, announced
-		case !s.hasStrong() && !s.weakHold() && !conflict && (same || s.b.kind == bPara && d.cur.last.kind == bPara && !newPlaces(d.cur, s)):
-			d.cur.add(s, 1)
-			return
 		}
+		return true
+	case same && d.cur.announce():
+	case same && s.hasStrong() && !s.hasLoc() && !s.hasPart() && !conflict && s.strongMotion() == d.cur.motion():
+		// "Squeeze and release 5 times.": the same move again
+	case s.placeLead() || postures[s.verb.base] && s.vi >= 0 && s.vi <= 3:
+		return false
+	case s.form == fTo || s.form == fGerund || s.form == fPassive || s.form == fFragment:
+		return false
+	case same && !d.cur.strongMove() && s.hasStrong() && !conflict && !d.cur.still:
+	case same && !s.hasStrong() && len(s.st.ws) <= 8 && newPlaces(d.cur, s) && (s.verb.c == vMove || s.verb.base == "go") && s.opensWithNext():
+		return false // "Then I go to the low back itself.": the next step, announced
+	case !s.hasStrong() && !s.weakHold() && !conflict && (same || s.b.kind == bPara && d.cur.last.kind == bPara && !newPlaces(d.cur, s)):
+	default:
+		return false
 	}
-	closeStep()
-	d.cur = &stepDraft{section: s.b.section, still: s.holdStep()}
 	d.cur.add(s, 1)
-	d.takeHint(s)
-	d.takeContext(s)
+	return true
 }
 
 // offersPartner reports "or get a partner to do them", "or ask someone
