@@ -60,21 +60,8 @@ func RoutineFile(r *Result, cat *massage.Catalog) ([]byte, error) {
 		}
 		b.Write(s)
 	}
-	if len(own.Cautions) > 0 {
-		b.WriteString("# The text's own warnings, in the author's words.\n")
-		s, err := yaml.MarshalWithOptions(map[string][]cautionOut{"cautions": own.Cautions}, yaml.Indent(2), yaml.IndentSequence(true))
-		if err != nil {
-			return nil, fmt.Errorf("writing the warnings of %s: %w", src, err)
-		}
-		b.Write(s)
-	}
-	if len(own.Prep) > 0 {
-		b.WriteString("# The text's preparations that Knead's catalog does not name, in the author's words.\n")
-		s, err := yaml.MarshalWithOptions(map[string][]prepOut{"preparations": own.Prep}, yaml.Indent(2), yaml.IndentSequence(true))
-		if err != nil {
-			return nil, fmt.Errorf("writing the preparations of %s: %w", src, err)
-		}
-		b.Write(s)
+	if err := own.write(&b); err != nil {
+		return nil, fmt.Errorf("writing the warnings and preparations of %s: %w", src, err)
 	}
 	b.Write(body)
 	return b.Bytes(), nil

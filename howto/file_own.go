@@ -1,10 +1,13 @@
 package howto
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
 
 	"github.com/knead/knead/massage"
 )
@@ -44,6 +47,27 @@ type boundsOut struct {
 type ownParts struct {
 	Cautions []cautionOut
 	Prep     []prepOut
+}
+
+// write declares the file's own cautions and preparations.
+func (own ownParts) write(b *bytes.Buffer) error {
+	if len(own.Cautions) > 0 {
+		b.WriteString("# The text's own warnings, in the author's words.\n")
+		s, err := yaml.MarshalWithOptions(map[string][]cautionOut{"cautions": own.Cautions}, yaml.Indent(2), yaml.IndentSequence(true))
+		if err != nil {
+			return err
+		}
+		b.Write(s)
+	}
+	if len(own.Prep) > 0 {
+		b.WriteString("# The text's preparations that Knead's catalog does not name, in the author's words.\n")
+		s, err := yaml.MarshalWithOptions(map[string][]prepOut{"preparations": own.Prep}, yaml.Indent(2), yaml.IndentSequence(true))
+		if err != nil {
+			return err
+		}
+		b.Write(s)
+	}
+	return nil
 }
 
 // prepNames name a preparation of the file's own by its kind.

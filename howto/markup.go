@@ -58,143 +58,175 @@ var (
 // textLines reads plain text or Markdown into lines.
 func textLines(s string) []line {
 	raw := strings.Split(s, "\n")
-	out := make([]line, 0, len(raw))
-	inFence := false
-	lastItem, lastIndent := -1, 0 // the latest list item and how far it was indented
-	caption := false              // the line before was a time stamp on its own
-	for i, r := range raw {
-		n := i + 1
-		t := strings.TrimSpace(r)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			inFence = !inFence
-			out = append(out, line{n: n, kind: lBlank})
-			continue
+	tl := &textLiner{raw: raw, out: make([]line, 0, len(raw)), lastItem: -1}
+	for i := range raw {
+		tl.read(i)
+	}
+	return tl.out
+}
+
+// textLiner reads a plain-text or Markdown text line by line.
+type textLiner struct {
+	raw        []string
+	out        []line
+	inFence    bool
+	lastItem   int  // the latest list item, or -1
+	lastIndent int  // how far it was indented
+	caption    bool // the line before was a time stamp on its own
+}
+
+func (tl *textLiner) blank(n int) { tl.out = append(tl.out, line{n: n, kind: lBlank}) }
+
+// read reads raw line i.
+func (tl *textLiner) read(i int) {
+	r := tl.raw[i]
+	t := strings.TrimSpace(r)
+	if tl.skip(i, t) {
+		return
+	}
+	for strings.HasPrefix(t, ">") {
+		t = strings.TrimSpace(t[1:])
+	}
+	l := line{n: i + 1, kind: lText}
+	if tl.caption {
+		l.kind, l.caption = lItem, true
+		tl.caption = false
+	}
+	t, ok := tl.rowOrMessage(&l, i, t)
+	if !ok {
+		tl.blank(i + 1)
+		return
+	}
+	t = tl.listMarker(&l, i, t)
+	t = inline(t)
+	rowTitle := l.title
+	t, l.title, l.num = leadIn(t, l.num)
+	if l.title == "" {
+		l.title = rowTitle
+	}
+	if (l.title != "" || l.num != 0) && l.kind == lText {
+		l.kind = lItem
+	}
+	if t == "" && l.title != "" && l.kind != lHeading {
+		l.kind, t, l.title = lHeading, l.title, ""
+	}
+	l.text = t
+	if l.text == "" && l.kind != lHeading {
+		l.kind = lBlank
+	}
+	switch l.kind {
+	case lItem:
+		tl.lastItem, tl.lastIndent = len(tl.out), indent(r)
+	case lText:
+		if tl.lastItem >= 0 {
+			tl.lastItem = len(tl.out) // a line that goes on with the item
 		}
-		if t == "" || inFence || reRefDef.MatchString(t) {
-			out = append(out, line{n: n, kind: lBlank})
-			caption = false
-			continue
-		}
+	default:
+		tl.lastItem = -1
+	}
+	tl.out = append(tl.out, l)
+}
+
+// skip reads a line that holds no text of its own (a fence, a blank, a
+// caption's time stamp, a setext underline, a rule) and reports it.
+func (tl *textLiner) skip(i int, t string) bool {
+	n := i + 1
+	switch {
+	case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+		tl.inFence = !tl.inFence
+	case t == "" || tl.inFence || reRefDef.MatchString(t):
+		tl.caption = false
+	case reStampLine.MatchString(t):
 		// A caption's time stamp on a line of its own starts the caption
 		// under it: each caption stands alone, as a chat's lines do.
-		if reStampLine.MatchString(t) {
-			out = append(out, line{n: n, kind: lBlank})
-			caption = true
-			continue
-		}
+		tl.caption = true
+	case reSetext.MatchString(t) && len(tl.out) > 0 && tl.out[len(tl.out)-1].kind == lText && (i == 0 || strings.TrimSpace(tl.raw[i-1]) != ""):
 		// A setext underline turns the line above into a heading.
-		if reSetext.MatchString(t) && len(out) > 0 && out[len(out)-1].kind == lText && (i == 0 || strings.TrimSpace(raw[i-1]) != "") {
-			out[len(out)-1].kind = lHeading
-			out = append(out, line{n: n, kind: lBlank})
-			continue
-		}
-		if reRule.MatchString(t) || strings.Contains(t, "---") && reBoxRule.MatchString(t) {
-			out = append(out, line{n: n, kind: lBlank})
-			continue
-		}
-		for strings.HasPrefix(t, ">") {
-			t = strings.TrimSpace(t[1:])
-		}
-		l := line{n: n, kind: lText}
-		if caption {
-			l.kind, l.caption = lItem, true
-			caption = false
-		}
-		if stamp := stampOf(t); stamp != "" {
-			// A message of a chat or a line of a transcript stands alone:
-			// "[09:14] Aisha: then hold your left hand palm up …".
-			t = reSpeaker.ReplaceAllString(t[len(stamp):], "")
-			if i+1 < len(raw) && stampOf(strings.TrimSpace(raw[i+1])) != "" || i > 0 && stampOf(strings.TrimSpace(raw[i-1])) != "" {
-				l.kind = lItem
-			}
-		}
-		// A row of a table ("| tennis ball | a lacrosse ball is firmer |")
-		// is an item of its cells; a line of a box drawn with bars ("| Do
-		// not massage if … |") is the text inside it.
-		if cells, ok := tableCells(t); ok {
-			if len(cells) > 1 {
-				l.kind = lItem
-				// The row over the ruled line is the table's header.
-				if i+1 < len(raw) && strings.Contains(raw[i+1], "|") && reBoxRule.MatchString(strings.TrimSpace(raw[i+1])) {
-					out = append(out, line{n: n, kind: lBlank})
-					continue
-				}
-			}
-			var cell string
-			t, l.num, cell = rowText(cells)
-			if cell != "" {
-				l.title = cell
-			}
-			if t == "" {
-				out = append(out, line{n: n, kind: lBlank})
-				continue
-			}
-		}
-		// A line led by an emoji, among others like it, is an item of a
-		// list that uses emoji as bullets: "🌀 Circle clockwise …".
-		if rest, ok := emojiLead(t); ok && (emojiLine(raw, i-1) || emojiLine(raw, i+1)) {
-			l.kind = lItem
-			t = rest
-		}
-		switch {
-		case reATX.MatchString(t):
-			l.kind = lHeading
-			t = strings.TrimRight(reATX.ReplaceAllString(t, ""), "# ")
-		case reBullet.MatchString(t):
-			l.kind = lItem
-			t = reBullet.ReplaceAllString(t, "")
-			t = reCheckbox.ReplaceAllString(t, "") // "- [ ] Sit."
-		case reCheckbox.MatchString(t):
-			l.kind = lItem
-			t = reCheckbox.ReplaceAllString(t, "")
-		case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
-			l.kind = lItem
-			t = reLettered.ReplaceAllString(t, "")
-		case reNumbered.MatchString(t):
-			m := reNumbered.FindStringSubmatch(t)
-			l.kind = lItem
-			l.num, _ = strconv.Atoi(m[1])
-			t = t[len(m[0]):]
-		}
-		if l.kind == lItem && lastItem >= 0 && lastItem == len(out)-1 && indent(r) > lastIndent+1 {
-			// A list inside a list item: under a bare title ("1. Warm-up"
-			// over "a) Lay your hands …") the title is a heading; under an
-			// instruction ("- 10 slow rolls.") it goes on with the item.
-			if p := &out[lastItem]; p.title == "" && shortTitle(p.text) {
-				p.kind = lHeading
-			} else {
-				l.kind = lText
-			}
-		}
-		t = inline(t)
-		rowTitle := l.title
-		t, l.title, l.num = leadIn(t, l.num)
-		if l.title == "" {
-			l.title = rowTitle
-		}
-		if (l.title != "" || l.num != 0) && l.kind == lText {
-			l.kind = lItem
-		}
-		if t == "" && l.title != "" && l.kind != lHeading {
-			l.kind, t, l.title = lHeading, l.title, ""
-		}
-		l.text = t
-		if l.text == "" && l.kind != lHeading {
-			l.kind = lBlank
-		}
-		switch l.kind {
-		case lItem:
-			lastItem, lastIndent = len(out), indent(r)
-		case lText:
-			if lastItem >= 0 {
-				lastItem = len(out) // a line that goes on with the item
-			}
-		default:
-			lastItem = -1
-		}
-		out = append(out, l)
+		tl.out[len(tl.out)-1].kind = lHeading
+	case reRule.MatchString(t) || strings.Contains(t, "---") && reBoxRule.MatchString(t):
+	default:
+		return false
 	}
-	return out
+	tl.blank(n)
+	return true
+}
+
+// rowOrMessage reads a chat message or transcript line, and a table row or
+// a line of a box; it reports false for a line that is left out (a
+// table's header, an empty row).
+func (tl *textLiner) rowOrMessage(l *line, i int, t string) (string, bool) {
+	raw := tl.raw
+	if stamp := stampOf(t); stamp != "" {
+		// A message of a chat or a line of a transcript stands alone:
+		// "[09:14] Aisha: then hold your left hand palm up …".
+		t = reSpeaker.ReplaceAllString(t[len(stamp):], "")
+		if i+1 < len(raw) && stampOf(strings.TrimSpace(raw[i+1])) != "" || i > 0 && stampOf(strings.TrimSpace(raw[i-1])) != "" {
+			l.kind = lItem
+		}
+	}
+	// A row of a table ("| tennis ball | a lacrosse ball is firmer |")
+	// is an item of its cells; a line of a box drawn with bars ("| Do
+	// not massage if … |") is the text inside it.
+	cells, ok := tableCells(t)
+	if !ok {
+		return t, true
+	}
+	if len(cells) > 1 {
+		l.kind = lItem
+		// The row over the ruled line is the table's header.
+		if i+1 < len(raw) && strings.Contains(raw[i+1], "|") && reBoxRule.MatchString(strings.TrimSpace(raw[i+1])) {
+			return "", false
+		}
+	}
+	var cell string
+	t, l.num, cell = rowText(cells)
+	if cell != "" {
+		l.title = cell
+	}
+	return t, t != ""
+}
+
+// listMarker reads a heading's or a list item's marker (a bullet, a
+// number, a letter, a check box, an emoji among others) and a list nested
+// in an item.
+func (tl *textLiner) listMarker(l *line, i int, t string) string {
+	// A line led by an emoji, among others like it, is an item of a
+	// list that uses emoji as bullets: "🌀 Circle clockwise …".
+	if rest, ok := emojiLead(t); ok && (emojiLine(tl.raw, i-1) || emojiLine(tl.raw, i+1)) {
+		l.kind = lItem
+		t = rest
+	}
+	switch {
+	case reATX.MatchString(t):
+		l.kind = lHeading
+		t = strings.TrimRight(reATX.ReplaceAllString(t, ""), "# ")
+	case reBullet.MatchString(t):
+		l.kind = lItem
+		t = reBullet.ReplaceAllString(t, "")
+		t = reCheckbox.ReplaceAllString(t, "") // "- [ ] Sit."
+	case reCheckbox.MatchString(t):
+		l.kind = lItem
+		t = reCheckbox.ReplaceAllString(t, "")
+	case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
+		l.kind = lItem
+		t = reLettered.ReplaceAllString(t, "")
+	case reNumbered.MatchString(t):
+		m := reNumbered.FindStringSubmatch(t)
+		l.kind = lItem
+		l.num, _ = strconv.Atoi(m[1])
+		t = t[len(m[0]):]
+	}
+	if l.kind == lItem && tl.lastItem >= 0 && tl.lastItem == len(tl.out)-1 && indent(tl.raw[i]) > tl.lastIndent+1 {
+		// A list inside a list item: under a bare title ("1. Warm-up"
+		// over "a) Lay your hands …") the title is a heading; under an
+		// instruction ("- 10 slow rolls.") it goes on with the item.
+		if p := &tl.out[tl.lastItem]; p.title == "" && shortTitle(p.text) {
+			p.kind = lHeading
+		} else {
+			l.kind = lText
+		}
+	}
+	return t
 }
 
 // stampOf is the time stamp that opens a line, or "".
