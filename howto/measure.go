@@ -58,141 +58,182 @@ func measures(toks []token) (rep massage.Count, repVague bool, secs massage.Boun
 // passes ("a couple more times"): after a first pass, the count of the
 // whole move is one more.
 func measuresMore(toks []token) (rep massage.Count, repVague bool, secs massage.Bounds, secsVague bool, more bool) {
+	m := &measurer{toks: toks}
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		switch t.w {
-		case "twice":
-			if rep.IsZero() {
-				rep = massage.Count{Least: 2, Most: 2}
-			}
-			continue
-		case "once":
-			if rep.IsZero() && (i == 0 || toks[i-1].w != "at") && (i+1 >= len(toks) || toks[i+1].kind == tPunct || toks[i+1].w == "each" || toks[i+1].w == "per") {
-				rep = massage.Count{Least: 1, Most: 1} // "once each", "once per finger"
-			}
-			continue
-		case "x":
-			if rep.IsZero() && i+1 < len(toks) && toks[i+1].kind == tNum && (i == 0 || toks[i-1].kind != tNum) {
-				if v, _ := number(toks[i+1]); v >= 1 && v <= 500 {
-					rep = massage.Count{Least: int(v), Most: int(v)}
-				}
-			}
-			continue
-		case "half":
-			// "half a minute", "a minute and a half" is read with the minute.
-			if secs.IsZero() && i+2 < len(toks) && (toks[i+1].w == "a" || toks[i+1].w == "an") {
-				if u, ok := secondUnits[toks[i+2].w]; ok && u >= 60 {
-					secs = exact(u / 2)
-				}
-			}
-			continue
-		case "a", "an":
-			if i+1 < len(toks) {
-				if u, ok := secondUnits[toks[i+1].w]; ok && u >= 60 && secs.IsZero() && !(i > 0 && toks[i-1].w == "half") {
-					v := u
-					if i+4 < len(toks) && toks[i+2].w == "and" && toks[i+3].w == "a" && toks[i+4].w == "half" {
-						v += u / 2
-					}
-					secs = exact(v)
-					continue
-				}
-				if toks[i+1].w == "moment" || toks[i+1].w == "while" {
-					secsVague = true // "for a moment"
-				}
-				if toks[i+1].w == "few" || toks[i+1].w == "couple" {
-					j := i + 2
-					if j < len(toks) && toks[j].w == "of" {
-						j++
-					}
-					moreHere := false
-					for j < len(toks) && countAdjs[toks[j].w] {
-						moreHere = moreHere || toks[j].w == "more"
-						j++ // "a couple more times"
-					}
-					if j < len(toks) {
-						switch {
-						case countUnits[toks[j].w] && toks[j].w != "x":
-							if toks[i+1].w == "couple" && rep.IsZero() {
-								rep, more = massage.Count{Least: 2, Most: 2}, moreHere
-							} else {
-								repVague = true
-							}
-						case toks[i+1].w == "couple" && secondUnits[toks[j].w] >= 1 && toks[j].w != "s" && secs.IsZero():
-							secs = exact(2 * secondUnits[toks[j].w]) // "for a couple of minutes"
-						case vagueUnits[toks[j].w]:
-							secsVague = true
-						}
-					}
-				}
-			}
-			continue
-		case "several", "few":
-			if i+1 < len(toks) && countUnits[toks[i+1].w] {
-				repVague = true
-			}
-			continue
-		case "count":
-			if secs.IsZero() && i+2 < len(toks) && toks[i+1].w == "of" {
-				if v, ok := number(toks[i+2]); ok && v > 0 && v <= 600 {
-					secs = exact(v)
-				}
-			}
+		if m.word(i) {
 			continue
 		}
-		lo, hi, j, ok := numberAt(toks, i)
-		if !ok {
-			continue
-		}
-		// "about ten in each direction", "10 each way", "five forwards"
-		if rep.IsZero() && lo >= 1 && hi <= 500 && lo == float64(int(lo)) && eachWay(toks, j) {
-			rep = countOf(lo, hi)
-			i = j - 1
-			continue
-		}
-		k := j
-		moreHere := false
-		for k < len(toks) && k < j+2 && countAdjs[toks[k].w] {
-			moreHere = moreHere || toks[k].w == "more"
-			k++
-		}
-		if u := longUnit(toks, j); u > 0 {
-			k = u // "four or five of those long sweeping strokes"
-		}
-		// "make slow little circles, about eight": a bare count after the moves it counts
-		if rep.IsZero() && lo >= 1 && hi <= 50 && lo == float64(int(lo)) && bareCount(toks, i, j) {
-			rep = countOf(lo, hi)
-		}
-		if k < len(toks) && (toks[k].w == "breaths" || toks[k].w == "breath") {
-			secsVague = true // "for 3 to 5 deep breaths": a while, not a number of seconds
-		}
-		if k < len(toks) {
-			w := toks[k].w
-			if countUnits[w] && rep.IsZero() && lo >= 1 && hi <= 500 && lo == float64(int(lo)) {
-				rep, more = countOf(lo, hi), moreHere
-			}
-			if u, ok := secondUnits[w]; ok && secs.IsZero() && lo > 0 && (w != "s" || k == j) {
-				v := lo * u
-				if k+3 < len(toks) && toks[k+1].w == "and" && toks[k+2].w == "a" && toks[k+3].w == "half" {
-					secs = exact(v + u/2)
-				} else if hi != lo {
-					secs = massage.Bounds{Least: lo * u, Usual: (lo + hi) / 2 * u, Most: hi * u}
-				} else {
-					secs = exact(v)
-				}
-			}
-		}
-		// "repeat 4", "repeat this 3"
-		if rep.IsZero() && i > 0 && lo >= 1 && hi <= 500 && (toks[i-1].w == "repeat" || i > 1 && toks[i-2].w == "repeat" && (toks[i-1].w == "this" || toks[i-1].w == "it")) {
-			if k >= len(toks) || secondUnits[toks[k].w] == 0 {
-				rep = countOf(lo, hi)
-			}
-		}
-		i = j - 1
+		i = m.number(i)
 	}
-	if secs.Most > maxStepSeconds {
-		secs, secsVague = massage.Bounds{}, true // not a time for one step
+	if m.secs.Most > maxStepSeconds {
+		m.secs, m.secsVague = massage.Bounds{}, true // not a time for one step
 	}
-	return rep, repVague, secs, secsVague, more
+	return m.rep, m.repVague, m.secs, m.secsVague, m.more
+}
+
+// measurer gathers a sentence's first count and first time.
+type measurer struct {
+	toks      []token
+	rep       massage.Count
+	repVague  bool
+	secs      massage.Bounds
+	secsVague bool
+	more      bool
+}
+
+// word reads a count or time said in words at token i ("twice", "once
+// each", "x 5", "half a minute", "a couple of minutes", "a slow count of
+// ten") and reports whether token i is such a word.
+func (m *measurer) word(i int) bool {
+	toks := m.toks
+	switch toks[i].w {
+	case "twice":
+		if m.rep.IsZero() {
+			m.rep = massage.Count{Least: 2, Most: 2}
+		}
+	case "once":
+		if m.rep.IsZero() && (i == 0 || toks[i-1].w != "at") && (i+1 >= len(toks) || toks[i+1].kind == tPunct || toks[i+1].w == "each" || toks[i+1].w == "per") {
+			m.rep = massage.Count{Least: 1, Most: 1} // "once each", "once per finger"
+		}
+	case "x":
+		if m.rep.IsZero() && i+1 < len(toks) && toks[i+1].kind == tNum && (i == 0 || toks[i-1].kind != tNum) {
+			if v, _ := number(toks[i+1]); v >= 1 && v <= 500 {
+				m.rep = massage.Count{Least: int(v), Most: int(v)}
+			}
+		}
+	case "half":
+		// "half a minute", "a minute and a half" is read with the minute.
+		if m.secs.IsZero() && i+2 < len(toks) && (toks[i+1].w == "a" || toks[i+1].w == "an") {
+			if u, ok := secondUnits[toks[i+2].w]; ok && u >= 60 {
+				m.secs = exact(u / 2)
+			}
+		}
+	case "a", "an":
+		if i+1 < len(toks) {
+			m.article(i)
+		}
+	case "several", "few":
+		if i+1 < len(toks) && countUnits[toks[i+1].w] {
+			m.repVague = true
+		}
+	case "count":
+		if m.secs.IsZero() && i+2 < len(toks) && toks[i+1].w == "of" {
+			if v, ok := number(toks[i+2]); ok && v > 0 && v <= 600 {
+				m.secs = exact(v)
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// article reads what follows "a" or "an" at token i: "a minute and a
+// half", "for a moment", "a few times", "a couple more times".
+func (m *measurer) article(i int) {
+	toks := m.toks
+	if u, ok := secondUnits[toks[i+1].w]; ok && u >= 60 && m.secs.IsZero() && !(i > 0 && toks[i-1].w == "half") {
+		v := u
+		if i+4 < len(toks) && toks[i+2].w == "and" && toks[i+3].w == "a" && toks[i+4].w == "half" {
+			v += u / 2
+		}
+		m.secs = exact(v)
+		return
+	}
+	if toks[i+1].w == "moment" || toks[i+1].w == "while" {
+		m.secsVague = true // "for a moment"
+	}
+	if toks[i+1].w != "few" && toks[i+1].w != "couple" {
+		return
+	}
+	j := i + 2
+	if j < len(toks) && toks[j].w == "of" {
+		j++
+	}
+	moreHere := false
+	for j < len(toks) && countAdjs[toks[j].w] {
+		moreHere = moreHere || toks[j].w == "more"
+		j++ // "a couple more times"
+	}
+	if j >= len(toks) {
+		return
+	}
+	switch {
+	case countUnits[toks[j].w] && toks[j].w != "x":
+		if toks[i+1].w == "couple" && m.rep.IsZero() {
+			m.rep, m.more = massage.Count{Least: 2, Most: 2}, moreHere
+		} else {
+			m.repVague = true
+		}
+	case toks[i+1].w == "couple" && secondUnits[toks[j].w] >= 1 && toks[j].w != "s" && m.secs.IsZero():
+		m.secs = exact(2 * secondUnits[toks[j].w]) // "for a couple of minutes"
+	case vagueUnits[toks[j].w]:
+		m.secsVague = true
+	}
+}
+
+// number reads a number or range at token i and what it counts or times;
+// it returns the index of the number's last token.
+func (m *measurer) number(i int) int {
+	toks := m.toks
+	lo, hi, j, ok := numberAt(toks, i)
+	if !ok {
+		return i
+	}
+	whole := lo >= 1 && lo == float64(int(lo))
+	// "about ten in each direction", "10 each way", "five forwards"
+	if m.rep.IsZero() && whole && hi <= 500 && eachWay(toks, j) {
+		m.rep = countOf(lo, hi)
+		return j - 1
+	}
+	k := j
+	moreHere := false
+	for k < len(toks) && k < j+2 && countAdjs[toks[k].w] {
+		moreHere = moreHere || toks[k].w == "more"
+		k++
+	}
+	if u := longUnit(toks, j); u > 0 {
+		k = u // "four or five of those long sweeping strokes"
+	}
+	// "make slow little circles, about eight": a bare count after the moves it counts
+	if m.rep.IsZero() && whole && hi <= 50 && bareCount(toks, i, j) {
+		m.rep = countOf(lo, hi)
+	}
+	if k < len(toks) {
+		m.unit(lo, hi, j, k, moreHere)
+	}
+	// "repeat 4", "repeat this 3"
+	if m.rep.IsZero() && i > 0 && lo >= 1 && hi <= 500 && (toks[i-1].w == "repeat" || i > 1 && toks[i-2].w == "repeat" && (toks[i-1].w == "this" || toks[i-1].w == "it")) {
+		if k >= len(toks) || secondUnits[toks[k].w] == 0 {
+			m.rep = countOf(lo, hi)
+		}
+	}
+	return j - 1
+}
+
+// unit reads the unit at token k after a number lo..hi that ends before
+// token j: breaths, a count's unit or a time's.
+func (m *measurer) unit(lo, hi float64, j, k int, moreHere bool) {
+	toks := m.toks
+	w := toks[k].w
+	if w == "breaths" || w == "breath" {
+		m.secsVague = true // "for 3 to 5 deep breaths": a while, not a number of seconds
+	}
+	if countUnits[w] && m.rep.IsZero() && lo >= 1 && hi <= 500 && lo == float64(int(lo)) {
+		m.rep, m.more = countOf(lo, hi), moreHere
+	}
+	u, ok := secondUnits[w]
+	if !ok || !m.secs.IsZero() || lo <= 0 || w == "s" && k != j {
+		return
+	}
+	switch {
+	case k+3 < len(toks) && toks[k+1].w == "and" && toks[k+2].w == "a" && toks[k+3].w == "half":
+		m.secs = exact(lo*u + u/2)
+	case hi != lo:
+		m.secs = massage.Bounds{Least: lo * u, Usual: (lo + hi) / 2 * u, Most: hi * u}
+	default:
+		m.secs = exact(lo * u)
+	}
 }
 
 // maxStepSeconds is the longest time a step may take, as the file format
