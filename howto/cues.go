@@ -101,118 +101,153 @@ func (s *sentence) findWarning() {
 		start++
 	}
 	for i := range t {
-		clause := i == start || i > 0 && clauseBreaks[t[i-1].w]
-		if !clause && i > 0 && (t[i-1].w == "i" || t[i-1].w == "we" || t[i-1].w == "you") && (i-1 == start || i > 1 && (clauseBreaks[t[i-2].w] || t[i-2].w == ",")) {
-			// "I don't press on the spine", "…, I skip the massage"; not
-			// "You don't need any oil"
-			clause = t[i].w == "never" || t[i].w == "skip" || t[i].w == "avoid" || negatedMove(t, i)
-		}
-		if clause {
-			for _, c := range clauseWarnings {
-				if matchAt(t, i, c) && !notWarning(t, i) {
-					s.warning = true
-					if s.warnAt < 0 || i < s.warnAt {
-						s.warnAt = i
-					}
-					if i == start {
-						s.warnLead = true
-					}
-				}
-			}
-		}
-		if clause && onlyIf(t, i) {
-			s.warning = true
-			s.warnFrom(i)
-			if i == start {
-				s.warnLead = true
-			}
-		}
-		// "Leave it alone if …", "leave the neck part out"
-		if clause && t[i].w == "leave" {
-			for k := i + 1; k < len(t) && k <= i+5; k++ {
-				if t[k].w == "out" || t[k].w == "alone" {
-					s.warning = true
-					if s.warnAt < 0 || i < s.warnAt {
-						s.warnAt = i
-					}
-					if i == start {
-						s.warnLead = true
-					}
-				}
-			}
-		}
-		for _, c := range anyWarnings {
-			if matchAt(t, i, c) {
-				s.warning = true
-			}
-		}
-		// "see a doctor", "ask their doctor", "talk to your doctor", "check with their midwife"
-		if doctors[t[i].w] && i > 0 {
-			for k := i - 1; k >= 0 && k >= i-4; k-- {
-				if referVerbs[t[k].w] {
-					s.warning = true
-					s.warnFrom(k)
-				}
-			}
-		}
-		// "If she says stop, stop.", "If it hurts, stop and …"
-		if clause && i > start && t[i].w == "stop" && s.opensWithIf() {
-			s.warning = true
-		}
-		// "ease off near the back of the knee": a lighter touch where the body needs it
-		if clause && matchAt(t, i, []string{"ease", "off"}) && i+2 < len(t) && (t[i+2].w == "near" || t[i+2].w == "around" || t[i+2].w == "over" || t[i+2].w == "at") {
-			s.warning = true
-			s.warnFrom(i)
-		}
-		if s.warning {
-			s.warnFrom(i)
-		}
+		s.warningAt(i, start)
 	}
-	// A caution clause, often inside a step: "…, being careful not to
-	// press on the spine", "avoiding the eyes", "as far as is comfortable".
-	if i, head := cautionAt(t); i >= 0 && !s.warning {
-		s.warning = true
-		s.warnFrom(i)
-		if head && t[i].w != "if" && (s.warnAt < 0 || i < s.warnAt) {
-			s.warnAt = i // what "avoid" or "never" governs is no move of the step
-		}
-		s.warnLead = s.warnLead || i == start
-	}
-	// "Neither of them will go near the spine itself": a place never
-	// pressed on, with a "no" to it.
-	if s.avoid && !s.warning {
-		for i, x := range t {
-			switch x.w {
-			case "neither", "never", "not", "no", "don't", "won't", "nor", "without", "dont":
-				s.warning = true
-				s.warnFrom(i)
-			}
-		}
-	}
-	// A title that warns makes its text a warning: "**Don't:** massage
-	// within 48 h of a strain".
-	if s.b != nil && s.b.title != "" && s.b.kind != bHeading {
-		if tt := tokenize(s.b.title); len(tt) > 0 && (warnTitles[tt[0].w] || matchAt(tt, 0, []string{"do", "not"}) || len(tt) > 1 && tt[0].w == "not" && tt[1].w == "if") {
-			s.warning, s.warnLead = true, true
-			s.warnFrom(0)
-		}
-	}
-	// "Keep it light, this area is sensitive": a gentle touch asked for a
-	// place that needs it.
-	if !s.warning {
-		gentle, fragile, firmer := false, false, false
-		for i, x := range t {
-			gentle = gentle || gentleWords[x.w]
-			fragile = fragile || fragileWords[x.w]
-			// "lighter on the face, more pressure on the thighs" sets the
-			// pressure for each place; it warns of nothing
-			firmer = firmer || firmWords[x.w] || x.w == "more" && i+1 < len(t) && t[i+1].w == "pressure"
-		}
-		s.warning = gentle && fragile && !firmer
-	}
+	s.cautionClauseWarning(start)
+	s.avoidWarning()
+	s.titleWarning()
+	s.gentleWarning()
 	if s.warning && s.b != nil && s.b.kind == bHeading {
 		s.warning, s.warnLead = false, false
 	}
+}
+
+// warnClause marks a warning whose clause opens at token i.
+func (s *sentence) warnClause(i, start int) {
+	s.warning = true
+	if s.warnAt < 0 || i < s.warnAt {
+		s.warnAt = i
+	}
+	if i == start {
+		s.warnLead = true
+	}
+}
+
+// opensClause reports whether token i opens a clause that may warn: "I
+// don't press on the spine", "…, I skip the massage"; not "You don't need
+// any oil".
+func opensClause(t []token, i, start int) bool {
+	if i == start || i > 0 && clauseBreaks[t[i-1].w] {
+		return true
+	}
+	if i > 0 && (t[i-1].w == "i" || t[i-1].w == "we" || t[i-1].w == "you") && (i-1 == start || i > 1 && (clauseBreaks[t[i-2].w] || t[i-2].w == ",")) {
+		return t[i].w == "never" || t[i].w == "skip" || t[i].w == "avoid" || negatedMove(t, i)
+	}
+	return false
+}
+
+// warningAt reads the warning cues at token i.
+func (s *sentence) warningAt(i, start int) {
+	t := s.toks
+	clause := opensClause(t, i, start)
+	if clause {
+		for _, c := range clauseWarnings {
+			if matchAt(t, i, c) && !notWarning(t, i) {
+				s.warnClause(i, start)
+			}
+		}
+		if onlyIf(t, i) {
+			s.warning = true
+			s.warnFrom(i)
+			s.warnLead = s.warnLead || i == start
+		}
+		// "Leave it alone if …", "leave the neck part out"
+		if t[i].w == "leave" {
+			for k := i + 1; k < len(t) && k <= i+5; k++ {
+				if t[k].w == "out" || t[k].w == "alone" {
+					s.warnClause(i, start)
+				}
+			}
+		}
+	}
+	for _, c := range anyWarnings {
+		if matchAt(t, i, c) {
+			s.warning = true
+		}
+	}
+	// "see a doctor", "ask their doctor", "talk to your doctor", "check with their midwife"
+	if doctors[t[i].w] && i > 0 {
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			if referVerbs[t[k].w] {
+				s.warning = true
+				s.warnFrom(k)
+			}
+		}
+	}
+	// "If she says stop, stop.", "If it hurts, stop and …"
+	if clause && i > start && t[i].w == "stop" && s.opensWithIf() {
+		s.warning = true
+	}
+	// "ease off near the back of the knee": a lighter touch where the body needs it
+	if clause && matchAt(t, i, []string{"ease", "off"}) && i+2 < len(t) && (t[i+2].w == "near" || t[i+2].w == "around" || t[i+2].w == "over" || t[i+2].w == "at") {
+		s.warning = true
+		s.warnFrom(i)
+	}
+	if s.warning {
+		s.warnFrom(i)
+	}
+}
+
+// cautionClauseWarning reads a caution clause, often inside a step: "…,
+// being careful not to press on the spine", "avoiding the eyes", "as far
+// as is comfortable".
+func (s *sentence) cautionClauseWarning(start int) {
+	t := s.toks
+	i, head := cautionAt(t)
+	if i < 0 || s.warning {
+		return
+	}
+	s.warning = true
+	s.warnFrom(i)
+	if head && t[i].w != "if" && (s.warnAt < 0 || i < s.warnAt) {
+		s.warnAt = i // what "avoid" or "never" governs is no move of the step
+	}
+	s.warnLead = s.warnLead || i == start
+}
+
+// avoidWarning: "Neither of them will go near the spine itself": a place
+// never pressed on, with a "no" to it.
+func (s *sentence) avoidWarning() {
+	if !s.avoid || s.warning {
+		return
+	}
+	for i, x := range s.toks {
+		switch x.w {
+		case "neither", "never", "not", "no", "don't", "won't", "nor", "without", "dont":
+			s.warning = true
+			s.warnFrom(i)
+		}
+	}
+}
+
+// titleWarning: a title that warns makes its text a warning: "**Don't:**
+// massage within 48 h of a strain".
+func (s *sentence) titleWarning() {
+	if s.b == nil || s.b.title == "" || s.b.kind == bHeading {
+		return
+	}
+	if tt := tokenize(s.b.title); len(tt) > 0 && (warnTitles[tt[0].w] || matchAt(tt, 0, []string{"do", "not"}) || len(tt) > 1 && tt[0].w == "not" && tt[1].w == "if") {
+		s.warning, s.warnLead = true, true
+		s.warnFrom(0)
+	}
+}
+
+// gentleWarning: "Keep it light, this area is sensitive": a gentle touch
+// asked for a place that needs it.
+func (s *sentence) gentleWarning() {
+	if s.warning {
+		return
+	}
+	t := s.toks
+	gentle, fragile, firmer := false, false, false
+	for i, x := range t {
+		gentle = gentle || gentleWords[x.w]
+		fragile = fragile || fragileWords[x.w]
+		// "lighter on the face, more pressure on the thighs" sets the
+		// pressure for each place; it warns of nothing
+		firmer = firmer || firmWords[x.w] || x.w == "more" && i+1 < len(t) && t[i+1].w == "pressure"
+	}
+	s.warning = gentle && fragile && !firmer
 }
 
 // warnFrom notes that a warning cue begins at token i: a claim may come
