@@ -161,13 +161,45 @@ func scoreText(res *Result, l *Labels) TextScore {
 	for _, f := range Fields {
 		sc[f] = &Score{Field: f}
 	}
-	// Steps, one to one: each label takes the first step, not taken yet,
-	// that holds its anchor. A step that merges two labelled moves serves
-	// one of them (the other is missed); a move split in two leaves the
-	// second part as an extra step: both are errors even when the counts agree.
+	pair := alignSteps(&ts, steps, l.Steps)
+	st := sc["steps"]
+	st.Found, st.Labelled = len(steps), len(l.Steps)
+	for _, p := range pair {
+		if p >= 0 {
+			st.Right++
+		}
+	}
+	scoreStepFields(sc, steps, pair, l.Steps)
+	// Warnings and claims, by anchor.
+	wtext := make([]sentenceAt, len(warnings))
+	for i, w := range warnings {
+		wtext[i] = sentenceAt{w.Text, w.Line}
+	}
+	scoreAnchors(&ts, sc["warnings"], "warning", wtext, l.Warnings)
+	ctext := make([]sentenceAt, len(claims))
+	for i, c := range claims {
+		ctext[i] = sentenceAt{c.Text, c.Line}
+	}
+	scoreAnchors(&ts, sc["claims"], "claim", ctext, l.Claims)
+	scorePrep(&ts, sc["preparation"], prep, l.Prep)
+	for _, f := range Fields {
+		s := *sc[f]
+		s.rates()
+		ts.Scores = append(ts.Scores, s)
+	}
+	return ts
+}
+
+// alignSteps pairs labelled steps with imported ones, one to one: each
+// label takes the first step, not taken yet, that holds its anchor. A step
+// that merges two labelled moves serves one of them (the other is
+// missed); a move split in two leaves the second part as an extra step:
+// both are errors even when the counts agree. pair[i] is the step of label
+// i, or -1.
+func alignSteps(ts *TextScore, steps []Step, labels []LabelStep) []int {
 	taken := make([]bool, len(steps))
-	pair := make([]int, len(l.Steps))
-	for i, ls := range l.Steps {
+	pair := make([]int, len(labels))
+	for i, ls := range labels {
 		pair[i] = -1
 		for j := range steps {
 			if !taken[j] && holds(steps[j].Text, ls.Anchor) {
@@ -184,13 +216,11 @@ func scoreText(res *Result, l *Labels) TextScore {
 			ts.Extra = append(ts.Extra, fmt.Sprintf("step (line %d): %s", s.Line, clip(s.Text, 70)))
 		}
 	}
-	st := sc["steps"]
-	st.Found, st.Labelled = len(steps), len(l.Steps)
-	for _, p := range pair {
-		if p >= 0 {
-			st.Right++
-		}
-	}
+	return pair
+}
+
+// scoreStepFields scores the areas, counts and times of the paired steps.
+func scoreStepFields(sc map[string]*Score, steps []Step, pair []int, labels []LabelStep) {
 	for _, s := range steps {
 		if s.Area != "" {
 			sc["areas"].Found++
@@ -202,7 +232,7 @@ func scoreText(res *Result, l *Labels) TextScore {
 			sc["durations"].Found++
 		}
 	}
-	for i, ls := range l.Steps {
+	for i, ls := range labels {
 		var s *Step
 		if pair[i] >= 0 {
 			s = &steps[pair[i]]
@@ -226,20 +256,12 @@ func scoreText(res *Result, l *Labels) TextScore {
 			}
 		}
 	}
-	// Warnings and claims, by anchor.
-	wtext := make([]sentenceAt, len(warnings))
-	for i, w := range warnings {
-		wtext[i] = sentenceAt{w.Text, w.Line}
-	}
-	scoreAnchors(&ts, sc["warnings"], "warning", wtext, l.Warnings)
-	ctext := make([]sentenceAt, len(claims))
-	for i, c := range claims {
-		ctext[i] = sentenceAt{c.Text, c.Line}
-	}
-	scoreAnchors(&ts, sc["claims"], "claim", ctext, l.Claims)
-	// Preparations, by kind.
+}
+
+// scorePrep scores the preparations by kind, each kind at most once.
+func scorePrep(ts *TextScore, sc *Score, prep []Prep, labels []LabelPrep) {
 	pt := make([]bool, len(prep))
-	for _, lp := range l.Prep {
+	for _, lp := range labels {
 		found := false
 		for j := range prep {
 			if !pt[j] && prep[j].Kind == lp.Kind {
@@ -248,7 +270,7 @@ func scoreText(res *Result, l *Labels) TextScore {
 			}
 		}
 		if found {
-			sc["preparation"].Right++
+			sc.Right++
 		} else {
 			ts.Missed = append(ts.Missed, "preparation: "+lp.Kind)
 		}
@@ -258,13 +280,7 @@ func scoreText(res *Result, l *Labels) TextScore {
 			ts.Extra = append(ts.Extra, fmt.Sprintf("preparation %s (line %d)", p.Kind, p.Line))
 		}
 	}
-	sc["preparation"].Found, sc["preparation"].Labelled = len(prep), len(l.Prep)
-	for _, f := range Fields {
-		s := *sc[f]
-		s.rates()
-		ts.Scores = append(ts.Scores, s)
-	}
-	return ts
+	sc.Found, sc.Labelled = len(prep), len(labels)
 }
 
 type sentenceAt struct {
