@@ -20,123 +20,156 @@ var motionFamily = map[string]int{"circle": 1, "rub": 1, "glide": 2, "fan": 2, "
 
 // stepScore says how alike an imported step and a catalog step are, from 0 to 1.
 func stepScore(s *Step, t *massage.Technique, c *massage.Step, mode string, names map[*massage.Technique]map[string]bool) float64 {
-	var score, most float64
-	if len(s.titleStems) > 0 {
-		shared := 0
-		for w := range names[t] {
-			if s.titleStems[w] {
-				shared++
-			}
-		}
-		if shared >= 2 {
-			score += 1.5
-			most += 1.5
+	var sc likeness
+	sc.name(s, names[t])
+	sc.area(s, t)
+	sc.motion(s, c)
+	sc.landmarks(s, c)
+	sc.hands(s, c)
+	sc.details(s, t, c)
+	if mode != "" && mode != "both" && !t.FitsMode(mode) {
+		sc.score--
+	}
+	if sc.score <= 0 || sc.most == 0 {
+		return 0
+	}
+	return min(sc.score/sc.most, 1)
+}
+
+// likeness adds up how much of what a step says a catalog step shares:
+// score out of most.
+type likeness struct{ score, most float64 }
+
+// name: the item's name or heading shares two words with the technique's.
+func (sc *likeness) name(s *Step, names map[string]bool) {
+	if len(s.titleStems) == 0 {
+		return
+	}
+	shared := 0
+	for w := range names {
+		if s.titleStems[w] {
+			shared++
 		}
 	}
+	if shared >= 2 {
+		sc.score += 1.5
+		sc.most += 1.5
+	}
+}
+
+func (sc *likeness) area(s *Step, t *massage.Technique) {
 	if s.Area == "" {
-		most++
-	} else {
-		most += 3
-		switch {
-		case contains(t.Areas, s.Area):
-			score += 3
-		case t.Covers(s.Area):
-			score += 2
-		default:
-			score -= 2
-		}
+		sc.most++
+		return
 	}
+	sc.most += 3
+	switch {
+	case contains(t.Areas, s.Area):
+		sc.score += 3
+	case t.Covers(s.Area):
+		sc.score += 2
+	default:
+		sc.score -= 2
+	}
+}
+
+func (sc *likeness) motion(s *Step, c *massage.Step) {
 	mw := 2.0
 	if s.guessed {
 		mw = 0.5
 	}
-	most += mw
+	sc.most += mw
 	switch {
 	case s.Motion == c.Motion:
-		score += mw
+		sc.score += mw
 	case motionFamily[s.Motion] == motionFamily[c.Motion]:
-		score += 0.4 * mw
+		sc.score += 0.4 * mw
 	}
-	if len(s.Landmarks) > 0 {
-		most += 2
-		at := append([]string(nil), c.At...)
-		for _, h := range c.Hands {
-			at = append(at, h.At...)
-		}
-		shared := 0.0
-		for _, l := range s.Landmarks {
-			switch {
-			case contains(at, l):
-				shared++
-			case relatedAny(l, at):
-				shared += 0.5
-			}
-		}
-		if shared > 0 {
-			score += min(2, 2*shared/float64(min(len(s.Landmarks), max(len(at), 1))))
+}
+
+func (sc *likeness) landmarks(s *Step, c *massage.Step) {
+	if len(s.Landmarks) == 0 {
+		return
+	}
+	sc.most += 2
+	at := append([]string(nil), c.At...)
+	for _, h := range c.Hands {
+		at = append(at, h.At...)
+	}
+	shared := 0.0
+	for _, l := range s.Landmarks {
+		switch {
+		case contains(at, l):
+			shared++
+		case relatedAny(l, at):
+			shared += 0.5
 		}
 	}
-	if len(s.Hands) > 0 {
-		// A telling part (knuckles, fist, thumbs) says more than palms.
-		best := 0.0
-		for _, h := range s.Hands {
-			if h.Role != "work" {
-				continue
-			}
-			w := partWeight(h.Part)
-			for _, g := range c.Hands {
-				if g.Role == "work" && samePart(g.Part, h.Part) {
-					v := w
-					if g.Hand == h.Hand {
-						v += 0.25
-					}
-					best = max(best, v)
+	if shared > 0 {
+		sc.score += min(2, 2*shared/float64(min(len(s.Landmarks), max(len(at), 1))))
+	}
+}
+
+// hands: a telling part (knuckles, fist, thumbs) says more than palms.
+func (sc *likeness) hands(s *Step, c *massage.Step) {
+	if len(s.Hands) == 0 {
+		return
+	}
+	best := 0.0
+	for _, h := range s.Hands {
+		if h.Role != "work" {
+			continue
+		}
+		w := partWeight(h.Part)
+		for _, g := range c.Hands {
+			if g.Role == "work" && samePart(g.Part, h.Part) {
+				v := w
+				if g.Hand == h.Hand {
+					v += 0.25
 				}
+				best = max(best, v)
 			}
 		}
-		most += 1.25
-		score += min(best, 1.25)
 	}
+	sc.most += 1.25
+	sc.score += min(best, 1.25)
+}
+
+// details: a finishing move, direction, turn, count and side.
+func (sc *likeness) details(s *Step, t *massage.Technique, c *massage.Step) {
 	if s.finish {
-		most += 0.5
+		sc.most += 0.5
 		if t.FitsPhase("finish") {
-			score += 0.5
+			sc.score += 0.5
 		}
 	}
 	if len(s.Direction) > 0 {
-		most++
+		sc.most++
 		for _, d := range s.Direction {
 			if contains(c.Direction, d) {
-				score++
+				sc.score++
 				break
 			}
 		}
 	}
 	if s.Turn != "" {
-		most += 0.5
+		sc.most += 0.5
 		if s.Turn == c.Turn {
-			score += 0.5
+			sc.score += 0.5
 		}
 	}
 	if s.Repeat != nil {
-		most += 0.5
+		sc.most += 0.5
 		if c.Repeat == *s.Repeat {
-			score += 0.5
+			sc.score += 0.5
 		}
 	}
 	if s.Side != "" {
-		most += 0.5
+		sc.most += 0.5
 		if s.Side == c.Side {
-			score += 0.5
+			sc.score += 0.5
 		}
 	}
-	if mode != "" && mode != "both" && !t.FitsMode(mode) {
-		score--
-	}
-	if score <= 0 || most == 0 {
-		return 0
-	}
-	return min(score/most, 1)
 }
 
 type candidate struct {
