@@ -16,8 +16,34 @@ var protectedMotion = map[string]bool{"rake": true, "fan": true, "chop": true, "
 // motion picks the step's motion from what its sentences name, and says
 // whether it was only guessed from a general verb.
 func (st *stepDraft) motionGuess() (id string, guessed bool, from string) {
-	// The main clause's motions come first: in "When that circle is done,
-	// slide on to the next spot", the motion is the slide.
+	ms := st.moveMotions()
+	for _, m := range ms {
+		if m.id == "draw-through" || m.id == "press-climb" {
+			return m.id, false, ""
+		}
+	}
+	if st.hintNear && st.hint != "" {
+		return st.hint, false, ""
+	}
+	if id := namedMotion(ms); id != "" {
+		return id, false, ""
+	}
+	if st.copied != "" {
+		return st.copied, false, ""
+	}
+	if st.hint != "" {
+		return st.hint, false, ""
+	}
+	if id := st.titleMotion(); id != "" {
+		return id, false, ""
+	}
+	return st.generalMotion(ms)
+}
+
+// moveMotions are the motions of the step's move sentences, the main
+// clause's first: in "When that circle is done, slide on to the next
+// spot", the motion is the slide.
+func (st *stepDraft) moveMotions() []motionMention {
 	var ms []motionMention
 	for i, s := range st.sents {
 		if st.roles[i] != 1 {
@@ -34,14 +60,12 @@ func (st *stepDraft) motionGuess() (id string, guessed bool, from string) {
 			}
 		}
 	}
-	for _, m := range ms {
-		if m.id == "draw-through" || m.id == "press-climb" {
-			return m.id, false, ""
-		}
-	}
-	if st.hintNear && st.hint != "" {
-		return st.hint, false, ""
-	}
+	return ms
+}
+
+// namedMotion is the first motion named by its own word, or circling
+// when only a manner names one ("in little circles"); "" for none.
+func namedMotion(ms []motionMention) string {
 	manner := false
 	for _, m := range ms {
 		if m.strength == 2 {
@@ -55,23 +79,22 @@ func (st *stepDraft) motionGuess() (id string, guessed bool, from string) {
 			if m.id == "glide" && strings.HasPrefix(m.word, "slid") {
 				for _, n := range ms[i+1:] {
 					if n.strength == 1 && n.id != "glide" && n.id != "hold" {
-						return n.id, false, ""
+						return n.id
 					}
 				}
 			}
-			return m.id, false, ""
+			return m.id
 		}
 	}
 	if manner {
-		return "circle", false, ""
+		return "circle"
 	}
-	if st.copied != "" {
-		return st.copied, false, ""
-	}
-	if st.hint != "" {
-		return st.hint, false, ""
-	}
-	// A title over the step may name the motion: "The Fan Stroke", "Circles."
+	return ""
+}
+
+// titleMotion is the motion a title over the step names: "The Fan
+// Stroke", "Circles."
+func (st *stepDraft) titleMotion() string {
 	for _, b := range []*block{st.first, st.section} {
 		if b == nil || b.blind {
 			continue
@@ -81,9 +104,14 @@ func (st *stepDraft) motionGuess() (id string, guessed bool, from string) {
 			t = b.text
 		}
 		if id := motionOfText(t); id != "" {
-			return id, false, ""
+			return id
 		}
 	}
+	return ""
+}
+
+// generalMotion guesses the motion from a general verb ("move", "work").
+func (st *stepDraft) generalMotion(ms []motionMention) (string, bool, string) {
 	for _, m := range ms {
 		switch {
 		case m.id == "hold":
