@@ -163,6 +163,30 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 	d.prepSeen = map[string]bool{}
 	markNoise(bs)
 	setSections(bs)
+	d.skipFurniture(bs)
+	d.readTitle(bs, htmlTitle)
+	for _, b := range bs {
+		if b.noise != "" {
+			continue
+		}
+		if b.kind == bHeading {
+			d.closeStep()
+			d.promotePending()
+			d.pending = nil
+			d.hint = nil
+			continue
+		}
+		d.readBlock(b)
+	}
+	d.closeStep()
+	d.promotePending()
+	if d.titleArea == "" {
+		d.titleArea = d.intro.clear()
+	}
+}
+
+// skipFurniture lists the page furniture and blind headings as skipped.
+func (d *doc) skipFurniture(bs []*block) {
 	for _, b := range bs {
 		if b.noise != "" {
 			d.res.Skipped = append(d.res.Skipped, Skip{Line: b.line, Why: b.noise, Text: clip(b.text, 80)})
@@ -172,7 +196,11 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 			d.res.Skipped = append(d.res.Skipped, Skip{Line: b.line, Why: "heading of a video, picture or link, not of the moves under it", Text: clip(b.text, 80)})
 		}
 	}
-	// The title is a heading that comes before any running text.
+}
+
+// readTitle finds the title, a heading that comes before any running text
+// (or the HTML page's title), and the areas it names.
+func (d *doc) readTitle(bs []*block, htmlTitle string) {
 	for _, b := range bs {
 		if b.noise != "" {
 			continue
@@ -195,49 +223,36 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 	d.res.Title = clip(title, 120)
 	d.titleArea = areaOfText(title)
 	d.titleAreas = areasOfText(title)
+}
 
-	for _, b := range bs {
-		if b.noise != "" {
-			continue
-		}
-		if b.kind == bHeading {
-			d.closeStep()
-			d.promotePending()
-			d.pending = nil
-			d.hint = nil
-			continue
-		}
-		splitSentences(b)
-		d.place = nil
-		any := false
-		for _, s := range b.sents {
-			s.selfText = d.selfText
-			analyze(s)
-		}
-		mergeFragments(b)
-		splitClauses(b)
-		for i, s := range b.sents {
-			s.idx = i
-			d.res.Read++
-			if s.form != fNone {
-				any = true
-			}
-		}
-		if !any && !continues(b) {
-			d.closeStep()
-			d.pending = nil
-		}
-		for _, s := range b.sents {
-			d.sentence(s)
-			if d.cur == nil && d.pending == nil && len(d.steps) == 0 && b.kind == bPara {
-				d.intro.addSentence(s, 1, true)
-			}
+// readBlock cuts a block of text into sentences, classifies each and
+// gives it to the step being read.
+func (d *doc) readBlock(b *block) {
+	splitSentences(b)
+	d.place = nil
+	for _, s := range b.sents {
+		s.selfText = d.selfText
+		analyze(s)
+	}
+	mergeFragments(b)
+	splitClauses(b)
+	instructs := false
+	for i, s := range b.sents {
+		s.idx = i
+		d.res.Read++
+		if s.form != fNone {
+			instructs = true
 		}
 	}
-	d.closeStep()
-	d.promotePending()
-	if d.titleArea == "" {
-		d.titleArea = d.intro.clear()
+	if !instructs && !continues(b) {
+		d.closeStep()
+		d.pending = nil
+	}
+	for _, s := range b.sents {
+		d.sentence(s)
+		if d.cur == nil && d.pending == nil && len(d.steps) == 0 && b.kind == bPara {
+			d.intro.addSentence(s, 1, true)
+		}
 	}
 }
 
