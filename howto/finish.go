@@ -172,19 +172,7 @@ func (d *doc) addPrep(kind string, s *sentence) {
 
 // finish decides the mode, builds the steps and matches them to the catalog.
 func (d *doc) finish() {
-	switch {
-	case d.self == 0 && d.partner == 0:
-		d.res.Mode = "both"
-		d.res.Unsure = append(d.res.Unsure, "the text does not say whether it is for yourself or a partner")
-	case d.partner > 1.5*d.self, d.receivers >= 2 && !d.yourself && !d.either && d.partner > d.self:
-		// A text that names the receiver as a person ("the person's calf")
-		// is for a partner, whatever the giver's own arm or thigh does.
-		d.res.Mode = "partner"
-	case d.self > 1.5*d.partner && !d.either:
-		d.res.Mode = "self"
-	default:
-		d.res.Mode = "both"
-	}
+	d.res.Mode = d.mode()
 	prevArea := ""
 	var prevSection *block
 	for i, st := range d.steps {
@@ -207,28 +195,48 @@ func (d *doc) finish() {
 			d.res.Unsure = append(d.res.Unsure, fmt.Sprintf("step %d (line %d): %s", s.N, s.Line, u))
 		}
 	}
-	if d.res.Steps == nil {
-		d.res.Steps = []Step{}
-	}
-	for _, p := range []*[]string{&d.res.Unsure} {
-		if *p == nil {
-			*p = []string{}
-		}
-	}
-	if d.res.Prep == nil {
-		d.res.Prep = []Prep{}
-	}
-	if d.res.Warnings == nil {
-		d.res.Warnings = []Warning{}
-	}
-	if d.res.Claims == nil {
-		d.res.Claims = []Claim{}
-	}
-	if d.res.Tips == nil {
-		d.res.Tips = []Note{}
-	}
-	if d.res.Skipped == nil {
-		d.res.Skipped = []Skip{}
-	}
+	d.res.noNils()
 	sort.SliceStable(d.res.Skipped, func(i, j int) bool { return d.res.Skipped[i].Line < d.res.Skipped[j].Line })
+}
+
+// mode decides whom the text is for from the pronouns and persons its
+// sentences name.
+func (d *doc) mode() string {
+	switch {
+	case d.self == 0 && d.partner == 0:
+		d.res.Unsure = append(d.res.Unsure, "the text does not say whether it is for yourself or a partner")
+		return "both"
+	case d.partner > 1.5*d.self, d.receivers >= 2 && !d.yourself && !d.either && d.partner > d.self:
+		// A text that names the receiver as a person ("the person's calf")
+		// is for a partner, whatever the giver's own arm or thigh does.
+		return "partner"
+	case d.self > 1.5*d.partner && !d.either:
+		return "self"
+	}
+	return "both"
+}
+
+// noNils makes the result's lists empty rather than nil, for --json.
+func (r *Result) noNils() {
+	if r.Steps == nil {
+		r.Steps = []Step{}
+	}
+	if r.Unsure == nil {
+		r.Unsure = []string{}
+	}
+	if r.Prep == nil {
+		r.Prep = []Prep{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []Warning{}
+	}
+	if r.Claims == nil {
+		r.Claims = []Claim{}
+	}
+	if r.Tips == nil {
+		r.Tips = []Note{}
+	}
+	if r.Skipped == nil {
+		r.Skipped = []Skip{}
+	}
 }
