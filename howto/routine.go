@@ -77,12 +77,36 @@ func (r *Result) Routine() *massage.Routine {
 		Mode:    r.Mode,
 		Sources: []string{source},
 	}
-	var areas []string
 	steps := r.Steps
 	if len(steps) > MaxRoutineSteps {
 		steps = steps[:MaxRoutineSteps]
 		rt.Notes = append(rt.Notes, fmt.Sprintf("Only the first %d of the %d steps found are in this routine.", MaxRoutineSteps, len(r.Steps)))
 	}
+	r.summarise(rt, steps, source)
+	for _, p := range r.Prep {
+		if p.ID != "" {
+			rt.Prep = appendNew(rt.Prep, p.ID)
+		}
+	}
+	for _, w := range r.Warnings {
+		if w.Caution != "" {
+			rt.Cautions = appendNew(rt.Cautions, w.Caution)
+		} else {
+			rt.Notes = append(rt.Notes, clip(warnsNote+w.Text, maxNote))
+		}
+	}
+	for _, c := range r.Claims {
+		rt.Claims = append(rt.Claims, massage.Claim{Say: clip(c.Text, maxClaim), Source: source})
+	}
+	rt.Notes = append(rt.Notes, "Imported with knead import; the steps keep the author's wording. Knead is not medical advice.")
+	rt.Items = items(steps)
+	return rt
+}
+
+// summarise gives the routine its pressure, the firmest any step asks
+// for, and a summary of its steps and areas.
+func (r *Result) summarise(rt *massage.Routine, steps []Step, source string) {
+	var areas []string
 	top := ""
 	for _, s := range steps {
 		if s.Area != "" {
@@ -103,23 +127,13 @@ func (r *Result) Routine() *massage.Routine {
 	}
 	rt.Summary = clip(fmt.Sprintf("%s imported from %s, for %s; each cue is the author's own wording.",
 		count, source, strings.Join(areaNames(areas), ", ")), maxNote)
-	for _, p := range r.Prep {
-		if p.ID != "" {
-			rt.Prep = appendNew(rt.Prep, p.ID)
-		}
-	}
-	for _, w := range r.Warnings {
-		if w.Caution != "" {
-			rt.Cautions = appendNew(rt.Cautions, w.Caution)
-		} else {
-			rt.Notes = append(rt.Notes, clip(warnsNote+w.Text, maxNote))
-		}
-	}
-	for _, c := range r.Claims {
-		rt.Claims = append(rt.Claims, massage.Claim{Say: clip(c.Text, maxClaim), Source: source})
-	}
-	rt.Notes = append(rt.Notes, "Imported with knead import; the steps keep the author's wording. Knead is not medical advice.")
+}
 
+// items groups the steps: a run of steps under one heading, on one area,
+// is one item; with no heading to name it, a run like one catalog
+// technique is.
+func items(steps []Step) []massage.Item {
+	var out []massage.Item
 	var it *massage.Item
 	lastSection, lastTech := "\x00", "\x00"
 	for i := range steps {
@@ -128,18 +142,16 @@ func (r *Result) Routine() *massage.Routine {
 		if s.Technique != nil && s.sameMove {
 			tech = s.Technique.ID
 		}
-		// A run of steps under one heading, on one area, is one item; with
-		// no heading to name it, a run like one catalog technique is.
 		if it == nil || s.Section != lastSection || s.Area != it.Area || headingOf(s) == "" && tech != lastTech {
-			rt.Items = append(rt.Items, massage.Item{Name: itemName(s), Area: s.Area})
-			it = &rt.Items[len(rt.Items)-1]
+			out = append(out, massage.Item{Name: itemName(s), Area: s.Area})
+			it = &out[len(out)-1]
 			lastSection = s.Section
 		}
 		lastTech = tech
 		it.Steps = append(it.Steps, s.routineStep())
 		it.Seconds = min(it.Seconds+s.usualSeconds(), maxItemSeconds)
 	}
-	return rt
+	return out
 }
 
 func areaNames(ids []string) []string {
