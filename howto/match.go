@@ -188,6 +188,21 @@ func (d *doc) matchTechniques() {
 	if len(steps) == 0 || len(cat.Techniques) == 0 {
 		return
 	}
+	cands := candidates(cat, steps, d.res.Mode)
+	path := bestPath(cands)
+	for i, j := range path {
+		if j < len(cands[i]) && cands[i][j].conf >= MinConfidence {
+			c := cands[i][j]
+			steps[i].Technique = &Match{ID: c.t.ID, Name: c.t.Name, Step: c.k + 1, Confidence: round2(c.conf)}
+			steps[i].sameMove = c.t.Steps[c.k].Motion == steps[i].Motion
+		} else {
+			steps[i].Unsure = append(steps[i].Unsure, "is like no technique in the catalog")
+		}
+	}
+}
+
+// candidates are, per step, the catalog steps it is most like, best first.
+func candidates(cat *massage.Catalog, steps []Step, mode string) [][]candidate {
 	// Enough candidates per step that a large catalog's many near-equal
 	// moves (Knead's own stroking of every area) do not crowd out the one
 	// the path through the text would pick.
@@ -201,7 +216,7 @@ func (d *doc) matchTechniques() {
 		var cs []candidate
 		for _, t := range cat.Techniques {
 			for k := range t.Steps {
-				if c := stepScore(&steps[i], t, &t.Steps[k], d.res.Mode, names); c > 0 {
+				if c := stepScore(&steps[i], t, &t.Steps[k], mode, names); c > 0 {
 					cs = append(cs, candidate{t, k, c})
 				}
 			}
@@ -212,10 +227,17 @@ func (d *doc) matchTechniques() {
 		}
 		cands[i] = cs
 	}
-	// Best path through the candidates.
-	best := make([][]float64, len(steps))
-	from := make([][]int, len(steps))
-	for i := range steps {
+	return cands
+}
+
+// bestPath picks one candidate per step (or none: the index past the
+// last candidate) so that likeness and the bonus for following a
+// technique's steps in order add up to the most.
+func bestPath(cands [][]candidate) []int {
+	n := len(cands)
+	best := make([][]float64, n)
+	from := make([][]int, n)
+	for i := range cands {
 		best[i] = make([]float64, len(cands[i])+1) // the last slot: no technique
 		from[i] = make([]int, len(cands[i])+1)
 		for j := range best[i] {
@@ -242,23 +264,18 @@ func (d *doc) matchTechniques() {
 			from[i][j] = arg
 		}
 	}
-	last := len(steps) - 1
+	path := make([]int, n)
 	j := 0
-	for k := range best[last] {
-		if best[last][k] > best[last][j] {
+	for k := range best[n-1] {
+		if best[n-1][k] > best[n-1][j] {
 			j = k
 		}
 	}
-	for i := last; i >= 0; i-- {
-		if j < len(cands[i]) && cands[i][j].conf >= MinConfidence {
-			c := cands[i][j]
-			steps[i].Technique = &Match{ID: c.t.ID, Name: c.t.Name, Step: c.k + 1, Confidence: round2(c.conf)}
-			steps[i].sameMove = c.t.Steps[c.k].Motion == steps[i].Motion
-		} else {
-			steps[i].Unsure = append(steps[i].Unsure, "is like no technique in the catalog")
-		}
+	for i := n - 1; i >= 0; i-- {
+		path[i] = j
 		j = from[i][j]
 	}
+	return path
 }
 
 func bonus(a, b candidate) float64 {
