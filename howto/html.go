@@ -56,6 +56,8 @@ type htmlReader struct {
 	rowTitle string
 	title    string
 	left     []Skip // page furniture left out, whole elements
+	skip     string // the element being left out whole, or ""
+	skipN    int    // how deep inside it
 }
 
 func htmlLines(src string) (lines []line, title string, left []Skip) {
@@ -178,91 +180,107 @@ func (h *htmlReader) text(s string) {
 
 func (h *htmlReader) run() {
 	s := h.src
-	skip, skipDepth := "", 0
 	for i := 0; i < len(s); {
 		lt := strings.IndexByte(s[i:], '<')
 		if lt < 0 {
-			if skip == "" {
+			if h.skip == "" {
 				h.text(s[i:])
 			}
 			break
 		}
-		if skip == "" {
+		if h.skip == "" {
 			h.text(s[i : i+lt])
 		} else {
 			h.ln += strings.Count(s[i:i+lt], "\n")
 		}
-		i += lt
-		if strings.HasPrefix(s[i:], "<!--") {
-			end := strings.Index(s[i+4:], "-->")
-			if end < 0 {
-				h.ln += strings.Count(s[i:], "\n")
-				break
-			}
-			h.ln += strings.Count(s[i:i+4+end+3], "\n")
-			i += 4 + end + 3
-			continue
+		next, ok := h.markup(i + lt)
+		if !ok {
+			break
 		}
-		end := tagEnd(s, i+1)
-		if end < 0 || i+1 >= len(s) || !isTagStart(s[i+1]) {
-			if skip == "" {
-				h.text("<")
-			}
-			i++
-			continue
-		}
-		raw := s[i+1 : end]
-		h.ln += strings.Count(raw, "\n")
-		i = end + 1
-		name, closing, self, attrs := parseTag(raw)
-		if name == "" {
-			continue
-		}
-		if skip != "" {
-			if name == skip {
-				if closing {
-					skipDepth--
-				} else if !self {
-					skipDepth++
-				}
-				if skipDepth <= 0 {
-					skip = ""
-				}
-			}
-			continue
-		}
-		if !closing && rawElems[name] {
-			close := indexFold(s[i:], "</"+name)
-			body := s[i:]
-			if close >= 0 {
-				body = s[i : i+close]
-			}
-			h.ln += strings.Count(body, "\n")
-			if name == "title" && h.title == "" {
-				h.title = stripAngles(strings.Join(strings.Fields(html.UnescapeString(body)), " "))
-			}
-			if close < 0 {
-				break
-			}
-			i += close
-			if gt := strings.IndexByte(s[i:], '>'); gt >= 0 {
-				i += gt + 1
-			} else {
-				break
-			}
-			continue
-		}
-		if !closing && !self && !voidElems[name] && (skipElems[name] || noisy(attrs)) {
-			h.flush()
-			skip, skipDepth = name, 1
-			if why := furniture(name, attrs); why != "" {
-				h.left = append(h.left, Skip{Line: h.ln, Why: why, Text: "the page's " + name + " element"})
-			}
-			continue
-		}
-		h.tag(name, closing, attrs)
+		i = next
 	}
 	h.flush()
+}
+
+// markup reads what starts with "<" at i: a comment, a tag, or a "<"
+// that is text. It returns where reading goes on, or false at the end.
+func (h *htmlReader) markup(i int) (int, bool) {
+	s := h.src
+	if strings.HasPrefix(s[i:], "<!--") {
+		end := strings.Index(s[i+4:], "-->")
+		if end < 0 {
+			h.ln += strings.Count(s[i:], "\n")
+			return 0, false
+		}
+		h.ln += strings.Count(s[i:i+4+end+3], "\n")
+		return i + 4 + end + 3, true
+	}
+	end := tagEnd(s, i+1)
+	if end < 0 || i+1 >= len(s) || !isTagStart(s[i+1]) {
+		if h.skip == "" {
+			h.text("<")
+		}
+		return i + 1, true
+	}
+	raw := s[i+1 : end]
+	h.ln += strings.Count(raw, "\n")
+	i = end + 1
+	name, closing, self, attrs := parseTag(raw)
+	switch {
+	case name == "":
+	case h.skip != "":
+		h.skipping(name, closing, self)
+	case !closing && rawElems[name]:
+		return h.rawElem(name, i)
+	case !closing && !self && !voidElems[name] && (skipElems[name] || noisy(attrs)):
+		h.flush()
+		h.skip, h.skipN = name, 1
+		if why := furniture(name, attrs); why != "" {
+			h.left = append(h.left, Skip{Line: h.ln, Why: why, Text: "the page's " + name + " element"})
+		}
+	default:
+		h.tag(name, closing, attrs)
+	}
+	return i, true
+}
+
+// skipping follows the nesting of the element being left out whole.
+func (h *htmlReader) skipping(name string, closing, self bool) {
+	if name != h.skip {
+		return
+	}
+	if closing {
+		h.skipN--
+	} else if !self {
+		h.skipN++
+	}
+	if h.skipN <= 0 {
+		h.skip = ""
+	}
+}
+
+// rawElem passes over a script, style or title element opened before i,
+// keeping the title's text; it returns where reading goes on.
+func (h *htmlReader) rawElem(name string, i int) (int, bool) {
+	s := h.src
+	close := indexFold(s[i:], "</"+name)
+	body := s[i:]
+	if close >= 0 {
+		body = s[i : i+close]
+	}
+	h.ln += strings.Count(body, "\n")
+	if name == "title" && h.title == "" {
+		h.title = stripAngles(strings.Join(strings.Fields(html.UnescapeString(body)), " "))
+	}
+	if close < 0 {
+		return 0, false
+	}
+	i += close
+	gt := strings.IndexByte(s[i:], '>')
+	if gt < 0 {
+		return 0, false
+	}
+	return i + gt + 1, true
 }
 
 func (h *htmlReader) tag(name string, closing bool, attrs map[string]string) {
@@ -272,58 +290,11 @@ func (h *htmlReader) tag(name string, closing bool, attrs map[string]string) {
 		if !closing {
 			h.kind = lHeading
 		}
-	case name == "li":
-		if closing {
-			h.flush()
-			if h.li > 0 {
-				h.li--
-			}
-			return
-		}
-		h.flush()
-		h.li++
-		h.kind = lItem
-		if n := len(h.lists); n > 0 && h.lists[n-1] >= 0 {
-			h.lists[n-1]++
-			h.num = h.lists[n-1]
-		}
-	case name == "ol" || name == "ul":
-		h.flush()
-		if closing {
-			if n := len(h.lists); n > 0 {
-				h.lists = h.lists[:n-1]
-			}
-			return
-		}
-		start := -1
-		if name == "ol" {
-			start = 0
-			if v, err := strconv.Atoi(attrs["start"]); err == nil && v > 0 && v < 10000 {
-				start = v - 1
-			}
-		}
-		h.lists = append(h.lists, start)
-	case name == "tr":
-		// A table row is one item of its cells: "Brow smooth | Stroke out
-		// along the brows | 6 strokes".
-		h.flush()
-		if !closing {
-			h.row, h.allTH, h.cells = true, true, nil
-			h.kind = lItem
-		}
+	case name == "li" || name == "ol" || name == "ul":
+		h.listTag(name, closing, attrs)
 		return
-	case (name == "td" || name == "th") && h.row:
-		if !closing {
-			h.cell()
-			if name == "td" {
-				h.allTH = false
-			}
-		}
-		return
-	case name == "tbody" || name == "thead" || name == "tfoot":
-		if h.row {
-			h.flush()
-		}
+	case name == "tr" || (name == "td" || name == "th") && h.row || name == "tbody" || name == "thead" || name == "tfoot":
+		h.tableTag(name, closing)
 		return
 	case name == "br":
 		if h.li > 0 {
@@ -340,12 +311,68 @@ func (h *htmlReader) tag(name string, closing bool, attrs map[string]string) {
 		if name == "hr" || name == "table" {
 			h.out = append(h.out, line{n: h.ln, kind: lBlank})
 		}
-	case name == "img":
 	default:
-		// inline elements: a, span, strong, em, b, i, … keep their text.
+		// inline elements: a, span, strong, em, b, i, img … keep their text.
 	}
 	if blockElems[name] && name != "br" && !closing && h.kind == lText && len(h.out) > 0 && h.out[len(h.out)-1].kind != lBlank {
 		h.out = append(h.out, line{n: h.ln, kind: lBlank})
+	}
+}
+
+// listTag opens and closes lists and their items, numbering the items of
+// an ordered list.
+func (h *htmlReader) listTag(name string, closing bool, attrs map[string]string) {
+	h.flush()
+	switch {
+	case name == "li" && closing:
+		if h.li > 0 {
+			h.li--
+		}
+	case name == "li":
+		h.li++
+		h.kind = lItem
+		if n := len(h.lists); n > 0 && h.lists[n-1] >= 0 {
+			h.lists[n-1]++
+			h.num = h.lists[n-1]
+		}
+	case closing:
+		if n := len(h.lists); n > 0 {
+			h.lists = h.lists[:n-1]
+		}
+	default:
+		start := -1
+		if name == "ol" {
+			start = 0
+			if v, err := strconv.Atoi(attrs["start"]); err == nil && v > 0 && v < 10000 {
+				start = v - 1
+			}
+		}
+		h.lists = append(h.lists, start)
+	}
+}
+
+// tableTag reads a table's rows and cells: a row is one item of its cells
+// ("Brow smooth | Stroke out along the brows | 6 strokes"); a cell
+// outside a row is read as any block.
+func (h *htmlReader) tableTag(name string, closing bool) {
+	switch name {
+	case "tr":
+		h.flush()
+		if !closing {
+			h.row, h.allTH, h.cells = true, true, nil
+			h.kind = lItem
+		}
+	case "td", "th":
+		if !closing {
+			h.cell()
+			if name == "td" {
+				h.allTH = false
+			}
+		}
+	default: // tbody, thead, tfoot
+		if h.row {
+			h.flush()
+		}
 	}
 }
 
