@@ -360,72 +360,93 @@ func effectWithin(t []token, i, n int) bool {
 // way better").
 func claimCue(t []token, from int) (at int, state bool) {
 	for i := from; i < len(t); i++ {
-		w := t[i].w
-		switch {
-		case (w == "is" || w == "are") && i+1 < len(t) && stateWords[t[i+1].w],
-			(w == "mind" || w == "body") && i+1 < len(t) && stateWords[t[i+1].w],
-			w == "more" && i+1 < len(t) && (t[i+1].w == "relaxed" || t[i+1].w == "rested" || t[i+1].w == "supple"),
-			(w == "sleep" || w == "sleeps" || w == "slept") && (i+1 < len(t) && t[i+1].w == "better" || i+2 < len(t) && t[i+2].w == "better"),
-			// "It makes people kinder to each other"
-			(w == "makes" || w == "make" || w == "made") && i+2 < len(t) && peopleWords[t[i+1].w] && (effectStates[t[i+2].w] || kindStates[t[i+2].w]):
+		if stateCue(t, i) {
 			return i, true
-		case betterVerbs[w]:
-			if effectWithin(t, i, 10) {
-				return i, false
-			}
-		case w == "knocks" || w == "knock":
-			if i+1 < len(t) && t[i+1].w == "out" && effectWithin(t, i+1, 10) {
-				return i, false
-			}
-		case w == "difference" && i+1 < len(t) && (t[i+1].w == "to" || t[i+1].w == "for" || t[i+1].w == "in"):
-			// "has made such a difference to my typing aches"
-			if effectWithin(t, i+1, 5) {
-				return i, false
-			}
-		case w == "wonders" && i+1 < len(t) && t[i+1].w == "for":
-			// "does wonders for my sleep"
-			if effectWithin(t, i+1, 4) {
-				return i, false
-			}
-		case w == "edge" && i+1 < len(t) && t[i+1].w == "off":
-			if effectWithin(t, i+1, 6) {
-				return i, false
-			}
-		case w == "less" || w == "fewer":
-			// "her headaches come far less often", "means less stiffness", "feel less stiff"
-			if i+1 < len(t) && effectStates[t[i+1].w] {
-				return i, false
-			}
-			for k := max(i-4, 0); k < len(t) && k <= i+3; k++ {
-				if effectNouns[t[k].w] && k != i {
-					return i, false
-				}
-			}
-		case w == "takes" || w == "take" || w == "took":
-			// "takes the ache out of his back"
-			for k := i + 1; k+1 < len(t) && k <= i+3; k++ {
-				if effectNouns[t[k].w] && (t[k+1].w == "out" || t[k+1].w == "off" || t[k+1].w == "away") {
-					return i, false
-				}
-			}
-		case goodWords[w]:
-			if i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "from") && effectWithin(t, i+1, 5) {
-				return i, false
-			}
-			if i+2 < len(t) && t[i+1].w == "to" && (betterVerbs[t[i+2].w] || wayVerbs[t[i+2].w]) {
-				return i, false
-			}
-		case w == "way" || w == "ways":
-			if i+2 < len(t) && t[i+1].w == "to" && wayVerbs[t[i+2].w] {
-				return i, false
-			}
-		case w == "help" || w == "helps" || w == "helped":
-			if helpClaim(t, i) {
-				return i, false
-			}
+		}
+		if effectCue(t, i) {
+			return i, false
 		}
 	}
 	return -1, false
+}
+
+// stateCue reports a better state named at token i: "the mind is calm",
+// "more relaxed", "sleeps better", "makes people kinder".
+func stateCue(t []token, i int) bool {
+	w := t[i].w
+	switch {
+	case (w == "is" || w == "are") && i+1 < len(t) && stateWords[t[i+1].w],
+		(w == "mind" || w == "body") && i+1 < len(t) && stateWords[t[i+1].w],
+		w == "more" && i+1 < len(t) && (t[i+1].w == "relaxed" || t[i+1].w == "rested" || t[i+1].w == "supple"),
+		(w == "sleep" || w == "sleeps" || w == "slept") && (i+1 < len(t) && t[i+1].w == "better" || i+2 < len(t) && t[i+2].w == "better"),
+		// "It makes people kinder to each other"
+		(w == "makes" || w == "make" || w == "made") && i+2 < len(t) && peopleWords[t[i+1].w] && (effectStates[t[i+2].w] || kindStates[t[i+2].w]):
+		return true
+	}
+	return false
+}
+
+// effectCue reports a cue at token i that something gets better, with an
+// effect for it to act on: "eases tension", "does wonders for my sleep".
+func effectCue(t []token, i int) bool {
+	w := t[i].w
+	switch {
+	case betterVerbs[w]:
+		if effectWithin(t, i, 10) {
+			return true
+		}
+	case w == "knocks" || w == "knock":
+		if i+1 < len(t) && t[i+1].w == "out" && effectWithin(t, i+1, 10) {
+			return true
+		}
+	case w == "difference" && i+1 < len(t) && (t[i+1].w == "to" || t[i+1].w == "for" || t[i+1].w == "in"):
+		// "has made such a difference to my typing aches"
+		if effectWithin(t, i+1, 5) {
+			return true
+		}
+	case w == "wonders" && i+1 < len(t) && t[i+1].w == "for":
+		// "does wonders for my sleep"
+		if effectWithin(t, i+1, 4) {
+			return true
+		}
+	case w == "edge" && i+1 < len(t) && t[i+1].w == "off":
+		if effectWithin(t, i+1, 6) {
+			return true
+		}
+	case w == "less" || w == "fewer":
+		// "her headaches come far less often", "means less stiffness", "feel less stiff"
+		if i+1 < len(t) && effectStates[t[i+1].w] {
+			return true
+		}
+		for k := max(i-4, 0); k < len(t) && k <= i+3; k++ {
+			if effectNouns[t[k].w] && k != i {
+				return true
+			}
+		}
+	case w == "takes" || w == "take" || w == "took":
+		// "takes the ache out of his back"
+		for k := i + 1; k+1 < len(t) && k <= i+3; k++ {
+			if effectNouns[t[k].w] && (t[k+1].w == "out" || t[k+1].w == "off" || t[k+1].w == "away") {
+				return true
+			}
+		}
+	case goodWords[w]:
+		if i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "from") && effectWithin(t, i+1, 5) {
+			return true
+		}
+		if i+2 < len(t) && t[i+1].w == "to" && (betterVerbs[t[i+2].w] || wayVerbs[t[i+2].w]) {
+			return true
+		}
+	case w == "way" || w == "ways":
+		if i+2 < len(t) && t[i+1].w == "to" && wayVerbs[t[i+2].w] {
+			return true
+		}
+	case w == "help" || w == "helps" || w == "helped":
+		if helpClaim(t, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // helpClaim reports a "help" that helps the body, not a person: "helps

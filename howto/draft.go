@@ -587,56 +587,17 @@ func (st *stepDraft) hands() []massage.HandUse {
 		if st.roles[i] == 2 {
 			continue
 		}
-		holding := holdVerbs[s.verb.base]
 		for _, m := range s.parts {
-			h := massage.HandUse{Hand: m.hand, Part: m.part, Role: "work"}
-			if h.Part == "" {
-				h.Part = "whole-hand"
-			}
-			if h.Hand == "" {
-				switch h.Part {
-				case "fist", "forearm", "elbow":
-					h.Hand = "one"
-				default:
-					h.Hand = "both"
-				}
-			}
-			if s.holdHand != "" && m.hand == s.holdHand || holding && (m.hand == "one" || m.hand == "left" || m.hand == "right") && len(s.parts) > 0 {
-				h.Role = "hold"
-			}
-			if h.Role == "hold" && h.Part == "whole-hand" {
-				h.Part = "palms"
-			}
-			if !massage.Hands.Has(h.Hand) || !massage.HandParts.Has(h.Part) {
-				continue
-			}
+			h, ok := handUse(s, m)
 			key := h.Hand + " " + h.Part + " " + h.Role
-			if seen[key] {
+			if !ok || seen[key] {
 				continue
 			}
 			seen[key] = true
 			out = append(out, h)
 		}
 	}
-	// A named part says more than "your hands".
-	if len(out) > 1 {
-		var keep []massage.HandUse
-		for _, h := range out {
-			if h.Part == "whole-hand" && h.Role == "work" {
-				other := false
-				for _, g := range out {
-					if g.Part != "whole-hand" && g.Role == "work" {
-						other = true
-					}
-				}
-				if other {
-					continue
-				}
-			}
-			keep = append(keep, h)
-		}
-		out = keep
-	}
+	out = namedPartsFirst(out)
 	if len(out) > 3 {
 		out = out[:3]
 	}
@@ -644,6 +605,52 @@ func (st *stepDraft) hands() []massage.HandUse {
 		out = []massage.HandUse{}
 	}
 	return out
+}
+
+// handUse reads a hand named in sentence s: which hand, which part,
+// working or holding; false when the model has no such hand or part.
+func handUse(s *sentence, m handMention) (massage.HandUse, bool) {
+	h := massage.HandUse{Hand: m.hand, Part: m.part, Role: "work"}
+	if h.Part == "" {
+		h.Part = "whole-hand"
+	}
+	if h.Hand == "" {
+		switch h.Part {
+		case "fist", "forearm", "elbow":
+			h.Hand = "one"
+		default:
+			h.Hand = "both"
+		}
+	}
+	holding := holdVerbs[s.verb.base]
+	if s.holdHand != "" && m.hand == s.holdHand || holding && (m.hand == "one" || m.hand == "left" || m.hand == "right") && len(s.parts) > 0 {
+		h.Role = "hold"
+	}
+	if h.Role == "hold" && h.Part == "whole-hand" {
+		h.Part = "palms"
+	}
+	return h, massage.Hands.Has(h.Hand) && massage.HandParts.Has(h.Part)
+}
+
+// namedPartsFirst drops "your hands" working when a named part works: a
+// named part says more.
+func namedPartsFirst(out []massage.HandUse) []massage.HandUse {
+	if len(out) <= 1 {
+		return out
+	}
+	other := false
+	for _, g := range out {
+		if g.Part != "whole-hand" && g.Role == "work" {
+			other = true
+		}
+	}
+	var keep []massage.HandUse
+	for _, h := range out {
+		if !(other && h.Part == "whole-hand" && h.Role == "work") {
+			keep = append(keep, h)
+		}
+	}
+	return keep
 }
 
 // motionAfter reports a motion word among the next three words.
