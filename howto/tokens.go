@@ -35,29 +35,7 @@ func tokenize(s string) []token {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r):
-			j := i
-			var b strings.Builder
-			for j < len(s) {
-				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) {
-					b.WriteRune(unicode.ToLower(r2))
-					j += sz
-					continue
-				}
-				if (r2 == '\'' || r2 == '’') && j+sz < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+sz:])
-					if unicode.IsLetter(r3) {
-						b.WriteByte('\'')
-						j += sz
-						continue
-					}
-				}
-				break
-			}
-			w := b.String()
-			if base, ok := strings.CutSuffix(w, "'s"); ok && !keepS[base] {
-				w = base
-			}
+			w, j := wordAt(s, i)
 			toks = append(toks, token{w: w, kind: tWord, pos: i})
 			i = j
 		case r >= '0' && r <= '9':
@@ -69,27 +47,60 @@ func tokenize(s string) []token {
 			i = j
 		case unicode.IsSpace(r):
 			i += size
+		case r == '×':
+			toks = append(toks, token{w: "x", kind: tWord, pos: i}) // "5×"
+			i += size
 		default:
-			p := string(r)
-			switch r {
-			case '–', '—', '‐', '‑', '−':
-				p = "-"
-			case '’', '‘':
-				p = "'"
-			case '“', '”':
-				p = "\""
-			case '→', '⟶', '➔', '➜', '➝', '⇒':
-				p = "→" // "ankle → knee": read as "to" by the phrase matcher
-			case '×':
-				toks = append(toks, token{w: "x", kind: tWord, pos: i}) // "5×"
-				i += size
-				continue
-			}
-			toks = append(toks, token{w: p, kind: tPunct, pos: i})
+			toks = append(toks, token{w: punctOf(r), kind: tPunct, pos: i})
 			i += size
 		}
 	}
 	return toks
+}
+
+// wordAt reads the word at byte i, in lower case, with curly apostrophes
+// made straight and a possessive 's dropped; it returns where it ends.
+func wordAt(s string, i int) (string, int) {
+	j := i
+	var b strings.Builder
+	for j < len(s) {
+		r2, sz := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsLetter(r2) {
+			b.WriteRune(unicode.ToLower(r2))
+			j += sz
+			continue
+		}
+		if (r2 == '\'' || r2 == '’') && j+sz < len(s) {
+			r3, _ := utf8.DecodeRuneInString(s[j+sz:])
+			if unicode.IsLetter(r3) {
+				b.WriteByte('\'')
+				j += sz
+				continue
+			}
+		}
+		break
+	}
+	w := b.String()
+	if base, ok := strings.CutSuffix(w, "'s"); ok && !keepS[base] {
+		w = base
+	}
+	return w, j
+}
+
+// punctOf is a punctuation mark as the matcher reads it: dashes as "-",
+// curly quotes straight, arrows as "→" ("ankle → knee" reads as "to").
+func punctOf(r rune) string {
+	switch r {
+	case '–', '—', '‐', '‑', '−':
+		return "-"
+	case '’', '‘':
+		return "'"
+	case '“', '”':
+		return "\""
+	case '→', '⟶', '➔', '➜', '➝', '⇒':
+		return "→"
+	}
+	return string(r)
 }
 
 // dets are the words the phrase matcher skips: articles and possessives.
