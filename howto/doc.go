@@ -6,25 +6,50 @@
 // benefits, and whether it is written for a partner or for oneself.
 //
 // It uses no language model and no network: lexicons built from the
-// massage model's own vocabulary (embedded data files), a few sentence patterns, and the catalog
-// to name the techniques, preparations and cautions it recognises. The
-// page furniture of real web pages (bylines, image credits, reader
-// comments, link lines, ads) is left out.
+// massage model's own vocabulary (embedded data files, lexicon/words.txt
+// and lexicon/cautions.txt), sentence patterns, and the catalog to name
+// the techniques, preparations and cautions it recognises. The page
+// furniture of real web pages (bylines, image credits, reader comments,
+// link lines, ads) is left out.
 //
-// It reads as a pipeline, each stage in files of its own: read (input.go,
-// sniff.go, markup.go, html.go: formats to blocks; a PDF or other binary
-// is refused), segment (blocks.go, segment_rules.go: blocks to sentences
-// and candidate steps, structure first), classify (sentence.go, kinds.go,
-// cues.go, classify_openers.go, classify_caution.go: each sentence's main
-// verb after its openers, and its role), extract (measure.go, draft.go,
-// extract_places.go, extract_areas.go, extract_prep.go: places, hands,
-// motion, counts, times, pressure, side, preparations) and assemble
-// (finish.go, assemble_roles.go, routine.go: the steps, the account of
-// every sentence, the routine). The lexicons are data, embedded:
-// lexicon/words.txt and lexicon/cautions.txt.
+// # The pipeline
 //
-// Import turns a text into a Result; Result.Routine turns that into a
-// routine that plays like any other, each step's cue being the author's
-// own sentence. Evaluate scores the importer against labelled texts
-// (docs/import.md describes the label files).
+// Import runs five stages; data flows one way, each stage's output the
+// next one's input. Follow them in this order:
+//
+//  1. Read (input.go, sniff.go, markup.go, html.go): bytes to lines.
+//     sniff refuses a PDF or other binary, clean normalises the text, and
+//     readPage gives a page of lines (textLines for text and Markdown,
+//     htmlLines for HTML), each a heading, a list item or text, with its
+//     number, its lead-in title and its source line.
+//  2. Segment (blocks.go, segment_rules.go, clauses.go): lines to blocks
+//     (blocks, markNoise, setSections), and each block to sentences
+//     (doc.readBlock: splitSentences, mergeFragments, splitClauses).
+//     Structure comes first: a numbered item, a heading or a paragraph is a
+//     block, and a step never runs across a heading.
+//  3. Classify (sentence.go, kinds.go, cues.go, classify_openers.go,
+//     classify_caution.go, verbs.go, phrases.go): each sentence, alone.
+//     analyze finds its main verb after its openers (instructionAt tries
+//     one openerRule per shape of opening: "Finish by …", "Pressing gently,
+//     …", "She recommends …", a verb first), the lexicon's places, hands,
+//     motions, directions, pressure and sides (readHits), its count and
+//     time (measuresMore), whether it warns (findWarning) or claims
+//     (claimCue). Then doc.sentence decides its role among the steps, in
+//     stages: tally (mode, warnings, claims, preparations), aside, notMove,
+//     changesStep, handsOn, continuesStep, or a new step.
+//  4. Extract (draft.go, extract_places.go, extract_areas.go,
+//     extract_prep.go, measure.go): each gathered step draft to a Step.
+//     doc.build runs placeStep (the area voted from the places the step
+//     works, then its heading and title), measureInto (landmarks,
+//     directions, pressure, count, time, side, hands) and motionInto.
+//  5. Assemble (finish.go, match.go, assemble_roles.go, routine.go,
+//     file.go, file_own.go): doc.finish decides the mode, builds the steps
+//     and matches them to catalog techniques (candidates, bestPath),
+//     preparations and cautions; doc.account gives every sentence its
+//     role and why; Result.Routine and RoutineFile write the routine, the
+//     text's warnings and unknown preparations kept in the author's words.
+//
+// Evaluate (eval.go, labels.go) scores the importer against labelled
+// texts (docs/import.md describes the label files and every batch's
+// figures).
 package howto

@@ -32,26 +32,38 @@ func Import(src []byte, opt Options) (*Result, error) {
 		return nil, err
 	}
 	text := clean(src)
-	format := opt.Format
-	if format == "" {
-		format = detect(text)
-	}
-	var lines []line
-	var htmlTitle string
-	var left []Skip
-	if format == FormatHTML {
-		lines, htmlTitle, left = htmlLines(text)
-	} else {
-		lines = textLines(text)
-	}
-	d := &doc{opt: opt, res: &Result{Source: opt.Name, Format: format, Skipped: left}, selfText: selfCued(text)}
-	d.read(blocks(lines, format != FormatHTML), htmlTitle)
+	pg := readPage(text, opt.Format)
+	d := &doc{opt: opt, res: &Result{Source: opt.Name, Format: pg.format, Skipped: pg.left}, selfText: selfCued(text)}
+	d.read(blocks(pg.lines, pg.format != FormatHTML), pg.title)
 	d.finish()
 	d.account()
 	if len(d.res.Steps) == 0 {
 		return d.res, &NoInstructionsError{Sentences: d.res.Read, Skipped: len(d.res.Skipped)}
 	}
 	return d.res, nil
+}
+
+// page is a text read into lines: the first stage's output.
+type page struct {
+	format Format
+	lines  []line
+	title  string // an HTML page's <title>
+	left   []Skip // page furniture left out whole
+}
+
+// readPage reads a cleaned text in its format (detected when "") into
+// lines: headings, list items, text.
+func readPage(text string, format Format) page {
+	if format == "" {
+		format = detect(text)
+	}
+	pg := page{format: format}
+	if format == FormatHTML {
+		pg.lines, pg.title, pg.left = htmlLines(text)
+	} else {
+		pg.lines = textLines(text)
+	}
+	return pg
 }
 
 // doc is one text being read.
