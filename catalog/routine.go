@@ -245,22 +245,40 @@ func ReadRoutine(cat *massage.Catalog, path string) (*massage.Routine, error) {
 
 // ParseRoutine is ReadRoutine for bytes already read; name is used in errors.
 func ParseRoutine(cat *massage.Catalog, name string, data []byte) (*massage.Routine, error) {
+	r, _, err := ParseRoutineIn(cat, name, data)
+	return r, err
+}
+
+// ReadRoutineIn is ReadRoutine that also gives cat extended by what the
+// file declares of its own (an imported routine's cautions in its author's
+// words, its preparations): play, draw and export look its ids up there,
+// so that no caution of the file goes unsaid.
+func ReadRoutineIn(cat *massage.Catalog, path string) (*massage.Routine, *massage.Catalog, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, nil, Errors{{File: path, Msg: err.Error()}}
+	}
+	return ParseRoutineIn(cat, path, data)
+}
+
+// ParseRoutineIn is ReadRoutineIn for bytes already read.
+func ParseRoutineIn(cat *massage.Catalog, name string, data []byte) (*massage.Routine, *massage.Catalog, error) {
 	l := newLoader()
 	l.seed(cat)
 	before := len(l.cat.Routines)
 	l.addFile(name, data)
 	got, errs := l.finish()
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, nil, errs
 	}
 	added := got.Routines[before:]
 	switch len(added) {
 	case 1:
-		return added[0], nil
+		return added[0], got, nil
 	case 0:
-		return nil, Errors{{File: name, Msg: "no routine in this file: expected a routine: mapping with id, name and items"}}
+		return nil, nil, Errors{{File: name, Msg: "no routine in this file: expected a routine: mapping with id, name and items"}}
 	}
-	return nil, Errors{{File: name, Msg: fmt.Sprintf("%d routines in this file: expected one", len(added))}}
+	return nil, nil, Errors{{File: name, Msg: fmt.Sprintf("%d routines in this file: expected one", len(added))}}
 }
 
 func readLimited(path string) ([]byte, error) {

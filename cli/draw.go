@@ -159,9 +159,9 @@ func (o *drawOptions) drawRoutine(env *Env, cat *massage.Catalog) error {
 		if rerr != nil {
 			return rerr
 		}
-		r, err = catalog.ParseRoutine(cat, stdinName, data)
+		r, cat, err = catalog.ParseRoutineIn(cat, stdinName, data)
 	} else {
-		r, err = catalog.ReadRoutine(cat, o.ID)
+		r, cat, err = catalog.ReadRoutineIn(cat, o.ID)
 	}
 	if err != nil {
 		var errs catalog.Errors

@@ -231,9 +231,9 @@ func (o *exportOptions) Run(ctx context.Context, env *Env) error {
 			if rerr != nil {
 				return rerr
 			}
-			r, err = catalog.ParseRoutine(cat, stdinName, data)
+			r, cat, err = catalog.ParseRoutineIn(cat, stdinName, data)
 		} else {
-			r, err = catalog.ReadRoutine(cat, o.Routine)
+			r, cat, err = catalog.ReadRoutineIn(cat, o.Routine)
 		}
 		if err != nil {
 			var errs catalog.Errors

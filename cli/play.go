@@ -93,7 +93,8 @@ func init() {
 
 // playOptions are the options of `knead play`.
 type playOptions struct {
-	Path       string // a routine file
+	Path       string           // a routine file
+	fileCat    *massage.Catalog // the catalog with Path's own declarations, once read
 	Technique  string
 	Areas      []string
 	Minutes    minutesFlag
@@ -332,6 +333,9 @@ func (o *playOptions) Run(ctx context.Context, env *Env) error {
 			if r, src, err = o.routine(cat); err != nil {
 				return err
 			}
+			if o.fileCat != nil {
+				cat = o.fileCat // with the file's own cautions and preparations
+			}
 		}
 		safety, err := o.screen(ctx, env, cat)
 		if err != nil {
@@ -541,10 +545,14 @@ func clockText(s float64) string {
 }
 
 // routine reads, finds or plans what to play, and says where it came from.
+//
+// A routine file may declare cautions and preparations of its own (an
+// imported routine keeps its author's warnings so): o.cat becomes the
+// catalog with them, so that the player says every one of them.
 func (o *playOptions) routine(cat *massage.Catalog) (*massage.Routine, tui.Source, error) {
 	switch {
 	case o.Path != "":
-		r, err := catalog.ReadRoutine(cat, o.Path)
+		r, withFile, err := catalog.ReadRoutineIn(cat, o.Path)
 		if err != nil {
 			var errs catalog.Errors
 			if errors.As(err, &errs) {
@@ -552,6 +560,7 @@ func (o *playOptions) routine(cat *massage.Catalog) (*massage.Routine, tui.Sourc
 			}
 			return nil, tui.Source{}, inputErrorf("%s: %v", o.Path, err)
 		}
+		o.fileCat = withFile
 		return r, tui.Source{File: o.Path}, nil
 	case o.Technique != "":
 		t := cat.Technique(o.Technique)

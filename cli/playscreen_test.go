@@ -238,3 +238,38 @@ func TestPlanScreenKeptFor(t *testing.T) {
 		t.Errorf("the kept clot answer should stop the next plan too: exit %d\n%s", r.code, r.err)
 	}
 }
+
+// A routine that knead import wrote keeps its author's warnings as cautions
+// of its own: played from its file, the player says every one of them (the
+// "before" ones on the start screen, the "during" ones in their move) and
+// lists its own preparations. They were silently left out before.
+func TestPlayImportedFileSaysItsCautions(t *testing.T) {
+	file := filepath.Join("testdata", "imported-feet.yaml")
+	out, errOut, s, err := playScreen(t, false, "", "play", file, "--no-save")
+	if err != nil || s == nil {
+		t.Fatalf("play %s: %v\nstdout:\n%s\nstderr:\n%s", file, err, out, errOut)
+	}
+	var first []string
+	for _, c := range s.Cautions {
+		first = append(first, c.Say)
+	}
+	if !slices.ContainsFunc(first, func(c string) bool { return strings.Contains(c, "gout or a swollen toe joint") }) {
+		t.Errorf("the file's 'before' warning is not on the start screen: %q", first)
+	}
+	var said []string
+	for _, c := range s.Script.Cues {
+		said = append(said, c.Say)
+	}
+	for _, want := range []string{"top of the foot", "corns"} {
+		if !slices.ContainsFunc(said, func(c string) bool { return strings.Contains(c, want) }) {
+			t.Errorf("the file's warning about %q is never said in a move:\n%s", want, strings.Join(said, "\n"))
+		}
+	}
+	var prep []string
+	for _, p := range s.Prep {
+		prep = append(prep, p.Name)
+	}
+	if !slices.Contains(prep, "Imported: Towel") {
+		t.Errorf("the file's own preparation is not listed: %q", prep)
+	}
+}
