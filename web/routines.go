@@ -690,7 +690,7 @@ func (s *Server) readUpload(name string, data []byte) (*massage.Routine, []map[s
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, &uploadProblem{message: name + " is empty."}
 	}
-	rt, err := catalog.ParseRoutine(s.cat, name, data)
+	rt, withFile, err := catalog.ParseRoutineIn(s.cat, name, data)
 	if err != nil {
 		var errs catalog.Errors
 		if !errors.As(err, &errs) {
@@ -713,11 +713,55 @@ func (s *Server) readUpload(name string, data []byte) (*massage.Routine, []map[s
 	var top map[string]any
 	if yaml.Unmarshal(data, &top) == nil {
 		for k := range top {
-			if k != "routine" && k != "routines" && k != "sources" {
+			if k != "routine" && k != "routines" && k != "sources" && k != "cautions" && k != "preparations" {
 				return nil, nil, &uploadProblem{message: fmt.Sprintf("%s defines %s of its own. The web app keeps routines whose items are Knead's techniques "+
 					"or steps written inside the routine; a file with %s of its own belongs in a catalog folder (knead --catalog DIR).", name, k, k)}
 			}
 		}
 	}
+	foldOwn(rt, s.cat, withFile)
 	return rt, sourceDefs(data, s.cat), nil
+}
+
+// foldOwn keeps the cautions and preparations a routine file declares of its
+// own (`knead import` writes an author's warnings so) the way the web's own
+// import keeps them: as the routine's notes, "The text warns: …" and
+// "Before you start: …", shown before the session and on its handout. The
+// routine then names only the catalog's ids, as every routine kept here does.
+func foldOwn(rt *massage.Routine, cat, withFile *massage.Catalog) {
+	noted := map[string]bool{}
+	note := func(n string) {
+		if !noted[n] {
+			noted[n] = true
+			rt.Notes = append(rt.Notes, n)
+		}
+	}
+	cautions := func(ids []string) []string {
+		return slices.DeleteFunc(ids, func(id string) bool {
+			if cat.Caution(id) != nil {
+				return false
+			}
+			if c := withFile.Caution(id); c != nil {
+				note("The text warns: " + c.Say)
+			}
+			return true
+		})
+	}
+	rt.Cautions = cautions(rt.Cautions)
+	for i := range rt.Items {
+		it := &rt.Items[i]
+		it.Cautions = cautions(it.Cautions)
+		for j := range it.Steps {
+			it.Steps[j].Cautions = cautions(it.Steps[j].Cautions)
+		}
+	}
+	rt.Prep = slices.DeleteFunc(rt.Prep, func(id string) bool {
+		if cat.Preparation(id) != nil {
+			return false
+		}
+		if p := withFile.Preparation(id); p != nil {
+			note("Before you start: " + p.Say)
+		}
+		return true
+	})
 }

@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -317,5 +319,38 @@ func TestUploadShowsLineAndColumn(t *testing.T) {
 	}
 	if list, _ := st.RoutinesOf(context.Background(), store.Me); len(list) != 2 {
 		t.Errorf("%d routines kept", len(list))
+	}
+}
+
+// A routine file that `knead import` wrote declares its author's warnings
+// and preparations of its own. Uploaded, it is kept (it was refused before),
+// with each of them as a note shown on the routine's page and handout, and
+// the kept file passes the check on its own.
+func TestUploadImportedFileKeepsItsWarnings(t *testing.T) {
+	app, st := routinesApp(t)
+	data, err := os.ReadFile(filepath.Join("..", "cli", "testdata", "imported-feet.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, app, scenario{name: "upload an imported file", method: "POST", path: "/api/routines",
+		body: jsonBody(newRoutineRequest{Routine: string(data)}), status: 201})
+	list, err := st.RoutinesOf(context.Background(), store.Me)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("kept %d routines, %v", len(list), err)
+	}
+	kr, err := st.RoutineByID(context.Background(), list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := catalog.ParseRoutine(app.cat, "kept.yaml", []byte(kr.Body)); err != nil {
+		t.Fatalf("the kept file does not pass the check: %v", err)
+	}
+	rec := httptest.NewRecorder()
+	app.ServeHTTP(rec, httptest.NewRequest("GET", "/routines/"+kr.ID, nil))
+	page := html.UnescapeString(rec.Body.String())
+	for _, want := range []string{"The text warns: Staying off any corns", "gout or a swollen toe joint", "top of the foot", "Before you start:"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the routine's page lacks %q", want)
+		}
 	}
 }
