@@ -24,7 +24,8 @@ type libraryData struct {
 	Areas    []massage.Word // the area filter's choices, regions then their places
 	Families []massage.Word
 	Levels   []massage.Word
-	Times    []string // the time filter's choices, in minutes
+	Times    []string       // the time filter's choices, in minutes
+	People   []personChoice // whose My routines the list is kept in
 }
 
 type libraryGroup struct {
@@ -227,6 +228,7 @@ func (s *Server) libraryPage(w http.ResponseWriter, r *http.Request) {
 		d.Groups = append(d.Groups, g)
 	}
 	d.Count = len(shown)
+	d.People = s.peopleChoices(r.Context(), s.pickedPerson(r.Context(), r.URL.Query()).ID, "/library")
 	d.Defs = s.lib.defs(views)
 	s.render(w, r, http.StatusOK, "library", page{Title: "Library", Nav: "library", Data: d})
 }

@@ -26,6 +26,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /routines/import", s.importSubmit)
 	mux.HandleFunc("POST /routines/review", s.reviewSubmit)
 	mux.HandleFunc("POST /routines/upload", s.routineUpload)
+	mux.HandleFunc("POST /routines/from-library", s.libraryRoutineSubmit)
 	mux.HandleFunc("GET /routines/{id}", s.routinePage)
 	mux.HandleFunc("GET /routines/{id}/edit", s.routineEdit)
 	mux.HandleFunc("GET /routines/{id}/handout", s.routineHandout)

@@ -305,13 +305,7 @@ var notIDChars = regexp.MustCompile(`[^a-z0-9-]+`)
 // freeRoutineID makes an id like want that neither the catalog nor the
 // store holds.
 func (s *Server) freeRoutineID(ctx context.Context, want string) (string, error) {
-	base := strings.Trim(notIDChars.ReplaceAllString(strings.ToLower(want), "-"), "-")
-	if len(base) > 56 {
-		base = strings.Trim(base[:56], "-")
-	}
-	if base == "" {
-		base = "routine"
-	}
+	base := routineIDBase(want)
 	for n := 1; n < 1000; n++ {
 		id := base
 		if n > 1 {
@@ -329,6 +323,19 @@ func (s *Server) freeRoutineID(ctx context.Context, want string) (string, error)
 		}
 	}
 	return base + "-" + newID()[:8], nil
+}
+
+// routineIDBase makes an id of a name: lower-case letters and digits
+// joined by hyphens.
+func routineIDBase(want string) string {
+	base := strings.Trim(notIDChars.ReplaceAllString(strings.ToLower(want), "-"), "-")
+	if len(base) > 56 {
+		base = strings.Trim(base[:56], "-")
+	}
+	if base == "" {
+		base = "routine"
+	}
+	return base
 }
 
 // keptRoutine reads a kept routine and checks its file again.

@@ -87,7 +87,28 @@ function show(list) {
     const n = list.filter((id) => id === b.dataset.add).length;
     b.textContent = n ? `Add again (${n} in my routine)` : 'Add to my routine';
   }
+  const ids = document.getElementById('mine-ids');
+  if (ids) ids.replaceChildren(...list.map((id) => Object.assign(document.createElement('input'), { type: 'hidden', name: 'technique', value: id })));
 }
+// "Keep in My routines": the server checks and keeps the list as a routine
+// of the person picked; then the list leaves this device and the routine opens.
+document.getElementById('mine-keep')?.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const said = document.getElementById('mine-said');
+  said.textContent = 'Keeping…';
+  try {
+    const res = await fetch(e.target.action, { method: 'POST', body: new URLSearchParams(new FormData(e.target)) });
+    if (res.ok && res.redirected) {
+      keep([]);
+      location.assign(res.url);
+      return;
+    }
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    said.textContent = (doc.querySelector('main .lead') || doc.body).textContent.trim() || 'The routine was not kept.';
+  } catch {
+    said.textContent = 'The routine was not kept: the app could not be reached. Try again.';
+  }
+});
 document.addEventListener('click', (e) => {
   const add = e.target.closest('[data-add]');
   if (add) keep([...current, add.dataset.add].slice(-40));
