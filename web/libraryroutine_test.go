@@ -111,6 +111,7 @@ func TestBrowserLibraryRoutineKeep(t *testing.T) {
 		chromedp.WaitVisible(`.libfilter input[type=search]`),
 		chromedp.Click(`.tcard[data-id="`+first+`"] [data-add]`),
 		chromedp.Click(`.tcard[data-id="`+second+`"] [data-add]`),
+		chromedp.Click(`#mine-keepopen`),
 		chromedp.WaitVisible(`#mine-keep`),
 	)
 	if who := eval[string](t, ctx, `document.querySelector('#mine-keep select').value`); who != sam.ID {
@@ -162,6 +163,7 @@ func TestBrowserLibraryRoutineKeep(t *testing.T) {
 	eval[any](t, ctx, `localStorage.setItem('knead.routine', '["no-such-rub"]')`)
 	must(t, ctx, "a bad list",
 		chromedp.Reload(),
+		chromedp.Click(`#mine-keepopen`),
 		chromedp.WaitVisible(`#mine-keep`),
 		chromedp.Click(`#mine-keep button[type=submit]`),
 	)
