@@ -52,3 +52,30 @@ func TestEverySentenceAccounted(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNamesKeepToTheMode: an imported item takes a catalog technique's
+// name only when the technique is written for the text's mode (or for
+// either); a partner's circles on the hand are named for what the text
+// says, not after the self-massage "Knead your hands and wrists".
+func TestItemNamesKeepToTheMode(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		{"Hold your partner's hand. Make gentle circles with your thumb over the back of their hand and wrist, 5 times.", "Small circles, hands"},
+		{"A self-massage for yourself. Rest your left hand on your lap. Make gentle circles with your right thumb over the back of your left hand and wrist, 5 times.", "Knead your hands and wrists"},
+	}
+	for _, tt := range tests {
+		res, err := Import([]byte(tt.in), Options{Catalog: cat})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Steps[0].Technique == nil || res.Steps[0].Technique.ID != "knead-hands-wrists" {
+			t.Fatalf("%s: matched %+v, want knead-hands-wrists", res.Mode, res.Steps[0].Technique)
+		}
+		if got := res.Routine().Items[0].Name; got != tt.want {
+			t.Errorf("%s text: item named %q, want %q", res.Mode, got, tt.want)
+		}
+	}
+}

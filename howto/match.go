@@ -191,14 +191,24 @@ func (d *doc) matchTechniques() {
 	cands := candidates(cat, steps, d.res.Mode)
 	path := bestPath(cands)
 	for i, j := range path {
+		if steps[i].replays > 0 {
+			continue // a turn to the other side plays moves already matched
+		}
 		if j < len(cands[i]) && cands[i][j].conf >= MinConfidence {
 			c := cands[i][j]
 			steps[i].Technique = &Match{ID: c.t.ID, Name: c.t.Name, Step: c.k + 1, Confidence: round2(c.conf)}
-			steps[i].sameMove = c.t.Steps[c.k].Motion == steps[i].Motion
+			steps[i].sameMove = c.t.Steps[c.k].Motion == steps[i].Motion && sameMode(c.t, d.res.Mode)
 		} else {
 			steps[i].Unsure = append(steps[i].Unsure, "is like no technique in the catalog")
 		}
 	}
+}
+
+// sameMode reports a technique written for the text's own mode (or for
+// either): only such a technique may lend an imported item its name, so a
+// partner's circles are never named "Knead your hands and wrists".
+func sameMode(t *massage.Technique, mode string) bool {
+	return t.Mode == "both" || t.Mode == mode
 }
 
 // candidates are, per step, the catalog steps it is most like, best first.
@@ -214,6 +224,9 @@ func candidates(cat *massage.Catalog, steps []Step, mode string) [][]candidate {
 	cands := make([][]candidate, len(steps))
 	for i := range steps {
 		var cs []candidate
+		if steps[i].replays > 0 {
+			continue // a turn to the other side is like no technique of its own
+		}
 		for _, t := range cat.Techniques {
 			for k := range t.Steps {
 				if c := stepScore(&steps[i], t, &t.Steps[k], mode, names); c > 0 {
