@@ -22,11 +22,13 @@
 //     readPage gives a page of lines (textLines for text and Markdown,
 //     htmlLines for HTML), each a heading, a list item or text, with its
 //     number, its lead-in title and its source line.
-//  2. Segment (blocks.go, segment_rules.go, clauses.go): lines to blocks
+//  2. Segment (blocks.go, segment_rules.go, segment_side.go, clauses.go): lines to blocks
 //     (blocks, markNoise, setSections), and each block to sentences
 //     (doc.readBlock: splitSentences, mergeFragments, splitClauses).
 //     Structure comes first: a numbered item, a heading or a paragraph is a
-//     block, and a step never runs across a heading.
+//     block, and a step never runs across a heading. A turn to the other
+//     side ("Change feet and do it all again") is a step of its own
+//     (doc.sideSwitch).
 //  3. Classify (sentence.go, kinds.go, cues.go, classify_openers.go,
 //     classify_caution.go, verbs.go, phrases.go): each sentence, alone.
 //     analyze finds its main verb after its openers (instructionAt tries
@@ -38,7 +40,7 @@
 //     stages: tally (mode, warnings, claims, preparations), aside, notMove,
 //     changesStep, handsOn, continuesStep, or a new step.
 //  4. Extract (draft.go, extract_places.go, extract_areas.go,
-//     extract_prep.go, measure.go): each gathered step draft to a Step.
+//     extract_prep.go, extract_side.go, measure.go): each gathered step draft to a Step.
 //     doc.build runs placeStep (the area voted from the places the step
 //     works, then its heading and title), measureInto (landmarks,
 //     directions, pressure, count, time, side, hands) and motionInto.

@@ -181,6 +181,9 @@ func (d *doc) finish() {
 		if s.borrowed && repeatsEarlier(st) {
 			d.areaOfRepeated(&s)
 		}
+		if st.switched {
+			d.switchInto(&s, i)
+		}
 		prevArea, prevSection = s.Area, st.section
 		s.Areas = stepAreas(st, s.Area)
 		d.res.Steps = append(d.res.Steps, s)

@@ -104,6 +104,7 @@ type stepDraft struct {
 	placeSet map[string]bool
 	context  *sentence // a sentence just before the step that says where it works, without instructing
 	still    bool      // the step is a still hold for a while: a move that follows is a step of its own
+	switched bool      // a turn to the other side that plays the moves before again (segment_side.go)
 }
 
 func (st *stepDraft) add(s *sentence, role int) {
@@ -248,6 +249,7 @@ func (d *doc) readBlock(b *block) {
 	}
 	mergeFragments(b)
 	splitClauses(b)
+	splitSideSwitch(b)
 	instructs := false
 	for i, s := range b.sents {
 		s.idx = i
@@ -279,6 +281,9 @@ func (d *doc) closeStep() {
 // warning, a claim or a tip.
 func (d *doc) sentence(s *sentence) {
 	d.tally(s)
+	if d.sideSwitch(s) {
+		return
+	}
 	if s.form == fNone {
 		if d.cur != nil && (d.cur.last == s.b || s.idx == 0 && continues(s.b)) && s.modifierNoVerb() {
 			d.cur.add(s, 2)

@@ -63,7 +63,9 @@ func TestImportSteps(t *testing.T) {
 			in:   "1. Knead the calf between fingers and thumbs for about two minutes.\n2. Stroke up from ankle to knee, 6-8 times, with light pressure.\n3. Do the same on the other leg.",
 			want: []stepView{
 				{Area: "calves", Motion: "knead", Landmarks: []string{"calf"}, Direction: []string{}, Seconds: "2 min", Hands: []string{"both fingers work", "both thumbs work"}},
-				{Area: "calves", Motion: "glide", Landmarks: []string{"ankle", "knee"}, Direction: []string{"up"}, Pressure: "light", Repeat: "6–8 times", Side: "each"},
+				{Area: "calves", Motion: "glide", Landmarks: []string{"ankle", "knee"}, Direction: []string{"up"}, Pressure: "light", Repeat: "6–8 times"},
+				// The other side is a step of its own: the moves before, again.
+				{Area: "legs", Motion: "glide", Landmarks: []string{}, Direction: []string{}, Pressure: "light", Side: "other"},
 			},
 		},
 		{

@@ -50,6 +50,7 @@ type Step struct {
 	finish     bool            // the text says it closes the sequence ("To finish, …")
 	borrowed   bool            // names no area: its area is the step before's
 	sameMove   bool            // the technique it is like has the same motion: its name names the step
+	replays    int             // a turn to the other side: how many steps before it plays again
 }
 
 // Match names the catalog technique (and its step) a step is most like.

@@ -149,7 +149,11 @@ func items(steps []Step) []massage.Item {
 		}
 		lastTech = tech
 		it.Steps = append(it.Steps, s.routineStep())
-		it.Seconds = min(it.Seconds+s.usualSeconds(), maxItemSeconds)
+		secs := s.usualSeconds()
+		if s.replays > 0 {
+			secs = replaySeconds(steps[:i], s.replays)
+		}
+		it.Seconds = min(it.Seconds+secs, maxItemSeconds)
 	}
 	return out
 }
@@ -172,6 +176,9 @@ func areaNames(ids []string) []string {
 // its first step is like (when that technique makes the same motion), or
 // else by the move: "Small circles, neck".
 func itemName(s *Step) string {
+	if s.replays > 0 {
+		return switchName(s)
+	}
 	if n := headingOf(s); n != "" {
 		return clip(n, maxName)
 	}
@@ -226,6 +233,16 @@ func sectionName(h string) string {
 	return h
 }
 
+// replaySeconds is the time a turn to the other side takes: as long as the
+// last n steps it plays again.
+func replaySeconds(before []Step, n int) float64 {
+	secs := 0.0
+	for i := max(len(before)-n, 0); i < len(before); i++ {
+		secs += before[i].usualSeconds()
+	}
+	return max(secs, 15)
+}
+
 // usualSeconds is the time a step takes: as the text says, or from its
 // count, or half a minute.
 func (s *Step) usualSeconds() float64 {
@@ -251,6 +268,9 @@ func (s *Step) routineStep() massage.Step {
 		Direction: s.Direction,
 		Turn:      s.Turn,
 		Side:      s.Side,
+	}
+	if st.Side == sideOther {
+		st.Side = "" // the file's sides have no "other": the cue says which
 	}
 	for _, l := range s.Landmarks {
 		if lm, ok := massage.LandmarkByID(l); ok && !lm.Avoid {

@@ -1,0 +1,219 @@
+package howto
+
+import "strings"
+
+// Segment, the other side: a turn to the other side that plays the moves
+// before again ("Change feet and do it all again.", "Then the other leg,
+// same three moves.", "…, then walk round and do the other side.") is a
+// step of its own: it is never glued to the step before and never
+// dropped. Its place is the one it names ("the other leg" is the legs),
+// or else the step before's; its side is the other one ("other"); in the
+// routine it takes the time of the moves it plays again. A turn that
+// names the steps it repeats ("repeat steps 3 to 7 on the other foot")
+// stays a change to the step before, as the label files have it.
+
+// sideNouns are the words "the other …" names a side by.
+var sideNouns = wordSet("side sides leg legs arm arms foot feet hand hands calf calves thigh thighs " +
+	"shoulder shoulders hip hips knee ankle wrist forearm cheek cheeks ear ears temple half buttock glute")
+
+// swapVerbs turn to the other side: "swap legs", "change feet", "switch sides".
+var swapVerbs = wordSet("swap switch change changing swapping switching")
+
+// swapObjects are what swapVerbs swap.
+var swapObjects = wordSet("sides side legs feet arms hands over round around")
+
+var auxVerbs = wordSet("is are was were will can should may might gets get stays")
+
+// toolPreps put the giver's other hand to work: "with the other hand".
+var toolPreps = wordSet("with using in into by of")
+
+// switchesSide reports a sentence (or clause) that turns to the other side
+// to play the moves before again, and whether it says so by swapping
+// hands, which is a turn only when the moves were on the hands.
+func switchesSide(s *sentence) (ok, hands bool) {
+	t := s.toks
+	if namesSteps(t) {
+		return false, false
+	}
+	same := false
+	for _, x := range t {
+		same = same || x.w == "same" || x.w == "again" || x.w == "repeat" || x.w == "everything" || x.w == "lot"
+	}
+	swapHands := false
+	for i, x := range t {
+		switch {
+		case swapVerbs[x.w]:
+			k := i + 1
+			if k < len(t) && (t[k].w == "to" || t[k].w == "the" || t[k].w == "your") {
+				k++
+			}
+			if k < len(t) && (t[k].w == "the" || t[k].w == "your") {
+				k++
+			}
+			if k < len(t) && (t[k].w == "other" || t[k].w == "opposite" || t[k].w == "left" || t[k].w == "right") {
+				k++
+			}
+			switch {
+			case k >= len(t) || t[k].kind == tPunct || t[k].w == "and":
+				return true, false // "Swap and give …", "then swap."
+			case t[k].w == "hands" || t[k].w == "hand":
+				swapHands = true // the giver's hands, unless the hands are worked
+			case swapObjects[t[k].w] || sideNouns[t[k].w] && t[k-1].w != x.w:
+				return true, false
+			}
+		case x.w == "other" || x.w == "opposite":
+			if !otherSide(t, i) {
+				continue
+			}
+			if t[i+1].w == "hand" || t[i+1].w == "hands" {
+				// "Then do the other hand.", not "Circle the wrist with the
+				// thumb of the other hand."
+				swapHands = swapHands || same || !s.hasStrong() || s.verb.base == "do"
+				continue
+			}
+			if same || !s.hasStrong() {
+				return true, false
+			}
+		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && t[i-1].w == "the":
+			// "Swap and give the right hand the same treatment."
+			if t[i+1].w != "hand" && t[i+1].w != "hands" {
+				return true, false
+			}
+			swapHands = true
+		}
+	}
+	return swapHands, swapHands
+}
+
+// otherSide reports "the other leg", "the opposite side" at token i: a
+// side of the receiver's, not the giver's other hand ("with the other
+// hand"), one of two in the same move ("from one shoulder to the other")
+// or another way ("the other way").
+func otherSide(t []token, i int) bool {
+	if i+1 >= len(t) || !sideNouns[t[i+1].w] {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		if t[k].w == "one" || t[k].w == "each" {
+			return false
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if toolPreps[t[k].w] {
+			return false
+		}
+	}
+	// "on the opposite side of the spine" is a place, not a turn, and in
+	// "so the other side is exposed" the side is no object.
+	if i+2 < len(t) && auxVerbs[t[i+2].w] {
+		return false
+	}
+	return !(i+3 < len(t) && t[i+2].w == "of" && (t[i+3].w == "the" || t[i+3].w == "your"))
+}
+
+// namesSteps reports a turn that names the steps or moves it repeats:
+// "repeat steps 3 to 7", "Repeat 1)-4)", "do the shoulder squeeze and side
+// stretch again".
+func namesSteps(t []token) bool {
+	for i, x := range t {
+		if (x.w == "step" || x.w == "steps") && i+1 < len(t) && (t[i+1].kind == tNum || numberWords[t[i+1].w] > 0) {
+			return true
+		}
+		if x.kind == tNum && i+1 < len(t) && t[i+1].w == ")" {
+			return true
+		}
+		if (x.w == "do" || x.w == "repeat") && i+2 < len(t) && t[i+1].w == "the" && isMotionNoun(t[i+2].w) {
+			return true
+		}
+		if (x.w == "do" || x.w == "repeat") && i+3 < len(t) && t[i+1].w == "the" && isMotionNoun(t[i+3].w) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitSideSwitch cuts a sentence before a turn to the other side that
+// follows a move: "Finish by holding their hand between yours for a few
+// quiet breaths, then do the other arm." is a hold and then the other arm.
+func splitSideSwitch(b *block) {
+	var out []*sentence
+	for _, s := range b.sents {
+		out = append(out, splitSwitch(s)...)
+	}
+	b.sents = out
+}
+
+func splitSwitch(s *sentence) []*sentence {
+	t := s.toks
+	if len(t) > maxSplitTokens {
+		return []*sentence{s}
+	}
+	tries := 0
+	for q := 1; q+2 < len(t) && tries < maxSplitTries; q++ {
+		if t[q].w != "," && t[q].w != ";" && t[q].w != "then" {
+			continue
+		}
+		k := q
+		if t[k].w != "then" {
+			k++
+			if t[k].w == "and" {
+				k++
+			}
+			if t[k].w != "then" {
+				continue
+			}
+		}
+		head := strings.TrimRight(strings.TrimSpace(s.text[:t[q].pos]), ",;")
+		if head == "" {
+			continue
+		}
+		tries++
+		z := &sentence{text: strings.TrimSpace(s.text[t[k].pos:]), line: s.line, b: s.b, off: s.off + t[k].pos, selfText: s.selfText}
+		analyze(z)
+		if ok, _ := switchesSide(z); !ok {
+			continue
+		}
+		if s.b != nil {
+			z.line = s.b.lineAt(z.off)
+		}
+		a := &sentence{text: head, line: s.line, b: s.b, off: s.off, selfText: s.selfText}
+		analyze(a)
+		return []*sentence{a, z}
+	}
+	return []*sentence{s}
+}
+
+// sideSwitch starts a step of its own for a turn to the other side after
+// a move. It reports whether it took the sentence.
+func (d *doc) sideSwitch(s *sentence) bool {
+	ok, hands := switchesSide(s)
+	if !ok || s.warning {
+		return false
+	}
+	prev := d.cur
+	if prev == nil && len(d.steps) > 0 {
+		prev = d.steps[len(d.steps)-1]
+	}
+	if prev == nil || !prev.hasMove() || prev.switched {
+		return false
+	}
+	if hands && !prev.onHands() {
+		return false // "swap hands" while working the back: the giver's hands
+	}
+	d.closeStep()
+	d.pending = nil
+	d.cur = &stepDraft{section: s.b.section, copied: prev.motion(), switched: true}
+	d.cur.add(s, 1)
+	d.closeStep()
+	return true
+}
+
+// onHands reports a step whose places are on the hands or wrists.
+func (st *stepDraft) onHands() bool {
+	for p := range st.places() {
+		if p == "hands" || p == "wrists" || p == "palm" || p == "back-of-hand" || p == "fingers" || p == "wrist" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,84 @@
+package howto
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/knead/knead/catalog"
+)
+
+// TestOtherSide: a turn to the other side is a step of its own, on the
+// place it names or the place before, whatever its shape; the giver's
+// other hand, a move from one side to the other and a turn that names
+// the steps it repeats are not.
+func TestOtherSide(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // per step: area, side and its first words
+	}{
+		{"a paragraph of its own", "Knead the calf for a minute.\n\nStroke up from ankle to knee 6 times.\n\nChange feet and do it all again.",
+			[]string{"calves  Knead", "calves  Stroke", "feet other Change"}},
+		{"a clause after then", "1. Knead the upper arm for 40 seconds.\n2. Finish by squeezing the forearm gently, then do the other arm.",
+			[]string{"upper-arms  Knead", "forearms  Finish", "arms other then"}},
+		{"a fragment", "Roll each toe between your finger and thumb. Then the other leg, same three moves.",
+			[]string{"toes  Roll", "legs other Then"}},
+		{"a sub-bullet, the place before", "1. Knead\n   - Knead the flesh of the lower back with alternate hands.\n   - One minute, then walk round and do the other side.",
+			[]string{"lower-back alternate Knead", "lower-back other then"}},
+		{"the side it names", "Tap along the top of the shoulder with a loose fist. Switch hands and repeat everything on the right shoulder.",
+			[]string{"shoulders  Tap", "shoulders right Switch"}},
+		{"the giver's other hand is no turn", "Hold the heel in one hand and with the other hand stroke the sole 5 times.",
+			[]string{"feet  Hold"}},
+		{"from one side to the other is no turn", "Stroke across the tops of the shoulders from one shoulder to the other, 5 times.",
+			[]string{"shoulders  Stroke"}},
+		{"a turn that names its steps changes them", "1. Knead the calf.\n2. Stroke the calf upwards.\n3. Repeat steps 1 to 2 on the other leg.",
+			[]string{"calves  Knead", "calves each Stroke"}},
+		{"swapping the giver's hands on the back is no turn", "Circle the right hand over the lower back, then swap hands and repeat.",
+			[]string{"lower-back swap-hands Circle"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Import([]byte(tt.in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range res.Steps {
+				got = append(got, s.Area+" "+s.Side+" "+strings.Fields(s.Text)[0])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("steps\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOtherSideInRoutine: the turn is an item of its own in the routine
+// file, named for what it does, taking as long as the moves it plays
+// again, with no side the file cannot read.
+func TestOtherSideInRoutine(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "Knead the calf for 60 seconds.\n\nStroke up from ankle to knee for 30 seconds.\n\nMove to the other leg and repeat the lot."
+	res, err := Import([]byte(in), Options{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := res.Routine()
+	last := rt.Items[len(rt.Items)-1]
+	if last.Name != "Other side, legs" || last.Area != "legs" || last.Seconds != 90 || last.Steps[0].Side != "" {
+		t.Errorf("last item: %q on %q, %v s, side %q; want \"Other side, legs\" on legs, 90 s, no side", last.Name, last.Area, last.Seconds, last.Steps[0].Side)
+	}
+	if res.Steps[len(res.Steps)-1].Technique != nil {
+		t.Errorf("the turn is matched to %v; want no technique of its own", res.Steps[len(res.Steps)-1].Technique)
+	}
+	data, err := RoutineFile(res, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := catalog.ParseRoutineIn(cat, "x.yaml", data); err != nil {
+		t.Errorf("the routine file does not read back: %v", err)
+	}
+}
