@@ -89,16 +89,19 @@
 //
 // Time is split over the sections by weight, each getting at least its
 // least (a light warm-up and one work technique) and at most what its
-// moves can fill: unbounded when two or more work techniques can take
-// turns (the work is repeated in rounds), else every move at its longest.
+// moves can fill: every move at its longest and, when two or more work
+// techniques can take turns, each of them three times (maxRounds).
 // Within a section, work techniques are added while their usual times fit
 // (with the strokes for any part they add), and the times are spread
-// inside each technique's bounds, the work taking any extra first: rounds
-// of the work are added while the work at its longest, with the warm-up
-// and finish at their usual times, falls short. When the section's time is
+// inside each technique's bounds, the work taking any extra first: while
+// the work at its longest, with the warm-up and finish at their usual
+// times, falls short, a second round of the best-liked work is added
+// (repeat), then more techniques, then a third round said in Notes. A plan
+// whose moves cannot fill the minutes is cut short and says so (MakeFor),
+// or refused when it would be far too short. When the section's time is
 // short, the finish's closing move, then its deep strokes, then the deeper
 // warm-up strokes are dropped and Dropped says so. Seconds are rounded to 5 s (1 s where the bounds
-// need it) and the plan adds up to the minutes asked.
+// need it) and the plan adds up to the minutes asked unless cut short.
 //
 // Order: warm-up, work, finish in every section; inside a phase, the
 // catalog's sequencing rules hold wherever they bind one way (stroking

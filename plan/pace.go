@@ -14,7 +14,9 @@ const (
 	SelfItemLeast    = 30
 	SelfItemMost     = 120
 	MoveFloor        = 20
-	maxWork          = 3 // distinct work techniques in one section: few, done well
+	maxWork          = 3   // distinct work techniques in one section: few, done well
+	maxRounds        = 3   // times one technique comes round in a plan, at most; a third only when the area has too few
+	shortCut         = 600 // seconds: a plan cut short (too few moves) lasts this or half the time asked, else the minutes are refused
 )
 
 // ItemLimits gives the least and most seconds of one item in a mode. A

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -188,10 +189,18 @@ func MakeFor(cat *massage.Catalog, r Request, h *History) (*Plan, error) {
 	if err := allot(live, req.Minutes*60); err != nil {
 		return nil, err
 	}
+	// Every section's first round is chosen before any gets a second, so
+	// that no technique comes round too often over the whole plan.
+	count := map[string]int{}
 	for _, s := range live {
-		s.choose()
+		s.choose(count)
 		s.order(ix)
-		s.repeat()
+		for _, u := range s.units {
+			count[u.c.t.ID]++
+		}
+	}
+	for _, s := range live {
+		s.repeat(ix.lesson, count)
 		spread(s.units, s.budget)
 		p.Dropped = append(p.Dropped, s.dropped...)
 		p.Notes = append(p.Notes, s.notes...)
@@ -209,7 +218,31 @@ func MakeFor(cat *massage.Catalog, r Request, h *History) (*Plan, error) {
 		p.Items[i].Cautions = ix.forMode(it.Cautions, mode)
 	}
 	p.TotalSeconds = round3(p.TotalSeconds)
-	if want := req.Minutes * 60; math.Abs(p.TotalSeconds-want) > want/100 {
+	p.Notes = append(p.Notes, sharedStrokes(live)...)
+	if want := req.Minutes * 60; p.TotalSeconds < want-want/100 && full(live) {
+		// Every move is at its longest and every round taken: too few
+		// moves suit the areas to fill the time, so the plan is shorter,
+		// when it still lasts half the time or shortCut; else the minutes
+		// are refused with what would do.
+		why := ""
+		var whys []string
+		for _, s := range live {
+			if s.otherMode != "" {
+				why += " (" + s.otherMode + ")"
+				whys = append(whys, s.otherMode)
+			}
+		}
+		if p.TotalSeconds < want/2 && p.TotalSeconds < shortCut {
+			msg := fmt.Sprintf("%s is more than the safe moves for %s can fill without staying too long on one spot: at most %s would do",
+				num(req.Minutes), areasSaid(live), minutesDown(p.TotalSeconds))
+			if len(whys) > 0 {
+				msg += " (" + strings.Join(whys, "; ") + ")"
+			}
+			return nil, fieldError("minutes", "%s", msg)
+		}
+		p.Notes = append(p.Notes, fmt.Sprintf("Cut short: this plan lasts %s, not the %s asked, because too few moves suit %s to fill more without staying too long on one or coming round a fourth time%s",
+			minutesSaid(p.TotalSeconds), minutesSaid(want), areasSaid(live), why))
+	} else if math.Abs(p.TotalSeconds-want) > want/100 {
 		// Between what the fewest moves need and what they can fill there
 		// may be no way to pace every move long enough: say what fits.
 		lo, _ := ItemLimits(mode)
@@ -302,4 +335,70 @@ func areasSaid(secs []*section) string {
 		names = append(names, "the "+massage.AreaName(s.area))
 	}
 	return massage.JoinAnd(names)
+}
+
+// full reports whether every unit of the sections lasts as long as it may.
+func full(secs []*section) bool {
+	for _, s := range secs {
+		for _, u := range s.units {
+			if u.per < u.c.b.Most-1e-9 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sharedStrokes says why a technique comes round more than twice when the
+// rounds of the work did not do it (they say so themselves): a stroke that
+// warms up or finishes several areas, or opens and closes one.
+func sharedStrokes(secs []*section) []string {
+	count := map[*massage.Technique]int{}
+	var order []*massage.Technique
+	where := map[*massage.Technique][]string{}
+	for _, s := range secs {
+		for _, u := range s.units {
+			t := u.c.t
+			if count[t] == 0 {
+				order = append(order, t)
+			}
+			count[t]++
+			if a := "the " + massage.AreaName(s.area); !slices.Contains(where[t], a) {
+				where[t] = append(where[t], a)
+			}
+		}
+	}
+	var out []string
+	for _, t := range order {
+		if count[t] <= 2 || thrice(secs, t) {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s comes round %s: it is the stroke that suits %s", t.Name, times(count[t]), massage.JoinAnd(where[t])))
+	}
+	return out
+}
+
+// thrice reports whether some section's third round of the work is t.
+func thrice(secs []*section, t *massage.Technique) bool {
+	for _, s := range secs {
+		for _, u := range s.units {
+			if u.c.t == t && u.round >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minutesSaid says a length in whole minutes, or minutes and seconds:
+// "24 minutes", "3 min 20 s".
+func minutesSaid(sec float64) string {
+	sec = math.Round(sec)
+	if int(sec)%60 == 0 {
+		if sec == 60 {
+			return "1 minute"
+		}
+		return num(sec/60) + " minutes"
+	}
+	return massage.Seconds(sec)
 }

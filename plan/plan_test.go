@@ -446,15 +446,30 @@ func TestTime(t *testing.T) {
 		t.Errorf("a short plan lost its warm-up: %v", phasesOf(p, "back"))
 	}
 
-	// The jaw as it was before it had two moves of work for a partner: with
-	// two or more, rounds of the work fill any time.
+	// The jaw as it was before it had two moves of work for a partner: far
+	// more minutes than its moves fill are refused, saying what would do.
 	few := *cat
 	few.Techniques = slices.DeleteFunc(slices.Clone(cat.Techniques), func(t *massage.Technique) bool {
 		return t.ID == "jaw-muscle-circles" || t.ID == "jaw-line-kneading"
 	})
 	_, err = Make(&few, Request{Areas: []string{"jaw"}, Minutes: 60, Mode: "partner"})
 	if !errors.As(err, &pe) || pe.Field != "minutes" || !strings.Contains(pe.Message, "at most") {
-		t.Errorf("an hour on the jaw: %v", err)
+		t.Errorf("an hour on the jaw with one move of work: %v", err)
+	}
+
+	// An hour of self-massage on the jaw: three moves of work, each at its
+	// longest, three rounds, and the plan is cut short and says so.
+	p, err = Make(cat, Request{Areas: []string{"jaw"}, Minutes: 60, Mode: "self"})
+	if err != nil {
+		t.Fatalf("an hour on the jaw: %v", err)
+	}
+	if say := "Cut short: this plan lasts " + minutesSaid(p.TotalSeconds) + ", not the 60 minutes asked"; p.TotalSeconds >= 3600 || p.TotalSeconds < shortCut ||
+		!slices.ContainsFunc(p.Notes, func(n string) bool { return strings.HasPrefix(n, say) }) ||
+		!slices.Contains(p.Notes, "Only 3 moves suit the jaw for this much time, so each comes round three times") {
+		t.Errorf("an hour on the jaw lasts %v s, notes %q, want %q and each move three times", p.TotalSeconds, p.Notes, say)
+	}
+	if ps := roundProblems(p); len(ps) > 0 {
+		t.Errorf("an hour on the jaw: %s", strings.Join(ps, "; "))
 	}
 
 	p, err = Make(cat, Request{Areas: []string{"back", "scalp"}, Minutes: 30, Mode: "partner", Weights: map[string]float64{"back": 2}})
@@ -481,10 +496,8 @@ func TestTime(t *testing.T) {
 	if !slices.ContainsFunc(p.Items, func(it Item) bool { return strings.Contains(it.Note, "round 2") }) {
 		t.Error("two hours of scalp massage without a second round of the work")
 	}
-	for i := 1; i < len(p.Items); i++ {
-		if p.Items[i].Technique == p.Items[i-1].Technique && p.Items[i].Side == p.Items[i-1].Side {
-			t.Errorf("%s twice in a row at item %d", p.Items[i].Technique, i)
-		}
+	if ps := roundProblems(p); len(ps) > 0 {
+		t.Errorf("two hours of scalp massage: %s", strings.Join(ps, "; "))
 	}
 }
 

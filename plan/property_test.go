@@ -208,9 +208,17 @@ func problems(cat *massage.Catalog, req Request, p *Plan) []string {
 	for _, it := range p.Items {
 		sum += it.Seconds
 	}
-	if want := req.Minutes * 60; math.Abs(sum-want) > want/100 {
+	// A plan cut short (too few moves to fill the time) says so, with the
+	// minutes it really lasts; any other adds up to the minutes.
+	short := slices.IndexFunc(p.Notes, func(n string) bool { return strings.HasPrefix(n, "Cut short: this plan lasts ") })
+	if want := req.Minutes * 60; short >= 0 {
+		if say := "Cut short: this plan lasts " + minutesSaid(sum) + ", not the " + minutesSaid(want) + " asked"; !strings.HasPrefix(p.Notes[short], say) || sum >= want {
+			bad("cut short to %.2f s of %.2f s, but the note says %q", sum, want, p.Notes[short])
+		}
+	} else if math.Abs(sum-want) > want/100 {
 		bad("items add up to %.2f s, want %.2f s within 1%%", sum, want)
 	}
+	out = append(out, roundProblems(p)...)
 	if math.Abs(sum-p.TotalSeconds) > 0.01 {
 		bad("total_seconds %.3f, items add up to %.3f", p.TotalSeconds, sum)
 	}
@@ -516,4 +524,42 @@ func TestPropertiesScreen(t *testing.T) {
 
 func TestPropertiesSynthetic(t *testing.T) {
 	checkRandom(t, synthetic(1000, 2), 500, 3, false)
+}
+
+// roundProblems checks how often techniques come round: never the same
+// technique twice in a row (a technique done once per side is one move
+// played left then right), and no technique more than twice in a plan
+// unless a note says that only so many moves suit the area, naming it.
+func roundProblems(p *Plan) []string {
+	var out []string
+	count := map[string]int{}
+	var prev Item
+	for i, it := range p.Items {
+		if i > 0 && it.Technique == prev.Technique && it.Section == prev.Section && !(prev.Side == "left" && it.Side == "right") {
+			out = append(out, fmt.Sprintf("item %d (%s): the same technique twice in a row", i, it.Technique))
+		}
+		if it.Side != "right" {
+			count[it.Technique]++
+		}
+		prev = it
+	}
+	for _, id := range sortedKeys(count) {
+		if count[id] <= 2 {
+			continue
+		}
+		name := ""
+		for _, it := range p.Items {
+			if it.Technique == id {
+				name = it.Name
+			}
+		}
+		if !slices.ContainsFunc(p.Notes, func(n string) bool {
+			return strings.HasPrefix(n, "Only ") && strings.Contains(n, "round three times") &&
+				(strings.Contains(n, name) || strings.Contains(n, "each comes")) ||
+				strings.HasPrefix(n, name+" comes round "+times(count[id])+": it is the stroke that suits ")
+		}) {
+			out = append(out, fmt.Sprintf("%s comes round %d times and no note says why: %q", id, count[id], p.Notes))
+		}
+	}
+	return out
 }

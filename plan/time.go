@@ -79,22 +79,25 @@ func (s *section) complete() float64 {
 }
 
 // capacity is the most time the section can fill without staying on one
-// move too long: unbounded when two or more work techniques can take turns,
-// else every move at its longest.
+// move too long: every move at its longest, and when two or more work
+// techniques can take turns, each of them maxRounds times.
 func (s *section) capacity() float64 {
-	if len(s.work) >= 2 {
-		return math.Inf(1)
-	}
 	parts := s.bare
 	for _, c := range s.work {
 		parts = parts.or(c.parts)
 	}
 	k := s.kitFor(parts, len(s.work) > 0)
-	return kitSum(&k, nil, (*cand).most) + sumCands(s.work, (*cand).most)
+	rounds := 1.0
+	if len(s.work) >= 2 {
+		rounds = maxRounds
+	}
+	return kitSum(&k, nil, (*cand).most) + rounds*sumCands(s.work, (*cand).most)
 }
 
 // allot splits the seconds over the sections by weight, giving each at
-// least its minimal time and at most its capacity.
+// least its minimal time and at most its capacity. When even every
+// section's capacity falls short of the total, each gets its capacity:
+// the plan is cut short (MakeFor says so).
 func allot(secs []*section, total float64) error {
 	var low, full, high float64
 	var names []string
@@ -110,18 +113,12 @@ func allot(secs []*section, total float64) error {
 			num(total/60), what, minutesUp(low), minutesUp(full))
 	}
 	if high < total-1e-9 {
-		var why []string
+		// Cut short: too few moves suit the areas to fill the time
+		// without one coming round more than maxRounds times.
 		for _, s := range secs {
-			if s.otherMode != "" && !math.IsInf(s.capacity(), 1) {
-				why = append(why, s.otherMode)
-			}
+			s.budget = s.capacity()
 		}
-		msg := fmt.Sprintf("%s is more than the safe moves for %s can fill without staying too long on one spot: at most %s would do",
-			num(total/60), what, minutesDown(high))
-		if len(why) > 0 {
-			msg += " (" + strings.Join(why, "; ") + ")"
-		}
-		return fieldError("minutes", "%s", msg)
+		return nil
 	}
 	// Water-fill: find the share per unit of weight at which the sections,
 	// each held between its least and its most, add up to the total.
@@ -171,13 +168,19 @@ func minutesDown(sec float64) string {
 // (with strokes for any new parts) while their usual times fit, and while
 // the work cannot fill the time at its longest, as long as their least
 // times fit.
-func (s *section) choose() {
+func (s *section) choose(count map[string]int) {
 	b := s.budget
 	keep := map[slot]bool{slotW1: true, slotW2: true, slotFDeep: true, slotFExtra: true}
 	var work []*cand
 	parts := s.bare
+	// work planned twice already in other sections is taken again only
+	// when nothing else is left
+	spent := func(c *cand) bool { return count[c.t.ID] >= 2 }
 	if len(s.work) > 0 {
 		w := s.work[0]
+		if i := slices.IndexFunc(s.work, func(c *cand) bool { return !spent(c) }); i > 0 {
+			w = s.work[i]
+		}
 		if k := s.kitFor(w.parts, true); sumCands(k.w1, (*cand).least)+sumCands(k.w2, (*cand).least)+w.least() > b {
 			w = s.minWork()
 		}
@@ -223,15 +226,17 @@ func (s *section) choose() {
 			settle()
 		}
 	}
-	// Few distinct techniques: spare time goes to longer moves and more
-	// rounds of the same ones (repeat), not to more different moves.
+	// Few distinct techniques: spare time goes to longer moves and a
+	// second round of the best-liked (repeat), not to more different moves;
+	// more than maxWork only when even two rounds of them at their longest
+	// cannot fill the time, before any comes round a third time.
 	for _, c := range s.work {
-		if !inPlan[c] && len(work) < maxWork {
+		if !inPlan[c] && !spent(c) && len(work) < maxWork {
 			try(c, true)
 		}
 	}
 	for _, c := range s.work {
-		if !inPlan[c] && len(work) < maxWork && workMost+kitUsual < b {
+		if !inPlan[c] && !spent(c) && (len(work) < maxWork && workMost+kitUsual < b || 2*workMost+kitUsual < b) {
 			try(c, false)
 		}
 	}
@@ -276,11 +281,17 @@ func (s *section) sayUnwarmed(us []*unit, removed []slot) {
 }
 
 // repeat adds rounds of the work when the work at its longest, with the
-// warm-up and finish at their usual times, cannot fill the section's time.
-// Each round takes the work in the order the first round has, as many as
-// their least times allow; a round never starts with the move the round
-// before ended with.
-func (s *section) repeat() {
+// warm-up and finish at their usual times, cannot fill the section's time:
+// a second round of the best-liked work first (thumbs up less thumbs down,
+// then those that can take the most time, so that fewest come round
+// again), as many as it takes, tapping only when liked; a third round only when
+// every work technique the area has is planned and two rounds cannot fill
+// the time, which the notes then say. No technique comes round more than
+// maxRounds times in the plan (count holds how often each is planned so
+// far, over every section, and is kept up to date), and never twice in a
+// row: each round keeps the order of the first, and a move that would
+// follow itself goes into the latest gap between two others.
+func (s *section) repeat(l *lesson, count map[string]int) {
 	b := s.budget
 	var work, rest []*unit
 	at := -1
@@ -302,25 +313,90 @@ func (s *section) repeat() {
 			most += u.c.usual()
 		}
 	}
-	var more []*unit
-	last := work[len(work)-1].c
-	for r := 1; most < b; r++ {
-		added := false
+	byLike := slices.Clone(work)
+	slices.SortStableFunc(byLike, func(a, b *unit) int {
+		if d := l.likes[b.c.t.ID] - l.likes[a.c.t.ID]; d != 0 {
+			return d
+		}
+		return cmp.Compare(b.c.most(), a.c.most()) // the fewest extra moves
+	})
+	seq := slices.Clone(work)
+	var liked, thrice []string
+	for r := 1; r < maxRounds && most < b-1e-9; r++ {
+		if r >= 2 && len(work) < len(s.work) {
+			break // the area has other techniques: never a third round
+		}
+		pick := map[*cand]bool{}
+		for _, u := range byLike {
+			c := u.c
+			// tapping is a short accent: it comes round again only when liked
+			if most >= b-1e-9 || count[c.t.ID] > r || least+c.least() > b || c.t.Family == "percussion" && l.likes[c.t.ID] <= 0 {
+				continue
+			}
+			pick[c] = true
+			least, most = least+c.least(), most+c.most()
+		}
 		for _, u := range work {
 			c := u.c
-			if most < b && least+c.least() <= b && !(c == last && !added) {
-				more = append(more, &unit{c: c, slot: slotWork, round: r})
-				least, most = least+c.least(), most+c.most()
-				last, added = c, true
+			if !pick[c] {
+				continue
+			}
+			nu := &unit{c: c, slot: slotWork, round: r}
+			if !placeApart(&seq, nu) {
+				least, most = least-c.least(), most-c.most()
+				continue
+			}
+			count[c.t.ID]++
+			if r == 1 && l.likes[c.t.ID] > 0 {
+				liked = append(liked, c.t.Name)
+			}
+			if count[c.t.ID] == maxRounds {
+				thrice = append(thrice, c.t.Name)
 			}
 		}
-		if !added {
-			break
+	}
+	if len(seq) > len(work) {
+		// a round's number is the technique's turn, as played
+		turn := map[*cand]int{}
+		for _, u := range seq {
+			u.round = turn[u.c]
+			turn[u.c]++
+		}
+		s.units = append(append(s.units[:at-len(work):at-len(work)], seq...), rest...)
+	}
+	name := massage.AreaName(s.area)
+	if len(liked) > 0 {
+		s.notes = append(s.notes, fmt.Sprintf("A second round of %s on the %s: you gave it a thumbs-up", massage.JoinAnd(liked), name))
+	}
+	if len(thrice) > 0 {
+		who := massage.JoinAnd(thrice) + " come"
+		switch {
+		case len(thrice) == len(work):
+			who = "each comes"
+		case len(thrice) == 1:
+			who = thrice[0] + " comes"
+		}
+		s.notes = append(s.notes, fmt.Sprintf("Only %d moves suit the %s for this much time, so %s round three times", len(work), name, who))
+	}
+}
+
+// placeApart puts u into the work sequence, never right after or before
+// the same technique: at the end when the last move is another, else in
+// the latest gap between two other moves (never before the first). It
+// reports false when there is no such gap.
+func placeApart(seq *[]*unit, u *unit) bool {
+	s := *seq
+	if s[len(s)-1].c != u.c {
+		*seq = append(s, u)
+		return true
+	}
+	for i := len(s) - 1; i >= 1; i-- {
+		if s[i-1].c != u.c && s[i].c != u.c {
+			*seq = slices.Insert(s, i, u)
+			return true
 		}
 	}
-	if len(more) > 0 {
-		s.units = append(append(s.units[:at:at], more...), rest...)
-	}
+	return false
 }
 
 // drop leaves out slots, least needed first (the finish's closing move, its
