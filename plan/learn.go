@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"unicode"
 
 	"github.com/knead/knead/massage"
 )
@@ -23,6 +24,8 @@ type lesson struct {
 	ranked map[string]string   // techniques whose place rank moved: id to name
 	shift  map[string]int      // area: -1 lighter, +1 firmer
 	why    map[string]string   // area: why, said plainly
+	tshift map[string]int      // technique: -1 lighter, +1 firmer, from presses during it
+	twhy   map[string]string   // technique: why, said plainly
 	sore   map[string]soreSpot // area: a sore spot still remembered
 	likes  map[string]int      // technique: thumbs-up less thumbs-down
 	out    map[string]int      // technique: thumbs-down, when dislikedOut or more
@@ -46,7 +49,7 @@ type soreSpot struct {
 
 // learn reads a history. A nil or empty history teaches nothing.
 func learn(h *History) *lesson {
-	l := &lesson{shift: map[string]int{}, why: map[string]string{}, sore: map[string]soreSpot{},
+	l := &lesson{shift: map[string]int{}, why: map[string]string{}, tshift: map[string]int{}, twhy: map[string]string{}, sore: map[string]soreSpot{},
 		likes: map[string]int{}, out: map[string]int{}, names: map[string]bool{}, hurt: map[string]hurtSpot{}}
 	if h == nil || len(h.Sessions) == 0 {
 		return l
@@ -54,16 +57,30 @@ func learn(h *History) *lesson {
 	n := len(h.Sessions)
 	score := map[string]float64{}
 	presses := map[string][2]int{} // area: lighter, firmer presses in all
-	firstSore := map[string]int{}  // area: the index of the first session with a sore press
+	tscore := map[string]float64{}
+	tpresses := map[string][2]int{} // technique: lighter, firmer presses during it
+	firstSore := map[string]int{}   // area: the index of the first session with a sore press
 	for i, s := range h.Sessions {
 		ago := n - 1 - i
 		w := 1.0
 		for k := 0; k < ago; k++ {
 			w *= pressureDecay
 		}
-		pressed := map[string]int{} // area: -1, +1 or 0 for this session
+		pressed := map[string]int{}  // area: -1, +1 or 0 for this session
+		tpressed := map[string]int{} // technique: the same
 		sore := map[string]int{}
 		for _, sg := range s.Signals {
+			if sg.Technique != "" && (sg.Kind == "lighter" || sg.Kind == "firmer") {
+				c := tpresses[sg.Technique]
+				if sg.Kind == "lighter" {
+					tpressed[sg.Technique]--
+					c[0]++
+				} else {
+					tpressed[sg.Technique]++
+					c[1]++
+				}
+				tpresses[sg.Technique] = c
+			}
 			if _, ok := massage.AreaByID(sg.Area); !ok && sg.Kind != "up" && sg.Kind != "down" {
 				continue
 			}
@@ -111,6 +128,14 @@ func learn(h *History) *lesson {
 				score[a] += w
 			}
 		}
+		for t, d := range tpressed {
+			switch {
+			case d < 0:
+				tscore[t] -= w
+			case d > 0:
+				tscore[t] += w
+			}
+		}
 		for a, k := range sore {
 			if _, seen := firstSore[a]; !seen {
 				firstSore[a] = i
@@ -140,6 +165,17 @@ func learn(h *History) *lesson {
 			l.why[a] = fmt.Sprintf("you asked for firmer %s", times(c[1]))
 		}
 	}
+	for t, v := range tscore {
+		c := tpresses[t]
+		switch {
+		case v <= -pressureShift:
+			l.tshift[t] = -1
+			l.twhy[t] = fmt.Sprintf("you asked for lighter during it %s", times(c[0]))
+		case v >= pressureShift:
+			l.tshift[t] = 1
+			l.twhy[t] = fmt.Sprintf("you asked for firmer during it %s", times(c[1]))
+		}
+	}
 	for a, hs := range l.hurt {
 		l.shift[a] = -1
 		l.why[a] = "it hurt there " + agoSaid(hs.ago)
@@ -167,7 +203,7 @@ func times(n int) string {
 }
 
 func (l *lesson) empty() bool {
-	return len(l.shift) == 0 && len(l.sore) == 0 && len(l.likes) == 0 && len(l.out) == 0 && len(l.hurt) == 0
+	return len(l.shift) == 0 && len(l.tshift) == 0 && len(l.sore) == 0 && len(l.likes) == 0 && len(l.out) == 0 && len(l.hurt) == 0
 }
 
 // soreOn gives the remembered sore spots that overlap area.
@@ -256,27 +292,26 @@ func (l *lesson) apply(ix *index, p *Plan) {
 	for i := range p.Items {
 		it := &p.Items[i]
 		t := ix.cat.Technique(it.Technique)
+		// Presses during the technique move it one step, wherever it is
+		// planned; an area's presses then move only what they have not.
+		// Firmer for the technique gives way to lighter for the area.
+		tech := false
+		lighterHere := slices.ContainsFunc(l.order, func(a string) bool { return l.shift[a] < 0 && massage.Overlaps(a, it.Area) })
+		if d, ok := l.tshift[t.ID]; ok && !(d > 0 && (guarded || lighterHere)) {
+			if lv := shifted(t, it.Pressure, d); lv != it.Pressure {
+				it.Pressure, tech = lv, true
+				note(fmt.Sprintf("%s for %s: %s", lighterFirmer(d), lowerFirst(t.Name), l.twhy[t.ID]))
+			}
+		}
 		for _, a := range l.order {
 			if !massage.Overlaps(a, it.Area) {
 				continue
 			}
 			// firmer only where nothing asked the planner to keep it light
-			if d, ok := l.shift[a]; ok && !(d > 0 && guarded) {
-				was := it.Pressure
-				lv := stepLevel(it.Pressure, d)
-				if d > 0 {
-					top := firmer(t.Pressure.Level, t.Pressure.Most)
-					if massage.LevelRank(lv) > massage.LevelRank(top) && top != "" {
-						lv = top
-					}
-				}
-				if lv != was {
+			if d, ok := l.shift[a]; ok && !tech && !(d > 0 && guarded) {
+				if lv := shifted(t, it.Pressure, d); lv != it.Pressure {
 					it.Pressure = lv
-					word := "Lighter"
-					if d > 0 {
-						word = "Firmer"
-					}
-					note(fmt.Sprintf("%s on the %s: %s there", word, massage.AreaName(a), l.why[a]))
+					note(fmt.Sprintf("%s on the %s: %s there", lighterFirmer(d), massage.AreaName(a), l.why[a]))
 				}
 			}
 			if sp, ok := l.sore[a]; ok && sp.first && it.Pressure == "deep" {
@@ -328,6 +363,37 @@ func (l *lesson) apply(ix *index, p *Plan) {
 	if len(disliked) > 0 {
 		note("Tried last after a thumbs-down: " + massage.JoinAnd(disliked))
 	}
+}
+
+// shifted moves a pressure level d steps, firmer never past what the
+// technique allows.
+func shifted(t *massage.Technique, level string, d int) string {
+	lv := stepLevel(level, d)
+	if d > 0 {
+		top := firmer(t.Pressure.Level, t.Pressure.Most)
+		if massage.LevelRank(lv) > massage.LevelRank(top) && top != "" {
+			lv = top
+		}
+	}
+	return lv
+}
+
+func lighterFirmer(d int) string {
+	if d > 0 {
+		return "Firmer"
+	}
+	return "Lighter"
+}
+
+// lowerFirst lowers a name's first letter for the middle of a sentence,
+// unless the second is a capital too (an abbreviation).
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 || len(r) > 1 && unicode.IsUpper(r[1]) {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
 }
 
 func agoSaid(ago int) string {

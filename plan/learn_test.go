@@ -140,7 +140,8 @@ func TestLearningProperties(t *testing.T) {
 			for k := range p.Items {
 				a, b := base.Items[k], p.Items[k]
 				if a.Technique == b.Technique && a.Pressure != b.Pressure && !slices.ContainsFunc(p.Notes, func(n string) bool {
-					return strings.Contains(n, "on the ") && (strings.HasPrefix(n, "Lighter") || strings.HasPrefix(n, "Firmer") || strings.HasPrefix(n, "No deep"))
+					return strings.Contains(n, "on the ") && (strings.HasPrefix(n, "Lighter") || strings.HasPrefix(n, "Firmer") || strings.HasPrefix(n, "No deep")) ||
+						strings.HasPrefix(n, lighterFirmer(massage.LevelRank(b.Pressure)-massage.LevelRank(a.Pressure))+" for "+lowerFirst(b.Name)+": ")
 				}) {
 					t.Fatalf("request %d: %s went from %s to %s with no note: %q", i, b.Technique, a.Pressure, b.Pressure, p.Notes)
 				}
@@ -278,4 +279,80 @@ func TestLearningSecondRoundLiked(t *testing.T) {
 		t.Errorf("a thumbs-up gave a second round in only %d plans", moved)
 	}
 	t.Logf("a thumbs-up gave a second round in %d plans", moved)
+}
+
+// Lighter or Firmer pressed during a move shifts that technique's pressure
+// one step next time, wherever it is planned, says so, and decays: one
+// press followed by a session without any no longer shifts it. Lighter for
+// the area wins over firmer for the technique.
+func TestLearningTechniquePressure(t *testing.T) {
+	cat := builtin(t)
+	var req Request
+	var base *Plan
+	var it Item
+	for _, area := range []string{"back", "feet", "calves", "shoulders", "neck"} {
+		req = Request{Areas: []string{area}, Minutes: 20, Mode: "partner", Pressure: "moderate"}
+		var err error
+		if base, err = Make(cat, req); err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range base.Items {
+			if t := cat.Technique(x.Technique); x.Phase == "work" && x.Pressure == "moderate" && firmer(t.Pressure.Level, t.Pressure.Most) == "deep" {
+				it = x
+				break
+			}
+		}
+		if it.Technique != "" {
+			break
+		}
+	}
+	if it.Technique == "" {
+		t.Fatal("no work item at moderate pressure that may go deeper in the base plans")
+	}
+	name := lowerFirst(it.Name)
+	pressed := func(kind, area string) Signal { return Signal{Kind: kind, Technique: it.Technique, Area: area} }
+	tests := []struct {
+		name     string
+		sessions []Past
+		want     string // the technique's pressure next time
+		note     string // "" for none about it
+	}{
+		{"lighter once", []Past{{Signals: []Signal{pressed("lighter", "")}}}, "light", "Lighter for " + name + ": you asked for lighter during it once"},
+		{"firmer twice", []Past{{Signals: []Signal{pressed("firmer", ""), pressed("firmer", "")}}}, "deep", "Firmer for " + name + ": you asked for firmer during it twice"},
+		{"decayed", []Past{{Signals: []Signal{pressed("lighter", "")}}, {Signals: []Signal{}}}, "moderate", ""},
+		{"kept up", []Past{{Signals: []Signal{pressed("lighter", "")}}, {Signals: []Signal{pressed("lighter", "")}}, {Signals: []Signal{}}}, "light",
+			"Lighter for " + name + ": you asked for lighter during it twice"},
+		{"firmer for it, lighter for its area", []Past{{Signals: []Signal{pressed("firmer", ""), {Kind: "lighter", Area: it.Area}}}}, "light", ""},
+	}
+	for _, tt := range tests {
+		p, err := MakeFor(cat, req, &History{Sessions: tt.sessions})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		for _, x := range p.Items {
+			if x.Technique == it.Technique && x.Pressure != tt.want {
+				t.Errorf("%s: %s at %s, want %s; notes %q", tt.name, x.Technique, x.Pressure, tt.want, p.Notes)
+			}
+		}
+		about := slices.IndexFunc(p.Notes, func(n string) bool { return strings.Contains(n, " for "+name+":") })
+		switch {
+		case tt.note == "" && about >= 0:
+			t.Errorf("%s: note %q, want none about %s", tt.name, p.Notes[about], name)
+		case tt.note != "" && !slices.Contains(p.Notes, tt.note):
+			t.Errorf("%s: notes %q, want %q", tt.name, p.Notes, tt.note)
+		}
+		// every other item keeps its pressure unless a note names its area
+		for k, x := range p.Items {
+			if x.Technique == it.Technique || k >= len(base.Items) || base.Items[k].Technique != x.Technique {
+				continue
+			}
+			if x.Pressure != base.Items[k].Pressure && !slices.ContainsFunc(p.Notes, func(n string) bool {
+				return slices.ContainsFunc(massage.Areas, func(a massage.Area) bool {
+					return massage.Overlaps(a.ID, x.Area) && strings.Contains(n, "on the "+massage.AreaName(a.ID)+":")
+				})
+			}) {
+				t.Errorf("%s: %s went from %s to %s with no note", tt.name, x.Technique, base.Items[k].Pressure, x.Pressure)
+			}
+		}
+	}
 }

@@ -112,7 +112,8 @@ func Make(cat *massage.Catalog, r Request) (*Plan, error) {
 
 // MakeFor builds a plan for the request as Make does, adapted to a
 // person's history (nil: none): a pressure they asked to change a step
-// lighter or firmer where they asked, more time and gentle work where a
+// lighter or firmer where they asked and for the move they asked it
+// during, more time and gentle work where a
 // sore spot is remembered, liked techniques first, a technique with two
 // thumbs-down left out. Every adaptation is said in Notes.
 func MakeFor(cat *massage.Catalog, r Request, h *History) (*Plan, error) {
