@@ -57,6 +57,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "--help alone", args: []string{"--help"}, code: 0, out: []string{"Quick start"}},
 		{name: "-h alone", args: []string{"-h"}, code: 0, out: []string{"Quick start"}},
 		{name: "help for a command", args: []string{"help", "show"}, code: 0, out: []string{"Usage: knead show ID"}},
+		{name: "help for play names the thumbs keys", args: []string{"help", "play"}, code: 0, out: []string{"u and d give the move's technique a thumbs", "h is \"It hurts\""}},
 		{name: "help for nothing", args: []string{"help", "shw"}, code: 2, err: []string{`unknown command "shw"`, `did you mean "show"?`}},
 		{name: "help with two topics", args: []string{"help", "show", "list"}, code: 2, err: []string{"at most one"}},
 		{name: "version", args: []string{"version"}, code: 0, out: []string{"knead ", "go1."}, notOut: []string{"knead dev"}},

@@ -57,7 +57,9 @@ func init() {
 			"the next move.\n\n" +
 			"Keys: space pauses and goes on; right arrow or n skips to the next move; left arrow or b goes " +
 			"back (to the start of the move, or to the move before in its first seconds); l, g, f and s note " +
-			"lighter, good, firmer and a sore spot at that moment; h is \"It hurts\": the move stops at once, the clock " +
+			"lighter, good, firmer and a sore spot at that moment; u and d give the move's technique a thumbs " +
+			"up or down (the next plans take it sooner or later, and leave it out after two thumbs-down until " +
+			"it is restored in History); h is \"It hurts\": the move stops at once, the clock " +
 			"waits, the later moves on that area go a step lighter (never deep), and the person's next plans leave " +
 			"that technique out there; q or Esc stops. When it ends, knead prints " +
 			"how far you got and what you noted.\n\n" +

@@ -12,7 +12,9 @@
 // playing it shows the move, its cue, pass and side, its cautions, the
 // countdown and progress of the move and the routine, and the next move.
 // Keys: space pauses and resumes, → or n skips, ← or b goes back, l g f s
-// note lighter, good, firmer or a sore spot with the moment, h is "It
+// note lighter, good, firmer or a sore spot with the moment, u d give the
+// move's technique a thumbs up or down (stored as the web player stores
+// them), h is "It
 // hurts" (the move stops, the later moves on its area go lighter, the press
 // is kept), q or Esc quits. Cues are said through a Speaker (CommandSpeaker runs espeak-ng or
 // another program) and may ring the terminal bell. Result and its Summary

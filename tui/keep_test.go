@@ -634,3 +634,50 @@ func TestPlayedAndSkippedAreStored(t *testing.T) {
 		t.Errorf("resumed with %+v", back.Resume)
 	}
 }
+
+// Thumbs from the terminal player are kept as the web player keeps them
+// (kinds up and down, with the technique and area), so that the person's
+// next plans read them: two thumbs-down leave the technique out.
+func TestThumbsAreStored(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	c := cat(t)
+	r, s := techniqueSession(t, "scalp-petrissage")
+	fc := newFakeClock()
+	x, err := NewRecord(c, r, s, Source{Technique: "scalp-petrissage"}, fc.t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := NewKeeper(st, x, nil, nil)
+	m := New(s, Options{Now: fc.now, Recorder: k})
+	press(m, "space")
+	wait(m, fc, 5)
+	press(m, "u")
+	wait(m, fc, 5)
+	press(m, "d")
+	wait(m, fc, 5)
+	press(m, "d")
+	press(m, "q")
+	closeKeeper(t, k)
+	got, err := st.Session(ctx, x.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, f := range got.Feedback {
+		if f.Technique != "scalp-petrissage" || f.Area != "scalp" {
+			t.Errorf("press %+v: not on the move's technique and area", f)
+		}
+		kinds = append(kinds, f.Kind)
+	}
+	if want := []string{store.Up, store.Down, store.Down}; !cmp.Equal(kinds, want) {
+		t.Errorf("kept %q, want %q", kinds, want)
+	}
+	h, err := store.History(ctx, st, store.Me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := plan.LeftOut(h); !cmp.Equal(out, []string{"scalp-petrissage"}) {
+		t.Errorf("left out after two thumbs-down: %q", out)
+	}
+}

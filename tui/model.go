@@ -63,9 +63,10 @@ const (
 // maxNote is the longest note kept, in characters, as in the web app.
 const maxNote = 2000
 
-// Feedback is one press of l, g, f or s, with the moment it was pressed.
+// Feedback is one press of l, g, f, s, u, d or h, with the moment it was
+// pressed.
 type Feedback struct {
-	Kind      string    // lighter, good, firmer, sore or hurt, as package store names them
+	Kind      string    // lighter, good, firmer, sore, up, down or hurt, as package store names them
 	Offset    float64   // seconds into the routine
 	Move      int       // index of the move playing
 	Title     string    // the move's short name
@@ -76,7 +77,7 @@ type Feedback struct {
 }
 
 // feedbackKeys maps the keys to feedback kinds.
-var feedbackKeys = map[string]string{"l": "lighter", "g": "good", "f": "firmer", "s": "sore"}
+var feedbackKeys = map[string]string{"l": "lighter", "g": "good", "f": "firmer", "s": "sore", "u": "up", "d": "down"}
 
 // feedbackWord says a feedback kind for people.
 func feedbackWord(kind string) string {
@@ -91,6 +92,10 @@ func feedbackWord(kind string) string {
 		return "sore spot"
 	case "hurt":
 		return "it hurts"
+	case "up":
+		return "thumbs up"
+	case "down":
+		return "thumbs down"
 	}
 	return kind
 }
@@ -288,7 +293,7 @@ func (m *Model) key(k string) tea.Cmd {
 			m.save(now, true)
 		case "left", "b":
 			m.back(now)
-		case "l", "g", "f", "s":
+		case "l", "g", "f", "s", "u", "d":
 			m.note(feedbackKeys[k], now)
 		case "h":
 			m.hurt(now)
@@ -587,8 +592,24 @@ func (m *Model) note(kind string, now time.Time) {
 	if f.Title != "" {
 		m.ack += " in " + f.Title
 	}
+	// A second thumbs-down for a technique leaves it out of the person's
+	// plans, as in the web player.
+	if kind == "down" && f.Technique != "" && downs(m.feedback, f.Technique) > 1 {
+		m.ack = "Second thumbs-down: left out of your plans until restored in History"
+	}
 	m.ackUntil = now.Add(ackFor)
 	m.log.Info("feedback", slog.String("kind", kind), slog.Float64("offset", p.Offset), slog.Int("move", p.Move), slog.String("technique", f.Technique), slog.String("area", f.Area))
+}
+
+// downs counts the thumbs-down for a technique.
+func downs(fs []Feedback, technique string) int {
+	n := 0
+	for _, f := range fs {
+		if f.Kind == "down" && f.Technique == technique {
+			n++
+		}
+	}
+	return n
 }
 
 // hurtFor is how long the calm words after "It hurts" stay on screen.

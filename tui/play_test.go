@@ -408,3 +408,48 @@ func TestNoFeedbackAfterTheStop(t *testing.T) {
 		t.Errorf("summary:\n%s", r.Summary(80))
 	}
 }
+
+// u and d give the move's technique a thumbs up or down, as the web
+// player's thumbs do: noted with the moment, said on screen, listed in the
+// summary, the keys line names them, and a second thumbs-down says the
+// technique will be left out.
+func TestThumbsKeys(t *testing.T) {
+	m, fc, _ := player(t, "scalp-petrissage", 100, 30)
+	mv := m.s.Script.Moves
+	press(m, "space")
+	wait(m, fc, 10)
+	if v := m.View(); !strings.Contains(v, "u/d thumbs") {
+		t.Errorf("the keys line does not name the thumbs:\n%s", v)
+	}
+	press(m, "u")
+	at1 := fc.t
+	if v := m.View(); !strings.Contains(v, "Noted: thumbs up, at 0:10") {
+		t.Errorf("no acknowledgement of the thumbs up:\n%s", v)
+	}
+	wait(m, fc, 2)
+	press(m, "d")
+	at2 := fc.t
+	if v := m.View(); !strings.Contains(v, "Noted: thumbs down") || strings.Contains(v, "left out") {
+		t.Errorf("the first thumbs down:\n%s", v)
+	}
+	wait(m, fc, 2)
+	press(m, "d")
+	at3 := fc.t
+	if v := m.View(); !strings.Contains(v, "Second thumbs-down: left out of your plans until restored in History") {
+		t.Errorf("the second thumbs down does not say what it does:\n%s", v)
+	}
+	want := []Feedback{
+		{Kind: "up", Offset: 10, Move: 0, Title: mv[0].Title, Name: "Scalp petrissage", Technique: "scalp-petrissage", Area: "scalp", At: at1},
+		{Kind: "down", Offset: 12, Move: 0, Title: mv[0].Title, Name: "Scalp petrissage", Technique: "scalp-petrissage", Area: "scalp", At: at2},
+		{Kind: "down", Offset: 14, Move: 0, Title: mv[0].Title, Name: "Scalp petrissage", Technique: "scalp-petrissage", Area: "scalp", At: at3},
+	}
+	if d := cmp.Diff(want, m.Feedback()); d != "" {
+		t.Errorf("feedback (-want +got):\n%s", d)
+	}
+	summary := m.Result().Summary(100)
+	for _, s := range []string{"thumbs up    ", "thumbs down  "} {
+		if !strings.Contains(summary, s) {
+			t.Errorf("the summary lacks %q:\n%s", s, summary)
+		}
+	}
+}

@@ -25,7 +25,7 @@ type Recorder interface {
 	// Progress is where the session is: after every move, pause, resume,
 	// skip and back, every few seconds while it runs, and when it stops.
 	Progress(offset float64, move int, running bool)
-	// Feedback is one press of l, g, f or s.
+	// Feedback is one press of l, g, f, s, u or d (and h, as hurt).
 	Feedback(f Feedback)
 	// Finish is the rating (1–5) and the note given at the end.
 	Finish(rating int, note string, at time.Time)

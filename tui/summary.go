@@ -146,16 +146,20 @@ func (r Result) summaryLines(width int) []string {
 		add(rated, "", "  ")
 	}
 	if len(r.Feedback) == 0 {
-		add("No feedback noted (l, g, f or s while playing records it).", "", "")
+		add("No feedback noted (l, g, f, s, u or d while playing records it).", "", "")
 		return out
 	}
 	out = append(out, "", fmt.Sprintf("How it felt (%s):", plural(len(r.Feedback), "note")))
+	wide := 9 // the words line up: "sore spot", "thumbs down"
+	for _, f := range r.Feedback {
+		wide = max(wide, len(feedbackWord(f.Kind)))
+	}
 	for _, f := range r.Feedback {
 		what := f.Title
 		if f.Area != "" {
 			what += " (" + massage.AreaName(f.Area) + ")"
 		}
-		lead := fmt.Sprintf("  %5s  %-9s  ", clock(f.Offset), feedbackWord(f.Kind))
+		lead := fmt.Sprintf("  %5s  %-*s  ", clock(f.Offset), wide, feedbackWord(f.Kind))
 		add(what, lead, strings.Repeat(" ", len(lead)))
 	}
 	sore := map[string]int{}

@@ -402,9 +402,10 @@ func (m *Model) bars(p guide.Position, w int) []string {
 // keysLine lists the keys, shorter on a narrow screen.
 func (m *Model) keysLine(w int) string {
 	for _, s := range []string{
-		"h IT HURTS   space pause   ← back   → skip   l lighter  g good  f firmer  s sore   q quit",
-		"h IT HURTS  space pause  ← →  l/g/f/s lighter/good/firmer/sore  q quit",
-		"h IT HURTS  space  ← →  l g f s  q",
+		"h IT HURTS  space pause  ← back  → skip  l lighter  g good  f firmer  s sore  u/d thumbs  q quit",
+		"h IT HURTS  space pause  ← →  l/g/f/s lighter/good/firmer/sore  u/d thumbs  q quit",
+		"h IT HURTS  space  ← →  l/g/f/s lighter/good/firmer/sore  u/d thumbs  q quit",
+		"h IT HURTS  space  ← →  l g f s  u d  q",
 		"h IT HURTS",
 	} {
 		if ansi.StringWidth(s) <= w-2 {
