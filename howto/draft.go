@@ -185,26 +185,43 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	if holding {
 		w /= 2
 	}
+	// A place only held still by the other hand counts for little; one a
+	// move travels along counts more, and then says more than where the
+	// move starts (extract_places.go).
+	held, path := s.placeRoles()
+
 	for _, l := range s.landmarks {
 		if lm, ok := massage.LandmarkByID(l); ok {
 			lw := w
 			if limbJoints[l] && !jointsOnly {
 				lw *= 0.4
 			}
-			if s.refs[l] {
+			switch {
+			case held[l]:
+				lw /= 4
+			case s.refs[l]:
 				lw /= 2 // "toward the hip", "under the ribs": where a move heads, not where it works
-			} else if len(v.order) == 0 && !limbJoints[l] && !holding {
+			case len(v.order) == 0 && !limbJoints[l] && !holding && len(path) == 0:
 				lw++ // the place a step starts from says most about it
+			}
+			if path[l] {
+				lw++
 			}
 			v.add(lm.Area, lw)
 		}
 	}
 	for _, a := range s.areas {
-		if s.refs[a] {
-			v.add(a, w/2)
-		} else {
-			v.add(a, w)
+		aw := w
+		switch {
+		case held[a]:
+			aw /= 4
+		case s.refs[a]:
+			aw /= 2
 		}
+		if path[a] {
+			aw++
+		}
+		v.add(a, aw)
 	}
 }
 
@@ -371,7 +388,9 @@ func (st *stepDraft) ownVotes(jointsOnly bool) (votes areaVotes, named, elsewher
 	if st.first != nil && st.first.title != "" {
 		votes.add(areaOfText(st.first.title), 2) // the name of the item or row the step is in
 	}
-	if st.context != nil && (len(votes.order) == 0 || !st.worksSomewhere()) {
+	if c := st.context; c != nil && c.idx == 0 && c.b.kind == bItem && c.wordCount() <= 4 {
+		votes.addSentence(c, 2, false) // "Neck." before the move of a list item: its name
+	} else if c != nil && (len(votes.order) == 0 || !st.worksSomewhere()) {
 		// "The bit most people miss is the edge of the shoulder blade. Use
 		// your thumbs and press small circles down that edge."
 		votes.addSentence(st.context, 2, false)
@@ -407,6 +426,7 @@ func (d *doc) headingVotes(votes *areaVotes, st *stepDraft) {
 func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *block) {
 	jointsOnly := st.jointsOnly()
 	votes, named, elsewhere := st.ownVotes(jointsOnly)
+	whole := votes.wholeOf()
 	if !named && elsewhere {
 		// "Finish with little circles on the bottom": a place the model has
 		// no area for. No area is better than a wrong one.
@@ -416,7 +436,10 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		d.headingVotes(&votes, st)
 	}
 	out.Area = votes.best()
-	if a := between(st); a != "" && (jointsOnly || out.Area != a && massage.Within(a, out.Area)) {
+	if whole != "" && massage.Overlaps(whole, out.Area) {
+		out.Area = whole // the upper and the lower back worked together are the back
+	}
+	if a := between(st); a != "" && (jointsOnly || !st.worksSomewhere() || out.Area != a && massage.Within(a, out.Area)) {
 		out.Area = a // "from ankle to knee" on the leg works the calf
 	}
 	if a := span(st); a != "" && out.Area != "" && (massage.Within(out.Area, a) || limbPlaces[out.Area].limb == a) {
@@ -709,11 +732,17 @@ func span(st *stepDraft) string {
 			if !ok {
 				return
 			}
-			if v, seen := lo[p.limb]; !seen || p.at < v {
-				lo[p.limb] = p.at
+			// A stroke that starts or ends at a joint works from beside
+			// it: "from knee to heel" is the calf and the foot.
+			at, atHi := p.at, p.at
+			if limbJoints[id] {
+				at, atHi = p.at+1, p.at-1
 			}
-			if v, seen := hi[p.limb]; !seen || p.at > v {
-				hi[p.limb] = p.at
+			if v, seen := lo[p.limb]; !seen || at < v {
+				lo[p.limb] = at
+			}
+			if v, seen := hi[p.limb]; !seen || atHi > v {
+				hi[p.limb] = atHi
 			}
 		}
 		// Only where the stroke starts and ends: "from the top of the
@@ -763,8 +792,8 @@ func between(st *stepDraft) string {
 		}
 	}
 	switch {
-	case has["ankle"] && has["knee"]:
-		return "calves"
+	case has["knee"] && (has["ankle"] || has["heel"] || has["ankle-bones"]):
+		return "calves" // "from knee to heel": the stroke runs down the calf
 	case has["knee"] && has["hip"]:
 		return "thighs"
 	case has["wrist"] && has["elbow"]:

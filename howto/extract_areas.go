@@ -5,8 +5,10 @@ import "github.com/knead/knead/massage"
 // Extract, places: a step works one main area (Step.Area, voted in
 // draft.go) and often more when the move travels ("from the neck over the
 // shoulders"). stepAreas lists them all, the main one first: the areas its
-// move sentences name where the move works. Where a move only heads or
-// starts ("toward the hip") and the giver's own body never count.
+// move sentences name where the move works, and where a move starts when
+// it travels on over another place ("from the neck over the shoulders").
+// Where a move only heads ("toward the hip"), a place the other hand only
+// holds still and the giver's own body never count.
 func stepAreas(st *stepDraft, main string) []string {
 	out := []string{}
 	if main != "" {
@@ -16,8 +18,11 @@ func stepAreas(st *stepDraft, main string) []string {
 		if st.roles[k] != 1 {
 			continue
 		}
+		held, _ := s.placeRoles()
+		starts := s.travelStarts()
+		worked := func(id string) bool { return !held[id] && (!s.refs[id] || starts[id]) }
 		for _, l := range s.landmarks {
-			if s.refs[l] {
+			if !worked(l) {
 				continue
 			}
 			if lm, ok := massage.LandmarkByID(l); ok {
@@ -25,7 +30,7 @@ func stepAreas(st *stepDraft, main string) []string {
 			}
 		}
 		for _, a := range s.areas {
-			if !s.refs[a] {
+			if worked(a) {
 				out = appendNew(out, a)
 			}
 		}
@@ -61,4 +66,28 @@ func parentOf(id string) string {
 		}
 	}
 	return ""
+}
+
+// travelStarts are the places a move starts from when it travels on over
+// or along another: "from the neck over the shoulders" works the neck.
+func (s *sentence) travelStarts() map[string]bool {
+	out := map[string]bool{}
+	t := s.toks
+	for id, tis := range s.placeAt() {
+		for _, ti := range tis {
+			k := ti - 1
+			for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w] || partNouns[t[k].w] || t[k].w == "of") {
+				k--
+			}
+			if k < 0 || t[k].w != "from" {
+				continue
+			}
+			for j := ti + 1; j < len(t) && j <= ti+4; j++ {
+				if travelPreps[t[j].w] || t[j].w == "to" || t[j].w == "into" || t[j].w == "onto" {
+					out[id] = true
+				}
+			}
+		}
+	}
+	return out
 }

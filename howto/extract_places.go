@@ -1,14 +1,35 @@
 package howto
 
+import "github.com/knead/knead/massage"
+
 // Extract, places: a body word is no place worked when it only says how
-// the receiver lies or which part of a muscle is meant.
+// the receiver lies or which part of a muscle is meant, or names the
+// giver's own body; a place the other hand only holds still counts for
+// little; a place a move travels along counts for much.
 
 // positionWords are the verbs of lying and resting a body.
 var positionWords = wordSet("lie lies lying lay lays laying rest rests resting sit sits sitting turn turns roll rolls")
 
+// postureWords put a body on a part of it: "kneel on the right knee",
+// "stand on one leg". Whatever they rest on is no place worked.
+var postureWords = wordSet("kneel kneels kneeling stand stands standing")
+
+// poseWords after a body word say how it is held: "the left foot
+// forward", "feet flat", "knees bent".
+var poseWords = wordSet("forward forwards flat apart bent crossed straight together outstretched back")
+
+// giverPoses are what a giver does with their own arm to work: "fold your
+// arm", "lock your elbow".
+var giverPoses = wordSet("fold folds folding bend bends bending lock locks locking straighten keep cross")
+
+// toolParts name a part of the giver's hand in "with the flat of your
+// thumb", "using the heel of the hand", "with the side of your hand".
+var toolParts = wordSet("flat flats pad pads tip tips heel heels side sides edge edges ball balls back knuckles web")
+
 // positional reports a body word at token ti that names no place worked:
 // "the belly of the calf" (the calf is), "face down", "face up", "lie on
-// your stomach", "lying on their back".
+// your stomach", "lying on their back", "kneel on the right knee", "the
+// left foot forward", "fold your arm", "with the flat of my thumb".
 func (s *sentence) positional(ti int) bool {
 	t := s.toks
 	w := t[ti].w
@@ -21,11 +42,18 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward"):
 		return true
+	case poseWords[next] && next != "back" && !s.movesBefore(ti):
+		return true // "with the left foot forward", "feet flat on the floor"
+	case s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.headMoved(ti) >= 0:
+		return true
 	}
 	// "lie on your stomach", "lying face down on their front"
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		if t[k].kind == tPunct {
 			return false
+		}
+		if postureWords[t[k].w] {
+			return true
 		}
 		if positionWords[t[k].w] {
 			return w == "stomach" || w == "back" || w == "front" || w == "side" || w == "tummy" || w == "belly"
@@ -33,3 +61,283 @@ func (s *sentence) positional(ti int) bool {
 	}
 	return false
 }
+
+// movesBefore reports a move verb just before token ti ("bring the knees
+// together" moves them), so a pose word after it says where they go.
+func (s *sentence) movesBefore(ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
+		if dets[s.toks[k].w] || bodyAdjs[s.toks[k].w] {
+			continue
+		}
+		return s.toks[k].w == "bring" || s.toks[k].w == "pull" || s.toks[k].w == "push" || s.toks[k].w == "press"
+	}
+	return false
+}
+
+// restObjects are what a body rests on or against.
+var restObjects = wordSet("table bed floor couch sofa mat chair stool pillow pillows cushion cushions backrest " +
+	"wall desk towel lap armrest bench ground headrest")
+
+// restsOn reports a body part put on or against something to rest: "lean
+// their chest on a cushion", "rest your forearm on the table".
+func (s *sentence) restsOn(ti int) bool {
+	t := s.toks
+	k := ti + 1
+	if k >= len(t) || t[k].w != "on" && t[k].w != "against" && t[k].w != "onto" {
+		return false
+	}
+	for k++; k < len(t) && k <= ti+5; k++ {
+		if restObjects[t[k].w] {
+			return true
+		}
+		if !dets[t[k].w] && t[k].kind != tWord {
+			return false
+		}
+	}
+	return false
+}
+
+// headVerbs move the head: "drop your right ear towards your shoulder",
+// "bring the chin down to the chest", "roll the head".
+var headVerbs = wordSet("roll rolls rolling circle circles circling tilt tilts tilting tip tips tipping " +
+	"drop drops dropping lower lowers lowering nod nods nodding turn turns turning bend bends bending " +
+	"bring brings bringing rotate rotates rotating")
+
+var headParts = wordSet("head chin ear ears")
+
+// headMoved reports a body word that only says how the head moves, which
+// works the neck: the head, chin or ear moved by a head verb, and the
+// chest or shoulder it moves towards. It gives the token of the verb, or
+// -1.
+func (s *sentence) headMoved(ti int) int {
+	t := s.toks
+	k := ti - 1
+	if w := t[ti].w; w == "chest" || w == "shoulder" || w == "shoulders" {
+		// "… the chin down to the chest", "… your ear towards your shoulder"
+		for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+			k--
+		}
+		if k < 0 || t[k].w != "to" && t[k].w != "towards" && t[k].w != "toward" && t[k].w != "onto" && t[k].w != "into" {
+			return -1
+		}
+		k--
+		if k >= 0 && (t[k].w == "down" || t[k].w == "over") {
+			k--
+		}
+		if k < 0 || !headParts[t[k].w] {
+			return -1
+		}
+		return s.headMoved(k)
+	}
+	if !headParts[t[ti].w] {
+		return -1
+	}
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		k--
+	}
+	if k >= 0 && headVerbs[t[k].w] {
+		return k
+	}
+	return -1
+}
+
+// readHeadMoves reads a move of the head as a place worked, the neck: the
+// head, chin or ear it moves are no place of their own (positional).
+func (s *sentence) readHeadMoves() {
+	if s.movesHead() && !s.opensForHands() {
+		// The move of the head is the move: the neck comes first.
+		s.areas = append([]string{"neck"}, remove(s.areas, "neck")...)
+		if s.refs == nil {
+			s.refs = map[string]bool{}
+		}
+		s.refs["neck"] = false
+	}
+}
+
+// opensForHands reports a sentence that moves a part only to open a place
+// to the hands: "tip the head sideways so that the far side is
+// exposed".
+func (s *sentence) opensForHands() bool {
+	for i, x := range s.toks {
+		switch x.w {
+		case "expose", "exposes", "exposed", "exposing", "access", "reach":
+			return true
+		case "so":
+			if i+1 < len(s.toks) && s.toks[i+1].w == "that" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// movesHead reports a sentence that moves the head: it works the neck.
+func (s *sentence) movesHead() bool {
+	for ti := range s.toks {
+		if headParts[s.toks[ti].w] {
+			// "the hollow that opens when you drop your chin" moves nothing
+			if v := s.headMoved(ti); v >= 0 && !s.inAsideClause(v) && !(v > 0 && s.toks[v-1].w == "you") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// toolOf reports a body word a giver works with, named by its part: "with
+// the flat of my thumb", "using the side of your hand".
+func (s *sentence) toolOf(ti int) bool {
+	t := s.toks
+	k := ti - 1
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		k--
+	}
+	if k < 1 || t[k].w != "of" || !toolParts[t[k-1].w] {
+		return false
+	}
+	k -= 2
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		k--
+	}
+	return k >= 0 && (t[k].w == "with" || t[k].w == "using" || t[k].w == "use")
+}
+
+// giverPose reports the giver's own arm in a text for a partner: "fold
+// your arm", "keep your elbows soft".
+func (s *sentence) giverPose(ti int) bool {
+	w := s.toks[ti].w
+	if s.selfText || ti < 2 || s.toks[ti-1].w != "your" {
+		return false
+	}
+	switch w {
+	case "arm", "arms", "elbow", "elbows", "forearm", "forearms", "shoulder", "shoulders", "wrist", "wrists", "back":
+		return giverPoses[s.toks[ti-2].w]
+	}
+	return false
+}
+
+// supportVerbs hold a part still while the other hand works.
+var supportVerbs = wordSet("support supports supporting steady steadies steadying stabilise stabilize " +
+	"stabilising stabilizing cradle cradles cradling brace bracing hold holds holding grip gripping anchor anchoring")
+
+// placeAt gives each place a sentence names the token of each mention.
+func (s *sentence) placeAt() map[string][]int {
+	at := map[string][]int{}
+	for _, h := range s.hits {
+		ti := s.st.ti[h.i]
+		for _, v := range h.e.vals {
+			if v.c == cLandmark || v.c == cArea {
+				at[v.id] = append(at[v.id], ti)
+			}
+		}
+	}
+	return at
+}
+
+// supportSpan is the clause, [from, to), in which the other hand only
+// holds a place still before the move: "Support the forehead with one
+// hand; with the other, squeeze the back of the neck …", "Holding the
+// heel in one hand, trace circles round the ankle bone". from is -1 when
+// there is none.
+func (s *sentence) supportSpan() (from, to int) {
+	t := s.toks
+	for a := 0; a < len(t); a++ {
+		if !supportVerbs[t[a].w] {
+			continue
+		}
+		for b := a + 1; b < len(t); b++ {
+			if t[b].w != ";" && t[b].w != "," {
+				continue
+			}
+			for _, m := range s.motions {
+				if m.ti > b && m.strength >= 1 && m.id != "hold" {
+					return a, b
+				}
+			}
+			return -1, -1
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// travelVerbs carry a move along a place: "working down the neck",
+// "moving along the jaw".
+var travelVerbs = wordSet("work works working move moves moving travel travels travelling traveling " +
+	"continue continuing carry carrying go going run running")
+
+// travelPreps name the way a move travels.
+var travelPreps = wordSet("down along up over across around round")
+
+// travelled reports a place at token ti that a move travels along:
+// "working down the neck to the shoulders".
+func (s *sentence) travelled(ti int) bool {
+	t := s.toks
+	k := ti - 1
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		k--
+	}
+	if k < 1 || !travelPreps[t[k].w] {
+		return false
+	}
+	k--
+	if k >= 0 && (t[k].w == "way" || t[k].w == "all") {
+		k -= 2 // "working all the way down the neck"
+	}
+	return k >= 0 && travelVerbs[t[k].w]
+}
+
+// placeRoles says, per place of a sentence, whether every mention of it is
+// only held still by the other hand, and whether any is travelled along.
+func (s *sentence) placeRoles() (held, path map[string]bool) {
+	from, to := s.supportSpan()
+	held, path = map[string]bool{}, map[string]bool{}
+	for id, tis := range s.placeAt() {
+		all := from >= 0
+		for _, ti := range tis {
+			all = all && ti >= from && ti < to
+			if s.travelled(ti) {
+				path[id] = true
+			}
+		}
+		if all {
+			held[id] = true
+		}
+	}
+	if len(held) == len(s.landmarks)+len(s.areas) {
+		// "Holding the forearm with both hands, twist …": with no other
+		// place named, the place held is the place worked.
+		held = map[string]bool{}
+	}
+	return held, path
+}
+
+// wholeOf is the area whose parts a step's own places work together
+// ("one hand on the upper back and one on the lower back", a glide from
+// the lower back up over the shoulder blades is the back), or "": the
+// best of the votes and another part of the same whole with at least half
+// its weight.
+func (v *areaVotes) wholeOf() string {
+	best := v.best()
+	for _, b := range v.order {
+		if p := parentOfSiblings(best, b); p != "" && v.score[b] >= v.score[best]/2 {
+			return p
+		}
+	}
+	return ""
+}
+
+// parentOfSiblings is the area that holds two different areas, when
+// working both is working it; "" when they are not such siblings.
+func parentOfSiblings(a, b string) string {
+	x, okA := massage.AreaByID(a)
+	y, okB := massage.AreaByID(b)
+	if !okA || !okB || a == b || x.Parent == "" || x.Parent != y.Parent || !siblingParents[x.Parent] {
+		return ""
+	}
+	return x.Parent
+}
+
+// siblingParents are the areas whose parts, worked together, make the
+// whole: the upper and lower back are the back.
+var siblingParents = map[string]bool{"back": true}

@@ -539,6 +539,7 @@ func (s *sentence) readHits() {
 	}
 	s.readBareBack(covered)
 	s.readBareBottom(covered)
+	s.readHeadMoves()
 	s.countPersons()
 }
 

@@ -1,0 +1,47 @@
+package howto
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlacesWorked: a step's area is where the move works, and its areas
+// every place it works; the giver's own body, how a body lies or rests,
+// a place the other hand only holds and a head that only moves never
+// count as places of their own.
+func TestPlacesWorked(t *testing.T) {
+	tests := []struct {
+		in   string
+		area string
+		all  string
+	}{
+		{"Glide your palms from the neck over the shoulders, 5 times.", "shoulders", "shoulders neck"},
+		{"Have your partner lie face down. Lean into the calf with your elbow and fold your arm to glide up slowly.", "calves", "calves"},
+		{"Use your forearm to glide along the back, 4 times.", "back", "back"},
+		{"Knead the belly of the calf for a minute.", "calves", "calves"},
+		{"With the side of your hand, chop along the thigh for 30 seconds.", "thighs", "thighs"},
+		{"Pressing with the flat of your thumb, work along the muscles below the elbow in small circles.", "forearms", "forearms"},
+		{"Support the forehead with one hand; with the other, squeeze the back of the neck, five times.", "neck", "neck"},
+		{"Holding the heel in one hand, trace slow circles round the ankle bone with the fingertips of the other.", "ankles", "ankles"},
+		{"Holding the forearm with both hands, twist gently in opposite directions, three passes.", "forearms", "forearms"},
+		{"Lay one hand on the upper back and one on the lower back and hold still for 20 seconds.", "back", "back"},
+		{"Drop your right ear towards your right shoulder and hold for 20 seconds.", "neck", "neck"},
+		{"Bring the chin down to the chest and roll the head slowly from one shoulder to the other, 5 times.", "neck", "neck shoulders"},
+		{"Kneel on the right knee with the left foot forward and shift your hips ahead until you feel a pull at the front of the right hip.", "hips", "hips"},
+		{"Finish with a few feather-light strokes from knee to heel.", "calves", "calves"},
+		{"Stroke from the top of the thigh down to the foot, 3 times.", "legs", "legs"},
+		{"Sit with your chest resting on a cushion and knead the tops of the shoulders for a minute.", "shoulders", "shoulders"},
+		{"Circle your fingertips on the forehead and cheeks, 10 times.", "face", "face"},
+	}
+	for _, tt := range tests {
+		res, err := Import([]byte(tt.in), Options{})
+		if err != nil {
+			t.Errorf("%s: %v", tt.in, err)
+			continue
+		}
+		s := res.Steps[len(res.Steps)-1]
+		if s.Area != tt.area || strings.Join(s.Areas, " ") != tt.all {
+			t.Errorf("%s\n got %s %v, want %s [%s]", tt.in, s.Area, s.Areas, tt.area, tt.all)
+		}
+	}
+}
