@@ -117,6 +117,9 @@ func (s *sentence) headMoved(ti int) int {
 		for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
 			k--
 		}
+		if k > 0 && t[k].w == "over" && (t[k-1].w == "look" || t[k-1].w == "looking" || t[k-1].w == "glance") {
+			return k - 1 // "turn your head to look over your shoulder"
+		}
 		if k < 0 || t[k].w != "to" && t[k].w != "towards" && t[k].w != "toward" && t[k].w != "onto" && t[k].w != "into" {
 			return -1
 		}

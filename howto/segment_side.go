@@ -163,6 +163,9 @@ func splitSwitch(s *sentence) []*sentence {
 				continue
 			}
 		}
+		if !mayTurn(t[k:]) {
+			continue
+		}
 		head := strings.TrimRight(strings.TrimSpace(s.text[:t[q].pos]), ",;")
 		if head == "" {
 			continue
@@ -181,6 +184,17 @@ func splitSwitch(s *sentence) []*sentence {
 		return []*sentence{a, z}
 	}
 	return []*sentence{s}
+}
+
+// mayTurn is a cheap look for the words of a turn, before a clause is
+// read again.
+func mayTurn(t []token) bool {
+	for _, x := range t {
+		if x.w == "other" || x.w == "opposite" || x.w == "left" || x.w == "right" || swapVerbs[x.w] {
+			return true
+		}
+	}
+	return false
 }
 
 // sideSwitch starts a step of its own for a turn to the other side after
