@@ -22,7 +22,8 @@
 //     readPage gives a page of lines (textLines for text and Markdown,
 //     htmlLines for HTML), each a heading, a list item or text, with its
 //     number, its lead-in title and its source line.
-//  2. Segment (blocks.go, segment_rules.go, segment_side.go, clauses.go): lines to blocks
+//  2. Segment (blocks.go, segment_rules.go, segment_side.go,
+//     segment_finish.go, clauses.go): lines to blocks
 //     (blocks, markNoise, setSections), and each block to sentences
 //     (doc.readBlock: splitSentences, mergeFragments, splitClauses).
 //     Structure comes first: a numbered item, a heading or a paragraph is a

@@ -249,6 +249,7 @@ func (d *doc) readBlock(b *block) {
 	}
 	mergeFragments(b)
 	splitClauses(b)
+	splitFinishes(b)
 	splitSideSwitch(b)
 	instructs := false
 	for i, s := range b.sents {
