@@ -61,14 +61,27 @@ func BenchmarkMakeBuiltinHistory(b *testing.B) {
 	benchMakeFor(b, cat, hundredSessions(cat))
 }
 
+// BenchmarkMakeBuiltinHistoryFresh: the same, the history read anew for
+// every plan, as a server that reads it from the store for each request
+// does (the one above reads it once and keeps what it teaches).
+func BenchmarkMakeBuiltinHistoryFresh(b *testing.B) {
+	cat := builtin(b)
+	h := hundredSessions(cat)
+	benchMakeWith(b, cat, h, func() *History { return &History{Person: h.Person, Sessions: h.Sessions} })
+}
+
 func benchMakeFor(b *testing.B, cat *massage.Catalog, h *History) {
+	benchMakeWith(b, cat, h, func() *History { return h })
+}
+
+func benchMakeWith(b *testing.B, cat *massage.Catalog, h *History, each func() *History) {
 	reqs := benchRequests(b, cat, h)
 	times := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		start := time.Now()
-		if _, err := MakeFor(cat, reqs[i%len(reqs)], h); err != nil {
+		if _, err := MakeFor(cat, reqs[i%len(reqs)], each()); err != nil {
 			b.Fatal(err)
 		}
 		times = append(times, time.Since(start))
@@ -88,4 +101,14 @@ func BenchmarkMakeBuiltin(b *testing.B) { benchMake(b, builtin(b)) }
 func BenchmarkMakeSynthetic10k(b *testing.B) {
 	synthOnce.Do(func() { synth10k = synthetic(10000, 42) })
 	benchMake(b, synth10k)
+}
+
+// BenchmarkLearn100: reading a person's 100 past sessions, as every plan
+// for them does the first time (see learnOnce).
+func BenchmarkLearn100(b *testing.B) {
+	h := hundredSessions(builtin(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		learn(h)
+	}
 }

@@ -9,7 +9,8 @@ import (
 // index holds the lookups one call of Make needs, built once per call so
 // that a catalog of thousands of techniques costs one pass over it.
 type index struct {
-	lesson  *lesson // what the person's history teaches; never nil
+	lesson  *lesson           // what the person's history teaches; never nil, never changed
+	ranked  map[string]string // techniques the lesson moved in a section's choice: id to name
 	cat     *massage.Catalog
 	caution map[string]*massage.Caution
 	contra  []*massage.Caution // contraindications that name a condition

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"unicode"
@@ -19,9 +20,9 @@ const (
 	hurtMemory    = 5    // sessions an "It hurts" is remembered for
 )
 
-// lesson is what the history teaches, ready to apply.
+// lesson is what the history teaches, ready to apply. It is never changed
+// once learnt: plans made at the same time share it (see learnOnce).
 type lesson struct {
-	ranked map[string]string   // techniques whose place rank moved: id to name
 	shift  map[string]int      // area: -1 lighter, +1 firmer
 	why    map[string]string   // area: why, said plainly
 	tshift map[string]int      // technique: -1 lighter, +1 firmer, from presses during it
@@ -47,7 +48,22 @@ type soreSpot struct {
 	first   bool
 }
 
-// learn reads a history. A nil or empty history teaches nothing.
+// noLesson is what an empty history teaches: nothing.
+var noLesson = learn(nil)
+
+// tally is what a history says of one area or one technique.
+type tally struct {
+	lighter, firmer int     // presses in all
+	now             int     // this session's: -1 lighter, +1 firmer, summed
+	touched         bool    // pressed in this session
+	score           float64 // sessions with a net press, each weighted by its age
+	likes, downs    int     // thumbs (techniques)
+	sore            int     // this session's sore presses (areas)
+	firstSore       int     // index of the first session with one, +1 (0: none)
+}
+
+// learn reads a history. A nil or empty history teaches nothing. It reads
+// every press once, keeping one tally per area and per technique.
 func learn(h *History) *lesson {
 	l := &lesson{shift: map[string]int{}, why: map[string]string{}, tshift: map[string]int{}, twhy: map[string]string{}, sore: map[string]soreSpot{},
 		likes: map[string]int{}, out: map[string]int{}, names: map[string]bool{}, hurt: map[string]hurtSpot{}}
@@ -55,48 +71,66 @@ func learn(h *History) *lesson {
 		return l
 	}
 	n := len(h.Sessions)
-	score := map[string]float64{}
-	presses := map[string][2]int{} // area: lighter, firmer presses in all
-	tscore := map[string]float64{}
-	tpresses := map[string][2]int{} // technique: lighter, firmer presses during it
-	firstSore := map[string]int{}   // area: the index of the first session with a sore press
+	sigs := 0
+	for i := range h.Sessions {
+		sigs += len(h.Sessions[i].Signals)
+	}
+	areas := make(map[string]*tally, 16)
+	techs := make(map[string]*tally, min(sigs, 128))
+	pool := make([]tally, 0, min(sigs, 128)+32) // tallies, allocated together
+	get := func(m map[string]*tally, k string) *tally {
+		if t := m[k]; t != nil {
+			return t
+		}
+		if len(pool) == cap(pool) {
+			pool = make([]tally, 0, 2*cap(pool))
+		}
+		pool = append(pool, tally{})
+		t := &pool[len(pool)-1]
+		m[k] = t
+		return t
+	}
+	var touched []*tally // this session's, to settle and reset
+	press := func(t *tally, d int) {
+		if !t.touched {
+			t.touched = true
+			touched = append(touched, t)
+		}
+		t.now += d
+		if d < 0 {
+			t.lighter++
+		} else {
+			t.firmer++
+		}
+	}
+	var sorePressed []string
 	for i, s := range h.Sessions {
 		ago := n - 1 - i
-		w := 1.0
-		for k := 0; k < ago; k++ {
-			w *= pressureDecay
-		}
-		pressed := map[string]int{}  // area: -1, +1 or 0 for this session
-		tpressed := map[string]int{} // technique: the same
-		sore := map[string]int{}
+		w := math.Pow(pressureDecay, float64(ago))
+		touched, sorePressed = touched[:0], sorePressed[:0]
 		for _, sg := range s.Signals {
-			if sg.Technique != "" && (sg.Kind == "lighter" || sg.Kind == "firmer") {
-				c := tpresses[sg.Technique]
-				if sg.Kind == "lighter" {
-					tpressed[sg.Technique]--
-					c[0]++
-				} else {
-					tpressed[sg.Technique]++
-					c[1]++
-				}
-				tpresses[sg.Technique] = c
+			d := 0
+			switch sg.Kind {
+			case "lighter":
+				d = -1
+			case "firmer":
+				d = 1
 			}
-			if _, ok := massage.AreaByID(sg.Area); !ok && sg.Kind != "up" && sg.Kind != "down" {
+			if sg.Technique != "" && d != 0 {
+				press(get(techs, sg.Technique), d)
+			}
+			if _, ok := areaIndex[sg.Area]; !ok && sg.Kind != "up" && sg.Kind != "down" {
 				continue
 			}
 			switch sg.Kind {
-			case "lighter":
-				pressed[sg.Area]--
-				c := presses[sg.Area]
-				c[0]++
-				presses[sg.Area] = c
-			case "firmer":
-				pressed[sg.Area]++
-				c := presses[sg.Area]
-				c[1]++
-				presses[sg.Area] = c
+			case "lighter", "firmer":
+				press(get(areas, sg.Area), d)
 			case "sore":
-				sore[sg.Area]++
+				a := get(areas, sg.Area)
+				if a.sore == 0 {
+					sorePressed = append(sorePressed, sg.Area)
+				}
+				a.sore++
 			case "hurt":
 				if ago < hurtMemory {
 					hs, ok := l.hurt[sg.Area]
@@ -111,69 +145,65 @@ func learn(h *History) *lesson {
 				}
 			case "up":
 				if sg.Technique != "" {
-					l.likes[sg.Technique]++
+					get(techs, sg.Technique).likes++
 				}
 			case "down":
 				if sg.Technique != "" {
-					l.likes[sg.Technique]--
-					l.out[sg.Technique]++
+					t := get(techs, sg.Technique)
+					t.likes--
+					t.downs++
 				}
 			}
 		}
-		for a, d := range pressed {
+		for _, t := range touched {
 			switch {
-			case d < 0:
-				score[a] -= w
-			case d > 0:
-				score[a] += w
+			case t.now < 0:
+				t.score -= w
+			case t.now > 0:
+				t.score += w
 			}
+			t.now, t.touched = 0, false
 		}
-		for t, d := range tpressed {
-			switch {
-			case d < 0:
-				tscore[t] -= w
-			case d > 0:
-				tscore[t] += w
-			}
-		}
-		for a, k := range sore {
-			if _, seen := firstSore[a]; !seen {
-				firstSore[a] = i
+		for _, id := range sorePressed {
+			a := areas[id]
+			if a.firstSore == 0 {
+				a.firstSore = i + 1
 			}
 			if ago < soreMemory {
-				l.sore[a] = soreSpot{presses: k, ago: ago}
+				l.sore[id] = soreSpot{presses: a.sore, ago: ago}
 			}
+			a.sore = 0
 		}
 	}
-	for a, sp := range l.sore {
-		sp.first = firstSore[a] == n-1-sp.ago && sp.ago == 0
-		l.sore[a] = sp
+	for id, sp := range l.sore {
+		sp.first = areas[id].firstSore == n-sp.ago && sp.ago == 0
+		l.sore[id] = sp
 	}
-	for t, k := range l.out {
-		if k < dislikedOut {
-			delete(l.out, t)
+	l.likes = make(map[string]int, len(techs))
+	for id, t := range techs {
+		if t.likes != 0 {
+			l.likes[id] = t.likes
 		}
-	}
-	for a, v := range score {
-		c := presses[a]
+		if t.downs >= dislikedOut {
+			l.out[id] = t.downs
+		}
 		switch {
-		case v <= -pressureShift:
-			l.shift[a] = -1
-			l.why[a] = fmt.Sprintf("you asked for lighter %s", times(c[0]))
-		case v >= pressureShift:
-			l.shift[a] = 1
-			l.why[a] = fmt.Sprintf("you asked for firmer %s", times(c[1]))
+		case t.score <= -pressureShift:
+			l.tshift[id] = -1
+			l.twhy[id] = "you asked for lighter during it " + times(t.lighter)
+		case t.score >= pressureShift:
+			l.tshift[id] = 1
+			l.twhy[id] = "you asked for firmer during it " + times(t.firmer)
 		}
 	}
-	for t, v := range tscore {
-		c := tpresses[t]
+	for id, a := range areas {
 		switch {
-		case v <= -pressureShift:
-			l.tshift[t] = -1
-			l.twhy[t] = fmt.Sprintf("you asked for lighter during it %s", times(c[0]))
-		case v >= pressureShift:
-			l.tshift[t] = 1
-			l.twhy[t] = fmt.Sprintf("you asked for firmer during it %s", times(c[1]))
+		case a.score <= -pressureShift:
+			l.shift[id] = -1
+			l.why[id] = "you asked for lighter " + times(a.lighter)
+		case a.score >= pressureShift:
+			l.shift[id] = 1
+			l.why[id] = "you asked for firmer " + times(a.firmer)
 		}
 	}
 	for a, hs := range l.hurt {
@@ -263,17 +293,18 @@ func spotsSaid(spots []string, presses int) string {
 }
 
 // rank puts liked techniques first and disliked ones last in a section's
-// seeded order, so that the plan takes liked ones more often.
-func (l *lesson) rank(cands []*cand) {
+// seeded order, so that the plan takes liked ones more often; ranked keeps
+// those it moved (id to name), for the notes.
+func (l *lesson) rank(cands []*cand, ranked *map[string]string) {
 	if len(l.likes) == 0 {
 		return
 	}
 	for _, c := range cands {
 		if l.likes[c.t.ID] != 0 {
-			if l.ranked == nil {
-				l.ranked = map[string]string{}
+			if *ranked == nil {
+				*ranked = map[string]string{}
 			}
-			l.ranked[c.t.ID] = c.t.Name
+			(*ranked)[c.t.ID] = c.t.Name
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b *cand) int { return l.likes[b.t.ID] - l.likes[a.t.ID] })
@@ -350,11 +381,11 @@ func (l *lesson) apply(ix *index, p *Plan) {
 		note("Left out after two thumbs-down: " + massage.JoinAnd(outs) + " (restore them in History)")
 	}
 	var liked, disliked []string
-	for _, id := range sortedKeys(l.ranked) {
+	for _, id := range sortedKeys(ix.ranked) {
 		if l.likes[id] > 0 {
-			liked = append(liked, l.ranked[id])
+			liked = append(liked, ix.ranked[id])
 		} else {
-			disliked = append(disliked, l.ranked[id])
+			disliked = append(disliked, ix.ranked[id])
 		}
 	}
 	if len(liked) > 0 {

@@ -125,7 +125,7 @@ func MakeFor(cat *massage.Catalog, r Request, h *History) (*Plan, error) {
 		return nil, err
 	}
 	ix := newIndex(cat)
-	ix.lesson = learn(h)
+	ix.lesson = learnOnce(h)
 	var learned []string
 	ix.lesson.weigh(&req, &learned)
 	if err := ix.screen(req, conds, r); err != nil {

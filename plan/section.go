@@ -179,7 +179,7 @@ func (ix *index) sections(req Request, pools []*pool, mode string) []*section {
 		s.otherMode = otherMode(pl, mode)
 		rng := rand.New(rand.NewPCG(uint64(req.Seed), streamOf(pl.area)))
 		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
-		ix.lesson.rank(cands)
+		ix.lesson.rank(cands, &ix.ranked)
 		for i, c := range cands {
 			c.rank = i
 		}
