@@ -54,11 +54,14 @@ func (n need) fits(recv string) bool { return len(n.recv) == 0 || slices.Contain
 // placesFor gives each need a place, changing the receiver's posture as
 // seldom as it can: when a change is due, it takes the posture that lasts
 // longest from there. The giver stays put when a move does not say.
+// The receiver's postures, for a partner and for oneself, read once.
+var receiverIDs, selfPostureIDs = massage.Receivers.IDs(), massage.SelfPostures.IDs()
+
 func placesFor(needs []need, mode string) []massage.Place {
 	out := make([]massage.Place, len(needs))
-	all := massage.Receivers.IDs()
+	all := receiverIDs
 	if mode == "self" {
-		all = massage.SelfPostures.IDs()
+		all = selfPostureIDs
 	}
 	recv, giver := "", ""
 	for i, n := range needs {
@@ -151,8 +154,13 @@ func (ix *index) arrange(secs []*section, mode string) []*section {
 			oily[i] = oily[i] || len(ix.oilyFor(u.c.t, u.c.area, mode)) > 0
 		}
 	}
+	total := 0
+	for _, n := range needs {
+		total += len(n)
+	}
+	all := make([]need, 0, total)
 	cost := func(order []int) int {
-		var all []need
+		all = all[:0]
 		c := 0
 		oiled := false
 		for _, i := range order {

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"sort"
+	"sync/atomic"
 
 	"github.com/knead/knead/massage"
 )
@@ -16,7 +17,7 @@ type index struct {
 	contra  []*massage.Caution // contraindications that name a condition
 	rules   []*massage.Rule
 	rule    map[string]*massage.ConditionRule // the screen's rules by condition kind
-	facts   []facts                           // per technique of the catalog, read when first needed
+	facts   []facts                           // per technique of the catalog, read with it (shared)
 	covers  []areaSet                         // per technique of the catalog: the areas it works on or in
 	banned  map[string]bool                   // receiver postures the conditions rule out (face-down in pregnancy)
 }
@@ -35,40 +36,80 @@ func (ix *index) ban(conds []massage.Condition) {
 	}
 }
 
-// coverAll works out, for every technique, the areas it works on.
-func (ix *index) coverAll() {
-	ix.covers = make([]areaSet, len(ix.cat.Techniques))
-	ix.facts = make([]facts, len(ix.cat.Techniques))
-	for k, t := range ix.cat.Techniques {
-		if t != nil {
-			ix.covers[k] = overlapping(t.Areas)
-		}
-	}
+// shared is what the planner reads off a catalog once and keeps for every
+// later plan from it: the cautions and rules by id, and each technique's
+// areas and facts. It is never changed once made, so plans made at the
+// same time share it.
+type shared struct {
+	cat            *massage.Catalog
+	first          *massage.Technique
+	n, nc, nr, nru int // the catalog's shape when read
+	caution        map[string]*massage.Caution
+	contra         []*massage.Caution
+	rule           map[string]*massage.ConditionRule
+	covers         []areaSet
+	facts          []facts
 }
 
-func newIndex(cat *massage.Catalog) *index {
-	ix := &index{
-		lesson:  learn(nil),
-		cat:     cat,
+// lastShared is the catalog read last: a server plans from one catalog.
+var lastShared atomic.Pointer[shared]
+
+// sharedFor gives what the planner keeps of cat, reading it again when
+// the catalog is another or has had techniques, cautions or rules added
+// or replaced since (a technique changed in place is not seen: make a new
+// catalog then).
+func sharedFor(cat *massage.Catalog) *shared {
+	var first *massage.Technique
+	if len(cat.Techniques) > 0 {
+		first = cat.Techniques[0]
+	}
+	if sh := lastShared.Load(); sh != nil && sh.cat == cat && sh.first == first && sh.n == len(cat.Techniques) &&
+		sh.nc == len(cat.Cautions) && sh.nr == len(cat.Conditions) && sh.nru == len(cat.Rules) {
+		return sh
+	}
+	sh := &shared{
+		cat: cat, first: first, n: len(cat.Techniques), nc: len(cat.Cautions), nr: len(cat.Conditions), nru: len(cat.Rules),
 		caution: make(map[string]*massage.Caution, len(cat.Cautions)),
-		rules:   cat.Rules,
 		rule:    make(map[string]*massage.ConditionRule, len(cat.Conditions)),
+		covers:  make([]areaSet, len(cat.Techniques)),
+		facts:   make([]facts, len(cat.Techniques)),
 	}
 	for _, r := range cat.Conditions {
 		if r != nil {
-			ix.rule[r.ID] = r
+			sh.rule[r.ID] = r
 		}
 	}
 	for _, c := range cat.Cautions {
 		if c == nil {
 			continue
 		}
-		ix.caution[c.ID] = c
+		sh.caution[c.ID] = c
 		if c.Kind == "contraindication" && c.Condition != "" {
-			ix.contra = append(ix.contra, c)
+			sh.contra = append(sh.contra, c)
 		}
 	}
-	return ix
+	for k, t := range cat.Techniques {
+		if t != nil {
+			sh.covers[k] = overlapping(t.Areas)
+			sh.facts[k] = factsFor(t, sh.covers[k])
+		}
+	}
+	lastShared.Store(sh)
+	return sh
+}
+
+func newIndex(cat *massage.Catalog) *index {
+	sh := sharedFor(cat)
+	return &index{
+		lesson:  noLesson,
+		cat:     cat,
+		caution: sh.caution,
+		contra:  sh.contra,
+		rules:   cat.Rules,
+		rule:    sh.rule,
+		covers:  sh.covers,
+		facts:   sh.facts,
+	}
 }
 
 // facts are what the planner reads off a technique: where its steps go,
@@ -87,14 +128,9 @@ type facts struct {
 	site   string  // an endangerment site a step presses on, kneads or taps ("" when none)
 }
 
-// factsOf reads the facts of the k-th technique of the catalog, once.
-func (ix *index) factsOf(k int) *facts {
-	f := &ix.facts[k]
-	if !f.done {
-		*f = factsFor(ix.cat.Techniques[k], ix.covers[k])
-	}
-	return f
-}
+// factsOf gives the facts of the k-th technique of the catalog, read
+// with the catalog (see shared); never to be changed.
+func (ix *index) factsOf(k int) *facts { return &ix.facts[k] }
 
 // factsFor reads the facts of a technique that works on covers.
 func factsFor(t *massage.Technique, covers areaSet) facts {

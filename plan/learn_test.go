@@ -1,9 +1,12 @@
 package plan
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/knead/knead/massage"
@@ -354,5 +357,44 @@ func TestLearningTechniquePressure(t *testing.T) {
 				t.Errorf("%s: %s went from %s to %s with no note", tt.name, x.Technique, base.Items[k].Pressure, x.Pressure)
 			}
 		}
+	}
+}
+
+// Plans made at the same time from one catalog and one person's history
+// share what is read of them once, and come out as made one at a time.
+func TestPlansAtTheSameTime(t *testing.T) {
+	cat := builtin(t)
+	h := hundredSessions(cat)
+	rng := rand.New(rand.NewPCG(3, 3))
+	var reqs []Request
+	for len(reqs) < 40 {
+		r := randomRequest(rng)
+		if _, err := MakeFor(cat, r, &History{Sessions: h.Sessions}); err == nil {
+			reqs = append(reqs, r)
+		}
+	}
+	want := make([]*Plan, len(reqs))
+	for i, r := range reqs {
+		want[i], _ = MakeFor(cat, r, &History{Sessions: h.Sessions})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(reqs))
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range reqs {
+				i := (k + g*7) % len(reqs)
+				p, err := MakeFor(cat, reqs[i], h)
+				if err != nil || !reflect.DeepEqual(p, want[i]) {
+					errs <- fmt.Sprintf("request %d: %v, or another plan", i, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -53,8 +53,8 @@ func (ix *index) forMode(ids []string, mode string) []string {
 	return out
 }
 
-// items turns a unit into the plan's items: one, or one per side.
-func (u *unit) items(section string) []Item {
+// appendItems appends the unit's items to dst: one, or one per side.
+func (u *unit) appendItems(dst []Item, section string) []Item {
 	c := u.c
 	it := Item{
 		Technique: c.t.ID,
@@ -73,11 +73,11 @@ func (u *unit) items(section string) []Item {
 		it.Note = join(it.Note, fmt.Sprintf("round %d of the work", u.round+1))
 	}
 	if c.sides == 1 {
-		return []Item{it}
+		return append(dst, it)
 	}
 	left, right := it, it
 	left.Side, right.Side = "left", "right"
-	return []Item{left, right}
+	return append(dst, left, right)
 }
 
 func join(a, b string) string {

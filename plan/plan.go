@@ -132,7 +132,6 @@ func MakeFor(cat *massage.Catalog, r Request, h *History) (*Plan, error) {
 		return nil, err
 	}
 	ix.ban(conds)
-	ix.coverAll()
 	pools := ix.pools(req, conds)
 	mode := req.Mode
 	if mode == "" {
@@ -208,10 +207,17 @@ func MakeFor(cat *massage.Catalog, r Request, h *History) (*Plan, error) {
 	}
 	live = ix.arrange(live, mode)
 	settle(live)
+	n := 0
+	for _, s := range live {
+		for _, u := range s.units {
+			n += u.c.sides
+		}
+	}
+	p.Items = make([]Item, 0, n)
 	for _, s := range live {
 		p.Areas = append(p.Areas, s.area)
 		for _, u := range s.units {
-			p.Items = append(p.Items, u.items(s.area)...)
+			p.Items = u.appendItems(p.Items, s.area)
 		}
 	}
 	for i, it := range p.Items {
