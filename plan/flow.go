@@ -58,7 +58,12 @@ func (n need) fits(recv string) bool { return len(n.recv) == 0 || slices.Contain
 var receiverIDs, selfPostureIDs = massage.Receivers.IDs(), massage.SelfPostures.IDs()
 
 func placesFor(needs []need, mode string) []massage.Place {
-	out := make([]massage.Place, len(needs))
+	return placesInto(make([]massage.Place, len(needs)), needs, mode)
+}
+
+// placesInto is placesFor into out, which holds len(needs) places.
+func placesInto(out []massage.Place, needs []need, mode string) []massage.Place {
+	out = out[:len(needs)]
 	all := receiverIDs
 	if mode == "self" {
 		all = selfPostureIDs
@@ -159,6 +164,7 @@ func (ix *index) arrange(secs []*section, mode string) []*section {
 		total += len(n)
 	}
 	all := make([]need, 0, total)
+	places := make([]massage.Place, total)
 	cost := func(order []int) int {
 		all = all[:0]
 		c := 0
@@ -170,7 +176,7 @@ func (ix *index) arrange(secs []*section, mode string) []*section {
 			}
 			oiled = oiled || oily[i]
 		}
-		return c + changes(placesFor(all, mode))
+		return c + changes(placesInto(places, all, mode))
 	}
 	order := make([]int, len(secs))
 	for i := range order {

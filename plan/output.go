@@ -98,8 +98,12 @@ func (ix *index) cautions(secs []*section, items []Item) []Caution {
 			}
 		}
 	}
-	out := []Caution{}
-	at := map[string]int{}
+	n := 0
+	for _, it := range items {
+		n += len(it.Cautions)
+	}
+	out := make([]Caution, 0, min(n, 16))
+	at := make(map[string]int, min(n, 16))
 	for _, it := range items {
 		for _, id := range it.Cautions {
 			i, ok := at[id]

@@ -360,27 +360,27 @@ func full(secs []*section) bool {
 // rounds of the work did not do it (they say so themselves): a stroke that
 // warms up or finishes several areas, or opens and closes one.
 func sharedStrokes(secs []*section) []string {
-	count := map[*massage.Technique]int{}
-	var order []*massage.Technique
-	where := map[*massage.Technique][]string{}
+	count := make(map[*massage.Technique]int, 32)
+	var again []*massage.Technique // those planned more than twice, in order
 	for _, s := range secs {
 		for _, u := range s.units {
-			t := u.c.t
-			if count[t] == 0 {
-				order = append(order, t)
-			}
-			count[t]++
-			if a := "the " + massage.AreaName(s.area); !slices.Contains(where[t], a) {
-				where[t] = append(where[t], a)
+			if count[u.c.t]++; count[u.c.t] == 3 {
+				again = append(again, u.c.t)
 			}
 		}
 	}
 	var out []string
-	for _, t := range order {
-		if count[t] <= 2 || thrice(secs, t) {
+	for _, t := range again {
+		if thrice(secs, t) {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s comes round %s: it is the stroke that suits %s", t.Name, times(count[t]), massage.JoinAnd(where[t])))
+		var where []string
+		for _, s := range secs {
+			if slices.ContainsFunc(s.units, func(u *unit) bool { return u.c.t == t }) {
+				where = append(where, "the "+massage.AreaName(s.area))
+			}
+		}
+		out = append(out, fmt.Sprintf("%s comes round %s: it is the stroke that suits %s", t.Name, times(count[t]), massage.JoinAnd(where)))
 	}
 	return out
 }

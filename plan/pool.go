@@ -24,6 +24,17 @@ func (ix *index) pools(req Request, conds []massage.Condition) []*pool {
 		out[i] = &pool{area: area}
 		at[i] = areaIndex[area]
 	}
+	// the candidates, allocated together: at most one per technique and
+	// area it works on
+	n := 0
+	for k, t := range ix.cat.Techniques {
+		for i := range out {
+			if t != nil && ix.covers[k].has(at[i]) {
+				n++
+			}
+		}
+	}
+	slab := make([]cand, 0, n)
 	for k, t := range ix.cat.Techniques {
 		if t == nil {
 			continue
@@ -36,7 +47,11 @@ func (ix *index) pools(req Request, conds []massage.Condition) []*pool {
 			if !reaches(t, f, at[i]) {
 				continue
 			}
-			c := &cand{t: t, f: f, area: finest(t, at[i]), v: ix.judge(t, f, conds, req.Pressure), covers: ix.covers[k]}
+			if len(slab) == cap(slab) {
+				slab = make([]cand, 0, 8) // never, as counted; appending must not move the ones handed out
+			}
+			slab = append(slab, cand{t: t, f: f, area: finest(t, at[i]), v: ix.judge(t, f, conds, req.Pressure), covers: ix.covers[k]})
+			c := &slab[len(slab)-1]
 			if c.v.out {
 				if c.v.condition != "" {
 					part, unsafe := ix.onPart(t, k, at[i], conds, req.Pressure)
