@@ -329,7 +329,7 @@ func (l *lesson) apply(ix *index, p *Plan) {
 		tech := false
 		lighterHere := slices.ContainsFunc(l.order, func(a string) bool { return l.shift[a] < 0 && massage.Overlaps(a, it.Area) })
 		if d, ok := l.tshift[t.ID]; ok && !(d > 0 && (guarded || lighterHere)) {
-			if lv := shifted(t, it.Pressure, d); lv != it.Pressure {
+			if lv := l.capped(p, t, it.Pressure, d, note); lv != it.Pressure {
 				it.Pressure, tech = lv, true
 				note(fmt.Sprintf("%s for %s: %s", lighterFirmer(d), lowerFirst(t.Name), l.twhy[t.ID]))
 			}
@@ -340,7 +340,7 @@ func (l *lesson) apply(ix *index, p *Plan) {
 			}
 			// firmer only where nothing asked the planner to keep it light
 			if d, ok := l.shift[a]; ok && !tech && !(d > 0 && guarded) {
-				if lv := shifted(t, it.Pressure, d); lv != it.Pressure {
+				if lv := l.capped(p, t, it.Pressure, d, note); lv != it.Pressure {
 					it.Pressure = lv
 					note(fmt.Sprintf("%s on the %s: %s there", lighterFirmer(d), massage.AreaName(a), l.why[a]))
 				}
@@ -394,6 +394,24 @@ func (l *lesson) apply(ix *index, p *Plan) {
 	if len(disliked) > 0 {
 		note("Tried last after a thumbs-down: " + massage.JoinAnd(disliked))
 	}
+}
+
+// capped is shifted, firmer never past the most pressure the request asked
+// for: a press on Firmer last time does not overrule what is asked now, and
+// the plan says so when it held a move back.
+func (l *lesson) capped(p *Plan, t *massage.Technique, level string, d int, note func(string)) string {
+	lv := shifted(t, level, d)
+	if d > 0 && p.Pressure != "" && massage.LevelRank(lv) > massage.LevelRank(p.Pressure) {
+		if massage.LevelRank(level) < massage.LevelRank(p.Pressure) {
+			lv = p.Pressure
+		} else {
+			lv = level
+		}
+		if lv == level {
+			note(fmt.Sprintf("Kept at %s at most, the pressure asked for this time, though you asked for firmer before", p.Pressure))
+		}
+	}
+	return lv
 }
 
 // shifted moves a pressure level d steps, firmer never past what the

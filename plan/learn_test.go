@@ -321,11 +321,25 @@ func TestLearningTechniquePressure(t *testing.T) {
 		note     string // "" for none about it
 	}{
 		{"lighter once", []Past{{Signals: []Signal{pressed("lighter", "")}}}, "light", "Lighter for " + name + ": you asked for lighter during it once"},
-		{"firmer twice", []Past{{Signals: []Signal{pressed("firmer", ""), pressed("firmer", "")}}}, "deep", "Firmer for " + name + ": you asked for firmer during it twice"},
+		{"firmer twice, moderate asked", []Past{{Signals: []Signal{pressed("firmer", ""), pressed("firmer", "")}}}, "moderate", ""},
 		{"decayed", []Past{{Signals: []Signal{pressed("lighter", "")}}, {Signals: []Signal{}}}, "moderate", ""},
 		{"kept up", []Past{{Signals: []Signal{pressed("lighter", "")}}, {Signals: []Signal{pressed("lighter", "")}}, {Signals: []Signal{}}}, "light",
 			"Lighter for " + name + ": you asked for lighter during it twice"},
 		{"firmer for it, lighter for its area", []Past{{Signals: []Signal{pressed("firmer", ""), {Kind: "lighter", Area: it.Area}}}}, "light", ""},
+	}
+	// Firmer never goes past the most pressure asked for this time; the plan
+	// says why it held back.
+	held, err := MakeFor(cat, req, &History{Sessions: tests[1].sessions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(held.Notes, "Kept at moderate at most, the pressure asked for this time, though you asked for firmer before") {
+		t.Errorf("firmer twice, moderate asked: notes %q, want the pressure asked named", held.Notes)
+	}
+	for _, x := range held.Items {
+		if massage.LevelRank(x.Pressure) > massage.LevelRank("moderate") {
+			t.Errorf("firmer twice, moderate asked: %s at %s", x.Technique, x.Pressure)
+		}
 	}
 	for _, tt := range tests {
 		p, err := MakeFor(cat, req, &History{Sessions: tt.sessions})
