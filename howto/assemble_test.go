@@ -3,6 +3,7 @@ package howto
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/knead/knead/catalog"
@@ -77,5 +78,31 @@ func TestItemNamesKeepToTheMode(t *testing.T) {
 		if got := res.Routine().Items[0].Name; got != tt.want {
 			t.Errorf("%s text: item named %q, want %q", res.Mode, got, tt.want)
 		}
+	}
+}
+
+// TestItemNamesFromTheText: an item is named by the author's own lead-in
+// for its list item or paragraph, before any heading or catalog name; a
+// lead-in that names no move ("Finish:") does not name it.
+func TestItemNamesFromTheText(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "# Desk routine\n\n## Neck moves\n\n" +
+		"* **Tilt and knead.** Tip your head to the left and knead the right side of your neck for 20 seconds. Then swap sides.\n" +
+		"* **Skull line.** Make small circles along the base of your skull, 3 times.\n" +
+		"* **Finish:** stroke down both sides of your neck with flat hands, 3 times.\n"
+	res, err := Import([]byte(in), Options{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range res.Routine().Items {
+		got = append(got, it.Name)
+	}
+	want := "Tilt and knead|Skull line|Neck moves"
+	if strings.Join(got, "|") != want {
+		t.Errorf("items %q, want %q", got, want)
 	}
 }

@@ -360,6 +360,9 @@ func (d *doc) stepBase(st *stepDraft) Step {
 	if st.section != nil && st.section != d.title && !st.section.blind {
 		out.Section = clip(st.section.text, 80)
 	}
+	if st.first != nil && st.first.kind != bHeading && !st.first.blind {
+		out.title = st.first.title
+	}
 	return out
 }
 

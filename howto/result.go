@@ -51,6 +51,7 @@ type Step struct {
 	borrowed   bool            // names no area: its area is the step before's
 	sameMove   bool            // the technique it is like has the same motion: its name names the step
 	replays    int             // a turn to the other side: how many steps before it plays again
+	title      string          // the lead-in name of the item or paragraph it starts in ("Forearm roll.")
 }
 
 // Match names the catalog technique (and its step) a step is most like.

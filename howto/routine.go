@@ -135,19 +135,24 @@ func (r *Result) summarise(rt *massage.Routine, steps []Step, source string) {
 func items(steps []Step) []massage.Item {
 	var out []massage.Item
 	var it *massage.Item
-	lastSection, lastTech := "\x00", "\x00"
+	lastSection, lastTech, lastTitle := "\x00", "\x00", ""
 	for i := range steps {
 		s := &steps[i]
 		tech := ""
 		if s.Technique != nil && s.sameMove {
 			tech = s.Technique.ID
 		}
-		if it == nil || s.Section != lastSection || s.Area != it.Area || headingOf(s) == "" && tech != lastTech {
+		named := titleOf(s)
+		if it == nil || s.Section != lastSection || s.Area != it.Area || named != "" && named != lastTitle ||
+			headingOf(s) == "" && named == "" && tech != lastTech {
 			out = append(out, massage.Item{Name: itemName(s), Area: s.Area})
 			it = &out[len(out)-1]
 			lastSection = s.Section
 		}
 		lastTech = tech
+		if named != "" {
+			lastTitle = named
+		}
 		it.Steps = append(it.Steps, s.routineStep())
 		secs := s.usualSeconds()
 		if s.replays > 0 {
@@ -179,6 +184,9 @@ func itemName(s *Step) string {
 	if s.replays > 0 {
 		return switchName(s)
 	}
+	if n := titleOf(s); n != "" {
+		return clip(n, maxName)
+	}
 	if n := headingOf(s); n != "" {
 		return clip(n, maxName)
 	}
@@ -192,15 +200,31 @@ func itemName(s *Step) string {
 	return strings.ToUpper(name[:1]) + name[1:]
 }
 
+// titleOf is the name the author gives the step's list item or paragraph
+// in its lead-in ("**Forearm roll.** Place your forearm …" is "Forearm
+// roll"), as headingOf reads a heading; "" when there is none.
+func titleOf(s *Step) string {
+	if s.title == "" {
+		return ""
+	}
+	return nameOf(strings.TrimRight(s.title, ".:;!-–— "), s.Area)
+}
+
 // headingOf is the name the step's heading gives it: the heading without
 // its numbering, unless the heading names another area ("Hands and
 // wrists" over a step on the stomach) or nothing but a number.
 func headingOf(s *Step) string {
-	n := sectionName(s.Section)
+	return nameOf(s.Section, s.Area)
+}
+
+// nameOf is a heading or lead-in as a name: its numbering dropped, or ""
+// when it names another area than area, only a number, or no move.
+func nameOf(h, area string) string {
+	n := sectionName(h)
 	if n == "" {
 		return ""
 	}
-	if a := areaOfText(n); a != "" && s.Area != "" && !massage.Overlaps(a, s.Area) {
+	if a := areaOfText(n); a != "" && area != "" && !massage.Overlaps(a, area) {
 		return ""
 	}
 	generic := true
@@ -218,7 +242,7 @@ func headingOf(s *Step) string {
 // genericHeading are the words of headings that name no move of their own.
 var genericHeading = wordSet("method methods instructions directions how to do it usage the routine " +
 	"routines massage steps step technique techniques procedure what here's here is sequence moves " +
-	"a your our this")
+	"a your our this finish finishing start starting begin end ending close closing last first next final")
 
 // reNumbering is the numbering before a heading's words: "Step 2:", "3.", "1)".
 var reNumbering = regexp.MustCompile(`(?i)^(step\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
