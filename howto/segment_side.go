@@ -31,15 +31,23 @@ var toolPreps = wordSet("with using in into by of")
 // to play the moves before again, and whether it says so by swapping
 // hands, which is a turn only when the moves were on the hands.
 func switchesSide(s *sentence) (ok, hands bool) {
+	ok, hands, _ = switchesSideNamed(s)
+	return ok, hands
+}
+
+// switchesSideNamed is switchesSide, and names the side when the turn is
+// only a side named ("Now the left calf."): a turn only when the moves
+// before were on the other one.
+func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 	t := s.toks
 	if namesSteps(t) {
-		return false, false
+		return false, false, ""
 	}
 	same := false
 	for _, x := range t {
 		same = same || x.w == "same" || x.w == "again" || x.w == "repeat" || x.w == "everything" || x.w == "lot"
 	}
-	swapHands := false
+	swapHands, named := false, ""
 	for i, x := range t {
 		switch {
 		case swapVerbs[x.w]:
@@ -55,11 +63,11 @@ func switchesSide(s *sentence) (ok, hands bool) {
 			}
 			switch {
 			case k >= len(t) || t[k].kind == tPunct || t[k].w == "and":
-				return true, false // "Swap and give …", "then swap."
+				return true, false, "" // "Swap and give …", "then swap."
 			case t[k].w == "hands" || t[k].w == "hand":
 				swapHands = true // the giver's hands, unless the hands are worked
 			case swapObjects[t[k].w] || sideNouns[t[k].w] && t[k-1].w != x.w:
-				return true, false
+				return true, false, ""
 			}
 		case x.w == "other" || x.w == "opposite":
 			if !otherSide(t, i) {
@@ -72,17 +80,25 @@ func switchesSide(s *sentence) (ok, hands bool) {
 				continue
 			}
 			if same || !s.hasStrong() {
-				return true, false
+				return true, false, ""
 			}
+		case (x.w == "left" || x.w == "right") && !same && !s.hasStrong() && s.vi < 0 && i+1 < len(t) && sideNouns[t[i+1].w] &&
+			t[i+1].w != "hand" && t[i+1].w != "hands" && i > 0 && (t[i-1].w == "the" || t[i-1].w == "your") && i <= 3:
+			// "Now the left calf.": a turn when the moves before were on
+			// the right one (sideSwitch checks).
+			named = x.w
 		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && t[i-1].w == "the":
 			// "Swap and give the right hand the same treatment."
 			if t[i+1].w != "hand" && t[i+1].w != "hands" {
-				return true, false
+				return true, false, ""
 			}
 			swapHands = true
 		}
 	}
-	return swapHands, swapHands
+	if swapHands {
+		return true, true, ""
+	}
+	return named != "", false, named
 }
 
 // otherSide reports "the other leg", "the opposite side" at token i: a
@@ -200,7 +216,7 @@ func mayTurn(t []token) bool {
 // sideSwitch starts a step of its own for a turn to the other side after
 // a move. It reports whether it took the sentence.
 func (d *doc) sideSwitch(s *sentence) bool {
-	ok, hands := switchesSide(s)
+	ok, hands, named := switchesSideNamed(s)
 	if !ok || s.warning {
 		return false
 	}
@@ -210,6 +226,9 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	}
 	if prev == nil || !prev.hasMove() || prev.switched {
 		return false
+	}
+	if named != "" && !prev.names(map[string]string{"left": "right", "right": "left"}[named]) {
+		return false // "Now the left calf." after moves on no side named
 	}
 	if hands && !prev.onHands() {
 		return false // "swap hands" while working the back: the giver's hands
@@ -227,6 +246,18 @@ func (st *stepDraft) onHands() bool {
 	for p := range st.places() {
 		if p == "hands" || p == "wrists" || p == "palm" || p == "back-of-hand" || p == "fingers" || p == "wrist" {
 			return true
+		}
+	}
+	return false
+}
+
+// names reports a word in the step's sentences.
+func (st *stepDraft) names(w string) bool {
+	for _, s := range st.sents {
+		for _, x := range s.toks {
+			if x.w == w {
+				return true
+			}
 		}
 	}
 	return false
