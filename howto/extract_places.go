@@ -42,9 +42,11 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward"):
 		return true
-	case poseWords[next] && next != "back" && !s.movesBefore(ti):
-		return true // "with the left foot forward", "feet flat on the floor"
-	case s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.headMoved(ti) >= 0:
+	case poseWords[next] && next != "back" && !s.movesBefore(ti),
+		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.headMoved(ti) >= 0:
+		// "with the left foot forward", "feet flat on the floor": no
+		// place worked, but whose body it is still says who the text is for.
+		s.countOwner(ti)
 		return true
 	}
 	// "lie on your stomach", "lying face down on their front"
@@ -53,6 +55,7 @@ func (s *sentence) positional(ti int) bool {
 			return false
 		}
 		if postureWords[t[k].w] {
+			s.countOwner(ti)
 			return true
 		}
 		if positionWords[t[k].w] {

@@ -45,3 +45,18 @@ func TestPlacesWorked(t *testing.T) {
 		}
 	}
 }
+
+// TestPosesStillSayWhose: a body word that names no place worked ("keep
+// your shoulders low", "kneel on your right knee") still says whose body it
+// is, which decides whom the text is for.
+func TestPosesStillSayWhose(t *testing.T) {
+	for _, in := range []string{"Tip: keep your shoulders low while you work.", "Kneel on your right knee and hold for 30 seconds.",
+		"Lean your chest on a cushion.", "Drop your ear towards your shoulder."} {
+		s := &sentence{text: in}
+		analyze(s)
+		places := strings.Join(append(append([]string{}, s.areas...), s.landmarks...), " ")
+		if s.self == 0 || places != "" && places != "neck" {
+			t.Errorf("%s: self cues %d, places %q; want a self cue and no place but the neck", in, s.self, places)
+		}
+	}
+}
