@@ -18,6 +18,11 @@ type SentenceRole struct {
 	Also []string `json:"also,omitempty"` // other roles it plays: a step sentence that also warns
 	Step int      `json:"step,omitempty"` // the step it belongs to, 1-based
 	Why  string   `json:"why"`
+	// What the role model says of the sentence (classify_model.go): its
+	// role and that role's probability. Absent for headings and noise.
+	Model      string  `json:"model,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Warns      float64 `json:"warns,omitempty"` // the probability it warns
 }
 
 // Roles a sentence can have.
@@ -60,6 +65,18 @@ func (d *doc) account() {
 
 // roleOf gives one sentence its role and why.
 func (d *doc) roleOf(s *sentence, inStep map[*sentence][2]int) SentenceRole {
+	r := d.roleByRules(s, inStep)
+	if s.guess.role != "" {
+		r.Model, r.Confidence, r.Warns = s.guess.role, round2(s.guess.conf), round2(s.guess.pWarn)
+		if s.modelSaid {
+			r.Why += fmt.Sprintf(" (the role model's reading: %s, %.2f)", s.guess.role, s.guess.conf)
+		}
+	}
+	return r
+}
+
+// roleByRules gives one sentence its role and why.
+func (d *doc) roleByRules(s *sentence, inStep map[*sentence][2]int) SentenceRole {
 	r := SentenceRole{Line: s.line, Text: s.text}
 	var also []string
 	if s.warning {

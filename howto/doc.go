@@ -31,7 +31,14 @@
 //     side ("Change feet and do it all again") is a step of its own
 //     (doc.sideSwitch).
 //  3. Classify (sentence.go, kinds.go, cues.go, classify_openers.go,
-//     classify_caution.go, verbs.go, phrases.go): each sentence, alone.
+//     classify_caution.go, classify_struct.go, classify_model.go,
+//     classify_roles.go, verbs.go, phrases.go): each sentence, alone.
+//     readShape finds its structure with no verb list as the gate (main
+//     verb after the openers, subject, imperative, modal, negation); the
+//     role model (a logistic regression embedded as lexicon/roles.model,
+//     trained by internal/train from classify_train.go) gives it a role
+//     and a confidence, and decides where the rules are unsure
+//     (modelMove, modelWarning, tipOnly).
 //     analyze finds its main verb after its openers (instructionAt tries
 //     one openerRule per shape of opening: "Finish by …", "Pressing gently,
 //     …", "She recommends …", a verb first), the lexicon's places, hands,

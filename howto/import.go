@@ -14,6 +14,8 @@ type Options struct {
 	Catalog  *massage.Catalog // techniques, preparations and cautions to name; nil: none
 	MaxBytes int              // size limit; 0: DefaultMaxBytes
 	Format   Format           // "": detect
+
+	rulesOnly bool // the rules alone, without the role model: what the model is trained against
 }
 
 // Import reads a how-to text and finds its steps, preparations, warnings
@@ -21,6 +23,15 @@ type Options struct {
 // hands-on steps is a *NoInstructionsError (the Result is returned with it,
 // with whatever else was found).
 func Import(src []byte, opt Options) (*Result, error) {
+	d, err := importDoc(src, opt)
+	if d == nil {
+		return nil, err
+	}
+	return d.res, err
+}
+
+// importDoc runs the pipeline and keeps the document read.
+func importDoc(src []byte, opt Options) (*doc, error) {
 	limit := opt.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes
@@ -38,9 +49,9 @@ func Import(src []byte, opt Options) (*Result, error) {
 	d.finish()
 	d.account()
 	if len(d.res.Steps) == 0 {
-		return d.res, &NoInstructionsError{Sentences: d.res.Read, Skipped: len(d.res.Skipped)}
+		return d, &NoInstructionsError{Sentences: d.res.Read, Skipped: len(d.res.Skipped)}
 	}
-	return d.res, nil
+	return d, nil
 }
 
 // page is a text read into lines: the first stage's output.
@@ -254,7 +265,14 @@ func (d *doc) readBlock(b *block) {
 	instructs := false
 	for i, s := range b.sents {
 		s.idx = i
+	}
+	d.guessRoles(b)
+	for _, s := range b.sents {
 		d.res.Read++
+		s.modelWarning()
+		if s.form == fNone && s.modelMove() {
+			s.modelMoved = true
+		}
 		if s.form != fNone {
 			instructs = true
 		}
@@ -282,7 +300,7 @@ func (d *doc) closeStep() {
 // warning, a claim or a tip.
 func (d *doc) sentence(s *sentence) {
 	d.tally(s)
-	if d.sideSwitch(s) {
+	if d.tipOnly(s) || d.sideSwitch(s) {
 		return
 	}
 	if s.form == fNone {
@@ -385,7 +403,7 @@ func (d *doc) notMove(s *sentence) bool {
 // cheek." It reports whether it took the sentence.
 func (d *doc) changesStep(s *sentence) bool {
 	switch {
-	case d.cur == nil:
+	case d.cur == nil || d.ownItemMove(s):
 		return false
 	case s.sideRepeat(d.cur) || s.giverSupport() && d.cur.last == s.b:
 		d.cur.add(s, 2)
@@ -416,7 +434,7 @@ func (d *doc) restart(s *sentence) {
 // rest are tips.
 func (d *doc) handsOn(s *sentence) bool {
 	switch {
-	case s.handsOn():
+	case s.modelMoved || s.handsOn():
 	case s.holdStep():
 	case s.movesOnly() && d.cur != nil && (d.cur.last == s.b || d.cur.last.kind == bPara && s.b.kind == bPara):
 		// "You can move from the front to the back": more of the step before, or the next move in the same place.
@@ -435,6 +453,9 @@ func (d *doc) handsOn(s *sentence) bool {
 		if d.cur != nil && s.verb.c == vModify && d.cur.last == s.b {
 			d.cur.add(s, 2)
 			return false
+		}
+		if !s.prepOnly() && s.modelMove() {
+			return true
 		}
 		if len(d.res.Prep) == 0 || d.res.Prep[len(d.res.Prep)-1].Line != s.line || d.res.Prep[len(d.res.Prep)-1].Text != s.text {
 			d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})

@@ -81,6 +81,11 @@ type sentence struct {
 	partner   int  // cues that it is for a partner
 	receivers int  // the receiver named as a person: "the person's calf", "your partner"
 	yourself  bool // "yourself", "self"
+
+	shape      shape // its structure, with no verb list as the gate (classify_struct.go)
+	guess      guess // what the role model says of it (classify_model.go)
+	modelSaid  bool  // the model changed what the rules read: a move, a warning
+	modelMoved bool  // a sentence the rules read as no instruction is a move by the model
 }
 
 // adverbs that may open an instruction.
@@ -137,6 +142,7 @@ func analyze(s *sentence) {
 	s.hits = words.scan(s.st.ws)
 	s.vi = -1
 	s.findForm()
+	s.shape = readShape(s.toks)
 	s.readHits()
 	s.dropPostureObject()
 	s.toolPlaced()

@@ -1,0 +1,364 @@
+package howto
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Classify, the role model: a multinomial logistic regression over a
+// sentence's features (its shape, the lexicon's hits, the rules' cues and
+// its words), trained on the labelled texts by `go generate ./howto`
+// (howto/internal/train) and embedded here. It gives every sentence a role
+// and a confidence; a second model of the same kind says whether the
+// sentence warns anywhere in it. No download, no network: the weights are
+// lexicon/roles.model.
+
+//go:embed lexicon/roles.model
+var rolesModelData string
+
+//go:generate go run ./internal/train -out lexicon/roles.model
+
+// Roles the model tells apart (noise and headings are decided by the
+// page's structure, before any sentence is read).
+var modelRoles = []string{RoleMove, RoleModifier, RolePrep, RoleWarning, RoleClaim, RoleTip, RoleDescription, RoleCommentary}
+
+// logit is one logistic regression: a weight per feature and class.
+type logit struct {
+	classes []string
+	bias    []float64
+	w       map[string][]float64
+}
+
+// roleModels are the role model and the warning model.
+type roleModels struct {
+	role, warn *logit
+}
+
+var (
+	modelOnce sync.Once
+	models    *roleModels
+)
+
+// loadedModels reads the embedded models once.
+func loadedModels() *roleModels {
+	modelOnce.Do(func() {
+		m, err := readModels(strings.NewReader(rolesModelData))
+		if err != nil {
+			panic("howto: embedded role model: " + err.Error()) // a build error: TestRoleModelLoads
+		}
+		models = m
+	})
+	return models
+}
+
+// guess is what the model says of one sentence.
+type guess struct {
+	role  string
+	conf  float64 // the role's probability
+	pMove float64 // the probability it is a move
+	pMod  float64 // the probability it changes a move
+	pWarn float64 // the probability it warns, anywhere in it
+}
+
+// predict gives the probability of each class.
+func (l *logit) predict(feats []string) []float64 {
+	z := make([]float64, len(l.classes))
+	copy(z, l.bias)
+	for _, f := range feats {
+		if ws, ok := l.w[f]; ok {
+			for k, x := range ws {
+				z[k] += x
+			}
+		}
+	}
+	return softmax(z)
+}
+
+func softmax(z []float64) []float64 {
+	mx := math.Inf(-1)
+	for _, v := range z {
+		mx = math.Max(mx, v)
+	}
+	sum := 0.0
+	for k, v := range z {
+		z[k] = math.Exp(v - mx)
+		sum += z[k]
+	}
+	for k := range z {
+		z[k] /= sum
+	}
+	return z
+}
+
+// classify gives s the model's guess.
+func (m *roleModels) classify(s *sentence) guess {
+	feats := roleFeatures(s)
+	p := m.role.predict(feats)
+	g := guess{}
+	for k, c := range m.role.classes {
+		if p[k] > g.conf {
+			g.role, g.conf = c, p[k]
+		}
+		switch c {
+		case RoleMove:
+			g.pMove = p[k]
+		case RoleModifier:
+			g.pMod = p[k]
+		}
+	}
+	g.pWarn = m.warn.predict(feats)[1]
+	return g
+}
+
+// roleFeatures are the features of a sentence, each a string; the model
+// weighs those it was trained with and ignores the rest.
+func roleFeatures(s *sentence) []string { return features(s, false) }
+
+// features are the features of s; masked, as if its verb were one no
+// list holds (the trainer adds such a copy of every sentence with a verb,
+// so that the model learns moves from their structure, not the verb list).
+func features(s *sentence, masked bool) []string {
+	sh := s.shape
+	f := make([]string, 0, 48)
+	add := func(x string) { f = append(f, x) }
+	add("bias")
+	if sh.vi >= 0 {
+		c := "unknown"
+		if vb, ok := verbs[sh.word]; ok && !masked {
+			c = strconv.Itoa(int(vb.c))
+		}
+		if !masked {
+			add("v=" + lemma(sh.word))
+		}
+		add("vc=" + c)
+		add("vp=" + sh.person + "|" + c)
+		if sh.vi+1 < len(s.toks) && objectStarts[s.toks[sh.vi+1].w] {
+			add("vobj")
+		}
+	} else {
+		add("noverb")
+	}
+	add("person=" + sh.person)
+	if sh.imperative {
+		add("imp")
+		if sh.person == "" && len(s.hits) > 0 {
+			add("imp+hit")
+		}
+	}
+	add("opener=" + sh.opener)
+	if sh.modal != "" {
+		add("modal=" + sh.modal)
+	}
+	if sh.negated {
+		add("neg")
+	}
+	if sh.negFirst {
+		add("negfirst")
+	}
+	flag := func(ok bool, name string) {
+		if ok {
+			add(name)
+		}
+	}
+	ruled := !masked || s.form != fNone && s.vi != sh.vi // the rules read a verb other than the masked one
+	if ruled {
+		add("form=" + strconv.Itoa(int(s.form)))
+	} else {
+		add("form=0")
+	}
+	motion, weak := s.hasStrong(), s.hasWeak()
+	if masked {
+		motion, weak = false, false
+		for _, m := range s.motions {
+			if m.ti != sh.vi {
+				motion = motion || m.strength > 0
+				weak = weak || m.strength == 0
+			}
+		}
+	}
+	flag(s.hasLoc(), "place")
+	flag(s.hasPart(), "part")
+	flag(motion, "motion")
+	flag(weak, "weak")
+	flag(!s.rep.IsZero() || s.repVague, "count")
+	flag(!s.secs.IsZero() || s.secsVague, "secs")
+	flag(len(s.prep) > 0, "prepword")
+	flag(s.tool, "tool")
+	flag(s.warning, "rulewarn")
+	flag(s.claim, "ruleclaim")
+	flag(s.narrative, "narrative")
+	flag(s.repeatSay, "repeat")
+	flag(len(s.sides) > 0, "side")
+	flag(ruled && s.form != fNone && s.handsOn(), "handson")
+	flag(ruled && s.form != fNone && s.prepOnly(), "preponly")
+	flag(strings.HasSuffix(strings.TrimSpace(s.text), "?"), "question")
+	if s.b != nil {
+		add("block=" + strconv.Itoa(int(s.b.kind)))
+		flag(s.idx == 0, "first")
+		flag(tipBlock(s.b), "tipblock")
+	}
+	n := len(s.st.ws)
+	switch {
+	case n <= 4:
+		add("len=short")
+	case n <= 12:
+		add("len=mid")
+	case n <= 30:
+		add("len=long")
+	default:
+		add("len=vlong")
+	}
+	seen := map[string]bool{}
+	for i, t := range s.toks {
+		if t.kind != tWord || seen[t.w] || masked && i == sh.vi {
+			continue
+		}
+		seen[t.w] = true
+		add("w=" + t.w)
+		if i == 0 {
+			add("first=" + t.w)
+		}
+	}
+	return f
+}
+
+// tipBlock reports a block that gives a tip: "Tip: …", "TIP", "Pro tip",
+// "Note:", under its own label.
+func tipBlock(b *block) bool {
+	t := strings.ToLower(strings.TrimSpace(b.title + " " + b.text))
+	t = strings.TrimLeft(t, "*_#>-•💡✔ ")
+	for _, p := range []string{"tip:", "tip ", "tips:", "pro tip", "top tip", "note:", "hint:", "chef's note", "chef’s note"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeModels writes both models in the file format readModels reads:
+// a line "model NAME CLASS…", a line "bias W…", then "FEATURE W…" lines,
+// sorted, each weight with three decimals; weights all under 0.0005
+// are left out.
+func writeModels(w io.Writer, m *roleModels) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, "# knead role model: multinomial logistic regression, written by howto/internal/train; do not edit")
+	for _, x := range []struct {
+		name string
+		l    *logit
+	}{{"role", m.role}, {"warn", m.warn}} {
+		fmt.Fprintf(bw, "model %s %s\n", x.name, strings.Join(spaced(x.l.classes), " "))
+		fmt.Fprintf(bw, "bias %s\n", weights(x.l.bias))
+		keys := make([]string, 0, len(x.l.w))
+		for k := range x.l.w {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if ws := weights(x.l.w[k]); strings.Trim(ws, "0 ") != "" {
+				fmt.Fprintf(bw, "%s %s\n", k, ws)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// spaced writes a role with a space ("move modifier") as one field.
+func spaced(cs []string) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = strings.ReplaceAll(c, " ", "_")
+	}
+	return out
+}
+
+func weights(ws []float64) string {
+	parts := make([]string, len(ws))
+	for i, x := range ws {
+		x = math.Round(x*1000) / 1000
+		if x == 0 {
+			parts[i] = "0"
+			continue
+		}
+		parts[i] = strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strings.Join(parts, " ")
+}
+
+// readModels reads the file writeModels writes.
+func readModels(r io.Reader) (*roleModels, error) {
+	m := &roleModels{}
+	var cur *logit
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fs := strings.Fields(line)
+		if len(fs) == 0 {
+			continue
+		}
+		if fs[0] == "model" {
+			if len(fs) < 4 {
+				return nil, fmt.Errorf("line %d: a model needs a name and two classes or more", n)
+			}
+			cur = &logit{w: map[string][]float64{}}
+			for _, c := range fs[2:] {
+				cur.classes = append(cur.classes, strings.ReplaceAll(c, "_", " "))
+			}
+			switch fs[1] {
+			case "role":
+				m.role = cur
+			case "warn":
+				m.warn = cur
+			default:
+				return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
+			}
+			continue
+		}
+		if cur == nil || len(fs) != len(cur.classes)+1 {
+			if cur == nil {
+				return nil, fmt.Errorf("line %d: expected a line \"model NAME CLASS…\" first", n)
+			}
+			return nil, fmt.Errorf("line %d: expected a feature and %d weights", n, len(cur.classes))
+		}
+		ws := make([]float64, len(cur.classes))
+		for i, x := range fs[1:] {
+			v, err := strconv.ParseFloat(x, 64)
+			if err == nil && !(math.Abs(v) <= 1e6) {
+				err = fmt.Errorf("not a number from -1e6 to 1e6")
+			}
+			if err != nil {
+				return nil, fmt.Errorf("line %d: weight %q: %v", n, x, err)
+			}
+			ws[i] = v
+		}
+		if fs[0] == "bias" {
+			cur.bias = ws
+		} else {
+			cur.w[fs[0]] = ws
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if m.role == nil || m.warn == nil || len(m.warn.classes) != 2 {
+		return nil, fmt.Errorf("expected a role model and a two-class warn model")
+	}
+	for _, l := range []*logit{m.role, m.warn} {
+		if l.bias == nil {
+			l.bias = make([]float64, len(l.classes))
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,138 @@
+package howto
+
+import (
+	"bytes"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/knead/knead/catalog"
+)
+
+func TestRoleModelLoads(t *testing.T) {
+	m := loadedModels()
+	if strings.Join(m.role.classes, ",") != strings.Join(modelRoles, ",") {
+		t.Fatalf("role model classes %v, want %v", m.role.classes, modelRoles)
+	}
+	if len(m.role.w) < 100 || len(m.warn.w) < 100 {
+		t.Fatalf("role model has %d and %d features: too few", len(m.role.w), len(m.warn.w))
+	}
+}
+
+// TestRoleModelReproducible trains the model again from the labelled
+// batches and checks that it is the embedded one: run `go generate
+// ./howto` (then `go test ./howto -update`) after changing labels or
+// features.
+func TestRoleModelReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the model")
+	}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := make([]string, len(TrainingBatches))
+	for i, d := range TrainingBatches {
+		dirs[i] = filepath.Join("..", d)
+	}
+	ex, err := RoleExamples(dirs, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteRoleModel(&b, ex); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readModels(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := loadedModels()
+	for _, pair := range [][2]*logit{{got.role, want.role}, {got.warn, want.warn}} {
+		g, w := pair[0], pair[1]
+		if len(g.w) != len(w.w) {
+			t.Fatalf("retrained model has %d features, the embedded one %d: run go generate ./howto", len(g.w), len(w.w))
+		}
+		for f, ws := range g.w {
+			for k := range ws {
+				if math.Abs(ws[k]-w.w[f][k]) > 0.002 {
+					t.Fatalf("feature %s class %s: retrained %.3f, embedded %.3f: run go generate ./howto", f, g.classes[k], ws[k], w.w[f][k])
+				}
+			}
+		}
+	}
+}
+
+// TestModelRoles: moves behind verbs no list holds, first-person moves,
+// cautions with no warning verb, negations that warn of nothing, tips.
+func TestModelRoles(t *testing.T) {
+	src := `# Calf rub
+
+1. Scoop the flesh of the calf from the ankle to the knee with alternate hands.
+2. Do the milking motion up the back of the calf, six times.
+3. Locate a knot in the calf and press into it with your thumb for ten seconds.
+4. The first thing I do is wrap my hand round the ankle and slide it up to the knee.
+5. Stroke the shin with your palms, being careful not to press on the bone.
+
+Tip: don't be afraid to use a little more oil on a hairy leg.
+
+Don't neglect the back of the knee, but keep pressure away from the hollow behind it.
+
+Work the calf only as far as is comfortable. If it hurts, stop.
+`
+	res, err := Import([]byte(src), Options{Name: "calf.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []string{"Scoop the flesh", "Do the milking motion", "Locate a knot", "The first thing I do", "Stroke the shin"}
+	if len(res.Steps) < len(steps) {
+		t.Fatalf("got %d steps, want %d or more", len(res.Steps), len(steps))
+	}
+	for i, want := range steps {
+		if !strings.HasPrefix(res.Steps[i].Text, want) {
+			t.Errorf("step %d = %q, want it to start with %q", i+1, res.Steps[i].Text, want)
+		}
+	}
+	warned := func(part string) bool {
+		for _, w := range res.Warnings {
+			if strings.Contains(w.Text, part) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range []string{"being careful not to", "keep pressure away", "as far as is comfortable", "If it hurts, stop"} {
+		if !warned(w) {
+			t.Errorf("no warning holds %q; warnings: %+v", w, res.Warnings)
+		}
+	}
+	if warned("afraid") {
+		t.Errorf("\"don't be afraid to\" taken as a warning")
+	}
+	for _, s := range res.Sentences {
+		if strings.HasPrefix(s.Text, "Tip:") && s.Step != 0 {
+			t.Errorf("the tip is in step %d", s.Step)
+		}
+		if s.Role != RoleNoise && s.Role != RoleDescription && s.Model == "" {
+			t.Errorf("%q has no model role", s.Text)
+		}
+	}
+}
+
+func FuzzReadRoleModel(f *testing.F) {
+	f.Add(rolesModelData[:2000])
+	f.Add("model role a b\nbias 1 2\nx 0.5 -0.5\nmodel warn no warns\n   \ny NaN 1\n")
+	f.Add("x 1 2\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		m, err := readModels(strings.NewReader(data))
+		if err == nil {
+			p := m.role.predict([]string{"bias", "x"})
+			for _, v := range p {
+				if math.IsNaN(v) {
+					t.Fatalf("NaN probability from %q", data)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,123 @@
+package howto
+
+// Classify, where the role model decides what the rules could not: a
+// move behind a verb no list holds, a caution with no warning verb, a
+// negation that warns of nothing, a tip that must not split a step. The
+// rules stay where they are sure; the model's word counts only with the
+// sentence's structure behind it (a main verb found after the openers)
+// and a high confidence.
+
+const (
+	moveSure = 0.80 // the model's probability of a move that makes an instruction of a sentence the rules read as none
+	warnSure = 0.80 // of a warning the rules did not see
+	warnNone = 0.05 // below it, a negation the rules took for a warning warns of nothing
+)
+
+// guessRoles asks the model about every sentence of a block.
+func (d *doc) guessRoles(b *block) {
+	if d.opt.rulesOnly {
+		return
+	}
+	m := loadedModels()
+	for _, s := range b.sents {
+		s.guess = m.classify(s)
+	}
+}
+
+// modelWarning lets the warning model add a caution the rules missed
+// ("being careful not to …", "as far as is comfortable") or drop a
+// negation that warns of nothing ("don't be afraid to …").
+func (s *sentence) modelWarning() {
+	g := s.guess
+	if g.role == "" || s.b != nil && s.b.kind == bHeading {
+		return
+	}
+	switch {
+	case !s.warning && g.pWarn >= warnSure:
+		s.warning = true
+		if at := cautionStart(s.toks); at > 0 {
+			s.warnAt = at
+		}
+		s.modelSaid = true
+	case s.warning && g.pWarn < warnNone && !s.warnLead:
+		s.warning, s.warnAt = false, -1
+		s.modelSaid = true
+	}
+}
+
+// cautionStart is where a caution inside a step sentence begins: the
+// clause after the last comma or dash before its cue word, or -1.
+func cautionStart(t []token) int {
+	for i, x := range t {
+		if cautionCue[x.w] {
+			for k := i; k > 0; k-- {
+				if t[k-1].w == "," || t[k-1].w == "-" || t[k-1].w == ";" || t[k-1].w == "(" {
+					return k
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// cautionCue are words a caution inside a step turns on.
+var cautionCue = wordSet("careful avoid avoiding away comfortable comfortably hurts hurt pain painful " +
+	"never not don't stop sensitive gently lighter lightly tender bone bones")
+
+// modelMove makes an instruction of a sentence the rules read as none,
+// or as no hands-on move, when the model is sure it is a move and its
+// structure says so: a verb first with an object ("Sink the pads of your
+// thumbs …", "Do the milking motion"), or a subject that does it ("I wrap
+// my hand round …", "you scoop …").
+func (s *sentence) modelMove() bool {
+	g, sh := s.guess, s.shape
+	if sh.vi < 0 || s.warnLead || s.claim && s.narrative {
+		return false
+	}
+	if !(g.role == RoleMove && g.pMove >= moveSure || s.opensItem() && g.pMove+g.pMod >= moveSure && s.hasLoc()) {
+		return false
+	}
+	if !(sh.imperative || sh.person == "you" || sh.person == "i" || sh.person == "hands") {
+		return false
+	}
+	if !(s.hasLoc() || s.hasPart() || s.tool || len(s.motions) > 0) {
+		return false
+	}
+	if s.form == fNone {
+		s.form, s.vi = fImperative, sh.vi
+		if sh.person != "" {
+			s.form = fYou
+		}
+		if v, ok := verbs[sh.word]; ok {
+			s.verb = v
+		} else {
+			s.verb = verb{base: lemma(sh.word), c: vMove}
+		}
+	}
+	s.modelSaid = true
+	return true
+}
+
+// opensItem reports the first sentence of a list item: a move there
+// starts a step, as nothing merges across items ("2. Do the milking
+// motion up the calf" after item 1).
+func (s *sentence) opensItem() bool {
+	return s.b != nil && s.b.kind == bItem && s.idx == 0
+}
+
+// ownItemMove reports a sentence that opens a list item of its own with a
+// move the model is sure of: it changes no step before it.
+func (d *doc) ownItemMove(s *sentence) bool {
+	return d.cur != nil && d.cur.last != s.b && s.opensItem() && !continues(s.b) && !s.repeatsSteps() && !s.sideRepeat(d.cur) && s.modelMove()
+}
+
+// tipOnly reports a tip that goes with no step: a sentence under a "Tip"
+// label. It never splits a step or starts one.
+func (d *doc) tipOnly(s *sentence) bool {
+	if s.b == nil || !tipBlock(s.b) || s.form == fNone {
+		return false
+	}
+	d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
+	return true
+}

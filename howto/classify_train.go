@@ -1,0 +1,434 @@
+package howto
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Training the role model (classify_model.go) on the labelled texts:
+// howto/internal/train calls these. Nothing here runs during an import.
+
+// RoleExample is one sentence of a labelled text with its role.
+type RoleExample struct {
+	Batch  string // the folder it comes from
+	Source string // its text: batch/file
+	Text   string
+	Role   string // the role it should get
+	Warns  bool   // it warns, anywhere in it
+	Rule   string // the role the rules alone gave it
+	feats  []string
+	masked []string // the features with its verb masked, nil when it has none
+}
+
+// TrainingBatches are the labelled folders the shipped model is trained
+// on, relative to the repository's root. Fresh batches kept for a first
+// run are never in this list.
+var TrainingBatches = []string{"howto/testdata/corpus", "howto/testdata/heldout", "howto/testdata/heldout2",
+	"howto/testdata/heldout3", "howto/testdata/heldout4", "howto/testdata/heldout5", "howto/testdata/heldout6",
+	"howto/testdata/heldout7"}
+
+// RoleExamples reads every labelled text of the folders and gives each
+// sentence its role. The labels decide moves, warnings and claims: a
+// sentence that holds a step's anchor is a move, one that holds a
+// warning's anchor warns, a claim's anchor claims. Where the labels say
+// nothing the rules' role stands, except a move in a step no label asks
+// for, a warning or a claim no label names: those take the role the
+// sentence has without it (a tip for an instruction, a description for
+// a sentence that names a place, else commentary).
+func RoleExamples(dirs []string, cat *massage.Catalog) ([]RoleExample, error) {
+	var out []RoleExample
+	for _, dir := range dirs {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range ents {
+			if e.IsDir() || !isText(e.Name()) {
+				continue
+			}
+			path := filepath.Join(dir, e.Name())
+			lp := LabelPath(path, "")
+			if _, err := os.Stat(lp); errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			l, err := ReadLabels(lp)
+			if err != nil {
+				return nil, err
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
+			ex, err := textExamples(src, e.Name(), l, cat)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			for i := range ex {
+				ex[i].Batch, ex[i].Source = filepath.Base(dir), filepath.Base(dir)+"/"+e.Name()
+			}
+			out = append(out, ex...)
+		}
+	}
+	return out, nil
+}
+
+// textExamples labels the sentences of one text.
+func textExamples(src []byte, name string, l *Labels, cat *massage.Catalog) ([]RoleExample, error) {
+	d, err := importDoc(src, Options{Name: name, Catalog: cat, rulesOnly: true})
+	if d == nil {
+		return nil, err
+	}
+	var sents []*sentence
+	for _, b := range d.bs {
+		if b.noise == "" && b.kind != bHeading {
+			sents = append(sents, b.sents...)
+		}
+	}
+	step := anchored(sents, stepAnchors(l.Steps))
+	warn := anchored(sents, anchorTexts(l.Warnings))
+	claim := anchored(sents, anchorTexts(l.Claims))
+	// The steps a label asks for: those holding a labelled move.
+	inStep := map[*sentence]int{}
+	labelled := map[int]bool{}
+	for i, st := range d.steps {
+		for _, s := range st.sents {
+			inStep[s] = i + 1
+			if step[s] {
+				labelled[i+1] = true
+			}
+		}
+	}
+	byRole := map[*sentence]string{}
+	i := 0
+	for _, b := range d.bs {
+		if b.noise != "" || b.kind == bHeading {
+			i++
+			continue
+		}
+		for _, s := range b.sents {
+			byRole[s] = d.res.Sentences[i].Role
+			i++
+		}
+	}
+	out := make([]RoleExample, 0, len(sents))
+	for _, s := range sents {
+		rule := byRole[s]
+		role := rule
+		switch {
+		case step[s]:
+			role = RoleMove
+		case warn[s] && rule != RoleMove && rule != RoleModifier:
+			role = RoleWarning
+		case claim[s] && rule != RoleMove && rule != RoleModifier:
+			role = RoleClaim
+		case (rule == RoleMove || rule == RoleModifier) && !labelled[inStep[s]]:
+			role = bareRole(d, s)
+		case rule == RoleWarning || rule == RoleClaim:
+			role = bareRole(d, s)
+		}
+		e := RoleExample{Text: s.text, Role: role, Rule: rule, Warns: warn[s], feats: roleFeatures(s)}
+		if s.shape.vi >= 0 {
+			if _, known := verbs[s.shape.word]; known {
+				e.masked = features(s, true)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// bareRole is the role of a sentence that neither moves, warns nor claims.
+func bareRole(d *doc, s *sentence) string {
+	switch {
+	case len(d.prepKinds(s)) > 0:
+		return RolePrep
+	case s.form != fNone:
+		return RoleTip
+	case s.hasLoc() || s.defines() != "":
+		return RoleDescription
+	}
+	return RoleCommentary
+}
+
+func stepAnchors(ls []LabelStep) []string {
+	out := make([]string, len(ls))
+	for i, s := range ls {
+		out[i] = s.Anchor
+	}
+	return out
+}
+
+func anchorTexts(ls []LabelAnchor) []string {
+	out := make([]string, len(ls))
+	for i, a := range ls {
+		out[i] = a.Anchor
+	}
+	return out
+}
+
+// anchored marks, for each anchor, the first sentence not yet taken that
+// holds it.
+func anchored(sents []*sentence, anchors []string) map[*sentence]bool {
+	out := map[*sentence]bool{}
+	for _, a := range anchors {
+		for _, s := range sents {
+			if !out[s] && holds(s.text, a) {
+				out[s] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// trainLogit fits a multinomial logistic regression with L2 by full-batch
+// gradient descent with AdaGrad steps: deterministic, so the same
+// examples give the same weights. Features seen in fewer than two
+// examples are left out.
+func trainLogit(classes []string, feats [][]string, ys []int) *logit {
+	count := map[string]int{}
+	for _, fs := range feats {
+		for _, f := range fs {
+			count[f]++
+		}
+	}
+	names := make([]string, 0, len(count))
+	for f, n := range count {
+		if n >= 2 {
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	index := make(map[string]int, len(names))
+	for i, f := range names {
+		index[f] = i
+	}
+	xs := make([][]int, len(feats))
+	for i, fs := range feats {
+		for _, f := range fs {
+			if j, ok := index[f]; ok {
+				xs[i] = append(xs[i], j)
+			}
+		}
+	}
+	K, F := len(classes), len(names)
+	w := make([]float64, F*K)
+	b := make([]float64, K)
+	gw := make([]float64, F*K)
+	gb := make([]float64, K)
+	hw := make([]float64, F*K)
+	hb := make([]float64, K)
+	const (
+		iters  = 300
+		rate   = 0.5
+		lambda = 0.002
+	)
+	n := float64(len(xs))
+	z := make([]float64, K)
+	for it := 0; it < iters; it++ {
+		for i := range gw {
+			gw[i] = lambda * w[i]
+		}
+		for k := range gb {
+			gb[k] = 0
+		}
+		for i, x := range xs {
+			copy(z, b)
+			for _, j := range x {
+				for k := 0; k < K; k++ {
+					z[k] += w[j*K+k]
+				}
+			}
+			p := softmax(z)
+			for k := 0; k < K; k++ {
+				g := p[k]
+				if k == ys[i] {
+					g--
+				}
+				g /= n
+				gb[k] += g
+				for _, j := range x {
+					gw[j*K+k] += g
+				}
+			}
+		}
+		for i, g := range gw {
+			hw[i] += g * g
+			if hw[i] > 0 {
+				w[i] -= rate * g / math.Sqrt(hw[i])
+			}
+		}
+		for k, g := range gb {
+			hb[k] += g * g
+			if hb[k] > 0 {
+				b[k] -= rate * g / math.Sqrt(hb[k])
+			}
+		}
+	}
+	l := &logit{classes: classes, bias: b, w: make(map[string][]float64, F)}
+	for i, f := range names {
+		l.w[f] = w[i*K : (i+1)*K]
+	}
+	return l
+}
+
+// TrainRoles fits the role model and the warning model on examples.
+func TrainRoles(ex []RoleExample) *roleModels {
+	var feats [][]string
+	var roles, warns []int
+	for _, e := range ex {
+		w := 0
+		if e.Warns {
+			w = 1
+		}
+		for _, fs := range [][]string{e.feats, e.masked} {
+			if fs != nil {
+				feats = append(feats, fs)
+				roles = append(roles, classIndex(e.Role))
+				warns = append(warns, w)
+			}
+		}
+	}
+	return &roleModels{
+		role: trainLogit(modelRoles, feats, roles),
+		warn: trainLogit([]string{"no", "warns"}, feats, warns),
+	}
+}
+
+func classIndex(role string) int {
+	for i, c := range modelRoles {
+		if c == role {
+			return i
+		}
+	}
+	return len(modelRoles) - 1 // commentary
+}
+
+// WriteRoleModel trains on examples and writes the model file.
+func WriteRoleModel(w io.Writer, ex []RoleExample) error {
+	return writeModels(w, TrainRoles(ex))
+}
+
+// CVResult is a cross-validation by source: every sentence's role guessed
+// by a model trained without its own text (or batch).
+type CVResult struct {
+	By        string // "text" or "batch"
+	Folds     int
+	Sentences int
+	Right     int     // roles guessed right
+	Accuracy  float64 // Right / Sentences
+	RuleRight int     // roles the rules alone gave right
+	Classes   []ClassScore
+	Warn      ClassScore // the warning model
+}
+
+// ClassScore is precision and recall of one role.
+type ClassScore struct {
+	Role                   string
+	Found, Labelled, Right int
+	Precision, Recall, F1  float64
+}
+
+// CrossValidate leaves one text (by "text") or one batch (by "batch") out
+// at a time, trains on the rest and guesses the roles of what was left out.
+func CrossValidate(ex []RoleExample, by string) CVResult {
+	key := func(e RoleExample) string {
+		if by == "batch" {
+			return e.Batch
+		}
+		return e.Source
+	}
+	var folds []string
+	seen := map[string]bool{}
+	for _, e := range ex {
+		if k := key(e); !seen[k] {
+			seen[k] = true
+			folds = append(folds, k)
+		}
+	}
+	res := CVResult{By: by, Folds: len(folds), Sentences: len(ex)}
+	cs := make([]ClassScore, len(modelRoles))
+	for i, c := range modelRoles {
+		cs[i].Role = c
+	}
+	warn := ClassScore{Role: "warns"}
+	for _, fold := range folds {
+		var train, test []RoleExample
+		for _, e := range ex {
+			if key(e) == fold {
+				test = append(test, e)
+			} else {
+				train = append(train, e)
+			}
+		}
+		m := TrainRoles(train)
+		for _, e := range test {
+			p := m.role.predict(e.feats)
+			best := 0
+			for k := range p {
+				if p[k] > p[best] {
+					best = k
+				}
+			}
+			want := classIndex(e.Role)
+			cs[best].Found++
+			cs[want].Labelled++
+			if best == want {
+				cs[best].Right++
+				res.Right++
+			}
+			if e.Rule == e.Role {
+				res.RuleRight++
+			}
+			pw := m.warn.predict(e.feats)[1] >= 0.5
+			if pw {
+				warn.Found++
+			}
+			if e.Warns {
+				warn.Labelled++
+				if pw {
+					warn.Right++
+				}
+			}
+		}
+	}
+	res.Accuracy = float64(res.Right) / math.Max(1, float64(res.Sentences))
+	for i := range cs {
+		cs[i].rates()
+	}
+	warn.rates()
+	res.Classes, res.Warn = cs, warn
+	return res
+}
+
+func (c *ClassScore) rates() {
+	if c.Found > 0 {
+		c.Precision = float64(c.Right) / float64(c.Found)
+	}
+	if c.Labelled > 0 {
+		c.Recall = float64(c.Right) / float64(c.Labelled)
+	}
+	if c.Precision+c.Recall > 0 {
+		c.F1 = 2 * c.Precision * c.Recall / (c.Precision + c.Recall)
+	}
+}
+
+// String prints a cross-validation as a table.
+func (r CVResult) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Role model, cross-validated leaving one %s out (%d folds, %d sentences).\n", r.By, r.Folds, r.Sentences)
+	fmt.Fprintf(&b, "accuracy %.3f (%d of %d); the rules alone %.3f\n\n", r.Accuracy, r.Right, r.Sentences, float64(r.RuleRight)/math.Max(1, float64(r.Sentences)))
+	fmt.Fprintf(&b, "%-14s %6s %9s %6s %10s %7s %5s\n", "role", "found", "labelled", "right", "precision", "recall", "F1")
+	for _, c := range append(r.Classes, r.Warn) {
+		fmt.Fprintf(&b, "%-14s %6d %9d %6d %10.2f %7.2f %5.2f\n", c.Role, c.Found, c.Labelled, c.Right, c.Precision, c.Recall, c.F1)
+	}
+	return b.String()
+}
