@@ -9,6 +9,7 @@ package howto
 
 const (
 	moveSure = 0.80 // the model's probability of a move that makes an instruction of a sentence the rules read as none
+	toldSure = 0.60 // the same when a subject does it with a verb of the hands on a place: "The first thing I do is wrap my hand round the ankle"
 	warnSure = 0.80 // of a warning the rules did not see
 	warnNone = 0.05 // below it, a negation the rules took for a warning warns of nothing
 )
@@ -75,7 +76,11 @@ func (s *sentence) modelMove() bool {
 	if sh.vi < 0 || s.warnLead || s.claim && s.narrative {
 		return false
 	}
-	if !(g.role == RoleMove && g.pMove >= moveSure || s.opensItem() && g.pMove+g.pMod >= moveSure && s.hasLoc()) {
+	sure := moveSure
+	if v, ok := verbs[sh.word]; ok && (v.c == vMove || v.c == vPlace) && (sh.person == "i" || sh.person == "you") && s.hasLoc() {
+		sure = toldSure
+	}
+	if !(g.role == RoleMove && g.pMove >= sure || s.opensItem() && g.pMove+g.pMod >= moveSure && s.hasLoc()) {
 		return false
 	}
 	if !(sh.imperative || sh.person == "you" || sh.person == "i" || sh.person == "hands") {
