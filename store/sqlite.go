@@ -49,7 +49,8 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("store: the folder %s for the database %s does not exist: create it, or check the path", filepath.Dir(path), path)
 	}
-	// One writer connection, taken in turn; readers in parallel beside it.
+	// One writer connection, taken in turn, whose writes are committed
+	// together (see group); readers in parallel beside it.
 	w, err := sql.Open("sqlite", sqliteDSN(path))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -74,6 +75,8 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	s.db.r = r
+	s.db.rturn = newTurns(n)
+	s.db.group = newGroup(s.db)
 	s.stop = s.checkpointer(walEvery)
 	return s, nil
 }

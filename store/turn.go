@@ -150,3 +150,10 @@ func ArrivalOf(ctx context.Context) (time.Time, bool) {
 	t, ok := ctx.Value(arrivalKey{}).(time.Time)
 	return t, ok
 }
+
+// waitingCount is how many callers wait for a turn.
+func (t *turns) waitingCount() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.waiting)
+}

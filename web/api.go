@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/knead/knead/guide"
 	"github.com/knead/knead/massage"
@@ -334,7 +335,7 @@ func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (
 	}
 	if err == nil && made {
 		// the player's requests will need it decoded: it is at hand
-		s.scripts.put(x.ID, cachedScript{size: len(scriptJSON), created: x.CreatedAt, sc: script})
+		s.scripts.put(x.ID, playing(script, x.CreatedAt))
 	}
 	return x, made, err
 }
@@ -449,8 +450,8 @@ func (s *Server) sessionScript(ctx context.Context, id string) (*store.Session, 
 	return x, &sc, nil
 }
 
-// playingScript gives a session's script, decoded, and the moment it was
-// made, for the requests a player sends while it plays (progress after
+// playingScript gives what the player's requests need of a session's
+// script (see playing), decoded, and the moment it was made, for the requests a player sends while it plays (progress after
 // each move, feedback). Neither ever changes, so they are read and decoded
 // once and kept, read-only, in s.scripts; the write that follows finds a
 // session deleted since (on this server or another) missing all the same.
@@ -466,13 +467,30 @@ func (s *Server) playingScript(ctx context.Context, id string) (*guide.Script, t
 	if err := json.Unmarshal(raw, &sc); err != nil {
 		return nil, time.Time{}, err
 	}
-	s.scripts.put(id, cachedScript{size: len(raw), created: created, sc: &sc})
-	return &sc, created, nil
+	e := playing(&sc, created)
+	s.scripts.put(id, e)
+	return e.sc, created, nil
 }
 
-// scriptCache keeps decoded scripts by session id, at most scriptsKept
-// of them and scriptBytes of their stored JSON in each of two generations,
-// so that it stays a few MB. When the newer is full it becomes the older
+// playing is what the player's requests read of a script, kept: the
+// total and, of each move, its place on the timeline, technique and area.
+// A whole script (its cues, sayings and chimes) is tens of KB; kept whole,
+// the cache held a few hundred of them and under load most progress
+// requests read and decoded their script again. Kept this way it holds
+// every session being played.
+func playing(sc *guide.Script, created time.Time) cachedScript {
+	slim := &guide.Script{Total: sc.Total, Moves: make([]guide.Move, len(sc.Moves))}
+	size := 64
+	for i, m := range sc.Moves {
+		slim.Moves[i] = guide.Move{Index: m.Index, Start: m.Start, Seconds: m.Seconds, Technique: m.Technique, Area: m.Area}
+		size += int(unsafe.Sizeof(m)) + len(m.Technique) + len(m.Area)
+	}
+	return cachedScript{size: size, created: created, sc: slim}
+}
+
+// scriptCache keeps decoded scripts (what playing keeps of them) by
+// session id, at most scriptsKept of them and about scriptBytes in each
+// of two generations, so that it stays a few MB. When the newer is full it becomes the older
 // and the oldest is let go; a script found in the older moves to the
 // newer, so the sessions being played stay. Its scripts are shared:
 // read-only.
@@ -483,14 +501,14 @@ type scriptCache struct {
 }
 
 type cachedScript struct {
-	size    int // the stored JSON's length
+	size    int // bytes it holds, about
 	created time.Time
 	sc      *guide.Script
 }
 
 const (
-	scriptsKept = 1024
-	scriptBytes = 4 << 20
+	scriptsKept = 4096
+	scriptBytes = 8 << 20
 )
 
 func (c *scriptCache) get(id string) (cachedScript, bool) {
