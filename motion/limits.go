@@ -181,6 +181,8 @@ type MotionError struct {
 	// Slowest is set when the limits were lowered and the step, laid out
 	// as slowly as its time allows (this many seconds), still breaks them
 	Slowest float64
+
+	index int // the step's place among those exported, for the body check
 }
 
 func (e *MotionError) Error() string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand"
 	"os"
@@ -199,3 +200,43 @@ func TestLoweredLimitsSlowTheLayout(t *testing.T) {
 }
 
 func sq(x float64) float64 { return x * x }
+
+// TestLowAccelerationFitsOrSaysSo exports every technique under an
+// acceleration limit well below Knead's: a technique is laid out slowly
+// enough to fit (the scalp tapping must, its joins up the curve of the
+// skull slowed on the body), or refused as one that cannot fit, with the
+// step, the time and the limit, never with a bare figure.
+func TestLowAccelerationFitsOrSaysSo(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []float64{1.5, 1} {
+		low := motion.Limits{Accel: a}
+		for _, x := range cat.Techniques {
+			if testing.Short() && x.ID != "scalp-tapping" {
+				continue
+			}
+			paths, err := motion.TechniquePathsWithin(x, low)
+			var b bytes.Buffer
+			if err == nil {
+				err = motion.Export(&b, paths, motion.ExportOptions{Rate: 50, MaxForce: 6, Limits: low})
+			}
+			if err != nil {
+				if x.ID == "scalp-tapping" {
+					t.Errorf("%s at %v m/s²: refused: %v", x.ID, a, err)
+				}
+				t.Logf("refused at %v m/s²: %v", a, err)
+				var me *motion.MotionError
+				if !errors.As(err, &me) || !strings.Contains(err.Error(), "cannot fit within this limit") ||
+					!strings.Contains(err.Error(), fmt.Sprintf("above the %.2f m/s² limit", a)) {
+					t.Errorf("%s at %v m/s²: refused without saying it cannot fit: %v", x.ID, a, err)
+				}
+				continue
+			}
+			lim := motion.DefaultLimits
+			lim.Accel = a
+			checkRows(t, x.ID, b.String(), "deep", lim)
+		}
+	}
+}

@@ -66,28 +66,6 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 		}
 		forces[i] = fs
 	}
-	for h, id := range handIDs {
-		st := stream{hand: id, s: make([]Sample, tr.n+1), f: make([]float64, tr.n+1)}
-		for i := range paths {
-			p := &paths[i]
-			end := len(p.Hands[0].Samples) - 1
-			if i == len(paths)-1 {
-				end++
-			}
-			hp, f := handIn(p, id, forces[i])
-			for k := 0; k < end; k++ {
-				if hp == nil {
-					// a hand the step does not use waits, lifted, where the other starts
-					s0 := p.Hands[0].Samples[0]
-					st.s[tr.starts[i]+k] = Sample{T: float64(k) / Rate, X: s0.X, Y: s0.Y}
-					continue
-				}
-				st.s[tr.starts[i]+k] = hp.Samples[k]
-				st.f[tr.starts[i]+k] = f[k]
-			}
-		}
-		tr.hands[h] = st
-	}
 	// the two hands are joined, placed and checked apart, at the same time
 	var errs [2]error
 	var wg sync.WaitGroup
@@ -95,11 +73,7 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			st := &tr.hands[h]
-			tr.join(st)
-			tr.slew(st)
-			tr.place(st)
-			errs[h] = tr.check(st)
+			errs[h] = tr.buildHand(h, forces)
 		}()
 	}
 	wg.Wait()
@@ -109,6 +83,63 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 		}
 	}
 	return tr, nil
+}
+
+// joinSlack are the margins a hand's joins are laid out with, tried in
+// turn: a join between places timed for the chart's distance can still
+// turn too hard on the body (up the curve of the skull under a lowered
+// acceleration limit), and is then laid out slower.
+var joinSlack = [...]float64{1, 1.5, 2.25, 3.5, 5}
+
+// buildHand fills hand h's stream from the steps, joins, slews, places and
+// checks it. A motion refused on the body is tried again with slower
+// joins; what still breaks a lowered limit is refused as a step that
+// cannot fit.
+func (tr *trajectory) buildHand(h int, forces [][][]float64) error {
+	var err error
+	for _, slack := range joinSlack {
+		tr.fill(h, forces)
+		st := &tr.hands[h]
+		tr.join(st, slack)
+		tr.slew(st)
+		tr.place(st)
+		if err = tr.check(st); err == nil {
+			return nil
+		}
+		if _, ok := err.(*MotionError); !ok {
+			return err
+		}
+	}
+	if me := err.(*MotionError); tr.limits != DefaultLimits {
+		me.Slowest = tr.paths[me.index].Seconds
+	}
+	return err
+}
+
+// fill makes hand h's stream: its samples and forces in every step, one
+// after the other.
+func (tr *trajectory) fill(h int, forces [][][]float64) {
+	paths, id := tr.paths, handIDs[h]
+	st := stream{hand: id, s: make([]Sample, tr.n+1), f: make([]float64, tr.n+1)}
+	for i := range paths {
+		p := &paths[i]
+		end := len(p.Hands[0].Samples) - 1
+		if i == len(paths)-1 {
+			end++
+		}
+		hp, f := handIn(p, id, forces[i])
+		for k := 0; k < end; k++ {
+			if hp == nil {
+				// a hand the step does not use waits, lifted, where the other starts
+				s0 := p.Hands[0].Samples[0]
+				st.s[tr.starts[i]+k] = Sample{T: float64(k) / Rate, X: s0.X, Y: s0.Y}
+				continue
+			}
+			st.s[tr.starts[i]+k] = hp.Samples[k]
+			st.f[tr.starts[i]+k] = f[k]
+		}
+	}
+	tr.hands[h] = st
 }
 
 func handIn(p *StepPath, id string, fs [][]float64) (*HandPath, []float64) {
@@ -154,7 +185,7 @@ func (s Sample) pt() Point { return Point{s.X, s.Y} }
 // start, another chart) and makes it lift, travel and set down: from a
 // moment it rests in contact before to one after, long enough for the
 // distance at the travel limit, with time to lift and to settle.
-func (tr *trajectory) join(st *stream) {
+func (tr *trajectory) join(st *stream, slack float64) {
 	s := st.s
 	done := 0
 	rest := func(k int) bool {
@@ -186,9 +217,9 @@ func (tr *trajectory) join(st *stream) {
 				pb, nb := tr.body.place(tr.view(b).ID, s[b].X, s[b].Y)
 				c := crossPath(pa, na, pb, nb)
 				L := c[1].sub(c[0]).len() + c[2].sub(c[1]).len() + c[3].sub(c[2]).len()
-				return float64(b-a)/Rate < minDuration(L, 0, false, tr.limits, planShare)*1.2
+				return float64(b-a)/Rate < minDuration(L, 0, false, tr.limits, planShare)*1.2*slack
 			}
-			return float64(b-a)/Rate < minDuration(tr.gap(st, a, b), 0, false, tr.limits, planShare)+2*liftRamp
+			return float64(b-a)/Rate < minDuration(tr.gap(st, a, b), 0, false, tr.limits, planShare)*slack+2*liftRamp
 		}
 	widen:
 		for back := true; ; back = !back {
@@ -332,7 +363,10 @@ func (tr *trajectory) check(st *stream) error {
 	l := tr.limits
 	for k := 1; k <= tr.n; k++ {
 		var e MotionError
-		fail := func() error { return tr.paths[tr.step[k]].motionError(e, st.hand, s[k].T) }
+		fail := func() error {
+			e.index = int(tr.step[k])
+			return tr.paths[tr.step[k]].motionError(e, st.hand, s[k].T)
+		}
 		if l.overSpeed(&e, s[k].Contact && s[k-1].Contact, st.p[k].sub(st.p[k-1]).len()) {
 			return fail()
 		}
