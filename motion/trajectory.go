@@ -58,13 +58,14 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 			tr.step[k] = int32(i)
 		}
 	}
+	// each step's forces, a few steps at a time; the first refusal in order
 	forces := make([][][]float64, len(paths))
-	for i := range paths {
-		fs, err := stepForces(&paths[i], o)
+	ferrs := make([]error, len(paths))
+	parallel(len(paths), func(i int) { forces[i], ferrs[i] = stepForces(&paths[i], o) })
+	for _, err := range ferrs {
 		if err != nil {
 			return nil, err
 		}
-		forces[i] = fs
 	}
 	// the two hands are joined, placed and checked apart, at the same time
 	var errs [2]error
