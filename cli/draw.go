@@ -176,26 +176,14 @@ func (o *drawOptions) drawRoutine(env *Env, cat *massage.Catalog) error {
 	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
 		return inputErrorf("--out-dir: %v", err)
 	}
-	seen := map[string]bool{}
-	n := 0
-	for i, it := range r.Items {
-		t := cat.Technique(it.Technique)
-		if it.Technique == "" {
-			t = &massage.Technique{ID: fmt.Sprintf("item-%d", i+1), Name: it.Name, Mode: r.Mode, Steps: it.Steps}
-			if it.Area != "" {
-				t.Areas = []string{it.Area}
-			}
-		}
-		if t == nil || len(t.Steps) == 0 || seen[t.ID] {
-			continue
-		}
-		seen[t.ID] = true
-		n++
-		name := filepath.Join(o.OutDir, fmt.Sprintf("%02d-%s.svg", n, t.ID))
-		if err := writeOut(env.Out, name, func(w io.Writer) error { return motion.DrawSVG(w, t, 0) }); err != nil {
+	pics := motion.RoutineDrawings(cat, r)
+	for _, d := range pics {
+		name := filepath.Join(o.OutDir, d.File)
+		if err := writeOut(env.Out, name, func(w io.Writer) error { return motion.DrawSVG(w, d.Technique, 0) }); err != nil {
 			return err
 		}
 	}
+	n := len(pics)
 	_, err = fmt.Fprintf(env.Err, "Drew %s of %s into %s.\n", plural(n, "picture"), r.Name, o.OutDir)
 	return err
 }

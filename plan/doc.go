@@ -13,6 +13,7 @@
 //	    Conditions []string           `json:"conditions,omitempty"`
 //	    Seed       int64              `json:"seed,omitempty"`     // the same request and seed give the same plan
 //	    Techniques []string           `json:"techniques,omitempty"` // these alone, laid out by the web app; not read here
+//	    Routine    string             `json:"routine,omitempty"`    // a kept routine played first, joined by the web app; not read here
 //	}
 //	func (r Request) Validate() error
 //	func Make(cat *massage.Catalog, r Request) (*Plan, error)

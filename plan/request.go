@@ -30,6 +30,10 @@ type Request struct {
 	// this now" and a routine gathered in the web library), which the web
 	// app lays out itself; the planner plans the areas and does not read it.
 	Techniques []string `json:"techniques,omitempty"`
+	// Routine names a person's kept routine (the web app's My routines),
+	// played as written before the areas asked, which are planned as
+	// usual; the web app joins the two, and the planner does not read it.
+	Routine string `json:"routine,omitempty"`
 }
 
 // The limits of a request.
@@ -74,7 +78,7 @@ func (r Request) Validate() error {
 // normalize validates the request and returns it with ids trimmed and
 // lower-cased, defaults filled in and the conditions parsed.
 func (r Request) normalize() (Request, []massage.Condition, error) {
-	out := Request{Minutes: r.Minutes, Seed: r.Seed, Cleared: r.Cleared, For: strings.TrimSpace(r.For), Techniques: r.Techniques}
+	out := Request{Minutes: r.Minutes, Seed: r.Seed, Cleared: r.Cleared, For: strings.TrimSpace(r.For), Techniques: r.Techniques, Routine: r.Routine}
 	if len(r.Areas) == 0 {
 		return out, nil, fieldError("areas", "name at least one area, one of %s", massage.AreaNames())
 	}

@@ -327,6 +327,10 @@ func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (
 		x.Title = s.techniquesTitle(req.Techniques)
 		x.Choices = nil
 	}
+	if req.Routine != "" {
+		// a routine may be changed or deleted: not "the same as last time"
+		x.Title, x.Choices = s.routineTitle(ctx, req, p), nil
+	}
 	if key == "" {
 		err = s.store.CreateSession(ctx, x)
 		made = true
@@ -369,6 +373,10 @@ func (s *Server) history(ctx context.Context, name string) (*plan.History, error
 // history, and lays the plan out as the player's script.
 func (s *Server) makePlan(ctx context.Context, req plan.Request) (*plan.Plan, *guide.Script, error) {
 	var p *plan.Plan
+	if req.Routine != "" {
+		// a kept routine, then the areas asked (routineplan.go)
+		return s.planWithRoutine(ctx, req)
+	}
 	if len(req.Techniques) > 0 {
 		// Try this now, or a routine gathered in the library.
 		err := req.Validate()

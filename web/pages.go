@@ -28,7 +28,7 @@ var templateFiles embed.FS
 
 // pageNames are the pages; each is templates/NAME.html with the layout.
 var pageNames = []string{"start", "play", "library", "drawings", "technique", "history", "error", "settings",
-	"routines", "import", "review", "routine", "handout"}
+	"routines", "import", "review", "routine", "handout", "routinedrawings"}
 
 func (s *Server) parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
@@ -169,9 +169,17 @@ type startData struct {
 	Map        template.HTML
 	Screen     screenView
 	People     []personChoice
-	For        string // the picked person's id, "me" by default
-	ForName    string // how to say them: "you" for me
-	NewName    string // a name to add, sent back after an error
+	For        string         // the picked person's id, "me" by default
+	ForName    string         // how to say them: "you" for me
+	NewName    string         // a name to add, sent back after an error
+	Routine    *routineChoice // a kept routine the session is planned around
+}
+
+// routineChoice is the kept routine the start page plans a session around
+// (/?routine=ID, from "Plan a session with this routine").
+type routineChoice struct {
+	ID, Name, Mode string
+	Seconds        float64
 }
 
 type areaChoice struct {
@@ -256,7 +264,14 @@ func (s *Server) startData(r *http.Request, f formValues, person string) startDa
 		person = store.Me
 	}
 	d := startData{Minutes: []int{5, 10, 20, 30}, Form: f, For: person, ForName: "you"}
-	d.People = s.peopleChoices(r.Context(), person, "/")
+	base := "/"
+	if id := r.URL.Query().Get("routine"); id != "" {
+		if kr, rt, err := s.routineOf(r.Context(), id); err == nil {
+			d.Routine = &routineChoice{ID: kr.ID, Name: rt.Name, Seconds: rt.TotalSeconds(), Mode: rt.Mode}
+			base = "/?routine=" + url.QueryEscape(kr.ID)
+		}
+	}
+	d.People = s.peopleChoices(r.Context(), person, base)
 	for _, p := range d.People {
 		if p.Picked && p.ID != store.Me {
 			d.ForName = p.Name
@@ -396,8 +411,11 @@ func requestQuery(req plan.Request) url.Values {
 func requestFromForm(q url.Values) (plan.Request, formValues, *apiError) {
 	f := formValues{Areas: q["area"], Mode: q.Get("mode"), Pressure: q.Get("pressure"), Minutes: q.Get("minutes"),
 		Other: q.Get("minutes_other"), Conditions: map[string]string{}}
-	req := plan.Request{Areas: outermost(q["area"]), Mode: f.Mode, Pressure: f.Pressure}
+	req := plan.Request{Areas: outermost(q["area"]), Mode: f.Mode, Pressure: f.Pressure, Routine: strings.TrimSpace(q.Get("routine"))}
 	mins := f.Minutes
+	if req.Routine != "" && len(req.Areas) == 0 {
+		mins = "0" // the routine alone: no minutes to plan
+	}
 	if mins == "other" || mins == "" {
 		mins = f.Other
 	}
@@ -409,6 +427,9 @@ func requestFromForm(q url.Values) (plan.Request, formValues, *apiError) {
 		return req, f, errInvalid("minutes", "minutes must be a number, got %q", mins)
 	}
 	req.Minutes = m
+	if req.Routine != "" && len(req.Areas) == 0 {
+		req.Minutes = 0
+	}
 	req.Conditions = append(req.Conditions, q["condition"]...)
 	for _, c := range conditionLabels {
 		v := strings.TrimSpace(q.Get("cond." + c.kind))
@@ -483,6 +504,8 @@ func formField(field string) string {
 		return "Minutes"
 	case field == "mode":
 		return "Who"
+	case field == "routine":
+		return "Your routine"
 	case field == "pressure":
 		return "Pressure"
 	case strings.HasPrefix(field, "conditions"):
@@ -533,7 +556,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if e == nil {
+	if e == nil && (req.Routine == "" || len(req.Areas) > 0) {
 		if err := req.Validate(); err != nil {
 			var pe *plan.Error
 			if errors.As(err, &pe) {
@@ -574,6 +597,9 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 	}
 	reqJSON, _ := json.Marshal(req)
 	d := s.playData(p, script, reqJSON)
+	if req.Routine != "" {
+		d.Title = s.routineTitle(r.Context(), req, p)
+	}
 	s.render(w, r, http.StatusOK, "play", page{Title: d.Title, Body: "play", Data: d})
 }
 

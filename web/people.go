@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/knead/knead/massage"
 	"github.com/knead/knead/plan"
@@ -48,7 +49,11 @@ func (s *Server) peopleChoices(ctx context.Context, picked, base string) []perso
 		if p.ID == store.Me {
 			c.Name = "Me"
 		} else {
-			c.URL = base + "?for=" + url.QueryEscape(p.ID)
+			sep := "?"
+			if strings.Contains(base, "?") {
+				sep = "&"
+			}
+			c.URL = base + sep + "for=" + url.QueryEscape(p.ID)
 		}
 		out = append(out, c)
 	}

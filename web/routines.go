@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -379,6 +380,9 @@ type routineData struct {
 	Paper    string   // the handout's paper: a4 or letter
 	Warns    []string // the text's own warnings (notes that say "The text warns: …")
 	Notes    []string // the other notes
+	Checks   checkView
+	Export   exportView
+	PlanURL  string // the start page, planning around this routine
 }
 
 type routineItem struct {
@@ -394,7 +398,10 @@ type routineItem struct {
 }
 
 func (s *Server) routineView(kr *store.Routine, rt *massage.Routine, drawings bool) routineData {
-	d := routineData{Kept: kr, R: rt, Total: rt.TotalSeconds()}
+	d := routineData{Kept: kr, R: rt, Total: rt.TotalSeconds(), PlanURL: "/?routine=" + url.QueryEscape(kr.ID)}
+	if kr.Person != store.Me {
+		d.PlanURL += "&for=" + url.QueryEscape(kr.Person)
+	}
 	for _, n := range rt.Notes {
 		if strings.HasPrefix(n, "The text warns") || strings.HasPrefix(n, "Because of") {
 			d.Warns = append(d.Warns, n)
@@ -453,7 +460,7 @@ func (s *Server) routineView(kr *store.Routine, rt *massage.Routine, drawings bo
 		if drawings {
 			dt := t
 			if dt == nil {
-				dt = &massage.Technique{ID: fmt.Sprintf("item-%d", i+1), Name: v.Name, Mode: rt.Mode, Steps: it.Steps, Areas: []string{it.Area}}
+				dt = motion.ItemTechnique(rt, i)
 			}
 			var b bytes.Buffer
 			if err := motion.DrawSVG(&b, dt, 0); err == nil {
@@ -473,7 +480,10 @@ func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.render(w, r, http.StatusOK, "routine", page{Title: rt.Name, Nav: "library", Data: s.routineView(kr, rt, false)})
+	d := s.routineView(kr, rt, false)
+	d.Checks = s.routineChecks(r.Context(), kr, rt)
+	d.Export = s.exportForm(kr, url.Values{})
+	s.render(w, r, http.StatusOK, "routine", page{Title: rt.Name, Nav: "library", Data: d})
 }
 
 func (s *Server) routineHandout(w http.ResponseWriter, r *http.Request) {

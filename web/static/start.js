@@ -6,6 +6,7 @@ const boxes = new Map();
 for (const box of document.querySelectorAll('input[name="area"]')) boxes.set(box.value, box);
 const map = document.querySelector('.bodymap');
 const picked = document.getElementById('picked');
+const form = document.querySelector('form.start');
 
 function name(area) {
   return boxes.get(area)?.nextElementSibling?.textContent || area;
@@ -30,7 +31,7 @@ function paint() {
     g.setAttribute('aria-pressed', n === 0 ? 'false' : n === own.length ? 'true' : 'mixed');
   }
   const names = [...boxes.values()].filter((b) => b.checked).map((b) => name(b.value));
-  if (picked) picked.textContent = names.length ? `Picked: ${names.join(', ')}.` : 'No place picked yet.';
+  if (picked) picked.textContent = names.length ? `Picked: ${names.join(', ')}.` : (form?.dataset.routine ? 'Only the routine so far.' : 'No place picked yet.');
 }
 
 function toggle(area) {
@@ -161,8 +162,8 @@ other?.addEventListener('input', () => {
   if (radio && other.value) radio.checked = true;
 });
 
-document.querySelector('form.start')?.addEventListener('submit', (e) => {
-  if (![...boxes.values()].some((b) => b.checked)) {
+form?.addEventListener('submit', (e) => {
+  if (!form.dataset.routine && ![...boxes.values()].some((b) => b.checked)) {
     e.preventDefault();
     let msg = document.getElementById('pick-area');
     if (!msg) {
