@@ -28,7 +28,7 @@ var templateFiles embed.FS
 
 // pageNames are the pages; each is templates/NAME.html with the layout.
 var pageNames = []string{"start", "play", "library", "drawings", "technique", "history", "error", "settings",
-	"routines", "import", "review", "routine", "handout", "routinedrawings"}
+	"routines", "import", "review", "routine", "handout", "routinedrawings", "planhandout"}
 
 func (s *Server) parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
@@ -530,6 +530,7 @@ type playData struct {
 	AreaNames map[string]string
 	Defs      template.HTML // the charts the page draws on
 	For       string        // whom it is for, as the store names them; "" for me
+	Handout   string        // the address of its printable handout
 }
 
 type itemView struct {
@@ -600,6 +601,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 	if req.Routine != "" {
 		d.Title = s.routineTitle(r.Context(), req, p)
 	}
+	d.Handout = "/plan/handout?" + r.URL.RawQuery
 	s.render(w, r, http.StatusOK, "play", page{Title: d.Title, Body: "play", Data: d})
 }
 
@@ -649,6 +651,7 @@ func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
 	d := s.playData(&p, sc, x.Request)
 	d.Title = x.Title
 	d.Session = newPageSession(viewSession(x))
+	d.Handout = "/session/" + x.ID + "/handout"
 	s.render(w, r, http.StatusOK, "play", page{Title: d.Title, Body: "play", Data: d})
 }
 

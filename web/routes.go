@@ -7,7 +7,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// Pages.
 	mux.HandleFunc("GET /{$}", s.startPage)
 	mux.HandleFunc("GET /plan", s.planPage)
+	mux.HandleFunc("GET /plan/handout", s.planHandout)
 	mux.HandleFunc("GET /session/{id}", s.sessionPage)
+	mux.HandleFunc("GET /session/{id}/handout", s.sessionHandout)
 	mux.HandleFunc("GET /library", s.libraryPage)
 	mux.HandleFunc("GET /library/drawings", s.drawingsPage)
 	mux.HandleFunc("GET /library/{id}", s.techniquePage)

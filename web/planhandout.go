@@ -1,0 +1,184 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"slices"
+
+	"github.com/knead/knead/guide"
+	"github.com/knead/knead/motion"
+	"github.com/knead/knead/plan"
+	"github.com/knead/knead/store"
+)
+
+// The printable handout of a plan, as a routine has one: what to prepare,
+// every caution, then each move with its drawing, its cue, its cautions
+// and the transition before it, and the plan's notes. It is made from the
+// plan and the player's script, so it says what the player says.
+
+// planHandoutData is the handout of a plan.
+type planHandoutData struct {
+	Title   string
+	Plan    *plan.Plan
+	Total   float64
+	Items   []handoutItem
+	Paper   string // a4 or letter
+	Back    string // the plan or session it came from
+	Other   string // the same handout on the other paper
+	Dropped []string
+}
+
+// handoutItem is one item of the plan: its moves' words and one drawing.
+type handoutItem struct {
+	N                       int
+	Name, Area, Phase, Side string
+	Pressure                string
+	Seconds                 float64
+	Before                  []string // the transitions said before it
+	Says                    []string // each step's instruction, as the player shows it
+	Cautions                []string
+	Note                    string
+	Drawing                 template.HTML
+	SameAs                  int // the item whose drawing this technique's is, when drawn before
+}
+
+// planHandoutView lays a plan and its script out for paper.
+func (s *Server) planHandoutView(title string, p *plan.Plan, sc *guide.Script, paper string) planHandoutData {
+	d := planHandoutData{Title: title, Plan: p, Total: sc.Total, Paper: "a4"}
+	if paper == "letter" {
+		d.Paper = "letter"
+	}
+	drawn := map[string]int{}
+	var before []string
+	byItem := map[int]int{} // script item → index in d.Items
+	for _, m := range sc.Moves {
+		if m.Kind == guide.KindTransition {
+			before = append(before, m.Say)
+			continue
+		}
+		i, ok := byItem[m.Item]
+		if !ok {
+			it := handoutItem{N: len(d.Items) + 1, Name: m.Name, Area: m.Area, Phase: m.Phase, Side: m.Side,
+				Pressure: m.Pressure, Before: before, Note: m.Note}
+			before = nil
+			if m.Item < len(p.Items) {
+				pi := p.Items[m.Item]
+				it.Seconds, it.Pressure, it.Side = pi.Seconds, firstNonBlank(pi.Pressure, it.Pressure), firstNonBlank(pi.Side, it.Side)
+			}
+			if t := s.cat.Technique(m.Technique); t != nil {
+				if n, seen := drawn[t.ID]; seen {
+					it.SameAs = n
+				} else {
+					var b bytes.Buffer
+					if err := motion.DrawSVG(&b, t, 0); err == nil {
+						it.Drawing = template.HTML(b.String()) // made by Knead's own drawing code
+						drawn[t.ID] = it.N
+					}
+				}
+			}
+			d.Items = append(d.Items, it)
+			i = len(d.Items) - 1
+			byItem[m.Item] = i
+		}
+		it := &d.Items[i]
+		if m.Say != "" && !slices.Contains(it.Says, m.Say) {
+			it.Says = append(it.Says, m.Say)
+		}
+		for _, c := range m.Cautions {
+			if !slices.Contains(it.Cautions, c) {
+				it.Cautions = append(it.Cautions, c)
+			}
+		}
+		if it.Seconds == 0 || m.Item >= len(p.Items) {
+			it.Seconds += m.Seconds
+		}
+	}
+	return d
+}
+
+func firstNonBlank(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// planHandout is the handout of the plan at /plan?… (the same address
+// under /plan/handout), made again from the request as the plan page is.
+func (s *Server) planHandout(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	req, _, e := requestFromForm(q)
+	sc, asked, se := s.screenFromForm(q)
+	if e == nil {
+		e = se
+	}
+	if e == nil && asked {
+		if err := sc.Apply(s.cat, &req); err != nil {
+			e = errInvalid("", "%v", err)
+		}
+	}
+	if e == nil && (req.Routine == "" || len(req.Areas) > 0) {
+		if err := req.Validate(); err != nil {
+			e = errInvalid("", "%v", err)
+		}
+	}
+	var p *plan.Plan
+	var script *guide.Script
+	if e == nil {
+		var err error
+		p, script, err = s.makePlan(r.Context(), req)
+		var pe *plan.Error
+		switch {
+		case errors.As(err, &pe):
+			e = errInvalid(pe.Field, "%s", pe.Message)
+		case err != nil:
+			s.log.Error("plan handout", slog.Any("err", err))
+			s.errorPage(w, r, http.StatusInternalServerError, "Knead could not lay out this plan; the log says why.")
+			return
+		}
+	}
+	if e != nil {
+		s.errorPage(w, r, http.StatusUnprocessableEntity, "This plan cannot be printed: "+e.Message+". Go back to the start page and plan it again.")
+		return
+	}
+	title := plan.Title(p.Areas, p.Minutes)
+	if req.Routine != "" {
+		title = s.routineTitle(r.Context(), req, p)
+	}
+	q.Del("paper")
+	d := s.planHandoutView(title, p, script, r.URL.Query().Get("paper"))
+	d.Back = "/plan?" + q.Encode()
+	d.Other = "/plan/handout?" + q.Encode() + "&paper=" + map[string]string{"a4": "letter", "letter": "a4"}[d.Paper]
+	s.render(w, r, http.StatusOK, "planhandout", page{Title: title + " (handout)", Body: "handout paper-" + d.Paper, Data: d})
+}
+
+// sessionHandout is the handout of a kept session's plan.
+func (s *Server) sessionHandout(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if !sessionID.MatchString(id) {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
+		return
+	}
+	x, sc, err := s.sessionScript(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
+		return
+	}
+	if err != nil {
+		s.storeErrorPage(w, r, "session handout", err)
+		return
+	}
+	var p plan.Plan
+	if err := json.Unmarshal(x.Plan, &p); err != nil {
+		s.errorPage(w, r, http.StatusInternalServerError, "This session's plan could not be read.")
+		return
+	}
+	d := s.planHandoutView(x.Title, &p, sc, r.URL.Query().Get("paper"))
+	d.Back = "/session/" + x.ID
+	d.Other = "/session/" + x.ID + "/handout?paper=" + map[string]string{"a4": "letter", "letter": "a4"}[d.Paper]
+	s.render(w, r, http.StatusOK, "planhandout", page{Title: x.Title + " (handout)", Body: "handout paper-" + d.Paper, Data: d})
+}
