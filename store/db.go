@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -45,7 +46,11 @@ type pool struct {
 	// the order their requests came in (see turns): with reads queued by
 	// database/sql instead, under load some plans waited ten times
 	// longer than most.
-	rturn  *turns
+	rturn *turns
+	// stmts are the readers' prepared statements by query, on SQLite
+	// (see prepared)
+	stmts  sync.Map
+	nstmts atomic.Int64
 	rebind func(string) string
 	// waitMax bounds how long a write waits for its turn before it is
 	// answered ErrBusy.
@@ -54,6 +59,37 @@ type pool struct {
 	// (a transaction's own statements not included), for tests that
 	// hold a method to its round trips.
 	calls atomic.Int64
+}
+
+// stmtsMax bounds the prepared statements kept: the store's queries are
+// constants, a few dozen.
+const stmtsMax = 200
+
+// prepared gives q prepared on the SQLite readers, or nil (PostgreSQL,
+// whose driver keeps its own; or q could not be prepared: the caller
+// sends it as it is and gets the database's error). database/sql prepares
+// it once on each reader connection: SQLite parses and plans a statement
+// each time it is sent otherwise, and the history query is long.
+func (p *pool) prepared(ctx context.Context, q string) *sql.Stmt {
+	if p.rturn == nil {
+		return nil
+	}
+	if v, ok := p.stmts.Load(q); ok {
+		return v.(*sql.Stmt)
+	}
+	if p.nstmts.Load() >= stmtsMax {
+		return nil
+	}
+	st, err := p.r.PrepareContext(ctx, p.rebind(q))
+	if err != nil {
+		return nil
+	}
+	if v, loaded := p.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		return v.(*sql.Stmt)
+	}
+	p.nstmts.Add(1)
+	return st
 }
 
 // retries is how many times a statement answered "busy" is tried again.
@@ -149,7 +185,12 @@ func (p *pool) QueryContext(ctx context.Context, q string, args ...any) (*Rows, 
 		if err != nil {
 			return nil, Classify(err)
 		}
-		rows, err := p.r.QueryContext(ctx, p.rebind(q), args...)
+		var rows *sql.Rows
+		if st := p.prepared(ctx, q); st != nil {
+			rows, err = st.QueryContext(ctx, args...)
+		} else {
+			rows, err = p.r.QueryContext(ctx, p.rebind(q), args...)
+		}
 		if err != nil {
 			release()
 			return nil, Classify(err)
@@ -175,6 +216,9 @@ func (p *pool) QueryRowContext(ctx context.Context, q string, args ...any) *Row 
 		release, err := p.takeRead(ctx)
 		if err != nil {
 			return &Row{err: Classify(err)}
+		}
+		if st := p.prepared(ctx, q); st != nil {
+			return &Row{row: st.QueryRowContext(ctx, args...), release: release}
 		}
 		return &Row{row: p.r.QueryRowContext(ctx, p.rebind(q), args...), release: release}
 	}
@@ -264,6 +308,8 @@ func (p *pool) Close() error {
 	if p.group != nil {
 		p.group.close()
 	}
+	// the prepared statements end with the readers (a statement closed
+	// first would answer "statement is closed", not "unavailable")
 	err := p.r.Close()
 	if p.w != p.r {
 		err = errors.Join(err, p.w.Close())
