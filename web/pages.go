@@ -627,28 +627,38 @@ func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessag
 	return d
 }
 
-func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
+// keptSession reads the kept session the path names, with its script and
+// plan, or answers the error page itself; what names the page in the log.
+func (s *Server) keptSession(w http.ResponseWriter, r *http.Request, what string) (*store.Session, *guide.Script, *plan.Plan, bool) {
 	id := r.PathValue("id")
 	if !sessionID.MatchString(id) {
 		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
-		return
+		return nil, nil, nil, false
 	}
 	x, sc, err := s.sessionScript(r.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
-		return
+		return nil, nil, nil, false
 	}
 	if err != nil {
-		s.storeErrorPage(w, r, "session page", err)
-		return
+		s.storeErrorPage(w, r, what, err)
+		return nil, nil, nil, false
 	}
 	var p plan.Plan
 	if err := json.Unmarshal(x.Plan, &p); err != nil {
-		s.log.Error("session plan", slog.Any("err", err))
+		s.log.Error(what+": plan", slog.Any("err", err))
 		s.errorPage(w, r, http.StatusInternalServerError, "This session's plan could not be read.")
+		return nil, nil, nil, false
+	}
+	return x, sc, &p, true
+}
+
+func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
+	x, sc, p, ok := s.keptSession(w, r, "session page")
+	if !ok {
 		return
 	}
-	d := s.playData(&p, sc, x.Request)
+	d := s.playData(p, sc, x.Request)
 	d.Title = x.Title
 	d.Session = newPageSession(viewSession(x))
 	d.Handout = "/session/" + x.ID + "/handout"

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"html/template"
 	"log/slog"
@@ -12,7 +11,6 @@ import (
 	"github.com/knead/knead/guide"
 	"github.com/knead/knead/motion"
 	"github.com/knead/knead/plan"
-	"github.com/knead/knead/store"
 )
 
 // The printable handout of a plan, as a routine has one: what to prepare,
@@ -158,26 +156,11 @@ func (s *Server) planHandout(w http.ResponseWriter, r *http.Request) {
 
 // sessionHandout is the handout of a kept session's plan.
 func (s *Server) sessionHandout(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	if !sessionID.MatchString(id) {
-		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
+	x, sc, p, ok := s.keptSession(w, r, "session handout")
+	if !ok {
 		return
 	}
-	x, sc, err := s.sessionScript(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.errorPage(w, r, http.StatusNotFound, "There is no such session. It may have been made on another device.")
-		return
-	}
-	if err != nil {
-		s.storeErrorPage(w, r, "session handout", err)
-		return
-	}
-	var p plan.Plan
-	if err := json.Unmarshal(x.Plan, &p); err != nil {
-		s.errorPage(w, r, http.StatusInternalServerError, "This session's plan could not be read.")
-		return
-	}
-	d := s.planHandoutView(x.Title, &p, sc, r.URL.Query().Get("paper"))
+	d := s.planHandoutView(x.Title, p, sc, r.URL.Query().Get("paper"))
 	d.Back = "/session/" + x.ID
 	d.Other = "/session/" + x.ID + "/handout?paper=" + map[string]string{"a4": "letter", "letter": "a4"}[d.Paper]
 	s.render(w, r, http.StatusOK, "planhandout", page{Title: x.Title + " (handout)", Body: "handout paper-" + d.Paper, Data: d})
