@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Classify, the role model: a multinomial logistic regression over a
@@ -232,7 +233,9 @@ func features(s *sentence, masked bool) []string {
 // tipBlock reports a block that gives a tip: "Tip: …", "TIP", "Pro tip",
 // "Note:", under its own label.
 func tipBlock(b *block) bool {
-	t := strings.ToLower(strings.TrimSpace(b.title + " " + b.text))
+	// only the block's opening can say so: lowering the whole block for each
+	// of its sentences made a long block's import quadratic
+	t := strings.ToLower(strings.TrimSpace(b.title + " " + opening(b.text, 256)))
 	t = strings.TrimLeft(t, "*_#>-•💡✔ ")
 	for _, p := range []string{"tip:", "tip ", "tips:", "pro tip", "top tip", "note:", "hint:", "chef's note", "chef’s note"} {
 		if strings.HasPrefix(t, p) {
@@ -240,6 +243,17 @@ func tipBlock(b *block) bool {
 		}
 	}
 	return false
+}
+
+// opening is s's first n bytes or a little fewer, cut between characters.
+func opening(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // writeModels writes both models in the file format readModels reads:
