@@ -506,6 +506,10 @@ func formField(field string) string {
 		return "Who"
 	case field == "routine":
 		return "Your routine"
+	case field == "for":
+		return "Whose session"
+	case field == "seed":
+		return "Seed"
 	case field == "pressure":
 		return "Pressure"
 	case strings.HasPrefix(field, "conditions"):
@@ -540,67 +544,21 @@ type itemView struct {
 }
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
-	req, f, e := requestFromForm(r.URL.Query())
-	sc, asked, se := s.screenFromForm(r.URL.Query())
-	if e == nil {
-		e = se
-	}
-	if e == nil && asked {
-		if err := sc.Apply(s.cat, &req); err != nil {
-			var pe *plan.Error
-			if errors.As(err, &pe) {
-				e = errInvalid(pe.Field, "%s", pe.Message)
-			}
-		} else if e == nil {
-			if _, err := s.history(r.Context(), req.For); err == nil {
-				s.keepScreen(r.Context(), personOf(req), sc)
-			}
-		}
-	}
-	if e == nil && (req.Routine == "" || len(req.Areas) > 0) {
-		if err := req.Validate(); err != nil {
-			var pe *plan.Error
-			if errors.As(err, &pe) {
-				e = errInvalid(pe.Field, "%s", pe.Message)
-			} else {
-				e = errInvalid("", "%v", err)
-			}
-		}
-	}
-	var p *plan.Plan
-	var script *guide.Script
-	if e == nil {
-		var err error
-		p, script, err = s.makePlan(r.Context(), req)
-		var pe *plan.Error
-		switch {
-		case errors.As(err, &pe) && pe.Code == "stop":
-			e = errInvalid("stop", "%s", strings.TrimPrefix(pe.Message, "no session today, "))
-		case errors.As(err, &pe) && pe.Code == "ask-first":
-			e = errInvalid("ask-first", "%s", strings.TrimPrefix(pe.Message, "ask a health professional first, "))
-		case errors.As(err, &pe):
-			e = errInvalid(pe.Field, "%s", pe.Message)
-		case err != nil:
-			s.log.Error("plan", slog.Any("err", err))
-			s.errorPage(w, r, http.StatusInternalServerError, "Knead could not lay out this plan; the log says why.")
-			return
+	pq, e := s.planFromQuery(r.Context(), r.URL.Query(), "plan")
+	if pq.Answered {
+		// the answers given are kept for the person, even when the plan
+		// they lead to is refused (a stop is still what they answered)
+		if _, err := s.history(r.Context(), pq.Req.For); err == nil {
+			s.keepScreen(r.Context(), personOf(pq.Req), pq.Screen)
 		}
 	}
 	if e != nil {
-		d := s.startData(r, f, personOf(req))
-		d.Screen = s.screenFor(sc)
-		d.Screen.Cleared = req.Cleared
-		e.Field = formField(e.Field)
-		d.Error = e
-		s.fillChoices(&d)
-		s.render(w, r, http.StatusUnprocessableEntity, "start", page{Title: "Start", Nav: "start", Body: "start", Data: d})
+		s.planQueryFailed(w, r, pq, e)
 		return
 	}
-	reqJSON, _ := json.Marshal(req)
-	d := s.playData(p, script, reqJSON)
-	if req.Routine != "" {
-		d.Title = s.routineTitle(r.Context(), req, p)
-	}
+	reqJSON, _ := json.Marshal(pq.Req)
+	d := s.playData(pq.Plan, pq.Script, reqJSON)
+	d.Title = pq.Title
 	d.Handout = "/plan/handout?" + r.URL.RawQuery
 	s.render(w, r, http.StatusOK, "play", page{Title: d.Title, Body: "play", Data: d})
 }

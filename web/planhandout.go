@@ -2,9 +2,7 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
-	"log/slog"
 	"net/http"
 	"slices"
 
@@ -108,50 +106,17 @@ func firstNonBlank(a, b string) string {
 // planHandout is the handout of the plan at /plan?… (the same address
 // under /plan/handout), made again from the request as the plan page is.
 func (s *Server) planHandout(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	req, _, e := requestFromForm(q)
-	sc, asked, se := s.screenFromForm(q)
-	if e == nil {
-		e = se
-	}
-	if e == nil && asked {
-		if err := sc.Apply(s.cat, &req); err != nil {
-			e = errInvalid("", "%v", err)
-		}
-	}
-	if e == nil && (req.Routine == "" || len(req.Areas) > 0) {
-		if err := req.Validate(); err != nil {
-			e = errInvalid("", "%v", err)
-		}
-	}
-	var p *plan.Plan
-	var script *guide.Script
-	if e == nil {
-		var err error
-		p, script, err = s.makePlan(r.Context(), req)
-		var pe *plan.Error
-		switch {
-		case errors.As(err, &pe):
-			e = errInvalid(pe.Field, "%s", pe.Message)
-		case err != nil:
-			s.log.Error("plan handout", slog.Any("err", err))
-			s.errorPage(w, r, http.StatusInternalServerError, "Knead could not lay out this plan; the log says why.")
-			return
-		}
-	}
+	pq, e := s.planFromQuery(r.Context(), r.URL.Query(), "plan handout")
 	if e != nil {
-		s.errorPage(w, r, http.StatusUnprocessableEntity, "This plan cannot be printed: "+e.Message+". Go back to the start page and plan it again.")
+		s.planQueryFailed(w, r, pq, e)
 		return
 	}
-	title := plan.Title(p.Areas, p.Minutes)
-	if req.Routine != "" {
-		title = s.routineTitle(r.Context(), req, p)
-	}
+	q := r.URL.Query()
 	q.Del("paper")
-	d := s.planHandoutView(title, p, script, r.URL.Query().Get("paper"))
+	d := s.planHandoutView(pq.Title, pq.Plan, pq.Script, r.URL.Query().Get("paper"))
 	d.Back = "/plan?" + q.Encode()
 	d.Other = "/plan/handout?" + q.Encode() + "&paper=" + map[string]string{"a4": "letter", "letter": "a4"}[d.Paper]
-	s.render(w, r, http.StatusOK, "planhandout", page{Title: title + " (handout)", Body: "handout paper-" + d.Paper, Data: d})
+	s.render(w, r, http.StatusOK, "planhandout", page{Title: pq.Title + " (handout)", Body: "handout paper-" + d.Paper, Data: d})
 }
 
 // sessionHandout is the handout of a kept session's plan.
