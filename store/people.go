@@ -179,6 +179,7 @@ func (s *sqlStore) DeletePerson(ctx context.Context, id string) error {
 	}
 	for _, q := range []string{
 		`DELETE FROM feedback WHERE session_id IN (SELECT id FROM sessions WHERE person = $1)`,
+		`DELETE FROM session_signals WHERE person = $1`,
 		`DELETE FROM sessions WHERE person = $1`,
 		`DELETE FROM sore_spots WHERE person = $1`,
 		`DELETE FROM person_marks WHERE person = $1`,
@@ -240,16 +241,22 @@ func History(ctx context.Context, st Store, person string) (*plan.History, error
 	if person == "" {
 		person = Me
 	}
-	var p *Person
-	var past []Past
 	if s, ok := st.(*sqlStore); ok {
-		// the person and their past in one round trip
-		name, x, err := s.past(ctx, person, HistoryLimit)
+		// the person and the presses of their past in one round trip,
+		// from the table kept as they are written
+		name, sessions, err := s.history(ctx, person)
 		if err != nil {
 			return nil, err
 		}
-		p, past = &Person{ID: person, Name: name}, x
-	} else {
+		h := &plan.History{Person: person, Sessions: sessions}
+		if person != Me {
+			h.Name = name
+		}
+		return h, nil
+	}
+	var p *Person
+	var past []Past
+	{
 		var err error
 		if p, err = st.Person(ctx, person); err != nil {
 			return nil, err

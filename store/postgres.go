@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
+	"strconv"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -53,4 +54,6 @@ var postgresDialect = dialect{
 	// plan does not depend on how fresh the statistics are
 	past: `SELECT name, id, created_at, title, rating, note, finished_at,
 		key, kind, offset_s, move, technique, area, at, aside FROM knead_past($1, $2)`,
+	// the planner's view of it through its function (migration 0010)
+	history: `SELECT created_at, id, presses FROM knead_history($1, ` + strconv.Itoa(HistoryLimit) + `)`,
 }

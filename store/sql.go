@@ -19,6 +19,8 @@ type dialect struct {
 	// past, if set, is the dialect's own form of pastQuery, with the same
 	// parameters and columns.
 	past string
+	// history, if set, is the dialect's own form of historyQuery.
+	history string
 }
 
 // sqlStore is the database/sql implementation; its SQL is written once, in
