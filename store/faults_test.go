@@ -220,7 +220,9 @@ func TestWriterTurnIsFair(t *testing.T) {
 			mu.Unlock()
 			r()
 		}()
-		time.Sleep(2 * time.Millisecond) // let it queue before the next
+		// let it queue before the next (a pause was not enough on a
+		// loaded machine)
+		waitFor(t, func() bool { return p.turn.waitingCount() == i+1 })
 	}
 	release()
 	wg.Wait()

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
 	"sync"
@@ -27,8 +26,7 @@ import (
 type group struct {
 	p       *pool
 	mu      sync.Mutex
-	seq     uint64
-	waiting jobs
+	waiting queue[*job]
 	wake    chan struct{} // room for one: work is waiting
 	quit    chan struct{}
 	done    chan struct{}
@@ -43,39 +41,9 @@ const groupMax = 128
 
 // job is one write waiting for the writer.
 type job struct {
-	at    time.Time
-	seq   uint64
-	index int // in the heap; -1 once taken (or given up)
-	f     func(tx *Tx) error
-	res   chan error // room for one: the write's answer once committed
-}
-
-// jobs are a heap, the oldest request first (then the first to ask).
-type jobs []*job
-
-func (w jobs) Len() int { return len(w) }
-func (w jobs) Less(i, j int) bool {
-	if !w[i].at.Equal(w[j].at) {
-		return w[i].at.Before(w[j].at)
-	}
-	return w[i].seq < w[j].seq
-}
-func (w jobs) Swap(i, j int) {
-	w[i], w[j] = w[j], w[i]
-	w[i].index, w[j].index = i, j
-}
-func (w *jobs) Push(x any) {
-	v := x.(*job)
-	v.index = len(*w)
-	*w = append(*w, v)
-}
-func (w *jobs) Pop() any {
-	old := *w
-	v := old[len(old)-1]
-	old[len(old)-1] = nil
-	*w = old[:len(old)-1]
-	v.index = -1
-	return v
+	at  time.Time // when its request came in
+	f   func(tx *Tx) error
+	res chan error // room for one: the write's answer once committed
 }
 
 var errClosed = fmt.Errorf("%w: store: closed", ErrUnavailable)
@@ -98,9 +66,7 @@ func (g *group) do(ctx context.Context, f func(tx *Tx) error) error {
 		g.mu.Unlock()
 		return errClosed
 	}
-	g.seq++
-	j.seq = g.seq
-	heap.Push(&g.waiting, j)
+	e := g.waiting.push(j.at, j)
 	g.mu.Unlock()
 	select {
 	case g.wake <- struct{}{}:
@@ -118,8 +84,7 @@ func (g *group) do(ctx context.Context, f func(tx *Tx) error) error {
 		err = fmt.Errorf("%w: waited %s for a turn at the database", ErrBusy, g.p.waitMax)
 	}
 	g.mu.Lock()
-	if j.index >= 0 {
-		heap.Remove(&g.waiting, j.index)
+	if g.waiting.remove(e) {
 		g.mu.Unlock()
 		return err
 	}
@@ -131,7 +96,7 @@ func (g *group) do(ctx context.Context, f func(tx *Tx) error) error {
 func (g *group) queued() int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return len(g.waiting)
+	return g.waiting.len()
 }
 
 func (g *group) run() {
@@ -157,13 +122,14 @@ func (g *group) run() {
 func (g *group) take() []*job {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	n := min(len(g.waiting), groupMax)
+	n := min(g.waiting.len(), groupMax)
 	if n == 0 {
 		return nil
 	}
 	batch := make([]*job, 0, n)
 	for range n {
-		batch = append(batch, heap.Pop(&g.waiting).(*job))
+		j, _ := g.waiting.pop()
+		batch = append(batch, j)
 	}
 	return batch
 }
@@ -172,8 +138,8 @@ func (g *group) drain(err error) {
 	g.mu.Lock()
 	g.closed = true
 	var left []*job
-	for len(g.waiting) > 0 {
-		left = append(left, heap.Pop(&g.waiting).(*job))
+	for j, ok := g.waiting.pop(); ok; j, ok = g.waiting.pop() {
+		left = append(left, j)
 	}
 	g.mu.Unlock()
 	for _, j := range left {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
 	"sync"
@@ -25,8 +24,9 @@ import (
 type turns struct {
 	mu      sync.Mutex
 	n, free int
-	seq     uint64
-	waiting waiters
+	// waiting are the callers waiting, each with its channel, closed
+	// when the turn is handed to it
+	waiting queue[chan struct{}]
 }
 
 func newTurns(n int) *turns { return &turns{n: n, free: n} }
@@ -49,42 +49,6 @@ func arrival(ctx context.Context) time.Time {
 	return time.Now()
 }
 
-// waiter is one caller waiting for a turn.
-type waiter struct {
-	at    time.Time
-	seq   uint64
-	ready chan struct{} // closed when the turn is handed to it
-	index int           // in the heap; -1 once handed a turn
-}
-
-// waiters are a heap, the oldest request first (then the first to ask).
-type waiters []*waiter
-
-func (w waiters) Len() int { return len(w) }
-func (w waiters) Less(i, j int) bool {
-	if !w[i].at.Equal(w[j].at) {
-		return w[i].at.Before(w[j].at)
-	}
-	return w[i].seq < w[j].seq
-}
-func (w waiters) Swap(i, j int) {
-	w[i], w[j] = w[j], w[i]
-	w[i].index, w[j].index = i, j
-}
-func (w *waiters) Push(x any) {
-	v := x.(*waiter)
-	v.index = len(*w)
-	*w = append(*w, v)
-}
-func (w *waiters) Pop() any {
-	old := *w
-	v := old[len(old)-1]
-	old[len(old)-1] = nil
-	*w = old[:len(old)-1]
-	v.index = -1
-	return v
-}
-
 // take waits for a turn, at most waitMax (then ErrBusy) or until ctx
 // ends. release gives it back, to the oldest waiting request; calling it
 // again does nothing.
@@ -95,14 +59,13 @@ func (t *turns) take(ctx context.Context, waitMax time.Duration) (release func()
 		t.mu.Unlock()
 		return t.releaser(), nil
 	}
-	t.seq++
-	w := &waiter{at: arrival(ctx), seq: t.seq, ready: make(chan struct{})}
-	heap.Push(&t.waiting, w)
+	ready := make(chan struct{})
+	w := t.waiting.push(arrival(ctx), ready)
 	t.mu.Unlock()
 	timer := time.NewTimer(waitMax)
 	defer timer.Stop()
 	select {
-	case <-w.ready:
+	case <-ready:
 		return t.releaser(), nil
 	case <-ctx.Done():
 		err = ctx.Err()
@@ -110,8 +73,7 @@ func (t *turns) take(ctx context.Context, waitMax time.Duration) (release func()
 		err = fmt.Errorf("%w: waited %s for a turn at the database", ErrBusy, waitMax)
 	}
 	t.mu.Lock()
-	if w.index >= 0 {
-		heap.Remove(&t.waiting, w.index)
+	if t.waiting.remove(w) {
 		t.mu.Unlock()
 		return nil, err
 	}
@@ -130,9 +92,8 @@ func (t *turns) releaser() func() {
 func (t *turns) give() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if len(t.waiting) > 0 {
-		w := heap.Pop(&t.waiting).(*waiter)
-		close(w.ready)
+	if ready, ok := t.waiting.pop(); ok {
+		close(ready)
 		return
 	}
 	t.free++
@@ -155,5 +116,5 @@ func ArrivalOf(ctx context.Context) (time.Time, bool) {
 func (t *turns) waitingCount() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return len(t.waiting)
+	return t.waiting.len()
 }

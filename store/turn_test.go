@@ -49,10 +49,14 @@ func TestTurnsOldestRequestFirst(t *testing.T) {
 			mu.Unlock()
 			r()
 		}()
-		waitFor(t, func() bool { tu.mu.Lock(); defer tu.mu.Unlock(); return len(tu.waiting) == countWaiting(arrivals, a) })
+		waitFor(t, func() bool { tu.mu.Lock(); defer tu.mu.Unlock(); return tu.waiting.len() == countWaiting(arrivals, a) })
 		if a == 3 || a == 11 {
 			cancel()
-			waitFor(t, func() bool { tu.mu.Lock(); defer tu.mu.Unlock(); return len(tu.waiting) == countWaiting(arrivals, a)-1 })
+			waitFor(t, func() bool {
+				tu.mu.Lock()
+				defer tu.mu.Unlock()
+				return tu.waiting.len() == countWaiting(arrivals, a)-1
+			})
 		}
 	}
 	hold()
