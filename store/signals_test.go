@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -180,4 +182,29 @@ func sameHistories(t *testing.T, s Store) {
 			t.Errorf("%s: the history kept as written differs from the one joined (-joined +kept):\n%s", p, d)
 		}
 	}
+}
+
+// FuzzParsePresses: what session_signals keeps is read back as written,
+// whatever the text of a technique or area, and anything else is an error,
+// never a panic.
+func FuzzParsePresses(f *testing.F) {
+	f.Add("sore", "effleurage", "upper-back", `["good", "", ""]`+"\n")
+	f.Add(`a "quoted" one`, `back\slash`, "two\nlines", `["x","y"`)
+	f.Add("ümlaut ✓", "<b>&amp;</b>", "😀", "[\"\\ud83d\\ude00\",\"\\u00fc\",\"\\\"\"]\n\n")
+	f.Fuzz(func(t *testing.T, kind, technique, area, raw string) {
+		parsePresses(raw) // never panics
+		if !utf8.ValidString(kind) || !utf8.ValidString(technique) || !utf8.ValidString(area) {
+			return // no store keeps it
+		}
+		var line strings.Builder
+		for _, sep := range []string{"", " "} { // SQLite's json_array, PostgreSQL's json_build_array
+			b, _ := json.Marshal([]string{kind, technique, area})
+			line.WriteString(strings.ReplaceAll(string(b), `","`, `",`+sep+`"`) + "\n")
+		}
+		got, err := parsePresses(line.String())
+		want := plan.Signal{Kind: kind, Technique: technique, Area: area}
+		if err != nil || len(got) != 2 || got[0] != want || got[1] != want {
+			t.Fatalf("parsePresses(%q) = %v, %v; want %v twice", line.String(), got, err, want)
+		}
+	})
 }
