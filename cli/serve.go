@@ -12,7 +12,9 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,6 +70,7 @@ type serveOptions struct {
 	TLS       bool     // serve HTTPS
 	Cert, Key string   // certificate and key files; "" for the local authority
 	TestClock bool     // browser tests drive the player's clock
+	Profile   string   // write a CPU profile of the run to this file
 
 	ready func(addr string) // tests learn the address here
 	grace time.Duration     // how long in-flight requests may take to finish on stop; 0 is shutdownGrace
@@ -85,6 +88,7 @@ func (o *serveOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Cert, "cert", "", "the certificate chain `FILE` (PEM) for --tls")
 	fs.StringVar(&o.Key, "key", "", "its private key `FILE` (PEM) for --tls")
 	fs.BoolVar(&o.TestClock, "test-clock", false, "for browser tests only: the player's clock stands still until the test moves it")
+	fs.StringVar(&o.Profile, "cpu-profile", "", "for measuring: write a CPU profile of the whole run to `FILE` when the server stops (read it with go tool pprof)")
 }
 
 func (o *serveOptions) SetArgs(args []string) error {
@@ -179,6 +183,22 @@ func (o *serveOptions) Run(ctx context.Context, env *Env) error {
 		if tlsConf, ca, err = o.tlsConfig(env); err != nil {
 			return err
 		}
+	}
+	if o.Profile != "" {
+		f, err := os.Create(o.Profile)
+		if err != nil {
+			return inputErrorf("--cpu-profile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return inputErrorf("--cpu-profile: %v", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			if err := f.Close(); err != nil {
+				env.Log.Warn("writing the CPU profile", slog.Any("err", err))
+			}
+		}()
 	}
 	st, err := store.Open(ctx, db)
 	if err != nil {

@@ -14,6 +14,7 @@
 //	go run ./bench/load -users 50 -duration 10s -db postgres
 //	go run ./bench/load -addr 127.0.0.1:7878 -users 20 -duration 5s
 //	go run ./bench/load -bin /tmp/knead-old -preset sqlite-500   (another build)
+//	go run ./bench/load -preset sqlite-1000 -cpuprofile /tmp/knead.pprof   (then go tool pprof -top /tmp/knead.pprof)
 //
 // Presets and their budgets (on a 2-core machine):
 //
@@ -84,6 +85,7 @@ func main() {
 		addr     = flag.String("addr", "", "drive a server already running at this loopback HOST:PORT instead of starting one")
 		bin      = flag.String("bin", "", "the knead binary to start (default: built from this repository)")
 		moves    = flag.Int("moves", 6, "progress requests per session (one after each move)")
+		profile  = flag.String("cpuprofile", "", "write the (first) server's CPU profile over the run to `FILE`, for go tool pprof (costs a little time)")
 		stmts    = flag.Bool("statements", false, "PostgreSQL: count the statements each request sends (pg_stat_statements, which costs a little time: leave it off when timing)")
 	)
 	flag.Parse()
@@ -122,7 +124,11 @@ func main() {
 	}
 	missed := false
 	for _, b := range runs {
-		r, err := runOne(b, *bin, *addr, dir, *moves, *stmts)
+		prof := *profile
+		if prof != "" && len(runs) > 1 {
+			prof = strings.TrimSuffix(prof, ".pprof") + "-" + b.name + ".pprof"
+		}
+		r, err := runOne(b, *bin, *addr, dir, *moves, *stmts, prof)
 		if err != nil {
 			fail("%s: %v", b.name, err)
 		}
@@ -175,7 +181,7 @@ type statement struct {
 	query  string
 }
 
-func runOne(b budget, bin, addr, dir string, moves int, stmts bool) (*result, error) {
+func runOne(b budget, bin, addr, dir string, moves int, stmts bool, profile string) (*result, error) {
 	var servers []*harness.Server
 	var addrs []string
 	var pg *harness.Postgres
@@ -214,7 +220,11 @@ func runOne(b budget, bin, addr, dir string, moves int, stmts bool) (*result, er
 		ch := make(chan started, b.servers)
 		for i := range b.servers {
 			go func() {
-				s, err := harness.Start(bin, db, filepath.Join(dir, fmt.Sprintf("%s-%d.log", b.name, i)))
+				var extra []string
+				if profile != "" && i == 0 {
+					extra = []string{"--cpu-profile", profile}
+				}
+				s, err := harness.Start(bin, db, filepath.Join(dir, fmt.Sprintf("%s-%d.log", b.name, i)), extra...)
 				ch <- started{s, err}
 			}()
 		}
