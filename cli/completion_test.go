@@ -134,5 +134,15 @@ func TestMain(m *testing.M) {
 	if os.Getenv("KNEAD_TEST_MAIN") == "1" {
 		os.Exit(Main(context.Background(), os.Args[1:], System()))
 	}
-	os.Exit(m.Run())
+	// No test may read or write the person's own data: the default database
+	// and the speech cache live in a folder of the test run's own.
+	home, err := os.MkdirTemp("", "knead-cli-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_DATA_HOME", filepath.Join(home, "data"))
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
+	code := m.Run()
+	os.RemoveAll(home)
+	os.Exit(code)
 }
