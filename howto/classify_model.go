@@ -143,6 +143,9 @@ func features(s *sentence, masked bool) []string {
 		if sh.vi+1 < len(s.toks) && objectStarts[s.toks[sh.vi+1].w] {
 			add("vobj")
 		}
+		obj := s.objectClass()
+		add("obj=" + obj)
+		add("vp=" + sh.person + "|obj=" + obj)
 	} else {
 		add("noverb")
 	}
@@ -204,6 +207,7 @@ func features(s *sentence, masked bool) []string {
 		add("block=" + strconv.Itoa(int(s.b.kind)))
 		flag(s.idx == 0, "first")
 		flag(tipBlock(s.b), "tipblock")
+		s.placeFeatures(add)
 	}
 	n := len(s.st.ws)
 	switch {

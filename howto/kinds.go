@@ -143,6 +143,9 @@ func (s *sentence) prepOnly() bool {
 	if s.verb.base == "cover" && len(s.prep) == 0 {
 		return false // "Cover the whole length 3 times": the move again
 	}
+	if s.verb.c == vPrep && s.prepVerbWorks() {
+		return false // "Apply pressure on your foot with both hands", "Brush down from the neck to the waist"
+	}
 	if s.verb.c == vPrep {
 		// "Sit down and knead your calves" moves after it sits; "Stand
 		// behind them and rest your hands on their shoulders for a few
@@ -195,6 +198,17 @@ func (s *sentence) prepOnly() bool {
 	return false
 }
 
+// prepVerbWorks reports a verb of preparation used for a move: it names
+// no preparation, and works a place with the hands or along a way
+// ("Apply pressure on your foot with both hands", "Brush down from the
+// neck to the waist with light fingertips").
+func (s *sentence) prepVerbWorks() bool {
+	if len(s.prep) > 0 || !s.hasLoc() {
+		return false
+	}
+	return s.verb.base == "apply" && s.hasPart() || s.verb.base == "brush" && len(s.dirs) > 0
+}
+
 // movesAfter reports a move joined on after token i: "use plenty of lotion
 // and then circle the foot".
 func movesAfter(t []token, i int) bool {
@@ -228,6 +242,9 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 	}
 	if s.form == fNone {
 		return s.modifierNoVerb()
+	}
+	if s.b != cur.last && s.idx == 0 && len(s.b.sents) > 1 && len(s.st.ws) <= 2 && !s.hasLoc() && !s.hasStrong() {
+		return false // "Finish." naming the list item it opens, before its move: nothing merges across items
 	}
 	if s.b != cur.last && (s.hasStrong() && s.strongMotion() != cur.motion() || s.warning || s.replays()) {
 		// "Repeat the warm-up glide three more times." in a step of its own

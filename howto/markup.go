@@ -269,17 +269,27 @@ func tableCells(t string) ([]string, bool) {
 }
 
 // rowText reads the cells of a table row: a cell that holds only a number
-// numbers the row, and a short name before the instruction (in a row of
-// three cells or more: "Wrist circles | Support the hand and trace … |
-// 20 s") is the row's title. The other cells are read as sentences.
+// numbers the row, and the short names before the instruction (in a row
+// of three cells or more: "Wrist circles | Support the hand and trace … |
+// 20 s", "Fan strokes | Upper back → shoulders | Glide …") are the row's
+// title. The other cells are read as sentences.
 func rowText(cells []string) (text string, num int, title string) {
 	if len(cells) > 1 {
 		if v, err := strconv.Atoi(strings.TrimRight(cells[0], ".)")); err == nil && v > 0 && v < 1000 {
 			num, cells = v, cells[1:]
 		}
 	}
-	if len(cells) >= 2 && (num > 0 || len(cells) >= 3) && nameCell(cells[0]) && sentenceCell(cells[1]) {
-		title, cells = cells[0], cells[1:]
+	if len(cells) >= 2 && (num > 0 || len(cells) >= 3) {
+		// Every short name before the instruction ("Fan strokes | Upper
+		// back → shoulders | Glide your palms …") titles the row: the
+		// move's name and where it works, not sentences of their own.
+		k := 0
+		for k < len(cells)-1 && nameCell(cells[k]) {
+			k++
+		}
+		if k > 0 && sentenceCell(cells[k]) {
+			title, cells = strings.Join(cells[:k], ", "), cells[k:]
+		}
 	}
 	for i, c := range cells {
 		if i < len(cells)-1 && !endsSentence(c) && !strings.HasSuffix(c, ":") {

@@ -82,17 +82,32 @@ func blindHeading(b *block) bool {
 // markNoise marks every block that is furniture, and everything after the
 // start of the reader comments.
 func markNoise(bs []*block) {
-	inComments := false
+	inComments, inMeta := false, false
 	for _, b := range bs {
 		if inComments {
 			b.noise = "reader comments"
 			continue
 		}
+		if b.kind == bHeading {
+			inMeta = metaHeading(b.text)
+		}
 		why, starts := noise(b)
 		if starts {
 			inComments = true
+		}
+		if why == "" && (inMeta || reVersion.MatchString(b.text)) {
+			why = "a changelog, licence or other notes about the document"
 		}
 		b.noise = why
 		b.blind = why == "" && blindHeading(b)
 	}
 }
+
+// reMeta are headings of a document's notes about itself, not of moves:
+// the section under one is furniture up to the next heading.
+var (
+	reMeta    = regexp.MustCompile(`(?i)^(change ?log|changes|version history|release notes|licen[cs]e|copyright|contributing|contributors|credits|acknowledg(e)?ments)\s*:?$`)
+	reVersion = regexp.MustCompile(`^(v\d+(\.\d+)+|\d+\.\d+\.\d+)\s*[:(\-–]`)
+)
+
+func metaHeading(t string) bool { return reMeta.MatchString(strings.TrimSpace(t)) }

@@ -1,0 +1,93 @@
+package howto
+
+// Classify, more of a sentence's structure for the role model: what the
+// main verb acts on (the receiver's body, a product, furniture, the
+// giver's hands, a pressure or a stroke), and where the sentence sits in
+// its block (a list item's opening, its last sentence, a block of one
+// sentence). A set-up ("Warm the balm between your palms", "Hold the
+// flannel under the hot tap") acts on a product; a move acts on the body.
+
+// objectClass names what the main verb acts on: the class of the first
+// word among the few after it that the lexicon or the word lists know, or
+// "none".
+func (s *sentence) objectClass() string {
+	vi := s.shape.vi
+	if vi < 0 {
+		return "none"
+	}
+	at := map[int]cat{}
+	for _, h := range s.hits {
+		ti := s.st.ti[h.i]
+		for _, v := range h.e.vals {
+			if _, seen := at[ti]; !seen {
+				at[ti] = v.c
+			}
+		}
+	}
+	for k := vi + 1; k < len(s.toks) && k <= vi+6; k++ {
+		w := s.toks[k].w
+		switch {
+		case w == "," || w == ";" || w == "and" && k > vi+1:
+			return "none"
+		case lubricants[w] || productWords[w]:
+			return "product"
+		case furnitureWords[w]:
+			return "furniture"
+		case pressureNouns[w]:
+			return "pressure"
+		}
+		switch at[k] {
+		case cLandmark, cArea:
+			return "body"
+		case cPart, cHand:
+			return "hands"
+		case cTool:
+			return "tool"
+		case cMotion, cManner:
+			return "pressure"
+		case cPrep:
+			return "product"
+		}
+	}
+	return "none"
+}
+
+// productWords are things a set-up handles that are neither the body nor
+// a massage tool.
+var productWords = wordSet("towel towels flannel flannels cloth cloths water tap basin bowl jar tube bottle " +
+	"amount drop blob pump dollop wipes tissue mask")
+
+// furnitureWords are where the receiver sits or lies.
+var furnitureWords = wordSet("chair chairs bed sofa couch floor table mat cushion cushions pillow pillows " +
+	"stair stairs step wall backrest armchair stool")
+
+// pressureNouns are what a move "applies" or "makes": "apply pressure",
+// "make small circles".
+var pressureNouns = wordSet("pressure strokes stroke circles circle motion motions movements movement " +
+	"squeezes squeeze pressures sweeps passes taps")
+
+// placeFeatures are the features of where s sits in its block.
+func (s *sentence) placeFeatures(add func(string)) {
+	b := s.b
+	if b == nil {
+		return
+	}
+	n := len(b.sents)
+	switch {
+	case n == 1:
+		add("pos=alone")
+	case s.idx == n-1:
+		add("pos=last")
+	case s.idx > 0:
+		add("pos=mid")
+	}
+	if b.kind == bItem {
+		add("item")
+		if s.idx == 0 {
+			add("itemfirst")
+		}
+	}
+	if b.title != "" {
+		add("titled")
+	}
+}
