@@ -169,7 +169,7 @@ func scoreText(res *Result, l *Labels) TextScore {
 			st.Right++
 		}
 	}
-	scoreStepFields(sc, steps, pair, l.Steps)
+	scoreStepFields(&ts, sc, steps, pair, l.Steps)
 	// Warnings and claims, by anchor.
 	wtext := make([]sentenceAt, len(warnings))
 	for i, w := range warnings {
@@ -220,7 +220,9 @@ func alignSteps(ts *TextScore, steps []Step, labels []LabelStep) []int {
 }
 
 // scoreStepFields scores the areas, counts and times of the paired steps.
-func scoreStepFields(sc map[string]*Score, steps []Step, pair []int, labels []LabelStep) {
+// A paired step on another area than its label's is listed as missed, with
+// both areas.
+func scoreStepFields(ts *TextScore, sc map[string]*Score, steps []Step, pair []int, labels []LabelStep) {
 	for _, s := range steps {
 		if s.Area != "" {
 			sc["areas"].Found++
@@ -239,8 +241,11 @@ func scoreStepFields(sc map[string]*Score, steps []Step, pair []int, labels []La
 		}
 		if len(ls.Area) > 0 {
 			sc["areas"].Labelled++
-			if s != nil && contains(ls.Area, s.Area) {
+			switch {
+			case s != nil && contains(ls.Area, s.Area):
 				sc["areas"].Right++
+			case s != nil:
+				ts.Missed = append(ts.Missed, fmt.Sprintf("area: %s (labelled %s, found %s)", ls.Anchor, strings.Join(ls.Area, " or "), firstNonEmpty(s.Area, "none")))
 			}
 		}
 		if ls.Repeat.Set {

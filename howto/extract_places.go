@@ -40,6 +40,8 @@ func (s *sentence) positional(ti int) bool {
 	switch {
 	case (w == "belly" || w == "bellies") && next == "of":
 		return true
+	case s.scopeOnly(ti):
+		return true
 	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward"):
 		return true
 	case poseWords[next] && next != "back" && !s.movesBefore(ti),
@@ -63,6 +65,23 @@ func (s *sentence) positional(ti int) bool {
 		}
 	}
 	return false
+}
+
+// scopeOnly reports a body word after "for" in a sentence that makes no
+// move: "Takes me about 10 min for both legs", "a good routine for the
+// feet" say what it is for, not where a move works; a sentence that opens
+// with it says where the moves after it work.
+func (s *sentence) scopeOnly(ti int) bool {
+	if s.verb.c == vMove {
+		return false
+	}
+	k := ti - 1
+	for k >= 0 && (dets[s.toks[k].w] || bodyAdjs[s.toks[k].w]) {
+		k--
+	}
+	// "For the lower back, she switches to the heels of her hands" says
+	// where the moves that follow work.
+	return k > 0 && s.toks[k].w == "for"
 }
 
 // movesBefore reports a move verb just before token ti ("bring the knees

@@ -32,6 +32,17 @@ func TestPlacesWorked(t *testing.T) {
 		{"Stroke from the top of the thigh down to the foot, 3 times.", "legs", "legs"},
 		{"Sit with your chest resting on a cushion and knead the tops of the shoulders for a minute.", "shoulders", "shoulders"},
 		{"Circle your fingertips on the forehead and cheeks, 10 times.", "face", "face"},
+		// The object of the move, not the hand that makes it.
+		{"With your right thumb, draw slow circles over your left palm for a minute.", "hands", "hands"},
+		{"Finish by shaking the hand out loosely for 10 seconds.", "hands", "hands"},
+		{"Knead down both arms, moving toward the hand, 3 times.", "arms", "arms"},
+		// Names the lexicon knows beside the body model's own.
+		{"Knead the rhomboids with your thumbs, 5 times.", "upper-back", "upper-back"},
+		{"Squeeze the deltoids for 30 seconds.", "shoulders", "shoulders"},
+		{"Glide up the IT band from knee to hip, 4 times.", "thighs", "thighs"},
+		{"Roll the balls of the feet over the ball for a minute.", "feet", "feet"},
+		{"Press into the web of the thumb for 20 seconds.", "hands", "hands"},
+		{"Stroke along the collarbones out to the shoulders, 5 times.", "chest", "chest"},
 	}
 	for _, tt := range tests {
 		res, err := Import([]byte(tt.in), Options{})

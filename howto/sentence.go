@@ -561,6 +561,11 @@ func (s *sentence) readHit(h hit, prevAmb *int) {
 			*prevAmb = 1
 		}
 	}
+	if pl, ok := selfHandPlaces[h.e.words[len(h.e.words)-1]]; ok && h.n == 2 && s.otherHandOfSelf(ti) {
+		s.markRef(pl.id, s.isRef(ti))
+		s.takeValue(h, ti, pl) // "over your left palm", worked by the right thumb
+		return
+	}
 	for _, v := range h.e.vals {
 		if h.e.amb && (v.c == cPart) == recv {
 			continue
@@ -899,7 +904,47 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if first >= 0 && t[first].w == "the" && theReceiver[t[ti].w] && !(ti+2 < len(t) && t[ti+1].w == "of" && t[ti+2].w == "your") {
 		return true
 	}
-	return false
+	return s.movedObject(ti, k)
+}
+
+// otherHandOfSelf reports a hand named by its side after a place word
+// where the last hand named is the other one ("With your right thumb, draw
+// circles over your left palm"): in self-massage one hand works on the
+// other, so it is a place. ti is the token of "left" or "right".
+func (s *sentence) otherHandOfSelf(ti int) bool {
+	side := s.toks[ti].w
+	k := ti - 1
+	for k >= 0 && dets[s.toks[k].w] {
+		k--
+	}
+	if k < 0 || !locPreps[s.toks[k].w] || len(s.parts) == 0 {
+		return false
+	}
+	h := s.parts[len(s.parts)-1].hand
+	return (side == "left" || side == "right") && (h == "left" || h == "right") && h != side
+}
+
+// selfHandPlaces are the places of a hand worked on by the other hand.
+var selfHandPlaces = map[string]val{"hand": {cArea, "hands"}, "palm": {cLandmark, "palm"},
+	"thumb": {cLandmark, "fingers"}, "fingers": {cLandmark, "fingers"}, "fingertips": {cLandmark, "fingers"}}
+
+// movedObject reports a hand word that is the object of a move, after
+// "the": "finish by shaking the hand out", "stroke the fingers one by
+// one"; not a hand put somewhere or together to work ("press the thumbs
+// into the arch", "rub the hands together"). k is the token before the
+// determiners and adjectives.
+func (s *sentence) movedObject(ti, k int) bool {
+	t := s.toks
+	if k < 0 || k+1 >= ti || t[k+1].w != "the" {
+		return false
+	}
+	if v, ok := verbs[t[k].w]; !ok || v.c != vMove {
+		return false
+	}
+	if ti+1 < len(t) && (locPreps[t[ti+1].w] || t[ti+1].w == "together" || t[ti+1].w == "in") {
+		return false
+	}
+	return true
 }
 
 // theReceiver are the arm words that, after "the", are the receiver's:
