@@ -320,6 +320,9 @@ func areaVotesOf(t string) areaVotes {
 		if h.e.amb && motionAfter(s.st.ws, h.i+h.n) {
 			continue // "Thumb strip", "Finger or thumb rotations": the giver's hand
 		}
+		if ti := s.st.ti[h.i]; facingWords[s.toks[ti].w] && ti+1 < len(s.toks) && (s.toks[ti+1].w == "down" || s.toks[ti+1].w == "up") {
+			continue // "(partner lying face down)": how the body lies
+		}
 		for _, x := range h.e.vals {
 			switch {
 			case x.c == cLandmark:
@@ -384,8 +387,14 @@ func (st *stepDraft) jointsOnly() bool {
 // ownVotes are the places the step's own sentences, its item's name and
 // the sentence before it name; named says whether any did.
 func (st *stepDraft) ownVotes(jointsOnly bool) (votes areaVotes, named, elsewhere bool) {
+	moveNames := st.moveNamesPlace()
 	for i, s := range st.sents {
 		w := []float64{1, 2, 0.5}[st.roles[i]]
+		if st.roles[i] == 0 && moveNames {
+			// "Hold the foot at the heel … Now rotate the toes": where the
+			// hands are put to hold says less than where the move works.
+			w = 0.5
+		}
 		votes.addSentence(s, w, jointsOnly)
 	}
 	if st.first != nil && st.first.title != "" {
@@ -412,6 +421,9 @@ func (d *doc) headingVotes(votes *areaVotes, st *stepDraft) {
 		votes.add(sa, 1)
 	}
 	switch {
+	case sa != "" && sa != d.titleArea && !massage.Overlaps(sa, d.titleArea):
+		// "Step 6: Massaging Your Neck" in a face routine: the heading says
+		// where its moves work, more closely than the title.
 	case sa != "" && sa != d.titleArea && massage.Within(sa, d.titleArea):
 		// "Hamstrings" under "Leg flush": the heading says which part
 		// of the title's area.
@@ -582,6 +594,21 @@ func (st *stepDraft) vaguenessInto(out *Step) {
 			break
 		}
 	}
+}
+
+// moveNamesPlace reports a step whose move sentences name where they work.
+func (st *stepDraft) moveNamesPlace() bool {
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		for _, a := range placeAreas(s) {
+			if !s.refs[a] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // worksSomewhere reports a step that names where it works, not only where
@@ -802,5 +829,39 @@ func between(st *stepDraft) string {
 	case has["wrist"] && has["elbow"]:
 		return "forearms"
 	}
+	return betweenHeadAndTrunk(st)
+}
+
+// betweenHeadAndTrunk is the neck, for a move that only runs from a place
+// of the head to the chest or shoulders, or back, naming no place on its
+// way: "strokes from the collarbone towards your face".
+func betweenHeadAndTrunk(st *stepDraft) string {
+	head, trunk := false, false
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		for _, a := range placeAreas(s) {
+			if !s.refs[a] && !s.refsLandmarkOf(a) {
+				return ""
+			}
+			head = head || massage.Within(a, "head")
+			trunk = trunk || a == "chest" || a == "shoulders"
+		}
+	}
+	if head && trunk {
+		return "neck"
+	}
 	return ""
+}
+
+// refsLandmarkOf reports a landmark of area a that the sentence names only
+// as where a move heads or starts.
+func (s *sentence) refsLandmarkOf(a string) bool {
+	for _, l := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok && lm.Area == a && s.refs[l] {
+			return true
+		}
+	}
+	return false
 }

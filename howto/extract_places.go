@@ -348,8 +348,19 @@ func (v *areaVotes) wholeOf() string {
 		if p := parentOfSiblings(best, b); p != "" && v.score[b] >= v.score[best]/2 {
 			return p
 		}
+		if lengthOfBack(best, b) && v.score[b] >= v.score[best]/2 {
+			return "back"
+		}
 	}
 	return ""
+}
+
+// lengthOfBack reports a move on the lower back that also works the neck
+// or the shoulders, or the other way round: "glide up from the lower back
+// to the neck, out over the shoulders" runs the length of the back.
+func lengthOfBack(a, b string) bool {
+	top := func(x string) bool { return x == "neck" || x == "shoulders" }
+	return a == "lower-back" && top(b) || b == "lower-back" && top(a)
 }
 
 // parentOfSiblings is the area that holds two different areas, when

@@ -43,6 +43,17 @@ func TestPlacesWorked(t *testing.T) {
 		{"Roll the balls of the feet over the ball for a minute.", "feet", "feet"},
 		{"Press into the web of the thumb for 20 seconds.", "hands", "hands"},
 		{"Stroke along the collarbones out to the shoulders, 5 times.", "chest", "chest"},
+		// A move from the lower back up to the neck runs the back's length.
+		{"Place both palms on the lower back and glide up to the neck, out over the shoulders, 6 times.", "back", "back shoulders"},
+		// Beside the spine is on the back.
+		{"Make small circles out from the spine with your palm, 5 times.", "back", "back"},
+		// From the collarbone towards the face is the neck between them.
+		{"Massage in upward strokes from the collarbone towards your face, 5 times.", "neck", "neck"},
+		// Where one hand holds says less than where the move works.
+		{"Hold the foot at the heel with one hand. Now rotate the toes while pressing, 5 times.", "toes", "toes"},
+		{"Knead both arms, moving toward the person's hand, 3 times.", "arms", "arms"},
+		// "face down" in the title is how the body lies.
+		{"Back rub (partner lying face down)\n\nScoop the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
 	}
 	for _, tt := range tests {
 		res, err := Import([]byte(tt.in), Options{})

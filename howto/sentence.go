@@ -589,7 +589,11 @@ func (s *sentence) takeValue(h hit, ti int, v val) {
 	switch v.c {
 	case cLandmark:
 		if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
+			// Never pressed on, but the moves beside it work its area: "out
+			// from the spine" is on the back, as much as where a move heads.
 			s.avoid = true
+			s.markRef(lmk.Area, true)
+			s.areas = appendNew(s.areas, lmk.Area)
 			return
 		}
 		s.landmarks = appendNew(s.landmarks, v.id)
@@ -790,8 +794,8 @@ func (s *sentence) isRef(ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		w := s.toks[k].w
 		switch {
-		case dets[w] || bodyAdjs[w] || w == "just" || w == "right" || w == "the":
-			continue
+		case dets[w] || bodyAdjs[w] || w == "just" || w == "right" || w == "the" || ownerWord(w):
+			continue // "toward the person's hand"
 		case refPreps[w]:
 			// "go to the low back", "move on to the calf", "Move the ball
 			// down to the lower back": where the next move works, not where
@@ -811,6 +815,11 @@ func (s *sentence) isRef(ti int) bool {
 		return false
 	}
 	return false
+}
+
+// ownerWord is a word that says whose body: "person's", "partner's".
+func ownerWord(w string) bool {
+	return partnerWords[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // markRef notes whether a mention of a place is a reference; a place any of
