@@ -53,7 +53,7 @@ func TestPlacesWorked(t *testing.T) {
 		{"Hold the foot at the heel with one hand. Now rotate the toes while pressing, 5 times.", "toes", "toes"},
 		{"Knead both arms, moving toward the person's hand, 3 times.", "arms", "arms"},
 		// "face down" in the title is how the body lies.
-		{"Back rub (partner lying face down)\n\nScoop the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
+		{"Back rub (partner lying face down)\n\nKnead the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
 	}
 	for _, tt := range tests {
 		res, err := Import([]byte(tt.in), Options{})
