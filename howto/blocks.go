@@ -56,6 +56,11 @@ func blocks(lines []line, firstLine bool) []*block {
 				cur.kind = bHeading
 				end()
 			}
+			if cur != nil && len(cur.starts) == 1 && cur.title == "" && capsTitle(cur.text) && startsUpper(l.text) {
+				// "1. CALF STRETCH ON A STAIR\nStand with …": the capital line names the item.
+				cur.title, cur.text, cur.starts = cur.text, l.text, []lineStart{{0, l.n}}
+				continue
+			}
 			if cur == nil {
 				cur = &block{kind: bPara, line: l.n, text: l.text, title: l.title, starts: []lineStart{{0, l.n}}}
 				out = append(out, cur)
@@ -168,7 +173,12 @@ var abbrevs = map[string]bool{"e.g": true, "i.e": true, "eg": true, "ie": true, 
 // splitSentences cuts a block's text into sentences.
 func splitSentences(b *block) {
 	if !unpunctuatedLines(b) {
-		splitRange(b, 0, len(b.text))
+		start := 0
+		for _, end := range shortLineEnds(b) {
+			splitRange(b, start, end)
+			start = end + 1
+		}
+		splitRange(b, start, len(b.text))
 		return
 	}
 	// A chat or forum reply with no full stops: each line is a sentence.
@@ -179,6 +189,38 @@ func splitSentences(b *block) {
 		}
 		splitRange(b, st.off, end)
 	}
+}
+
+// shortLineEnds are the ends of a block's short lines with no full stop
+// that a line opening with a capital follows ("Hold: 30 seconds  Repeat:
+// 3 times" over "Do not bounce."): each ends a sentence.
+func shortLineEnds(b *block) []int {
+	var out []int
+	for i := 0; i+1 < len(b.starts); i++ {
+		end := b.starts[i+1].off - 1
+		line := strings.TrimSpace(b.text[b.starts[i].off:end])
+		if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;,") || len(strings.Fields(line)) > 6 {
+			continue
+		}
+		if next := b.text[b.starts[i+1].off:]; startsUpper(next) || next != "" && next[0] >= '0' && next[0] <= '9' {
+			out = append(out, end)
+		}
+	}
+	return out
+}
+
+// capsTitle reports a short line in capitals: "CALF STRETCH ON A STAIR".
+func capsTitle(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3 && len(strings.Fields(s)) <= 8 && !strings.ContainsAny(s, ".!?")
 }
 
 // unpunctuatedLines reports a block of three lines or more none of which

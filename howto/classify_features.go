@@ -27,7 +27,7 @@ func (s *sentence) objectClass() string {
 	for k := vi + 1; k < len(s.toks) && k <= vi+6; k++ {
 		w := s.toks[k].w
 		switch {
-		case w == "," || w == ";" || w == "and" && k > vi+1:
+		case w == "," || w == ";" || w == "like" || w == "as" || w == "and" && k > vi+1:
 			return "none"
 		case lubricants[w] || productWords[w]:
 			return "product"
@@ -54,7 +54,7 @@ func (s *sentence) objectClass() string {
 
 // productWords are things a set-up handles that are neither the body nor
 // a massage tool.
-var productWords = wordSet("towel towels flannel flannels cloth cloths water tap basin bowl jar tube bottle " +
+var productWords = wordSet("towel towels flannel flannels cloth cloths water tap basin bowl jar tube " +
 	"amount drop blob pump dollop wipes tissue mask")
 
 // furnitureWords are where the receiver sits or lies.
@@ -90,4 +90,33 @@ func (s *sentence) placeFeatures(add func(string)) {
 	if b.title != "" {
 		add("titled")
 	}
+}
+
+// productSetup reports a set-up with a product: the main verb acts on it,
+// and no move after it works the body ("Hold the flannel under the hot
+// tap, wring it out and wrap it round both hands", "Warm a pea-sized
+// amount of balm between your palms and smooth it over both hands"); a
+// move on the body after it ("… and draw the toes towards you") makes it
+// a move.
+func (s *sentence) productSetup() bool {
+	if s.objectClass() != "product" {
+		return false
+	}
+	places := s.placeAt()
+	for _, m := range s.motions {
+		if m.ti <= s.shape.vi || m.strength < 1 {
+			continue
+		}
+		if m.ti+1 < len(s.toks) && (s.toks[m.ti+1].w == "it" || s.toks[m.ti+1].w == "them") {
+			continue // smoothing the balm itself
+		}
+		for _, tis := range places {
+			for _, ti := range tis {
+				if ti > m.ti && ti <= m.ti+5 {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

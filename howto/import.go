@@ -273,12 +273,16 @@ func (d *doc) readBlock(b *block) {
 		if s.form == fNone && s.modelMove() {
 			s.modelMoved = true
 		}
+	}
+	itemMove(b)
+	for _, s := range b.sents {
 		if s.form != fNone {
 			instructs = true
 		}
 	}
 	if !instructs && !continues(b) {
 		d.closeStep()
+		d.promotePending()
 		d.pending = nil
 	}
 	for _, s := range b.sents {
@@ -386,7 +390,7 @@ func (d *doc) aside(s *sentence) bool {
 // notMove keeps an instruction that prepares or advises, not a move.
 func (d *doc) notMove(s *sentence) bool {
 	switch {
-	case s.prepOnly():
+	case s.prepOnly() || s.productSetup():
 		return true
 	case s.aboutTechniques() || s.makeSure():
 		d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})

@@ -163,7 +163,7 @@ func (d *doc) promotePending() {
 	for _, s := range p.sents {
 		counted = counted || !s.rep.IsZero() || len(s.dirs) > 0 && s.hasLoc()
 	}
-	if !counted {
+	if !counted && !p.surelyMoves() {
 		return
 	}
 	for i := range p.roles {

@@ -1,0 +1,63 @@
+package howto
+
+// Segment, by the page's structure: a list item is a step's place. An
+// item in which the rules find no move, no set-up and no hold takes the
+// sentence the role model reads most surely as a move, when it instructs
+// ("Let your right heel sink slowly below the edge …", "Loop the towel
+// round the ball of your foot and draw the toes towards you"): stretches
+// and exercises written with verbs no list holds. A set-up the model is
+// sure is a move, with nothing after it in its block to set up ("To close,
+// interlace your fingers, turn the palms away and stretch …"), is a step.
+
+const itemMoveSure = 0.50 // the least probability of a move for an item's only candidate
+
+// itemMove marks the sentence of a list item with no move that the model
+// reads as one, if there is one.
+func itemMove(b *block) {
+	if b.kind != bItem || b.caption || tipBlock(b) {
+		return
+	}
+	var best *sentence
+	for _, s := range b.sents {
+		if s.modelMoved || s.form != fNone && (s.handsOn() || s.setup() || s.holdStep()) {
+			return
+		}
+		if s.itemCandidate() && (best == nil || s.guess.pMove > best.guess.pMove) {
+			best = s
+		}
+	}
+	if best == nil {
+		return
+	}
+	if best.form == fNone {
+		best.form, best.vi = fImperative, best.shape.vi
+		if best.shape.person != "" {
+			best.form = fYou
+		}
+		best.verb = verb{base: lemma(best.shape.word), c: vMove}
+	}
+	best.modelMoved, best.modelSaid = true, true
+}
+
+// itemCandidate reports a sentence that instructs in its structure and
+// that the model reads as a move rather than anything else.
+func (s *sentence) itemCandidate() bool {
+	g, sh := s.guess, s.shape
+	if g.role != RoleMove || g.pMove < itemMoveSure || sh.vi < 0 || s.warnLead || s.warnOnly() || s.claim {
+		return false
+	}
+	if !(sh.imperative || sh.person == "you" || sh.person == "i") || sh.negated || sh.modal != "" {
+		return false
+	}
+	return len(s.prep) == 0 || s.hasStrong()
+}
+
+// surelyMoves reports a set-up the model is sure is a move of its own.
+func (st *stepDraft) surelyMoves() bool {
+	for _, s := range st.sents {
+		if s.guess.pMove >= moveSure && s.guess.role == RoleMove && (s.hasLoc() || s.hasPart()) && len(s.prep) == 0 {
+			return true
+		}
+	}
+	return false
+}
