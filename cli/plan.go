@@ -38,7 +38,8 @@ func init() {
 			"When the minutes are too few for everything, the plan drops the finish and then the deeper " +
 			"warm-up and says so; when they are too few for anything, or more than the safe moves can fill " +
 			"without staying too long on one spot, knead says how many minutes would do and exits with " +
-			"status 1, as it does when nothing safe is left.\n\n" +
+			"status 1, as it does when nothing safe is left. A plan whose moves fill somewhat less than the minutes is cut " +
+			"short: its title gives the time it lasts, and a note says so with the minutes asked.\n\n" +
 			"--for NAME plans for me or a person 'knead people' lists, from their history in the store " +
 			"(--db): a step lighter or firmer where they asked for it, more time and gentle work first where " +
 			"a spot was sore (never deep on the first visit), liked techniques tried first, a technique with " +
@@ -294,7 +295,7 @@ func (o *planOptions) Run(ctx context.Context, env *Env) error {
 			return err
 		}
 		fmt.Fprintf(env.Err, "Wrote %q (%s) to %s; 'knead check %s' checks it after you edit it.\n",
-			plan.Title(p.Areas, p.Minutes), plural(len(p.Items), "item"), o.Out, o.Out)
+			p.Title(), plural(len(p.Items), "item"), o.Out, o.Out)
 		if !o.JSON {
 			return nil
 		}

@@ -207,6 +207,8 @@ func TestPlanGolden(t *testing.T) {
 		{"plan-shoulders-arms-self-10.txt", []string{"plan", "--area", "shoulders,arms", "--minutes", "10", "--mode", "self", "--width", "80"}},
 		{"plan-feet-inflamed-ankle-15.txt", []string{"plan", "--area", "feet", "--minutes", "15", "--condition", "inflamed-joint:ankle", "--width", "80"}},
 		{"plan-sensitive-scalp-40.txt", []string{"plan", "--area", "scalp", "--minutes", "6", "--condition", "sensitive:scalp", "--mode", "partner", "--width", "40"}},
+		// cut short: titled by the time it lasts, the minutes asked said in its note
+		{"plan-jaw-self-20-cut-short.txt", []string{"plan", "--area", "jaw", "--minutes", "20", "--mode", "self", "--width", "80"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -28,7 +28,7 @@ func (p *Plan) Routine() *massage.Routine {
 	}
 	r := &massage.Routine{
 		ID:       p.routineID(),
-		Name:     p.title(),
+		Name:     p.name(),
 		Summary:  p.summary(),
 		Mode:     p.Mode,
 		Pressure: p.Pressure,
@@ -82,8 +82,9 @@ func (p *Plan) routineID() string {
 	return "plan-" + strings.Join(p.Areas, "-")
 }
 
-// title reads like "Back and scalp, 20 minutes".
-func (p *Plan) title() string {
+// name reads like "Back and scalp, 20 minutes" (the time it lasts when
+// cut short: "Jaw, 14 min 50 s").
+func (p *Plan) name() string {
 	names := make([]string, len(p.Areas))
 	for i, a := range p.Areas {
 		names[i] = massage.AreaName(a)
@@ -91,6 +92,9 @@ func (p *Plan) title() string {
 	t := massage.UpperFirst(massage.JoinAnd(names))
 	if strings.TrimSpace(t) == "" {
 		t = "A session" // a stored plan may name no area
+	}
+	if p.Length() != p.Minutes*60 {
+		return fmt.Sprintf("%s, %s", t, minutesSaid(p.Length()))
 	}
 	return fmt.Sprintf("%s, %s", t, minutesText(p.Minutes))
 }
@@ -110,6 +114,22 @@ func minutesText(m float64) string {
 		return "1 minute"
 	}
 	return num(m) + " minutes"
+}
+
+// Length is the plan's hands-on time in seconds as its title says it: the
+// minutes asked, or the time its moves last when they could not fill the
+// minutes (cut short: its notes say so, with the minutes asked).
+func (p *Plan) Length() float64 {
+	if want := p.Minutes * 60; p.TotalSeconds < want-want/100 {
+		return p.TotalSeconds
+	}
+	return p.Minutes * 60
+}
+
+// Title names the plan in lists and on its pages: its areas and Length,
+// "Back and scalp · 20 min", or "Jaw · 14 min 50 s" when cut short.
+func (p *Plan) Title() string {
+	return Title(p.Areas, p.Length()/60)
 }
 
 // Title names a planned session in lists, the same in the web app and the

@@ -61,7 +61,7 @@ func NewRecord(cat *massage.Catalog, r *massage.Routine, s Session, src Source, 
 	var req any
 	switch {
 	case p != nil:
-		title = plan.Title(p.Areas, p.Minutes)
+		title = p.Title()
 		req = src.Request
 	case src.Technique != "":
 		p = PlanOf(cat, r, s.Script)

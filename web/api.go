@@ -316,7 +316,7 @@ func (s *Server) newSession(ctx context.Context, req plan.Request, key string) (
 		return nil, false, err
 	}
 	x = &store.Session{
-		ID: newID(), CreatedAt: s.now().UTC(), Title: plan.Title(p.Areas, p.Minutes), Person: personOf(req),
+		ID: newID(), CreatedAt: s.now().UTC(), Title: p.Title(), Person: personOf(req),
 		Request: reqJSON, Plan: planJSON, Script: scriptJSON, Total: script.Total,
 		// kept with the session, in its row: a failure to remember them
 		// fails the whole request, which may be sent again

@@ -564,7 +564,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessage) playData {
-	d := playData{Plan: p, Title: plan.Title(p.Areas, p.Minutes), Request: req, Script: newPageScript(script), Total: script.Total,
+	d := playData{Plan: p, Title: p.Title(), Request: req, Script: newPageScript(script), Total: script.Total,
 		Feedback: store.FeedbackKinds, AreaNames: map[string]string{}}
 	var whom struct{ For string }
 	if json.Unmarshal(req, &whom) == nil && whom.For != store.Me {

@@ -70,7 +70,7 @@ func (s *Server) planFromQuery(ctx context.Context, q url.Values, what string) (
 		return pq, s.planFault(ctx, what, err)
 	}
 	pq.Plan, pq.Script = p, script
-	pq.Title = plan.Title(p.Areas, p.Minutes)
+	pq.Title = p.Title()
 	if req.Routine != "" {
 		pq.Title = s.routineTitle(ctx, req, p)
 	}

@@ -40,6 +40,8 @@ func TestPlanQueryBothPages(t *testing.T) {
 		has    []string
 	}{
 		{name: "a plan", query: "area=back&area=scalp&minutes=20&mode=partner", status: 200, title: "Scalp and back · 20 min"},
+		{name: "a plan cut short is titled by the time it lasts", query: "area=jaw&minutes=20&mode=self", status: 200, title: "Jaw · 14 min 50 s",
+			has: []string{"Cut short: this plan lasts 14 min 50 s, not the 20 minutes asked"}},
 		{name: "a routine then the feet", query: "routine=" + routine + "&area=feet&minutes=5", status: 200, title: "Desk shoulders, then feet · 6 min 45 s"},
 		{name: "a routine alone", query: "routine=" + routine + "&minutes=10", status: 200, title: "Desk shoulders"},
 		{name: "no minutes", query: "area=feet&minutes=other", status: 422,
@@ -85,6 +87,14 @@ func TestPlanQueryBothPages(t *testing.T) {
 					}
 					if m := pageTitle.FindStringSubmatch(body); m == nil || html.UnescapeString(m[1]) != want+" · Knead" {
 						t.Errorf("%s: title %q, want %q", path, m, want+" · Knead")
+					}
+					if !strings.Contains(body, "<h1>"+html.EscapeString(c.title)+"</h1>") {
+						t.Errorf("%s: no heading %q", path, c.title)
+					}
+					for _, h := range c.has {
+						if n := strings.Count(html.UnescapeString(body), h); n != 1 {
+							t.Errorf("%s: %q is said %d times, want once", path, h, n)
+						}
 					}
 					continue
 				}
@@ -137,4 +147,15 @@ func TestPlanInputError(t *testing.T) {
 	if e := planInputError(context.DeadlineExceeded, "answers"); e.Field != "answers" || e.Message == "" {
 		t.Errorf("a plain error: %+v", e)
 	}
+}
+
+// A session of a plan cut short is kept under the time it lasts: History,
+// the session page and its handout say it.
+func TestSessionCutShortTitle(t *testing.T) {
+	app, _ := newApp(t, true)
+	rec := check(t, app, scenario{name: "start the jaw for 20 minutes", method: "POST", path: "/api/sessions",
+		body: `{"areas":["jaw"],"minutes":20,"mode":"self"}`, status: 201, contain: []string{`"title":"Jaw · 14 min 50 s"`}})
+	loc := rec.Header().Get("Location")
+	check(t, app, scenario{name: "its handout", path: loc + "/handout", status: 200, contain: []string{"<h1>Jaw · 14 min 50 s</h1>"}})
+	check(t, app, scenario{name: "history", path: "/history", status: 200, contain: []string{"Jaw · 14 min 50 s"}, absent: []string{"Jaw · 20 min"}})
 }
