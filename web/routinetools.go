@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -72,6 +73,7 @@ func (s *Server) routineChecks(ctx context.Context, kr *store.Routine, rt *massa
 // exportView is the device export's form, its limits and any refusal.
 type exportView struct {
 	Format, Columns, Rate, MaxForce string
+	Height, Build                   string // the receiver's body (--height, --build)
 	Error                           string
 	Command                         string
 	Limits                          motion.Limits
@@ -80,7 +82,7 @@ type exportView struct {
 
 func (s *Server) exportForm(kr *store.Routine, q url.Values) exportView {
 	v := exportView{Format: q.Get("format"), Columns: q.Get("columns"), Rate: q.Get("rate"), MaxForce: q.Get("max_force"),
-		Limits: motion.DefaultLimits}
+		Height: strings.TrimSpace(q.Get("height")), Build: q.Get("build"), Limits: motion.DefaultLimits}
 	if v.Format == "" {
 		v.Format = "csv"
 	}
@@ -90,16 +92,35 @@ func (s *Server) exportForm(kr *store.Routine, q url.Values) exportView {
 	if v.Rate == "" {
 		v.Rate = "100"
 	}
-	cmd := []string{"knead export", kr.ID + ".yaml"}
-	if v.Format != "csv" {
-		cmd = append(cmd, "--format "+v.Format)
+	if v.Height == "" {
+		v.Height = strconv.FormatFloat(motion.DefaultBody.Height, 'f', -1, 64)
 	}
-	cmd = append(cmd, "--rate "+v.Rate)
-	if v.Columns != "3d" {
-		cmd = append(cmd, "--columns "+v.Columns)
+	if v.Build == "" {
+		v.Build = motion.DefaultBody.Build
 	}
-	if v.MaxForce != "" {
-		cmd = append(cmd, "--max-force "+v.MaxForce)
+	// the command that writes the same file, with the flags that differ
+	// from its defaults
+	cmd := []string{"knead export"}
+	if v.Format == "urdf" {
+		cmd = append(cmd, "--format urdf")
+	} else {
+		cmd = append(cmd, kr.ID+".yaml")
+		if v.Format != "csv" {
+			cmd = append(cmd, "--format "+v.Format)
+		}
+		cmd = append(cmd, "--rate "+v.Rate)
+		if v.Columns != "3d" && v.Format != "ros2-json" {
+			cmd = append(cmd, "--columns "+v.Columns)
+		}
+		if v.MaxForce != "" {
+			cmd = append(cmd, "--max-force "+v.MaxForce)
+		}
+	}
+	if v.Height != strconv.FormatFloat(motion.DefaultBody.Height, 'f', -1, 64) {
+		cmd = append(cmd, "--height "+v.Height)
+	}
+	if v.Build != motion.DefaultBody.Build {
+		cmd = append(cmd, "--build "+v.Build)
 	}
 	v.Command = strings.Join(cmd, " ")
 	for _, line := range strings.Split(strings.TrimRight(motion.RegionTable(), "\n"), "\n") {
@@ -109,14 +130,17 @@ func (s *Server) exportForm(kr *store.Routine, q url.Values) exportView {
 }
 
 // exportFormats are the formats the web export offers, as `knead export
-// --format` names them, with their file's ending and type.
+// --format` names them, with their file's ending and type: the same four.
 var exportFormats = map[string][2]string{
-	"csv":   {".csv", "text/csv; charset=utf-8"},
-	"jsonl": {".jsonl", "application/x-ndjson"},
+	"csv":       {".csv", "text/csv; charset=utf-8"},
+	"jsonl":     {".jsonl", "application/x-ndjson"},
+	"ros2-json": {".ros2.json", "application/json"},
+	"urdf":      {".urdf", "application/xml; charset=utf-8"},
 }
 
-// routineExport writes the routine's trajectory as `knead export` does,
-// or shows the routine's page again with the refusal.
+// routineExport writes the routine's trajectory as `knead export` does
+// (or the body as a URDF, as `knead export --format urdf` does), or shows
+// the routine's page again with the refusal.
 func (s *Server) routineExport(w http.ResponseWriter, r *http.Request) {
 	kr, rt, ok := s.keptRoutine(w, r)
 	if !ok {
@@ -132,9 +156,36 @@ func (s *Server) routineExport(w http.ResponseWriter, r *http.Request) {
 		d.Checks = s.routineChecks(r.Context(), kr, rt)
 		s.render(w, r, http.StatusUnprocessableEntity, "routine", page{Title: rt.Name, Nav: "library", Data: d})
 	}
+	send := func(name, typ string, write func(io.Writer) error) {
+		// everything was checked before (motion.Prepare refuses a whole
+		// trajectory up front), so the file streams out: a long one at
+		// 1 kHz is too large to hold
+		w.Header().Set("Content-Type", typ)
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+		w.Header().Set("Cache-Control", "no-cache")
+		if err := write(w); err != nil {
+			s.log.Warn("export", "err", err)
+		}
+	}
 	ext, known := exportFormats[v.Format]
 	if !known {
-		fail(fmt.Sprintf("Format %q is not one Knead writes here: choose CSV or JSON lines (knead export also writes ros2-json).", v.Format))
+		fail(fmt.Sprintf("Format %q is not one Knead writes: choose CSV, JSON lines, ROS 2 JSON or URDF.", v.Format))
+		return
+	}
+	height, err := strconv.ParseFloat(v.Height, 64)
+	if err != nil {
+		fail(fmt.Sprintf("Height (--height) must be metres from 1.2 to 2.2, such as 1.75, got %q.", v.Height))
+		return
+	}
+	body, err := motion.CheckBody(motion.Body{Height: height, Build: v.Build})
+	if err != nil {
+		fail(massage.UpperFirst(err.Error()) + ".")
+		return
+	}
+	opts.Body = body
+	if v.Format == "urdf" {
+		// the body frame and the body alone, whatever the routine
+		send("knead-body"+ext[0], ext[1], func(w io.Writer) error { return motion.WriteURDF(w, body) })
 		return
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(v.Rate))
@@ -155,12 +206,7 @@ func (s *Server) routineExport(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		var tr *motion.Trajectory
 		if tr, err = motion.Prepare(paths, opts); err == nil {
-			w.Header().Set("Content-Type", ext[1])
-			w.Header().Set("Content-Disposition", `attachment; filename="`+kr.ID+ext[0]+`"`)
-			w.Header().Set("Cache-Control", "no-cache")
-			if err := tr.Write(w); err != nil {
-				s.log.Warn("export", "err", err)
-			}
+			send(kr.ID+ext[0], ext[1], tr.Write)
 			return
 		}
 	}
