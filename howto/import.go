@@ -475,6 +475,8 @@ func (d *doc) continuesStep(s *sentence) bool {
 	same := d.cur.last == s.b
 	conflict := dirConflict(d.cur.dirs(), s.dirs)
 	switch {
+	case s.nextPlace(d.cur):
+		return false
 	case s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()):
 		if conflict {
 			d.restart(s) // the same move, now travelling another way

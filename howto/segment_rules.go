@@ -78,7 +78,23 @@ func (s *sentence) receiverPosition() bool {
 // merges across items; within one, the same move goes on.
 func (s *sentence) sameItemMove(cur *stepDraft) bool {
 	return s.b.kind == bItem && cur.last == s.b && s.hasStrong() && s.strongMotion() == cur.motion() &&
-		!dirConflict(cur.dirs(), s.dirs)
+		!dirConflict(cur.dirs(), s.dirs) && !s.nextPlace(cur)
+}
+
+// nextPlace reports a move that says it comes next and names a place the
+// step has not: "Then, using both thumbs, circle round the hollows of the
+// elbow" after circles on the forearm, "Finally, massage each of your
+// toes" after the sole. It starts a step of its own.
+func (s *sentence) nextPlace(cur *stepDraft) bool {
+	if !(s.hasStrong() || s.hasWeak()) || !namesNew(cur, s) {
+		return false
+	}
+	for _, t := range s.toks {
+		if t.kind == tWord {
+			return t.w == "then" || t.w == "next" || t.w == "finally" || t.w == "lastly" || t.w == "afterwards"
+		}
+	}
+	return false
 }
 
 // toolPurpose reports "use your knuckles to dig into the arch", "use both
@@ -171,4 +187,16 @@ func (d *doc) promotePending() {
 	}
 	d.steps = append(d.steps, p)
 	d.pending = nil
+}
+
+// namesNew reports a sentence that names a place, landmark or area, the
+// step has not named.
+func namesNew(cur *stepDraft, s *sentence) bool {
+	have := cur.places()
+	for _, p := range append(append([]string(nil), s.landmarks...), s.areas...) {
+		if !have[p] {
+			return true
+		}
+	}
+	return false
 }

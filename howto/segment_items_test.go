@@ -1,0 +1,51 @@
+package howto
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestStepFinding checks the fourth pass's kinds of failure by the steps
+// found: each want is the opening of one step's text, in order.
+func TestStepFinding(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"a list item's stretch with a verb no list holds is a step",
+			"1. CALF STRETCH\nStand on the bottom stair, holding the rail. Let your right heel sink slowly below the edge until you feel it in the calf.\nHold: 30 seconds\nDo not bounce.\n\n2. ARCH\nPress small circles along the arch of the foot with both thumbs.\n",
+			[]string{"Let your right heel sink", "Press small circles"}},
+		{"a set-up with a product is no step",
+			"- Warm a pea-sized amount of balm between your palms and smooth it over both hands.\n- Hold the flannel under the hot tap and wrap it round both hands for two minutes.\n- Draw slow circles over your left palm with your right thumb.\n",
+			[]string{"Draw slow circles"}},
+		{"a towel held while the toes are drawn back is a move",
+			"1. Loop the towel round the ball of your foot and draw the toes towards you.\n2. Knead the calf with both hands.\n",
+			[]string{"Loop the towel", "Knead the calf"}},
+		{"a table row's names title it; a changelog is furniture",
+			"| # | Move | Where | How |\n|---|---|---|---|\n| 1 | Fan strokes | Upper back → shoulders | Glide your palms up either side of the spine, 6 times |\n| 2 | Finish | Whole back | Brush down from the neck to the waist with light fingertips |\n\n## Changelog\n\n- v1.1: added the neck glide\n",
+			[]string{"Glide your palms", "Brush down"}},
+		{"a move that says it comes next on a new place is a step of its own",
+			"- Using your thumb, do circular pressures on your forearm. Then, using both thumbs, circle around the wrist bones.\n- Stroke the whole arm.\n",
+			[]string{"Using your thumb", "Then, using both thumbs", "Stroke the whole arm"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Import([]byte(tt.in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range res.Steps {
+				got = append(got, s.Text)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("%d steps, want %d: %q", len(got), len(tt.want), got)
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("step %d is %q, want it to open with %q", i+1, got[i], w)
+				}
+			}
+		})
+	}
+}
