@@ -27,6 +27,9 @@ func TestStepFinding(t *testing.T) {
 		{"a move that says it comes next on a new place is a step of its own",
 			"- Using your thumb, do circular pressures on your forearm. Then, using both thumbs, circle around the wrist bones.\n- Stroke the whole arm.\n",
 			[]string{"Using your thumb", "Then, using both thumbs", "Stroke the whole arm"}},
+		{"a repeat whose only places are in its caution changes the step before",
+			"- Grasp the base of your neck and squeeze it, moving up to the skull. Repeat as many times as needed, being careful not to tense your working arm and hand.\n- Stroke the forehead.\n",
+			[]string{"Grasp the base", "Stroke the forehead"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -162,8 +162,23 @@ func (s *sentence) sameElsewhere(cur *stepDraft) bool {
 	if !again || s.sideRepeat(cur) || s.verb.c == vMove {
 		return false
 	}
+	if s.warning && s.warnAt > 0 && !s.placeBefore(s.warnAt) {
+		return false // "Repeat as needed, being careful not to tense your working arm": its places are the caution's
+	}
 	ownItem := s.b.kind == bItem && s.idx == 0 && cur.last != s.b
 	return newPlaces(cur, s) && (s.hasLoc() || ownItem) || ownItem && s.hasPart()
+}
+
+// placeBefore reports a place named before token end.
+func (s *sentence) placeBefore(end int) bool {
+	for _, tis := range s.placeAt() {
+		for _, ti := range tis {
+			if ti < end {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // promotePending makes a step of a grip no move followed when it moves a
