@@ -175,6 +175,10 @@ func (g *group) commit(batch []*job) {
 		return
 	}
 	defer release()
+	// once the writes are answered, with the turn still held and no
+	// transaction open: prepare the statements they sent for the first
+	// time
+	defer g.p.prepareWanted(ctx)
 	if len(batch) == 1 {
 		batch[0].res <- g.alone(ctx, batch[0])
 		return
@@ -212,17 +216,17 @@ func (g *group) once(ctx context.Context, batch []*job) ([]error, error) {
 	tx := &Tx{Tx: stx, p: g.p, release: func() {}}
 	errs := make([]error, len(batch))
 	for i, j := range batch {
-		if _, err := stx.ExecContext(ctx, "SAVEPOINT w"); err != nil {
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT w"); err != nil {
 			stx.Rollback()
 			return nil, Classify(err)
 		}
 		if errs[i] = j.f(tx); errs[i] != nil {
-			if _, err := stx.ExecContext(ctx, "ROLLBACK TO w"); err != nil {
+			if _, err := tx.ExecContext(ctx, "ROLLBACK TO w"); err != nil {
 				stx.Rollback()
 				return nil, Classify(err)
 			}
 		}
-		if _, err := stx.ExecContext(ctx, "RELEASE w"); err != nil {
+		if _, err := tx.ExecContext(ctx, "RELEASE w"); err != nil {
 			stx.Rollback()
 			return nil, Classify(err)
 		}
