@@ -81,7 +81,9 @@ func Start(bin, db, logFile string, extra ...string) (*Server, error) {
 	}
 	s := &Server{Cmd: cmd, Log: logFile, out: &strings.Builder{}, done: make(chan error, 1)}
 	ready := make(chan string, 1)
+	read := make(chan struct{})
 	go func() {
+		defer close(read)
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			line := sc.Text()
@@ -91,7 +93,10 @@ func Start(bin, db, logFile string, extra ...string) (*Server, error) {
 			}
 		}
 	}()
-	go func() { s.done <- cmd.Wait(); lf.Close() }()
+	// Wait closes the pipe: only once all of it is read (the last line,
+	// "Stopped.", was sometimes lost, and the run said the server
+	// exited without saying it)
+	go func() { <-read; s.done <- cmd.Wait(); lf.Close() }()
 	select {
 	case s.Addr = <-ready:
 		return s, nil
