@@ -23,15 +23,16 @@
 //     htmlLines for HTML), each a heading, a list item or text, with its
 //     number, its lead-in title and its source line.
 //  2. Segment (blocks.go, segment_rules.go, segment_side.go,
-//     segment_finish.go, clauses.go): lines to blocks
+//     segment_finish.go, segment_items.go, clauses.go): lines to blocks
 //     (blocks, markNoise, setSections), and each block to sentences
 //     (doc.readBlock: splitSentences, mergeFragments, splitClauses).
 //     Structure comes first: a numbered item, a heading or a paragraph is a
 //     block, and a step never runs across a heading. A turn to the other
 //     side ("Change feet and do it all again") is a step of its own
-//     (doc.sideSwitch).
+//     (doc.sideSwitch). A list item with no move the rules read takes
+//     the sentence the role model reads most surely as one (itemMove).
 //  3. Classify (sentence.go, kinds.go, cues.go, classify_openers.go,
-//     classify_caution.go, classify_struct.go, classify_model.go,
+//     classify_caution.go, classify_struct.go, classify_features.go, classify_model.go,
 //     classify_roles.go, verbs.go, phrases.go): each sentence, alone.
 //     readShape finds its structure with no verb list as the gate (main
 //     verb after the openers, subject, imperative, modal, negation); the
