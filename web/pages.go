@@ -535,6 +535,7 @@ type playData struct {
 	Defs      template.HTML // the charts the page draws on
 	For       string        // whom it is for, as the store names them; "" for me
 	Handout   string        // the address of its printable handout
+	InAll     float64       // the whole session with its transitions, when longer than the hands-on time
 }
 
 type itemView struct {
@@ -570,6 +571,7 @@ func (s *Server) playData(p *plan.Plan, script *guide.Script, req json.RawMessag
 	if json.Unmarshal(req, &whom) == nil && whom.For != store.Me {
 		d.For = whom.For
 	}
+	d.InAll = inAll(p, script)
 	var at float64
 	for _, it := range p.Items {
 		d.Items = append(d.Items, itemView{Item: it, Start: at, Thumb: key(it.Technique, 0)})

@@ -26,6 +26,7 @@ type planHandoutData struct {
 	Back    string // the plan or session it came from
 	Other   string // the same handout on the other paper
 	Dropped []string
+	InAll   float64 // the whole session with its transitions, when longer than the hands-on time
 }
 
 // handoutItem is one item of the plan: its moves' words and one drawing.
@@ -44,7 +45,7 @@ type handoutItem struct {
 
 // planHandoutView lays a plan and its script out for paper.
 func (s *Server) planHandoutView(title string, p *plan.Plan, sc *guide.Script, paper string) planHandoutData {
-	d := planHandoutData{Title: title, Plan: p, Total: sc.Total, Paper: "a4"}
+	d := planHandoutData{Title: title, Plan: p, Total: sc.Total, Paper: "a4", InAll: inAll(p, sc)}
 	if paper == "letter" {
 		d.Paper = "letter"
 	}
@@ -129,4 +130,15 @@ func (s *Server) sessionHandout(w http.ResponseWriter, r *http.Request) {
 	d.Back = "/session/" + x.ID
 	d.Other = "/session/" + x.ID + "/handout?paper=" + map[string]string{"a4": "letter", "letter": "a4"}[d.Paper]
 	s.render(w, r, http.StatusOK, "planhandout", page{Title: x.Title + " (handout)", Body: "handout paper-" + d.Paper, Data: d})
+}
+
+// inAll is how long a session takes with the changes between its moves
+// (the script's length), or 0 when that is no longer than its hands-on
+// time: the title gives the hands-on time, and the two must not seem to
+// disagree.
+func inAll(p *plan.Plan, sc *guide.Script) float64 {
+	if sc.Total-p.TotalSeconds >= 1 {
+		return sc.Total
+	}
+	return 0
 }

@@ -31,7 +31,7 @@ func TestRoutineTools(t *testing.T) {
 	for _, sc := range []scenario{
 		{name: "routine page", path: "/routines/" + id, status: 200,
 			contain: []string{`href="/?routine=` + id + `"`, "Knead's check:</strong> passes", "2 steps, 2 of them the library's techniques",
-				"no answers from the last 30 days are kept for you", `action="/routines/` + id + `/export"`, "knead export " + id + ".yaml --rate 100", "back and shoulders (back, lower-back, shoulders, upper-back): 210 N"}},
+				"no answers from the last 30 days are kept for you", `action="/routines/` + id + `/export#export"`, "knead export " + id + ".yaml --rate 100", "back and shoulders (back, lower-back, shoulders, upper-back): 210 N"}},
 		{name: "start page with the routine", path: "/?routine=" + id, status: 200,
 			contain: []string{`name="routine" value="` + id + `"`, "Plan a session with your routine", `name="mode" value="self"`, "Where else, after the routine?"},
 			absent:  []string{"Same as last time"}},
@@ -52,7 +52,7 @@ func TestRoutineTools(t *testing.T) {
 		{name: "csv export", path: "/routines/" + id + "/export?format=csv&rate=10&columns=2d", status: 200,
 			contain: []string{"# knead trajectory", "t,x,y,force_n,hand,region,chart,contact"}},
 		{name: "the page offers every format knead export writes", path: "/routines/" + id, status: 200,
-			contain: []string{`value="csv"`, `value="jsonl"`, `value="ros2-json"`, `value="urdf"`, `name="height" inputmode="decimal" value="1.75"`, `<option value="average" selected>`}},
+			contain: []string{`action="/routines/` + id + `/export#export"`, `value="csv"`, `value="jsonl"`, `value="ros2-json"`, `value="urdf"`, `name="height" inputmode="decimal" value="1.75"`, `<option value="average" selected>`}},
 		{name: "unknown format", path: "/routines/" + id + "/export?format=xml", status: 422, contain: []string{"Not exported:", "choose CSV, JSON lines, ROS 2 JSON or URDF"}},
 		{name: "height not a number", path: "/routines/" + id + "/export?format=urdf&height=tall", status: 422, contain: []string{"Height (--height) must be metres from 1.2 to 2.2", `value="tall"`}},
 		{name: "height out of range", path: "/routines/" + id + "/export?format=ros2-json&height=3", status: 422, contain: []string{"Height 3 m is out of range: expected 1.2 to 2.2 metres"}},
