@@ -32,6 +32,10 @@ func TestBrowserPlanHandout(t *testing.T) {
 		chromedp.WaitVisible(`#print-handout`),
 	)
 	submit(t, ctx, `#print-handout`)
+	// on a phone its links (back, the other paper) are a finger's height
+	if small := eval[[]string](t, ctx, `[...document.querySelectorAll('.screen-tools a')].filter(a => a.getBoundingClientRect().height < 44).map(a => a.textContent)`); len(small) > 0 {
+		t.Errorf("the handout's links %q are under 44 px tall", small)
+	}
 	names := eval[[]string](t, ctx, `[...document.querySelectorAll('.hstep h2')].map(h => h.textContent)`)
 	if len(names) < 6 {
 		t.Fatalf("the handout lists %d moves: %v", len(names), names)
