@@ -132,6 +132,9 @@ func TestBrowserPhonePairsAndPlays(t *testing.T) {
 		t.Error("the plan page does not say what plain http is missing")
 	}
 	shoot(t, ctx, "insecure-line")
+	if small := js[[]string](t, ctx, `[...document.querySelectorAll('#insecure a, #insecure button')].filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44; }).map(e => e.textContent)`); len(small) > 0 {
+		t.Errorf("the plain-http line's %q are under 44 px to tap", small)
+	}
 	do(t, ctx, "start", chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const v = document.getElementById('awake'); return !!v && !v.paused && v.muted && v.loop; })()`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Errorf("no silent video keeps the screen on: %v", err)

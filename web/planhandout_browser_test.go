@@ -31,6 +31,9 @@ func TestBrowserPlanHandout(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/plan?area=back&area=scalp&minutes=20&mode=partner&pressure=moderate"),
 		chromedp.WaitVisible(`#print-handout`),
 	)
+	if h := eval[float64](t, ctx, `document.getElementById('print-handout').getBoundingClientRect().height`); h < 44 {
+		t.Errorf("the plan's handout link is %v px tall, under a finger's 44", h)
+	}
 	submit(t, ctx, `#print-handout`)
 	// on a phone its links (back, the other paper) are a finger's height
 	if small := eval[[]string](t, ctx, `[...document.querySelectorAll('.screen-tools a')].filter(a => a.getBoundingClientRect().height < 44).map(a => a.textContent)`); len(small) > 0 {

@@ -44,11 +44,11 @@ if (sessionStorage.getItem('knead.insecure.seen') !== '1') {
   line.id = 'insecure';
   line.className = 'muted';
   line.style.cssText = 'margin:.4rem 0;font-size:.95rem';
-  line.innerHTML = 'Plain http here: the screen stays on, but Knead can’t play offline or install. <a href="/settings">How to fix</a> · ';
+  line.innerHTML = 'Plain http here: the screen stays on, but Knead can’t play offline or install. <a href="/settings" style="display:inline-block;min-height:44px;line-height:44px;padding:0 .4rem">How to fix</a> · ';
   const ok = document.createElement('button');
   ok.type = 'button';
   ok.className = 'link';
-  ok.style.cssText = 'min-height:0;padding:0';
+  ok.style.cssText = 'min-height:44px;min-width:44px;padding:0 .4rem'; // a tap target, however small the word
   ok.textContent = 'OK';
   ok.addEventListener('click', () => { sessionStorage.setItem('knead.insecure.seen', '1'); line.remove(); });
   line.append(ok);
