@@ -245,6 +245,11 @@ func (s *Server) startPage(w http.ResponseWriter, r *http.Request) {
 		var req plan.Request
 		if json.Unmarshal(c, &req) == nil && req.Validate() == nil {
 			d.Form = formFromRequest(req)
+			if d.Routine != nil {
+				// the routine is what was asked for: the places of another
+				// session are not added to it unasked
+				d.Form.Areas = nil
+			}
 			if who.ID != store.Me || req.For != "" {
 				req.For = who.ID // the same choices, for the person picked
 			}

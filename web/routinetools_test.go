@@ -138,3 +138,16 @@ func TestRoutineExportFormats(t *testing.T) {
 		}
 	}
 }
+
+// Planning around a routine starts from the routine alone: the places of
+// the last session are not picked for it (they would be added unasked).
+func TestRoutineStartPicksNoPlaces(t *testing.T) {
+	app, _ := routinesApp(t)
+	srv := httptest.NewServer(app)
+	defer srv.Close()
+	id := keepTestRoutine(t, srv.URL, shoulderRoutine)
+	check(t, app, scenario{name: "a session of the feet", method: "POST", path: "/api/sessions", body: `{"areas":["feet"],"minutes":10,"mode":"self"}`, status: 201})
+	check(t, app, scenario{name: "the plain start page repeats them", path: "/", status: 200, contain: []string{`name="area" value="feet" checked`}})
+	check(t, app, scenario{name: "the routine's start page does not", path: "/?routine=" + id, status: 200,
+		contain: []string{`name="area" value="feet"`}, absent: []string{`name="area" value="feet" checked`}})
+}
