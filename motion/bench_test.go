@@ -2,6 +2,7 @@ package motion
 
 import (
 	"io"
+	"math"
 	"syscall"
 	"testing"
 	"time"
@@ -139,4 +140,49 @@ func BenchmarkRoutinePaths(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkAppendRows is the row writer alone, on one core: the 60-minute
+// routine's rows at 1 kHz made block by block into one buffer, without the
+// header, the trajectory or the columns. Each block is made a few times
+// and its quickest kept: min-ns/row, the sum of those over the rows, hardly
+// moves with other work on the machine, so it compares changes to the hot
+// loop on a shared machine.
+func BenchmarkAppendRows(b *testing.B) {
+	cat, r := hourRoutine(b)
+	paths, err := RoutinePaths(cat, r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, format := range benchFormats {
+		b.Run(format[0]+"-"+format[1], func(b *testing.B) {
+			o := ExportOptions{Format: format[0], Columns: format[1], Rate: 1000, MaxForce: 20}
+			t, err := Prepare(paths, o)
+			if err != nil {
+				b.Fatal(err)
+			}
+			d3 := format[1] == "3d"
+			steps := make([]exportStep, len(paths))
+			for i := range paths {
+				steps[i] = t.tr.exportStep(i, format[0], d3)
+			}
+			last := int64(t.tr.n) * 1000 / Rate
+			tf := newTimeFormat(1000)
+			buf := make([]byte, 0, blockTicks*2*rowGuess(format[0], d3)+64*1024)
+			var least time.Duration
+			for b.Loop() {
+				least = 0
+				for lo := int64(0); lo <= last; lo += int64(blockTicks) {
+					best := time.Duration(math.MaxInt64)
+					for range 5 {
+						t0 := time.Now()
+						buf = appendRows(buf[:0], steps, lo, min(lo+int64(blockTicks), last+1), 1000, tf, format[0] == "jsonl", d3)
+						best = min(best, time.Since(t0))
+					}
+					least += best
+				}
+			}
+			b.ReportMetric(float64(least.Nanoseconds())/float64(2*(last+1)), "min-ns/row")
+		})
+	}
 }

@@ -115,81 +115,128 @@ func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 // head and the limbs), so that moving on the chart moves the hand about as
 // far on the body, never faster at the edge of a view.
 func (b Body) place(chart string, X, Y float64) (Vec3, Vec3) {
+	pl := b.placer(chart)
+	return pl.at(X, Y)
+}
+
+// A placer places points of one chart on one body: the body's sizes and
+// the chart worked out once, for the many samples placed one after another
+// (an export places every sample of every step).
+type placer struct {
+	chart              chartKind
+	L, W               float64
+	zc, rx, ry, rz, nr float64
+}
+
+type chartKind uint8
+
+const (
+	chartOther chartKind = iota
+	chartBack
+	chartNeckShoulders
+	chartHeadBack
+	chartHeadSide
+	chartHeadTop
+	chartHips
+	chartTorsoFront
+	chartArm
+	chartHand
+	chartLeg
+	chartFoot
+)
+
+var chartKinds = map[string]chartKind{
+	"back": chartBack, "neck-shoulders": chartNeckShoulders, "head-back": chartHeadBack,
+	"head-side": chartHeadSide, "head-top": chartHeadTop, "hips": chartHips,
+	"torso-front": chartTorsoFront, "arm": chartArm, "hand": chartHand, "leg": chartLeg, "foot": chartFoot,
+}
+
+func (b Body) placer(chart string) placer {
 	L, W := b.Scale()
-	// round a vertical elliptic cylinder (half-width a across y, half-depth
-	// c along x), from its back (dir -1) or front (+1), u along the skin
-	round := func(u, z, a, c, dir float64) (Vec3, Vec3) {
-		al := clamp(u/((a+c)/2), -1.75, 1.75)
-		x, y := dir*c*math.Cos(al), a*math.Sin(al)
-		return Vec3{x, y, z}, Vec3{x / (c * c), y / (a * a), 0}.norm()
+	return placer{chart: chartKinds[chart], L: L, W: W,
+		zc: headZ * L, rx: headRX * W, ry: headRY * W, rz: headRZ * L, nr: neckR * W}
+}
+
+// round places u along the skin round a vertical elliptic cylinder
+// (half-width a across y, half-depth c along x), from its back (dir -1) or
+// front (+1), at height z.
+func round(u, z, a, c, dir float64) (Vec3, Vec3) {
+	al := clamp(u/((a+c)/2), -1.75, 1.75)
+	x, y := dir*c*math.Cos(al), a*math.Sin(al)
+	return Vec3{x, y, z}, Vec3{x / (c * c), y / (a * a), 0}.norm()
+}
+
+// torso: the torso narrows smoothly to the neck over the shoulders.
+func (pl *placer) torso(u, z, dir float64) (Vec3, Vec3) {
+	L, W := pl.L, pl.W
+	f := minJerk(clamp((z-(shoulderZ-0.06)*L)/(0.10*L), 0, 1))
+	a, c := torsoA*W+(neckR-torsoA)*W*f, torsoB*W+(neckR-torsoB)*W*f
+	return round(u, z, a, c, dir)
+}
+
+// headAt: the head, an ellipsoid above its centre; below it, narrowing to
+// the neck. dirX, dirY is the unit direction round the vertical axis.
+func (pl *placer) headAt(dirX, dirY, z float64) (Vec3, Vec3) {
+	zc, rx, ry, rz, nr := pl.zc, pl.rx, pl.ry, pl.rz, pl.nr
+	if z >= zc {
+		be := math.Min((z-zc)/rz, math.Pi/2)
+		p := Vec3{rx * dirX * math.Cos(be), ry * dirY * math.Cos(be), zc + rz*math.Sin(be)}
+		return p, Vec3{(p.X) / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}.norm()
 	}
-	// the torso narrows smoothly to the neck over the shoulders
-	torso := func(u, z, dir float64) (Vec3, Vec3) {
-		f := minJerk(clamp((z-(shoulderZ-0.06)*L)/(0.10*L), 0, 1))
-		a, c := torsoA*W+(neckR-torsoA)*W*f, torsoB*W+(neckR-torsoB)*W*f
-		return round(u, z, a, c, dir)
-	}
-	// the head: an ellipsoid above its centre; below it, narrowing to the
-	// neck. al is the angle round the vertical axis from the pole the
-	// view faces, be the angle up from the centre.
-	zc, rx, ry, rz, nr := headZ*L, headRX*W, headRY*W, headRZ*L, neckR*W
-	headAt := func(dirX, dirY, z float64) (Vec3, Vec3) {
-		// dirX, dirY: the unit direction round the axis
-		if z >= zc {
-			be := math.Min((z-zc)/rz, math.Pi/2)
-			p := Vec3{rx * dirX * math.Cos(be), ry * dirY * math.Cos(be), zc + rz*math.Sin(be)}
-			return p, Vec3{(p.X) / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}.norm()
-		}
-		f := clamp((zc-z)/(0.10*L), 0, 1) // 0 at the centre, 1 at the neck
-		ax, ay := rx+(nr-rx)*f, ry+(nr-ry)*f
-		return Vec3{ax * dirX, ay * dirY, z}, Vec3{dirX / ax, dirY / ay, 0}.norm()
-	}
-	switch chart {
-	case "back": // from behind: the chart's left is the receiver's left
-		return torso((0.5-X)*0.70*W, (shoulderZ-(Y-0.17)*0.70)*L, -1)
-	case "neck-shoulders":
+	f := clamp((zc-z)/(0.10*pl.L), 0, 1) // 0 at the centre, 1 at the neck
+	ax, ay := rx+(nr-rx)*f, ry+(nr-ry)*f
+	return Vec3{ax * dirX, ay * dirY, z}, Vec3{dirX / ax, dirY / ay, 0}.norm()
+}
+
+func (pl *placer) at(X, Y float64) (Vec3, Vec3) {
+	L, W := pl.L, pl.W
+	zc, rx, ry, rz := pl.zc, pl.rx, pl.ry, pl.rz
+	switch pl.chart {
+	case chartBack: // from behind: the chart's left is the receiver's left
+		return pl.torso((0.5-X)*0.70*W, (shoulderZ-(Y-0.17)*0.70)*L, -1)
+	case chartNeckShoulders:
 		u, z := (0.5-X)*0.50*W, (shoulderZ-(Y-0.42)*0.50)*L
 		if z <= (headZ-0.10)*L {
-			return torso(u, z, -1)
+			return pl.torso(u, z, -1)
 		}
 		al := clamp(u/((rx+ry)/2), -1.75, 1.75)
-		return headAt(-math.Cos(al), math.Sin(al), z)
-	case "head-back":
+		return pl.headAt(-math.Cos(al), math.Sin(al), z)
+	case chartHeadBack:
 		al := clamp((0.5-X)*0.25*W/((rx+ry)/2), -1.75, 1.75)
-		return headAt(-math.Cos(al), math.Sin(al), (headZ+headRZ-(Y-0.11)*0.25)*L)
-	case "head-side": // the left side of the head, the face to the left
+		return pl.headAt(-math.Cos(al), math.Sin(al), (headZ+headRZ-(Y-0.11)*0.25)*L)
+	case chartHeadSide: // the left side of the head, the face to the left
 		al := clamp((0.58-X)*0.25*W/((rx+ry)/2), -1.75, 1.75)
-		return headAt(math.Sin(al), math.Cos(al), (headZ+headRZ-(Y-0.10)*0.25)*L)
-	case "head-top": // from above, the face at the top: down from the crown
+		return pl.headAt(math.Sin(al), math.Cos(al), (headZ+headRZ-(Y-0.10)*0.25)*L)
+	case chartHeadTop: // from above, the face at the top: down from the crown
 		dx, dy := (0.5-Y)*0.25*W, (0.5-X)*0.25*W
 		r := math.Hypot(dx, dy)
 		th := math.Min(r/((rx+ry+rz)/3), 1.9)
 		ph := math.Atan2(dy, dx)
 		p := Vec3{rx * math.Sin(th) * math.Cos(ph), ry * math.Sin(th) * math.Sin(ph), zc + rz*math.Cos(th)}
 		return p, Vec3{p.X / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}.norm()
-	case "hips": // from behind, the waist down to the upper thighs
-		return torso((0.5-X)*0.50*W, (0.18-Y*0.50)*L, -1)
-	case "torso-front": // from the front: the chart's left is the receiver's right
-		return torso((X-0.5)*0.70*W, (shoulderZ-0.02-(Y-0.19)*0.70)*L, 1)
-	case "arm": // the right arm held out to the side, seen from the front
+	case chartHips: // from behind, the waist down to the upper thighs
+		return pl.torso((0.5-X)*0.50*W, (0.18-Y*0.50)*L, -1)
+	case chartTorsoFront: // from the front: the chart's left is the receiver's right
+		return pl.torso((X-0.5)*0.70*W, (shoulderZ-0.02-(Y-0.19)*0.70)*L, 1)
+	case chartArm: // the right arm held out to the side, seen from the front
 		y := -(shoulderY*W + (X-0.06)*0.80*L)
 		r := armR * W
 		th := clamp((0.5-Y)*0.80*W/r, -3, 3)
 		n := Vec3{math.Cos(th), 0, math.Sin(th)}
 		return Vec3{r * n.X, y, armZ*L + r*n.Z}, n
-	case "hand": // the right hand, held out, the palm forward
+	case chartHand: // the right hand, held out, the palm forward
 		wrist := -(shoulderY*W + 0.71*0.80*L)
 		if X < 0.5 { // the back of the hand
 			return Vec3{-handHalf * W, wrist - (0.93-Y)*0.24*L, armZ*L + (X-0.25)*0.24*W}, Vec3{-1, 0, 0}
 		}
 		return Vec3{handHalf * W, wrist - (0.93-Y)*0.24*L, armZ*L - (X-0.75)*0.24*W}, Vec3{1, 0, 0}
-	case "leg": // the left leg from its outer side, the front to the left
+	case chartLeg: // the left leg from its outer side, the front to the left
 		z := -(Y - 0.07) * 1.0 * L
 		r := (0.075 - 0.035*clamp(-z/(0.87*L), 0, 1)) * W
 		th := clamp((0.5-X)*1.0*L/r, -3, 3)
 		n := Vec3{math.Sin(th), math.Cos(th), 0}
 		return Vec3{r * n.X, hipY*W + r*n.Y, z}, n
-	case "foot": // the right foot
+	case chartFoot: // the right foot
 		if X < 0.5 { // the sole, toes up
 			return Vec3{-0.05*L + (0.85-Y)*0.30*L, -hipY*W + (X-0.25)*0.30*W, soleZ * L}, Vec3{0, 0, -1}
 		}

@@ -192,7 +192,10 @@ type handCols struct {
 	x, y, f []float64
 	c       []uint8
 	p       [][7]float64
-	suffix  [1]chunk // ",left,scalp,head-top," or the JSON middle, before contact
+	// the rest of the row after the force, for contact 0 and 1:
+	// ",left,scalp,head-top,1" (or its JSON), and with 2D columns the
+	// row's end too
+	tails [2]chunk
 }
 
 func rowGuess(format string, d3 bool) int {
@@ -209,18 +212,79 @@ func rowGuess(format string, d3 bool) int {
 	return n
 }
 
-func rowSuffix(format, hand, area, chart string) chunk {
-	if format == "jsonl" {
-		return newChunk(`,"hand":"` + hand + `","region":"` + area + `","chart":"` + chart + `","contact":`)
+// rowTails are the rows' ends after the force, for contact 0 and 1.
+func rowTails(format, hand, area, chart string, d3 bool) [2]chunk {
+	var t [2]chunk
+	for c := range t {
+		s := "," + hand + "," + area + "," + chart + "," + string(rune('0'+c))
+		if format == "jsonl" {
+			s = `,"hand":"` + hand + `","region":"` + area + `","chart":"` + chart + `","contact":` + string(rune('0'+c))
+		}
+		if !d3 {
+			s += rowEnd(format)
+		}
+		t[c] = newChunk(s)
 	}
-	return newChunk("," + hand + "," + area + "," + chart + ",")
+	return t
+}
+
+func rowEnd(format string) string {
+	if format == "jsonl" {
+		return "}\n"
+	}
+	return "\n"
+}
+
+// rowHand is one hand's sample and its change to the next, for the ticks
+// between two samples.
+type rowHand struct {
+	x0, dx, y0, dy, f0, df float64
+	tail                   *chunk
+	p0, dp                 [7]float64
+	// the form of every value between the two samples: x, y and the body
+	// frame's seven (sgPos, sgNeg or sgAny), and the force's length (4:
+	// under 10 N, 5: from 10 to 100 N, 0: any)
+	sg [9]uint8
+	fl int
+}
+
+const (
+	sgAny = iota // any number: put4
+	sgPos        // 0 to 0.9999: "0.dddd"
+	sgNeg        // -0.9999 to -0.0001: "-0.dddd"
+)
+
+// signOf is the form of every value interpolated between a and b (in
+// units of 1e-4), with room for rounding.
+func signOf(a, b float64) uint8 {
+	switch {
+	case a >= 0 && b >= 0 && a < 9999 && b < 9999:
+		return sgPos
+	case a <= -1 && b <= -1 && a > -9999 && b > -9999:
+		return sgNeg
+	}
+	return sgAny
+}
+
+// forceLen is the length of every force interpolated between a and b
+// (hundredths of a newton) as written, or 0.
+func forceLen(a, b float64) int {
+	switch {
+	case a >= 0 && b >= 0 && a < 999 && b < 999:
+		return 4
+	case a >= 1000 && b >= 1000 && a < 9999 && b < 9999:
+		return 5
+	}
+	return 0
 }
 
 // appendRows writes the rows for export ticks lo up to hi. It is the hot
 // loop of an export (millions of rows): no division per row (the sample
-// and the fraction between samples are carried from tick to tick), digits
-// made with a little arithmetic and stored eight bytes at a time, and the
-// CSV separators written as single bytes.
+// and the fraction between samples are carried from tick to tick, each
+// hand's sample and its change looked up once between samples), digits
+// made with a little arithmetic or taken from tables and stored eight
+// bytes at a time from registers, and the rest of the row (the hand, the
+// area, the chart, contact and the row's end) copied whole.
 func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, json, d3 bool) []byte {
 	invR := 1 / float64(R)
 	// the tick in the paths' 1/Rate s units is k*Rate/R: the step si, the
@@ -241,6 +305,15 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 	}
 	var t chunk
 	tf.start(&t, lo)
+	var hs [2]rowHand
+	nh, reload := 0, true
+	// room for a tick's rows: two of the longest
+	room := 1024
+	for si := range steps {
+		for h := range steps[si].cols {
+			room = max(room, 2*(512+steps[si].cols[h].tails[1].n))
+		}
+	}
 	for k := lo; k < hi; k++ {
 		if k >= next {
 			locate(k)
@@ -248,50 +321,120 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			if si+1 < len(steps) {
 				next = (steps[si+1].start*R + Rate - 1) / Rate
 			}
+			reload = true
 		}
-		st := &steps[si]
-		frac := float64(rem) * invR
-		ii := int(i)
-		for h := range st.cols {
-			c := &st.cols[h]
-			i0, i1 := min(ii, len(c.x)-1), min(ii+1, len(c.x)-1)
-			x := c.x[i0] + (c.x[i1]-c.x[i0])*frac
-			y := c.y[i0] + (c.y[i1]-c.y[i0])*frac
-			f := c.f[i0] + (c.f[i1]-c.f[i0])*frac
-			if cap(buf)-len(buf) < 512 {
-				buf = append(buf, make([]byte, 256*1024)...)[:len(buf)]
+		if reload {
+			st := &steps[si]
+			nh = len(st.cols)
+			ii := int(i)
+			for h := range st.cols {
+				c := &st.cols[h]
+				i0, i1 := min(ii, len(c.x)-1), min(ii+1, len(c.x)-1)
+				r := &hs[h]
+				r.x0, r.dx = c.x[i0], c.x[i1]-c.x[i0]
+				r.y0, r.dy = c.y[i0], c.y[i1]-c.y[i0]
+				r.f0, r.df = c.f[i0], c.f[i1]-c.f[i0]
+				r.tail = &c.tails[c.c[i0]&1]
+				r.sg[0], r.sg[1], r.fl = signOf(c.x[i0], c.x[i1]), signOf(c.y[i0], c.y[i1]), forceLen(c.f[i0], c.f[i1])
+				if d3 {
+					p0, p1 := &c.p[i0], &c.p[i1]
+					for a := range r.p0 {
+						r.p0[a], r.dp[a] = p0[a], p1[a]-p0[a]
+						r.sg[2+a] = signOf(p0[a], p1[a])
+					}
+				}
 			}
-			n := len(buf)
-			b := buf[n:cap(buf)]
-			var j int
+			reload = false
+		}
+		frac := float64(rem) * invR
+		if cap(buf)-len(buf) < room {
+			buf = append(buf, make([]byte, 256*1024+room)...)[:len(buf)]
+		}
+		n := len(buf)
+		b := buf[n:cap(buf)]
+		j := 0
+		for h := 0; h < nh; h++ {
+			r := &hs[h]
+			x := r.x0 + r.dx*frac
+			y := r.y0 + r.dy*frac
+			f := r.f0 + r.df*frac
 			if json {
-				// the keys as constant stores, each 8 bytes wide
-				le.PutUint64(b, keyT)
-				j = t.put(b, 5)
+				le.PutUint64(b[j:], keyT)
+				j += 5
+			}
+			if tf.ipn > 0 {
+				// the time from two words: the fast form, whole seconds of at most 8 digits
+				le.PutUint64(b[j:], tf.ipw)
+				j += tf.ipn
+				le.PutUint64(b[j:], tf.fw)
+				j += tf.fn
+			} else {
+				j = t.put(b, j)
+			}
+			// Each number's form (its sign, its length) was found for all
+			// the rows between the two samples: the branches below go the
+			// same way row after row, and where the next number starts
+			// never waits for this one's digits.
+			if json {
 				le.PutUint64(b[j:], keyX)
-				j = put4(b, j+5, x)
+				j += 5
+			} else {
+				b[j] = ','
+				j++
+			}
+			switch r.sg[0] {
+			case sgPos:
+				*(*[8]byte)(b[j : j+8]) = under1[int(x+0.5)]
+				j += 6
+			case sgNeg:
+				b[j] = '-'
+				*(*[8]byte)(b[j+1 : j+9]) = under1[int(-x+0.5)]
+				j += 7
+			default:
+				j = put4(b, j, x)
+			}
+			if json {
 				le.PutUint64(b[j:], keyY)
-				j = put4(b, j+5, y)
+				j += 5
+			} else {
+				b[j] = ','
+				j++
+			}
+			switch r.sg[1] {
+			case sgPos:
+				*(*[8]byte)(b[j : j+8]) = under1[int(y+0.5)]
+				j += 6
+			case sgNeg:
+				b[j] = '-'
+				*(*[8]byte)(b[j+1 : j+9]) = under1[int(-y+0.5)]
+				j += 7
+			default:
+				j = put4(b, j, y)
+			}
+			if json {
 				le.PutUint64(b[j:], keyF0)
 				le.PutUint64(b[j+8:], keyF1)
 				j += 11
 			} else {
-				j = t.put(b, 0)
-				b[j] = ','
-				j = put4(b, j+1, x)
-				b[j] = ','
-				j = put4(b, j+1, y)
 				b[j] = ','
 				j++
 			}
-			j = put2(b, j, f)
-			j = c.suffix[0].put(b, j)
-			b[j] = '0' + c.c[i0]
-			j++
+			switch r.fl {
+			case 4: // d.dd
+				n := int(f + 0.5)
+				le.PutUint64(b[j:], '0'+uint64(n/100)|'.'<<8|pairs[n%100]<<16)
+				j += 4
+			case 5: // dd.dd
+				n := int(f + 0.5)
+				le.PutUint64(b[j:], pairs[n/100]|'.'<<16|pairs[n%100]<<24)
+				j += 5
+			default:
+				j = put2(b, j, f)
+			}
+			j = r.tail.put(b, j)
 			if d3 {
-				p0, p1 := &c.p[i0], &c.p[i1]
-				for a := 0; a < 7; a++ {
-					v := p0[a] + (p1[a]-p0[a])*frac
+				for a := range r.p0 {
+					v := r.p0[a] + r.dp[a]*frac
 					if json {
 						le.PutUint64(b[j:], keys3[a])
 						j += 6
@@ -299,63 +442,98 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 						b[j] = ','
 						j++
 					}
-					j = put4(b, j, v)
+					switch r.sg[2+a] {
+					case sgPos:
+						*(*[8]byte)(b[j : j+8]) = under1[int(v+0.5)]
+						j += 6
+					case sgNeg:
+						b[j] = '-'
+						*(*[8]byte)(b[j+1 : j+9]) = under1[int(-v+0.5)]
+						j += 7
+					default:
+						j = put4(b, j, v)
+					}
+				}
+				if json {
+					le.PutUint64(b[j:], endJSON)
+					j += 2
+				} else {
+					b[j] = '\n'
+					j++
 				}
 			}
-			if json {
-				b[j] = '}'
-				j++
-			}
-			b[j] = '\n'
-			buf = buf[:n+j+1]
 		}
-		tf.step(&t, k+1)
+		buf = buf[:n+j]
+		if tf.ipn > 0 && tf.fp+tf.mul < tf.unit {
+			// the next time in the same second: only its fraction changes
+			tf.fp += tf.mul
+			tf.fw = tf.fws[tf.fp]
+		} else {
+			tf.step(&t, k+1)
+		}
 		rem += Rate
 		if rem >= R {
 			i += rem / R
 			rem %= R
+			reload = true
 		}
 	}
 	return buf
 }
 
-// The keys of a JSON row, as little-endian words: `{"t":`, `,"x":`,
-// `,"y":` (5 bytes each) and `,"force_n":` (11 bytes, in two words).
-var (
-	le                             = binary.LittleEndian
-	keyT, keyX, keyY, keyF0, keyF1 = word(`{"t":`), word(`,"x":`), word(`,"y":`), word(`,"force_`), word(`n":`)
-	// the body-frame keys, 6 bytes each: `,"px":` …
-	keys3 = [7]uint64{word(`,"px":`), word(`,"py":`), word(`,"pz":`), word(`,"qx":`), word(`,"qy":`), word(`,"qz":`), word(`,"qw":`)}
+var le = binary.LittleEndian
+
+// The keys of a JSON row, as little-endian words (constants, so stored
+// straight from the instruction): `{"t":`, `,"x":`, `,"y":` (5 bytes each),
+// `,"force_n":` (11 bytes, in two words), the body-frame keys (6 bytes
+// each), and the row's end. TestRowWords checks them against the text.
+const (
+	keyT    = 0x0000003a2274227b // {"t":
+	keyX    = 0x0000003a2278222c // ,"x":
+	keyY    = 0x0000003a2279222c // ,"y":
+	keyF0   = 0x5f6563726f66222c // ,"force_
+	keyF1   = 0x00000000003a226e // n":
+	keyPX   = 0x00003a227870222c // ,"px":
+	keyPY   = 0x00003a227970222c // ,"py":
+	keyPZ   = 0x00003a227a70222c // ,"pz":
+	keyQX   = 0x00003a227871222c // ,"qx":
+	keyQY   = 0x00003a227971222c // ,"qy":
+	keyQZ   = 0x00003a227a71222c // ,"qz":
+	keyQW   = 0x00003a227771222c // ,"qw":
+	endJSON = 0x0000000000000a7d // }\n
 )
 
-func word(s string) uint64 {
-	var b [8]byte
-	copy(b[:], s)
-	return binary.LittleEndian.Uint64(b[:])
-}
+// keys3 are the body-frame keys of a JSON row.
+var keys3 = [7]uint64{keyPX, keyPY, keyPZ, keyQX, keyQY, keyQZ, keyQW}
 
-// chunk is a short piece of a row, stored whole and counted by its length.
+// chunk is a short piece of a row, stored whole in 16-byte pieces and
+// counted by its length (a longer one, which no catalog makes, is kept in
+// long).
 type chunk struct {
-	b [96]byte
-	n int
+	b    [96]byte
+	n    int
+	long []byte
 }
 
 func newChunk(s string) chunk {
 	var c chunk
+	if len(s) > len(c.b) {
+		c.long, c.n = []byte(s), len(s)
+		return c
+	}
 	c.n = copy(c.b[:], s)
 	return c
 }
 
 func (c *chunk) put(b []byte, j int) int {
-	switch {
-	case c.n <= 16:
-		*(*[16]byte)(b[j : j+16]) = *(*[16]byte)(c.b[:16])
-	case c.n <= 48:
-		*(*[48]byte)(b[j : j+48]) = *(*[48]byte)(c.b[:48])
-	default:
-		*(*[96]byte)(b[j : j+96]) = c.b
+	if c.long != nil {
+		return j + copy(b[j:], c.long)
 	}
-	return j + c.n
+	if c.n <= 16 {
+		*(*[16]byte)(b[j : j+16]) = *(*[16]byte)(c.b[:16])
+		return j + c.n
+	}
+	return j + copy(b[j:j+c.n], c.b[:c.n])
 }
 
 // pairs holds every 2-digit group 00–99 as two ASCII bytes, the first in
@@ -367,7 +545,8 @@ var pairs = func() (p [100]uint64) {
 	return
 }()
 
-// put4 writes v (in units of 1e-4) with 4 decimals.
+// put4 writes v (in units of 1e-4) with 4 decimals, any v: the hot loop
+// writes the usual ones itself.
 func put4(b []byte, j int, v float64) int {
 	if v >= 0 && v < 9999.5 {
 		// under a metre: "0.dddd" from a table, in one store
@@ -395,14 +574,8 @@ func put4(b []byte, j int, v float64) int {
 	return j + 5
 }
 
-// put2 writes v (in units of 1e-2) with 2 decimals.
+// put2 writes v (in units of 1e-2) with 2 decimals, any v.
 func put2(b []byte, j int, v float64) int {
-	if v >= 0 && v < 9999.5 {
-		// under 100 N: from a table, in one store
-		n := int(v + 0.5)
-		*(*[8]byte)(b[j : j+8]) = under100[n]
-		return j + int(under100Len[n])
-	}
 	if v < 0 {
 		b[j] = '-'
 		j++
@@ -415,15 +588,11 @@ func put2(b []byte, j int, v float64) int {
 	return j + 3
 }
 
-// under1 holds "0.0000" to "0.9999"; under100 holds "0.00" to "99.99"
-// with their lengths: the usual places (metres) and forces (newtons).
-// Looked up, they are quicker than made.
-var under1, under100, under100Len = func() (a [10000][8]byte, b [10000][8]byte, l [10000]uint8) {
-	for i := range a {
-		copy(a[i][:], fmt.Sprintf("0.%04d", i))
-		s := fmt.Sprintf("%d.%02d", i/100, i%100)
-		copy(b[i][:], s)
-		l[i] = uint8(len(s))
+// under1 holds "0.0000" to "0.9999": the usual places (metres) and
+// quaternion parts. Looked up, they are quicker than made.
+var under1 = func() (a [10000][8]byte) {
+	for n := range a {
+		le.PutUint64(a[n][:], '0'|'.'<<8|pairs[n/100]<<16|pairs[n%100]<<32)
 	}
 	return
 }()
@@ -457,13 +626,28 @@ type timeFormat struct {
 
 	ip, fp int64 // the tick last written: whole seconds and fraction (units of 10^-decimals s)
 	ipLen  int   // how long the whole seconds are as written (0: write them again)
+
+	// the time last written as two words, for rows to store straight
+	// from registers: the whole seconds' digits (ipn of them, at most 8)
+	// and the point with the fraction's (fn bytes)
+	ipw, fw uint64
+	ipn, fn int
+	unit    int64    // 10^decimals
+	fws     []uint64 // fw for every fraction, in the fast form
 }
 
 func newTimeFormat(rate int) timeFormat {
 	p := int64(1)
 	for d := 0; d <= 6; d++ {
 		if p%int64(rate) == 0 {
-			return timeFormat{decimals: d, mul: p / int64(rate), rate: int64(rate)}
+			tf := timeFormat{decimals: d, mul: p / int64(rate), rate: int64(rate), unit: p}
+			if tf.fast() {
+				tf.fws = make([]uint64, p)
+				for fp := range tf.fws {
+					tf.fws[fp] = tf.fracWord(int64(fp))
+				}
+			}
+			return tf
 		}
 		p *= 10
 	}
@@ -506,13 +690,28 @@ func (tf *timeFormat) write(c *chunk) {
 	if tf.ipLen == 0 {
 		tf.ipLen = putInt(c.b[:], 0, tf.ip)
 		c.b[tf.ipLen] = '.'
+		tf.ipn = 0
+		if tf.ipLen <= 8 {
+			tf.ipw, tf.ipn = le.Uint64(c.b[:8]), tf.ipLen
+		}
 	}
 	// the fraction's digits, zero-padded to 4, of which the last decimals
 	// are kept: stored 4 bytes at once past the point
 	d := pairs[tf.fp/100] | pairs[tf.fp%100]<<16
 	d >>= 8 * uint(4-tf.decimals)
-	binary.LittleEndian.PutUint32(c.b[tf.ipLen+1:], uint32(d))
-	c.n = tf.ipLen + 1 + tf.decimals
+	tf.fw, tf.fn = tf.fracWord(tf.fp), 1+tf.decimals
+	if tf.ipn == 0 {
+		binary.LittleEndian.PutUint32(c.b[tf.ipLen+1:], uint32(d))
+		c.n = tf.ipLen + 1 + tf.decimals
+	}
+}
+
+// fracWord is the point and the fraction fp's digits (units of
+// 10^-decimals s) as a little-endian word.
+func (tf *timeFormat) fracWord(fp int64) uint64 {
+	d := pairs[fp/100] | pairs[fp%100]<<16
+	d >>= 8 * uint(4-tf.decimals)
+	return '.' | d<<8
 }
 
 func (tf timeFormat) append(buf []byte, k int64) []byte {
@@ -583,7 +782,7 @@ func (tr *trajectory) exportStep(i int, format string, d3 bool) exportStep {
 	for h := range tr.hands {
 		hs := &tr.hands[h]
 		c := handCols{x: make([]float64, n+1), y: make([]float64, n+1), f: make([]float64, n+1), c: make([]uint8, n+1)}
-		c.suffix[0] = rowSuffix(format, hs.hand, p.Area, p.View)
+		c.tails = rowTails(format, hs.hand, p.Area, p.View, d3)
 		for k := 0; k <= n; k++ {
 			g := tr.starts[i] + k
 			s := hs.s[g]

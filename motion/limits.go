@@ -140,12 +140,13 @@ func overLimits(p *StepPath, v *View, l Limits) float64 {
 	}
 	worst := 0.0
 	var ps []Vec3
+	pl := DefaultBody.placer(v.ID)
 	for _, h := range p.Hands {
 		s := h.Samples
 		// on the average body, where the chart's distances bend round it
 		ps = ps[:0]
 		for _, x := range s {
-			q, _ := DefaultBody.place(v.ID, x.X, x.Y)
+			q, _ := pl.at(x.X, x.Y)
 			ps = append(ps, q)
 		}
 		for i := 1; i < len(s); i++ {

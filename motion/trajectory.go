@@ -18,6 +18,7 @@ type trajectory struct {
 	step   []int32
 	hands  [2]stream // left, right
 	views  []*View   // each step's chart
+	pls    []placer  // and its placer on the body
 	limits Limits
 	body   Body
 }
@@ -45,6 +46,7 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 	tr := &trajectory{paths: paths, limits: o.Limits, body: o.Body}
 	for i := range paths {
 		tr.views = append(tr.views, viewByID[paths[i].View])
+		tr.pls = append(tr.pls, tr.body.placer(paths[i].View))
 		tr.starts = append(tr.starts, tr.n)
 		tr.n += len(paths[i].Hands[0].Samples) - 1
 	}
@@ -170,13 +172,11 @@ func (tr *trajectory) surf(st *stream, k int) surface {
 // gap is the distance (m) between samples a and b of a stream: on their
 // chart, or on the body when they are on different charts.
 func (tr *trajectory) gap(st *stream, a, b int) float64 {
-	va, vb := tr.view(a), tr.view(b)
 	if tr.surf(st, a) == tr.surf(st, b) {
-		L, _ := tr.body.Scale()
-		return st.s[a].pt().dist(st.s[b].pt()) * va.MM / 1000 * L
+		return st.s[a].pt().dist(st.s[b].pt()) * tr.view(a).MM / 1000 * tr.pls[tr.step[a]].L
 	}
-	pa, _ := tr.body.place(va.ID, st.s[a].X, st.s[a].Y)
-	pb, _ := tr.body.place(vb.ID, st.s[b].X, st.s[b].Y)
+	pa, _ := tr.pls[tr.step[a]].at(st.s[a].X, st.s[a].Y)
+	pb, _ := tr.pls[tr.step[b]].at(st.s[b].X, st.s[b].Y)
 	return pa.sub(pb).len()
 }
 
@@ -297,7 +297,7 @@ func (tr *trajectory) place(st *stream) {
 	s := st.s
 	st.p, st.n = make([]Vec3, tr.n+1), make([]Vec3, tr.n+1)
 	for k := range s {
-		st.p[k], st.n[k] = tr.body.place(tr.view(k).ID, s[k].X, s[k].Y)
+		st.p[k], st.n[k] = tr.pls[tr.step[k]].at(s[k].X, s[k].Y)
 	}
 	for k := 0; k <= tr.n; {
 		if s[k].Contact {

@@ -1,0 +1,129 @@
+package motion
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestRowWords checks the JSON keys stored as constant words against
+// their text.
+func TestRowWords(t *testing.T) {
+	for _, c := range []struct {
+		w    uint64
+		text string
+	}{
+		{keyT, `{"t":`}, {keyX, `,"x":`}, {keyY, `,"y":`}, {keyF0, `,"force_`}, {keyF1, `n":`},
+		{keyPX, `,"px":`}, {keyPY, `,"py":`}, {keyPZ, `,"pz":`},
+		{keyQX, `,"qx":`}, {keyQY, `,"qy":`}, {keyQZ, `,"qz":`}, {keyQW, `,"qw":`}, {endJSON, "}\n"},
+	} {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], c.w)
+		if got := strings.TrimRight(string(b[:]), "\x00"); got != c.text {
+			t.Errorf("word %#x is %q, want %q", c.w, got, c.text)
+		}
+	}
+}
+
+// TestRowNumberForms writes rows whose numbers sit on every edge of the
+// forms the hot loop takes for granted between two samples (a sign, a
+// length: 0.9999 and 1 m, -0.0001 and 0, 9.99 and 10 N, 99.99 and 100 N)
+// and checks them, byte for byte, against rows written number by number
+// with put4 and put2, the general forms.
+func TestRowNumberForms(t *testing.T) {
+	edges := []float64{0, 0.4, 0.6, 1, 998.6, 999.4, 999.6, 1000, 9998.4, 9998.9, 9999.2, 9999.6, 10000, 12345.6,
+		-0.2, -0.6, -1, -1.2, -9998.9, -9999.2, -9999.6, -20000}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	val := func() float64 {
+		if rnd.IntN(3) == 0 {
+			return edges[rnd.IntN(len(edges))]
+		}
+		return (rnd.Float64()*2 - 0.5) * 12000
+	}
+	const n = 400
+	mk := func(format string, d3 bool, hand string) handCols {
+		c := handCols{x: make([]float64, n), y: make([]float64, n), f: make([]float64, n), c: make([]uint8, n)}
+		for i := range n {
+			c.x[i], c.y[i], c.c[i] = val(), val(), uint8(rnd.IntN(2))
+			c.f[i] = max(0, val())
+		}
+		if d3 {
+			c.p = make([][7]float64, n)
+			for i := range n {
+				for a := range 7 {
+					c.p[i][a] = val()
+				}
+			}
+		}
+		c.tails = rowTails(format, hand, "back", "back", d3)
+		return c
+	}
+	for _, format := range []string{"csv", "jsonl"} {
+		for _, d3 := range []bool{false, true} {
+			for _, rate := range []int{1000, 100, 30} {
+				steps := []exportStep{{start: 0, cols: []handCols{mk(format, d3, "left"), mk(format, d3, "right")}}}
+				R := int64(rate)
+				last := int64(n-1) * R / Rate
+				tf := newTimeFormat(rate)
+				got := appendRows(nil, steps, 0, last+1, R, tf, format == "jsonl", d3)
+				// the same rows, number by number
+				var want []byte
+				b := make([]byte, 1024)
+				for k := int64(0); k <= last; k++ {
+					num := k * Rate
+					i, frac := int(num/R), float64(num%R)*(1/float64(R)) // as appendRows makes it
+					for h := range steps[0].cols {
+						c := &steps[0].cols[h]
+						i0, i1 := min(i, n-1), min(i+1, n-1)
+						at := func(v []float64) float64 { return v[i0] + (v[i1]-v[i0])*frac }
+						j := 0
+						if format == "jsonl" {
+							j += copy(b[j:], `{"t":`)
+						}
+						j += copy(b[j:], tf.append(nil, k))
+						sep := func(key string) {
+							if format == "jsonl" {
+								j += copy(b[j:], `,"`+key+`":`)
+							} else {
+								b[j] = ','
+								j++
+							}
+						}
+						sep("x")
+						j = put4(b, j, at(c.x))
+						sep("y")
+						j = put4(b, j, at(c.y))
+						sep("force_n")
+						j = put2(b, j, at(c.f))
+						tail := c.tails[c.c[i0]]
+						j += copy(b[j:], tail.b[:tail.n])
+						if d3 {
+							for a, key := range []string{"px", "py", "pz", "qx", "qy", "qz", "qw"} {
+								sep(key)
+								j = put4(b, j, c.p[i0][a]+(c.p[i1][a]-c.p[i0][a])*frac)
+							}
+							if format == "jsonl" {
+								b[j] = '}'
+								j++
+							}
+							b[j] = '\n'
+							j++
+						}
+						want = append(want, b[:j]...)
+					}
+				}
+				if !bytes.Equal(got, want) {
+					gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+					for i := range min(len(gl), len(wl)) {
+						if gl[i] != wl[i] {
+							t.Fatalf("%s %v at %d Hz, row %d:\n got %s\nwant %s", format, d3, rate, i, gl[i], wl[i])
+						}
+					}
+					t.Fatalf("%s %v at %d Hz: %d rows, want %d", format, d3, rate, len(gl), len(wl))
+				}
+			}
+		}
+	}
+}
