@@ -102,6 +102,37 @@ func cautionAnywhere(t []token, i int) bool {
 		}
 	case w == "careful" && i+1 < len(t):
 		return t[i+1].w == "not" || t[i+1].w == "of" || t[i+1].w == "near" || t[i+1].w == "around"
+	case w == "away" && i+1 < len(t) && t[i+1].w == "from":
+		// "a finger's width away from the bone"; not "fingers pointing
+		// away from the spine", "lift the muscle away from the bone"
+		return wordWithin(t, i+2, 3, "keep-clear") && !wordBefore(t, i, 6, "away-moves")
+	case w == "another" && i+1 < len(t) && (t[i+1].w == "day" || t[i+1].w == "time"):
+		// "Leave the massage for another day if …"
+		return wordBefore(t, i, 6, "put-off")
+	case inSet("ease-now", w):
+		// "… made me wince at first, so go light", "Pain shooting down the
+		// leg means back off": easing after a sign of pain
+		return i+1 < len(t) && inSet("ease-now-off", t[i+1].w) && wordBefore(t, i, 12, "sign")
+	}
+	return false
+}
+
+// wordWithin reports a word of set in the n tokens from p.
+func wordWithin(t []token, p, n int, set string) bool {
+	for k := p; k < len(t) && k < p+n; k++ {
+		if inSet(set, t[k].w) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBefore reports a word of set in the n tokens before i.
+func wordBefore(t []token, i, n int, set string) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if inSet(set, t[k].w) {
+			return true
+		}
 	}
 	return false
 }

@@ -89,6 +89,9 @@ func (s *sentence) modelMove() bool {
 	if !(s.hasLoc() || s.hasPart() || s.tool || len(s.motions) > 0) {
 		return false
 	}
+	if (sh.word == "keep" || sh.word == "let") && !s.hasLoc() {
+		return false // "Always keep your hands loose …": how the giver's hands are held
+	}
 	if s.form == fNone {
 		s.form, s.vi = fImperative, sh.vi
 		if sh.person != "" {

@@ -44,6 +44,15 @@ func TestCautions(t *testing.T) {
 		{"Take care not to forget the outer edge of the heel.", false},
 		{"Keep your thumbs pointing away from the neck while circling.", false},
 		{"Ease off gradually as the routine winds down.", false},
+		{"Keep your thumbs in the muscle, a finger's width away from the bone.", true},
+		{"Leave the massage for another day if your partner has a fever.", true},
+		{"Should any movement feel uncomfortable, simply leave it out.", true},
+		{"This is the bit that made me wince at first so go light.", true},
+		{"Pain shooting down the leg means back off at once.", true},
+		{"Place your palms on the mid back, fingers facing away from the spine.", false},
+		{"Squeeze and lift the muscle away from the bone, 5 times.", false},
+		{"Warning", false},
+		{"Go back to the long strokes from the start.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

@@ -107,9 +107,25 @@ func (s *sentence) findWarning() {
 	s.avoidWarning()
 	s.titleWarning()
 	s.gentleWarning()
-	if s.warning && s.b != nil && s.b.kind == bHeading {
-		s.warning, s.warnLead = false, false
+	if s.warning && (s.b != nil && s.b.kind == bHeading || labelOnly(s.toks)) {
+		s.warning, s.warnLead = false, false // "Warning" on a line of its own labels what follows
 	}
+}
+
+// labelOnly reports a sentence that is only a warning's label: "Warning",
+// "Cautions:".
+func labelOnly(t []token) bool {
+	n := 0
+	for _, x := range t {
+		if x.kind == tPunct {
+			continue
+		}
+		if !warnTitles[x.w] {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= 2
 }
 
 // warnClause marks a warning whose clause opens at token i.
@@ -129,6 +145,9 @@ func (s *sentence) warnClause(i, start int) {
 func opensClause(t []token, i, start int) bool {
 	if i == start || i > 0 && clauseBreaks[t[i-1].w] {
 		return true
+	}
+	if i > 1 && (t[i-1].w == "simply" || t[i-1].w == "just") && clauseBreaks[t[i-2].w] {
+		return true // "Should any movement feel uncomfortable, simply leave it out"
 	}
 	if i > 0 && (t[i-1].w == "i" || t[i-1].w == "we" || t[i-1].w == "you") && (i-1 == start || i > 1 && (clauseBreaks[t[i-2].w] || t[i-2].w == ",")) {
 		return t[i].w == "never" || t[i].w == "skip" || t[i].w == "avoid" || negatedMove(t, i)

@@ -232,6 +232,10 @@ func (h *htmlReader) markup(i int) (int, bool) {
 		h.skipping(name, closing, self)
 	case !closing && rawElems[name]:
 		return h.rawElem(name, i)
+	case !closing && name == "aside" && cautionAside(attrs, s[i:]):
+		h.tag("section", false, attrs) // a Safety box: its cautions are the text's
+	case closing && name == "aside":
+		h.tag("section", true, attrs)
 	case !closing && !self && !voidElems[name] && (skipElems[name] || noisy(attrs)):
 		h.flush()
 		h.skip, h.skipN = name, 1
@@ -242,6 +246,59 @@ func (h *htmlReader) markup(i int) (int, bool) {
 		h.tag(name, closing, attrs)
 	}
 	return i, true
+}
+
+// cautionWords name a box of cautions, by its class or its heading.
+var cautionWords = []string{"safety", "caution", "warning", "precaution", "contraindication", "when not to", "before you start", "be careful"}
+
+// cautionAside reports an aside that holds the text's cautions: its class
+// or id says so ("safety"), or its text opens with such a heading
+// ("<h2>Safety</h2>"). rest is the page after its opening tag.
+func cautionAside(attrs map[string]string, rest string) bool {
+	for _, k := range []string{"class", "id", "role"} {
+		if hasAnyFold(attrs[k], cautionWords) {
+			return true
+		}
+	}
+	if end := indexFold(rest, "</aside"); end >= 0 {
+		rest = rest[:end]
+	}
+	if len(rest) > 400 {
+		rest = rest[:400]
+	}
+	opening := strings.Fields(stripTags(rest))
+	if len(opening) > 4 {
+		opening = opening[:4]
+	}
+	return hasAnyFold(strings.Join(opening, " "), cautionWords)
+}
+
+func hasAnyFold(s string, subs []string) bool {
+	low := strings.ToLower(s)
+	for _, w := range subs {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripTags leaves the text between tags.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+			b.WriteByte(' ')
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // skipping follows the nesting of the element being left out whole.

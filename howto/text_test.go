@@ -153,6 +153,41 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// A short line with no end punctuation before a line in capitals is a
+// sentence of its own; a long hard-wrapped line runs on.
+func TestSentencesShortLines(t *testing.T) {
+	text := "Hold: 30 seconds   Repeat: 3 times Do not bounce. Stroke the calf slowly with both palms and keep going up to the Knee, then back."
+	b := &block{text: text, starts: []lineStart{{0, 1}, {35, 2}, {50, 3}, {114, 4}}}
+	splitSentences(b)
+	var got []string
+	for _, s := range b.sents {
+		got = append(got, s.text)
+	}
+	want := []string{"Hold: 30 seconds   Repeat: 3 times", "Do not bounce.", "Stroke the calf slowly with both palms and keep going up to the Knee, then back."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
+
+// An aside that holds the text's cautions is read; another is furniture.
+func TestHTMLSafetyAside(t *testing.T) {
+	in := `<aside class="related"><p>Read more</p></aside>
+<aside><h2>Safety</h2><ul><li>Never press on the spine.</li></ul></aside>
+<aside class="caution-box"><p>Stop if it hurts.</p></aside>`
+	lines, _, left := htmlLines(in)
+	want := []lineView{
+		{2, lHeading, "Safety", 0, ""},
+		{2, lItem, "Never press on the spine.", 0, ""},
+		{3, lText, "Stop if it hurts.", 0, ""},
+	}
+	if diff := cmp.Diff(want, view(lines)); diff != "" {
+		t.Errorf("htmlLines (-want +got):\n%s", diff)
+	}
+	if len(left) != 1 {
+		t.Errorf("left out %v, want the related aside only", left)
+	}
+}
+
 func TestNoise(t *testing.T) {
 	tests := []struct {
 		text     string
