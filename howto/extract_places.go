@@ -84,6 +84,10 @@ func (s *sentence) scopeOnly(ti int) bool {
 	return k > 0 && s.toks[k].w == "for"
 }
 
+// moveOnVerbs move a part somewhere, so a pose word after it says where
+// it goes: "bring the knees together", "stretch your neck forward".
+var moveOnVerbs = wordSet("bring pull push press stretch stretches stretching")
+
 // movesBefore reports a move verb just before token ti ("bring the knees
 // together" moves them), so a pose word after it says where they go.
 func (s *sentence) movesBefore(ti int) bool {
@@ -91,7 +95,7 @@ func (s *sentence) movesBefore(ti int) bool {
 		if dets[s.toks[k].w] || bodyAdjs[s.toks[k].w] {
 			continue
 		}
-		return s.toks[k].w == "bring" || s.toks[k].w == "pull" || s.toks[k].w == "push" || s.toks[k].w == "press"
+		return moveOnVerbs[s.toks[k].w]
 	}
 	return false
 }

@@ -52,6 +52,8 @@ func TestPlacesWorked(t *testing.T) {
 		// Where one hand holds says less than where the move works.
 		{"Hold the foot at the heel with one hand. Now rotate the toes while pressing, 5 times.", "toes", "toes"},
 		{"Knead both arms, moving toward the person's hand, 3 times.", "arms", "arms"},
+		// Stretched forward, the neck is the place worked, not a pose.
+		{"Use one hand to help stretch your neck forward slowly, 3 times.", "neck", "neck"},
 		// "face down" in the title is how the body lies.
 		{"Back rub (partner lying face down)\n\nKnead the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
 	}
