@@ -189,6 +189,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	// move travels along counts more, and then says more than where the
 	// move starts (extract_places.go).
 	held, path := s.placeRoles()
+	felt := s.feltAt()
 
 	for _, l := range s.landmarks {
 		if lm, ok := massage.LandmarkByID(l); ok {
@@ -204,7 +205,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			case len(v.order) == 0 && !limbJoints[l] && !holding && len(path) == 0:
 				lw++ // the place a step starts from says most about it
 			}
-			if path[l] {
+			if path[l] || felt[l] {
 				lw++
 			}
 			v.add(lm.Area, lw)
@@ -218,7 +219,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 		case s.refs[a]:
 			aw /= 2
 		}
-		if path[a] {
+		if path[a] || felt[a] {
 			aw++
 		}
 		v.add(a, aw)

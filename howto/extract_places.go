@@ -316,6 +316,43 @@ func (s *sentence) travelled(ti int) bool {
 	return k >= 0 && travelVerbs[t[k].w]
 }
 
+// feltAt are the places where a stretch is felt: "let your heel sink
+// until you feel a stretch down the back of the calf" works the calf, not
+// the heel that moves.
+func (s *sentence) feltAt() map[string]bool {
+	out := map[string]bool{}
+	t := s.toks
+	from := -1
+	for i := 0; i+1 < len(t); i++ {
+		if (t[i].w == "feel" || t[i].w == "feels") && wordIn(t, i+1, 3, "stretch", "pull", "stretching", "tension") {
+			from = i
+			break
+		}
+	}
+	if from < 0 {
+		return out
+	}
+	for id, tis := range s.placeAt() {
+		for _, ti := range tis {
+			if ti > from && ti <= from+10 {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}
+
+func wordIn(t []token, p, n int, ws ...string) bool {
+	for k := p; k < len(t) && k < p+n; k++ {
+		for _, w := range ws {
+			if t[k].w == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // placeRoles says, per place of a sentence, whether every mention of it is
 // only held still by the other hand, and whether any is travelled along.
 func (s *sentence) placeRoles() (held, path map[string]bool) {

@@ -1217,6 +1217,9 @@ func (s *sentence) inAsideClause(ti int) bool {
 			return false
 		}
 		if t.w == "you" || t.w == "they" || t.w == "your" && k+1 < len(s.toks) && s.toks[k+1].w == "partner" {
+			if k+1 < len(s.toks) && s.toks[k+1].w == "feel" && wordIn(s.toks, k+2, 3, "stretch", "pull", "stretching", "tension") {
+				return false // "until you feel a stretch down the calf": where the stretch works
+			}
 			switch s.toks[k-1].w {
 			case "while", "as", "when", "until", "whilst":
 				return true
