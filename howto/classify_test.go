@@ -49,7 +49,7 @@ func TestCautions(t *testing.T) {
 		{"Should any movement feel uncomfortable, simply leave it out.", true},
 		{"This is the bit that made me wince at first so go light.", true},
 		{"Pain shooting down the leg means back off at once.", true},
-		{"Place your palms on the mid back, fingers facing away from the spine.", false},
+		{"Rest both palms on the middle of the back with the fingers facing away from the spine.", false},
 		{"Squeeze and lift the muscle away from the bone, 5 times.", false},
 		{"Warning", false},
 		{"Go back to the long strokes from the start.", false},
