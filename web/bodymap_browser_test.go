@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http/httptest"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -135,7 +137,7 @@ func TestBrowserBodyMap(t *testing.T) {
 		t.Error("the front is not a single Tab stop")
 	}
 
-	must(t, ctx, "pick the legs by their group name", chromedp.Click(`.groupname[data-group="legs"]`))
+	tapInView(t, ctx, "pick the legs by their group name", `.groupname[data-group="legs"]`)
 	for _, a := range []string{"thighs", "calves", "feet"} {
 		if !checked(a) {
 			t.Errorf("the group Legs did not pick the %s", a)
@@ -147,7 +149,7 @@ func TestBrowserBodyMap(t *testing.T) {
 	if names := eval[[]string](t, ctx, `[...document.querySelectorAll('.groupname')].map((b) => b.textContent)`); contains(names, "Neck") {
 		t.Errorf("a group name repeats its only place: %v", names)
 	}
-	must(t, ctx, "and leave them out again", chromedp.Click(`.groupname[data-group="legs"]`))
+	tapInView(t, ctx, "and leave them out again", `.groupname[data-group="legs"]`)
 	if checked("thighs") || checked("feet") {
 		t.Error("a second press on Legs did not leave the legs out")
 	}
@@ -168,4 +170,25 @@ func TestBrowserBodyMap(t *testing.T) {
 			t.Errorf("the plan %q is not for the %s", title, a)
 		}
 	}
+}
+
+// tapInView brings sel to the middle of the screen, checks that nothing
+// (the bar by See the plan, a close-up) lies over its middle, and taps it
+// there. A tap that chromedp aims while the page still moves can land on
+// whatever is there instead, and the test then fails far from the cause.
+func tapInView(t *testing.T, ctx context.Context, what, sel string) {
+	t.Helper()
+	js := `((sel) => {
+		const el = document.querySelector(sel);
+		if (!el) return 'not on the page';
+		el.scrollIntoView({block: 'center', behavior: 'instant'});
+		const r = el.getBoundingClientRect();
+		const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		if (hit === el || el.contains(hit)) return '';
+		return 'covered by ' + (hit ? hit.tagName.toLowerCase() + (hit.id ? '#' + hit.id : '') + (hit.className && typeof hit.className === 'string' ? '.' + hit.className.trim().replace(/\s+/g, '.') : '') : 'nothing');
+	})(` + strconv.Quote(sel) + `)`
+	if why := eval[string](t, ctx, js); why != "" {
+		t.Errorf("%s: %s is %s", what, sel, why)
+	}
+	must(t, ctx, what, chromedp.Click(sel))
 }
