@@ -197,9 +197,13 @@ func FuzzParsePresses(f *testing.F) {
 			return // no store keeps it
 		}
 		var line strings.Builder
-		for _, sep := range []string{"", " "} { // SQLite's json_array, PostgreSQL's json_build_array
-			b, _ := json.Marshal([]string{kind, technique, area})
-			line.WriteString(strings.ReplaceAll(string(b), `","`, `",`+sep+`"`) + "\n")
+		for _, sep := range []string{",", ", "} { // SQLite's json_array, PostgreSQL's json_build_array
+			var fields []string
+			for _, v := range []string{kind, technique, area} {
+				b, _ := json.Marshal(v)
+				fields = append(fields, string(b))
+			}
+			line.WriteString("[" + strings.Join(fields, sep) + "]\n")
 		}
 		got, err := parsePresses(line.String())
 		want := plan.Signal{Kind: kind, Technique: technique, Area: area}
