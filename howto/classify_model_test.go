@@ -136,3 +136,36 @@ func FuzzReadRoleModel(f *testing.F) {
 		}
 	})
 }
+
+// TestPipelineCV imports each batch with a model trained without it: a
+// fold's model never holds the sentences of the batch it scores.
+func TestPipelineCV(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the model twice")
+	}
+	cat := builtin(t)
+	bs := []CVBatch{{Name: "heldout4", Dir: "testdata/heldout4", Train: true}, {Name: "heldout5", Dir: "testdata/heldout5", Train: true}}
+	scores, err := PipelineCV(bs, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex4, err := RoleExamples([]string{"testdata/heldout4"}, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex5, err := RoleExamples([]string{"testdata/heldout5"}, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scores) != 2 || scores[0].Trained != len(ex5) || scores[1].Trained != len(ex4) {
+		t.Fatalf("folds trained on %+v; want heldout4's on heldout5's %d sentences and the other way round (%d)", scores, len(ex5), len(ex4))
+	}
+	for _, s := range scores {
+		if s.Texts == 0 || s.Steps.Labelled == 0 || s.Steps.F1 <= 0 || s.Steps.F1 > 1 {
+			t.Errorf("%s: %d texts, steps %+v", s.Name, s.Texts, s.Steps)
+		}
+	}
+	if tab := PipelineTable(scores); !strings.Contains(tab, "heldout5") || !strings.Contains(tab, "mean") {
+		t.Errorf("table:\n%s", tab)
+	}
+}

@@ -19,7 +19,10 @@ func (d *doc) guessRoles(b *block) {
 	if d.opt.rulesOnly {
 		return
 	}
-	m := loadedModels()
+	m := d.opt.models
+	if m == nil {
+		m = loadedModels()
+	}
 	for _, s := range b.sents {
 		s.guess = m.classify(s)
 	}

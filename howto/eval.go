@@ -84,6 +84,12 @@ func LabelPath(text, labelDir string) string {
 // Evaluate imports every text in dir that has labels and scores it
 // against them.
 func Evaluate(dir, labelDir string, cat *massage.Catalog) (*Evaluation, error) {
+	return evaluate(dir, labelDir, Options{Catalog: cat})
+}
+
+// evaluate is Evaluate with the import's options (a role model of its own
+// for a cross-validation's fold).
+func evaluate(dir, labelDir string, base Options) (*Evaluation, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -111,7 +117,9 @@ func Evaluate(dir, labelDir string, cat *massage.Catalog) (*Evaluation, error) {
 		if err != nil {
 			return nil, err
 		}
-		res, ierr := Import(src, Options{Name: e.Name(), Catalog: cat})
+		opt := base
+		opt.Name = e.Name()
+		res, ierr := Import(src, opt)
 		ts := scoreText(res, labels)
 		ts.File, ts.Labels = e.Name(), lp
 		if ierr != nil {

@@ -15,7 +15,8 @@ type Options struct {
 	MaxBytes int              // size limit; 0: DefaultMaxBytes
 	Format   Format           // "": detect
 
-	rulesOnly bool // the rules alone, without the role model: what the model is trained against
+	rulesOnly bool        // the rules alone, without the role model: what the model is trained against
+	models    *roleModels // a role model other than the embedded one (a cross-validation's fold)
 }
 
 // Import reads a how-to text and finds its steps, preparations, warnings

@@ -5,6 +5,14 @@
 //	go run ./howto/internal/train -out howto/lexicon/roles.model
 //	go run ./howto/internal/train -cv text     # leave one text out
 //	go run ./howto/internal/train -cv batch    # leave one batch out
+//	go run ./howto/internal/train -cv pipeline -web web3=DIR,web4=DIR
+//
+// -cv pipeline imports every labelled batch of howto/testdata (and the
+// seeds when ../shared/seeds is there, and the web batches whose saved
+// pages -web names) with a role model trained without that batch, and
+// prints steps, areas, warnings, preparation and mode per batch and
+// their mean: the nearest the labelled batches come to a fresh batch's
+// first run.
 //
 // It reads only the folders of howto.TrainingBatches, from the
 // repository's root, and is deterministic: the same labels give the same
@@ -17,6 +25,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/howto"
@@ -24,9 +35,16 @@ import (
 
 func main() {
 	out := flag.String("out", "", "write the model to this file")
-	cv := flag.String("cv", "", `cross-validate leaving one "text" or one "batch" out, and print the figures`)
+	cv := flag.String("cv", "", `cross-validate leaving one "text" or one "batch" out, or the whole "pipeline", and print the figures`)
+	web := flag.String("web", "", "with -cv pipeline: web batches as NAME=DIR,… (DIR holds the saved pages, the labels are howto/testdata/NAME)")
 	flag.Parse()
-	if err := run(*out, *cv); err != nil {
+	var err error
+	if *cv == "pipeline" {
+		err = pipeline(*web)
+	} else {
+		err = run(*out, *cv)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -69,6 +87,62 @@ func run(out, cv string) error {
 		fmt.Fprintf(os.Stderr, "train: %d sentences of %d batches, model written to %s (%d bytes)\n", len(ex), len(dirs), out, b.Len())
 	}
 	return nil
+}
+
+// pipeline cross-validates the whole import batch by batch.
+func pipeline(web string) error {
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		return err
+	}
+	train := map[string]bool{}
+	for _, d := range howto.TrainingBatches {
+		train[filepath.Base(d)] = true
+	}
+	own, err := filepath.Glob(filepath.Join(root, "howto/testdata/heldout*"))
+	if err != nil {
+		return err
+	}
+	sort.Slice(own, func(i, j int) bool { return batchOrder(own[i]) < batchOrder(own[j]) })
+	var bs []howto.CVBatch
+	for _, d := range append([]string{filepath.Join(root, "howto/testdata/corpus")}, own...) {
+		n := filepath.Base(d)
+		bs = append(bs, howto.CVBatch{Name: n, Dir: d, Train: train[n]})
+	}
+	if seeds := filepath.Join(root, "../shared/seeds"); exists(seeds) {
+		bs = append(bs, howto.CVBatch{Name: "seeds", Dir: seeds, LabelDir: filepath.Join(root, "howto/testdata/labels/seeds")})
+	}
+	for _, w := range strings.Split(web, ",") {
+		if w == "" {
+			continue
+		}
+		name, dir, ok := strings.Cut(w, "=")
+		if !ok || !exists(dir) || !exists(filepath.Join(root, "howto/testdata", name)) {
+			return fmt.Errorf("-web %q: expected NAME=DIR, DIR a folder of saved pages and howto/testdata/NAME their labels", w)
+		}
+		bs = append(bs, howto.CVBatch{Name: name, Dir: dir, LabelDir: filepath.Join(root, "howto/testdata", name)})
+	}
+	scores, err := howto.PipelineCV(bs, cat)
+	if err != nil {
+		return err
+	}
+	fmt.Print(howto.PipelineTable(scores))
+	return nil
+}
+
+// batchOrder sorts heldout, heldout2, …, heldout10 by number.
+func batchOrder(dir string) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(filepath.Base(dir), "heldout"))
+	return n
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // repoRoot is the folder of go.mod, from the working folder up.
