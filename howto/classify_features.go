@@ -90,6 +90,35 @@ func (s *sentence) placeFeatures(add func(string)) {
 	if b.title != "" {
 		add("titled")
 	}
+	if s.idx > 0 && s.idx-1 < n {
+		b.sents[s.idx-1].neighbourFeatures("p:", add)
+	}
+	if s.idx+1 < n {
+		b.sents[s.idx+1].neighbourFeatures("n:", add)
+	}
+}
+
+// neighbourFeatures are a few features of the sentence before or after s
+// in its block, named with the prefix: how it is built, not its words.
+func (s *sentence) neighbourFeatures(prefix string, add func(string)) {
+	sh := s.shape
+	switch {
+	case sh.vi < 0:
+		add(prefix + "noverb")
+	case sh.imperative:
+		add(prefix + "imp")
+	default:
+		add(prefix + "person=" + sh.person)
+	}
+	if s.hasLoc() {
+		add(prefix + "place")
+	}
+	if s.hasStrong() {
+		add(prefix + "motion")
+	}
+	if !s.rep.IsZero() || !s.secs.IsZero() {
+		add(prefix + "count")
+	}
 }
 
 // productSetup reports a set-up with a product: the main verb acts on it,

@@ -40,6 +40,15 @@ type logit struct {
 // roleModels are the role model and the warning model.
 type roleModels struct {
 	role, warn *logit
+	trans      *chainWeights // the role model's transitions, read once
+}
+
+// transitions are the role model's transition weights.
+func (m *roleModels) transitions() chainWeights {
+	if m.trans != nil {
+		return *m.trans
+	}
+	return m.role.chain()
 }
 
 var (
@@ -98,24 +107,30 @@ func softmax(z []float64) []float64 {
 	return z
 }
 
-// classify gives s the model's guess.
-func (m *roleModels) classify(s *sentence) guess {
-	feats := roleFeatures(s)
-	p := m.role.predict(feats)
-	g := guess{}
-	for k, c := range m.role.classes {
-		if p[k] > g.conf {
-			g.role, g.conf = c, p[k]
-		}
-		switch c {
-		case RoleMove:
-			g.pMove = p[k]
-		case RoleModifier:
-			g.pMod = p[k]
-		}
+// classifyBlock gives each sentence of a block the model's guess, read as
+// a sequence after the blocks before it (prev, their forward message; nil
+// at the text's start), and returns the message the next block starts from.
+func (m *roleModels) classifyBlock(c chainWeights, prev []float64, sents []*sentence) []float64 {
+	feats := make([][]string, len(sents))
+	for i, s := range sents {
+		feats[i] = roleFeatures(s)
 	}
-	g.pWarn = m.warn.predict(feats)[1]
-	return g
+	bg := m.role.decodeBlock(c, prev, feats)
+	for i, s := range sents {
+		p := bg.marg[i]
+		g := guess{role: m.role.classes[bg.path[i]], conf: p[bg.path[i]]}
+		for k, c := range m.role.classes {
+			switch c {
+			case RoleMove:
+				g.pMove = p[k]
+			case RoleModifier:
+				g.pMod = p[k]
+			}
+		}
+		g.pWarn = m.warn.predict(feats[i])[1]
+		s.guess = g
+	}
+	return bg.next
 }
 
 // roleFeatures are the features of a sentence, each a string; the model
@@ -378,5 +393,7 @@ func readModels(r io.Reader) (*roleModels, error) {
 			l.bias = make([]float64, len(l.classes))
 		}
 	}
+	c := m.role.chain()
+	m.trans = &c
 	return m, nil
 }

@@ -23,9 +23,7 @@ func (d *doc) guessRoles(b *block) {
 	if m == nil {
 		m = loadedModels()
 	}
-	for _, s := range b.sents {
-		s.guess = m.classify(s)
-	}
+	d.chainMsg = m.classifyBlock(m.transitions(), d.chainMsg, b.sents)
 }
 
 // modelWarning lets the warning model add a caution the rules missed

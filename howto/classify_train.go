@@ -24,6 +24,7 @@ type RoleExample struct {
 	Role   string // the role it should get
 	Warns  bool   // it warns, anywhere in it
 	Rule   string // the role the rules alone gave it
+	Block  int    // which block of its text it is in: the role model reads a text's sentences as a sequence
 	feats  []string
 	masked []string // the features with its verb masked, nil when it has none
 }
@@ -33,7 +34,7 @@ type RoleExample struct {
 // run are never in this list.
 var TrainingBatches = []string{"howto/testdata/corpus", "howto/testdata/heldout", "howto/testdata/heldout2",
 	"howto/testdata/heldout3", "howto/testdata/heldout4", "howto/testdata/heldout5", "howto/testdata/heldout6",
-	"howto/testdata/heldout7", "howto/testdata/heldout8"}
+	"howto/testdata/heldout7", "howto/testdata/heldout8", "howto/testdata/heldout9"}
 
 // RoleExamples reads every labelled text of the folders and gives each
 // sentence its role. The labels decide moves, warnings and claims: a
@@ -87,9 +88,13 @@ func textExamples(src []byte, name string, l *Labels, cat *massage.Catalog) ([]R
 		return nil, err
 	}
 	var sents []*sentence
-	for _, b := range d.bs {
+	blockOf := map[*sentence]int{}
+	for i, b := range d.bs {
 		if b.noise == "" && b.kind != bHeading {
 			sents = append(sents, b.sents...)
+			for _, s := range b.sents {
+				blockOf[s] = i
+			}
 		}
 	}
 	step := anchored(sents, stepAnchors(l.Steps))
@@ -134,7 +139,7 @@ func textExamples(src []byte, name string, l *Labels, cat *massage.Catalog) ([]R
 		case rule == RoleWarning || rule == RoleClaim:
 			role = bareRole(d, s)
 		}
-		e := RoleExample{Text: s.text, Role: role, Rule: rule, Warns: warn[s], feats: roleFeatures(s)}
+		e := RoleExample{Text: s.text, Role: role, Rule: rule, Warns: warn[s], Block: blockOf[s], feats: roleFeatures(s)}
 		if s.shape.vi >= 0 {
 			if _, known := verbs[s.shape.word]; known {
 				e.masked = features(s, true)
@@ -194,6 +199,74 @@ func anchored(sents []*sentence, anchors []string) map[*sentence]bool {
 // examples give the same weights. Features seen in fewer than two
 // examples are left out.
 func trainLogit(classes []string, feats [][]string, ys []int) *logit {
+	names, xs := indexFeatures(feats)
+	K, F := len(classes), len(names)
+	w := make([]float64, F*K)
+	b := make([]float64, K)
+	gw := make([]float64, F*K)
+	gb := make([]float64, K)
+	hw := make([]float64, F*K)
+	hb := make([]float64, K)
+	n := float64(len(xs))
+	z := make([]float64, K)
+	for it := 0; it < trainIters; it++ {
+		for i := range gw {
+			gw[i] = trainL2 * w[i]
+		}
+		for k := range gb {
+			gb[k] = 0
+		}
+		for i, x := range xs {
+			copy(z, b)
+			for _, j := range x {
+				for k := 0; k < K; k++ {
+					z[k] += w[j*K+k]
+				}
+			}
+			p := softmax(z)
+			for k := 0; k < K; k++ {
+				g := p[k]
+				if k == ys[i] {
+					g--
+				}
+				g /= n
+				gb[k] += g
+				for _, j := range x {
+					gw[j*K+k] += g
+				}
+			}
+		}
+		adagrad(w, gw, hw)
+		adagrad(b, gb, hb)
+	}
+	l := &logit{classes: classes, bias: b, w: make(map[string][]float64, F)}
+	for i, f := range names {
+		l.w[f] = w[i*K : (i+1)*K]
+	}
+	return l
+}
+
+// The trainers' settings: full-batch steps, AdaGrad's rate, L2.
+const (
+	trainIters = 300
+	trainRate  = 0.5
+	trainL2    = 0.002
+)
+
+// adagrad takes one AdaGrad step on w with gradient g, h the running sum
+// of squares.
+func adagrad(w, g, h []float64) {
+	for i, x := range g {
+		h[i] += x * x
+		if h[i] > 0 {
+			w[i] -= trainRate * x / math.Sqrt(h[i])
+		}
+	}
+}
+
+// indexFeatures numbers the features seen in two examples or more, in
+// sorted order, and gives each example its features' numbers.
+func indexFeatures(feats [][]string) ([]string, [][]int) {
 	count := map[string]int{}
 	for _, fs := range feats {
 		for _, f := range fs {
@@ -219,71 +292,14 @@ func trainLogit(classes []string, feats [][]string, ys []int) *logit {
 			}
 		}
 	}
-	K, F := len(classes), len(names)
-	w := make([]float64, F*K)
-	b := make([]float64, K)
-	gw := make([]float64, F*K)
-	gb := make([]float64, K)
-	hw := make([]float64, F*K)
-	hb := make([]float64, K)
-	const (
-		iters  = 300
-		rate   = 0.5
-		lambda = 0.002
-	)
-	n := float64(len(xs))
-	z := make([]float64, K)
-	for it := 0; it < iters; it++ {
-		for i := range gw {
-			gw[i] = lambda * w[i]
-		}
-		for k := range gb {
-			gb[k] = 0
-		}
-		for i, x := range xs {
-			copy(z, b)
-			for _, j := range x {
-				for k := 0; k < K; k++ {
-					z[k] += w[j*K+k]
-				}
-			}
-			p := softmax(z)
-			for k := 0; k < K; k++ {
-				g := p[k]
-				if k == ys[i] {
-					g--
-				}
-				g /= n
-				gb[k] += g
-				for _, j := range x {
-					gw[j*K+k] += g
-				}
-			}
-		}
-		for i, g := range gw {
-			hw[i] += g * g
-			if hw[i] > 0 {
-				w[i] -= rate * g / math.Sqrt(hw[i])
-			}
-		}
-		for k, g := range gb {
-			hb[k] += g * g
-			if hb[k] > 0 {
-				b[k] -= rate * g / math.Sqrt(hb[k])
-			}
-		}
-	}
-	l := &logit{classes: classes, bias: b, w: make(map[string][]float64, F)}
-	for i, f := range names {
-		l.w[f] = w[i*K : (i+1)*K]
-	}
-	return l
+	return names, xs
 }
 
-// TrainRoles fits the role model and the warning model on examples.
+// TrainRoles fits the role model (a linear chain over each text's
+// sentences) and the warning model (one sentence at a time) on examples.
 func TrainRoles(ex []RoleExample) *roleModels {
 	var feats [][]string
-	var roles, warns []int
+	var warns []int
 	for _, e := range ex {
 		w := 0
 		if e.Warns {
@@ -292,15 +308,17 @@ func TrainRoles(ex []RoleExample) *roleModels {
 		for _, fs := range [][]string{e.feats, e.masked} {
 			if fs != nil {
 				feats = append(feats, fs)
-				roles = append(roles, classIndex(e.Role))
 				warns = append(warns, w)
 			}
 		}
 	}
-	return &roleModels{
-		role: trainLogit(modelRoles, feats, roles),
+	m := &roleModels{
+		role: trainChain(modelRoles, ex),
 		warn: trainLogit([]string{"no", "warns"}, feats, warns),
 	}
+	c := m.role.chain()
+	m.trans = &c
+	return m
 }
 
 func classIndex(role string) int {
@@ -370,14 +388,8 @@ func CrossValidate(ex []RoleExample, by string) CVResult {
 			}
 		}
 		m := TrainRoles(train)
-		for _, e := range test {
-			p := m.role.predict(e.feats)
-			best := 0
-			for k := range p {
-				if p[k] > p[best] {
-					best = k
-				}
-			}
+		for i, best := range decodeExamples(m, test) {
+			e := test[i]
 			want := classIndex(e.Role)
 			cs[best].Found++
 			cs[want].Labelled++
@@ -407,6 +419,30 @@ func CrossValidate(ex []RoleExample, by string) CVResult {
 	warn.rates()
 	res.Classes, res.Warn = cs, warn
 	return res
+}
+
+// decodeExamples gives each example the role the model reads, block by
+// block through each text as an import does.
+func decodeExamples(m *roleModels, ex []RoleExample) []int {
+	out := make([]int, 0, len(ex))
+	c := m.transitions()
+	var msg []float64
+	for i := 0; i < len(ex); {
+		if i == 0 || ex[i].Source != ex[i-1].Source {
+			msg = nil
+		}
+		j := i
+		var feats [][]string
+		for j < len(ex) && ex[j].Source == ex[i].Source && ex[j].Block == ex[i].Block {
+			feats = append(feats, ex[j].feats)
+			j++
+		}
+		bg := m.role.decodeBlock(c, msg, feats)
+		out = append(out, bg.path...)
+		msg = bg.next
+		i = j
+	}
+	return out
 }
 
 func (c *ClassScore) rates() {

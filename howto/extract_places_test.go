@@ -54,8 +54,9 @@ func TestPlacesWorked(t *testing.T) {
 		{"Knead both arms, moving toward the person's hand, 3 times.", "arms", "arms"},
 		// Stretched forward, the neck is the place worked, not a pose.
 		{"Use one hand to help stretch your neck forward slowly, 3 times.", "neck", "neck"},
-		// Where a stretch is felt is where it works, not the part that moves.
-		{"Let your right heel sink slowly below the step until you feel a stretch down the back of the calf. Hold 30 seconds.", "calves", "calves"},
+		// Where a stretch is felt is where it works, not the part that moves
+		// (a list item: a stretch in running prose is the role model's call).
+		{"1. Let your right heel sink slowly below the step until you feel a stretch down the back of the calf. Hold 30 seconds.", "calves", "calves"},
 		// "face down" in the title is how the body lies.
 		{"Back rub (partner lying face down)\n\nKnead the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
 	}

@@ -100,6 +100,7 @@ type doc struct {
 	yourself   bool // the text says "yourself"
 	prepSeen   map[string]bool
 	prepTimed  map[*sentence]bool // sentences whose time a preparation took
+	chainMsg   []float64          // the role model's forward message after the last block read (classify_chain.go)
 }
 
 // stepDraft gathers the sentences of one step.
