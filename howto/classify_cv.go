@@ -35,6 +35,7 @@ type BatchScore struct {
 	Prep      Score
 	ModeRight int
 	ModeTotal int
+	Misses    []string // per text, the steps missed and found beyond the labels
 }
 
 // PipelineCV imports each batch with a role model trained on the
@@ -84,6 +85,13 @@ func PipelineCV(batches []CVBatch, cat *massage.Catalog) ([]BatchScore, error) {
 
 func batchScore(name string, trained int, ev *Evaluation) BatchScore {
 	bs := BatchScore{Name: name, Texts: len(ev.Texts), Trained: trained, ModeRight: ev.ModeRight, ModeTotal: ev.ModeTotal}
+	for _, ts := range ev.Texts {
+		for _, m := range append(append([]string(nil), ts.Missed...), ts.Extra...) {
+			if strings.Contains(m, "step") {
+				bs.Misses = append(bs.Misses, ts.File+": "+m)
+			}
+		}
+	}
 	for _, s := range ev.Total {
 		switch s.Field {
 		case "steps":

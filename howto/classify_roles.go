@@ -1,5 +1,7 @@
 package howto
 
+import "strings"
+
 // Classify, where the role model decides what the rules could not: a
 // move behind a verb no list holds, a caution with no warning verb, a
 // negation that warns of nothing, a tip that must not split a step. The
@@ -10,6 +12,7 @@ package howto
 const (
 	moveSure = 0.80 // the model's probability of a move that makes an instruction of a sentence the rules read as none
 	toldSure = 0.60 // the same when a subject does it with a verb of the hands on a place: "The first thing I do is wrap my hand round the ankle"
+	leadSure = 0.85 // of a move whatever its subject or verb, when it works a place (modelLed)
 	warnSure = 0.80 // of a warning the rules did not see
 	warnNone = 0.05 // below it, a negation the rules took for a warning warns of nothing
 )
@@ -74,7 +77,13 @@ var cautionCue = wordSet("careful avoid avoiding away comfortable comfortably hu
 // my hand round …", "you scoop …").
 func (s *sentence) modelMove() bool {
 	g, sh := s.guess, s.shape
-	if sh.vi < 0 || s.warnLead || s.claim && s.narrative {
+	if s.warnLead || s.claim && s.narrative {
+		return false
+	}
+	if s.modelLed() {
+		return true
+	}
+	if sh.vi < 0 {
 		return false
 	}
 	sure := moveSure
@@ -106,6 +115,59 @@ func (s *sentence) modelMove() bool {
 	}
 	s.modelSaid = true
 	return true
+}
+
+// modelLed makes a move of a sentence the model reads as one with a
+// probability of leadSure or more, whatever its subject and whether or
+// not it has a verb, when it works a place: "I'll start by laying both
+// hands flat on your lower back …", "Your left shoulder blade gets its
+// own attention next, with my thumbs going round the edge …", "hands
+// either side of your spine, sliding all the way up …".
+func (s *sentence) modelLed() bool {
+	g, sh := s.guess, s.shape
+	if g.role != RoleMove || g.pMove < leadSure || !(s.hasLoc() || s.hasPart()) || s.says() || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+		return false
+	}
+	if s.form == fNone {
+		s.form, s.vi = fFragment, 0
+		if sh.vi >= 0 {
+			s.form, s.vi = fYou, sh.vi
+			if sh.imperative {
+				s.form = fImperative
+			}
+		}
+		if v, ok := verbs[sh.word]; ok && sh.vi >= 0 {
+			s.verb = v
+		} else {
+			s.verb = verb{base: lemma(sh.word), c: vMove}
+		}
+	}
+	s.modelSaid = true
+	return true
+}
+
+// says reports a statement about a move rather than the move: "is",
+// "are" or "was" among its first six words, unless "I", "you" or "we"
+// opens it ("Kneading with your fist is a good way to …").
+func (s *sentence) says() bool {
+	n := 0
+	for _, t := range s.toks {
+		if t.kind != tWord {
+			continue
+		}
+		if n++; n > 6 {
+			return false
+		}
+		switch t.w {
+		case "i", "i'll", "i'd", "you", "you'll", "we", "we'll":
+			if n <= 2 {
+				return false
+			}
+		case "is", "are", "was", "were", "it's":
+			return true
+		}
+	}
+	return false
 }
 
 // opensItem reports the first sentence of a list item: a move there

@@ -36,11 +36,12 @@ import (
 func main() {
 	out := flag.String("out", "", "write the model to this file")
 	cv := flag.String("cv", "", `cross-validate leaving one "text" or one "batch" out, or the whole "pipeline", and print the figures`)
+	show := flag.Bool("misses", false, "with -cv pipeline: list each batch's steps missed and found beyond the labels")
 	web := flag.String("web", "", "with -cv pipeline: web batches as NAME=DIR,… (DIR holds the saved pages, the labels are howto/testdata/NAME)")
 	flag.Parse()
 	var err error
 	if *cv == "pipeline" {
-		err = pipeline(*web)
+		err = pipeline(*web, *show)
 	} else {
 		err = run(*out, *cv)
 	}
@@ -90,7 +91,7 @@ func run(out, cv string) error {
 }
 
 // pipeline cross-validates the whole import batch by batch.
-func pipeline(web string) error {
+func pipeline(web string, show bool) error {
 	root, err := repoRoot()
 	if err != nil {
 		return err
@@ -131,6 +132,13 @@ func pipeline(web string) error {
 		return err
 	}
 	fmt.Print(howto.PipelineTable(scores))
+	if show {
+		for _, s := range scores {
+			for _, m := range s.Misses {
+				fmt.Printf("%s/%s\n", s.Name, m)
+			}
+		}
+	}
 	return nil
 }
 
