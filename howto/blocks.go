@@ -79,9 +79,63 @@ func blocks(lines []line, firstLine bool) []*block {
 			b.kind = bHeading
 		}
 	}
+	out = lineItems(out)
 	setSections(out)
 	return out
 }
+
+// lineItems makes a list of a paragraph written one instruction a line:
+// three lines or more, each opening with a capital or a digit and none
+// ending on a word that runs on ("Sit, knee bent, foot flat." over "Both
+// thumbs up the middle line of the calf /// x5" over "Pinch and lift the
+// outer calf …"). Prose wrapped at a width breaks mid-phrase and opens
+// most lines in lower case; a line a move is an item, and nothing merges
+// across items.
+func lineItems(bs []*block) []*block {
+	var out []*block
+	for _, b := range bs {
+		if b.kind != bPara || b.caption || len(b.starts) < 3 || !eachLineStands(b) {
+			out = append(out, b)
+			continue
+		}
+		for i, st := range b.starts {
+			end := len(b.text)
+			if i+1 < len(b.starts) {
+				end = b.starts[i+1].off - 1
+			}
+			t := strings.TrimSpace(b.text[st.off:end])
+			it := &block{kind: bItem, line: st.line, text: t, starts: []lineStart{{0, st.line}}}
+			if i == 0 {
+				it.title = b.title
+			}
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// eachLineStands reports a block whose every line opens with a capital or
+// a digit and ends on no word that runs on to the next line.
+func eachLineStands(b *block) bool {
+	for i, st := range b.starts {
+		end := len(b.text)
+		if i+1 < len(b.starts) {
+			end = b.starts[i+1].off - 1
+		}
+		line := strings.TrimSpace(b.text[st.off:end])
+		if line == "" || !(startsUpper(line) || line[0] >= '0' && line[0] <= '9') {
+			return false
+		}
+		fs := strings.Fields(strings.ToLower(line))
+		if runsOn[strings.Trim(fs[len(fs)-1], "\"'*_")] {
+			return false
+		}
+	}
+	return true
+}
+
+// runsOn are words a line broken in mid-sentence ends on.
+var runsOn = wordSet("a an the and or but of to with in on at for from by your my his her their its this that as than into onto over under")
 
 // setSections puts each block under the heading before it, passing over
 // headings that are page furniture ("Posted on: November 21, 2008").

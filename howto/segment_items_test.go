@@ -30,6 +30,12 @@ func TestStepFinding(t *testing.T) {
 		{"a repeat whose only places are in its caution changes the step before",
 			"- Grasp the base of your neck and squeeze it, moving up to the skull. Repeat as many times as needed, being careful not to tense your working arm and hand.\n- Stroke the forehead.\n",
 			[]string{"Grasp the base", "Stroke the forehead"}},
+		{"a paragraph written a move a line is a list",
+			"STATION 2\nSit, knee bent, foot flat.\nBoth thumbs up the middle line of the calf, ankle to knee /// x5\nPinch and lift the outer calf, working upwards.\n",
+			[]string{"Both thumbs up", "Pinch and lift"}},
+		{"prose wrapped at a width stays one paragraph",
+			"Knead the calf with both hands,\nworking slowly from the ankle up to the knee and\nback down again, six times.\n",
+			[]string{"Knead the calf"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
