@@ -19,6 +19,9 @@ func itemMove(b *block) {
 	}
 	var best *sentence
 	for _, s := range b.sents {
+		if turn, _ := switchesSide(s); turn && s.idx > 0 {
+			continue // "…, x10, swap.": the turn plays the item's move again; it is not that move
+		}
 		if s.modelMoved || s.form != fNone && (s.handsOn() || s.setup() || s.holdStep()) {
 			return
 		}
@@ -46,7 +49,8 @@ func (s *sentence) itemCandidate() bool {
 	if g.role != RoleMove || g.pMove < itemMoveSure || sh.vi < 0 || s.warnLead || s.warnOnly() || s.claim {
 		return false
 	}
-	if !(sh.imperative || sh.person == "you" || sh.person == "i") || sh.negated || sh.modal != "" {
+	opens := sh.person == "" && sh.vi <= 1 // "Pause on a tender spot …", "Then cross right over left …": a word no list holds, first
+	if !(sh.imperative || opens || sh.person == "you" || sh.person == "i") || sh.negated || sh.modal != "" {
 		return false
 	}
 	return len(s.prep) == 0 || s.hasStrong()

@@ -175,8 +175,8 @@ func splitSwitch(s *sentence) []*sentence {
 			if t[k].w == "and" {
 				k++
 			}
-			if t[k].w != "then" {
-				continue
+			if t[k].w != "then" && !(swapVerbs[t[k].w] && t[q].w == ",") {
+				continue // "…, x10, swap.": a clause that only swaps is a turn too
 			}
 		}
 		if !mayTurn(t[k:]) {
