@@ -169,3 +169,20 @@ func TestPipelineCV(t *testing.T) {
 		t.Errorf("table:\n%s", tab)
 	}
 }
+
+// TestShapeOfPlans: a contracted subject ("I'll", "we'd") and a plan
+// ("like to") come before the main verb, whose subject is the author.
+func TestShapeOfPlans(t *testing.T) {
+	tests := []struct{ in, person, word string }{
+		{"I'll start by laying both hands flat on your lower back.", "i", "start"},
+		{"I'd like to finish with a bit of tapping all over the back.", "i", "finish"},
+		{"We'll stroke the calves up to the knee.", "i", "stroke"},
+		{"You'd press the arch with your thumbs.", "you", "press"},
+	}
+	for _, tt := range tests {
+		sh := readShape(tokenize(tt.in))
+		if sh.person != tt.person || sh.word != tt.word {
+			t.Errorf("%s: person %q, verb %q; want %q, %q", tt.in, sh.person, sh.word, tt.person, tt.word)
+		}
+	}
+}

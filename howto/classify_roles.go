@@ -19,12 +19,9 @@ const (
 
 // guessRoles asks the model about every sentence of a block.
 func (d *doc) guessRoles(b *block) {
-	if d.opt.rulesOnly {
-		return
-	}
-	m := d.opt.models
+	m := d.models()
 	if m == nil {
-		m = loadedModels()
+		return
 	}
 	d.chainMsg = m.classifyBlock(m.transitions(), d.chainMsg, b.sents)
 }

@@ -34,9 +34,14 @@ var notVerbs = wordSet("the a an your their his her its each both all this that 
 	"out off like than very not no yes just only even too i you we they he she me us them him")
 
 // subjectPersons name a sentence's subject.
-var subjectPersons = map[string]string{"you": "you", "you'll": "you", "i": "i", "we": "i", "i'm": "i",
+var subjectPersons = map[string]string{"you": "you", "you'll": "you", "you'd": "you", "i": "i", "we": "i", "i'm": "i",
+	"i'll": "i", "i'd": "i", "we'll": "i", "we'd": "i", "he'll": "they", "she'll": "they", "they'll": "they",
 	"he": "they", "she": "they", "they": "they", "therapist": "they", "physio": "they", "partner": "they",
 	"receiver": "they", "recipient": "they", "person": "they", "baby": "they", "client": "they"}
+
+// planVerbs say what the subject means to do before the verb that does
+// it: "like to", "want to", "going to", "plan to".
+var planVerbs = wordSet("like love want going plan try")
 
 var negWords = wordSet("not don't never no dont nor won't can't shouldn't mustn't")
 
@@ -77,6 +82,9 @@ func readShape(t []token) shape {
 				sh.modal = firstNonEmpty(sh.modal, t[p].w)
 			}
 			p++
+		}
+		if p+2 < len(t) && planVerbs[t[p].w] && t[p+1].w == "to" && t[p+2].kind == tWord {
+			p += 2 // "I'd like to finish with …", "we're going to stroke …": the plan's verb
 		}
 		if p < len(t) && t[p].kind == tWord {
 			sh.vi, sh.word = p, t[p].w

@@ -258,12 +258,37 @@ func mergeFragments(b *block) {
 // gently roll each little toe". Each part must be a move of its own, the
 // second a different motion from the first or a still hold with a time;
 // "glide up, then slide back down" stays one move.
-func splitClauses(b *block) {
+//
+// With the role model (m not nil), the first part may also be a move
+// only the model reads ("I'd like to finish with a bit of tapping all
+// over the back, …"), and the second a move with no verb that names a
+// stroke and a place ("… and then just a long stroke down from your neck
+// to your waist").
+func splitClauses(b *block, m *roleModels) {
 	var out []*sentence
 	for _, s := range b.sents {
-		out = append(out, splitClause(s)...)
+		out = append(out, splitClause(s, m)...)
 	}
 	b.sents = out
+}
+
+// movesAlone reports a clause that instructs or tells what I or you do,
+// on a place, and that the role model, reading it alone, takes for a move
+// more than for anything else.
+func movesAlone(m *roleModels, a *sentence) bool {
+	sh := a.shape
+	if m == nil || sh.vi < 0 || !(sh.imperative || sh.person == "i" || sh.person == "you") || !(a.hasLoc() || a.hasPart()) {
+		return false
+	}
+	p := m.role.predict(roleFeatures(a))
+	return p[classIndex(RoleMove)] >= itemMoveSure
+}
+
+// strokeClause reports a clause with no verb of its own that names a
+// stroke and where it runs: "just a long stroke down from your neck to
+// your waist".
+func strokeClause(z *sentence) bool {
+	return (z.form == fNone || z.form == fFragment) && !z.warning && z.hasStrong() && z.hasLoc()
 }
 
 // maxSplitTokens bounds the sentences splitClause tries to cut, and
@@ -274,7 +299,7 @@ const (
 	maxSplitTries  = 3
 )
 
-func splitClause(s *sentence) []*sentence {
+func splitClause(s *sentence, m *roleModels) []*sentence {
 	if s.warning || s.claim || len(s.toks) > maxSplitTokens {
 		return []*sentence{s}
 	}
@@ -301,15 +326,20 @@ func splitClause(s *sentence) []*sentence {
 		}
 		analyze(a)
 		analyze(z)
-		if a.form == fNone || z.form == fNone || z.form == fFragment || z.warning || !a.handsOn() {
+		headMoves := a.form != fNone && a.handsOn() || movesAlone(m, a)
+		stroke := m != nil && strokeClause(z)
+		if !headMoves || !(z.form != fNone && z.form != fFragment || stroke) || z.warning {
 			continue
 		}
 		first, second := a.strongMotion(), z.strongMotion()
 		switch {
 		case z.holdStep() && first != "" && first != "hold":
-		case z.handsOn() && second != "" && first != "" && second != first && second != "hold" && (elsewhere(a, z) || newLandmark(a, z)):
+		case (z.handsOn() || stroke) && second != "" && first != "" && second != first && second != "hold" && (elsewhere(a, z) || newLandmark(a, z)):
 		default:
 			continue
+		}
+		if z.form == fNone {
+			z.form, z.vi = fFragment, 0
 		}
 		a.split = true
 		return []*sentence{a, z}

@@ -261,7 +261,7 @@ func (d *doc) readBlock(b *block) {
 		analyze(s)
 	}
 	mergeFragments(b)
-	splitClauses(b)
+	splitClauses(b, d.models())
 	splitFinishes(b)
 	splitSideSwitch(b)
 	instructs := false
@@ -293,6 +293,17 @@ func (d *doc) readBlock(b *block) {
 			d.intro.addSentence(s, 1, true)
 		}
 	}
+}
+
+// models is the role model the import reads with, nil for the rules alone.
+func (d *doc) models() *roleModels {
+	switch {
+	case d.opt.rulesOnly:
+		return nil
+	case d.opt.models != nil:
+		return d.opt.models
+	}
+	return loadedModels()
 }
 
 func (d *doc) closeStep() {

@@ -87,6 +87,8 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			// "Now the left calf.": a turn when the moves before were on
 			// the right one (sideSwitch checks).
 			named = x.w
+		case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
+			return true, false, "" // "Then the same for the right one."
 		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && t[i-1].w == "the":
 			// "Swap and give the right hand the same treatment."
 			if t[i+1].w != "hand" && t[i+1].w != "hands" {
