@@ -186,3 +186,25 @@ func TestShapeOfPlans(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementsAreNoMoves: the role model never leads on a statement
+// about a move or the body, however sure it is.
+func TestStatementsAreNoMoves(t *testing.T) {
+	tests := []struct {
+		in             string
+		says, definite bool
+	}{
+		{"Gentle kneading between fingers and thumbs is useful for taut muscles.", true, false},
+		{"Kneading with your fist is a good way to massage the soles.", true, false},
+		{"The trapezius runs from the base of the skull out to the shoulder.", false, true},
+		{"I'll start by laying both hands flat on your lower back.", false, false},
+		{"Flat fingers clockwise round her belly button.", false, false},
+	}
+	for _, tt := range tests {
+		s := &sentence{text: tt.in}
+		analyze(s)
+		if s.says() != tt.says || s.opensDefinite() != tt.definite {
+			t.Errorf("%s: says %v, opens definite %v; want %v, %v", tt.in, s.says(), s.opensDefinite(), tt.says, tt.definite)
+		}
+	}
+}

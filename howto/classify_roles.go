@@ -10,11 +10,12 @@ import "strings"
 // and a high confidence.
 
 const (
-	moveSure = 0.80 // the model's probability of a move that makes an instruction of a sentence the rules read as none
-	toldSure = 0.60 // the same when a subject does it with a verb of the hands on a place: "The first thing I do is wrap my hand round the ankle"
-	leadSure = 0.85 // of a move whatever its subject or verb, when it works a place (modelLed)
-	warnSure = 0.80 // of a warning the rules did not see
-	warnNone = 0.05 // below it, a negation the rules took for a warning warns of nothing
+	moveSure     = 0.80 // the model's probability of a move that makes an instruction of a sentence the rules read as none
+	toldSure     = 0.60 // the same when a subject does it with a verb of the hands on a place: "The first thing I do is wrap my hand round the ankle"
+	leadSure     = 0.85 // of a move whatever its subject or verb, when it works a place (modelLed)
+	fragmentSure = 0.50 // the same for words with no subject or verb that name a stroke and a place
+	warnSure     = 0.80 // of a warning the rules did not see
+	warnNone     = 0.05 // below it, a negation the rules took for a warning warns of nothing
 )
 
 // guessRoles asks the model about every sentence of a block.
@@ -122,7 +123,11 @@ func (s *sentence) modelMove() bool {
 // either side of your spine, sliding all the way up …".
 func (s *sentence) modelLed() bool {
 	g, sh := s.guess, s.shape
-	if g.role != RoleMove || g.pMove < leadSure || !(s.hasLoc() || s.hasPart()) || s.says() || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+	sure := leadSure
+	if s.form == fNone && sh.person == "" && !sh.imperative && s.hasStrong() && s.hasLoc() && !s.opensDefinite() {
+		sure = fragmentSure // "Flat fingers clockwise round her belly button", "thumb work in small circles on the back": hands, a stroke, a place
+	}
+	if g.role != RoleMove || g.pMove < sure || !(s.hasLoc() || s.hasPart()) || s.says() || strings.HasSuffix(strings.TrimSpace(s.text), "?") {
 		return false
 	}
 	if s.form == fNone {
@@ -144,7 +149,7 @@ func (s *sentence) modelLed() bool {
 }
 
 // says reports a statement about a move rather than the move: "is",
-// "are" or "was" among its first six words, unless "I", "you" or "we"
+// "are" or "was" among its first eight words, unless "I", "you" or "we"
 // opens it ("Kneading with your fist is a good way to …").
 func (s *sentence) says() bool {
 	n := 0
@@ -152,7 +157,7 @@ func (s *sentence) says() bool {
 		if t.kind != tWord {
 			continue
 		}
-		if n++; n > 6 {
+		if n++; n > 8 {
 			return false
 		}
 		switch t.w {
@@ -162,6 +167,18 @@ func (s *sentence) says() bool {
 			}
 		case "is", "are", "was", "were", "it's":
 			return true
+		}
+	}
+	return false
+}
+
+// opensDefinite reports a sentence that opens on "the", "this" or "it":
+// what follows is its subject, of a statement ("The trapezius runs from
+// the base of the skull …"), not a move told in a few words.
+func (s *sentence) opensDefinite() bool {
+	for _, t := range s.toks {
+		if t.kind == tWord {
+			return t.w == "the" || t.w == "this" || t.w == "these" || t.w == "that" || t.w == "it" || t.w == "its"
 		}
 	}
 	return false
