@@ -107,7 +107,7 @@ func (a Vec3) norm() Vec3 {
 
 func sq(x float64) float64 { return x * x }
 
-func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+func clamp(x, lo, hi float64) float64 { return max(lo, min(hi, x)) }
 
 // place maps a point of a chart (its unit square) onto the body: the point
 // on the skin in the body frame, and the skin's outward normal there. A
@@ -160,14 +160,14 @@ func (b Body) placer(chart string) placer {
 // round places u along the skin round a vertical elliptic cylinder
 // (half-width a across y, half-depth c along x), from its back (dir -1) or
 // front (+1), at height z.
-func round(u, z, a, c, dir float64) (Vec3, Vec3) {
+func round(u, z, a, c, dir float64) (Vec3, Vec3, bool) {
 	al := clamp(u/((a+c)/2), -1.75, 1.75)
 	x, y := dir*c*math.Cos(al), a*math.Sin(al)
-	return Vec3{x, y, z}, Vec3{x / (c * c), y / (a * a), 0}.norm()
+	return Vec3{x, y, z}, Vec3{x / (c * c), y / (a * a), 0}, false
 }
 
 // torso: the torso narrows smoothly to the neck over the shoulders.
-func (pl *placer) torso(u, z, dir float64) (Vec3, Vec3) {
+func (pl *placer) torso(u, z, dir float64) (Vec3, Vec3, bool) {
 	L, W := pl.L, pl.W
 	f := minJerk(clamp((z-(shoulderZ-0.06)*L)/(0.10*L), 0, 1))
 	a, c := torsoA*W+(neckR-torsoA)*W*f, torsoB*W+(neckR-torsoB)*W*f
@@ -176,19 +176,38 @@ func (pl *placer) torso(u, z, dir float64) (Vec3, Vec3) {
 
 // headAt: the head, an ellipsoid above its centre; below it, narrowing to
 // the neck. dirX, dirY is the unit direction round the vertical axis.
-func (pl *placer) headAt(dirX, dirY, z float64) (Vec3, Vec3) {
+func (pl *placer) headAt(dirX, dirY, z float64) (Vec3, Vec3, bool) {
 	zc, rx, ry, rz, nr := pl.zc, pl.rx, pl.ry, pl.rz, pl.nr
 	if z >= zc {
-		be := math.Min((z-zc)/rz, math.Pi/2)
+		be := min((z-zc)/rz, math.Pi/2)
 		p := Vec3{rx * dirX * math.Cos(be), ry * dirY * math.Cos(be), zc + rz*math.Sin(be)}
-		return p, Vec3{(p.X) / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}.norm()
+		return p, Vec3{(p.X) / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}, false
 	}
 	f := clamp((zc-z)/(0.10*pl.L), 0, 1) // 0 at the centre, 1 at the neck
 	ax, ay := rx+(nr-rx)*f, ry+(nr-ry)*f
-	return Vec3{ax * dirX, ay * dirY, z}, Vec3{dirX / ax, dirY / ay, 0}.norm()
+	return Vec3{ax * dirX, ay * dirY, z}, Vec3{dirX / ax, dirY / ay, 0}, false
 }
 
+// at places the chart's point X, Y on the body: the point on the skin and
+// the skin's outward normal there.
 func (pl *placer) at(X, Y float64) (Vec3, Vec3) {
+	p, n, unit := pl.raw(X, Y)
+	if !unit {
+		n = n.norm()
+	}
+	return p, n
+}
+
+// pos is the point alone, for what needs no normal (the speeds on the
+// body): no square root.
+func (pl *placer) pos(X, Y float64) Vec3 {
+	p, _, _ := pl.raw(X, Y)
+	return p
+}
+
+// raw places X, Y as at does, with the normal only along the right
+// direction unless unit says it is of length 1 already.
+func (pl *placer) raw(X, Y float64) (Vec3, Vec3, bool) {
 	L, W := pl.L, pl.W
 	zc, rx, ry, rz := pl.zc, pl.rx, pl.ry, pl.rz
 	switch pl.chart {
@@ -210,10 +229,10 @@ func (pl *placer) at(X, Y float64) (Vec3, Vec3) {
 	case chartHeadTop: // from above, the face at the top: down from the crown
 		dx, dy := (0.5-Y)*0.25*W, (0.5-X)*0.25*W
 		r := math.Hypot(dx, dy)
-		th := math.Min(r/((rx+ry+rz)/3), 1.9)
+		th := min(r/((rx+ry+rz)/3), 1.9)
 		ph := math.Atan2(dy, dx)
 		p := Vec3{rx * math.Sin(th) * math.Cos(ph), ry * math.Sin(th) * math.Sin(ph), zc + rz*math.Cos(th)}
-		return p, Vec3{p.X / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}.norm()
+		return p, Vec3{p.X / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}, false
 	case chartHips: // from behind, the waist down to the upper thighs
 		return pl.torso((0.5-X)*0.50*W, (0.18-Y*0.50)*L, -1)
 	case chartTorsoFront: // from the front: the chart's left is the receiver's right
@@ -223,28 +242,28 @@ func (pl *placer) at(X, Y float64) (Vec3, Vec3) {
 		r := armR * W
 		th := clamp((0.5-Y)*0.80*W/r, -3, 3)
 		n := Vec3{math.Cos(th), 0, math.Sin(th)}
-		return Vec3{r * n.X, y, armZ*L + r*n.Z}, n
+		return Vec3{r * n.X, y, armZ*L + r*n.Z}, n, true
 	case chartHand: // the right hand, held out, the palm forward
 		wrist := -(shoulderY*W + 0.71*0.80*L)
 		if X < 0.5 { // the back of the hand
-			return Vec3{-handHalf * W, wrist - (0.93-Y)*0.24*L, armZ*L + (X-0.25)*0.24*W}, Vec3{-1, 0, 0}
+			return Vec3{-handHalf * W, wrist - (0.93-Y)*0.24*L, armZ*L + (X-0.25)*0.24*W}, Vec3{-1, 0, 0}, true
 		}
-		return Vec3{handHalf * W, wrist - (0.93-Y)*0.24*L, armZ*L - (X-0.75)*0.24*W}, Vec3{1, 0, 0}
+		return Vec3{handHalf * W, wrist - (0.93-Y)*0.24*L, armZ*L - (X-0.75)*0.24*W}, Vec3{1, 0, 0}, true
 	case chartLeg: // the left leg from its outer side, the front to the left
 		z := -(Y - 0.07) * 1.0 * L
 		r := (0.075 - 0.035*clamp(-z/(0.87*L), 0, 1)) * W
 		th := clamp((0.5-X)*1.0*L/r, -3, 3)
 		n := Vec3{math.Sin(th), math.Cos(th), 0}
-		return Vec3{r * n.X, hipY*W + r*n.Y, z}, n
+		return Vec3{r * n.X, hipY*W + r*n.Y, z}, n, true
 	case chartFoot: // the right foot
 		if X < 0.5 { // the sole, toes up
-			return Vec3{-0.05*L + (0.85-Y)*0.30*L, -hipY*W + (X-0.25)*0.30*W, soleZ * L}, Vec3{0, 0, -1}
+			return Vec3{-0.05*L + (0.85-Y)*0.30*L, -hipY*W + (X-0.25)*0.30*W, soleZ * L}, Vec3{0, 0, -1}, true
 		}
 		along := (Y - 0.20) * 0.30 * L // the top, the ankle up
 		h := (0.08 - 0.06*clamp(along/(0.2*L), 0, 1)) * L
-		return Vec3{along, -hipY*W - (X-0.75)*0.30*W, soleZ*L + h}, Vec3{0.3, 0, 1}.norm()
+		return Vec3{along, -hipY*W - (X-0.75)*0.30*W, soleZ*L + h}, Vec3{0.3, 0, 1}, false
 	}
-	return Vec3{}, Vec3{0, 0, 1}
+	return Vec3{}, Vec3{0, 0, 1}, true
 }
 
 // toolQuat is the tool's orientation as a quaternion (x, y, z, w): its z

@@ -749,7 +749,7 @@ func (b *builder) sample(hands []*hand) {
 			g := &tr.segs[si]
 			f := 1.0
 			if g.dur > 0 {
-				f = math.Min(1, math.Max(0, (t-t0)/g.dur))
+				f = min(1, max(0, (t-t0)/g.dur))
 			}
 			pt := g.at(minJerk(f))
 			s := Sample{T: t, X: pt.X, Y: pt.Y, Contact: g.contact}
@@ -762,7 +762,7 @@ func (b *builder) sample(hands []*hand) {
 					}
 					pr *= g.press(f, d)
 				}
-				s.Pressure = math.Min(1, math.Max(0, pr))
+				s.Pressure = min(1, max(0, pr))
 			}
 			hp.Samples[k] = s
 		}

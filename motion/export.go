@@ -127,6 +127,9 @@ func (t *Trajectory) Write(w io.Writer) error {
 	}
 	tr, o, paths := t.tr, t.o, t.tr.paths
 	d3 := o.Columns == "3d"
+	if d3 {
+		tr.withNormals()
+	}
 	steps := make([]exportStep, len(paths))
 	// each step's columns are made apart, a few steps at a time
 	parallel(len(paths), func(i int) { steps[i] = tr.exportStep(i, o.Format, d3) })

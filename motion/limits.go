@@ -139,15 +139,14 @@ func overLimits(p *StepPath, v *View, l Limits) float64 {
 		return w
 	}
 	worst := 0.0
-	var ps []Vec3
+	ps := make([]Vec3, 0, len(p.Hands[0].Samples))
 	pl := DefaultBody.placer(v.ID)
 	for _, h := range p.Hands {
 		s := h.Samples
 		// on the average body, where the chart's distances bend round it
 		ps = ps[:0]
 		for _, x := range s {
-			q, _ := pl.at(x.X, x.Y)
-			ps = append(ps, q)
+			ps = append(ps, pl.pos(x.X, x.Y))
 		}
 		for i := 1; i < len(s); i++ {
 			if len(v.Panels) > 1 && (s[i].X < v.Panels[1].X0) != (s[i-1].X < v.Panels[1].X0) {
@@ -155,14 +154,14 @@ func overLimits(p *StepPath, v *View, l Limits) float64 {
 			}
 			sp := ps[i].sub(ps[i-1]).len() * Rate
 			if s[i].Contact && s[i-1].Contact {
-				worst = math.Max(worst, sp/l.ContactSpeed)
+				worst = max(worst, sp/l.ContactSpeed)
 			} else {
-				worst = math.Max(worst, sp/l.TravelSpeed)
+				worst = max(worst, sp/l.TravelSpeed)
 			}
 			if i >= 2 {
 				// the acceleration keeps room for a lift off the skin
 				a := ps[i].sub(ps[i-1].mul(2)).add(ps[i-2]).len() * Rate * Rate
-				worst = math.Max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
+				worst = max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
 			}
 		}
 	}
@@ -249,13 +248,13 @@ func overLimits2D(p *StepPath, mm float64, l Limits) float64 {
 		for i := 1; i < len(s); i++ {
 			v := math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y) * k
 			if s[i].Contact && s[i-1].Contact {
-				worst = math.Max(worst, v/l.ContactSpeed)
+				worst = max(worst, v/l.ContactSpeed)
 			} else {
-				worst = math.Max(worst, v/l.TravelSpeed)
+				worst = max(worst, v/l.TravelSpeed)
 			}
 			if i >= 2 {
 				a := math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y) * k * Rate
-				worst = math.Max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
+				worst = max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
 			}
 		}
 	}

@@ -33,6 +33,7 @@ type tick struct {
 
 // columns3D makes every step's columns, with the body-frame ones.
 func (t *Trajectory) columns3D() []exportStep {
+	t.tr.withNormals()
 	steps := make([]exportStep, len(t.tr.paths))
 	parallel(len(steps), func(i int) { steps[i] = t.tr.exportStep(i, "csv", true) })
 	return steps

@@ -21,6 +21,10 @@ type trajectory struct {
 	pls    []placer  // and its placer on the body
 	limits Limits
 	body   Body
+	// normals: every sample's normal is kept (the 3D columns and ROS 2
+	// write the tool's orientation from it); without, n is nil and only
+	// the lifts work normals out
+	normals bool
 }
 
 type stream struct {
@@ -43,7 +47,7 @@ const (
 )
 
 func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
-	tr := &trajectory{paths: paths, limits: o.Limits, body: o.Body}
+	tr := &trajectory{paths: paths, limits: o.Limits, body: o.Body, normals: o.Columns == "3d" || o.Format == "ros2-json"}
 	for i := range paths {
 		tr.views = append(tr.views, viewByID[paths[i].View])
 		tr.pls = append(tr.pls, tr.body.placer(paths[i].View))
@@ -282,11 +286,11 @@ func (tr *trajectory) slew(st *stream) {
 			f[k] = 0
 		}
 		if k > 0 {
-			f[k] = math.Min(f[k], f[k-1]+d)
+			f[k] = min(f[k], f[k-1]+d)
 		}
 	}
 	for k := len(f) - 2; k >= 0; k-- {
-		f[k] = math.Min(f[k], f[k+1]+d)
+		f[k] = min(f[k], f[k+1]+d)
 	}
 }
 
@@ -295,9 +299,25 @@ func (tr *trajectory) slew(st *stream) {
 // air between charts.
 func (tr *trajectory) place(st *stream) {
 	s := st.s
-	st.p, st.n = make([]Vec3, tr.n+1), make([]Vec3, tr.n+1)
-	for k := range s {
-		st.p[k], st.n[k] = tr.pls[tr.step[k]].at(s[k].X, s[k].Y)
+	st.p, st.n = make([]Vec3, tr.n+1), nil
+	if tr.normals {
+		st.n = make([]Vec3, tr.n+1)
+		for k := range s {
+			st.p[k], st.n[k] = tr.pls[tr.step[k]].at(s[k].X, s[k].Y)
+		}
+	} else {
+		// the places alone: the checks need no normals
+		for k := range s {
+			st.p[k] = tr.pls[tr.step[k]].pos(s[k].X, s[k].Y)
+		}
+	}
+	// normal is sample k's normal on the skin, as placed
+	normal := func(k int) Vec3 {
+		if st.n != nil {
+			return st.n[k]
+		}
+		_, n := tr.pls[tr.step[k]].at(s[k].X, s[k].Y)
+		return n
 	}
 	for k := 0; k <= tr.n; {
 		if s[k].Contact {
@@ -318,12 +338,14 @@ func (tr *trajectory) place(st *stream) {
 		if cross && a >= 0 && b <= tr.n {
 			// off one surface onto another: up along the first's normal,
 			// round, and down along the second's, on one smooth curve
-			c := crossPath(st.p[a], st.n[a], st.p[b], st.n[b])
-			na, nb := st.n[a], st.n[b]
+			na, nb := normal(a), normal(b)
+			c := crossPath(st.p[a], na, st.p[b], nb)
 			for j := a + 1; j < b; j++ {
 				u := minJerk(float64(j-a) / float64(b-a))
 				st.p[j] = bezier(c, u)
-				st.n[j] = lerp3(na, nb, u).add(c[4].mul(math.Sin(math.Pi * u))).norm()
+				if st.n != nil {
+					st.n[j] = lerp3(na, nb, u).add(c[4].mul(math.Sin(math.Pi * u))).norm()
+				}
 			}
 			k = b
 			continue
@@ -341,19 +363,35 @@ func (tr *trajectory) place(st *stream) {
 			case b <= tr.n && T-t < ramp:
 				h = top * minJerk((T-t)/ramp)
 			}
-			p, n := st.p[j], st.n[j]
+			q := j
 			if cross {
 				// at the very start or end, from or to another surface:
 				// on the one where the hand touches
-				q := lo
+				q = lo
 				if a < 0 {
 					q = hi
 				}
-				p, n = st.p[q], st.n[q]
 			}
-			st.p[j], st.n[j] = p.add(n.mul(h)), n
+			p, n := st.p[q], normal(q)
+			st.p[j] = p.add(n.mul(h))
+			if st.n != nil {
+				st.n[j] = n
+			}
 		}
 		k = b
+	}
+}
+
+// withNormals places both hands again keeping every sample's normal, for
+// the 3D columns of a trajectory built without them: the same places, as
+// placing is the same.
+func (tr *trajectory) withNormals() {
+	if tr.normals {
+		return
+	}
+	tr.normals = true
+	for h := range tr.hands {
+		tr.place(&tr.hands[h])
 	}
 }
 
