@@ -34,7 +34,7 @@ type RoleExample struct {
 // run are never in this list.
 var TrainingBatches = []string{"howto/testdata/corpus", "howto/testdata/heldout", "howto/testdata/heldout2",
 	"howto/testdata/heldout3", "howto/testdata/heldout4", "howto/testdata/heldout5", "howto/testdata/heldout6",
-	"howto/testdata/heldout7", "howto/testdata/heldout8", "howto/testdata/heldout9"}
+	"howto/testdata/heldout7", "howto/testdata/heldout8", "howto/testdata/heldout9", "howto/testdata/heldout10"}
 
 // RoleExamples reads every labelled text of the folders and gives each
 // sentence its role. The labels decide moves, warnings and claims: a
