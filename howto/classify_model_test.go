@@ -194,8 +194,8 @@ func TestStatementsAreNoMoves(t *testing.T) {
 		in             string
 		says, definite bool
 	}{
-		{"Gentle kneading between fingers and thumbs is useful for taut muscles.", true, false},
-		{"Kneading with your fist is a good way to massage the soles.", true, false},
+		{"Slow kneading with fingers and thumbs is helpful on tight calves.", true, false},
+		{"Pressing with a loose fist is a fine way to work the arch.", true, false},
 		{"The trapezius runs from the base of the skull out to the shoulder.", false, true},
 		{"I'll start by laying both hands flat on your lower back.", false, false},
 		{"Flat fingers clockwise round her belly button.", false, false},
