@@ -14,6 +14,7 @@ import (
 // dotted one; the left hand blue, the right orange.
 func (t *Trajectory) WritePreview(w io.Writer, title string) error {
 	tr := t.tr
+	tr.withNormals() // the places on the body, kept
 	const W, H, pad = 460.0, 760.0, 20.0
 	// the body's extent in z: head top to sole
 	L, _ := tr.body.Scale()

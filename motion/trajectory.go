@@ -109,8 +109,9 @@ func (tr *trajectory) buildHand(h int, forces [][][]float64) error {
 		st := &tr.hands[h]
 		tr.join(st, slack)
 		tr.slew(st)
-		tr.place(st)
-		if err = tr.check(st); err == nil {
+		// placed and checked in one pass; the places kept only when
+		// the export writes the body frame
+		if err = tr.place(st, tr.normals); err == nil {
 			return nil
 		}
 		if _, ok := err.(*MotionError); !ok {
@@ -294,33 +295,43 @@ func (tr *trajectory) slew(st *stream) {
 	}
 }
 
-// place puts every sample on the body: on the skin while touching, lifted
-// along the skin's normal while not, and on a straight line through the
-// air between charts.
-func (tr *trajectory) place(st *stream) {
+// place puts every sample on the body, in order, and hands each place
+// (and, when the trajectory keeps normals, the normal) to the check: on
+// the skin while touching, lifted along the skin's normal while not, and
+// on a curve through the air between charts. It keeps the places (and
+// normals) when asked; without, an export with the chart columns checks
+// a hand's motion without a stream of places, a square root per sample
+// or a pass more. It returns the check's refusal, the first in time.
+func (tr *trajectory) place(st *stream, keep bool) error {
 	s := st.s
-	st.p, st.n = make([]Vec3, tr.n+1), nil
-	if tr.normals {
-		st.n = make([]Vec3, tr.n+1)
-		for k := range s {
-			st.p[k], st.n[k] = tr.pls[tr.step[k]].at(s[k].X, s[k].Y)
-		}
-	} else {
-		// the places alone: the checks need no normals
-		for k := range s {
-			st.p[k] = tr.pls[tr.step[k]].pos(s[k].X, s[k].Y)
+	st.p, st.n = nil, nil
+	if keep {
+		st.p = make([]Vec3, tr.n+1)
+		if tr.normals {
+			st.n = make([]Vec3, tr.n+1)
 		}
 	}
-	// normal is sample k's normal on the skin, as placed
-	normal := func(k int) Vec3 {
+	ck := checker{tr: tr, st: st}
+	// put hands sample k's place (and normal, when kept) on
+	put := func(k int, p, n Vec3) {
+		if st.p != nil {
+			st.p[k] = p
+		}
 		if st.n != nil {
-			return st.n[k]
+			st.n[k] = n
 		}
-		_, n := tr.pls[tr.step[k]].at(s[k].X, s[k].Y)
-		return n
+		ck.add(k, p)
 	}
-	for k := 0; k <= tr.n; {
+	// base is sample k's place and normal on the skin
+	base := func(k int) (Vec3, Vec3) { return tr.pls[tr.step[k]].at(s[k].X, s[k].Y) }
+	for k := 0; k <= tr.n && ck.err == nil; {
 		if s[k].Contact {
+			if st.n != nil {
+				p, n := base(k)
+				put(k, p, n)
+			} else {
+				put(k, tr.pls[tr.step[k]].pos(s[k].X, s[k].Y), Vec3{})
+			}
 			k++
 			continue
 		}
@@ -338,14 +349,16 @@ func (tr *trajectory) place(st *stream) {
 		if cross && a >= 0 && b <= tr.n {
 			// off one surface onto another: up along the first's normal,
 			// round, and down along the second's, on one smooth curve
-			na, nb := normal(a), normal(b)
-			c := crossPath(st.p[a], na, st.p[b], nb)
+			pa, na := base(a)
+			pb, nb := base(b)
+			c := crossPath(pa, na, pb, nb)
 			for j := a + 1; j < b; j++ {
 				u := minJerk(float64(j-a) / float64(b-a))
-				st.p[j] = bezier(c, u)
+				var n Vec3
 				if st.n != nil {
-					st.n[j] = lerp3(na, nb, u).add(c[4].mul(math.Sin(math.Pi * u))).norm()
+					n = lerp3(na, nb, u).add(c[4].mul(math.Sin(math.Pi * u))).norm()
 				}
+				put(j, bezier(c, u), n)
 			}
 			k = b
 			continue
@@ -353,6 +366,16 @@ func (tr *trajectory) place(st *stream) {
 		T := float64(b-a) / Rate
 		ramp := math.Min(liftRamp, T/2)
 		top := math.Min(liftHeight, math.Min(liftAccel, tr.limits.Accel*0.1)*ramp*ramp/mjAccel)
+		var pq, nq Vec3
+		if cross {
+			// at the very start or end, from or to another surface: on
+			// the one where the hand touches
+			q := lo
+			if a < 0 {
+				q = hi
+			}
+			pq, nq = base(q)
+		}
 		for j := a + 1; j < b; j++ {
 			t := float64(j-a) / Rate
 			h := top
@@ -363,65 +386,70 @@ func (tr *trajectory) place(st *stream) {
 			case b <= tr.n && T-t < ramp:
 				h = top * minJerk((T-t)/ramp)
 			}
-			q := j
-			if cross {
-				// at the very start or end, from or to another surface:
-				// on the one where the hand touches
-				q = lo
-				if a < 0 {
-					q = hi
-				}
+			p, n := pq, nq
+			if !cross {
+				p, n = base(j)
 			}
-			p, n := st.p[q], normal(q)
-			st.p[j] = p.add(n.mul(h))
-			if st.n != nil {
-				st.n[j] = n
-			}
+			put(j, p.add(n.mul(h)), n)
 		}
 		k = b
 	}
+	return ck.err
 }
 
-// withNormals places both hands again keeping every sample's normal, for
-// the 3D columns of a trajectory built without them: the same places, as
-// placing is the same.
+// checker refuses a hand's motion that jumps, moves, turns or presses
+// faster than the limits, on the body, sample by sample as it is placed:
+// the last two places are all it keeps.
+type checker struct {
+	tr     *trajectory
+	st     *stream
+	p1, p2 Vec3 // the places of samples k-1 and k-2
+	err    error
+}
+
+func (c *checker) add(k int, p Vec3) {
+	tr, st := c.tr, c.st
+	s, l := st.s, tr.limits
+	p1, p2 := c.p1, c.p2
+	c.p1, c.p2 = p, p1
+	if k == 0 || c.err != nil {
+		return
+	}
+	var e MotionError
+	fail := func() {
+		e.index = int(tr.step[k])
+		c.err = tr.paths[tr.step[k]].motionError(e, st.hand, s[k].T)
+	}
+	if l.overSpeed(&e, s[k].Contact && s[k-1].Contact, p.sub(p1).len()) {
+		fail()
+		return
+	}
+	if k >= 2 {
+		a := p.sub(p1.mul(2)).add(p2).len() * Rate * Rate
+		if a > l.Accel+1e-9 {
+			e.What, e.Value, e.Limit, e.Unit = "acceleration", a, l.Accel, "m/s²"
+			fail()
+			return
+		}
+	}
+	if r := math.Abs(st.f[k]-st.f[k-1]) * Rate; r > l.ForceRate+1e-6 {
+		e.What, e.Value, e.Limit, e.Unit = "force rate", r, l.ForceRate, "N/s"
+		fail()
+	}
+}
+
+// withNormals places both hands again keeping every sample's place and
+// normal, for the 3D columns and the preview of a trajectory built
+// without them: the same places, as placing is the same, and checked
+// already.
 func (tr *trajectory) withNormals() {
-	if tr.normals {
+	if tr.normals && tr.hands[0].p != nil {
 		return
 	}
 	tr.normals = true
 	for h := range tr.hands {
-		tr.place(&tr.hands[h])
+		tr.place(&tr.hands[h], true)
 	}
-}
-
-// check refuses a trajectory that jumps, moves, turns or presses faster
-// than the limits, on the body.
-func (tr *trajectory) check(st *stream) error {
-	s := st.s
-	l := tr.limits
-	for k := 1; k <= tr.n; k++ {
-		var e MotionError
-		fail := func() error {
-			e.index = int(tr.step[k])
-			return tr.paths[tr.step[k]].motionError(e, st.hand, s[k].T)
-		}
-		if l.overSpeed(&e, s[k].Contact && s[k-1].Contact, st.p[k].sub(st.p[k-1]).len()) {
-			return fail()
-		}
-		if k >= 2 {
-			a := st.p[k].sub(st.p[k-1].mul(2)).add(st.p[k-2]).len() * Rate * Rate
-			if a > l.Accel+1e-9 {
-				e.What, e.Value, e.Limit, e.Unit = "acceleration", a, l.Accel, "m/s²"
-				return fail()
-			}
-		}
-		if r := math.Abs(st.f[k]-st.f[k-1]) * Rate; r > l.ForceRate+1e-6 {
-			e.What, e.Value, e.Limit, e.Unit = "force rate", r, l.ForceRate, "N/s"
-			return fail()
-		}
-	}
-	return nil
 }
 
 // crossPath gives the control points of the curve a lifted hand follows
