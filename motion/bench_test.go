@@ -66,6 +66,9 @@ func BenchmarkExport60Min1kHz(b *testing.B) {
 	for _, format := range benchFormats {
 		b.Run(format[0]+"-"+format[1], func(b *testing.B) {
 			var n countWriter
+			// what it allocates: garbage the collector stops the
+			// export to sweep, and fresh memory the system must map
+			b.ReportAllocs()
 			cpu0 := cpuTime()
 			for b.Loop() {
 				n = 0

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 out=$(go test ./motion -run '^$' -bench 'Export60Min1kHz|CompileCatalog' -benchtime 10x -count 1)
 echo "$out" | awk '
 function metric(name,   i) { for (i = 1; i < NF; i++) if ($(i+1) == name) return $i; return 0 }
-function line(what, budget) { printf "60-minute routine at 1 kHz, %-20s %6.1f ms wall (budget %d ms: %s), %6.1f ms processor, %5.0f MB\n", what ":", $3/1e6, budget, ($3/1e6 <= budget ? "ok" : "over"), metric("cpu-ms/op"), metric("MB/op") }
+function line(what, budget) { printf "60-minute routine at 1 kHz, %-20s %6.1f ms wall (budget %d ms: %s), %6.1f ms processor, %5.0f MB written, %4.0f MB allocated\n", what ":", $3/1e6, budget, ($3/1e6 <= budget ? "ok" : "over"), metric("cpu-ms/op"), metric("MB/op"), metric("B/op")/1e6 }
 /^BenchmarkExport60Min1kHz\/csv-2d/   { line("CSV, 2D", 100) }
 /^BenchmarkExport60Min1kHz\/jsonl-2d/ { line("JSON lines, 2D", 100) }
 /^BenchmarkExport60Min1kHz\/csv-3d/   { line("CSV, 3D", 250) }
