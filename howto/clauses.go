@@ -313,29 +313,23 @@ func splitClause(s *sentence, m *roleModels) []*sentence {
 		if t[k].w == "and" {
 			k++
 		}
-		if k >= len(t) || t[k].w != "then" || s.vi >= k || s.form == fNone && !s.hasStrong() {
+		then := k < len(t) && t[k].w == "then"
+		if k >= len(t) || !then && k == q+1 || s.vi >= k || s.form == fNone && !s.hasStrong() {
 			continue
+		}
+		if !then && !(t[k].kind == tWord && verbs[t[k].w].c != vNone) {
+			continue // ", and use your knuckles …": only a verb the lists know opens a second move without "then"
 		}
 		tries++
 		head := strings.TrimRight(strings.TrimSpace(s.text[:t[q].pos]), ",;")
-		tail := strings.TrimSpace(s.text[t[k].pos:])
 		a := &sentence{text: head, line: s.line, b: s.b, off: s.off, selfText: s.selfText}
-		z := &sentence{text: tail, line: s.line, b: s.b, off: s.off + t[k].pos, selfText: s.selfText}
+		z := &sentence{text: strings.TrimSpace(s.text[t[k].pos:]), line: s.line, b: s.b, off: s.off + t[k].pos, selfText: s.selfText}
 		if s.b != nil {
 			z.line = s.b.lineAt(z.off)
 		}
 		analyze(a)
 		analyze(z)
-		headMoves := a.form != fNone && a.handsOn() || movesAlone(m, a)
-		stroke := m != nil && strokeClause(z)
-		if !headMoves || !(z.form != fNone && z.form != fFragment || stroke) || z.warning {
-			continue
-		}
-		first, second := a.strongMotion(), z.strongMotion()
-		switch {
-		case z.holdStep() && first != "" && first != "hold":
-		case (z.handsOn() || stroke) && second != "" && first != "" && second != first && second != "hold" && (elsewhere(a, z) || newLandmark(a, z)):
-		default:
+		if !twoMoves(a, z, m, then) {
 			continue
 		}
 		if z.form == fNone {
@@ -345,6 +339,32 @@ func splitClause(s *sentence, m *roleModels) []*sentence {
 		return []*sentence{a, z}
 	}
 	return []*sentence{s}
+}
+
+// twoMoves reports a sentence's two parts that are two moves: the second
+// a different motion from the first on a place of its own, or a still
+// hold with a time. After ", and" with no "then", only a set-up with a
+// product comes first and a hands-on instruction second ("Apply lotion to
+// the palm of the hand, and use your knuckles to knead the muscles of the
+// hand").
+func twoMoves(a, z *sentence, m *roleModels, then bool) bool {
+	headMoves := a.form != fNone && a.handsOn() || movesAlone(m, a)
+	stroke := then && m != nil && strokeClause(z)
+	if z.warning || !(z.form != fNone && z.form != fFragment || stroke) {
+		return false
+	}
+	first, second := a.strongMotion(), z.strongMotion()
+	if !then {
+		product := a.form != fNone && (a.prepOnly() || a.productSetup())
+		return product && z.form == fImperative && z.handsOn() && second != "" && second != "hold"
+	}
+	switch {
+	case !headMoves:
+		return false
+	case z.holdStep() && first != "" && first != "hold":
+		return true
+	}
+	return (z.handsOn() || stroke) && second != "" && first != "" && second != first && second != "hold" && (elsewhere(a, z) || newLandmark(a, z))
 }
 
 // elsewhere reports a second part that works an area the first does not
