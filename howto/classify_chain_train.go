@@ -154,35 +154,9 @@ func (p *chainParams) trans(s []chainPos, i, j, k int) float64 {
 // gradient adds one sequence's gradient of the negative log-likelihood,
 // divided by n, by the forward-backward algorithm.
 func (p *chainParams) gradient(s []chainPos, n float64) {
-	K, L := p.K, len(s)
-	p.grow(L)
+	logZ := p.lattice(s)
+	K := p.K
 	e, alpha, beta := p.e, p.alpha, p.beta
-	for i, pos := range s {
-		copy(e[i], p.bias)
-		for _, f := range pos.x {
-			for k := 0; k < K; k++ {
-				e[i][k] += p.w[f*K+k]
-			}
-		}
-	}
-	for i := 0; i < L; i++ {
-		for k := 0; k < K; k++ {
-			if i == 0 {
-				alpha[0][k] = p.start[k] + e[0][k]
-				continue
-			}
-			alpha[i][k] = logSumExpOver(K, func(j int) float64 { return alpha[i-1][j] + p.trans(s, i, j, k) }) + e[i][k]
-		}
-	}
-	for k := 0; k < K; k++ {
-		beta[L-1][k] = 0
-	}
-	for i := L - 2; i >= 0; i-- {
-		for j := 0; j < K; j++ {
-			beta[i][j] = logSumExpOver(K, func(k int) float64 { return p.trans(s, i+1, j, k) + e[i+1][k] + beta[i+1][k] })
-		}
-	}
-	logZ := logSumExpOver(K, func(k int) float64 { return alpha[L-1][k] })
 	for i, pos := range s {
 		for k := 0; k < K; k++ {
 			g := math.Exp(alpha[i][k]+beta[i][k]-logZ) / n
@@ -214,4 +188,38 @@ func (p *chainParams) gradient(s []chainPos, n float64) {
 			}
 		}
 	}
+}
+
+// lattice fills the sentences' own scores and the forward and backward
+// messages of a sequence, and returns its log partition.
+func (p *chainParams) lattice(s []chainPos) float64 {
+	K, L := p.K, len(s)
+	p.grow(L)
+	e, alpha, beta := p.e, p.alpha, p.beta
+	for i, pos := range s {
+		copy(e[i], p.bias)
+		for _, f := range pos.x {
+			for k := 0; k < K; k++ {
+				e[i][k] += p.w[f*K+k]
+			}
+		}
+	}
+	for i := 0; i < L; i++ {
+		for k := 0; k < K; k++ {
+			if i == 0 {
+				alpha[0][k] = p.start[k] + e[0][k]
+				continue
+			}
+			alpha[i][k] = logSumExpOver(K, func(j int) float64 { return alpha[i-1][j] + p.trans(s, i, j, k) }) + e[i][k]
+		}
+	}
+	for k := 0; k < K; k++ {
+		beta[L-1][k] = 0
+	}
+	for i := L - 2; i >= 0; i-- {
+		for j := 0; j < K; j++ {
+			beta[i][j] = logSumExpOver(K, func(k int) float64 { return p.trans(s, i+1, j, k) + e[i+1][k] + beta[i+1][k] })
+		}
+	}
+	return logSumExpOver(K, func(k int) float64 { return alpha[L-1][k] })
 }

@@ -100,13 +100,36 @@ func pipeline(web string, show bool) error {
 	if err != nil {
 		return err
 	}
+	bs, err := cvBatches(root, web)
+	if err != nil {
+		return err
+	}
+	scores, err := howto.PipelineCV(bs, cat)
+	if err != nil {
+		return err
+	}
+	fmt.Print(howto.PipelineTable(scores))
+	if show {
+		for _, s := range scores {
+			for _, m := range s.Misses {
+				fmt.Printf("%s/%s\n", s.Name, m)
+			}
+		}
+	}
+	return nil
+}
+
+// cvBatches are the labelled batches: the corpus and the heldout batches
+// (in the training set when howto.TrainingBatches holds them), the seeds
+// when ../shared/seeds is there, and the web batches -web names.
+func cvBatches(root, web string) ([]howto.CVBatch, error) {
 	train := map[string]bool{}
 	for _, d := range howto.TrainingBatches {
 		train[filepath.Base(d)] = true
 	}
 	own, err := filepath.Glob(filepath.Join(root, "howto/testdata/heldout*"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sort.Slice(own, func(i, j int) bool { return batchOrder(own[i]) < batchOrder(own[j]) })
 	var bs []howto.CVBatch
@@ -123,23 +146,11 @@ func pipeline(web string, show bool) error {
 		}
 		name, dir, ok := strings.Cut(w, "=")
 		if !ok || !exists(dir) || !exists(filepath.Join(root, "howto/testdata", name)) {
-			return fmt.Errorf("-web %q: expected NAME=DIR, DIR a folder of saved pages and howto/testdata/NAME their labels", w)
+			return nil, fmt.Errorf("-web %q: expected NAME=DIR, DIR a folder of saved pages and howto/testdata/NAME their labels", w)
 		}
 		bs = append(bs, howto.CVBatch{Name: name, Dir: dir, LabelDir: filepath.Join(root, "howto/testdata", name)})
 	}
-	scores, err := howto.PipelineCV(bs, cat)
-	if err != nil {
-		return err
-	}
-	fmt.Print(howto.PipelineTable(scores))
-	if show {
-		for _, s := range scores {
-			for _, m := range s.Misses {
-				fmt.Printf("%s/%s\n", s.Name, m)
-			}
-		}
-	}
-	return nil
+	return bs, nil
 }
 
 // batchOrder sorts heldout, heldout2, …, heldout10 by number.
