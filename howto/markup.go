@@ -36,7 +36,8 @@ var (
 	// reCheckbox is a box of a checklist or a Markdown task list: "[ ] Sit.",
 	// "[x] Thumbs.", "☐ Heel squeeze".
 	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|[☐☑☒□■✓✔])\s+`)
-	reNumbered = regexp.MustCompile(`^\(?(\d{1,3})[.):]\s+`)
+	// "1. ", "1) ", "1.) ", "6-Finish …" (numberedItem)
+	reNumbered = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*)`)
 	reLettered = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
 	reSpeaker  = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
 	reStep     = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
@@ -210,7 +211,7 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 	case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
 		l.kind = lItem
 		t = reLettered.ReplaceAllString(t, "")
-	case reNumbered.MatchString(t):
+	case reNumbered.MatchString(t) && numberedItem(t):
 		m := reNumbered.FindStringSubmatch(t)
 		l.kind = lItem
 		l.num, _ = strconv.Atoi(m[1])
@@ -227,6 +228,17 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		}
 	}
 	return t
+}
+
+// numberedItem reports a numbered item's marker: "1.) Warm …", and
+// "6-Finish …" only before a capital ("10-15 seconds" is a range).
+func numberedItem(t string) bool {
+	m := reNumbered.FindStringSubmatch(t)
+	if !strings.HasPrefix(m[2], "-") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t[len(m[0]):])
+	return unicode.IsUpper(r)
 }
 
 // stampOf is the time stamp that opens a line, or "".
