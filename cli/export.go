@@ -51,8 +51,9 @@ func init() {
 			"travel 1 m/s (--travel-speed), acceleration 5 m/s2 (--accel), force changing 50 N/s (--force-rate). " +
 			"A hand that must get to a new place lifts, travels and sets down; the force eases in and out. " +
 			"Lowered limits lay the moves out slower: fewer strokes and slower ones in each step's time (up to " +
-			"its most seconds when it gives a range). A trajectory that would still break a limit is refused whole, " +
-			"with the step and the time.\n\n" +
+			"its most seconds when it gives a range), so the guidance keeps its timing; the header's adapted " +
+			"field lists each step slowed and its share of the usual tempo. A limit no layout of a step can keep " +
+			"is refused whole, with the step, the time and the least limit that would do.\n\n" +
 			"Pressure words become forces: light about 4 N, moderate 7 N, deep 10 N, lower where the " +
 			"body is delicate; --force deep=12 sets a word's force. Every force is checked against its region's " +
 			"limit and an export above one is refused whole. The limits are those of ISO/TS 15066:2016 (Annex A), " +

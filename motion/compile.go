@@ -236,10 +236,17 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 	first, period := p, c.period
 	var best StepPath
 	bestOver := math.Inf(1)
+	// Knead's own limits fit every step within ten tries; lowered ones may
+	// need a step far slower, so the tries go on, each a tenth slower than
+	// the one before, up to about forty times the usual tempo
+	tries := 10
+	if lim != DefaultLimits {
+		tries = 40
+	}
 	for _, secs := range durations {
-		for try := 0; try < 10; try++ {
+		for try := 0; try < tries; try++ {
 			p = first
-			slow := 1 + 0.15*float64(try)
+			slow := slowdown(try)
 			c.period = period * slow
 			b := &builder{c: c, p: &p, profile: pr.Profile, tracks: map[string]*track{}, draw: o.draw, measure: o.measure,
 				limShare: planShare / slow, lim: lim, stretch: 1, fewer: slow * slow}
@@ -250,6 +257,7 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 				return p, nil
 			}
 			over := overLimits(&p, v, lim)
+			p.slow = slow
 			if over < bestOver {
 				best, bestOver = p, over
 			}
@@ -266,6 +274,7 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 		var me *MotionError
 		if errors.As(err, &me) && lim != DefaultLimits {
 			me.Slowest = p.Seconds
+			me.Needs = peak(&p, v.MM, me.What)
 		}
 		return StepPath{}, err
 	}
@@ -304,6 +313,15 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 		}
 	}
 	return p, nil
+}
+
+// slowdown is how many times slower than its tempo a step is laid out at
+// its try'th try: 15% more each try up to 2.35 times, then a tenth more.
+func slowdown(try int) float64 {
+	if try < 10 {
+		return 1 + 0.15*float64(try)
+	}
+	return 2.35 * math.Pow(1.1, float64(try-9))
 }
 
 // toeOrder says which toe each number is, when a step goes from toe to toe.

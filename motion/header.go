@@ -3,7 +3,9 @@ package motion
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math"
 	"sort"
 )
 
@@ -25,6 +27,19 @@ type Header struct {
 	Limits    LimitsInfo        `json:"limits"`
 	Regions   []RegionInfo      `json:"regions"`
 	Standards map[string]string `json:"standards"`
+	// Adapted lists the steps laid out slower than their tempo to keep
+	// within limits the user lowered; absent with Knead's own limits.
+	Adapted []AdaptedStep `json:"adapted,omitempty"`
+}
+
+// AdaptedStep is a step made gentler for lowered limits: its strokes run
+// at this share of their usual tempo, fewer of them in the same time, so
+// the step lasts as long as the spoken guidance says.
+type AdaptedStep struct {
+	Technique string  `json:"technique"`
+	Step      int     `json:"step"`
+	Tempo     float64 `json:"tempo_share"`
+	How       string  `json:"how"`
 }
 
 // FrameInfo names and describes the body frame.
@@ -111,6 +126,7 @@ func (tr *trajectory) header(o *ExportOptions) Header {
 	}
 	if tr.limits != DefaultLimits {
 		h.Limits.Sources["lowered"] = "some limits were lowered by the user"
+		h.Adapted = adaptedSteps(tr.paths)
 	}
 	seen := map[string]bool{}
 	areas := map[string][]string{}
@@ -170,6 +186,11 @@ func writeHeader(w io.Writer, tr *trajectory, o *ExportOptions) error {
 		b.Write(fields[k])
 		b.WriteByte('\n')
 	}
+	if v, ok := fields["adapted"]; ok {
+		b.WriteString("# adapted: ")
+		b.Write(v)
+		b.WriteByte('\n')
+	}
 	for i, c := range h.Columns {
 		if i > 0 {
 			b.WriteByte(',')
@@ -179,4 +200,22 @@ func writeHeader(w io.Writer, tr *trajectory, o *ExportOptions) error {
 	b.WriteByte('\n')
 	_, err = w.Write(b.Bytes())
 	return err
+}
+
+// adaptedSteps lists, once each, the steps laid out slower than their
+// tempo (by a tenth or more) to keep within lowered limits.
+func adaptedSteps(paths []StepPath) []AdaptedStep {
+	var out []AdaptedStep
+	seen := map[string]bool{}
+	for _, p := range paths {
+		key := fmt.Sprintf("%s/%d", p.Technique, p.Step)
+		if p.slow < 1.1 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		share := math.Round(100/p.slow) / 100
+		out = append(out, AdaptedStep{Technique: p.Technique, Step: p.Step, Tempo: share,
+			How: fmt.Sprintf("strokes at %.0f%% of their usual tempo, fewer of them in the step's %g s, so the step lasts as long as its guidance", 100*share, p.Seconds)})
+	}
+	return out
 }

@@ -135,7 +135,10 @@ func overLimits(p *StepPath, v *View, l Limits) float64 {
 	// on the chart first: well within the limits there, a step is within
 	// them on the body too (the body bends the chart's distances by a
 	// fraction), and placing every sample on the body costs time
-	if w := overLimits2D(p, v.MM, l); w < 0.6 {
+	// with lowered limits a step is laid out far slower than its tempo,
+	// and where the body bends the chart most (round the ankle) the
+	// shortcut no longer holds: the body decides
+	if w := overLimits2D(p, v.MM, l); w < 0.6 && l == DefaultLimits {
 		return w
 	}
 	worst := 0.0
@@ -181,6 +184,8 @@ type MotionError struct {
 	// Slowest is set when the limits were lowered and the step, laid out
 	// as slowly as its time allows (this many seconds), still breaks them
 	Slowest float64
+	// Needs is then the least limit the slowest layout keeps to
+	Needs float64
 
 	index int // the step's place among those exported, for the body check
 }
@@ -190,12 +195,24 @@ func (e *MotionError) Error() string {
 		return fmt.Sprintf("technique %s step %d: the %s hand would jump %.1f cm while pressing at %.2f s; a hand that moves to a new place lifts, travels and sets down",
 			e.Technique, e.Step, e.Hand, e.Value*100, e.At)
 	}
-	msg := fmt.Sprintf("technique %s step %d: the %s hand would reach %s %s of %.2f %s at %.2f s, above the %.2f %s limit",
-		e.Technique, e.Step, e.Hand, article(e.What), e.What, e.Value, e.Unit, e.At, e.Limit, e.Unit)
+	msg := fmt.Sprintf("technique %s step %d: the %s hand would reach %s %s of %s %s at %.2f s, above the %s %s limit",
+		e.Technique, e.Step, e.Hand, article(e.What), e.What, figure(e.Value), e.Unit, e.At, figure(e.Limit), e.Unit)
 	if e.Slowest > 0 {
 		msg += fmt.Sprintf(", even laid out as slowly as its %.0f s allow: the technique cannot fit within this limit", e.Slowest)
+		if e.Needs > 0 {
+			msg += fmt.Sprintf(" (it needs %s %s at least)", figure(e.Needs), e.Unit)
+		}
 	}
 	return msg
+}
+
+// figure writes a limit or a value with two decimals, three below 0.1 so
+// that a value just over a small limit never reads as equal to it.
+func figure(v float64) string {
+	if v < 0.1 {
+		return fmt.Sprintf("%.3f", v)
+	}
+	return fmt.Sprintf("%.2f", v)
 }
 
 func article(word string) string {
@@ -261,9 +278,35 @@ func overLimits2D(p *StepPath, mm float64, l Limits) float64 {
 	return worst
 }
 
+// peak is the highest contact speed, travel speed or acceleration (what)
+// a step's samples reach on its chart.
+func peak(p *StepPath, mm float64, what string) float64 {
+	k := mm / 1000 * Rate
+	top := 0.0
+	for _, h := range p.Hands {
+		s := h.Samples
+		for i := 1; i < len(s); i++ {
+			contact := s[i].Contact && s[i-1].Contact
+			switch what {
+			case "contact speed", "travel speed":
+				if contact == (what == "contact speed") {
+					top = max(top, math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y)*k)
+				}
+			case "acceleration":
+				if i >= 2 {
+					top = max(top, math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y)*k*Rate)
+				}
+			}
+		}
+	}
+	return top
+}
+
 // overSpeed checks one sample's move of d metres, in contact with the skin
 // or not, and fills e when it breaks a limit: a jump (twice the contact
-// speed while pressing), the contact speed or the travel speed.
+// speed while pressing), the contact speed while pressing, or the travel
+// speed while lifted (a travel limit set below the contact one leaves the
+// strokes on the skin to theirs).
 func (l Limits) overSpeed(e *MotionError, contact bool, d float64) bool {
 	v := d * Rate
 	switch {
@@ -271,7 +314,7 @@ func (l Limits) overSpeed(e *MotionError, contact bool, d float64) bool {
 		e.What, e.Value = "jump", d
 	case contact && v > l.ContactSpeed+1e-9:
 		e.What, e.Value, e.Limit = "contact speed", v, l.ContactSpeed
-	case v > l.TravelSpeed+1e-9:
+	case !contact && v > l.TravelSpeed+1e-9:
 		e.What, e.Value, e.Limit = "travel speed", v, l.TravelSpeed
 	default:
 		return false

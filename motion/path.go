@@ -53,7 +53,10 @@ type StepPath struct {
 	// Notes say in words what the drawing cannot: "then swap hands".
 	Notes []string
 
-	marks  []mark
+	marks []mark
+	// slow is how many times slower than its tempo the step was laid out
+	// to keep within the limits (1: at its tempo)
+	slow   float64
 	levels [2]float64 // pressure of the level and of the top of its range
 	// elsewhere are the step's places its chart (or panel) does not show,
 	// in order: a drawing shows them in pictures of their own.
