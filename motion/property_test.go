@@ -322,4 +322,3 @@ func TestImpossibleLimitIsRefusedWithWhatItNeeds(t *testing.T) {
 		}
 	}
 }
-
