@@ -10,7 +10,7 @@ import (
 )
 
 // formError is the start page's error line as a person reads it, or "".
-var formError = regexp.MustCompile(`(?s)<div class="alert" role="alert" id="form-error">(.*?)</div>`)
+var formError = regexp.MustCompile(`(?s)<div class="alert" role="alert" id="form-error" tabindex="-1">(.*?)</div>`)
 
 func errorLine(body string) string {
 	m := formError.FindStringSubmatch(body)

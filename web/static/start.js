@@ -177,3 +177,7 @@ form?.addEventListener('submit', (e) => {
     msg.scrollIntoView({ block: 'center' });
   }
 });
+
+// A plan refused comes back here with its reason at the top of the page:
+// focus goes to it, so a phone shows it and a screen reader reads it first.
+document.getElementById('form-error')?.focus();
