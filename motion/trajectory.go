@@ -96,7 +96,7 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 // turn: a join between places timed for the chart's distance can still
 // turn too hard on the body (up the curve of the skull under a lowered
 // acceleration limit), and is then laid out slower.
-var joinSlack = [...]float64{1, 1.5, 2.25, 3.5, 5}
+var joinSlack = [...]float64{1, 1.5, 2.25, 3.5, 5, 8, 12, 20}
 
 // buildHand fills hand h's stream from the steps, joins, slews, places and
 // checks it. A motion refused on the body is tried again with slower
