@@ -78,18 +78,7 @@ type guess struct {
 }
 
 // predict gives the probability of each class.
-func (l *logit) predict(feats []string) []float64 {
-	z := make([]float64, len(l.classes))
-	copy(z, l.bias)
-	for _, f := range feats {
-		if ws, ok := l.w[f]; ok {
-			for k, x := range ws {
-				z[k] += x
-			}
-		}
-	}
-	return softmax(z)
-}
+func (l *logit) predict(feats []string) []float64 { return softmax(l.score(feats)) }
 
 func softmax(z []float64) []float64 {
 	mx := math.Inf(-1)
