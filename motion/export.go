@@ -427,12 +427,10 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			}
 			switch r.fl {
 			case 4: // d.dd
-				n := int(f + 0.5)
-				le.PutUint64(b[j:], '0'+uint64(n/100)|'.'<<8|pairs[n%100]<<16)
+				le.PutUint64(b[j:], forces[int(f+0.5)])
 				j += 4
 			case 5: // dd.dd
-				n := int(f + 0.5)
-				le.PutUint64(b[j:], pairs[n/100]|'.'<<16|pairs[n%100]<<24)
+				le.PutUint64(b[j:], forces[int(f+0.5)])
 				j += 5
 			default:
 				j = put2(b, j, f)
@@ -512,7 +510,7 @@ const (
 // keys3 are the body-frame keys of a JSON row.
 var keys3 = [7]uint64{keyPX, keyPY, keyPZ, keyQX, keyQY, keyQZ, keyQW}
 
-// chunk is a short piece of a row, stored whole in 16-byte pieces and
+// chunk is a short piece of a row, stored whole in one 16-, 32- or 64-byte piece and
 // counted by its length (a longer one, which no catalog makes, is kept in
 // long).
 type chunk struct {
@@ -535,8 +533,15 @@ func (c *chunk) put(b []byte, j int) int {
 	if c.long != nil {
 		return j + copy(b[j:], c.long)
 	}
-	if c.n <= 16 {
+	switch {
+	case c.n <= 16:
 		*(*[16]byte)(b[j : j+16]) = *(*[16]byte)(c.b[:16])
+		return j + c.n
+	case c.n <= 32:
+		*(*[32]byte)(b[j : j+32]) = *(*[32]byte)(c.b[:32])
+		return j + c.n
+	case c.n <= 64:
+		*(*[64]byte)(b[j : j+64]) = *(*[64]byte)(c.b[:64])
 		return j + c.n
 	}
 	return j + copy(b[j:j+c.n], c.b[:c.n])
@@ -593,6 +598,19 @@ func put2(b []byte, j int, v float64) int {
 	binary.LittleEndian.PutUint64(b[j:], '.'|pairs[fp]<<8)
 	return j + 3
 }
+
+// forces holds the forces from 0 to 99.99 N as written, "d.dd" under
+// 10 N and "dd.dd" from 10 N, indexed by hundredths of a newton.
+var forces = func() (a [10000]uint64) {
+	for n := range a {
+		if n < 1000 {
+			a[n] = '0' + uint64(n/100) | '.'<<8 | pairs[n%100]<<16
+		} else {
+			a[n] = pairs[n/100] | '.'<<16 | pairs[n%100]<<24
+		}
+	}
+	return
+}()
 
 // under1 holds "0.0000" to "0.9999": the usual places (metres) and
 // quaternion parts. Looked up, they are quicker than made.
