@@ -186,6 +186,11 @@ type MotionError struct {
 	Slowest float64
 	// Needs is then the least limit the slowest layout keeps to
 	Needs float64
+	// FromTechnique and FromStep are set when the motion refused is a
+	// lifted hand on its way from that step to this one (Technique, Step);
+	// At is then counted from this step's start (negative: before it)
+	FromTechnique string
+	FromStep      int
 
 	index int // the step's place among those exported, for the body check
 }
@@ -195,15 +200,42 @@ func (e *MotionError) Error() string {
 		return fmt.Sprintf("technique %s step %d: the %s hand would jump %.1f cm while pressing at %.2f s; a hand that moves to a new place lifts, travels and sets down",
 			e.Technique, e.Step, e.Hand, e.Value*100, e.At)
 	}
+	value, limit := figures(e.Value, e.Limit)
 	msg := fmt.Sprintf("technique %s step %d: the %s hand would reach %s %s of %s %s at %.2f s, above the %s %s limit",
-		e.Technique, e.Step, e.Hand, article(e.What), e.What, figure(e.Value), e.Unit, e.At, figure(e.Limit), e.Unit)
+		e.Technique, e.Step, e.Hand, article(e.What), e.What, value, e.Unit, e.At, limit, e.Unit)
+	if e.FromTechnique != "" {
+		msg = fmt.Sprintf("moving from technique %s step %d to technique %s step %d: the %s hand, lifted, would reach %s %s of %s %s %.2f s %s the second step starts, above the %s %s limit",
+			e.FromTechnique, e.FromStep, e.Technique, e.Step, e.Hand, article(e.What), e.What, value, e.Unit, math.Abs(e.At), beforeAfter(e.At), limit, e.Unit)
+		if e.Slowest > 0 {
+			msg += ", even with the move between them laid out twenty times slower: the routine cannot fit within this limit"
+		}
+		return msg
+	}
 	if e.Slowest > 0 {
 		msg += fmt.Sprintf(", even laid out as slowly as its %.0f s allow: the technique cannot fit within this limit", e.Slowest)
 		if e.Needs > 0 {
-			msg += fmt.Sprintf(" (it needs %s %s at least)", figure(e.Needs), e.Unit)
+			needs, _ := figures(e.Needs, e.Limit)
+			msg += fmt.Sprintf(" (it needs %s %s at least)", needs, e.Unit)
 		}
 	}
 	return msg
+}
+
+// figures writes a value and the limit it is set against with as many
+// decimals as tell them apart (two, three below 0.1, up to five).
+func figures(v, limit float64) (string, string) {
+	a, b := figure(v), figure(limit)
+	for d := 3; a == b && d <= 5; d++ {
+		a, b = fmt.Sprintf("%.*f", d, v), fmt.Sprintf("%.*f", d, limit)
+	}
+	return a, b
+}
+
+func beforeAfter(at float64) string {
+	if at < 0 {
+		return "before"
+	}
+	return "after"
 }
 
 // figure writes a limit or a value with two decimals, three below 0.1 so

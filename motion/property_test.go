@@ -98,6 +98,70 @@ func TestPlannedRoutinesKeepTheLimits(t *testing.T) {
 	t.Logf("%d planned routines exported within the limits, %d refused for speed", planned, len(refused))
 }
 
+// TestPlannedRoutinesAtLoweredLimits plans routines as the test above does
+// and exports each with one of Knead's limits lowered, in turn: every one
+// is laid out gentler (slower strokes, a step given a larger share of its
+// item, slower joins), none is refused, and every row read back keeps the
+// lowered limits.
+func TestPlannedRoutinesAtLoweredLimits(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	grid := []motion.Limits{
+		{Accel: 1.5}, {Accel: 1}, {ContactSpeed: 0.15}, {ContactSpeed: 0.1},
+		{TravelSpeed: 0.3}, {ForceRate: 10},
+	}
+	n := 90
+	if v, err := strconv.Atoi(os.Getenv("KNEAD_PROPERTY_N")); err == nil && v > 0 {
+		n = v
+	}
+	if testing.Short() {
+		n = 24
+	}
+	var areas []string
+	for _, a := range massage.Areas {
+		areas = append(areas, a.ID)
+	}
+	rng := rand.New(rand.NewSource(1616))
+	exported := map[int]int{}
+	for i := 0; i < n; i++ {
+		low := grid[i%len(grid)]
+		req := plan.Request{
+			Areas:    []string{areas[rng.Intn(len(areas))]},
+			Minutes:  float64(1 + rng.Intn(6)),
+			Mode:     []string{"", "self", "partner"}[rng.Intn(3)],
+			Pressure: []string{"light", "moderate", "deep"}[rng.Intn(3)],
+			Seed:     int64(i),
+		}
+		if rng.Intn(3) == 0 {
+			req.Areas = append(req.Areas, areas[rng.Intn(len(areas))])
+		}
+		p, err := plan.Make(cat, req)
+		if err != nil {
+			continue
+		}
+		r := p.Routine()
+		paths, err := motion.RoutinePathsWithin(cat, r, low)
+		var b bytes.Buffer
+		if err == nil {
+			err = motion.Export(&b, paths, motion.ExportOptions{Rate: 50, MaxForce: 10, Limits: low})
+		}
+		if err != nil {
+			t.Errorf("plan %+v at %+v: refused: %v", req, low, err)
+			continue
+		}
+		exported[i%len(grid)]++
+		checkRows(t, req, b.String(), r.Pressure, withDefaults(low))
+	}
+	for g, low := range grid {
+		if exported[g] < n/len(grid)/2 {
+			t.Errorf("at %+v only %d planned routines exported", low, exported[g])
+		}
+	}
+	t.Logf("planned routines exported at lowered limits: %v", exported)
+}
+
 // checkRows checks an export's rows by themselves, as a device would read
 // them.
 func checkRows(t *testing.T, req any, s, pressure string, lim motion.Limits) {
@@ -291,8 +355,8 @@ func TestImpossibleLimitIsRefusedWithWhatItNeeds(t *testing.T) {
 		low  motion.Limits
 		want []string
 	}{
-		{motion.Limits{Accel: 0.05}, []string{"technique back-fan-stroke step 1:", "hand would reach an acceleration of", "above the 0.050 m/s² limit", "cannot fit within this limit (it needs 0.0", "m/s² at least)"}},
-		{motion.Limits{ContactSpeed: 0.01}, []string{"technique back-fan-stroke step 1:", "contact speed of", "above the 0.010 m/s limit", "cannot fit within this limit (it needs 0.01", "m/s at least)"}},
+		{motion.Limits{Accel: 0.05}, []string{"technique back-fan-stroke step 1:", "hand would reach an acceleration of", "above the 0.050", "cannot fit within this limit (it needs 0.0", "m/s² at least)"}},
+		{motion.Limits{ContactSpeed: 0.01}, []string{"technique back-fan-stroke step 1:", "contact speed of", "above the 0.010", "cannot fit within this limit (it needs 0.01", "m/s at least)"}},
 	} {
 		_, err := motion.TechniquePathsWithin(x, tc.low)
 		var me *motion.MotionError
@@ -334,7 +398,7 @@ func TestHourRoutineAtLoweredLimits(t *testing.T) {
 			total += s
 		}
 	}
-	for _, low := range []motion.Limits{{Accel: 1.5}, {ContactSpeed: 0.15}, {TravelSpeed: 0.3}, {ForceRate: 10}} {
+	for _, low := range []motion.Limits{{Accel: 1.5}, {ContactSpeed: 0.15}, {TravelSpeed: 0.3}, {ForceRate: 10}, {Accel: 1}, {ContactSpeed: 0.1}} {
 		paths, err := motion.RoutinePathsWithin(cat, r, low)
 		var b bytes.Buffer
 		if err == nil {

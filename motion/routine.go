@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -148,22 +149,48 @@ func itemPaths(t *massage.Technique, it massage.Item, l Limits) ([]StepPath, err
 	}
 	want := int(math.Round(it.Seconds * Rate))
 	rounds := max(1, int(math.Round(float64(want)/float64(total))))
-	for {
-		out, err := itemRounds(t, it, l, base, total, want, rounds)
+	var share []float64 // each step's share of the item, when not the usual
+	for tries := 0; ; {
+		out, err := itemRounds(t, it, l, base, total, want, rounds, share)
 		var me *MotionError
-		if rounds > 1 && errors.As(err, &me) {
+		if !errors.As(err, &me) {
+			return out, err
+		}
+		if rounds > 1 {
 			// a step too short for its moves within the limits: fewer
 			// rounds, each step longer
 			rounds--
 			continue
 		}
-		return out, err
+		// one round and a step still too short (an item shorter than the
+		// technique's usual time, under lowered limits): that step takes
+		// a larger share of the item from the others, up to half again
+		// as much at a time, as long as there are others to take from
+		i := slices.IndexFunc(base, func(p StepPath) bool { return p.Step == me.Step })
+		if i < 0 || len(base) < 2 || tries >= 12 {
+			return out, err
+		}
+		if share == nil {
+			share = make([]float64, len(base))
+			for k := range share {
+				share[k] = 1
+			}
+		}
+		share[i] *= 1.5
+		tries++
 	}
 }
 
 // itemRounds lays out an item as rounds of its steps in want samples.
-func itemRounds(t *massage.Technique, it massage.Item, l Limits, base []StepPath, total, want, rounds int) ([]StepPath, error) {
+func itemRounds(t *massage.Technique, it massage.Item, l Limits, base []StepPath, total, want, rounds int, share []float64) ([]StepPath, error) {
 	n := rounds * len(base)
+	// the usual samples of a round, each step's weighted by its share
+	shared := 0.0
+	for k, p := range base {
+		if share != nil {
+			shared += p.Seconds * Rate * share[k]
+		}
+	}
 	var out []StepPath
 	// rounds of a step given the same number of samples compile the same:
 	// compiled once, shared (the samples are only read from then on)
@@ -175,6 +202,9 @@ func itemRounds(t *massage.Technique, it massage.Item, l Limits, base []StepPath
 		// every round alike (so it compiles once); the last step takes
 		// what rounding leaves over
 		ticks := int(math.Round(p.Seconds * Rate * float64(want) / float64(rounds*total)))
+		if share != nil {
+			ticks = int(math.Round(p.Seconds * Rate * share[k%len(base)] * float64(want) / (float64(rounds) * shared)))
+		}
 		ticks = min(ticks, want-done-(n-1-k)) // room for one tick each after
 		if k == n-1 {
 			ticks = want - done

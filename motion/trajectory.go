@@ -218,13 +218,16 @@ func (tr *trajectory) sampleT(st *stream, k int) float64 {
 func (tr *trajectory) join(st *stream, slack float64) {
 	s := st.s
 	done := 0
+	// at rest: no faster than 2 cm/s either side, and under a lowered
+	// acceleration limit slow enough that stopping (or starting) within
+	// one sample keeps to half of it
+	still := min(0.02, tr.limits.Accel/2/Rate)
 	rest := func(k int) bool {
-		// at rest: no faster than 2 cm/s either side
 		for _, j := range []int{k - 1, k + 1} {
 			if j < 0 || j > tr.n || tr.step[j] != tr.step[k] {
 				continue
 			}
-			if s[j].pt().dist(s[k].pt())*tr.view(k).MM/1000*Rate > 0.02 {
+			if s[j].pt().dist(s[k].pt())*tr.view(k).MM/1000*Rate > still {
 				return false
 			}
 		}
@@ -442,7 +445,25 @@ func (c *checker) add(k int, p Vec3) {
 	var e MotionError
 	fail := func() {
 		e.index = int(tr.step[k])
-		c.err = tr.paths[tr.step[k]].motionError(e, st.hand, tr.sampleT(st, k))
+		me := tr.paths[tr.step[k]].motionError(e, st.hand, tr.sampleT(st, k))
+		if !s[k].Contact {
+			// lifted: on the way from one step to another, the refusal
+			// names both (the step the moment falls in may be neither's
+			// moves)
+			a, b := k, k
+			for a > 0 && !s[a].Contact {
+				a--
+			}
+			for b < tr.n && !s[b].Contact {
+				b++
+			}
+			if from, to := &tr.paths[tr.step[a]], &tr.paths[tr.step[b]]; from != to {
+				me.FromTechnique, me.FromStep = from.Technique, from.Step
+				me.Technique, me.Step = to.Technique, to.Step
+				me.At = float64(k-tr.starts[tr.step[b]]) / Rate
+			}
+		}
+		c.err = me
 	}
 	if l.overSpeed(&e, s[k].Contact && s[k-1].Contact, p.sub(p1).len()) {
 		fail()
