@@ -26,7 +26,11 @@ type block struct {
 	noise   string // why it is left out; "" when it is read
 	caption bool   // a caption of a transcript (see line.caption)
 	blind   bool   // a heading that ends a section but names nothing of it ("A Good Video Showing …")
-	sents   []*sentence
+	// lead is the line a list item's run follows, when it ends in a colon
+	// ("Do NOT do the tummy rub:"); leads is set on that line
+	lead  *block
+	leads bool
+	sents []*sentence
 }
 
 type lineStart struct{ off, line int }
@@ -140,8 +144,19 @@ var runsOn = wordSet("a an the and or but of to with in on at for from by your m
 // setSections puts each block under the heading before it, passing over
 // headings that are page furniture ("Posted on: November 21, 2008").
 func setSections(bs []*block) {
-	var section *block
-	for _, b := range bs {
+	var section, lead *block
+	numbered := false // the lead-in's list is numbered: a list of another kind ends it
+	for i, b := range bs {
+		switch {
+		case b.kind == bItem && lead != nil && (b.num > 0) == numbered && b.line <= bs[i-1].line+len(bs[i-1].starts)+1:
+			b.lead, lead.leads = lead, true
+		case b.kind == bItem:
+			lead = nil
+		case strings.HasSuffix(strings.TrimRight(b.text, " *_"), ":") && i+1 < len(bs) && bs[i+1].kind == bItem:
+			lead, numbered = b, bs[i+1].num > 0
+		default:
+			lead = nil
+		}
 		if b.kind == bHeading {
 			if b.noise == "" {
 				section = b
@@ -150,7 +165,17 @@ func setSections(bs []*block) {
 		}
 		b.section = section
 	}
+	for _, b := range bs {
+		if b.leads && b.noise == "" && (warnLeadIn(tokenize(b.text)) || leadWarns(b.text)) {
+			b.noise = leadNoise // its items carry it (Warning.Lead)
+		}
+	}
 }
+
+// leadNoise is why a line that leads in a list of cautions is left out:
+// each item is a warning, said with the line before it ("Do NOT do the
+// tummy rub: within an hour of a meal").
+const leadNoise = "it leads in the cautions listed under it"
 
 func lastLine(b *block) string {
 	return b.text[b.starts[len(b.starts)-1].off:]
@@ -355,4 +380,12 @@ func isAbbrev(before string) bool {
 		return true
 	}
 	return abbrevs[strings.ToLower(w)]
+}
+
+// leadWarns reports a lead-in line that warns by itself, read as a
+// sentence ("Please leave the back rub out if:").
+func leadWarns(text string) bool {
+	s := &sentence{text: strings.TrimRight(strings.TrimSpace(text), ":*_ ")}
+	analyze(s)
+	return s.warning
 }

@@ -75,9 +75,35 @@ func cautionHead(t []token, i int) bool {
 	case w == "never":
 		return i+1 < len(t) && !inSet("not-warnings", t[i+1].w)
 	case w == "not":
-		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || t[i+1].w == "into" || t[i+1].w == "directly")
+		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over")
 	case w == "if":
-		return symptomWithin(t, i+1, 8)
+		return symptomWithin(t, i+1, 8) || consentWithin(t, i+1)
+	case w == "no":
+		// "no work behind the knee", "no essential oils unless her midwife …"
+		// not "No oil is used in this sequence", "no pressure is needed"
+		// nor "No tools, no oil." (what is not needed)
+		return noWhat(t, i+1) && !(i+1 < len(t) && (t[i+1].w == "need" || t[i+1].w == "matter")) && !wordWithin(t, i+2, 2, "no-statement")
+	case inSet("call-verbs", w):
+		// "Ring me if anything worries you", "call the surgery if …"
+		for k := i + 1; k < len(t) && k <= i+5; k++ {
+			if t[k].w == "if" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// consentWithin reads a condition of consent after "if": "if she says no",
+// "if he asks you to stop", "if they don't want it", "if she isn't keen".
+func consentWithin(t []token, p int) bool {
+	for k := p; k < len(t) && k < p+4; k++ {
+		switch {
+		case inSet("consent-say", t[k].w):
+			return wordWithin(t, k+1, 4, "consent-no")
+		case t[k].w == "doesn't" || t[k].w == "don't" || t[k].w == "isn't" || t[k].w == "aren't" || t[k].w == "not":
+			return wordWithin(t, k+1, 2, "consent-want")
+		}
 	}
 	return false
 }
@@ -93,7 +119,7 @@ func cautionAnywhere(t []token, i int) bool {
 		}
 		return k < len(t) && inSet("without", t[k].w)
 	case w == "rather" && i+2 < len(t) && t[i+1].w == "than":
-		return t[i+2].w == "on" || t[i+2].w == "directly" || t[i+2].w == "into"
+		return t[i+2].w == "on" || t[i+2].w == "directly" || t[i+2].w == "into" || t[i+2].w == "over"
 	case w == "as" && i+1 < len(t) && (t[i+1].w == "far" || t[i+1].w == "much"):
 		for k := i + 2; k < len(t) && k <= i+5; k++ {
 			if inSet("comfort", t[k].w) {
@@ -101,7 +127,35 @@ func cautionAnywhere(t []token, i int) bool {
 			}
 		}
 	case w == "careful" && i+1 < len(t):
-		return t[i+1].w == "not" || t[i+1].w == "of" || t[i+1].w == "near" || t[i+1].w == "around"
+		return t[i+1].w == "not" || t[i+1].w == "of" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "with"
+	case w == "too" && i+1 < len(t) && inSet("too-much", t[i+1].w):
+		// "if it stings, you're pulling too hard": too much on a sign; not "not too
+		// hard" as a pressure, nor "the roller hurts too much" (a complaint)
+		// nor asking about pressure ("if it is enough or too much")
+		return ifBefore(t, i, 10) && !(i > 0 && (t[i-1].w == "not" || t[i-1].w == "or")) && !(i+2 < len(t) && t[i+2].w == "or")
+	case w == "short" && i+2 < len(t) && t[i+1].w == "of":
+		// "Stop well short of pain"
+		return inSet("sign", t[i+2].w) || inSet("comfort", t[i+2].w) || t[i+2].w == "discomfort"
+	case (w == "wait" || w == "waits" || w == "waiting") && i+1 < len(t):
+		// "deep tissue work waits 48 hours", "wait a day after a strain"
+		return wordWithin(t, i+1, 3, "time-units") || t[i+1].w == "until"
+	case w == "within" && i+2 < len(t):
+		// "within an hour of a meal", "not within 48 hours of a strain"
+		return wordWithin(t, i+1, 3, "time-units") && wordWithin(t, i+2, 5, "of-meal")
+	case w == "off" && i+1 < len(t) && t[i+1].w == "limits", w == "out" && matchAt(t, i, []string{"out", "of", "bounds"}), w == "no-go":
+		// "the spine and the front of the throat are off limits"
+		return true
+	case w == "unless" && i+1 < len(t):
+		// "no essential oils unless her midwife has said …"
+		return wordWithin(t, i+1, 3, "advisers")
+	case inSet("advisers", w) && i+1 < len(t) && !strings.HasSuffix(w, "e") || inSet("advisers", w) && strings.HasSuffix(w, "s"):
+		// "Some midwives prefer these spots are left alone"
+		if wordWithin(t, i+1, 2, "advise-verbs") {
+			return wordWithin(t, i+2, 10, "advise-no")
+		}
+	case (w == "looked" || w == "checked") && i > 1 && t[i-2].w == "get" && i+1 < len(t) && (w == "checked" || t[i+1].w == "at"):
+		// "get it looked at", "get it checked"
+		return true
 	case w == "away" && i+1 < len(t) && t[i+1].w == "from":
 		// "a finger's width away from the bone"; not "fingers pointing
 		// away from the spine", "lift the muscle away from the bone"
@@ -179,4 +233,26 @@ func notWarning(t []token, i int) bool {
 		k++
 	}
 	return k < len(t) && inSet("not-warnings", t[k].w)
+}
+
+// ifBefore reports an "if" in the n tokens before i.
+func ifBefore(t []token, i, n int) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if t[k].w == "if" {
+			return true
+		}
+	}
+	return false
+}
+
+// noWhat reports a thing kept from the body right after "no" at p ("no work
+// behind the knee", "no essential oils unless …") with more of the clause
+// after it.
+func noWhat(t []token, p int) bool {
+	for k := p; k < len(t) && k < p+2; k++ {
+		if inSet("no-what", t[k].w) {
+			return k+1 < len(t) && t[k+1].kind != tPunct
+		}
+	}
+	return false
 }

@@ -53,6 +53,25 @@ func TestCautions(t *testing.T) {
 		{"Squeeze and lift the muscle away from the bone, 5 times.", false},
 		{"Warning", false},
 		{"Go back to the long strokes from the start.", false},
+		// written as notes, chatter, timing, consent, others' advice
+		{"Tug the roots gently; if it pinches, you're tugging too hard.", true},
+		{"Lean into the calf and stop a little short of pain.", true},
+		{"Note: no kneading around the back of the knee, there are nerves there.", true},
+		{"A fresh sprain waits 72 hours before any rubbing.", true},
+		{"Leave it within two hours of a big meal.", true},
+		{"The windpipe and the front of the neck are off limits.", true},
+		{"Text me if anything looks wrong.", true},
+		{"Skip the tummy part if he says no or seems tired.", true},
+		{"Many physios advise leaving a new bruise alone.", true},
+		{"Use a plain lotion, no scented creams unless her doctor agrees.", true},
+		{"Careful with the knuckles, they are stiff.", true},
+		{"Work round a blister rather than over it.", true},
+		{"Keep circling, not too hard and not too soft.", false},
+		{"Ask whether it is enough or too much pressure.", false},
+		{"No oil is needed for this one.", false},
+		{"No tools, no oil.", false},
+		{"My old roller hurts too much.", false},
+		{"Wait for the breath out, then press.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

@@ -106,10 +106,50 @@ func (s *sentence) findWarning() {
 	s.cautionClauseWarning(start)
 	s.avoidWarning()
 	s.titleWarning()
+	s.leadWarning()
 	s.gentleWarning()
 	if s.warning && (s.b != nil && s.b.kind == bHeading || labelOnly(s.toks)) {
 		s.warning, s.warnLead = false, false // "Warning" on a line of its own labels what follows
 	}
+}
+
+// leadWarning: an item of a list led in by a line that warns ("Do NOT do
+// the tummy rub:", "Skip it if:", "Not suitable when:") is a warning
+// however it is worded ("- within an hour of a meal", "- if she says no").
+func (s *sentence) leadWarning() {
+	if s.warning || s.b == nil || s.b.lead == nil || s.b.lead.noise != leadNoise {
+		return
+	}
+	s.warning, s.warnLead = true, true
+	s.warnFrom(0)
+}
+
+// warnLeadIn reports a line that leads in a list of cautions: it opens
+// with a "no" ("Don't massage if:", "Never when:", "Avoid:", "Skip this
+// if:", "Not today if:", "Do NOT do the rub:") or names them ("Cautions:",
+// "When to leave it:").
+func warnLeadIn(t []token) bool {
+	k := 0
+	for k < len(t) && (t[k].kind == tPunct || leadAdverbs[t[k].w]) {
+		k++
+	}
+	if k >= len(t) {
+		return false
+	}
+	switch w := t[k].w; {
+	case w == "don't" || w == "dont" || w == "never" || w == "avoid" || w == "skip" || w == "not" || w == "no" || w == "stop":
+		return true
+	case w == "do" && k+1 < len(t) && t[k+1].w == "not":
+		return true
+	case warnTitles[w] && w != "careful":
+		return true
+	}
+	for _, x := range t {
+		if x.w == "contraindications" || x.w == "cautions" || x.w == "warnings" {
+			return true
+		}
+	}
+	return false
 }
 
 // labelOnly reports a sentence that is only a warning's label: "Warning",

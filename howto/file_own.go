@@ -103,7 +103,7 @@ func (r *Result) keepOwn(rt *massage.Routine, source string, taken func(kind, id
 	}
 	rt.Notes = notes
 	for i, w := range r.Warnings {
-		say := strings.Join(strings.Fields(w.Text), " ")
+		say := strings.Join(strings.Fields(w.say()), " ")
 		if say == "" {
 			continue
 		}

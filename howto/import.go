@@ -372,7 +372,11 @@ func (d *doc) tally(s *sentence) {
 	d.either = d.either || offersPartner(s.toks)
 
 	if s.warning {
-		d.res.Warnings = append(d.res.Warnings, Warning{Text: s.text, Line: s.line})
+		w := Warning{Text: s.text, Line: s.line}
+		if s.b != nil && s.b.lead != nil && s.b.lead.noise == leadNoise {
+			w.Lead = strings.TrimSpace(s.b.lead.text)
+		}
+		d.res.Warnings = append(d.res.Warnings, w)
 	}
 	if s.claim {
 		d.res.Claims = append(d.res.Claims, Claim{Text: s.text, Line: s.line})

@@ -76,8 +76,11 @@ type Prep struct {
 
 // Warning is a sentence that warns, with the catalog caution it matches.
 type Warning struct {
-	Text    string `json:"text"`
-	Line    int    `json:"line"`
+	Text string `json:"text"`
+	Line int    `json:"line"`
+	// Lead is the line a list of cautions follows ("Please stop and ring
+	// us if:"), for a warning that is one of its items
+	Lead    string `json:"lead,omitempty"`
 	Caution string `json:"caution,omitempty"`
 }
 
@@ -109,4 +112,13 @@ type NoInstructionsError struct {
 func (e *NoInstructionsError) Error() string {
 	return fmt.Sprintf("found no hands-on massage instructions in the text (read %d sentences, left out %d blocks of page furniture): "+
 		"expected steps such as \"Rub the tops of the shoulders in small circles\"", e.Sentences, e.Skipped)
+}
+
+// say is the warning as the routine says it: an item of a list of
+// cautions after the line that leads it in.
+func (w Warning) say() string {
+	if w.Lead == "" {
+		return w.Text
+	}
+	return w.Lead + " " + w.Text
 }

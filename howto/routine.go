@@ -92,7 +92,7 @@ func (r *Result) Routine() *massage.Routine {
 		if w.Caution != "" {
 			rt.Cautions = appendNew(rt.Cautions, w.Caution)
 		} else {
-			rt.Notes = append(rt.Notes, clip(warnsNote+w.Text, maxNote))
+			rt.Notes = append(rt.Notes, clip(warnsNote+w.say(), maxNote))
 		}
 	}
 	for _, c := range r.Claims {

@@ -1,6 +1,7 @@
 package howto
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -164,5 +165,45 @@ Never work on a foot that is red, hot or swollen.
 		if p.ID == "" && !strings.Contains(text, "say: "+p.Text) {
 			t.Errorf("preparation %q (%s) is not kept in the file:\n%s", p.Text, p.Kind, text)
 		}
+	}
+}
+
+// TestCautionListUnderALeadIn: each item of a list of cautions led in by a
+// line of its own is a warning, however it is worded, and the routine file
+// says it with the line that leads it in; the lead-in is no warning and no
+// step of its own.
+func TestCautionListUnderALeadIn(t *testing.T) {
+	cat := builtin(t)
+	src := []byte(`Back rub for Dad
+
+Please leave the back rub out if:
+- it is less than an hour after his dinner
+- he tells you he's had enough for today
+- the skin over his hip is red or broken
+
+1. Stroke up either side of the spine with flat hands, ten times.
+2. Knead the tops of the shoulders for a minute.
+`)
+	res, err := Import(src, Options{Name: "dad.txt", Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 3 {
+		t.Fatalf("warnings: %+v, want the three items", res.Warnings)
+	}
+	for _, w := range res.Warnings {
+		if w.Lead != "Please leave the back rub out if:" {
+			t.Errorf("warning %q: lead %q", w.Text, w.Lead)
+		}
+	}
+	if len(res.Steps) != 2 {
+		t.Errorf("steps: %d, want 2", len(res.Steps))
+	}
+	b, err := RoutineFile(res, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("Please leave the back rub out if: he tells you he's had enough for today")) {
+		t.Errorf("the routine file does not say the item with its lead-in:\n%s", b)
 	}
 }
