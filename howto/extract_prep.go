@@ -28,7 +28,7 @@ func handsNear(t []token, i, n int) bool {
 		if k < 0 || k >= len(t) || k == i {
 			continue
 		}
-		if ownHands[t[k].w] && k > 0 && (t[k-1].w == "your" || t[k-1].w == "the" || t[k-1].w == "my") {
+		if ownHands[t[k].w] && k > 0 && (t[k-1].w == "your" || t[k-1].w == "the" || t[k-1].w == "my" || t[k-1].w == "own") {
 			return true
 		}
 	}

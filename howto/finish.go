@@ -2,6 +2,7 @@ package howto
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -55,8 +56,14 @@ func (d *doc) findPrep(s *sentence) {
 			d.addPrep(k, s)
 		}
 	}
+	// a sentence that gets something ready already ("a bowl of warm water,
+	// feet in for 10 min. pat them dry") may name the rest in passing
+	ready := false
 	for _, k := range s.prep {
-		if contextPrep[k] && !instr {
+		ready = ready || !contextPrep[k] && k != "towel"
+	}
+	for _, k := range s.prep {
+		if contextPrep[k] && !instr && !ready {
 			continue
 		}
 		d.addPrep(k, s)
@@ -76,9 +83,16 @@ func (d *doc) findPrep(s *sentence) {
 		return
 	}
 	// "when she's sitting in her armchair", "The person receiving lies face
-	// down": where the receiver is, told rather than asked.
+	// down": where the receiver is, told rather than asked; and in a list
+	// of what to have ready, "A chair with a back, or sit up in bed": a
+	// clause that opens with the position
 	for k, t := range s.toks {
 		if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && k > 0 && receiverSubjects[s.toks[k-1].w] {
+			d.addPrep("position", s)
+			break
+		}
+		if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && k > 0 && s.b != nil && s.b.kind == bItem &&
+			(s.toks[k-1].w == "or" || s.toks[k-1].w == "and" || s.toks[k-1].w == ",") && placedOn(s.toks, k) {
 			d.addPrep("position", s)
 			break
 		}
@@ -152,14 +166,22 @@ var timedPrep = wordSet("soak wash clean-hair warm-hands")
 
 func (d *doc) addPrep(kind string, s *sentence) {
 	if d.prepSeen[kind] {
+		// named in passing first ("needs nothing more than clean hands"),
+		// asked for after ("wash your face and pat it dry"): the asking
+		// is what the preparation says
+		for i := range d.res.Prep {
+			if p := &d.res.Prep[i]; p.Kind == kind && p.passing && s.form != fNone && p.Seconds == nil {
+				p.Text, p.Line, p.passing = s.text, s.line, false
+			}
+		}
 		return
 	}
 	d.prepSeen[kind] = true
-	p := Prep{Kind: kind, Text: s.text, Line: s.line}
+	p := Prep{Kind: kind, Text: s.text, Line: s.line, passing: s.form == fNone}
 	// A sentence's time goes to its first preparation that takes time, and
 	// only one: "soak the feet for ten minutes, then pat them dry" times
 	// the soak; "this routine takes five minutes and needs oil" times nothing.
-	if timedPrep[kind] && !s.secs.IsZero() && !d.prepTimed[s] {
+	if timedPrep[kind] && !s.secs.IsZero() && !d.prepTimed[s] && !timesWhole(s.toks) {
 		if d.prepTimed == nil {
 			d.prepTimed = map[*sentence]bool{}
 		}
@@ -172,6 +194,9 @@ func (d *doc) addPrep(kind string, s *sentence) {
 
 // finish decides the mode, builds the steps and matches them to the catalog.
 func (d *doc) finish() {
+	// in the text's order (a preparation asked for after it was named in
+	// passing took the asking's line)
+	slices.SortStableFunc(d.res.Prep, func(a, b Prep) int { return a.Line - b.Line })
 	d.res.Mode = d.mode()
 	prevArea := ""
 	var prevSection *block
@@ -242,4 +267,31 @@ func (r *Result) noNils() {
 	if r.Skipped == nil {
 		r.Skipped = []Skip{}
 	}
+}
+
+// placedOn reports a place to sit or lie on within a few words of the
+// position verb at k: "sit up in bed", "lie back on the sofa".
+func placedOn(t []token, k int) bool {
+	for q := k + 1; q < len(t) && q <= k+3; q++ {
+		switch t[q].w {
+		case "on", "in", "at", "against", "across":
+			return true
+		}
+	}
+	return false
+}
+
+// timesWhole reports a sentence whose time is the whole massage's: "This
+// short routine takes about five minutes and needs clean hands".
+func timesWhole(t []token) bool {
+	whole, takes := false, false
+	for _, x := range t {
+		switch x.w {
+		case "routine", "sequence", "massage", "session", "whole":
+			whole = true
+		case "takes", "take", "lasts", "last":
+			takes = true
+		}
+	}
+	return whole && takes
 }

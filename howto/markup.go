@@ -46,8 +46,9 @@ var (
 	reURL      = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
 	reAuto     = regexp.MustCompile(`<(https?://|mailto:)[^>]*>`)
 	reRefDef   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
-	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36".
-	reStamp = regexp.MustCompile(`^\[?\(?\d{1,2}:\d{2}(:\d{2})?\)?\]?\s+`)
+	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36",
+	// and a chat export's with its date: "[05/12/2026, 21:02] ", "5/12/26, 9:02 pm - ".
+	reStamp = regexp.MustCompile(`^\[?\(?(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+)?\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp]\.?[Mm]\.?)?\)?\]?\s+(-\s+)?`)
 	// reStampLine is a line that holds only a time stamp, as captions
 	// put them: "0:19", "[01:05]", "00:01:12,400 --> 00:01:15,000".
 	reStampLine = regexp.MustCompile(`^\[?\(?\d{1,2}:\d{2}(:\d{2})?([.,]\d{1,3})?\)?\]?(\s*(-->|–|-)\s*\d{1,2}:\d{2}(:\d{2})?([.,]\d{1,3})?)?$`)

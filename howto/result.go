@@ -72,6 +72,8 @@ type Prep struct {
 	Text    string          `json:"text"`
 	Line    int             `json:"line"`
 	Seconds *massage.Bounds `json:"seconds,omitempty"` // its own time, when the text gives one ("a ten-minute soak")
+
+	passing bool // named by a sentence that asks nothing ("needs clean hands")
 }
 
 // Warning is a sentence that warns, with the catalog caution it matches.
