@@ -62,6 +62,9 @@ func cautionAt(t []token) (int, bool) {
 func cautionHead(t []token, i int) bool {
 	w := t[i].w
 	switch {
+	case w == "avoids":
+		// "…, which avoids the spine"; not "This avoids spillages"
+		return wordWithin(t, i+1, 3, "keep-clear")
 	case inSet("avoid", w):
 		return i+1 < len(t) && t[i+1].w != "it"
 	case inSet("hold-off", w):
@@ -112,6 +115,13 @@ func consentWithin(t []token, p int) bool {
 func cautionAnywhere(t []token, i int) bool {
 	w := t[i].w
 	switch {
+	case w == "without" && i+1 < len(t) && inSet("without-touch", t[i+1].w):
+		// "move all the way down without touching bone"
+		return wordWithin(t, i+2, 3, "keep-clear")
+	case w == "pressure" && i > 0 && wordBefore(t, i, 4, "ease-verbs") && !wordBefore(t, i, 4, "ease-not"):
+		// "Release your pressure as you reach the knee", "remove the
+		// thumb pressure before touching the back knee"
+		return wordWithin(t, i+1, 2, "ease-at")
 	case w == "without" && i+1 < len(t):
 		k := i + 1
 		if k < len(t) && (t[k].w == "any" || dets[t[k].w]) {

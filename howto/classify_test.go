@@ -72,6 +72,15 @@ func TestCautions(t *testing.T) {
 		{"No tools, no oil.", false},
 		{"My old roller hurts too much.", false},
 		{"Wait for the breath out, then press.", false},
+		{"Beware of swollen ankles and bruises.", true},
+		{"Be mindful not to drag the skin under the eyes.", true},
+		{"Lean in, but make sure you don't strain your own back.", true},
+		{"Ease your pressure as you come near the kneecap.", true},
+		{"Glide down the back without pressing on the spine.", true},
+		{"Firm circles are best avoided on the belly after a meal.", true},
+		{"This keeps the rhythm and avoids spills.", false},
+		{"Our feet carry us all day and don't often get any thanks.", false},
+		{"Increase the pressure as you reach the thick muscle.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

@@ -19,6 +19,11 @@ var clauseWarnings = [][]string{
 	// "no deep pressure anywhere", "No massage on broken skin"
 	{"no", "deep"}, {"no", "firm"}, {"no", "hard"}, {"no", "pressure"}, {"no", "massage"},
 	{"no", "massaging"},
+	// "Beware of varicose veins", "Be aware of …", "be mindful not to
+	// stretch the skin", "make sure you don't over-reach"
+	{"beware"}, {"be", "aware", "of"}, {"be", "mindful", "not"}, {"mindful", "not"},
+	{"make", "sure", "you", "don't"}, {"make", "sure", "you", "do", "not"},
+	{"be", "sure", "you", "don't"},
 }
 
 // onlyIf reports "Only once the cord stump has healed.", "only if they
@@ -51,6 +56,9 @@ var anyWarnings = [][]string{
 	{"this", "can", "cause"}, {"not", "recommended"}, {"contraindicated"}, {"consult"},
 	{"if", "you", "are", "pregnant"}, {"if", "your", "partner", "is", "pregnant"},
 	{"if", "they", "are", "pregnant"}, {"if", "she", "is", "pregnant"},
+	// "A stomach massage should be avoided in …", "is best avoided"
+	{"should", "be", "avoided"}, {"must", "be", "avoided"}, {"best", "avoided"},
+	{"to", "be", "avoided"},
 }
 
 var doctors = map[string]bool{"doctor": true, "dentist": true, "gp": true, "physician": true,
