@@ -82,6 +82,12 @@ func blocks(lines []line, firstLine bool) []*block {
 		if b.kind == bPara && len(b.starts) == 1 && b.title == "" && (shortTitle(b.text) && !leadsList(b.text) || firstLine && i == 0 && firstTitle(b.text)) {
 			b.kind = bHeading
 		}
+		// "2. Squeezing the calf" over a paragraph of the moves: a
+		// numbered heading, named by a gerund, not a move of its own
+		if b.kind == bItem && b.num > 0 && len(b.starts) == 1 && b.title == "" && shortTitle(b.text) && gerundTitle(b.text) &&
+			i+1 < len(out) && out[i+1].kind == bPara && out[i+1].line > b.line+1 {
+			b.kind = bHeading
+		}
 	}
 	out = lineItems(out)
 	setSections(out)
@@ -388,4 +394,11 @@ func leadWarns(text string) bool {
 	s := &sentence{text: strings.TrimRight(strings.TrimSpace(text), ":*_ ")}
 	analyze(s)
 	return s.warning
+}
+
+// gerundTitle reports a title opened by a gerund: "Squeezing the calf",
+// "Kneading the thigh".
+func gerundTitle(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 0 && len(f) <= 5 && len(f[0]) > 5 && strings.HasSuffix(strings.ToLower(f[0]), "ing")
 }

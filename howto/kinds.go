@@ -254,6 +254,9 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 	if s.endsRepeat() || s.startsOver() || s.repeatsSteps() {
 		return true
 	}
+	if s.b == cur.last && !s.replays() && s.returnsStroke() {
+		return true // "Separate your hands, reach over the hip and return down the outside of the leg."
+	}
 	if s.b == cur.last && !s.hasLoc() && !s.hasStrong() && !s.hasWeak() && (!s.secs.IsZero() || !s.rep.IsZero()) && s.verb.c != vPrep {
 		return true // "Give it a minute or so per side."
 	}
@@ -474,6 +477,25 @@ func (s *sentence) sameAs() bool {
 	for _, w := range s.st.ws {
 		if w == "same" {
 			return true
+		}
+	}
+	return false
+}
+
+// returnsStroke reports the way back of the stroke before it: "…, reach
+// over the hip and return down the outside of the leg" ("pull back down
+// the foot" is a move of its own).
+func (s *sentence) returnsStroke() bool {
+	t := s.toks
+	for i, x := range t {
+		switch {
+		case x.w == "up" || x.w == "upward" || x.w == "upwards":
+			// "Slide the same hand up the neck … and stroke back down":
+			// a stroke of its own, up and back
+			return false
+		case x.w == "return" || x.w == "returning":
+			// not "return to the long strokes" (a move played again)
+			return i+1 < len(t) && t[i+1].w != "to"
 		}
 	}
 	return false

@@ -70,3 +70,40 @@ func TestStepFinding(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberedGerundHeadings: a numbered line that names its move with a
+// gerund, over the paragraph that gives it ("2. Wringing the thigh"), is a
+// heading, not a move of its own; and the way back of a stroke ("…, and
+// return down the side of the leg") belongs to the stroke.
+func TestNumberedGerundHeadings(t *testing.T) {
+	in := `Leg rub for a partner
+
+1. Long strokes
+
+Kneel by the feet. Glide both palms up the back of the leg from the ankle to the top of the thigh. Part the hands at the top and return down the sides of the leg. Do it three times.
+
+2. Wringing the thigh
+
+Push one hand away and pull the other towards you across the back of the thigh, working up to the hip and down again, for a minute.
+
+3. Pressing the calf
+
+Press the heel of your hand slowly up the middle of the calf, five times.
+`
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range res.Steps {
+		got = append(got, s.Text)
+	}
+	if len(res.Steps) != 3 {
+		t.Fatalf("steps: %d, want 3 (the glide with its way back, the wringing, the pressing):\n%s", len(res.Steps), strings.Join(got, "\n"))
+	}
+	for i, want := range []string{"Glide both palms", "Push one hand away", "Press the heel"} {
+		if !strings.Contains(res.Steps[i].Text, want) {
+			t.Errorf("step %d: %q, want it to hold %q", i+1, res.Steps[i].Text, want)
+		}
+	}
+}
