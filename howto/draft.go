@@ -461,6 +461,11 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if a := span(st); a != "" && out.Area != "" && (massage.Within(out.Area, a) || limbPlaces[out.Area].limb == a) {
 		out.Area = a // "from the top of the thigh down to the foot" works the whole leg
 	}
+	if front := d.frontOfTorso(st); front != "" && (out.Area == "back" || out.Area == "lower-back" || out.Area == "hips") && st.onlyTorsoEdges() {
+		// "Massage from under the right ribcage to the left": in a tummy
+		// routine the ribs and the hips it names are the front's edges
+		out.Area = front
+	}
 	switch {
 	case !named && elsewhere:
 	case out.Area == "" && prevArea != "" && prevSection == st.section:
@@ -865,4 +870,54 @@ func (s *sentence) refsLandmarkOf(a string) bool {
 		}
 	}
 	return false
+}
+
+// torsoEdges are places on the edge of the torso, front or back: the ribs,
+// the hips, the waist.
+var torsoEdges = map[string]bool{"ribs": true, "hip": true, "waist": true, "side-of-hip": true, "hip-crest": true}
+
+// onlyTorsoEdges reports a step whose sentences name no place but the
+// torso's edges (and no area by name).
+func (st *stepDraft) onlyTorsoEdges() bool {
+	n := 0
+	for _, s := range st.sents {
+		if len(s.areas) > 0 {
+			return false
+		}
+		for _, l := range s.landmarks {
+			if !torsoEdges[l] {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// frontOfTorso is the front area (abdomen, chest) the step's heading, the
+// text's title or its opening names, or "".
+func (d *doc) frontOfTorso(st *stepDraft) string {
+	if st.section != nil && !st.section.blind {
+		if a := areaOfText(st.section.text); a == "abdomen" || a == "chest" {
+			return a
+		}
+	}
+	for _, a := range d.titleAreas {
+		if a == "abdomen" || a == "chest" {
+			return a
+		}
+	}
+	// what the text names before its first step, most or (naming no back)
+	// at all: "… to ease abdominal and pelvic pain"
+	if a := d.intro.best(); a == "abdomen" || a == "chest" {
+		return a
+	}
+	if d.intro.score["back"] == 0 && d.intro.score["lower-back"] == 0 && d.intro.score["upper-back"] == 0 {
+		for _, a := range []string{"abdomen", "chest"} {
+			if d.intro.score[a] > 0 {
+				return a
+			}
+		}
+	}
+	return ""
 }

@@ -87,3 +87,23 @@ func TestPosesStillSayWhose(t *testing.T) {
 		}
 	}
 }
+
+// TestTorsoEdgesOfTheFront: in a text about the belly, a move that names
+// only the ribs or the hips works the front's edges, not the back.
+func TestTorsoEdgesOfTheFront(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Tummy rub for constipation\n\n1. Stroke from under the right ribcage across to the left ribcage, ten times.\n2. Glide from the inside of the left hip bone up to the ribs, ten times.\n", "abdomen"},
+		{"This self-massage helps with constipation and with abdominal and pelvic aches, moving things along the intestine. Use cream on the fingertips and always go clockwise.\n\nStep 1: Massage from under the right ribcage, to the left ribcage, ten times.\n", "abdomen"},
+		{"Lower back rub\n\n1. Stroke from the hips up to the lowest ribs with flat hands, ten times.\n", "lower-back"},
+	} {
+		res, err := Import([]byte(c.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range res.Steps {
+			if s.Area != c.want && !(c.want == "lower-back" && s.Area == "back") {
+				t.Errorf("%q: step %q works %q, want %q", c.text, s.Text, s.Area, c.want)
+			}
+		}
+	}
+}
