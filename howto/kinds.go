@@ -203,10 +203,34 @@ func (s *sentence) prepOnly() bool {
 // ("Apply pressure on your foot with both hands", "Brush down from the
 // neck to the waist with light fingertips").
 func (s *sentence) prepVerbWorks() bool {
-	if len(s.prep) > 0 || !s.hasLoc() {
+	if len(s.prep) > 0 {
+		return false
+	}
+	if s.verb.base == "apply" && s.appliesPressure() {
+		// "apply pressure to your head", "Apply some pressure as you
+		// press the area and then release" opening its item; after a
+		// move, "Apply light pressure as you glide …" is that move's
+		// pressure
+		if s.asYou() {
+			return s.idx == 0
+		}
+		return s.hasLoc() || movesAfter(s.toks, s.vi)
+	}
+	if !s.hasLoc() {
 		return false
 	}
 	return s.verb.base == "apply" && s.hasPart() || s.verb.base == "brush" && len(s.dirs) > 0
+}
+
+// appliesPressure reports "pressure" as what the main verb applies: "apply
+// (some, firm) pressure".
+func (s *sentence) appliesPressure() bool {
+	for k := s.vi + 1; k < len(s.toks) && k <= s.vi+3; k++ {
+		if s.toks[k].w == "pressure" {
+			return true
+		}
+	}
+	return false
 }
 
 // movesAfter reports a move joined on after token i: "use plenty of lotion
@@ -496,6 +520,17 @@ func (s *sentence) returnsStroke() bool {
 		case x.w == "return" || x.w == "returning":
 			// not "return to the long strokes" (a move played again)
 			return i+1 < len(t) && t[i+1].w != "to"
+		}
+	}
+	return false
+}
+
+// asYou reports "as you" after the main verb: "Apply light pressure as you
+// glide …".
+func (s *sentence) asYou() bool {
+	for k := s.vi + 1; k+1 < len(s.toks); k++ {
+		if s.toks[k].w == "as" && s.toks[k+1].w == "you" {
+			return true
 		}
 	}
 	return false

@@ -107,3 +107,28 @@ Press the heel of your hand slowly up the middle of the calf, five times.
 		}
 	}
 }
+
+// TestApplyPressure: "apply pressure" to a place, or opening its item as
+// you press, is a move; after a move, "apply light pressure as you glide"
+// is that move's pressure.
+func TestApplyPressure(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		steps int
+	}{
+		{"STEP 1: Put your fingertips on your forehead.\n\nSTEP 2: Apply firm pressure as you press the forehead, then release.\n\nSTEP 3: At the crown, apply pressure to your head for a few breaths.\n", 2},
+		{"Spread the cream over the hand with gentle upward strokes from the fingers to the wrist. Apply light pressure as you glide over the palm. Do this six times.\n", 1},
+	} {
+		res, err := Import([]byte(c.in), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) != c.steps {
+			var got []string
+			for _, s := range res.Steps {
+				got = append(got, s.Text)
+			}
+			t.Errorf("%q: %d steps, want %d:\n%s", c.in, len(res.Steps), c.steps, strings.Join(got, "\n"))
+		}
+	}
+}

@@ -89,8 +89,10 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			named = x.w
 		case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
 			return true, false, "" // "Then the same for the right one."
-		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && t[i-1].w == "the":
-			// "Swap and give the right hand the same treatment."
+		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && (t[i-1].w == "the" || t[i-1].w == "your" && i > 1 && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "for")):
+			// "Swap and give the right hand the same treatment.", "Do the
+			// same on your right hand." (not "with your left hand": the
+			// giver's)
 			if t[i+1].w != "hand" && t[i+1].w != "hands" {
 				return true, false, ""
 			}

@@ -37,6 +37,10 @@ func TestOtherSide(t *testing.T) {
 			[]string{"shoulders  Stroke"}},
 		{"a turn that names its steps changes them", "1. Knead the calf.\n2. Stroke the calf upwards.\n3. Repeat steps 1 to 2 on the other leg.",
 			[]string{"calves  Knead", "calves each Stroke"}},
+		{"the same on your other hand, named", "- Step 1: Pinch the tips of each finger of your left hand for five seconds.\n- Step 2: Do the same on your right hand.",
+			[]string{"hands  Pinch", "hands other Do"}},
+		{"the giver's hand named is no turn", "Stroke up the back of the person's hand to the wrist with your right hand. Repeat the stroke with your left hand.",
+			[]string{"hands  Stroke"}},
 		{"swapping the giver's hands on the back is no turn", "Circle the right hand over the lower back, then swap hands and repeat.",
 			[]string{"lower-back swap-hands Circle"}},
 	}
