@@ -45,7 +45,7 @@ func (s *sentence) positional(ti int) bool {
 	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward"):
 		return true
 	case poseWords[next] && next != "back" && !s.movesBefore(ti),
-		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.headMoved(ti) >= 0:
+		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.headMoved(ti) >= 0 || s.usedAsTool(ti):
 		// "with the left foot forward", "feet flat on the floor": no
 		// place worked, but whose body it is still says who the text is for.
 		s.countOwner(ti)
@@ -229,6 +229,31 @@ func (s *sentence) toolOf(ti int) bool {
 		k--
 	}
 	return k >= 0 && (t[k].w == "with" || t[k].w == "using" || t[k].w == "use")
+}
+
+// usedAsTool reports a limb the giver works with: "use your free arm to
+// knead your back", "Use your feet to slide back and forth over the
+// towel", "using your forearm to glide". "Use your right hand to knead
+// the left hand" still works the left hand.
+func (s *sentence) usedAsTool(ti int) bool {
+	t := s.toks
+	switch t[ti].w {
+	case "arm", "arms", "forearm", "forearms", "elbow", "elbows", "foot", "feet", "knee", "knees", "leg", "legs", "hand", "hands":
+	default:
+		return false
+	}
+	k := ti - 1
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w] || t[k].w == "free" || t[k].w == "other" || t[k].w == "own" || t[k].w == "spare") {
+		k--
+	}
+	if k < 0 || k == ti-1 {
+		return false // "use arms" with no "your": not the giver's
+	}
+	switch t[k].w {
+	case "use", "uses", "using":
+		return ti+1 < len(t) && (t[ti+1].w == "to" || ti+2 < len(t) && t[ti+2].w == "to")
+	}
+	return false
 }
 
 // giverPose reports the giver's own arm in a text for a partner: "fold

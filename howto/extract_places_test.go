@@ -107,3 +107,21 @@ func TestTorsoEdgesOfTheFront(t *testing.T) {
 		}
 	}
 }
+
+// TestLimbUsedAsTool: a limb the giver works with ("use your free arm to
+// knead …", "Use your feet to slide …") is no place worked.
+func TestLimbUsedAsTool(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Lie on your side and use your free arm to knead your lower back beside the spine, ten times.\n", "lower-back"},
+		{"Sit on the floor and use your feet to roll the ball under your calf, slowly, for a minute.\n", "calves"},
+		{"Use your right hand to knead your left forearm from wrist to elbow, six times.\n", "forearms"},
+	} {
+		res, err := Import([]byte(c.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
+			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
+		}
+	}
+}
