@@ -106,3 +106,22 @@ func TestItemNamesFromTheText(t *testing.T) {
 		t.Errorf("items %q, want %q", got, want)
 	}
 }
+
+// TestModeOfSomeoneNamed: a text that names who receives by kin ("my
+// husband", "your mum's feet") is for a partner, though it says "I" and
+// "your hand" throughout.
+func TestModeOfSomeoneNamed(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"This is the arm rub I use on my husband at night.\nPut a little oil in your hands and rub to warm it.\nGlide your hand up the arm from the wrist to the shoulder, three times.\n", "partner"},
+		{"Sit with your mum's feet in your lap.\nStroke from her toes to the ankle with both hands, six times.\n", "partner"},
+		{"Sit with your right foot on your left knee.\nStroke from your toes to the ankle with both hands, six times.\n", "self"},
+	} {
+		res, err := Import([]byte(c.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Mode != c.want {
+			t.Errorf("%q: mode %q, want %q", c.text, res.Mode, c.want)
+		}
+	}
+}

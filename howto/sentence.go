@@ -738,6 +738,14 @@ func (s *sentence) countPersons() {
 		case "person", "person's":
 			s.partner += 2 // "the person's calf": only a partner text has a person other than you
 			s.receivers++
+		case "husband", "wife", "husband's", "wife's", "mum", "mum's", "mom", "mom's", "dad", "dad's",
+			"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend", "baby", "baby's":
+			// "a massage I use on my husband", "my husband's arm": someone
+			// else receives
+			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") {
+				s.partner += 2
+				s.receivers++
+			}
 		}
 	}
 }
