@@ -50,6 +50,13 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 	swapHands, named := false, ""
 	for i, x := range t {
 		switch {
+		case swapVerbs[x.w] && i+3 < len(t) && t[i+1].w == "from" && t[i+2].w == "one" && sideNouns[t[i+3].w]:
+			// "Switch from one leg to another, and repeat the massage."
+			if t[i+3].w == "hand" || t[i+3].w == "hands" {
+				swapHands = true
+				continue
+			}
+			return true, false, ""
 		case swapVerbs[x.w]:
 			k := i + 1
 			if k < len(t) && (t[k].w == "to" || t[k].w == "the" || t[k].w == "your") {

@@ -39,6 +39,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"calves  Knead", "calves each Stroke"}},
 		{"the same on your other hand, named", "- Step 1: Pinch the tips of each finger of your left hand for five seconds.\n- Step 2: Do the same on your right hand.",
 			[]string{"hands  Pinch", "hands other Do"}},
+		{"switch from one to another", "Wrap both hands round the thigh and squeeze gently down to the ankle. Switch from one leg to another and do it again.",
+			[]string{"thighs  Wrap", "thighs other Switch"}},
 		{"the giver's hand named is no turn", "Stroke up the back of the person's hand to the wrist with your right hand. Repeat the stroke with your left hand.",
 			[]string{"hands  Stroke"}},
 		{"swapping the giver's hands on the back is no turn", "Circle the right hand over the lower back, then swap hands and repeat.",
