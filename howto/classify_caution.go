@@ -80,7 +80,7 @@ func cautionHead(t []token, i int) bool {
 	case w == "not":
 		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over")
 	case w == "if":
-		return symptomWithin(t, i+1, 8) || consentWithin(t, i+1)
+		return (symptomWithin(t, i+1, 8) || consentWithin(t, i+1)) && !keepsOn(t, i+1)
 	case w == "no":
 		// "no work behind the knee", "no essential oils unless her midwife …"
 		// not "No oil is used in this sequence", "no pressure is needed"
@@ -263,6 +263,23 @@ func noWhat(t []token, p int) bool {
 		if inSet("no-what", t[k].w) {
 			return k+1 < len(t) && t[k+1].kind != tPunct
 		}
+	}
+	return false
+}
+
+// keepsOn reports a condition whose answer is to stay with the spot: "If
+// you notice a tender spot, keep working it", "if a knot feels sore, spend
+// a little longer there" (not "…, stay off it").
+func keepsOn(t []token, p int) bool {
+	for k := p; k+1 < len(t) && k < p+12; k++ {
+		if t[k].w != "," {
+			continue
+		}
+		switch t[k+1].w {
+		case "keep", "continue", "spend", "linger", "focus", "stay", "work":
+			return !wordWithin(t, k+2, 3, "off-words")
+		}
+		return false
 	}
 	return false
 }

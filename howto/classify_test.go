@@ -81,6 +81,8 @@ func TestCautions(t *testing.T) {
 		{"This keeps the rhythm and avoids spills.", false},
 		{"Our feet carry us all day and don't often get any thanks.", false},
 		{"Increase the pressure as you reach the thick muscle.", false},
+		{"If you find a tender knot, keep working it slowly.", false},
+		{"If the knee is sore, stay off it.", true},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)
