@@ -28,31 +28,10 @@ func TestPlannedRoutinesKeepTheLimits(t *testing.T) {
 	}
 	// 300 requests here (about 200 routines planned); KNEAD_PROPERTY_N=1000
 	// or more for a longer run
-	n := 300
-	if v, err := strconv.Atoi(os.Getenv("KNEAD_PROPERTY_N")); err == nil && v > 0 {
-		n = v
-	}
-	if testing.Short() {
-		n = 60
-	}
-	var areas []string
-	for _, a := range massage.Areas {
-		areas = append(areas, a.ID)
-	}
-	rng := rand.New(rand.NewSource(16))
+	n := propertyN(300, 60)
 	planned := 0
 	var refused []string
-	for i := 0; i < n; i++ {
-		req := plan.Request{
-			Areas:    []string{areas[rng.Intn(len(areas))]},
-			Minutes:  float64(1 + rng.Intn(6)),
-			Mode:     []string{"", "self", "partner"}[rng.Intn(3)],
-			Pressure: []string{"light", "moderate", "deep"}[rng.Intn(3)],
-			Seed:     int64(i),
-		}
-		if rng.Intn(3) == 0 {
-			req.Areas = append(req.Areas, areas[rng.Intn(len(areas))])
-		}
+	for _, req := range randomRequests(n, 16) {
 		p, err := plan.Make(cat, req)
 		if err != nil {
 			continue // nothing safe to plan there: the planner says so itself
@@ -112,31 +91,10 @@ func TestPlannedRoutinesAtLoweredLimits(t *testing.T) {
 		{Accel: 1.5}, {Accel: 1}, {ContactSpeed: 0.15}, {ContactSpeed: 0.1},
 		{TravelSpeed: 0.3}, {ForceRate: 10},
 	}
-	n := 90
-	if v, err := strconv.Atoi(os.Getenv("KNEAD_PROPERTY_N")); err == nil && v > 0 {
-		n = v
-	}
-	if testing.Short() {
-		n = 24
-	}
-	var areas []string
-	for _, a := range massage.Areas {
-		areas = append(areas, a.ID)
-	}
-	rng := rand.New(rand.NewSource(1616))
+	n := propertyN(90, 24)
 	exported := map[int]int{}
-	for i := 0; i < n; i++ {
+	for i, req := range randomRequests(n, 1616) {
 		low := grid[i%len(grid)]
-		req := plan.Request{
-			Areas:    []string{areas[rng.Intn(len(areas))]},
-			Minutes:  float64(1 + rng.Intn(6)),
-			Mode:     []string{"", "self", "partner"}[rng.Intn(3)],
-			Pressure: []string{"light", "moderate", "deep"}[rng.Intn(3)],
-			Seed:     int64(i),
-		}
-		if rng.Intn(3) == 0 {
-			req.Areas = append(req.Areas, areas[rng.Intn(len(areas))])
-		}
 		p, err := plan.Make(cat, req)
 		if err != nil {
 			continue
@@ -160,6 +118,43 @@ func TestPlannedRoutinesAtLoweredLimits(t *testing.T) {
 		}
 	}
 	t.Logf("planned routines exported at lowered limits: %v", exported)
+}
+
+// propertyN is how many requests a property test plans: def, short under
+// -short, or KNEAD_PROPERTY_N for a longer run.
+func propertyN(def, short int) int {
+	if v, err := strconv.Atoi(os.Getenv("KNEAD_PROPERTY_N")); err == nil && v > 0 {
+		return v
+	}
+	if testing.Short() {
+		return short
+	}
+	return def
+}
+
+// randomRequests are n requests a person might make (one or two areas, 1
+// to 6 minutes, any mode and pressure), the same for the same seed.
+func randomRequests(n int, seed int64) []plan.Request {
+	var areas []string
+	for _, a := range massage.Areas {
+		areas = append(areas, a.ID)
+	}
+	rng := rand.New(rand.NewSource(seed))
+	reqs := make([]plan.Request, n)
+	for i := range reqs {
+		req := plan.Request{
+			Areas:    []string{areas[rng.Intn(len(areas))]},
+			Minutes:  float64(1 + rng.Intn(6)),
+			Mode:     []string{"", "self", "partner"}[rng.Intn(3)],
+			Pressure: []string{"light", "moderate", "deep"}[rng.Intn(3)],
+			Seed:     int64(i),
+		}
+		if rng.Intn(3) == 0 {
+			req.Areas = append(req.Areas, areas[rng.Intn(len(areas))])
+		}
+		reqs[i] = req
+	}
+	return reqs
 }
 
 // checkRows checks an export's rows by themselves, as a device would read
