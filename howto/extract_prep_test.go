@@ -38,3 +38,54 @@ func TestPreparationShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionShapes: the receiver's or one's own position named in a
+// sentence that is not an order to sit or lie.
+func TestPositionShapes(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"Pick an upright sitting position on a firm chair.", true},
+		{"Get the receiver into a good position so you can reach the back.", true},
+		{"It is easier if you sit down and pull the knee up.", true},
+		{"Hold this position for ten seconds.", false},
+		{"Many of us spend all day at a desk, and you sit at yours too long.", false},
+	}
+	for _, tt := range cases {
+		got := positionTold(tokenize(tt.in))
+		if got != tt.want {
+			t.Errorf("positionTold(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestBriefTurnsOnASide: a short turn to the other side after moves on one side is
+// a step of its own on the other side, neither lost nor glued to the move
+// before; after moves on no side it is not a turn.
+func TestBriefTurnsOnASide(t *testing.T) {
+	cases := []struct {
+		moves, turn string
+		want        int
+	}{
+		{"Circle the right wrist with your thumb for 20 seconds.", "Repeat on the left.", 2},
+		{"Circle the right wrist with your thumb for 20 seconds.", "Do the same on the left side.", 2},
+		{"Circle the left wrist with your thumb for 20 seconds.", "Now the other hand.", 2},
+		{"Circle the left wrist with your thumb for 20 seconds.", "Swap.", 2},
+		{"Circle the wrist with your thumb for 20 seconds.", "Repeat on the left.", 1},
+	}
+	for _, tt := range cases {
+		in := "Wrist rub\n\n1. " + tt.moves + "\n2. " + tt.turn + "\n"
+		res, err := Import([]byte(in), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) != tt.want {
+			t.Errorf("%q then %q: %d steps, want %d", tt.moves, tt.turn, len(res.Steps), tt.want)
+			continue
+		}
+		if tt.want == 2 && res.Steps[1].Side == "" {
+			t.Errorf("%q: the turn has no side", tt.turn)
+		}
+	}
+}

@@ -68,6 +68,9 @@ func (d *doc) findPrep(s *sentence) {
 		}
 		d.addPrep(k, s)
 	}
+	if positionTold(s.toks) {
+		d.addPrep("position", s)
+	}
 	if s.form != fNone {
 		for k, t := range s.toks {
 			if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && k >= s.vi && !relPronouns[s.prevWord(k)] {
@@ -98,6 +101,37 @@ func (d *doc) findPrep(s *sentence) {
 		}
 	}
 }
+
+// positionTold reports a position named in any sentence: a position with a
+// posture word before it ("an upright sitting position", "a comfortable
+// position", "the recipient in a good position"), or "you" sitting or
+// lying somewhere ("easier if you sit down", "you lie back against the
+// pillows") rather than sitting at a desk all day.
+func positionTold(t []token) bool {
+	person := false
+	for _, x := range t {
+		if personWords[x.w] || x.w == "recipient" || x.w == "receiver" {
+			person = true
+		}
+	}
+	for k, x := range t {
+		if x.w == "position" || x.w == "posture" {
+			for j := k - 1; j >= 0 && j >= k-2; j-- {
+				if positionMods[t[j].w] || t[j].w == "good" && person {
+					return true
+				}
+			}
+		}
+		if v, ok := verbs[x.w]; ok && positionVerbs[v.base] && k > 0 && t[k-1].w == "you" &&
+			k+1 < len(t) && settleWords[t[k+1].w] {
+			return true
+		}
+	}
+	return false
+}
+
+var positionMods = wordSet("sitting lying seated upright reclining reclined comfortable side-lying")
+var settleWords = wordSet("down back up comfortably upright straight")
 
 // layVerbs put the receiver somewhere.
 var layVerbs = map[string]bool{"lay": true, "place": true, "put": true, "position": true, "turn": true, "settle": true}

@@ -96,6 +96,14 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			named = x.w
 		case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
 			return true, false, "" // "Then the same for the right one."
+		case (x.w == "left" || x.w == "right") && same && i > 1 && i <= 6 && t[i-1].w == "the" && t[i-2].w == "on" &&
+			(i+1 == len(t) || i+2 == len(t) && (t[i+1].kind == tPunct || t[i+1].w == "side") ||
+				i+3 == len(t) && t[i+1].w == "side" && t[i+2].kind == tPunct):
+			// "Repeat on the left.", "Do the same on the right side.": a
+			// short sentence that ends there, a turn when the moves before
+			// were on the other one (a long sentence that goes to and fro
+			// between the sides, "again" at its end, is no turn).
+			named = x.w
 		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && (t[i-1].w == "the" || t[i-1].w == "your" && i > 1 && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "for")):
 			// "Swap and give the right hand the same treatment.", "Do the
 			// same on your right hand." (not "with your left hand": the
