@@ -37,7 +37,7 @@ var (
 	// "[x] Thumbs.", "☐ Heel squeeze".
 	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|[☐☑☒□■✓✔])\s+`)
 	// "1. ", "1) ", "1.) ", "6-Finish …" (numberedItem)
-	reNumbered = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*)`)
+	reNumbered = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*|\s+/\s+)`)
 	reLettered = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
 	reSpeaker  = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
 	reStep     = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
@@ -232,10 +232,11 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 }
 
 // numberedItem reports a numbered item's marker: "1.) Warm …", and
-// "6-Finish …" only before a capital ("10-15 seconds" is a range).
+// "6-Finish …" and "4 / JAW …" only before a capital ("10-15 seconds" is
+// a range, "1 / 2 cup" a fraction).
 func numberedItem(t string) bool {
 	m := reNumbered.FindStringSubmatch(t)
-	if !strings.HasPrefix(m[2], "-") {
+	if !strings.HasPrefix(m[2], "-") && !strings.Contains(m[2], "/") {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(t[len(m[0]):])
