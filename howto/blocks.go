@@ -171,17 +171,7 @@ func setSections(bs []*block) {
 		}
 		b.section = section
 	}
-	for _, b := range bs {
-		if b.leads && b.noise == "" && (warnLeadIn(tokenize(b.text)) || leadWarns(b.text)) {
-			b.noise = leadNoise // its items carry it (Warning.Lead)
-		}
-	}
 }
-
-// leadNoise is why a line that leads in a list of cautions is left out:
-// each item is a warning, said with the line before it ("Do NOT do the
-// tummy rub: within an hour of a meal").
-const leadNoise = "it leads in the cautions listed under it"
 
 func lastLine(b *block) string {
 	return b.text[b.starts[len(b.starts)-1].off:]
@@ -386,14 +376,6 @@ func isAbbrev(before string) bool {
 		return true
 	}
 	return abbrevs[strings.ToLower(w)]
-}
-
-// leadWarns reports a lead-in line that warns by itself, read as a
-// sentence ("Please leave the back rub out if:").
-func leadWarns(text string) bool {
-	s := &sentence{text: strings.TrimRight(strings.TrimSpace(text), ":*_ ")}
-	analyze(s)
-	return s.warning
 }
 
 // gerundTitle reports a title opened by a gerund: "Squeezing the calf",

@@ -283,3 +283,26 @@ func keepsOn(t []token, p int) bool {
 	}
 	return false
 }
+
+// markCautionLeads leaves out a line that leads in a list of cautions
+// ("Do NOT do the tummy rub:", "Please leave the back rub out if:"): each
+// item is a warning, said with that line (Warning.Lead). It runs on the
+// blocks before their sentences are classified.
+func markCautionLeads(bs []*block) {
+	for _, b := range bs {
+		if b.leads && b.noise == "" && (warnLeadIn(tokenize(b.text)) || leadWarns(b.text)) {
+			b.noise = leadNoise
+		}
+	}
+}
+
+// leadNoise is why a line that leads in a list of cautions is left out.
+const leadNoise = "it leads in the cautions listed under it"
+
+// leadWarns reports a lead-in line that warns by itself, read as a
+// sentence ("Please leave the back rub out if:").
+func leadWarns(text string) bool {
+	s := &sentence{text: strings.TrimRight(strings.TrimSpace(text), ":*_ ")}
+	analyze(s)
+	return s.warning
+}

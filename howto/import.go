@@ -189,6 +189,7 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 	d.prepSeen = map[string]bool{}
 	markNoise(bs)
 	setSections(bs)
+	markCautionLeads(bs)
 	d.skipFurniture(bs)
 	d.readTitle(bs, htmlTitle)
 	for _, b := range bs {
