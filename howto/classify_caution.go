@@ -158,7 +158,7 @@ func cautionAnywhere(t []token, i int) bool {
 	case w == "unless" && i+1 < len(t):
 		// "no essential oils unless her midwife has said …"
 		return wordWithin(t, i+1, 3, "advisers")
-	case inSet("advisers", w) && i+1 < len(t) && !strings.HasSuffix(w, "e") || inSet("advisers", w) && strings.HasSuffix(w, "s"):
+	case inSet("advisers", w) && i+1 < len(t):
 		// "Some midwives prefer these spots are left alone"
 		if wordWithin(t, i+1, 2, "advise-verbs") {
 			return wordWithin(t, i+2, 10, "advise-no")
