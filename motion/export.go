@@ -187,18 +187,50 @@ type exportStep struct {
 	cols  []handCols
 }
 
-// handCols are one hand's samples ready to print: x and y in tenths of a
-// millimetre, the force in hundredths of a newton, contact (0 or 1), the
-// row's middle, and with 3D columns the place (tenths of a millimetre) and
-// the quaternion (ten-thousandths).
+// handCols are one hand's samples in one step, read straight from the
+// hand's stream when a row needs them (at every sample, not every row):
+// x and y in tenths of a millimetre, the force in hundredths of a newton,
+// contact (1 when the hand touches at this sample and the next), and with
+// 3D columns the place (tenths of a millimetre) and the quaternion
+// (ten-thousandths). Nothing is copied: an hour's columns copied were 9 MB
+// (20 MB with the body frame's) made, zeroed and thrown away each export.
 type handCols struct {
-	x, y, f []float64
-	c       []uint8
-	p       [][7]float64
+	s []spot    // the stream from the step's first sample, one past its last when there is one
+	f []float64 // the forces from the step's first sample
+	n int       // the step's last sample (s[n])
+	// scale turns the chart's units to tenths of a millimetre, fscale
+	// newtons to hundredths
+	scale, fscale float64
+	// lastPrev: the step's last sample is on the next chart; x and y stay
+	// on this one's last place
+	lastPrev bool
+	p, nrm   []Vec3       // the body frame: place (m) and the skin's normal, from the first sample
+	p7       [][7]float64 // the body frame's seven columns given as they are (tests)
 	// the rest of the row after the force, for contact 0 and 1:
 	// ",left,scalp,head-top,1" (or its JSON), and with 2D columns the
 	// row's end too
 	tails [2]chunk
+}
+
+// at gives sample k's x, y, force and contact as the row prints them.
+func (c *handCols) at(k int) (x, y, f float64, contact uint8) {
+	sp := c.s[k]
+	if k == c.n && c.lastPrev {
+		sp = c.s[k-1]
+	}
+	if c.s[k].Contact && k+1 < len(c.s) && c.s[k+1].Contact {
+		contact = 1
+	}
+	return sp.X * c.scale, sp.Y * c.scale, c.f[k] * c.fscale, contact
+}
+
+// body gives sample k's seven body-frame columns as the row prints them.
+func (c *handCols) body(k int) [7]float64 {
+	if c.p7 != nil {
+		return c.p7[k]
+	}
+	pt, q := c.p[k], toolQuat(c.nrm[k])
+	return [7]float64{pt.X * 1e4, pt.Y * 1e4, pt.Z * 1e4, q[0] * 1e4, q[1] * 1e4, q[2] * 1e4, q[3] * 1e4}
 }
 
 func rowGuess(format string, d3 bool) int {
@@ -332,15 +364,17 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			ii := int(i)
 			for h := range st.cols {
 				c := &st.cols[h]
-				i0, i1 := min(ii, len(c.x)-1), min(ii+1, len(c.x)-1)
+				i0, i1 := min(ii, c.n), min(ii+1, c.n)
+				x0, y0, f0, c0 := c.at(i0)
+				x1, y1, f1, _ := c.at(i1)
 				r := &hs[h]
-				r.x0, r.dx = c.x[i0], c.x[i1]-c.x[i0]
-				r.y0, r.dy = c.y[i0], c.y[i1]-c.y[i0]
-				r.f0, r.df = c.f[i0], c.f[i1]-c.f[i0]
-				r.tail = &c.tails[c.c[i0]&1]
-				r.sg[0], r.sg[1], r.fl = signOf(c.x[i0], c.x[i1]), signOf(c.y[i0], c.y[i1]), forceLen(c.f[i0], c.f[i1])
+				r.x0, r.dx = x0, x1-x0
+				r.y0, r.dy = y0, y1-y0
+				r.f0, r.df = f0, f1-f0
+				r.tail = &c.tails[c0&1]
+				r.sg[0], r.sg[1], r.fl = signOf(x0, x1), signOf(y0, y1), forceLen(f0, f1)
 				if d3 {
-					p0, p1 := &c.p[i0], &c.p[i1]
+					p0, p1 := c.body(i0), c.body(i1)
 					for a := range r.p0 {
 						r.p0[a], r.dp[a] = p0[a], p1[a]-p0[a]
 						r.sg[2+a] = signOf(p0[a], p1[a])
@@ -803,29 +837,20 @@ func (tr *trajectory) exportStep(i int, format string, d3 bool) exportStep {
 	scale := viewByID[p.View].MM / 1000 * 10000
 	st := exportStep{start: int64(tr.starts[i])}
 	n := len(p.Hands[0].Samples) - 1
+	last := tr.starts[i] + n
 	for h := range tr.hands {
 		hs := &tr.hands[h]
-		c := handCols{x: make([]float64, n+1), y: make([]float64, n+1), f: make([]float64, n+1), c: make([]uint8, n+1)}
-		c.tails = rowTails(format, hs.hand, p.Area, p.View, d3)
-		for k := 0; k <= n; k++ {
-			g := tr.starts[i] + k
-			s := hs.s[g]
-			if k == n && tr.view(g) != viewByID[p.View] {
-				s = hs.s[g-1] // the chart's last place: x, y stay on it
-			}
-			c.x[k], c.y[k] = s.X*scale, s.Y*scale
-			c.f[k] = hs.f[g] * 100
-			if hs.s[g].Contact && g < tr.n && hs.s[g+1].Contact {
-				c.c[k] = 1
-			}
+		c := handCols{
+			s:        hs.s[tr.starts[i]:min(last+2, tr.n+1)],
+			f:        hs.f[tr.starts[i] : last+1],
+			n:        n,
+			scale:    scale,
+			fscale:   100,
+			lastPrev: tr.view(last) != viewByID[p.View],
+			tails:    rowTails(format, hs.hand, p.Area, p.View, d3),
 		}
 		if d3 {
-			c.p = make([][7]float64, n+1)
-			for k := 0; k <= n; k++ {
-				g := tr.starts[i] + k
-				pt, q := hs.p[g], toolQuat(hs.n[g])
-				c.p[k] = [7]float64{pt.X * 1e4, pt.Y * 1e4, pt.Z * 1e4, q[0] * 1e4, q[1] * 1e4, q[2] * 1e4, q[3] * 1e4}
-			}
+			c.p, c.nrm = hs.p[tr.starts[i]:last+1], hs.n[tr.starts[i]:last+1]
 		}
 		st.cols = append(st.cols, c)
 	}

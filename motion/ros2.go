@@ -55,12 +55,14 @@ func (t *Trajectory) eachTick(steps []exportStep, hand int, fn func(k int64, v *
 		i := int(g - st.start)
 		{
 			c := &st.cols[hand]
-			i0, i1 := min(i, len(c.x)-1), min(i+1, len(c.x)-1)
+			i0, i1 := min(i, c.n), min(i+1, c.n)
 			in := func(a, b float64) float64 { return a + (b-a)*frac }
+			x0, y0, f0, c0 := c.at(i0)
+			x1, y1, f1, _ := c.at(i1)
 			v.step = si
-			v.contact = c.c[i0] == 1
-			v.x, v.y, v.f = in(c.x[i0], c.x[i1])/1e4, in(c.y[i0], c.y[i1])/1e4, in(c.f[i0], c.f[i1])/100
-			p0, p1 := &c.p[i0], &c.p[i1]
+			v.contact = c0 == 1
+			v.x, v.y, v.f = in(x0, x1)/1e4, in(y0, y1)/1e4, in(f0, f1)/100
+			p0, p1 := c.body(i0), c.body(i1)
 			v.p = Vec3{in(p0[0], p1[0]) / 1e4, in(p0[1], p1[1]) / 1e4, in(p0[2], p1[2]) / 1e4}
 			for a := 0; a < 4; a++ {
 				v.q[a] = in(p0[3+a], p1[3+a]) / 1e4

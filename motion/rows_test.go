@@ -44,16 +44,17 @@ func TestRowNumberForms(t *testing.T) {
 	}
 	const n = 400
 	mk := func(format string, d3 bool, hand string) handCols {
-		c := handCols{x: make([]float64, n), y: make([]float64, n), f: make([]float64, n), c: make([]uint8, n)}
+		// straight from a stream of n samples, in the rows' own units
+		c := handCols{s: make([]spot, n), f: make([]float64, n), n: n - 1, scale: 1, fscale: 1}
 		for i := range n {
-			c.x[i], c.y[i], c.c[i] = val(), val(), uint8(rnd.IntN(2))
+			c.s[i] = spot{X: val(), Y: val(), Contact: rnd.IntN(2) == 1}
 			c.f[i] = max(0, val())
 		}
 		if d3 {
-			c.p = make([][7]float64, n)
+			c.p7 = make([][7]float64, n)
 			for i := range n {
 				for a := range 7 {
-					c.p[i][a] = val()
+					c.p7[i][a] = val()
 				}
 			}
 		}
@@ -77,7 +78,15 @@ func TestRowNumberForms(t *testing.T) {
 					for h := range steps[0].cols {
 						c := &steps[0].cols[h]
 						i0, i1 := min(i, n-1), min(i+1, n-1)
-						at := func(v []float64) float64 { return v[i0] + (v[i1]-v[i0])*frac }
+						at := func(v func(int) float64) float64 { return v(i0) + (v(i1)-v(i0))*frac }
+						xs := func(i int) float64 { return c.s[i].X }
+						ys := func(i int) float64 { return c.s[i].Y }
+						fs := func(i int) float64 { return c.f[i] }
+						// touching at this sample and the next
+						contact := 0
+						if c.s[i0].Contact && i0+1 < n && c.s[i0+1].Contact {
+							contact = 1
+						}
 						j := 0
 						if format == "jsonl" {
 							j += copy(b[j:], `{"t":`)
@@ -92,17 +101,17 @@ func TestRowNumberForms(t *testing.T) {
 							}
 						}
 						sep("x")
-						j = put4(b, j, at(c.x))
+						j = put4(b, j, at(xs))
 						sep("y")
-						j = put4(b, j, at(c.y))
+						j = put4(b, j, at(ys))
 						sep("force_n")
-						j = put2(b, j, at(c.f))
-						tail := c.tails[c.c[i0]]
+						j = put2(b, j, at(fs))
+						tail := c.tails[contact]
 						j += copy(b[j:], tail.b[:tail.n])
 						if d3 {
 							for a, key := range []string{"px", "py", "pz", "qx", "qy", "qz", "qw"} {
 								sep(key)
-								j = put4(b, j, c.p[i0][a]+(c.p[i1][a]-c.p[i0][a])*frac)
+								j = put4(b, j, c.p7[i0][a]+(c.p7[i1][a]-c.p7[i0][a])*frac)
 							}
 							if format == "jsonl" {
 								b[j] = '}'
