@@ -3,9 +3,12 @@ package motion
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRowWords checks the JSON keys stored as constant words against
@@ -134,5 +137,53 @@ func TestRowNumberForms(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// failAfter takes n bytes, then fails every write.
+type failAfter struct{ n int }
+
+var errFull = errors.New("disk full")
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		return 0, errFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestWriteFailsCleanly: a writer that fails part way (a full disk, a
+// closed pipe) gets its error back from the export, in every format, and
+// every goroutine that made rows has ended when Export returns, whichever
+// block the failure fell on.
+func TestWriteFailsCleanly(t *testing.T) {
+	paths, err := TechniquePaths(technique(t, "back-fan-stroke"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	for _, format := range []string{"csv", "jsonl"} {
+		for _, n := range []int{0, 10_000, 1_000_000, 5_000_000} {
+			ch := make(chan error, 1)
+			go func() { ch <- Export(&failAfter{n}, paths, ExportOptions{Format: format, Columns: "2d", Rate: 1000}) }()
+			var err error
+			select {
+			case err = <-ch:
+			case <-time.After(time.Minute):
+				t.Fatalf("%s failing after %d bytes: the export did not return", format, n)
+			}
+			if !errors.Is(err, errFull) {
+				t.Errorf("%s failing after %d bytes: %v, want the writer's error", format, n, err)
+			}
+		}
+	}
+	// a worker that has said it is done may take a moment to be gone
+	after := runtime.NumGoroutine()
+	for end := time.Now().Add(5 * time.Second); after > before && time.Now().Before(end); after = runtime.NumGoroutine() {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if after > before {
+		t.Errorf("%d goroutines before the exports, %d after", before, after)
 	}
 }
