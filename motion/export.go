@@ -558,7 +558,7 @@ const (
 // keys3 are the body-frame keys of a JSON row.
 var keys3 = [7]uint64{keyPX, keyPY, keyPZ, keyQX, keyQY, keyQZ, keyQW}
 
-// chunk is a short piece of a row, stored whole in one 16-, 32- or 64-byte piece and
+// chunk is a short piece of a row, stored whole in one 16-, 32-, 64- or 96-byte piece and
 // counted by its length (a longer one, which no catalog makes, is kept in
 // long).
 type chunk struct {
@@ -590,6 +590,10 @@ func (c *chunk) put(b []byte, j int) int {
 		return j + c.n
 	case c.n <= 64:
 		*(*[64]byte)(b[j : j+64]) = *(*[64]byte)(c.b[:64])
+		return j + c.n
+	case c.n <= 96:
+		// a JSON row's end naming the right hand and a longer region
+		*(*[96]byte)(b[j : j+96]) = c.b
 		return j + c.n
 	}
 	return j + copy(b[j:j+c.n], c.b[:c.n])
