@@ -162,7 +162,8 @@ func (b Body) placer(chart string) placer {
 // front (+1), at height z.
 func round(u, z, a, c, dir float64) (Vec3, Vec3, bool) {
 	al := clamp(u/((a+c)/2), -1.75, 1.75)
-	x, y := dir*c*math.Cos(al), a*math.Sin(al)
+	sin, cos := math.Sincos(al)
+	x, y := dir*c*cos, a*sin
 	return Vec3{x, y, z}, Vec3{x / (c * c), y / (a * a), 0}, false
 }
 
@@ -180,7 +181,8 @@ func (pl *placer) headAt(dirX, dirY, z float64) (Vec3, Vec3, bool) {
 	zc, rx, ry, rz, nr := pl.zc, pl.rx, pl.ry, pl.rz, pl.nr
 	if z >= zc {
 		be := min((z-zc)/rz, math.Pi/2)
-		p := Vec3{rx * dirX * math.Cos(be), ry * dirY * math.Cos(be), zc + rz*math.Sin(be)}
+		sin, cos := math.Sincos(be)
+		p := Vec3{rx * dirX * cos, ry * dirY * cos, zc + rz*sin}
 		return p, Vec3{(p.X) / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}, false
 	}
 	f := clamp((zc-z)/(0.10*pl.L), 0, 1) // 0 at the centre, 1 at the neck
@@ -219,19 +221,24 @@ func (pl *placer) raw(X, Y float64) (Vec3, Vec3, bool) {
 			return pl.torso(u, z, -1)
 		}
 		al := clamp(u/((rx+ry)/2), -1.75, 1.75)
-		return pl.headAt(-math.Cos(al), math.Sin(al), z)
+		sin, cos := math.Sincos(al)
+		return pl.headAt(-cos, sin, z)
 	case chartHeadBack:
 		al := clamp((0.5-X)*0.25*W/((rx+ry)/2), -1.75, 1.75)
-		return pl.headAt(-math.Cos(al), math.Sin(al), (headZ+headRZ-(Y-0.11)*0.25)*L)
+		sin, cos := math.Sincos(al)
+		return pl.headAt(-cos, sin, (headZ+headRZ-(Y-0.11)*0.25)*L)
 	case chartHeadSide: // the left side of the head, the face to the left
 		al := clamp((0.58-X)*0.25*W/((rx+ry)/2), -1.75, 1.75)
-		return pl.headAt(math.Sin(al), math.Cos(al), (headZ+headRZ-(Y-0.10)*0.25)*L)
+		sin, cos := math.Sincos(al)
+		return pl.headAt(sin, cos, (headZ+headRZ-(Y-0.10)*0.25)*L)
 	case chartHeadTop: // from above, the face at the top: down from the crown
 		dx, dy := (0.5-Y)*0.25*W, (0.5-X)*0.25*W
 		r := math.Hypot(dx, dy)
 		th := min(r/((rx+ry+rz)/3), 1.9)
 		ph := math.Atan2(dy, dx)
-		p := Vec3{rx * math.Sin(th) * math.Cos(ph), ry * math.Sin(th) * math.Sin(ph), zc + rz*math.Cos(th)}
+		sth, cth := math.Sincos(th)
+		sph, cph := math.Sincos(ph)
+		p := Vec3{rx * sth * cph, ry * sth * sph, zc + rz*cth}
 		return p, Vec3{p.X / (rx * rx), p.Y / (ry * ry), (p.Z - zc) / (rz * rz)}, false
 	case chartHips: // from behind, the waist down to the upper thighs
 		return pl.torso((0.5-X)*0.50*W, (0.18-Y*0.50)*L, -1)
@@ -241,7 +248,8 @@ func (pl *placer) raw(X, Y float64) (Vec3, Vec3, bool) {
 		y := -(shoulderY*W + (X-0.06)*0.80*L)
 		r := armR * W
 		th := clamp((0.5-Y)*0.80*W/r, -3, 3)
-		n := Vec3{math.Cos(th), 0, math.Sin(th)}
+		sin, cos := math.Sincos(th)
+		n := Vec3{cos, 0, sin}
 		return Vec3{r * n.X, y, armZ*L + r*n.Z}, n, true
 	case chartHand: // the right hand, held out, the palm forward
 		wrist := -(shoulderY*W + 0.71*0.80*L)
@@ -253,7 +261,8 @@ func (pl *placer) raw(X, Y float64) (Vec3, Vec3, bool) {
 		z := -(Y - 0.07) * 1.0 * L
 		r := (0.075 - 0.035*clamp(-z/(0.87*L), 0, 1)) * W
 		th := clamp((0.5-X)*1.0*L/r, -3, 3)
-		n := Vec3{math.Sin(th), math.Cos(th), 0}
+		sin, cos := math.Sincos(th)
+		n := Vec3{sin, cos, 0}
 		return Vec3{r * n.X, hipY*W + r*n.Y, z}, n, true
 	case chartFoot: // the right foot
 		if X < 0.5 { // the sole, toes up
