@@ -233,6 +233,15 @@ func moveCircle(b *builder, rs []*run, k int) {
 				step = 2.4 * rad
 			}
 			centres = spaced(b.curveOf(pts), step, c.incr == 0)
+			if b.lim != DefaultLimits && b.passTime > 0 && len(centres) > 1 {
+				// under lowered limits, laid out slower than one circle
+				// at each spot allows: the spots spread out along the
+				// way (fewer circles, the same way up), so the slower
+				// circles still fit the pass
+				if fit := b.passTime / (c.period * b.stretch); fit < float64(len(centres))*0.75 {
+					centres = spaced(b.curveOf(pts), step*float64(len(centres))/max(fit, 1), c.incr == 0)
+				}
+			}
 			if back && len(centres) > 1 {
 				for j := len(centres) - 2; j >= 0; j-- {
 					centres = append(centres, centres[j])

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -419,4 +420,42 @@ func withDefaults(low motion.Limits) motion.Limits {
 		}
 	}
 	return lim
+}
+
+// TestCirclingHandsHandOverAtLowerContactSpeed: the circling hands of the
+// back at a lowered contact speed, in items of the lengths a routine gives
+// them. Half way through, the right hand lifts and the left takes over on
+// the other side: the hand-over keeps the least time the limits give a
+// lifted hand, and the circles give way (spread further apart up the
+// back, one at each spot), so the step fits. Before, the circles left the
+// hand-over whatever time they did not fill, and these were refused for
+// an acceleration of 5.2 to 11 m/s² at the hand-over.
+func TestCirclingHandsHandOverAtLowerContactSpeed(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ speed, seconds float64 }{
+		{0.1, 40}, {0.1, 48}, {0.1, 51}, {0.1, 60}, {0.1, 90},
+		{0.15, 30}, {0.15, 40}, {0.15, 48}, {0.15, 51}, {0.15, 60},
+	} {
+		low := motion.Limits{ContactSpeed: c.speed}
+		r := &massage.Routine{ID: "circling", Name: "Circling hands", Items: []massage.Item{{Technique: "back-circling-hands", Seconds: c.seconds}}}
+		paths, err := motion.RoutinePathsWithin(cat, r, low)
+		var b bytes.Buffer
+		if err == nil {
+			err = motion.Export(&b, paths, motion.ExportOptions{Rate: 50, Limits: low})
+		}
+		if err != nil {
+			t.Errorf("%g s at %g m/s in contact: refused: %v", c.seconds, c.speed, err)
+			continue
+		}
+		checkRows(t, c, b.String(), "light", withDefaults(low))
+		// both hands take their turn, each touching the back
+		for _, hand := range []string{"left", "right"} {
+			if !regexp.MustCompile(`(?m)^[^#].*,` + hand + `,[a-z-]+,back,1(,|$)`).MatchString(b.String()) {
+				t.Errorf("%g s at %g m/s: the %s hand never touches the back", c.seconds, c.speed, hand)
+			}
+		}
+	}
 }

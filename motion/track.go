@@ -192,6 +192,28 @@ func (t *track) fit(from int, d float64) {
 			}
 		}
 	}
+	if s > d && t.lim != DefaultLimits {
+		// still too much, under lowered limits: a lifted move (a hand
+		// travelling to where it takes over) keeps the least time the
+		// limits give it, and the moves in contact give way (the step is
+		// laid out slower until they fit). Knead's own limits leave room
+		// for both, and their layouts stay as they were.
+		var lifted float64
+		for _, g := range t.segs[from:] {
+			if g.kind == kCurve && !g.contact {
+				lifted += g.dur
+			}
+		}
+		if lifted > 0 && lifted < d && lifted < s {
+			k := (d - lifted) / (s - lifted)
+			for i := from; i < len(t.segs); i++ {
+				if g := &t.segs[i]; !(g.kind == kCurve && !g.contact) {
+					g.dur *= k
+				}
+			}
+			return
+		}
+	}
 	k := d / s
 	for i := from; i < len(t.segs); i++ {
 		t.segs[i].dur *= k
