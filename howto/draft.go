@@ -461,6 +461,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if a := span(st); a != "" && out.Area != "" && (massage.Within(out.Area, a) || limbPlaces[out.Area].limb == a) {
 		out.Area = a // "from the top of the thigh down to the foot" works the whole leg
 	}
+	if a := midSpan(st); a != "" && out.Area != "" && out.Area != a && limbPlaces[out.Area].limb == limbPlaces[a].limb {
+		out.Area = a // "from the ankle to the toes" strokes the foot
+	}
 	if front := d.frontOfTorso(st); front != "" && (out.Area == "back" || out.Area == "lower-back" || out.Area == "hips") && st.onlyTorsoEdges() {
 		// "Massage from under the right ribcage to the left": in a tummy
 		// routine the ribs and the hips it names are the front's edges
@@ -759,47 +762,10 @@ var limbPlaces = map[string]struct {
 // the foot" works the leg, not the foot.
 func span(st *stepDraft) string {
 	for i, s := range st.sents {
-		if st.roles[i] != 1 || !hasWord(s.toks, "from") {
+		if st.roles[i] != 1 {
 			continue
 		}
-		lo, hi := map[string]int{}, map[string]int{}
-		note := func(id string) {
-			p, ok := limbPlaces[id]
-			if !ok {
-				return
-			}
-			// A stroke that starts or ends at a joint works from beside
-			// it: "from knee to heel" is the calf and the foot.
-			at, atHi := p.at, p.at
-			if limbJoints[id] {
-				at, atHi = p.at+1, p.at-1
-			}
-			if v, seen := lo[p.limb]; !seen || at < v {
-				lo[p.limb] = at
-			}
-			if v, seen := hi[p.limb]; !seen || atHi > v {
-				hi[p.limb] = atHi
-			}
-		}
-		// Only where the stroke starts and ends: "from the top of the
-		// thigh", "down to the foot".
-		for _, h := range s.hits {
-			if !s.strokeEnd(s.st.ti[h.i]) {
-				continue
-			}
-			for _, v := range h.e.vals {
-				switch {
-				case v.c == cArea && contains(s.areas, v.id):
-					note(v.id)
-				case v.c == cLandmark && contains(s.landmarks, v.id):
-					if _, ok := limbPlaces[v.id]; ok {
-						note(v.id) // hip, knee, elbow: joints in the limb's own area
-					} else if lm, ok := massage.LandmarkByID(v.id); ok {
-						note(lm.Area)
-					}
-				}
-			}
-		}
+		lo, hi := s.strokeRange()
 		for limb, l := range lo {
 			if hi[limb]-l >= 3 {
 				return limb
@@ -807,6 +773,80 @@ func span(st *stepDraft) string {
 		}
 	}
 	return ""
+}
+
+// limbSegments are the parts of a limb that lie between two places along
+// it, as limbPlaces orders them: what a stroke between those two works.
+var limbSegments = map[string]bool{"thighs": true, "calves": true, "feet": true, "upper-arms": true, "forearms": true, "hands": true}
+
+// midSpan is the part of a limb a stroke works when it runs between the
+// places either side of it: "from the ankle to the toes" strokes the foot,
+// "from the shoulder to the elbow" the upper arm.
+func midSpan(st *stepDraft) string {
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		lo, hi := s.strokeRange()
+		for limb, l := range lo {
+			if hi[limb]-l != 2 {
+				continue
+			}
+			for id, p := range limbPlaces {
+				if p.limb == limb && p.at == l+1 && limbSegments[id] {
+					return id
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// strokeRange gives, per limb, the first and last places along it where a
+// "from … to …" stroke of the sentence starts and ends.
+func (s *sentence) strokeRange() (lo, hi map[string]int) {
+	if !hasWord(s.toks, "from") {
+		return nil, nil
+	}
+	lo, hi = map[string]int{}, map[string]int{}
+	note := func(id string) {
+		p, ok := limbPlaces[id]
+		if !ok {
+			return
+		}
+		// A stroke that starts or ends at a joint works from beside
+		// it: "from knee to heel" is the calf and the foot.
+		at, atHi := p.at, p.at
+		if limbJoints[id] {
+			at, atHi = p.at+1, p.at-1
+		}
+		if v, seen := lo[p.limb]; !seen || at < v {
+			lo[p.limb] = at
+		}
+		if v, seen := hi[p.limb]; !seen || atHi > v {
+			hi[p.limb] = atHi
+		}
+	}
+	// Only where the stroke starts and ends: "from the top of the
+	// thigh", "down to the foot".
+	for _, h := range s.hits {
+		if !s.strokeEnd(s.st.ti[h.i]) {
+			continue
+		}
+		for _, v := range h.e.vals {
+			switch {
+			case v.c == cArea && contains(s.areas, v.id):
+				note(v.id)
+			case v.c == cLandmark && contains(s.landmarks, v.id):
+				if _, ok := limbPlaces[v.id]; ok {
+					note(v.id) // hip, knee, elbow: joints in the limb's own area
+				} else if lm, ok := massage.LandmarkByID(v.id); ok {
+					note(lm.Area)
+				}
+			}
+		}
+	}
+	return lo, hi
 }
 
 func hasWord(toks []token, w string) bool {

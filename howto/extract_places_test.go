@@ -125,3 +125,20 @@ func TestLimbUsedAsTool(t *testing.T) {
 		}
 	}
 }
+
+// A stroke between the places either side of a part of a limb works that
+// part: the foot between the ankle and the toes.
+func TestStrokeBetweenTwoPlaces(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Stroke down from the ankle to the toes, three times.\n", "feet"},
+		{"Run your fingers from the ankle to the toes, gently, four times.\n", "feet"},
+	} {
+		res, err := Import([]byte(c.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
+			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
+		}
+	}
+}
