@@ -142,3 +142,20 @@ func TestStrokeBetweenTwoPlaces(t *testing.T) {
 		}
 	}
 }
+
+// A part laid on a ball or a roller is the place the tool works, even a
+// word that names the giver's hand part elsewhere ("with your forearm").
+func TestPartLaidOnATool(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Roll your forearm over the lacrosse ball slowly for a minute.\n", "forearms"},
+		{"Lean your forearm against the tennis ball on the wall and roll it up and down for a minute.\n", "forearms"},
+	} {
+		res, err := Import([]byte(c.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
+			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
+		}
+	}
+}

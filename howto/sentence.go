@@ -900,6 +900,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if g := k - 1; first >= 0 && dets[t[first].w] && g >= 0 && (t[g].w == "give" || t[g].w == "gives" || t[g].w == "giving") {
 		return true // "give your hands a gentle squeeze"
 	}
+	if s.onTool(ti) {
+		return true // "roll your forearm over the ball": the forearm is what the ball works
+	}
 	if first >= 0 && t[first].w == "your" && giverWords[t[ti].w] && !s.selfText {
 		return false // "over your fingers": the giver's own
 	}
@@ -923,6 +926,25 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	}
 	return s.movedObject(ti, k)
 }
+
+// onTool reports a body word laid on a ball or a roller: "roll your
+// forearm over the lacrosse ball", "rest your hand on the roller". The
+// tool works that part, whoever's hand it might be elsewhere.
+func (s *sentence) onTool(ti int) bool {
+	t := s.toks
+	k := ti + 1
+	if k >= len(t) || !onToolPreps[t[k].w] {
+		return false
+	}
+	for k++; k < len(t) && (dets[t[k].w] || toolKinds[t[k].w]); k++ {
+	}
+	return k < len(t) && (t[k].w == "ball" || t[k].w == "roller")
+}
+
+var (
+	onToolPreps = wordSet("over on onto against across along")
+	toolKinds   = wordSet("tennis lacrosse massage foam golf spiky hard soft small")
+)
 
 // otherHandOfSelf reports a hand named by its side after a place word
 // where the last hand named is the other one ("With your right thumb, draw
