@@ -159,3 +159,20 @@ func TestPartLaidOnATool(t *testing.T) {
 		}
 	}
 }
+
+// Beside the spine is on the back: the spine itself is never pressed, the
+// muscles either side of it are.
+func TestBesideTheSpine(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Press your thumbs along either side of the spine, slowly, five times.\n", "back"},
+		{"Reach behind you with both hands and knead the muscles beside the spine for a minute.\n", "back"},
+	} {
+		res, err := Import([]byte(c.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
+			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
+		}
+	}
+}
