@@ -397,12 +397,19 @@ func (st *stepDraft) ownVotes(jointsOnly bool) (votes areaVotes, named, elsewher
 			w = 0.5
 		}
 		votes.addSentence(s, w, jointsOnly)
+		if i > 0 && st.roles[i] == 1 && s.pronounObject() {
+			votes.addHeld(st.sents[i-1], 2) // the same, within the step
+		}
 	}
 	if st.first != nil && st.first.title != "" {
 		votes.add(areaOfText(st.first.title), 2) // the name of the item or row the step is in
 	}
 	if c := st.context; c != nil && c.idx == 0 && c.b.kind == bItem && c.wordCount() <= 4 {
 		votes.addSentence(c, 2, false) // "Neck." before the move of a list item: its name
+	} else if c != nil && len(votes.order) == 0 && st.roles[0] == 1 && st.sents[0].pronounObject() {
+		// "Grasp the right foot with your other hand. Rotate it a few
+		// times": what was taken hold of is what the move works
+		votes.addHeld(c, 2)
 	} else if c != nil && (len(votes.order) == 0 || !st.worksSomewhere()) {
 		// "The bit most people miss is the edge of the shoulder blade. Use
 		// your thumbs and press small circles down that edge."
@@ -412,6 +419,29 @@ func (st *stepDraft) ownVotes(jointsOnly bool) (votes areaVotes, named, elsewher
 		elsewhere = elsewhere || s.elsewhere && st.roles[i] != 0
 	}
 	return votes, len(votes.order) > 0, elsewhere
+}
+
+// pronounObject reports a sentence that moves "it" or "them" and names no
+// place: "Rotate it a few times clockwise".
+func (s *sentence) pronounObject() bool {
+	if s.vi < 0 || s.vi+1 >= len(s.toks) {
+		return false
+	}
+	w := s.toks[s.vi+1].w
+	return (w == "it" || w == "them") && len(s.areas) == 0 && len(s.landmarks) == 0
+}
+
+// addHeld adds every place the sentence names, those held as much as those
+// moved: the place a pronoun after it stands for.
+func (v *areaVotes) addHeld(s *sentence, w float64) {
+	for _, l := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok {
+			v.add(lm.Area, w)
+		}
+	}
+	for _, a := range s.areas {
+		v.add(a, w)
+	}
 }
 
 // headingVotes add the heading's and the title's areas to a step's votes.

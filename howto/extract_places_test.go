@@ -176,3 +176,16 @@ func TestBesideTheSpine(t *testing.T) {
 		}
 	}
 }
+
+// "It" after a part taken hold of is that part: the move works what the
+// hands hold, whatever the title says the routine is about.
+func TestPronounForThePlaceHeld(t *testing.T) {
+	text := "Legs and tummy for a little one\n\n1. Holding the right ankle steady in one hand, grasp the right foot with your other hand. Rotate it gently a few times each way.\n\n2. Make slow clockwise circles on the tummy with a flat palm.\n"
+	res, err := Import([]byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) == 0 || res.Steps[0].Area != "feet" && res.Steps[0].Area != "ankles" {
+		t.Errorf("steps %+v, want the first on the foot or the ankle", res.Steps)
+	}
+}
