@@ -390,7 +390,7 @@ var stateWords = wordSet("relaxed soothed calmed stimulated improved boosted inc
 // subject: "a short chair massage relieves …", "this knocks out …".
 var aboutMassage = wordSet("massage massages massaging rub rubs rubbing routine move moves movement " +
 	"movements technique techniques stroke strokes stroking kneading petrissage step steps sequence " +
-	"manipulation this these it that which")
+	"manipulation friction warmth this these it that which")
 
 // hearsay report a claim as someone's: "many people find", "is said to".
 var hearsay = wordSet("said say says find finds found report reports reported tell tells swear " +
@@ -447,11 +447,48 @@ func stateCue(t []token, i int) bool {
 		w == "more" && i+1 < len(t) && (t[i+1].w == "relaxed" || t[i+1].w == "rested" || t[i+1].w == "supple"),
 		(w == "sleep" || w == "sleeps" || w == "slept") && (i+1 < len(t) && t[i+1].w == "better" || i+2 < len(t) && t[i+2].w == "better"),
 		// "It makes people kinder to each other"
-		(w == "makes" || w == "make" || w == "made") && i+2 < len(t) && peopleWords[t[i+1].w] && (effectStates[t[i+2].w] || kindStates[t[i+2].w]):
+		(w == "makes" || w == "make" || w == "made") && i+2 < len(t) && peopleWords[t[i+1].w] && (effectStates[t[i+2].w] || kindStates[t[i+2].w]),
+		// "This pain can be eased with some simple techniques"
+		effectNouns[w] && easedByMassage(t, i):
 		return true
 	}
 	return false
 }
+
+// easedByMassage reports an effect at token i said to be eased by the
+// massage: "this pain can be eased / released with some simple techniques".
+func easedByMassage(t []token, i int) bool {
+	k := i + 1
+	if k < len(t) && (t[k].w == "can" || t[k].w == "may" || t[k].w == "will") {
+		k++
+	}
+	if k+1 >= len(t) || t[k].w != "be" || !easedWords[t[k+1].w] {
+		return false
+	}
+	for j := k + 2; j < len(t) && j <= k+9; j++ {
+		if t[j].w == "." || t[j].w == ";" {
+			return false
+		}
+		if (t[j].w == "with" || t[j].w == "by" || t[j].w == "through") && j+1 < len(t) {
+			for q := j + 1; q < len(t) && q <= j+4; q++ {
+				if aboutMassage[t[q].w] && t[q].w != "it" && t[q].w != "that" && t[q].w != "which" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// selfWords are the pronouns of aboutMassage, which "the" never stands before.
+var selfWords = wordSet("this these it that which")
+
+// easedWords are what an effect is said to be made, by the massage.
+var easedWords = wordSet("eased relieved released reduced soothed lessened loosened")
+
+// problemNouns follow "good for" or "beneficial to" as an effect:
+// "beneficial to conditions like ear ringing".
+var problemNouns = wordSet("conditions problems issues complaints ailments")
 
 // effectCue reports a cue at token i that something gets better, with an
 // effect for it to act on: "eases tension", "does wonders for my sleep".
@@ -501,6 +538,9 @@ func effectCue(t []token, i int) bool {
 		if i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "from") && effectWithin(t, i+1, 5) {
 			return true
 		}
+		if i+2 < len(t) && (t[i+1].w == "for" || t[i+1].w == "to") && problemNouns[t[i+2].w] {
+			return true // "beneficial to conditions like ear ringing"
+		}
 		if i+2 < len(t) && t[i+1].w == "to" && (betterVerbs[t[i+2].w] || wayVerbs[t[i+2].w]) {
 			return true
 		}
@@ -508,8 +548,36 @@ func effectCue(t []token, i int) bool {
 		if i+2 < len(t) && t[i+1].w == "to" && wayVerbs[t[i+2].w] {
 			return true
 		}
+		// "a great way to work them out on your own" (the knots)
+		if i+3 < len(t) && t[i+1].w == "to" && t[i+2].w == "work" && (t[i+3].w == "out" || i+4 < len(t) && t[i+4].w == "out") {
+			return true
+		}
+	case w == "work" || w == "works" || w == "worked":
+		// "it did work well for me on my painful knee"
+		j := i + 1
+		if j < len(t) && t[j].w == "well" {
+			j++
+		}
+		if j+1 < len(t) && t[j].w == "for" && (t[j+1].w == "me" || t[j+1].w == "us" || t[j+1].w == "many" || peopleWords[t[j+1].w]) {
+			return true
+		}
 	case w == "help" || w == "helps" || w == "helped":
 		if helpClaim(t, i) {
+			return true
+		}
+		// "… and this massage can help." said of a pain just named
+		if (i+1 == len(t) || t[i+1].kind == tPunct) && i >= 2 && (t[i-1].w == "can" || t[i-1].w == "will" || t[i-1].w == "may") &&
+			(aboutMassage[t[i-2].w] && t[i-2].w != "that" && t[i-2].w != "which") && effectBefore(t, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// effectBefore reports an effect named before token i in the sentence.
+func effectBefore(t []token, i int) bool {
+	for k := 0; k < i; k++ {
+		if effectAt(t, k) {
 			return true
 		}
 	}
@@ -600,7 +668,11 @@ func (s *sentence) findClaim() {
 		// An instruction claims only in a clause of its own that follows:
 		// "…; this increases the blood flow", "…, leaving you more relaxed".
 		for i := max(s.vi, 1); i < len(t); i++ {
-			switch t[i].w {
+			w := t[i].w
+			if w == "the" && i+1 < len(t) && aboutMassage[t[i+1].w] && !selfWords[t[i+1].w] {
+				w = "this" // "…, the friction is great for releasing tension"
+			}
+			switch w {
 			case "this", "which", "it", "these", "leaving":
 				if clauseBreaks[t[i-1].w] || t[i-1].w == "," {
 					rest := t[i:]

@@ -31,6 +31,12 @@ func TestClaims(t *testing.T) {
 		{"honestly doing this at lunch has made such a difference to my typing aches", true},
 		{"Thanks so much, it really settles her, and she sleeps better on massage nights.", true},
 		{"Many parents find massage helps their baby settle and sleep.", true},
+		{"If the calf has knots, this is a handy way to work them out by yourself.", true},
+		{"There is no proof, but it worked well for me on my stiff shoulder.", true},
+		{"Much of that pain can be eased with a few simple techniques at home.", true},
+		{"Tight fascia can cause an ache, and this massage can help.", true},
+		{"Ear rubbing techniques are also beneficial to conditions like ringing in the ears.", true},
+		{"Press small circles round the base of the skull, the friction is great for releasing tension.", true},
 		// not claims
 		{"You don't need a massage table to help a stiff colleague or partner.", false},
 		{"I wake up most mornings with a stiff neck that takes an hour to ease off.", false},
