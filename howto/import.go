@@ -250,6 +250,13 @@ func (d *doc) readTitle(bs []*block, htmlTitle string) {
 	d.res.Title = clip(title, 120)
 	d.titleArea = areaOfText(title)
 	d.titleAreas = areasOfText(title)
+	// "How to Give Someone a Face Massage": the title says who receives,
+	// as a sentence that instructs nothing would
+	ts := &sentence{text: title, toks: tokenize(title)}
+	ts.countPersons()
+	d.self += 0.5 * float64(ts.self)
+	d.partner += 0.5 * float64(ts.partner)
+	d.receivers += ts.receivers
 }
 
 // readBlock cuts a block of text into sentences, classifies each and

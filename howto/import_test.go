@@ -211,6 +211,9 @@ func TestImportMode(t *testing.T) {
 		{"Ask your partner to lie down. Knead their calves slowly.", "partner"},
 		{"Sit down and knead your own calves slowly.", "self"},
 		{"Knead the calves slowly.", "both"},
+		// the title says who receives when the steps do not
+		{"# Giving someone a calf rub\n\n1. Knead the calves slowly.\n\n2. Stroke up from the ankle to the knee.\n", "partner"},
+		{"# A calf rub\n\n1. Knead the calves slowly.\n\n2. Stroke up from the ankle to the knee.\n", "both"},
 	}
 	for _, tt := range tests {
 		res, err := Import([]byte(tt.in), Options{})

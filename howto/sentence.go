@@ -738,6 +738,13 @@ func (s *sentence) countPersons() {
 		case "person", "person's":
 			s.partner += 2 // "the person's calf": only a partner text has a person other than you
 			s.receivers++
+		case "someone", "somebody":
+			// "How to give someone a face massage", "massaging someone's
+			// shoulders": another person receives
+			if i > 0 && giveWords[s.toks[i-1].w] || i+1 < len(s.toks) && strings.HasPrefix(s.toks[i+1].w, "'s") {
+				s.partner += 2
+				s.receivers++
+			}
 		case "husband", "wife", "husband's", "wife's", "mum", "mum's", "mom", "mom's", "dad", "dad's",
 			"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend", "baby", "baby's":
 			// "a massage I use on my husband", "my husband's arm": someone
@@ -749,6 +756,9 @@ func (s *sentence) countPersons() {
 		}
 	}
 }
+
+// giveWords give a massage to someone.
+var giveWords = wordSet("give gives giving massage massaging treat treating")
 
 // bottomPreps come before "the bottom" when it is where a move works.
 var bottomPreps = wordSet("on over across around onto")
