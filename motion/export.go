@@ -279,7 +279,7 @@ func rowTails(format, hand, area, chart string, d3 bool) [2]chunk {
 
 func rowEnd(format string) string {
 	if format == "jsonl" {
-		return "}\n"
+		return "}\n" + `{"t":` // the next row's start, taken off after a block's last row
 	}
 	return "\n"
 }
@@ -354,6 +354,11 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 	}
 	var t chunk
 	tf.start(&t, lo)
+	if json && lo < hi {
+		// every JSON row's end carries the next row's start: the first
+		// row's is written here, and the last row's taken off below
+		buf = append(buf, `{"t":`...)
+	}
 	var hs [2]rowHand
 	nh, reload := 0, true
 	// room for a tick's rows: two of the longest
@@ -409,10 +414,6 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			x := r.x0 + r.dx*frac
 			y := r.y0 + r.dy*frac
 			f := r.f0 + r.df*frac
-			if json {
-				le.PutUint64(b[j:], keyT)
-				j += 5
-			}
 			if tf.ipn > 0 {
 				// the time from two words: the fast form, whole seconds of at most 8 digits
 				le.PutUint64(b[j:], tf.ipw)
@@ -508,7 +509,7 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 				}
 				if json {
 					le.PutUint64(b[j:], endJSON)
-					j += 2
+					j += 7
 				} else {
 					b[j] = '\n'
 					j++
@@ -529,6 +530,9 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			rem %= R
 			reload = true
 		}
+	}
+	if json && lo < hi {
+		buf = buf[:len(buf)-len(`{"t":`)]
 	}
 	return buf
 }
@@ -552,7 +556,7 @@ const (
 	keyQY   = 0x00003a227971222c // ,"qy":
 	keyQZ   = 0x00003a227a71222c // ,"qz":
 	keyQW   = 0x00003a227771222c // ,"qw":
-	endJSON = 0x0000000000000a7d // }\n
+	endJSON = 0x003a2274227b0a7d // }\n{"t": (a row's end and the next row's start)
 )
 
 // keys3 are the body-frame keys of a JSON row.
