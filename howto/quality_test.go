@@ -36,6 +36,7 @@ func TestClaims(t *testing.T) {
 		{"Much of that pain can be eased with a few simple techniques at home.", true},
 		{"Tight fascia can cause an ache, and this massage can help.", true},
 		{"Ear rubbing techniques are also beneficial to conditions like ringing in the ears.", true},
+		{"Massage techniques that work round the ears are also beneficial to conditions like ringing in the ears.", true},
 		{"Press small circles round the base of the skull, the friction is great for releasing tension.", true},
 		// not claims
 		{"You don't need a massage table to help a stiff colleague or partner.", false},

@@ -440,6 +440,9 @@ func imperativeOpener(t []token, p, _ int) (form, int, bool) {
 	if !ok || v.c == vNone {
 		return fNone, -1, false
 	}
+	if p+2 < len(t) && kindNouns[t[p+1].w] && (t[p+2].w == "that" || t[p+2].w == "which") {
+		return fNone, -1, true // "Massage techniques that focus on the ears help …": a subject
+	}
 	for q := p + 1; q < len(t) && q < p+5; q++ {
 		if auxes[t[q].w] {
 			return fNone, -1, true
@@ -450,6 +453,10 @@ func imperativeOpener(t []token, p, _ int) (form, int, bool) {
 	}
 	return fImperative, p, true
 }
+
+// kindNouns name kinds of massage after a verb that is also a noun:
+// "massage techniques", "rub methods".
+var kindNouns = wordSet("techniques technique methods method strokes movements sessions session therapy therapies routines styles")
 
 // afterLabel finds an instruction after a short label and a colon:
 // "First thing: lay both hands …", "Position: sit on a firm bed …".
