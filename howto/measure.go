@@ -90,6 +90,12 @@ func (m *measurer) word(i int) bool {
 	case "twice":
 		if m.rep.IsZero() {
 			m.rep = massage.Count{Least: 2, Most: 2}
+			// "twice or three times", "twice to three times"
+			if i+3 < len(toks) && (toks[i+1].w == "or" || toks[i+1].w == "to") && (toks[i+3].w == "times" || toks[i+3].w == "time") {
+				if v, ok := number(toks[i+2]); ok && v > 2 && v <= 20 {
+					m.rep.Most = int(v)
+				}
+			}
 		}
 	case "once":
 		if m.rep.IsZero() && (i == 0 || toks[i-1].w != "at") && (i+1 >= len(toks) || toks[i+1].kind == tPunct || toks[i+1].w == "each" || toks[i+1].w == "per") {

@@ -91,8 +91,8 @@ func wordAt(s string, i int) (string, int) {
 // curly quotes straight, arrows as "→" ("ankle → knee" reads as "to").
 func punctOf(r rune) string {
 	switch r {
-	case '–', '—', '‐', '‑', '−':
-		return "-"
+	case '–', '—', '‐', '‑', '−', '〜', '～':
+		return "-" // the wave dashes join a range too: "20〜30 times"
 	case '’', '‘':
 		return "'"
 	case '“', '”':
