@@ -131,7 +131,9 @@ func cautionAnywhere(t []token, i int) bool {
 	case w == "rather" && i+2 < len(t) && t[i+1].w == "than":
 		return t[i+2].w == "on" || t[i+2].w == "directly" || t[i+2].w == "into" || t[i+2].w == "over"
 	case w == "as" && i+1 < len(t) && (t[i+1].w == "far" || t[i+1].w == "much"):
-		for k := i + 2; k < len(t) && k <= i+5; k++ {
+		// "as far as is comfortable", "as much pressure as you feel you
+		// can tolerate"
+		for k := i + 2; k < len(t) && k <= i+8 && t[k].kind != tPunct; k++ {
 			if inSet("comfort", t[k].w) {
 				return true
 			}
