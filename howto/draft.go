@@ -924,6 +924,9 @@ func betweenHeadAndTrunk(st *stepDraft) string {
 			head = head || massage.Within(a, "head")
 			trunk = trunk || a == "chest" || a == "shoulders"
 		}
+		// "slide up from your shoulder to under your ear": just below
+		// the ear is where the neck meets the head
+		head = head || slices.Contains(s.landmarks, "below-ears") && s.refs["below-ears"]
 	}
 	if head && trunk {
 		return "neck"

@@ -189,3 +189,16 @@ func TestPronounForThePlaceHeld(t *testing.T) {
 		t.Errorf("steps %+v, want the first on the foot or the ankle", res.Steps)
 	}
 }
+
+// A slide from the shoulder up to just under the ear runs up the neck,
+// whatever the title says the routine is for.
+func TestShoulderUpToTheEar(t *testing.T) {
+	text := "Indian head massage for yourself\n\n1. Use the flats of your fingers to press and slide up from your shoulder to under your ear. Repeat on both sides.\n\n2. Take small handfuls of hair and pull gently.\n"
+	res, err := Import([]byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) == 0 || res.Steps[0].Area != "neck" {
+		t.Errorf("steps %+v, want the first on the neck", res.Steps)
+	}
+}
