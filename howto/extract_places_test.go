@@ -111,70 +111,38 @@ func TestTorsoEdgesOfTheFront(t *testing.T) {
 // TestLimbUsedAsTool: a limb the giver works with ("use your free arm to
 // knead …", "Use your feet to slide …") is no place worked.
 func TestLimbUsedAsTool(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
+	firstOn(t, []placeCase{
 		{"Lie on your side and use your free arm to knead your lower back beside the spine, ten times.\n", "lower-back"},
 		{"Sit on the floor and use your feet to roll the ball under your calf, slowly, for a minute.\n", "calves"},
 		{"Use your right hand to knead your left forearm from wrist to elbow, six times.\n", "forearms"},
-	} {
-		res, err := Import([]byte(c.text), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
-			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
-		}
-	}
+	})
 }
 
 // A stroke between the places either side of a part of a limb works that
 // part: the foot between the ankle and the toes.
 func TestStrokeBetweenTwoPlaces(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
+	firstOn(t, []placeCase{
 		{"Stroke down from the ankle to the toes, three times.\n", "feet"},
 		{"Run your fingers from the ankle to the toes, gently, four times.\n", "feet"},
-	} {
-		res, err := Import([]byte(c.text), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
-			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
-		}
-	}
+	})
 }
 
 // A part laid on a ball or a roller is the place the tool works, even a
 // word that names the giver's hand part elsewhere ("with your forearm").
 func TestPartLaidOnATool(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
+	firstOn(t, []placeCase{
 		{"Roll your forearm over the lacrosse ball slowly for a minute.\n", "forearms"},
 		{"Lean your forearm against the tennis ball on the wall and roll it up and down for a minute.\n", "forearms"},
-	} {
-		res, err := Import([]byte(c.text), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
-			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
-		}
-	}
+	})
 }
 
 // Beside the spine is on the back: the spine itself is never pressed, the
 // muscles either side of it are.
 func TestBesideTheSpine(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
+	firstOn(t, []placeCase{
 		{"Press your thumbs along either side of the spine, slowly, five times.\n", "back"},
 		{"Reach behind you with both hands and knead the muscles beside the spine for a minute.\n", "back"},
-	} {
-		res, err := Import([]byte(c.text), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
-			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
-		}
-	}
+	})
 }
 
 // "It" after a part taken hold of is that part: the move works what the
@@ -200,5 +168,22 @@ func TestShoulderUpToTheEar(t *testing.T) {
 	}
 	if len(res.Steps) == 0 || res.Steps[0].Area != "neck" {
 		t.Errorf("steps %+v, want the first on the neck", res.Steps)
+	}
+}
+
+// placeCase is a text and the area its first step should work.
+type placeCase struct{ text, want string }
+
+// firstOn imports each text and checks the area of its first step.
+func firstOn(t *testing.T, cases []placeCase) {
+	t.Helper()
+	for _, c := range cases {
+		res, err := Import([]byte(c.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) == 0 || res.Steps[0].Area != c.want {
+			t.Errorf("%q: steps %+v, want the first on %q", c.text, res.Steps, c.want)
+		}
 	}
 }
