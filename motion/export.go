@@ -290,6 +290,12 @@ type rowHand struct {
 	x0, dx, y0, dy, f0, df float64
 	tail                   *chunk
 	p0, dp                 [7]float64
+	// the body frame's columns at the later sample (at index b1k of
+	// b1c), kept for the next pair of samples, which starts there: each
+	// sample's quaternion is worked out once
+	b1  [7]float64
+	b1c *handCols
+	b1k int
 	// the form of every value between the two samples: x, y and the body
 	// frame's seven (sgPos, sgNeg or sgAny), and the force's length (4:
 	// under 10 N, 5: from 10 to 100 N, 0: any)
@@ -393,7 +399,14 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 				r.tail = &c.tails[c0&1]
 				r.sg[0], r.sg[1], r.fl = signOf(x0, x1), signOf(y0, y1), forceLen(f0, f1)
 				if d3 {
-					p0, p1 := c.body(i0), c.body(i1)
+					var p0 [7]float64
+					if r.b1c == c && r.b1k == i0 {
+						p0 = r.b1
+					} else {
+						p0 = c.body(i0)
+					}
+					p1 := c.body(i1)
+					r.b1, r.b1c, r.b1k = p1, c, i1
 					for a := range r.p0 {
 						r.p0[a], r.dp[a] = p0[a], p1[a]-p0[a]
 						r.sg[2+a] = signOf(p0[a], p1[a])
@@ -540,11 +553,11 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 var le = binary.LittleEndian
 
 // The keys of a JSON row, as little-endian words (constants, so stored
-// straight from the instruction): `{"t":`, `,"x":`, `,"y":` (5 bytes each),
+// straight from the instruction): `,"x":`, `,"y":` (5 bytes each),
 // `,"force_n":` (11 bytes, in two words), the body-frame keys (6 bytes
-// each), and the row's end. TestRowWords checks them against the text.
+// each), and the row's end with the next row's `{"t":`. TestRowWords
+// checks them against the text.
 const (
-	keyT    = 0x0000003a2274227b // {"t":
 	keyX    = 0x0000003a2278222c // ,"x":
 	keyY    = 0x0000003a2279222c // ,"y":
 	keyF0   = 0x5f6563726f66222c // ,"force_

@@ -18,7 +18,7 @@ func TestRowWords(t *testing.T) {
 		w    uint64
 		text string
 	}{
-		{keyT, `{"t":`}, {keyX, `,"x":`}, {keyY, `,"y":`}, {keyF0, `,"force_`}, {keyF1, `n":`},
+		{keyX, `,"x":`}, {keyY, `,"y":`}, {keyF0, `,"force_`}, {keyF1, `n":`},
 		{keyPX, `,"px":`}, {keyPY, `,"py":`}, {keyPZ, `,"pz":`},
 		{keyQX, `,"qx":`}, {keyQY, `,"qy":`}, {keyQZ, `,"qz":`}, {keyQW, `,"qw":`}, {endJSON, "}\n" + `{"t":`},
 	} {
