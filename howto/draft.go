@@ -791,18 +791,8 @@ var limbPlaces = map[string]struct {
 // another at least three places along: "from the top of the thigh down to
 // the foot" works the leg, not the foot.
 func span(st *stepDraft) string {
-	for i, s := range st.sents {
-		if st.roles[i] != 1 {
-			continue
-		}
-		lo, hi := s.strokeRange()
-		for limb, l := range lo {
-			if hi[limb]-l >= 3 {
-				return limb
-			}
-		}
-	}
-	return ""
+	whole, _ := strokeSpans(st)
+	return whole
 }
 
 // limbSegments are the parts of a limb that lie between two places along
@@ -810,26 +800,38 @@ func span(st *stepDraft) string {
 var limbSegments = map[string]bool{"thighs": true, "calves": true, "feet": true, "upper-arms": true, "forearms": true, "hands": true}
 
 // midSpan is the part of a limb a stroke works when it runs between the
-// places either side of it: "from the ankle to the toes" strokes the foot,
-// "from the shoulder to the elbow" the upper arm.
+// places either side of it: "from the ankle to the toes" strokes the foot.
+// (A stroke that ends at a joint starts beside it, so "from the shoulder
+// to the elbow" spans the shoulder and the upper arm, not three places.)
 func midSpan(st *stepDraft) string {
+	_, mid := strokeSpans(st)
+	return mid
+}
+
+// strokeSpans reads the "from … to …" strokes of the step's moves: the
+// first limb one runs the length of (three places or more), and the first
+// part of a limb one runs across (from the place before it to the place
+// after it).
+func strokeSpans(st *stepDraft) (whole, mid string) {
 	for i, s := range st.sents {
 		if st.roles[i] != 1 {
 			continue
 		}
 		lo, hi := s.strokeRange()
 		for limb, l := range lo {
-			if hi[limb]-l != 2 {
-				continue
-			}
-			for id, p := range limbPlaces {
-				if p.limb == limb && p.at == l+1 && limbSegments[id] {
-					return id
+			switch {
+			case hi[limb]-l >= 3 && whole == "":
+				whole = limb
+			case hi[limb]-l == 2 && mid == "":
+				for id, p := range limbPlaces {
+					if p.limb == limb && p.at == l+1 && limbSegments[id] {
+						mid = id
+					}
 				}
 			}
 		}
 	}
-	return ""
+	return whole, mid
 }
 
 // strokeRange gives, per limb, the first and last places along it where a
