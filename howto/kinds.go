@@ -346,13 +346,31 @@ func (s *sentence) warnOnly() bool {
 // opensWithNext reports a sentence that opens by moving on: "Then …",
 // "Next …", "Now …".
 func (s *sentence) opensWithNext() bool {
-	for _, t := range s.toks {
-		if t.kind != tWord {
-			continue
-		}
-		return t.w == "then" || t.w == "next" || t.w == "now" || t.w == "afterwards"
+	w := s.firstWords(2)
+	switch {
+	case len(w) == 0:
+		return false
+	case w[0] == "then" || w[0] == "next" || w[0] == "now" || w[0] == "afterwards" || w[0] == "afterward":
+		return true
 	}
-	return false
+	// "After that, move up to the calves", "After this, …": the next
+	// move, told as coming after the one before
+	return len(w) == 2 && w[0] == "after" && (w[1] == "that" || w[1] == "this")
+}
+
+// firstWords gives the sentence's first n words (fewer when it is
+// shorter), punctuation skipped.
+func (s *sentence) firstWords(n int) []string {
+	var out []string
+	for _, t := range s.toks {
+		if len(out) == n {
+			break
+		}
+		if t.kind == tWord {
+			out = append(out, t.w)
+		}
+	}
+	return out
 }
 
 // opensWithIf reports a sentence that opens with a condition, after any

@@ -89,12 +89,10 @@ func (s *sentence) nextPlace(cur *stepDraft) bool {
 	if !(s.hasStrong() || s.hasWeak()) || !namesNew(cur, s) {
 		return false
 	}
-	for _, t := range s.toks {
-		if t.kind == tWord {
-			return t.w == "then" || t.w == "next" || t.w == "finally" || t.w == "lastly" || t.w == "afterwards"
-		}
+	if w := s.firstWords(1); len(w) == 1 && (w[0] == "finally" || w[0] == "lastly") {
+		return true
 	}
-	return false
+	return s.opensWithNext()
 }
 
 // toolPurpose reports "use your knuckles to dig into the arch", "use both
