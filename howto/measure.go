@@ -122,8 +122,9 @@ func (m *measurer) word(i int) bool {
 		if i+1 < len(toks) && countUnits[toks[i+1].w] {
 			m.repVague = true
 		}
-	case "count":
-		if m.secs.IsZero() && i+2 < len(toks) && toks[i+1].w == "of" {
+	case "count", "counting":
+		// "a slow count of ten", "hold it while you count to 20"
+		if m.secs.IsZero() && i+2 < len(toks) && (toks[i+1].w == "of" || toks[i+1].w == "to") {
 			if v, ok := number(toks[i+2]); ok && v > 0 && v <= 600 {
 				m.secs = exact(v)
 			}

@@ -458,11 +458,13 @@ func imperativeOpener(t []token, p, _ int) (form, int, bool) {
 // "massage techniques", "rub methods".
 var kindNouns = wordSet("techniques technique methods method strokes movements sessions session therapy therapies routines styles")
 
-// afterLabel finds an instruction after a short label and a colon:
+// afterLabel finds an instruction after a short label and a colon or a
+// dash ("This Little Piggy - give each toe a tiny wiggle"):
 // "First thing: lay both hands …", "Position: sit on a firm bed …".
 func afterLabel(t []token) (form, int) {
 	for q := 1; q < len(t) && q <= 5; q++ {
-		if t[q].w == ":" {
+		// "Next thing: lay …", "This Little Piggy - give each toe …"
+		if t[q].w == ":" || spacedDash(t, q) {
 			return instructionAt(t, q+1, 1)
 		}
 		if t[q].kind == tPunct {
@@ -470,6 +472,16 @@ func afterLabel(t []token) (form, int) {
 		}
 	}
 	return fNone, -1
+}
+
+// spacedDash reports a dash at token q with a space before it: "Piggy -
+// give", not "self-massage".
+func spacedDash(t []token, q int) bool {
+	switch t[q].w {
+	case "-", "–", "—":
+		return q > 0 && t[q-1].pos+len(t[q-1].w) < t[q].pos
+	}
+	return false
 }
 
 func moveNoun(t []token) bool {
