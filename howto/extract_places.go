@@ -45,7 +45,7 @@ func (s *sentence) positional(ti int) bool {
 	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward"):
 		return true
 	case poseWords[next] && next != "back" && !s.movesBefore(ti),
-		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.headMoved(ti) >= 0 || s.usedAsTool(ti):
+		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.supportUnder(ti) || s.headMoved(ti) >= 0 || s.usedAsTool(ti):
 		// "with the left foot forward", "feet flat on the floor": no
 		// place worked, but whose body it is still says who the text is for.
 		s.countOwner(ti)
@@ -103,6 +103,27 @@ func (s *sentence) movesBefore(ti int) bool {
 // restObjects are what a body rests on or against.
 var restObjects = wordSet("table bed floor couch sofa mat chair stool pillow pillows cushion cushions backrest " +
 	"wall desk towel lap armrest bench ground headrest")
+
+// supportUnder reports a body part with something put under it for
+// comfort: "lie on your front with a pillow under your chest", "a rolled
+// towel beneath the knees" say how the receiver lies, not where the hands
+// work.
+func (s *sentence) supportUnder(ti int) bool {
+	t := s.toks
+	k := ti - 1
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		k--
+	}
+	if k < 1 || t[k].w != "under" && t[k].w != "beneath" && t[k].w != "underneath" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if restObjects[t[j].w] || t[j].w == "bolster" || t[j].w == "wedge" {
+			return true
+		}
+	}
+	return false
+}
 
 // restsOn reports a body part put on or against something to rest: "lean
 // their chest on a cushion", "rest your forearm on the table".

@@ -187,3 +187,13 @@ func firstOn(t *testing.T, cases []placeCase) {
 		}
 	}
 }
+
+// Something put under a part for comfort says how the receiver lies, not
+// where the hands work: the chest under a pillow is no place of a back
+// stroke told without one.
+func TestSupportUnderIsNoPlace(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Lie on your front with a pillow under your chest.\n\nLean in with the heels of your hands, slowly, six times.\n", ""},
+		{"She lies on her back with a rolled towel beneath the knees. Knead her thigh from the knee to the hip, five times.\n", "thighs"},
+	})
+}

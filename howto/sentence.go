@@ -125,7 +125,7 @@ var auxes = map[string]bool{"can": true, "could": true, "will": true, "would": t
 
 var subjects = map[string]bool{"you": true, "you'll": true, "partner": true, "they": true,
 	"receiver": true, "recipient": true, "person": true, "he": true, "she": true, "i": true,
-	"we": true, "giver": true}
+	"we": true, "giver": true, "i'd": true, "we'd": true, "you'd": true}
 
 var giverWords = map[string]bool{"hands": true, "hand": true, "thumbs": true, "thumb": true,
 	"fingers": true, "fingertips": true, "palms": true, "palm": true, "knuckles": true,
@@ -357,10 +357,14 @@ func subjectOpener(t []token, p, _ int) (form, int, bool) {
 	if w == "your" || w == "the" {
 		q++
 	}
-	for q < len(t) && (modals[t[q].w] || t[q].w == "'ll" || t[q].w == "to") {
-		q++
+	for q < len(t) && (modals[t[q].w] || t[q].w == "'ll" || t[q].w == "to" ||
+		planVerbs[t[q].w] && q+1 < len(t) && t[q+1].w == "to") {
+		q++ // "I'd like to finish with …", "we're going to stroke …": the plan's verb
 	}
 	if q < len(t) {
+		if f, i, ok := finishByOpener(t, q, 0); ok {
+			return f, i, true // "I'd like to finish with a bit of tapping all over the back"
+		}
 		if v, ok := verbs[t[q].w]; ok && v.c != vNone && !strings.HasSuffix(t[q].w, "ing") && !strings.HasSuffix(t[q].w, "ed") && t[q].w != "be" {
 			return fYou, q, true
 		}
@@ -494,12 +498,14 @@ func moveNoun(t []token) bool {
 }
 
 // whereYou finds "where you use …" inside a sentence that defines a move,
-// or "when you then make …" inside one that tells what the receiver likes.
+// "when you then make …" inside one that tells what the receiver likes,
+// or "are where I'll lean in …" in one that tells what the author does.
 func whereYou(t []token) int {
 	for i := 0; i+2 < len(t); i++ {
-		if (t[i].w == "where" || t[i].w == "which" || t[i].w == "when") && t[i+1].w == "you" {
+		if (t[i].w == "where" || t[i].w == "which" || t[i].w == "when") && whereSubjects[t[i+1].w] {
 			q := i + 2
-			for q+1 < len(t) && (t[q].w == "then" || t[q].w == "also" || t[q].w == "just" || t[q].w == "gently") {
+			for q+1 < len(t) && (t[q].w == "then" || t[q].w == "also" || t[q].w == "just" || t[q].w == "gently" ||
+				t[q].w == "'ll" || t[q].w == "will" || t[q].w == "'d" || t[q].w == "can") {
 				q++
 			}
 			if v, ok := baseVerb(t[q].w); ok && (v.c == vMove || v.c == vOther && (v.base == "use" || v.base == "make" && t[i].w == "when")) {
@@ -509,6 +515,9 @@ func whereYou(t []token) int {
 	}
 	return -1
 }
+
+// whereSubjects are who makes the move in "where you …", "where I'll …".
+var whereSubjects = wordSet("you i we i'll i'd we'll you'll")
 
 // bodyWord reports whether w names a place on the body.
 func bodyWord(w string) bool {
