@@ -325,7 +325,7 @@ func (d *doc) closeStep() {
 // warning, a claim or a tip.
 func (d *doc) sentence(s *sentence) {
 	d.tally(s)
-	if d.tipOnly(s) || d.sideSwitch(s) {
+	if d.tipOnly(s) || d.sideSwitch(s) || d.turnGoesOn(s) {
 		return
 	}
 	if s.form == fNone {
@@ -363,6 +363,27 @@ func (d *doc) sentence(s *sentence) {
 	d.cur.add(s, 1)
 	d.takeHint(s)
 	d.takeContext(s)
+}
+
+// turnGoesOn adds to a turn to the other side that opens a list item
+// what the item says after it of the turn ("Other side. Help her roll
+// over onto her right side and repeat the whole thing from the top."): an
+// item is one step.
+func (d *doc) turnGoesOn(s *sentence) bool {
+	if d.cur != nil || d.pending != nil || len(d.steps) == 0 || s.b.kind != bItem || s.warning {
+		return false
+	}
+	last := d.steps[len(d.steps)-1]
+	if !last.switched || last.last != s.b {
+		return false
+	}
+	for _, w := range s.st.ws {
+		if w == "repeat" || w == "again" || w == "same" {
+			last.add(s, 2)
+			return true
+		}
+	}
+	return false
 }
 
 // tally counts what every sentence says whatever its role: who receives,

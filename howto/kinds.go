@@ -291,7 +291,8 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 		}
 		switch s.verb.base {
 		case "finish", "end", "proceed", "begin", "start":
-			return !s.hasStrong() && !s.hasWeak()
+			// "End with both hands lying still on her lower back": a closing hold, a step
+			return !s.hasStrong() && !s.hasWeak() && !(s.hasLoc() && s.stillHands())
 		case "do":
 			if s.sameAs() {
 				return false
@@ -548,6 +549,17 @@ func (s *sentence) returnsStroke() bool {
 func (s *sentence) asYou() bool {
 	for k := s.vi + 1; k+1 < len(s.toks); k++ {
 		if s.toks[k].w == "as" && s.toks[k+1].w == "you" {
+			return true
+		}
+	}
+	return false
+}
+
+// stillHands reports hands kept still: "both hands lying still on", "the
+// palms resting on".
+func (s *sentence) stillHands() bool {
+	for _, t := range s.toks {
+		if stillWords[t.w] {
 			return true
 		}
 	}

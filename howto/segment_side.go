@@ -35,6 +35,20 @@ func switchesSide(s *sentence) (ok, hands bool) {
 	return ok, hands
 }
 
+// namesOtherSide reports "the left side", "the other side" from token k
+// on: where the move goes once the giver's hands are changed.
+func namesOtherSide(t []token, k int) bool {
+	for i := k; i+1 < len(t); i++ {
+		switch t[i].w {
+		case "left", "right", "other", "opposite":
+			if t[i+1].w == "side" || t[i+1].w == "sides" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // switchesSideNamed is switchesSide, and names the side when the turn is
 // only a side named ("Now the left calf."): a turn only when the moves
 // before were on the other one.
@@ -72,6 +86,9 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			case k >= len(t) || t[k].kind == tPunct || t[k].w == "and":
 				return true, false, "" // "Swap and give …", "then swap."
 			case t[k].w == "hands" || t[k].w == "hand":
+				if namesOtherSide(t, k+1) {
+					return true, false, "" // "Change hands and work the left side."
+				}
 				swapHands = true // the giver's hands, unless the hands are worked
 			case swapObjects[t[k].w] || sideNouns[t[k].w] && t[k-1].w != x.w:
 				return true, false, ""

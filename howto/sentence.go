@@ -212,6 +212,9 @@ func instructionAt(t []token, p, depth int) (form, int) {
 	return fNone, -1
 }
 
+// stillWords tell hands kept still on a place: a closing hold.
+var stillWords = wordSet("resting lying still held holding")
+
 // openerRule reads one shape of sentence opening at token p: the form of
 // the instruction and the token of its main verb, and whether it applies.
 type openerRule func(t []token, p, depth int) (form, int, bool)
@@ -253,6 +256,9 @@ func finishByOpener(t []token, p, _ int) (form, int, bool) {
 			}
 			if isMotionNoun(t[r].w) {
 				return fBy, p, true
+			}
+			if stillWords[t[r].w] {
+				return fBy, p, true // "End with both hands lying still on her lower back": a closing hold
 			}
 		}
 	}
