@@ -278,6 +278,11 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 	if s.endsRepeat() || s.startsOver() || s.repeatsSteps() {
 		return true
 	}
+	if s.b != cur.last && s.idx == 0 && s.hasStrong() && s.verb.c != vModify {
+		// "- With your fingertips, make small circles along the same
+		// path": a move that opens an item of its own is a step of its own
+		return false
+	}
 	if s.b == cur.last && !s.replays() && s.returnsStroke() {
 		return true // "Separate your hands, reach over the hip and return down the outside of the leg."
 	}

@@ -525,9 +525,13 @@ func whereYou(t []token) int {
 // whereSubjects are who makes the move in "where you …", "where I'll …".
 var whereSubjects = wordSet("you i we i'll i'd we'll you'll")
 
-// bodyWord reports whether w names a place on the body.
+// bodyWord reports whether w names a place on the body by itself ("calf",
+// "back"; not "to", which opens "to ball").
 func bodyWord(w string) bool {
 	for _, e := range words.first[w] {
+		if len(e.words) != 1 {
+			continue
+		}
 		for _, v := range e.vals {
 			if v.c == cLandmark || v.c == cArea {
 				return true
