@@ -78,7 +78,13 @@ func cautionHead(t []token, i int) bool {
 	case w == "never":
 		return i+1 < len(t) && !inSet("not-warnings", t[i+1].w)
 	case w == "not":
-		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over")
+		// "not near the eye", "- NOT if the calf is red", and a fragment
+		// that opens "Not the perfumed hand cream, please"
+		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over" ||
+			t[i+1].w == "if" || t[i+1].w == "the" && i == 0)
+	case w == "nothing":
+		// "Nothing on the bones of the spine"
+		return i+1 < len(t) && (t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into")
 	case w == "if":
 		return (symptomWithin(t, i+1, 8) || consentWithin(t, i+1)) && !keepsOn(t, i+1)
 	case w == "no":
@@ -154,6 +160,9 @@ func cautionAnywhere(t []token, i int) bool {
 	case w == "within" && i+2 < len(t):
 		// "within an hour of a meal", "not within 48 hours of a strain"
 		return wordWithin(t, i+1, 3, "time-units") && wordWithin(t, i+2, 5, "of-meal")
+	case inSet("forbid", w):
+		// "It is forbidden to make this massage at the fever"
+		return true
 	case w == "off" && i+1 < len(t) && t[i+1].w == "limits", w == "out" && matchAt(t, i, []string{"out", "of", "bounds"}), w == "no-go":
 		// "the spine and the front of the throat are off limits"
 		return true
@@ -262,7 +271,8 @@ func ifBefore(t []token, i, n int) bool {
 // after it.
 func noWhat(t []token, p int) bool {
 	for k := p; k < len(t) && k < p+2; k++ {
-		if inSet("no-what", t[k].w) {
+		// "no rolling the back of the knee": any move kept from a place
+		if inSet("no-what", t[k].w) || isGerund(t[k].w) && verbs[t[k].w].c == vMove && k+1 < len(t) && (dets[t[k+1].w] || locPreps[t[k+1].w]) {
 			return k+1 < len(t) && t[k+1].kind != tPunct
 		}
 	}
