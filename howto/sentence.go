@@ -412,10 +412,24 @@ func gerundOpener(t []token, p, _ int) (form, int, bool) {
 		q++
 	}
 	if q < len(t) && q > p+1 && bodyWord(t[q].w) {
+		// "massaging your jaw will help to bring you comfort": the move
+		// is the subject of what it does, no instruction
+		for r := q + 1; r < len(t) && r <= q+3; r++ {
+			if effectModals[t[r].w] && r+1 < len(t) && claimVerbs[t[r+1].w] {
+				return fNone, -1, true
+			}
+		}
 		return fGerund, p, true
 	}
 	return fNone, -1, false
 }
+
+// effectModals and claimVerbs say what a move does: "will help", "can
+// ease", "may relieve".
+var (
+	effectModals = wordSet("will can may might could")
+	claimVerbs   = wordSet("help ease relieve reduce improve soothe relax calm bring boost promote increase loosen release")
+)
 
 // participleOpener: "Kneeling at the head, she takes …", "Standing behind
 // them, place …": an opening participle clause, then the instruction.
