@@ -38,7 +38,7 @@ type block struct {
 	// paragraph a line (splitLines); nothing merges across such lines
 	// by the same place alone
 	pageLine bool
-	sents []*sentence
+	sents    []*sentence
 }
 
 type lineStart struct{ off, line int }
