@@ -30,7 +30,15 @@ type block struct {
 	// ("Do NOT do the tummy rub:"); leads is set on that line
 	lead  *block
 	leads bool
-	sents []*sentence
+	// leadText is the sentence of a line that leads in a list of
+	// cautions (the whole line, or its last sentence: "… at home. Don't
+	// do this massage if you are:")
+	leadText string
+	// pageLine: a paragraph that was one line of a page written a
+	// paragraph a line (splitLines); nothing merges across such lines
+	// by the same place alone
+	pageLine bool
+	sents    []*sentence
 }
 
 type lineStart struct{ off, line int }
@@ -75,6 +83,7 @@ func blocks(lines []line, firstLine bool) []*block {
 		}
 		_ = i
 	}
+	out = splitLines(out)
 	// A paragraph of one short line with no full stop is a heading; so is
 	// a text's first line when it stands alone and reads as a title, even a
 	// longer one or one with a question in it.
@@ -92,6 +101,84 @@ func blocks(lines []line, firstLine bool) []*block {
 	out = lineItems(out)
 	setSections(out)
 	return out
+}
+
+// splitLines parts a paragraph written a paragraph a line, as a web page's
+// text comes when its blocks are joined by single line breaks: every line
+// ends a sentence (or a lead-in with a colon), or is a short line of a
+// list ("Don't do this massage if you are:" over "pregnant" over "have a
+// hernia"). Each line is then a block of its own: a short line under a
+// lead-in or another such line a list item, the rest paragraphs. Prose
+// wrapped at a width breaks mid-sentence somewhere and stays whole.
+func splitLines(bs []*block) []*block {
+	var out []*block
+	for _, b := range bs {
+		if b.kind != bPara || b.caption || len(b.starts) < 2 || len(b.starts) >= 3 && eachLineStands(b) {
+			out = append(out, b) // one instruction a line: lineItems makes it a list
+			continue
+		}
+		lines := blockLines(b)
+		hard := true
+		for i := 0; i+1 < len(lines) && hard; i++ {
+			next := listLine(lines[i+1]) || startsUpper(lines[i+1])
+			// a colon goes on to a line in lower case: "… away from feed
+			// times:" over "at least half an hour after her bottle …"
+			colon := strings.HasSuffix(strings.TrimSpace(lines[i]), ":")
+			hard = endsLine(lines[i]) && (!colon || next) || listLine(lines[i]) && next
+		}
+		if !hard {
+			out = append(out, b)
+			continue
+		}
+		listed := false // under a lead-in or another line of its list
+		for i, t := range lines {
+			nb := &block{kind: bPara, line: b.starts[i].line, text: t, starts: []lineStart{{0, b.starts[i].line}}, pageLine: true}
+			if i == 0 {
+				nb.title = b.title
+			}
+			if listed && listLine(t) {
+				nb.kind = bItem
+			} else {
+				listed = false
+			}
+			listed = listed || strings.HasSuffix(strings.TrimSpace(t), ":")
+			out = append(out, nb)
+		}
+	}
+	return out
+}
+
+// blockLines gives a block's lines as they were joined.
+func blockLines(b *block) []string {
+	var out []string
+	for i, st := range b.starts {
+		end := len(b.text)
+		if i+1 < len(b.starts) {
+			end = b.starts[i+1].off - 1
+		}
+		out = append(out, strings.TrimSpace(b.text[st.off:end]))
+	}
+	return out
+}
+
+// endsLine reports a line that ends a sentence or leads in a list.
+func endsLine(l string) bool {
+	l = strings.TrimRightFunc(l, func(r rune) bool {
+		return unicode.IsSpace(r) || isPictograph(r) || strings.ContainsRune("\"'”’)]*_", r)
+	})
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return l != "" && strings.ContainsRune(".!?:…", last)
+}
+
+// listLine reports a short line with no end that runs on: a list's line
+// ("have uncontrolled hypertension") or a heading.
+func listLine(l string) bool {
+	fs := strings.Fields(strings.ToLower(l))
+	if len(fs) == 0 || len(fs) > 6 {
+		return false
+	}
+	last := strings.Trim(fs[len(fs)-1], "\"'*_")
+	return !runsOn[last] && !strings.HasSuffix(last, ",")
 }
 
 // lineItems makes a list of a paragraph written one instruction a line:

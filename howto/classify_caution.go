@@ -302,10 +302,27 @@ func keepsOn(t []token, p int) bool {
 // blocks before their sentences are classified.
 func markCautionLeads(bs []*block) {
 	for _, b := range bs {
-		if b.leads && b.noise == "" && (warnLeadIn(tokenize(b.text)) || leadWarns(b.text)) {
-			b.noise = leadNoise
+		// the line's last sentence leads in: "… at home. Don't do this
+		// massage if you are:"
+		last := lastSentence(b.text)
+		if b.leads && b.noise == "" && (warnLeadIn(tokenize(last)) || leadWarns(last)) {
+			b.leadText = last
+			if last == b.text {
+				b.noise = leadNoise
+			} // else the sentences before it are read as any others
 		}
 	}
+}
+
+// lastSentence gives a line's last sentence.
+func lastSentence(t string) string {
+	t = strings.TrimSpace(t)
+	for i := len(t) - 2; i > 0; i-- {
+		if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' {
+			return strings.TrimSpace(t[i+1:])
+		}
+	}
+	return t
 }
 
 // leadNoise is why a line that leads in a list of cautions is left out.

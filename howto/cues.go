@@ -125,7 +125,11 @@ func (s *sentence) findWarning() {
 // the tummy rub:", "Skip it if:", "Not suitable when:") is a warning
 // however it is worded ("- within an hour of a meal", "- if she says no").
 func (s *sentence) leadWarning() {
-	if s.warning || s.b == nil || s.b.lead == nil || s.b.lead.noise != leadNoise {
+	if s.b != nil && s.b.leadText != "" && strings.TrimSpace(s.text) == s.b.leadText {
+		s.warning, s.warnLead = false, false // it leads in the cautions, said with each
+		return
+	}
+	if s.warning || s.b == nil || s.b.lead == nil || s.b.lead.leadText == "" {
 		return
 	}
 	s.warning, s.warnLead = true, true

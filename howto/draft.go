@@ -462,6 +462,11 @@ func (d *doc) headingVotes(votes *areaVotes, st *stepDraft) {
 		for _, a := range d.titleAreas {
 			votes.add(a, 1.5/float64(len(d.titleAreas)))
 		}
+	case sa == d.titleArea:
+		// "Foot massage step by step" under "How to Give a Foot Massage":
+		// one word for where the text works, said twice, weighs no more
+		// than the title alone
+		votes.add(d.titleArea, 0.5)
 	default:
 		votes.add(d.titleArea, 1.5)
 	}

@@ -197,3 +197,13 @@ func TestSupportUnderIsNoPlace(t *testing.T) {
 		{"She lies on her back with a rolled towel beneath the knees. Knead her thigh from the knee to the hip, five times.\n", "thighs"},
 	})
 }
+
+// A heading that names the title's area again adds little to it: the toe
+// a step works outweighs the foot of "How to Give a Foot Massage" over
+// "Foot massage step by step".
+func TestHeadingSaysTitleAgain(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"How to Give a Foot Massage\n\nFoot massage step by step\n\n1. Rotate each toe twice in each direction.\n", "toes"},
+		{"How to Give a Foot Massage\n\n1. Rotate each toe twice in each direction.\n", "toes"},
+	})
+}

@@ -402,8 +402,8 @@ func (d *doc) tally(s *sentence) {
 
 	if s.warning {
 		w := Warning{Text: s.text, Line: s.line}
-		if s.b != nil && s.b.lead != nil && s.b.lead.noise == leadNoise {
-			w.Lead = strings.TrimSpace(s.b.lead.text)
+		if s.b != nil && s.b.lead != nil && s.b.lead.leadText != "" {
+			w.Lead = s.b.lead.leadText
 		}
 		d.res.Warnings = append(d.res.Warnings, w)
 	}
@@ -540,7 +540,7 @@ func (d *doc) continuesStep(s *sentence) bool {
 	case same && !d.cur.strongMove() && s.hasStrong() && !conflict && !d.cur.still:
 	case same && !s.hasStrong() && len(s.st.ws) <= 8 && newPlaces(d.cur, s) && (s.verb.c == vMove || s.verb.base == "go") && s.opensWithNext():
 		return false // "Then I go to the low back itself.": the next step, announced
-	case !s.hasStrong() && !s.weakHold() && !conflict && (same || s.b.kind == bPara && d.cur.last.kind == bPara && !newPlaces(d.cur, s)):
+	case !s.hasStrong() && !s.weakHold() && !conflict && (same || s.b.kind == bPara && d.cur.last.kind == bPara && !s.b.pageLine && !newPlaces(d.cur, s)):
 	default:
 		return false
 	}

@@ -207,3 +207,28 @@ Please leave the back rub out if:
 		t.Errorf("the routine file does not say the item with its lead-in:\n%s", b)
 	}
 }
+
+// TestCautionLeadInAfterSentences: the line that leads in a list of
+// cautions may close a paragraph of other sentences, and a page's lines
+// may come joined by single line breaks; the list's lines are still each
+// a warning, said with the lead-in sentence alone.
+func TestCautionLeadInAfterSentences(t *testing.T) {
+	src := []byte("Tummy rub\nYou can do it yourself every morning. Don't do this massage if you are:\npregnant\nhave a hernia\nrecovering from surgery\nLie on your back with your knees bent.\nMake slow clockwise circles round the navel with your fingertips, ten times.\n")
+	res, err := Import(src, Options{Name: "tummy.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Text)
+		if w.Lead != "Don't do this massage if you are:" {
+			t.Errorf("warning %q: lead %q", w.Text, w.Lead)
+		}
+	}
+	if strings.Join(got, "|") != "pregnant|have a hernia|recovering from surgery" {
+		t.Errorf("warnings %q, want the three lines of the list", got)
+	}
+	if len(res.Steps) != 1 {
+		t.Errorf("steps %+v, want the circles only", res.Steps)
+	}
+}

@@ -339,6 +339,11 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 			}
 		}
 	}
+	if w == "once" || w == "when" || w == "after" || w == "starting" || w == "beginning" || w == "working" {
+		if vi := afterOpenerNoComma(t, p+1); vi >= 0 {
+			return fImperative, vi, true
+		}
+	}
 	if p+1 < len(t) && isGerund(t[p+1].w) && w != "to" {
 		for q := p + 2; q < len(t) && q < p+6; q++ {
 			if _, ok := baseVerb(t[q].w); ok && verbs[t[q].w].c != vNone {
@@ -407,10 +412,24 @@ func gerundOpener(t []token, p, _ int) (form, int, bool) {
 		q++
 	}
 	if q < len(t) && q > p+1 && bodyWord(t[q].w) {
+		// "massaging your jaw will help to bring you comfort": the move
+		// is the subject of what it does, no instruction
+		for r := q + 1; r < len(t) && r <= q+3; r++ {
+			if effectModals[t[r].w] && r+1 < len(t) && claimVerbs[t[r+1].w] {
+				return fNone, -1, true
+			}
+		}
 		return fGerund, p, true
 	}
 	return fNone, -1, false
 }
+
+// effectModals and claimVerbs say what a move does: "will help", "can
+// ease", "may relieve".
+var (
+	effectModals = wordSet("will can may might could")
+	claimVerbs   = wordSet("help ease relieve reduce improve soothe relax calm bring boost promote increase loosen release")
+)
 
 // participleOpener: "Kneeling at the head, she takes …", "Standing behind
 // them, place …": an opening participle clause, then the instruction.
@@ -426,7 +445,36 @@ func participleOpener(t []token, p, depth int) (form, int, bool) {
 			break
 		}
 	}
+	if vi := afterOpenerNoComma(t, p+1); vi >= 0 {
+		return fImperative, vi, true
+	}
 	return fNone, -1, false
+}
+
+// openerPlaces end an opening phrase that names where the move starts.
+var openerPlaces = wordSet("side sides spot point area edge end line middle centre center top bottom")
+
+// afterOpenerNoComma finds the instruction after an opening phrase that
+// has no comma to end it, as web pages often write: "Starting at your
+// navel use your fingertips to …", "Once you get to the left side
+// massage straight down …". It is the first verb that moves the hands (or
+// "use") right after a noun, within a dozen words.
+func afterOpenerNoComma(t []token, p int) int {
+	for q := p + 1; q < len(t) && q < p+12; q++ {
+		if t[q].kind == tPunct {
+			return -1
+		}
+		v, ok := verbs[t[q].w]
+		if !ok || !(v.c == vMove || v.base == "use") || isGerund(t[q].w) || strings.HasSuffix(t[q].w, "ed") || t[q].w != v.base {
+			continue
+		}
+		// right after the place the opening phrase names: "your navel
+		// use", "the left side massage" (not "After a long run")
+		if prev := t[q-1].w; bodyWord(prev) || openerPlaces[prev] {
+			return q
+		}
+	}
+	return -1
 }
 
 // passiveOpener: "Chopping movements can be done …"
