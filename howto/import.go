@@ -436,6 +436,8 @@ func (d *doc) aside(s *sentence) bool {
 // notMove keeps an instruction that prepares or advises, not a move.
 func (d *doc) notMove(s *sentence) bool {
 	switch {
+	case s.asksReader():
+		return true // "Have you ever wondered how to give yourself a scalp massage?"
 	case s.prepOnly() || s.productSetup():
 		return true
 	case s.aboutTechniques() || s.makeSure():

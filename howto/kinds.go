@@ -570,3 +570,19 @@ func (s *sentence) stillHands() bool {
 	}
 	return false
 }
+
+// asksReader reports a question put to the reader ("Have you ever
+// wondered how to …?", "Do you suffer from …?"): no move, unless it
+// suggests one ("Why not finish with …?", "How about a foot rub?").
+func (s *sentence) asksReader() bool {
+	if !strings.HasSuffix(strings.TrimSpace(s.text), "?") {
+		return false
+	}
+	w := s.firstWords(2)
+	if len(w) == 2 && (w[0] == "why" && w[1] == "not" || w[0] == "how" && w[1] == "about" || w[0] == "what" && w[1] == "about") {
+		return false
+	}
+	return len(w) > 0 && questionOpeners[w[0]]
+}
+
+var questionOpeners = wordSet("have has do does did are is can could would will should what why how when where who")

@@ -198,6 +198,9 @@ func (s *sentence) findForm() {
 // opening adverbs and up to depth subordinate clauses.
 func instructionAt(t []token, p, depth int) (form, int) {
 	p = pastLeaders(t, p)
+	if p+2 < len(t) && t[p].w == "why" && t[p+1].w == "not" {
+		p += 2 // "Why not finish with a few slow strokes down the neck?": a suggestion
+	}
 	if p >= len(t) {
 		return fNone, -1
 	}
