@@ -355,12 +355,12 @@ var betterVerbs = wordSet("aid aids aided ease eases eased relieve relieves reli
 	"increase increases relax relaxes calm calms lessen lessens prevent prevents rejuvenate " +
 	"rejuvenates refresh refreshes soften softens loosen loosens prompt prompts bring brings " +
 	"soothe soothes clear clears encourage encourages keep keeps mean means cut cuts flush flushes " +
-	"counter counters fight fights beat beats banish banishes")
+	"counter counters fight fights beat beats banish banishes treat treats cause causes warms")
 
 // goodWords ask for "for" and an effect: "good for digestion", "a remedy
 // for a bloated tummy", "relief for sore feet".
 var goodWords = wordSet("good great useful beneficial wonderful excellent effective helpful remedy " +
-	"relief ideal perfect")
+	"relief ideal perfect wonders")
 
 // wayVerbs follow "a way to": "a lovely way to help them unwind".
 var wayVerbs = wordSet("help let relax unwind ease wind calm soothe relieve release de-stress destress")
@@ -374,7 +374,8 @@ var effectNouns = wordSet("stress tension pain pains ache aches stiffness sorene
 	"headaches migraine migraines sleep digestion bloating constipation circulation blood flow lymph " +
 	"puffiness mood anxiety relaxation energy fatigue toxins oxygen nutrients recovery mobility " +
 	"flexibility swelling cramps cramp strain knots wellbeing well-being muscles muscle skin follicles " +
-	"sebum insomnia nerves pain-relief moisturizing moisturising immune immunity wind colic")
+	"sebum insomnia nerves pain-relief moisturizing moisturising immune immunity wind colic " +
+	"comfort bowel bowels obstruction obstructions regularity")
 
 // effectStates are states a massage is said to bring or ease.
 var effectStates = wordSet("stiff tight taut sore tired tense bloated relaxed supple calm moist " +

@@ -16,6 +16,11 @@ func TestClaims(t *testing.T) {
 		claim bool
 	}{
 		{"A short chair massage relieves tension and can help prevent headaches.", true},
+		{"This constipation massage will encourage bowel movements.", true},
+		{"This intensity causes the muscle to relax.", true},
+		{"Learning how to massage your jaw will bring you great comfort.", true},
+		{"This routine can do wonders for your tired eyes.", true},
+		{"Treat your hands to a little oil first.", false},
 		{"Many people find a foot rub before bed helps them fall asleep faster.", true},
 		{"Regular face massage is said to reduce puffiness.", true},
 		{"Giving someone a facial massage is a lovely way to help them unwind.", true},
