@@ -60,6 +60,11 @@ func laterInstruction(t []token) int {
 		if v, ok := baseVerb(t[k].w); ok && (v.c == vMove || v.c == vPlace) {
 			return k
 		}
+		// "…, so have your wife lie face down": the receiver put in place
+		if (t[k].w == "have" || t[k].w == "ask" || t[k].w == "get") && k+2 < len(t) &&
+			(receiverNouns[t[k+1].w] || (t[k+1].w == "your" || t[k+1].w == "the") && receiverNouns[t[k+2].w]) {
+			return k
+		}
 	}
 	return -1
 }

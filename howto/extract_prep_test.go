@@ -21,6 +21,7 @@ func TestPreparationShapes(t *testing.T) {
 		{"Scalp rub\n\nWhat you need:\n- clean, dry hair, brushed through\n- a chair with a back, or sit up in bed against the pillows\n\n1. Make small circles over the scalp with your fingertips for a minute.\n", []string{"clean-hair", "brush-hair", "position"}},
 		{"[05/12/2026, 21:03] Sam: sit on the sofa with one foot up on the other knee\n[05/12/2026, 21:04] Sam: press your thumbs along the arch of the foot, slowly, five times\n", []string{"position"}},
 		{"Neck rub\n\nWash the skin and dry it well.\n\n1. Stroke down the sides of the neck, six times.\n", []string{"wash", "dry"}},
+		{"Back rub\n\nYou probably have no massage table, so have your wife lie face down on the bed.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

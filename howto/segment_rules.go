@@ -44,7 +44,8 @@ func (s *sentence) giverSupport() bool {
 }
 
 // receiverNouns name the person who receives the massage.
-var receiverNouns = wordSet("person receiver recipient partner client friend baby him them subject")
+var receiverNouns = wordSet("person receiver recipient partner client friend baby him them subject " +
+	"wife husband child son daughter mum mom dad mother father")
 
 // restGoals are where the receiver, or a part of them, is put to rest.
 var restGoals = wordSet("table bed floor couch sofa mat chair stool pillow cushion thigh thighs lap " +
