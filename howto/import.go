@@ -459,6 +459,12 @@ func (d *doc) changesStep(s *sentence) bool {
 		return false
 	case s.sideRepeat(d.cur) || s.giverSupport() && d.cur.last == s.b:
 		d.cur.add(s, 2)
+	case s.b != d.cur.last && s.idx == 0 && s.replayOf(len(d.steps)+1) > 0:
+		// "10. Repeat step 1.": the first step's move again, as a step
+		n := s.replayOf(len(d.steps) + 1)
+		d.closeStep()
+		d.cur = &stepDraft{section: s.b.section, copied: d.steps[n-1].motion()}
+		d.cur.add(s, 1)
 	case s.sameElsewhere(d.cur):
 		d.restart(s)
 	case s.sameItemMove(d.cur):

@@ -586,3 +586,26 @@ func (s *sentence) asksReader() bool {
 }
 
 var questionOpeners = wordSet("have has do does did are is can could would will should what why how when where who")
+
+// replayOf gives the step a short sentence plays again ("Repeat step 1.",
+// "Do step 2 again."), when it names one step before the one it would
+// make (of, counted from 1), or 0. "Repeat steps 3 to 7 on the other
+// foot" names several, and is no step.
+func (s *sentence) replayOf(of int) int {
+	ws := s.st.ws
+	if len(ws) > 6 || s.repeatsSteps() {
+		return 0
+	}
+	again := false
+	for _, w := range ws {
+		again = again || w == "repeat" || w == "again"
+	}
+	for i := 0; i+1 < len(s.toks) && again; i++ {
+		if s.toks[i].w == "step" && s.toks[i+1].kind == tNum {
+			if n, ok := number(s.toks[i+1]); ok && n >= 1 && int(n) < of && n == float64(int(n)) {
+				return int(n)
+			}
+		}
+	}
+	return 0
+}
