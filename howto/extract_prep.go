@@ -1,9 +1,10 @@
 package howto
 
 // Extract, preparations of the giver's hands, by what the sentence does to
-// them: warming the hands themselves ("warm your hands first", "check
-// that your hands are warm"; warming the oil in them is oiling, as the
-// corpus labels it) and washing ("Wash and dry your hands").
+// them: warming the hands ("warm your hands first", "check that your
+// hands are warm"; warming the oil between the palms is oiling and warms
+// the hands too, as docs/import.md's labelling rules count it) and
+// washing ("Wash and dry your hands").
 
 var warmWords = wordSet("warm warmed warming warms warmer")
 var washWords = wordSet("wash washed washing washes clean")
@@ -14,7 +15,10 @@ func handsPrep(t []token) []string {
 	var out []string
 	for i, x := range t {
 		switch {
-		case warmWords[x.w] && handsNear(t, i, 3) && !waterNear(t, i) && !lubricantBefore(t, len(t)):
+		case warmWords[x.w] && handsNear(t, i, 3) && !waterNear(t, i) && !lubricantBefore(t, len(t)),
+			warmWords[x.w] && lubricantBefore(t, len(t)) && inPalms(t, i):
+			// warming the oil between the palms warms them too: oiling
+			// and warm hands ("warm a blob between your hands first")
 			out = appendNew(out, "warm-hands")
 		case washWords[x.w] && handsNear(t, i, 4):
 			out = appendNew(out, "wash")
@@ -29,6 +33,24 @@ func handsNear(t []token, i, n int) bool {
 			continue
 		}
 		if ownHands[t[k].w] && k > 0 && (t[k-1].w == "your" || t[k-1].w == "the" || t[k-1].w == "my" || t[k-1].w == "own") {
+			return true
+		}
+	}
+	return false
+}
+
+// inPalms reports "between your palms", "in your hands" within a few
+// words of token i: where the oil is warmed.
+func inPalms(t []token, i int) bool {
+	for k := max(0, i-8); k+1 < len(t) && k <= i+8; k++ {
+		if t[k].w != "between" && t[k].w != "in" {
+			continue
+		}
+		q := k + 1
+		if q < len(t) && (t[q].w == "your" || t[q].w == "the" || t[q].w == "my" || t[q].w == "both") {
+			q++
+		}
+		if q < len(t) && ownHands[t[q].w] {
 			return true
 		}
 	}
