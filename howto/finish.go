@@ -51,16 +51,18 @@ var positionVerbs = map[string]bool{"sit": true, "lie": true, "kneel": true, "st
 // findPrep notes the preparations a sentence names.
 func (d *doc) findPrep(s *sentence) {
 	instr := s.form != fNone || needsContext(s.b)
-	if instr || s.b.kind == bItem {
-		for _, k := range handsPrep(s.toks) {
-			d.addPrep(k, s)
-		}
-	}
 	// a sentence that gets something ready already ("a bowl of warm water,
 	// feet in for 10 min. pat them dry") may name the rest in passing
 	ready := false
 	for _, k := range s.prep {
 		ready = ready || !contextPrep[k] && k != "towel"
+	}
+	for _, k := range handsPrep(s.toks) {
+		// told in passing with a product got ready: "a few drops of oil,
+		// warmed between the palms" warms the hands
+		if instr || s.b.kind == bItem || ready && k == "warm-hands" {
+			d.addPrep(k, s)
+		}
 	}
 	for _, k := range s.prep {
 		if contextPrep[k] && !instr && !ready {
