@@ -160,6 +160,20 @@ func cautionAnywhere(t []token, i int) bool {
 	case w == "within" && i+2 < len(t):
 		// "within an hour of a meal", "not within 48 hours of a strain"
 		return wordWithin(t, i+1, 3, "time-units") && wordWithin(t, i+2, 5, "of-meal")
+	case w == "can" && i+2 < len(t) && t[i+1].w == "be" && i > 0 && (bodyWord(t[i-1].w) || tenderPlaces[t[i-1].w]):
+		// "This side can be very tender", "the shin can be sore": a
+		// place that warns of itself
+		k := i + 2
+		if k < len(t) && (t[k].w == "very" || t[k].w == "quite" || t[k].w == "really" || t[k].w == "a" && k+1 < len(t) && t[k+1].w == "bit") {
+			k++
+			if t[k-1].w == "a" {
+				k++
+			}
+		}
+		return k < len(t) && inSet("tender-words", t[k].w)
+	case (w == "keep" || w == "keeping") && i+3 < len(t) && t[i+1].w == "it" && inSet("ease-off", t[i+2].w) || (w == "keep" || w == "keeping") && i+3 < len(t) && t[i+1].w == "it" && t[i+2].w == "light":
+		// "keep it light under the eyes": gentler near a place kept clear
+		return inSet("ease-where", t[i+3].w) || t[i+3].w == "under" || t[i+3].w == "over" && wordWithin(t, i+4, 3, "keep-clear")
 	case inSet("forbid", w):
 		// "It is forbidden to make this massage at the fever"
 		return true
@@ -272,7 +286,10 @@ func ifBefore(t []token, i, n int) bool {
 func noWhat(t []token, p int) bool {
 	for k := p; k < len(t) && k < p+2; k++ {
 		// "no rolling the back of the knee": any move kept from a place
-		if inSet("no-what", t[k].w) || isGerund(t[k].w) && verbs[t[k].w].c == vMove && k+1 < len(t) && (dets[t[k+1].w] || locPreps[t[k+1].w]) {
+		if isGerund(t[k].w) && verbs[t[k].w].c == vMove && k+1 < len(t) && (dets[t[k+1].w] || locPreps[t[k+1].w] || t[k+1].w == ",") {
+			return true // "no rolling the back of the knee", "…, no pulling, just the weight of your arms"
+		}
+		if inSet("no-what", t[k].w) {
 			return k+1 < len(t) && t[k+1].kind != tPunct
 		}
 	}
@@ -313,6 +330,9 @@ func markCautionLeads(bs []*block) {
 		}
 	}
 }
+
+// tenderPlaces may say where it "can be tender".
+var tenderPlaces = wordSet("side area spot part skin bone bones this that it there here")
 
 // lastSentence gives a line's last sentence.
 func lastSentence(t string) string {
