@@ -207,3 +207,10 @@ func TestHeadingSaysTitleAgain(t *testing.T) {
 		{"How to Give a Foot Massage\n\n1. Rotate each toe twice in each direction.\n", "toes"},
 	})
 }
+
+// The belt line is the lower back's landmark.
+func TestBeltLine(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Make little circles with the heel of your hand on the thick muscle beside the spine just above her belt line, for two minutes.\n", "lower-back"},
+	})
+}
