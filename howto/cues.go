@@ -355,7 +355,7 @@ var betterVerbs = wordSet("aid aids aided ease eases eased relieve relieves reli
 	"increase increases relax relaxes calm calms lessen lessens prevent prevents rejuvenate " +
 	"rejuvenates refresh refreshes soften softens loosen loosens prompt prompts bring brings " +
 	"soothe soothes clear clears encourage encourages keep keeps mean means cut cuts flush flushes " +
-	"counter counters fight fights beat beats banish banishes treat treats cause causes warms")
+	"counter counters fight fights beat beats banish banishes treat treats warms")
 
 // goodWords ask for "for" and an effect: "good for digestion", "a remedy
 // for a bloated tummy", "relief for sore feet".
@@ -454,8 +454,25 @@ func stateCue(t []token, i int) bool {
 		// "It makes people kinder to each other"
 		(w == "makes" || w == "make" || w == "made") && i+2 < len(t) && peopleWords[t[i+1].w] && (effectStates[t[i+2].w] || kindStates[t[i+2].w]),
 		// "This pain can be eased with some simple techniques"
-		effectNouns[w] && easedByMassage(t, i):
+		effectNouns[w] && easedByMassage(t, i),
+		// "This intensity causes the muscle to relax" (not "… cause pain")
+		(w == "causes" || w == "cause") && causesEase(t, i):
 		return true
+	}
+	return false
+}
+
+// causesEase reports "causes the muscle to relax": what is caused, at
+// token i, is a better state.
+func causesEase(t []token, i int) bool {
+	for k := i + 1; k+1 < len(t) && k <= i+5; k++ {
+		if t[k].w == "to" {
+			switch t[k+1].w {
+			case "relax", "loosen", "soften", "release", "lengthen", "ease", "heal":
+				return true
+			}
+			return false
+		}
 	}
 	return false
 }

@@ -18,6 +18,8 @@ func TestClaims(t *testing.T) {
 		{"A short chair massage relieves tension and can help prevent headaches.", true},
 		{"This constipation massage will encourage bowel movements.", true},
 		{"This intensity causes the muscle to relax.", true},
+		{"Layers of this tissue can stick together a bit and cause pain.", false},
+		{"Please note you should stop if this self-massage causes you any pain anywhere.", false},
 		{"Learning how to massage your jaw will bring you great comfort.", true},
 		{"This routine can do wonders for your tired eyes.", true},
 		{"Treat your hands to a little oil first.", false},
