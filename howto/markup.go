@@ -49,6 +49,9 @@ var (
 	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36",
 	// and a chat export's with its date: "[05/12/2026, 21:02] ", "5/12/26, 9:02 pm - ".
 	reStamp = regexp.MustCompile(`^\[?\(?(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+)?\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp]\.?[Mm]\.?)?\)?\]?\s+(-\s+)?`)
+	// reSpeakerStamp is a message's sender then its time, as a thread
+	// copied out of a phone writes them: "Kat 19:44: ok move her to the bed".
+	reSpeakerStamp = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)? \d{1,2}:\d{2}(\s?[AaPp]\.?[Mm]\.?)?:\s+`)
 	// reStampLine is a line that holds only a time stamp, as captions
 	// put them: "0:19", "[01:05]", "00:01:12,400 --> 00:01:15,000".
 	reStampLine = regexp.MustCompile(`^\[?\(?\d{1,2}:\d{2}(:\d{2})?([.,]\d{1,3})?\)?\]?(\s*(-->|–|-)\s*\d{1,2}:\d{2}(:\d{2})?([.,]\d{1,3})?)?$`)
@@ -158,7 +161,14 @@ func (tl *textLiner) skip(i int, t string) bool {
 // table's header, an empty row).
 func (tl *textLiner) rowOrMessage(l *line, i int, t string) (string, bool) {
 	raw := tl.raw
-	if stamp := stampOf(t); stamp != "" {
+	if m := reSpeakerStamp.FindString(t); m != "" {
+		// "Kat 19:44: ok move her to the bed": a message, its sender and
+		// time no part of it
+		t = t[len(m):]
+		if i+1 < len(raw) && reSpeakerStamp.MatchString(strings.TrimSpace(raw[i+1])) || i > 0 && reSpeakerStamp.MatchString(strings.TrimSpace(raw[i-1])) {
+			l.kind = lItem
+		}
+	} else if stamp := stampOf(t); stamp != "" {
 		// A message of a chat or a line of a transcript stands alone:
 		// "[09:14] Aisha: then hold your left hand palm up …".
 		t = reSpeaker.ReplaceAllString(t[len(stamp):], "")

@@ -216,3 +216,22 @@ func TestNoise(t *testing.T) {
 		}
 	}
 }
+
+// A thread copied out of a phone writes each message's sender and time
+// before it ("Kat 19:44: ok move her to the bed"): each message is an
+// item of its own, read without them.
+func TestMessageThreadLines(t *testing.T) {
+	in := "Sam 19:41: can I rub it?\nKat 19:53: then thumbs together, press and hold on any knotty bit, 10 secs\nKat 19:55: do the same on the other side\n"
+	want := []lineView{
+		{1, lItem, "can I rub it?", 0, ""},
+		{2, lItem, "then thumbs together, press and hold on any knotty bit, 10 secs", 0, ""},
+		{3, lItem, "do the same on the other side", 0, ""},
+	}
+	got := view(textLines(in))
+	if len(got) > len(want) {
+		got = got[:len(want)]
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("textLines (-want +got):\n%s", diff)
+	}
+}
