@@ -35,6 +35,9 @@ func handsNear(t []token, i, n int) bool {
 		if ownHands[t[k].w] && k > 0 && (t[k-1].w == "your" || t[k-1].w == "the" || t[k-1].w == "my" || t[k-1].w == "own") {
 			return true
 		}
+		if ownHands[t[k].w] && (k == i-1 || k == i-3 && t[i-1].w == "and") {
+			return true // "hands washed and warmed" in a list of things to do first
+		}
 	}
 	return false
 }

@@ -23,6 +23,8 @@ func TestPreparationShapes(t *testing.T) {
 		{"[05/12/2026, 21:03] Sam: sit on the sofa with one foot up on the other knee\n[05/12/2026, 21:04] Sam: press your thumbs along the arch of the foot, slowly, five times\n", []string{"position"}},
 		{"Neck rub\n\nWash the skin and dry it well.\n\n1. Stroke down the sides of the neck, six times.\n", []string{"wash", "dry"}},
 		{"Back rub\n\nYou probably have no massage table, so have your wife lie face down on the bed.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
+		{"Scalp rub for Dad\n\n## Before\n\n- [ ] Rings and watch off, hands washed and warmed under the hot tap\n\n## The massage\n\n- [ ] Circle your fingertips over the scalp for a minute.\n", []string{"jewellery", "wash", "warm-hands"}},
+		{"Thigh rub\n\nHave a hot bath for ten minutes or so first if you can. Then take the rolling pin from the kitchen drawer.\n\n1. Roll the pin slowly up the front of the thigh, ten times.\n", []string{"soak", "tool"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

@@ -9,9 +9,14 @@ import (
 
 // needsWords mark a list of things to have ready.
 var needsWords = []string{"need", "before you begin", "before you start", "equipment", "supplies",
-	"what you", "getting ready", "prepare", "preparation", "requirement", "ingredient", "kit", "tools"}
+	"what you", "getting ready", "prepare", "preparation", "requirement", "ingredient", "kit", "tools",
+	"set up", "setup", "get ready"}
 
 func needsContext(b *block) bool {
+	// a section headed "Before" or "Before the massage" gets things ready
+	if sec := strings.ToLower(strings.TrimSpace(sectionText(b))); sec == "before" || strings.HasPrefix(sec, "before ") {
+		return true
+	}
 	for _, t := range []string{b.title, sectionText(b), labelOf(b.text)} {
 		low := strings.ToLower(t)
 		for _, w := range needsWords {
