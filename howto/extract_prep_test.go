@@ -24,6 +24,7 @@ func TestPreparationShapes(t *testing.T) {
 		{"Neck rub\n\nWash the skin and dry it well.\n\n1. Stroke down the sides of the neck, six times.\n", []string{"wash", "dry"}},
 		{"Back rub\n\nYou probably have no massage table, so have your wife lie face down on the bed.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
 		{"Scalp rub for Dad\n\n## Before\n\n- [ ] Rings and watch off, hands washed and warmed under the hot tap\n\n## The massage\n\n- [ ] Circle your fingertips over the scalp for a minute.\n", []string{"jewellery", "wash", "warm-hands"}},
+		{"Tummy rub\n\nLay on your back with your knees bent and feet flat on the floor.\n\n1. Circle the belly clockwise with your fingertips, ten times.\n", []string{"position"}},
 		{"Thigh rub\n\nHave a hot bath for ten minutes or so first if you can. Then take the rolling pin from the kitchen drawer.\n\n1. Roll the pin slowly up the front of the thigh, ten times.\n", []string{"soak", "tool"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})

@@ -80,7 +80,7 @@ func (d *doc) findPrep(s *sentence) {
 	}
 	if s.form != fNone {
 		for k, t := range s.toks {
-			if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && k >= s.vi && !relPronouns[s.prevWord(k)] {
+			if v, ok := verbs[t.w]; ok && (positionVerbs[v.base] || k == s.vi && s.verb.base == "lie") && k >= s.vi && !relPronouns[s.prevWord(k)] {
 				d.addPrep("position", s)
 				break
 			}

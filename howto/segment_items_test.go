@@ -64,7 +64,7 @@ func TestStepFinding(t *testing.T) {
 			"- Then slow circles with your flat hand, clockwise. Twenty circles.\n- With your fingertips, make small circles along the same path, right to left, for two or three minutes.\n",
 			[]string{"Then slow circles", "With your fingertips"}},
 		{"a page's text a paragraph a line: each line stands, openers with no comma",
-			"Constipation massage can be done at home. Don't do this massage if you are:\npregnant\nhave a hernia\nLie on your back with your knees bent.\nStarting at your navel use your fingertips to make a clockwise circle, spiralling outward.\nNow starting on the right side use small circular strokes up to the ribcage.\nOnce you get to the left side massage straight down to just below the navel.\nMassage across the abdomen to just under the navel.\n",
+			"Constipation massage can be done at home. Don't do this massage if you are:\npregnant\nhave a hernia\nLay on your back with your knees bent.\nStarting at your navel use your fingertips to make a clockwise circle, spiralling outward.\nNow starting on the right side of near the appendix use small circular strokes up to the ribcage.\nOnce you get to the left side massage straight down to just below the navel.\nMassage across the abdomen to just under the navel.\n",
 			[]string{"Starting at your navel", "Now starting on the right", "Once you get", "Massage across"}},
 		{"a move as the subject of what it does is no step; \"loosen up the joints by moving\" is",
 			"By helping to ease the pressure in your jaw, massaging your jaw will help to bring you comfort. Before you start, loosen up the joints by moving your jaw slowly from side to side. Then use your fingers to massage your jaw line in small circles.\n",

@@ -186,6 +186,9 @@ func (s *sentence) findForm() {
 	}
 	if s.vi >= 0 {
 		s.verb = verbs[t[s.vi].w]
+		if (t[s.vi].w == "lay" || t[s.vi].w == "laying") && s.vi+1 < len(t) && (t[s.vi+1].w == "on" || t[s.vi+1].w == "down" || t[s.vi+1].w == "flat") {
+			s.verb = verbs["lie"] // "Lay on your back with your knees bent": lie, as people write it
+		}
 		for k := s.vi - 1; k >= 0 && k >= s.vi-4; k-- {
 			if t[k].w == "i" || t[k].w == "we" {
 				s.narrative = true
@@ -473,8 +476,8 @@ func afterOpenerNoComma(t []token, p int) int {
 		}
 		// right after the place the opening phrase names: "your navel
 		// use", "the left side massage" (not "After a long run")
-		if prev := t[q-1].w; bodyWord(prev) || openerPlaces[prev] {
-			return q
+		if prev := t[q-1].w; bodyWord(prev) || openerPlaces[prev] || q >= 2 && (t[q-2].w == "the" || t[q-2].w == "your") {
+			return q // "… near the appendix use small circular strokes"
 		}
 	}
 	return -1
