@@ -164,14 +164,14 @@ func cautionAnywhere(t []token, i int) bool {
 		// "This side can be very tender", "the shin can be sore": a
 		// place that warns of itself
 		k := i + 2
-		if k < len(t) && (t[k].w == "very" || t[k].w == "quite" || t[k].w == "really" || t[k].w == "a" && k+1 < len(t) && t[k+1].w == "bit") {
+		switch {
+		case k+1 < len(t) && t[k].w == "a" && t[k+1].w == "bit":
+			k += 2
+		case t[k].w == "very" || t[k].w == "quite" || t[k].w == "really":
 			k++
-			if t[k-1].w == "a" {
-				k++
-			}
 		}
 		return k < len(t) && inSet("tender-words", t[k].w)
-	case (w == "keep" || w == "keeping") && i+3 < len(t) && t[i+1].w == "it" && inSet("ease-off", t[i+2].w) || (w == "keep" || w == "keeping") && i+3 < len(t) && t[i+1].w == "it" && t[i+2].w == "light":
+	case (w == "keep" || w == "keeping") && i+3 < len(t) && t[i+1].w == "it" && (inSet("ease-off", t[i+2].w) || t[i+2].w == "light"):
 		// "keep it light under the eyes": gentler near a place kept clear
 		return inSet("ease-where", t[i+3].w) || t[i+3].w == "under" || t[i+3].w == "over" && wordWithin(t, i+4, 3, "keep-clear")
 	case inSet("forbid", w):
