@@ -115,6 +115,7 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"This is the arm rub I use on my husband at night.\nPut a little oil in your hands and rub to warm it.\nGlide your hand up the arm from the wrist to the shoulder, three times.\n", "partner"},
 		{"Sit with your mum's feet in your lap.\nStroke from her toes to the ankle with both hands, six times.\n", "partner"},
 		{"Sit with your right foot on your left knee.\nStroke from your toes to the ankle with both hands, six times.\n", "self"},
+		{"Knead your calf with both hands, six times.\nAsk your physiotherapist first if the knee is swollen.\n", "self"},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

@@ -25,6 +25,7 @@ type block struct {
 	section *block // the heading it falls under
 	noise   string // why it is left out; "" when it is read
 	caption bool   // a caption of a transcript (see line.caption)
+	row     bool   // a table's row (see line.row)
 	blind   bool   // a heading that ends a section but names nothing of it ("A Good Video Showing …")
 	// lead is the line a list item's run follows, when it ends in a colon
 	// ("Do NOT do the tummy rub:"); leads is set on that line
@@ -60,7 +61,7 @@ func blocks(lines []line, firstLine bool) []*block {
 				starts: []lineStart{{0, l.n}}})
 		case lItem:
 			end()
-			cur = &block{kind: bItem, line: l.n, text: l.text, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}, caption: l.caption}
+			cur = &block{kind: bItem, line: l.n, text: l.text, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}, caption: l.caption, row: l.row}
 			out = append(out, cur)
 		case lText:
 			if cur != nil && shortTitle(lastLine(cur)) && startsUpper(l.text) && cur.kind == bPara && len(cur.starts) == 1 {
@@ -403,6 +404,10 @@ func unpunctuatedLines(b *block) bool {
 // splitRange cuts the block's text from start to end into sentences.
 func splitRange(b *block, start, end int) {
 	t := b.text[:end]
+	// A writer who opens with a small letter ("ok move her to the bed.
+	// towel over her legs.") opens each sentence so.
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[start:], " \t\n"))
+	lowerStyle := unicode.IsLower(first) && !b.row
 	for i := start; i < len(t); i++ {
 		c := t[i]
 		if c != '.' && c != '!' && c != '?' && !(c == 0xe2 && strings.HasPrefix(t[i:], "…")) {
@@ -430,7 +435,7 @@ func splitRange(b *block, start, end int) {
 		}
 		if k < len(t) {
 			r, _ := utf8.DecodeRuneInString(t[k:])
-			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(", r)) {
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(", r) || lowerStyle && c == '.' && unicode.IsLower(r)) {
 				continue
 			}
 		}

@@ -80,8 +80,12 @@ func cautionHead(t []token, i int) bool {
 	case w == "not":
 		// "not near the eye", "- NOT if the calf is red", and a fragment
 		// that opens "Not the perfumed hand cream, please"
-		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over" ||
+		// "not earlier than two hours after a meal", "not straight after a feed"
+		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || inSet("not-when", t[i+1].w) || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over" ||
 			t[i+1].w == "if" || t[i+1].w == "the" && i == 0)
+	case (w == "lighter" || w == "gentler" || w == "softer") && i == 0:
+		// "Lighter over the lower back, where no ribs guard the kidneys"
+		return i+1 < len(t) && (t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on")
 	case w == "nothing":
 		// "Nothing on the bones of the spine"
 		return i+1 < len(t) && (t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into")
@@ -156,7 +160,7 @@ func cautionAnywhere(t []token, i int) bool {
 		return inSet("sign", t[i+2].w) || inSet("comfort", t[i+2].w) || t[i+2].w == "discomfort"
 	case (w == "wait" || w == "waits" || w == "waiting") && i+1 < len(t):
 		// "deep tissue work waits 48 hours", "wait a day after a strain"
-		return wordWithin(t, i+1, 3, "time-units") || t[i+1].w == "until"
+		return wordWithin(t, i+1, 4, "time-units") || t[i+1].w == "until"
 	case w == "within" && i+2 < len(t):
 		// "within an hour of a meal", "not within 48 hours of a strain"
 		return wordWithin(t, i+1, 3, "time-units") && wordWithin(t, i+2, 5, "of-meal")
@@ -198,6 +202,24 @@ func cautionAnywhere(t []token, i int) bool {
 	case w == "another" && i+1 < len(t) && (t[i+1].w == "day" || t[i+1].w == "time"):
 		// "Leave the massage for another day if …"
 		return wordBefore(t, i, 6, "put-off")
+	case (w == "stop" || w == "stopping") && i+2 < len(t) && (t[i+1].w == "if" || t[i+1].w == "when" || t[i+1].w == "whenever"):
+		// "you should stop if this self-massage causes you any pain",
+		// "Stop whenever your baby has had enough"
+		return symptomWithin(t, i+2, 8) || consentWithin(t, i+2) || wordWithin(t, i+2, 8, "enough")
+	case w == "safety" && i > 0 && (t[i-1].w == "for" || i > 1 && t[i-2].w == "for" && t[i-1].kind != tPunct):
+		// "Apply light pressure for general safety"
+		return true
+	case w == "not" && i+1 < len(t):
+		// "the pads—not nails—of your fingers", "not your fingernails"
+		k := i + 1
+		if k < len(t) && (dets[t[k].w] || t[k].w == "your" || t[k].w == "their") {
+			k++
+		}
+		return k < len(t) && inSet("nails", t[k].w)
+	case inSet("seek-verbs", w) && i+1 < len(t):
+		// "Always seek the insights of a qualified health professional",
+		// "consult your doctor first"
+		return wordWithin(t, i+1, 7, "advisers") || (w == "seek" || w == "consult") && wordWithin(t, i+1, 7, "qualified")
 	case inSet("ease-now", w):
 		// "… made me wince at first, so go light", "Pain shooting down the
 		// leg means back off": easing after a sign of pain
@@ -305,7 +327,7 @@ func keepsOn(t []token, p int) bool {
 			continue
 		}
 		switch t[k+1].w {
-		case "keep", "continue", "spend", "linger", "focus", "stay", "work":
+		case "keep", "continue", "spend", "linger", "focus", "stay", "work", "hang", "dwell":
 			return !wordWithin(t, k+2, 3, "off-words")
 		}
 		return false

@@ -98,6 +98,20 @@ func TestCautions(t *testing.T) {
 		{"Increase the pressure as you reach the thick muscle.", false},
 		{"If you find a tender knot, keep working it slowly.", false},
 		{"If the knee is sore, stay off it.", true},
+		// tenth pass
+		{"Please note you should stop if this self-massage causes you any pain anywhere.", true},
+		{"Stop whenever your baby has had enough.", true},
+		{"Apply light pressure for general safety and to ensure comfort.", true},
+		{"Using the pads, not nails, of your first two fingers, move small circles.", true},
+		{"Always seek the insights of a qualified health professional before any programme.", true},
+		{"Check with her midwife first.", true},
+		{"Ask your partner how the pressure feels.", false},
+		{"Go lightly over any blister from today.", true},
+		{"Lighter over the lower back, where no ribs guard it.", true},
+		{"Not straight after a feed.", true},
+		{"Move from the wrist to the shoulder, releasing pressure from the elbow.", true},
+		{"If you feel really tender spots, hang out there a little longer.", false},
+		{"Stop and rest your hands on the shoulders.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

@@ -499,6 +499,12 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if a := midSpan(st); a != "" && out.Area != "" && out.Area != a && limbPlaces[out.Area].limb == limbPlaces[a].limb {
 		out.Area = a // "from the ankle to the toes" strokes the foot
 	}
+	if out.Area == "scalp" && st.templesOnly() && d.titleArea != "scalp" && d.titleArea != "head" {
+		// The temples lie between the scalp and the face: in a text about
+		// the face, the eyes or a headache they are the face, in one about
+		// the scalp or the head they are its sides.
+		out.Area = "face"
+	}
 	if front := d.frontOfTorso(st); front != "" && (out.Area == "back" || out.Area == "lower-back" || out.Area == "hips") && st.onlyTorsoEdges() {
 		// "Massage from under the right ribcage to the left": in a tummy
 		// routine the ribs and the hips it names are the front's edges
@@ -653,6 +659,30 @@ func (st *stepDraft) moveNamesPlace() bool {
 		}
 	}
 	return false
+}
+
+// templesOnly reports a step whose scalp is only the temples: its move
+// sentences name them and no other place on the scalp.
+func (st *stepDraft) templesOnly() bool {
+	temples := false
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		for _, l := range s.landmarks {
+			if l == "temples" {
+				temples = true
+			} else if lm, ok := massage.LandmarkByID(l); ok && lm.Area == "scalp" {
+				return false
+			}
+		}
+		for _, a := range s.areas {
+			if a == "scalp" || a == "head" {
+				return false
+			}
+		}
+	}
+	return temples
 }
 
 // worksSomewhere reports a step that names where it works, not only where

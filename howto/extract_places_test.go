@@ -214,3 +214,13 @@ func TestBeltLine(t *testing.T) {
 		{"Make little circles with the heel of your hand on the thick muscle beside the spine just above her belt line, for two minutes.\n", "lower-back"},
 	})
 }
+
+// The temples are the face in a text about the face, the eyes or a
+// headache, and the scalp's sides in one about the scalp.
+func TestTemples(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Face massage for tired eyes\n\n1. Circle slowly on your temples with two fingers, ten times.\n", "face"},
+		{"Scalp massage before bed\n\n1. Circle slowly on your temples with two fingers, ten times.\n", "scalp"},
+		{"Face massage for tired eyes\n\n1. Circle on the temples and up over the crown, ten times.\n", "scalp"},
+	})
+}

@@ -26,6 +26,8 @@ func TestPreparationShapes(t *testing.T) {
 		{"Scalp rub for Dad\n\n## Before\n\n- [ ] Rings and watch off, hands washed and warmed under the hot tap\n\n## The massage\n\n- [ ] Circle your fingertips over the scalp for a minute.\n", []string{"jewellery", "wash", "warm-hands"}},
 		{"Tummy rub\n\nLay on your back with your knees bent and feet flat on the floor.\n\n1. Circle the belly clockwise with your fingertips, ten times.\n", []string{"position"}},
 		{"Thigh rub\n\nHave a hot bath for ten minutes or so first if you can. Then take the rolling pin from the kitchen drawer.\n\n1. Roll the pin slowly up the front of the thigh, ten times.\n", []string{"soak", "tool"}},
+		{"Foot rub\n\nBefore you begin massage check that your hands are clean and your nails fairly short.\n\n1. Stroke from the toes to the ankle ten times.\n", []string{"wash", "nails"}},
+		{"Hamstring roll\n\nSit on the floor. Slide the roller into the open space under your thighs.\n\nRoll slowly from the knee to the buttock for 30 seconds.\n", []string{"position", "tool"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

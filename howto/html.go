@@ -249,7 +249,8 @@ func (h *htmlReader) markup(i int) (int, bool) {
 }
 
 // cautionWords name a box of cautions, by its class or its heading.
-var cautionWords = []string{"safety", "caution", "warning", "precaution", "contraindication", "when not to", "before you start", "be careful"}
+var cautionWords = []string{"safety", "caution", "warning", "precaution", "contraindication", "when not to", "before you start", "be careful",
+	"not for you", "not suitable", "do not", "don't", "avoid", "stop if", "who should not", "see a doctor"}
 
 // cautionAside reports an aside that holds the text's cautions: its class
 // or id says so ("safety"), or its text opens with such a heading

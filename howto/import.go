@@ -459,8 +459,9 @@ func (d *doc) changesStep(s *sentence) bool {
 		return false
 	case s.sideRepeat(d.cur) || s.giverSupport() && d.cur.last == s.b:
 		d.cur.add(s, 2)
-	case s.b != d.cur.last && s.idx == 0 && s.replayOf(len(d.steps)+1) > 0:
-		// "10. Repeat step 1.": the first step's move again, as a step
+	case (s.b != d.cur.last && s.idx == 0 || s.idx > 0 && s.idx == len(s.b.sents)-1) && s.replayOf(len(d.steps)+1) > 0:
+		// "10. Repeat step 1.", "…. Finally, repeat step 1 to complete
+		// your massage.": the first step's move again, as a step
 		n := s.replayOf(len(d.steps) + 1)
 		d.closeStep()
 		d.cur = &stepDraft{section: s.b.section, copied: d.steps[n-1].motion()}

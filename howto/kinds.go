@@ -214,12 +214,12 @@ func (s *sentence) prepVerbWorks() bool {
 		if s.asYou() {
 			return s.idx == 0
 		}
-		return s.hasLoc() || movesAfter(s.toks, s.vi)
+		return s.hasLoc() || len(s.dirs) > 0 || movesAfter(s.toks, s.vi)
 	}
 	if !s.hasLoc() {
 		return false
 	}
-	return s.verb.base == "apply" && s.hasPart() || s.verb.base == "brush" && len(s.dirs) > 0
+	return s.verb.base == "apply" && (s.hasPart() || s.appliesMotion()) || s.verb.base == "brush" && len(s.dirs) > 0
 }
 
 // appliesPressure reports "pressure" as what the main verb applies: "apply
@@ -228,6 +228,20 @@ func (s *sentence) appliesPressure() bool {
 	for k := s.vi + 1; k < len(s.toks) && k <= s.vi+3; k++ {
 		if s.toks[k].w == "pressure" {
 			return true
+		}
+	}
+	return false
+}
+
+// appliesMotion reports a motion as what the main verb applies: "Apply
+// small, light circular movements to the inner forearm".
+func (s *sentence) appliesMotion() bool {
+	for k := s.vi + 1; k < len(s.toks) && k <= s.vi+5; k++ {
+		if w := s.toks[k].w; isMotionNoun(w) || w == "movements" || w == "movement" || w == "strokes" || w == "circles" {
+			return true
+		}
+		if s.toks[k].w == "to" || s.toks[k].w == "on" {
+			break
 		}
 	}
 	return false
@@ -593,7 +607,7 @@ var questionOpeners = wordSet("have has do does did are is can could would will 
 // foot" names several, and is no step.
 func (s *sentence) replayOf(of int) int {
 	ws := s.st.ws
-	if len(ws) > 6 || s.repeatsSteps() {
+	if len(ws) > 10 || s.repeatsSteps() {
 		return 0
 	}
 	again := false

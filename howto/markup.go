@@ -26,6 +26,7 @@ type line struct {
 	num     int    // the number of a numbered item or of "Step N"
 	title   string // a lead-in such as "Step 1: Warm up." or a bold run before the text
 	caption bool   // a caption under a time stamp of its own: it may run on from the caption before
+	row     bool   // a table's row, its cells joined as sentences
 }
 
 var (
@@ -191,6 +192,7 @@ func (tl *textLiner) rowOrMessage(l *line, i int, t string) (string, bool) {
 		}
 	}
 	var cell string
+	l.row = len(cells) > 1
 	t, l.num, cell = rowText(cells)
 	if cell != "" {
 		l.title = cell

@@ -93,6 +93,10 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			case swapObjects[t[k].w] || sideNouns[t[k].w] && t[k-1].w != x.w:
 				return true, false, ""
 			}
+		case x.w == "both" && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "hand" && t[i+1].w != "hands":
+			// "Repeat it for the toes of both legs", "Repeat on both
+			// legs if you require": the moves again, on the other one
+			return true, false, ""
 		case x.w == "other" || x.w == "opposite":
 			if !otherSide(t, i) {
 				continue

@@ -43,6 +43,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"thighs  Wrap", "thighs other Switch"}},
 		{"the giver's hand named is no turn", "Stroke up the back of the person's hand to the wrist with your right hand. Repeat the stroke with your left hand.",
 			[]string{"hands  Stroke"}},
+		{"both legs after one", "Roll the hamstring high to low for 20 seconds. Repeat on both legs if you like.",
+			[]string{"thighs  Roll", "thighs other Repeat"}},
 		{"swapping the giver's hands on the back is no turn", "Circle the right hand over the lower back, then swap hands and repeat.",
 			[]string{"lower-back swap-hands Circle"}},
 	}

@@ -345,6 +345,21 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 			}
 		}
 	}
+	if w == "before" && p+3 < len(t) && t[p+1].w == "you" && (t[p+2].w == "begin" || t[p+2].w == "start") {
+		// "Before you begin massage check that your hands are clean"
+		q := p + 3
+		if dets[t[q].w] || t[q].w == "your" {
+			q++
+		}
+		if q < len(t) && (t[q].w == "massage" || t[q].w == "massaging" || t[q].w == "the") {
+			q++
+		}
+		if q < len(t) && q > p+3 {
+			if v, ok := baseVerb(t[q].w); ok && v.c != vNone && t[q].w == v.base {
+				return fImperative, q, true
+			}
+		}
+	}
 	if w == "once" || w == "when" || w == "after" || w == "starting" || w == "beginning" || w == "working" {
 		if vi := afterOpenerNoComma(t, p+1); vi >= 0 {
 			return fImperative, vi, true
@@ -821,7 +836,12 @@ func (s *sentence) countPersons() {
 		case "yourself", "self":
 			s.self += 2
 			s.yourself = true
-		case "recipient", "recipients", "receiver", "partner", "client", "him", "ask", "asking",
+		case "ask", "asking":
+			// "Ask your physiotherapist first": an adviser, not the receiver
+			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w]) {
+				s.partner++
+			}
+		case "recipient", "recipients", "receiver", "partner", "client", "him",
 			"recipient's", "receiver's", "partner's", "client's", "friend's", "friend":
 			s.partner++
 			if t.w != "him" && t.w != "ask" && t.w != "asking" {
@@ -1205,20 +1225,48 @@ func (s *sentence) dropConditionMotions() {
 	s.motions = keep
 }
 
-// toolPlaced reads "Move the ball down to the lower back" as placing the
-// ball for the move that follows, not as a move of its own.
+// setUpWhere reports a tool put down under the body or on the floor,
+// from token k on: "into the open space", "under your thighs", "on the
+// floor".
+func setUpWhere(t []token, k int) bool {
+	if k >= len(t) {
+		return false
+	}
+	switch t[k].w {
+	case "into", "under", "underneath", "beneath":
+		return true
+	case "on", "onto":
+		return k+2 < len(t) && (t[k+2].w == "floor" || t[k+2].w == "ground" || t[k+2].w == "mat")
+	}
+	return false
+}
+
+// setsUp are the verbs that set a tool in place.
+var setsUp = wordSet("slide place put set position lay")
+
+// toolPlaced reads "Move the ball down to the lower back", "Slide the
+// roller into the space under your thighs" as placing the tool for the
+// move that follows, not as a move of its own.
 func (s *sentence) toolPlaced() {
-	if !s.tool || s.vi < 0 || s.verb.base != "move" && s.verb.base != "bring" && s.verb.base != "shift" {
+	if !s.tool || s.vi < 0 || s.verb.base != "move" && s.verb.base != "bring" && s.verb.base != "shift" && !setsUp[s.toks[s.vi].w] {
 		return
 	}
 	k := s.vi + 1
-	for k < len(s.toks) && (dets[s.toks[k].w] || s.toks[k].w == "massage" || s.toks[k].w == "tennis") {
+	for k < len(s.toks) && (dets[s.toks[k].w] || s.toks[k].w == "massage" || s.toks[k].w == "tennis" || s.toks[k].w == "foam") {
 		k++
 	}
 	if k >= len(s.toks) || s.toks[k].w != "ball" && s.toks[k].w != "roller" {
 		return
 	}
 	s.verb = verb{base: "place", c: vPlace}
+	if setsUp[s.toks[s.vi].w] && !movesAfter(s.toks, k) && setUpWhere(s.toks, k+1) {
+		// "Slide the roller into the space under your thighs", "Place a
+		// tennis ball on the floor": the tool set up before the moves
+		// (not "Place the ball between the wall and your lower back",
+		// which says where the moves work)
+		s.verb = verb{base: "place", c: vPrep}
+		s.prep = appendNew(s.prep, "tool")
+	}
 	keep := s.motions[:0]
 	for _, m := range s.motions {
 		if m.ti != s.vi {

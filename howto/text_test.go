@@ -173,12 +173,14 @@ func TestSentencesShortLines(t *testing.T) {
 func TestHTMLSafetyAside(t *testing.T) {
 	in := `<aside class="related"><p>Read more</p></aside>
 <aside><h2>Safety</h2><ul><li>Never press on the spine.</li></ul></aside>
-<aside class="caution-box"><p>Stop if it hurts.</p></aside>`
+<aside class="caution-box"><p>Stop if it hurts.</p></aside>
+<aside><p><strong>Not for you if:</strong> you have a skin condition on the thigh.</p></aside>`
 	lines, _, left := htmlLines(in)
 	want := []lineView{
 		{2, lHeading, "Safety", 0, ""},
 		{2, lItem, "Never press on the spine.", 0, ""},
 		{3, lText, "Stop if it hurts.", 0, ""},
+		{4, lText, "Not for you if: you have a skin condition on the thigh.", 0, ""},
 	}
 	if diff := cmp.Diff(want, view(lines)); diff != "" {
 		t.Errorf("htmlLines (-want +got):\n%s", diff)
@@ -233,5 +235,30 @@ func TestMessageThreadLines(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("textLines (-want +got):\n%s", diff)
+	}
+}
+
+// A writer who opens with a small letter opens each sentence so; a row
+// of a table does not, whatever its cells.
+func TestSentencesInSmallLetters(t *testing.T) {
+	for _, c := range []struct {
+		b    *block
+		want []string
+	}{
+		{&block{text: "ok move her to the bed, face down. towel over her legs. warm a bit of oil first!! then go", starts: []lineStart{{0, 1}}},
+			[]string{"ok move her to the bed, face down.", "towel over her legs.", "warm a bit of oil first!! then go"}},
+		{&block{text: "wall. smooth, with a bit of clear floor in front", starts: []lineStart{{0, 1}}, row: true},
+			[]string{"wall. smooth, with a bit of clear floor in front"}},
+		{&block{text: "Rub it, e.g. twice. then stop", starts: []lineStart{{0, 1}}},
+			[]string{"Rub it, e.g. twice. then stop"}},
+	} {
+		splitSentences(c.b)
+		var got []string
+		for _, s := range c.b.sents {
+			got = append(got, s.text)
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("sentences (-want +got):\n%s", diff)
+		}
 	}
 }
