@@ -505,6 +505,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		// the scalp or the head they are its sides.
 		out.Area = "face"
 	}
+	if trunkSpan(st) && (out.Area == "upper-back" || out.Area == "lower-back" || out.Area == "shoulders" || out.Area == "neck" || out.Area == "back") {
+		out.Area = "back" // "long strokes from her left shoulder to her waist" work the whole back
+	}
 	if front := d.frontOfTorso(st); front != "" && (out.Area == "back" || out.Area == "lower-back" || out.Area == "hips") && st.onlyTorsoEdges() {
 		// "Massage from under the right ribcage to the left": in a tummy
 		// routine the ribs and the hips it names are the front's edges
@@ -914,6 +917,47 @@ func (s *sentence) strokeRange() (lo, hi map[string]int) {
 		}
 	}
 	return lo, hi
+}
+
+// trunkTop and trunkBottom are where a stroke down the whole back starts
+// or ends.
+var (
+	trunkTop    = map[string]bool{"shoulders": true, "neck": true, "upper-back": true}
+	trunkBottom = map[string]bool{"lower-back": true, "hips": true, "glutes": true}
+)
+
+// trunkSpan reports a move of the step that runs from the top of the back
+// to its bottom, or back up: "from her left shoulder to her waist", "from
+// the neck down to the belt line".
+func trunkSpan(st *stepDraft) bool {
+	for i, s := range st.sents {
+		if st.roles[i] != 1 || !hasWord(s.toks, "from") {
+			continue
+		}
+		top, bottom := false, false
+		for _, h := range s.hits {
+			if !s.strokeEnd(s.st.ti[h.i]) {
+				continue
+			}
+			for _, v := range h.e.vals {
+				a := ""
+				switch {
+				case v.c == cArea && contains(s.areas, v.id):
+					a = v.id
+				case v.c == cLandmark && contains(s.landmarks, v.id):
+					if lm, ok := massage.LandmarkByID(v.id); ok {
+						a = lm.Area
+					}
+				}
+				top = top || trunkTop[a]
+				bottom = bottom || trunkBottom[a]
+			}
+		}
+		if top && bottom {
+			return true
+		}
+	}
+	return false
 }
 
 func hasWord(toks []token, w string) bool {

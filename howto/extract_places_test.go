@@ -224,3 +224,11 @@ func TestTemples(t *testing.T) {
 		{"Face massage for tired eyes\n\n1. Circle on the temples and up over the crown, ten times.\n", "scalp"},
 	})
 }
+
+// A stroke from the top of the back to its bottom works the whole back.
+func TestStrokeDownTheWholeBack(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Stroke from the neck down to the hips with both palms, six times.\n", "back"},
+		{"Make small circles on her left shoulder with your thumb, ten times.\n", "shoulders"},
+	})
+}
