@@ -250,6 +250,11 @@ func (d *doc) finish() {
 		if st.switched {
 			d.switchInto(&s, i)
 		}
+		if st.replay > 0 && st.replay <= len(d.res.Steps) {
+			// "Repeat step 1.": the place of the step it plays again
+			s.Area = d.res.Steps[st.replay-1].Area
+			s.Unsure = slices.DeleteFunc(s.Unsure, func(u string) bool { return strings.HasPrefix(u, "names no body area") })
+		}
 		prevArea, prevSection = s.Area, st.section
 		s.Areas = stepAreas(st, s.Area)
 		d.res.Steps = append(d.res.Steps, s)

@@ -118,6 +118,7 @@ type stepDraft struct {
 	context  *sentence // a sentence just before the step that says where it works, without instructing
 	still    bool      // the step is a still hold for a while: a move that follows is a step of its own
 	switched bool      // a turn to the other side that plays the moves before again (segment_side.go)
+	replay   int       // "Repeat step 1.": the step it plays again, counted from 1 in d.steps
 }
 
 func (st *stepDraft) add(s *sentence, role int) {
@@ -462,9 +463,9 @@ func (d *doc) changesStep(s *sentence) bool {
 	case (s.b != d.cur.last && s.idx == 0 || s.idx > 0 && s.idx == len(s.b.sents)-1) && s.replayOf(len(d.steps)+1) > 0:
 		// "10. Repeat step 1.", "…. Finally, repeat step 1 to complete
 		// your massage.": the first step's move again, as a step
-		n := s.replayOf(len(d.steps) + 1)
+		n := d.numberedStep(s.replayOf(len(d.steps) + 1))
 		d.closeStep()
-		d.cur = &stepDraft{section: s.b.section, copied: d.steps[n-1].motion()}
+		d.cur = &stepDraft{section: s.b.section, copied: d.steps[n-1].motion(), replay: n}
 		d.cur.add(s, 1)
 	case s.sameElsewhere(d.cur):
 		d.restart(s)
@@ -478,6 +479,19 @@ func (d *doc) changesStep(s *sentence) bool {
 		return false
 	}
 	return true
+}
+
+// numberedStep finds the step that the item numbered n opens, counted
+// from 1 in d.steps ("Repeat step 1" names the text's own numbering, and
+// a step found before the list would put it off by one); n itself when no
+// item has that number.
+func (d *doc) numberedStep(n int) int {
+	for i, st := range d.steps {
+		if st.first != nil && st.first.kind == bItem && st.first.num == n {
+			return i + 1
+		}
+	}
+	return n
 }
 
 // restart starts a step that plays the step before's move again.

@@ -165,3 +165,19 @@ func TestApplyPressure(t *testing.T) {
 		}
 	}
 }
+
+// "Repeat step 1" plays again the item numbered 1, on its place, though a
+// step found before the list puts the counts apart.
+func TestReplayNamesTheTextsNumbering(t *testing.T) {
+	in := "Warm up first: glide over the forearm from the wrist to the elbow, six times.\n\n1. Knead the upper arm slowly for a minute.\n2. Squeeze each finger from base to tip.\n3. Repeat step 1.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 4 {
+		t.Fatalf("%d steps, want 4", len(res.Steps))
+	}
+	if got := res.Steps[3]; got.Area != "upper-arms" || got.Motion != res.Steps[1].Motion {
+		t.Errorf("the replay works the %s with %q, want the upper arms with %q", got.Area, got.Motion, res.Steps[1].Motion)
+	}
+}

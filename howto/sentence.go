@@ -435,7 +435,9 @@ func gerundOpener(t []token, p, _ int) (form, int, bool) {
 	if q < len(t) && q > p+1 && bodyWord(t[q].w) {
 		// "massaging your jaw will help to bring you comfort": the move
 		// is the subject of what it does, no instruction
-		for r := q + 1; r < len(t) && r <= q+3; r++ {
+		// (also with a phrase between: "Massaging the arms using a
+		// combination of techniques can help improve muscle tone")
+		for r := q + 1; r < len(t) && r <= q+10 && t[r].kind != tPunct; r++ {
 			if effectModals[t[r].w] && r+1 < len(t) && claimVerbs[t[r+1].w] {
 				return fNone, -1, true
 			}
