@@ -563,12 +563,31 @@ func (d *doc) continuesStep(s *sentence) bool {
 	case same && !d.cur.strongMove() && s.hasStrong() && !conflict && !d.cur.still:
 	case same && !s.hasStrong() && len(s.st.ws) <= 8 && newPlaces(d.cur, s) && (s.verb.c == vMove || s.verb.base == "go") && s.opensWithNext():
 		return false // "Then I go to the low back itself.": the next step, announced
+	case !same && s.idx == 0 && s.b.kind == bPara && s.form == fImperative && s.hasLoc() && s.hasPart() && !d.cur.usesParts(s.parts):
+		// "Massage the calf with your fist." opening a paragraph after
+		// moves with the thumbs: a new move, though its verb is general
+		return false
 	case !s.hasStrong() && !s.weakHold() && !conflict && (same || s.b.kind == bPara && d.cur.last.kind == bPara && !s.b.pageLine && !newPlaces(d.cur, s)):
 	default:
 		return false
 	}
 	d.cur.add(s, 1)
 	return true
+}
+
+// usesParts reports a step whose sentences already name one of the
+// giver's hand parts given.
+func (st *stepDraft) usesParts(parts []handMention) bool {
+	for _, s := range st.sents {
+		for _, p := range s.parts {
+			for _, q := range parts {
+				if p.part == q.part {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // offersPartner reports "or get a partner to do them", "or ask someone
