@@ -931,10 +931,13 @@ var (
 // the neck down to the belt line".
 func trunkSpan(st *stepDraft) bool {
 	for i, s := range st.sents {
-		if st.roles[i] != 1 || !hasWord(s.toks, "from") {
+		if st.roles[i] != 1 {
 			continue
 		}
-		top, bottom := false, false
+		top, bottom := false, bottomWords(s)
+		if !hasWord(s.toks, "from") && !bottom {
+			continue
+		}
 		for _, h := range s.hits {
 			if !s.strokeEnd(s.st.ti[h.i]) {
 				continue
@@ -955,6 +958,27 @@ func trunkSpan(st *stepDraft) bool {
 		}
 		if top && bottom {
 			return true
+		}
+	}
+	return false
+}
+
+// bottomWords reports where a stroke starts or ends at the bottom of the
+// back in words the body model has no place for: "from her neck to her
+// bum", "either side of the spine at the bottom, slide up to …".
+func bottomWords(s *sentence) bool {
+	t := s.toks
+	spine := hasWord(t, "spine") || hasWord(t, "back")
+	for i, x := range t {
+		switch x.w {
+		case "bum", "buttocks", "tailbone", "sacrum", "waist":
+			if s.strokeEnd(i) {
+				return true
+			}
+		case "bottom", "base":
+			if spine && i >= 2 && t[i-1].w == "the" && (t[i-2].w == "at" || t[i-2].w == "from") && !(i+1 < len(t) && t[i+1].w == "of" && !(i+2 < len(t) && (t[i+2].w == "the" || t[i+2].w == "her" || t[i+2].w == "his" || t[i+2].w == "their") && i+3 < len(t) && (t[i+3].w == "back" || t[i+3].w == "spine"))) {
+				return true
+			}
 		}
 	}
 	return false

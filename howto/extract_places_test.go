@@ -229,6 +229,8 @@ func TestTemples(t *testing.T) {
 func TestStrokeDownTheWholeBack(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Stroke from the neck down to the hips with both palms, six times.\n", "back"},
+		{"Palms flat either side of the spine at the bottom, slide all the way up to the shoulders, ten times.\n", "back"},
+		{"finish with a few long slow strokes from her neck to her bum, lighter each time.\n", "back"},
 		{"Make small circles on her left shoulder with your thumb, ten times.\n", "shoulders"},
 	})
 }
