@@ -505,6 +505,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		// the scalp or the head they are its sides.
 		out.Area = "face"
 	}
+	if a := besideJoint(st); a != "" && (out.Area == "arms" || out.Area == "legs") && limbPlaces[a].limb == out.Area {
+		out.Area = a // "two finger-widths below the bony point of the elbow" is the forearm
+	}
 	if trunkSpan(st) && (out.Area == "upper-back" || out.Area == "lower-back" || out.Area == "shoulders" || out.Area == "neck" || out.Area == "back") {
 		out.Area = "back" // "long strokes from her left shoulder to her waist" work the whole back
 	}
@@ -917,6 +920,38 @@ func (s *sentence) strokeRange() (lo, hi map[string]int) {
 		}
 	}
 	return lo, hi
+}
+
+// besideJoint is the part of a limb a move works when it names a place
+// just above or below a joint: "below the elbow" is the forearm, "above
+// the knee" the thigh.
+func besideJoint(st *stepDraft) string {
+	parts := map[string][2]string{"elbow": {"upper-arms", "forearms"}, "elbows": {"upper-arms", "forearms"},
+		"knee": {"thighs", "calves"}, "knees": {"thighs", "calves"}}
+	for i, s := range st.sents {
+		if st.roles[i] == 2 {
+			continue
+		}
+		t := s.toks
+		for k, x := range t {
+			side := -1
+			switch x.w {
+			case "above":
+				side = 0
+			case "below", "under", "beneath", "underneath":
+				side = 1
+			}
+			if side < 0 {
+				continue
+			}
+			for q := k + 1; q < len(t) && q <= k+10 && t[q].kind != tPunct; q++ {
+				if p, ok := parts[t[q].w]; ok {
+					return p[side]
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // trunkTop and trunkBottom are where a stroke down the whole back starts

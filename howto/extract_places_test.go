@@ -234,3 +234,12 @@ func TestStrokeDownTheWholeBack(t *testing.T) {
 		{"Make small circles on her left shoulder with your thumb, ten times.\n", "shoulders"},
 	})
 }
+
+// A place just above or below a joint names the part of the limb: below
+// the elbow is the forearm, above the knee the thigh.
+func TestBesideAJoint(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Place two fingertips about two finger-widths below the bony point on the outside of the elbow. Rub across the muscle for a minute.\n", "forearms"},
+		{"Rub small circles on the arm just above the elbow, ten times.\n", "upper-arms"},
+	})
+}
