@@ -16,7 +16,7 @@ var postureWords = wordSet("kneel kneels kneeling stand stands standing")
 
 // poseWords after a body word say how it is held: "the left foot
 // forward", "feet flat", "knees bent".
-var poseWords = wordSet("forward forwards flat apart bent crossed straight together outstretched back")
+var poseWords = wordSet("forward forwards flat apart bent crossed straight together outstretched back open closed shut")
 
 // giverPoses are what a giver does with their own arm to work: "fold your
 // arm", "lock your elbow".
@@ -36,6 +36,9 @@ func (s *sentence) positional(ti int) bool {
 	next := ""
 	if ti+1 < len(t) {
 		next = t[ti+1].w
+	}
+	if (next == "slightly" || next == "half" || next == "wide" || next == "fully") && ti+2 < len(t) && poseWords[t[ti+2].w] {
+		next = t[ti+2].w // "mouth slightly open"
 	}
 	switch {
 	case (w == "belly" || w == "bellies") && next == "of":

@@ -243,3 +243,11 @@ func TestBesideAJoint(t *testing.T) {
 		{"Rub small circles on the arm just above the elbow, ten times.\n", "upper-arms"},
 	})
 }
+
+// A part held in a pose while the hands work elsewhere is no place worked:
+// "mouth slightly open", "eyes closed".
+func TestPoseInPassing(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"4 / JAW Find the muscle that bulges when you bite down, just in front of the ear. Circle it with two fingers for 30 seconds, mouth slightly open.\n", "jaw"},
+	})
+}
