@@ -296,7 +296,7 @@ func (s *sentence) giverPose(ti int) bool {
 
 // supportVerbs hold a part still while the other hand works.
 var supportVerbs = wordSet("support supports supporting steady steadies steadying stabilise stabilize " +
-	"stabilising stabilizing cradle cradles cradling brace bracing hold holds holding grip gripping anchor anchoring")
+	"stabilising stabilizing cradle cradles cradling brace bracing hold holds holding grip gripping anchor anchoring cup cups cupping")
 
 // placeAt gives each place a sentence names the token of each mention.
 func (s *sentence) placeAt() map[string][]int {

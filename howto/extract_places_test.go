@@ -251,3 +251,11 @@ func TestPoseInPassing(t *testing.T) {
 		{"4 / JAW Find the muscle that bulges when you bite down, just in front of the ear. Circle it with two fingers for 30 seconds, mouth slightly open.\n", "jaw"},
 	})
 }
+
+// A hand cupped round one place to steady it while the other works is no
+// place worked.
+func TestCuppedToSteady(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Cup the back of her head in one hand, and with the thumb and fingers of the other walk little circles up the neck either side of the spine, from the collar up to the skull.\n", "neck"},
+	})
+}
