@@ -394,11 +394,28 @@ func unpunctuatedLines(b *block) bool {
 	}
 	for i := 0; i+1 < len(b.starts); i++ {
 		line := strings.TrimSpace(b.text[b.starts[i].off : b.starts[i+1].off-1])
-		if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;,") {
+		if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;,") || endsWithin(line) {
+			// a full stop inside a line says the writer ends sentences
+			// with them: prose wrapped at a width ("… before you begin.
+			// A swollen, hot or painful calf after")
 			return false
 		}
 	}
 	return true
+}
+
+// endsWithin reports a sentence that ends inside the line: a full stop, a
+// question or an exclamation mark, then a space and a capital.
+func endsWithin(line string) bool {
+	for i := 0; i+2 < len(line); i++ {
+		if (line[i] == '.' || line[i] == '?' || line[i] == '!') && line[i+1] == ' ' {
+			r, _ := utf8.DecodeRuneInString(line[i+2:])
+			if unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitRange cuts the block's text from start to end into sentences.

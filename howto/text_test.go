@@ -262,3 +262,24 @@ func TestSentencesInSmallLetters(t *testing.T) {
 		}
 	}
 }
+
+// Prose wrapped at a width, with a full stop inside a line, is read by its
+// full stops, not line by line.
+func TestWrappedProseWithStops(t *testing.T) {
+	text := "If you have diabetes, test the\nwater with your elbow, not your toes, and look over your feet\nfor cuts before you begin. A swollen, hot or painful calf after\na long walk is a reason to call a doctor."
+	b := &block{text: text}
+	off := 0
+	for i, l := range strings.Split(text, "\n") {
+		b.starts = append(b.starts, lineStart{off, i + 1})
+		off += len(l) + 1
+	}
+	splitSentences(b)
+	var got []string
+	for _, s := range b.sents {
+		got = append(got, s.text)
+	}
+	want := []string{"If you have diabetes, test the\nwater with your elbow, not your toes, and look over your feet\nfor cuts before you begin.", "A swollen, hot or painful calf after\na long walk is a reason to call a doctor."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
