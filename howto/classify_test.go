@@ -112,6 +112,8 @@ func TestCautions(t *testing.T) {
 		{"Move from the wrist to the shoulder, releasing pressure from the elbow.", true},
 		{"If you feel really tender spots, hang out there a little longer.", false},
 		{"Stop and rest your hands on the shoulders.", false},
+		{"Sunflower oil from the blue bottle — NOT the almond one in the cupboard.", true},
+		{"It is not the pressure but the rhythm that matters.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

@@ -116,6 +116,7 @@ func (s *sentence) findWarning() {
 	s.titleWarning()
 	s.leadWarning()
 	s.gentleWarning()
+	s.capsNotWarning()
 	if s.warning && (s.b != nil && s.b.kind == bHeading || labelOnly(s.toks)) {
 		s.warning, s.warnLead = false, false // "Warning" on a line of its own labels what follows
 	}
@@ -319,6 +320,22 @@ func (s *sentence) gentleWarning() {
 		firmer = firmer || firmWords[x.w] || x.w == "more" && i+1 < len(t) && t[i+1].w == "pressure"
 	}
 	s.warning = gentle && fragile && !firmer
+}
+
+// capsNotWarning: a "NOT" written in capitals in a line that is not
+// ("Sunflower oil from the blue bottle — NOT the almond one") is said
+// to warn.
+func (s *sentence) capsNotWarning() {
+	if s.warning || strings.ToUpper(s.text) == s.text {
+		return
+	}
+	for i, x := range s.toks {
+		if x.w == "not" && i+1 < len(s.toks) && x.pos+3 <= len(s.text) && s.text[x.pos:x.pos+3] == "NOT" {
+			s.warning = true
+			s.warnFrom(i)
+			return
+		}
+	}
 }
 
 // warnFrom notes that a warning cue begins at token i: a claim may come
