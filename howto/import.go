@@ -441,12 +441,27 @@ func (d *doc) notMove(s *sentence) bool {
 		return true // "Have you ever wondered how to give yourself a scalp massage?"
 	case s.prepOnly() || s.productSetup():
 		return true
-	case s.aboutTechniques() || s.makeSure():
+	case s.aboutTechniques() || s.makeSure() || s.bodyMechanics():
 		d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
 		return true
 	case s.receiverPosition():
 		d.addPrep("position", s)
 		return true
+	}
+	return false
+}
+
+// bodyMechanics reports advice on how the giver uses their own weight,
+// naming no place worked: "Lean your body weight in rather than pushing
+// with your arms" (not "Lean into the calf with your body weight").
+func (s *sentence) bodyMechanics() bool {
+	if len(s.areas) > 0 || len(s.landmarks) > 0 {
+		return false
+	}
+	for i, x := range s.toks {
+		if x.w == "weight" && i > 0 && s.toks[i-1].w == "body" {
+			return true
+		}
 	}
 	return false
 }
