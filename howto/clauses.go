@@ -364,6 +364,10 @@ func twoMoves(a, z *sentence, m *roleModels, then bool) bool {
 		return product && z.form == fImperative && z.handsOn() && second != "" && second != "hold"
 	}
 	switch {
+	case a.form != fNone && (a.prepOnly() || a.productSetup()) && z.form == fImperative && z.hasLoc() && (z.holdStep() || z.handsOn()):
+		// "Rub the oil between your palms, then press your palms flat
+		// over your cheeks …": the set-up, then the first move
+		return true
 	case !headMoves:
 		return false
 	case z.holdStep() && first != "" && first != "hold":
