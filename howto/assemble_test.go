@@ -116,6 +116,7 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Sit with your mum's feet in your lap.\nStroke from her toes to the ankle with both hands, six times.\n", "partner"},
 		{"Sit with your right foot on your left knee.\nStroke from your toes to the ankle with both hands, six times.\n", "self"},
 		{"Knead your calf with both hands, six times.\nAsk your physiotherapist first if the knee is swollen.\n", "self"},
+		{"Foot rub, how we do it\nSit her back in the recliner with legs up, so she knows you're there.\nStroke the top of the foot from toe to ankle, six times.\nShe tires, so ten minutes at most.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

@@ -849,6 +849,19 @@ func (s *sentence) countPersons() {
 			if t.w != "him" && t.w != "ask" && t.w != "asking" {
 				s.receivers++
 			}
+		case "her":
+			// "Sit her back in the recliner", "tell her": the receiver,
+			// as the object of what the giver does (not "her calf",
+			// counted with its owner)
+			if _, base := baseVerb(s.toks[max(i-1, 0)].w); i > 0 && (i+1 == len(s.toks) || !bodyWord(s.toks[i+1].w) && !bodyAdjs[s.toks[i+1].w]) && (base || s.toks[i-1].w == "tell" || s.toks[i-1].w == "for") {
+				s.partner++
+			}
+		case "she", "he":
+			// "so she knows you're there", "she tires": the receiver, as
+			// the one who feels, rests and asks
+			if i+1 < len(s.toks) && receiverStates[s.toks[i+1].w] {
+				s.partner++
+			}
 		case "person", "person's":
 			s.partner += 2 // "the person's calf": only a partner text has a person other than you
 			s.receivers++
@@ -870,6 +883,10 @@ func (s *sentence) countPersons() {
 		}
 	}
 }
+
+// receiverStates are what the one who receives does or feels: "she
+// knows", "he tires".
+var receiverStates = wordSet("knows tires likes wants relaxes feels drifts drifted falls sleeps lies sits breathes asks prefers enjoys winces flinches")
 
 // giveWords give a massage to someone.
 var giveWords = wordSet("give gives giving massage massaging treat treating")
