@@ -202,6 +202,9 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 			d.promotePending()
 			d.pending = nil
 			d.hint = nil
+			if b != d.title {
+				d.tallyHeading(b.text)
+			}
 			continue
 		}
 		d.readBlock(b)
@@ -211,6 +214,16 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 	if d.titleArea == "" {
 		d.titleArea = d.intro.clear()
 	}
+}
+
+// tallyHeading counts who a heading says receives, as much as the title
+// does: "Level: easy · Equipment: none · Self", "Partner massage".
+func (d *doc) tallyHeading(text string) {
+	hs := &sentence{text: text, toks: tokenize(text)}
+	hs.countPersons()
+	d.self += 0.5 * float64(hs.self)
+	d.partner += 0.5 * float64(hs.partner)
+	d.receivers += hs.receivers
 }
 
 // skipFurniture lists the page furniture and blind headings as skipped.

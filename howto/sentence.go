@@ -856,6 +856,13 @@ func (s *sentence) countPersons() {
 			if _, base := baseVerb(s.toks[max(i-1, 0)].w); i > 0 && (i+1 == len(s.toks) || !bodyWord(s.toks[i+1].w) && !bodyAdjs[s.toks[i+1].w]) && (base || s.toks[i-1].w == "tell" || s.toks[i-1].w == "for") {
 				s.partner++
 			}
+		case "roller", "ball":
+			// "roller under both calves", "a ball between the wall and
+			// your back", "lie on the roller": a tool the body rests on,
+			// which one uses on oneself
+			if i+1 < len(s.toks) && (s.toks[i+1].w == "under" || s.toks[i+1].w == "between") || restsOnTool(s.toks, i) {
+				s.self++
+			}
 		case "she", "he":
 			// "so she knows you're there", "she tires": the receiver, as
 			// the one who feels, rests and asks
@@ -882,6 +889,25 @@ func (s *sentence) countPersons() {
 			}
 		}
 	}
+}
+
+// restsOnTool reports "lie on the roller", "sitting on a ball": the body
+// put on the tool at token i.
+func restsOnTool(t []token, i int) bool {
+	k := i - 1
+	for k >= 0 && (dets[t[k].w] || t[k].w == "foam" || t[k].w == "tennis" || t[k].w == "massage") {
+		k--
+	}
+	if k < 1 || t[k].w != "on" && t[k].w != "onto" {
+		return false
+	}
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		switch t[q].w {
+		case "lie", "lying", "lies", "sit", "sitting", "sits", "lean", "leaning", "kneel", "kneeling", "rest", "resting":
+			return true
+		}
+	}
+	return false
 }
 
 // receiverStates are what the one who receives does or feels: "she
