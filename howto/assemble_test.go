@@ -118,6 +118,7 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Knead your calf with both hands, six times.\nAsk your physiotherapist first if the knee is swollen.\n", "self"},
 		{"Typing hands\n\nLevel: easy · Equipment: none · Self\n\n1. Forearm glide\n\nHeel of the other hand glides from the wrist to the elbow, 30 s.\n", "self"},
 		{"Cool-down\n\nSit, roller under both calves, hands behind you, hips up.\nSlow rolls from just above the ankle to just below the knee, x10.\n", "self"},
+		{"Our plan for Saturday\n\nYou have a hot shower first, then lie on your front.\nI'll start by laying both hands flat on your lower back for half a minute.\nAfter that, hands either side of your spine, sliding up to your shoulders, eight times.\n", "partner"},
 		{"Foot rub, how we do it\nSit her back in the recliner with legs up, so she knows you're there.\nStroke the top of the foot from toe to ankle, six times.\nShe tires, so ten minutes at most.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})

@@ -280,7 +280,10 @@ func (d *doc) mode() string {
 	case d.self == 0 && d.partner == 0:
 		d.res.Unsure = append(d.res.Unsure, "the text does not say whether it is for yourself or a partner")
 		return "both"
-	case d.partner > 1.5*d.self, d.receivers >= 2 && !d.yourself && !d.either && d.partner > d.self:
+	case d.partner > 1.5*d.self, d.receivers >= 2 && !d.yourself && !d.either && d.partner > d.self,
+		d.iOnYou && !d.yourself:
+		// (the author who lays their hands on "your lower back" gives
+		// the massage: a plan for two, whoever receives the next one)
 		// A text that names the receiver as a person ("the person's calf")
 		// is for a partner, whatever the giver's own arm or thigh does.
 		return "partner"

@@ -98,6 +98,7 @@ type doc struct {
 	either     bool // the text offers a partner as another way: "or get a partner to do them"
 	receivers  int  // sentences' mentions of the receiver as a person
 	yourself   bool // the text says "yourself"
+	iOnYou     bool // the author tells of working the reader's body (a swap of massages told as a plan)
 	prepSeen   map[string]bool
 	prepTimed  map[*sentence]bool // sentences whose time a preparation took
 	chainMsg   []float64          // the role model's forward message after the last block read (classify_chain.go)
@@ -411,6 +412,7 @@ func (d *doc) tally(s *sentence) {
 	d.self += w * float64(s.self)
 	d.receivers += s.receivers
 	d.yourself = d.yourself || s.yourself
+	d.iOnYou = d.iOnYou || s.iOnYou
 	d.partner += w * float64(s.partner)
 	d.either = d.either || offersPartner(s.toks)
 

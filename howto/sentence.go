@@ -81,6 +81,7 @@ type sentence struct {
 	partner   int  // cues that it is for a partner
 	receivers int  // the receiver named as a person: "the person's calf", "your partner"
 	yourself  bool // "yourself", "self"
+	iOnYou    bool // the author works the reader's body: "I'll lay both hands on your lower back"
 
 	shape      shape // its structure, with no verb list as the gate (classify_struct.go)
 	guess      guess // what the role model says of it (classify_model.go)
@@ -1168,7 +1169,16 @@ func (s *sentence) countOwner(ti int) {
 		return
 	}
 	switch s.toks[k].w {
-	case "your", "my":
+	case "your":
+		if s.shape.person == "i" {
+			// "I'll start by laying both hands flat on your lower back":
+			// the author works the reader's body
+			s.partner++
+			s.iOnYou = true
+		} else {
+			s.self++
+		}
+	case "my":
 		s.self++
 	case "their", "his", "her", "partner", "recipient", "recipients", "person", "receiver",
 		"partner's", "recipient's", "person's", "receiver's", "client's", "friend's":
