@@ -281,6 +281,9 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 	if s.form == fNone {
 		return s.modifierNoVerb()
 	}
+	if s.countPerSide() {
+		return true // "Maybe 20 strokes a leg.": how many times, for the move before
+	}
 	if s.b != cur.last && s.idx == 0 && len(s.b.sents) > 1 && len(s.st.ws) <= 2 && !s.hasLoc() && !s.hasStrong() {
 		return false // "Finish." naming the list item it opens, before its move: nothing merges across items
 	}
@@ -439,6 +442,47 @@ func (s *sentence) modifierNoVerb() bool {
 		}
 	}
 	return false
+}
+
+// countPerSide reports a sentence that only counts the move before, per
+// side or per place: "Maybe 20 strokes a leg.", "About ten circles per
+// foot.", "6 each side".
+func (s *sentence) countPerSide() bool {
+	ws := s.st.ws
+	k := 0
+	for k < len(ws) && (ws[k] == "maybe" || ws[k] == "about" || ws[k] == "around" || ws[k] == "roughly" || ws[k] == "approximately" || ws[k] == "so") {
+		k++
+	}
+	if k+1 >= len(ws) {
+		return false
+	}
+	if _, ok := numberWords[ws[k]]; !ok && !isDigits(ws[k]) {
+		return false
+	}
+	rest := ws[k+1:]
+	if len(rest) > 4 || !(isMotionNoun(rest[0]) || rest[0] == "strokes" || rest[0] == "circles" || rest[0] == "passes" || rest[0] == "times" || rest[0] == "reps") {
+		return false
+	}
+	last := rest[len(rest)-1]
+	if len(rest) < 2 || !(sideNouns[last] || bodyWord(last)) {
+		return false
+	}
+	t := s.toks
+	for i := len(t) - 1; i > 0; i-- {
+		if t[i].w == last {
+			return t[i-1].w == "a" || t[i-1].w == "per" || t[i-1].w == "each"
+		}
+	}
+	return false
+}
+
+func isDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // endsRepeat reports a sentence whose last verb is "repeat": "Move back to
