@@ -58,6 +58,11 @@ func TestPositionShapes(t *testing.T) {
 		{"It is easier if you sit down and pull the knee up.", true},
 		{"Hold this position for ten seconds.", false},
 		{"Many of us spend all day at a desk, and you sit at yours too long.", false},
+		{"Rest one of their hands palm down on the cushion on their lap.", true},
+		{"rest the forearm on your thigh palm up and use the other thumb to push slowly", true},
+		{"A table to rest your forearm on", true},
+		{"Rest your hands on her shoulders for three breaths.", false},
+		{"Rest two fingers on the jaw joint and circle gently.", false},
 	}
 	for _, tt := range cases {
 		got := positionTold(tokenize(tt.in))

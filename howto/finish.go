@@ -115,6 +115,9 @@ func (d *doc) findPrep(s *sentence) {
 // lying somewhere ("easier if you sit down", "you lie back against the
 // pillows") rather than sitting at a desk all day.
 func positionTold(t []token) bool {
+	if limbRested(t) {
+		return true
+	}
 	person := false
 	for _, x := range t {
 		if personWords[x.w] || x.w == "recipient" || x.w == "receiver" {
@@ -135,6 +138,42 @@ func positionTold(t []token) bool {
 		}
 	}
 	return false
+}
+
+// restSurfaces are what a limb is rested on for the massage.
+var restSurfaces = wordSet("cushion pillow lap table desk thigh knee towel armrest bed sofa stool chair")
+
+// limbRested reports a limb rested on a surface for the massage: "Rest one
+// of their hands palm down on the cushion on their lap", "rest the forearm
+// on your thigh palm up", "A table to rest your forearm on".
+func limbRested(t []token) bool {
+	for k, x := range t {
+		if x.w != "rest" && x.w != "resting" && x.w != "prop" && x.w != "lay" {
+			continue
+		}
+		limb, on := false, false
+		for q := k + 1; q < len(t) && q <= k+10 && t[q].kind != tPunct; q++ {
+			switch w := t[q].w; {
+			case w == "forearm" || w == "forearms" || w == "arm" || w == "arms" || w == "hand" || w == "hands" || w == "leg" || w == "legs" || w == "foot" || w == "feet" || w == "head":
+				limb = limb || !on
+			case w == "on" || w == "in" || w == "across":
+				on = limb
+			case on && restSurfaces[w]:
+				return !giverHands(t, k)
+			}
+		}
+		// "A table to rest your forearm on"
+		if limb && k >= 2 && t[k-1].w == "to" && restSurfaces[t[k-2].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// giverHands reports "rest your hands on her shoulders": the giver's own
+// hands laid on the receiver, a move, not a position.
+func giverHands(t []token, k int) bool {
+	return k+2 < len(t) && (t[k+1].w == "your" || t[k+1].w == "both") && (t[k+2].w == "hands" || t[k+2].w == "palms" || t[k+2].w == "hand")
 }
 
 var positionMods = wordSet("sitting lying seated upright reclining reclined comfortable side-lying")
