@@ -62,6 +62,8 @@ func TestPositionShapes(t *testing.T) {
 		{"rest the forearm on your thigh palm up and use the other thumb to push slowly", true},
 		{"A table to rest your forearm on", true},
 		{"Rest your hands on her shoulders for three breaths.", false},
+		{"You have a long shower first, and then you lie on your front with a pillow under your chest.", true},
+		{"Make slow circles on her back with both palms.", false},
 		{"Rest two fingers on the jaw joint and circle gently.", false},
 	}
 	for _, tt := range cases {

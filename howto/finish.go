@@ -136,6 +136,12 @@ func positionTold(t []token) bool {
 			k+1 < len(t) && settleWords[t[k+1].w] {
 			return true
 		}
+		// "then you lie on your front with a pillow under your chest"
+		if v, ok := verbs[x.w]; ok && positionVerbs[v.base] && k > 0 && receiverSubjects[t[k-1].w] || ok && positionVerbs[v.base] && k > 0 && t[k-1].w == "you" {
+			if k+3 < len(t) && t[k+1].w == "on" && (t[k+2].w == "your" || t[k+2].w == "her" || t[k+2].w == "his" || t[k+2].w == "their") && lyingSides[t[k+3].w] {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -175,6 +181,9 @@ func limbRested(t []token) bool {
 func giverHands(t []token, k int) bool {
 	return k+2 < len(t) && (t[k+1].w == "your" || t[k+1].w == "both") && (t[k+2].w == "hands" || t[k+2].w == "palms" || t[k+2].w == "hand")
 }
+
+// lyingSides are what one lies on: "lie on your front".
+var lyingSides = wordSet("front back side tummy stomach belly")
 
 var positionMods = wordSet("sitting lying seated upright reclining reclined comfortable side-lying")
 var settleWords = wordSet("down back up comfortably upright straight")
