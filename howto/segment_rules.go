@@ -135,6 +135,12 @@ func (s *sentence) aboutTechniques() bool {
 // makeSure reports "Make sure that the skin is dry …": a state to check,
 // not a move.
 func (s *sentence) makeSure() bool {
+	if s.vi >= 0 && s.verb.base == "be" && s.vi+2 < len(s.toks) && (s.toks[s.vi+1].w == "sure" || s.toks[s.vi+1].w == "certain") {
+		// "be certain to make sure your hands … remain comfortable",
+		// "be sure that …" (not "be sure to knead the heel")
+		k := s.vi + 2
+		return s.toks[k].w == "that" || s.toks[k].w == "to" && k+1 < len(s.toks) && s.toks[k+1].w == "make"
+	}
 	if s.vi < 0 || s.verb.base != "make" || s.vi+1 >= len(s.toks) || s.toks[s.vi+1].w != "sure" {
 		return false
 	}

@@ -147,6 +147,7 @@ func analyze(s *sentence) {
 	s.readHits()
 	s.dropPostureObject()
 	s.toolPlaced()
+	s.handsMoved()
 	s.rep, s.repVague, s.secs, s.secsVague, s.repMore = measuresMore(s.toks)
 	s.warnAt, s.warnFirst = -1, -1
 	s.dropConditionMotions()
@@ -493,7 +494,15 @@ func afterOpenerNoComma(t []token, p int) int {
 			continue
 		}
 		// right after the place the opening phrase names: "your navel
-		// use", "the left side massage" (not "After a long run")
+		// use", "the left side massage" (not "After a long run"), or
+		// after what is done: "Once the location is found gently rub"
+		p := q - 1
+		if strings.HasSuffix(t[p].w, "ly") && p > 0 {
+			p--
+		}
+		if t[p].w == "found" || t[p].w == "located" || t[p].w == "done" || t[p].w == "warm" || t[p].w == "warmed" {
+			return q
+		}
 		if prev := t[q-1].w; bodyWord(prev) || openerPlaces[prev] || q >= 2 && (t[q-2].w == "the" || t[q-2].w == "your") {
 			return q // "… near the appendix use small circular strokes"
 		}
@@ -1294,6 +1303,30 @@ func setUpWhere(t []token, k int) bool {
 		return k+2 < len(t) && (t[k+2].w == "floor" || t[k+2].w == "ground" || t[k+2].w == "mat")
 	}
 	return false
+}
+
+// handsMoved reads "Move your hands to an inch away from where the pain
+// is" as placing the hands for the move that follows: the giver's hands
+// taken to a place, nothing done there yet.
+func (s *sentence) handsMoved() {
+	if s.vi < 0 || s.verb.base != "move" || s.vi+3 >= len(s.toks) {
+		return
+	}
+	k := s.vi + 1
+	if s.toks[k].w == "your" || s.toks[k].w == "both" || s.toks[k].w == "the" {
+		k++
+	}
+	if !giverWords[s.toks[k].w] || s.toks[k+1].w != "to" || movesAfter(s.toks, k) {
+		return
+	}
+	s.verb = verb{base: "place", c: vPlace}
+	keep := s.motions[:0]
+	for _, m := range s.motions {
+		if m.ti != s.vi {
+			keep = append(keep, m)
+		}
+	}
+	s.motions = keep
 }
 
 // setsUp are the verbs that set a tool in place.
