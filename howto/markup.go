@@ -38,15 +38,18 @@ var (
 	// "[x] Thumbs.", "☐ Heel squeeze".
 	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|[☐☑☒□■✓✔])\s+`)
 	// "1. ", "1) ", "1.) ", "6-Finish …" (numberedItem)
-	reNumbered = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*|\s+/\s+)`)
-	reLettered = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
-	reSpeaker  = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
-	reStep     = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
-	reImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	reLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	reURL      = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
-	reAuto     = regexp.MustCompile(`<(https?://|mailto:)[^>]*>`)
-	reRefDef   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
+	// reNumberedTight is a number and a full stop with no space before
+	// a capital: "4.Slowly make …" (not "2.5 cm")
+	reNumberedTight = regexp.MustCompile(`^\d{1,3}\.()\p{Lu}\p{Ll}`)
+	reNumbered      = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*|\s+/\s+)`)
+	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
+	reSpeaker       = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
+	reStep          = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
+	reImage         = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	reLink          = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	reURL           = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
+	reAuto          = regexp.MustCompile(`<(https?://|mailto:)[^>]*>`)
+	reRefDef        = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
 	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36",
 	// and a chat export's with its date: "[05/12/2026, 21:02] ", "5/12/26, 9:02 pm - ".
 	reStamp = regexp.MustCompile(`^\[?\(?(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+)?\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp]\.?[Mm]\.?)?\)?\]?\s+(-\s+)?`)
@@ -204,6 +207,9 @@ func (tl *textLiner) rowOrMessage(l *line, i int, t string) (string, bool) {
 // number, a letter, a check box, an emoji among others) and a list nested
 // in an item.
 func (tl *textLiner) listMarker(l *line, i int, t string) string {
+	if m := reNumberedTight.FindStringSubmatchIndex(t); m != nil {
+		t = t[:m[3]] + " " + t[m[3]:] // "4.Slowly make soft movements …": the space the writer left out
+	}
 	// A line led by an emoji, among others like it, is an item of a
 	// list that uses emoji as bullets: "🌀 Circle clockwise …".
 	if rest, ok := emojiLead(t); ok && (emojiLine(tl.raw, i-1) || emojiLine(tl.raw, i+1)) {
