@@ -576,6 +576,10 @@ func (d *doc) continuesStep(s *sentence) bool {
 	switch {
 	case s.nextPlace(d.cur):
 		return false
+	case s.closesWith() && s.hasStrong() && s.form != fGerund:
+		// "… and gently pull. Finish by stroking across the head.": the
+		// closing move is a step of its own, on the same place too
+		return false
 	case s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()):
 		if conflict {
 			d.restart(s) // the same move, now travelling another way
@@ -616,6 +620,22 @@ func (st *stepDraft) usesParts(parts []handMention) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// closesWith reports a sentence that opens with the closing move: "Finish
+// by stroking across the head", "End with a few long strokes", "Finally,
+// …", "To finish, …".
+func (s *sentence) closesWith() bool {
+	w := s.firstWords(2)
+	switch {
+	case len(w) == 2 && (w[0] == "finish" || w[0] == "end") && (w[1] == "by" || w[1] == "with"):
+		return true
+	case len(w) >= 1 && (w[0] == "finally" || w[0] == "lastly"):
+		return true
+	case len(w) == 2 && w[0] == "to" && (w[1] == "finish" || w[1] == "end"):
+		return true
 	}
 	return false
 }

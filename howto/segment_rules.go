@@ -79,7 +79,7 @@ func (s *sentence) receiverPosition() bool {
 // merges across items; within one, the same move goes on.
 func (s *sentence) sameItemMove(cur *stepDraft) bool {
 	return s.b.kind == bItem && cur.last == s.b && s.hasStrong() && s.strongMotion() == cur.motion() &&
-		!dirConflict(cur.dirs(), s.dirs) && !s.nextPlace(cur)
+		!dirConflict(cur.dirs(), s.dirs) && !s.nextPlace(cur) && !s.closesWith()
 }
 
 // nextPlace reports a move that says it comes next and names a place the
