@@ -131,6 +131,9 @@ func (s *sentence) productSetup() bool {
 	if s.objectClass() != "product" {
 		return false
 	}
+	if s.vi >= 0 && (s.verb.base == "spread" || s.verb.base == "smooth") && s.spreadAlong(s.vi) {
+		return false // "Smooth cream from his fingertips up to his wrist": a stroke
+	}
 	places := s.placeAt()
 	for _, m := range s.motions {
 		if m.ti <= s.shape.vi || m.strength < 1 {

@@ -101,7 +101,9 @@ func (s *sentence) movesOnly() bool {
 // holdStep reports a still hold that is a move of its own: "Rest your
 // palms on the cheeks for a few moments."
 func (s *sentence) holdStep() bool {
-	if s.form == fNone || s.verb.c != vPlace || !s.hasLoc() {
+	// "Just hold it there for a minute": the place the hands were just put
+	there := s.vi >= 0 && s.vi+2 < len(s.toks) && s.toks[s.vi+1].w == "it" && s.toks[s.vi+2].w == "there"
+	if s.form == fNone || s.verb.c != vPlace || !s.hasLoc() && !there {
 		return false
 	}
 	switch s.verb.base {
@@ -189,9 +191,39 @@ func (s *sentence) prepOnly() bool {
 		}
 		for k := i + 1; k < len(t) && k <= i+5; k++ {
 			if lubricants[t[k].w] {
+				if (v.base == "spread" || v.base == "smooth") && s.spreadAlong(k) {
+					// "Spread the lotion with long flowing strokes from the
+					// wrist up over the elbow", "Smooth cream from his
+					// fingertips up to his wrist": the oiling is a stroke
+					// along the limb, a move (the cream is still got ready)
+					return false
+				}
 				// "Rub a little cream between your hands and stroke the
 				// whole foot": the oiling, then the move.
 				return !((v.base == "use" || v.base == "rub" || v.base == "warm" || v.base == "put") && movesAfter(t, k))
+			}
+		}
+	}
+	return false
+}
+
+// spreadAlong reports a product spread (named at token k) along a place
+// with strokes or from one place to another: a stroke, not only oiling.
+func (s *sentence) spreadAlong(k int) bool {
+	t := s.toks
+	return len(s.landmarks)+len(s.areas) > 0 && (strokesWith(t, k) || hasWord(t, "from") && (hasWord(t, "to") || hasWord(t, "up")))
+}
+
+// strokesWith reports "with" and strokes named after token k: "spread the
+// lotion with long flowing strokes".
+func strokesWith(t []token, k int) bool {
+	for q := k + 1; q+1 < len(t) && q <= k+3; q++ {
+		if t[q].w != "with" {
+			continue
+		}
+		for r := q + 1; r < len(t) && r <= q+4; r++ {
+			if w := t[r].w; w == "strokes" || w == "stroke" || w == "circles" || w == "movements" {
+				return true
 			}
 		}
 	}
