@@ -362,7 +362,7 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 			}
 		}
 	}
-	if w == "once" || w == "when" || w == "after" || w == "starting" || w == "beginning" || w == "working" {
+	if w == "once" || w == "when" || w == "after" || w == "starting" || w == "beginning" || w == "working" || w == "in" || w == "at" {
 		if vi := afterOpenerNoComma(t, p+1); vi >= 0 {
 			return fImperative, vi, true
 		}
@@ -477,7 +477,7 @@ func participleOpener(t []token, p, depth int) (form, int, bool) {
 }
 
 // openerPlaces end an opening phrase that names where the move starts.
-var openerPlaces = wordSet("side sides spot point area edge end line middle centre center top bottom")
+var openerPlaces = wordSet("side sides spot point area edge end line middle centre center top bottom place")
 
 // afterOpenerNoComma finds the instruction after an opening phrase that
 // has no comma to end it, as web pages often write: "Starting at your
@@ -490,7 +490,7 @@ func afterOpenerNoComma(t []token, p int) int {
 			return -1
 		}
 		v, ok := verbs[t[q].w]
-		if !ok || !(v.c == vMove || v.base == "use") || isGerund(t[q].w) || strings.HasSuffix(t[q].w, "ed") || t[q].w != v.base {
+		if !ok || !(v.c == vMove || v.base == "use" || v.base == "apply" && q+2 < len(t) && (t[q+1].w == "pressure" || t[q+2].w == "pressure")) || isGerund(t[q].w) || strings.HasSuffix(t[q].w, "ed") || t[q].w != v.base {
 			continue
 		}
 		// right after the place the opening phrase names: "your navel
