@@ -470,6 +470,9 @@ func (d *doc) notMove(s *sentence) bool {
 // naming no place worked: "Lean your body weight in rather than pushing
 // with your arms" (not "Lean into the calf with your body weight").
 func (s *sentence) bodyMechanics() bool {
+	if s.handsKeptLoose() {
+		return true
+	}
 	if len(s.areas) > 0 || len(s.landmarks) > 0 {
 		return false
 	}
@@ -480,6 +483,30 @@ func (s *sentence) bodyMechanics() bool {
 	}
 	return false
 }
+
+// handsKeptLoose reports advice on how the giver holds their own hands:
+// "Always keep your hands loose, relaxed and limber while massaging".
+func (s *sentence) handsKeptLoose() bool {
+	t := s.toks
+	if s.vi < 0 || s.verb.base != "keep" && s.verb.base != "let" || s.vi+3 >= len(t) {
+		return false
+	}
+	k := s.vi + 1
+	if t[k].w == "your" || t[k].w == "the" || t[k].w == "both" {
+		k++
+	}
+	if !giverWords[t[k].w] {
+		return false
+	}
+	for q := k + 1; q < len(t) && q <= k+3; q++ {
+		if looseWords[t[q].w] {
+			return true
+		}
+	}
+	return false
+}
+
+var looseWords = wordSet("loose relaxed limber soft supple")
 
 // changesStep reads an instruction that changes or repeats the step
 // before: "Switch sides.", "Repeat 4 times.", "Do the same on the other
