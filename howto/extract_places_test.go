@@ -259,3 +259,11 @@ func TestCuppedToSteady(t *testing.T) {
 		{"Cup the back of her head in one hand, and with the thumb and fingers of the other walk little circles up the neck either side of the spine, from the collar up to the skull.\n", "neck"},
 	})
 }
+
+// The giver's own finger, named after "your" in a text for a partner, is
+// what works, not where: "pull your finger gently off the toes".
+func TestGiversOwnFinger(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Take each toe of baby between your forefingers and thumb, and pull down your finger gently off the toes.\n", "toes"},
+	})
+}

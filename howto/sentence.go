@@ -1080,7 +1080,7 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if s.onTool(ti) {
 		return true // "roll your forearm over the ball": the forearm is what the ball works
 	}
-	if first >= 0 && t[first].w == "your" && giverWords[t[ti].w] && !s.selfText {
+	if first >= 0 && t[first].w == "your" && (giverWords[t[ti].w] || giverOne[t[ti].w]) && !s.selfText {
 		return false // "over your fingers": the giver's own
 	}
 	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
@@ -1103,6 +1103,11 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	}
 	return s.movedObject(ti, k)
 }
+
+// giverOne are one finger of the giver's, named after "your" in a text
+// for a partner: "pull your finger gently off the toes", "between your
+// forefingers and thumb".
+var giverOne = wordSet("finger fingertip forefinger forefingers knuckle")
 
 // onTool reports a body word laid on a ball or a roller: "roll your
 // forearm over the lacrosse ball", "rest your hand on the roller". The
