@@ -485,7 +485,7 @@ func (s *sentence) bodyMechanics() bool {
 }
 
 // handsKeptLoose reports advice on how the giver holds their own hands:
-// "Always keep your hands loose, relaxed and limber while massaging".
+// "keep your hands soft and loose as you work".
 func (s *sentence) handsKeptLoose() bool {
 	t := s.toks
 	if s.vi < 0 || s.verb.base != "keep" && s.verb.base != "let" || s.vi+3 >= len(t) {

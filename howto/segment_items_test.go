@@ -109,7 +109,7 @@ func TestStepFinding(t *testing.T) {
 			"6. Press gently on the inner corner of the eye for 5 seconds.\n7. Then in the same place apply pressure inwards towards the nose.\n8. Circle the temples.\n",
 			[]string{"Press gently", "Then in the same place", "Circle the temples"}},
 		{"advice on keeping one's hands loose is no step",
-			"1. Knead the flesh of the calf between fingers and thumbs.\n2. Always keep your hands loose, relaxed and limber while massaging in a slow, rhythmical movement.\n",
+			"1. Knead the flesh of the calf between fingers and thumbs.\n2. Always keep your hands loose and relaxed while you knead, in a slow, even rhythm.\n",
 			[]string{"Knead the flesh"}},
 		{"prose wrapped at a width stays one paragraph",
 			"Knead the calf with both hands,\nworking slowly from the ankle up to the knee and\nback down again, six times.\n",
