@@ -79,6 +79,14 @@ func blocks(lines []line, firstLine bool) []*block {
 				out = append(out, cur)
 				continue
 			}
+			if w, ok := brokenWord(cur.text, l.text); ok {
+				// "on their af-" / "fected side": a word broken at the line's
+				// end is joined again
+				cur.text = cur.text[:len(cur.text)-1]
+				cur.starts = append(cur.starts, lineStart{len(cur.text) - len(w), l.n})
+				cur.text += l.text
+				continue
+			}
 			cur.starts = append(cur.starts, lineStart{len(cur.text) + 1, l.n})
 			cur.text += " " + l.text
 		}
@@ -98,10 +106,34 @@ func blocks(lines []line, firstLine bool) []*block {
 			i+1 < len(out) && out[i+1].kind == bPara && out[i+1].line > b.line+1 {
 			b.kind = bHeading
 		}
+		// "4. Incorporate Hair Pulling (Optional)" over bullets that give
+		// its moves: a numbered section's name in title case, not a move
+		if b.kind == bItem && b.num > 0 && len(b.starts) == 1 && b.title == "" && shortTitle(b.text) && titleCase(b.text) &&
+			i+1 < len(out) && out[i+1].kind == bItem && out[i+1].num == 0 {
+			b.kind = bHeading
+		}
 	}
 	out = lineItems(out)
 	setSections(out)
 	return out
+}
+
+// titleCase reports a line whose every longer word opens with a capital:
+// "Incorporate Hair Pulling (Optional)", "Find a Comfortable Position".
+func titleCase(t string) bool {
+	n := 0
+	for _, w := range strings.Fields(t) {
+		w = strings.Trim(w, "()[]\"'“”‘’,:-–")
+		if len(w) < 4 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // splitLines parts a paragraph written a paragraph a line, as a web page's
@@ -315,6 +347,31 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
+// brokenWord reports a line that ends in a word broken with a hyphen
+// before a line that goes on in small letters ("fore-" / "arm"), and the
+// broken word's first part; compounds that keep their hyphen ("self-",
+// "well-") are not joined.
+func brokenWord(text, next string) (string, bool) {
+	if len(text) < 3 || text[len(text)-1] != '-' || next == "" {
+		return "", false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLower(r) {
+		return "", false
+	}
+	k := len(text) - 1
+	for k > 0 && unicode.IsLetter(rune(text[k-1])) && text[k-1] < utf8.RuneSelf {
+		k--
+	}
+	w := text[k : len(text)-1]
+	if len(w) < 2 || keepHyphen[strings.ToLower(w)] || !unicode.IsLower(rune(w[len(w)-1])) {
+		return "", false
+	}
+	return w, true
+}
+
+var keepHyphen = wordSet("self well half non co re pre anti semi multi one two three four five six ten twenty thirty x")
+
 // lineAt gives the input line of a byte offset in the block's text.
 func (b *block) lineAt(off int) int {
 	n := b.line
@@ -393,8 +450,8 @@ func unpunctuatedLines(b *block) bool {
 		return false
 	}
 	for i := 0; i+1 < len(b.starts); i++ {
-		line := strings.TrimSpace(b.text[b.starts[i].off : b.starts[i+1].off-1])
-		if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;,") || endsWithin(line) {
+		line := strings.TrimSpace(b.text[b.starts[i].off : max(b.starts[i].off, b.starts[i+1].off-1)])
+		if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;,") || endsWithin(line) || endsMidPhrase(line) {
 			// a full stop inside a line says the writer ends sentences
 			// with them: prose wrapped at a width ("… before you begin.
 			// A swollen, hot or painful calf after")
@@ -403,6 +460,16 @@ func unpunctuatedLines(b *block) bool {
 	}
 	return true
 }
+
+// endsMidPhrase reports a line that stops where no sentence can: on
+// "and", "the", "of", "your" and the like, so the line is wrapped prose
+// ("Hold their hand palm up and" / "press your thumbs in small").
+func endsMidPhrase(line string) bool {
+	f := strings.Fields(line)
+	return len(f) > 0 && midPhrase[strings.ToLower(f[len(f)-1])]
+}
+
+var midPhrase = wordSet("and or the a an of your their his her its our my than into onto")
 
 // endsWithin reports a sentence that ends inside the line: a full stop, a
 // question or an exclamation mark, then a space and a capital.

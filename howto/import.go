@@ -456,7 +456,7 @@ func (d *doc) notMove(s *sentence) bool {
 		return true // "Have you ever wondered how to give yourself a scalp massage?"
 	case s.prepOnly() || s.productSetup():
 		return true
-	case s.aboutTechniques() || s.makeSure() || s.bodyMechanics():
+	case s.aboutTechniques() || s.makeSure() || s.bodyMechanics() || s.breathing() || s.pressureOnly():
 		d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
 		return true
 	case s.receiverPosition():
@@ -479,6 +479,41 @@ func (s *sentence) bodyMechanics() bool {
 	for i, x := range s.toks {
 		if x.w == "weight" && i > 0 && s.toks[i-1].w == "body" {
 			return true
+		}
+	}
+	return false
+}
+
+// breathing reports an instruction to breathe that names no place: "Relax:
+// Take a few deep breaths to relax and prepare for the massage."
+func (s *sentence) breathing() bool {
+	if s.vi < 0 || len(s.areas) > 0 || len(s.landmarks) > 0 || s.hasStrong() {
+		return false
+	}
+	if s.verb.base == "breathe" {
+		return true
+	}
+	if s.verb.base != "take" {
+		return false
+	}
+	for q := s.vi + 1; q < len(s.toks) && q <= s.vi+4; q++ {
+		if w := s.toks[q].w; w == "breath" || w == "breaths" {
+			return true
+		}
+	}
+	return false
+}
+
+// pressureOnly reports advice on how hard to press that names no place
+// and no move: "Gentle Touch: Use gentle pressure with your fingertips to
+// avoid causing discomfort."
+func (s *sentence) pressureOnly() bool {
+	if s.vi < 0 || s.verb.base != "use" || len(s.areas) > 0 || len(s.landmarks) > 0 || s.hasStrong() {
+		return false
+	}
+	for q := s.vi + 1; q < len(s.toks) && q <= s.vi+3; q++ {
+		if s.toks[q].w == "pressure" {
+			return !movesAfter(s.toks, q)
 		}
 	}
 	return false
