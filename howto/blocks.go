@@ -450,7 +450,7 @@ func unpunctuatedLines(b *block) bool {
 		return false
 	}
 	for i := 0; i+1 < len(b.starts); i++ {
-		line := strings.TrimSpace(b.text[b.starts[i].off : max(b.starts[i].off, b.starts[i+1].off-1)])
+		line := strings.TrimSpace(b.text[b.starts[i].off:max(b.starts[i].off, b.starts[i+1].off-1)])
 		if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;,") || endsWithin(line) || endsMidPhrase(line) {
 			// a full stop inside a line says the writer ends sentences
 			// with them: prose wrapped at a width ("… before you begin.
