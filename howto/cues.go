@@ -326,13 +326,16 @@ func (s *sentence) gentleWarning() {
 // ("Sunflower oil from the blue bottle — NOT the almond one") is said
 // to warn.
 func (s *sentence) capsNotWarning() {
-	if s.warning || strings.ToUpper(s.text) == s.text {
+	if s.warning {
 		return
 	}
 	for i, x := range s.toks {
 		if x.w == "not" && i+1 < len(s.toks) && x.pos+3 <= len(s.text) && s.text[x.pos:x.pos+3] == "NOT" {
-			s.warning = true
-			s.warnFrom(i)
+			// (the line's case checked only here: most sentences have no "not")
+			if strings.ToUpper(s.text) != s.text {
+				s.warning = true
+				s.warnFrom(i)
+			}
 			return
 		}
 	}

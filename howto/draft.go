@@ -926,8 +926,7 @@ func (s *sentence) strokeRange() (lo, hi map[string]int) {
 // just above or below a joint: "below the elbow" is the forearm, "above
 // the knee" the thigh.
 func besideJoint(st *stepDraft) string {
-	parts := map[string][2]string{"elbow": {"upper-arms", "forearms"}, "elbows": {"upper-arms", "forearms"},
-		"knee": {"thighs", "calves"}, "knees": {"thighs", "calves"}}
+	parts := jointSides
 	for i, s := range st.sents {
 		if st.roles[i] == 2 {
 			continue
@@ -953,6 +952,10 @@ func besideJoint(st *stepDraft) string {
 	}
 	return ""
 }
+
+// jointSides are the parts of a limb above and below each joint.
+var jointSides = map[string][2]string{"elbow": {"upper-arms", "forearms"}, "elbows": {"upper-arms", "forearms"},
+	"knee": {"thighs", "calves"}, "knees": {"thighs", "calves"}}
 
 // trunkTop and trunkBottom are where a stroke down the whole back starts
 // or ends.
@@ -1011,10 +1014,26 @@ func bottomWords(s *sentence) bool {
 				return true
 			}
 		case "bottom", "base":
-			if spine && i >= 2 && t[i-1].w == "the" && (t[i-2].w == "at" || t[i-2].w == "from") && !(i+1 < len(t) && t[i+1].w == "of" && !(i+2 < len(t) && (t[i+2].w == "the" || t[i+2].w == "her" || t[i+2].w == "his" || t[i+2].w == "their") && i+3 < len(t) && (t[i+3].w == "back" || t[i+3].w == "spine"))) {
+			// "at the bottom", "from the base", alone or "of the back",
+			// not "at the bottom of the foot"
+			atThe := i >= 2 && t[i-1].w == "the" && (t[i-2].w == "at" || t[i-2].w == "from")
+			ofOther := i+1 < len(t) && t[i+1].w == "of" && !ofTheBack(t, i+2)
+			if spine && atThe && !ofOther {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// ofTheBack reports "the back", "her spine" … from token k.
+func ofTheBack(t []token, k int) bool {
+	if k+1 >= len(t) {
+		return false
+	}
+	switch t[k].w {
+	case "the", "her", "his", "their":
+		return t[k+1].w == "back" || t[k+1].w == "spine"
 	}
 	return false
 }

@@ -90,8 +90,9 @@ func (s *sentence) nextPlace(cur *stepDraft) bool {
 	if !(s.hasStrong() || s.hasWeak()) || !namesNew(cur, s) {
 		return false
 	}
-	if w := s.firstWords(2); len(w) >= 1 && (w[0] == "finally" || w[0] == "lastly") ||
-		len(w) == 2 && (w[0] == "end" || w[0] == "finish") && (w[1] == "with" || w[1] == "by") && s.hasStrong() {
+	w := s.firstWords(1)
+	lastly := len(w) == 1 && (w[0] == "finally" || w[0] == "lastly")
+	if lastly || s.closesWith() && s.hasStrong() && !(len(w) == 1 && w[0] == "to") {
 		return true // "… and end with tapping along the shoulders": the closing move, on a place of its own
 	}
 	return s.opensWithNext()
