@@ -259,26 +259,37 @@ func (s *sentence) toolOf(ti int) bool {
 // knead your back", "Use your feet to slide back and forth over the
 // towel", "using your forearm to glide". "Use your right hand to knead
 // the left hand" still works the left hand.
+//
+// A list of limbs is used alike: "use their hands or forearms to gently
+// rub the lower back" works the lower back.
 func (s *sentence) usedAsTool(ti int) bool {
 	t := s.toks
-	switch t[ti].w {
-	case "arm", "arms", "forearm", "forearms", "elbow", "elbows", "foot", "feet", "knee", "knees", "leg", "legs", "hand", "hands":
-	default:
+	if !toolLimbs[t[ti].w] {
 		return false
 	}
-	k := ti - 1
+	first, last := ti, ti
+	for first >= 2 && (t[first-1].w == "or" || t[first-1].w == "and") && toolLimbs[t[first-2].w] {
+		first -= 2
+	}
+	for last+2 < len(t) && (t[last+1].w == "or" || t[last+1].w == "and") && toolLimbs[t[last+2].w] {
+		last += 2
+	}
+	k := first - 1
 	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w] || t[k].w == "free" || t[k].w == "other" || t[k].w == "own" || t[k].w == "spare") {
 		k--
 	}
-	if k < 0 || k == ti-1 {
+	if k < 0 || k == first-1 {
 		return false // "use arms" with no "your": not the giver's
 	}
 	switch t[k].w {
 	case "use", "uses", "using":
-		return ti+1 < len(t) && (t[ti+1].w == "to" || ti+2 < len(t) && t[ti+2].w == "to")
+		return last+1 < len(t) && (t[last+1].w == "to" || last+2 < len(t) && t[last+2].w == "to")
 	}
 	return false
 }
+
+// toolLimbs are the limbs a giver may work with.
+var toolLimbs = wordSet("arm arms forearm forearms elbow elbows foot feet knee knees leg legs hand hands")
 
 // giverPose reports the giver's own arm in a text for a partner: "fold
 // your arm", "keep your elbows soft".

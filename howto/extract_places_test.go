@@ -115,6 +115,7 @@ func TestLimbUsedAsTool(t *testing.T) {
 		{"Lie on your side and use your free arm to knead your lower back beside the spine, ten times.\n", "lower-back"},
 		{"Sit on the floor and use your feet to roll the ball under your calf, slowly, for a minute.\n", "calves"},
 		{"Use your right hand to knead your left forearm from wrist to elbow, six times.\n", "forearms"},
+		{"From behind, the massaging partner can use their hands or forearms to gently rub the lower back and sides.\n", "lower-back"},
 	})
 }
 

@@ -347,6 +347,13 @@ func (d *doc) sentence(s *sentence) {
 		if d.cur != nil && (d.cur.last == s.b || s.idx == 0 && continues(s.b)) && s.modifierNoVerb() {
 			d.cur.add(s, 2)
 		}
+		if s.placesHands() {
+			// "Fingertips in the crease at the front of the hip." then
+			// "Press gently and hold …": the hands set for the move after
+			d.closeStep()
+			d.pending = &stepDraft{section: s.b.section}
+			d.pending.add(s, 0)
+		}
 		return
 	}
 	if d.aside(s) {
@@ -621,6 +628,9 @@ func (d *doc) handsOn(s *sentence) bool {
 		}
 		if !s.prepOnly() && s.modelMove() {
 			return true
+		}
+		if d.pending != nil && s.hasWeak() && !s.prepOnly() {
+			return true // "Set your fingertips on the temples. Press gently and hold for 20 secs.": at the place set
 		}
 		if len(d.res.Prep) == 0 || d.res.Prep[len(d.res.Prep)-1].Line != s.line || d.res.Prep[len(d.res.Prep)-1].Text != s.text {
 			d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})

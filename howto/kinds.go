@@ -123,6 +123,28 @@ func (s *sentence) setup() bool {
 	return s.hasLoc() || s.hasPart() || s.tool
 }
 
+// placesHands reports a few words with no verb that set the giver's hands
+// on a place for the move that follows: "Heel of your hand on the side
+// of the thigh, just below the hip.", "Fingertips in the crease at the
+// front of the hip."
+func (s *sentence) placesHands() bool {
+	if s.form != fNone || !s.hasLoc() || len(s.st.ws) > 14 || s.warning || s.claim ||
+		len(s.motions) > 0 || !s.secs.IsZero() || s.secsVague || !s.rep.IsZero() {
+		// "Loose hands, light and quick, across the upper back for 20
+		// seconds.": a move named in few words, not hands set for one
+		return false
+	}
+	for i, x := range s.toks {
+		if i > 3 {
+			return false
+		}
+		if giverWords[x.w] || x.w == "heel" || x.w == "fingers" {
+			return true
+		}
+	}
+	return false
+}
+
 // placeLead reports a sentence that opens by placing the hands, which
 // starts a new step even when it moves too.
 func (s *sentence) placeLead() bool {

@@ -197,9 +197,13 @@ func (d *doc) promotePending() {
 	if p == nil || d.cur != nil {
 		return
 	}
-	counted := false
+	counted, placedOnly := false, true
 	for _, s := range p.sents {
 		counted = counted || !s.rep.IsZero() || len(s.dirs) > 0 && s.hasLoc()
+		placedOnly = placedOnly && s.placesHands()
+	}
+	if placedOnly {
+		return // hands set on a place and no move after: no step
 	}
 	if !counted && !p.surelyMoves() {
 		return

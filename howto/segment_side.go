@@ -270,7 +270,7 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	if named != "" && !prev.names(map[string]string{"left": "right", "right": "left"}[named]) {
 		return false // "Now the left calf." after moves on no side named
 	}
-	if hands && !prev.onHands() {
+	if hands && !d.sequenceOnHands(prev) {
 		return false // "swap hands" while working the back: the giver's hands
 	}
 	d.closeStep()
@@ -279,6 +279,23 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	d.cur.add(s, 1)
 	d.closeStep()
 	return true
+}
+
+// sequenceOnHands reports whether the moves a turn plays again were on
+// the hands: the step before, or one of the steps since the last turn
+// when the step before names no place of its own ("Slide your hand over
+// the edge of the towel …" under a wrist heading, then "Now do the whole
+// sequence on your other hand.").
+func (d *doc) sequenceOnHands(prev *stepDraft) bool {
+	if prev.onHands() || len(prev.places()) > 0 {
+		return prev.onHands()
+	}
+	for i := len(d.steps) - 1; i >= 0 && !d.steps[i].switched; i-- {
+		if d.steps[i].onHands() {
+			return true
+		}
+	}
+	return false
 }
 
 // onHands reports a step whose places are on the hands or wrists.

@@ -45,6 +45,9 @@ func TestOtherSide(t *testing.T) {
 			[]string{"hands  Stroke"}},
 		{"both legs after one", "Roll the hamstring high to low for 20 seconds. Repeat on both legs if you like.",
 			[]string{"thighs  Roll", "thighs other Repeat"}},
+		{"the whole sequence on the other hand, after a step that names no place",
+			"1. Circle the wrist bones with your thumb.\n2. Let the wrist hang. Slide your hand over the edge of the towel so it droops down, 5 times.\n3. Now do the whole sequence on your other hand.",
+			[]string{"wrists  Circle", "wrists  Slide", "hands other Now"}},
 		{"swapping the giver's hands on the back is no turn", "Circle the right hand over the lower back, then swap hands and repeat.",
 			[]string{"lower-back swap-hands Circle"}},
 	}

@@ -128,6 +128,14 @@ var subjects = map[string]bool{"you": true, "you'll": true, "partner": true, "th
 	"receiver": true, "recipient": true, "person": true, "he": true, "she": true, "i": true,
 	"we": true, "giver": true, "i'd": true, "we'd": true, "you'd": true}
 
+// subjectKinds say which of two people a subject is: "the massaging
+// partner", "the pregnant partner", "the receiving person".
+var subjectKinds = wordSet("massaging giving receiving pregnant other expectant")
+
+// mannerWords say how, between a named subject's modal and its verb: "the
+// massaging partner should gently press …".
+var mannerWords = wordSet("gently slowly firmly lightly carefully then also now softly")
+
 var giverWords = map[string]bool{"hands": true, "hand": true, "thumbs": true, "thumb": true,
 	"fingers": true, "fingertips": true, "palms": true, "palm": true, "knuckles": true,
 	"fist": true, "heels": true, "pads": true}
@@ -384,14 +392,18 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 // what they do).
 func subjectOpener(t []token, p, _ int) (form, int, bool) {
 	w := t[p].w
-	if !(subjects[w] || (w == "your" || w == "the") && p+1 < len(t) && subjects[t[p+1].w]) {
+	named := 0 // the words of a subject named: "the partner", "the massaging partner"
+	switch {
+	case subjects[w]:
+	case (w == "your" || w == "the") && p+1 < len(t) && subjects[t[p+1].w]:
+		named = 1
+	case (w == "your" || w == "the") && p+2 < len(t) && subjectKinds[t[p+1].w] && subjects[t[p+2].w]:
+		named = 2 // "the massaging partner should gently press …"
+	default:
 		return fNone, -1, false
 	}
-	q := p + 1
-	if w == "your" || w == "the" {
-		q++
-	}
-	for q < len(t) && (modals[t[q].w] || t[q].w == "'ll" || t[q].w == "to" ||
+	q := p + 1 + named
+	for q < len(t) && (modals[t[q].w] || t[q].w == "'ll" || t[q].w == "to" || named == 2 && mannerWords[t[q].w] ||
 		planVerbs[t[q].w] && q+1 < len(t) && t[q+1].w == "to") {
 		q++ // "I'd like to finish with …", "we're going to stroke …": the plan's verb
 	}
