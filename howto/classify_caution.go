@@ -47,7 +47,8 @@ func inSet(set, w string) bool { return cautionSets[set][w] }
 // rather than only holding it ("as firm as you can without pain").
 func cautionAt(t []token) (int, bool) {
 	for i := range t {
-		clause := i == 0 || clauseBreaks[t[i-1].w] || t[i-1].kind == tPunct
+		clause := i == 0 || clauseBreaks[t[i-1].w] || t[i-1].kind == tPunct ||
+			reportVerbs[t[i-1].w] || i > 1 && t[i-1].w == "to" && reportVerbs[t[i-2].w] // "She said to check first …"
 		if clause && cautionHead(t, i) {
 			return i, true
 		}
@@ -68,7 +69,11 @@ func cautionHead(t []token, i int) bool {
 	case inSet("avoid", w):
 		return i+1 < len(t) && t[i+1].w != "it"
 	case inSet("hold-off", w):
-		return offWithin(t, i+1, 4)
+		// "keep away from …"; "Keep it feather-light here, as temples
+		// bruise easily", "Keep the pressure light over any joint that is
+		// warm or puffy": the touch eased for a reason, not only how hard
+		// to press
+		return offWithin(t, i+1, 4) || w == "keep" && keptLight(t, i+1)
 	case inSet("ease", w):
 		// "easing off if it aches", "go lighter near the elbow"; not
 		// "then ease off", "go lighter on the arch if ticklish"
@@ -86,6 +91,10 @@ func cautionHead(t []token, i int) bool {
 	case (w == "lighter" || w == "gentler" || w == "softer") && i == 0:
 		// "Lighter over the lower back, where no ribs guard the kidneys"
 		return i+1 < len(t) && (t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on")
+	case w == "check" || w == "checking":
+		// "check first that neither leg is hot, red or swollen", "Check
+		// the skin for cuts": a screen before the hands go on
+		return symptomWithin(t, i+1, 10)
 	case w == "nothing":
 		// "Nothing on the bones of the spine"
 		return i+1 < len(t) && (t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into")
@@ -106,6 +115,36 @@ func cautionHead(t []token, i int) bool {
 	}
 	return false
 }
+
+// keptLight reads, from token p after "keep", the touch kept light and
+// why: a reason ("as", "because", "since", "there are …") or a place
+// with a condition ("over any joint that is warm").
+func keptLight(t []token, p int) bool {
+	light := -1
+	for k := p; k < len(t) && k <= p+4; k++ {
+		if lightWords[t[k].w] {
+			light = k
+			break
+		}
+	}
+	if light < 0 {
+		return false
+	}
+	for k := light + 1; k < len(t); k++ {
+		switch t[k].w {
+		case "as":
+			// "as temples bruise easily", not "as you glide": a reason, not a time
+			return k+1 < len(t) && !subjects[t[k+1].w]
+		case "because", "since", "there", "where":
+			return true
+		case "any":
+			return k > 0 && (t[k-1].w == "over" || t[k-1].w == "on" || t[k-1].w == "around" || t[k-1].w == "near")
+		}
+	}
+	return false
+}
+
+var lightWords = wordSet("light gentle soft lighter gentler softer")
 
 // consentWithin reads a condition of consent after "if": "if she says no",
 // "if he asks you to stop", "if they don't want it", "if she isn't keen".

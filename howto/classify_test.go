@@ -114,6 +114,17 @@ func TestCautions(t *testing.T) {
 		{"Stop and rest your hands on the shoulders.", false},
 		{"Sunflower oil from the blue bottle — NOT the almond one in the cupboard.", true},
 		{"It is not the pressure but the rhythm that matters.", false},
+		// eleventh pass
+		{"Keep the pressure light over any joint that is warm or puffy.", true},
+		{"Keep it light, there are big blood vessels here.", true},
+		{"Keep it soft here, as the shin bone sits just under the skin.", true},
+		{"Keep the pressure light and even.", false},
+		{"Keep your hands light as you glide.", false},
+		{"She said to check first that neither leg is hot, red or swollen.", true},
+		{"Nurse said don't press into the back of the knee itself.", true},
+		{"Check the skin for cuts or a rash before you start.", true},
+		{"Check that your partner is comfortable.", false},
+		{"He said that bit was the best.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

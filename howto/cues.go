@@ -199,6 +199,9 @@ func opensClause(t []token, i, start int) bool {
 	if i == start || i > 0 && clauseBreaks[t[i-1].w] {
 		return true
 	}
+	if i > 0 && reportVerbs[t[i-1].w] || i > 1 && t[i-1].w == "to" && reportVerbs[t[i-2].w] {
+		return true // "Nurse said don't press into the back of the knee", "She said to check first …"
+	}
 	if i > 1 && (t[i-1].w == "simply" || t[i-1].w == "just") && clauseBreaks[t[i-2].w] {
 		return true // "Should any movement feel uncomfortable, simply leave it out"
 	}

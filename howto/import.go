@@ -466,9 +466,48 @@ func (d *doc) notMove(s *sentence) bool {
 	case s.aboutTechniques() || s.makeSure() || s.bodyMechanics() || s.breathing() || s.pressureOnly():
 		d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
 		return true
-	case s.receiverPosition():
+	case s.receiverPosition() || s.movesFurniture():
 		d.addPrep("position", s)
 		return true
+	case s.undresses():
+		d.res.Tips = append(d.res.Tips, Note{Text: s.text, Line: s.line})
+		return true
+	}
+	return false
+}
+
+// clothes are what is taken off or rolled up before a massage.
+var clothes = wordSet("sleeve sleeves shirt shoes shoe socks sock clothing clothes collar trousers " +
+	"jumper sweater jacket blouse tights scarf belt trouser")
+
+// seats are what a body sits or lies on.
+var seats = wordSet("seat chair bed table stool sofa couch headrest recliner")
+
+// undresses reports an instruction that takes off or rolls up clothes:
+// "Roll up the sleeve.", "The receiver should take off their shoes and
+// loosen any tight clothing." It gets the body ready; it is no move.
+func (s *sentence) undresses() bool {
+	return s.vi >= 0 && s.objectIn(clothes, 4)
+}
+
+// movesFurniture reports an instruction whose object is what the body
+// sits or lies on: "Slide the seat back so your knees are only slightly
+// bent." It is the position, not a move of the hands.
+func (s *sentence) movesFurniture() bool {
+	return s.vi >= 0 && s.objectIn(seats, 2)
+}
+
+// objectIn reports a word of the set within n words after the main verb,
+// past a determiner or particle: the verb's object.
+func (s *sentence) objectIn(set map[string]bool, n int) bool {
+	for k := s.vi + 1; k < len(s.toks) && k <= s.vi+n; k++ {
+		w := s.toks[k].w
+		if set[w] {
+			return true
+		}
+		if !(dets[w] || w == "up" || w == "off" || w == "out" || w == "back" || w == "any" || w == "tight" || w == "their" || w == "his" || w == "her" || w == "loose") {
+			return false
+		}
 	}
 	return false
 }
