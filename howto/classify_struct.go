@@ -102,6 +102,10 @@ func readShape(t []token) shape {
 			next = t[p+1].w
 		}
 		sh.imperative = known && verbs[w].c != vNone || objectStarts[next] || p+1 < len(t) && t[p+1].kind == tPunct && p == 0
+		if statesAfter[next] {
+			// "Massage represents an excellent option …": a noun, the subject
+			sh.imperative, sh.person, sh.vi, sh.word = false, "thing", p+1, next
+		}
 	case isGerund(w):
 		sh.person = "thing"
 		sh.vi, sh.word = p, w

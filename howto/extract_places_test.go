@@ -116,6 +116,8 @@ func TestLimbUsedAsTool(t *testing.T) {
 		{"Sit on the floor and use your feet to roll the ball under your calf, slowly, for a minute.\n", "calves"},
 		{"Use your right hand to knead your left forearm from wrist to elbow, six times.\n", "forearms"},
 		{"From behind, the massaging partner can use their hands or forearms to gently rub the lower back and sides.\n", "lower-back"},
+		{"Glide your hand heel from the top of the thigh down to the knee, 8 times.\n", "thighs"},
+		{"Stroke the whole leg hand over hand, from the hip down, 6 times.\n", "legs"},
 	})
 }
 

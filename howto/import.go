@@ -459,8 +459,8 @@ func (d *doc) aside(s *sentence) bool {
 // notMove keeps an instruction that prepares or advises, not a move.
 func (d *doc) notMove(s *sentence) bool {
 	switch {
-	case s.asksReader():
-		return true // "Have you ever wondered how to give yourself a scalp massage?"
+	case s.asksReader() || s.readsOn():
+		return true // "Have you ever wondered how to give yourself a scalp massage?", "Keep reading this article …"
 	case s.prepOnly() || s.productSetup():
 		return true
 	case s.aboutTechniques() || s.makeSure() || s.bodyMechanics() || s.breathing() || s.pressureOnly():
@@ -512,6 +512,24 @@ func (s *sentence) objectIn(set map[string]bool, n int) bool {
 	return false
 }
 
+// readsOn reports the page talking about itself: "Keep reading this
+// article and you will know how …", "Read on to find out …", "scroll
+// down for the steps".
+func (s *sentence) readsOn() bool {
+	for i, x := range s.toks {
+		if x.w != "reading" && x.w != "read" && x.w != "scroll" {
+			continue
+		}
+		for q := i + 1; q < len(s.toks) && q <= i+3; q++ {
+			switch s.toks[q].w {
+			case "article", "post", "guide", "blog", "page", "below", "on", "down":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bodyMechanics reports advice on how the giver uses their own weight,
 // naming no place worked: "Lean your body weight in rather than pushing
 // with your arms" (not "Lean into the calf with your body weight").
@@ -539,12 +557,16 @@ func (s *sentence) breathing() bool {
 	if s.verb.base == "breathe" {
 		return true
 	}
-	if s.verb.base != "take" {
-		return false
-	}
-	for q := s.vi + 1; q < len(s.toks) && q <= s.vi+4; q++ {
-		if w := s.toks[q].w; w == "breath" || w == "breaths" {
-			return true
+	// "Relax: Take a few deep breaths …", "Ask him/her to take a few
+	// deep breaths, allowing …": the breaths taken wherever the verb is
+	for i, x := range s.toks {
+		if x.w != "take" && x.w != "takes" && x.w != "taking" {
+			continue
+		}
+		for q := i + 1; q < len(s.toks) && q <= i+4; q++ {
+			if w := s.toks[q].w; w == "breath" || w == "breaths" {
+				return true
+			}
 		}
 	}
 	return false

@@ -546,6 +546,11 @@ func imperativeOpener(t []token, p, _ int) (form, int, bool) {
 	if p+2 < len(t) && kindNouns[t[p+1].w] && (t[p+2].w == "that" || t[p+2].w == "which") {
 		return fNone, -1, true // "Massage techniques that focus on the ears help …": a subject
 	}
+	if p+1 < len(t) && statesAfter[t[p+1].w] {
+		// "Massage represents an excellent option …", "Massage therapists
+		// carry a lot of tension …": the verb is a noun, the subject
+		return fNone, -1, true
+	}
 	for q := p + 1; q < len(t) && q < p+5; q++ {
 		if auxes[t[q].w] {
 			return fNone, -1, true
@@ -556,6 +561,12 @@ func imperativeOpener(t []token, p, _ int) (form, int, bool) {
 	}
 	return fImperative, p, true
 }
+
+// statesAfter follow a verb that is also a noun when it is the subject of
+// a statement: what massage does, or who gives it.
+var statesAfter = wordSet("represents helps offers improves reduces relieves increases works gives provides " +
+	"promotes boosts benefits releases stimulates lowers eases encourages allows supports " +
+	"therapist therapists practitioners practitioner")
 
 // kindNouns name kinds of massage after a verb that is also a noun:
 // "massage techniques", "rub methods".
