@@ -276,6 +276,10 @@ func setSections(bs []*block) {
 		switch {
 		case b.kind == bItem && lead != nil && (b.num > 0) == numbered && b.line <= bs[i-1].line+len(bs[i-1].starts)+1:
 			b.lead, lead.leads = lead, true
+		case b.kind == bItem && b.num > 0 && strings.HasSuffix(strings.TrimRight(b.text, " *_"), ":") && i+1 < len(bs) && bs[i+1].kind == bItem && bs[i+1].num == 0:
+			// "3.1 Do not massage … if the resident has:" over its own
+			// clauses "3.1.1 a fracture …": a numbered item leads its sub-items
+			lead, numbered = b, false
 		case b.kind == bItem:
 			lead = nil
 		case strings.HasSuffix(strings.TrimRight(b.text, " *_"), ":") && i+1 < len(bs) && bs[i+1].kind == bItem:

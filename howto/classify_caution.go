@@ -91,6 +91,9 @@ func cautionHead(t []token, i int) bool {
 	case (w == "lighter" || w == "gentler" || w == "softer") && i == 0:
 		// "Lighter over the lower back, where no ribs guard the kidneys"
 		return i+1 < len(t) && (t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on")
+	case w == "report" && i == 0:
+		// "Report any new redness or pain to the nurse": a sign to watch for
+		return symptomWithin(t, i+1, 6)
 	case w == "check" || w == "checking":
 		// "check first that neither leg is hot, red or swollen", "Check
 		// the skin for cuts": a screen before the hands go on
@@ -104,7 +107,9 @@ func cautionHead(t []token, i int) bool {
 		// "no work behind the knee", "no essential oils unless her midwife …"
 		// not "No oil is used in this sequence", "no pressure is needed"
 		// nor "No tools, no oil." (what is not needed)
-		return noWhat(t, i+1) && !(i+1 < len(t) && (t[i+1].w == "need" || t[i+1].w == "matter")) && !wordWithin(t, i+2, 2, "no-statement")
+		// nor "No oils or creams are used." (two things named)
+		return noWhat(t, i+1) && !(i+1 < len(t) && (t[i+1].w == "need" || t[i+1].w == "matter")) && !wordWithin(t, i+2, 2, "no-statement") &&
+			!(i+3 < len(t) && t[i+2].w == "or" && wordWithin(t, i+4, 2, "no-statement"))
 	case inSet("call-verbs", w):
 		// "Ring me if anything worries you", "call the surgery if …"
 		for k := i + 1; k < len(t) && k <= i+5; k++ {
@@ -140,9 +145,15 @@ func keptLight(t []token, p int) bool {
 		case "any":
 			return k > 0 && (t[k-1].w == "over" || t[k-1].w == "on" || t[k-1].w == "around" || t[k-1].w == "near")
 		}
+		if bonyWords[t[k].w] && k > 1 && (t[k-2].w == "over" || t[k-2].w == "on" || t[k-2].w == "near") {
+			return true // "Keep the pressure light over the collarbones": a bone under the skin
+		}
 	}
 	return false
 }
+
+// bonyWords are places where bone lies under the skin.
+var bonyWords = wordSet("bone bones collarbone collarbones spine kneecap kneecaps shin shins ribs joint joints knuckles ankle-bones")
 
 var lightWords = wordSet("light gentle soft lighter gentler softer")
 

@@ -75,8 +75,8 @@ var cautionCue = wordSet("careful avoid avoiding away comfortable comfortably hu
 // my hand round …", "you scoop …").
 func (s *sentence) modelMove() bool {
 	g, sh := s.guess, s.shape
-	if s.warnLead || s.claim && s.narrative {
-		return false
+	if s.warnLead || s.claim && s.narrative || repeatsByNumber(s.toks) {
+		return false // "Repeat 5.4 on the left arm.": the moves again by their numbers, not a move
 	}
 	if s.modelLed() {
 		return true

@@ -125,6 +125,9 @@ func TestCautions(t *testing.T) {
 		{"Check the skin for cuts or a rash before you start.", true},
 		{"Check that your partner is comfortable.", false},
 		{"He said that bit was the best.", false},
+		{"Keep the pressure light over the collarbones.", true},
+		{"Report any new redness or pain to the nurse in charge.", true},
+		{"No oils or creams are used.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

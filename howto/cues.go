@@ -143,8 +143,8 @@ func (s *sentence) leadWarning() {
 // "When to leave it:").
 func warnLeadIn(t []token) bool {
 	k := 0
-	for k < len(t) && (t[k].kind == tPunct || leadAdverbs[t[k].w]) {
-		k++
+	for k < len(t) && (t[k].kind == tPunct || t[k].kind == tNum || leadAdverbs[t[k].w]) {
+		k++ // "3.1 Do not massage … if the resident has:": a numbered clause
 	}
 	if k >= len(t) {
 		return false

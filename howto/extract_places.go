@@ -48,7 +48,7 @@ func (s *sentence) positional(ti int) bool {
 	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward"):
 		return true
 	case poseWords[next] && next != "back" && !s.movesBefore(ti),
-		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.supportUnder(ti) || s.headMoved(ti) >= 0 || s.usedAsTool(ti):
+		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.supportUnder(ti) || s.headMoved(ti) >= 0 || s.usedAsTool(ti) || s.ownHandsMoved(ti):
 		// "with the left foot forward", "feet flat on the floor": no
 		// place worked, but whose body it is still says who the text is for.
 		s.countOwner(ti)
@@ -290,6 +290,50 @@ func (s *sentence) usedAsTool(ti int) bool {
 
 // toolLimbs are the limbs a giver may work with.
 var toolLimbs = wordSet("arm arms forearm forearms elbow elbows foot feet knee knees leg legs hand hands")
+
+// ownHandsMoved reports the doer's own hands as what the verb moves, to a
+// place named after them: "Pip tapped her fingertips all over Grandpa's
+// back", "Sweep your palms across the shoulders" (the back and the
+// shoulders are worked, not the hands).
+func (s *sentence) ownHandsMoved(ti int) bool {
+	t := s.toks
+	if !giverWords[t[ti].w] || ti < 2 || s.vi < 0 || ti-2 != s.vi {
+		return false
+	}
+	if !s.ownPossessive(t[ti-1].w) {
+		return false // "holding their hand between both of yours": the receiver's
+	}
+	for k := ti + 1; k < len(t) && k <= ti+4; k++ {
+		if locPreps[t[k].w] || t[k].w == "all" && k+1 < len(t) && t[k+1].w == "over" {
+			return true
+		}
+		if t[k].kind == tPunct {
+			return false
+		}
+	}
+	return false
+}
+
+// ownPossessive reports a possessive that names the doer of the main
+// verb: "your" for an instruction, "my" after "I", "her" or "his" after
+// she, he or a name, "their" after they or the partner.
+func (s *sentence) ownPossessive(w string) bool {
+	subj := ""
+	for k := 0; k < s.vi; k++ {
+		subj = s.toks[k].w
+	}
+	switch w {
+	case "your":
+		return s.form == fImperative || subj == "you"
+	case "my":
+		return subj == "i"
+	case "her", "his":
+		return subj == "she" || subj == "he" || s.vi == s.namedDoer()
+	case "their":
+		return subj == "they" || subj == "partner" || subj == "giver"
+	}
+	return false
+}
 
 // giverPose reports the giver's own arm in a text for a partner: "fold
 // your arm", "keep your elbows soft".

@@ -118,6 +118,8 @@ func TestLimbUsedAsTool(t *testing.T) {
 		{"From behind, the massaging partner can use their hands or forearms to gently rub the lower back and sides.\n", "lower-back"},
 		{"Glide your hand heel from the top of the thigh down to the knee, 8 times.\n", "thighs"},
 		{"Stroke the whole leg hand over hand, from the hip down, 6 times.\n", "legs"},
+		{"Pip tapped her fingertips all over Grandpa's back.\n", "back"},
+		{"Finish by holding their hand between both of yours for a few seconds.\n", "hands"},
 	})
 }
 

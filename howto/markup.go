@@ -41,6 +41,7 @@ var (
 	// reNumberedTight is a number and a full stop with no space before
 	// a capital: "4.Slowly make …" (not "2.5 cm")
 	reNumberedTight = regexp.MustCompile(`^\d{1,3}\.()\p{Lu}\p{Ll}`)
+	reOutline       = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+`)
 	reNumbered      = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*|\s+/\s+)`)
 	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
 	reSpeaker       = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
@@ -230,6 +231,16 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 	case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
 		l.kind = lItem
 		t = reLettered.ReplaceAllString(t, "")
+	case reOutline.MatchString(t) && outlineItem(t):
+		// "5.2 Using the palms, stroke …", "3.1.1 a fracture …": a
+		// procedure's numbered clauses; a clause's own clauses are its
+		// sub-items
+		m := reOutline.FindStringSubmatch(t)
+		l.kind = lItem
+		if strings.Count(m[1], ".") == 1 {
+			l.num, _ = strconv.Atoi(m[1][strings.Index(m[1], ".")+1:])
+		}
+		t = t[len(m[0]):]
 	case reNumbered.MatchString(t) && numberedItem(t):
 		m := reNumbered.FindStringSubmatch(t)
 		l.kind = lItem
@@ -247,6 +258,17 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		}
 	}
 	return t
+}
+
+// outlineItem reports a clause numbered "5.2" before a capital, or
+// "3.1.1" before anything ("1.5 cm of cream" is a measure).
+func outlineItem(t string) bool {
+	m := reOutline.FindStringSubmatch(t)
+	if strings.Count(m[1], ".") > 1 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t[len(m[0]):])
+	return unicode.IsUpper(r)
 }
 
 // numberedItem reports a numbered item's marker: "1.) Warm …", and

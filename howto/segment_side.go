@@ -54,7 +54,7 @@ func namesOtherSide(t []token, k int) bool {
 // before were on the other one.
 func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 	t := s.toks
-	if namesSteps(t) {
+	if namesSteps(t) || repeatsByNumber(t) {
 		return false, false, ""
 	}
 	same := false
@@ -182,6 +182,18 @@ func namesSteps(t []token) bool {
 			return true
 		}
 		if (x.w == "do" || x.w == "repeat") && i+3 < len(t) && t[i+1].w == "the" && isMotionNoun(t[i+3].w) {
+			return true
+		}
+	}
+	return false
+}
+
+// repeatsByNumber reports moves played again by their numbers: "Repeat
+// 5.4 on the left arm.", "swap over and run 00:00 to 03:30 again". It is
+// no move of its own, however sure the model is.
+func repeatsByNumber(t []token) bool {
+	for i, x := range t {
+		if (x.w == "repeat" || x.w == "run") && i+1 < len(t) && t[i+1].kind == tNum {
 			return true
 		}
 	}

@@ -2,6 +2,8 @@ package howto
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/knead/knead/massage"
 )
@@ -180,6 +182,35 @@ func analyze(s *sentence) {
 	}
 }
 
+// namedDoer finds the move of a story told in the past tense about
+// someone named: "Pip tapped her fingertips all over Grandpa's back",
+// "Then Ana rested her hands on his shoulders": a name (a capital that is
+// no word the importer knows), then a move's verb in the past, then what
+// it acts on. It returns the verb's token, or -1.
+func (s *sentence) namedDoer() int {
+	t := s.toks
+	p := pastLeaders(t, 0)
+	if p+2 >= len(t) || t[p].kind != tWord || t[p].pos >= len(s.text) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[t[p].pos:])
+	w := t[p].w
+	if !unicode.IsUpper(r) || dets[w] || subjects[w] || notVerbs[w] || leadAdverbs[w] || bodyWord(w) || giverWords[w] {
+		return -1
+	}
+	if _, known := verbs[w]; known {
+		return -1
+	}
+	v, ok := verbs[t[p+1].w]
+	if !ok || v.c != vMove && v.c != vPlace || t[p+1].w == v.base || strings.HasSuffix(t[p+1].w, "ing") || strings.HasSuffix(t[p+1].w, "s") && !strings.HasSuffix(t[p+1].w, "ss") {
+		return -1 // the verb in the past, not "Pip taps" nor "Pip's"
+	}
+	if n := t[p+2].w; !(dets[n] || giverWords[n] || n == "her" || n == "his" || n == "their" || n == "both" || n == "gently" || n == "slowly" || n == "softly") {
+		return -1
+	}
+	return p + 1
+}
+
 // findForm finds whether, and how, the sentence instructs, and its main verb.
 func (s *sentence) findForm() {
 	t := s.toks
@@ -193,6 +224,8 @@ func (s *sentence) findForm() {
 		s.form, s.vi = fImperative, vi
 	} else if f, vi := mainClause(t); f != fNone {
 		s.form, s.vi = f, vi
+	} else if vi := s.namedDoer(); vi >= 0 {
+		s.form, s.vi = fYou, vi
 	}
 	if s.vi >= 0 {
 		s.verb = verbs[t[s.vi].w]
@@ -831,7 +864,7 @@ func (s *sentence) readBareBack(covered []bool) {
 			continue
 		}
 		ti := s.st.ti[i]
-		if ti > 1 && (dets[s.toks[ti-1].w] || partnerWords[s.toks[ti-1].w]) && s.toks[ti-1].w != "a" && backPreps[s.toks[ti-2].w] {
+		if ti > 1 && (dets[s.toks[ti-1].w] || partnerWords[s.toks[ti-1].w] || s.possessiveAt(ti-1)) && s.toks[ti-1].w != "a" && backPreps[s.toks[ti-2].w] {
 			if ti+1 < len(s.toks) && s.toks[ti+1].w == "of" || s.positional(ti) {
 				continue // "the back of the knee", "lie on your back"
 			}
@@ -839,6 +872,17 @@ func (s *sentence) readBareBack(covered []bool) {
 			s.countOwner(ti)
 		}
 	}
+}
+
+// possessiveAt reports a word written with a possessive 's ("all over
+// Grandpa's back"); the token has dropped it.
+func (s *sentence) possessiveAt(ti int) bool {
+	if ti+1 >= len(s.toks) {
+		return false
+	}
+	between := s.text[s.toks[ti].pos:s.toks[ti+1].pos]
+	between = strings.TrimRight(between, " ")
+	return strings.HasSuffix(between, "'s") || strings.HasSuffix(between, "’s")
 }
 
 // readBareBottom reads the bare word "bottom" worked on ("circles on the
