@@ -319,6 +319,12 @@ func splitClause(s *sentence, m *roleModels) []*sentence {
 			k++
 		}
 		then := k < len(t) && t[k].w == "then"
+		followed := k+2 < len(t) && t[k].w == "followed" && t[k+1].w == "by" && isGerund(t[k+2].w)
+		if followed {
+			// "Pull outward on the auricle five times, followed by pulling
+			// downward on the earlobe five times": the next move
+			then, k = true, k+2
+		}
 		if k >= len(t) || !then && k == q+1 || s.vi >= k || s.form == fNone && !s.hasStrong() {
 			continue
 		}
@@ -334,7 +340,12 @@ func splitClause(s *sentence, m *roleModels) []*sentence {
 		}
 		analyze(a)
 		analyze(z)
-		if !twoMoves(a, z, m, then) {
+		if followed && z.form == fNone && z.hasStrong() {
+			z.form, z.vi = fImperative, 0
+			z.verb = verbs[z.toks[0].w]
+		}
+		again := followed && a.form != fNone && a.handsOn() && z.handsOn() && (newLandmark(a, z) || dirConflict(a.dirs, z.dirs))
+		if !again && !twoMoves(a, z, m, then) {
 			continue
 		}
 		if z.form == fNone {

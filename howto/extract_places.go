@@ -47,6 +47,8 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward"):
 		return true
+	case s.handOnWaist(ti):
+		return true
 	case poseWords[next] && next != "back" && !s.movesBefore(ti),
 		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.supportUnder(ti) || s.headMoved(ti) >= 0 || s.usedAsTool(ti) || s.ownHandsMoved(ti):
 		// "with the left foot forward", "feet flat on the floor": no
@@ -333,6 +335,21 @@ func (s *sentence) ownPossessive(w string) bool {
 		return subj == "they" || subj == "partner" || subj == "giver"
 	}
 	return false
+}
+
+// handOnWaist reports a hand set on the waist or hip to stand by, while
+// the other works: "Place the right hand on the waist, extend the left
+// hand, and …", "with the left hand on the waist".
+func (s *sentence) handOnWaist(ti int) bool {
+	t := s.toks
+	if w := t[ti].w; w != "waist" && w != "hip" && w != "hips" || ti < 4 {
+		return false
+	}
+	if !(t[ti-1].w == "the" || t[ti-1].w == "your") || t[ti-2].w != "on" {
+		return false
+	}
+	h := t[ti-3].w
+	return (h == "hand" || h == "hands") && (t[ti-4].w == "right" || t[ti-4].w == "left" || t[ti-4].w == "other" || t[ti-4].w == "one" || t[ti-4].w == "free")
 }
 
 // giverPose reports the giver's own arm in a text for a partner: "fold

@@ -120,6 +120,7 @@ func TestLimbUsedAsTool(t *testing.T) {
 		{"Stroke the whole leg hand over hand, from the hip down, 6 times.\n", "legs"},
 		{"Pip tapped her fingertips all over Grandpa's back.\n", "back"},
 		{"Finish by holding their hand between both of yours for a few seconds.\n", "hands"},
+		{"Place the right hand on the waist and pull the left auricle gently outward, five times.\n", "ears"},
 	})
 }
 

@@ -512,11 +512,35 @@ func (s *sentence) objectIn(set map[string]bool, n int) bool {
 	return false
 }
 
+// doesPlace reports "do" with a place as its object: "Now do the
+// fingers.", "Do the calves next." The place is worked, by the move the
+// text has in hand; "do the same" and "do it again" change the step
+// before instead.
+func (s *sentence) doesPlace() bool {
+	t := s.toks
+	if s.vi < 0 || s.verb.base != "do" || s.vi+2 >= len(t) || !s.hasLoc() {
+		return false
+	}
+	k := s.vi + 1
+	if dets[t[k].w] || t[k].w == "both" || t[k].w == "each" {
+		k++
+	}
+	return k < len(t) && bodyWord(t[k].w) && t[k].w != "same"
+}
+
 // readsOn reports the page talking about itself: "Keep reading this
 // article and you will know how …", "Read on to find out …", "scroll
-// down for the steps".
+// down for the steps", "Follow these step-by-step instructions …".
 func (s *sentence) readsOn() bool {
 	for i, x := range s.toks {
+		if x.w == "follow" && i+2 < len(s.toks) && (s.toks[i+1].w == "these" || s.toks[i+1].w == "the" || s.toks[i+1].w == "this") {
+			for q := i + 2; q < len(s.toks) && q <= i+8; q++ {
+				switch s.toks[q].w {
+				case "instructions", "steps", "guide", "tips", "directions":
+					return true // "Follow these step-by-step instructions with the patient …"
+				}
+			}
+		}
 		if x.w != "reading" && x.w != "read" && x.w != "scroll" {
 			continue
 		}
@@ -616,7 +640,7 @@ var looseWords = wordSet("loose relaxed limber soft supple")
 // cheek." It reports whether it took the sentence.
 func (d *doc) changesStep(s *sentence) bool {
 	switch {
-	case d.cur == nil || d.ownItemMove(s):
+	case d.cur == nil || d.ownItemMove(s) || s.doesPlace():
 		return false
 	case s.sideRepeat(d.cur) || s.giverSupport() && d.cur.last == s.b:
 		d.cur.add(s, 2)
@@ -667,7 +691,7 @@ func (d *doc) restart(s *sentence) {
 // rest are tips.
 func (d *doc) handsOn(s *sentence) bool {
 	switch {
-	case s.modelMoved || s.handsOn():
+	case s.modelMoved || s.handsOn() || s.doesPlace():
 	case s.holdStep():
 	case s.movesOnly() && d.cur != nil && (d.cur.last == s.b || d.cur.last.kind == bPara && s.b.kind == bPara):
 		// "You can move from the front to the back": more of the step before, or the next move in the same place.

@@ -1144,6 +1144,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if g := k - 1; first >= 0 && dets[t[first].w] && g >= 0 && (t[g].w == "give" || t[g].w == "gives" || t[g].w == "giving") {
 		return true // "give your hands a gentle squeeze"
 	}
+	if g := k - 1; first >= 0 && t[first].w == "the" && g >= 0 && t[g].w == "do" {
+		return true // "Now do the fingers.": the place done next
+	}
 	if s.onTool(ti) {
 		return true // "roll your forearm over the ball": the forearm is what the ball works
 	}
