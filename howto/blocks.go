@@ -396,7 +396,20 @@ var abbrevs = map[string]bool{"e.g": true, "i.e": true, "eg": true, "ie": true, 
 
 // splitSentences cuts a block's text into sentences.
 func splitSentences(b *block) {
-	if !unpunctuatedLines(b) {
+	lines := unpunctuatedLines(b)
+	if cuts := runOnCuts(b.text); cuts != nil && !lines {
+		// a spoken transcript with no full stops at all, its lines cut
+		// anywhere: cut where a new instruction or clause starts (a chat
+		// written a sentence a line keeps its lines)
+		start := 0
+		for _, c := range cuts {
+			splitRange(b, start, c)
+			start = c
+		}
+		splitRange(b, start, len(b.text))
+		return
+	}
+	if !lines {
 		start := 0
 		for _, end := range shortLineEnds(b) {
 			splitRange(b, start, end)
@@ -413,6 +426,82 @@ func splitSentences(b *block) {
 		}
 		splitRange(b, st.off, end)
 	}
+}
+
+// runOnMin is the fewest words of a block read as a transcript with no
+// full stops: shorter runs are headings, list items or chat lines.
+const runOnMin = 40
+
+// runOnCuts finds where the sentences of a spoken transcript written with
+// no full stops start ("… a tight back or hip Lie down on your back put
+// the tennis ball underneath your right butt make sure …"): before
+// "then", "so", "now" and "if", and before a verb of an instruction in
+// its bare form after a word that cannot lead into it ("butt make",
+// "knee then lean"). It returns nil for any text with a full stop, a
+// question or an exclamation mark, or shorter than runOnMin words.
+func runOnCuts(text string) []int {
+	if strings.ContainsAny(text, ".!?") {
+		return nil
+	}
+	type word struct {
+		w   string
+		off int
+	}
+	var ws []word
+	for i := 0; i < len(text); {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' {
+			j++
+		}
+		if j > i {
+			ws = append(ws, word{strings.ToLower(strings.Trim(text[i:j], ",;:\"'()")), i})
+		}
+		i = j
+	}
+	if len(ws) < runOnMin {
+		return nil
+	}
+	var cuts []int
+	last := 0
+	for k := 1; k < len(ws); k++ {
+		w, prev := ws[k].w, ws[k-1].w
+		cut := false
+		switch {
+		case w == "then" || w == "so" || w == "now" || w == "if" || w == "okay":
+			cut = prev != "and" && prev != "or" && prev != "even" && prev != "just" && prev != "not"
+		case w == "you" && k+1 < len(ws) && youModals[ws[k+1].w]:
+			cut = !leadsIntoVerb[prev] && prev != "that" // "… in and out of that you can move the ball …"
+		default:
+			v, ok := verbs[w]
+			cut = ok && v.base == w && v.c != vNone && v.c != vAsk && !leadsIntoVerb[prev] && !isVerbWord(prev)
+		}
+		if cut && k-last >= 3 {
+			at := ws[k].off
+			if prev == "and" {
+				at = ws[k-1].off
+			}
+			cuts = append(cuts, at)
+			last = k
+		}
+	}
+	return cuts
+}
+
+// youModals open a new clause after "you" in a transcript: "you can move …".
+var youModals = wordSet("can may might should want will could")
+
+// leadsIntoVerb are the words after which a verb goes on the same clause.
+var leadsIntoVerb = wordSet("to you we i they he she can will would should could may might must and or not " +
+	"don't can't please just also then let's it's you'll we'll gently slowly the a an your my their his her " +
+	"this that these those more less much very")
+
+// isVerbWord reports a word the verb lists hold in any form.
+func isVerbWord(w string) bool {
+	v, ok := verbs[w]
+	return ok && v.c != vNone
 }
 
 // shortLineEnds are the ends of a block's short lines with no full stop

@@ -19,6 +19,7 @@ func TestPlacesWorked(t *testing.T) {
 		{"Have your partner lie face down. Lean into the calf with your elbow and fold your arm to glide up slowly.", "calves", "calves"},
 		{"Use your forearm to glide along the back, 4 times.", "back", "back"},
 		{"Knead the belly of the calf for a minute.", "calves", "calves"},
+		{"From the top of the table, facing their feet, knead the calves with both hands.", "calves", "calves"},
 		{"With the side of your hand, chop along the thigh for 30 seconds.", "thighs", "thighs"},
 		{"Pressing with the flat of your thumb, work along the muscles below the elbow in small circles.", "forearms", "forearms"},
 		{"Support the forehead with one hand; with the other, squeeze the back of the neck, five times.", "neck", "neck"},
