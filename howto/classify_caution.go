@@ -157,6 +157,17 @@ var bonyWords = wordSet("bone bones collarbone collarbones spine kneecap kneecap
 
 var lightWords = wordSet("light gentle soft lighter gentler softer")
 
+// teachesAfter reports an adviser asked to teach or show, within a few
+// words of token p: "ask your physical therapist to teach you …".
+func teachesAfter(t []token, p int) bool {
+	for k := p; k < len(t) && k < p+6; k++ {
+		if t[k].w == "teach" || t[k].w == "show" || t[k].w == "recommend" {
+			return true
+		}
+	}
+	return false
+}
+
 // consentWithin reads a condition of consent after "if": "if she says no",
 // "if he asks you to stop", "if they don't want it", "if she isn't keen".
 func consentWithin(t []token, p int) bool {
@@ -269,6 +280,10 @@ func cautionAnywhere(t []token, i int) bool {
 	case inSet("seek-verbs", w) && i+1 < len(t):
 		// "Always seek the insights of a qualified health professional",
 		// "consult your doctor first"
+		// not "ask your physical therapist to teach you to do …": a lesson
+		if w == "ask" && teachesAfter(t, i+1) {
+			return false
+		}
 		return wordWithin(t, i+1, 7, "advisers") || (w == "seek" || w == "consult") && wordWithin(t, i+1, 7, "qualified")
 	case inSet("ease-now", w):
 		// "… made me wince at first, so go light", "Pain shooting down the

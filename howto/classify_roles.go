@@ -27,6 +27,19 @@ func (d *doc) guessRoles(b *block) {
 	d.chainMsg = m.classifyBlock(m.transitions(), d.chainMsg, b.sents)
 }
 
+// asksForLesson reports an adviser asked to teach, show or recommend
+// ("Ask your doctor to recommend a massage therapist …", "ask your
+// physical therapist to teach you …"): a lesson offered, not a caution,
+// however much it reads like "ask your doctor first".
+func (s *sentence) asksForLesson() bool {
+	for i, x := range s.toks {
+		if x.w == "ask" && teachesAfter(s.toks, i+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // modelWarning lets the warning model add a caution the rules missed
 // ("being careful not to …", "as far as is comfortable") or drop a
 // negation that warns of nothing ("don't be afraid to …").
@@ -36,7 +49,7 @@ func (s *sentence) modelWarning() {
 		return
 	}
 	switch {
-	case !s.warning && g.pWarn >= warnSure:
+	case !s.warning && g.pWarn >= warnSure && !s.asksForLesson():
 		s.warning = true
 		if at := cautionStart(s.toks); at > 0 {
 			s.warnAt = at

@@ -128,6 +128,9 @@ func TestCautions(t *testing.T) {
 		{"Keep the pressure light over the collarbones.", true},
 		{"Report any new redness or pain to the nurse in charge.", true},
 		{"No oils or creams are used.", false},
+		{"Ask your doctor to recommend a massage therapist who treats people with arthritis.", false},
+		{"You can also ask your physical therapist to teach you to do a self-massage.", false},
+		{"Ask your doctor first if you have arthritis in the knee.", true},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

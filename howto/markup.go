@@ -151,8 +151,11 @@ func (tl *textLiner) skip(i int, t string) bool {
 		// under it: each caption stands alone, as a chat's lines do.
 		tl.caption = true
 	case reSetext.MatchString(t) && len(tl.out) > 0 && tl.out[len(tl.out)-1].kind == lText && (i == 0 || strings.TrimSpace(tl.raw[i-1]) != ""):
-		// A setext underline turns the line above into a heading.
-		tl.out[len(tl.out)-1].kind = lHeading
+		// A setext underline turns the line above into a heading; under
+		// a paragraph of sentences it only parts it from the next one.
+		if above := tl.out[len(tl.out)-1].text; len(strings.Fields(above)) <= 12 || !strings.ContainsAny(strings.TrimSpace(above), ".!?") {
+			tl.out[len(tl.out)-1].kind = lHeading
+		}
 	case reRule.MatchString(t) || strings.Contains(t, "---") && reBoxRule.MatchString(t):
 	default:
 		return false

@@ -163,6 +163,9 @@ func analyze(s *sentence) {
 	s.dropConditionMotions()
 	s.dropAsideMotions()
 	s.findWarning()
+	if s.warning && s.asksForLesson() {
+		s.warning, s.warnLead, s.warnAt = false, false, -1 // "ask your physical therapist to teach you …"
+	}
 	s.findClaim()
 	s.findFragment()
 	if s.warnAt > 0 {
@@ -447,8 +450,23 @@ func subjectOpener(t []token, p, _ int) (form, int, bool) {
 		if v, ok := verbs[t[q].w]; ok && v.c != vNone && !strings.HasSuffix(t[q].w, "ing") && !strings.HasSuffix(t[q].w, "ed") && t[q].w != "be" {
 			return fYou, q, true
 		}
+		if v, ok := verbs[t[q].w]; ok && (v.c == vMove || v.c == vPlace) && strings.HasSuffix(t[q].w, "ed") && q == p+1 && tellers[w] && q+1 < len(t) && pastObject(t[q+1].w) {
+			// "I pressed my thumb into the forearm …", "She rubbed his
+			// shoulders …": a move told in the past by whoever did it
+			return fYou, q, true
+		}
 	}
 	return fNone, -1, true
+}
+
+// tellers are the subjects of a move told in the past: a diary's "I", a
+// story's "she".
+var tellers = wordSet("i we she he")
+
+// pastObject reports a word that opens what a move told in the past acts
+// on: "my thumb", "the calf", "his shoulders", "both hands".
+func pastObject(w string) bool {
+	return dets[w] || w == "my" || w == "his" || w == "her" || w == "their" || w == "our" || w == "both" || w == "each" || giverWords[w]
 }
 
 // handsSubjectOpener: "Both thumbs glide …", "Your hands should …"
