@@ -584,7 +584,7 @@ func splitRange(b *block, start, end int) {
 	// A writer who opens with a small letter ("ok move her to the bed.
 	// towel over her legs.") opens each sentence so.
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[start:], " \t\n"))
-	lowerStyle := unicode.IsLower(first) && !b.row
+	lowerStyle := (unicode.IsLower(first) || lowerStops(t[start:])) && !b.row
 	for i := start; i < len(t); i++ {
 		c := t[i]
 		if c != '.' && c != '!' && c != '?' && !(c == 0xe2 && strings.HasPrefix(t[i:], "…")) {
@@ -621,6 +621,27 @@ func splitRange(b *block, start, end int) {
 		i = k - 1
 	}
 	addSentence(b, start, len(t))
+}
+
+// lowerStops reports a text whose full stops are mostly followed by a
+// small letter ("… with them. pair up with someone. one of you lies …"):
+// a transcript or chat that opens its sentences so after a heading-like
+// start.
+func lowerStops(t string) bool {
+	lower, upper := 0, 0
+	for i := 0; i+2 < len(t); i++ {
+		if t[i] != '.' || t[i+1] != ' ' {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t[i+2:])
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	return lower >= 3 && lower > 2*upper
 }
 
 func addSentence(b *block, from, to int) {
