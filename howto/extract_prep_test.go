@@ -14,6 +14,7 @@ func TestPreparationShapes(t *testing.T) {
 		want []string
 	}{
 		{"Shoulder rub\n\n- Ask him to take out his earrings and any necklace.\n\n1. Knead the tops of the shoulders for a minute.\n", []string{"jewellery"}},
+		{"Foot rub\n\n1. Pat his feet dry, especially between the toes.\n2. Warm a little of his emollient in your hands.\n3. Stroke up the sole with both thumbs, 5 times.\n", []string{"dry", "cream", "warm-hands"}},
 		{"Hand rub\n\nTake your watch off first, it can scratch.\n\n1. Press circles into the palm with your thumb.\n", []string{"jewellery"}},
 		{"Foot rub\n\nYou need: clean hands and a little balm.\n\n1. Stroke from the toes to the ankle ten times.\n", []string{"wash", "cream"}},
 		{"Arm rub\n\nWipe your hands, then warm the lotion in your palms.\n\n1. Glide up the forearm to the elbow, six times.\n", []string{"wash", "cream", "warm-hands"}},

@@ -152,7 +152,7 @@ func (s *sentence) placeLead() bool {
 }
 
 var lubricants = map[string]bool{"oil": true, "oils": true, "cream": true, "creams": true,
-	"lotion": true, "lotions": true, "balm": true, "moisturiser": true, "moisturizer": true, "serum": true,
+	"lotion": true, "lotions": true, "balm": true, "moisturiser": true, "moisturizer": true, "serum": true, "emollient": true, "emollients": true,
 	"drops": true, "dollop": true, "blob": true, "squirt": true} // "Rub a few drops between your hands"
 
 // prepOnly reports an instruction that prepares rather than massages:
