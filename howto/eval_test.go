@@ -147,6 +147,9 @@ func TestReadLabels(t *testing.T) {
 		{"claims:\n  - {anchor: eases stress}\n", ""},
 		{"claims:\n  - {anchor: one two three four five six seven eight}\n", "claim 1"},
 		{"claims: [{text: x}]\n", "unknown field"},
+		{"steps:\n  - {anchor: (b) repeat on the other side}\n", "opens with a list marker"},
+		{"steps:\n  - {anchor: 2. Knead the calf}\n", "opens with a list marker"},
+		{"steps:\n  - {anchor: 10 slow strokes up}\n", ""},
 	}
 	dir := t.TempDir()
 	for i, tt := range tests {

@@ -151,6 +151,8 @@ func checkAnchor(a string) error {
 		return errors.New("anchor is empty: expected a few words of the text")
 	case n >= 8:
 		return fmt.Errorf("anchor %q has %d words: keep anchors under 8 words", a, n)
+	case reLettered.MatchString(a) || reNumbered.MatchString(a) && numberedItem(a) || reBullet.MatchString(a):
+		return fmt.Errorf("anchor %q opens with a list marker: expected the sentence's own words (the marker is the item's, and no sentence holds it)", a)
 	}
 	return nil
 }
