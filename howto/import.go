@@ -691,7 +691,7 @@ func (d *doc) restart(s *sentence) {
 // rest are tips.
 func (d *doc) handsOn(s *sentence) bool {
 	switch {
-	case s.modelMoved || s.handsOn() || s.doesPlace():
+	case s.modelMoved || s.handsOn() || s.doesPlace() || (s.closesWith() || s.followsWith()) && s.namesStretch():
 	case s.holdStep():
 	case s.movesOnly() && d.cur != nil && (d.cur.last == s.b || d.cur.last.kind == bPara && s.b.kind == bPara):
 		// "You can move from the front to the back": more of the step before, or the next move in the same place.
@@ -736,6 +736,10 @@ func (d *doc) continuesStep(s *sentence) bool {
 	case s.closesWith() && s.hasStrong() && s.form != fGerund:
 		// "… and gently pull. Finish by stroking across the head.": the
 		// closing move is a step of its own, on the same place too
+		return false
+	case (s.closesWith() || s.followsWith()) && s.namesStretch():
+		// "Follow with a calf stretch and hold for 45 seconds …": a
+		// stretch is a move of its own
 		return false
 	case s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()):
 		if conflict {
@@ -793,6 +797,30 @@ func (s *sentence) closesWith() bool {
 		return true
 	case len(w) == 2 && w[0] == "to" && (w[1] == "finish" || w[1] == "end"):
 		return true
+	}
+	return false
+}
+
+// followsWith reports a move named as the next: "Follow with a calf
+// stretch …", "Combine with a gentle jaw stretch …".
+func (s *sentence) followsWith() bool {
+	w := s.firstWords(2)
+	return len(w) == 2 && (w[0] == "follow" || w[0] == "combine") && w[1] == "with"
+}
+
+// namesStretch reports a stretch named within a few words after "with":
+// "with a gentle jaw stretch", "with a piriformis stretch".
+func (s *sentence) namesStretch() bool {
+	for i, x := range s.toks {
+		if x.w != "with" {
+			continue
+		}
+		for k := i + 1; k < len(s.toks) && k <= i+5; k++ {
+			if s.toks[k].w == "stretch" || s.toks[k].w == "stretches" {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
