@@ -131,6 +131,8 @@ func TestCautions(t *testing.T) {
 		{"Ask your doctor to recommend a massage therapist who treats people with arthritis.", false},
 		{"You can also ask your physical therapist to teach you to do a self-massage.", false},
 		{"Ask your doctor first if you have arthritis in the knee.", true},
+		{"Press the call button and tell a crew member if you feel faint.", true},
+		{"Tell your partner to lie face down on the bed.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)
