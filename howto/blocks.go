@@ -1,6 +1,7 @@
 package howto
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,10 @@ type lineStart struct{ off, line int }
 // blocks joins lines into paragraphs, list items and headings. With
 // firstLine, a text's first line may be its title though it is long or
 // asks a question (a page marks its headings itself).
+// reNumberedLabel is a word and a number on a line of their own: "Slide
+// 1", "Page 3", "Card 2".
+var reNumberedLabel = regexp.MustCompile(`^\p{L}+ \d{1,3}$`)
+
 func blocks(lines []line, firstLine bool) []*block {
 	var out []*block
 	var cur *block
@@ -64,7 +69,12 @@ func blocks(lines []line, firstLine bool) []*block {
 			cur = &block{kind: bItem, line: l.n, text: l.text, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}, caption: l.caption, row: l.row}
 			out = append(out, cur)
 		case lText:
-			if cur != nil && shortTitle(lastLine(cur)) && startsUpper(l.text) && cur.kind == bPara && len(cur.starts) == 1 {
+			run := shortTitle(l.text) && i+1 < len(lines) && lines[i+1].kind == lText && shortTitle(lines[i+1].text) &&
+				!(cur != nil && reNumberedLabel.MatchString(cur.text)) // "Slide 1", "Page 3": a label still
+			if cur != nil && shortTitle(lastLine(cur)) && startsUpper(l.text) && cur.kind == bPara && len(cur.starts) == 1 && !run {
+				// (not a run of three short lines or more: "Don't massage
+				// areas of pain …" / "Support body parts with pillows" /
+				// "Don't press on bony areas" is a list written a line each)
 				// "Giving a Calf Massage\nPhotograph by …": a title line above text.
 				cur.kind = bHeading
 				end()

@@ -150,6 +150,9 @@ func TestStepFinding(t *testing.T) {
 		{"a stretch named next is a step of its own",
 			"Roll the ball under the calf for a minute.\n\nFollow with a calf stretch and hold for 45 seconds on each side.\n\nRoll the ball under the buttock for a minute. Combine with a gentle hip stretch by pulling the knee to the chest.\n",
 			[]string{"Roll the ball under the calf", "Follow with a calf stretch", "Roll the ball under the buttock", "Combine with"}},
+		{"a run of short lines with no full stops is a list of sentences, not headings; a word and a number stays a label",
+			"Slide 1\nSit Less Stiff\nDepot training room\n\nKnead the calf with both hands for a minute.\n\nTips\n\nDon't massage areas of pain or broken skin\nSupport body parts with pillows\nDon't press on bony areas\n",
+			[]string{"Knead the calf"}},
 		{"prose wrapped at a width stays one paragraph",
 			"Knead the calf with both hands,\nworking slowly from the ankle up to the knee and\nback down again, six times.\n",
 			[]string{"Knead the calf"}},
@@ -251,5 +254,22 @@ func TestReplayNamesTheTextsNumbering(t *testing.T) {
 	}
 	if got := res.Steps[3]; got.Area != "upper-arms" || got.Motion != res.Steps[1].Motion {
 		t.Errorf("the replay works the %s with %q, want the upper arms with %q", got.Area, got.Motion, res.Steps[1].Motion)
+	}
+}
+
+// TestShortLinesRunIsAList: three short lines or more with no full stops
+// and no blank line between are sentences of a list, so the cautions
+// among them warn; one such line over text is still a heading.
+func TestShortLinesRunIsAList(t *testing.T) {
+	res, err := Import([]byte("Calf rub\n\nKnead the calf with both hands for a minute.\n\nDon't massage areas of pain or broken skin\nSupport body parts with pillows\nDon't press on bony areas\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Text)
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "Don't massage") || !strings.HasPrefix(got[1], "Don't press") {
+		t.Errorf("warnings %q, want the two don'ts of the list", got)
 	}
 }
