@@ -691,6 +691,13 @@ func (s *sentence) asksReader() bool {
 		return false
 	}
 	w := s.firstWords(2)
+	if t := strings.TrimSpace(s.text); strings.HasPrefix(t, "[") && strings.Contains(t, "]") {
+		// "[START] Has your partner just finished a hard run?": a
+		// chart's tag, then the question
+		z := &sentence{text: strings.TrimSpace(t[strings.Index(t, "]")+1:])}
+		z.toks = tokenize(z.text)
+		w = z.firstWords(2)
+	}
 	if len(w) == 2 && (w[0] == "why" && w[1] == "not" || w[0] == "how" && w[1] == "about" || w[0] == "what" && w[1] == "about") {
 		return false
 	}
