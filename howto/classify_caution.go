@@ -440,5 +440,29 @@ const leadNoise = "it leads in the cautions listed under it"
 func leadWarns(text string) bool {
 	s := &sentence{text: strings.TrimRight(strings.TrimSpace(text), ":*_ ")}
 	analyze(s)
-	return s.warning
+	return s.warning && !offersAfterIf(s.toks)
 }
+
+// offersAfterIf reports a condition that leads into what to try, not
+// into a caution: "If wrist pain is interfering with your day, take five
+// minutes and try one, or all, of these three ways …:" (not "If you
+// have any of these, stop and call us:").
+func offersAfterIf(t []token) bool {
+	if len(t) == 0 || t[0].w != "if" {
+		return false
+	}
+	for k := 1; k+1 < len(t); k++ {
+		if t[k].w != "," {
+			continue
+		}
+		next := t[k+1].w
+		if next == "then" && k+2 < len(t) {
+			next = t[k+2].w
+		}
+		return !leadCautionVerbs[next]
+	}
+	return false
+}
+
+// leadCautionVerbs open the main clause of a caution after "if …,".
+var leadCautionVerbs = wordSet("stop don't dont do avoid skip call ring phone see consult contact check seek ask never leave no please tell get")

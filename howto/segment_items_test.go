@@ -291,3 +291,30 @@ func TestTaggedQuestionIsNoStep(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionThatOffersIsNoCautionLead: "If wrist pain is …, try one of
+// these ways:" leads into moves, not into cautions; "If you have any of
+// these, stop and call us:" leads into cautions.
+func TestConditionThatOffersIsNoCautionLead(t *testing.T) {
+	in := "Sore wrists\n\nIf wrist pain is interfering with your day, take five minutes and try one of these ways:\n\n" +
+		"1- Forearm rub. Stroke the forearm from the wrist to the elbow with the opposite palm, 10 times.\n\n" +
+		"2- Palm massage. Press your left thumb into the base of your right palm in small circles for a minute.\n\n" +
+		"If you have any of these, stop and call us:\n\n- numbness in the fingers\n- a swollen, hot wrist\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 {
+		t.Errorf("%d steps, want the forearm rub and the palm massage", len(res.Steps))
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Text, "Stroke") || strings.Contains(w.Text, "Press") {
+			t.Errorf("a move under the condition is read as a warning: %q", w.Text)
+		}
+		got = append(got, w.Text)
+	}
+	if n := len(got); n < 2 || !strings.Contains(got[n-2], "numbness") || !strings.Contains(got[n-1], "swollen") {
+		t.Errorf("warnings %q, want the two items under \"stop and call us\" among them", got)
+	}
+}
