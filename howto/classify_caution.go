@@ -386,6 +386,8 @@ func noWhat(t []token, p int) bool {
 // keepsOn reports a condition whose answer is to stay with the spot: "If
 // you notice a tender spot, keep working it", "if a knot feels sore, spend
 // a little longer there" (not "…, stay off it").
+// (It also reports a main clause that only states: "If you have neck
+// pain, chances are your trapezius is tight.")
 func keepsOn(t []token, p int) bool {
 	for k := p; k+1 < len(t) && k < p+12; k++ {
 		if t[k].w != "," {
@@ -394,6 +396,11 @@ func keepsOn(t []token, p int) bool {
 		switch t[k+1].w {
 		case "keep", "continue", "spend", "linger", "focus", "stay", "work", "hang", "dwell":
 			return !wordWithin(t, k+2, 3, "off-words")
+		case "you're", "chances", "it's", "there's", "you've", "that's":
+			// "If you suffer from plantar fasciitis pain, you're probably
+			// already …", "If you have neck pain, chances are …": a
+			// statement about the reader, not what to do
+			return true
 		}
 		return false
 	}

@@ -133,6 +133,9 @@ func TestCautions(t *testing.T) {
 		{"Ask your doctor first if you have arthritis in the knee.", true},
 		{"Press the call button and tell a crew member if you feel faint.", true},
 		{"Tell your partner to lie face down on the bed.", false},
+		{"If you suffer from plantar fasciitis pain, you're probably already familiar with the ache.", false},
+		{"If you have neck and shoulder pain, chances are your trapezius is tight.", false},
+		{"If you have neck pain, stop and see your doctor.", true},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)
