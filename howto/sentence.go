@@ -128,7 +128,10 @@ var auxes = map[string]bool{"can": true, "could": true, "will": true, "would": t
 
 var subjects = map[string]bool{"you": true, "you'll": true, "partner": true, "they": true,
 	"receiver": true, "recipient": true, "person": true, "he": true, "she": true, "i": true,
-	"we": true, "giver": true, "i'd": true, "we'd": true, "you'd": true}
+	"we": true, "giver": true, "i'd": true, "we'd": true, "you'd": true,
+	// who gives it, named in a report, a procedure or a care plan
+	"therapist": true, "carer": true, "caregiver": true, "masseuse": true, "masseur": true,
+	"experimenter": true, "practitioner": true}
 
 // subjectKinds say which of two people a subject is: "the massaging
 // partner", "the pregnant partner", "the receiving person".
@@ -450,7 +453,7 @@ func subjectOpener(t []token, p, _ int) (form, int, bool) {
 		if v, ok := verbs[t[q].w]; ok && v.c != vNone && !strings.HasSuffix(t[q].w, "ing") && !strings.HasSuffix(t[q].w, "ed") && t[q].w != "be" {
 			return fYou, q, true
 		}
-		if v, ok := verbs[t[q].w]; ok && (v.c == vMove || v.c == vPlace) && strings.HasSuffix(t[q].w, "ed") && q == p+1 && tellers[w] && q+1 < len(t) && pastObject(t[q+1].w) {
+		if v, ok := verbs[t[q].w]; ok && (v.c == vMove || v.c == vPlace) && strings.HasSuffix(t[q].w, "ed") && (q == p+1 && tellers[w] || named > 0 && q == p+1+named) && q+1 < len(t) && pastObject(t[q+1].w) {
 			// "I pressed my thumb into the forearm …", "She rubbed his
 			// shoulders …": a move told in the past by whoever did it
 			return fYou, q, true
@@ -466,7 +469,7 @@ var tellers = wordSet("i we she he")
 // pastObject reports a word that opens what a move told in the past acts
 // on: "my thumb", "the calf", "his shoulders", "both hands".
 func pastObject(w string) bool {
-	return dets[w] || w == "my" || w == "his" || w == "her" || w == "their" || w == "our" || w == "both" || w == "each" || giverWords[w]
+	return dets[w] || w == "my" || w == "his" || w == "her" || w == "their" || w == "our" || w == "both" || w == "each" || giverWords[w] || numberWords[w] > 0
 }
 
 // handsSubjectOpener: "Both thumbs glide …", "Your hands should …"
@@ -575,6 +578,20 @@ func afterOpenerNoComma(t []token, p int) int {
 
 // passiveOpener: "Chopping movements can be done …"
 func passiveOpener(t []token, p, _ int) (form, int, bool) {
+	// "The temples were pressed gently with the fingertips …": a place
+	// worked, told in the passive
+	if q := p; q+2 < len(t) && (dets[t[q].w] || t[q].w == "his" || t[q].w == "her" || t[q].w == "their" || t[q].w == "each" || t[q].w == "both") {
+		q++
+		if bodyWord(t[q].w) && q+2 < len(t) && (t[q+1].w == "was" || t[q+1].w == "were") {
+			r := q + 2
+			if mannerWords[t[r].w] && r+1 < len(t) {
+				r++
+			}
+			if v, ok := verbs[t[r].w]; ok && (v.c == vMove || v.c == vPlace) && strings.HasSuffix(t[r].w, "ed") {
+				return fPassive, r, true
+			}
+		}
+	}
 	for q := p; q+3 < len(t) && q < p+5; q++ {
 		if t[q+1].w == "can" && t[q+2].w == "be" && (t[q+3].w == "done" || t[q+3].w == "performed") {
 			for r := p; r <= q; r++ {
