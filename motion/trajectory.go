@@ -64,10 +64,16 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 			tr.step[k] = int32(i)
 		}
 	}
-	// each step's forces, a few steps at a time; the first refusal in order
-	forces := make([][][]float64, len(paths))
+	// each step's forces checked, a few steps at a time; the first
+	// refusal in order
+	forces := make([]*forcer, len(paths))
 	ferrs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { forces[i], ferrs[i] = stepForces(&paths[i], o) })
+	parallel(len(paths), func(i int) {
+		forces[i], ferrs[i] = newForcer(&paths[i], o)
+		if ferrs[i] == nil {
+			ferrs[i] = forces[i].check()
+		}
+	})
 	for _, err := range ferrs {
 		if err != nil {
 			return nil, err
@@ -102,7 +108,7 @@ var joinSlack = [...]float64{1, 1.5, 2.25, 3.5, 5, 8, 12, 20}
 // checks it. A motion refused on the body is tried again with slower
 // joins; what still breaks a lowered limit is refused as a step that
 // cannot fit.
-func (tr *trajectory) buildHand(h int, forces [][][]float64) error {
+func (tr *trajectory) buildHand(h int, forces []*forcer) error {
 	var err error
 	for _, slack := range joinSlack {
 		tr.fill(h, forces)
@@ -126,7 +132,7 @@ func (tr *trajectory) buildHand(h int, forces [][][]float64) error {
 
 // fill makes hand h's stream: its samples and forces in every step, one
 // after the other.
-func (tr *trajectory) fill(h int, forces [][][]float64) {
+func (tr *trajectory) fill(h int, forces []*forcer) {
 	paths, id := tr.paths, handIDs[h]
 	st := stream{hand: id, s: make([]spot, tr.n+1), f: make([]float64, tr.n+1)}
 	for i := range paths {
@@ -135,7 +141,7 @@ func (tr *trajectory) fill(h int, forces [][][]float64) {
 		if i == len(paths)-1 {
 			end++
 		}
-		hp, f := handIn(p, id, forces[i])
+		hp := handIn(p, id)
 		for k := 0; k < end; k++ {
 			if hp == nil {
 				// a hand the step does not use waits, lifted, where the other starts
@@ -145,19 +151,19 @@ func (tr *trajectory) fill(h int, forces [][][]float64) {
 			}
 			x := &hp.Samples[k]
 			st.s[tr.starts[i]+k] = spot{X: x.X, Y: x.Y, Contact: x.Contact}
-			st.f[tr.starts[i]+k] = f[k]
+			st.f[tr.starts[i]+k] = forces[i].at(x)
 		}
 	}
 	tr.hands[h] = st
 }
 
-func handIn(p *StepPath, id string, fs [][]float64) (*HandPath, []float64) {
+func handIn(p *StepPath, id string) *HandPath {
 	for i := range p.Hands {
 		if p.Hands[i].Hand == id {
-			return &p.Hands[i], fs[i]
+			return &p.Hands[i]
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 func (tr *trajectory) view(k int) *View { return tr.views[tr.step[k]] }
