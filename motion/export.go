@@ -145,10 +145,6 @@ func (t *Trajectory) Write(w io.Writer) error {
 	block := int64(blockTicks)
 	nblocks := (last + block) / block
 	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
-	results := make([]chan []byte, nblocks)
-	for i := range results {
-		results[i] = make(chan []byte, 1)
-	}
 	// a few buffers go round: filled by a worker, written in order, handed
 	// back. A worker takes a buffer, then the next block: the oldest block
 	// not written is always being made, and the others go on ahead while
@@ -159,6 +155,13 @@ func (t *Trajectory) Write(w io.Writer) error {
 	free := make(chan []byte, nbuf)
 	for range nbuf {
 		free <- make([]byte, 0, int(block)*2*rowGuess(o.Format, d3)+64*1024)
+	}
+	// block b's rows come back on results[b%nbuf]: a block is taken only
+	// with a free buffer, so the nbuf blocks after the oldest not yet
+	// written are all that can be under way
+	results := make([]chan []byte, nbuf)
+	for i := range results {
+		results[i] = make(chan []byte, 1)
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -181,13 +184,13 @@ func (t *Trajectory) Write(w io.Writer) error {
 					return
 				}
 				lo, hi := b*block, min((b+1)*block, last+1)
-				results[b] <- appendRows(buf[:0], steps, lo, hi, R, tf, o.Format == "jsonl", d3)
+				results[b%int64(nbuf)] <- appendRows(buf[:0], steps, lo, hi, R, tf, o.Format == "jsonl", d3)
 			}
 		}()
 	}
 	var werr error
 	for b := int64(0); b < nblocks && werr == nil; b++ {
-		buf := <-results[b]
+		buf := <-results[b%int64(nbuf)]
 		_, werr = w.Write(buf)
 		free <- buf
 	}
