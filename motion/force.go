@@ -257,6 +257,17 @@ func (fc *forcer) at(s *Sample) float64 {
 // eased in and out: what is asked for counts), the first in the step's
 // hands and time.
 func (fc *forcer) check() error {
+	top := 0.0 // the highest pressure asked for
+	for _, hp := range fc.p.Hands {
+		for i := range hp.Samples {
+			if hp.Samples[i].Contact {
+				top = max(top, hp.Samples[i].Pressure)
+			}
+		}
+	}
+	if fc.most(top) < fc.limit {
+		return nil // no sample can go past it: the forces need not be worked out
+	}
 	for _, hp := range fc.p.Hands {
 		for i := range hp.Samples {
 			s := &hp.Samples[i]
@@ -266,6 +277,22 @@ func (fc *forcer) check() error {
 		}
 	}
 	return nil
+}
+
+// most is a little over the most force a pressure up to top is given:
+// the force curve is straight between its levels, so its most is at one
+// of them or at top; a site only lowers it, and MaxForce caps it.
+func (fc *forcer) most(top float64) float64 {
+	f := fc.curve.at(top)
+	for _, p := range fc.curve.p {
+		if p <= top {
+			f = math.Max(f, fc.curve.at(p))
+		}
+	}
+	if fc.maxForce > 0 {
+		f = math.Min(f, fc.maxForce)
+	}
+	return f + 1e-6 // room for the rounding of a point between levels
 }
 
 // stepForces works out each hand's force at every sample of a step, or
