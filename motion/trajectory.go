@@ -131,10 +131,15 @@ func (tr *trajectory) buildHand(h int, forces []*forcer) error {
 }
 
 // fill makes hand h's stream: its samples and forces in every step, one
-// after the other.
+// after the other. A hand laid out again with slower joins fills the
+// stream it had (every sample is written).
 func (tr *trajectory) fill(h int, forces []*forcer) {
 	paths, id := tr.paths, handIDs[h]
-	st := stream{hand: id, s: make([]spot, tr.n+1), f: make([]float64, tr.n+1)}
+	st := &tr.hands[h]
+	st.hand = id
+	if st.s == nil {
+		st.s, st.f = make([]spot, tr.n+1), make([]float64, tr.n+1)
+	}
 	for i := range paths {
 		p := &paths[i]
 		end := len(p.Hands[0].Samples) - 1
@@ -147,6 +152,7 @@ func (tr *trajectory) fill(h int, forces []*forcer) {
 				// a hand the step does not use waits, lifted, where the other starts
 				s0 := p.Hands[0].Samples[0]
 				st.s[tr.starts[i]+k] = spot{X: s0.X, Y: s0.Y}
+				st.f[tr.starts[i]+k] = 0
 				continue
 			}
 			x := &hp.Samples[k]
@@ -154,7 +160,6 @@ func (tr *trajectory) fill(h int, forces []*forcer) {
 			st.f[tr.starts[i]+k] = forces[i].at(x)
 		}
 	}
-	tr.hands[h] = st
 }
 
 func handIn(p *StepPath, id string) *HandPath {
@@ -337,12 +342,15 @@ func (tr *trajectory) slew(st *stream) {
 // or a pass more. It returns the check's refusal, the first in time.
 func (tr *trajectory) place(st *stream, keep bool) error {
 	s := st.s
-	st.p, st.n = nil, nil
-	if keep {
+	// every sample's place is put (again, on a hand laid out again)
+	if !keep {
+		st.p, st.n = nil, nil
+	}
+	if keep && st.p == nil {
 		st.p = make([]Vec3, tr.n+1)
-		if tr.normals {
-			st.n = make([]Vec3, tr.n+1)
-		}
+	}
+	if keep && tr.normals && st.n == nil {
+		st.n = make([]Vec3, tr.n+1)
 	}
 	ck := checker{tr: tr, st: st}
 	// put hands sample k's place (and normal, when kept) on
