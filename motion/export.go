@@ -212,9 +212,10 @@ type exportStep struct {
 // (ten-thousandths). Nothing is copied: an hour's columns copied were 9 MB
 // (20 MB with the body frame's) made, zeroed and thrown away each export.
 type handCols struct {
-	s []spot    // the stream from the step's first sample, one past its last when there is one
-	f []float64 // the forces from the step's first sample
-	n int       // the step's last sample (s[n])
+	s     []spot    // the stream from the step's first sample, one past its last when there is one
+	touch []bool    // and whether the hand touches, over the same samples
+	f     []float64 // the forces from the step's first sample
+	n     int       // the step's last sample (s[n])
 	// scale turns the chart's units to tenths of a millimetre, fscale
 	// newtons to hundredths
 	scale, fscale float64
@@ -235,7 +236,7 @@ func (c *handCols) at(k int) (x, y, f float64, contact uint8) {
 	if k == c.n && c.lastPrev {
 		sp = c.s[k-1]
 	}
-	if c.s[k].Contact && k+1 < len(c.s) && c.s[k+1].Contact {
+	if c.touch[k] && k+1 < len(c.touch) && c.touch[k+1] {
 		contact = 1
 	}
 	return sp.X * c.scale, sp.Y * c.scale, c.f[k] * c.fscale, contact
@@ -884,6 +885,7 @@ func (tr *trajectory) exportStep(i int, format string, d3 bool) exportStep {
 		hs := &tr.hands[h]
 		c := handCols{
 			s:        hs.s[tr.starts[i]:min(last+2, tr.n+1)],
+			touch:    hs.touch[tr.starts[i]:min(last+2, tr.n+1)],
 			f:        hs.f[tr.starts[i] : last+1],
 			n:        n,
 			scale:    scale,
