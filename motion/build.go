@@ -32,6 +32,7 @@ type builder struct {
 	lim      Limits        // the limits: Knead's or lower ones
 	stretch  float64       // how much longer than the tempo's a repeat within a pass is
 	fewer    float64       // by how much to cut a step's repeats to fit a routine's time
+	spare    [][]Sample    // samples of the step's earlier tries not kept, to lay out again
 }
 
 // start is where a drawn pass starts, in which phase and by which hand.
@@ -738,7 +739,7 @@ func (b *builder) sample(hands []*hand) {
 		if b.c.s.Motion == "rake" || b.c.s.Motion == "draw-through" {
 			hp.Traces = traces(b.c)
 		}
-		hp.Samples = make([]Sample, N+1)
+		hp.Samples = b.samples(N + 1)
 		si, t0 := 0, 0.0
 		for k := 0; k <= N; k++ {
 			t := float64(k) / Rate
@@ -774,6 +775,18 @@ func (b *builder) sample(hands []*hand) {
 		}
 		p.Hands = append(p.Hands, hp)
 	}
+}
+
+// samples gives n samples to fill, every one of them: a spare buffer
+// when one is large enough.
+func (b *builder) samples(n int) []Sample {
+	for i, s := range b.spare {
+		if cap(s) >= n {
+			b.spare = append(b.spare[:i], b.spare[i+1:]...)
+			return s[:n]
+		}
+	}
+	return make([]Sample, n)
 }
 
 func sampleAt(t float64) int { return int(math.Ceil(t*Rate - 1e-6)) }

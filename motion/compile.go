@@ -236,6 +236,14 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 	first, period := p, c.period
 	var best StepPath
 	bestOver := math.Inf(1)
+	// the samples of a try that is not kept are laid out again by the
+	// next one (a tenth of an hour's export was tries thrown away)
+	var spare [][]Sample
+	drop := func(q *StepPath) {
+		for _, h := range q.Hands {
+			spare = append(spare, h.Samples)
+		}
+	}
 	// Knead's own limits fit every step within ten tries; lowered ones may
 	// need a step far slower, so the tries go on, each a tenth slower than
 	// the one before, up to about forty times the usual tempo
@@ -249,17 +257,21 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 			slow := slowdown(try)
 			c.period = period * slow
 			b := &builder{c: c, p: &p, profile: pr.Profile, tracks: map[string]*track{}, draw: o.draw, measure: o.measure,
-				limShare: planShare / slow, lim: lim, stretch: 1, fewer: slow * slow}
+				limShare: planShare / slow, lim: lim, stretch: 1, fewer: slow * slow, spare: spare}
 			if err := b.run(hands, secs); err != nil {
 				return StepPath{}, err
 			}
 			if o.measure {
 				return p, nil
 			}
+			spare = b.spare
 			over := overLimits(&p, v, lim)
 			p.slow = slow
 			if over < bestOver {
+				drop(&best)
 				best, bestOver = p, over
+			} else {
+				drop(&p)
 			}
 			if over <= limitShare {
 				break

@@ -190,11 +190,26 @@ func limitFor(r Region, o *ExportOptions) (limit, ceiling float64, source string
 	return
 }
 
-// stepForces works out each hand's force at every sample of a step,
-// capped at MaxForce when it is given, and refuses a force above the
-// region's limit (before the force is eased in and out: what is asked for
-// counts).
-func stepForces(p *StepPath, o *ExportOptions) ([][]float64, error) {
+// A forcer works out a step's force at any sample: capped at MaxForce
+// when it is given, light over an endangerment site. The trajectory asks
+// it for each sample as it fills a hand's stream, so the forces are held
+// once (in the streams), not also step by step (3 MB an hour's export).
+type forcer struct {
+	curve           forceCurve
+	light, maxForce float64
+	v               View
+	sites           []Spot
+	panel           string
+	// what check refuses against
+	limit  float64
+	p      *StepPath
+	r      Region
+	source string
+}
+
+// newForcer prepares step p's forces, refusing what the samples do not
+// change: a region with no limit known, a --max-force above it.
+func newForcer(p *StepPath, o *ExportOptions) (*forcer, error) {
 	r, ok := RegionOf(p.Area)
 	if !ok {
 		return nil, fmt.Errorf("technique %s step %d: no force limit is known for area %q", p.Technique, p.Step, p.Area)
@@ -212,35 +227,90 @@ func stepForces(p *StepPath, o *ExportOptions) ([][]float64, error) {
 	} else if p.Transient && !r.NoTransient && source == "ISO/TS 15066, Annex A" {
 		limit *= 2 // a strike is transient contact
 	}
-	curve := newForceCurve(r, o.Forces)
+	fc := &forcer{curve: newForceCurve(r, o.Forces), maxForce: maxForce, panel: p.Panel, limit: limit, p: p, r: r, source: source}
 	// Over an endangerment site the force stays at most light, whatever
 	// the step asks.
-	light := curve.at(levelPressure("light"))
-	var sites []Spot
-	v, hasView := ViewByID(p.View)
-	if hasView {
-		sites = siteSpots(&v)
+	fc.light = fc.curve.at(levelPressure("light"))
+	if v, ok := ViewByID(p.View); ok {
+		fc.v = v
+		fc.sites = siteSpots(&fc.v)
+	}
+	return fc, nil
+}
+
+// at is the force (N) at sample s: 0 when the hand is lifted.
+func (fc *forcer) at(s *Sample) float64 {
+	if !s.Contact {
+		return 0
+	}
+	f := fc.curve.at(s.Pressure)
+	if len(fc.sites) > 0 && f > fc.light && nearSite(&fc.v, fc.sites, fc.panel, s.X, s.Y) {
+		f = fc.light
+	}
+	if fc.maxForce > 0 {
+		f = math.Min(f, fc.maxForce)
+	}
+	return f
+}
+
+// check refuses a force above the region's limit (before the force is
+// eased in and out: what is asked for counts), the first in the step's
+// hands and time.
+func (fc *forcer) check() error {
+	top := 0.0 // the highest pressure asked for
+	for _, hp := range fc.p.Hands {
+		for i := range hp.Samples {
+			if hp.Samples[i].Contact {
+				top = max(top, hp.Samples[i].Pressure)
+			}
+		}
+	}
+	if fc.most(top) < fc.limit {
+		return nil // no sample can go past it: the forces need not be worked out
+	}
+	for _, hp := range fc.p.Hands {
+		for i := range hp.Samples {
+			s := &hp.Samples[i]
+			if f := fc.at(s); f > fc.limit+1e-9 {
+				return &LimitError{Technique: fc.p.Technique, Step: fc.p.Step, Region: fc.r, Force: f, Limit: fc.limit, At: s.T, Source: fc.source}
+			}
+		}
+	}
+	return nil
+}
+
+// most is a little over the most force a pressure up to top is given:
+// the force curve is straight between its levels, so its most is at one
+// of them or at top; a site only lowers it, and MaxForce caps it.
+func (fc *forcer) most(top float64) float64 {
+	f := fc.curve.at(top)
+	for _, p := range fc.curve.p {
+		if p <= top {
+			f = math.Max(f, fc.curve.at(p))
+		}
+	}
+	if fc.maxForce > 0 {
+		f = math.Min(f, fc.maxForce)
+	}
+	return f + 1e-6 // room for the rounding of a point between levels
+}
+
+// stepForces works out each hand's force at every sample of a step, or
+// the forcer's refusal.
+func stepForces(p *StepPath, o *ExportOptions) ([][]float64, error) {
+	fc, err := newForcer(p, o)
+	if err == nil {
+		err = fc.check()
+	}
+	if err != nil {
+		return nil, err
 	}
 	out := make([][]float64, len(p.Hands))
 	for h, hp := range p.Hands {
-		fs := make([]float64, len(hp.Samples))
-		for i, s := range hp.Samples {
-			if !s.Contact {
-				continue
-			}
-			f := curve.at(s.Pressure)
-			if len(sites) > 0 && f > light && nearSite(&v, sites, p.Panel, s.X, s.Y) {
-				f = light
-			}
-			if maxForce > 0 {
-				f = math.Min(f, maxForce)
-			}
-			if f > limit+1e-9 {
-				return nil, &LimitError{Technique: p.Technique, Step: p.Step, Region: r, Force: f, Limit: limit, At: s.T, Source: source}
-			}
-			fs[i] = f
+		out[h] = make([]float64, len(hp.Samples))
+		for i := range hp.Samples {
+			out[h][i] = fc.at(&hp.Samples[i])
 		}
-		out[h] = fs
 	}
 	return out, nil
 }

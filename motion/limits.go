@@ -142,20 +142,19 @@ func overLimits(p *StepPath, v *View, l Limits) float64 {
 		return w
 	}
 	worst := 0.0
-	ps := make([]Vec3, 0, len(p.Hands[0].Samples))
 	pl := DefaultBody.placer(v.ID)
 	for _, h := range p.Hands {
 		s := h.Samples
-		// on the average body, where the chart's distances bend round it
-		ps = ps[:0]
-		for _, x := range s {
-			ps = append(ps, pl.pos(x.X, x.Y))
-		}
-		for i := 1; i < len(s); i++ {
-			if len(v.Panels) > 1 && (s[i].X < v.Panels[1].X0) != (s[i-1].X < v.Panels[1].X0) {
+		// on the average body, where the chart's distances bend round
+		// it: the last three places are all it needs (a buffer of every
+		// place was 3 MB an hour's export)
+		var p0, p1, p2 Vec3 // samples i, i-1 and i-2
+		for i := range s {
+			p0, p1, p2 = pl.pos(s[i].X, s[i].Y), p0, p1
+			if i == 0 || len(v.Panels) > 1 && (s[i].X < v.Panels[1].X0) != (s[i-1].X < v.Panels[1].X0) {
 				continue // from one panel to the other: the export lifts round the edge
 			}
-			sp := ps[i].sub(ps[i-1]).len() * Rate
+			sp := p0.sub(p1).len() * Rate
 			if s[i].Contact && s[i-1].Contact {
 				worst = max(worst, sp/l.ContactSpeed)
 			} else {
@@ -163,7 +162,7 @@ func overLimits(p *StepPath, v *View, l Limits) float64 {
 			}
 			if i >= 2 {
 				// the acceleration keeps room for a lift off the skin
-				a := ps[i].sub(ps[i-1].mul(2)).add(ps[i-2]).len() * Rate * Rate
+				a := p0.sub(p1.mul(2)).add(p2).len() * Rate * Rate
 				worst = max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
 			}
 		}

@@ -59,9 +59,9 @@ func (t *Trajectory) WritePreview(w io.Writer, title string) error {
 			}
 			// runs of contact and of travel, thinned to every other sample
 			for k := 0; k < tr.n; {
-				c := st.s[k].Contact
+				c := st.touch[k]
 				e := k
-				for e < tr.n && st.s[e+1].Contact == c {
+				for e < tr.n && st.touch[e+1] == c {
 					e++
 				}
 				e = min(e+1, tr.n)

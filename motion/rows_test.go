@@ -48,9 +48,10 @@ func TestRowNumberForms(t *testing.T) {
 	const n = 400
 	mk := func(format string, d3 bool, hand string) handCols {
 		// straight from a stream of n samples, in the rows' own units
-		c := handCols{s: make([]spot, n), f: make([]float64, n), n: n - 1, scale: 1, fscale: 1}
+		c := handCols{s: make([]spot, n), touch: make([]bool, n), f: make([]float64, n), n: n - 1, scale: 1, fscale: 1}
 		for i := range n {
-			c.s[i] = spot{X: val(), Y: val(), Contact: rnd.IntN(2) == 1}
+			c.s[i] = spot{X: val(), Y: val()}
+			c.touch[i] = rnd.IntN(2) == 1
 			c.f[i] = max(0, val())
 		}
 		if d3 {
@@ -87,7 +88,7 @@ func TestRowNumberForms(t *testing.T) {
 						fs := func(i int) float64 { return c.f[i] }
 						// touching at this sample and the next
 						contact := 0
-						if c.s[i0].Contact && i0+1 < n && c.s[i0+1].Contact {
+						if c.touch[i0] && i0+1 < n && c.touch[i0+1] {
 							contact = 1
 						}
 						j := 0

@@ -28,11 +28,12 @@ type trajectory struct {
 }
 
 type stream struct {
-	hand string
-	s    []spot
-	f    []float64 // newtons
-	p    []Vec3    // the hand's place on the body (m), lifted off the skin when not touching
-	n    []Vec3    // the skin's outward normal under it
+	hand  string
+	s     []spot
+	touch []bool    // whether the hand touches at each sample
+	f     []float64 // newtons
+	p     []Vec3    // the hand's place on the body (m), lifted off the skin when not touching
+	n     []Vec3    // the skin's outward normal under it
 }
 
 var handIDs = [2]string{"left", "right"}
@@ -64,10 +65,16 @@ func buildTrajectory(paths []StepPath, o *ExportOptions) (*trajectory, error) {
 			tr.step[k] = int32(i)
 		}
 	}
-	// each step's forces, a few steps at a time; the first refusal in order
-	forces := make([][][]float64, len(paths))
+	// each step's forces checked, a few steps at a time; the first
+	// refusal in order
+	forces := make([]*forcer, len(paths))
 	ferrs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { forces[i], ferrs[i] = stepForces(&paths[i], o) })
+	parallel(len(paths), func(i int) {
+		forces[i], ferrs[i] = newForcer(&paths[i], o)
+		if ferrs[i] == nil {
+			ferrs[i] = forces[i].check()
+		}
+	})
 	for _, err := range ferrs {
 		if err != nil {
 			return nil, err
@@ -102,7 +109,7 @@ var joinSlack = [...]float64{1, 1.5, 2.25, 3.5, 5, 8, 12, 20}
 // checks it. A motion refused on the body is tried again with slower
 // joins; what still breaks a lowered limit is refused as a step that
 // cannot fit.
-func (tr *trajectory) buildHand(h int, forces [][][]float64) error {
+func (tr *trajectory) buildHand(h int, forces []*forcer) error {
 	var err error
 	for _, slack := range joinSlack {
 		tr.fill(h, forces)
@@ -125,39 +132,46 @@ func (tr *trajectory) buildHand(h int, forces [][][]float64) error {
 }
 
 // fill makes hand h's stream: its samples and forces in every step, one
-// after the other.
-func (tr *trajectory) fill(h int, forces [][][]float64) {
+// after the other. A hand laid out again with slower joins fills the
+// stream it had (every sample is written).
+func (tr *trajectory) fill(h int, forces []*forcer) {
 	paths, id := tr.paths, handIDs[h]
-	st := stream{hand: id, s: make([]spot, tr.n+1), f: make([]float64, tr.n+1)}
+	st := &tr.hands[h]
+	st.hand = id
+	if st.s == nil {
+		st.s, st.touch, st.f = make([]spot, tr.n+1), make([]bool, tr.n+1), make([]float64, tr.n+1)
+	}
 	for i := range paths {
 		p := &paths[i]
 		end := len(p.Hands[0].Samples) - 1
 		if i == len(paths)-1 {
 			end++
 		}
-		hp, f := handIn(p, id, forces[i])
+		hp := handIn(p, id)
 		for k := 0; k < end; k++ {
 			if hp == nil {
 				// a hand the step does not use waits, lifted, where the other starts
 				s0 := p.Hands[0].Samples[0]
 				st.s[tr.starts[i]+k] = spot{X: s0.X, Y: s0.Y}
+				st.touch[tr.starts[i]+k] = false
+				st.f[tr.starts[i]+k] = 0
 				continue
 			}
 			x := &hp.Samples[k]
-			st.s[tr.starts[i]+k] = spot{X: x.X, Y: x.Y, Contact: x.Contact}
-			st.f[tr.starts[i]+k] = f[k]
+			st.s[tr.starts[i]+k] = spot{X: x.X, Y: x.Y}
+			st.touch[tr.starts[i]+k] = x.Contact
+			st.f[tr.starts[i]+k] = forces[i].at(x)
 		}
 	}
-	tr.hands[h] = st
 }
 
-func handIn(p *StepPath, id string, fs [][]float64) (*HandPath, []float64) {
+func handIn(p *StepPath, id string) *HandPath {
 	for i := range p.Hands {
 		if p.Hands[i].Hand == id {
-			return &p.Hands[i], fs[i]
+			return &p.Hands[i]
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 func (tr *trajectory) view(k int) *View { return tr.views[tr.step[k]] }
@@ -188,12 +202,12 @@ func (tr *trajectory) gap(st *stream, a, b int) float64 {
 
 func (s Sample) pt() Point { return Point{s.X, s.Y} }
 
-// A spot is a sample in a hand's stream: its place on the chart and
-// whether it touches (the pressure is in the stream's forces, the time in
-// the step's own samples), 24 bytes against a Sample's 40.
+// A spot is a sample's place on the chart in a hand's stream: 16 bytes
+// against a Sample's 40 (whether it touches is in the stream's touch, 1
+// byte where a bool in the spot took 8 with its padding; the pressure is
+// in the stream's forces, the time in the step's own samples).
 type spot struct {
-	X, Y    float64
-	Contact bool
+	X, Y float64
 }
 
 func (s spot) pt() Point { return Point{s.X, s.Y} }
@@ -238,10 +252,10 @@ func (tr *trajectory) join(st *stream, slack float64) {
 			continue
 		}
 		a, b := k-1, k
-		for a > done && !s[a].Contact {
+		for a > done && !st.touch[a] {
 			a--
 		}
-		for b < tr.n && !s[b].Contact {
+		for b < tr.n && !st.touch[b] {
 			b++
 		}
 		need := func() bool {
@@ -284,7 +298,7 @@ func (tr *trajectory) join(st *stream, slack float64) {
 			case v == vb:
 				s[j].X, s[j].Y = s[b].X, s[b].Y
 			}
-			s[j].Contact = false
+			st.touch[j] = false
 			st.f[j] = 0
 		}
 		done = b
@@ -308,9 +322,9 @@ func (tr *trajectory) jumps(st *stream, k int) bool {
 // ever lowered. It is zero at the first and last moment of each touch.
 func (tr *trajectory) slew(st *stream) {
 	d := tr.limits.ForceRate / Rate
-	f, s := st.f, st.s
+	f, c := st.f, st.touch
 	for k := range f {
-		if !s[k].Contact || k > 0 && !s[k-1].Contact || k < len(f)-1 && !s[k+1].Contact || k == 0 || k == len(f)-1 {
+		if !c[k] || k > 0 && !c[k-1] || k < len(f)-1 && !c[k+1] || k == 0 || k == len(f)-1 {
 			f[k] = 0
 		}
 		if k > 0 {
@@ -331,12 +345,15 @@ func (tr *trajectory) slew(st *stream) {
 // or a pass more. It returns the check's refusal, the first in time.
 func (tr *trajectory) place(st *stream, keep bool) error {
 	s := st.s
-	st.p, st.n = nil, nil
-	if keep {
+	// every sample's place is put (again, on a hand laid out again)
+	if !keep {
+		st.p, st.n = nil, nil
+	}
+	if keep && st.p == nil {
 		st.p = make([]Vec3, tr.n+1)
-		if tr.normals {
-			st.n = make([]Vec3, tr.n+1)
-		}
+	}
+	if keep && tr.normals && st.n == nil {
+		st.n = make([]Vec3, tr.n+1)
 	}
 	ck := checker{tr: tr, st: st}
 	// put hands sample k's place (and normal, when kept) on
@@ -352,7 +369,7 @@ func (tr *trajectory) place(st *stream, keep bool) error {
 	// base is sample k's place and normal on the skin
 	base := func(k int) (Vec3, Vec3) { return tr.pls[tr.step[k]].at(s[k].X, s[k].Y) }
 	for k := 0; k <= tr.n && ck.err == nil; {
-		if s[k].Contact {
+		if st.touch[k] {
 			if st.n != nil {
 				p, n := base(k)
 				put(k, p, n)
@@ -364,7 +381,7 @@ func (tr *trajectory) place(st *stream, keep bool) error {
 		}
 		a := k - 1 // the last touch before, or -1
 		b := k
-		for b <= tr.n && !s[b].Contact {
+		for b <= tr.n && !st.touch[b] {
 			b++
 		}
 		// samples a+1 .. b-1 are lifted
@@ -436,7 +453,7 @@ type checker struct {
 
 func (c *checker) add(k int, p Vec3) {
 	tr, st := c.tr, c.st
-	s, l := st.s, tr.limits
+	touch, l := st.touch, tr.limits
 	p1, p2 := c.p1, c.p2
 	c.p1, c.p2 = p, p1
 	if k == 0 || c.err != nil {
@@ -446,15 +463,15 @@ func (c *checker) add(k int, p Vec3) {
 	fail := func() {
 		e.index = int(tr.step[k])
 		me := tr.paths[tr.step[k]].motionError(e, st.hand, tr.sampleT(st, k))
-		if !s[k].Contact {
+		if !touch[k] {
 			// lifted: on the way from one step to another, the refusal
 			// names both (the step the moment falls in may be neither's
 			// moves)
 			a, b := k, k
-			for a > 0 && !s[a].Contact {
+			for a > 0 && !touch[a] {
 				a--
 			}
-			for b < tr.n && !s[b].Contact {
+			for b < tr.n && !touch[b] {
 				b++
 			}
 			if from, to := &tr.paths[tr.step[a]], &tr.paths[tr.step[b]]; from != to {
@@ -465,7 +482,7 @@ func (c *checker) add(k int, p Vec3) {
 		}
 		c.err = me
 	}
-	if l.overSpeed(&e, s[k].Contact && s[k-1].Contact, p.sub(p1).len()) {
+	if l.overSpeed(&e, touch[k] && touch[k-1], p.sub(p1).len()) {
 		fail()
 		return
 	}
