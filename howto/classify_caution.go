@@ -279,11 +279,8 @@ func cautionAnywhere(t []token, i int) bool {
 		return k < len(t) && inSet("nails", t[k].w)
 	case inSet("seek-verbs", w) && i+1 < len(t):
 		// "Always seek the insights of a qualified health professional",
-		// "consult your doctor first"
-		// not "ask your physical therapist to teach you to do …": a lesson
-		if w == "ask" && teachesAfter(t, i+1) {
-			return false
-		}
+		// "consult your doctor first" (an adviser asked to teach is no
+		// caution: analyze drops it, asksForLesson)
 		return wordWithin(t, i+1, 7, "advisers") || (w == "seek" || w == "consult") && wordWithin(t, i+1, 7, "qualified")
 	case inSet("ease-now", w):
 		// "… made me wince at first, so go light", "Pain shooting down the
