@@ -483,17 +483,15 @@ func runOnCuts(text string) []int {
 		case w == "then" || w == "so" || w == "now" || w == "if" || w == "okay":
 			cut = prev != "and" && prev != "or" && prev != "even" && prev != "just" && prev != "not"
 		case w == "you" && k+1 < len(ws) && youModals[ws[k+1].w]:
-			cut = !leadsIntoVerb[prev] && prev != "that" // "… in and out of that you can move the ball …"
+			// "… stay for a while you can move the ball …"; not after "that",
+			// which may be the object of what went before
+			cut = !leadsIntoVerb[prev] && prev != "that"
 		default:
 			v, ok := verbs[w]
 			cut = ok && v.base == w && v.c != vNone && v.c != vAsk && !leadsIntoVerb[prev] && !isVerbWord(prev)
 		}
 		if cut && k-last >= 3 {
-			at := ws[k].off
-			if prev == "and" {
-				at = ws[k-1].off
-			}
-			cuts = append(cuts, at)
+			cuts = append(cuts, ws[k].off)
 			last = k
 		}
 	}
