@@ -33,9 +33,13 @@ func (d *doc) switchInto(out *Step, i int) {
 		return
 	}
 	prev := steps[len(steps)-1]
+	one := st.first == d.steps[i-1].last && !hasAnyWord(st.sents[0].toks, wholeWords)
 	out.Area = prev.Area
 	if a := switchedArea(st.sents[0].toks, prev.Area); a != "" {
-		out.Area = a // "the other leg" after the calves is the leg
+		out.Area = a // "change feet" after the hands; "the other leg" after the calves and thighs
+		if c := replayedArea(steps[len(steps)-replayed(false, steps, a):]); c != "" && massage.Within(c, a) {
+			out.Area = c // "the other leg" after moves on the thighs alone: the thighs
+		}
 	}
 	out.Areas = []string{out.Area}
 	if out.Area == "" {
@@ -47,7 +51,6 @@ func (d *doc) switchInto(out *Step, i int) {
 		out.Pressure = prev.Pressure
 	}
 	out.Hands = prev.Hands
-	one := st.first == d.steps[i-1].last && !hasAnyWord(st.sents[0].toks, wholeWords)
 	out.replays = replayed(one, steps, out.Area)
 }
 
@@ -109,6 +112,19 @@ func replayed(one bool, steps []Step, area string) int {
 		n++
 	}
 	return max(n, 1)
+}
+
+// replayedArea is the one area every step a turn plays again works, or
+// "" when they work different places.
+func replayedArea(steps []Step) string {
+	area := ""
+	for _, s := range steps {
+		if s.Area == "" || area != "" && s.Area != area {
+			return ""
+		}
+		area = s.Area
+	}
+	return area
 }
 
 // sameLimb reports two areas on the same limb: the calves and the feet

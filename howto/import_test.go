@@ -64,8 +64,8 @@ func TestImportSteps(t *testing.T) {
 			want: []stepView{
 				{Area: "calves", Motion: "knead", Landmarks: []string{"calf"}, Direction: []string{}, Seconds: "2 min", Hands: []string{"both fingers work", "both thumbs work"}},
 				{Area: "calves", Motion: "glide", Landmarks: []string{"ankle", "knee"}, Direction: []string{"up"}, Pressure: "light", Repeat: "6–8 times"},
-				// The other side is a step of its own: the moves before, again.
-				{Area: "legs", Motion: "glide", Landmarks: []string{}, Direction: []string{}, Pressure: "light", Side: "other"},
+				// The other side is a step of its own: the moves before, again, on the place they worked.
+				{Area: "calves", Motion: "glide", Landmarks: []string{}, Direction: []string{}, Pressure: "light", Side: "other"},
 			},
 		},
 		{

@@ -22,7 +22,11 @@ func TestOtherSide(t *testing.T) {
 		{"a clause after then", "1. Knead the upper arm for 40 seconds.\n2. Finish by squeezing the forearm gently, then do the other arm.",
 			[]string{"upper-arms  Knead", "forearms  Finish", "arms other then"}},
 		{"a fragment", "Roll each toe between your finger and thumb. Then the other leg, same three moves.",
-			[]string{"toes  Roll", "legs other Then"}},
+			[]string{"toes  Roll", "toes other Then"}},
+		{"the other leg after moves on one place of it works that place", "1. Knead the thigh.\n2. Stroke the thigh up to the hip.\n3. Repeat on your other leg.",
+			[]string{"thighs  Knead", "thighs  Stroke", "thighs other Repeat"}},
+		{"the other leg after moves on two places of it is the leg", "1. Knead the calf.\n2. Stroke the thigh up to the hip.\n3. Repeat on your other leg.",
+			[]string{"calves  Knead", "thighs  Stroke", "legs other Repeat"}},
 		{"a sub-bullet, the place before", "1. Knead\n   - Knead the flesh of the lower back with alternate hands.\n   - One minute, then walk round and do the other side.",
 			[]string{"lower-back alternate Knead", "lower-back other then"}},
 		{"the side it names", "Tap along the top of the shoulder with a loose fist. Switch hands and repeat everything on the right shoulder.",
@@ -83,8 +87,8 @@ func TestOtherSideInRoutine(t *testing.T) {
 	}
 	rt := res.Routine()
 	last := rt.Items[len(rt.Items)-1]
-	if last.Name != "Other side, legs" || last.Area != "legs" || last.Seconds != 90 || last.Steps[0].Side != "" {
-		t.Errorf("last item: %q on %q, %v s, side %q; want \"Other side, legs\" on legs, 90 s, no side", last.Name, last.Area, last.Seconds, last.Steps[0].Side)
+	if last.Name != "Other side, calves" || last.Area != "calves" || last.Seconds != 90 || last.Steps[0].Side != "" {
+		t.Errorf("last item: %q on %q, %v s, side %q; want \"Other side, calves\" on calves, 90 s, no side", last.Name, last.Area, last.Seconds, last.Steps[0].Side)
 	}
 	if res.Steps[len(res.Steps)-1].Technique != nil {
 		t.Errorf("the turn is matched to %v; want no technique of its own", res.Steps[len(res.Steps)-1].Technique)
