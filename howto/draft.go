@@ -190,12 +190,16 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	// move starts (extract_places.go).
 	held, path := s.placeRoles()
 	felt := s.feltAt()
+	turned := s.jointsTurned()
 
 	for _, l := range s.landmarks {
 		if lm, ok := massage.LandmarkByID(l); ok {
 			lw := w
-			if limbJoints[l] && !jointsOnly {
+			if limbJoints[l] && !jointsOnly && !turned[l] {
 				lw *= 0.4
+			}
+			if turned[l] {
+				lw += 2 // "hold the foot and rotate the ankle": the joint moved is the place
 			}
 			switch {
 			case held[l]:

@@ -541,3 +541,48 @@ func parentOfSiblings(a, b string) string {
 // siblingParents are the areas whose parts, worked together, make the
 // whole: the upper and lower back are the back.
 var siblingParents = map[string]bool{"back": true}
+
+// jointsTurned are the joints a sentence turns round: "rotate the
+// ankles", "turn the wrist slowly in circles", "draw circles with the
+// ankle", "ankle circles". A joint turned is the place worked, not where
+// a stroke starts or ends.
+func (s *sentence) jointsTurned() map[string]bool {
+	var out map[string]bool
+	for id, at := range s.placeAt() {
+		if !limbJoints[id] {
+			continue
+		}
+		for _, ti := range at {
+			if s.turnsJointAt(ti) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[id] = true
+			}
+		}
+	}
+	return out
+}
+
+// turnVerbs move a joint round its axis.
+var turnVerbs = wordSet("rotate rotates rotating turn turns turning circle circles circling")
+
+// turnsJointAt reports a joint, the ti-th token, that a turning verb a few
+// words before takes as its object ("rotate each of the ankles", "circles
+// with the ankle"), or that names circles after it ("wrist circles").
+func (s *sentence) turnsJointAt(ti int) bool {
+	t := s.toks
+	if ti+1 < len(t) && (t[ti+1].w == "circles" || t[ti+1].w == "rotations") {
+		return true
+	}
+	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
+		switch w := t[k].w; {
+		case turnVerbs[w]:
+			return true
+		case w == "the" || w == "each" || w == "of" || w == "both" || w == "with" || w == "your" || w == "their" || w == "his" || w == "her" || w == "slow" || w == "small":
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -33,6 +33,12 @@ func TestPlacesWorked(t *testing.T) {
 		{"Stroke from the top of the thigh down to the foot, 3 times.", "legs", "legs"},
 		{"Sit with your chest resting on a cushion and knead the tops of the shoulders for a minute.", "shoulders", "shoulders"},
 		{"Circle your fingertips on the forehead and cheeks, 10 times.", "face", "face"},
+		// A joint turned round is the place worked, over the part held to
+		// turn it (which stays among its places: the hand is on it).
+		{"Gently hold each foot and slowly rotate the ankles in one direction, then the other.", "ankles", "ankles feet"},
+		{"Turn the wrist slowly in circles, three times one way and three times the other.", "wrists", "wrists"},
+		{"Raise one foot a few centimetres and draw slow circles with the ankle, 8 one way and 8 the other.", "ankles", "ankles feet"},
+		{"Cup the heel in one hand, hold the front of the foot in the other and turn the ankle in slow circles.", "ankles", "ankles feet"},
 		// The object of the move, not the hand that makes it.
 		{"With your right thumb, draw slow circles over your left palm for a minute.", "hands", "hands"},
 		{"Finish by shaking the hand out loosely for 10 seconds.", "hands", "hands"},

@@ -1044,12 +1044,19 @@ func (s *sentence) instrument(ti int) bool {
 		switch {
 		case dets[w] || bodyAdjs[w]:
 			continue
+		case w == "with" && k > 0 && (s.toks[k-1].w == "circles" || s.toks[k-1].w == "circle") && limbJoints[jointOf(s.toks[ti].w)]:
+			return false // "draw slow circles with the ankle": the joint turned is worked
 		case w == "with" || w == "using" || w == "than":
 			return true // "rather than your arms": what does the work
 		}
 		return false
 	}
 	return false
+}
+
+// jointOf is the landmark of a joint's word: "ankles" is the ankle.
+func jointOf(w string) string {
+	return strings.TrimSuffix(w, "s")
 }
 
 // strokeEnd reports a place word at token ti where a stroke starts or
@@ -1481,7 +1488,7 @@ func (s *sentence) dropPostureObject() {
 		s.dropPlacesAfter(s.vi, 5) // "let your head and shoulders sink back": the body moves itself
 		return
 	}
-	if s.vi < 0 || !postures[s.verb.base] {
+	if s.vi < 0 || !postures[s.verb.base] || s.jointCircled() {
 		return
 	}
 	end := s.vi
@@ -1502,6 +1509,21 @@ func (s *sentence) dropPostureObject() {
 			}
 		}
 	}
+}
+
+// jointCircled reports a joint turned round in circles, which is worked,
+// not posed: "Turn the wrist slowly in circles", "turn the ankle in slow
+// circles" (not "Turn your head to the side").
+func (s *sentence) jointCircled() bool {
+	if len(s.jointsTurned()) == 0 {
+		return false
+	}
+	for _, x := range s.toks {
+		if x.w == "circles" || x.w == "circle" {
+			return true
+		}
+	}
+	return false
 }
 
 // dropPlacesAfter forgets the places named in the n tokens after token i.
