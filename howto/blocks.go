@@ -593,8 +593,14 @@ func splitRange(b *block, start, end int) {
 	// towel over her legs.") opens each sentence so.
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[start:], " \t\n"))
 	lowerStyle := (unicode.IsLower(first) || lowerStops(t[start:])) && !b.row
+	stopless := !b.row && strings.ContainsAny(t[start:], ".!?")
 	for i := start; i < len(t); i++ {
 		c := t[i]
+		if c == ' ' && stopless && missingStop(t[start:i], t[i+1:]) {
+			addSentence(b, start, i) // "… of your shin bone Now with your thumbs work …"
+			start = i + 1
+			continue
+		}
 		if c != '.' && c != '!' && c != '?' && !(c == 0xe2 && strings.HasPrefix(t[i:], "…")) {
 			continue
 		}
@@ -629,6 +635,44 @@ func splitRange(b *block, start, end int) {
 		i = k - 1
 	}
 	addSentence(b, start, len(t))
+}
+
+// missingStop reports a sentence's end with no full stop, in prose that
+// has them elsewhere: a word that opens a sentence, with a capital
+// ("Now", "You", "If", "Repeat"), after at least four words of a clause
+// in small letters, and followed by a word in small letters ("… of your
+// shin bone Now with your thumbs …", "… this area too If you find …").
+// A title in capitals ("How to Give a Foot Massage") has no clause of
+// small letters before it.
+func missingStop(before, after string) bool {
+	fa := strings.Fields(after)
+	if len(fa) < 3 || !stopOpeners[fa[0]] || !startsLower(fa[1]) || fa[1] == "and" || fa[1] == "or" {
+		return false
+	}
+	if k := strings.LastIndexAny(before, ".!?:;\n"); k >= 0 {
+		before = before[k+1:]
+	}
+	fb := strings.Fields(before)
+	if len(fb) < 4 {
+		return false
+	}
+	for _, w := range fb[len(fb)-4:] {
+		if !startsLower(strings.TrimLeft(w, "(\"'“‘")) {
+			return false
+		}
+	}
+	last := strings.ToLower(strings.TrimRight(fb[len(fb)-1], ")"))
+	return !leadsIntoVerb[last] && !midPhrase[last]
+}
+
+// stopOpeners open a sentence and are read so with a capital after a
+// clause in small letters.
+var stopOpeners = wordSet("Now Then Next Finally Repeat You If Once When This Continue Start Begin " +
+	"Use Place Hold Keep Press Move Work Slide Rub Get Make Put Take Do Don't Try Gently Slowly Lightly")
+
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // lowerStops reports a text whose full stops are mostly followed by a

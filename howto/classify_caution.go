@@ -382,7 +382,8 @@ func noWhat(t []token, p int) bool {
 
 // keepsOn reports a condition whose answer is to stay with the spot: "If
 // you notice a tender spot, keep working it", "if a knot feels sore, spend
-// a little longer there" (not "…, stay off it").
+// a little longer there", "if you find knotty areas, stick around there
+// and work into them" (not "…, stay off it").
 // (It also reports a main clause that only states: "If you have neck
 // pain, chances are your trapezius is tight.")
 func keepsOn(t []token, p int) bool {
@@ -390,16 +391,32 @@ func keepsOn(t []token, p int) bool {
 		if t[k].w != "," {
 			continue
 		}
-		switch t[k+1].w {
-		case "keep", "continue", "spend", "linger", "focus", "stay", "work", "hang", "dwell":
+		switch w := t[k+1].w; {
+		case stayVerbs[w]:
 			return !wordWithin(t, k+2, 3, "off-words")
-		case "you're", "chances", "it's", "there's", "you've", "that's":
+		case w == "you're" || w == "chances" || w == "it's" || w == "there's" || w == "you've" || w == "that's":
 			// "If you suffer from plantar fasciitis pain, you're probably
 			// already …", "If you have neck pain, chances are …": a
 			// statement about the reader, not what to do
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// stayVerbs keep the hands on a spot: "…, keep working it", "…, stick
+// around there".
+var stayVerbs = wordSet("keep continue spend linger focus stay work hang dwell stick remain return revisit")
+
+// staysOn reports a condition whose answer is to keep working the spot,
+// with no statement about the reader counted ("If she holds her breath,
+// you're pressing too hard" warns).
+func staysOn(t []token, p int) bool {
+	for k := p; k+1 < len(t) && k < p+12; k++ {
+		if t[k].w == "," {
+			return stayVerbs[t[k+1].w] && !wordWithin(t, k+2, 3, "off-words")
+		}
 	}
 	return false
 }

@@ -49,7 +49,7 @@ func (s *sentence) modelWarning() {
 		return
 	}
 	switch {
-	case !s.warning && g.pWarn >= warnSure && !s.asksForLesson():
+	case !s.warning && g.pWarn >= warnSure && !s.asksForLesson() && !s.staysOnSpot():
 		s.warning = true
 		if at := cautionStart(s.toks); at > 0 {
 			s.warnAt = at
@@ -59,6 +59,15 @@ func (s *sentence) modelWarning() {
 		s.warning, s.warnAt = false, -1
 		s.modelSaid = true
 	}
+}
+
+// staysOnSpot reports a condition whose answer is to keep working the
+// spot ("If you do find any knotty areas, stick around there and work
+// into them"): however much it reads like "if you find a lump", it
+// warns of nothing.
+func (s *sentence) staysOnSpot() bool {
+	t := s.toks
+	return len(t) > 0 && t[0].w == "if" && staysOn(t, 1)
 }
 
 // cautionStart is where a caution inside a step sentence begins: the

@@ -144,3 +144,26 @@ func TestCautions(t *testing.T) {
 		}
 	}
 }
+
+// TestStaysOnTheSpotWarnsOfNothing: a condition whose answer is to keep
+// working the spot is a move, even where the warning model reads "if you
+// find …" as a caution; one whose answer says the touch is too hard
+// still warns.
+func TestStaysOnTheSpotWarnsOfNothing(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		steps int
+		warns int
+	}{
+		{"Stroke the cream down the inside of the shin with your thumbs. If you do find any nodules or knotty areas, stick around there and gently work into them with heel or thumbs", 1, 0},
+		{"Knead the side of the neck for a minute. If she goes tense or holds her breath, you're pressing too hard.", 1, 1},
+	} {
+		res, err := Import([]byte(c.in), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) != c.steps || len(res.Warnings) != c.warns {
+			t.Errorf("%q: %d steps, %d warnings; want %d and %d", c.in, len(res.Steps), len(res.Warnings), c.steps, c.warns)
+		}
+	}
+}

@@ -251,6 +251,11 @@ func TestSentencesInSmallLetters(t *testing.T) {
 			[]string{"wall. smooth, with a bit of clear floor in front"}},
 		{&block{text: "Rub it, e.g. twice. then stop", starts: []lineStart{{0, 1}}},
 			[]string{"Rub it, e.g. twice. then stop"}},
+		// a full stop left out before a capital that opens a sentence
+		{&block{text: "Spread it down the inside of your shin bone Now with your thumbs work down. Use the heel of your hand to work through this area too If you find a knot, stay there.", starts: []lineStart{{0, 1}}},
+			[]string{"Spread it down the inside of your shin bone", "Now with your thumbs work down.", "Use the heel of your hand to work through this area too", "If you find a knot, stay there."}},
+		{&block{text: "How to Give a Foot Massage Now. Press the sole with your thumbs Now and then.", starts: []lineStart{{0, 1}}},
+			[]string{"How to Give a Foot Massage Now.", "Press the sole with your thumbs Now and then."}},
 	} {
 		splitSentences(c.b)
 		var got []string

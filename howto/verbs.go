@@ -49,7 +49,7 @@ func buildVerbs() map[string]verb {
 	add(vAsk, "ask", "check")
 	add(vOther, "use", "make", "let", "try", "breathe", "relax", "open", "close", "drop", "clench",
 		"feel", "see", "stop", "skip", "avoid", "stay", "follow", "shift", "get", "give", "have",
-		"be", "remember", "tie", "wait", "talk", "consult", "create", "add", "seek", "aim", "loosen", "combine")
+		"be", "remember", "tie", "wait", "talk", "consult", "create", "add", "seek", "aim", "loosen", "combine", "stick")
 	return m
 }
 
