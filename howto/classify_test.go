@@ -13,6 +13,11 @@ func TestMainClause(t *testing.T) {
 		{"Next, she says, you should walk your fingertips down the sides of the neck.", "walk"},
 		{"Her third move is a squeeze: take the muscle between the thumb and fingers.", "take"},
 		{"The one thing to remember is the direction: clockwise.", ""},
+		// someone showing the move as they go
+		{"I am starting down with a gliding stroke with my fingers together.", "starting"},
+		{"I'm just kneading the top of the shoulder with my thumbs.", "kneading"},
+		{"We are sliding both hands up the back to the neck.", "sliding"},
+		{"I am using proper body mechanics.", ""},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

@@ -431,6 +431,9 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 // what they do).
 func subjectOpener(t []token, p, _ int) (form, int, bool) {
 	w := t[p].w
+	if vi := demonstrating(t, p); vi >= 0 {
+		return fYou, vi, true
+	}
 	named := 0 // the words of a subject named: "the partner", "the massaging partner"
 	switch {
 	case subjects[w]:
@@ -460,6 +463,35 @@ func subjectOpener(t []token, p, _ int) (form, int, bool) {
 		}
 	}
 	return fNone, -1, true
+}
+
+// demonstrating finds the move of someone showing it as they go, in a
+// video's transcript or a class: "I am starting down with a gliding
+// stroke", "I'm kneading the top of the shoulder", "we're sliding both
+// hands up the back": "I" or "we", "am" or "are", then the move's verb
+// in -ing (not "I am using proper body mechanics", nor "we are going
+// to …", a plan). It returns the verb's token, or -1.
+func demonstrating(t []token, p int) int {
+	q := p
+	switch w := t[p].w; {
+	case w == "i'm" || w == "we're":
+		q++
+	case (w == "i" || w == "we") && p+1 < len(t) && (t[p+1].w == "am" || t[p+1].w == "are"):
+		q += 2
+	default:
+		return -1
+	}
+	for q < len(t) && (t[q].w == "just" || t[q].w == "now" || t[q].w == "then" || t[q].w == "gently" || t[q].w == "slowly" || t[q].w == "also") {
+		q++
+	}
+	if q >= len(t) || !strings.HasSuffix(t[q].w, "ing") {
+		return -1
+	}
+	v, ok := verbs[t[q].w]
+	if !ok || v.c != vMove && v.c != vPlace || q+1 < len(t) && t[q+1].w == "to" {
+		return -1
+	}
+	return q
 }
 
 // tellers are the subjects of a move told in the past: a diary's "I", a
