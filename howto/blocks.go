@@ -617,7 +617,7 @@ func splitRange(b *block, start, end int) {
 		if j < len(t) && t[j] != ' ' {
 			continue
 		}
-		if c == '.' && isAbbrev(t[start:i]) {
+		if c == '.' && isAbbrev(t[start:i]) && !unitEnds(t[start:i]) {
 			continue
 		}
 		k := j
@@ -704,6 +704,23 @@ func addSentence(b *block, from, to int) {
 	}
 	off := from + len(raw) - len(strings.TrimLeft(raw, " \t\n"))
 	b.sents = append(b.sents, &sentence{text: s, line: b.lineAt(from), b: b, idx: len(b.sents), off: off})
+}
+
+// unitEnds reports a time's unit written short after its number, where a
+// capital follows: "Press and hold, 3 x 10 sec. Not if …" ends there, as
+// "10 min." does in "Rest for 10 min. Then …".
+func unitEnds(before string) bool {
+	f := strings.Fields(before)
+	if len(f) < 2 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "sec", "secs", "min", "mins":
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[len(f)-2])
+	return unicode.IsDigit(r)
 }
 
 // isAbbrev reports whether the text before a full stop ends in an

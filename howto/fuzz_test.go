@@ -28,6 +28,8 @@ func FuzzImport(f *testing.F) {
 		"[ ] Thumbs. Arch. 10 circles.\n- [x] Heel → toes, 5×", "0:00\nand rub the palm\n0:04\ntwice per finger",
 		"| 1 | Wrist circles | Trace circles around the wrist. | 20 s |", "<tr><th>#</th></tr><tr><td>1</td><td>x</td></tr>",
 		"Stroke the forehead, then make circles on the cheeks, then rest.", strings.Repeat(", then knead the calf", 100),
+		"step,where,what to do,notes\n1,sole,\"Roll the ball, heel to toe\",1 min\n2,arch,\"Press \"\"hard\"\"\nthen ease\",\n,,,",
+		"a,b,c\n\"x,y\n1,2,3", strings.Repeat("a,b,c\n", 40),
 	} {
 		f.Add([]byte(s))
 	}

@@ -68,7 +68,7 @@ var (
 // textLines reads plain text or Markdown into lines.
 func textLines(s string) []line {
 	raw := strings.Split(s, "\n")
-	tl := &textLiner{raw: raw, out: make([]line, 0, len(raw)), lastItem: -1}
+	tl := &textLiner{raw: raw, out: make([]line, 0, len(raw)), lastItem: -1, csv: csvRows(s, len(raw))}
 	for i := range raw {
 		tl.read(i)
 	}
@@ -80,9 +80,10 @@ type textLiner struct {
 	raw        []string
 	out        []line
 	inFence    bool
-	lastItem   int  // the latest list item, or -1
-	lastIndent int  // how far it was indented
-	caption    bool // the line before was a time stamp on its own
+	lastItem   int              // the latest list item, or -1
+	lastIndent int              // how far it was indented
+	caption    bool             // the line before was a time stamp on its own
+	csv        map[int][]string // a spreadsheet's cells by line (read_csv.go), or nil
 }
 
 func (tl *textLiner) blank(n int) { tl.out = append(tl.out, line{n: n, kind: lBlank}) }
@@ -188,6 +189,13 @@ func (tl *textLiner) rowOrMessage(l *line, i int, t string) (string, bool) {
 	// is an item of its cells; a line of a box drawn with bars ("| Do
 	// not massage if … |") is the text inside it.
 	cells, ok := tableCells(t)
+	if tl.csv != nil {
+		cells, ok = tl.csv[i], true
+		if len(cells) == 0 {
+			return "", false // the header row, an empty row
+		}
+		l.kind = lItem
+	}
 	if !ok {
 		return t, true
 	}
