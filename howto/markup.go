@@ -46,11 +46,15 @@ var (
 	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
 	reSpeaker       = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
 	reStep          = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
-	reImage         = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	reLink          = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	reURL           = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
-	reAuto          = regexp.MustCompile(`<(https?://|mailto:)[^>]*>`)
-	reRefDef        = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
+	// reWikiHeading is a wiki's heading: "== Routine ==".
+	reWikiHeading = regexp.MustCompile(`^={2,6}[^=].*[^=]={2,6}$`)
+	// reWikiLink is a wiki's link: "[[Calf rub]]", "[[User:Bex_R|Bex]]".
+	reWikiLink = regexp.MustCompile(`\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]`)
+	reImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	reLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	reURL      = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
+	reAuto     = regexp.MustCompile(`<(https?://|mailto:)[^>]*>`)
+	reRefDef   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
 	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36",
 	// and a chat export's with its date: "[05/12/2026, 21:02] ", "5/12/26, 9:02 pm - ".
 	reStamp = regexp.MustCompile(`^\[?\(?(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+)?\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp]\.?[Mm]\.?)?\)?\]?\s+(-\s+)?`)
@@ -229,6 +233,14 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		t = rest
 	}
 	switch {
+	case hashItem(tl.raw, i):
+		// "# Put both hands flat just above the knee and stroke …" among
+		// others like it: a wiki's numbered list, not headings
+		l.kind, l.num = lItem, hashItemNum(tl.raw, i)
+		t = strings.TrimSpace(t[1:])
+	case reWikiHeading.MatchString(t):
+		l.kind = lHeading // "== Routine ==", a wiki's heading
+		t = strings.TrimSpace(strings.Trim(t, "="))
 	case reATX.MatchString(t):
 		l.kind = lHeading
 		t = strings.TrimRight(reATX.ReplaceAllString(t, ""), "# ")
@@ -269,6 +281,35 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		}
 	}
 	return t
+}
+
+// hashItem reports line i as an item of a list numbered with "#", as a
+// wiki writes one: a "# " line that reads as a sentence (it ends in a
+// full stop or runs to eight words), next to another "# " line. A
+// Markdown heading says a few words.
+func hashItem(raw []string, i int) bool {
+	if !isHashLine(raw[i]) || !sentenceLike(strings.TrimSpace(raw[i])[2:]) {
+		return false
+	}
+	return i > 0 && isHashLine(raw[i-1]) || i+1 < len(raw) && isHashLine(raw[i+1])
+}
+
+func isHashLine(s string) bool {
+	return strings.HasPrefix(strings.TrimSpace(s), "# ")
+}
+
+// sentenceLike reports text that reads as a sentence, not a title.
+func sentenceLike(t string) bool {
+	return endsSentence(t) || len(strings.Fields(t)) >= 8
+}
+
+// hashItemNum is the number of a "#" item: its place in its run.
+func hashItemNum(raw []string, i int) int {
+	n := 1
+	for k := i - 1; k >= 0 && isHashLine(raw[k]); k-- {
+		n++
+	}
+	return n
 }
 
 // outlineItem reports a clause numbered "5.2" before a capital, or
@@ -415,6 +456,7 @@ func emojiLine(raw []string, i int) bool {
 // tag.
 func inline(t string) string {
 	if strings.ContainsAny(t, "[<") {
+		t = reWikiLink.ReplaceAllString(t, "$1")
 		t = reImage.ReplaceAllString(t, "")
 		t = reLink.ReplaceAllString(t, "$1")
 		t = reAuto.ReplaceAllString(t, "")
@@ -428,7 +470,7 @@ func inline(t string) string {
 }
 
 // emphasis marks, outermost first.
-var emphasis = []string{"***", "**", "__", "*", "_"}
+var emphasis = []string{"'''", "***", "**", "__", "''", "*", "_"}
 
 // leadIn finds a title at the start of a line: "Step 3:" or "Step 3: Knead."
 // followed by text, or an emphasised run ("**Before you start:** wash …").

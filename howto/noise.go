@@ -103,10 +103,11 @@ func markNoise(bs []*block) {
 	}
 }
 
-// reMeta are headings of a document's notes about itself, not of moves:
-// the section under one is furniture up to the next heading.
+// reMeta are headings of a document's notes about itself or links to
+// others, not of moves ("Changelog", "See also", "References"): the
+// section under one is furniture up to the next heading.
 var (
-	reMeta    = regexp.MustCompile(`(?i)^(change ?log|changes|version history|release notes|licen[cs]e|copyright|contributing|contributors|credits|acknowledg(e)?ments)\s*:?$`)
+	reMeta    = regexp.MustCompile(`(?i)^(change ?log|changes|version history|release notes|licen[cs]e|copyright|contributing|contributors|credits|acknowledg(e)?ments|see also|related( articles| posts| links| reading)?|further reading|external links|references|sources|bibliography|footnotes|notes and references)\s*:?$`)
 	reVersion = regexp.MustCompile(`^(v\d+(\.\d+)+|\d+\.\d+\.\d+)\s*[:(\-–]`)
 )
 

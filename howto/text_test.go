@@ -288,3 +288,38 @@ func TestWrappedProseWithStops(t *testing.T) {
 		t.Errorf("sentences (-want +got):\n%s", diff)
 	}
 }
+
+// TestWikiLines: a wiki's text reads as a wiki shows it: "== Routine =="
+// is a heading, "#" lines that read as sentences are a numbered list (a
+// lone "# Title" is still a heading), bold in three quotes titles an
+// item, a link keeps its words, and the section under "See also" is
+// furniture.
+func TestWikiLines(t *testing.T) {
+	in := strings.Join([]string{
+		"# Quad flush",
+		"== Routine ==",
+		"# '''Flush''' - Put both hands flat above the knee and stroke up the thigh. 10 strokes.",
+		"# '''Wring''' - Grip the thigh with both hands and twist them in opposite directions.",
+		"It is the [[Hallam Harriers|club's]] Sunday routine, after [[Calf rub]].",
+	}, "\n")
+	want := []lineView{
+		{1, lHeading, "Quad flush", 0, ""},
+		{2, lHeading, "Routine", 0, ""},
+		{3, lItem, "Put both hands flat above the knee and stroke up the thigh. 10 strokes.", 1, "Flush"},
+		{4, lItem, "Grip the thigh with both hands and twist them in opposite directions.", 2, "Wring"},
+		{5, lText, "It is the club's Sunday routine, after Calf rub.", 0, ""},
+	}
+	if diff := cmp.Diff(want, view(textLines(in))); diff != "" {
+		t.Errorf("textLines (-want +got):\n%s", diff)
+	}
+	res, err := Import([]byte(in+"\n\n== See also ==\n* [[Calf rub]]\n* [[Foam rolling etiquette]]\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 {
+		for _, s := range res.Steps {
+			t.Logf("step: %s", s.Text)
+		}
+		t.Errorf("%d steps, want the two items (nothing under See also)", len(res.Steps))
+	}
+}
