@@ -39,6 +39,9 @@ func TestPlacesWorked(t *testing.T) {
 		{"Turn the wrist slowly in circles, three times one way and three times the other.", "wrists", "wrists"},
 		{"Raise one foot a few centimetres and draw slow circles with the ankle, 8 one way and 8 the other.", "ankles", "ankles feet"},
 		{"Cup the heel in one hand, hold the front of the foot in the other and turn the ankle in slow circles.", "ankles", "ankles feet"},
+		// "the top of it" is a part of the place named before it.
+		{"Reach your left hand over to your right shoulder and squeeze the top of it, walking out to the point.", "shoulders", "shoulders"},
+		{"Turn the hand over and stroke the back of it from the fingers to the wrist, 6 strokes.", "hands", "hands"},
 		// The object of the move, not the hand that makes it.
 		{"With your right thumb, draw slow circles over your left palm for a minute.", "hands", "hands"},
 		{"Finish by shaking the hand out loosely for 10 seconds.", "hands", "hands"},

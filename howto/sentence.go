@@ -767,7 +767,10 @@ var bodyAdjs = map[string]bool{"left": true, "right": true, "both": true, "each"
 // readHits turns the lexicon's finds into the sentence's facts.
 func (s *sentence) readHits() {
 	prevAmb := -1 // how the last ambiguous hand word was read: 0 giver, 1 receiver
-	for _, h := range s.hits {
+	for k, h := range s.hits {
+		if s.itNamedBefore(k) {
+			continue // "squeeze the top of it" after "your right shoulder": the shoulder's
+		}
 		s.readHit(h, &prevAmb)
 	}
 	// With a ball or a roller, rolling is the tool gliding over the body,
@@ -789,6 +792,34 @@ func (s *sentence) readHits() {
 	s.readBareBottom(covered)
 	s.readHeadMoves()
 	s.countPersons()
+}
+
+// itNamedBefore reports a part of "it" ("the top of it", "the back of
+// it"), which the lexicon reads as the back of the hand just named, after
+// a place of the sentence that is no hand: the part is of that place,
+// already counted.
+func (s *sentence) itNamedBefore(k int) bool {
+	e := s.hits[k].e
+	if len(e.words) < 3 || e.words[len(e.words)-1] != "it" || len(e.vals) != 1 || e.vals[0].c != cLandmark {
+		return false
+	}
+	for _, h := range s.hits[:k] {
+		for _, v := range h.e.vals {
+			if (v.c == cArea || v.c == cLandmark) && !inHand(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inHand reports a place on the hand.
+func inHand(v val) bool {
+	if v.c == cArea {
+		return v.id == "hands"
+	}
+	lm, ok := massage.LandmarkByID(v.id)
+	return ok && lm.Area == "hands"
 }
 
 // readHit reads one lexicon entry found in the sentence: each of its
