@@ -28,6 +28,10 @@ func TestPreparationShapes(t *testing.T) {
 		{"Tummy rub\n\nLay on your back with your knees bent and feet flat on the floor.\n\n1. Circle the belly clockwise with your fingertips, ten times.\n", []string{"position"}},
 		{"Thigh rub\n\nHave a hot bath for ten minutes or so first if you can. Then take the rolling pin from the kitchen drawer.\n\n1. Roll the pin slowly up the front of the thigh, ten times.\n", []string{"soak", "tool"}},
 		{"Foot rub\n\nBefore you begin massage check that your hands are clean and your nails fairly short.\n\n1. Stroke from the toes to the ankle ten times.\n", []string{"wash", "nails"}},
+		// the receiver named where they lie or sit, told rather than asked
+		{"Back rub\n\nMrs Kemp lies on her front on the bed with a pillow under her tummy.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
+		{"Arm rub\n\nClient sits well back in the chair.\n\n1. Glide up the forearm to the elbow, six times.\n", []string{"position"}},
+		{"Leg flush\n\nThe post-race flush (runner lying face up on the couch, towel over them).\n\n1. Stroke up the thigh with both palms, six times.\n", []string{"position"}},
 		{"Hamstring roll\n\nSit on the floor. Slide the roller into the open space under your thighs.\n\nRoll slowly from the knee to the buttock for 30 seconds.\n", []string{"position", "tool"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // needsWords mark a list of things to have ready.
@@ -97,7 +99,7 @@ func (d *doc) findPrep(s *sentence) {
 	// of what to have ready, "A chair with a back, or sit up in bed": a
 	// clause that opens with the position
 	for k, t := range s.toks {
-		if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && k > 0 && receiverSubjects[s.toks[k-1].w] {
+		if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && k > 0 && (receiverSubjects[s.toks[k-1].w] || s.receiverNamedAt(k-1)) {
 			d.addPrep("position", s)
 			break
 		}
@@ -190,6 +192,28 @@ var settleWords = wordSet("down back up comfortably upright straight")
 
 // layVerbs put the receiver somewhere.
 var layVerbs = map[string]bool{"lay": true, "place": true, "put": true, "position": true, "turn": true, "settle": true}
+
+// seatedNouns name the one who lies or sits for the massage, beside
+// receiverNouns: "Resident sits well back in the chair", "(runner lying
+// face up on the couch)".
+var seatedNouns = wordSet("clients resident residents runner runners patient patients athlete player guest")
+
+// receiverNamedAt reports the receiver named at token k, before a
+// position's verb: a word of receiverNouns, or a name ("Mrs Kemp lies on
+// her front"), a capital inside the sentence that is no word the
+// importer knows.
+func (s *sentence) receiverNamedAt(k int) bool {
+	t := s.toks
+	if receiverNouns[t[k].w] && t[k].w != "him" && t[k].w != "them" || seatedNouns[t[k].w] {
+		return true
+	}
+	if k == 0 || t[k].kind != tWord || t[k].pos >= len(s.text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[t[k].pos:])
+	_, known := verbs[t[k].w]
+	return unicode.IsUpper(r) && !known && !dets[t[k].w] && !bodyWord(t[k].w)
+}
 
 // receiverSubjects are who lies or sits for the massage.
 var receiverSubjects = wordSet("she's he's they're she he they receiving")
