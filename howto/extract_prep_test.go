@@ -32,6 +32,9 @@ func TestPreparationShapes(t *testing.T) {
 		{"Back rub\n\nMrs Kemp lies on her front on the bed with a pillow under her tummy.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
 		{"Arm rub\n\nClient sits well back in the chair.\n\n1. Glide up the forearm to the elbow, six times.\n", []string{"position"}},
 		{"Leg flush\n\nThe post-race flush (runner lying face up on the couch, towel over them).\n\n1. Stroke up the thigh with both palms, six times.\n", []string{"position"}},
+		// a posture told with where it is taken, in passing
+		{"Neck release\n\n1. Sitting on a chair, close your eyes and let your arms hang down. Roll your head slowly, 5 times.\n", []string{"position"}},
+		{"Foot rub\n\nThis works with her reclining face up on the sofa.\n\n1. Stroke from the toes to the ankle ten times.\n", []string{"position"}},
 		{"Hamstring roll\n\nSit on the floor. Slide the roller into the open space under your thighs.\n\nRoll slowly from the knee to the buttock for 30 seconds.\n", []string{"position", "tool"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
@@ -69,6 +72,10 @@ func TestPositionShapes(t *testing.T) {
 		{"Rest your hands on her shoulders for three breaths.", false},
 		{"You have a long shower first, and then you lie on your front with a pillow under your chest.", true},
 		{"Make slow circles on her back with both palms.", false},
+		{"For this your partner should be lying on his or her back.", true},
+		{"Whilst sitting in a chair with feet on the floor, bend your neck forward.", true},
+		{"After sitting in a chair all day the neck gets stiff.", false},
+		{"They have been sitting on the sofa too much.", false},
 		{"Rest two fingers on the jaw joint and circle gently.", false},
 	}
 	for _, tt := range cases {

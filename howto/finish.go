@@ -117,7 +117,7 @@ func (d *doc) findPrep(s *sentence) {
 // lying somewhere ("easier if you sit down", "you lie back against the
 // pillows") rather than sitting at a desk all day.
 func positionTold(t []token) bool {
-	if limbRested(t) {
+	if limbRested(t) || postureOnSurface(t) {
 		return true
 	}
 	person := false
@@ -147,6 +147,60 @@ func positionTold(t []token) bool {
 	}
 	return false
 }
+
+// postureOnSurface reports a posture told with where it is taken:
+// "Sitting on a chair, close your eyes …", "Whilst sitting in a chair
+// with feet on the floor …", "your partner should be lying on his or her
+// back", "with her reclining face up"; not a cause of the ache ("after
+// sitting in a chair all day", "they have been sitting too much").
+func postureOnSurface(t []token) bool {
+	for k, x := range t {
+		if !postureForms[x.w] || k > 0 && (t[k-1].w == "been" || t[k-1].w == "after" || t[k-1].w == "from" || t[k-1].w == "of") {
+			continue
+		}
+		if postureTaken(t, k+1) && !longSpell(t, k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// longSpell reports a spell of sitting or lying told as a cause: "… all
+// day", "… for hours", "… too long".
+func longSpell(t []token, p int) bool {
+	for q := p; q+1 < len(t) && q < p+8; q++ {
+		if t[q].w == "all" && t[q+1].w == "day" || t[q].w == "for" && t[q+1].w == "hours" || t[q].w == "too" && (t[q+1].w == "long" || t[q+1].w == "much") {
+			return true
+		}
+	}
+	return false
+}
+
+// postureForms are a posture's words that say where someone is.
+var postureForms = wordSet("sitting lying kneeling reclining seated lies sits kneels reclines")
+
+// postureTaken reports where a posture is taken, from token p: "on a
+// chair", "in the armchair", "on his or her back", "face up".
+func postureTaken(t []token, p int) bool {
+	if p+1 < len(t) && t[p].w == "face" && (t[p+1].w == "up" || t[p+1].w == "down") {
+		return true
+	}
+	if p >= len(t) || t[p].w != "on" && t[p].w != "in" {
+		return false
+	}
+	for q := p + 1; q < len(t) && q <= p+5; q++ {
+		if postureSurfaces[t[q].w] {
+			return true
+		}
+		if t[q].kind == tPunct {
+			return false
+		}
+	}
+	return false
+}
+
+// postureSurfaces are where one sits or lies for a massage.
+var postureSurfaces = wordSet("chair armchair floor bed couch sofa stool mat table bench ground cushion back front side stomach tummy")
 
 // restSurfaces are what a limb is rested on for the massage.
 var restSurfaces = wordSet("cushion pillow lap table desk thigh knee towel armrest bed sofa stool chair")
