@@ -515,7 +515,7 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if trunkSpan(st) && (out.Area == "upper-back" || out.Area == "lower-back" || out.Area == "shoulders" || out.Area == "neck" || out.Area == "back") {
 		out.Area = "back" // "long strokes from her left shoulder to her waist" work the whole back
 	}
-	if front := d.frontOfTorso(st); front != "" && (out.Area == "back" || out.Area == "lower-back" || out.Area == "hips") && st.onlyTorsoEdges() {
+	if front := d.frontOfTorso(st, prevArea); front != "" && (out.Area == "back" || out.Area == "lower-back" || out.Area == "hips") && st.onlyTorsoEdges() {
 		// "Massage from under the right ribcage to the left": in a tummy
 		// routine the ribs and the hips it names are the front's edges
 		out.Area = front
@@ -1131,8 +1131,11 @@ func (st *stepDraft) onlyTorsoEdges() bool {
 }
 
 // frontOfTorso is the front area (abdomen, chest) the step's heading, the
-// text's title or its opening names, or "".
-func (d *doc) frontOfTorso(st *stepDraft) string {
+// text's title or its opening names, or the step before works, or "".
+func (d *doc) frontOfTorso(st *stepDraft, prevArea string) string {
+	if prevArea == "abdomen" || prevArea == "chest" {
+		return prevArea // "Rest both hands on tummy" before "start low by the hip bone, up to the ribs"
+	}
 	if st.section != nil && !st.section.blind {
 		if a := areaOfText(st.section.text); a == "abdomen" || a == "chest" {
 			return a

@@ -22,8 +22,8 @@ func stepAreas(st *stepDraft, main string) []string {
 		starts := s.travelStarts()
 		worked := func(id string) bool { return !held[id] && (!s.refs[id] || starts[id]) }
 		for _, l := range s.landmarks {
-			if !worked(l) {
-				continue
+			if !worked(l) || torsoEdges[l] && (main == "abdomen" || main == "chest") {
+				continue // "by the hip bone, up to the ribs" on the tummy: its edges
 			}
 			if lm, ok := massage.LandmarkByID(l); ok {
 				out = appendNew(out, lm.Area)

@@ -68,7 +68,22 @@ func (s *sentence) positional(ti int) bool {
 			return true
 		}
 		if positionWords[t[k].w] {
+			if handsBetween(t, k, ti) {
+				return false // "Rest both hands on tummy": the hands rest there, on the place worked
+			}
 			return w == "stomach" || w == "back" || w == "front" || w == "side" || w == "tummy" || w == "belly"
+		}
+	}
+	return false
+}
+
+// handsBetween reports the giver's hands named between tokens k and ti:
+// what rests or is laid is the hands.
+func handsBetween(t []token, k, ti int) bool {
+	for q := k + 1; q < ti; q++ {
+		switch t[q].w {
+		case "hand", "hands", "palm", "palms", "fingers", "fingertips", "thumbs":
+			return true
 		}
 	}
 	return false
@@ -565,7 +580,7 @@ func (s *sentence) jointsTurned() map[string]bool {
 }
 
 // turnVerbs move a joint round its axis.
-var turnVerbs = wordSet("rotate rotates rotating turn turns turning circle circles circling")
+var turnVerbs = wordSet("rotate rotates rotating rotated turn turns turning turned circle circles circling circled")
 
 // turnsJointAt reports a joint, the ti-th token, that a turning verb a few
 // words before takes as its object ("rotate each of the ankles", "circles

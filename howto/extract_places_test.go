@@ -67,6 +67,12 @@ func TestPlacesWorked(t *testing.T) {
 		// Where a stretch is felt is where it works, not the part that moves
 		// (a list item: a stretch in running prose is the role model's call).
 		{"1. Let your right heel sink slowly below the step until you feel a stretch down the back of the calf. Hold 30 seconds.", "calves", "calves"},
+		// Hands rested on the tummy work it; the ribs and hip bone of a
+		// step after it are the front's edges.
+		{"Rest both hands on tummy, breathe slowly, 1 min.", "abdomen", "abdomen"},
+		{"- Rest both hands on tummy, breathe slowly, 1 min.\n- Right hand flat, start low on the right side by the hip bone, push gently up to the ribs, across under the ribs, down the left side. 10 rounds.", "abdomen", "abdomen"},
+		// A joint turned, told in the past.
+		{"Next I supported his heel and turned the ankle in small circles, five each way.", "ankles", "ankles feet"},
 		// "face down" in the title is how the body lies.
 		{"Back rub (partner lying face down)\n\nKnead the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
 	}
