@@ -332,6 +332,11 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 	if len(s.toks) > 1 && labelWords[s.toks[0].w] && s.toks[1].w == ":" && s.b != cur.last {
 		return false // "Tip: keep talking to them about the pressure." under the last step is a tip
 	}
+	if s.b != cur.last && s.b.kind == bItem && cur.last.kind == bItem && s.idx > 0 {
+		// "2. Cheeks: … Keep your fingers joined.": a later sentence of
+		// another item changes that item's move, never the item's before
+		return false
+	}
 	if s.form == fNone {
 		return s.modifierNoVerb()
 	}
