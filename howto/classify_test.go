@@ -141,6 +141,15 @@ func TestCautions(t *testing.T) {
 		{"If you suffer from plantar fasciitis pain, you're probably already familiar with the ache.", false},
 		{"If you have neck and shoulder pain, chances are your trapezius is tight.", false},
 		{"If you have neck pain, stop and see your doctor.", true},
+		// twelfth pass
+		{"Massage must never be given over broken skin.", true},
+		{"Not suitable for use over varicose veins.", true},
+		{"Stop straight away if Reuben says it hurts.", true},
+		{"I won't press on the soft part of the throat.", true},
+		{"It won't hurt.", false},
+		{"You won't need any oil.", false},
+		{"Nobody with a known clot should do this.", true},
+		{"Hannah stayed away from the belly.", true},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

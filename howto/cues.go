@@ -24,6 +24,11 @@ var clauseWarnings = [][]string{
 	{"beware"}, {"be", "aware", "of"}, {"be", "mindful", "not"}, {"mindful", "not"},
 	{"make", "sure", "you", "don't"}, {"make", "sure", "you", "do", "not"},
 	{"be", "sure", "you", "don't"},
+	// "Stop straight away if he says it hurts", "Hannah stayed away from
+	// the belly", "kept off the shin"
+	{"stop", "straight", "away"}, {"stop", "right", "away"}, {"stayed", "off"}, {"kept", "off"},
+	// "I won't press on the soft part of the throat" (a move after it: opensClause)
+	{"won't"},
 }
 
 // onlyIf reports "Only once the cord stump has healed.", "only if they
@@ -59,6 +64,10 @@ var anyWarnings = [][]string{
 	// "A stomach massage should be avoided in …", "is best avoided"
 	{"should", "be", "avoided"}, {"must", "be", "avoided"}, {"best", "avoided"},
 	{"to", "be", "avoided"},
+	// "Massage must never be given over broken skin", "Not suitable for
+	// use over varicose veins", "Nobody with a known clot should do this"
+	{"must", "never"}, {"not", "suitable"}, {"isn't", "suitable"}, {"unsuitable"},
+	{"nobody", "with"}, {"no", "one", "with"}, {"stayed", "away", "from"}, {"kept", "away", "from"},
 }
 
 var doctors = map[string]bool{"doctor": true, "dentist": true, "gp": true, "physician": true,
@@ -82,10 +91,10 @@ var clauseBreaks = map[string]bool{",": true, ";": true, ":": true, "-": true, "
 // negatedMove reports "don't" or "do not" before a verb of a move at token i.
 func negatedMove(t []token, i int) bool {
 	k := i + 1
-	if t[i].w == "do" && k < len(t) && t[k].w == "not" {
+	if (t[i].w == "do" || t[i].w == "will") && k < len(t) && t[k].w == "not" {
 		k++
-	} else if t[i].w != "don't" && t[i].w != "dont" {
-		return false
+	} else if t[i].w != "don't" && t[i].w != "dont" && t[i].w != "won't" {
+		return false // "I won't press on the soft part of the throat"
 	}
 	return k < len(t) && verbs[t[k].w].c == vMove
 }
