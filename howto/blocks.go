@@ -668,7 +668,8 @@ func missingStop(before, after string) bool {
 // stopOpeners open a sentence and are read so with a capital after a
 // clause in small letters.
 var stopOpeners = wordSet("Now Then Next Finally Repeat You If Once When This Continue Start Begin " +
-	"Use Place Hold Keep Press Move Work Slide Rub Get Make Put Take Do Don't Try Gently Slowly Lightly")
+	"Use Place Hold Keep Press Move Work Slide Rub Get Make Put Take Do Don't Try Gently Slowly Lightly " +
+	"Never Always Avoid Stop")
 
 func startsLower(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -430,6 +430,11 @@ func markCautionLeads(bs []*block) {
 		// the line's last sentence leads in: "… at home. Don't do this
 		// massage if you are:"
 		last := lastSentence(b.text)
+		if len(b.starts) > 1 && !strings.ContainsAny(last[:len(last)-1], ".!?") {
+			// "3.3 When not to massage" over "Do not give this massage if
+			// the resident:": the last line leads in, the line above titles it
+			last = strings.TrimSpace(lastLine(b))
+		}
 		if b.leads && b.noise == "" && (warnLeadIn(tokenize(last)) || leadWarns(last)) {
 			b.leadText = last
 			if last == b.text {

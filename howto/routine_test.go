@@ -232,3 +232,24 @@ func TestCautionLeadInAfterSentences(t *testing.T) {
 		t.Errorf("steps %+v, want the circles only", res.Steps)
 	}
 }
+
+// TestCautionLeadInUnderItsTitle: a numbered clause's title line over the
+// line that leads in its cautions ("3.3 When not to massage" over "Do not
+// give this massage if the resident:"): the last line leads in, and each
+// item under it warns; a caution on the line after the list, with no
+// full stop before it, is a sentence of its own.
+func TestCautionLeadInUnderItsTitle(t *testing.T) {
+	src := []byte("Shoulder rub\n\n3.2 Knead the tops of the shoulders for a minute.\n\n3.3 When not to massage\nDo not give this massage if the resident:\n• has had a fall in the last six weeks\n• has a skin tear or bruise on the area\n• says they feel dizzy\nNever press on the spine.\n")
+	res, err := Import(src, Options{Name: "rub.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Text)
+	}
+	want := "has had a fall in the last six weeks|has a skin tear or bruise on the area|says they feel dizzy|Never press on the spine."
+	if strings.Join(got, "|") != want {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}

@@ -254,6 +254,8 @@ func TestSentencesInSmallLetters(t *testing.T) {
 		// a full stop left out before a capital that opens a sentence
 		{&block{text: "Spread it down the inside of your shin bone Now with your thumbs work down. Use the heel of your hand to work through this area too If you find a knot, stay there.", starts: []lineStart{{0, 1}}},
 			[]string{"Spread it down the inside of your shin bone", "Now with your thumbs work down.", "Use the heel of your hand to work through this area too", "If you find a knot, stay there."}},
+		{&block{text: "Stop if the resident is unwell, feverish or says they feel dizzy Never press on the spine or on the neck.", starts: []lineStart{{0, 1}}},
+			[]string{"Stop if the resident is unwell, feverish or says they feel dizzy", "Never press on the spine or on the neck."}},
 		{&block{text: "How to Give a Foot Massage Now. Press the sole with your thumbs Now and then.", starts: []lineStart{{0, 1}}},
 			[]string{"How to Give a Foot Massage Now.", "Press the sole with your thumbs Now and then."}},
 	} {
