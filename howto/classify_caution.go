@@ -152,6 +152,29 @@ func keptLight(t []token, p int) bool {
 	return false
 }
 
+// stayLightAt reads, from token p after "pressure" or "touch", the touch
+// kept light at a place: "should always stay light in the hollow …",
+// "must be gentle over the shin" (not "should be light and even").
+func stayLightAt(t []token, p int) bool {
+	k := p
+	if k < len(t) && (t[k].w == "should" || t[k].w == "must") {
+		k++
+	} else {
+		return false
+	}
+	for k < len(t) && (t[k].w == "always" || t[k].w == "only" || t[k].w == "stay" || t[k].w == "be" || t[k].w == "remain" || t[k].w == "very") {
+		k++
+	}
+	if k+1 >= len(t) || !lightWords[t[k].w] {
+		return false
+	}
+	switch t[k+1].w {
+	case "in", "over", "on", "near", "around", "at", "where", "behind":
+		return true
+	}
+	return false
+}
+
 // bonyWords are places where bone lies under the skin.
 var bonyWords = wordSet("bone bones collarbone collarbones spine kneecap kneecaps shin shins ribs joint joints knuckles ankle-bones")
 
@@ -186,6 +209,17 @@ func consentWithin(t []token, p int) bool {
 func cautionAnywhere(t []token, i int) bool {
 	w := t[i].w
 	switch {
+	case w == "signs" && i > 0 && t[i-1].w == "for" && i+2 < len(t) && t[i+1].w == "of":
+		// "Keep an eye on her face for signs of fear", "watch for signs
+		// of discomfort": a sign to stop on
+		return true
+	case (w == "tears" || w == "bruises" || w == "marks") && i+1 < len(t) && t[i+1].w == "easily" && i > 0 && t[i-1].w == "skin":
+		// "older skin tears easily", "her skin bruises easily"
+		return true
+	case (w == "pressure" || w == "touch") && stayLightAt(t, i+1):
+		// "Pressure should always stay light in the hollow behind the knee"
+		return true
+
 	case w == "without" && i+1 < len(t) && inSet("without-touch", t[i+1].w):
 		// "move all the way down without touching bone"
 		return wordWithin(t, i+2, 3, "keep-clear")
@@ -370,7 +404,8 @@ func ifBefore(t []token, i, n int) bool {
 func noWhat(t []token, p int) bool {
 	for k := p; k < len(t) && k < p+2; k++ {
 		// "no rolling the back of the knee": any move kept from a place
-		if isGerund(t[k].w) && verbs[t[k].w].c == vMove && k+1 < len(t) && (dets[t[k+1].w] || locPreps[t[k+1].w] || t[k+1].w == ",") {
+		if isGerund(t[k].w) && verbs[t[k].w].c == vMove && (k+1 == len(t) || dets[t[k+1].w] || locPreps[t[k+1].w] || t[k+1].w == "," || t[k+1].w == "." ||
+			(t[k+1].w == "or" || t[k+1].w == "and") && k+2 < len(t) && strings.HasSuffix(t[k+2].w, "ing")) {
 			return true // "no rolling the back of the knee", "…, no pulling, just the weight of your arms"
 		}
 		if inSet("no-what", t[k].w) {

@@ -150,6 +150,11 @@ func TestCautions(t *testing.T) {
 		{"You won't need any oil.", false},
 		{"Nobody with a known clot should do this.", true},
 		{"Hannah stayed away from the belly.", true},
+		{"NO pulling or cracking.", true},
+		{"Pressure should always stay light in the hollow behind the knee.", true},
+		{"Pressure should be light and even.", false},
+		{"Keep an eye on the baby's face for signs of fear or upset.", true},
+		{"Older skin tears easily, so use plenty of cream.", true},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)
