@@ -469,6 +469,55 @@ func inline(t string) string {
 	return strings.Join(strings.Fields(t), " ")
 }
 
+// capsRunIn splits a run-in head in capitals off the sentence it opens,
+// as a newspaper prints one: "CALVES Standing, place one leg …",
+// "TIBIALIS POSTERIOR To reach the muscle behind the shin …". The head is
+// one to four words in capitals; the sentence after it opens with a
+// capital and a small letter and runs on for four words or more ("NEVER
+// press on the spine" is a stressed word, "TMJ Pain Relief" a title).
+func capsRunIn(t string) (title, text string) {
+	f := strings.Fields(t)
+	k := 0
+	for k < len(f) && k < 4 && capsWord(f[k]) {
+		k++
+	}
+	if k == 0 || k+4 > len(f) || !sentenceOpener(f[k]) {
+		return "", t
+	}
+	i := 0
+	for w := 0; w < k; w++ {
+		i = strings.Index(t[i:], f[w]) + i + len(f[w])
+	}
+	return strings.Join(f[:k], " "), strings.TrimSpace(t[i:])
+}
+
+// capsWord reports a word in capitals of three letters or more, with no
+// stop or colon ("III.", "TYPE:" number or label what follows) and no
+// Roman numeral.
+func capsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r != '-' && r != '\'' && r != '’':
+			return false
+		}
+	}
+	return letters >= 3 && strings.Trim(w, "IVXLC") != ""
+}
+
+// sentenceOpener reports a word written as a sentence opens: a capital,
+// then small letters ("Standing", "To").
+func sentenceOpener(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || size >= len(w) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(w[size:])
+	return unicode.IsLower(r2)
+}
+
 // emphasis marks, outermost first.
 var emphasis = []string{"'''", "***", "**", "__", "''", "*", "_"}
 
@@ -503,6 +552,9 @@ func leadIn(t string, num int) (text, title string, n int) {
 	}
 	t = stripEmphasis(t)
 	title = stripEmphasis(title)
+	if title == "" {
+		title, t = capsRunIn(t) // "CALVES Standing, place one leg on a low chair …"
+	}
 	// "Step 2:" inside the title, or before the text.
 	if m := reStep.FindStringSubmatch(title); m != nil {
 		n = stepNumber(m[1])

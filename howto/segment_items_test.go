@@ -50,7 +50,7 @@ func TestStepFinding(t *testing.T) {
 			[]string{"Stroke the sole", "Knead the arch", "Press the heel"}},
 		{"\"2 / NECK\" numbers an item before a capital, each item a step of its own",
 			"1 / FEET Stroke the soles with both thumbs, heel to toes. Five times.\n2 / ANKLES Circle each ankle bone with your fingertips.\n3 / CALVES Knead the calves from ankle to knee.\n",
-			[]string{"FEET Stroke the soles", "ANKLES Circle each ankle", "CALVES Knead the calves"}},
+			[]string{"Stroke the soles", "Circle each ankle", "Knead the calves"}},
 		{"\"After that\" opens the next move; \"give it a wiggle\" is a move",
 			"Stroke each sole from heel to toes five times. Give every toe a wiggle. After that, move up to the calves and do long strokes from the ankle up to the knee.\n",
 			[]string{"Stroke each sole", "Give every toe", "After that"}},

@@ -325,3 +325,22 @@ func TestWikiLines(t *testing.T) {
 		t.Errorf("%d steps, want the two items (nothing under See also)", len(res.Steps))
 	}
 }
+
+// TestCapsRunInHead: a run-in head in capitals titles the sentence it
+// opens ("CALVES Standing, place one leg …"); a stressed word, a label, a
+// Roman numeral and a title in capitals do not.
+func TestCapsRunInHead(t *testing.T) {
+	for _, c := range []struct{ in, title, text string }{
+		{"CALVES Standing, place one leg on a low chair.", "CALVES", "Standing, place one leg on a low chair."},
+		{"TIBIALIS POSTERIOR To reach the muscle behind the shin, sit.", "TIBIALIS POSTERIOR", "To reach the muscle behind the shin, sit."},
+		{"NEVER press on the spine with your thumbs.", "", "NEVER press on the spine with your thumbs."},
+		{"TYPE: Self-massage for forearms, wrists and hands", "", "TYPE: Self-massage for forearms, wrists and hands"},
+		{"III. Andante con moto - Make thumb circles round the ankle bones.", "", "III. Andante con moto - Make thumb circles round the ankle bones."},
+		{"CALF RUB FOR A RUNNING PARTNER - DECISION CHART", "", "CALF RUB FOR A RUNNING PARTNER - DECISION CHART"},
+	} {
+		title, text := capsRunIn(c.in)
+		if title != c.title || text != c.text {
+			t.Errorf("%q: title %q, text %q; want %q, %q", c.in, title, text, c.title, c.text)
+		}
+	}
+}
