@@ -99,10 +99,14 @@ func (tl *textLiner) read(i int) {
 	if tl.skip(i, t) {
 		return
 	}
+	quoted := strings.HasPrefix(t, ">")
 	for strings.HasPrefix(t, ">") {
 		t = strings.TrimSpace(t[1:])
 	}
 	l := line{n: i + 1, kind: lText}
+	if quoted && quoteBullets(tl.raw, i) {
+		l.kind = lItem // "> thumbs side by side, press into the calf …" a line: ">" used as a bullet
+	}
 	if tl.caption {
 		l.kind, l.caption = lItem, true
 		tl.caption = false
@@ -281,6 +285,31 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		}
 	}
 	return t
+}
+
+// quoteBullets reports line i in a run of three lines or more that open
+// with ">" and read as a list's items, not a quoted message: each of three
+// words or more, none ending a sentence or broken mid-phrase ("> long
+// strokes from the ankle up, x10" over "> thumbs side by side, press …").
+// A quoted reply is prose, wrapped or with its full stops.
+func quoteBullets(raw []string, i int) bool {
+	first, last := i, i
+	for first > 0 && strings.HasPrefix(strings.TrimSpace(raw[first-1]), ">") {
+		first--
+	}
+	for last+1 < len(raw) && strings.HasPrefix(strings.TrimSpace(raw[last+1]), ">") {
+		last++
+	}
+	if last-first < 2 {
+		return false
+	}
+	for k := first; k <= last; k++ {
+		t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(raw[k]), "> "))
+		if len(strings.Fields(t)) < 3 || strings.ContainsAny(t[len(t)-1:], ".!?:;,") || endsMidPhrase(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // hashItem reports line i as an item of a list numbered with "#", as a

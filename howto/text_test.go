@@ -344,3 +344,21 @@ func TestCapsRunInHead(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteMarksAsBullets: lines opened with ">" that read as a list's
+// items (none ends a sentence or breaks mid-phrase) are items; a quoted
+// reply's prose stays text.
+func TestQuoteMarksAsBullets(t *testing.T) {
+	list := "> long strokes from the ankle up the back of the calf, x10\n> thumbs side by side, press into the middle of the calf\n> grab the calf like a rolling pin and wring it, ~1 min\n"
+	reply := "> Thanks for the routine. I tried the scalp part last night and\n> it helped a lot. Could you send the neck part\n> as well, when you have a minute?\n"
+	for _, c := range []struct {
+		in   string
+		kind lkind
+	}{{list, lItem}, {reply, lText}} {
+		for _, l := range textLines(c.in) {
+			if l.kind != lBlank && l.kind != c.kind {
+				t.Errorf("line %d %q: kind %v, want %v", l.n, l.text, l.kind, c.kind)
+			}
+		}
+	}
+}
