@@ -102,7 +102,9 @@ func cautionHead(t []token, i int) bool {
 		// "Nothing on the bones of the spine"
 		return i+1 < len(t) && (t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into")
 	case w == "if":
-		return (symptomWithin(t, i+1, 8) || consentWithin(t, i+1)) && !keepsOn(t, i+1)
+		// not "If you've ever felt that stabbing pain in your heel, …": a
+		// reader's past, told to lead in
+		return (symptomWithin(t, i+1, 8) || consentWithin(t, i+1)) && !keepsOn(t, i+1) && !everBefore(t, i+1)
 	case w == "no":
 		// "no work behind the knee", "no essential oils unless her midwife …"
 		// not "No oil is used in this sequence", "no pressure is needed"
@@ -119,6 +121,12 @@ func cautionHead(t []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// everBefore reports "you've ever" or "you have ever" at token p.
+func everBefore(t []token, p int) bool {
+	return p+1 < len(t) && t[p].w == "you've" && t[p+1].w == "ever" ||
+		p+2 < len(t) && t[p].w == "you" && t[p+1].w == "have" && t[p+2].w == "ever"
 }
 
 // keptLight reads, from token p after "keep", the touch kept light and

@@ -49,7 +49,7 @@ func (s *sentence) modelWarning() {
 		return
 	}
 	switch {
-	case !s.warning && g.pWarn >= warnSure && !s.asksForLesson() && !s.staysOnSpot():
+	case !s.warning && g.pWarn >= warnSure && !s.asksForLesson() && !s.staysOnSpot() && !s.warnsOfNothing():
 		s.warning = true
 		if at := cautionStart(s.toks); at > 0 {
 			s.warnAt = at
@@ -68,6 +68,14 @@ func (s *sentence) modelWarning() {
 func (s *sentence) staysOnSpot() bool {
 	t := s.toks
 	return len(t) > 0 && t[0].w == "if" && staysOn(t, 1)
+}
+
+// warnsOfNothing reports a sentence shaped like a caution that is none: a
+// reader's past told to lead in ("If you've ever felt that stabbing pain
+// in your heel, …").
+func (s *sentence) warnsOfNothing() bool {
+	t := s.toks
+	return len(t) > 0 && t[0].w == "if" && everBefore(t, 1)
 }
 
 // cautionStart is where a caution inside a step sentence begins: the

@@ -176,6 +176,8 @@ func TestStaysOnTheSpotWarnsOfNothing(t *testing.T) {
 	}{
 		{"Stroke the cream down the inside of the shin with your thumbs. If you do find any nodules or knotty areas, stick around there and gently work into them with heel or thumbs", 1, 0},
 		{"Knead the side of the neck for a minute. If she goes tense or holds her breath, you're pressing too hard.", 1, 1},
+		// a reader's past, told to lead in, warns of nothing however it reads
+		{"If you've ever experienced that sharp, stabbing pain in your heel when you get out of bed, you know how bad it is. Roll the ball from the heel to the toes for a minute.", 1, 0},
 	} {
 		res, err := Import([]byte(c.in), Options{})
 		if err != nil {
