@@ -219,8 +219,15 @@ func cautionAnywhere(t []token, i int) bool {
 	switch {
 	case w == "signs" && i > 0 && t[i-1].w == "for" && i+2 < len(t) && t[i+1].w == "of":
 		// "Keep an eye on her face for signs of fear", "watch for signs
-		// of discomfort": a sign to stop on
-		return true
+		// of discomfort": a sign to stop on (not "it offers relief for
+		// signs of allergies")
+		for k := i - 2; k >= 0 && k >= i-10; k-- {
+			switch t[k].w {
+			case "watch", "watching", "look", "looking", "eye", "check", "checking", "monitor", "observe":
+				return true
+			}
+		}
+		return false
 	case (w == "tears" || w == "bruises" || w == "marks") && i+1 < len(t) && t[i+1].w == "easily" && i > 0 && t[i-1].w == "skin":
 		// "older skin tears easily", "her skin bruises easily"
 		return true

@@ -154,6 +154,7 @@ func TestCautions(t *testing.T) {
 		{"Pressure should always stay light in the hollow behind the knee.", true},
 		{"Pressure should be light and even.", false},
 		{"Keep an eye on the baby's face for signs of fear or upset.", true},
+		{"Aside from that, it also offers relief for signs of allergies and colds.", false},
 		{"Older skin tears easily, so use plenty of cream.", true},
 	} {
 		s := &sentence{text: c.text}
