@@ -73,6 +73,8 @@ func TestPlacesWorked(t *testing.T) {
 		{"- Rest both hands on tummy, breathe slowly, 1 min.\n- Right hand flat, start low on the right side by the hip bone, push gently up to the ribs, across under the ribs, down the left side. 10 rounds.", "abdomen", "abdomen"},
 		// A joint turned, told in the past.
 		{"Next I supported his heel and turned the ankle in small circles, five each way.", "ankles", "ankles feet"},
+		// The mouth opened and closed against a hand works the jaw.
+		{"Rest your thumb under your chin and gently open your mouth against it, hold 5 seconds.", "jaw", "jaw"},
 		// "face down" in the title is how the body lies.
 		{"Back rub (partner lying face down)\n\nKnead the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
 	}
