@@ -614,16 +614,16 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 				}
 			}
 			j += int(o)
-			if c.n <= 48 {
+			switch {
+			case c.n <= 48:
 				put48(b, j, (*[48]byte)(c.b[:48]))
-			} else {
+			case c.n <= 96:
 				put96(b, j, (*[96]byte)(c.b[:96]))
-				if c.n > 96 {
-					put96(b, j+96, (*[96]byte)(c.b[96:192]))
-					if c.n > 192 {
-						c.putLong(b, j)
-					}
-				}
+			case c.n <= 144:
+				put96(b, j, (*[96]byte)(c.b[:96]))
+				put48(b, j+96, (*[48]byte)(c.b[96:144]))
+			default:
+				c.putLong(b, j)
 			}
 			j += c.n
 			if d3 && r.keep != keepAll {
