@@ -130,16 +130,18 @@ const limitShare = 0.9
 
 // overLimits says how far a step's fastest motion goes past the limits: 1
 // is at them; the acceleration counts by its square root, as it grows with
-// the square of the tempo.
-func overLimits(p *StepPath, v *View, l Limits) float64 {
+// the square of the tempo. On the chart says the same of the motion on the
+// chart alone.
+func overLimits(p *StepPath, v *View, l Limits) (over, onChart float64) {
 	// on the chart first: well within the limits there, a step is within
 	// them on the body too (the body bends the chart's distances by a
 	// fraction), and placing every sample on the body costs time
 	// with lowered limits a step is laid out far slower than its tempo,
 	// and where the body bends the chart most (round the ankle) the
 	// shortcut no longer holds: the body decides
-	if w := overLimits2D(p, v.MM, l); w < 0.6 && l == DefaultLimits {
-		return w
+	onChart = overLimits2D(p, v.MM, l)
+	if onChart < 0.6 && l == DefaultLimits {
+		return onChart, onChart
 	}
 	pl := DefaultBody.placer(v.ID)
 	var m motionPeaks
@@ -173,7 +175,7 @@ func overLimits(p *StepPath, v *View, l Limits) float64 {
 	if m.accels {
 		worst = max(worst, math.Sqrt(math.Sqrt(m.accel)*Rate*Rate/(l.Accel*0.85))*limitShare)
 	}
-	return worst
+	return worst, onChart
 }
 
 // motionPeaks are the most of a step's moves from sample to sample, in
