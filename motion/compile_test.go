@@ -455,7 +455,7 @@ func TestTiming(t *testing.T) {
 		Repeat: massage.Count{Least: 4, Most: 4}}), 1)
 	if want := math.Round(4*60.0/45*Rate) / Rate; p.Seconds < want {
 		t.Errorf("four glides take %v s, want at least %v", p.Seconds, want)
-	} else if top := overLimits(&p, viewByID[p.View], DefaultLimits); p.Seconds > want && top < 0.5 {
+	} else if top, _ := overLimits(&p, viewByID[p.View], DefaultLimits); p.Seconds > want && top < 0.5 {
 		t.Errorf("four glides take %v s, longer than %v s at their tempo, yet move at only %.0f%% of the limits", p.Seconds, want, top*100)
 	}
 	// small circles on one spot for a minute: 60–70 a minute

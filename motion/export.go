@@ -305,6 +305,126 @@ type rowHand struct {
 	// under 10 N, 5: from 10 to 100 N, 0: any)
 	sg [9]uint8
 	fl int
+	// what the rows between the two samples take from rest: keepNone,
+	// keepForce or keepAll
+	keep uint8
+	// rest, and what it was written from (restKeep is keepNone when
+	// it holds nothing)
+	rest                chunk
+	restKeep            uint8
+	restF, restX, restY float64
+	restTail            *chunk
+	restP               [7]float64
+}
+
+// load makes r hand c's sample ii (of the step) and its change to the next,
+// and, when some of the row's numbers do not change between the two
+// samples, the text they make with the rest of the row (rest).
+func (r *rowHand) load(c *handCols, ii int, json, d3 bool) {
+	i0, i1 := min(ii, c.n), min(ii+1, c.n)
+	x0, y0, f0, c0 := c.at(i0)
+	x1, y1, f1, _ := c.at(i1)
+	r.x0, r.dx = x0, x1-x0
+	r.y0, r.dy = y0, y1-y0
+	r.f0, r.df = f0, f1-f0
+	r.tail = &c.tails[c0&1]
+	r.sg[0], r.sg[1], r.fl = signOf(x0, x1), signOf(y0, y1), forceLen(f0, f1)
+	still := r.dx == 0 && r.dy == 0
+	if d3 {
+		var p0 [7]float64
+		if r.b1c == c && r.b1k == i0 {
+			p0 = r.b1
+		} else {
+			p0 = c.body(i0)
+		}
+		p1 := c.body(i1)
+		r.b1, r.b1c, r.b1k = p1, c, i1
+		for a := range r.p0 {
+			r.p0[a], r.dp[a] = p0[a], p1[a]-p0[a]
+			r.sg[2+a] = signOf(p0[a], p1[a])
+			still = still && r.dp[a] == 0
+		}
+	}
+	keep := uint8(keepNone)
+	if r.df == 0 {
+		keep = keepForce
+		if still {
+			keep = keepAll
+		}
+	}
+	// the rest is written again only when it changes: a force held, or a
+	// hand at rest, is often so for many samples
+	if keep != keepNone && (keep != r.restKeep || r.f0 != r.restF || r.tail != r.restTail ||
+		keep == keepAll && (r.x0 != r.restX || r.y0 != r.restY || d3 && r.p0 != r.restP)) {
+		r.keep = keep
+		r.restKeep, r.restF, r.restTail, r.restX, r.restY, r.restP = keepNone, r.f0, r.tail, r.x0, r.y0, r.p0
+		if r.rest.fill(r, json, d3) {
+			r.restKeep = keep
+		}
+	}
+	r.keep = min(keep, r.restKeep)
+}
+
+// What a rowHand's rest holds, written once for all the rows between two
+// samples: nothing (every number is written row by row), the force and the
+// row's tail (the force does not change), or all of the row after the
+// time (no number changes: a hand at rest).
+const (
+	keepNone = iota
+	keepForce
+	keepAll
+)
+
+// fill writes r's rest: from the force on, or from x on when r.keep is
+// keepAll, as the rows would write them (put4 and put2 write every number
+// as the hot loop's forms do: TestRowNumberForms). It is false when the
+// text does not fit.
+func (c *chunk) fill(r *rowHand, json, d3 bool) bool {
+	var b [512]byte
+	j := 0
+	key := func(k int) {
+		if json {
+			j += copy(b[j:], restKeys[k])
+		} else {
+			b[j] = ','
+			j++
+		}
+	}
+	if r.keep == keepAll {
+		key(0)
+		j = put4(b[:], j, r.x0)
+		key(1)
+		j = put4(b[:], j, r.y0)
+	}
+	key(2)
+	j = put2(b[:], j, r.f0)
+	if r.tail.long != nil {
+		return false
+	}
+	if j+r.tail.n > len(c.b) {
+		return false
+	}
+	j += copy(b[j:], r.tail.b[:r.tail.n])
+	if d3 && r.keep == keepAll {
+		for a := range r.p0 {
+			key(3 + a)
+			j = put4(b[:], j, r.p0[a])
+			if j > len(c.b)-8 {
+				return false
+			}
+		}
+		if json {
+			j += copy(b[j:], "}\n"+`{"t":`)
+		} else {
+			b[j] = '\n'
+			j++
+		}
+	}
+	if j > len(c.b) {
+		return false
+	}
+	c.n = copy(c.b[:], b[:j])
+	return true
 }
 
 const (
@@ -378,6 +498,8 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			room = max(room, 2*(512+steps[si].cols[h].tails[1].n))
 		}
 	}
+	// the rows go into b from j on: b is all of buf's room
+	b, j := buf[:cap(buf)], len(buf)
 	for k := lo; k < hi; k++ {
 		if k >= next {
 			locate(k)
@@ -390,150 +512,124 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 		if reload {
 			st := &steps[si]
 			nh = len(st.cols)
-			ii := int(i)
 			for h := range st.cols {
-				c := &st.cols[h]
-				i0, i1 := min(ii, c.n), min(ii+1, c.n)
-				x0, y0, f0, c0 := c.at(i0)
-				x1, y1, f1, _ := c.at(i1)
-				r := &hs[h]
-				r.x0, r.dx = x0, x1-x0
-				r.y0, r.dy = y0, y1-y0
-				r.f0, r.df = f0, f1-f0
-				r.tail = &c.tails[c0&1]
-				r.sg[0], r.sg[1], r.fl = signOf(x0, x1), signOf(y0, y1), forceLen(f0, f1)
-				if d3 {
-					var p0 [7]float64
-					if r.b1c == c && r.b1k == i0 {
-						p0 = r.b1
-					} else {
-						p0 = c.body(i0)
-					}
-					p1 := c.body(i1)
-					r.b1, r.b1c, r.b1k = p1, c, i1
-					for a := range r.p0 {
-						r.p0[a], r.dp[a] = p0[a], p1[a]-p0[a]
-						r.sg[2+a] = signOf(p0[a], p1[a])
-					}
-				}
+				hs[h].load(&st.cols[h], int(i), json, d3)
 			}
 			reload = false
 		}
 		frac := float64(rem) * invR
-		if cap(buf)-len(buf) < room {
-			buf = append(buf, make([]byte, 256*1024+room)...)[:len(buf)]
+		if len(b)-j < room {
+			b = append(b[:j], make([]byte, 256*1024+room)...)
+			b = b[:cap(b)]
 		}
-		n := len(buf)
-		b := buf[n:cap(buf)]
-		j := 0
 		for h := 0; h < nh; h++ {
 			r := &hs[h]
 			x := r.x0 + r.dx*frac
 			y := r.y0 + r.dy*frac
 			f := r.f0 + r.df*frac
+			// The row's start (the time, x and y, under 64 bytes) is
+			// written at offsets o below 256 into a piece of fixed size:
+			// no bounds check for any of its stores.
+			p := (*[264]byte)(b[j : j+264])
+			var o uint8
 			if tf.ipn > 0 {
 				// the time from two words: the fast form, whole seconds of at most 8 digits
-				le.PutUint64(b[j:], tf.ipw)
-				j += tf.ipn
-				le.PutUint64(b[j:], tf.fw)
-				j += tf.fn
+				le.PutUint64(p[o:], tf.ipw)
+				o += uint8(tf.ipn)
+				le.PutUint64(p[o:], tf.fw)
+				o += uint8(tf.fn)
 			} else {
-				j = t.put(b, j)
+				o = uint8(t.put(b, j) - j)
 			}
-			// Each number's form (its sign, its length) was found for all
-			// the rows between the two samples: the branches below go the
-			// same way row after row, and where the next number starts
-			// never waits for this one's digits.
-			// x and y (and the body frame's seven below) each keep
-			// their own copy of the switch: no function for it that the
-			// compiler inlines costs nothing (docs/motion.md, Speed).
-			if json {
-				le.PutUint64(b[j:], keyX)
-				j += 5
-			} else {
-				b[j] = ','
-				j++
-			}
-			switch r.sg[0] {
-			case sgPos:
-				*(*[8]byte)(b[j : j+8]) = under1[int(x+0.5)]
-				j += 6
-			case sgNeg:
-				b[j] = '-'
-				*(*[8]byte)(b[j+1 : j+9]) = under1[int(-x+0.5)]
-				j += 7
-			default:
-				j = put4(b, j, x)
-			}
-			if json {
-				le.PutUint64(b[j:], keyY)
-				j += 5
-			} else {
-				b[j] = ','
-				j++
-			}
-			switch r.sg[1] {
-			case sgPos:
-				*(*[8]byte)(b[j : j+8]) = under1[int(y+0.5)]
-				j += 6
-			case sgNeg:
-				b[j] = '-'
-				*(*[8]byte)(b[j+1 : j+9]) = under1[int(-y+0.5)]
-				j += 7
-			default:
-				j = put4(b, j, y)
-			}
-			if json {
-				le.PutUint64(b[j:], keyF0)
-				le.PutUint64(b[j+8:], keyF1)
-				j += 11
-			} else {
-				b[j] = ','
-				j++
-			}
-			switch r.fl {
-			case 4: // d.dd
-				le.PutUint64(b[j:], forces[int(f+0.5)])
-				j += 4
-			case 5: // dd.dd
-				le.PutUint64(b[j:], forces[int(f+0.5)])
-				j += 5
-			default:
-				j = put2(b, j, f)
-			}
-			j = r.tail.put(b, j)
-			if d3 {
-				for a := range r.p0 {
-					v := r.p0[a] + r.dp[a]*frac
-					if json {
-						le.PutUint64(b[j:], keys3[a])
-						j += 6
-					} else {
-						b[j] = ','
-						j++
-					}
-					switch r.sg[2+a] {
-					case sgPos:
-						*(*[8]byte)(b[j : j+8]) = under1[int(v+0.5)]
-						j += 6
-					case sgNeg:
-						b[j] = '-'
-						*(*[8]byte)(b[j+1 : j+9]) = under1[int(-v+0.5)]
-						j += 7
-					default:
-						j = put4(b, j, v)
-					}
+			// the rest of the row, or of a row after its numbers, written
+			// once for all the rows between the samples: copied in place
+			// with no call
+			c := &r.rest
+			if r.keep != keepAll {
+				// Each number's form (its sign, its length) was found for all
+				// the rows between the two samples: the branches below go the
+				// same way row after row, and where the next number starts
+				// never waits for this one's digits.
+				// x and y (and the body frame's seven below) each keep
+				// their own copy of the switch: no function for it that the
+				// compiler inlines costs nothing (docs/motion.md, Speed).
+				if json {
+					le.PutUint64(p[o:], keyX)
+					o += 5
+				} else {
+					p[o] = ','
+					o++
+				}
+				switch r.sg[0] {
+				case sgPos:
+					*(*[8]byte)(p[o:]) = under1[int(x+0.5)]
+					o += 6
+				case sgNeg:
+					p[o] = '-'
+					*(*[8]byte)(p[o+1:]) = under1[int(-x+0.5)]
+					o += 7
+				default:
+					o = uint8(put4(b, j+int(o), x) - j)
 				}
 				if json {
-					le.PutUint64(b[j:], endJSON)
-					j += 7
+					le.PutUint64(p[o:], keyY)
+					o += 5
 				} else {
-					b[j] = '\n'
-					j++
+					p[o] = ','
+					o++
+				}
+				switch r.sg[1] {
+				case sgPos:
+					*(*[8]byte)(p[o:]) = under1[int(y+0.5)]
+					o += 6
+				case sgNeg:
+					p[o] = '-'
+					*(*[8]byte)(p[o+1:]) = under1[int(-y+0.5)]
+					o += 7
+				default:
+					o = uint8(put4(b, j+int(o), y) - j)
+				}
+				// then the force and the row's tail, or (keepForce) the two
+				// written once for all the rows between the samples
+				if r.keep != keepForce {
+					if json {
+						le.PutUint64(p[o:], keyF0)
+						le.PutUint64(p[o+8:], keyF1)
+						o += 11
+					} else {
+						p[o] = ','
+						o++
+					}
+					switch r.fl {
+					case 4: // d.dd
+						le.PutUint64(p[o:], forces[int(f+0.5)])
+						o += 4
+					case 5: // dd.dd
+						le.PutUint64(p[o:], forces[int(f+0.5)])
+						o += 5
+					default:
+						o = uint8(put2(b, j+int(o), f) - j)
+					}
+					c = r.tail
 				}
 			}
+			j += int(o)
+			switch {
+			case c.n <= 48:
+				put48(b, j, (*[48]byte)(c.b[:48]))
+			case c.n <= 96:
+				put96(b, j, (*[96]byte)(c.b[:96]))
+			case c.n <= 144:
+				put96(b, j, (*[96]byte)(c.b[:96]))
+				put48(b, j+96, (*[48]byte)(c.b[96:144]))
+			default:
+				c.putLong(b, j)
+			}
+			j += c.n
+			if d3 && r.keep != keepAll {
+				j = putBody(b, j, r, frac, json)
+			}
 		}
-		buf = buf[:n+j]
 		if tf.ipn > 0 && tf.fp+tf.mul < tf.unit {
 			// the next time in the same second: only its fraction changes
 			tf.fp += tf.mul
@@ -548,10 +644,48 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			reload = true
 		}
 	}
+	buf = b[:j]
 	if json && lo < hi {
 		buf = buf[:len(buf)-len(`{"t":`)]
 	}
 	return buf
+}
+
+// putBody writes the body frame's seven columns at frac between r's two
+// samples, and the row's end, at offsets below 256 into a piece of fixed
+// size (no bounds check for any store).
+func putBody(b []byte, j int, r *rowHand, frac float64, json bool) int {
+	p := (*[264]byte)(b[j : j+264])
+	var o uint8
+	for a := range r.p0 {
+		v := r.p0[a] + r.dp[a]*frac
+		if json {
+			le.PutUint64(p[o:], keys3[a])
+			o += 6
+		} else {
+			p[o] = ','
+			o++
+		}
+		switch r.sg[2+a] {
+		case sgPos:
+			*(*[8]byte)(p[o:]) = under1[int(v+0.5)]
+			o += 6
+		case sgNeg:
+			p[o] = '-'
+			*(*[8]byte)(p[o+1:]) = under1[int(-v+0.5)]
+			o += 7
+		default:
+			o = uint8(put4(b, j+int(o), v) - j)
+		}
+	}
+	if json {
+		le.PutUint64(p[o:], endJSON)
+		o += 7
+	} else {
+		p[o] = '\n'
+		o++
+	}
+	return j + int(o)
 }
 
 var le = binary.LittleEndian
@@ -576,14 +710,17 @@ const (
 	endJSON = 0x003a2274227b0a7d // }\n{"t": (a row's end and the next row's start)
 )
 
+// restKeys are a JSON row's keys after the time, in order.
+var restKeys = [...]string{`,"x":`, `,"y":`, `,"force_n":`, `,"px":`, `,"py":`, `,"pz":`, `,"qx":`, `,"qy":`, `,"qz":`, `,"qw":`}
+
 // keys3 are the body-frame keys of a JSON row.
 var keys3 = [7]uint64{keyPX, keyPY, keyPZ, keyQX, keyQY, keyQZ, keyQW}
 
-// chunk is a short piece of a row, stored whole in one 16-, 32-, 64- or 96-byte piece and
+// chunk is a short piece of a row, stored whole in 96-byte pieces (one for a row's tail) and
 // counted by its length (a longer one, which no catalog makes, is kept in
 // long).
 type chunk struct {
-	b    [96]byte
+	b    [288]byte
 	n    int
 	long []byte
 }
@@ -599,25 +736,44 @@ func newChunk(s string) chunk {
 }
 
 func (c *chunk) put(b []byte, j int) int {
+	put96(b, j, (*[96]byte)(c.b[:96]))
+	if c.n > 96 {
+		return c.putLong(b, j)
+	}
+	return j + c.n
+}
+
+// put96 stores 96 bytes at b[j:] in 16-byte pieces: the compiler inlines
+// it, with no call (a call in the rows' loop makes it save and restore
+// every value it holds in a register) and no loop.
+func put96(b []byte, j int, s *[96]byte) {
+	d := (*[96]byte)(b[j : j+96])
+	*(*[16]byte)(d[0:]) = *(*[16]byte)(s[0:])
+	*(*[16]byte)(d[16:]) = *(*[16]byte)(s[16:])
+	*(*[16]byte)(d[32:]) = *(*[16]byte)(s[32:])
+	*(*[16]byte)(d[48:]) = *(*[16]byte)(s[48:])
+	*(*[16]byte)(d[64:]) = *(*[16]byte)(s[64:])
+	*(*[16]byte)(d[80:]) = *(*[16]byte)(s[80:])
+}
+
+// put48 is put96 for the first 48 bytes (a CSV row's tail).
+func put48(b []byte, j int, s *[48]byte) {
+	d := (*[48]byte)(b[j : j+48])
+	*(*[16]byte)(d[0:]) = *(*[16]byte)(s[0:])
+	*(*[16]byte)(d[16:]) = *(*[16]byte)(s[16:])
+	*(*[16]byte)(d[32:]) = *(*[16]byte)(s[32:])
+}
+
+// putLong puts a chunk of more than 96 bytes: a row's numbers with its
+// end (a rowHand's rest), or a longer one in long.
+func (c *chunk) putLong(b []byte, j int) int {
 	if c.long != nil {
 		return j + copy(b[j:], c.long)
 	}
-	switch {
-	case c.n <= 16:
-		*(*[16]byte)(b[j : j+16]) = *(*[16]byte)(c.b[:16])
-		return j + c.n
-	case c.n <= 32:
-		*(*[32]byte)(b[j : j+32]) = *(*[32]byte)(c.b[:32])
-		return j + c.n
-	case c.n <= 64:
-		*(*[64]byte)(b[j : j+64]) = *(*[64]byte)(c.b[:64])
-		return j + c.n
-	case c.n <= 96:
-		// a JSON row's end naming the right hand and a longer region
-		*(*[96]byte)(b[j : j+96]) = c.b
-		return j + c.n
+	for o := 0; o < c.n; o += 96 {
+		put96(b, j+o, (*[96]byte)(c.b[o:o+96]))
 	}
-	return j + copy(b[j:j+c.n], c.b[:c.n])
+	return j + c.n
 }
 
 // pairs holds every 2-digit group 00–99 as two ASCII bytes, the first in

@@ -248,7 +248,7 @@ func (fc *forcer) at(s *Sample) float64 {
 		f = fc.light
 	}
 	if fc.maxForce > 0 {
-		f = math.Min(f, fc.maxForce)
+		f = min(f, fc.maxForce) // the built-in: math.Min is a call
 	}
 	return f
 }

@@ -6,19 +6,23 @@ import "math"
 // y down (as drawn), both 0–1.
 type Point struct{ X, Y float64 }
 
-func (p Point) add(q Point) Point       { return Point{p.X + q.X, p.Y + q.Y} }
-func (p Point) sub(q Point) Point       { return Point{p.X - q.X, p.Y - q.Y} }
-func (p Point) mul(k float64) Point     { return Point{p.X * k, p.Y * k} }
-func (p Point) len() float64            { return math.Hypot(p.X, p.Y) }
-func (p Point) dist(q Point) float64    { return p.sub(q).len() }
-func lerp(a, b Point, f float64) Point  { return Point{a.X + (b.X-a.X)*f, a.Y + (b.Y-a.Y)*f} }
-func polar(c Point, r, a float64) Point { return Point{c.X + r*math.Cos(a), c.Y + r*math.Sin(a)} }
+func (p Point) add(q Point) Point      { return Point{p.X + q.X, p.Y + q.Y} }
+func (p Point) sub(q Point) Point      { return Point{p.X - q.X, p.Y - q.Y} }
+func (p Point) mul(k float64) Point    { return Point{p.X * k, p.Y * k} }
+func (p Point) len() float64           { return math.Hypot(p.X, p.Y) }
+func (p Point) dist(q Point) float64   { return p.sub(q).len() }
+func lerp(a, b Point, f float64) Point { return Point{a.X + (b.X-a.X)*f, a.Y + (b.Y-a.Y)*f} }
 func (p Point) norm() Point {
 	l := p.len()
 	if l == 0 {
 		return Point{}
 	}
 	return p.mul(1 / l)
+}
+
+func polar(c Point, r, a float64) Point {
+	sin, cos := math.Sincos(a) // the same values as math.Sin and math.Cos, in one call
+	return Point{c.X + r*cos, c.Y + r*sin}
 }
 
 // perp turns a direction a quarter turn clockwise on the chart.

@@ -130,19 +130,21 @@ const limitShare = 0.9
 
 // overLimits says how far a step's fastest motion goes past the limits: 1
 // is at them; the acceleration counts by its square root, as it grows with
-// the square of the tempo.
-func overLimits(p *StepPath, v *View, l Limits) float64 {
+// the square of the tempo. On the chart says the same of the motion on the
+// chart alone.
+func overLimits(p *StepPath, v *View, l Limits) (over, onChart float64) {
 	// on the chart first: well within the limits there, a step is within
 	// them on the body too (the body bends the chart's distances by a
 	// fraction), and placing every sample on the body costs time
 	// with lowered limits a step is laid out far slower than its tempo,
 	// and where the body bends the chart most (round the ankle) the
 	// shortcut no longer holds: the body decides
-	if w := overLimits2D(p, v.MM, l); w < 0.6 && l == DefaultLimits {
-		return w
+	onChart = overLimits2D(p, v.MM, l)
+	if onChart < 0.6 && l == DefaultLimits {
+		return onChart, onChart
 	}
-	worst := 0.0
 	pl := DefaultBody.placer(v.ID)
+	var m motionPeaks
 	for _, h := range p.Hands {
 		s := h.Samples
 		// on the average body, where the chart's distances bend round
@@ -154,20 +156,46 @@ func overLimits(p *StepPath, v *View, l Limits) float64 {
 			if i == 0 || len(v.Panels) > 1 && (s[i].X < v.Panels[1].X0) != (s[i-1].X < v.Panels[1].X0) {
 				continue // from one panel to the other: the export lifts round the edge
 			}
-			sp := p0.sub(p1).len() * Rate
-			if s[i].Contact && s[i-1].Contact {
-				worst = max(worst, sp/l.ContactSpeed)
-			} else {
-				worst = max(worst, sp/l.TravelSpeed)
-			}
+			d := p0.sub(p1)
+			m.move(s[i].Contact && s[i-1].Contact, d.dot(d))
 			if i >= 2 {
 				// the acceleration keeps room for a lift off the skin
-				a := p0.sub(p1.mul(2)).add(p2).len() * Rate * Rate
-				worst = max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
+				q := p0.sub(p1.mul(2)).add(p2)
+				m.accel, m.accels = max(m.accel, q.dot(q)), true
 			}
 		}
 	}
-	return worst
+	worst := 0.0
+	if m.contacts {
+		worst = max(worst, math.Sqrt(m.contact)*Rate/l.ContactSpeed)
+	}
+	if m.travels {
+		worst = max(worst, math.Sqrt(m.travel)*Rate/l.TravelSpeed)
+	}
+	if m.accels {
+		worst = max(worst, math.Sqrt(math.Sqrt(m.accel)*Rate*Rate/(l.Accel*0.85))*limitShare)
+	}
+	return worst, onChart
+}
+
+// motionPeaks are the most of a step's moves from sample to sample, in
+// contact and lifted, and of its changes of move, each as the measure's
+// square (on the body) or as it is (on the chart). The limits' shares
+// are worked out from these once a step: each is a rounded square root,
+// product or quotient of the measure, which never makes a larger value
+// smaller, so the most share is the share of the most measure, to the
+// bit, without a square root and a division per sample.
+type motionPeaks struct {
+	contact, travel, accel    float64
+	contacts, travels, accels bool // whether any sample had one
+}
+
+func (m *motionPeaks) move(contact bool, d float64) {
+	if contact {
+		m.contact, m.contacts = max(m.contact, d), true
+	} else {
+		m.travel, m.travels = max(m.travel, d), true
+	}
 }
 
 // MotionError is a refusal: a step whose motion breaks a limit.
@@ -290,21 +318,25 @@ func (p *StepPath) motionError(e MotionError, hand string, at float64) *MotionEr
 
 func overLimits2D(p *StepPath, mm float64, l Limits) float64 {
 	k := mm / 1000 * Rate
-	worst := 0.0
+	var m motionPeaks
 	for _, h := range p.Hands {
 		s := h.Samples
 		for i := 1; i < len(s); i++ {
-			v := math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y) * k
-			if s[i].Contact && s[i-1].Contact {
-				worst = max(worst, v/l.ContactSpeed)
-			} else {
-				worst = max(worst, v/l.TravelSpeed)
-			}
+			m.move(s[i].Contact && s[i-1].Contact, math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y))
 			if i >= 2 {
-				a := math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y) * k * Rate
-				worst = max(worst, math.Sqrt(a/(l.Accel*0.85))*limitShare)
+				m.accel, m.accels = max(m.accel, math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y)), true
 			}
 		}
+	}
+	worst := 0.0
+	if m.contacts {
+		worst = max(worst, m.contact*k/l.ContactSpeed)
+	}
+	if m.travels {
+		worst = max(worst, m.travel*k/l.TravelSpeed)
+	}
+	if m.accels {
+		worst = max(worst, math.Sqrt(m.accel*k*Rate/(l.Accel*0.85))*limitShare)
 	}
 	return worst
 }

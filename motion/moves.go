@@ -310,7 +310,8 @@ func loop(ctr Point, rx, ry, a0, s float64) []Point {
 	pts := make([]Point, 0, n+1)
 	for i := 0; i <= n; i++ {
 		a := a0 + s*2*math.Pi*float64(i)/n
-		pts = append(pts, Point{ctr.X + rx*math.Cos(a), ctr.Y + ry*math.Sin(a)})
+		sin, cos := math.Sincos(a)
+		pts = append(pts, Point{ctr.X + rx*cos, ctr.Y + ry*sin})
 	}
 	return pts
 }

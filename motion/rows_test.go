@@ -62,6 +62,19 @@ func TestRowNumberForms(t *testing.T) {
 				}
 			}
 		}
+		// runs of samples where the hand rests (every number the same)
+		// or the force holds, which the rows write once for the run
+		for i := 1; i < n; i++ {
+			switch rnd.IntN(4) {
+			case 0:
+				c.s[i], c.touch[i], c.f[i] = c.s[i-1], c.touch[i-1], c.f[i-1]
+				if d3 {
+					c.p7[i] = c.p7[i-1]
+				}
+			case 1:
+				c.f[i] = c.f[i-1]
+			}
+		}
 		c.tails = rowTails(format, hand, "back", "back", d3)
 		return c
 	}

@@ -45,7 +45,8 @@ func (s *seg) at(f float64) Point {
 		return s.c.at(f)
 	case kArc:
 		a := s.a0 + s.sw*f
-		return Point{s.ctr.X + s.rx*math.Cos(a), s.ctr.Y + s.ry*math.Sin(a)}
+		sin, cos := math.Sincos(a) // the same values as math.Sin and math.Cos, in one call
+		return Point{s.ctr.X + s.rx*cos, s.ctr.Y + s.ry*sin}
 	}
 	return s.p
 }
@@ -59,7 +60,8 @@ func (s *seg) dir(f float64) Point {
 		if s.sw < 0 {
 			sg = -1
 		}
-		return Point{-s.rx * math.Sin(a) * sg, s.ry * math.Cos(a) * sg}.norm()
+		sin, cos := math.Sincos(a)
+		return Point{-s.rx * sin * sg, s.ry * cos * sg}.norm()
 	case kCurve:
 		const e = 0.01
 		return s.c.at(math.Min(1, f+e)).sub(s.c.at(math.Max(0, f-e))).norm()

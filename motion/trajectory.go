@@ -323,17 +323,33 @@ func (tr *trajectory) jumps(st *stream, k int) bool {
 func (tr *trajectory) slew(st *stream) {
 	d := tr.limits.ForceRate / Rate
 	f, c := st.f, st.touch
+	last := len(f) - 1
+	prev := 0.0 // f[k-1], or f[k+1] going back, as set
 	for k := range f {
-		if !c[k] || k > 0 && !c[k-1] || k < len(f)-1 && !c[k+1] || k == 0 || k == len(f)-1 {
-			f[k] = 0
+		x := f[k]
+		if !c[k] || k > 0 && !c[k-1] || k < last && !c[k+1] || k == 0 || k == last {
+			x = 0
 		}
 		if k > 0 {
-			f[k] = min(f[k], f[k-1]+d)
+			x = lower(x, prev+d)
 		}
+		f[k], prev = x, x
 	}
-	for k := len(f) - 2; k >= 0; k-- {
-		f[k] = min(f[k], f[k+1]+d)
+	for k := last - 1; k >= 0; k-- {
+		prev = lower(f[k], prev+d)
+		f[k] = prev
 	}
+}
+
+// lower is min(x, v) for a v that is never -0 (the force rate is above
+// 0): NaN when either is, else the smaller. As a branch the processor
+// guesses (the force is seldom lowered), where min's instructions made
+// each sample wait on the one before.
+func lower(x, v float64) float64 {
+	if v < x || v != v {
+		return v
+	}
+	return x
 }
 
 // place puts every sample on the body, in order, and hands each place
