@@ -645,6 +645,14 @@ func splitRange(b *block, start, end int) {
 // A title in capitals ("How to Give a Foot Massage") has no clause of
 // small letters before it.
 func missingStop(before, after string) bool {
+	// a few words either side are all it reads: it is asked at every
+	// space of a block
+	if len(after) > 80 {
+		after = after[:80]
+	}
+	if len(before) > 200 {
+		before = before[len(before)-200:]
+	}
 	fa := strings.Fields(after)
 	if len(fa) < 3 || !stopOpeners[fa[0]] || !startsLower(fa[1]) || fa[1] == "and" || fa[1] == "or" {
 		return false

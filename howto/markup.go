@@ -88,6 +88,8 @@ type textLiner struct {
 	lastIndent int              // how far it was indented
 	caption    bool             // the line before was a time stamp on its own
 	csv        map[int][]string // a spreadsheet's cells by line (read_csv.go), or nil
+	runs       []int            // per line, how many "#" lines end there in a row (hashNum)
+	quotes     []bool           // per line, whether its run of ">" lines reads as a list (quoteItem)
 }
 
 func (tl *textLiner) blank(n int) { tl.out = append(tl.out, line{n: n, kind: lBlank}) }
@@ -104,7 +106,7 @@ func (tl *textLiner) read(i int) {
 		t = strings.TrimSpace(t[1:])
 	}
 	l := line{n: i + 1, kind: lText}
-	if quoted && quoteBullets(tl.raw, i) {
+	if quoted && tl.quoteItem(i) {
 		l.kind = lItem // "> thumbs side by side, press into the calf …" a line: ">" used as a bullet
 	}
 	if tl.caption {
@@ -237,10 +239,10 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		t = rest
 	}
 	switch {
-	case hashItem(tl.raw, i):
+	case tl.hashItem(i):
 		// "# Put both hands flat just above the knee and stroke …" among
 		// others like it: a wiki's numbered list, not headings
-		l.kind, l.num = lItem, hashItemNum(tl.raw, i)
+		l.kind, l.num = lItem, tl.hashNum(i)
 		t = strings.TrimSpace(t[1:])
 	case reWikiHeading.MatchString(t):
 		l.kind = lHeading // "== Routine ==", a wiki's heading
@@ -287,24 +289,35 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 	return t
 }
 
-// quoteBullets reports line i in a run of three lines or more that open
+// quoteItem reports line i in a run of three lines or more that open
 // with ">" and read as a list's items, not a quoted message: each of three
 // words or more, none ending a sentence or broken mid-phrase ("> long
 // strokes from the ankle up, x10" over "> thumbs side by side, press …").
-// A quoted reply is prose, wrapped or with its full stops.
-func quoteBullets(raw []string, i int) bool {
-	first, last := i, i
-	for first > 0 && strings.HasPrefix(strings.TrimSpace(raw[first-1]), ">") {
-		first--
+// A quoted reply is prose, wrapped or with its full stops. Each run is
+// read once.
+func (tl *textLiner) quoteItem(i int) bool {
+	if tl.quotes == nil {
+		tl.quotes = make([]bool, len(tl.raw))
+		for first := 0; first < len(tl.raw); {
+			last := first
+			for last < len(tl.raw) && strings.HasPrefix(strings.TrimSpace(tl.raw[last]), ">") {
+				last++
+			}
+			if last-first >= 3 && quoteLines(tl.raw[first:last]) {
+				for k := first; k < last; k++ {
+					tl.quotes[k] = true
+				}
+			}
+			first = max(last, first+1)
+		}
 	}
-	for last+1 < len(raw) && strings.HasPrefix(strings.TrimSpace(raw[last+1]), ">") {
-		last++
-	}
-	if last-first < 2 {
-		return false
-	}
-	for k := first; k <= last; k++ {
-		t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(raw[k]), "> "))
+	return tl.quotes[i]
+}
+
+// quoteLines reports quoted lines that each read as an item.
+func quoteLines(lines []string) bool {
+	for _, l := range lines {
+		t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "> "))
 		if len(strings.Fields(t)) < 3 || strings.ContainsAny(t[len(t)-1:], ".!?:;,") || endsMidPhrase(t) {
 			return false
 		}
@@ -316,7 +329,8 @@ func quoteBullets(raw []string, i int) bool {
 // wiki writes one: a "# " line that reads as a sentence (it ends in a
 // full stop or runs to eight words), next to another "# " line. A
 // Markdown heading says a few words.
-func hashItem(raw []string, i int) bool {
+func (tl *textLiner) hashItem(i int) bool {
+	raw := tl.raw
 	if !isHashLine(raw[i]) || !sentenceLike(strings.TrimSpace(raw[i])[2:]) {
 		return false
 	}
@@ -332,13 +346,21 @@ func sentenceLike(t string) bool {
 	return endsSentence(t) || len(strings.Fields(t)) >= 8
 }
 
-// hashItemNum is the number of a "#" item: its place in its run.
-func hashItemNum(raw []string, i int) int {
-	n := 1
-	for k := i - 1; k >= 0 && isHashLine(raw[k]); k-- {
-		n++
+// hashNum is the number of a "#" item: its place in its run, counted once
+// for the whole text.
+func (tl *textLiner) hashNum(i int) int {
+	if tl.runs == nil {
+		tl.runs = make([]int, len(tl.raw))
+		for k, l := range tl.raw {
+			if isHashLine(l) {
+				tl.runs[k] = 1
+				if k > 0 {
+					tl.runs[k] += tl.runs[k-1]
+				}
+			}
+		}
 	}
-	return n
+	return tl.runs[i]
 }
 
 // outlineItem reports a clause numbered "5.2" before a capital, or
