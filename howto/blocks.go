@@ -55,6 +55,21 @@ var reNumberedLabel = regexp.MustCompile(`^\p{L}+ \d{1,3}$`)
 func blocks(lines []line, firstLine bool) []*block {
 	var out []*block
 	var cur *block
+	// the text of cur grows line by line in sb: a paragraph of thousands
+	// of lines (prose wrapped at a width) would copy itself at every line
+	// if it were added to cur.text with +=
+	var sb strings.Builder
+	restart := func(t string) {
+		sb = strings.Builder{}
+		sb.WriteString(t)
+		cur.text = sb.String()
+	}
+	grow := func(ts ...string) {
+		for _, t := range ts {
+			sb.WriteString(t)
+		}
+		cur.text = sb.String()
+	}
 	end := func() { cur = nil }
 	for i, l := range lines {
 		switch l.kind {
@@ -66,7 +81,8 @@ func blocks(lines []line, firstLine bool) []*block {
 				starts: []lineStart{{0, l.n}}})
 		case lItem:
 			end()
-			cur = &block{kind: bItem, line: l.n, text: l.text, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}, caption: l.caption, row: l.row}
+			cur = &block{kind: bItem, line: l.n, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}, caption: l.caption, row: l.row}
+			restart(l.text)
 			out = append(out, cur)
 		case lText:
 			run := shortTitle(l.text) && i+1 < len(lines) && lines[i+1].kind == lText && shortTitle(lines[i+1].text) &&
@@ -81,24 +97,26 @@ func blocks(lines []line, firstLine bool) []*block {
 			}
 			if cur != nil && len(cur.starts) == 1 && cur.title == "" && capsTitle(cur.text) && startsUpper(l.text) {
 				// "1. CALF STRETCH ON A STAIR\nStand with …": the capital line names the item.
-				cur.title, cur.text, cur.starts = cur.text, l.text, []lineStart{{0, l.n}}
+				cur.title, cur.starts = cur.text, []lineStart{{0, l.n}}
+				restart(l.text)
 				continue
 			}
 			if cur == nil {
-				cur = &block{kind: bPara, line: l.n, text: l.text, title: l.title, starts: []lineStart{{0, l.n}}}
+				cur = &block{kind: bPara, line: l.n, title: l.title, starts: []lineStart{{0, l.n}}}
+				restart(l.text)
 				out = append(out, cur)
 				continue
 			}
 			if w, ok := brokenWord(cur.text, l.text); ok {
 				// "on their af-" / "fected side": a word broken at the line's
 				// end is joined again
-				cur.text = cur.text[:len(cur.text)-1]
+				restart(cur.text[:len(cur.text)-1])
 				cur.starts = append(cur.starts, lineStart{len(cur.text) - len(w), l.n})
-				cur.text += l.text
+				grow(l.text)
 				continue
 			}
 			cur.starts = append(cur.starts, lineStart{len(cur.text) + 1, l.n})
-			cur.text += " " + l.text
+			grow(" ", l.text)
 		}
 		_ = i
 	}
