@@ -1133,9 +1133,6 @@ func (st *stepDraft) onlyTorsoEdges() bool {
 // frontOfTorso is the front area (abdomen, chest) the step's heading, the
 // text's title or its opening names, or the step before works, or "".
 func (d *doc) frontOfTorso(st *stepDraft, prevArea string) string {
-	if prevArea == "abdomen" || prevArea == "chest" {
-		return prevArea // "Rest both hands on tummy" before "start low by the hip bone, up to the ribs"
-	}
 	if st.section != nil && !st.section.blind {
 		if a := areaOfText(st.section.text); a == "abdomen" || a == "chest" {
 			return a
@@ -1145,6 +1142,9 @@ func (d *doc) frontOfTorso(st *stepDraft, prevArea string) string {
 		if a == "abdomen" || a == "chest" {
 			return a
 		}
+	}
+	if prevArea == "abdomen" || prevArea == "chest" {
+		return prevArea // "Rest both hands on tummy" before "start low by the hip bone, up to the ribs"
 	}
 	// what the text names before its first step, most or (naming no back)
 	// at all: "… to ease abdominal and pelvic pain"

@@ -71,6 +71,8 @@ func TestPlacesWorked(t *testing.T) {
 		// step after it are the front's edges.
 		{"Rest both hands on tummy, breathe slowly, 1 min.", "abdomen", "abdomen"},
 		{"- Rest both hands on tummy, breathe slowly, 1 min.\n- Right hand flat, start low on the right side by the hip bone, push gently up to the ribs, across under the ribs, down the left side. 10 rounds.", "abdomen", "abdomen"},
+		// A heading that names the front outranks the step before.
+		{"# Tummy\n\nRest both hands on the tummy for a minute.\n\n# Chest\n\nStroke out along the ribs, 5 times.", "chest", "chest"},
 		// A joint turned, told in the past.
 		{"Next I supported his heel and turned the ankle in small circles, five each way.", "ankles", "ankles feet"},
 		// The mouth opened and closed against a hand works the jaw.

@@ -1658,16 +1658,15 @@ func (s *sentence) orBefore(ti int) bool {
 // elsewhere: "with your partner's hand resting in the small of the back".
 var restWords = wordSet("resting lying tucked placed hanging folded")
 
-// asideReach is how many words back a "while you …" clause is looked for.
+// asideReach is how many words back a "while you …" clause is looked for:
+// a text with no punctuation would make the look back run to its start at
+// every place it names.
 const asideReach = 40
 
 // inAsideClause reports a word inside "while you …", "as you …", "when
 // you …", or "with their hand resting …": what the receiver does
 // meanwhile, not where the hands work.
 func (s *sentence) inAsideClause(ti int) bool {
-	// (the clause is looked for within asideReach words: a text with no
-	// punctuation would make the look back run to its start at every
-	// place it names)
 	rest, theirs := false, false
 	for k := ti - 1; k >= 0 && k >= ti-12; k-- {
 		t := s.toks[k]
