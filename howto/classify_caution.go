@@ -437,22 +437,31 @@ func noWhat(t []token, p int) bool {
 // (It also reports a main clause that only states: "If you have neck
 // pain, chances are your trapezius is tight.")
 func keepsOn(t []token, p int) bool {
-	for k := p; k+1 < len(t) && k < p+12; k++ {
-		if t[k].w != "," {
-			continue
-		}
-		switch w := t[k+1].w; {
-		case stayVerbs[w]:
-			return !wordWithin(t, k+2, 3, "off-words")
-		case w == "you're" || w == "chances" || w == "it's" || w == "there's" || w == "you've" || w == "that's":
-			// "If you suffer from plantar fasciitis pain, you're probably
-			// already …", "If you have neck pain, chances are …": a
-			// statement about the reader, not what to do
-			return true
-		}
+	k := answerAt(t, p)
+	if k < 0 {
 		return false
 	}
+	switch w := t[k].w; {
+	case stayVerbs[w]:
+		return !wordWithin(t, k+1, 3, "off-words")
+	case w == "you're" || w == "chances" || w == "it's" || w == "there's" || w == "you've" || w == "that's":
+		// "If you suffer from plantar fasciitis pain, you're probably
+		// already …", "If you have neck pain, chances are …": a
+		// statement about the reader, not what to do
+		return true
+	}
 	return false
+}
+
+// answerAt is the token that opens the answer to a condition begun at p:
+// the one after its first comma, within a dozen words; or -1.
+func answerAt(t []token, p int) int {
+	for k := p; k+1 < len(t) && k < p+12; k++ {
+		if t[k].w == "," {
+			return k + 1
+		}
+	}
+	return -1
 }
 
 // stayVerbs keep the hands on a spot: "…, keep working it", "…, stick
@@ -463,12 +472,8 @@ var stayVerbs = wordSet("keep continue spend linger focus stay work hang dwell s
 // with no statement about the reader counted ("If she holds her breath,
 // you're pressing too hard" warns).
 func staysOn(t []token, p int) bool {
-	for k := p; k+1 < len(t) && k < p+12; k++ {
-		if t[k].w == "," {
-			return stayVerbs[t[k+1].w] && !wordWithin(t, k+2, 3, "off-words")
-		}
-	}
-	return false
+	k := answerAt(t, p)
+	return k >= 0 && stayVerbs[t[k].w] && !wordWithin(t, k+1, 3, "off-words")
 }
 
 // markCautionLeads leaves out a line that leads in a list of cautions
