@@ -84,12 +84,12 @@ type textLiner struct {
 	raw        []string
 	out        []line
 	inFence    bool
-	lastItem   int              // the latest list item, or -1
-	lastIndent int              // how far it was indented
-	caption    bool             // the line before was a time stamp on its own
-	csv        map[int][]string // a spreadsheet's cells by line (read_csv.go), or nil
-	runs       []int            // per line, how many "#" lines end there in a row (hashNum)
-	quotes     []bool           // per line, whether its run of ">" lines reads as a list (quoteItem)
+	lastItem   int        // the latest list item, or -1
+	lastIndent int        // how far it was indented
+	caption    bool       // the line before was a time stamp on its own
+	csv        [][]string // a spreadsheet's cells by line (read_csv.go), or nil
+	runs       []int      // per line, how many "#" lines end there in a row (hashNum)
+	quotes     []bool     // per line, whether its run of ">" lines reads as a list (quoteItem)
 }
 
 func (tl *textLiner) blank(n int) { tl.out = append(tl.out, line{n: n, kind: lBlank}) }

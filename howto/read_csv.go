@@ -18,16 +18,17 @@ import (
 const csvMinRows = 3
 
 // csvRows reads a whole text as comma-separated values when it is one:
-// the cells of each row by the line the row starts on, with every line
-// of a row and the header row mapped to no cells. It returns nil for
-// any other text: prose with commas has no header of short names, nor
-// the same number of fields on most lines.
-func csvRows(text string, lines int) map[int][]string {
+// the cells of each row at the line the row starts on, and none at the
+// header's line or the lines inside a row's quoted cell. It returns nil
+// for any other text: prose with commas has no header of short names,
+// nor the same number of fields on most lines. A text whose first line is
+// no header is not read further.
+func csvRows(text string, lines int) [][]string {
 	if !strings.Contains(text, ",") {
 		return nil
 	}
 	r := csv.NewReader(strings.NewReader(text))
-	r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = -1, true, false
+	r.FieldsPerRecord, r.LazyQuotes = -1, true
 	var recs [][]string
 	var at []int
 	for {
@@ -35,19 +36,16 @@ func csvRows(text string, lines int) map[int][]string {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
+		if err != nil || len(recs) == 0 && !csvHeader(rec) {
 			return nil
 		}
 		line, _ := r.FieldPos(0)
 		recs, at = append(recs, rec), append(at, line-1)
 	}
-	if len(recs) < csvMinRows || !csvHeader(recs[0]) || !csvRegular(recs) || !csvSays(recs[1:]) {
+	if len(recs) < csvMinRows || !csvRegular(recs) || !csvSays(recs[1:]) {
 		return nil
 	}
-	out := make(map[int][]string, lines)
-	for i := range lines {
-		out[i] = nil // a header's line, and the lines inside a row's quoted cell
-	}
+	out := make([][]string, lines)
 	for k, rec := range recs[1:] {
 		var cells []string
 		for _, c := range rec {
