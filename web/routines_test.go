@@ -354,3 +354,20 @@ func TestUploadImportedFileKeepsItsWarnings(t *testing.T) {
 		}
 	}
 }
+
+// A routine kept in a spreadsheet and saved as CSV is read on the Import
+// page as any text: its rows reach the review form, its header does not.
+func TestImportSpreadsheetFile(t *testing.T) {
+	app, _ := routinesApp(t)
+	sheet := "step,where,what to do,how long\n" +
+		"1,sole,\"Rest your right foot on the ball and roll it slowly from the heel to the toes\",1 min\n" +
+		"2,arch,\"Park the ball under the arch, press down into it and hold\",30 sec\n"
+	rec := upload(t, app, "/routines/import", map[string]string{"how": "file"}, "feet.csv", sheet)
+	page := html.UnescapeString(rec.Body.String())
+	if rec.Code != 200 || !strings.Contains(page, "Rest your right foot on the ball") || !strings.Contains(page, "Park the ball under the arch") {
+		t.Fatalf("%d; the review lacks the rows: %.400s", rec.Code, page)
+	}
+	if strings.Contains(page, "what to do") {
+		t.Errorf("the header row reached the review")
+	}
+}
