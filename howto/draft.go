@@ -503,10 +503,10 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if a := midSpan(st); a != "" && out.Area != "" && out.Area != a && limbPlaces[out.Area].limb == limbPlaces[a].limb {
 		out.Area = a // "from the ankle to the toes" strokes the foot
 	}
-	if out.Area == "scalp" && st.templesOnly() && d.titleArea != "scalp" && d.titleArea != "head" {
-		// The temples lie between the scalp and the face: in a text about
-		// the face, the eyes or a headache they are the face, in one about
-		// the scalp or the head they are its sides.
+	if out.Area == "scalp" && st.templesOnly() {
+		// The temples lie between the scalp and the face: worked alone they
+		// are the face, even in a text about the scalp (as the blind
+		// labellers read them); beside the crown or the hairline, the scalp.
 		out.Area = "face"
 	}
 	if a := besideJoint(st); a != "" && (out.Area == "arms" || out.Area == "legs") && limbPlaces[a].limb == out.Area {

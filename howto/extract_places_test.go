@@ -241,12 +241,13 @@ func TestBeltLine(t *testing.T) {
 	})
 }
 
-// The temples are the face in a text about the face, the eyes or a
-// headache, and the scalp's sides in one about the scalp.
+// A step on the temples alone works the face, even in a text about the
+// scalp (as eight blind labellers in nine read it); with a place on the
+// scalp beside them it works the scalp.
 func TestTemples(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Face massage for tired eyes\n\n1. Circle slowly on your temples with two fingers, ten times.\n", "face"},
-		{"Scalp massage before bed\n\n1. Circle slowly on your temples with two fingers, ten times.\n", "scalp"},
+		{"Scalp massage before bed\n\n1. Circle slowly on your temples with two fingers, ten times.\n", "face"},
 		{"Face massage for tired eyes\n\n1. Circle on the temples and up over the crown, ten times.\n", "scalp"},
 	})
 }
