@@ -252,6 +252,15 @@ func TestTemples(t *testing.T) {
 	})
 }
 
+// "As if walking round a clock face" says how the hand circles; it names
+// no place on the face.
+func TestClockFaceIsNoFace(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Tummy rub\n\nPress in gently with your fingertips round your belly, as if you're walking around a clock face. Go round twice.\n", "abdomen"},
+		{"Next, press in gently with your fingertips along the same path, as if you're walking around a clock face.\n", ""},
+	})
+}
+
 // A stroke from the top of the back to its bottom works the whole back.
 func TestStrokeDownTheWholeBack(t *testing.T) {
 	firstOn(t, []placeCase{
