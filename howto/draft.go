@@ -209,7 +209,10 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			case len(v.order) == 0 && !limbJoints[l] && !holding && len(path) == 0:
 				lw++ // the place a step starts from says most about it
 			}
-			if path[l] || felt[l] {
+			switch {
+			case felt[l]:
+				lw += 2 // where a stretch is felt is what it works, over where the hands are put
+			case path[l]:
 				lw++
 			}
 			v.add(lm.Area, lw)
@@ -223,7 +226,10 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 		case s.refs[a]:
 			aw /= 2
 		}
-		if path[a] || felt[a] {
+		switch {
+		case felt[a]:
+			aw += 2
+		case path[a]:
 			aw++
 		}
 		v.add(a, aw)

@@ -454,9 +454,10 @@ func (s *sentence) travelled(ti int) bool {
 	return k >= 0 && travelVerbs[t[k].w]
 }
 
-// feltAt are the places where a stretch is felt: "let your heel sink
-// until you feel a stretch down the back of the calf" works the calf, not
-// the heel that moves.
+// feltAt are the places where a stretch is felt or aimed: "let your heel
+// sink until you feel a stretch down the back of the calf" and "press the
+// sole down to stretch the calf" work the calf, not the heel or the sole
+// that moves.
 func (s *sentence) feltAt() map[string]bool {
 	out := map[string]bool{}
 	t := s.toks
@@ -464,6 +465,10 @@ func (s *sentence) feltAt() map[string]bool {
 	for i := 0; i+1 < len(t); i++ {
 		if (t[i].w == "feel" || t[i].w == "feels") && wordIn(t, i+1, 3, "stretch", "pull", "stretching", "tension") {
 			from = i
+			break
+		}
+		if t[i].w == "to" && (t[i+1].w == "stretch" || t[i+1].w == "lengthen") && i > 0 {
+			from = i // "press the sole down towards the mat to stretch the calf"
 			break
 		}
 	}

@@ -67,6 +67,10 @@ func TestPlacesWorked(t *testing.T) {
 		// Where a stretch is felt is where it works, not the part that moves
 		// (a list item: a stretch in running prose is the role model's call).
 		{"1. Let your right heel sink slowly below the step until you feel a stretch down the back of the calf. Hold 30 seconds.", "calves", "calves"},
+		// ... and outweighs where the hands are put; the body word there is a
+		// place, never the giver's forearm.
+		{"1. Palms together in front of your chest, then lower them slowly until you feel the pull in your forearms. Hold 20 seconds.", "forearms", "forearms chest"},
+		{"1. Lying on your back, put your right ankle across your left knee and draw the left thigh in towards you until you feel a stretch in the right hip. Hold 30 seconds.", "hips", "hips ankles thighs"},
 		// Hands rested on the tummy work it; the ribs and hip bone of a
 		// step after it are the front's edges.
 		{"Rest both hands on tummy, breathe slowly, 1 min.", "abdomen", "abdomen"},

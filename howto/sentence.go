@@ -1255,6 +1255,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if s.onTool(ti) {
 		return true // "roll your forearm over the ball": the forearm is what the ball works
 	}
+	if s.feltIn(ti) {
+		return true // "until you feel the pull in your forearms": where a stretch is felt is a place
+	}
 	if first >= 0 && t[first].w == "your" && (giverWords[t[ti].w] || giverOne[t[ti].w]) && !s.selfText {
 		return false // "over your fingers": the giver's own
 	}
@@ -1277,6 +1280,20 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 		return true
 	}
 	return s.movedObject(ti, k)
+}
+
+// feltIn reports a body word named where a stretch is felt: "until you
+// feel the pull in your forearms", "feel a stretch along the top of the
+// forearm".
+func (s *sentence) feltIn(ti int) bool {
+	t := s.toks
+	for k := ti - 1; k >= 1 && k >= ti-7; k-- {
+		switch t[k].w {
+		case "stretch", "pull", "stretching", "tension":
+			return wordIn(t, max(k-3, 0), min(3, k-max(k-3, 0)), "feel", "feels")
+		}
+	}
+	return false
 }
 
 // giverOne are one finger of the giver's, named after "your" in a text
