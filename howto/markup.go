@@ -55,6 +55,10 @@ var (
 	reURL      = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
 	reAuto     = regexp.MustCompile(`<(https?://|mailto:)[^>]*>`)
 	reRefDef   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
+	// reCite is an encyclopedia's note mark on the word or stop before it:
+	// "… for about a minute.[2]", "… as the manual says[4][7]", "[citation
+	// needed]" (not "[1] Rub …" opening a line: a list's number).
+	reCite = regexp.MustCompile(`([^\s\[])((?:\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed|by whom\?|when\?|who\?|according to whom\?)\])+)`)
 	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36",
 	// and a chat export's with its date: "[05/12/2026, 21:02] ", "5/12/26, 9:02 pm - ".
 	reStamp = regexp.MustCompile(`^\[?\(?(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+)?\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp]\.?[Mm]\.?)?\)?\]?\s+(-\s+)?`)
@@ -507,6 +511,7 @@ func emojiLine(raw []string, i int) bool {
 // tag.
 func inline(t string) string {
 	if strings.ContainsAny(t, "[<") {
+		t = reCite.ReplaceAllString(t, "$1")
 		t = reWikiLink.ReplaceAllString(t, "$1")
 		t = reImage.ReplaceAllString(t, "")
 		t = reLink.ReplaceAllString(t, "$1")

@@ -326,6 +326,29 @@ func TestWikiLines(t *testing.T) {
 	}
 }
 
+// TestCitationMarks: an encyclopedia's note marks ("… a minute.[2] Next,
+// …", "[citation needed]") are left out, so the sentences around them part
+// at their full stops; a "[1]" opening a line is a list's number and stays.
+func TestCitationMarks(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"The shoulders are squeezed for about a minute.[2] Next, the neck is stroked.[4][7]", "The shoulders are squeezed for about a minute. Next, the neck is stroked."},
+		{"It eases headaches.[citation needed] Knead the neck.", "It eases headaches. Knead the neck."},
+		{"[1] Rub the scalp.", "[1] Rub the scalp."},
+		{"Hold the [left] foot.", "Hold the [left] foot."},
+	} {
+		if got := inline(c.in); got != c.want {
+			t.Errorf("inline(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	res, err := Import([]byte("Technique\n\nThe practitioner rests both hands on the head for ten seconds.[4] The shoulders are then squeezed with the whole hand for about a minute.[2]\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 {
+		t.Errorf("%d steps, want 2 (the note mark ends the first sentence)", len(res.Steps))
+	}
+}
+
 // TestCapsRunInHead: a run-in head in capitals titles the sentence it
 // opens ("CALVES Standing, place one leg …"); a stressed word, a label, a
 // Roman numeral and a title in capitals do not.
