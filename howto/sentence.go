@@ -608,18 +608,55 @@ func afterOpenerNoComma(t []token, p int) int {
 	return -1
 }
 
+// passiveBe and passiveWhen tell a move in the passive: "the ears are
+// then squeezed", "the calf was first kneaded".
+var (
+	passiveBe   = wordSet("was were is are")
+	passiveWhen = wordSet("then next first also usually commonly often typically finally gently lightly firmly slowly")
+)
+
+// byWhom reports a passive that names who does it, as a text describing
+// the massage in general does: "The scalp is rolled, rubbed and kneaded
+// … by the hands of the masseur" (not "… pressed by two fingers").
+func byWhom(t []token, from int) bool {
+	for k := from + 1; k+1 < len(t); k++ {
+		if t[k].w != "by" {
+			continue
+		}
+		for j := k + 1; j < len(t) && j <= k+3; j++ {
+			if agentWords[t[j].w] || t[j].w == "hands" && j+1 < len(t) && t[j+1].w == "of" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var agentWords = wordSet("masseur masseuse therapist therapists practitioner practitioners giver masseurs")
+
 // passiveOpener: "Chopping movements can be done …"
 func passiveOpener(t []token, p, _ int) (form, int, bool) {
-	// "The temples were pressed gently with the fingertips …": a place
-	// worked, told in the passive
+	// "The temples were pressed gently with the fingertips …", "The
+	// scalp itself is then worked with the pads of the fingers …": a
+	// place worked, told in the passive
 	if q := p; q+2 < len(t) && (dets[t[q].w] || t[q].w == "his" || t[q].w == "her" || t[q].w == "their" || t[q].w == "each" || t[q].w == "both") {
 		q++
-		if bodyWord(t[q].w) && q+2 < len(t) && (t[q+1].w == "was" || t[q+1].w == "were") {
-			r := q + 2
+		b := q + 1
+		if b+2 < len(t) && t[b].w == "of" && (dets[t[b+1].w] || t[b+1].w == "his" || t[b+1].w == "her") && bodyWord(t[b+2].w) {
+			b += 3 // "the heels of the hands are rolled …"
+		}
+		if b < len(t) && (t[b].w == "itself" || t[b].w == "themselves") {
+			b++
+		}
+		if bodyWord(t[q].w) && b+1 < len(t) && passiveBe[t[b].w] {
+			r := b + 1
+			if passiveWhen[t[r].w] && r+1 < len(t) {
+				r++
+			}
 			if mannerWords[t[r].w] && r+1 < len(t) {
 				r++
 			}
-			if v, ok := verbs[t[r].w]; ok && (v.c == vMove || v.c == vPlace) && strings.HasSuffix(t[r].w, "ed") {
+			if v, ok := verbs[t[r].w]; ok && (v.c == vMove || v.c == vPlace) && strings.HasSuffix(t[r].w, "ed") && !byWhom(t, r) {
 				return fPassive, r, true
 			}
 		}
