@@ -312,6 +312,10 @@ func setSections(bs []*block) {
 			lead = nil
 		case strings.HasSuffix(strings.TrimRight(b.text, " *_"), ":") && i+1 < len(bs) && bs[i+1].kind == bItem:
 			lead, numbered = b, bs[i+1].num > 0
+		case b.kind == bHeading && b.noise == "" && i+1 < len(bs) && bs[i+1].kind == bItem && warnLeadIn(tokenize(b.text)):
+			// "Contraindications" over "- a recent head injury": a heading
+			// that warns leads the list right under it
+			lead, numbered = b, bs[i+1].num > 0
 		default:
 			lead = nil
 		}

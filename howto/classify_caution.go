@@ -490,7 +490,9 @@ func markCautionLeads(bs []*block) {
 			// the resident:": the last line leads in, the line above titles it
 			last = strings.TrimSpace(lastLine(b))
 		}
-		if b.leads && b.noise == "" && (warnLeadIn(tokenize(last)) || leadWarns(last)) {
+		if b.leads && b.noise == "" && (warnLeadIn(tokenize(last)) || leadWarns(last) || b.section != nil && b.kind != bHeading && warnLeadIn(tokenize(b.section.text))) {
+			// the last clause: "Training bodies advise against it in these
+			// circumstances:" under a heading "Contraindications"
 			b.leadText = last
 			if last == b.text {
 				b.noise = leadNoise

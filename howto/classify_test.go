@@ -1,6 +1,9 @@
 package howto
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // The main verb is found after an opener, by the sentence's structure.
 func TestMainClause(t *testing.T) {
@@ -187,5 +190,40 @@ func TestStaysOnTheSpotWarnsOfNothing(t *testing.T) {
 		if len(res.Steps) != c.steps || len(res.Warnings) != c.warns {
 			t.Errorf("%q: %d steps, %d warnings; want %d and %d", c.in, len(res.Steps), len(res.Warnings), c.steps, c.warns)
 		}
+	}
+}
+
+// TestWarningHeadingLeadsItsList: a heading that warns ("Contraindications",
+// "When not to massage") leads the list right under it, as a line ending in
+// a colon does, and so does a lead-in line under such a heading; a heading
+// that warns of nothing leads no cautions.
+func TestWarningHeadingLeadsItsList(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"a heading over its list",
+			"Scalp rub\n\n1. Rub the scalp in small circles.\n\nContraindications\n\n- a recent head or neck injury\n- scalp infections or open cuts\n",
+			[]string{"a recent head or neck injury", "scalp infections or open cuts"}},
+		{"a heading, a lead-in that names no caution, its list",
+			"Scalp rub\n\n1. Rub the scalp in small circles.\n\nContraindications\n\nTraining bodies advise against giving it in the following circumstances:\n\n- a recent head or neck injury\n- scalp infections or open cuts\n",
+			[]string{"a recent head or neck injury", "scalp infections or open cuts"}},
+		{"a heading that warns of nothing",
+			"Scalp rub\n\n- Rub the scalp in small circles.\n- Tug the hair gently at the roots.\n",
+			nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Import([]byte(c.in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range res.Warnings {
+				got = append(got, w.Text)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("warnings %q, want %q", got, c.want)
+			}
+		})
 	}
 }
