@@ -45,10 +45,21 @@ func importDoc(src []byte, opt Options) (*doc, error) {
 	}
 	text := clean(src)
 	pg := readPage(text, opt.Format)
-	d := &doc{opt: opt, res: &Result{Source: opt.Name, Format: pg.format, Skipped: pg.left}, selfText: selfCued(text)}
-	d.read(blocks(pg.lines, pg.format != FormatHTML), pg.title)
-	d.finish()
-	d.account()
+	run := func(comments bool) *doc {
+		d := &doc{opt: opt, res: &Result{Source: opt.Name, Format: pg.format, Skipped: pg.left}, selfText: selfCued(text), comments: comments}
+		d.read(blocks(pg.lines, pg.format != FormatHTML), pg.title)
+		d.finish()
+		d.account()
+		return d
+	}
+	d := run(false)
+	if len(d.res.Steps) == 0 && d.commentsLeft {
+		// A page whose own text gives no moves may hold them in its
+		// comments: a video's page, where a viewer wrote the steps out.
+		if c := run(true); len(c.res.Steps) > 0 {
+			d = c
+		}
+	}
 	if len(d.res.Steps) == 0 {
 		return d, &NoInstructionsError{Sentences: d.res.Read, Skipped: len(d.res.Skipped)}
 	}
@@ -80,28 +91,30 @@ func readPage(text string, format Format) page {
 
 // doc is one text being read.
 type doc struct {
-	opt        Options
-	res        *Result
-	bs         []*block
-	title      *block
-	titleArea  string
-	titleAreas []string  // every area the title names
-	intro      areaVotes // the places the text names before its first step
-	steps      []*stepDraft
-	cur        *stepDraft // the step being read
-	hint       *sentence  // the last sentence that named a move without instructing
-	selfText   bool       // the text says it is self-massage
-	pending    *stepDraft // sentences that place the hands for a move to come
-	place      *sentence  // the last sentence of this block that names a place without instructing
-	self       float64
-	partner    float64
-	either     bool // the text offers a partner as another way: "or get a partner to do them"
-	receivers  int  // sentences' mentions of the receiver as a person
-	yourself   bool // the text says "yourself"
-	iOnYou     bool // the author tells of working the reader's body (a swap of massages told as a plan)
-	prepSeen   map[string]bool
-	prepTimed  map[*sentence]bool // sentences whose time a preparation took
-	chainMsg   []float64          // the role model's forward message after the last block read (classify_chain.go)
+	opt          Options
+	res          *Result
+	bs           []*block
+	title        *block
+	titleArea    string
+	titleAreas   []string  // every area the title names
+	intro        areaVotes // the places the text names before its first step
+	steps        []*stepDraft
+	cur          *stepDraft // the step being read
+	hint         *sentence  // the last sentence that named a move without instructing
+	selfText     bool       // the text says it is self-massage
+	comments     bool       // read reader comments as text (when the page's own text has no moves)
+	commentsLeft bool       // reader comments were left out as furniture
+	pending      *stepDraft // sentences that place the hands for a move to come
+	place        *sentence  // the last sentence of this block that names a place without instructing
+	self         float64
+	partner      float64
+	either       bool // the text offers a partner as another way: "or get a partner to do them"
+	receivers    int  // sentences' mentions of the receiver as a person
+	yourself     bool // the text says "yourself"
+	iOnYou       bool // the author tells of working the reader's body (a swap of massages told as a plan)
+	prepSeen     map[string]bool
+	prepTimed    map[*sentence]bool // sentences whose time a preparation took
+	chainMsg     []float64          // the role model's forward message after the last block read (classify_chain.go)
 }
 
 // stepDraft gathers the sentences of one step.
@@ -189,7 +202,7 @@ func (st *stepDraft) announce() bool {
 func (d *doc) read(bs []*block, htmlTitle string) {
 	d.bs = bs
 	d.prepSeen = map[string]bool{}
-	markNoise(bs)
+	d.commentsLeft = markNoise(bs, d.comments)
 	setSections(bs)
 	markCautionLeads(bs)
 	d.skipFurniture(bs)

@@ -81,11 +81,15 @@ func blindHeading(b *block) bool {
 
 // markNoise marks every block that is furniture, and everything after the
 // start of the reader comments.
-func markNoise(bs []*block) {
+//
+// With comments set, the reader comments are read as text, all but the
+// lines that open them. It reports whether comments were left out.
+func markNoise(bs []*block, comments bool) (left bool) {
 	inComments, inMeta := false, false
 	for _, b := range bs {
-		if inComments {
+		if inComments && !comments {
 			b.noise = "reader comments"
+			left = true
 			continue
 		}
 		if b.kind == bHeading {
@@ -101,6 +105,7 @@ func markNoise(bs []*block) {
 		b.noise = why
 		b.blind = why == "" && blindHeading(b)
 	}
+	return left
 }
 
 // reMeta are headings of a document's notes about itself or links to

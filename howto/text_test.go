@@ -219,6 +219,28 @@ func TestNoise(t *testing.T) {
 	}
 }
 
+// TestStepsInTheComments: reader comments are furniture, unless the page's
+// own text gives no moves (a video's page, where a viewer wrote the steps
+// out): then they are read.
+func TestStepsInTheComments(t *testing.T) {
+	video := "Easy head rub for your partner\n\nFilmed in one take. Watch the safety note at the end.\n\nComments (41)\n\n@kirsty\nHere's what she does:\n1. Put your fingertips on their scalp and move the skin in small circles, about 3 minutes.\n2. Rub along the rim of each ear from top to lobe, three times.\n"
+	res, err := Import([]byte(video), Options{})
+	if err != nil {
+		t.Fatalf("the steps in the comments are not read: %v", err)
+	}
+	if len(res.Steps) != 2 {
+		t.Errorf("%d steps, want the comment's 2", len(res.Steps))
+	}
+	post := "Foot rub\n\n1. Knead the sole with both thumbs for a minute.\n\n14 Comments\n\nMarta says:\nI also squeeze each toe three times.\n"
+	res, err = Import([]byte(post), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 1 {
+		t.Errorf("%d steps, want 1 (comments under a page with steps stay out)", len(res.Steps))
+	}
+}
+
 // A thread copied out of a phone writes each message's sender and time
 // before it ("Kat 19:44: ok move her to the bed"): each message is an
 // item of its own, read without them.
