@@ -268,7 +268,9 @@ func (s *sentence) prepVerbWorks() bool {
 		if s.asYou() {
 			return s.idx == 0
 		}
-		return s.hasLoc() || len(s.dirs) > 0 || movesAfter(s.toks, s.vi)
+		// "Then apply deeper pressure with your fingers and thumbs": with
+		// the hand that presses, on the place of the move before
+		return s.hasLoc() || len(s.dirs) > 0 || movesAfter(s.toks, s.vi) || s.hasPart()
 	}
 	if !s.hasLoc() {
 		return false
