@@ -135,6 +135,17 @@ type stepDraft struct {
 	replay   int       // "Repeat step 1.": the step it plays again, counted from 1 in d.steps
 }
 
+// closedByCount reports a step whose last sentence only counts it: "Do
+// 3 to 4 times daily.", "Repeat 5 times.", "Hold for 10 seconds."
+func (st *stepDraft) closedByCount() bool {
+	n := len(st.sents)
+	if n < 2 || st.roles[n-1] != 2 {
+		return false
+	}
+	last := st.sents[n-1]
+	return (!last.rep.IsZero() || !last.secs.IsZero()) && !last.hasLoc() && !last.hasStrong()
+}
+
 func (st *stepDraft) add(s *sentence, role int) {
 	st.sents = append(st.sents, s)
 	st.roles = append(st.roles, role)
@@ -745,6 +756,11 @@ func (d *doc) continuesStep(s *sentence) bool {
 	conflict := dirConflict(d.cur.dirs(), s.dirs)
 	switch {
 	case s.nextPlace(d.cur):
+		return false
+	case d.cur.closedByCount() && s.form != fNone && (s.hasStrong() || s.hasWeak()) && !s.movesOnly():
+		// "… massage the nodule side to side. Do 3 to 4 times daily. Keep
+		// the thumb relaxed, use the other hand to bend it …": a move after
+		// the count that closed the step before is the next
 		return false
 	case s.closesWith() && s.hasStrong() && s.form != fGerund:
 		// "… and gently pull. Finish by stroking across the head.": the

@@ -259,7 +259,7 @@ func instructionAt(t []token, p, depth int) (form, int) {
 	// Each opener rule says what the sentence is when it recognises its
 	// shape (ok), or passes to the next; the first that recognises it wins.
 	for _, rule := range [...]openerRule{finishByOpener, firstThingOpener, anotherMoveOpener, handFirstOpener,
-		subordinateOpener, subjectOpener, handsSubjectOpener, gerundOpener, participleOpener, passiveOpener, imperativeOpener} {
+		subordinateOpener, subjectOpener, handsSubjectOpener, gerundOpener, participleOpener, passiveOpener, keptStillOpener, imperativeOpener} {
 		if f, i, ok := rule(t, p, depth); ok {
 			return f, i
 		}
@@ -351,6 +351,30 @@ func anotherMoveOpener(t []token, p, _ int) (form, int, bool) {
 	}
 	return fNone, -1, false
 }
+
+// keptStillOpener: "Keep your affected thumb relaxed, use the other hand
+// to straighten it …", "Hold the knee bent, then press …": how a part is
+// kept while the move is made, then the move.
+func keptStillOpener(t []token, p, depth int) (form, int, bool) {
+	if depth <= 0 || t[p].w != "keep" && t[p].w != "hold" {
+		return fNone, -1, false
+	}
+	for q := p + 2; q+1 < len(t) && q <= p+5; q++ {
+		if t[q].kind == tPunct {
+			return fNone, -1, false
+		}
+		if !stillStates[t[q].w] || t[q+1].w != "," {
+			continue
+		}
+		if f, vi := instructionAt(t, q+2, depth-1); f != fNone {
+			return f, vi, true
+		}
+		return fNone, -1, false
+	}
+	return fNone, -1, false
+}
+
+var stillStates = wordSet("relaxed still straight flat steady bent loose supported soft")
 
 // handFirstOpener: "with your right thumb make little circles …": the
 // hand, then the instruction, with no comma between.
