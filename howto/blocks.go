@@ -648,7 +648,7 @@ func splitRange(b *block, start, end int) {
 		}
 		if k < len(t) {
 			r, _ := utf8.DecodeRuneInString(t[k:])
-			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(", r) || lowerStyle && c == '.' && unicode.IsLower(r)) {
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(", r) || lowerStyle && c == '.' && unicode.IsLower(r) || c == '.' && j == i+1 && (i == 0 || t[i-1] != '.') && lowerOpens(t[k:])) {
 				continue
 			}
 		}
@@ -657,6 +657,21 @@ func splitRange(b *block, start, end int) {
 		i = k - 1
 	}
 	addSentence(b, start, len(t))
+}
+
+// lowerOpens reports a sentence opened in small letters by a slip, after a
+// full stop: "… all over the back. then gently comb …", ". now knead …".
+func lowerOpens(t string) bool {
+	end := strings.IndexAny(t, " ,")
+	if end < 0 || end > 12 {
+		return false
+	}
+	w := t[:end]
+	switch w {
+	case "then", "now", "next", "finally", "lastly", "repeat", "afterwards":
+		return true
+	}
+	return false
 }
 
 // missingStop reports a sentence's end with no full stop, in prose that

@@ -153,6 +153,22 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// A sentence opened in small letters by a slip after a full stop ("… the
+// back. then gently comb …") is a sentence of its own; after an ellipsis
+// ("three long strokes... then let the hands rest") the clause runs on.
+func TestSentencesOpenedInSmallLetters(t *testing.T) {
+	b := &block{text: "Rub small circles all over the back. then gently comb down to the ankles. Three long strokes... then let the hands rest.", starts: []lineStart{{0, 1}}}
+	splitSentences(b)
+	var got []string
+	for _, s := range b.sents {
+		got = append(got, s.text)
+	}
+	want := []string{"Rub small circles all over the back.", "then gently comb down to the ankles.", "Three long strokes... then let the hands rest."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
+
 // A short line with no end punctuation before a line in capitals is a
 // sentence of its own; a long hard-wrapped line runs on.
 func TestSentencesShortLines(t *testing.T) {
@@ -271,8 +287,11 @@ func TestSentencesInSmallLetters(t *testing.T) {
 			[]string{"ok move her to the bed, face down.", "towel over her legs.", "warm a bit of oil first!! then go"}},
 		{&block{text: "wall. smooth, with a bit of clear floor in front", starts: []lineStart{{0, 1}}, row: true},
 			[]string{"wall. smooth, with a bit of clear floor in front"}},
+		{&block{text: "Rub it, e.g. twice. and stop", starts: []lineStart{{0, 1}}},
+			[]string{"Rub it, e.g. twice. and stop"}},
+		// "then" after a full stop opens a sentence, however it is written
 		{&block{text: "Rub it, e.g. twice. then stop", starts: []lineStart{{0, 1}}},
-			[]string{"Rub it, e.g. twice. then stop"}},
+			[]string{"Rub it, e.g. twice.", "then stop"}},
 		// a full stop left out before a capital that opens a sentence
 		{&block{text: "Spread it down the inside of your shin bone Now with your thumbs work down. Use the heel of your hand to work through this area too If you find a knot, stay there.", starts: []lineStart{{0, 1}}},
 			[]string{"Spread it down the inside of your shin bone", "Now with your thumbs work down.", "Use the heel of your hand to work through this area too", "If you find a knot, stay there."}},
