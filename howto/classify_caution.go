@@ -397,7 +397,7 @@ func notWarning(t []token, i int) bool {
 	default:
 		return false
 	}
-	for k < len(t) && (t[k].w == "not" || t[k].w == "to" || t[k].w == "be" || t[k].w == "you") {
+	for k < len(t) && (t[k].w == "not" || t[k].w == "to" || t[k].w == "be" || t[k].w == "you" || t[k].w == "get") {
 		k++
 	}
 	return k < len(t) && inSet("not-warnings", t[k].w)
