@@ -183,7 +183,7 @@ func (s *sentence) headMoved(ti int) int {
 	k := ti - 1
 	if w := t[ti].w; w == "chest" || w == "shoulder" || w == "shoulders" {
 		// "… the chin down to the chest", "… your ear towards your shoulder"
-		for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w] && !headVerbs[t[k].w]) { // "lower your chin": the verb, not "lower back"
 			k--
 		}
 		if k > 0 && t[k].w == "over" && (t[k-1].w == "look" || t[k-1].w == "looking" || t[k-1].w == "glance") {
@@ -204,7 +204,7 @@ func (s *sentence) headMoved(ti int) int {
 	if !headParts[t[ti].w] {
 		return -1
 	}
-	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w] && !headVerbs[t[k].w]) { // "lower your chin": the verb, not "lower back"
 		k--
 	}
 	if k >= 0 && headVerbs[t[k].w] {

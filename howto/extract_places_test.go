@@ -79,6 +79,11 @@ func TestPlacesWorked(t *testing.T) {
 		{"# Tummy\n\nRest both hands on the tummy for a minute.\n\n# Chest\n\nStroke out along the ribs, 5 times.", "chest", "chest"},
 		// A joint turned, told in the past.
 		{"Next I supported his heel and turned the ankle in small circles, five each way.", "ankles", "ankles feet"},
+		// The chin lowered to the chest works the neck ("lower" is the
+		// verb here, not "lower back").
+		{"Finally, lower your chin to your chest very slowly and hold the stretch for twenty seconds.", "neck", "neck"},
+		// The fingers combed through the hair are what combs.
+		{"Lightly comb the fingers back through the hair from front to back, five times.", "scalp", "scalp"},
 		// The mouth opened and closed against a hand works the jaw.
 		{"Rest your thumb under your chin and gently open your mouth against it, hold 5 seconds.", "jaw", "jaw"},
 		// "face down" in the title is how the body lies.

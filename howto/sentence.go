@@ -1319,6 +1319,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if s.feltIn(ti) {
 		return true // "until you feel the pull in your forearms": where a stretch is felt is a place
 	}
+	if giverWords[t[ti].w] && (ti+1 < len(t) && t[ti+1].w == "through" || ti+2 < len(t) && t[ti+2].w == "through" && t[ti+1].kind == tWord && !dets[t[ti+1].w]) {
+		return false // "comb the fingers back through the hair": what combs
+	}
 	if first >= 0 && t[first].w == "your" && (giverWords[t[ti].w] || giverOne[t[ti].w]) && !s.selfText {
 		return false // "over your fingers": the giver's own
 	}
