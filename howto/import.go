@@ -777,6 +777,11 @@ func (d *doc) continuesStep(s *sentence) bool {
 			d.cur.add(s, 1)
 		}
 		return true
+	case same && s.idx > 0 && s.b.kind == bPara && s.form == fImperative && len(d.cur.sents[0].st.ws) > 3 && onlyNewAreas(d.cur, s):
+		// "Milk the arms … then massage hands and fingers. Massage tummy in
+		// clockwise circles.": in a paragraph of moves, a move whose every
+		// place lies outside the step's is the next
+		return false
 	case same && d.cur.announce():
 	case same && s.hasStrong() && !s.hasLoc() && !s.hasPart() && !conflict && s.strongMotion() == d.cur.motion():
 		// "Squeeze and release 5 times.": the same move again
@@ -985,6 +990,39 @@ func newPlaces(st *stepDraft, s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// onlyNewAreas reports a sentence that works somewhere, and nowhere the
+// step already works: each place it works (not one it only heads for) is
+// of an area the step's places neither name nor overlap.
+func onlyNewAreas(st *stepDraft, s *sentence) bool {
+	var have []string
+	for p := range st.places() {
+		if lm, ok := massage.LandmarkByID(p); ok {
+			p = lm.Area
+		}
+		have = append(have, p)
+	}
+	if len(have) == 0 {
+		return false
+	}
+	n := 0
+	for _, p := range append(append([]string(nil), s.landmarks...), s.areas...) {
+		if s.refs[p] {
+			continue
+		}
+		a := p
+		if lm, ok := massage.LandmarkByID(p); ok {
+			a = lm.Area
+		}
+		for _, h := range have {
+			if massage.Overlaps(h, a) {
+				return false
+			}
+		}
+		n++
+	}
+	return n > 0
 }
 
 // clip shortens s to at most n bytes, the ellipsis included.
