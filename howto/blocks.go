@@ -2,6 +2,7 @@ package howto
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -141,9 +142,40 @@ func blocks(lines []line, firstLine bool) []*block {
 			b.kind = bHeading
 		}
 	}
+	numberedHeadingItems(out)
 	out = lineItems(out)
 	setSections(out)
 	return out
+}
+
+// reNumberedHeading is a heading that numbers a step: "1. Spread", "▸ 2.
+// Thumb walk" (not "3 Ways to …"; "Step 3:" headings are read as a
+// step's title already).
+var reNumberedHeading = regexp.MustCompile(`^[^\p{L}\p{N}]{0,3}(\d{1,2})\s*[.):–—-]\s+(\S.*)$`)
+
+// numberedHeadingItems reads the paragraph right under a numbered heading
+// as that step's item ("▸ 1. Spread" over "Long glides with both flat
+// hands …"): a heading and its paragraph set a step's bounds as an item
+// does, and the heading names it.
+func numberedHeadingItems(out []*block) {
+	for i, b := range out {
+		if b.kind != bHeading || i+1 >= len(out) {
+			continue
+		}
+		next := out[i+1]
+		if next.kind != bPara || next.line > b.line+len(b.starts)+1 {
+			continue
+		}
+		m := reNumberedHeading.FindStringSubmatch(strings.TrimSpace(b.text))
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		next.kind, next.num = bItem, n
+		if next.title == "" {
+			next.title = m[2]
+		}
+	}
 }
 
 // titleCase reports a line whose every longer word opens with a capital:
