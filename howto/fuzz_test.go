@@ -30,6 +30,8 @@ func FuzzImport(f *testing.F) {
 		"Stroke the forehead, then make circles on the cheeks, then rest.", strings.Repeat(", then knead the calf", 100),
 		"step,where,what to do,notes\n1,sole,\"Roll the ball, heel to toe\",1 min\n2,arch,\"Press \"\"hard\"\"\nthen ease\",\n,,,",
 		"a,b,c\n\"x,y\n1,2,3", strings.Repeat("a,b,c\n", 40),
+		"[list=1][*]Wrap the ankle.[*][b]Knead[/b] the calf.[/list]", "[quote=\"a\"][quote]x[/quote][/list][*][*]",
+		"[url]http://x[/url][img][/img][list=a]\n[*]\n[/list][/list][/list]", strings.Repeat("[*]", 200),
 	} {
 		f.Add([]byte(s))
 	}

@@ -84,7 +84,7 @@ func readPage(text string, format Format) page {
 	if format == FormatHTML {
 		pg.lines, pg.title, pg.left = htmlLines(text)
 	} else {
-		pg.lines = textLines(text)
+		pg.lines = textLines(bbcode(text))
 	}
 	return pg
 }
