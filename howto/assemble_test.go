@@ -120,6 +120,7 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Cool-down\n\nSit, roller under both calves, hands behind you, hips up.\nSlow rolls from just above the ankle to just below the knee, x10.\n", "self"},
 		{"Our plan for Saturday\n\nYou have a hot shower first, then lie on your front.\nI'll start by laying both hands flat on your lower back for half a minute.\nAfter that, hands either side of your spine, sliding up to your shoulders, eight times.\n", "partner"},
 		{"Foot rub, how we do it\nSit her back in the recliner with legs up, so she knows you're there.\nStroke the top of the foot from toe to ankle, six times.\nShe tires, so ten minutes at most.\n", "partner"},
+		{"A mini baby massage\nUsing your hands, stroke the top of baby's head in small circles.\nWith your flat fingers, massage the tummy clockwise.\nGently rub the toes with your fingertips.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

@@ -1080,7 +1080,9 @@ func (s *sentence) countPersons() {
 				s.partner++
 			}
 		case "recipient", "recipients", "receiver", "partner", "client", "him",
-			"recipient's", "receiver's", "partner's", "client's", "friend's", "friend":
+			"recipient's", "receiver's", "partner's", "client's", "friend's", "friend",
+			// a baby is always massaged by someone else: "stroke baby's head"
+			"baby", "baby's", "babies", "infant", "infant's", "newborn", "newborn's", "toddler", "toddler's":
 			s.partner++
 			if t.w != "him" && t.w != "ask" && t.w != "asking" {
 				s.receivers++
@@ -1116,7 +1118,7 @@ func (s *sentence) countPersons() {
 				s.receivers++
 			}
 		case "husband", "wife", "husband's", "wife's", "mum", "mum's", "mom", "mom's", "dad", "dad's",
-			"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend", "baby", "baby's":
+			"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend":
 			// "a massage I use on my husband", "my husband's arm": someone
 			// else receives
 			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") {
