@@ -210,6 +210,9 @@ func (s *sentence) headMoved(ti int) int {
 	if k >= 0 && headVerbs[t[k].w] {
 		return k
 	}
+	if k >= 0 && (t[k].w == "let" || t[k].w == "letting") && ti+1 < len(t) && headVerbs[t[ti+1].w] {
+		return ti + 1 // "let your right ear drop towards your shoulder"
+	}
 	return -1
 }
 

@@ -82,6 +82,9 @@ func TestPlacesWorked(t *testing.T) {
 		// The chin lowered to the chest works the neck ("lower" is the
 		// verb here, not "lower back").
 		{"Finally, lower your chin to your chest very slowly and hold the stretch for twenty seconds.", "neck", "neck"},
+		// "Let the ear drop to the shoulder" moves the head: the neck, not
+		// the head the other hand rests on.
+		{"Let your right ear drop towards your right shoulder and rest your right hand lightly on your head for 20 seconds.", "neck", "neck scalp"},
 		// The fingers combed through the hair are what combs.
 		{"Lightly comb the fingers back through the hair from front to back, five times.", "scalp", "scalp"},
 		// The mouth opened and closed against a hand works the jaw.
