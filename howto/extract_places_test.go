@@ -85,6 +85,8 @@ func TestPlacesWorked(t *testing.T) {
 		// "Let the ear drop to the shoulder" moves the head: the neck, not
 		// the head the other hand rests on.
 		{"Let your right ear drop towards your right shoulder and rest your right hand lightly on your head for 20 seconds.", "neck", "neck scalp"},
+		// "she spreads her fingers": the doer's own hand, not a place.
+		{"First she spreads her fingers and rubs my whole scalp in small circles with the pads, for two minutes.", "scalp", "scalp"},
 		// The fingers combed through the hair are what combs.
 		{"Lightly comb the fingers back through the hair from front to back, five times.", "scalp", "scalp"},
 		// The mouth opened and closed against a hand works the jaw.

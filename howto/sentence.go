@@ -1305,6 +1305,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	for k >= 0 && bodyAdjs[t[k].w] {
 		k--
 	}
+	if k >= 0 && (t[k].w == "her" || t[k].w == "his") && s.doerIs(t[k].w) {
+		return false // "she spreads her fingers and rubs my scalp": the doer's own hand
+	}
 	if k >= 0 && partnerWords[t[k].w] {
 		return true
 	}
@@ -1357,6 +1360,22 @@ func (s *sentence) feltIn(ti int) bool {
 		switch t[k].w {
 		case "stretch", "pull", "stretching", "tension":
 			return wordIn(t, max(k-3, 0), min(3, k-max(k-3, 0)), "feel", "feels")
+		}
+	}
+	return false
+}
+
+// doerIs reports a sentence whose doer is the one "her" or "his" (poss)
+// belongs to: "she" or "he" just before the main verb ("First she spreads
+// her fingers …", "Then he presses his thumbs …").
+func (s *sentence) doerIs(poss string) bool {
+	want := "she"
+	if poss == "his" {
+		want = "he"
+	}
+	for k := s.vi - 1; k >= 0 && k >= s.vi-3; k-- {
+		if s.toks[k].w == want {
+			return true
 		}
 	}
 	return false
