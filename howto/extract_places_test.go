@@ -87,6 +87,8 @@ func TestPlacesWorked(t *testing.T) {
 		{"Let your right ear drop towards your right shoulder and rest your right hand lightly on your head for 20 seconds.", "neck", "neck scalp"},
 		// "she spreads her fingers": the doer's own hand, not a place.
 		{"First she spreads her fingers and rubs my whole scalp in small circles with the pads, for two minutes.", "scalp", "scalp"},
+		// "give them a slow gentle tug": a tug given is a move.
+		{"Grip handfuls of hair close to the roots and give them a slow gentle tug, all over the head.", "scalp", "scalp"},
 		// The fingers combed through the hair are what combs.
 		{"Lightly comb the fingers back through the hair from front to back, five times.", "scalp", "scalp"},
 		// The mouth opened and closed against a hand works the jaw.
