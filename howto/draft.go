@@ -518,6 +518,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if a := besideJoint(st); a != "" && (out.Area == "arms" || out.Area == "legs") && limbPlaces[a].limb == out.Area {
 		out.Area = a // "two finger-widths below the bony point of the elbow" is the forearm
 	}
+	if a := st.oneWorkedPart(out.Area); a != "" && (out.Area == "arms" || out.Area == "legs") && span(st) == "" && between(st) == "" {
+		out.Area = a // "squeeze the calf muscle, working up the leg": the calf
+	}
 	if trunkSpan(st) && (out.Area == "upper-back" || out.Area == "lower-back" || out.Area == "shoulders" || out.Area == "neck" || out.Area == "back") {
 		out.Area = "back" // "long strokes from her left shoulder to her waist" work the whole back
 	}
@@ -699,6 +702,46 @@ func (st *stepDraft) templesOnly() bool {
 		}
 	}
 	return temples
+}
+
+// oneWorkedPart is the one part of a limb the step's moves work by name
+// (not where they head), or "": "squeeze and lift the calf muscle,
+// working up the leg" works the calf.
+func (st *stepDraft) oneWorkedPart(limb string) string {
+	part := ""
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		for _, p := range append(append([]string(nil), s.landmarks...), s.areas...) {
+			if s.refs[p] || limbJoints[p] {
+				if q := placeArea(p); q == limb || massage.Within(q, limb) {
+					return "" // "… draw the hand down to the ankle": the move travels the limb
+				}
+				continue
+			}
+			a := p
+			if lm, ok := massage.LandmarkByID(p); ok {
+				a = lm.Area
+			}
+			if a == limb || !massage.Within(a, limb) {
+				continue
+			}
+			if part != "" && part != a {
+				return ""
+			}
+			part = a
+		}
+	}
+	return part
+}
+
+// placeArea is the area of a place: a landmark's area, or the area itself.
+func placeArea(p string) string {
+	if lm, ok := massage.LandmarkByID(p); ok {
+		return lm.Area
+	}
+	return p
 }
 
 // worksSomewhere reports a step that names where it works, not only where

@@ -89,6 +89,11 @@ func TestPlacesWorked(t *testing.T) {
 		{"First she spreads her fingers and rubs my whole scalp in small circles with the pads, for two minutes.", "scalp", "scalp"},
 		// "give them a slow gentle tug": a tug given is a move.
 		{"Grip handfuls of hair close to the roots and give them a slow gentle tug, all over the head.", "scalp", "scalp"},
+		// The one part of a limb a move works by name, on a path along the
+		// limb: "the calf muscle …, working up the leg" is the calf; a move
+		// that travels to the ankle works the leg.
+		{"Squeeze and lift the calf muscle between fingers and thumb, working up the leg for 1 minute.", "calves", "calves"},
+		{"**Legs.** Hold one ankle loosely and, with your other hand curved round her thigh, draw the hand down to the ankle. Five times each leg.", "legs", "legs"},
 		// The fingers combed through the hair are what combs.
 		{"Lightly comb the fingers back through the hair from front to back, five times.", "scalp", "scalp"},
 		// The mouth opened and closed against a hand works the jaw.
