@@ -18,6 +18,10 @@ var postureWords = wordSet("kneel kneels kneeling stand stands standing")
 // forward", "feet flat", "knees bent".
 var poseWords = wordSet("forward forwards flat apart bent crossed straight together outstretched back open closed shut")
 
+// hangWords tell a limb let hang, a pose ("let your arms hang"); a jaw let
+// hang loose is the jaw worked.
+var hangWords = wordSet("hang hangs hanging dangle dangles dangling limp")
+
 // giverPoses are what a giver does with their own arm to work: "fold your
 // arm", "lock your elbow".
 var giverPoses = wordSet("fold folds folding bend bends bending lock locks locking straighten keep cross")
@@ -51,7 +55,7 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case ti >= 1 && t[ti-1].w == "facing" || ti >= 2 && t[ti-2].w == "facing" && (dets[t[ti-1].w] || t[ti-1].w == "their" || t[ti-1].w == "his" || t[ti-1].w == "her"):
 		return true // "Position yourself at the top of his body, facing his feet": which way the giver faces
-	case poseWords[next] && next != "back" && !s.movesBefore(ti),
+	case poseWords[next] && next != "back" && !s.movesBefore(ti), hangWords[next] && w != "jaw" && w != "mouth",
 		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.supportUnder(ti) || s.headMoved(ti) >= 0 || s.usedAsTool(ti) || s.ownHandsMoved(ti):
 		// "with the left foot forward", "feet flat on the floor": no
 		// place worked, but whose body it is still says who the text is for.

@@ -282,6 +282,22 @@ func TestClockFaceIsNoFace(t *testing.T) {
 	})
 }
 
+// Arms let hang are a pose, not a place the steps after work; a jaw let
+// hang loose is the jaw worked.
+func TestArmsLetHang(t *testing.T) {
+	text := "MONDAY 13 JANUARY   Week 3\nDESK RESET: 5 MINUTES A DAY FOR YOUR NECK\nThis week we build a short routine one move at a time.\n" +
+		"Today: Sit tall, feet flat, and let your arms hang. Place the fingertips of both hands on the back of your neck at the hairline and make slow circles down to the top of your shoulders. Ten circles.\n\n" +
+		"TUESDAY 14 JANUARY   Week 3\nToday: Reach your right hand across to your left shoulder and squeeze the muscle between your fingers and the heel of your hand. Hold for five seconds, let go, and do it five times.\n"
+	res, err := Import([]byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 || res.Steps[1].Area != "shoulders" {
+		t.Errorf("steps %+v, want the second on the shoulders", res.Steps)
+	}
+	firstOn(t, []placeCase{{"Finally, rest your tongue behind your top teeth and let your jaw hang loose for ten breaths.\n", "jaw"}})
+}
+
 // A stroke from the top of the back to its bottom works the whole back.
 func TestStrokeDownTheWholeBack(t *testing.T) {
 	firstOn(t, []placeCase{
