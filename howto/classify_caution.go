@@ -265,6 +265,14 @@ func cautionAnywhere(t []token, i int) bool {
 		// hard" as a pressure, nor "the roller hurts too much" (a complaint)
 		// nor asking about pressure ("if it is enough or too much")
 		return ifBefore(t, i, 10) && !(i > 0 && (t[i-1].w == "not" || t[i-1].w == "or")) && !(i+2 < len(t) && t[i+2].w == "or")
+	case w == "only" && i >= 2 && t[i-1].w == "pressure" && inSet("light-words", t[i-2].w),
+		w == "only" && i+2 < len(t) && inSet("light-words", t[i+1].w) && (t[i+2].w == "pressure" || t[i+2].w == "touch" || t[i+2].w == "pain" || t[i+2].w == "discomfort"):
+		// "Light pressure only.", "Only mild pain should be felt": a limit
+		// the hands keep to
+		return true
+	case (w == "pain-free" || w == "free" && i > 0 && t[i-1].w == "pain") && i+1 < len(t) && (t[i+1].w == "range" || t[i+1].w == "zone"):
+		// "Exercise within a pain free range"
+		return true
 	case w == "short" && i+2 < len(t) && t[i+1].w == "of":
 		// "Stop well short of pain"
 		return inSet("sign", t[i+2].w) || inSet("comfort", t[i+2].w) || t[i+2].w == "discomfort"
