@@ -9,6 +9,7 @@ package howto
 var warmWords = wordSet("warm warmed warming warms warmer")
 var washWords = wordSet("wash washed washing washes clean")
 var ownHands = wordSet("hands palms hand palm")
+var rubWords = wordSet("rub rubs rubbing rubbed")
 
 // handsPrep gives the preparation kinds a sentence asks of the hands.
 func handsPrep(t []token) []string {
@@ -19,6 +20,11 @@ func handsPrep(t []token) []string {
 			warmWords[x.w] && lubricantBefore(t, len(t)) && inPalms(t, i):
 			// warming the oil between the palms warms them too: oiling
 			// and warm hands ("warm a blob between your hands first")
+			out = appendNew(out, "warm-hands")
+		case rubWords[x.w] && inPalms(t, i) && (lubricantBefore(t, len(t)) || i+1 < len(t) && t[i+1].w == "it"):
+			// "rub a blob of cream between your palms first so your hands
+			// aren't icy", "rubs it between his hands": the cream warmed
+			// in the hands warms them
 			out = appendNew(out, "warm-hands")
 		case washWords[x.w] && handsNear(t, i, 4):
 			out = appendNew(out, "wash")
@@ -50,8 +56,11 @@ func inPalms(t []token, i int) bool {
 			continue
 		}
 		q := k + 1
-		if q < len(t) && (t[q].w == "your" || t[q].w == "the" || t[q].w == "my" || t[q].w == "both") {
+		if q < len(t) && (t[q].w == "your" || t[q].w == "the" || t[q].w == "my" || t[q].w == "both" || t[q].w == "his" || t[q].w == "her" || t[q].w == "their" || t[q].w == "our") {
 			q++
+		}
+		if q < len(t) && t[q].w == "own" {
+			q++ // "between our own palms"
 		}
 		if q < len(t) && ownHands[t[q].w] {
 			return true
