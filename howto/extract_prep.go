@@ -38,11 +38,12 @@ func handsNear(t []token, i, n int) bool {
 		if k < 0 || k >= len(t) || k == i {
 			continue
 		}
-		if ownHands[t[k].w] && k > 0 && (t[k-1].w == "your" || t[k-1].w == "the" || t[k-1].w == "my" || t[k-1].w == "own") {
-			return true
+		if ownHands[t[k].w] && k > 0 && (t[k-1].w == "your" || t[k-1].w == "the" || t[k-1].w == "my" || t[k-1].w == "own" ||
+			t[k-1].w == "his" || t[k-1].w == "her" || t[k-1].w == "their" || t[k-1].w == "our") {
+			return true // "she has washed her hands"
 		}
-		if ownHands[t[k].w] && (k == i-1 || k == i-3 && t[i-1].w == "and") {
-			return true // "hands washed and warmed" in a list of things to do first
+		if ownHands[t[k].w] && (k == i-1 || k == i+1 || k == i-3 && t[i-1].w == "and") {
+			return true // "hands washed and warmed" in a list of things to do first, "freshly washed hands"
 		}
 	}
 	return false

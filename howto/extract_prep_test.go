@@ -21,6 +21,7 @@ func TestPreparationShapes(t *testing.T) {
 		{"Leg rub\n\nThe cream is on the shelf - warm a blob between your hands first.\n\n1. Stroke up the shin, six times.\n", []string{"cream", "warm-hands"}},
 		{"Leg rub\n\nRub a blob of unscented cream between your palms first so your hands aren't icy.\n\n1. Stroke up the shin, six times.\n", []string{"cream", "warm-hands"}},
 		{"Leg rub\n\nHe takes the cream and rubs it between his hands.\n\n1. Stroke up the shin, six times.\n", []string{"cream", "warm-hands"}},
+		{"Face rub\n\nYou'll need: freshly washed hands and a few drops of facial oil.\n\n1. Stroke up the cheeks, six times.\n", []string{"wash", "oil"}},
 		{"Foot rub\n\nA bowl of warm water first, feet in for ten minutes, then pat them dry.\n\n1. Press along the arch with your thumbs.\n", []string{"soak", "dry"}},
 		{"Scalp rub\n\nWhat you need:\n- clean, dry hair, brushed through\n- a chair with a back, or sit up in bed against the pillows\n\n1. Make small circles over the scalp with your fingertips for a minute.\n", []string{"clean-hair", "brush-hair", "position"}},
 		{"[05/12/2026, 21:03] Sam: sit on the sofa with one foot up on the other knee\n[05/12/2026, 21:04] Sam: press your thumbs along the arch of the foot, slowly, five times\n", []string{"position"}},
