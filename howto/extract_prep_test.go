@@ -80,6 +80,11 @@ func TestPositionShapes(t *testing.T) {
 		{"After sitting in a chair all day the neck gets stiff.", false},
 		{"They have been sitting on the sofa too much.", false},
 		{"Rest two fingers on the jaw joint and circle gently.", false},
+		{"Sitting in the recliner, legs up on the footstool, towel under the heels.", true},
+		{"Candidates perform the routine on a model lying prone, with a bolster under the ankles.", true},
+		{"Get her leaning forward over the birth ball or the back of a chair.", true},
+		{"I'll be sitting at the kitchen table with my arm on a folded towel.", true},
+		{"Humans were not meant to sit at a desk for 8 hours a day.", false},
 	}
 	for _, tt := range cases {
 		got := positionTold(tokenize(tt.in))

@@ -177,7 +177,7 @@ func longSpell(t []token, p int) bool {
 }
 
 // postureForms are a posture's words that say where someone is.
-var postureForms = wordSet("sitting lying kneeling reclining seated lies sits kneels reclines")
+var postureForms = wordSet("sitting lying kneeling reclining seated lies sits kneels reclines sit lie reclined propped leaning")
 
 // postureTaken reports where a posture is taken, from token p: "on a
 // chair", "in the armchair", "on his or her back", "face up".
@@ -185,7 +185,13 @@ func postureTaken(t []token, p int) bool {
 	if p+1 < len(t) && t[p].w == "face" && (t[p+1].w == "up" || t[p+1].w == "down") {
 		return true
 	}
-	if p >= len(t) || t[p].w != "on" && t[p].w != "in" {
+	if p < len(t) && (t[p].w == "prone" || t[p].w == "supine") {
+		return true // "a model lying prone"
+	}
+	if p+1 < len(t) && t[p].w == "forward" && (t[p+1].w == "over" || t[p+1].w == "on") {
+		p++ // "leaning forward over the birth ball"
+	}
+	if p >= len(t) || t[p].w != "on" && t[p].w != "in" && t[p].w != "at" && t[p].w != "over" {
 		return false
 	}
 	for q := p + 1; q < len(t) && q <= p+5; q++ {
@@ -200,7 +206,8 @@ func postureTaken(t []token, p int) bool {
 }
 
 // postureSurfaces are where one sits or lies for a massage.
-var postureSurfaces = wordSet("chair armchair floor bed couch sofa stool mat table bench ground cushion back front side stomach tummy")
+var postureSurfaces = wordSet("chair armchair floor bed couch sofa stool mat table bench ground cushion back front side stomach tummy " +
+	"recliner cushions ball fours")
 
 // restSurfaces are what a limb is rested on for the massage.
 var restSurfaces = wordSet("cushion pillow lap table desk thigh knee towel armrest bed sofa stool chair")
