@@ -207,6 +207,25 @@ func (pl *placer) pos(X, Y float64) Vec3 {
 	return p
 }
 
+// lastPos keeps the last place a placer put: a sample at the same spot
+// as the one before (a hand at rest, a fifth of an hour's samples) gets
+// the same place, to the bit, without placing it again.
+type lastPos struct {
+	which int // the placer's number, for the caller (its step), plus one
+	x, y  uint64
+	p     Vec3
+}
+
+// pos is pl.pos(X, Y), from the last place when it is the same spot and
+// the same placer (which, at least 0, tells them apart).
+func (m *lastPos) pos(pl *placer, which int, X, Y float64) Vec3 {
+	x, y := math.Float64bits(X), math.Float64bits(Y)
+	if m.which != which+1 || m.x != x || m.y != y {
+		m.which, m.x, m.y, m.p = which+1, x, y, pl.pos(X, Y)
+	}
+	return m.p
+}
+
 // raw places X, Y as at does, with the normal only along the right
 // direction unless unit says it is of length 1 already.
 func (pl *placer) raw(X, Y float64) (Vec3, Vec3, bool) {

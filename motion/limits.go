@@ -151,8 +151,9 @@ func overLimits(p *StepPath, v *View, l Limits) (over, onChart float64) {
 		// it: the last three places are all it needs (a buffer of every
 		// place was 3 MB an hour's export)
 		var p0, p1, p2 Vec3 // samples i, i-1 and i-2
+		var last lastPos
 		for i := range s {
-			p0, p1, p2 = pl.pos(s[i].X, s[i].Y), p0, p1
+			p0, p1, p2 = last.pos(&pl, 0, s[i].X, s[i].Y), p0, p1
 			if i == 0 || len(v.Panels) > 1 && (s[i].X < v.Panels[1].X0) != (s[i-1].X < v.Panels[1].X0) {
 				continue // from one panel to the other: the export lifts round the edge
 			}
@@ -318,15 +319,16 @@ func (p *StepPath) motionError(e MotionError, hand string, at float64) *MotionEr
 
 func overLimits2D(p *StepPath, mm float64, l Limits) float64 {
 	k := mm / 1000 * Rate
+	// the most of each measure's square first, then the measure itself
+	// (math.Hypot, as before) only where its square is that close to the
+	// most: the most measure to the bit, with a Hypot for a few samples
+	var top [3]float64 // contact, travel and acceleration, squared
+	for _, h := range p.Hands {
+		topSquares(h.Samples, &top)
+	}
 	var m motionPeaks
 	for _, h := range p.Hands {
-		s := h.Samples
-		for i := 1; i < len(s); i++ {
-			m.move(s[i].Contact && s[i-1].Contact, math.Hypot(s[i].X-s[i-1].X, s[i].Y-s[i-1].Y))
-			if i >= 2 {
-				m.accel, m.accels = max(m.accel, math.Hypot(s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y)), true
-			}
-		}
+		nearTop(h.Samples, &top, &m)
 	}
 	worst := 0.0
 	if m.contacts {
@@ -339,6 +341,57 @@ func overLimits2D(p *StepPath, mm float64, l Limits) float64 {
 		worst = max(worst, math.Sqrt(m.accel*k*Rate/(l.Accel*0.85))*limitShare)
 	}
 	return worst
+}
+
+// topSquares keeps in top the most square of a hand's moves on the chart
+// from sample to sample, in contact (top[0]) and lifted (top[1]), and of
+// its changes of move (top[2]).
+func topSquares(s []Sample, top *[3]float64) {
+	for i := 1; i < len(s); i++ {
+		dx, dy := s[i].X-s[i-1].X, s[i].Y-s[i-1].Y
+		j := 1
+		if s[i].Contact && s[i-1].Contact {
+			j = 0
+		}
+		top[j] = max(top[j], dx*dx+dy*dy)
+		if i >= 2 {
+			ax, ay := s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y
+			top[2] = max(top[2], ax*ax+ay*ay)
+		}
+	}
+}
+
+// nearTop adds to m the moves of a hand (math.Hypot) whose square could
+// be the most, within what rounding moves a square (a ten-millionth is
+// ample); any square when the most is too small (or not a number) for
+// that to hold.
+func nearTop(s []Sample, top *[3]float64, m *motionPeaks) {
+	var lo [3]float64
+	for j, t := range top {
+		lo[j] = t * (1 - 1e-7)
+		if !(t >= 1e-250) {
+			lo[j] = math.Inf(-1)
+		}
+	}
+	for i := 1; i < len(s); i++ {
+		dx, dy := s[i].X-s[i-1].X, s[i].Y-s[i-1].Y
+		contact := s[i].Contact && s[i-1].Contact
+		m.contacts, m.travels = m.contacts || contact, m.travels || !contact
+		j := 1
+		if contact {
+			j = 0
+		}
+		if dx*dx+dy*dy >= lo[j] || lo[j] < 0 {
+			m.move(contact, math.Hypot(dx, dy))
+		}
+		if i >= 2 {
+			m.accels = true
+			ax, ay := s[i].X-2*s[i-1].X+s[i-2].X, s[i].Y-2*s[i-1].Y+s[i-2].Y
+			if ax*ax+ay*ay >= lo[2] || lo[2] < 0 {
+				m.accel = max(m.accel, math.Hypot(ax, ay))
+			}
+		}
+	}
 }
 
 // peak is the highest contact speed, travel speed or acceleration (what)

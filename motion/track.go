@@ -259,20 +259,12 @@ const bendRadius = 0.1
 func (c curve) warp(r0 float64) ([]float64, float64) {
 	n := len(c.pts)
 	w := make([]float64, n)
+	g, next := 1.0, math.NaN() // next: the distance from point i to i+1, once known
 	for i := 1; i < n; i++ {
-		g := 1.0
-		// the radius of the circle through the points either side
-		a, b, d := c.pts[max(i-2, 0)], c.pts[i-1], c.pts[i]
-		if i+1 < n {
-			a, b, d = c.pts[i-1], c.pts[i], c.pts[i+1]
-		}
-		ab, bd, ad := a.dist(b), b.dist(d), a.dist(d)
-		cross := math.Abs((b.X-a.X)*(d.Y-a.Y) - (b.Y-a.Y)*(d.X-a.X))
-		if cross > 1e-12 && ab > 0 && bd > 0 {
-			r := ab * bd * ad / (2 * cross)
-			if r < r0 {
-				g = math.Sqrt(r0 / r)
-			}
+		// the radius of the circle through the points either side; the
+		// last point's are those of the one before it
+		if i+1 < n || i < 2 {
+			g, next = bendAt(c.pts, i, r0, next)
 		}
 		w[i] = w[i-1] + (c.cum[i]-c.cum[i-1])*g
 	}
@@ -284,6 +276,28 @@ func (c curve) warp(r0 float64) ([]float64, float64) {
 		w[i] /= total
 	}
 	return w, total
+}
+
+// bendAt is how much slower than full speed a hand goes at point i of pts
+// (of more than i+1 points, or i = 1), on a turn tighter than r0, and the
+// distance from point i to i+1; ab is the distance from point i-1 to i
+// when known (not NaN).
+func bendAt(pts []Point, i int, r0, ab float64) (g, bd float64) {
+	a, b, d := pts[max(i-2, 0)], pts[i-1], pts[i]
+	if i+1 < len(pts) {
+		a, b, d = pts[i-1], pts[i], pts[i+1]
+	}
+	if ab != ab {
+		ab = a.dist(b)
+	}
+	bd = b.dist(d)
+	cross := math.Abs((b.X-a.X)*(d.Y-a.Y) - (b.Y-a.Y)*(d.X-a.X))
+	if cross > 1e-12 && ab > 0 && bd > 0 {
+		if r := ab * bd * a.dist(d) / (2 * cross); r < r0 {
+			return math.Sqrt(r0 / r), bd
+		}
+	}
+	return 1, bd
 }
 
 // atWarp gives the point reached at time share f under a warp.

@@ -372,6 +372,7 @@ func (tr *trajectory) place(st *stream, keep bool) error {
 		st.n = make([]Vec3, tr.n+1)
 	}
 	ck := checker{tr: tr, st: st}
+	var last lastPos
 	// put hands sample k's place (and normal, when kept) on
 	put := func(k int, p, n Vec3) {
 		if st.p != nil {
@@ -390,7 +391,7 @@ func (tr *trajectory) place(st *stream, keep bool) error {
 				p, n := base(k)
 				put(k, p, n)
 			} else {
-				put(k, tr.pls[tr.step[k]].pos(s[k].X, s[k].Y), Vec3{})
+				put(k, last.pos(&tr.pls[tr.step[k]], int(tr.step[k]), s[k].X, s[k].Y), Vec3{})
 			}
 			k++
 			continue
