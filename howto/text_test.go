@@ -141,28 +141,28 @@ func TestHTMLTableRows(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	b := &block{text: "Dr. Ito says rub it, e.g. twice. Press 2.5 cm in! Is it done? Yes… Finally “rest.” Then stop", starts: []lineStart{{0, 7}}}
-	splitSentences(b)
-	var got []string
-	for _, s := range b.sents {
-		got = append(got, s.text)
-	}
+	got := sentenceTexts(&block{text: "Dr. Ito says rub it, e.g. twice. Press 2.5 cm in! Is it done? Yes… Finally “rest.” Then stop", starts: []lineStart{{0, 7}}})
 	want := []string{"Dr. Ito says rub it, e.g. twice.", "Press 2.5 cm in!", "Is it done?", "Yes…", "Finally “rest.”", "Then stop"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)
 	}
 }
 
-// A sentence opened in small letters by a slip after a full stop ("… the
-// back. then gently comb …") is a sentence of its own; after an ellipsis
-// ("three long strokes... then let the hands rest") the clause runs on.
-func TestSentencesOpenedInSmallLetters(t *testing.T) {
-	b := &block{text: "Rub small circles all over the back. then gently comb down to the ankles. Three long strokes... then let the hands rest.", starts: []lineStart{{0, 1}}}
+// sentenceTexts splits b into sentences and gives their texts.
+func sentenceTexts(b *block) []string {
 	splitSentences(b)
 	var got []string
 	for _, s := range b.sents {
 		got = append(got, s.text)
 	}
+	return got
+}
+
+// A sentence opened in small letters by a slip after a full stop ("… the
+// back. then gently comb …") is a sentence of its own; after an ellipsis
+// ("three long strokes... then let the hands rest") the clause runs on.
+func TestSentencesOpenedInSmallLetters(t *testing.T) {
+	got := sentenceTexts(&block{text: "Rub small circles all over the back. then gently comb down to the ankles. Three long strokes... then let the hands rest.", starts: []lineStart{{0, 1}}})
 	want := []string{"Rub small circles all over the back.", "then gently comb down to the ankles.", "Three long strokes... then let the hands rest."}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)
@@ -173,12 +173,7 @@ func TestSentencesOpenedInSmallLetters(t *testing.T) {
 // sentence of its own; a long hard-wrapped line runs on.
 func TestSentencesShortLines(t *testing.T) {
 	text := "Hold: 30 seconds   Repeat: 3 times Do not bounce. Stroke the calf slowly with both palms and keep going up to the Knee, then back."
-	b := &block{text: text, starts: []lineStart{{0, 1}, {35, 2}, {50, 3}, {114, 4}}}
-	splitSentences(b)
-	var got []string
-	for _, s := range b.sents {
-		got = append(got, s.text)
-	}
+	got := sentenceTexts(&block{text: text, starts: []lineStart{{0, 1}, {35, 2}, {50, 3}, {114, 4}}})
 	want := []string{"Hold: 30 seconds   Repeat: 3 times", "Do not bounce.", "Stroke the calf slowly with both palms and keep going up to the Knee, then back."}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)
