@@ -265,13 +265,7 @@ func cautionAnywhere(t []token, i int) bool {
 		// hard" as a pressure, nor "the roller hurts too much" (a complaint)
 		// nor asking about pressure ("if it is enough or too much")
 		return ifBefore(t, i, 10) && !(i > 0 && (t[i-1].w == "not" || t[i-1].w == "or")) && !(i+2 < len(t) && t[i+2].w == "or")
-	case w == "only" && i >= 2 && t[i-1].w == "pressure" && inSet("light-words", t[i-2].w),
-		w == "only" && i+2 < len(t) && inSet("light-words", t[i+1].w) && (t[i+2].w == "pressure" || t[i+2].w == "touch" || t[i+2].w == "pain" || t[i+2].w == "discomfort"):
-		// "Light pressure only.", "Only mild pain should be felt": a limit
-		// the hands keep to
-		return true
-	case (w == "pain-free" || w == "free" && i > 0 && t[i-1].w == "pain") && i+1 < len(t) && (t[i+1].w == "range" || t[i+1].w == "zone"):
-		// "Exercise within a pain free range"
+	case limitKept(t, i):
 		return true
 	case w == "short" && i+2 < len(t) && t[i+1].w == "of":
 		// "Stop well short of pain"
@@ -343,6 +337,23 @@ func cautionAnywhere(t []token, i int) bool {
 		// "… made me wince at first, so go light", "Pain shooting down the
 		// leg means back off": easing after a sign of pain
 		return i+1 < len(t) && inSet("ease-now-off", t[i+1].w) && wordBefore(t, i, 12, "sign")
+	}
+	return false
+}
+
+// limitKept reports a limit the hands keep to, at token i: "Light
+// pressure only.", "Only mild pain should be felt", "Exercise within a
+// pain free range".
+func limitKept(t []token, i int) bool {
+	w := t[i].w
+	switch {
+	case w == "only" && i >= 2 && t[i-1].w == "pressure" && inSet("light-words", t[i-2].w):
+		return true
+	case w == "only" && i+2 < len(t) && inSet("light-words", t[i+1].w):
+		n := t[i+2].w
+		return n == "pressure" || n == "touch" || n == "pain" || n == "discomfort"
+	case w == "pain-free" || w == "free" && i > 0 && t[i-1].w == "pain":
+		return i+1 < len(t) && (t[i+1].w == "range" || t[i+1].w == "zone")
 	}
 	return false
 }
