@@ -720,10 +720,7 @@ func (st *stepDraft) oneWorkedPart(limb string) string {
 				}
 				continue
 			}
-			a := p
-			if lm, ok := massage.LandmarkByID(p); ok {
-				a = lm.Area
-			}
+			a := placeArea(p)
 			if a == limb || !massage.Within(a, limb) {
 				continue
 			}

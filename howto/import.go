@@ -998,10 +998,7 @@ func newPlaces(st *stepDraft, s *sentence) bool {
 func onlyNewAreas(st *stepDraft, s *sentence) bool {
 	var have []string
 	for p := range st.places() {
-		if lm, ok := massage.LandmarkByID(p); ok {
-			p = lm.Area
-		}
-		have = append(have, p)
+		have = append(have, placeArea(p))
 	}
 	if len(have) == 0 {
 		return false
@@ -1011,10 +1008,7 @@ func onlyNewAreas(st *stepDraft, s *sentence) bool {
 		if s.refs[p] {
 			continue
 		}
-		a := p
-		if lm, ok := massage.LandmarkByID(p); ok {
-			a = lm.Area
-		}
+		a := placeArea(p)
 		for _, h := range have {
 			if massage.Overlaps(h, a) {
 				return false
