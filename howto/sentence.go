@@ -1359,7 +1359,12 @@ func (s *sentence) feltIn(ti int) bool {
 	for k := ti - 1; k >= 1 && k >= ti-7; k-- {
 		switch t[k].w {
 		case "stretch", "pull", "stretching", "tension":
-			return wordIn(t, max(k-3, 0), min(3, k-max(k-3, 0)), "feel", "feels")
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if t[j].w == "feel" || t[j].w == "feels" {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false
