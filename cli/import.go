@@ -30,7 +30,8 @@ func init() {
 			"from and the catalog technique it is most like, the preparations, warnings (named by " +
 			"the catalog's cautions where they match), the benefits the text claims (shown as its " +
 			"claims, never as medical fact), what was left out as page furniture (bylines, image " +
-			"credits, reader comments, link lines, ads) and what the importer was unsure of. --json " +
+			"credits, reader comments unless the page's own text has no move, link lines, ads) and " +
+			"what the importer was unsure of. --json " +
 			"prints all of that, every sentence read with its role (move, move modifier, preparation, " +
 			"warning, claim, tip, description, commentary, noise) and why, and the routine, as one " +
 			"JSON object instead.\n\n" +
