@@ -193,6 +193,9 @@ func analyze(s *sentence) {
 // "Then Ana rested her hands on his shoulders": a name (a capital that is
 // no word the importer knows), then a move's verb in the past, then what
 // it acts on. It returns the verb's token, or -1.
+// kinDoers name who gives the massage in a story the receiver tells.
+var kinDoers = wordSet("mum mom mummy mommy mam mama dad daddy papa nan nana gran granny grandma grandpa")
+
 func (s *sentence) namedDoer() int {
 	t := s.toks
 	p := pastLeaders(t, 0)
@@ -208,6 +211,11 @@ func (s *sentence) namedDoer() int {
 		return -1
 	}
 	v, ok := verbs[t[p+1].w]
+	if kinDoers[w] && ok && (v.c == vMove || v.c == vPlace || v.base == "make" || v.base == "give") && strings.HasSuffix(t[p+1].w, "s") {
+		// "Mum puts her hands flat on my shoulders", "Then Dad makes big
+		// slow circles on my back": a story told by the one who receives
+		return p + 1
+	}
 	if !ok || v.c != vMove && v.c != vPlace || t[p+1].w == v.base || strings.HasSuffix(t[p+1].w, "ing") || strings.HasSuffix(t[p+1].w, "s") && !strings.HasSuffix(t[p+1].w, "ss") {
 		return -1 // the verb in the past, not "Pip taps" nor "Pip's"
 	}
@@ -1126,6 +1134,9 @@ func (s *sentence) countPersons() {
 				s.receivers++
 			}
 		}
+		if kinDoers[t.w] && i+1 == s.vi {
+			s.partner += 2 // "Mum puts her hands on my shoulders": someone else gives it
+		}
 	}
 }
 
@@ -1475,7 +1486,11 @@ func (s *sentence) countOwner(ti int) {
 			s.self++
 		}
 	case "my":
-		s.self++
+		if s.vi > 0 && kinDoers[s.toks[s.vi-1].w] {
+			s.partner++ // "Mum squeezes my shoulders": the teller receives
+		} else {
+			s.self++
+		}
 	case "their", "his", "her", "partner", "recipient", "recipients", "person", "receiver",
 		"partner's", "recipient's", "person's", "receiver's", "client's", "friend's":
 		s.partner++
