@@ -73,6 +73,8 @@ func TestTextLines(t *testing.T) {
 		"Title",
 		"=====",
 		"See https://example.com/x now <b>bold</b>",
+		"→ Thumbs press up the centre line, forehead → crown.",
+		"-> Comb the fingers through the hair.",
 	}, "\n")
 	want := []lineView{
 		{1, lHeading, "Neck reset", 0, ""},
@@ -83,6 +85,8 @@ func TestTextLines(t *testing.T) {
 		{7, lItem, "stroke down both sides.", 0, "Finish:"},
 		{9, lHeading, "Title", 0, ""},
 		{11, lText, "See now bbold/b", 0, ""},
+		{12, lItem, "Thumbs press up the centre line, forehead → crown.", 0, ""},
+		{13, lItem, "Comb the fingers through the hair.", 0, ""},
 	}
 	if diff := cmp.Diff(want, view(textLines(in))); diff != "" {
 		t.Errorf("textLines (-want +got):\n%s", diff)
