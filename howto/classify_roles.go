@@ -105,8 +105,10 @@ var cautionCue = wordSet("careful avoid avoiding away comfortable comfortably hu
 // my hand round …", "you scoop …").
 func (s *sentence) modelMove() bool {
 	g, sh := s.guess, s.shape
-	if s.warnLead || s.claim && s.narrative || repeatsByNumber(s.toks) {
-		return false // "Repeat 5.4 on the left arm.": the moves again by their numbers, not a move
+	if s.warnLead || s.claim && s.narrative || repeatsByNumber(s.toks) || s.aim() {
+		// "Repeat 5.4 on the left arm.": the moves again by their numbers,
+		// not a move; "Learning outcome: …" an aim
+		return false
 	}
 	if s.modelLed() {
 		return true

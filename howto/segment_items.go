@@ -46,7 +46,7 @@ func itemMove(b *block) {
 // that the model reads as a move rather than anything else.
 func (s *sentence) itemCandidate() bool {
 	g, sh := s.guess, s.shape
-	if g.role != RoleMove || g.pMove < itemMoveSure || sh.vi < 0 || s.warnLead || s.warnOnly() || s.claim || s.placesHands() || repeatsByNumber(s.toks) {
+	if g.role != RoleMove || g.pMove < itemMoveSure || sh.vi < 0 || s.warnLead || s.warnOnly() || s.claim || s.placesHands() || repeatsByNumber(s.toks) || s.aim() {
 		return false
 	}
 	opens := sh.person == "" && sh.vi <= 1 // "Pause on a tender spot …", "Then cross right over left …": a word no list holds, first

@@ -171,6 +171,9 @@ func analyze(s *sentence) {
 	}
 	s.findClaim()
 	s.findFragment()
+	if s.aim() {
+		s.form, s.vi = fNone, -1 // "Learning outcome: glide along the jaw …": an aim, however it is worded
+	}
 	if s.warnAt > 0 {
 		// "…, and never drag the skin": what a warning forbids is no move of the step.
 		keep := s.motions[:0]
@@ -253,6 +256,32 @@ func (s *sentence) findForm() {
 		}
 	}
 }
+
+// aim reports a sentence labelled as an aim, not a move, in its words or
+// by its line's title: "Learning outcome: …", "Objective: …", "Goal: …".
+func (s *sentence) aim() bool {
+	if goalLabel(s.toks) {
+		return true
+	}
+	if s.b == nil || s.idx != 0 || s.b.title == "" {
+		return false
+	}
+	tt := tokenize(s.b.title)
+	return len(tt) > 0 && len(tt) <= 4 && goalWords[tt[len(tt)-1].w] || len(tt) > 1 && tt[len(tt)-1].w == ":" && goalWords[tt[len(tt)-2].w]
+}
+
+// goalLabel reports words that open with an aim's label: "Learning
+// outcome: …", "Objective: …", "Goal: …".
+func goalLabel(t []token) bool {
+	for q := 0; q < len(t) && q <= 2; q++ {
+		if t[q].w == ":" {
+			return q > 0 && goalWords[t[q-1].w]
+		}
+	}
+	return false
+}
+
+var goalWords = wordSet("outcome outcomes objective objectives goal goals aim aims")
 
 // instructionAt looks for an instruction starting at token p, skipping
 // opening adverbs and up to depth subordinate clauses.
