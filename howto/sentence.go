@@ -239,6 +239,8 @@ func (s *sentence) findForm() {
 		s.form, s.vi = fYou, vi
 	} else if vi := laterInstruction(t); vi >= 0 {
 		s.form, s.vi = fImperative, vi
+	} else if vi := namedThenDone(t); vi >= 0 {
+		s.form, s.vi = fImperative, vi
 	} else if f, vi := mainClause(t); f != fNone {
 		s.form, s.vi = f, vi
 	} else if vi := s.namedDoer(); vi >= 0 {
@@ -269,6 +271,44 @@ func (s *sentence) aim() bool {
 	tt := tokenize(s.b.title)
 	return len(tt) > 0 && len(tt) <= 4 && goalWords[tt[len(tt)-1].w] || len(tt) > 1 && tt[len(tt)-1].w == ":" && goalWords[tt[len(tt)-2].w]
 }
+
+// namedThenDone finds the move of "The next exercise is to apply your
+// fingertips to either temple", "Another way to practise is pushing the
+// tips of three fingers …": a move named, then told after "is (to)". It
+// gives the verb's token, or -1.
+func namedThenDone(t []token) int {
+	p := pastLeaders(t, 0)
+	if p >= len(t) || t[p].w != "the" && t[p].w != "another" && t[p].w != "one" && t[p].w != "a" && t[p].w != "your" {
+		return -1
+	}
+	for q := p + 1; q+2 < len(t) && q <= p+5; q++ {
+		if !namedMoves[t[q].w] {
+			continue
+		}
+		k := q + 1
+		if t[k].w == "to" && k+2 < len(t) && t[k+2].w == "is" {
+			k += 2 // "Another way to practise is …"
+		}
+		if t[k].w != "is" {
+			return -1
+		}
+		k++
+		if t[k].w == "to" && k+1 < len(t) {
+			k++
+		}
+		v, ok := baseVerb(t[k].w)
+		if !ok {
+			v, ok = verbs[t[k].w] // "is pushing the tips of …"
+		}
+		if ok && (v.c == vMove || v.c == vPlace || v.base == "use" || v.base == "create" || v.base == "make" || v.base == "apply") {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+var namedMoves = wordSet("exercise step move technique thing way stroke method movement")
 
 // goalLabel reports words that open with an aim's label: "Learning
 // outcome: …", "Objective: …", "Goal: …".
