@@ -16,8 +16,11 @@ var (
 	reAds    = regexp.MustCompile(`(?i)^(advertisement|advertising|sponsored|ad|ads|promoted|paid content)\b|sponsored content|\baffiliate\b|\bcommission\b|\d+ ?% off\b|\bshop now\b|\bbuy now\b|free shipping|promo code|discount code|presented by|newsletter|all rights reserved|privacy policy`)
 	reCookie = regexp.MustCompile(`(?i)\b(uses|use|accept|allow|about( our)?) cookies\b|\bcookie (policy|settings|preferences|notice|consent)\b`)
 	reComm   = regexp.MustCompile(`(?i)^(\d+\s+)?(responses?|comments?|replies|thoughts)(\s+on|\s+to)?\b|^(leave a comment|join the discussion|what (readers|people) (say|think)|reader comments)|^\d+ (responses?|comments?|replies|thoughts)`)
-	reSays   = regexp.MustCompile(`^\p{Lu}[\p{L}.'-]*( \p{Lu}[\p{L}.'-]*){0,3} (says|said|wrote|replied):`)
-	reBy     = regexp.MustCompile(`^(By|by|BY) \p{Lu}`)
+	// reCommLabel is a comment given as a label, not the start of a page's
+	// comments: "Comment: Keep, but make it a gentle pinch."
+	reCommLabel = regexp.MustCompile(`(?i)^(comments?|reply|response)\s*:\s*\S`)
+	reSays      = regexp.MustCompile(`^\p{Lu}[\p{L}.'-]*( \p{Lu}[\p{L}.'-]*){0,3} (says|said|wrote|replied):`)
+	reBy        = regexp.MustCompile(`^(By|by|BY) \p{Lu}`)
 )
 
 // noise says why a block is page furniture, or "" when it is not. inComments
@@ -37,7 +40,7 @@ func noise(b *block) (why string, comments bool) {
 		head = head[:80]
 	}
 	switch {
-	case n <= 12 && reComm.MatchString(t):
+	case n <= 12 && reComm.MatchString(t) && !reCommLabel.MatchString(t):
 		return "reader comments", true
 	case reSays.MatchString(head), strings.EqualFold(strings.Trim(t, " :»"), "reply") && b.kind == bHeading:
 		return "reader comments", true

@@ -222,6 +222,7 @@ func TestNoise(t *testing.T) {
 		{"14 Comments", "reader comments", true},
 		{"Marta says:", "reader comments", true},
 		{"Reply", "reader comments", true},
+		{"Comment: Keep, but make it a gentle pinch-and-lift, not a squeeze.", "", false},
 		{"Rub the feet with both hands for a minute.", "", false},
 		{"By pressing on the sole you relax the whole foot, so take your time with it.", "", false},
 		{"Your therapist says: relax.", "", false},
