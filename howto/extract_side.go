@@ -114,17 +114,23 @@ func replayed(one bool, steps []Step, area string) int {
 	return max(n, 1)
 }
 
-// replayedArea is the one area every step a turn plays again works, or
-// "" when they work different places.
+// replayedArea is the area most of the steps a turn plays again work, or
+// "" when none has more than half of them: "Switch legs and do it all
+// again" after six moves on the thigh and one round the kneecap plays the
+// thigh routine.
 func replayedArea(steps []Step) string {
-	area := ""
+	count := map[string]int{}
 	for _, s := range steps {
-		if s.Area == "" || area != "" && s.Area != area {
-			return ""
+		if s.Area != "" {
+			count[s.Area]++
 		}
-		area = s.Area
 	}
-	return area
+	for a, n := range count {
+		if 2*n > len(steps) {
+			return a
+		}
+	}
+	return ""
 }
 
 // sameLimb reports two areas on the same limb: the calves and the feet

@@ -27,6 +27,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"thighs  Knead", "thighs  Stroke", "thighs other Repeat"}},
 		{"the other leg after moves on two places of it is the leg", "1. Knead the calf.\n2. Stroke the thigh up to the hip.\n3. Repeat on your other leg.",
 			[]string{"calves  Knead", "thighs  Stroke", "legs other Repeat"}},
+		{"the other leg after moves mostly on one place of it works that place", "1. Knead the thigh.\n2. Stroke the thigh up to the hip.\n3. Circle round the kneecap.\n4. Switch legs and do it all again.",
+			[]string{"thighs  Knead", "thighs  Stroke", "legs  Circle", "thighs other Switch"}},
 		{"a sub-bullet, the place before", "1. Knead\n   - Knead the flesh of the lower back with alternate hands.\n   - One minute, then walk round and do the other side.",
 			[]string{"lower-back alternate Knead", "lower-back other then"}},
 		{"the side it names", "Tap along the top of the shoulder with a loose fist. Switch hands and repeat everything on the right shoulder.",
