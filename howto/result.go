@@ -2,6 +2,9 @@ package howto
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/knead/knead/massage"
 )
@@ -121,6 +124,15 @@ func (e *NoInstructionsError) Error() string {
 func (w Warning) say() string {
 	if w.Lead == "" {
 		return w.Text
+	}
+	if labelOnly(tokenize(w.Lead)) {
+		// A heading that only names the list ("Warnings",
+		// "Contraindications"): an item that is a sentence of its own
+		// is said alone, a fragment after the heading and a colon.
+		if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsUpper(r) {
+			return w.Text
+		}
+		return strings.TrimRight(w.Lead, ":") + ": " + w.Text
 	}
 	return w.Lead + " " + w.Text
 }

@@ -253,3 +253,30 @@ func TestCautionLeadInUnderItsTitle(t *testing.T) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
+
+// TestCautionListUnderALabel: under a heading that only names the list
+// ("Warnings", "Contraindications"), an item that is a sentence of its own
+// is said alone, and a fragment after the heading and a colon: never
+// "Warnings Don't massage …".
+func TestCautionListUnderALabel(t *testing.T) {
+	cat := builtin(t)
+	for _, c := range []struct{ name, heading, item, want string }{
+		{"a sentence of its own", "Warnings", "Don't massage a calf that is swollen or hot.", "say: Don't massage a calf that is swollen or hot."},
+		{"a fragment", "Contraindications", "a recent calf injury", "say: \"Contraindications: a recent calf injury\""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := "Calf rub\n\n1. Knead the calf for a minute.\n2. Stroke up from ankle to knee, six times.\n\n" + c.heading + "\n\n- " + c.item + "\n- Stop if it hurts.\n"
+			res, err := Import([]byte(src), Options{Name: "calf.txt", Catalog: cat})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := RoutineFile(res, cat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(b, []byte(c.want)) {
+				t.Errorf("the routine file does not hold %q:\n%s", c.want, b)
+			}
+		})
+	}
+}
