@@ -262,6 +262,16 @@ func TestBeltLine(t *testing.T) {
 	})
 }
 
+// The base of the spine and the dimples either side of it are the lower
+// back, not the whole back.
+func TestBaseOfTheSpine(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Rest one palm flat on the base of her spine and breathe with her for half a minute.\n", "lower-back"},
+		{"With your thumbs, make slow circles in the dimples either side of her spine for about a minute.\n", "lower-back"},
+		{"Press the heels of both hands into the bottom of the spine and hold for ten seconds.\n", "lower-back"},
+	})
+}
+
 // A step on the temples alone works the face, even in a text about the
 // scalp (as eight blind labellers in nine read it); with a place on the
 // scalp beside them it works the scalp.
