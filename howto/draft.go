@@ -215,7 +215,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			case path[l]:
 				lw++
 			}
-			v.add(lm.Area, lw)
+			v.add(s.workedArea(l, lm.Area), lw)
 		}
 	}
 	for _, a := range s.areas {
@@ -234,6 +234,26 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 		}
 		v.add(a, aw)
 	}
+}
+
+// workedArea is the area a move on a landmark works. The base of the
+// skull is the scalp's edge on the body chart, but a move pressed into the
+// hollows under it works the top of the neck, as the blind labellers read
+// it: "press your thumbs into the hollows under the base of the skull".
+func (s *sentence) workedArea(l, area string) string {
+	if l != "base-of-skull" {
+		return area
+	}
+	t := s.toks
+	if wordIn(t, 0, len(t), "hollow", "hollows", "groove", "grooves", "indentation", "indentations", "dip", "dips") {
+		return "neck"
+	}
+	for _, ti := range s.placeAt()[l] {
+		if p := max(0, ti-5); wordIn(t, p, ti-p, "under", "below", "beneath", "underneath") {
+			return "neck"
+		}
+	}
+	return area
 }
 
 // distinctAreas leaves out repeats and areas inside another of the list.

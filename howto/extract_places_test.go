@@ -262,6 +262,16 @@ func TestBeltLine(t *testing.T) {
 	})
 }
 
+// A move pressed into the hollows under the base of the skull works the
+// top of the neck; one above it, the scalp.
+func TestHollowsUnderTheSkull(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Find the ridge at the base of your skull and press into the soft hollows just under it with both thumbs. Hold 15 seconds.\n", "neck"},
+		{"Hook your fingertips under the base of the skull and press upward for ten seconds.\n", "neck"},
+		{"Place both thumbs just above the base of the skull and press in firmly for five seconds.\n", "scalp"},
+	})
+}
+
 // The base of the spine and the dimples either side of it are the lower
 // back, not the whole back.
 func TestBaseOfTheSpine(t *testing.T) {
