@@ -262,6 +262,14 @@ func TestBeltLine(t *testing.T) {
 	})
 }
 
+// The chewing muscle "in front of each ear" is the jaw, not the ears.
+func TestInFrontOfEachEar(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Put the pads of your first two fingers on the big chewing muscle just in front of each ear, and circle slowly, about 20 seconds.\n", "jaw"},
+		{"Rest two fingertips in front of both ears and circle slowly ten times.\n", "jaw"},
+	})
+}
+
 // A move pressed into the hollows under the base of the skull works the
 // top of the neck; one above it, the scalp.
 func TestHollowsUnderTheSkull(t *testing.T) {
