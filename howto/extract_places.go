@@ -594,6 +594,10 @@ func (s *sentence) jointsTurned() map[string]bool {
 // turnVerbs move a joint round its axis.
 var turnVerbs = wordSet("rotate rotates rotating rotated turn turns turning turned circle circles circling circled")
 
+// bendVerbs bend a wrist or an ankle to stretch it; a knee or an elbow
+// bent is more often a pose than the place worked.
+var bendVerbs = wordSet("bend bends bending flex flexes flexing")
+
 // turnsJointAt reports a joint, the ti-th token, that a turning verb a few
 // words before takes as its object ("rotate each of the ankles", "circles
 // with the ankle"), or that names circles after it ("wrist circles").
@@ -606,6 +610,8 @@ func (s *sentence) turnsJointAt(ti int) bool {
 		switch w := t[k].w; {
 		case turnVerbs[w]:
 			return true
+		case bendVerbs[w] && (t[ti].w == "wrist" || t[ti].w == "wrists" || t[ti].w == "ankle" || t[ti].w == "ankles"):
+			return true // "bend the wrist back": the joint stretched
 		case w == "the" || w == "each" || w == "of" || w == "both" || w == "with" || w == "your" || w == "their" || w == "his" || w == "her" || w == "slow" || w == "small":
 		default:
 			return false

@@ -37,6 +37,7 @@ func TestPlacesWorked(t *testing.T) {
 		// turn it (which stays among its places: the hand is on it).
 		{"Gently hold each foot and slowly rotate the ankles in one direction, then the other.", "ankles", "ankles feet"},
 		{"Turn the wrist slowly in circles, three times one way and three times the other.", "wrists", "wrists"},
+		{"Gently bend the wrist back with the other hand, fingers to the ceiling, and hold for 15 seconds.", "wrists", "wrists"},
 		{"Raise one foot a few centimetres and draw slow circles with the ankle, 8 one way and 8 the other.", "ankles", "ankles feet"},
 		{"Cup the heel in one hand, hold the front of the foot in the other and turn the ankle in slow circles.", "ankles", "ankles feet"},
 		// "the top of it" is a part of the place named before it.

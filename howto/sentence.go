@@ -1742,8 +1742,8 @@ func (s *sentence) dropPostureObject() {
 		s.dropPlacesAfter(s.vi, 5) // "let your head and shoulders sink back": the body moves itself
 		return
 	}
-	if s.vi < 0 || !postures[s.verb.base] || s.jointCircled() {
-		return
+	if s.vi < 0 || !postures[s.verb.base] || s.jointCircled() || bendVerbs[s.toks[s.vi].w] && len(s.jointsTurned()) > 0 {
+		return // "bend the wrist back and hold": the joint stretched is worked
 	}
 	end := s.vi
 	for end+2 < len(s.toks) && (s.toks[end+1].w == "and" || s.toks[end+1].w == "or") && postures[verbs[s.toks[end+2].w].base] {
