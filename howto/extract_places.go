@@ -53,6 +53,8 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case s.handOnWaist(ti):
 		return true
+	case s.perLimb(ti):
+		return true
 	case ti >= 1 && t[ti-1].w == "facing" || ti >= 2 && t[ti-2].w == "facing" && (dets[t[ti-1].w] || t[ti-1].w == "their" || t[ti-1].w == "his" || t[ti-1].w == "her"):
 		return true // "Position yourself at the top of his body, facing his feet": which way the giver faces
 	case poseWords[next] && next != "back" && !s.movesBefore(ti), hangWords[next] && w != "jaw" && w != "mouth",
@@ -79,6 +81,29 @@ func (s *sentence) positional(ti int) bool {
 		}
 	}
 	return false
+}
+
+// perLimb reports a limb named after a count or a time, "each" or "per"
+// between: "5 times each arm", "30 seconds per leg" say how often on each
+// side, not where the move works.
+func (s *sentence) perLimb(ti int) bool {
+	t := s.toks
+	if (t[ti].w == "each" || t[ti].w == "per") && ti+1 < len(t) {
+		ti++ // "each arm" is read as one phrase from "each"
+	}
+	switch t[ti].w {
+	case "arm", "arms", "leg", "legs", "foot", "feet", "hand", "hands", "side", "sides":
+	default:
+		return false
+	}
+	if ti < 2 || t[ti-1].w != "each" && t[ti-1].w != "per" {
+		return false
+	}
+	switch t[ti-2].w {
+	case "times", "time", "seconds", "secs", "sec", "minutes", "minute", "mins", "min", "passes", "strokes", "reps", "breaths":
+		return true
+	}
+	return t[ti-2].kind == tNum
 }
 
 // handsBetween reports the giver's hands named between tokens k and ti:

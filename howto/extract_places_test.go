@@ -38,6 +38,9 @@ func TestPlacesWorked(t *testing.T) {
 		{"Gently hold each foot and slowly rotate the ankles in one direction, then the other.", "ankles", "ankles feet"},
 		{"Turn the wrist slowly in circles, three times one way and three times the other.", "wrists", "wrists"},
 		{"Gently bend the wrist back with the other hand, fingers to the ceiling, and hold for 15 seconds.", "wrists", "wrists"},
+		// A limb after a count and "each" says how often on each side.
+		{"Stroke down the outside of each upper arm from shoulder to elbow, 5 times each arm.", "upper-arms", "upper-arms shoulders"},
+		{"Take the thick fold of muscle at the front of your armpit between thumb and fingers and squeeze it, eight times.", "chest", "chest"},
 		{"Raise one foot a few centimetres and draw slow circles with the ankle, 8 one way and 8 the other.", "ankles", "ankles feet"},
 		{"Cup the heel in one hand, hold the front of the foot in the other and turn the ankle in slow circles.", "ankles", "ankles feet"},
 		// "the top of it" is a part of the place named before it.

@@ -109,6 +109,9 @@ var dets = map[string]bool{"the": true, "a": true, "an": true, "your": true, "th
 	"his": true, "her": true, "its": true, "my": true, "our": true, "this": true, "these": true,
 	"those": true, "recipient": false}
 
+// partAdjs open the names of parts of a limb: "upper arm", "inner thigh".
+var partAdjs = wordSet("upper lower inner outer big little")
+
 // stream is a sentence's words for phrase matching: punctuation and
 // determiners left out, each word pointing back to its token.
 type stream struct {
@@ -126,6 +129,9 @@ func makeStream(toks []token) stream {
 		}
 		if t.kind == tPunct || dets[t.w] {
 			continue
+		}
+		if (t.w == "each" || t.w == "either") && i+1 < len(toks) && partAdjs[toks[i+1].w] {
+			continue // "each upper arm", "either inner thigh": the part is named as without it
 		}
 		st.ws = append(st.ws, t.w)
 		st.ti = append(st.ti, i)
