@@ -1025,7 +1025,7 @@ func besideJoint(st *stepDraft) string {
 
 // jointSides are the parts of a limb above and below each joint.
 var jointSides = map[string][2]string{"elbow": {"upper-arms", "forearms"}, "elbows": {"upper-arms", "forearms"},
-	"knee": {"thighs", "calves"}, "knees": {"thighs", "calves"}}
+	"knee": {"thighs", "calves"}, "knees": {"thighs", "calves"}, "kneecap": {"thighs", "calves"}, "kneecaps": {"thighs", "calves"}}
 
 // trunkTop and trunkBottom are where a stroke down the whole back starts
 // or ends.

@@ -346,6 +346,7 @@ func TestBesideAJoint(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Place two fingertips about two finger-widths below the bony point on the outside of the elbow. Rub across the muscle for a minute.\n", "forearms"},
 		{"Rub small circles on the arm just above the elbow, ten times.\n", "upper-arms"},
+		{"Press your thumbs into the muscle just above the kneecap, on either side, and hold for 10 seconds.\n", "thighs"},
 	})
 }
 
