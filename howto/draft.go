@@ -206,12 +206,14 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 				lw /= 4
 			case s.refs[l]:
 				lw /= 2 // "toward the hip", "under the ribs": where a move heads, not where it works
-			case len(v.order) == 0 && !limbJoints[l] && !holding && len(path) == 0:
+			case len(v.order) == 0 && !limbJoints[l] && !holding && len(path) == 0 && len(felt) == 0:
 				lw++ // the place a step starts from says most about it
 			}
 			switch {
 			case felt[l]:
 				lw += 2 // where a stretch is felt is what it works, over where the hands are put
+			case len(felt) > 0:
+				lw /= 2 // "hold your foot and draw your heel to your seat": what the stretch is made with
 			case path[l]:
 				lw++
 			}
@@ -229,6 +231,8 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 		switch {
 		case felt[a]:
 			aw += 2
+		case len(felt) > 0:
+			aw /= 2
 		case path[a]:
 			aw++
 		}

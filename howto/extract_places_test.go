@@ -75,6 +75,7 @@ func TestPlacesWorked(t *testing.T) {
 		// place, never the giver's forearm.
 		{"1. Palms together in front of your chest, then lower them slowly until you feel the pull in your forearms. Hold 20 seconds.", "forearms", "forearms chest"},
 		{"1. Lying on your back, put your right ankle across your left knee and draw the left thigh in towards you until you feel a stretch in the right hip. Hold 30 seconds.", "hips", "hips ankles thighs"},
+		{"1. Lie on your side, hold your top foot and draw your heel towards your seat until you feel a stretch down the front of the thigh. Hold 30 seconds.", "thighs", "thighs feet"},
 		// Hands rested on the tummy work it; the ribs and hip bone of a
 		// step after it are the front's edges.
 		{"Rest both hands on tummy, breathe slowly, 1 min.", "abdomen", "abdomen"},
