@@ -170,6 +170,9 @@ func (s *sentence) prepOnly() bool {
 	if s.verb.c == vPrep && s.prepVerbWorks() {
 		return false // "Apply pressure on your foot with both hands", "Brush down from the neck to the waist"
 	}
+	if s.vi >= 0 && (s.verb.base == "spread" || s.verb.base == "smooth") && s.spreadAlong(s.vi) {
+		return false // "Smooth the cream over the back of the hand and up to the wrist with long strokes"
+	}
 	if s.verb.c == vPrep {
 		// "Sit down and knead your calves" moves after it sits; "Stand
 		// behind them and rest your hands on their shoulders for a few
@@ -233,13 +236,13 @@ func (s *sentence) prepOnly() bool {
 // with strokes or from one place to another: a stroke, not only oiling.
 func (s *sentence) spreadAlong(k int) bool {
 	t := s.toks
-	return len(s.landmarks)+len(s.areas) > 0 && (strokesWith(t, k) || hasWord(t, "from") && (hasWord(t, "to") || hasWord(t, "up")))
+	return len(s.landmarks)+len(s.areas) > 0 && (strokesWith(t, k) || hasWord(t, "from") && (hasWord(t, "to") || hasWord(t, "up")) || !s.rep.IsZero())
 }
 
 // strokesWith reports "with" and strokes named after token k: "spread the
 // lotion with long flowing strokes".
 func strokesWith(t []token, k int) bool {
-	for q := k + 1; q+1 < len(t) && q <= k+3; q++ {
+	for q := k + 1; q+1 < len(t); q++ {
 		if t[q].w != "with" {
 			continue
 		}
