@@ -121,6 +121,9 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Our plan for Saturday\n\nYou have a hot shower first, then lie on your front.\nI'll start by laying both hands flat on your lower back for half a minute.\nAfter that, hands either side of your spine, sliding up to your shoulders, eight times.\n", "partner"},
 		{"Foot rub, how we do it\nSit her back in the recliner with legs up, so she knows you're there.\nStroke the top of the foot from toe to ankle, six times.\nShe tires, so ten minutes at most.\n", "partner"},
 		{"A mini baby massage\nUsing your hands, stroke the top of baby's head in small circles.\nWith your flat fingers, massage the tummy clockwise.\nGently rub the toes with your fingertips.\n", "partner"},
+		{"Hand care, ward 7\nRest the patient's forearm on a pillow, palm down.\nStroke from the fingertips to the wrist, six times.\nSqueeze each finger from base to tip.\n", "partner"},
+		{"Calf routine\nThe model lies prone with a bolster under the ankles.\nStroke from the heel up the calf to the knee, six times.\nKnead the calf for two minutes.\n", "partner"},
+		{"Back rub\nSam lies face down on the bed.\nGlide both palms up either side of the spine, six times.\nKnead the waist for a minute.\n", "partner"},
 		{"My calm-down back rub\nI sit on the floor on my cushion.\nFirst, Mum puts her hands flat on my shoulders and holds still.\nNext, Mum squeezes my shoulders gently, five times.\nThen Mum draws long lines down my back with flat hands.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})

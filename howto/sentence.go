@@ -1187,6 +1187,13 @@ func (s *sentence) countPersons() {
 		case "person", "person's":
 			s.partner += 2 // "the person's calf": only a partner text has a person other than you
 			s.receivers++
+		case "patient", "patient's", "patients", "resident", "resident's", "residents", "model", "model's", "child", "child's":
+			// "rest the patient's forearm on a pillow", "a model lying
+			// prone": the one who receives, named by their part in it
+			if i > 0 && (s.toks[i-1].w == "the" || s.toks[i-1].w == "a" || s.toks[i-1].w == "your" || s.toks[i-1].w == "each") {
+				s.partner += 2
+				s.receivers++
+			}
 		case "someone", "somebody":
 			// "How to give someone a face massage", "massaging someone's
 			// shoulders": another person receives
@@ -1203,10 +1210,28 @@ func (s *sentence) countPersons() {
 				s.receivers++
 			}
 		}
+		if i+1 < len(s.toks) && receiverStates[s.toks[i+1].w] && s.namedPerson(i) {
+			s.partner++ // "Sam lies face down on the bed": someone named receives
+		}
 		if kinDoers[t.w] && i+1 == s.vi {
 			s.partner += 2 // "Mum puts her hands on my shoulders": someone else gives it
 		}
 	}
+}
+
+// namedPerson reports a name at token i: a word written with a capital
+// that is no pronoun and no word the lexicon knows ("Sam", "Ruth").
+func (s *sentence) namedPerson(i int) bool {
+	t := s.toks[i]
+	if t.kind != tWord || t.pos >= len(s.text) || s.text[t.pos] < 'A' || s.text[t.pos] > 'Z' {
+		return false
+	}
+	switch t.w {
+	case "i", "you", "he", "she", "they", "we", "it", "this", "that", "then", "everyone", "nobody":
+		return false
+	}
+	_, isVerb := verbs[t.w]
+	return !isVerb && len(words.first[t.w]) == 0 && !dets[t.w]
 }
 
 // restsOnTool reports "lie on the roller", "sitting on a ball": the body
