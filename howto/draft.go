@@ -220,6 +220,9 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			v.add(s.workedArea(l, lm.Area), lw)
 		}
 	}
+	if s.footTurned() {
+		v.add("ankles", w+2) // "Circle the foot slowly, 5 one way": the ankle turns
+	}
 	for _, a := range s.areas {
 		aw := w
 		switch {

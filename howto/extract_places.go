@@ -619,6 +619,17 @@ func (s *sentence) jointsTurned() map[string]bool {
 // turnVerbs move a joint round its axis.
 var turnVerbs = wordSet("rotate rotates rotating rotated turn turns turning turned circle circles circling circled")
 
+// footTurned reports the whole foot turned round ("Circle the foot
+// slowly", "turn the foot round"): a move of the ankle.
+func (s *sentence) footTurned() bool {
+	for _, ti := range s.placeAt()["feet"] {
+		if w := s.toks[ti].w; (w == "foot" || w == "feet") && s.turnsJointAt(ti) {
+			return true
+		}
+	}
+	return false
+}
+
 // bendVerbs bend a wrist or an ankle to stretch it; a knee or an elbow
 // bent is more often a pose than the place worked.
 var bendVerbs = wordSet("bend bends bending flex flexes flexing")

@@ -38,6 +38,7 @@ func TestPlacesWorked(t *testing.T) {
 		{"Gently hold each foot and slowly rotate the ankles in one direction, then the other.", "ankles", "ankles feet"},
 		{"Turn the wrist slowly in circles, three times one way and three times the other.", "wrists", "wrists"},
 		{"Gently bend the wrist back with the other hand, fingers to the ceiling, and hold for 15 seconds.", "wrists", "wrists"},
+		{"Hold her heel and turn the foot round slowly, five times one way, five the other.", "ankles", "ankles feet"},
 		// A limb after a count and "each" says how often on each side.
 		{"Stroke down the outside of each upper arm from shoulder to elbow, 5 times each arm.", "upper-arms", "upper-arms shoulders"},
 		{"Take the thick fold of muscle at the front of your armpit between thumb and fingers and squeeze it, eight times.", "chest", "chest"},
