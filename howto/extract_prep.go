@@ -11,12 +11,25 @@ var washWords = wordSet("wash washed washing washes clean")
 var ownHands = wordSet("hands palms hand palm")
 var rubWords = wordSet("rub rubs rubbing rubbed")
 
+// warmAdjective reports "warm" said of hands already warm, after a
+// possessive: "Hold your warm hands still on their shoulders".
+func warmAdjective(t []token, i int) bool {
+	if i == 0 || i+1 >= len(t) || !ownHands[t[i+1].w] {
+		return false
+	}
+	switch t[i-1].w {
+	case "your", "the", "my", "her", "his", "their", "both", "two":
+		return true // not "Start with warm hands": that readies them
+	}
+	return false
+}
+
 // handsPrep gives the preparation kinds a sentence asks of the hands.
 func handsPrep(t []token) []string {
 	var out []string
 	for i, x := range t {
 		switch {
-		case warmWords[x.w] && handsNear(t, i, 3) && !waterNear(t, i) && !lubricantBefore(t, len(t)),
+		case warmWords[x.w] && handsNear(t, i, 3) && !waterNear(t, i) && !lubricantBefore(t, len(t)) && !warmAdjective(t, i),
 			warmWords[x.w] && lubricantBefore(t, len(t)) && inPalms(t, i):
 			// warming the oil between the palms warms them too: oiling
 			// and warm hands ("warm a blob between your hands first")

@@ -2,6 +2,7 @@ package howto
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,6 +55,35 @@ func TestPreparationShapes(t *testing.T) {
 				t.Errorf("%q: preparations %v, want %s among them", c.text, got, k)
 			}
 		}
+	}
+}
+
+// TestWarmHandsHeld: hands said to be warm ("your warm hands", "the warm
+// palms") are held on a place, and nothing is got ready; "Start with warm
+// hands" readies them. "DO:" labels the line of a stage direction.
+func TestWarmHandsHeld(t *testing.T) {
+	res, err := Import([]byte("Shoulder rub\n\nSAY: The storm has passed.\nDO: Knead the shoulders for a minute.\nDO: Hold your warm hands still on their shoulders for a few seconds, then lift them off slowly.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) == 0 || !strings.HasPrefix(res.Steps[0].Text, "DO: Knead") {
+		t.Errorf("steps %+v, want the kneading first", res.Steps)
+	}
+	for _, p := range res.Prep {
+		if p.Kind == "warm-hands" {
+			t.Errorf("preparation %q read as warming the hands", p.Text)
+		}
+	}
+	res, err = Import([]byte("Hand rub\n\nStart with warm hands and a little lotion.\n\n1. Press circles into the palm with your thumb.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range res.Prep {
+		found = found || p.Kind == "warm-hands"
+	}
+	if !found {
+		t.Errorf("preparations %+v, want warm-hands", res.Prep)
 	}
 }
 

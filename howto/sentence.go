@@ -106,7 +106,7 @@ var leadAdverbs = map[string]bool{"then": true, "next": true, "now": true, "firs
 
 // labelWords open a sentence as "Tip: …" or "Note: …".
 var labelWords = map[string]bool{"tip": true, "note": true, "important": true, "remember": true,
-	"hint": true, "bonus": true, "optional": true}
+	"hint": true, "bonus": true, "optional": true, "do": true, "action": true, "method": true}
 
 // subordinators open a clause before the instruction.
 var subordinators = map[string]bool{"after": true, "before": true, "when": true, "while": true,
@@ -1087,9 +1087,15 @@ func (s *sentence) takePrep(ti int, v val) {
 	if alt && v.id == "oil" && contains(s.prep, "cream") {
 		s.prep = append(remove(s.prep, "cream"), "oil")
 	}
-	if !s.negated(ti) && !alt && !s.notPrep(ti) {
+	if !s.negated(ti) && !alt && !s.notPrep(ti) && !s.warmAlready(ti, v.id) {
 		s.prep = appendNew(s.prep, v.id)
 	}
+}
+
+// warmAlready reports hands named as warm, not warmed: "Hold your warm
+// hands still on their shoulders" holds, and gets nothing ready.
+func (s *sentence) warmAlready(ti int, id string) bool {
+	return id == "warm-hands" && s.toks[ti].w == "warm" && warmAdjective(s.toks, ti)
 }
 
 // readBareBack reads the bare word "back": the body's back when an article
