@@ -686,6 +686,9 @@ func (b *builder) markText(r *run, k markKind, text string, pts ...Point) {
 	}
 }
 
+// markRun marks a piece of run r's drawing. Points that take work to make
+// (thin, loop, bulge) are made only while drawing: an export lays out
+// every step with no drawing (they were about 1 MB of an hour's export).
 func (b *builder) markRun(r *run, k markKind, pts ...Point) {
 	if !r.hide {
 		b.mark(k, r.a.id, pts...)
