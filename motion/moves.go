@@ -539,7 +539,7 @@ func (b *builder) facing(r0, r1 *run) bool {
 // grasp moves a hand in to grip and back out, the pressure rising and
 // falling once.
 func grasp(t *track, from, to Point, d float64) {
-	t.add(seg{kind: kCurve, c: smooth([]Point{from, lerp(from, to, 0.5).add(to.sub(from).perp().mul(0.25)), to, from}), dur: d, contact: true, press: pressPulse})
+	t.add(seg{kind: kCurve, c: smoothIn(t.ar, []Point{from, lerp(from, to, 0.5).add(to.sub(from).perp().mul(0.25)), to, from}), dur: d, contact: true, press: pressPulse})
 }
 
 // bulge is a slightly curved line from a to b, for drawing a grasp.
@@ -807,7 +807,7 @@ func moveRub(b *builder, rs []*run, _ int) {
 			}
 			zz = append(zz, cv.at(f).add(d.mul(sg*amp*0.6)))
 		}
-		r.tr.along(smooth(zz), P/2*float64(m*n), true, pressEven)
+		r.tr.along(smoothIn(r.tr.ar, zz), P/2*float64(m*n), true, pressEven)
 		draw := zz
 		if len(draw) > 2*m+1 {
 			draw = draw[:2*m+1]
