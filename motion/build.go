@@ -401,6 +401,7 @@ func (b *builder) runs(as []assign) []*run {
 		if len(ids) == 0 {
 			ids = c.route
 		}
+		r.pts, r.spots = make([]Point, 0, len(ids)), make([]Spot, 0, len(ids))
 		count := map[string]int{}
 		for _, id := range ids {
 			count[id]++
