@@ -33,7 +33,7 @@ func (sc *scratch) keep(tracks map[string]*track) {
 	}
 	for _, t := range tracks {
 		if cap(t.segs) > 0 {
-			clear(t.segs)
+			clear(t.segs[:cap(t.segs)]) // those cut off a pass laid out again too
 			sc.segs = append(sc.segs, t.segs[:0])
 			t.segs = nil
 		}
