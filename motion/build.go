@@ -33,6 +33,7 @@ type builder struct {
 	stretch  float64       // how much longer than the tempo's a repeat within a pass is
 	fewer    float64       // by how much to cut a step's repeats to fit a routine's time
 	spare    [][]Sample    // samples of the step's earlier tries not kept, to lay out again
+	sc       *scratch      // the compiling goroutine's segments to reuse, or nil
 }
 
 // start is where a drawn pass starts, in which phase and by which hand.
@@ -161,7 +162,7 @@ func (b *builder) run(hands []*hand, seconds float64) error {
 	}
 	for _, id := range []string{"left", "right"} {
 		if used[id] {
-			b.tracks[id] = &track{mm: c.v.MM, share: b.limShare, lim: b.lim}
+			b.tracks[id] = b.newTrack()
 			b.order = append(b.order, id)
 		}
 	}
@@ -361,7 +362,7 @@ func (b *builder) natural(ph phase) float64 {
 		return b.c.period
 	}
 	save := b.tracks
-	b.tracks = map[string]*track{"left": {mm: b.c.v.MM, share: b.limShare, lim: b.lim}, "right": {mm: b.c.v.MM, share: b.limShare, lim: b.lim}}
+	b.tracks = map[string]*track{"left": b.newTrack(), "right": b.newTrack()}
 	b.passTime, b.drawing = 0, false
 	ws := ph.work
 	if ph.alternate {
@@ -373,6 +374,7 @@ func (b *builder) natural(ph phase) float64 {
 	for _, tr := range b.tracks {
 		d = math.Max(d, tr.total())
 	}
+	b.sc.keep(b.tracks)
 	b.tracks = save
 	if d <= 0 {
 		d = b.c.period
@@ -399,6 +401,7 @@ func (b *builder) runs(as []assign) []*run {
 		if len(ids) == 0 {
 			ids = c.route
 		}
+		r.pts, r.spots = make([]Point, 0, len(ids)), make([]Spot, 0, len(ids))
 		count := map[string]int{}
 		for _, id := range ids {
 			count[id]++
@@ -686,6 +689,9 @@ func (b *builder) markText(r *run, k markKind, text string, pts ...Point) {
 	}
 }
 
+// markRun marks a piece of run r's drawing. Points that take work to make
+// (thin, loop, bulge) are made only while drawing: an export lays out
+// every step with no drawing (they were about 1 MB of an hour's export).
 func (b *builder) markRun(r *run, k markKind, pts ...Point) {
 	if !r.hide {
 		b.mark(k, r.a.id, pts...)

@@ -459,27 +459,29 @@ func panelFor(v *View, marks []string) string {
 // spotOn finds a landmark's spot on a chart for one side ("left", "right" or
 // ""), in the given panel when it is there.
 func spotOn(v *View, panel, landmark, side string) (Spot, bool) {
-	ss := spots[v.ID][landmark]
-	var inPanel []Spot
-	for _, s := range ss {
-		if s.Panel == panel {
-			inPanel = append(inPanel, s)
+	// the panel's spots counted as they come, the first two kept: no list
+	// of them (a list a call was half a megabyte of an hour's export)
+	var two [2]Spot
+	n := 0
+	for _, s := range spots[v.ID][landmark] {
+		if s.Panel != panel {
+			continue
 		}
-	}
-	if len(inPanel) == 0 {
-		return Spot{}, false
-	}
-	for _, s := range inPanel {
 		if s.Side == side {
 			return s, true
 		}
-	}
-	if side == "" {
-		// a pair asked for without a side: the middle of the two
-		if len(inPanel) == 2 {
-			a, b := inPanel[0], inPanel[1]
-			return Spot{Landmark: landmark, Panel: panel, At: lerp(a.At, b.At, 0.5), Size: a.Size}, true
+		if n < 2 {
+			two[n] = s
 		}
+		n++
 	}
-	return inPanel[0], true
+	if n == 0 {
+		return Spot{}, false
+	}
+	if side == "" && n == 2 {
+		// a pair asked for without a side: the middle of the two
+		a, b := two[0], two[1]
+		return Spot{Landmark: landmark, Panel: panel, At: lerp(a.At, b.At, 0.5), Size: a.Size}, true
+	}
+	return two[0], true
 }

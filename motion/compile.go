@@ -23,13 +23,15 @@ type Options struct {
 
 	draw    bool // keep what the drawing needs (DrawSVG)
 	measure bool // only work out the step's duration
+	sc      *scratch
 }
 
 // CompileTechnique compiles every step of a technique to timed paths.
 func CompileTechnique(t *massage.Technique) ([]StepPath, error) {
 	out := make([]StepPath, 0, len(t.Steps))
+	sc := &scratch{}
 	for i := range t.Steps {
-		p, err := CompileStep(t, i+1, Options{})
+		p, err := CompileStep(t, i+1, Options{sc: sc})
 		if err != nil {
 			return nil, err
 		}
@@ -257,8 +259,11 @@ func compile(t *massage.Technique, n int, o Options) (StepPath, error) {
 			slow := slowdown(try)
 			c.period = period * slow
 			b := &builder{c: c, p: &p, profile: pr.Profile, tracks: map[string]*track{}, draw: o.draw, measure: o.measure,
-				limShare: planShare / slow, lim: lim, stretch: 1, fewer: slow * slow, spare: spare}
-			if err := b.run(hands, secs); err != nil {
+				limShare: planShare / slow, lim: lim, stretch: 1, fewer: slow * slow, spare: spare, sc: o.sc}
+			err := b.run(hands, secs)
+			o.sc.keep(b.tracks)
+			o.sc.reset() // the try is sampled: its curves are done with
+			if err != nil {
 				return StepPath{}, err
 			}
 			if o.measure {

@@ -48,17 +48,20 @@ type curve struct {
 }
 
 // smooth passes a centripetal Catmull–Rom spline through the anchors.
-func smooth(anchors []Point) curve {
+func smooth(anchors []Point) curve { return smoothIn(nil, anchors) }
+
+// smoothIn is smooth, the curve's points and lengths in arena a.
+func smoothIn(a *arena, anchors []Point) curve {
 	var pts []Point
 	n := len(anchors)
 	switch n {
 	case 0:
 		return curve{}
 	case 1:
-		return measure([]Point{anchors[0], anchors[0]})
+		return measureIn(a, append(a.points(2), anchors[0], anchors[0]))
 	}
 	const per = 24
-	pts = make([]Point, 0, (n-1)*per+1)
+	pts = a.points((n-1)*per + 1)
 	for i := 0; i+1 < n; i++ {
 		p0, p1, p2, p3 := anchors[max(i-1, 0)], anchors[i], anchors[i+1], anchors[min(i+2, n-1)]
 		if i == 0 {
@@ -73,11 +76,14 @@ func smooth(anchors []Point) curve {
 		}
 	}
 	pts = append(pts, anchors[n-1])
-	return measure(pts)
+	return measureIn(a, pts)
 }
 
-func measure(pts []Point) curve {
-	c := curve{pts: pts, cum: make([]float64, len(pts))}
+func measure(pts []Point) curve { return measureIn(nil, pts) }
+
+// measureIn is measure, the lengths in arena a.
+func measureIn(a *arena, pts []Point) curve {
+	c := curve{pts: pts, cum: a.floats(len(pts))}
 	for i := 1; i < len(pts); i++ {
 		c.cum[i] = c.cum[i-1] + pts[i].dist(pts[i-1])
 	}

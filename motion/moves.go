@@ -68,7 +68,9 @@ func moveGlide(b *builder, rs []*run, k int) {
 		}
 		r.tr.along(cv, P*0.65, true, pressEven)
 		r.tr.move([]Point{cv.at(1), cv.at(0)}, P*0.35, false, nil)
-		b.markRun(r, mkStroke, thin(cv, 3)...)
+		if b.drawing {
+			b.markRun(r, mkStroke, thin(cv, 3)...)
+		}
 		b.markRun(r, mkLift, cv.at(1), cv.at(0))
 	}
 }
@@ -139,8 +141,10 @@ func moveFan(b *builder, rs []*run, _ int) {
 		ret := b.curveOf(append(append([]Point(nil), pts[out:]...), pts[0]))
 		r.tr.along(sweep, P*0.6, true, pressEven)
 		r.tr.along(ret, P*0.4, true, pressLight)
-		b.markRun(r, mkStroke, thin(sweep, 3)...)
-		b.markRun(r, mkReturn, thin(ret, 3)...)
+		if b.drawing {
+			b.markRun(r, mkStroke, thin(sweep, 3)...)
+			b.markRun(r, mkReturn, thin(ret, 3)...)
+		}
 	}
 }
 
@@ -299,7 +303,9 @@ func circles(b *builder, r *run, centres []Point, rx, ry float64, n int, phase0 
 			}
 		}
 		r.tr.arc(ctr, rx, ry, ae, sweep, c.period*(math.Abs(sweep)/(2*math.Pi)), press)
-		b.markRun(r, mkLoop, loop(ctr, rx, ry, ae, s)...)
+		if b.drawing {
+			b.markRun(r, mkLoop, loop(ctr, rx, ry, ae, s)...)
+		}
 	}
 }
 
@@ -394,7 +400,9 @@ func circleAround(b *builder, rs []*run, press pressFn) {
 				}
 			}
 			r.tr.arc(cc, rr, rr, a0, r.turn*2*math.Pi*float64(n), c.period*float64(n), press)
-			b.markRun(r, mkLoop, loop(cc, rr, rr, a0, r.turn)...)
+			if b.drawing {
+				b.markRun(r, mkLoop, loop(cc, rr, rr, a0, r.turn)...)
+			}
 		}
 		return
 	}
@@ -481,8 +489,10 @@ func moveKnead(b *builder, rs []*run, _ int) {
 				grasp(rs[1].tr, R[i], gr, P/2)
 			}
 			// drawn a little longer than the grasp, so its arrow can be seen
-			b.markRun(rs[0], mkStroke, bulge(L[i], lerp(L[i], mid, 0.8), c.v.mm(5))...)
-			b.markRun(rs[1], mkStroke, bulge(R[i], lerp(R[i], mid, 0.8), -c.v.mm(5))...)
+			if b.drawing {
+				b.markRun(rs[0], mkStroke, bulge(L[i], lerp(L[i], mid, 0.8), c.v.mm(5))...)
+				b.markRun(rs[1], mkStroke, bulge(R[i], lerp(R[i], mid, 0.8), -c.v.mm(5))...)
+			}
 		}
 		return
 	}
@@ -506,7 +516,9 @@ func moveKnead(b *builder, rs []*run, _ int) {
 			for l := 0; l < n; l++ {
 				r.tr.arc(p, rx, ry, a0, 2*math.Pi*r.turn, P, pressPulse)
 			}
-			b.markRun(r, mkLoop, loop(p, rx, ry, a0, r.turn)...)
+			if b.drawing {
+				b.markRun(r, mkLoop, loop(p, rx, ry, a0, r.turn)...)
+			}
 		}
 	}
 }
@@ -527,7 +539,7 @@ func (b *builder) facing(r0, r1 *run) bool {
 // grasp moves a hand in to grip and back out, the pressure rising and
 // falling once.
 func grasp(t *track, from, to Point, d float64) {
-	t.add(seg{kind: kCurve, c: smooth([]Point{from, lerp(from, to, 0.5).add(to.sub(from).perp().mul(0.25)), to, from}), dur: d, contact: true, press: pressPulse})
+	t.add(seg{kind: kCurve, c: smoothIn(t.ar, []Point{from, lerp(from, to, 0.5).add(to.sub(from).perp().mul(0.25)), to, from}), dur: d, contact: true, press: pressPulse})
 }
 
 // bulge is a slightly curved line from a to b, for drawing a grasp.
@@ -638,7 +650,9 @@ func moveRotate(b *builder, rs []*run, _ int) {
 				b.markRun(r, mkLift, prev, start)
 			}
 			r.tr.arc(p, rad, rad, -math.Pi/2, r.turn*2*math.Pi*float64(n), P*float64(n), pressEven)
-			b.markRun(r, mkLoop, loop(p, rad, rad, -math.Pi/2, r.turn)...)
+			if b.drawing {
+				b.markRun(r, mkLoop, loop(p, rad, rad, -math.Pi/2, r.turn)...)
+			}
 			if !r.hide && len(r.pts) > 1 {
 				// the number sits outside the arc, away from the middle of the foot or hand
 				out := p.sub(Point{b.midX(), 0.5}).norm()
@@ -793,7 +807,7 @@ func moveRub(b *builder, rs []*run, _ int) {
 			}
 			zz = append(zz, cv.at(f).add(d.mul(sg*amp*0.6)))
 		}
-		r.tr.along(smooth(zz), P/2*float64(m*n), true, pressEven)
+		r.tr.along(smoothIn(r.tr.ar, zz), P/2*float64(m*n), true, pressEven)
 		draw := zz
 		if len(draw) > 2*m+1 {
 			draw = draw[:2*m+1]

@@ -22,8 +22,9 @@ func TechniquePaths(t *massage.Technique) ([]StepPath, error) { return CompileTe
 // cannot fit.
 func TechniquePathsWithin(t *massage.Technique, l Limits) ([]StepPath, error) {
 	out := make([]StepPath, 0, len(t.Steps))
+	sc := &scratch{}
 	for i := range t.Steps {
-		p, err := CompileStep(t, i+1, Options{Limits: l})
+		p, err := CompileStep(t, i+1, Options{Limits: l, sc: sc})
 		if err != nil {
 			return nil, err
 		}
@@ -57,8 +58,9 @@ func RoutinePathsWithin(cat *massage.Catalog, r *massage.Routine, l Limits) ([]S
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			sc := &scratch{} // this worker's, step after step
 			for i := range next {
-				ps, err := routineItem(cat, r, i, l)
+				ps, err := routineItem(cat, r, i, l, sc)
 				results[i] = result{ps, err}
 			}
 		}()
@@ -78,7 +80,7 @@ func RoutinePathsWithin(cat *massage.Catalog, r *massage.Routine, l Limits) ([]S
 	return out, nil
 }
 
-func routineItem(cat *massage.Catalog, r *massage.Routine, i int, l Limits) ([]StepPath, error) {
+func routineItem(cat *massage.Catalog, r *massage.Routine, i int, l Limits, sc *scratch) ([]StepPath, error) {
 	it := r.Items[i]
 	{
 		t := cat.Technique(it.Technique)
@@ -101,7 +103,7 @@ func routineItem(cat *massage.Catalog, r *massage.Routine, i int, l Limits) ([]S
 				it.Pressure = r.Pressure
 			}
 		}
-		ps, err := itemPaths(t, it, l)
+		ps, err := itemPaths(t, it, l, sc)
 		if err != nil {
 			return nil, fmt.Errorf("routine %s item %d: %w", r.ID, i+1, err)
 		}
@@ -120,7 +122,7 @@ func itemID(i int, it massage.Item) string {
 // itemPaths fits a technique into an item's seconds: as many rounds of its
 // steps as fit best, each step stretched by the same factor, the time
 // counted in whole samples so the item lasts exactly its seconds.
-func itemPaths(t *massage.Technique, it massage.Item, l Limits) ([]StepPath, error) {
+func itemPaths(t *massage.Technique, it massage.Item, l Limits, sc *scratch) ([]StepPath, error) {
 	// the steps played: those the planner chose (play), else all
 	steps := it.Play
 	if len(steps) == 0 {
@@ -137,7 +139,7 @@ func itemPaths(t *massage.Technique, it massage.Item, l Limits) ([]StepPath, err
 	base := make([]StepPath, len(steps))
 	var total int // samples of one round at the usual times
 	for i, si := range steps {
-		p, err := CompileStep(t, si+1, Options{Level: it.Pressure, Limits: l, measure: it.Seconds > 0})
+		p, err := CompileStep(t, si+1, Options{Level: it.Pressure, Limits: l, measure: it.Seconds > 0, sc: sc})
 		if err != nil {
 			return nil, err
 		}
@@ -151,7 +153,7 @@ func itemPaths(t *massage.Technique, it massage.Item, l Limits) ([]StepPath, err
 	rounds := max(1, int(math.Round(float64(want)/float64(total))))
 	var share []float64 // each step's share of the item, when not the usual
 	for tries := 0; ; {
-		out, err := itemRounds(t, it, l, base, total, want, rounds, share)
+		out, err := itemRounds(t, it, l, base, total, want, rounds, share, sc)
 		var me *MotionError
 		if !errors.As(err, &me) {
 			return out, err
@@ -182,7 +184,7 @@ func itemPaths(t *massage.Technique, it massage.Item, l Limits) ([]StepPath, err
 }
 
 // itemRounds lays out an item as rounds of its steps in want samples.
-func itemRounds(t *massage.Technique, it massage.Item, l Limits, base []StepPath, total, want, rounds int, share []float64) ([]StepPath, error) {
+func itemRounds(t *massage.Technique, it massage.Item, l Limits, base []StepPath, total, want, rounds int, share []float64, sc *scratch) ([]StepPath, error) {
 	n := rounds * len(base)
 	// the usual samples of a round, each step's weighted by its share
 	shared := 0.0
@@ -216,7 +218,7 @@ func itemRounds(t *massage.Technique, it massage.Item, l Limits, base []StepPath
 		q, ok := made[key{p.Step, ticks}]
 		if !ok {
 			var err error
-			q, err = CompileStep(t, p.Step, Options{Seconds: float64(ticks) / Rate, Level: it.Pressure, Limits: l})
+			q, err = CompileStep(t, p.Step, Options{Seconds: float64(ticks) / Rate, Level: it.Pressure, Limits: l, sc: sc})
 			if err != nil {
 				return nil, err
 			}

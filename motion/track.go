@@ -79,7 +79,7 @@ func (t *track) minDur(s *seg) float64 {
 		L := s.c.length() * k
 		if L > 0 && len(s.c.pts) > 2 {
 			var eff float64
-			s.warp, eff = s.c.warp(bendRadius / k)
+			s.warp, eff = s.c.warpIn(t.ar, bendRadius/k)
 			return minDuration(eff*k, bendRadius, s.contact, t.lim, t.share)
 		}
 		return minDuration(L, 0, s.contact, t.lim, t.share)
@@ -101,6 +101,8 @@ type track struct {
 	share float64
 	// lim are the limits: Knead's, or lower ones a user set
 	lim Limits
+	// ar holds the curves' points and time laws (nil: each its own)
+	ar *arena
 }
 
 func (t *track) last() (Point, bool) {
@@ -123,7 +125,7 @@ func (t *track) add(s seg) {
 				if contact {
 					press = pressLight
 				}
-				t.segs = append(t.segs, seg{kind: kCurve, c: measure([]Point{p, q}), contact: contact, press: press, pass: t.pass,
+				t.segs = append(t.segs, seg{kind: kCurve, c: measureIn(t.ar, append(t.ar.points(2), p, q)), contact: contact, press: press, pass: t.pass,
 					dur: minDuration(gap, 0, contact, t.lim, t.share)})
 			}
 		}
@@ -141,7 +143,7 @@ func (t *track) still(p Point, dur float64, contact bool, press pressFn) {
 
 // move runs the hand along a smooth line through pts.
 func (t *track) move(pts []Point, dur float64, contact bool, press pressFn) {
-	t.add(seg{kind: kCurve, c: smooth(pts), dur: dur, contact: contact, press: press})
+	t.add(seg{kind: kCurve, c: smoothIn(t.ar, pts), dur: dur, contact: contact, press: press})
 }
 
 // along runs the hand along a curve.
@@ -252,13 +254,13 @@ func pressRamp(f float64, _ Point) float64 {
 // so the sideways acceleration stays what it is on a bend of this radius.
 const bendRadius = 0.1
 
-// warp gives the cumulative share of time at each point of the curve when
+// warpIn gives the cumulative share of time at each point of the curve when
 // the hand's speed falls as the square root of the radius of the turn
 // under r0 (chart units), and the curve's effective length: the length it
-// would have at full speed in the same time.
-func (c curve) warp(r0 float64) ([]float64, float64) {
+// would have at full speed in the same time. The shares are in arena a.
+func (c curve) warpIn(a *arena, r0 float64) ([]float64, float64) {
 	n := len(c.pts)
-	w := make([]float64, n)
+	w := a.floats(n)
 	g, next := 1.0, math.NaN() // next: the distance from point i to i+1, once known
 	for i := 1; i < n; i++ {
 		// the radius of the circle through the points either side; the
