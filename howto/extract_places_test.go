@@ -177,6 +177,7 @@ func TestStrokeBetweenTwoPlaces(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Stroke down from the ankle to the toes, three times.\n", "feet"},
 		{"Run your fingers from the ankle to the toes, gently, four times.\n", "feet"},
+		{"Bend the knee to 90 degrees and gently circle the ankle, 5 each way.\n", "ankles"}, // a joint turned, not the part between the two named
 	})
 }
 
