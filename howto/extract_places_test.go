@@ -269,6 +269,26 @@ func TestBeltLine(t *testing.T) {
 	})
 }
 
+// Knees hugged to the chest stretch the place the text is about: the
+// chest (or tummy) they are drawn to is no place worked, nor are the knees.
+func TestKneesToChest(t *testing.T) {
+	for _, txt := range []string{
+		"Lie back and finish by hugging both knees to your chest and rocking gently for 30 seconds.",
+		"Finish lying on your back with both knees hugged to your chest, rocking gently side to side for 30 seconds.",
+		"Knees to chest, hug them and rock side to side for 30 sec.",
+	} {
+		s := &sentence{text: txt}
+		analyze(s)
+		if len(s.areas)+len(s.landmarks) > 0 {
+			t.Errorf("%q: places %v %v, want none", txt, s.areas, s.landmarks)
+		}
+	}
+	firstOn(t, []placeCase{
+		{"Lower back release\n\n1. Lie back and hug both knees to your chest, rocking gently for 30 seconds.\n", "lower-back"},
+		{"Tummy rub\n\n1. Knees to chest, hug them and rock side to side for 30 seconds.\n", "abdomen"},
+	})
+}
+
 // The chewing muscle "in front of each ear" is the jaw, not the ears.
 func TestInFrontOfEachEar(t *testing.T) {
 	firstOn(t, []placeCase{
