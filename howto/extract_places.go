@@ -91,7 +91,9 @@ func (s *sentence) positional(ti int) bool {
 func (s *sentence) kneesToChest(ti int) bool {
 	t := s.toks
 	at := func(k int) bool { return k >= 0 && k < len(t) && (t[k].w == "knee" || t[k].w == "knees") }
-	to := func(k int) bool { return k < len(t) && (t[k].w == "to" || t[k].w == "towards" || t[k].w == "toward" || t[k].w == "into") }
+	to := func(k int) bool {
+		return k < len(t) && (t[k].w == "to" || t[k].w == "towards" || t[k].w == "toward" || t[k].w == "into")
+	}
 	chest := func(k int) bool {
 		for k < len(t) && dets[t[k].w] {
 			k++
