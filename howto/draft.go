@@ -458,6 +458,18 @@ func (st *stepDraft) ownVotes(jointsOnly bool) (votes areaVotes, named, elsewher
 	return votes, len(votes.order) > 0, elsewhere
 }
 
+// turnsJoint reports a step whose moves turn a joint round ("Bend the
+// knee and gently circle the ankle"): the joint is the place, not the
+// part between the two joints named.
+func (st *stepDraft) turnsJoint() bool {
+	for i, s := range st.sents {
+		if st.roles[i] == 1 && len(s.jointsTurned()) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // pronounObject reports a sentence that moves "it" or "them" and names no
 // place: "Rotate it a few times clockwise".
 func (s *sentence) pronounObject() bool {
@@ -527,7 +539,7 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if whole != "" && massage.Overlaps(whole, out.Area) {
 		out.Area = whole // the upper and the lower back worked together are the back
 	}
-	if a := between(st); a != "" && (jointsOnly || !st.worksSomewhere() || out.Area != a && massage.Within(a, out.Area)) {
+	if a := between(st); a != "" && !st.turnsJoint() && (jointsOnly || !st.worksSomewhere() || out.Area != a && massage.Within(a, out.Area)) {
 		out.Area = a // "from ankle to knee" on the leg works the calf
 	}
 	if a := span(st); a != "" && out.Area != "" && (massage.Within(out.Area, a) || limbPlaces[out.Area].limb == a) {

@@ -55,6 +55,8 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case s.perLimb(ti):
 		return true
+	case s.kneesToChest(ti):
+		return true
 	case ti >= 1 && t[ti-1].w == "facing" || ti >= 2 && t[ti-2].w == "facing" && (dets[t[ti-1].w] || t[ti-1].w == "their" || t[ti-1].w == "his" || t[ti-1].w == "her"):
 		return true // "Position yourself at the top of his body, facing his feet": which way the giver faces
 	case poseWords[next] && next != "back" && !s.movesBefore(ti), hangWords[next] && w != "jaw" && w != "mouth",
@@ -78,6 +80,38 @@ func (s *sentence) positional(ti int) bool {
 				return false // "Rest both hands on tummy": the hands rest there, on the place worked
 			}
 			return w == "stomach" || w == "back" || w == "front" || w == "side" || w == "tummy" || w == "belly"
+		}
+	}
+	return false
+}
+
+// kneesToChest reports the knees drawn to the chest, or the chest they
+// are drawn to ("hug both knees to your chest and rock"): a stretch whose
+// place the text around it says (the lower back, the tummy).
+func (s *sentence) kneesToChest(ti int) bool {
+	t := s.toks
+	at := func(k int) bool { return k >= 0 && k < len(t) && (t[k].w == "knee" || t[k].w == "knees") }
+	to := func(k int) bool {
+		return k < len(t) && (t[k].w == "to" || t[k].w == "towards" || t[k].w == "toward" || t[k].w == "into")
+	}
+	chest := func(k int) bool {
+		for k < len(t) && dets[t[k].w] {
+			k++
+		}
+		return k < len(t) && (t[k].w == "chest" || t[k].w == "tummy")
+	}
+	switch w := t[ti].w; {
+	case w == "knee" || w == "knees":
+		k := ti + 1
+		if k < len(t) && t[k].w == "hugged" {
+			k++
+		}
+		return to(k) && chest(k+1)
+	case w == "chest" || w == "tummy":
+		for k := ti - 1; k >= 0 && k >= ti-4; k-- {
+			if to(k) {
+				return at(k-1) || k >= 1 && t[k-1].w == "hugged" && at(k-2)
+			}
 		}
 	}
 	return false

@@ -177,6 +177,7 @@ func TestStrokeBetweenTwoPlaces(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Stroke down from the ankle to the toes, three times.\n", "feet"},
 		{"Run your fingers from the ankle to the toes, gently, four times.\n", "feet"},
+		{"Bend the knee to 90 degrees and gently circle the ankle, 5 each way.\n", "ankles"}, // a joint turned, not the part between the two named
 	})
 }
 
@@ -265,6 +266,26 @@ func TestHeadingSaysTitleAgain(t *testing.T) {
 func TestBeltLine(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Make little circles with the heel of your hand on the thick muscle beside the spine just above her belt line, for two minutes.\n", "lower-back"},
+	})
+}
+
+// Knees hugged to the chest stretch the place the text is about: the
+// chest (or tummy) they are drawn to is no place worked, nor are the knees.
+func TestKneesToChest(t *testing.T) {
+	for _, txt := range []string{
+		"Lie back and finish by hugging both knees to your chest and rocking gently for 30 seconds.",
+		"Finish lying on your back with both knees hugged to your chest, rocking gently side to side for 30 seconds.",
+		"Knees to chest, hug them and rock side to side for 30 sec.",
+	} {
+		s := &sentence{text: txt}
+		analyze(s)
+		if len(s.areas)+len(s.landmarks) > 0 {
+			t.Errorf("%q: places %v %v, want none", txt, s.areas, s.landmarks)
+		}
+	}
+	firstOn(t, []placeCase{
+		{"Lower back release\n\n1. Lie back and hug both knees to your chest, rocking gently for 30 seconds.\n", "lower-back"},
+		{"Tummy rub\n\n1. Knees to chest, hug them and rock side to side for 30 seconds.\n", "abdomen"},
 	})
 }
 

@@ -725,7 +725,7 @@ func (s *sentence) replayOf(of int) int {
 	if len(ws) > 10 || s.repeatsSteps() {
 		return 0
 	}
-	again := false
+	again := len(ws) > 0 && (ws[0] == "finish" || ws[0] == "end" || ws[0] == "close") // "Finish with the resting hands from Step 1."
 	for _, w := range ws {
 		again = again || w == "repeat" || w == "again"
 	}
