@@ -121,6 +121,8 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Our plan for Saturday\n\nYou have a hot shower first, then lie on your front.\nI'll start by laying both hands flat on your lower back for half a minute.\nAfter that, hands either side of your spine, sliding up to your shoulders, eight times.\n", "partner"},
 		{"Foot rub, how we do it\nSit her back in the recliner with legs up, so she knows you're there.\nStroke the top of the foot from toe to ankle, six times.\nShe tires, so ten minutes at most.\n", "partner"},
 		{"A mini baby massage\nUsing your hands, stroke the top of baby's head in small circles.\nWith your flat fingers, massage the tummy clockwise.\nGently rub the toes with your fingertips.\n", "partner"},
+		{"Hand care\n1) With your right thumb, press small circles into the base of your left thumb for thirty seconds.\n2) Stroke from your wrist to your elbow with your other hand, 5 times.\nStop if anything tingles, and tell your mum so she can book the GP.\n", "self"},
+		{"Home care\nI gave C a short routine to do herself in the evenings.\n- Stroke from the wrist up to the elbow with the heel of the free hand, ten times.\n- Squeeze the muscle below the elbow and work down to the wrist.\n", "self"},
 		{"Hand care, ward 7\nRest the patient's forearm on a pillow, palm down.\nStroke from the fingertips to the wrist, six times.\nSqueeze each finger from base to tip.\n", "partner"},
 		{"Calf routine\nThe model lies prone with a bolster under the ankles.\nStroke from the heel up the calf to the knee, six times.\nKnead the calf for two minutes.\n", "partner"},
 		{"Back rub\nSam lies face down on the bed.\nGlide both palms up either side of the spine, six times.\nKnead the waist for a minute.\n", "partner"},

@@ -1157,6 +1157,12 @@ func (s *sentence) countPersons() {
 		case "yourself", "self":
 			s.self += 2
 			s.yourself = true
+		case "herself", "himself", "themselves", "oneself":
+			// "a short routine to do herself": the one named does it on
+			// their own body
+			if i > 0 && (s.toks[i-1].w == "do" || s.toks[i-1].w == "massage" || s.toks[i-1].w == "treat" || s.toks[i-1].w == "on") {
+				s.self += 2
+			}
 		case "ask", "asking":
 			// "Ask your physiotherapist first": an adviser, not the receiver
 			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w]) {
@@ -1211,8 +1217,8 @@ func (s *sentence) countPersons() {
 			"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend":
 			// "a massage I use on my husband", "my husband's arm": someone
 			// else receives
-			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") {
-				s.partner += 2
+			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && !(i > 1 && toldWords[s.toks[i-2].w]) {
+				s.partner += 2 // not "tell your mum so she can book the GP": someone told, not touched
 				s.receivers++
 			}
 		}
@@ -1224,6 +1230,9 @@ func (s *sentence) countPersons() {
 		}
 	}
 }
+
+// toldWords tell or call someone, who is then no receiver.
+var toldWords = wordSet("tell ask call ring phone text show")
 
 // namedPerson reports a name at token i: a word written with a capital
 // that is no pronoun and no word the lexicon knows ("Sam", "Ruth").
