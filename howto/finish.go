@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/knead/knead/massage"
 )
 
 // needsWords mark a list of things to have ready.
@@ -392,6 +394,7 @@ func (d *doc) finish() {
 		s.Areas = stepAreas(st, s.Area)
 		d.res.Steps = append(d.res.Steps, s)
 	}
+	d.modeOfNoOne()
 	if d.opt.Catalog != nil {
 		d.matchTechniques()
 		d.matchPrep()
@@ -424,6 +427,55 @@ func (d *doc) mode() string {
 		return "self"
 	}
 	return "both"
+}
+
+// modeOfNoOne decides the mode of a text that names no one, neither a
+// receiver nor "your" body: from where its moves work. The back is out of
+// one's own reach without a tool, so moves mostly on the back are a
+// partner's; others a reader's own ("Knead the calf", "Circle the
+// temples"), as blind labellers read 27 such texts in 35.
+func (d *doc) modeOfNoOne() {
+	if d.res.Mode != "both" || d.self != 0 || d.partner != 0 || len(d.res.Steps) == 0 {
+		return
+	}
+	back := 0
+	for _, s := range d.res.Steps {
+		if s.Area != "" && massage.Overlaps(s.Area, "back") || s.Area == "glutes" {
+			back++
+		}
+	}
+	why := "self, since its moves work places one reaches oneself"
+	d.res.Mode = "self"
+	if 2*back > len(d.res.Steps) && !d.toolUsed() {
+		why = "a partner, since most of its moves work the back, which one cannot reach oneself"
+		d.res.Mode = "partner"
+	}
+	for i, u := range d.res.Unsure {
+		if strings.HasPrefix(u, "the text does not say whether") {
+			d.res.Unsure[i] = u + ": taken to be for " + why
+		}
+	}
+}
+
+// selfTools are what one reaches one's own back with.
+var selfTools = wordSet("ball balls roller rollers wall massager gun cane stick peanut doorframe")
+
+// toolUsed reports a step or preparation that names a tool one massages
+// oneself with.
+func (d *doc) toolUsed() bool {
+	for _, p := range d.res.Prep {
+		if p.Kind == "tool" {
+			return true
+		}
+	}
+	for _, s := range d.res.Steps {
+		for _, x := range tokenize(s.Text) {
+			if selfTools[x.w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noNils makes the result's lists empty rather than nil, for --json.

@@ -205,15 +205,19 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// Mode is read from who the text speaks to.
+// Mode is read from who the text speaks to; a text that names no one is
+// the reader's own, unless its moves are mostly on the back, which one
+// reaches only with a tool.
 func TestImportMode(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Ask your partner to lie down. Knead their calves slowly.", "partner"},
 		{"Sit down and knead your own calves slowly.", "self"},
-		{"Knead the calves slowly.", "both"},
+		{"Knead the calves slowly.", "self"},
 		// the title says who receives when the steps do not
 		{"# Giving someone a calf rub\n\n1. Knead the calves slowly.\n\n2. Stroke up from the ankle to the knee.\n", "partner"},
-		{"# A calf rub\n\n1. Knead the calves slowly.\n\n2. Stroke up from the ankle to the knee.\n", "both"},
+		{"# A calf rub\n\n1. Knead the calves slowly.\n\n2. Stroke up from the ankle to the knee.\n", "self"},
+		{"# A back rub\n\n1. Glide both palms up either side of the spine, six times.\n\n2. Knead the lower back for a minute.\n", "partner"},
+		{"# A back rub\n\n1. Lean against a ball on the wall and roll it up and down the lower back.\n\n2. Knead the lower back for a minute.\n", "self"},
 	}
 	for _, tt := range tests {
 		res, err := Import([]byte(tt.in), Options{})
