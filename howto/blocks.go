@@ -119,7 +119,6 @@ func blocks(lines []line, firstLine bool) []*block {
 			cur.starts = append(cur.starts, lineStart{len(cur.text) + 1, l.n})
 			grow(" ", l.text)
 		}
-		_ = i
 	}
 	out = splitLines(out)
 	// A paragraph of one short line with no full stop is a heading; so is
