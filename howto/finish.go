@@ -444,7 +444,7 @@ func (d *doc) modeOfNoOne() {
 			back++
 		}
 	}
-	why := "self, since its moves work places one reaches oneself"
+	why := "yourself, since its moves work places one reaches oneself"
 	d.res.Mode = "self"
 	if 2*back > len(d.res.Steps) && !d.toolUsed() {
 		why = "a partner, since most of its moves work the back, which one cannot reach oneself"

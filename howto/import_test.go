@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -227,5 +228,13 @@ func TestImportMode(t *testing.T) {
 		if res.Mode != tt.want {
 			t.Errorf("mode of %q = %s, want %s", tt.in, res.Mode, tt.want)
 		}
+	}
+	// the report says when the mode was decided for a text that names no one
+	res, err := Import([]byte("# A calf rub\n\n1. Knead the calves slowly.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Unsure, func(u string) bool { return strings.Contains(u, "taken to be for yourself") }) {
+		t.Errorf("unsure %q: want it to say the text is taken to be for yourself", res.Unsure)
 	}
 }
