@@ -24,7 +24,10 @@ func init() {
 			"as plain text, Markdown, simple HTML, a spreadsheet saved as CSV or a forum post in BBCode, from FILE or from standard input with '-' — and " +
 			"writes a routine in Knead's format that 'knead check' accepts and that plays like any " +
 			"other. Each step's cue is the author's own sentence; area, landmarks, hands, motion, " +
-			"direction, pressure, repeats, time and side are filled in from what was understood.\n\n" +
+			"direction, pressure, repeats, time and side are filled in from what was understood. " +
+			"Whether it is for yourself or a partner is read from whom the text speaks to; a text " +
+			"that names no one is taken to be for yourself, or for a partner when most of its moves " +
+			"work the back and no ball or roller is named, and the report says so.\n\n" +
 			"The routine goes to standard output, or to --out FILE (an existing file is kept unless " +
 			"--force is given). A report goes to standard error: every step with the sentence it came " +
 			"from and the catalog technique it is most like, the preparations, warnings (named by " +
