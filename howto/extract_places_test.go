@@ -396,3 +396,13 @@ func TestGiversOwnFinger(t *testing.T) {
 		{"Take each toe of baby between your forefingers and thumb, and pull down your finger gently off the toes.\n", "toes"},
 	})
 }
+
+// Hands shaken out are the place the move works, not the hands that work:
+// "Shake both hands out loosely" under a wrist heading is on the hands.
+func TestShakenHandsAreThePlace(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"WRIST AND FOREARM CARE\n\nShake both hands out loosely for 10 seconds.\n", "hands"},
+		{"Wrist care for the desk\n\nShake out your hands by your sides for ten seconds.\n", "hands"},
+		{"Forearm routine\n\nStand up and shake your hands out loose for a few seconds.\n", "hands"},
+	})
+}

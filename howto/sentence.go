@@ -972,6 +972,11 @@ func (s *sentence) readHit(h hit, prevAmb *int) {
 			*prevAmb = 1
 		}
 	}
+	if last := s.st.ti[h.i+h.n-1]; !h.e.amb && shaken(s.toks, last) {
+		s.markRef("hands", s.isRef(last))
+		s.takeValue(h, last, val{cArea, "hands"}) // "Shake both hands out": the hands shaken
+		return
+	}
 	if pl, ok := selfHandPlaces[h.e.words[len(h.e.words)-1]]; ok && h.n == 2 && s.otherHandOfSelf(ti) {
 		s.markRef(pl.id, s.isRef(ti))
 		s.takeValue(h, ti, pl) // "over your left palm", worked by the right thumb
@@ -1444,6 +1449,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if s.feltIn(ti) {
 		return true // "until you feel the pull in your forearms": where a stretch is felt is a place
 	}
+	if shaken(t, ti) {
+		return true // "Shake both hands out loosely": the hands are what is shaken
+	}
 	if giverWords[t[ti].w] && (ti+1 < len(t) && t[ti+1].w == "through" || ti+2 < len(t) && t[ti+2].w == "through" && t[ti+1].kind == tWord && !dets[t[ti+1].w]) {
 		return false // "comb the fingers back through the hair": what combs
 	}
@@ -1469,6 +1477,31 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 		return true
 	}
 	return s.movedObject(ti, k)
+}
+
+// shaken reports a hand word that a form of "shake" has as its object,
+// perhaps after "out" and a determiner: "Shake both hands out loosely",
+// "shake out your hands". The hands shaken are the place the move works,
+// not what works it.
+func shaken(t []token, ti int) bool {
+	if !giverWords[t[ti].w] || t[ti].w != "hand" && t[ti].w != "hands" && t[ti].w != "fingers" {
+		return false
+	}
+	k := ti - 1
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		k--
+	}
+	if k >= 0 && t[k].w == "out" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch t[k].w {
+	case "shake", "shakes", "shaking", "shook":
+		return true
+	}
+	return false
 }
 
 // feltIn reports a body word named where a stretch is felt: "until you
