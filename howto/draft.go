@@ -195,7 +195,8 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	for _, l := range s.landmarks {
 		if lm, ok := massage.LandmarkByID(l); ok {
 			lw := w
-			if limbJoints[l] && !jointsOnly && !turned[l] {
+			edge := neckEdges[l] && s.namesNeck()
+			if limbJoints[l] && !jointsOnly && !turned[l] || edge {
 				lw *= 0.4
 			}
 			if turned[l] {
@@ -206,7 +207,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 				lw /= 4
 			case s.refs[l]:
 				lw /= 2 // "toward the hip", "under the ribs": where a move heads, not where it works
-			case len(v.order) == 0 && !limbJoints[l] && !holding && len(path) == 0 && len(felt) == 0:
+			case len(v.order) == 0 && !limbJoints[l] && !edge && !holding && len(path) == 0 && len(felt) == 0:
 				lw++ // the place a step starts from says most about it
 			}
 			switch {
@@ -241,6 +242,26 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 		}
 		v.add(a, aw)
 	}
+}
+
+// neckEdges are the scalp's edges where a move on the neck starts or
+// ends: "from the hairline down to the collar", "squeeze up the back of
+// the neck to the base of the skull" work the neck.
+var neckEdges = map[string]bool{"hairline": true, "base-of-skull": true}
+
+// namesNeck reports a sentence that names the neck or a place on it.
+func (s *sentence) namesNeck() bool {
+	for _, a := range s.areas {
+		if a == "neck" {
+			return true
+		}
+	}
+	for _, l := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok && lm.Area == "neck" {
+			return true
+		}
+	}
+	return false
 }
 
 // workedArea is the area a move on a landmark works. The base of the

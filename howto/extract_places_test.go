@@ -406,3 +406,13 @@ func TestShakenHandsAreThePlace(t *testing.T) {
 		{"Forearm routine\n\nStand up and shake your hands out loose for a few seconds.\n", "hands"},
 	})
 }
+
+// The hairline and the base of the skull are the scalp's edges: a move
+// that runs from one of them along the neck works the neck.
+func TestNeckBetweenTheScalpsEdges(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Scalp and neck\n\nSmall circles from the hairline down to the collar. 30 sec.\n", "neck"},
+		{"Cup the back of the neck in one hand and gently squeeze and release, working up to the hairline, five squeezes.\n", "neck"},
+		{"Stroke along the collar bone out to the shoulder, 5 times.\n", "chest"},
+	})
+}
