@@ -195,7 +195,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	for _, l := range s.landmarks {
 		if lm, ok := massage.LandmarkByID(l); ok {
 			lw := w
-			edge := neckEdges[l] && s.namesNeck()
+			edge := s.namesNeighbour(l)
 			if limbJoints[l] && !jointsOnly && !turned[l] || edge {
 				lw *= 0.4
 			}
@@ -244,21 +244,31 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	}
 }
 
-// neckEdges are the scalp's edges where a move on the neck starts or
-// ends: "from the hairline down to the collar", "squeeze up the back of
-// the neck to the base of the skull" work the neck.
-var neckEdges = map[string]bool{"hairline": true, "base-of-skull": true}
+// edges are places where a move on a neighbouring area starts or ends,
+// with the areas they border: "from the hairline down to the collar" and
+// "squeeze up the back of the neck to the base of the skull" work the
+// neck; "from the top of his bum up either side of the spine" works the
+// back; "the top of the hips, the fleshy bit above the bum" the hips. When
+// a sentence names one of those areas too, the edge weighs less.
+var edges = map[string][]string{
+	"hairline":      {"neck"},
+	"base-of-skull": {"neck"},
+	"glutes":        {"back", "hips"},
+}
 
-// namesNeck reports a sentence that names the neck or a place on it.
-func (s *sentence) namesNeck() bool {
-	for _, a := range s.areas {
-		if a == "neck" {
-			return true
+// namesNeighbour reports a sentence that names one of the areas an edge
+// borders, or a place inside one.
+func (s *sentence) namesNeighbour(l string) bool {
+	for _, b := range edges[l] {
+		for _, a := range s.areas {
+			if massage.Within(a, b) {
+				return true
+			}
 		}
-	}
-	for _, l := range s.landmarks {
-		if lm, ok := massage.LandmarkByID(l); ok && lm.Area == "neck" {
-			return true
+		for _, m := range s.landmarks {
+			if lm, ok := massage.LandmarkByID(m); ok && m != l && massage.Within(lm.Area, b) {
+				return true
+			}
 		}
 	}
 	return false
@@ -1179,9 +1189,10 @@ func between(st *stepDraft) string {
 
 // betweenHeadAndTrunk is the neck, for a move that only runs from a place
 // of the head to the chest or shoulders, or back, naming no place on its
-// way: "strokes from the collarbone towards your face".
+// way: "strokes from the collarbone towards your face"; and the back, for
+// one that runs from the neck to the buttocks.
 func betweenHeadAndTrunk(st *stepDraft) string {
-	head, trunk := false, false
+	head, trunk, neck, seat := false, false, false, false
 	for i, s := range st.sents {
 		if st.roles[i] != 1 {
 			continue
@@ -1192,6 +1203,8 @@ func betweenHeadAndTrunk(st *stepDraft) string {
 			}
 			head = head || massage.Within(a, "head")
 			trunk = trunk || a == "chest" || a == "shoulders"
+			neck = neck || a == "neck"
+			seat = seat || a == "glutes"
 		}
 		// "slide up from your shoulder to under your ear": just below
 		// the ear is where the neck meets the head
@@ -1199,6 +1212,9 @@ func betweenHeadAndTrunk(st *stepDraft) string {
 	}
 	if head && trunk {
 		return "neck"
+	}
+	if neck && seat {
+		return "back" // "long slow strokes from her neck to her bum": the whole back
 	}
 	return ""
 }

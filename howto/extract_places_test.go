@@ -416,3 +416,15 @@ func TestNeckBetweenTheScalpsEdges(t *testing.T) {
 		{"Stroke along the collar bone out to the shoulder, 5 times.\n", "chest"},
 	})
 }
+
+// The buttocks are the glutes; where a stroke only starts or ends there, or
+// the sentence says the hips, the back or the hips are worked.
+func TestButtocksAreTheGlutes(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Make soft fists and press into the big muscle of the buttock in ten slow circles.\n", "glutes"},
+		{"Roll the ball in small circles over the buttocks for about 30 seconds.\n", "glutes"},
+		{"Long glides with both flat hands from the top of his bum up either side of the spine to the shoulder blades. 6 times.\n", "back"},
+		{"Knead the top of the hips (the fleshy bit above the bum) like dough, both sides.\n", "hips"},
+		{"Finish with a few long slow strokes from her neck to her bum, lighter each time.\n", "back"},
+	})
+}

@@ -219,6 +219,8 @@ func TestImportMode(t *testing.T) {
 		{"# A calf rub\n\n1. Knead the calves slowly.\n\n2. Stroke up from the ankle to the knee.\n", "self"},
 		{"# A back rub\n\n1. Glide both palms up either side of the spine, six times.\n\n2. Knead the lower back for a minute.\n", "partner"},
 		{"# A back rub\n\n1. Lean against a ball on the wall and roll it up and down the lower back.\n\n2. Knead the lower back for a minute.\n", "self"},
+		// a move told by the one who received it
+		{"When the pains came I lay on my left side, and he pressed one fist into the top of my right buttock and made slow circles for a minute.\n\nThen he stroked my lower back gently.", "partner"},
 	}
 	for _, tt := range tests {
 		res, err := Import([]byte(tt.in), Options{})

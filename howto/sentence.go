@@ -1607,6 +1607,24 @@ func (s *sentence) movedObject(ti, k int) bool {
 // "grip the forearm just below the elbow".
 var theReceiver = map[string]bool{"forearm": true, "forearms": true, "elbow": true, "elbows": true}
 
+// heWorks reports "he" or "she" making a move in the clause before token
+// k, with no "I" between: "and he pressed one fist into the top of my right
+// buttock" tells of a move the teller received.
+func (s *sentence) heWorks(k int) bool {
+	t := s.toks
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		switch t[j].w {
+		case "i", "i'd", "i'm", "i've":
+			return false
+		case "he", "she":
+			if v, ok := verbs[t[j+1].w]; ok && v.c == vMove {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // countOwner counts "your neck" as a self cue and "their neck" as a
 // partner cue.
 func (s *sentence) countOwner(ti int) {
@@ -1628,7 +1646,7 @@ func (s *sentence) countOwner(ti int) {
 			s.self++
 		}
 	case "my":
-		if s.vi > 0 && kinDoers[s.toks[s.vi-1].w] {
+		if s.vi > 0 && kinDoers[s.toks[s.vi-1].w] || s.heWorks(k) {
 			s.partner++ // "Mum squeezes my shoulders": the teller receives
 		} else {
 			s.self++
