@@ -39,11 +39,64 @@ func handsPrep(t []token) []string {
 			// aren't icy", "rubs it between his hands": the cream warmed
 			// in the hands warms them
 			out = appendNew(out, "warm-hands")
-		case washWords[x.w] && handsNear(t, i, 4):
+		case warmWords[x.w] && handsWarmed(t, i):
+			out = appendNew(out, "warm-hands")
+		case washWords[x.w] && (handsNear(t, i, 4) || driedAfter(t, i)), showerFirst(t, i):
 			out = appendNew(out, "wash")
 		}
 	}
 	return out
+}
+
+// handsWarmed reports "warm" said of the hands as the end of what is done
+// to them: "Wrap both hands round the mug until they're warm".
+func handsWarmed(t []token, i int) bool {
+	if i < 2 || t[i-1].w != "they're" && t[i-1].w != "are" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-10; k-- {
+		if ownHands[t[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// driedAfter reports hands dried just after what was washed off them:
+// "Wash off the lime and sugar and dry your hands properly first".
+func driedAfter(t []token, i int) bool {
+	for k := i + 1; k+1 < len(t) && k <= i+10; k++ {
+		if t[k].w == "dry" || t[k].w == "pat" {
+			return handsNear(t, k, 3)
+		}
+	}
+	return false
+}
+
+// showered reports a shower asked for before the massage anywhere in the
+// sentence: it is asked however the sentence is put ("Please shower
+// before you sit down").
+func showered(t []token) bool {
+	for i := range t {
+		if showerFirst(t, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// showerFirst reports a shower taken before the massage: "Please shower
+// before you sit down on the benches", "shower first".
+func showerFirst(t []token, i int) bool {
+	if t[i].w != "shower" && t[i].w != "showered" {
+		return false
+	}
+	for k := i + 1; k < len(t) && k <= i+2; k++ {
+		if t[k].w == "before" || t[k].w == "first" {
+			return true
+		}
+	}
+	return false
 }
 
 func handsNear(t []token, i, n int) bool {
@@ -65,7 +118,7 @@ func handsNear(t []token, i, n int) bool {
 // inPalms reports "between your palms", "in your hands" within a few
 // words of token i: where the oil is warmed.
 func inPalms(t []token, i int) bool {
-	for k := max(0, i-8); k+1 < len(t) && k <= i+8; k++ {
+	for k := max(0, i-8); k+1 < len(t) && k <= i+12+bracketed(t, i, 12); k++ {
 		if t[k].w != "between" && t[k].w != "in" {
 			continue
 		}
@@ -81,6 +134,28 @@ func inPalms(t []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// bracketed counts the tokens inside brackets among those after token i,
+// up to n outside them: "warm a blob of the almond oil (on the dresser)
+// between your palms" reaches the palms past the aside.
+func bracketed(t []token, i, n int) int {
+	in, out, depth := 0, 0, 0
+	for k := i + 1; k < len(t) && out < n; k++ {
+		switch {
+		case t[k].w == "(" || t[k].w == "[":
+			depth++
+			in++
+		case (t[k].w == ")" || t[k].w == "]") && depth > 0:
+			depth--
+			in++
+		case depth > 0:
+			in++
+		default:
+			out++
+		}
+	}
+	return in
 }
 
 // waterNear reports warm water or a warm towel, which warm no hands.

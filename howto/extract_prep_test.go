@@ -39,6 +39,12 @@ func TestPreparationShapes(t *testing.T) {
 		// a posture told with where it is taken, in passing
 		{"Neck release\n\n1. Sitting on a chair, close your eyes and let your arms hang down. Roll your head slowly, 5 times.\n", []string{"position"}},
 		{"Foot rub\n\nThis works with her reclining face up on the sofa.\n\n1. Stroke from the toes to the ankle ten times.\n", []string{"position"}},
+		// washing told with what is washed off, a shower first, hands warmed
+		// round a mug, oil warmed in the palms past an aside
+		{"Forearm care\n\nWash off the lime and sugar and dry your hands properly first.\n\n1. Glide up the forearm to the elbow, six times.\n", []string{"wash", "dry"}},
+		{"Calf rub\n\nPlease shower before you sit down on the benches.\n\n1. Stroke up the calf with both palms, six times.\n", []string{"wash"}},
+		{"Shoulder rub\n\n1. Wrap both hands round the mug until they're warm, then lay them over the top of your shoulders for a slow count of ten.\n", []string{"warm-hands"}},
+		{"Hand rub\n\nWarm a blob of the almond oil (on the dresser, by the lamp) between your palms.\n\n1. Press circles into the palm with your thumb.\n", []string{"oil", "warm-hands"}},
 		{"Hamstring roll\n\nSit on the floor. Slide the roller into the open space under your thighs.\n\nRoll slowly from the knee to the buttock for 30 seconds.\n", []string{"position", "tool"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})

@@ -69,7 +69,7 @@ func (d *doc) findPrep(s *sentence) {
 	for _, k := range handsPrep(s.toks) {
 		// told in passing with a product got ready: "a few drops of oil,
 		// warmed between the palms" warms the hands
-		if instr || s.b.kind == bItem || ready && k == "warm-hands" {
+		if instr || s.b.kind == bItem || ready && k == "warm-hands" || k == "wash" && showered(s.toks) {
 			d.addPrep(k, s)
 		}
 	}
