@@ -219,6 +219,10 @@ func TestImportMode(t *testing.T) {
 		{"# A calf rub\n\n1. Knead the calves slowly.\n\n2. Stroke up from the ankle to the knee.\n", "self"},
 		{"# A back rub\n\n1. Glide both palms up either side of the spine, six times.\n\n2. Knead the lower back for a minute.\n", "partner"},
 		{"# A back rub\n\n1. Lean against a ball on the wall and roll it up and down the lower back.\n\n2. Knead the lower back for a minute.\n", "self"},
+		// "help yourself" takes a tester; "on someone you love" names a receiver
+		{"TRY OUR HAND BALM ON SOMEONE YOU LOVE (tester pots on the left, help yourself!)\n\n1. Stroke from the fingertips up to the wrist, 6 times.\n2. Knead the palm with both thumbs.\n", "partner"},
+		// the attendant asked to call first aid receives nothing
+		{"# After the sauna\n\n1. Stroke up the back of the calf to the knee, 8 times.\n2. Knead the front of the thigh from the knee towards the hip.\n\nSkip it if your calf is swollen and ask the attendant to call first aid.\n", "self"},
 		// a move told by the one who received it
 		{"When the pains came I lay on my left side, and he pressed one fist into the top of my right buttock and made slow circles for a minute.\n\nThen he stroked my lower back gently.", "partner"},
 	}

@@ -1160,6 +1160,9 @@ func (s *sentence) countPersons() {
 		}
 		switch t.w {
 		case "yourself", "self":
+			if i > 0 && s.toks[i-1].w == "help" {
+				break // "tester pots on the left, help yourself!": take some
+			}
 			s.self += 2
 			s.yourself = true
 		case "herself", "himself", "themselves", "oneself":
@@ -1170,7 +1173,7 @@ func (s *sentence) countPersons() {
 			}
 		case "ask", "asking":
 			// "Ask your physiotherapist first": an adviser, not the receiver
-			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w]) {
+			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w]) && !askedToFetch(s.toks, i) {
 				s.partner++
 			}
 		case "recipient", "recipients", "receiver", "partner", "client", "him",
@@ -1214,7 +1217,7 @@ func (s *sentence) countPersons() {
 		case "someone", "somebody":
 			// "How to give someone a face massage", "massaging someone's
 			// shoulders": another person receives
-			if i > 0 && giveWords[s.toks[i-1].w] || i+1 < len(s.toks) && strings.HasPrefix(s.toks[i+1].w, "'s") {
+			if i > 0 && (giveWords[s.toks[i-1].w] || s.toks[i-1].w == "on") || i+1 < len(s.toks) && strings.HasPrefix(s.toks[i+1].w, "'s") {
 				s.partner += 2
 				s.receivers++
 			}
@@ -1235,6 +1238,19 @@ func (s *sentence) countPersons() {
 		}
 	}
 }
+
+// askedToFetch reports "ask" whose person is asked to fetch help rather
+// than to receive: "ask the attendant to call first aid".
+func askedToFetch(t []token, i int) bool {
+	for k := i + 1; k+1 < len(t) && k <= i+4; k++ {
+		if t[k].w == "to" {
+			return fetchVerbs[t[k+1].w]
+		}
+	}
+	return false
+}
+
+var fetchVerbs = wordSet("call ring phone fetch get bring help check")
 
 // toldWords tell or call someone, who is then no receiver.
 var toldWords = wordSet("tell ask call ring phone text show")
