@@ -156,6 +156,9 @@ func keptLight(t []token, p int) bool {
 		if bonyWords[t[k].w] && k > 1 && (t[k-2].w == "over" || t[k-2].w == "on" || t[k-2].w == "near") {
 			return true // "Keep the pressure light over the collarbones": a bone under the skin
 		}
+		if k == light+3 && softPlaces[t[k].w] && (t[k-2].w == "under" || t[k-2].w == "behind" || t[k-2].w == "around" || t[k-2].w == "near" || t[k-2].w == "over") {
+			return true // "Keep pressure light under the eyes": thin skin over soft places
+		}
 	}
 	return false
 }
@@ -187,6 +190,10 @@ func stayLightAt(t []token, p int) bool {
 var bonyWords = wordSet("bone bones collarbone collarbones spine kneecap kneecaps shin shins ribs joint joints knuckles ankle-bones")
 
 var lightWords = wordSet("light gentle soft lighter gentler softer")
+
+// softPlaces are where the skin is thin or nerves and vessels lie near it:
+// pressure kept light there is a caution ("under the eyes", "behind the knee").
+var softPlaces = wordSet("eyes eye knee knees throat temples armpit armpits neck")
 
 // teachesAfter reports an adviser asked to teach or show, within a few
 // words of token p: "ask your physical therapist to teach you …".
@@ -289,7 +296,8 @@ func cautionAnywhere(t []token, i int) bool {
 		return k < len(t) && inSet("tender-words", t[k].w)
 	case (w == "keep" || w == "keeping") && i+3 < len(t) && t[i+1].w == "it" && (inSet("ease-off", t[i+2].w) || t[i+2].w == "light"):
 		// "keep it light under the eyes": gentler near a place kept clear
-		return inSet("ease-where", t[i+3].w) || t[i+3].w == "under" || t[i+3].w == "over" && wordWithin(t, i+4, 3, "keep-clear")
+		return inSet("ease-where", t[i+3].w) || t[i+3].w == "under" || t[i+3].w == "over" && wordWithin(t, i+4, 3, "keep-clear") ||
+			t[i+3].w == "behind" && i+5 < len(t) && softPlaces[t[i+5].w] // "Keep it light behind the knee"
 	case inSet("forbid", w):
 		// "It is forbidden to make this massage at the fever"
 		return true

@@ -166,6 +166,10 @@ func TestCautions(t *testing.T) {
 		{"Keep an eye on the baby's face for signs of fear or upset.", true},
 		{"Aside from that, it also offers relief for signs of allergies and colds.", false},
 		{"Older skin tears easily, so use plenty of cream.", true},
+		// fifteenth pass
+		{"Keep pressure light under the eyes.", true},
+		{"Keep it light behind the knee.", true},
+		{"Keep the pressure light under your palms as you glide.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

@@ -244,3 +244,24 @@ func TestImportMode(t *testing.T) {
 		t.Errorf("unsure %q: want it to say the text is taken to be for yourself", res.Unsure)
 	}
 }
+
+// A whole line set off in emphasis that opens as a caution does is a
+// warning of its own, not a heading, and is not run into the next line.
+func TestEmphasisedCautionLines(t *testing.T) {
+	in := "Hand rub\n\n1. Stroke from the fingertips up to the wrist, 6 times.\n\n*Don't press on swollen or red joints*\n** if the arm goes hot or puffy, ring the nurse first **\n**Neck and shoulders**\nKnead the tops of the shoulders.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Text)
+	}
+	want := []string{"Don't press on swollen or red joints.", "if the arm goes hot or puffy, ring the nurse first."}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+	if n := len(res.Steps); n != 2 || res.Steps[1].Area != "shoulders" {
+		t.Errorf("steps %+v: want 2, the second on the shoulders", res.Steps)
+	}
+}

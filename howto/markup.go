@@ -601,6 +601,9 @@ func leadIn(t string, num int) (text, title string, n int) {
 		}
 		if rest == "" && !strings.HasSuffix(inner, ":") {
 			t = inner // a whole emphasised line is just text
+			if warnsAlone(inner) {
+				t += "." // "*Don't press on swollen or red joints*": a caution, no heading
+			}
 			break
 		}
 		title, t = inner, strings.TrimLeft(rest, ":.-–— ")
@@ -630,6 +633,24 @@ func leadIn(t string, num int) (text, title string, n int) {
 		}
 	}
 	return strings.TrimSpace(t), strings.TrimSpace(title), n
+}
+
+// warnsAlone reports a whole emphasised line with no stop that opens as a
+// caution does and runs to four words or more: a sentence set off for its
+// weight ("*Don't press on swollen or red joints*", "** if the arm goes
+// hot, ring the nurse first **"), not a heading.
+func warnsAlone(t string) bool {
+	f := strings.Fields(strings.ToLower(stripEmphasis(t)))
+	if len(f) < 4 || strings.ContainsAny(t[len(t)-1:], ".!?") {
+		return false
+	}
+	switch strings.Trim(f[0], ",") {
+	case "don't", "don’t", "never", "avoid", "stop", "skip", "if", "no", "not":
+		return true
+	case "do":
+		return f[1] == "not"
+	}
+	return false
 }
 
 func stripEmphasis(t string) string {
