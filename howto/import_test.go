@@ -269,3 +269,16 @@ func TestEmphasisedCautionLines(t *testing.T) {
 		t.Errorf("steps %+v: want 2, the second on the shoulders", res.Steps)
 	}
 }
+
+// A massage told as a story in the past tense: each move the teller
+// recalls is a step, irregular past forms as well ("swept").
+func TestStoryInThePastTense(t *testing.T) {
+	in := "Nana's face routine\n\nShe pressed her fingertips along her forehead from the middle out to the temples, six times. She pinched her eyebrows gently from the nose outwards. She tapped all round her eyes with her ring fingers like rain. She swept her knuckles from her chin up to her ears, eight times on each side. And last, she held her palms over her closed eyes and counted to twenty.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Steps, func(s Step) bool { return strings.HasPrefix(s.Text, "She swept") }) {
+		t.Errorf("steps %+v: want one that sweeps the knuckles", res.Steps)
+	}
+}
