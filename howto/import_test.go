@@ -223,6 +223,10 @@ func TestImportMode(t *testing.T) {
 		{"TRY OUR HAND BALM ON SOMEONE YOU LOVE (tester pots on the left, help yourself!)\n\n1. Stroke from the fingertips up to the wrist, 6 times.\n2. Knead the palm with both thumbs.\n", "partner"},
 		// the attendant asked to call first aid receives nothing
 		{"# After the sauna\n\n1. Stroke up the back of the calf to the knee, 8 times.\n2. Knead the front of the thigh from the knee towards the hip.\n\nSkip it if your calf is swollen and ask the attendant to call first aid.\n", "self"},
+		// the author's hands named beside "your hand": the reader receives
+		{"Hand rubs\n\nI warm a bit of hand cream between my palms and take your hand palm up in mine. I press my thumbs into the fleshy pad below your thumb and circle slowly.\n", "partner"},
+		// instructions for a carer are for someone cared for
+		{"INSTRUCTIONS FOR CARER (daily)\n\nWash the feet and pat them dry.\n\n1. Spread the cream over the top and sole with slow strokes from the toes back to the ankle.\n", "partner"},
 		// a move told by the one who received it
 		{"When the pains came I lay on my left side, and he pressed one fist into the top of my right buttock and made slow circles for a minute.\n\nThen he stroked my lower back gently.", "partner"},
 	}
@@ -263,5 +267,18 @@ func TestEmphasisedCautionLines(t *testing.T) {
 	}
 	if n := len(res.Steps); n != 2 || res.Steps[1].Area != "shoulders" {
 		t.Errorf("steps %+v: want 2, the second on the shoulders", res.Steps)
+	}
+}
+
+// A massage told as a story in the past tense: each move the teller
+// recalls is a step, irregular past forms as well ("swept").
+func TestStoryInThePastTense(t *testing.T) {
+	in := "Nana's face routine\n\nShe pressed her fingertips along her forehead from the middle out to the temples, six times. She pinched her eyebrows gently from the nose outwards. She tapped all round her eyes with her ring fingers like rain. She swept her knuckles from her chin up to her ears, eight times on each side. And last, she held her palms over her closed eyes and counted to twenty.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Steps, func(s Step) bool { return strings.HasPrefix(s.Text, "She swept") }) {
+		t.Errorf("steps %+v: want one that sweeps the knuckles", res.Steps)
 	}
 }

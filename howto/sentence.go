@@ -1214,6 +1214,10 @@ func (s *sentence) countPersons() {
 				s.partner += 2
 				s.receivers++
 			}
+		case "carer", "carers", "caregiver", "caregivers":
+			// "INSTRUCTIONS FOR CARER": the one who gives it looks after
+			// someone else
+			s.partner += 2
 		case "someone", "somebody":
 			// "How to give someone a face massage", "massaging someone's
 			// shoulders": another person receives
@@ -1237,6 +1241,18 @@ func (s *sentence) countPersons() {
 			s.partner += 2 // "Mum puts her hands on my shoulders": someone else gives it
 		}
 	}
+}
+
+// myHands reports the author's own hands named in the sentence ("in
+// mine", "my thumbs"), so that "your hand" beside them is the reader's.
+func (s *sentence) myHands() bool {
+	t := s.toks
+	for k, x := range t {
+		if x.w == "mine" || x.w == "my" && k+1 < len(t) && giverWords[t[k+1].w] {
+			return true
+		}
+	}
+	return false
 }
 
 // askedToFetch reports "ask" whose person is asked to fetch help rather
@@ -1470,6 +1486,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	}
 	if giverWords[t[ti].w] && (ti+1 < len(t) && t[ti+1].w == "through" || ti+2 < len(t) && t[ti+2].w == "through" && t[ti+1].kind == tWord && !dets[t[ti+1].w]) {
 		return false // "comb the fingers back through the hair": what combs
+	}
+	if first >= 0 && t[first].w == "your" && s.shape.person == "i" && s.myHands() {
+		return true // "I … take your hand palm up in mine": the author works the reader's hand
 	}
 	if first >= 0 && t[first].w == "your" && (giverWords[t[ti].w] || giverOne[t[ti].w]) && !s.selfText {
 		return false // "over your fingers": the giver's own

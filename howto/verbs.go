@@ -86,6 +86,29 @@ func inflect(b string) []string {
 		out = append(out, "sat")
 	case "find":
 		out = append(out, "found")
+	// past forms a story of a massage tells it in: "She swept her knuckles
+	// from her chin up to her ears"
+	case "sweep":
+		out = append(out, "swept")
+	case "draw":
+		out = append(out, "drew", "drawn")
+	case "slide":
+		out = append(out, "slid")
+	case "wring":
+		out = append(out, "wrung")
+	case "dig":
+		out = append(out, "dug")
+	case "lay":
+		out = append(out, "laid")
+	case "shake":
+		out = append(out, "shook")
+	case "bring":
+		out = append(out, "brought")
+	case "begin":
+		out = append(out, "began", "begun")
+	case "spread":
+		out = out[:0:0]
+		out = append(out, "spread", "spreads", "spreading")
 	}
 	return out
 }
