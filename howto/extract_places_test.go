@@ -428,3 +428,13 @@ func TestButtocksAreTheGlutes(t *testing.T) {
 		{"Finish with a few long slow strokes from her neck to her bum, lighter each time.\n", "back"},
 	})
 }
+
+// What the giver works with is no place, however it is owned: "with her
+// thumbs" in a story, "the heel of your own hand".
+func TestWorkedWithIsNoPlace(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"When I was small\n\nThen little circles with her thumbs all along under your shoulder blades.\n", "upper-back"},
+		{"Hip warm-up\n\n1. The heel of your own hand sweeps up the side of the hip, ten times, firm and warm.\n", "hips"},
+		{"She stroked his hands with her thumbs, slowly.\n", "hands"},
+	})
+}

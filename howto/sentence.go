@@ -1465,8 +1465,8 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if k >= 0 && (t[k].w == "her" || t[k].w == "his") && s.doerIs(t[k].w) {
 		return false // "she spreads her fingers and rubs my scalp": the doer's own hand
 	}
-	if k >= 0 && partnerWords[t[k].w] {
-		return true
+	if k >= 0 && partnerWords[t[k].w] && !(k > 0 && (t[k-1].w == "with" || t[k-1].w == "using") && giverWords[t[ti].w]) {
+		return true // not "little circles with her thumbs": what the teller's giver works with
 	}
 	first := k
 	if g := k - 1; first >= 0 && dets[t[first].w] && g >= 0 && (t[g].w == "give" || t[g].w == "gives" || t[g].w == "giving") {
