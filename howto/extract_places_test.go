@@ -433,8 +433,21 @@ func TestButtocksAreTheGlutes(t *testing.T) {
 // thumbs" in a story, "the heel of your own hand".
 func TestWorkedWithIsNoPlace(t *testing.T) {
 	firstOn(t, []placeCase{
-		{"When I was small\n\nThen little circles with her thumbs all along under your shoulder blades.\n", "upper-back"},
 		{"Hip warm-up\n\n1. The heel of your own hand sweeps up the side of the hip, ten times, firm and warm.\n", "hips"},
 		{"She stroked his hands with her thumbs, slowly.\n", "hands"},
 	})
+}
+
+// "with her thumbs" in a story told to its receiver is what the giver works
+// with, not a place of the receiver's.
+func TestWithHerThumbsInAStory(t *testing.T) {
+	in := "Gran's back rub\n\nThen she'd squeeze the tops of your shoulders, one, two, three. Then little circles with her thumbs all along under your shoulder blades.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Steps[len(res.Steps)-1]
+	if !strings.HasPrefix(s.Text, "Then little circles") || s.Area != "upper-back" && s.Area != "back" {
+		t.Errorf("last step %q on %s, want the circles on the back", s.Text, s.Area)
+	}
 }
