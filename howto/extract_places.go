@@ -76,13 +76,24 @@ func (s *sentence) positional(ti int) bool {
 			return true
 		}
 		if positionWords[t[k].w] {
-			if handsBetween(t, k, ti) {
-				return false // "Rest both hands on tummy": the hands rest there, on the place worked
+			if handsBetween(t, k, ti) || k >= 1 && giverWords[t[k-1].w] && !afterBreak(t, k-1) {
+				return false // "Rest both hands on tummy", "both palms resting on your tummy": the hands rest there, on the place worked
 			}
 			return w == "stomach" || w == "back" || w == "front" || w == "side" || w == "tummy" || w == "belly"
 		}
 	}
 	return false
+}
+
+// afterBreak reports a word that opens a phrase after a comma or a dash,
+// past its determiners: "…, hands resting on the back of your head" is how
+// the hands wait while the move before works.
+func afterBreak(t []token, k int) bool {
+	j := k - 1
+	for j >= 0 && (dets[t[j].w] || bodyAdjs[t[j].w]) {
+		j--
+	}
+	return j >= 0 && t[j].kind == tPunct
 }
 
 // kneesToChest reports the knees drawn to the chest, or the chest they

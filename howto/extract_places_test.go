@@ -424,7 +424,7 @@ func TestButtocksAreTheGlutes(t *testing.T) {
 		{"Make soft fists and press into the big muscle of the buttock in ten slow circles.\n", "glutes"},
 		{"Roll the ball in small circles over the buttocks for about 30 seconds.\n", "glutes"},
 		{"Long glides with both flat hands from the top of his bum up either side of the spine to the shoulder blades. 6 times.\n", "back"},
-		{"Knead the top of the hips (the fleshy bit above the bum) like dough, both sides.\n", "hips"},
+		{"Knead the top of the hips (the fleshy bit above the bum) like dough, both sides.\n", "lower-back"}, // just above the seat
 		{"Finish with a few long slow strokes from her neck to her bum, lighter each time.\n", "back"},
 	})
 }
@@ -450,4 +450,16 @@ func TestWithHerThumbsInAStory(t *testing.T) {
 	if !strings.HasPrefix(s.Text, "Then little circles") || s.Area != "upper-back" && s.Area != "back" {
 		t.Errorf("last step %q on %s, want the circles on the back", s.Text, s.Area)
 	}
+}
+
+// A hand used as a length is no place; just above the buttocks is the
+// lower back; palms resting on a place hold it, unless they only wait
+// there, set off after a comma, while the move works elsewhere.
+func TestLengthsRestsAndTheSeat(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Lower back\n\n1. Lean back on the ball and roll it up and down over a hand's width, 1 minute.\n", "lower-back"},
+		{"Kneading — knead the fleshy area above the buttocks for about 2 minutes.\n", "lower-back"},
+		{"Evening routine\n\nFinish with both palms resting on your tummy for five slow breaths.\n", "abdomen"},
+		{"Neck stretch\n\nDrop your chin to your chest and let it hang there for twenty seconds, hands resting on the back of your head.\n", "neck"},
+	})
 }

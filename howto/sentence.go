@@ -972,6 +972,9 @@ func (s *sentence) readHit(h hit, prevAmb *int) {
 			*prevAmb = 1
 		}
 	}
+	if last := s.st.ti[h.i+h.n-1]; last+1 < len(s.toks) && measureWords[s.toks[last+1].w] {
+		return // "over a hand's width", "a thumb's breadth": a length, not a place or a hand
+	}
 	if last := s.st.ti[h.i+h.n-1]; !h.e.amb && shaken(s.toks, last) {
 		s.markRef("hands", s.isRef(last))
 		s.takeValue(h, last, val{cArea, "hands"}) // "Shake both hands out": the hands shaken
@@ -1513,6 +1516,9 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	}
 	return s.movedObject(ti, k)
 }
+
+// measureWords follow a body word used as a length.
+var measureWords = wordSet("width widths breadth breadths")
 
 // shaken reports a hand word that a form of "shake" has as its object,
 // perhaps after "out" and a determiner: "Shake both hands out loosely",
