@@ -18,10 +18,10 @@ func init() {
 	register(&Command{
 		Name:    "import",
 		Group:   groupFiles,
-		Summary: "turn a how-to text (plain, Markdown, HTML or CSV) into a routine",
+		Summary: "turn a how-to text (web page, Markdown, CSV, JSON) into a routine",
 		Usage:   "FILE|-",
 		Help: "Reads massage instructions written for people — a web article, a blog post, a handout, " +
-			"as plain text, Markdown, simple HTML, a spreadsheet saved as CSV or a forum post in BBCode, from FILE or from standard input with '-' — and " +
+			"as plain text, Markdown, simple HTML, a spreadsheet saved as CSV, a forum post in BBCode or a routine an app exported as JSON (its title, steps with their counts and times, cautions and notes are read in order; ids, dates and tags are left out), from FILE or from standard input with '-' — and " +
 			"writes a routine in Knead's format that 'knead check' accepts and that plays like any " +
 			"other. Each step's cue is the author's own sentence; area, landmarks, hands, motion, " +
 			"direction, pressure, repeats, time and side are filled in from what was understood. " +
@@ -40,7 +40,7 @@ func init() {
 			"JSON object instead.\n\n" +
 			"Texts are read up to 1 MiB. A text with no hands-on instructions is an error (exit " +
 			"status 1), and so is a PDF, a Word file, an image or other bytes that are not text.\n\n" +
-			"--eval DIR scores the importer instead: it imports every text in DIR (.txt, .md, .html) " +
+			"--eval DIR scores the importer instead: it imports every text in DIR (.txt, .md, .html, .csv, .json) " +
 			"that has a label file (NAME.labels.yaml, beside it or in --labels DIR) and prints " +
 			"precision, recall and F1 for steps (aligned one to one: a merged or split step is an " +
 			"error), areas, repetitions, durations, warnings, preparations and claims, and the share of " +

@@ -329,7 +329,7 @@ func scoreAnchors(ts *TextScore, sc *Score, what string, found []sentenceAt, lab
 }
 
 // textExts are the file names Evaluate reads as texts.
-var textExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".text", ".csv"}
+var textExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".text", ".csv", ".json"}
 
 func isText(name string) bool {
 	low := strings.ToLower(name)

@@ -77,8 +77,14 @@ type page struct {
 // readPage reads a cleaned text in its format (detected when "") into
 // lines: headings, list items, text.
 func readPage(text string, format Format) page {
-	if format == "" {
-		format = detect(text)
+	if format == "" || format == FormatJSON {
+		if t, ok := jsonText(text); ok {
+			text, format = t, FormatJSON // an app's export: the text it holds, as Markdown
+		} else if format == "" {
+			format = detect(text)
+		} else {
+			format = FormatText
+		}
 	}
 	pg := page{format: format}
 	if format == FormatHTML {

@@ -37,6 +37,7 @@ const (
 	FormatText     Format = "text"
 	FormatMarkdown Format = "markdown"
 	FormatHTML     Format = "html"
+	FormatJSON     Format = "json" // an app's export, read as the text it holds (read_json.go)
 )
 
 // clean makes any bytes into tidy text: valid UTF-8, \n line ends, no

@@ -115,7 +115,7 @@ func readForm(w http.ResponseWriter, r *http.Request, limit int64) error {
 }
 
 // textExts are the files the Import page reads.
-var textExts = []string{"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv"}
+var textExts = []string{"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".json"}
 
 func (s *Server) importSubmit(w http.ResponseWriter, r *http.Request) {
 	d := importData{How: "paste"}

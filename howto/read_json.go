@@ -1,0 +1,277 @@
+package howto
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// Read, app exports: a routine an app exported as JSON ({"title": …,
+// "steps": [{"text": "Glide both hands up …", "reps": 6}, …], "cautions":
+// […]}) is read as the text it holds, in the order it holds it: a title
+// or name as a heading, each step of a list as a numbered item (with its
+// count and time said after it), a list of cautions or tips under a
+// heading of its own, and any other text of several words as a
+// paragraph. Keys are read by what they say ("giver_note", "cautions",
+// "duration_min"); ids, dates, versions, links and tags are left out.
+// Nothing in the JSON is trusted beyond being text: every string goes
+// through the same reading as any other text.
+
+// jsonMaxDepth bounds how deep an export is walked.
+const jsonMaxDepth = 32
+
+// jsonNode is one JSON value with its object keys kept in order.
+type jsonNode struct {
+	kind byte // 'o' object, 'a' array, 's' string, 'n' number, 'b' bool or null
+	str  string
+	keys []string
+	kids []*jsonNode
+}
+
+// jsonText gives the text an app export holds, or false when the text is
+// no JSON object or array.
+func jsonText(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if t == "" || t[0] != '{' && t[0] != '[' || !json.Valid([]byte(t)) {
+		return "", false
+	}
+	dec := json.NewDecoder(strings.NewReader(t))
+	dec.UseNumber()
+	root, err := jsonValue(dec, 0)
+	if err != nil {
+		return "", false
+	}
+	var w jsonWriter
+	w.node("", root, 0)
+	out := strings.TrimSpace(w.b.String())
+	if out == "" {
+		return "", false
+	}
+	return out + "\n", true
+}
+
+var errJSONDepth = errors.New("nested too deep")
+
+// jsonValue reads one value from the decoder's token stream.
+func jsonValue(dec *json.Decoder, depth int) (*jsonNode, error) {
+	if depth > jsonMaxDepth {
+		return nil, errJSONDepth
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		n := &jsonNode{kind: 'a'}
+		if v == '{' {
+			n.kind = 'o'
+		}
+		for dec.More() {
+			if n.kind == 'o' {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				key, _ := k.(string)
+				n.keys = append(n.keys, key)
+			}
+			kid, err := jsonValue(dec, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.kids = append(n.kids, kid)
+		}
+		if _, err := dec.Token(); err != nil && err != io.EOF { // the closing delimiter
+			return nil, err
+		}
+		return n, nil
+	case string:
+		return &jsonNode{kind: 's', str: v}, nil
+	case json.Number:
+		return &jsonNode{kind: 'n', str: v.String()}, nil
+	default:
+		return &jsonNode{kind: 'b'}, nil
+	}
+}
+
+// jsonKey is a key reduced to its letters, lower case: "giver_note" is
+// "givernote", "durationMin" "durationmin".
+func jsonKey(k string) string {
+	var b strings.Builder
+	for _, r := range k {
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+func keyHas(k string, parts ...string) bool {
+	for _, p := range parts {
+		if strings.Contains(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Kinds of key, by what they name.
+func titleKey(k string) bool {
+	return k == "title" || k == "name" || k == "heading" || strings.HasSuffix(k, "title")
+}
+func skipKey(k string) bool {
+	return k == "id" || keyHas(k, "uuid", "url", "href", "link", "version", "date", "created", "updated", "exported",
+		"author", "user", "tag", "slug", "locale", "lang", "icon", "image", "img", "colour", "color", "app", "source",
+		"category", "type", "kind", "level", "difficulty", "rating", "likes", "views")
+}
+func cautionKey(k string) bool {
+	return keyHas(k, "caution", "warning", "contraindication", "safety", "avoid", "precaution")
+}
+func stepsKey(k string) bool {
+	return keyHas(k, "step", "instruction", "move", "direction", "method", "sequence", "exercise", "technique")
+}
+func textKey(k string) bool {
+	return keyHas(k, "text", "instruction", "description", "content", "body", "detail", "how", "what", "cue", "say")
+}
+func countKey(k string) bool { return keyHas(k, "rep", "repeat", "times", "count") }
+func secondsKey(k string) bool {
+	return keyHas(k, "second", "secs") || k == "duration" || k == "durations" || k == "time" || k == "hold"
+}
+func minutesKey(k string) bool { return keyHas(k, "minute", "min") }
+
+// jsonWriter writes the text an export holds.
+type jsonWriter struct {
+	b      strings.Builder
+	titled bool
+}
+
+func (w *jsonWriter) para(s string) {
+	w.b.WriteString(s)
+	w.b.WriteString("\n\n")
+}
+
+// wordCount counts the words of a string.
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// node writes one value found under key k.
+func (w *jsonWriter) node(k string, n *jsonNode, depth int) {
+	switch n.kind {
+	case 'o':
+		for i, key := range n.keys {
+			kk := jsonKey(key)
+			if skipKey(kk) && !titleKey(kk) && !textKey(kk) {
+				continue
+			}
+			w.node(kk, n.kids[i], depth+1)
+		}
+	case 'a':
+		w.list(k, n, depth)
+	case 's':
+		s := oneLine(n.str)
+		switch {
+		case s == "":
+		case titleKey(k) && wordCount(s) <= 12:
+			level := "##"
+			if !w.titled {
+				level, w.titled = "#", true
+			}
+			w.para(level + " " + s)
+		case wordCount(s) >= 3:
+			w.para(s)
+		}
+	}
+}
+
+// list writes an array: strings or objects, as items under the key's
+// heading when it names cautions or tips.
+func (w *jsonWriter) list(k string, n *jsonNode, depth int) {
+	if keyHas(k, "tag", "keyword", "category") {
+		return
+	}
+	numbered := stepsKey(k) || k == ""
+	if cautionKey(k) {
+		w.para("## Cautions")
+		numbered = false
+	} else if keyHas(k, "tip", "note") {
+		w.para("## Tips")
+		numbered = false
+	}
+	item := 0
+	for _, kid := range n.kids {
+		var s string
+		switch kid.kind {
+		case 's':
+			s = oneLine(kid.str)
+		case 'o':
+			s = w.itemOf(kid, depth+1)
+		case 'a':
+			w.list(k, kid, depth+1)
+			continue
+		}
+		if s == "" {
+			continue
+		}
+		item++
+		if numbered {
+			fmt.Fprintf(&w.b, "%d. %s\n", item, s)
+		} else {
+			fmt.Fprintf(&w.b, "- %s\n", s)
+		}
+	}
+	w.b.WriteString("\n")
+}
+
+// itemOf is the text of one step object: its name, its text, and its
+// count and time said after it. An object with no text of its own is
+// written as a section instead, and gives "".
+func (w *jsonWriter) itemOf(n *jsonNode, depth int) string {
+	var name, text, extra []string
+	for i, key := range n.keys {
+		kk, kid := jsonKey(key), n.kids[i]
+		switch {
+		case kid.kind == 's' && titleKey(kk):
+			name = append(name, oneLine(kid.str))
+		case kid.kind == 's' && (textKey(kk) || !skipKey(kk) && wordCount(kid.str) >= 3):
+			text = append(text, oneLine(kid.str))
+		case kid.kind == 'n' && countKey(kk):
+			extra = append(extra, kid.str+" times")
+		case kid.kind == 'n' && minutesKey(kk):
+			extra = append(extra, kid.str+" minutes")
+		case kid.kind == 'n' && secondsKey(kk):
+			extra = append(extra, kid.str+" seconds")
+		case kid.kind == 'a' && cautionKey(kk):
+			for _, c := range kid.kids {
+				if c.kind == 's' && oneLine(c.str) != "" {
+					text = append(text, oneLine(c.str))
+				}
+			}
+		}
+	}
+	if len(text) == 0 {
+		if len(name) == 0 {
+			w.node("", n, depth)
+			return ""
+		}
+		text, name = name, nil
+	}
+	s := strings.Join(text, " ")
+	if len(name) > 0 && !strings.Contains(strings.ToLower(s), strings.ToLower(name[0])) {
+		s = strings.TrimRight(name[0], ".:") + ": " + s
+	}
+	if len(extra) > 0 {
+		// "… to the knee, 6 times.": the count said as a writer says it
+		end := ""
+		if t := strings.TrimRight(s, " "); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
+			s, end = t[:len(t)-1], t[len(t)-1:]
+		}
+		s = s + ", " + strings.Join(extra, ", ") + end
+	}
+	return s
+}
+
+// oneLine folds a string's whitespace to single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
