@@ -39,6 +39,14 @@ func (u *unplugged) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // network sets the browser's network on or off for the page and its
 // service worker, and what navigator.onLine says (which fires the page's
 // online and offline events).
+// byRule is Network.emulateNetworkConditionsByRule's parameters as every
+// Chromium the tests meet takes them.
+type byRule struct {
+	Offline                     bool                  `json:"offline"`
+	EmulateOfflineServiceWorker *bool                 `json:"emulateOfflineServiceWorker,omitempty"`
+	MatchedNetworkConditions    []*network.Conditions `json:"matchedNetworkConditions"`
+}
+
 func setNetwork(t *testing.T, ctx context.Context, online bool) {
 	t.Helper()
 	yes := true
@@ -50,8 +58,11 @@ func setNetwork(t *testing.T, ctx context.Context, online bool) {
 		if !online {
 			conds = append(conds, &network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
 		}
-		if _, err := cdp.Call(ctx, tg, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			EmulateOfflineServiceWorker: &yes, MatchedNetworkConditions: conds}); err != nil {
+		// Sent with "offline" as well: Chromium before 150 requires it,
+		// later ones take it as a deprecated hint beside the rules.
+		var res network.EmulateNetworkConditionsByRuleResult
+		if err := tg.Call(ctx, network.EmulateNetworkConditionsByRule.Method, byRule{
+			Offline: !online, EmulateOfflineServiceWorker: &yes, MatchedNetworkConditions: conds}, &res); err != nil {
 			return err
 		}
 		_, err := cdp.Call(ctx, tg, network.OverrideNetworkState, network.OverrideNetworkStateParams{
