@@ -695,16 +695,18 @@ func fastRows(b []byte, j int, hs []rowHand, n int, rem int64, invR float64, tf 
 		frac := float64(rem) * invR
 		for h := range hs {
 			r := &hs[h]
-			x := r.x0 + r.dx*frac
-			y := r.y0 + r.dy*frac
-			f := r.f0 + r.df*frac
-			p := (*[264]byte)(b[j : j+264])
+			// the row in a piece of fixed size, at offsets o below 256:
+			// its start, then the rest of up to 144 bytes, with no bounds
+			// check
+			p := (*[408]byte)(b[j : j+408])
 			le.PutUint64(p[0:], ipw)
 			o := ipn
 			le.PutUint64(p[o:], fw)
 			o += fn
 			c := &r.rest
 			if r.keep != keepAll {
+				x := r.x0 + r.dx*frac
+				y := r.y0 + r.dy*frac
 				if json {
 					le.PutUint64(p[o:], keyX)
 					o += 5
@@ -736,6 +738,7 @@ func fastRows(b []byte, j int, hs []rowHand, n int, rem int64, invR float64, tf 
 					o += 7
 				}
 				if r.keep != keepForce {
+					f := r.f0 + r.df*frac
 					if json {
 						le.PutUint64(p[o:], keyF0)
 						le.PutUint64(p[o+8:], keyF1)
@@ -750,12 +753,11 @@ func fastRows(b []byte, j int, hs []rowHand, n int, rem int64, invR float64, tf 
 					c = r.tail
 				}
 			}
-			j += int(o)
 			// The rest is copied in as many 16-byte pieces as it needs,
 			// the last first, each case falling through to the one below
 			// (a jump table; constant offsets, so no bounds checks): a
 			// JSON row's rest is 64 to 112 bytes, a CSV row's 18 to 48.
-			d, s := (*[144]byte)(b[j:j+144]), (*[144]byte)(c.b[:144])
+			d, s := (*[144]byte)(p[o:]), (*[144]byte)(c.b[:144])
 			switch (c.n + 15) >> 4 {
 			case 9:
 				*(*[16]byte)(d[128:]) = *(*[16]byte)(s[128:])
@@ -784,7 +786,7 @@ func fastRows(b []byte, j int, hs []rowHand, n int, rem int64, invR float64, tf 
 			case 1:
 				*(*[16]byte)(d[0:]) = *(*[16]byte)(s[0:])
 			}
-			j += c.n
+			j += int(o) + c.n
 		}
 		if m < n-1 {
 			// the next time in the same second: only its fraction changes
