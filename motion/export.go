@@ -308,6 +308,10 @@ type rowHand struct {
 	// what the rows between the two samples take from rest: keepNone,
 	// keepForce or keepAll
 	keep uint8
+	// fast: every number of the rows between the two samples takes a
+	// table form and what is copied after them fits 144 bytes, so
+	// fastRows may write them
+	fast bool
 	// rest, and what it was written from (restKeep is keepNone when
 	// it holds nothing)
 	rest                chunk
@@ -363,6 +367,15 @@ func (r *rowHand) load(c *handCols, ii int, json, d3 bool) {
 		}
 	}
 	r.keep = min(keep, r.restKeep)
+	switch {
+	case d3:
+		r.fast = false
+	case r.keep == keepAll:
+		r.fast = r.rest.n <= 144
+	default:
+		r.fast = r.sg[0] != sgAny && r.sg[1] != sgAny &&
+			(r.keep == keepForce && r.rest.n <= 144 || r.fl != 0 && r.tail.n <= 144)
+	}
 }
 
 // What a rowHand's rest holds, written once for all the rows between two
@@ -517,117 +530,132 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 			}
 			reload = false
 		}
-		frac := float64(rem) * invR
-		if len(b)-j < room {
-			b = append(b[:j], make([]byte, 256*1024+room)...)
-			b = b[:cap(b)]
-		}
-		for h := 0; h < nh; h++ {
-			r := &hs[h]
-			x := r.x0 + r.dx*frac
-			y := r.y0 + r.dy*frac
-			f := r.f0 + r.df*frac
-			// The row's start (the time, x and y, under 64 bytes) is
-			// written at offsets o below 256 into a piece of fixed size:
-			// no bounds check for any of its stores.
-			p := (*[264]byte)(b[j : j+264])
-			var o uint8
-			if tf.ipn > 0 {
-				// the time from two words: the fast form, whole seconds of at most 8 digits
-				le.PutUint64(p[o:], tf.ipw)
-				o += uint8(tf.ipn)
-				le.PutUint64(p[o:], tf.fw)
-				o += uint8(tf.fn)
-			} else {
-				o = uint8(t.put(b, j) - j)
+		if tf.ipn > 0 && (nh < 1 || hs[0].fast) && (nh < 2 || hs[1].fast) {
+			// every row up to the next sample (or step, or whole second)
+			// takes the usual forms: fastRows writes them
+			n := min(hi-k, next-k, (R-rem+Rate-1)/Rate, (tf.unit-tf.fp+tf.mul-1)/tf.mul)
+			if len(b)-j < int(n)*room {
+				b = append(b[:j], make([]byte, 256*1024+int(n)*room)...)
+				b = b[:cap(b)]
 			}
-			// the rest of the row, or of a row after its numbers, written
-			// once for all the rows between the samples: copied in place
-			// with no call
-			c := &r.rest
-			if r.keep != keepAll {
-				// Each number's form (its sign, its length) was found for all
-				// the rows between the two samples: the branches below go the
-				// same way row after row, and where the next number starts
-				// never waits for this one's digits.
-				// x and y (and the body frame's seven below) each keep
-				// their own copy of the switch: no function for it that the
-				// compiler inlines costs nothing (docs/motion.md, Speed).
-				if json {
-					le.PutUint64(p[o:], keyX)
-					o += 5
+			j = fastRows(b, j, hs[:nh], int(n), rem, invR, &tf, json)
+			// the run's last tick is the one this pass of the loop
+			// finishes: its time steps on and rem grows below
+			k += n - 1
+			rem += (n - 1) * Rate
+		} else {
+			frac := float64(rem) * invR
+			if len(b)-j < room {
+				b = append(b[:j], make([]byte, 256*1024+room)...)
+				b = b[:cap(b)]
+			}
+			for h := 0; h < nh; h++ {
+				r := &hs[h]
+				x := r.x0 + r.dx*frac
+				y := r.y0 + r.dy*frac
+				f := r.f0 + r.df*frac
+				// The row's start (the time, x and y, under 64 bytes) is
+				// written at offsets o below 256 into a piece of fixed size:
+				// no bounds check for any of its stores.
+				p := (*[264]byte)(b[j : j+264])
+				var o uint8
+				if tf.ipn > 0 {
+					// the time from two words: the fast form, whole seconds of at most 8 digits
+					le.PutUint64(p[o:], tf.ipw)
+					o += uint8(tf.ipn)
+					le.PutUint64(p[o:], tf.fw)
+					o += uint8(tf.fn)
 				} else {
-					p[o] = ','
-					o++
+					o = uint8(t.put(b, j) - j)
 				}
-				switch r.sg[0] {
-				case sgPos:
-					*(*[8]byte)(p[o:]) = under1[int(x+0.5)]
-					o += 6
-				case sgNeg:
-					p[o] = '-'
-					*(*[8]byte)(p[o+1:]) = under1[int(-x+0.5)]
-					o += 7
-				default:
-					o = uint8(put4(b, j+int(o), x) - j)
-				}
-				if json {
-					le.PutUint64(p[o:], keyY)
-					o += 5
-				} else {
-					p[o] = ','
-					o++
-				}
-				switch r.sg[1] {
-				case sgPos:
-					*(*[8]byte)(p[o:]) = under1[int(y+0.5)]
-					o += 6
-				case sgNeg:
-					p[o] = '-'
-					*(*[8]byte)(p[o+1:]) = under1[int(-y+0.5)]
-					o += 7
-				default:
-					o = uint8(put4(b, j+int(o), y) - j)
-				}
-				// then the force and the row's tail, or (keepForce) the two
-				// written once for all the rows between the samples
-				if r.keep != keepForce {
+				// the rest of the row, or of a row after its numbers, written
+				// once for all the rows between the samples: copied in place
+				// with no call
+				c := &r.rest
+				if r.keep != keepAll {
+					// Each number's form (its sign, its length) was found for all
+					// the rows between the two samples: the branches below go the
+					// same way row after row, and where the next number starts
+					// never waits for this one's digits.
+					// x and y (and the body frame's seven below) each keep
+					// their own copy of the switch: no function for it that the
+					// compiler inlines costs nothing (docs/motion.md, Speed).
 					if json {
-						le.PutUint64(p[o:], keyF0)
-						le.PutUint64(p[o+8:], keyF1)
-						o += 11
+						le.PutUint64(p[o:], keyX)
+						o += 5
 					} else {
 						p[o] = ','
 						o++
 					}
-					switch r.fl {
-					case 4: // d.dd
-						le.PutUint64(p[o:], forces[int(f+0.5)])
-						o += 4
-					case 5: // dd.dd
-						le.PutUint64(p[o:], forces[int(f+0.5)])
-						o += 5
+					switch r.sg[0] {
+					case sgPos:
+						*(*[8]byte)(p[o:]) = under1[int(x+0.5)]
+						o += 6
+					case sgNeg:
+						p[o] = '-'
+						*(*[8]byte)(p[o+1:]) = under1[int(-x+0.5)]
+						o += 7
 					default:
-						o = uint8(put2(b, j+int(o), f) - j)
+						o = uint8(put4(b, j+int(o), x) - j)
 					}
-					c = r.tail
+					if json {
+						le.PutUint64(p[o:], keyY)
+						o += 5
+					} else {
+						p[o] = ','
+						o++
+					}
+					switch r.sg[1] {
+					case sgPos:
+						*(*[8]byte)(p[o:]) = under1[int(y+0.5)]
+						o += 6
+					case sgNeg:
+						p[o] = '-'
+						*(*[8]byte)(p[o+1:]) = under1[int(-y+0.5)]
+						o += 7
+					default:
+						o = uint8(put4(b, j+int(o), y) - j)
+					}
+					// then the force and the row's tail, or (keepForce) the two
+					// written once for all the rows between the samples
+					if r.keep != keepForce {
+						if json {
+							le.PutUint64(p[o:], keyF0)
+							le.PutUint64(p[o+8:], keyF1)
+							o += 11
+						} else {
+							p[o] = ','
+							o++
+						}
+						switch r.fl {
+						case 4: // d.dd
+							le.PutUint64(p[o:], forces[int(f+0.5)])
+							o += 4
+						case 5: // dd.dd
+							le.PutUint64(p[o:], forces[int(f+0.5)])
+							o += 5
+						default:
+							o = uint8(put2(b, j+int(o), f) - j)
+						}
+						c = r.tail
+					}
 				}
-			}
-			j += int(o)
-			switch {
-			case c.n <= 48:
-				put48(b, j, (*[48]byte)(c.b[:48]))
-			case c.n <= 96:
-				put96(b, j, (*[96]byte)(c.b[:96]))
-			case c.n <= 144:
-				put96(b, j, (*[96]byte)(c.b[:96]))
-				put48(b, j+96, (*[48]byte)(c.b[96:144]))
-			default:
-				c.putLong(b, j)
-			}
-			j += c.n
-			if d3 && r.keep != keepAll {
-				j = putBody(b, j, r, frac, json)
+				j += int(o)
+				switch {
+				case c.n <= 48:
+					put48(b, j, (*[48]byte)(c.b[:48]))
+				case c.n <= 96:
+					put96(b, j, (*[96]byte)(c.b[:96]))
+				case c.n <= 144:
+					put96(b, j, (*[96]byte)(c.b[:96]))
+					put48(b, j+96, (*[48]byte)(c.b[96:144]))
+				default:
+					c.putLong(b, j)
+				}
+				j += c.n
+				if d3 && r.keep != keepAll {
+					j = putBody(b, j, r, frac, json)
+				}
 			}
 		}
 		if tf.ipn > 0 && tf.fp+tf.mul < tf.unit {
@@ -649,6 +677,126 @@ func appendRows(buf []byte, steps []exportStep, lo, hi, R int64, tf timeFormat, 
 		buf = buf[:len(buf)-len(`{"t":`)]
 	}
 	return buf
+}
+
+// fastRows writes n ticks' rows, from the tick whose remainder (of the
+// export's rate) is rem, for hands whose numbers all take the usual
+// forms up to the next sample (every hs[h].fast) and a time within one
+// whole second in the fast form (tf.ipn > 0). It is appendRows' loop for
+// those rows, with every branch to a general writer (put4, put2, putLong,
+// putBody, the time's chunk) left out: with no call in it, the compiler
+// keeps the loop's values in registers instead of saving them on the
+// stack at every row for calls that almost never happen. The time is
+// stepped on for the first n-1 ticks; the caller steps it past the last.
+// b has room for the n ticks' rows from j.
+func fastRows(b []byte, j int, hs []rowHand, n int, rem int64, invR float64, tf *timeFormat, json bool) int {
+	ipw, ipn, fw, fn := tf.ipw, uint8(tf.ipn), tf.fw, uint8(tf.fn)
+	for m := range n {
+		frac := float64(rem) * invR
+		for h := range hs {
+			r := &hs[h]
+			// the row in a piece of fixed size, at offsets o below 256:
+			// its start, then the rest of up to 144 bytes, with no bounds
+			// check
+			p := (*[408]byte)(b[j : j+408])
+			le.PutUint64(p[0:], ipw)
+			o := ipn
+			le.PutUint64(p[o:], fw)
+			o += fn
+			c := &r.rest
+			if r.keep != keepAll {
+				x := r.x0 + r.dx*frac
+				y := r.y0 + r.dy*frac
+				if json {
+					le.PutUint64(p[o:], keyX)
+					o += 5
+				} else {
+					p[o] = ','
+					o++
+				}
+				if r.sg[0] == sgPos {
+					*(*[8]byte)(p[o:]) = under1[int(x+0.5)]
+					o += 6
+				} else {
+					p[o] = '-'
+					*(*[8]byte)(p[o+1:]) = under1[int(-x+0.5)]
+					o += 7
+				}
+				if json {
+					le.PutUint64(p[o:], keyY)
+					o += 5
+				} else {
+					p[o] = ','
+					o++
+				}
+				if r.sg[1] == sgPos {
+					*(*[8]byte)(p[o:]) = under1[int(y+0.5)]
+					o += 6
+				} else {
+					p[o] = '-'
+					*(*[8]byte)(p[o+1:]) = under1[int(-y+0.5)]
+					o += 7
+				}
+				if r.keep != keepForce {
+					f := r.f0 + r.df*frac
+					if json {
+						le.PutUint64(p[o:], keyF0)
+						le.PutUint64(p[o+8:], keyF1)
+						o += 11
+					} else {
+						p[o] = ','
+						o++
+					}
+					// d.dd or dd.dd
+					le.PutUint64(p[o:], forces[int(f+0.5)])
+					o += uint8(r.fl)
+					c = r.tail
+				}
+			}
+			// The rest is copied in as many 16-byte pieces as it needs,
+			// the last first, each case falling through to the one below
+			// (a jump table; constant offsets, so no bounds checks): a
+			// JSON row's rest is 64 to 112 bytes, a CSV row's 18 to 48.
+			d, s := (*[144]byte)(p[o:]), (*[144]byte)(c.b[:144])
+			switch (c.n + 15) >> 4 {
+			case 9:
+				*(*[16]byte)(d[128:]) = *(*[16]byte)(s[128:])
+				fallthrough
+			case 8:
+				*(*[16]byte)(d[112:]) = *(*[16]byte)(s[112:])
+				fallthrough
+			case 7:
+				*(*[16]byte)(d[96:]) = *(*[16]byte)(s[96:])
+				fallthrough
+			case 6:
+				*(*[16]byte)(d[80:]) = *(*[16]byte)(s[80:])
+				fallthrough
+			case 5:
+				*(*[16]byte)(d[64:]) = *(*[16]byte)(s[64:])
+				fallthrough
+			case 4:
+				*(*[16]byte)(d[48:]) = *(*[16]byte)(s[48:])
+				fallthrough
+			case 3:
+				*(*[16]byte)(d[32:]) = *(*[16]byte)(s[32:])
+				fallthrough
+			case 2:
+				*(*[16]byte)(d[16:]) = *(*[16]byte)(s[16:])
+				fallthrough
+			case 1:
+				*(*[16]byte)(d[0:]) = *(*[16]byte)(s[0:])
+			}
+			j += int(o) + c.n
+		}
+		if m < n-1 {
+			// the next time in the same second: only its fraction changes
+			tf.fp += tf.mul
+			fw = tf.fws[tf.fp]
+		}
+		rem += Rate
+	}
+	tf.fw = fw
+	return j
 }
 
 // putBody writes the body frame's seven columns at frac between r's two

@@ -148,19 +148,24 @@ func (tr *trajectory) fill(h int, forces []*forcer) {
 			end++
 		}
 		hp := handIn(p, id)
-		for k := 0; k < end; k++ {
-			if hp == nil {
-				// a hand the step does not use waits, lifted, where the other starts
-				s0 := p.Hands[0].Samples[0]
-				st.s[tr.starts[i]+k] = spot{X: s0.X, Y: s0.Y}
-				st.touch[tr.starts[i]+k] = false
-				st.f[tr.starts[i]+k] = 0
-				continue
+		// the step's part of the stream, sliced once (no bounds check
+		// per sample)
+		at := tr.starts[i]
+		s, touch, f := st.s[at:at+end], st.touch[at:at+end], st.f[at:at+end]
+		if hp == nil {
+			// a hand the step does not use waits, lifted, where the other starts
+			s0 := p.Hands[0].Samples[0]
+			for k := range s {
+				s[k], touch[k], f[k] = spot{X: s0.X, Y: s0.Y}, false, 0
 			}
-			x := &hp.Samples[k]
-			st.s[tr.starts[i]+k] = spot{X: x.X, Y: x.Y}
-			st.touch[tr.starts[i]+k] = x.Contact
-			st.f[tr.starts[i]+k] = forces[i].at(x)
+			continue
+		}
+		fc, smp := forces[i], hp.Samples[:end]
+		for k := range smp {
+			x := &smp[k]
+			s[k] = spot{X: x.X, Y: x.Y}
+			touch[k] = x.Contact
+			f[k] = fc.at(x)
 		}
 	}
 }
