@@ -247,10 +247,17 @@ func tipBlock(b *block) bool {
 	t = strings.TrimLeft(t, "*_#>-•💡✔ ")
 	for _, p := range []string{"tip:", "tip ", "tips:", "pro tip", "top tip", "note:", "hint:", "chef's note", "chef’s note"} {
 		if strings.HasPrefix(t, p) {
-			return true
+			return !numberedTip(t)
 		}
 	}
 	return false
+}
+
+// numberedTip reports "TIP 2/6", "Tip 3 of 5", "tip #4": one of a
+// numbered series, the items a page gives its moves as, not a side note.
+func numberedTip(t string) bool {
+	r := strings.TrimLeft(strings.TrimPrefix(t, "tip"), " #")
+	return r != "" && r[0] >= '0' && r[0] <= '9'
 }
 
 // opening is s's first n bytes or a little fewer, cut between characters.

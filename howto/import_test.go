@@ -282,3 +282,19 @@ func TestStoryInThePastTense(t *testing.T) {
 		t.Errorf("steps %+v: want one that sweeps the knuckles", res.Steps)
 	}
 }
+
+// Numbered tips ("TIP 2/6") are a page's list of moves, not side notes:
+// the moves in them are steps; a lone "Tip:" stays a tip.
+func TestNumberedTipsAreItems(t *testing.T) {
+	in := "GAME LOADING\n\nTIP 1/3  Reach your right hand over to your left shoulder and squeeze the muscle on top. Ten squeezes.\nTIP 2/3  Cup your hand over the round of the shoulder and rub in circles for 15 seconds.\nTIP 3/3  Roll both shoulders backwards slowly, 8 times.\n\nTip: a rub every few levels keeps your shoulders loose.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 3 {
+		t.Errorf("steps %+v: want 3", res.Steps)
+	}
+	if len(res.Tips) != 1 {
+		t.Errorf("tips %+v: want the one under \"Tip:\"", res.Tips)
+	}
+}
