@@ -298,3 +298,21 @@ func TestNumberedTipsAreItems(t *testing.T) {
 		t.Errorf("tips %+v: want the one under \"Tip:\"", res.Tips)
 	}
 }
+
+// A board's checklist with "( )" boxes is a list: each box is an item.
+func TestParenthesisCheckboxes(t *testing.T) {
+	in := "Board: Desk Reset\n\n== TO DO ==\n[card #41] Chest opener - before the stand-up\n  Labels: wellbeing, 5 min\n  Checklist:\n  ( ) Sit tall at the edge of your chair, feet flat\n  ( ) Hook the fingers of your right hand under your left collarbone and rub small circles outwards towards the shoulder, about 20 seconds\n  ( ) Grip the big chest muscle where it meets the armpit between thumb and fingers and squeeze-release 8 times\n  (x) Flat palm, sweep from the breastbone out across the chest to the front of the shoulder, 5 sweeps\n  Comments:\n   Sam: worth it\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Hook the fingers", "Grip the big chest muscle", "Flat palm, sweep"}
+	if len(res.Steps) != len(want) {
+		t.Fatalf("steps %+v: want %d", res.Steps, len(want))
+	}
+	for i, w := range want {
+		if s := res.Steps[i]; !strings.HasPrefix(s.Text, w) || strings.Contains(s.Text, "( )") || strings.Contains(s.Text, "(x)") {
+			t.Errorf("step %d %q: want it to open %q, with no box in it", i+1, s.Text, w)
+		}
+	}
+}

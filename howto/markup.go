@@ -35,8 +35,8 @@ var (
 	reRule   = regexp.MustCompile(`^([-*_]\s*){3,}$`)
 	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►⇒]|–|->|=>)\s+`)
 	// reCheckbox is a box of a checklist or a Markdown task list: "[ ] Sit.",
-	// "[x] Thumbs.", "☐ Heel squeeze".
-	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|[☐☑☒□■✓✔])\s+`)
+	// "[x] Thumbs.", "☐ Heel squeeze", "( ) Sit tall" (a board's checklist).
+	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|\( ?[xX✓✔]?\)|[☐☑☒□■✓✔])\s+`)
 	// "1. ", "1) ", "1.) ", "6-Finish …" (numberedItem)
 	// reNumberedTight is a number and a full stop with no space before
 	// a capital: "4.Slowly make …" (not "2.5 cm")
