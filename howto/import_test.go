@@ -316,3 +316,20 @@ func TestParenthesisCheckboxes(t *testing.T) {
 		}
 	}
 }
+
+// A notice drawn round with long rows of tildes, its moves on "»" lines:
+// the rows are rules, no code fence, and each "»" line is an item, not a
+// link; "Read more »" stays a link line.
+func TestNoticeBetweenTildeRows(t *testing.T) {
+	in := "STOP C - HIGH STREET\nRoute 14 Mon-Fri 06:42 07:12 then every 15 mins\n\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\nWAITING? LOOSEN UP\n\n» Roll both shoulders backwards slowly 8 times, then forwards 8 times.\n» Cross your arms and grip the top of each shoulder. Knead with your fingers for about 20 seconds.\n» Stroke your palm down the back of your neck from hairline to shoulders, 5 times.\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n\nRead more »\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 3 {
+		t.Errorf("steps %+v: want 3", res.Steps)
+	}
+	if !slices.ContainsFunc(res.Skipped, func(s Skip) bool { return s.Why == "link line" }) {
+		t.Errorf("skipped %+v: want \"Read more »\" left out as a link line", res.Skipped)
+	}
+}

@@ -33,7 +33,7 @@ var (
 	reATX    = regexp.MustCompile(`^#{1,6}\s+`)
 	reSetext = regexp.MustCompile(`^(=+|-+)\s*$`)
 	reRule   = regexp.MustCompile(`^([-*_]\s*){3,}$`)
-	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►⇒]|–|->|=>)\s+`)
+	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►⇒»]|–|->|=>)\s+`)
 	// reCheckbox is a box of a checklist or a Markdown task list: "[ ] Sit.",
 	// "[x] Thumbs.", "☐ Heel squeeze", "( ) Sit tall" (a board's checklist).
 	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|\( ?[xX✓✔]?\)|[☐☑☒□■✓✔])\s+`)
@@ -152,13 +152,28 @@ func (tl *textLiner) read(i int) {
 	tl.out = append(tl.out, l)
 }
 
+// codeFence reports a line that opens or closes a Markdown code block:
+// three to eight backticks or tildes, perhaps with the block's language
+// after them. A longer row with nothing after it is drawn round a notice
+// ("~~~~~~~~~~~~~~~~~~~~" above and below a bus stop's shoulder routine),
+// not a fence: reading it as one lost every line between.
+func codeFence(t string) bool {
+	if !strings.HasPrefix(t, "```") && !strings.HasPrefix(t, "~~~") {
+		return false
+	}
+	run := len(t) - len(strings.TrimLeft(t, t[:1]))
+	return run <= 8 || strings.TrimSpace(t[run:]) != ""
+}
+
 // skip reads a line that holds no text of its own (a fence, a blank, a
 // caption's time stamp, a setext underline, a rule) and reports it.
 func (tl *textLiner) skip(i int, t string) bool {
 	n := i + 1
 	switch {
-	case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+	case codeFence(t):
 		tl.inFence = !tl.inFence
+	case strings.Trim(t, "~") == "":
+		// a long row of tildes drawn round a notice is a rule, no fence
 	case t == "" || tl.inFence || reRefDef.MatchString(t):
 		tl.caption = false
 	case reStampLine.MatchString(t):
