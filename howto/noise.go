@@ -54,7 +54,8 @@ func noise(b *block) (why string, comments bool) {
 		return "byline or date", false
 	case n <= 25 && reLinks.MatchString(t):
 		return "link line", false
-	case n <= 12 && strings.Count(t, "|") >= 2:
+	case n <= 12 && (strings.Count(t, "|") >= 2 || strings.Count(t, " · ") >= 2):
+		// "Home | Recipes | Contact", "Hartwell Park · Home · Roll-up 1.30"
 		return "link line", false
 	case n <= 6 && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
 		return "stage direction", false // "[soft music]" in a transcript

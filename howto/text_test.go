@@ -217,6 +217,8 @@ func TestNoise(t *testing.T) {
 		{"By Lee Okafor", "byline or date", false},
 		{"Related: 10 Bedtime Habits That Actually Work", "link line", false},
 		{"Share this: Facebook | Twitter | Pinterest", "link line", false},
+		{"Hartwell Park · Home · Roll-up 1.30, Start 2.00", "link line", false},
+		{"Knead slowly · both sides · 30 seconds each, then stroke up the back and rest.", "", false},
 		{"ADVERTISEMENT", "advertisement", false},
 		{"Glow Serum: 20% off this week only. Shop now", "advertisement", false},
 		{"14 Comments", "reader comments", true},
