@@ -590,9 +590,16 @@ func (s *sentence) placeRoles() (held, path map[string]bool) {
 			held[id] = true
 		}
 	}
-	if len(held) == len(s.landmarks)+len(s.areas) {
-		// "Holding the forearm with both hands, twist …": with no other
-		// place named, the place held is the place worked.
+	worked := 0 // places named besides those held, not only as where the move heads
+	for _, id := range append(append([]string{}, s.landmarks...), s.areas...) {
+		if !held[id] && !s.refs[id] {
+			worked++
+		}
+	}
+	if len(held) > 0 && worked == 0 {
+		// "Holding the forearm with both hands, twist …", "grip the top of
+		// your left shoulder, then squeeze, working out towards the arm":
+		// with no other place worked, the place held is the place worked.
 		held = map[string]bool{}
 	}
 	return held, path

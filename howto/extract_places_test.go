@@ -463,3 +463,11 @@ func TestLengthsRestsAndTheSeat(t *testing.T) {
 		{"Neck stretch\n\nDrop your chin to your chest and let it hang there for twenty seconds, hands resting on the back of your head.\n", "neck"},
 	})
 }
+
+// A place gripped is the place worked when nothing else is named but where
+// the move heads.
+func TestGrippedPlaceWorked(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Reach your right hand across and grip the top of your left shoulder, then squeeze and let go, working out towards the arm. About ten squeezes.\n", "shoulders"},
+	})
+}
