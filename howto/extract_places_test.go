@@ -471,3 +471,10 @@ func TestGrippedPlaceWorked(t *testing.T) {
 		{"Reach your right hand across and grip the top of your left shoulder, then squeeze and let go, working out towards the arm. About ten squeezes.\n", "shoulders"},
 	})
 }
+
+// The web between the thumb and the first finger is on the hand.
+func TestWebOfTheThumb(t *testing.T) {
+	firstOn(t, []placeCase{
+		{"Forearm care\n\nPinch along the webbing between thumb and first finger for 10 seconds.\n", "hands"},
+	})
+}
