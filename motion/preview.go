@@ -3,7 +3,6 @@ package motion
 import (
 	"fmt"
 	"io"
-	"math"
 	"strings"
 )
 
@@ -92,4 +91,3 @@ func (t *Trajectory) WritePreview(w io.Writer, title string) error {
 // views3DCharts are the charts drawn as the body's skin in a preview.
 var views3DCharts = []string{"back", "hips", "torso-front", "neck-shoulders", "head-back", "head-side", "head-top", "arm", "leg", "foot"}
 
-var _ = math.Pi
