@@ -90,4 +90,3 @@ func (t *Trajectory) WritePreview(w io.Writer, title string) error {
 
 // views3DCharts are the charts drawn as the body's skin in a preview.
 var views3DCharts = []string{"back", "hips", "torso-front", "neck-shoulders", "head-back", "head-side", "head-top", "arm", "leg", "foot"}
-
