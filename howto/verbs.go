@@ -69,48 +69,19 @@ func inflect(b string) []string {
 	default:
 		out = append(out, b+"s", b+"ing", b+"ed")
 	}
-	switch b {
-	case "put", "set", "cut":
-		out = append(out, b+"ting")
-	case "lie":
-		out = append(out, "lying", "lay")
-	case "hold":
-		out = append(out, "held")
-	case "take":
-		out = append(out, "took", "taken")
-	case "run":
-		out = append(out, "ran")
-	case "make":
-		out = append(out, "made")
-	case "sit":
-		out = append(out, "sat")
-	case "find":
-		out = append(out, "found")
-	// past forms a story of a massage tells it in: "She swept her knuckles
-	// from her chin up to her ears"
-	case "sweep":
-		out = append(out, "swept")
-	case "draw":
-		out = append(out, "drew", "drawn")
-	case "slide":
-		out = append(out, "slid")
-	case "wring":
-		out = append(out, "wrung")
-	case "dig":
-		out = append(out, "dug")
-	case "lay":
-		out = append(out, "laid")
-	case "shake":
-		out = append(out, "shook")
-	case "bring":
-		out = append(out, "brought")
-	case "begin":
-		out = append(out, "began", "begun")
-	case "spread":
-		out = out[:0:0]
-		out = append(out, "spread", "spreads", "spreading")
-	}
-	return out
+	return append(out, irregular[b]...)
+}
+
+// irregular are the forms a verb takes beside the regular ones: the past
+// forms a story of a massage is told in ("She swept her knuckles from her
+// chin up to her ears") among them.
+var irregular = map[string][]string{
+	"put": {"putting"}, "set": {"setting"}, "cut": {"cutting"},
+	"lie": {"lying", "lay"}, "hold": {"held"}, "take": {"took", "taken"},
+	"run": {"ran"}, "make": {"made"}, "sit": {"sat"}, "find": {"found"},
+	"sweep": {"swept"}, "draw": {"drew", "drawn"}, "slide": {"slid"},
+	"wring": {"wrung"}, "dig": {"dug"}, "lay": {"laid"}, "shake": {"shook"},
+	"bring": {"brought"}, "begin": {"began", "begun"},
 }
 
 // doubles reports whether a verb doubles its last consonant (rub, rubbing).
