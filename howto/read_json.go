@@ -26,6 +26,7 @@ const jsonMaxDepth = 32
 // jsonNode is one JSON value with its object keys kept in order.
 type jsonNode struct {
 	kind byte // 'o' object, 'a' array, 's' string, 'n' number, 'b' bool or null
+	line int  // the source line the value starts on (its last token's, for a string)
 	str  string
 	keys []string
 	kids []*jsonNode
@@ -38,25 +39,53 @@ func jsonText(text string) (string, bool) {
 	if t == "" || t[0] != '{' && t[0] != '[' || !json.Valid([]byte(t)) {
 		return "", false
 	}
+	lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
 	dec := json.NewDecoder(strings.NewReader(t))
 	dec.UseNumber()
-	root, err := jsonValue(dec, 0)
+	lines := lineStarts(text)
+	at := func() int { return lineOf(lines, lead+int(dec.InputOffset())) }
+	root, err := jsonValue(dec, at, 0)
 	if err != nil {
 		return "", false
 	}
 	var w jsonWriter
 	w.node("", root, 0)
-	out := strings.TrimSpace(w.b.String())
-	if out == "" {
+	out := strings.TrimRight(w.render(), " \n") // leading lines kept: they keep the file's line numbers
+	if strings.TrimSpace(out) == "" {
 		return "", false
 	}
 	return out + "\n", true
 }
 
+// lineStarts gives the offset each line of a text starts at.
+func lineStarts(text string) []int {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineOf is the line (from 1) an offset lies on.
+func lineOf(starts []int, off int) int {
+	lo, hi := 0, len(starts)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}
+
 var errJSONDepth = errors.New("nested too deep")
 
 // jsonValue reads one value from the decoder's token stream.
-func jsonValue(dec *json.Decoder, depth int) (*jsonNode, error) {
+func jsonValue(dec *json.Decoder, at func() int, depth int) (*jsonNode, error) {
 	if depth > jsonMaxDepth {
 		return nil, errJSONDepth
 	}
@@ -64,9 +93,10 @@ func jsonValue(dec *json.Decoder, depth int) (*jsonNode, error) {
 	if err != nil {
 		return nil, err
 	}
+	line := at()
 	switch v := tok.(type) {
 	case json.Delim:
-		n := &jsonNode{kind: 'a'}
+		n := &jsonNode{kind: 'a', line: line}
 		if v == '{' {
 			n.kind = 'o'
 		}
@@ -79,7 +109,7 @@ func jsonValue(dec *json.Decoder, depth int) (*jsonNode, error) {
 				key, _ := k.(string)
 				n.keys = append(n.keys, key)
 			}
-			kid, err := jsonValue(dec, depth+1)
+			kid, err := jsonValue(dec, at, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -90,7 +120,7 @@ func jsonValue(dec *json.Decoder, depth int) (*jsonNode, error) {
 		}
 		return n, nil
 	case string:
-		return &jsonNode{kind: 's', str: v}, nil
+		return &jsonNode{kind: 's', str: v, line: line}, nil
 	case json.Number:
 		return &jsonNode{kind: 'n', str: v.String()}, nil
 	default:
@@ -143,15 +173,54 @@ func secondsKey(k string) bool {
 }
 func minutesKey(k string) bool { return keyHas(k, "minute", "min") }
 
-// jsonWriter writes the text an export holds.
+// jsonWriter writes the text an export holds: each heading, paragraph
+// and item with the source line it came from, so that the import's report
+// can say where in the file each step stands.
 type jsonWriter struct {
-	b      strings.Builder
+	out    []jsonLine
 	titled bool
 }
 
-func (w *jsonWriter) para(s string) {
-	w.b.WriteString(s)
-	w.b.WriteString("\n\n")
+// jsonLine is one line of the text written: a heading or paragraph stands
+// apart (block), an item runs on from the one before.
+type jsonLine struct {
+	line  int
+	text  string
+	block bool
+}
+
+func (w *jsonWriter) para(s string, line int) {
+	w.out = append(w.out, jsonLine{line, s, true})
+}
+
+func (w *jsonWriter) item(s string, line int) {
+	w.out = append(w.out, jsonLine{line, s, false})
+}
+
+// render lays the lines out at the source lines they came from, so that
+// the report's line numbers point into the file: a line that would fall
+// on or before the one written last goes just after it ("cautions":
+// ["…"] on one line gives the heading that line and the item the next),
+// and two paragraphs are kept a line apart, lest they read as one. An
+// export written on one line is laid out a line at a time.
+func (w *jsonWriter) render() string {
+	var lines []string
+	prev := 0
+	for i, l := range w.out {
+		at := max(l.line, prev+1)
+		if i > 0 && l.block && w.out[i-1].block && !strings.HasPrefix(l.text, "#") {
+			at = max(at, prev+2)
+		}
+		for len(lines) <= at {
+			lines = append(lines, "")
+		}
+		lines[at] = l.text
+		prev = at
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return strings.Join(lines[1:], "\n") + "\n"
 }
 
 // wordCount counts the words of a string.
@@ -179,9 +248,9 @@ func (w *jsonWriter) node(k string, n *jsonNode, depth int) {
 			if !w.titled {
 				level, w.titled = "#", true
 			}
-			w.para(level + " " + s)
+			w.para(level+" "+s, n.line)
 		case wordCount(s) >= 3:
-			w.para(s)
+			w.para(s, n.line)
 		}
 	}
 }
@@ -194,10 +263,10 @@ func (w *jsonWriter) list(k string, n *jsonNode, depth int) {
 	}
 	numbered := stepsKey(k) || k == ""
 	if cautionKey(k) {
-		w.para("## Cautions")
+		w.para("## Cautions", n.line)
 		numbered = false
 	} else if keyHas(k, "tip", "note") {
-		w.para("## Tips")
+		w.para("## Tips", n.line)
 		numbered = false
 	}
 	item := 0
@@ -217,12 +286,11 @@ func (w *jsonWriter) list(k string, n *jsonNode, depth int) {
 		}
 		item++
 		if numbered {
-			fmt.Fprintf(&w.b, "%d. %s\n", item, s)
+			w.item(fmt.Sprintf("%d. %s", item, s), kid.line)
 		} else {
-			fmt.Fprintf(&w.b, "- %s\n", s)
+			w.item("- "+s, kid.line)
 		}
 	}
-	w.b.WriteString("\n")
 }
 
 // itemOf is the text of one step object: its name, its text, and its
@@ -264,11 +332,16 @@ func (w *jsonWriter) itemOf(n *jsonNode, depth int) string {
 	}
 	if len(extra) > 0 {
 		// "… to the knee, 6 times.": the count said as a writer says it
-		end := ""
-		if t := strings.TrimRight(s, " "); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
-			s, end = t[:len(t)-1], t[len(t)-1:]
+		// after the first sentence: "… hip to knee, 3 times. Go easy here."
+		head, rest := s, ""
+		if k := strings.Index(s, ". "); k > 0 {
+			head, rest = s[:k+1], s[k+1:]
 		}
-		s = s + ", " + strings.Join(extra, ", ") + end
+		end := ""
+		if t := strings.TrimRight(head, " "); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
+			head, end = t[:len(t)-1], t[len(t)-1:]
+		}
+		s = head + ", " + strings.Join(extra, ", ") + end + rest
 	}
 	return s
 }

@@ -37,7 +37,7 @@ func TestJSONExport(t *testing.T) {
 		"1. Glide both hands up the back of the calf from the ankle to the knee, 6 times.",
 		"2. Knead the calf muscle slowly, working up and back down, 60 seconds.",
 		"3. Swap: Move to the other leg and repeat everything.",
-		"## Cautions\n\n- Skip this if the calf is hot, swollen or painful.",
+		"## Cautions\n- Skip this if the calf is hot, swollen or painful.",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
@@ -54,6 +54,12 @@ func TestJSONExport(t *testing.T) {
 	}
 	if res.Format != FormatJSON || len(res.Steps) != 3 || res.Mode != "partner" || len(res.Warnings) != 1 {
 		t.Errorf("format %s, %d steps, mode %s, %d warnings: want json, 3, partner, 1", res.Format, len(res.Steps), res.Mode, len(res.Warnings))
+	}
+	// each step's line is its line in the file
+	for i, want := range []int{10, 11, 12} {
+		if got := res.Steps[i].Line; got != want {
+			t.Errorf("step %d on line %d, want %d (its line in the file)", i+1, got, want)
+		}
 	}
 	if r := res.Steps[0].Repeat; r == nil || r.Least != 6 {
 		t.Errorf("step 1 repeat %v, want 6", r)
