@@ -42,12 +42,16 @@ func readWordSets(data string) map[string]map[string]bool {
 
 func inSet(set, w string) bool { return cautionSets[set][w] }
 
+// mustWords before a verb that keeps the hands off make it a caution's
+// head: "Guests with a head injury should skip this routine".
+var mustWords = wordSet("should must shall ought")
+
 // cautionAt finds a caution clause and returns the token where it starts,
 // or -1, and whether a clause is headed by it (and so governs what follows)
 // rather than only holding it ("as firm as you can without pain").
 func cautionAt(t []token) (int, bool) {
 	for i := range t {
-		clause := i == 0 || clauseBreaks[t[i-1].w] || t[i-1].kind == tPunct ||
+		clause := i == 0 || clauseBreaks[t[i-1].w] || t[i-1].kind == tPunct || mustWords[t[i-1].w] && inSet("avoid", t[i].w) || // "… should skip this routine"
 			reportVerbs[t[i-1].w] || i > 1 && t[i-1].w == "to" && reportVerbs[t[i-2].w] // "She said to check first …"
 		if clause && cautionHead(t, i) {
 			return i, true

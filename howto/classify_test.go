@@ -170,6 +170,9 @@ func TestCautions(t *testing.T) {
 		{"Keep pressure light under the eyes.", true},
 		{"Keep it light behind the knee.", true},
 		{"Keep the pressure light under your palms as you glide.", false},
+		{"Guests with a head injury or recent ear surgery should skip this routine.", true},
+		{"The shin bone is close under the skin. Go lighter there.", true},
+		{"You should use both hands for this.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)
