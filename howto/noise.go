@@ -42,7 +42,7 @@ func noise(b *block) (why string, comments bool) {
 	switch {
 	case n <= 12 && reComm.MatchString(t) && !reCommLabel.MatchString(t):
 		return "reader comments", true
-	case reSays.MatchString(head), strings.EqualFold(strings.Trim(t, " :»"), "reply") && b.kind == bHeading:
+	case reSays.MatchString(head) && !saysCaution(t), strings.EqualFold(strings.Trim(t, " :»"), "reply") && b.kind == bHeading:
 		return "reader comments", true
 	case n <= 20 && reCredit.MatchString(t):
 		return "image credit", false
@@ -81,6 +81,18 @@ func blindHeading(b *block) bool {
 		}
 	}
 	return false
+}
+
+// saysCaution reports "Name says:" before a caution ("Gemma says: no
+// rubbing over verrucas … Stop if anything hurts."): a named expert's
+// warning in the text, never a reader's comment to leave out.
+func saysCaution(t string) bool {
+	_, rest, ok := strings.Cut(t, ":")
+	if !ok {
+		return false
+	}
+	i, _ := cautionAt(tokenize(rest))
+	return i >= 0
 }
 
 // markNoise marks every block that is furniture, and everything after the

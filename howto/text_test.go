@@ -223,6 +223,8 @@ func TestNoise(t *testing.T) {
 		{"Glow Serum: 20% off this week only. Shop now", "advertisement", false},
 		{"14 Comments", "reader comments", true},
 		{"Marta says:", "reader comments", true},
+		{"Gemma says: no rubbing over verrucas or a diabetic foot without the OK from their nurse. Stop if anything hurts.", "", false},
+		{"Gemma says: this was lovely, thank you!", "reader comments", true},
 		{"Reply", "reader comments", true},
 		{"Comment: Keep, but make it a gentle pinch-and-lift, not a squeeze.", "", false},
 		{"Rub the feet with both hands for a minute.", "", false},
