@@ -128,22 +128,51 @@ func jsonValue(dec *json.Decoder, at func() int, depth int) (*jsonNode, error) {
 	}
 }
 
-// jsonKey is a key reduced to its letters, lower case: "giver_note" is
-// "givernote", "durationMin" "durationmin".
+// jsonKey is a key as lower-case words: "giver_note" is "giver note",
+// "durationMin" "duration min", "exportedAt" "exported at".
 func jsonKey(k string) string {
 	var b strings.Builder
+	prevLower := false
 	for _, r := range k {
-		if unicode.IsLetter(r) {
+		switch {
+		case unicode.IsUpper(r):
+			if prevLower {
+				b.WriteByte(' ')
+			}
 			b.WriteRune(unicode.ToLower(r))
+			prevLower = false
+		case unicode.IsLetter(r):
+			b.WriteRune(r)
+			prevLower = true
+		default:
+			b.WriteByte(' ')
+			prevLower = false
 		}
 	}
-	return b.String()
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// keyHas reports a key with a word that opens with one of the parts:
+// "cautions" and "safety_notes" name cautions, "stages" no tags.
 func keyHas(k string, parts ...string) bool {
-	for _, p := range parts {
-		if strings.Contains(k, p) {
-			return true
+	for _, w := range strings.Fields(k) {
+		for _, p := range parts {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keyIs reports a key with one of the words, or its plural: "app" and
+// "tags" are skipped, not "apply_oil" or "stages".
+func keyIs(k string, words ...string) bool {
+	for _, w := range strings.Fields(k) {
+		for _, x := range words {
+			if w == x || w == x+"s" {
+				return true
+			}
 		}
 	}
 	return false
@@ -154,22 +183,22 @@ func titleKey(k string) bool {
 	return k == "title" || k == "name" || k == "heading" || strings.HasSuffix(k, "title")
 }
 func skipKey(k string) bool {
-	return k == "id" || keyHas(k, "uuid", "url", "href", "link", "version", "date", "created", "updated", "exported",
-		"author", "user", "tag", "slug", "locale", "lang", "icon", "image", "img", "colour", "color", "app", "source",
-		"category", "type", "kind", "level", "difficulty", "rating", "likes", "views")
+	return keyIs(k, "id", "uuid", "url", "href", "link", "version", "date", "created", "updated", "exported",
+		"author", "user", "tag", "slug", "locale", "lang", "language", "icon", "image", "img", "colour", "color",
+		"app", "source", "category", "type", "kind", "level", "difficulty", "rating", "like", "view")
 }
 func cautionKey(k string) bool {
 	return keyHas(k, "caution", "warning", "contraindication", "safety", "avoid", "precaution")
 }
 func stepsKey(k string) bool {
-	return keyHas(k, "step", "instruction", "move", "direction", "method", "sequence", "exercise", "technique")
+	return keyHas(k, "step", "stage", "instruction", "move", "direction", "method", "sequence", "exercise", "technique")
 }
 func textKey(k string) bool {
 	return keyHas(k, "text", "instruction", "description", "content", "body", "detail", "how", "what", "cue", "say")
 }
-func countKey(k string) bool { return keyHas(k, "rep", "repeat", "times", "count") }
+func countKey(k string) bool { return keyHas(k, "rep", "times", "count") }
 func secondsKey(k string) bool {
-	return keyHas(k, "second", "secs") || k == "duration" || k == "durations" || k == "time" || k == "hold"
+	return keyHas(k, "second", "secs") || keyIs(k, "duration", "time", "hold")
 }
 func minutesKey(k string) bool { return keyHas(k, "minute", "min") }
 
@@ -258,7 +287,7 @@ func (w *jsonWriter) node(k string, n *jsonNode, depth int) {
 // list writes an array: strings or objects, as items under the key's
 // heading when it names cautions or tips.
 func (w *jsonWriter) list(k string, n *jsonNode, depth int) {
-	if keyHas(k, "tag", "keyword", "category") {
+	if keyIs(k, "tag", "keyword", "category") {
 		return
 	}
 	numbered := stepsKey(k) || k == ""

@@ -69,6 +69,32 @@ func TestJSONExport(t *testing.T) {
 	}
 }
 
+// Keys are read word by word: "stages" holds the steps (not "tags"),
+// "applyOil" is text (not "app"), "holdTime" and "durationMin" are times.
+func TestJSONKeysByWord(t *testing.T) {
+	in := `{"appName": "Calm", "tags": ["x"], "applyOil": "Warm a little oil between your palms first.",
+  "stages": [
+    {"cue": "Knead the calf muscle slowly, working up and back down.", "durationMin": 2},
+    {"cue": "Hold the heel and circle the ankle gently.", "holdTime": 20}
+  ]}`
+	text, ok := jsonText(in)
+	if !ok {
+		t.Fatal("not read as an export")
+	}
+	for _, want := range []string{
+		"Warm a little oil between your palms first.",
+		"1. Knead the calf muscle slowly, working up and back down, 2 minutes.",
+		"2. Hold the heel and circle the ankle gently, 20 seconds.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Calm") {
+		t.Errorf("the app's name is kept:\n%s", text)
+	}
+}
+
 // A text that only looks like JSON, or is JSON with no text in it, is read
 // as any other text; JSON nested past the limit is too.
 func TestNotAnAppExport(t *testing.T) {
