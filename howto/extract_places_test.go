@@ -422,7 +422,7 @@ func TestNeckBetweenTheScalpsEdges(t *testing.T) {
 func TestButtocksAreTheGlutes(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Make soft fists and press into the big muscle of the buttock in ten slow circles.\n", "glutes"},
-		{"Roll the ball in small circles over the buttocks for about 30 seconds.\n", "glutes"},
+		{"Roll the ball in small circles over the left buttock for about 30 seconds.\n", "glutes"},
 		{"Long glides with both flat hands from the top of his bum up either side of the spine to the shoulder blades. 6 times.\n", "back"},
 		{"Knead the top of the hips (the fleshy bit above the bum) like dough, both sides.\n", "lower-back"}, // just above the seat
 		{"Finish with a few long slow strokes from her neck to her bum, lighter each time.\n", "back"},
