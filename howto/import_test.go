@@ -333,3 +333,23 @@ func TestNoticeBetweenTildeRows(t *testing.T) {
 		t.Errorf("skipped %+v: want \"Read more »\" left out as a link line", res.Skipped)
 	}
 }
+
+// A list printed with "~" bullets is a list: each line its own step, the
+// warnings under "THE SMALL PRINT" each their own; a line drawn between
+// tildes ("~ Warm the balm … ~") is no bullet.
+func TestTildeBullets(t *testing.T) {
+	in := "HOW TO RUB A FOOT\nA Souvenir Print\n\nTHE ROUTINE\n~ Cup the heel in one hand and sweep your other palm from toes to ankle. Ten times.\n~ Press your thumbs in little circles all across the sole for about a minute.\n~ Give each toe a gentle pull and a wiggle.\n~ Now swap feet and start again at the top.\n\nTHE SMALL PRINT\n~ Mind the corns, and don't press on any bunion.\n~ No rubbing if the ankles are swollen.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 4 {
+		t.Errorf("steps %+v: want 4, one a tilde line", res.Steps)
+	}
+	if len(res.Warnings) != 2 {
+		t.Errorf("warnings %+v: want 2", res.Warnings)
+	}
+	if !tildeBanner("~ SOFT HEADS ~ issue 3 ~") || tildeBanner("~ Cup the heel ~ then sweep.") || tildeBanner("~~~~~~~~~~") {
+		t.Error("tildeBanner: want only a line that opens and closes with one tilde")
+	}
+}

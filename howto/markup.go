@@ -33,7 +33,7 @@ var (
 	reATX    = regexp.MustCompile(`^#{1,6}\s+`)
 	reSetext = regexp.MustCompile(`^(=+|-+)\s*$`)
 	reRule   = regexp.MustCompile(`^([-*_]\s*){3,}$`)
-	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►⇒»]|–|->|=>)\s+`)
+	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►⇒»~]|–|->|=>)\s+`)
 	// reCheckbox is a box of a checklist or a Markdown task list: "[ ] Sit.",
 	// "[x] Thumbs.", "☐ Heel squeeze", "( ) Sit tall" (a board's checklist).
 	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|\( ?[xX✓✔]?\)|[☐☑☒□■✓✔])\s+`)
@@ -269,7 +269,7 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 	case reATX.MatchString(t):
 		l.kind = lHeading
 		t = strings.TrimRight(reATX.ReplaceAllString(t, ""), "# ")
-	case reBullet.MatchString(t):
+	case reBullet.MatchString(t) && !tildeBanner(t):
 		l.kind = lItem
 		t = reBullet.ReplaceAllString(t, "")
 		t = reCheckbox.ReplaceAllString(t, "") // "- [ ] Sit."
@@ -703,4 +703,11 @@ func stepNumber(s string) int {
 		return v
 	}
 	return numberWords[strings.ToLower(s)]
+}
+
+// tildeBanner reports a line drawn between tildes, "~ SOFT HEADS ~ issue
+// 3 ~": a banner left as it is, where "~ Cup his heel …" is a tilde
+// bullet.
+func tildeBanner(t string) bool {
+	return len(t) > 4 && t[0] == '~' && t[len(t)-1] == '~' && t[1] != '~'
 }
