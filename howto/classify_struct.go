@@ -91,7 +91,8 @@ func readShape(t []token) shape {
 		}
 	case (w == "your" || w == "both" || w == "each" || w == "one") && p+1 < len(t) && giverWords[t[p+1].w]:
 		sh.person = "hands"
-		if p+2 < len(t) && t[p+2].kind == tWord {
+		if p+2 < len(t) && t[p+2].kind == tWord && !locPreps[t[p+2].w] && t[p+2].w != "round" {
+			// "Both hands round the calf": no verb, only where the hands go
 			sh.vi, sh.word = p+2, t[p+2].w
 		}
 	case t[p].kind == tWord && !notVerbs[w] && !isGerund(w):

@@ -148,6 +148,9 @@ func (s *sentence) fragmentLead() bool {
 	for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {
 		p++
 	}
+	if p+2 < len(t) && t[p].w == "after" && (t[p+1].w == "that" || t[p+1].w == "this") && t[p+2].w == "," {
+		p += 3 // "After that, the heel of your hand along the blade's edge"
+	}
 	starts := []int{p}
 	for q := p + 1; q < len(t) && q <= p+6; q++ {
 		if t[q].w == ":" {

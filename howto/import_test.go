@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/knead/knead/catalog"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -351,5 +353,58 @@ func TestTildeBullets(t *testing.T) {
 	}
 	if !tildeBanner("~ SOFT HEADS ~ issue 3 ~") || tildeBanner("~ Cup the heel ~ then sweep.") || tildeBanner("~~~~~~~~~~") {
 		t.Error("tildeBanner: want only a line that opens and closes with one tilde")
+	}
+}
+
+// A script's lines open with who speaks, in capitals, and bracket what the
+// audience did: the name and "[laughter]" are no part of the text, so
+// "DEV: First you hug both knees …" is a move; "MYTH:" and "FACT:" label
+// a line, and no speaker is a name that opens only one line.
+func TestScriptSpeakers(t *testing.T) {
+	in := "[Transcript: an open mic set]\n\nDEV: So I turned forty and my lower back gave up. [laughter]\n\nDEV: First you hug both knees to your chest and rock side to side, thirty seconds. [laughter]\n\nDEV: Then you put your fists in the small of your back and rub up and down. Ten times.\n\nHOST: Give it up for Dev! [applause]\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 || !strings.HasPrefix(res.Steps[0].Text, "First you hug") {
+		t.Errorf("steps %+v: want 2, the first \"First you hug …\" with no speaker", res.Steps)
+	}
+	for _, s := range res.Sentences {
+		if strings.Contains(s.Text, "[laughter]") || strings.Contains(s.Text, "[applause]") {
+			t.Errorf("sentence %q keeps the audience's reaction", s.Text)
+		}
+	}
+	sp := scriptSpeakers(strings.Split("MYTH: It hurts.\nFACT: It should not.\nMYTH: Once is enough.\nFACT: Daily is best.\nDR PATEL: Hello.\nDR PATEL: Sit down.\nANNE: Hi.", "\n"))
+	if sp["MYTH"] || sp["FACT"] || !sp["DR PATEL"] || sp["ANNE"] {
+		t.Errorf("speakers %v: want only DR PATEL", sp)
+	}
+}
+
+// "Both hands round the bottom of the calf" sets the hands for the move
+// after it, with no verb of its own, wherever it stands; "After that, the
+// heel of your hand along …" is a move with no verb, in a turn of a script.
+func TestHandsWithNoVerb(t *testing.T) {
+	for _, in := range []string{
+		"Sit on the bench, one leg stretched out, heel on the floor. Both hands round the bottom of the calf just above the Achilles. Squeeze and let go, working up towards the back of the knee.\n",
+		"Both hands round the bottom of the calf just above the Achilles. Squeeze and let go, working up towards the back of the knee.\n",
+	} {
+		res, err := Import([]byte(in), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) != 1 || !strings.HasPrefix(res.Steps[0].Text, "Both hands round") {
+			t.Errorf("%q: steps %+v, want one, the grip and the squeeze", in, res.Steps)
+		}
+	}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import([]byte("PRIYA: Then you put your thumbs either side of the spine and press in little circles down to the bottom of the shoulder blades. About thirty seconds.\n\nTOM: Keep going with that one.\n\nPRIYA: After that, the heel of your hand along the inside edge of the shoulder blade, slow strokes downward. Right side first, then the left side.\n\nTOM: Mm.\n"), Options{Name: "podcast.txt", Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 {
+		t.Errorf("steps %+v: want 2, the heel of the hand along the blade one", res.Steps)
 	}
 }

@@ -76,11 +76,46 @@ var (
 // textLines reads plain text or Markdown into lines.
 func textLines(s string) []line {
 	raw := strings.Split(s, "\n")
-	tl := &textLiner{raw: raw, out: make([]line, 0, len(raw)), lastItem: -1, csv: csvRows(s, len(raw))}
+	tl := &textLiner{raw: raw, out: make([]line, 0, len(raw)), lastItem: -1, csv: csvRows(s, len(raw)), speakers: scriptSpeakers(raw)}
 	for i := range raw {
 		tl.read(i)
 	}
 	return tl.out
+}
+
+// reCapsSpeaker is a speaker's name in capitals opening a line of a
+// script or transcript: "DEV: So I turned forty …", "DR PATEL: …".
+var reCapsSpeaker = regexp.MustCompile(`^(\p{Lu}{2,}(?: \p{Lu}{2,})?):\s+`)
+
+// reStage is a stage direction in square brackets, as a transcript marks
+// what the audience did: "[laughter]", "[big laughter]", "[applause]".
+var reStage = regexp.MustCompile(`\[(?:\p{Ll}+ )?(?:laughter|laughs|applause|claps|cheers|cheering|pause|music|silence|crosstalk|inaudible|sighs|groans)\]`)
+
+// labelHeads are words in capitals that open a line as its label, not as
+// who speaks: "NOTE: …", "STEP 2: …", "WARNING: …".
+var labelHeads = wordSet("note notes tip tips step warning warnings caution cautions important " +
+	"do don't dont never avoid stop why how what when where who you me us them q a p.s ps nb " +
+	"myth fact true false method ingredients equipment time serves aim position prep preparation safety contraindications")
+
+// scriptSpeakers finds the speakers of a script or transcript: a name in
+// capitals that opens two lines or more and is no label ("NOTE:").
+func scriptSpeakers(raw []string) map[string]bool {
+	seen := map[string]int{}
+	for _, r := range raw {
+		if m := reCapsSpeaker.FindStringSubmatch(strings.TrimSpace(r)); m != nil && !labelHeads[strings.ToLower(m[1])] {
+			seen[m[1]]++
+		}
+	}
+	var sp map[string]bool
+	for k, n := range seen {
+		if n >= 2 {
+			if sp == nil {
+				sp = map[string]bool{}
+			}
+			sp[k] = true
+		}
+	}
+	return sp
 }
 
 // textLiner reads a plain-text or Markdown text line by line.
@@ -88,12 +123,13 @@ type textLiner struct {
 	raw        []string
 	out        []line
 	inFence    bool
-	lastItem   int        // the latest list item, or -1
-	lastIndent int        // how far it was indented
-	caption    bool       // the line before was a time stamp on its own
-	csv        [][]string // a spreadsheet's cells by line (read_csv.go), or nil
-	runs       []int      // per line, how many "#" lines end there in a row (hashNum)
-	quotes     []bool     // per line, whether its run of ">" lines reads as a list (quoteItem)
+	lastItem   int             // the latest list item, or -1
+	lastIndent int             // how far it was indented
+	caption    bool            // the line before was a time stamp on its own
+	csv        [][]string      // a spreadsheet's cells by line (read_csv.go), or nil
+	runs       []int           // per line, how many "#" lines end there in a row (hashNum)
+	quotes     []bool          // per line, whether its run of ">" lines reads as a list (quoteItem)
+	speakers   map[string]bool // a script's speakers in capitals ("DEV"), see scriptSpeakers
 }
 
 func (tl *textLiner) blank(n int) { tl.out = append(tl.out, line{n: n, kind: lBlank}) }
@@ -117,6 +153,12 @@ func (tl *textLiner) read(i int) {
 		l.kind, l.caption = lItem, true
 		tl.caption = false
 	}
+	if m := reCapsSpeaker.FindStringSubmatch(t); m != nil && tl.speakers[m[1]] {
+		// "DEV: First you hug both knees …": a line of a script, a turn
+		// that stands alone as a chat's message does
+		t, l.kind = t[len(m[0]):], lItem
+	}
+	t = reStage.ReplaceAllString(t, " ")
 	t, ok := tl.rowOrMessage(&l, i, t)
 	if !ok {
 		tl.blank(i + 1)
