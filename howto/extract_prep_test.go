@@ -46,6 +46,18 @@ func TestPreparationShapes(t *testing.T) {
 		{"Shoulder rub\n\n1. Wrap both hands round the mug until they're warm, then lay them over the top of your shoulders for a slow count of ten.\n", []string{"warm-hands"}},
 		{"Hand rub\n\nWarm a blob of the almond oil (on the dresser, by the lamp) between your palms.\n\n1. Press circles into the palm with your thumb.\n", []string{"oil", "warm-hands"}},
 		{"Hamstring roll\n\nSit on the floor. Slide the roller into the open space under your thighs.\n\nRoll slowly from the knee to the buttock for 30 seconds.\n", []string{"position", "tool"}},
+		// jewellery said to come off however the sentence is put
+		{"Scalp rub\n\nHair ties out and earrings off, please.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"jewellery"}},
+		{"Arm rub\n\nAmy, take your rings off.\n\nGlide up the forearm to the elbow, six times.\n", []string{"jewellery"}},
+		{"Shoulder rub\n\nFirst I take off my wedding ring.\n\nKnead the tops of the shoulders for a minute.\n", []string{"jewellery"}},
+		// a posture told in passing: "sat", "comfy on the sofa", a pew; a
+		// limb that rests on a pillow; a picture's place before the line
+		{"Neck rub\n\nThis is what I do most mornings, sat on the edge of the bed with my back straight.\n\nStroke down the sides of the neck, six times.\n", []string{"position"}},
+		{"Foot rub\n\nGet the receiver comfy on the sofa with their feet on your lap.\n\nStroke from the toes to the ankle ten times.\n", []string{"position"}},
+		{"Hand care\n\nYou can do it sitting in the pew before the service.\n\nPress circles into the palm with your thumb.\n", []string{"position"}},
+		{"Hand rub\n\nYour partner rests their hand palm up on a cushion on your knee.\n\nPress circles into the palm with your thumb.\n", []string{"position"}},
+		{"Hand rub\n\n- A pillow across the patient's lap so the hand can rest on it.\n\nPress circles into the palm with your thumb.\n", []string{"position"}},
+		{"Face rub\n\n  [pictogram: seat]   Sit back, feet flat, head against the headrest.\n\nStroke up the cheeks, six times.\n", []string{"position"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

@@ -74,7 +74,7 @@ func (d *doc) findPrep(s *sentence) {
 		}
 	}
 	for _, k := range s.prep {
-		if contextPrep[k] && !instr && !ready {
+		if contextPrep[k] && !instr && !ready && !(k == "jewellery" && takenOff(s.toks)) {
 			continue
 		}
 		d.addPrep(k, s)
@@ -179,7 +179,8 @@ func longSpell(t []token, p int) bool {
 }
 
 // postureForms are a posture's words that say where someone is.
-var postureForms = wordSet("sitting lying kneeling reclining seated lies sits kneels reclines sit lie reclined propped leaning")
+var postureForms = wordSet("sitting lying kneeling reclining seated lies sits kneels reclines sit lie reclined propped leaning " +
+	"sat comfy comfortable settled")
 
 // postureTaken reports where a posture is taken, from token p: "on a
 // chair", "in the armchair", "on his or her back", "face up".
@@ -209,7 +210,7 @@ func postureTaken(t []token, p int) bool {
 
 // postureSurfaces are where one sits or lies for a massage.
 var postureSurfaces = wordSet("chair armchair floor bed couch sofa stool mat table bench ground cushion back front side stomach tummy " +
-	"recliner cushions ball fours")
+	"recliner cushions ball fours pew seat wheelchair")
 
 // restSurfaces are what a limb is rested on for the massage.
 var restSurfaces = wordSet("cushion pillow lap table desk thigh knee towel armrest bed sofa stool chair")
@@ -219,8 +220,16 @@ var restSurfaces = wordSet("cushion pillow lap table desk thigh knee towel armre
 // on your thigh palm up", "A table to rest your forearm on".
 func limbRested(t []token) bool {
 	for k, x := range t {
-		if x.w != "rest" && x.w != "resting" && x.w != "prop" && x.w != "lay" {
+		if x.w != "rest" && x.w != "rests" && x.w != "rested" && x.w != "resting" && x.w != "prop" && x.w != "lay" {
 			continue
+		}
+		// "A pillow across the patient's lap so the hand can rest on it"
+		if k+2 < len(t) && t[k+1].w == "on" && t[k+2].w == "it" {
+			for q := max(0, k-12); q < k; q++ {
+				if restSurfaces[t[q].w] {
+					return true
+				}
+			}
 		}
 		limb, on := false, false
 		for q := k + 1; q < len(t) && q <= k+10 && t[q].kind != tPunct; q++ {
@@ -529,3 +538,26 @@ func timesWhole(t []token) bool {
 	}
 	return whole && takes
 }
+
+// offWords say a thing is taken off.
+var offWords = wordSet("off out remove removes removed removing")
+
+// takenOff reports jewellery said to come off, however the sentence is
+// put: "Amy, take your rings off.", "I take off my wedding ring.",
+// "Hair ties out and earrings off, please."; a ring only named in
+// passing is not.
+func takenOff(t []token) bool {
+	for i, x := range t {
+		if !jewelleryWords[x.w] {
+			continue
+		}
+		for j := max(0, i-4); j < len(t) && j <= i+2; j++ {
+			if offWords[t[j].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var jewelleryWords = wordSet("ring rings earring earrings watch bracelet bracelets bangle bangles necklace necklaces jewellery jewelry piercings")

@@ -91,6 +91,11 @@ var reCapsSpeaker = regexp.MustCompile(`^(\p{Lu}{2,}(?: \p{Lu}{2,})?):\s+`)
 // what the audience did: "[laughter]", "[big laughter]", "[applause]".
 var reStage = regexp.MustCompile(`\[(?:\p{Ll}+ )?(?:laughter|laughs|applause|claps|cheers|cheering|pause|music|silence|crosstalk|inaudible|sighs|groans)\]`)
 
+// rePicture is a picture's place held in brackets, as a printed card or a
+// page without its images shows it: "[pictogram: seat]", "[Image: a hand
+// on the calf]", "[photo]".
+var rePicture = regexp.MustCompile(`(?i)\[(?:pictogram|image|img|photo|picture|illustration|diagram|figure|fig\.?|drawing|icon|gif|video)\b[^\]]{0,120}\]`)
+
 // labelHeads are words in capitals that open a line as its label, not as
 // who speaks: "NOTE: …", "STEP 2: …", "WARNING: …".
 var labelHeads = wordSet("note notes tip tips step warning warnings caution cautions important " +
@@ -159,6 +164,7 @@ func (tl *textLiner) read(i int) {
 		t, l.kind = t[len(m[0]):], lItem
 	}
 	t = reStage.ReplaceAllString(t, " ")
+	t = rePicture.ReplaceAllString(t, " ")
 	t, ok := tl.rowOrMessage(&l, i, t)
 	if !ok {
 		tl.blank(i + 1)
