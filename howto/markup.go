@@ -164,7 +164,6 @@ func (tl *textLiner) read(i int) {
 		t, l.kind = t[len(m[0]):], lItem
 	}
 	t = reStage.ReplaceAllString(t, " ")
-	t = rePicture.ReplaceAllString(t, " ")
 	t, ok := tl.rowOrMessage(&l, i, t)
 	if !ok {
 		tl.blank(i + 1)
@@ -172,6 +171,9 @@ func (tl *textLiner) read(i int) {
 	}
 	t = tl.listMarker(&l, i, t)
 	t = inline(t)
+	if strings.Contains(t, "[") {
+		t = strings.TrimSpace(rePicture.ReplaceAllString(t, " "))
+	}
 	rowTitle := l.title
 	t, l.title, l.num = leadIn(t, l.num)
 	if l.title == "" {
