@@ -408,3 +408,28 @@ func TestHandsWithNoVerb(t *testing.T) {
 		t.Errorf("steps %+v: want 2, the heel of the hand along the blade one", res.Steps)
 	}
 }
+
+// A posture then a move joined on with "and" is a move, whatever its verb
+// ("knock", "press"); a posture then a product got ready is preparation.
+func TestPostureThenMove(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		in    string
+		steps int
+	}{
+		{"Sit up, make loose fists and knock gently down the outside of each thigh from hip to knee, three passes.\n", 1},
+		{"Kneel on a cushion with one foot forward and press the heel of your hand into the crease at the front of the hip. Hold for 30 seconds.\n", 1},
+		{"Sit down and apply the cream to your hands. Stroke up the shin, six times.\n", 1},
+	} {
+		res, err := Import([]byte(c.in), Options{Catalog: cat})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) != c.steps {
+			t.Errorf("%q: steps %+v, want %d", c.in, res.Steps, c.steps)
+		}
+	}
+}

@@ -184,6 +184,11 @@ func (s *sentence) prepOnly() bool {
 			if m.strength == 0 && m.id == "hold" && m.ti > s.vi && s.hasLoc() && (!s.secs.IsZero() || s.secsVague) && len(s.prep) == 0 {
 				return false
 			}
+			// "Kneel on a cushion … and press the heel of your hand into
+			// the crease at the front of the hip": a move joined on
+			if m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && s.joinedVerb(m.ti+1) && s.hasLoc() && !lubricantNear(s.toks, m.ti) {
+				return false
+			}
 		}
 		return true
 	}
