@@ -22,6 +22,9 @@ var swapVerbs = wordSet("swap switch change changing swapping switching")
 // swapObjects are what swapVerbs swap.
 var swapObjects = wordSet("sides side legs feet arms hands over round around")
 
+// possessives stand before a side named: "on the left", "on her right".
+var possessives = wordSet("the your her his their")
+
 var auxVerbs = wordSet("is are was were will can should may might gets get stays")
 
 // toolPreps put the giver's other hand to work: "with the other hand".
@@ -117,7 +120,7 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			named = x.w
 		case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
 			return true, false, "" // "Then the same for the right one."
-		case (x.w == "left" || x.w == "right") && same && i > 1 && i <= 6 && t[i-1].w == "the" && t[i-2].w == "on" &&
+		case (x.w == "left" || x.w == "right") && same && i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to") &&
 			(i+1 == len(t) || i+2 == len(t) && (t[i+1].kind == tPunct || t[i+1].w == "side") ||
 				i+3 == len(t) && t[i+1].w == "side" && t[i+2].kind == tPunct):
 			// "Repeat on the left.", "Do the same on the right side.": a
@@ -133,6 +136,12 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 				return true, false, ""
 			}
 			swapHands = true
+		case (x.w == "left" || x.w == "right") && i > 0 && possessives[t[i-1].w] && i+1 < len(t) && (sideNouns[t[i+1].w] || t[i+1].w == "one") &&
+			!s.hasStrong() && len(s.st.ws) <= 8 && (same && t[i+1].w == "side" || s.vi >= 0 && s.verb.base == "do" && s.vi < i && i-s.vi <= 2):
+			// "Now the right side, the same way.", "Then do the right
+			// hand.", "And then do the left one.": a turn when the moves
+			// before were on the other one
+			named = x.w
 		}
 	}
 	if swapHands {
@@ -235,8 +244,8 @@ func splitSwitch(s *sentence) []*sentence {
 			continue
 		}
 		head := strings.TrimRight(strings.TrimSpace(s.text[:t[q].pos]), ",;")
-		if head == "" {
-			continue
+		if len(strings.Fields(head)) < 2 {
+			continue // "And then do the left one.": nothing before the turn
 		}
 		tries++
 		z := &sentence{text: strings.TrimSpace(s.text[t[k].pos:]), line: s.line, b: s.b, off: s.off + t[k].pos, selfText: s.selfText}
@@ -279,7 +288,7 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	if prev == nil || !prev.hasMove() || prev.switched {
 		return false
 	}
-	if named != "" && !prev.names(map[string]string{"left": "right", "right": "left"}[named]) {
+	if named != "" && !d.runNames(prev, map[string]string{"left": "right", "right": "left"}[named]) {
 		return false // "Now the left calf." after moves on no side named
 	}
 	if hands && !d.sequenceOnHands(prev) {
@@ -327,6 +336,29 @@ func (st *stepDraft) names(w string) bool {
 			if x.w == w {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// runNames reports a word in the moves a turn plays again: the step
+// before, or one of the steps since the last turn in the same block ("hold
+// your left hand in your right and stroke …", four moves, "Then do the
+// right hand.").
+func (d *doc) runNames(prev *stepDraft, w string) bool {
+	if prev.names(w) {
+		return true
+	}
+	for i := len(d.steps) - 1; i >= 0 && !d.steps[i].switched; i-- {
+		st := d.steps[i]
+		if st == prev {
+			continue
+		}
+		if len(st.sents) == 0 || len(prev.sents) == 0 || st.sents[len(st.sents)-1].b != prev.sents[0].b {
+			break
+		}
+		if st.names(w) {
+			return true
 		}
 	}
 	return false
