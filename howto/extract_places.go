@@ -485,6 +485,21 @@ func (s *sentence) placeAt() map[string][]int {
 // there is none.
 func (s *sentence) supportSpan() (from, to int) {
 	t := s.toks
+	if len(t) > 4 && (t[0].w == "one" || t[0].w == "a") && (t[1].w == "hand" || t[1].w == "palm") && (t[2].w == "on" || t[2].w == "against" || t[2].w == "over") {
+		// "One hand on the forehead, tip the head forward, other hand
+		// kneads the muscles at the top of the neck": a hand set still,
+		// with no verb
+		for b := 3; b < len(t); b++ {
+			if t[b].w == "," || t[b].w == ";" {
+				for _, m := range s.motions {
+					if m.ti > b && m.strength >= 1 && m.id != "hold" {
+						return 0, b
+					}
+				}
+				break
+			}
+		}
+	}
 	for a := 0; a < len(t); a++ {
 		if !supportVerbs[t[a].w] {
 			continue

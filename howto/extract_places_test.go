@@ -33,6 +33,11 @@ func TestPlacesWorked(t *testing.T) {
 		{"Stroke from the top of the thigh down to the foot, 3 times.", "legs", "legs"},
 		{"Sit with your chest resting on a cushion and knead the tops of the shoulders for a minute.", "shoulders", "shoulders"},
 		{"Circle your fingertips on the forehead and cheeks, 10 times.", "face", "face"},
+		// the chin drawn back or tucked works the neck; "a double chin" is
+		// a likeness; a hand set still on the forehead with no verb is held
+		{"Draw your chin straight back, as if making a double chin, and hold for five seconds.", "neck", "neck"},
+		{"Tuck your chin in and hold for five seconds.", "neck", "neck"},
+		{"One hand on the forehead, tip the head forward, other hand kneads the muscles at the top of the neck 30 secs", "neck", "neck"},
 		// A joint turned round is the place worked, over the part held to
 		// turn it (which stays among its places: the hand is on it).
 		{"Gently hold each foot and slowly rotate the ankles in one direction, then the other.", "ankles", "ankles feet"},

@@ -433,3 +433,18 @@ func TestPostureThenMove(t *testing.T) {
 		}
 	}
 }
+
+// "Tuck your chin in" works the neck: a step, on the neck.
+func TestChinTucked(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import([]byte("Neck\n\n1. Tuck your chin in and hold for five seconds. Repeat five times.\n2. Stroke down the sides of the neck, six times.\n"), Options{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 || res.Steps[0].Area != "neck" {
+		t.Errorf("steps %+v: want 2, the chin tuck on the neck", res.Steps)
+	}
+}
