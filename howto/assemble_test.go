@@ -126,6 +126,10 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Hand care, ward 7\nRest the patient's forearm on a pillow, palm down.\nStroke from the fingertips to the wrist, six times.\nSqueeze each finger from base to tip.\n", "partner"},
 		{"Calf routine\nThe model lies prone with a bolster under the ankles.\nStroke from the heel up the calf to the knee, six times.\nKnead the calf for two minutes.\n", "partner"},
 		{"Back rub\nSam lies face down on the bed.\nGlide both palms up either side of the spine, six times.\nKnead the waist for a minute.\n", "partner"},
+		// "I" and "your wrists" with no move of the author's is no author's
+		// hands on you; "I promise to glide my thumbs … your spine" is
+		{"Wrist rub\nRub your thumb in rings across the inside of your wrist, ten rings.\nStroke from your wrist to your elbow, six times.\nI'm not a physio, so if your wrists hurt for days afterwards, see your GP.\n", "self"},
+		{"Our vows\nI promise to glide my thumbs out from your spine along the top of your hips, over and over.\nI promise to finish with one long stroke from your waist up to your shoulders.\n", "partner"},
 		{"My calm-down back rub\nI sit on the floor on my cushion.\nFirst, Mum puts her hands flat on my shoulders and holds still.\nNext, Mum squeezes my shoulders gently, five times.\nThen Mum draws long lines down my back with flat hands.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})

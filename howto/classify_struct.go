@@ -41,7 +41,7 @@ var subjectPersons = map[string]string{"you": "you", "you'll": "you", "you'd": "
 
 // planVerbs say what the subject means to do before the verb that does
 // it: "like to", "want to", "going to", "plan to".
-var planVerbs = wordSet("like love want going plan try")
+var planVerbs = wordSet("like love want going plan try promise promised")
 
 var negWords = wordSet("not don't never no dont nor won't can't shouldn't mustn't")
 

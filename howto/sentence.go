@@ -1678,7 +1678,7 @@ func (s *sentence) countOwner(ti int) {
 	}
 	switch s.toks[k].w {
 	case "your":
-		if s.shape.person == "i" {
+		if v := verbs[s.shape.word]; s.shape.person == "i" && (v.c == vMove || v.c == vPlace) {
 			// "I'll start by laying both hands flat on your lower back":
 			// the author works the reader's body
 			s.partner++
