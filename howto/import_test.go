@@ -448,3 +448,23 @@ func TestChinTucked(t *testing.T) {
 		t.Errorf("steps %+v: want 2, the chin tuck on the neck", res.Steps)
 	}
 }
+
+// A script to be read aloud marks its pauses with "//": each line after
+// one is still a sentence of its own, and "http://" is no pause.
+func TestScriptPauses(t *testing.T) {
+	in := "Here is a little routine. //\nFirst, place your fingertips in the middle of your forehead and draw them out towards your temples, slowly, five times. //\nNow make small slow circles on your temples with two fingers, for about twenty seconds. //\n"
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import([]byte(in), Options{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 {
+		t.Errorf("steps %+v: want 2", res.Steps)
+	}
+	if got := rePause.ReplaceAllString("see http://example.com // now", " "); !strings.Contains(got, "http://example.com") || strings.Contains(got, " // ") {
+		t.Errorf("pause stripped to %q: want the address kept and the pause gone", got)
+	}
+}

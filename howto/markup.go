@@ -91,6 +91,10 @@ var reCapsSpeaker = regexp.MustCompile(`^(\p{Lu}{2,}(?: \p{Lu}{2,})?):\s+`)
 // what the audience did: "[laughter]", "[big laughter]", "[applause]".
 var reStage = regexp.MustCompile(`\[(?:\p{Ll}+ )?(?:laughter|laughs|applause|claps|cheers|cheering|pause|music|silence|crosstalk|inaudible|sighs|groans)\]`)
 
+// rePause is a pause marked in a script to be read aloud, "//" standing
+// alone between sentences.
+var rePause = regexp.MustCompile(`(^|\s)//+(\s|$)`)
+
 // rePicture is a picture's place held in brackets, as a printed card or a
 // page without its images shows it: "[pictogram: seat]", "[Image: a hand
 // on the calf]", "[photo]".
@@ -164,6 +168,9 @@ func (tl *textLiner) read(i int) {
 		t, l.kind = t[len(m[0]):], lItem
 	}
 	t = reStage.ReplaceAllString(t, " ")
+	if strings.Contains(t, "//") {
+		t = rePause.ReplaceAllString(t, " ") // "… five times. //": a script's pause
+	}
 	t, ok := tl.rowOrMessage(&l, i, t)
 	if !ok {
 		tl.blank(i + 1)
