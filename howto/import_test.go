@@ -468,3 +468,20 @@ func TestScriptPauses(t *testing.T) {
 		t.Errorf("pause stripped to %q: want the address kept and the pause gone", got)
 	}
 }
+
+// A sheet pasted as text: its header row is left out, each row is a step,
+// the notes cell a sentence of its own (so a caution there is a warning),
+// and a row that repeats rows by number is no step.
+func TestSheetPastedWithTabs(t *testing.T) {
+	in := "Buddy foot rub\n\nRow\tWho\tWhat to do\tCount / time\tNotes\n1\tBuddy\tHold the foot in both hands and stroke from the toes up to the ankle\t10 strokes\tFirm but slow\n2\tBuddy\tWork your thumbs in small circles along the arch, heel to ball\t60 sec\tAvoid blisters and any broken skin\n3\tBuddy\tSqueeze and roll each toe between thumb and finger\t3 rolls per toe\tDon't pull hard on them\n4\tBoth\tSwap to the other foot and repeat rows 1-3\t-\t\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 3 {
+		t.Errorf("steps %+v: want 3", res.Steps)
+	}
+	if len(res.Warnings) != 2 {
+		t.Errorf("warnings %+v: want 2, the notes cells", res.Warnings)
+	}
+}

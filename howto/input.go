@@ -59,7 +59,9 @@ func clean(src []byte) string {
 			b.WriteByte('\n')
 		case r == '\n':
 			b.WriteByte('\n')
-		case r == '\t', r == '\u00a0', r == '\u2007', r == '\u202f', r == '\u2028', r == '\u2029':
+		case r == '\t':
+			b.WriteByte('\t') // kept: a sheet pasted as text splits its cells by tabs
+		case r == '\u00a0', r == '\u2007', r == '\u202f', r == '\u2028', r == '\u2029':
 			b.WriteByte(' ')
 		case r == '\ufeff', r == '\u200b', r == '\u200c', r == '\u200d', r == '\u00ad', r == '\u2060':
 		case unicode.IsControl(r):

@@ -275,6 +275,12 @@ func (tl *textLiner) rowOrMessage(l *line, i int, t string) (string, bool) {
 	// is an item of its cells; a line of a box drawn with bars ("| Do
 	// not massage if … |") is the text inside it.
 	cells, ok := tableCells(t)
+	if !ok && strings.Contains(raw[i], "\t") {
+		cells, ok = tl.tabCells(i)
+		if ok && tl.tabHeader(i) {
+			return "", false // the header row of a sheet pasted as text
+		}
+	}
 	if tl.csv != nil {
 		cells, ok = tl.csv[i], true
 		if len(cells) == 0 {
@@ -499,6 +505,47 @@ func tableCells(t string) ([]string, bool) {
 		}
 	}
 	return cells, true
+}
+
+// tabCells reads a row of a spreadsheet pasted as text, its cells split by
+// tabs, when the line above or below is such a row too: "2<TAB>Buddy<TAB>Work
+// your thumbs in small circles …<TAB>60 sec<TAB>Avoid blisters".
+func (tl *textLiner) tabCells(i int) ([]string, bool) {
+	cells := splitTabs(tl.raw[i])
+	if len(cells) < 2 {
+		return nil, false
+	}
+	if i > 0 && len(splitTabs(tl.raw[i-1])) >= 2 || i+1 < len(tl.raw) && len(splitTabs(tl.raw[i+1])) >= 2 {
+		return cells, true
+	}
+	return nil, false
+}
+
+func splitTabs(r string) []string {
+	if !strings.Contains(r, "\t") {
+		return nil
+	}
+	var cells []string
+	for _, c := range strings.Split(r, "\t") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+// tabHeader reports the first row of a run of tab rows whose cells all
+// name columns ("Row", "What to do", "Count / time"), over another row.
+func (tl *textLiner) tabHeader(i int) bool {
+	if i > 0 && len(splitTabs(tl.raw[i-1])) >= 2 || i+1 >= len(tl.raw) || len(splitTabs(tl.raw[i+1])) < 2 {
+		return false
+	}
+	for _, c := range splitTabs(tl.raw[i]) {
+		if !nameCell(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // rowText reads the cells of a table row: a cell that holds only a number

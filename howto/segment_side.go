@@ -181,7 +181,7 @@ func otherSide(t []token, i int) bool {
 // stretch again".
 func namesSteps(t []token) bool {
 	for i, x := range t {
-		if (x.w == "step" || x.w == "steps") && i+1 < len(t) && (t[i+1].kind == tNum || numberWords[t[i+1].w] > 0) {
+		if (x.w == "step" || x.w == "steps" || x.w == "row" || x.w == "rows") && i+1 < len(t) && (t[i+1].kind == tNum || numberWords[t[i+1].w] > 0) {
 			return true
 		}
 		if x.kind == tNum && i+1 < len(t) && t[i+1].w == ")" {
