@@ -244,7 +244,7 @@ func (s *sentence) restsOn(ti int) bool {
 // "bring the chin down to the chest", "roll the head".
 var headVerbs = wordSet("roll rolls rolling circle circles circling tilt tilts tilting tip tips tipping " +
 	"drop drops dropping lower lowers lowering nod nods nodding turn turns turning bend bends bending " +
-	"bring brings bringing rotate rotates rotating")
+	"bring brings bringing rotate rotates rotating fall falls falling")
 
 var headParts = wordSet("head chin ear ears")
 
@@ -500,6 +500,9 @@ func (s *sentence) supportSpan() (from, to int) {
 			}
 		}
 	}
+	if a, b := s.handRestSpan(); a >= 0 {
+		return a, b
+	}
 	for a := 0; a < len(t); a++ {
 		if !supportVerbs[t[a].w] {
 			continue
@@ -516,6 +519,35 @@ func (s *sentence) supportSpan() (from, to int) {
 			return -1, -1
 		}
 		return -1, -1
+	}
+	return -1, -1
+}
+
+// handRestSpan is the clause, after a move, in which a hand only rests on
+// a place: "Tip your right ear towards your right shoulder and let your
+// right hand rest lightly on the side of your head" stretches the neck,
+// the hand on the head only resting. from is -1 when there is none.
+func (s *sentence) handRestSpan() (from, to int) {
+	t := s.toks
+	for k := 2; k < len(t); k++ {
+		if t[k].w != "rest" && t[k].w != "rests" && t[k].w != "resting" {
+			continue
+		}
+		before := t[k-1].w == "hand" || t[k-1].w == "palm" || t[k-2].w == "hand" || t[k-2].w == "palm"
+		if !before && !wordIn(t, k+1, 4, "hand", "palm") {
+			continue
+		}
+		if s.vi < 0 || s.vi >= k-3 {
+			return -1, -1 // the rest is the move itself: "rest your hand on the shoulder for a breath"
+		}
+		b := k + 1
+		for b < len(t) && t[b].kind != tPunct {
+			b++
+		}
+		if before {
+			return max(k-4, s.vi+1), b // "let your right hand rest …"
+		}
+		return k, b // "… and rest your left hand lightly on the side of your head"
 	}
 	return -1, -1
 }
@@ -557,6 +589,10 @@ func (s *sentence) feltAt() map[string]bool {
 	for i := 0; i+1 < len(t); i++ {
 		if (t[i].w == "feel" || t[i].w == "feels") && wordIn(t, i+1, 3, "stretch", "pull", "stretching", "tension") {
 			from = i
+			break
+		}
+		if t[i].w == "until" && wordIn(t, i+1, 7, "stretches", "pulls", "stretched", "lengthens") {
+			from = i // "leaning in until the calf stretches", "until the back of the leg pulls"
 			break
 		}
 		if t[i].w == "to" && (t[i+1].w == "stretch" || t[i+1].w == "lengthen") && i > 0 {

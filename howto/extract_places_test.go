@@ -37,6 +37,11 @@ func TestPlacesWorked(t *testing.T) {
 		// a likeness; a hand set still on the forehead with no verb is held
 		{"Draw your chin straight back, as if making a double chin, and hold for five seconds.", "neck", "neck"},
 		{"Tuck your chin in and hold for five seconds.", "neck", "neck"},
+		// a hand only resting on the head while it tips is no place; a
+		// stretch felt "until the calf stretches" is where it works
+		{"Gently tip your right ear towards your right shoulder and let your right hand rest lightly on the side of your head. Breathe there for 20 seconds.", "neck", "neck"},
+		{"Let your left ear fall towards your left shoulder and rest your left hand lightly on the side of your head for 15 seconds.", "neck", "neck"},
+		{"Stand facing a wall, step that foot back and press the heel into the floor, leaning in until the calf stretches.", "calves", "calves feet"},
 		{"One hand on the forehead, tip the head forward, other hand kneads the muscles at the top of the neck 30 secs", "neck", "neck"},
 		// A joint turned round is the place worked, over the part held to
 		// turn it (which stays among its places: the hand is on it).
@@ -95,7 +100,7 @@ func TestPlacesWorked(t *testing.T) {
 		{"Finally, lower your chin to your chest very slowly and hold the stretch for twenty seconds.", "neck", "neck"},
 		// "Let the ear drop to the shoulder" moves the head: the neck, not
 		// the head the other hand rests on.
-		{"Let your right ear drop towards your right shoulder and rest your right hand lightly on your head for 20 seconds.", "neck", "neck scalp"},
+		{"Let your right ear drop towards your right shoulder and rest your right hand lightly on your head for 20 seconds.", "neck", "neck"},
 		// "she spreads her fingers": the doer's own hand, not a place.
 		{"First she spreads her fingers and rubs my whole scalp in small circles with the pads, for two minutes.", "scalp", "scalp"},
 		// "give them a slow gentle tug": a tug given is a move.

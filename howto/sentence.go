@@ -1518,7 +1518,7 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 }
 
 // measureWords follow a body word used as a length.
-var measureWords = wordSet("width widths breadth breadths")
+var measureWords = wordSet("width widths breadth breadths span spans length lengths")
 
 // shaken reports a hand word that a form of "shake" has as its object,
 // perhaps after "out" and a determiner: "Shake both hands out loosely",
