@@ -86,6 +86,14 @@ func cautionHead(t []token, i int) bool {
 		return i+1 < len(t) && t[i+1].w == "careful"
 	case w == "never":
 		return i+1 < len(t) && !inSet("not-warnings", t[i+1].w)
+	case w == "nobody" || w == "no-one":
+		// "nobody massages over blisters, cuts or insect bites"; not
+		// "nobody deserves cold hands"
+		return i+2 < len(t) && verbs[t[i+1].w].c == vMove && (t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near")
+	case (w == "anyone" || w == "anybody" || w == "those" || w == "people") && i+1 < len(t) && t[i+1].w == "with":
+		// "Anyone with a twisted ankle goes to the first-aid tent",
+		// "Anyone with a hip replacement should skip the ball"
+		return symptomWithin(t, i+2, 6)
 	case w == "not":
 		// "not near the eye", "- NOT if the calf is red", and a fragment
 		// that opens "Not the perfumed hand cream, please"
@@ -345,6 +353,9 @@ func cautionAnywhere(t []token, i int) bool {
 		// "consult your doctor first" (an adviser asked to teach is no
 		// caution: analyze drops it, asksForLesson)
 		return wordWithin(t, i+1, 7, "advisers") || (w == "seek" || w == "consult") && wordWithin(t, i+1, 7, "qualified")
+	case w == "word" && i+1 < len(t) && t[i+1].w == "with":
+		// "have a word with her GP or practice nurse first"
+		return wordWithin(t, i+2, 3, "advisers")
 	case inSet("ease-now", w):
 		// "… made me wince at first, so go light", "Pain shooting down the
 		// leg means back off": easing after a sign of pain

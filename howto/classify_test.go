@@ -173,6 +173,14 @@ func TestCautions(t *testing.T) {
 		{"Guests with a head injury or recent ear surgery should skip this routine.", true},
 		{"The shin bone is close under the skin. Go lighter there.", true},
 		{"You should use both hands for this.", false},
+		// sixteenth pass
+		{"Akela's rules: nobody massages over blisters, cuts or insect bites.", true},
+		{"She always rubbed her hands first, because she said nobody deserves cold hands on them.", false},
+		{"Anyone with a twisted ankle goes to the first-aid tent, not to foot patrol.", true},
+		{"Anyone with a hip replacement should leave out the ball.", true},
+		{"If your friend takes blood thinners, press lightly.", true},
+		{"Please have a word with her GP or practice nurse first.", true},
+		{"Have a word with the others about the rota.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

@@ -58,6 +58,13 @@ func TestPreparationShapes(t *testing.T) {
 		{"Hand rub\n\nYour partner rests their hand palm up on a cushion on your knee.\n\nPress circles into the palm with your thumb.\n", []string{"position"}},
 		{"Hand rub\n\n- A pillow across the patient's lap so the hand can rest on it.\n\nPress circles into the palm with your thumb.\n", []string{"position"}},
 		{"Face rub\n\n  [pictogram: seat]   Sit back, feet flat, head against the headrest.\n\nStroke up the cheeks, six times.\n", []string{"position"}},
+		// a butter or salve warmed between the hands; a posture told as
+		// "stay seated", feet flat on the floor, sitting cross-legged
+		{"Foot rub\n\nRub a bit of cocoa butter between your hands.\n\nStroke from the toes to the ankle ten times.\n", []string{"cream", "warm-hands"}},
+		{"Foot rub\n\nRub a little of the camp foot cream between your hands to warm it.\n\nStroke from the toes to the ankle ten times.\n", []string{"cream", "warm-hands"}},
+		{"Ankles\n\nStay seated and lift one foot a little off the floor.\n\nCircle the ankle slowly, five times each way.\n", []string{"position"}},
+		{"Shoulders\n\nCrew member seated, feet restrained (flat on floor).\n\nKnead the tops of the shoulders for a minute.\n", []string{"position"}},
+		{"Shoulders\n\nYOU NEED: everyone sitting cross-legged on the floor in one long line.\n\nKnead the tops of the shoulders for a minute.\n", []string{"position"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

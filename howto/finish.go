@@ -122,6 +122,15 @@ func positionTold(t []token) bool {
 	if limbRested(t) || postureOnSurface(t) {
 		return true
 	}
+	for k, x := range t {
+		// "Stay seated", "both feet flat on the floor": where the body is
+		if (x.w == "stay" || x.w == "remain" || x.w == "stays" || x.w == "remains") && k+1 < len(t) && (t[k+1].w == "seated" || t[k+1].w == "sitting") {
+			return true
+		}
+		if (x.w == "feet" || x.w == "foot") && wordIn(t, k+1, 3, "flat") && wordIn(t, k+2, 4, "floor", "ground") {
+			return true
+		}
+	}
 	person := false
 	for _, x := range t {
 		if personWords[x.w] || x.w == "recipient" || x.w == "receiver" {
@@ -193,6 +202,13 @@ func postureTaken(t []token, p int) bool {
 	}
 	if p+1 < len(t) && t[p].w == "forward" && (t[p+1].w == "over" || t[p+1].w == "on") {
 		p++ // "leaning forward over the birth ball"
+	}
+	for q := p; q < len(t) && q < p+4; q++ {
+		if t[q].w == "cross" || t[q].w == "-" || t[q].w == "legged" || t[q].w == "comfortably" || t[q].w == "upright" {
+			continue
+		}
+		p = q // "sitting cross-legged on the floor", "seated comfortably in a chair"
+		break
 	}
 	if p >= len(t) || t[p].w != "on" && t[p].w != "in" && t[p].w != "at" && t[p].w != "over" {
 		return false

@@ -153,7 +153,7 @@ func (s *sentence) placeLead() bool {
 
 var lubricants = map[string]bool{"oil": true, "oils": true, "cream": true, "creams": true,
 	"lotion": true, "lotions": true, "balm": true, "moisturiser": true, "moisturizer": true, "serum": true, "emollient": true, "emollients": true,
-	"drops": true, "dollop": true, "blob": true, "squirt": true} // "Rub a few drops between your hands"
+	"drops": true, "dollop": true, "blob": true, "squirt": true, "butter": true, "salve": true, "ointment": true} // "Rub a few drops between your hands"
 
 // prepOnly reports an instruction that prepares rather than massages:
 // "Apply the cream …", "Soak the feet …", "Sit on the floor …", "Rub your
@@ -219,7 +219,7 @@ func (s *sentence) prepOnly() bool {
 		default:
 			continue
 		}
-		for k := i + 1; k < len(t) && k <= i+5; k++ {
+		for k := i + 1; k < len(t) && k <= i+7; k++ {
 			if lubricants[t[k].w] {
 				if (v.base == "spread" || v.base == "smooth") && s.spreadAlong(k) {
 					// "Spread the lotion with long flowing strokes from the
