@@ -130,6 +130,14 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		// hands on you; "I promise to glide my thumbs … your spine" is
 		{"Wrist rub\nRub your thumb in rings across the inside of your wrist, ten rings.\nStroke from your wrist to your elbow, six times.\nI'm not a physio, so if your wrists hurt for days afterwards, see your GP.\n", "self"},
 		{"Our vows\nI promise to glide my thumbs out from your spine along the top of your hips, over and over.\nI promise to finish with one long stroke from your waist up to your shoulders.\n", "partner"},
+		// sixteenth pass: a shop's "Ask at the bar", kin who teach, a
+		// testimony about someone else's calves, "their own wrists" are no
+		// partner; "(they sit, you stand behind)" is
+		{"Forearm stretch\nRest your forearm on the bar, palm up, and stroke from wrist to elbow with your other hand, six times.\nAsk at the bar.\n", "self"},
+		{"Wrists\nMy daughter is a hand therapist, and she showed me this.\nCircle your wrist slowly, five times each way.\n", "self"},
+		{"Calves\nKnead the calf with both hands for a minute.\nRegulars tell us it takes the stiffness out of their calves.\n", "self"},
+		{"Hands\nEveryone does it on their own wrists and hands.\nPress circles into the palm with the thumb, ten times.\n", "self"},
+		{"Neck rub\n(they sit, you stand behind)\n1. Thumbs either side of the neck bones, little circles from the hairline down to the shoulders x 5\n", "partner"},
 		{"My calm-down back rub\nI sit on the floor on my cushion.\nFirst, Mum puts her hands flat on my shoulders and holds still.\nNext, Mum squeezes my shoulders gently, five times.\nThen Mum draws long lines down my back with flat hands.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})

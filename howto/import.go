@@ -438,6 +438,10 @@ func (d *doc) turnGoesOn(s *sentence) bool {
 	return false
 }
 
+// doneWords say a massage is given by someone else, even in a testimony:
+// "Runners who have their calves done regularly report …".
+var doneWords = wordSet("done treated massaged")
+
 // tally counts what every sentence says whatever its role: who receives,
 // warnings, claims, preparations, and a sentence that names a move or a
 // place without instructing, for the step that follows.
@@ -450,7 +454,11 @@ func (d *doc) tally(s *sentence) {
 	d.receivers += s.receivers
 	d.yourself = d.yourself || s.yourself
 	d.iOnYou = d.iOnYou || s.iOnYou
-	d.partner += w * float64(s.partner)
+	if !(s.claim && s.receivers == 0 && s.form == fNone && !hasAnyWord(s.toks, doneWords)) {
+		// "Dan swears it keeps his hands from seizing up": a testimony
+		// names whom it helped, not whom the text is for
+		d.partner += w * float64(s.partner)
+	}
 	d.either = d.either || offersPartner(s.toks)
 
 	if s.warning {

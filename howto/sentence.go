@@ -1176,7 +1176,9 @@ func (s *sentence) countPersons() {
 			}
 		case "ask", "asking":
 			// "Ask your physiotherapist first": an adviser, not the receiver
-			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w]) && !askedToFetch(s.toks, i) {
+			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w] ||
+				i+3 < len(s.toks) && cautionSets["advisers"][s.toks[i+3].w]) && !askedToFetch(s.toks, i) && !(i > 0 && s.toks[i-1].w == "please" && (i+1 == len(s.toks) || s.toks[i+1].kind == tPunct)) &&
+				!(i+1 < len(s.toks) && askPlaces[s.toks[i+1].w]) { // "Ask at the bar.", "Ask about our loyalty card": a shop's, no receiver
 				s.partner++
 			}
 		case "recipient", "recipients", "receiver", "partner", "client", "him",
@@ -1201,10 +1203,11 @@ func (s *sentence) countPersons() {
 			if i+1 < len(s.toks) && (s.toks[i+1].w == "under" || s.toks[i+1].w == "between") || restsOnTool(s.toks, i) {
 				s.self++
 			}
-		case "she", "he":
+		case "she", "he", "they":
 			// "so she knows you're there", "she tires": the receiver, as
-			// the one who feels, rests and asks
-			if i+1 < len(s.toks) && receiverStates[s.toks[i+1].w] {
+			// the one who feels, rests and asks; "(they sit, you stand
+			// behind)"
+			if t.w == "they" && i+1 < len(s.toks) && positionVerbs[s.toks[i+1].w] && s.giverToo() || t.w != "they" && i+1 < len(s.toks) && receiverStates[s.toks[i+1].w] {
 				s.partner++
 			}
 		case "person", "person's":
@@ -1228,11 +1231,12 @@ func (s *sentence) countPersons() {
 				s.partner += 2
 				s.receivers++
 			}
-		case "husband", "wife", "husband's", "wife's", "mum", "mum's", "mom", "mom's", "dad", "dad's",
+		case "husband", "wife", "husband's", "wife's", "missus", "missus's", "mum", "mum's", "mom", "mom's", "dad", "dad's",
 			"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend":
 			// "a massage I use on my husband", "my husband's arm": someone
 			// else receives
-			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && !(i > 1 && toldWords[s.toks[i-2].w]) {
+			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && !(i > 1 && toldWords[s.toks[i-2].w]) &&
+				!(i+1 < len(s.toks) && kinTeaches[s.toks[i+1].w]) { // "My daughter is a hand therapist", "my daughter says …": she teaches, not receives
 				s.partner += 2 // not "tell your mum so she can book the GP": someone told, not touched
 				s.receivers++
 			}
@@ -1269,7 +1273,25 @@ func askedToFetch(t []token, i int) bool {
 	return false
 }
 
+// askPlaces follow "ask" that asks no one to receive: "Ask at the desk",
+// "ask about the card", "ask in store".
+var askPlaces = wordSet("at about in for questions question if whether away")
+
 var fetchVerbs = wordSet("call ring phone fetch get bring help check")
+
+// giverToo reports "you" in the sentence beside the receiver named: "they
+// sit, you stand behind".
+func (s *sentence) giverToo() bool {
+	for _, x := range s.toks {
+		if x.w == "you" {
+			return true
+		}
+	}
+	return false
+}
+
+// kinTeaches follow kin who teach or tell rather than receive.
+var kinTeaches = wordSet("is was says said showed shows taught teaches told tells recommends suggested suggests swears")
 
 // toldWords tell or call someone, who is then no receiver.
 var toldWords = wordSet("tell ask call ring phone text show")
@@ -1694,6 +1716,10 @@ func (s *sentence) countOwner(ti int) {
 		}
 	case "their", "his", "her", "partner", "recipient", "recipients", "person", "receiver",
 		"partner's", "recipient's", "person's", "receiver's", "client's", "friend's":
+		if k+1 < len(s.toks) && s.toks[k+1].w == "own" {
+			s.self++ // "Everyone does it on their own wrists and hands"
+			break
+		}
 		s.partner++
 	}
 }
