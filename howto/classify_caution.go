@@ -46,6 +46,10 @@ func inSet(set, w string) bool { return cautionSets[set][w] }
 // head: "Guests with a head injury should skip this routine".
 var mustWords = wordSet("should must shall ought")
 
+// ifAfter end a clause that a condition then limits: "… first if",
+// "… gently if".
+var ifAfter = wordSet("first gently easy lightly carefully softly")
+
 // cautionAt finds a caution clause and returns the token where it starts,
 // or -1, and whether a clause is headed by it (and so governs what follows)
 // rather than only holding it ("as firm as you can without pain").
@@ -90,7 +94,7 @@ func cautionHead(t []token, i int) bool {
 		// "nobody massages over blisters, cuts or insect bites"; not
 		// "nobody deserves cold hands"
 		return i+2 < len(t) && verbs[t[i+1].w].c == vMove && (t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near")
-	case (w == "anyone" || w == "anybody" || w == "those" || w == "people") && i+1 < len(t) && t[i+1].w == "with":
+	case (w == "anyone" || w == "anybody" || w == "those" || w == "people") && i+1 < len(t) && (t[i+1].w == "with" || t[i+1].w == "recovering"):
 		// "Anyone with a twisted ankle goes to the first-aid tent",
 		// "Anyone with a hip replacement should skip the ball"
 		return symptomWithin(t, i+2, 6)
@@ -98,8 +102,12 @@ func cautionHead(t []token, i int) bool {
 		// "not near the eye", "- NOT if the calf is red", and a fragment
 		// that opens "Not the perfumed hand cream, please"
 		// "not earlier than two hours after a meal", "not straight after a feed"
+		// "it should ache, not hurt": a limit kept to
 		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || inSet("not-when", t[i+1].w) || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over" ||
-			t[i+1].w == "if" || t[i+1].w == "the" && i == 0)
+			t[i+1].w == "if" || t[i+1].w == "the" && i == 0 || i > 0 && t[i-1].w == "," && inSet("sign", t[i+1].w))
+	case inSet("light-words", w) && i == 0 && i+2 < len(t) && (t[i+1].w == "touch" || t[i+1].w == "pressure" || t[i+1].w == "hands"):
+		// "Light touch on the inside of the wrist, there's tendons there"
+		return t[i+2].w == "on" || t[i+2].w == "over" || t[i+2].w == "near" || t[i+2].w == "around" || t[i+2].w == "behind" || t[i+2].w == "under"
 	case (w == "lighter" || w == "gentler" || w == "softer") && i == 0:
 		// "Lighter over the lower back, where no ribs guard the kidneys"
 		return i+1 < len(t) && (t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on")
@@ -236,6 +244,16 @@ func consentWithin(t []token, p int) bool {
 func cautionAnywhere(t []token, i int) bool {
 	w := t[i].w
 	switch {
+	case w == "warned" || w == "warns":
+		// "He warned me not to do deep stuff on the calf"
+		return wordWithin(t, i+1, 3, "advise-no")
+	case (w == "wouldn't" || w == "shouldn't" || w == "mustn't") && i+1 < len(t) && (t[i+1].w == "do" || t[i+1].w == "massage" || t[i+1].w == "use"):
+		// "I wouldn't do any of this on someone with a recent whiplash"
+		return symptomWithin(t, i+1, 10)
+	case w == "if" && i > 1 && ifAfter[t[i-1].w]:
+		// "Patch test first if you have sensitive skin", "Take it gently
+		// if you've got arthritis in your hands"
+		return symptomWithin(t, i+1, 6) && !everBefore(t, i+1)
 	case w == "signs" && i > 0 && t[i-1].w == "for" && i+2 < len(t) && t[i+1].w == "of":
 		// "Keep an eye on her face for signs of fear", "watch for signs
 		// of discomfort": a sign to stop on (not "it offers relief for

@@ -181,6 +181,17 @@ func TestCautions(t *testing.T) {
 		{"If your friend takes blood thinners, press lightly.", true},
 		{"Please have a word with her GP or practice nurse first.", true},
 		{"Have a word with the others about the rota.", false},
+		{"Keep the pressure at about 6 out of 10: it should ache, not hurt.", true},
+		{"Patch test first if you have sensitive skin.", true},
+		{"I wouldn't do any of this on someone with a recent whiplash.", true},
+		{"Light touch on the inside of the wrist, there's tendons and nerves there.", true},
+		{"Take it gently if you've got arthritis in your hands.", true},
+		{"Go gently behind the ears and at the base of the skull, as those are tender spots.", true},
+		{"Ease off behind the knee.", true},
+		{"Anyone recovering from a shoulder injury should check with OH first.", true},
+		{"He warned me not to do deep stuff on the calf for 48 hours after a race.", true},
+		{"Light strokes up the calf, six times.", false},
+		{"Work slowly first if you like, then faster.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)
