@@ -7,6 +7,9 @@ package howto
 // washing ("Wash and dry your hands").
 
 var warmWords = wordSet("warm warmed warming warms warmer")
+
+// meltWords soften a balm in the hands: "melt it between your palms".
+var meltWords = wordSet("melt melts melted melting soften")
 var washWords = wordSet("wash washed washing washes clean")
 var ownHands = wordSet("hands palms hand palm")
 var rubWords = wordSet("rub rubs rubbing rubbed")
@@ -38,6 +41,10 @@ func handsPrep(t []token) []string {
 			// "rub a blob of cream between your palms first so your hands
 			// aren't icy", "rubs it between his hands": the cream warmed
 			// in the hands warms them
+			out = appendNew(out, "warm-hands")
+		case (warmWords[x.w] || meltWords[x.w]) && i+1 < len(t) && (dets[t[i+1].w] || t[i+1].w == "it") && inPalmsAfter(t, i):
+			// "Warm a bit of the E45 in your hands first", "melt it
+			// between your palms": something warmed in the hands warms them
 			out = appendNew(out, "warm-hands")
 		case warmWords[x.w] && handsWarmed(t, i):
 			out = appendNew(out, "warm-hands")
@@ -166,6 +173,17 @@ func waterNear(t []token, i int) bool {
 func lubricantBefore(t []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-25; k-- {
 		if lubricants[t[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// inPalmsAfter reports "between your palms" or "in your hands" within a
+// few words after token i.
+func inPalmsAfter(t []token, i int) bool {
+	for k := i + 1; k+2 < len(t) && k <= i+8; k++ {
+		if (t[k].w == "between" || t[k].w == "in") && (t[k+1].w == "your" || t[k+1].w == "the" || t[k+1].w == "my" || t[k+1].w == "both") && ownHands[t[k+2].w] {
 			return true
 		}
 	}

@@ -65,6 +65,16 @@ func TestPreparationShapes(t *testing.T) {
 		{"Ankles\n\nStay seated and lift one foot a little off the floor.\n\nCircle the ankle slowly, five times each way.\n", []string{"position"}},
 		{"Shoulders\n\nCrew member seated, feet restrained (flat on floor).\n\nKnead the tops of the shoulders for a minute.\n", []string{"position"}},
 		{"Shoulders\n\nYOU NEED: everyone sitting cross-legged on the floor in one long line.\n\nKnead the tops of the shoulders for a minute.\n", []string{"position"}},
+		// a tool named as a thing in an instruction; something warmed or
+		// melted in the hands; hands washed in a story; a chair sat on
+		// backwards; armchairs
+		{"Feet\n\n- Roll the ball under one foot from heel to toes and back, for a minute.\n", []string{"tool"}},
+		{"Thighs\n\nLie face down on the mat with the roller under the tops of your thighs. Roll slowly from just below the hip to just above the knee, 10 times.\n", []string{"tool"}},
+		{"Forearms\n\nWarm a bit of the E45 in your hands first, his skin is really dry.\n\nStroke up the forearm, six times.\n", []string{"warm-hands"}},
+		{"Hands\n\nTake a pea-sized bit on a fingertip and melt it between your palms for a few seconds.\n\nStroke the back of the hand, six times.\n", []string{"warm-hands"}},
+		{"Face\n\nYou lie back on the bed. Jess washes her hands and warms the moisturiser between her palms.\n\nStroke up the cheeks, six times.\n", []string{"wash", "position"}},
+		{"Shoulders\n\nYour mate sits backwards on a desk chair, arms folded on the backrest.\n\nKnead the tops of the shoulders for a minute.\n", []string{"position"}},
+		{"Hands\n\nWe'll sit in a circle in the armchairs.\n\nPress circles into the palm with your thumb.\n", []string{"position"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {
@@ -175,6 +185,19 @@ func TestBriefTurnsOnASide(t *testing.T) {
 		}
 		if tt.want == 2 && res.Steps[1].Side == "" {
 			t.Errorf("%q: the turn has no side", tt.turn)
+		}
+	}
+}
+
+// The ball of the foot is no tool, nor is the wall one leans on.
+func TestBallOfTheFootIsNoTool(t *testing.T) {
+	res, err := Import([]byte("Feet\n\n- Press your thumbs into the ball of the foot for a minute.\n- Lean against the wall and stroke up the calf, six times.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range res.Prep {
+		if p.Kind == "tool" {
+			t.Errorf("preparations %+v: want no tool", res.Prep)
 		}
 	}
 }

@@ -69,7 +69,7 @@ func (d *doc) findPrep(s *sentence) {
 	for _, k := range handsPrep(s.toks) {
 		// told in passing with a product got ready: "a few drops of oil,
 		// warmed between the palms" warms the hands
-		if instr || s.b.kind == bItem || ready && k == "warm-hands" || k == "wash" && showered(s.toks) {
+		if instr || s.b.kind == bItem || ready && k == "warm-hands" || k == "wash" && (showered(s.toks) || handsWashed(s.toks)) {
 			d.addPrep(k, s)
 		}
 	}
@@ -81,6 +81,9 @@ func (d *doc) findPrep(s *sentence) {
 	}
 	if positionTold(s.toks) {
 		d.addPrep("position", s)
+	}
+	if !d.prepSeen["tool"] && (instr || s.b != nil && s.b.kind == bItem) && toolWorked(s.toks) {
+		d.addPrep("tool", s) // "Roll the ball under one foot …", "set the roller under the thigh"
 	}
 	if s.form != fNone {
 		for k, t := range s.toks {
@@ -204,7 +207,8 @@ func postureTaken(t []token, p int) bool {
 		p++ // "leaning forward over the birth ball"
 	}
 	for q := p; q < len(t) && q < p+4; q++ {
-		if t[q].w == "cross" || t[q].w == "-" || t[q].w == "legged" || t[q].w == "comfortably" || t[q].w == "upright" {
+		if t[q].w == "cross" || t[q].w == "-" || t[q].w == "legged" || t[q].w == "comfortably" || t[q].w == "upright" ||
+			t[q].w == "backwards" || t[q].w == "sideways" || t[q].w == "astride" || t[q].w == "down" || t[q].w == "up" || t[q].w == "back" && q+1 < len(t) && (t[q+1].w == "on" || t[q+1].w == "in") {
 			continue
 		}
 		p = q // "sitting cross-legged on the floor", "seated comfortably in a chair"
@@ -226,7 +230,7 @@ func postureTaken(t []token, p int) bool {
 
 // postureSurfaces are where one sits or lies for a massage.
 var postureSurfaces = wordSet("chair armchair floor bed couch sofa stool mat table bench ground cushion back front side stomach tummy " +
-	"recliner cushions ball fours pew seat wheelchair")
+	"recliner cushions ball fours pew seat wheelchair armchairs chairs stools benches beds sofas couches seats")
 
 // restSurfaces are what a limb is rested on for the massage.
 var restSurfaces = wordSet("cushion pillow lap table desk thigh knee towel armrest bed sofa stool chair")
@@ -577,3 +581,33 @@ func takenOff(t []token) bool {
 }
 
 var jewelleryWords = wordSet("ring rings earring earrings watch bracelet bracelets bangle bangles necklace necklaces jewellery jewelry piercings")
+
+// toolWorked reports a tool one massages oneself with, named as a thing in
+// an instruction: "Roll the ball under one foot", "with the roller under
+// the tops of your thighs"; not "the ball of the foot".
+func toolWorked(t []token) bool {
+	for i, x := range t {
+		if !selfTools[x.w] || i == 0 || !(dets[t[i-1].w] || t[i-1].w == "your" || t[i-1].w == "tennis" || t[i-1].w == "foam") {
+			continue
+		}
+		if (x.w == "ball" || x.w == "balls") && i+1 < len(t) && t[i+1].w == "of" {
+			continue
+		}
+		if x.w == "wall" {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// handsWashed reports hands said to be washed, however the sentence is
+// put: "Jess washes her hands and warms …", "Partners, wash your hands".
+func handsWashed(t []token) bool {
+	for i := 0; i+2 < len(t); i++ {
+		if washWords[t[i].w] && (t[i+1].w == "your" || t[i+1].w == "her" || t[i+1].w == "his" || t[i+1].w == "their" || t[i+1].w == "our") && (t[i+2].w == "hands" || t[i+2].w == "hand") {
+			return true
+		}
+	}
+	return false
+}

@@ -76,7 +76,7 @@ func (s *sentence) hasPart() bool { return len(s.parts) > 0 }
 // postures move the receiver's body, not the hands: "tilt your head".
 var postures = map[string]bool{"tip": true, "tilt": true, "bend": true, "stretch": true,
 	"retract": true, "turn": true, "drop": true, "relax": true, "open": true, "close": true,
-	"straighten": true, "flip": true}
+	"straighten": true, "flip": true, "lace": true}
 
 // handsOn reports an instruction with a hands-on movement in it.
 func (s *sentence) handsOn() bool {

@@ -35,7 +35,7 @@ func buildVerbs() map[string]verb {
 	}
 	add(vPlace, "place", "put", "rest", "lay", "position", "set", "cup", "hold", "grip", "grasp",
 		"grab", "wrap", "support", "cradle", "steady", "hook", "find", "locate", "take", "reach",
-		"bring", "start", "begin", "tip", "tilt", "turn", "spread", "interlace", "mold", "mould",
+		"bring", "start", "begin", "tip", "tilt", "turn", "spread", "interlace", "lace", "mold", "mould",
 		"stretch", "retract", "bend", "lift", "pick", "clasp", "sandwich", "straighten", "flip")
 	add(vMove, "rub", "press", "slide", "glide", "move", "massage", "knead", "squeeze", "circle",
 		"rotate", "stroke", "draw", "pull", "run", "rake", "tap", "chop", "sweep", "trace", "roll",
@@ -45,7 +45,7 @@ func buildVerbs() map[string]verb {
 	add(vModify, "repeat", "reverse", "switch", "swap", "change", "alternate", "continue", "keep",
 		"spend", "go", "do", "replace", "finish", "end", "proceed", "deepen", "increase", "release")
 	add(vPrep, "apply", "warm", "soak", "dry", "wash", "brush", "pour", "fill", "remove", "trim",
-		"cover", "sit", "lie", "kneel", "stand", "wear", "prepare", "clean", "heat", "dab", "cleanse")
+		"cover", "sit", "lie", "kneel", "stand", "wear", "prepare", "clean", "heat", "dab", "cleanse", "melt")
 	add(vAsk, "ask", "check")
 	add(vOther, "use", "make", "let", "try", "breathe", "relax", "open", "close", "drop", "clench",
 		"feel", "see", "stop", "skip", "avoid", "stay", "follow", "shift", "get", "give", "have",
