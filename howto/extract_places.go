@@ -1,6 +1,10 @@
 package howto
 
-import "github.com/knead/knead/massage"
+import (
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
 
 // Extract, places: a body word is no place worked when it only says how
 // the receiver lies or which part of a muscle is meant, or names the
@@ -57,6 +61,11 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case s.kneesToChest(ti):
 		return true
+	case s.crossedOver(ti):
+		s.countOwner(ti)
+		return true
+	case s.leantThrough(ti):
+		return true
 	case ti >= 1 && t[ti-1].w == "facing" || ti >= 2 && t[ti-2].w == "facing" && (dets[t[ti-1].w] || t[ti-1].w == "their" || t[ti-1].w == "his" || t[ti-1].w == "her"):
 		return true // "Position yourself at the top of his body, facing his feet": which way the giver faces
 	case poseWords[next] && next != "back" && !s.movesBefore(ti), hangWords[next] && w != "jaw" && w != "mouth",
@@ -83,6 +92,51 @@ func (s *sentence) positional(ti int) bool {
 		}
 	}
 	return false
+}
+
+// leantThrough reports the giver's hands leant through or into: "lean
+// through flat palms and glide …", "lean into the heels of your hands
+// either side of the spine" work with the hands, not on them.
+func (s *sentence) leantThrough(ti int) bool {
+	t := s.toks
+	switch t[ti].w {
+	case "palm", "palms", "hand", "hands", "heel", "heels", "thumbs", "fists", "knuckles", "forearm", "forearms":
+	default:
+		return false
+	}
+	for k := ti - 1; k >= 1 && k >= ti-6; k-- {
+		if t[k].kind == tPunct {
+			return false
+		}
+		if (t[k].w == "through" || t[k].w == "into" || t[k].w == "onto") && (strings.HasPrefix(t[k-1].w, "lean") || k >= 2 && t[k-1].w == "in" && strings.HasPrefix(t[k-2].w, "lean")) {
+			return true
+		}
+	}
+	return false
+}
+
+// crossedOver reports a leg crossed over the other to set a stretch or a
+// ball: "Cross your right ankle over your left knee, and roll …", "ankle
+// on the opposite knee". The ankle and the knee are how the legs lie, not
+// where the move works.
+func (s *sentence) crossedOver(ti int) bool {
+	t := s.toks
+	switch t[ti].w {
+	case "ankle", "ankles", "knee", "knees", "leg", "legs", "foot", "feet", "shin":
+	default:
+		return false
+	}
+	for k := ti - 1; k >= 0 && k >= ti-7; k-- {
+		if t[k].kind == tPunct || t[k].w == "and" || t[k].w == "then" {
+			return false // "cross the leg over and circle the ankle": the ankle is worked
+		}
+		if t[k].w == "cross" || t[k].w == "crosses" || t[k].w == "crossing" || t[k].w == "crossed" {
+			return true
+		}
+	}
+	// "ankle on the opposite knee", "right ankle over the left knee"
+	return (t[ti].w == "knee" || t[ti].w == "knees") && ti >= 3 && (t[ti-1].w == "opposite" || t[ti-1].w == "other" || t[ti-1].w == "left" || t[ti-1].w == "right") &&
+		wordIn(t, max(0, ti-5), 4, "ankle", "foot") && wordIn(t, max(0, ti-4), 4, "on", "over", "across")
 }
 
 // afterBreak reports a word that opens a phrase after a comma or a dash,

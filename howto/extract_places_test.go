@@ -1,8 +1,11 @@
 package howto
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/knead/knead/catalog"
 )
 
 // TestPlacesWorked: a step's area is where the move works, and its areas
@@ -42,6 +45,10 @@ func TestPlacesWorked(t *testing.T) {
 		{"Gently tip your right ear towards your right shoulder and let your right hand rest lightly on the side of your head. Breathe there for 20 seconds.", "neck", "neck"},
 		{"Let your left ear fall towards your left shoulder and rest your left hand lightly on the side of your head for 15 seconds.", "neck", "neck"},
 		{"Stand facing a wall, step that foot back and press the heel into the floor, leaning in until the calf stretches.", "calves", "calves feet"},
+		// the giver's hands leant through are no place; the web between
+		// thumb and forefinger is the hand's
+		{"Then lean into the heels of your hands either side of the spine at the low back and make slow circles for about a minute.", "lower-back", "lower-back"},
+		{"Press your thumb into the web between thumb and forefinger and make small circles, 10 of them.", "hands", "hands"},
 		{"One hand on the forehead, tip the head forward, other hand kneads the muscles at the top of the neck 30 secs", "neck", "neck"},
 		// A joint turned round is the place worked, over the part held to
 		// turn it (which stays among its places: the hand is on it).
@@ -487,4 +494,27 @@ func TestWebOfTheThumb(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Forearm care\n\nPinch along the webbing between thumb and first finger for 10 seconds.\n", "hands"},
 	})
+}
+
+// An ankle crossed over the other knee sets the ball under the buttock: it
+// is how the legs lie, and the roll works the glutes; a ball set under
+// the hip by a posture says where the move after it works.
+func TestLegCrossedOverAndBallUnder(t *testing.T) {
+	in := "After the long run\n\n- Sit on the floor, lean back on your hands and put the tennis ball under your right buttock.\n- Cross your right ankle over your left knee, and roll slowly around on the ball for a minute.\n- Lie on your side with the ball under the outside of your hip, just below the bony bit, and make small rolls up and down for 30 seconds.\n- Cross the leg over and circle the ankle both ways, 10 each.\n"
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import([]byte(in), Options{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range res.Steps {
+		got = append(got, s.Area)
+	}
+	want := []string{"glutes", "glutes", "hips", "ankles"}
+	if len(got) < 4 || !slices.Equal(got[len(got)-4:], want) {
+		t.Errorf("areas %q, want the last four %q", got, want)
+	}
 }

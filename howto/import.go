@@ -477,6 +477,8 @@ func (d *doc) tally(s *sentence) {
 	}
 	if s.form == fNone && s.hasLoc() && !s.warning && !s.claim {
 		d.place = s // "The bit most people miss is along the inner edge of the shoulder blade."
+	} else if s.tool && s.hasLoc() && !s.warning && !s.claim && positionVerbs[s.verb.base] {
+		d.place = s // "Lie on your side with the ball under the outside of your hip, … and make small rolls"
 	}
 }
 
