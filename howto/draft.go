@@ -1175,8 +1175,13 @@ func between(st *stepDraft) string {
 		for _, l := range s.landmarks {
 			has[l] = true
 		}
+		for _, a := range s.areas {
+			has["area:"+a] = true
+		}
 	}
 	switch {
+	case has["elbow"] && (has["area:shoulders"] || has["shoulder"]) && !has["wrist"]:
+		return "upper-arms" // "a gentle squeeze from shoulder to elbow"
 	case has["knee"] && (has["ankle"] || has["heel"] || has["ankle-bones"]):
 		return "calves" // "from knee to heel": the stroke runs down the calf
 	case has["knee"] && has["hip"]:

@@ -49,6 +49,9 @@ func TestPlacesWorked(t *testing.T) {
 		// thumb and forefinger is the hand's
 		{"Then lean into the heels of your hands either side of the spine at the low back and make slow circles for about a minute.", "lower-back", "lower-back"},
 		{"Press your thumb into the web between thumb and forefinger and make small circles, 10 of them.", "hands", "hands"},
+		// shoulder to elbow is the upper arm; the top of the arm is too
+		{"Take hold of the opposite arm just below the shoulder. Squeeze and let go, moving down towards the elbow in four or five grips.", "upper-arms", "upper-arms"},
+		{"Knead the top of the arm for half a minute.", "upper-arms", "upper-arms"},
 		{"One hand on the forehead, tip the head forward, other hand kneads the muscles at the top of the neck 30 secs", "neck", "neck"},
 		// A joint turned round is the place worked, over the part held to
 		// turn it (which stays among its places: the hand is on it).
