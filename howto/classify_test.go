@@ -21,6 +21,8 @@ func TestMainClause(t *testing.T) {
 		{"I'm just kneading the top of the shoulder with my thumbs.", "kneading"},
 		{"We are sliding both hands up the back to the neck.", "sliding"},
 		{"I am using proper body mechanics.", ""},
+		{"Last of all rest both hands still on his lower back for a minute.", "rest"},
+		{"First of all, warm the oil in your hands.", "warm"},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

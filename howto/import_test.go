@@ -485,3 +485,26 @@ func TestSheetPastedWithTabs(t *testing.T) {
 		t.Errorf("warnings %+v: want 2, the notes cells", res.Warnings)
 	}
 }
+
+// A chat whose stamps open with the day ("[Tue 21:48] Debbie (MD): …")
+// is read message by message, the sender and their role in brackets no
+// part of the text; "Last of all" opens a move as "Finally" does.
+func TestChatWithDaysAndRoles(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "Choir group\n\n[Tue 21:47] Debbie (MD): Thanks for a lovely rehearsal, everyone.\n[Tue 21:48] Debbie (MD): Walk your fingertips up the back of the neck in little circles, from the base up to the hairline, 3 times.\n[Tue 21:49] Debbie (MD): Gently knead the muscle running down each side of the neck between your fingers and thumb for about 30 seconds.\n[Tue 21:50] Debbie (MD): Last of all rest both hands still on their shoulders for a minute.\n"
+	res, err := Import([]byte(in), Options{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 3 {
+		t.Errorf("steps %+v: want 3", res.Steps)
+	}
+	for _, s := range res.Steps {
+		if strings.Contains(s.Text, "Debbie") || strings.Contains(s.Text, "21:") {
+			t.Errorf("step %q keeps its sender or stamp", s.Text)
+		}
+	}
+}

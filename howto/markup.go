@@ -44,7 +44,7 @@ var (
 	reOutline       = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+`)
 	reNumbered      = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*|\s+/\s+)`)
 	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
-	reSpeaker       = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?:\s+`)
+	reSpeaker       = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?( \([^)]{1,20}\))?:\s+`)
 	reStep          = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
 	// reWikiHeading is a wiki's heading: "== Routine ==".
 	reWikiHeading = regexp.MustCompile(`^={2,6}[^=].*[^=]={2,6}$`)
@@ -61,7 +61,7 @@ var (
 	reCite = regexp.MustCompile(`([^\s\[])((?:\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed|by whom\?|when\?|who\?|according to whom\?)\])+)`)
 	// reStamp is a transcript's time stamp opening a line: "[01:05]", "00:36",
 	// and a chat export's with its date: "[05/12/2026, 21:02] ", "5/12/26, 9:02 pm - ".
-	reStamp = regexp.MustCompile(`^\[?\(?(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+)?\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp]\.?[Mm]\.?)?\)?\]?\s+(-\s+)?`)
+	reStamp = regexp.MustCompile(`^\[?\(?((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+)?\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp]\.?[Mm]\.?)?\)?\]?\s+(-\s+)?`)
 	// reSpeakerStamp is a message's sender then its time, as a thread
 	// copied out of a phone writes them: "Kat 19:44: ok move her to the bed".
 	reSpeakerStamp = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)? \d{1,2}:\d{2}(\s?[AaPp]\.?[Mm]\.?)?:\s+`)
@@ -471,6 +471,7 @@ func numberedItem(t string) bool {
 // stampOf is the time stamp that opens a line, or "".
 func stampOf(t string) string {
 	if t == "" || !(t[0] == '[' || t[0] == '(' || t[0] >= '0' && t[0] <= '9') {
+		// "[Tue 18:02] Debbie (MD): …" opens with a bracket too
 		return ""
 	}
 	return reStamp.FindString(t)

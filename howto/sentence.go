@@ -363,6 +363,9 @@ func pastLeaders(t []token, p int) int {
 		if p+1 < len(t) && t[p].w == "thing" && (t[p-1].w == "first" || t[p-1].w == "next" || t[p-1].w == "last") && t[p+1].kind == tPunct {
 			p++
 		}
+		if p+1 < len(t) && t[p].w == "of" && t[p+1].w == "all" && (t[p-1].w == "first" || t[p-1].w == "last") {
+			p += 2 // "Last of all rest both hands …", "First of all, warm …"
+		}
 	}
 	return p
 }
