@@ -138,6 +138,11 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Calves\nKnead the calf with both hands for a minute.\nRegulars tell us it takes the stiffness out of their calves.\n", "self"},
 		{"Hands\nEveryone does it on their own wrists and hands.\nPress circles into the palm with the thumb, ten times.\n", "self"},
 		{"Neck rub\n(they sit, you stand behind)\n1. Thumbs either side of the neck bones, little circles from the hairline down to the shoulders x 5\n", "partner"},
+		// someone else's hands on the reader's body; the one a routine was
+		// shown to does it himself
+		{"Calf rub\nLie on your tummy on the bed with a towel under your ankles.\nThen she bends your knee and pushes the ball of your foot gently towards your shin, holds for ten seconds.\n", "partner"},
+		{"Neck\nYou roll your head slowly side to side while I hold your shoulders down, 3 each way.\n", "partner"},
+		{"Hands\nThe practice nurse showed him a little routine.\nPress circles into your palm with the thumb, ten times.\n", "self"},
 		{"My calm-down back rub\nI sit on the floor on my cushion.\nFirst, Mum puts her hands flat on my shoulders and holds still.\nNext, Mum squeezes my shoulders gently, five times.\nThen Mum draws long lines down my back with flat hands.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})

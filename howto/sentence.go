@@ -1188,6 +1188,9 @@ func (s *sentence) countPersons() {
 			"recipient's", "receiver's", "partner's", "client's", "friend's", "friend",
 			// a baby is always massaged by someone else: "stroke baby's head"
 			"baby", "baby's", "babies", "infant", "infant's", "newborn", "newborn's", "toddler", "toddler's":
+			if t.w == "him" && i > 0 && taughtWords[s.toks[i-1].w] {
+				break // "the practice nurse showed him a little routine": the one taught
+			}
 			s.partner++
 			if t.w != "him" && t.w != "ask" && t.w != "asking" {
 				s.receivers++
@@ -1292,6 +1295,9 @@ func (s *sentence) giverToo() bool {
 	}
 	return false
 }
+
+// taughtWords come before the one taught a routine, who then does it.
+var taughtWords = wordSet("showed shows taught teaches gave gives told tells")
 
 // kinTeaches follow kin who teach or tell rather than receive.
 var kinTeaches = wordSet("is was says said showed shows taught teaches told tells recommends suggested suggests swears")
@@ -1673,6 +1679,21 @@ func (s *sentence) movedObject(ti, k int) bool {
 // "grip the forearm just below the elbow".
 var theReceiver = map[string]bool{"forearm": true, "forearms": true, "elbow": true, "elbows": true}
 
+// someoneWorks reports someone other than the reader moving or placing
+// their hands just before token k: "she bends your knee", "while I hold
+// your shoulders down", "Jan warms a bit of oil in her hands, then long
+// strokes from your heel".
+func (s *sentence) someoneWorks(k int) bool {
+	t := s.toks
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if j+1 < len(t) && (t[j].w == "i" || t[j].w == "she" || t[j].w == "he") {
+			v, ok := verbs[t[j+1].w]
+			return ok && (v.c == vMove || v.c == vPlace) && t[j+1].w != "rest"
+		}
+	}
+	return false
+}
+
 // heWorks reports "he" or "she" making a move in the clause before token
 // k, with no "I" between: "and he pressed one fist into the top of my right
 // buttock" tells of a move the teller received.
@@ -1703,7 +1724,13 @@ func (s *sentence) countOwner(ti int) {
 	}
 	switch s.toks[k].w {
 	case "your":
-		if v := verbs[s.shape.word]; s.shape.person == "i" && (v.c == vMove || v.c == vPlace) {
+		if s.someoneWorks(k) {
+			// "then she bends your knee and pushes the ball of your foot",
+			// "while I hold your shoulders down": another's hands on the
+			// reader's body
+			s.partner++
+			s.iOnYou = true
+		} else if v := verbs[s.shape.word]; s.shape.person == "i" && (v.c == vMove || v.c == vPlace) {
 			// "I'll start by laying both hands flat on your lower back":
 			// the author works the reader's body
 			s.partner++
