@@ -52,6 +52,10 @@ func TestPlacesWorked(t *testing.T) {
 		// shoulder to elbow is the upper arm; the top of the arm is too
 		{"Take hold of the opposite arm just below the shoulder. Squeeze and let go, moving down towards the elbow in four or five grips.", "upper-arms", "upper-arms"},
 		{"Knead the top of the arm for half a minute.", "upper-arms", "upper-arms"},
+		// from behind one ear down to the shoulder runs down the neck; the
+		// receiver asked to let the chin drop moves the neck
+		{"Glide your palm from behind one ear down to the shoulder, five times.", "neck", "neck scalp"},
+		{"Ask them to slowly let their chin drop towards their chest and hold for 20 seconds.", "neck", "neck"},
 		{"One hand on the forehead, tip the head forward, other hand kneads the muscles at the top of the neck 30 secs", "neck", "neck"},
 		// A joint turned round is the place worked, over the part held to
 		// turn it (which stays among its places: the hand is on it).

@@ -508,3 +508,20 @@ func TestChatWithDaysAndRoles(t *testing.T) {
 		}
 	}
 }
+
+// "Cup the back of the head with one hand and slowly let their chin drop"
+// is a move of its own, not hands set for the next item's sweep.
+func TestHeadCuppedAndLowered(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "Neck and shoulders\n\n4. Press the heels of your hands into the top of the back, beside the shoulder blades, and lean in gently for ten seconds.\n5. Cup the back of the head with one hand and slowly let their chin drop towards the chest, then lift it back up. Three times, no more.\n6. Finish by sweeping both palms from the neck out over the shoulders and down the arms to the elbows, five long strokes.\n"
+	res, err := Import([]byte(in), Options{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 3 {
+		t.Errorf("steps %+v: want 3", res.Steps)
+	}
+}

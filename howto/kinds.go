@@ -84,7 +84,9 @@ func (s *sentence) handsOn() bool {
 		return false
 	}
 	if s.verb.c == vAsk && !s.hasStrong() {
-		return false
+		// "Ask them to slowly let their chin drop towards their chest":
+		// the receiver moves the head, which works the neck
+		return s.movesHead()
 	}
 	if s.hasStrong() {
 		return s.hasLoc() || s.hasPart() || s.tool || s.form != fYou || s.verb.c == vMove
@@ -117,8 +119,8 @@ func (s *sentence) holdStep() bool {
 // setup reports an instruction that places the hands for the move that
 // follows: "Set your fingertips on the temples."
 func (s *sentence) setup() bool {
-	if s.form == fNone || s.verb.c != vPlace || postures[s.verb.base] {
-		return false
+	if s.form == fNone || s.verb.c != vPlace || postures[s.verb.base] || s.movesHead() {
+		return false // "Cup the back of the head … and slowly let their chin drop": a move of its own
 	}
 	return s.hasLoc() || s.hasPart() || s.tool
 }
