@@ -1281,7 +1281,7 @@ func askedToFetch(t []token, i int) bool {
 
 // askPlaces follow "ask" that asks no one to receive: "Ask at the desk",
 // "ask about the card", "ask in store".
-var askPlaces = wordSet("at about in for questions question if whether away")
+var askPlaces = wordSet("at about in for questions question if whether away how what why where which us me")
 
 var fetchVerbs = wordSet("call ring phone fetch get bring help check")
 
