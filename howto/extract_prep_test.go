@@ -75,6 +75,13 @@ func TestPreparationShapes(t *testing.T) {
 		{"Face\n\nYou lie back on the bed. Jess washes her hands and warms the moisturiser between her palms.\n\nStroke up the cheeks, six times.\n", []string{"wash", "position"}},
 		{"Shoulders\n\nYour mate sits backwards on a desk chair, arms folded on the backrest.\n\nKnead the tops of the shoulders for a minute.\n", []string{"position"}},
 		{"Hands\n\nWe'll sit in a circle in the armchairs.\n\nPress circles into the palm with your thumb.\n", []string{"position"}},
+		// the receiver put somewhere with no verb; hair dry; feet washed and
+		// dried; nails kept short inside a caution
+		{"Scalp\n\nClient on the low-backed chair, feet flat, towel across the shoulders.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"position", "towel"}},
+		{"Feet\n\nDo it with her in the recliner, feet up on the footstool.\n\nStroke from the toes to the ankle ten times.\n", []string{"position"}},
+		{"Scalp\n\nHis hair wants to be dry and combed through first, so nothing tugs.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"dry"}},
+		{"Feet\n\n* Wash and dry her feet well, especially between the toes.\n* Stroke from the toes to the ankle ten times.\n", []string{"wash", "dry"}},
+		{"Scalp\n\nMarjorie's warnings: don't scratch with your nails, and keep them short.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"nails"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

@@ -74,7 +74,7 @@ func (d *doc) findPrep(s *sentence) {
 		}
 	}
 	for _, k := range s.prep {
-		if contextPrep[k] && !instr && !ready && !(k == "jewellery" && takenOff(s.toks)) {
+		if contextPrep[k] && !instr && !ready && !(k == "jewellery" && takenOff(s.toks)) && !(k == "nails" && hasAnyWord(s.toks, nailsKept)) {
 			continue
 		}
 		d.addPrep(k, s)
@@ -132,6 +132,18 @@ func positionTold(t []token) bool {
 		}
 		if (x.w == "feet" || x.w == "foot") && wordIn(t, k+1, 3, "flat") && wordIn(t, k+2, 4, "floor", "ground") {
 			return true
+		}
+	}
+	for k := 0; k+2 < len(t); k++ {
+		// "Client on the low-backed chair, feet flat", "Do it with her in
+		// the recliner": where the receiver is, with no verb
+		if !seatedPeople[t[k].w] || t[k+1].w != "on" && t[k+1].w != "in" {
+			continue
+		}
+		for q := k + 2; q < len(t) && q <= k+7 && (t[q].kind != tPunct || t[q].w == "-"); q++ { // "the low-backed chair"
+			if postureSurfaces[t[q].w] && t[q].w != "back" && t[q].w != "front" && t[q].w != "side" {
+				return true
+			}
 		}
 	}
 	person := false
@@ -611,3 +623,11 @@ func handsWashed(t []token) bool {
 	}
 	return false
 }
+
+// nailsKept say the nails are kept short: "don't scratch with your nails,
+// and keep them short".
+var nailsKept = wordSet("short trim trimmed cut filed")
+
+// seatedPeople name the receiver put somewhere with no verb: "Client on
+// the low-backed chair", "with her in the recliner".
+var seatedPeople = wordSet("client patient her him them partner receiver recipient")
