@@ -134,6 +134,7 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		// testimony about someone else's calves, "their own wrists" are no
 		// partner; "(they sit, you stand behind)" is
 		{"Forearm stretch\nRest your forearm on the bar, palm up, and stroke from wrist to elbow with your other hand, six times.\nAsk at the bar.\n", "self"},
+		{"Thighs\nDo it on yourself, or get your training buddy to do moves 1 and 2 for you.\nKnead the front of your thigh for a minute.\n", "both"},
 		{"Hands\nPeople at the stall keep asking how I manage hours of sawing.\nKnead the palm of your right hand with your left thumb, a minute.\nAsk us about our repair service.\n", "self"},
 		{"Wrists\nMy daughter is a hand therapist, and she showed me this.\nCircle your wrist slowly, five times each way.\n", "self"},
 		{"Calves\nKnead the calf with both hands for a minute.\nRegulars tell us it takes the stiffness out of their calves.\n", "self"},

@@ -877,6 +877,9 @@ func (s *sentence) namesStretch() bool {
 
 // offersPartner reports "or get a partner to do them", "or ask someone
 // to": a text for oneself that offers a partner as another way.
+// offeredGivers are who "or get …" hands the massage to.
+var offeredGivers = wordSet("partner someone friend buddy mate husband wife spouse")
+
 func offersPartner(t []token) bool {
 	for i := 0; i+2 < len(t); i++ {
 		if t[i].w != "or" || t[i+1].w != "get" && t[i+1].w != "ask" && t[i+1].w != "have" {
@@ -886,8 +889,10 @@ func offersPartner(t []token) bool {
 		if t[k].w == "a" || t[k].w == "your" {
 			k++
 		}
-		if k < len(t) && (t[k].w == "partner" || t[k].w == "someone" || t[k].w == "friend") {
-			return true
+		for q := k; q < len(t) && q <= k+1; q++ {
+			if offeredGivers[t[q].w] {
+				return true // "or get your training buddy to do moves 1 and 2 for you"
+			}
 		}
 	}
 	return false
