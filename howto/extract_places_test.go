@@ -52,6 +52,7 @@ func TestPlacesWorked(t *testing.T) {
 		// shoulder to elbow is the upper arm; the top of the arm is too
 		{"Take hold of the opposite arm just below the shoulder. Squeeze and let go, moving down towards the elbow in four or five grips.", "upper-arms", "upper-arms"},
 		{"Knead the top of the arm for half a minute.", "upper-arms", "upper-arms"},
+		{"Pop the ball just to the side of your spine at belt level and roll it up and down, for about a minute.", "lower-back", "lower-back"},
 		// from behind one ear down to the shoulder runs down the neck; the
 		// receiver asked to let the chin drop moves the neck
 		{"Glide your palm from behind one ear down to the shoulder, five times.", "neck", "neck scalp"},

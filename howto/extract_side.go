@@ -72,6 +72,9 @@ func switchedArea(t []token, prev string) string {
 		if !ok || a == "hands" && prev != "" && !massage.Within(prev, "hands") && !massage.Within(prev, "wrists") {
 			continue
 		}
+		if a == "face" && prev == "glutes" {
+			a = "glutes" // "Swap to the other cheek" after the ball under one buttock
+		}
 		switch t[i-1].w {
 		case "other", "opposite", "left", "right", "swap", "switch", "change", "your":
 			return a

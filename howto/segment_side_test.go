@@ -64,6 +64,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"hands  First,", "hands  Next,", "hands  Finally,", "hands other Then"}},
 		{"and then the left one", "Hold his right hand and circle the wrist bone with your thumb, five times. Then you just hold his hand between both of yours for thirty seconds. And then do the left one.",
 			[]string{"wrists  Hold", "hands  Then", "hands other And"}},
+		{"the other cheek after the glutes is the glutes", "Sit on the ball under your right buttock and roll slowly for a minute. Swap to the other cheek and do the same.",
+			[]string{"glutes  Sit", "glutes other Swap"}},
 		{"swapping the giver's hands on the back is no turn", "Circle the right hand over the lower back, then swap hands and repeat.",
 			[]string{"lower-back swap-hands Circle"}},
 	}
