@@ -159,6 +159,8 @@ func warnLeadIn(t []token) bool {
 		return false
 	}
 	switch w := t[k].w; {
+	case w == "stop" && k+1 < len(t) && t[k+1].kind == tNum:
+		return false // "Stop 4 · The Weaving Shed": a trail's stop, no caution
 	case w == "don't" || w == "dont" || w == "never" || w == "avoid" || w == "skip" || w == "not" || w == "no" || w == "stop":
 		return true
 	case w == "do" && k+1 < len(t) && t[k+1].w == "not":

@@ -525,3 +525,16 @@ func TestHeadCuppedAndLowered(t *testing.T) {
 		t.Errorf("steps %+v: want 3", res.Steps)
 	}
 }
+
+// A museum trail's "Stop 4" heading is a place on the trail, no caution:
+// the moves listed under it are moves, not warnings.
+func TestTrailStopIsNoCaution(t *testing.T) {
+	in := "Family Trail\n\nStop 4 · The Weaving Shed\nSit your grown-up down on the long bench and try what a weaver taught her children:\n• Walk your fingers along the top of their shoulders from the neck out to the arms, three times.\n• Give their shoulders a soft squeeze, five times.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 || len(res.Warnings) != 0 {
+		t.Errorf("steps %+v, warnings %+v: want 2 steps and no warning", res.Steps, res.Warnings)
+	}
+}
