@@ -27,7 +27,32 @@ func mainClause(t []token) (form, int) {
 	if vi := coordinatedMove(t); vi >= 0 {
 		return fImperative, vi
 	}
+	if vi := causedMove(t); vi >= 0 {
+		return fImperative, vi
+	}
 	return fNone, -1
+}
+
+// causedMove finds the move one person has another make: "he had me tip
+// my head to the right", "Have them turn their head slowly".
+func causedMove(t []token) int {
+	for p := 0; p+2 < len(t) && p < 6; p++ {
+		switch t[p].w {
+		case "had", "has", "have", "having":
+		default:
+			continue
+		}
+		switch t[p+1].w {
+		case "me", "him", "her", "them", "us", "you":
+		default:
+			return -1
+		}
+		if v, ok := verbs[t[p+2].w]; ok && (v.c == vMove || v.c == vPlace) || headVerbs[t[p+2].w] {
+			return p + 2
+		}
+		return -1
+	}
+	return -1
 }
 
 // coordinatedMove finds the move joined to an imperative whose own verb

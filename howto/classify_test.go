@@ -23,6 +23,7 @@ func TestMainClause(t *testing.T) {
 		{"I am using proper body mechanics.", ""},
 		{"Last of all rest both hands still on his lower back for a minute.", "rest"},
 		{"First of all, warm the oil in your hands.", "warm"},
+		{"Last, he had me tip my head to the right while he eased my shoulder down.", "tip"},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)
