@@ -135,6 +135,11 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		// partner; "(they sit, you stand behind)" is
 		{"Forearm stretch\nRest your forearm on the bar, palm up, and stroke from wrist to elbow with your other hand, six times.\nAsk at the bar.\n", "self"},
 		{"Thighs\nDo it on yourself, or get your training buddy to do moves 1 and 2 for you.\nKnead the front of your thigh for a minute.\n", "both"},
+		// a testimony and a desk to ask at name no receiver; "I give them
+		// a rub" and "have the driver lie face down" do
+		{"Hands\nPress circles into the palm of your left hand with your right thumb, a minute.\nBarbara finds it keeps her hands from aching over a long weekend.\nBook orders: ask Deepa at the desk.\n", "self"},
+		{"Legs after a drive\nWhen we pitch I give them a rub before anything else.\nHave the driver lie face down on the bed.\nStroke up the back of the calf eight times.\n", "partner"},
+		{"Ears\nTake hold of the lobes and give them a soft tug down and out, 3 tugs.\n", "self"},
 		{"Hands\nPeople at the stall keep asking how I manage hours of sawing.\nKnead the palm of your right hand with your left thumb, a minute.\nAsk us about our repair service.\n", "self"},
 		{"Wrists\nMy daughter is a hand therapist, and she showed me this.\nCircle your wrist slowly, five times each way.\n", "self"},
 		{"Calves\nKnead the calf with both hands for a minute.\nRegulars tell us it takes the stiffness out of their calves.\n", "self"},

@@ -94,7 +94,7 @@ func cautionHead(t []token, i int) bool {
 		// "nobody massages over blisters, cuts or insect bites"; not
 		// "nobody deserves cold hands"
 		return i+2 < len(t) && verbs[t[i+1].w].c == vMove && (t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near")
-	case (w == "anyone" || w == "anybody" || w == "those" || w == "people") && i+1 < len(t) && (t[i+1].w == "with" || t[i+1].w == "recovering"):
+	case (w == "anyone" || w == "anybody" || w == "those" || w == "people") && i+1 < len(t) && (t[i+1].w == "with" || t[i+1].w == "recovering" || t[i+1].w == "whose" || t[i+1].w == "who"):
 		// "Anyone with a twisted ankle goes to the first-aid tent",
 		// "Anyone with a hip replacement should skip the ball"
 		return symptomWithin(t, i+2, 6)
@@ -133,12 +133,16 @@ func cautionHead(t []token, i int) bool {
 		return noWhat(t, i+1) && !(i+1 < len(t) && (t[i+1].w == "need" || t[i+1].w == "matter")) && !wordWithin(t, i+2, 2, "no-statement") &&
 			!(i+3 < len(t) && t[i+2].w == "or" && wordWithin(t, i+4, 2, "no-statement"))
 	case inSet("call-verbs", w):
-		// "Ring me if anything worries you", "call the surgery if …"
+		// "Ring me if anything worries you", "call the surgery if …",
+		// "call the surgery or NHS 111 the same day"
 		for k := i + 1; k < len(t) && k <= i+5; k++ {
-			if t[k].w == "if" {
+			if t[k].w == "if" || t[k].w == "surgery" || t[k].w == "111" || t[k].w == "999" || t[k].w == "nhs" || inSet("advisers", t[k].w) {
 				return true
 			}
 		}
+	case w == "book" && i+3 < len(t) && wordWithin(t, i+1, 3, "appointments"):
+		// "book a routine appointment"
+		return true
 	}
 	return false
 }
@@ -327,6 +331,7 @@ func cautionAnywhere(t []token, i int) bool {
 	case (w == "keep" || w == "keeping") && i+3 < len(t) && t[i+1].w == "it" && (inSet("ease-off", t[i+2].w) || t[i+2].w == "light"):
 		// "keep it light under the eyes": gentler near a place kept clear
 		return inSet("ease-where", t[i+3].w) || t[i+3].w == "under" || t[i+3].w == "over" && wordWithin(t, i+4, 3, "keep-clear") ||
+			t[i+3].w == "on" && i+5 < len(t) && (t[i+5].w == "neck" || t[i+5].w == "throat" || softPlaces[t[i+5].w]) || // "Keep it light on the neck"
 			t[i+3].w == "behind" && i+5 < len(t) && softPlaces[t[i+5].w] // "Keep it light behind the knee"
 	case inSet("forbid", w):
 		// "It is forbidden to make this massage at the fever"

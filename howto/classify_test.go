@@ -195,6 +195,12 @@ func TestCautions(t *testing.T) {
 		{"He warned me not to do deep stuff on the calf for 48 hours after a race.", true},
 		{"Light strokes up the calf, six times.", false},
 		{"Work slowly first if you like, then faster.", false},
+		{"Keep it light on the neck; he had that trapped nerve last winter.", true},
+		{"If your leg is in plaster or a frame, only do the other foot.", true},
+		{"Anyone whose fingers go numb or tingly should mention it to the nurse.", true},
+		{"These can be signs of a clot: call the surgery or NHS 111 the same day.", true},
+		{"If cramps keep you awake, book a routine appointment.", true},
+		{"Call the family in for tea.", false},
 	} {
 		s := &sentence{text: c.text}
 		analyze(s)

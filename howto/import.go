@@ -438,6 +438,21 @@ func (d *doc) turnGoesOn(s *sentence) bool {
 	return false
 }
 
+// testimony reports someone's word on what the routine does for them:
+// "Barbara finds it keeps her hands from aching", "he swears by this
+// before he starts", "She says it keeps her hands from cramping".
+func testimony(t []token) bool {
+	for i := 0; i+1 < len(t); i++ {
+		switch t[i].w {
+		case "says", "said", "reckons", "swears", "finds", "found", "insists":
+			if t[i+1].w == "it" || t[i+1].w == "this" || t[i+1].w == "by" && i+2 < len(t) && (t[i+2].w == "it" || t[i+2].w == "this") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // doneWords say a massage is given by someone else, even in a testimony:
 // "Runners who have their calves done regularly report …".
 var doneWords = wordSet("done treated massaged")
@@ -454,7 +469,7 @@ func (d *doc) tally(s *sentence) {
 	d.receivers += s.receivers
 	d.yourself = d.yourself || s.yourself
 	d.iOnYou = d.iOnYou || s.iOnYou
-	if !(s.claim && s.receivers == 0 && s.form == fNone && !hasAnyWord(s.toks, doneWords)) {
+	if !((s.claim || testimony(s.toks)) && s.receivers == 0 && s.form == fNone && !hasAnyWord(s.toks, doneWords)) {
 		// "Dan swears it keeps his hands from seizing up": a testimony
 		// names whom it helped, not whom the text is for
 		d.partner += w * float64(s.partner)

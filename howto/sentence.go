@@ -1181,7 +1181,8 @@ func (s *sentence) countPersons() {
 			// "Ask your physiotherapist first": an adviser, not the receiver
 			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w] ||
 				i+3 < len(s.toks) && cautionSets["advisers"][s.toks[i+3].w]) && !askedToFetch(s.toks, i) && !(i > 0 && s.toks[i-1].w == "please" && (i+1 == len(s.toks) || s.toks[i+1].kind == tPunct)) &&
-				!(i+1 < len(s.toks) && askPlaces[s.toks[i+1].w]) { // "Ask at the bar.", "Ask about our loyalty card": a shop's, no receiver
+				!(i+1 < len(s.toks) && askPlaces[s.toks[i+1].w]) && // "Ask at the bar.", "Ask about our loyalty card": a shop's, no receiver
+				!(i+1 < len(s.toks) && s.namedPerson(i+1) && !wordIn(s.toks, i+2, 3, "to", "if")) { // "Book orders: ask Deepa at the desk."
 				s.partner++
 			}
 		case "recipient", "recipients", "receiver", "partner", "client", "him",
@@ -1230,6 +1231,17 @@ func (s *sentence) countPersons() {
 			// "INSTRUCTIONS FOR CARER": the one who gives it looks after
 			// someone else
 			s.partner += 2
+		case "them":
+			// "when we pitch I give them a rub": the one given it receives
+			if i > 0 && (giveWords[s.toks[i-1].w] || s.toks[i-1].w == "give") && !(i+1 < len(s.toks) && (s.toks[i+1].w == "to" || s.toks[i+1].w == "this")) && !s.bodyBefore(i) &&
+				!(i+1 < len(s.toks) && (s.toks[i+1].kind == tNum || numberWords[s.toks[i+1].w] > 0)) { // not "give them five minutes"
+				s.partner++
+			}
+		case "have", "has", "had":
+			// "have the driver lie face down": someone else put in place
+			if i+3 < len(s.toks) && (s.toks[i+1].w == "the" || s.toks[i+1].w == "your") && positionVerbs[s.toks[i+3].w] {
+				s.partner++
+			}
 		case "someone", "somebody":
 			// "How to give someone a face massage", "massaging someone's
 			// shoulders": another person receives
@@ -1298,6 +1310,17 @@ func (s *sentence) giverToo() bool {
 
 // taughtWords come before the one taught a routine, who then does it.
 var taughtWords = wordSet("showed shows taught teaches gave gives told tells")
+
+// bodyBefore reports a body word before token i, which "them" may stand
+// for: "Take hold of the lobes and give them a soft tug".
+func (s *sentence) bodyBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if bodyWord(s.toks[k].w) {
+			return true
+		}
+	}
+	return false
+}
 
 // kinTeaches follow kin who teach or tell rather than receive.
 var kinTeaches = wordSet("is was says said showed shows taught teaches told tells recommends suggested suggests swears")
