@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/knead/knead/catalog"
 )
 
 // TestPlacesWorked: a step's area is where the move works, and its areas
@@ -509,14 +507,7 @@ func TestWebOfTheThumb(t *testing.T) {
 // the hip by a posture says where the move after it works.
 func TestLegCrossedOverAndBallUnder(t *testing.T) {
 	in := "After the long run\n\n- Sit on the floor, lean back on your hands and put the tennis ball under your right buttock.\n- Cross your right ankle over your left knee, and roll slowly around on the ball for a minute.\n- Lie on your side with the ball under the outside of your hip, just below the bony bit, and make small rolls up and down for 30 seconds.\n- Cross the leg over and circle the ankle both ways, 10 each.\n"
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Import([]byte(in), Options{Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := importWithCatalog(t, in)
 	var got []string
 	for _, s := range res.Steps {
 		got = append(got, s.Area)

@@ -396,14 +396,7 @@ func TestHandsWithNoVerb(t *testing.T) {
 			t.Errorf("%q: steps %+v, want one, the grip and the squeeze", in, res.Steps)
 		}
 	}
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Import([]byte("PRIYA: Then you put your thumbs either side of the spine and press in little circles down to the bottom of the shoulder blades. About thirty seconds.\n\nTOM: Keep going with that one.\n\nPRIYA: After that, the heel of your hand along the inside edge of the shoulder blade, slow strokes downward. Right side first, then the left side.\n\nTOM: Mm.\n"), Options{Name: "podcast.txt", Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := importWithCatalog(t, "PRIYA: Then you put your thumbs either side of the spine and press in little circles down to the bottom of the shoulder blades. About thirty seconds.\n\nTOM: Keep going with that one.\n\nPRIYA: After that, the heel of your hand along the inside edge of the shoulder blade, slow strokes downward. Right side first, then the left side.\n\nTOM: Mm.\n")
 	if len(res.Steps) != 2 {
 		t.Errorf("steps %+v: want 2, the heel of the hand along the blade one", res.Steps)
 	}
@@ -436,14 +429,7 @@ func TestPostureThenMove(t *testing.T) {
 
 // "Tuck your chin in" works the neck: a step, on the neck.
 func TestChinTucked(t *testing.T) {
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Import([]byte("Neck\n\n1. Tuck your chin in and hold for five seconds. Repeat five times.\n2. Stroke down the sides of the neck, six times.\n"), Options{Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := importWithCatalog(t, "Neck\n\n1. Tuck your chin in and hold for five seconds. Repeat five times.\n2. Stroke down the sides of the neck, six times.\n")
 	if len(res.Steps) != 2 || res.Steps[0].Area != "neck" {
 		t.Errorf("steps %+v: want 2, the chin tuck on the neck", res.Steps)
 	}
@@ -453,14 +439,7 @@ func TestChinTucked(t *testing.T) {
 // one is still a sentence of its own, and "http://" is no pause.
 func TestScriptPauses(t *testing.T) {
 	in := "Here is a little routine. //\nFirst, place your fingertips in the middle of your forehead and draw them out towards your temples, slowly, five times. //\nNow make small slow circles on your temples with two fingers, for about twenty seconds. //\n"
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Import([]byte(in), Options{Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := importWithCatalog(t, in)
 	if len(res.Steps) != 2 {
 		t.Errorf("steps %+v: want 2", res.Steps)
 	}
@@ -490,15 +469,8 @@ func TestSheetPastedWithTabs(t *testing.T) {
 // is read message by message, the sender and their role in brackets no
 // part of the text; "Last of all" opens a move as "Finally" does.
 func TestChatWithDaysAndRoles(t *testing.T) {
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
 	in := "Choir group\n\n[Tue 21:47] Debbie (MD): Thanks for a lovely rehearsal, everyone.\n[Tue 21:48] Debbie (MD): Walk your fingertips up the back of the neck in little circles, from the base up to the hairline, 3 times.\n[Tue 21:49] Debbie (MD): Gently knead the muscle running down each side of the neck between your fingers and thumb for about 30 seconds.\n[Tue 21:50] Debbie (MD): Last of all rest both hands still on their shoulders for a minute.\n"
-	res, err := Import([]byte(in), Options{Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := importWithCatalog(t, in)
 	if len(res.Steps) != 3 {
 		t.Errorf("steps %+v: want 3", res.Steps)
 	}
@@ -512,15 +484,8 @@ func TestChatWithDaysAndRoles(t *testing.T) {
 // "Cup the back of the head with one hand and slowly let their chin drop"
 // is a move of its own, not hands set for the next item's sweep.
 func TestHeadCuppedAndLowered(t *testing.T) {
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
 	in := "Neck and shoulders\n\n4. Press the heels of your hands into the top of the back, beside the shoulder blades, and lean in gently for ten seconds.\n5. Cup the back of the head with one hand and slowly let their chin drop towards the chest, then lift it back up. Three times, no more.\n6. Finish by sweeping both palms from the neck out over the shoulders and down the arms to the elbows, five long strokes.\n"
-	res, err := Import([]byte(in), Options{Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := importWithCatalog(t, in)
 	if len(res.Steps) != 3 {
 		t.Errorf("steps %+v: want 3", res.Steps)
 	}
@@ -537,4 +502,19 @@ func TestTrailStopIsNoCaution(t *testing.T) {
 	if len(res.Steps) != 2 || len(res.Warnings) != 0 {
 		t.Errorf("steps %+v, warnings %+v: want 2 steps and no warning", res.Steps, res.Warnings)
 	}
+}
+
+// importWithCatalog imports a text as the command does, matched against
+// the built-in catalog, and stops the test on an error.
+func importWithCatalog(t *testing.T, in string) *Result {
+	t.Helper()
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import([]byte(in), Options{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
