@@ -10,7 +10,7 @@ var warmWords = wordSet("warm warmed warming warms warmer")
 
 // meltWords soften a balm in the hands: "melt it between your palms".
 var meltWords = wordSet("melt melts melted melting soften")
-var washWords = wordSet("wash washed washing washes clean")
+var washWords = wordSet("wash washed washing washes clean rinse rinsed rinses wipe wiped wipes")
 var ownHands = wordSet("hands palms hand palm")
 var rubWords = wordSet("rub rubs rubbing rubbed")
 
@@ -48,7 +48,7 @@ func handsPrep(t []token) []string {
 			out = appendNew(out, "warm-hands")
 		case warmWords[x.w] && handsWarmed(t, i):
 			out = appendNew(out, "warm-hands")
-		case washWords[x.w] && (handsNear(t, i, 4) || driedAfter(t, i)), showerFirst(t, i):
+		case washWords[x.w] && (handsNear(t, i, 4) || driedAfter(t, i) || offHands(t, i)), showerFirst(t, i):
 			out = appendNew(out, "wash")
 		}
 	}
@@ -100,6 +100,12 @@ func showerFirst(t []token, i int) bool {
 	}
 	for k := i + 1; k < len(t) && k <= i+2; k++ {
 		if t[k].w == "before" || t[k].w == "first" {
+			return true
+		}
+	}
+	// "after his shower", "once you've had a warm shower": taken before
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if t[k].w == "after" || t[k].w == "once" || t[k].w == "had" {
 			return true
 		}
 	}
@@ -184,6 +190,17 @@ func lubricantBefore(t []token, i int) bool {
 func inPalmsAfter(t []token, i int) bool {
 	for k := i + 1; k+2 < len(t) && k <= i+8; k++ {
 		if (t[k].w == "between" || t[k].w == "in") && (t[k+1].w == "your" || t[k+1].w == "the" || t[k+1].w == "my" || t[k+1].w == "both") && ownHands[t[k+2].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// offHands reports something washed or wiped off the hands: "Wash the
+// flour off your hands first", "Wipe any sun cream off your hands".
+func offHands(t []token, i int) bool {
+	for k := i + 1; k+2 < len(t) && k <= i+5; k++ {
+		if t[k].w == "off" && (t[k+1].w == "your" || t[k+1].w == "the" || t[k+1].w == "his" || t[k+1].w == "her") && ownHands[t[k+2].w] {
 			return true
 		}
 	}

@@ -82,6 +82,10 @@ func TestPreparationShapes(t *testing.T) {
 		{"Scalp\n\nHis hair wants to be dry and combed through first, so nothing tugs.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"dry"}},
 		{"Feet\n\n* Wash and dry her feet well, especially between the toes.\n* Stroke from the toes to the ankle ten times.\n", []string{"wash", "dry"}},
 		{"Scalp\n\nMarjorie's warnings: don't scratch with your nails, and keep them short.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"nails"}},
+		// something washed or rinsed off the hands; a shower had before
+		{"Forearms\n\nWash the flour off your hands first.\n\nGlide up the forearm to the elbow, six times.\n", []string{"wash"}},
+		{"Hands\n\nRinse the salt off your hands with fresh water and dry them well.\n\nPress circles into the palm with your thumb.\n", []string{"wash", "dry"}},
+		{"Calves\n\nGet him lying on his front on the floor, after his shower.\n\nStroke up the calf with both palms, six times.\n", []string{"wash", "position"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {

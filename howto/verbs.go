@@ -45,7 +45,7 @@ func buildVerbs() map[string]verb {
 	add(vModify, "repeat", "reverse", "switch", "swap", "change", "alternate", "continue", "keep",
 		"spend", "go", "do", "replace", "finish", "end", "proceed", "deepen", "increase", "release")
 	add(vPrep, "apply", "warm", "soak", "dry", "wash", "brush", "pour", "fill", "remove", "trim",
-		"cover", "sit", "lie", "kneel", "stand", "wear", "prepare", "clean", "heat", "dab", "cleanse", "melt")
+		"cover", "sit", "lie", "kneel", "stand", "wear", "prepare", "clean", "heat", "dab", "cleanse", "melt", "rinse", "wipe")
 	add(vAsk, "ask", "check")
 	add(vOther, "use", "make", "let", "try", "breathe", "relax", "open", "close", "drop", "clench",
 		"feel", "see", "stop", "skip", "avoid", "stay", "follow", "shift", "get", "give", "have",
