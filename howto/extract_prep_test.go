@@ -86,6 +86,10 @@ func TestPreparationShapes(t *testing.T) {
 		{"Forearms\n\nWash the flour off your hands first.\n\nGlide up the forearm to the elbow, six times.\n", []string{"wash"}},
 		{"Hands\n\nRinse the salt off your hands with fresh water and dry them well.\n\nPress circles into the palm with your thumb.\n", []string{"wash", "dry"}},
 		{"Calves\n\nGet him lying on his front on the floor, after his shower.\n\nStroke up the calf with both palms, six times.\n", []string{"wash", "position"}},
+		// skin dried, however it is put
+		{"Feet\n\nWash your feet in warm water and pat them completely dry.\n\nStroke from the toes to the ankle ten times.\n", []string{"dry"}},
+		{"Feet\n\n(1) Towel your feet dry, especially between the toes.\n(2) Stroke from the toes to the ankle ten times.\n", []string{"dry"}},
+		{"Hands\n\nWash and dry your child's hands first.\n\nPress circles into the palm with your thumb.\n", []string{"dry"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {
@@ -209,6 +213,19 @@ func TestBallOfTheFootIsNoTool(t *testing.T) {
 	for _, p := range res.Prep {
 		if p.Kind == "tool" {
 			t.Errorf("preparations %+v: want no tool", res.Prep)
+		}
+	}
+}
+
+// Feet said to be dry and tired are how they are, nothing got ready.
+func TestDryFeetAsTheyAre(t *testing.T) {
+	res, err := Import([]byte("Feet\n\nChlorine and cold tiles leave many of us with dry, tired feet.\n\nStroke from the toes to the ankle ten times.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range res.Prep {
+		if p.Kind == "dry" {
+			t.Errorf("preparations %+v: want no dry", res.Prep)
 		}
 	}
 }

@@ -82,6 +82,9 @@ func (d *doc) findPrep(s *sentence) {
 	if positionTold(s.toks) {
 		d.addPrep("position", s)
 	}
+	if dryTold(s.toks) && !s.warning {
+		d.addPrep("dry", s) // "pat them completely dry", "Towel your feet dry", "let them air dry"
+	}
 	if !d.prepSeen["tool"] && (instr || s.b != nil && s.b.kind == bItem) && toolWorked(s.toks) {
 		d.addPrep("tool", s) // "Roll the ball under one foot …", "set the roller under the thigh"
 	}
@@ -631,3 +634,43 @@ var nailsKept = wordSet("short trim trimmed cut filed")
 // seatedPeople name the receiver put somewhere with no verb: "Client on
 // the low-backed chair", "with her in the recliner".
 var seatedPeople = wordSet("client patient her him them partner receiver recipient")
+
+// dryTold reports skin dried before the massage, however it is put: "pat
+// them completely dry", "Towel your feet dry", "let them air dry", "Wash
+// and dry your child's hands", "Wipe your hands on your trousers so
+// they're dry"; not "dry, tired feet" (how they are).
+func dryTold(t []token) bool {
+	for i, x := range t {
+		if x.w != "dry" {
+			continue
+		}
+		for k := max(0, i-4); k < i; k++ {
+			switch t[k].w {
+			case "pat", "patted", "pats", "towel", "towelled", "toweled", "air", "wipe", "wiped":
+				return true
+			case "they're", "they", "are":
+				if k+1 == i || k+2 == i {
+					return ownHandsIn(t, max(0, k-8), k)
+				}
+			}
+		}
+		if i > 0 && (t[i-1].w == "and" || i == 0) {
+			for k := i + 1; k < len(t) && k <= i+4; k++ {
+				if ownHands[t[k].w] || t[k].w == "feet" || t[k].w == "foot" {
+					return true // "Wash and dry your child's hands"
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownHandsIn reports a hand word among tokens [from, to).
+func ownHandsIn(t []token, from, to int) bool {
+	for k := from; k < to && k < len(t); k++ {
+		if ownHands[t[k].w] {
+			return true
+		}
+	}
+	return false
+}
