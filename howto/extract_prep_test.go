@@ -90,6 +90,7 @@ func TestPreparationShapes(t *testing.T) {
 		{"Feet\n\nWash your feet in warm water and pat them completely dry.\n\nStroke from the toes to the ankle ten times.\n", []string{"dry"}},
 		{"Feet\n\n(1) Towel your feet dry, especially between the toes.\n(2) Stroke from the toes to the ankle ten times.\n", []string{"dry"}},
 		{"Hands\n\nWash and dry your child's hands first.\n\nPress circles into the palm with your thumb.\n", []string{"dry"}},
+		{"Scalp\n\nSit your partner on a low stool. Comb out their hair first.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"brush-hair"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {
