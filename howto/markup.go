@@ -167,7 +167,9 @@ func (tl *textLiner) read(i int) {
 		// that stands alone as a chat's message does
 		t, l.kind = t[len(m[0]):], lItem
 	}
-	t = reStage.ReplaceAllString(t, " ")
+	if strings.Contains(t, "[") {
+		t = reStage.ReplaceAllString(t, " ")
+	}
 	if strings.Contains(t, "//") {
 		t = rePause.ReplaceAllString(t, " ") // "… five times. //": a script's pause
 	}
@@ -468,10 +470,10 @@ func numberedItem(t string) bool {
 	return unicode.IsUpper(r)
 }
 
-// stampOf is the time stamp that opens a line, or "".
+// stampOf is the time stamp that opens a line, or "": "[01:05]",
+// "[Tue 18:02]" (the day first, as a chat export writes it).
 func stampOf(t string) string {
 	if t == "" || !(t[0] == '[' || t[0] == '(' || t[0] >= '0' && t[0] <= '9') {
-		// "[Tue 18:02] Debbie (MD): …" opens with a bracket too
 		return ""
 	}
 	return reStamp.FindString(t)
