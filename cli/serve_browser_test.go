@@ -135,7 +135,7 @@ func TestBrowserPhonePairsAndPlays(t *testing.T) {
 	if small := js[[]string](t, ctx, `[...document.querySelectorAll('#insecure a, #insecure button')].filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44; }).map(e => e.textContent)`); len(small) > 0 {
 		t.Errorf("the plain-http line's %q are under 44 px to tap", small)
 	}
-	do(t, ctx, "start", chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+	do(t, ctx, "start", browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const v = document.getElementById('awake'); return !!v && !v.paused && v.muted && v.loop; })()`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Errorf("no silent video keeps the screen on: %v", err)
 	}
@@ -169,7 +169,7 @@ func TestBrowserPhonePairsAndPlays(t *testing.T) {
 		t.Errorf("settings lists %q", s)
 	}
 	shoot(t, ctx, "settings")
-	do(t, ctx, "forget this device", chromedp.Click(`.devices form button`), chromedp.WaitVisible(`#code`))
+	do(t, ctx, "forget this device", browsertest.Click(`.devices form button`), chromedp.WaitVisible(`#code`))
 	if st := js[float64](t, ctx, `fetch('/api/sessions').then((r) => r.status)`); st != 401 {
 		t.Errorf("after forgetting itself the API answers %v", st)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // targetsJS lists the places and close-ups that can be tapped in the
@@ -67,15 +68,15 @@ func TestBrowserBodyMap(t *testing.T) {
 	if b := sideBox(`.gobar button[type=submit]`); b["bottom"] > 740 || b["top"] < 0 {
 		t.Errorf("See the plan is off the screen at the top of the page: %v", b)
 	}
-	must(t, ctx, "show the back", chromedp.Click(`.mapsides [data-side="back"]`))
+	must(t, ctx, "show the back", browsertest.Click(`.mapsides [data-side="back"]`))
 	measure("back")
 	for _, z := range []string{"head", "hand", "foot"} {
 		must(t, ctx, "open the "+z+" close up",
-			chromedp.Click(`.figure.back [data-zoom="`+z+`"][tabindex]`),
+			browsertest.Click(`.figure.back [data-zoom="`+z+`"][tabindex]`),
 			chromedp.WaitVisible(`.closeup.`+z+` svg`),
 		)
 		measure(z)
-		must(t, ctx, "back to the whole body", chromedp.Click(`.closeup.`+z+` .zoomout`), chromedp.WaitVisible(`.figure.back svg`))
+		must(t, ctx, "back to the whole body", browsertest.Click(`.closeup.`+z+` .zoomout`), chromedp.WaitVisible(`.figure.back svg`))
 	}
 	offered := eval[[]string](t, ctx, `[...document.querySelectorAll('input[name=area]')].map((b) => b.value)`)
 	var missing []string
@@ -97,22 +98,22 @@ func TestBrowserBodyMap(t *testing.T) {
 	checked := func(area string) bool {
 		return eval[bool](t, ctx, `document.querySelector('input[name=area][value="`+area+`"]').checked`)
 	}
-	must(t, ctx, "tap the glutes", chromedp.Click(`.figure.back [data-area="glutes"]`))
+	must(t, ctx, "tap the glutes", browsertest.Click(`.figure.back [data-area="glutes"]`))
 	if !checked("glutes") || eval[string](t, ctx, `document.querySelector('.figure.back [data-area="glutes"]').getAttribute('aria-checked')`) != "true" {
 		t.Error("tapping the glutes did not pick them, or the map does not say so")
 	}
-	must(t, ctx, "tap the other calf on the back, twice", chromedp.Click(`.figure.back [data-area="calves"]:not([tabindex])`))
+	must(t, ctx, "tap the other calf on the back, twice", browsertest.Click(`.figure.back [data-area="calves"]:not([tabindex])`))
 	if !checked("calves") {
 		t.Error("tapping the mirrored calf did not pick the calves")
 	}
-	must(t, ctx, "tap it again", chromedp.Click(`.figure.back [data-area="calves"]:not([tabindex])`))
+	must(t, ctx, "tap it again", browsertest.Click(`.figure.back [data-area="calves"]:not([tabindex])`))
 	if checked("calves") {
 		t.Error("a second tap did not leave the calves out")
 	}
 
 	// The keyboard: the head close-up, the face, back out, the neck.
 	must(t, ctx, "show the front and focus the head",
-		chromedp.Click(`.mapsides [data-side="front"]`),
+		browsertest.Click(`.mapsides [data-side="front"]`),
 		chromedp.Focus(`.figure.front [data-zoom="head"]`),
 		chromedp.KeyEvent(kb.Enter),
 	)
@@ -162,7 +163,7 @@ func TestBrowserBodyMap(t *testing.T) {
 	}
 
 	must(t, ctx, "see the plan",
-		chromedp.Click(`.gobar button[type=submit]`),
+		browsertest.Click(`.gobar button[type=submit]`),
 		chromedp.WaitVisible(`#start`),
 	)
 	title := strings.ToLower(text(t, ctx, "#preview h1"))

@@ -57,8 +57,8 @@ func TestBrowserSession(t *testing.T) {
 	must(t, ctx, "open the start page and tap the body map",
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`.bodymap .figure.front svg`),
-		chromedp.Click(`.mapsides [data-side="back"]`),
-		chromedp.Click(`.bodymap [data-area="upper-back"]`),
+		browsertest.Click(`.mapsides [data-side="back"]`),
+		browsertest.Click(`.bodymap [data-area="upper-back"]`),
 	)
 	if !eval[bool](t, ctx, `document.querySelector('input[name=area][value="upper-back"]').checked`) {
 		t.Fatal("tapping the upper back on the body map did not choose it")
@@ -68,9 +68,9 @@ func TestBrowserSession(t *testing.T) {
 	}
 
 	must(t, ctx, "choose 5 minutes for a partner and see the plan",
-		chromedp.Click(`input[name=minutes][value="5"]`),
-		chromedp.Click(`input[name=mode][value="partner"]`),
-		chromedp.Click(`form.start button[type=submit]`),
+		browsertest.Click(`input[name=minutes][value="5"]`),
+		browsertest.Click(`input[name=mode][value="partner"]`),
+		browsertest.Click(`form.start button[type=submit]`),
 		chromedp.WaitVisible(`#start`),
 	)
 
@@ -81,7 +81,7 @@ func TestBrowserSession(t *testing.T) {
 	}
 	first := script.Moves[0]
 
-	must(t, ctx, "start", chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+	must(t, ctx, "start", browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	id, err := chromedp.Run(ctx, chromedp.Poll[string](`window.kneadTest && window.kneadTest.session() && !window.kneadTest.session().startsWith('local-') && window.kneadTest.session()`, chromedp.WithPollingTimeout(10*time.Second)))
 	if err != nil {
 		t.Fatalf("the session was not made on the server: %v; page errors: %v; test clock: %v", err,
@@ -136,7 +136,7 @@ func TestBrowserSession(t *testing.T) {
 		return err == nil && x.Progress.Move == 1
 	})
 
-	must(t, ctx, "press firmer", chromedp.Click(`[data-feedback="firmer"]`))
+	must(t, ctx, "press firmer", browsertest.Click(`[data-feedback="firmer"]`))
 	waitFor(t, "the feedback to be kept", func() bool {
 		x, err := st.Session(context.Background(), id)
 		return err == nil && len(x.Feedback) == 1 && x.Feedback[0].Kind == "firmer" && x.Feedback[0].Move == 1
@@ -147,7 +147,7 @@ func TestBrowserSession(t *testing.T) {
 	if title != firstNonEmpty(script.Moves[1].Title, script.Moves[1].Name) || !strings.Contains(said, "Paused at") {
 		t.Errorf("after reload: %q, %q", title, said)
 	}
-	must(t, ctx, "play again", chromedp.Click(`#toggle`))
+	must(t, ctx, "play again", browsertest.Click(`#toggle`))
 	spoken = eval[[]string](t, ctx, `window.__spoken`)
 	if len(spoken) == 0 || !strings.Contains(strings.Join(spoken, " "), startOf(script, 1)) {
 		t.Errorf("on resume speech was asked to say %q, want the current move", spoken)
@@ -156,9 +156,9 @@ func TestBrowserSession(t *testing.T) {
 	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(script.Total)+`)`)
 	must(t, ctx, "run to the end and rate it",
 		chromedp.WaitVisible(`#summary`),
-		chromedp.Click(`input[name=rating][value="5"]`),
+		browsertest.Click(`input[name=rating][value="5"]`),
 		chromedp.SendKeys(`#note`, "Lovely <b>calm</b>"),
-		chromedp.Click(`#finish-form button[type=submit]`),
+		browsertest.Click(`#finish-form button[type=submit]`),
 	)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('finish-status').textContent.startsWith('Saved')`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("the rating was not saved: %v (%s)", err, text(t, ctx, "#finish-status"))

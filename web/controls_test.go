@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 	"github.com/knead/knead/store"
 )
 
@@ -20,7 +21,7 @@ func startPlayer(t *testing.T, ctx context.Context, url string) string {
 	t.Helper()
 	spyOnSpeech(t, ctx)
 	must(t, ctx, "open the plan and start", viewport(390, 844, true), colours("light", "no-preference"),
-		chromedp.Navigate(url), chromedp.WaitVisible(`#start`), chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+		chromedp.Navigate(url), chromedp.WaitVisible(`#start`), browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	id, err := chromedp.Run(ctx, chromedp.Poll[string](`window.kneadTest.session() && !window.kneadTest.session().startsWith('local-') && window.kneadTest.session()`,
 		chromedp.WithPollingTimeout(10*time.Second)))
 	if err != nil {
@@ -54,7 +55,7 @@ func TestBrowserSpaceAlwaysPauses(t *testing.T) {
 	}
 	presses := 0
 	for _, sel := range targets {
-		must(t, ctx, "tap "+sel, chromedp.Click(sel))
+		must(t, ctx, "tap "+sel, browsertest.Click(sel))
 		if strings.Contains(sel, "data-feedback") {
 			presses++
 		}
@@ -103,24 +104,24 @@ func TestBrowserUndo(t *testing.T) {
 	defer srv.Close()
 	id := startPlayer(t, ctx, srv.URL+"/plan?area=feet&minutes=5&mode=partner")
 
-	must(t, ctx, "press sore spot", chromedp.Click(`[data-feedback="sore"]`), chromedp.WaitVisible(`#toast button`))
+	must(t, ctx, "press sore spot", browsertest.Click(`[data-feedback="sore"]`), chromedp.WaitVisible(`#toast button`))
 	waitFor(t, "the press to be kept", func() bool { return feedbackCount(st, id) == 1 })
 	if got := text(t, ctx, "#toast"); !strings.Contains(got, "Noted: sore spot") || !strings.Contains(got, "Undo") {
 		t.Errorf("the toast says %q", got)
 	}
-	must(t, ctx, "undo it", chromedp.Click(`#toast button`))
+	must(t, ctx, "undo it", browsertest.Click(`#toast button`))
 	waitFor(t, "the press to be taken back", func() bool { return feedbackCount(st, id) == 0 })
 	if spots, _ := st.SoreSpots(context.Background()); len(spots) != 0 {
 		t.Errorf("the sore spot taken back is still remembered: %+v", spots)
 	}
-	must(t, ctx, "press good", chromedp.Click(`[data-feedback="good"]`))
+	must(t, ctx, "press good", browsertest.Click(`[data-feedback="good"]`))
 	waitFor(t, "the second press to be kept", func() bool { return feedbackCount(st, id) == 1 })
 
-	must(t, ctx, "end now", chromedp.Click(`#finish-now`), chromedp.WaitVisible(`#summary`), chromedp.WaitVisible(`#toast button`))
+	must(t, ctx, "end now", browsertest.Click(`#finish-now`), chromedp.WaitVisible(`#summary`), chromedp.WaitVisible(`#toast button`))
 	if got := text(t, ctx, "#summary-feedback"); got != "Good: 1×" {
 		t.Errorf("the summary lists %q, want the one press left", got)
 	}
-	must(t, ctx, "undo the end", chromedp.Click(`#toast button`), chromedp.WaitVisible(`#player`))
+	must(t, ctx, "undo the end", browsertest.Click(`#toast button`), chromedp.WaitVisible(`#player`))
 	if eval[bool](t, ctx, `window.kneadTest.position().running`) || !strings.Contains(text(t, ctx, "#said"), "Paused at") {
 		t.Errorf("after undoing the end: running=%v, %q", eval[bool](t, ctx, `window.kneadTest.position().running`), text(t, ctx, "#said"))
 	}
@@ -129,7 +130,7 @@ func TestBrowserUndo(t *testing.T) {
 	}
 
 	// The screen goes off: the clock stops with the voice, and says where.
-	must(t, ctx, "play", chromedp.Click(`#toggle`))
+	must(t, ctx, "play", browsertest.Click(`#toggle`))
 	eval[any](t, ctx, `window.kneadTest.advance(3)`)
 	eval[any](t, ctx, `window.kneadTest.hide()`)
 	if eval[bool](t, ctx, `window.kneadTest.position().running`) {
@@ -168,7 +169,7 @@ func TestBrowserSummaryStatesSkips(t *testing.T) {
 	// Play the first move through, skip the next three, play on to the end.
 	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(script.Moves[0].Seconds+0.5)+`)`)
 	for range 3 {
-		must(t, ctx, "skip", chromedp.Click(`#skip`))
+		must(t, ctx, "skip", browsertest.Click(`#skip`))
 	}
 	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(script.Total)+`)`)
 	must(t, ctx, "the summary", chromedp.WaitVisible(`#summary`))
@@ -189,7 +190,7 @@ func TestBrowserSummaryStatesSkips(t *testing.T) {
 	if eval[bool](t, ctx, `!!document.querySelector('input[name=rating]:checked')`) {
 		t.Error("a rating is chosen before the person chose one")
 	}
-	must(t, ctx, "save without a rating", chromedp.Click(`#finish-form button[type=submit]`))
+	must(t, ctx, "save without a rating", browsertest.Click(`#finish-form button[type=submit]`))
 	if got := text(t, ctx, "#finish-status"); !strings.Contains(got, "1 to 5") {
 		t.Errorf("saving with no rating says %q", got)
 	}

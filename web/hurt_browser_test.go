@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // "It hurts" in the web player, in real Chromium: the press stops the move
@@ -52,7 +53,7 @@ func TestBrowserItHurts(t *testing.T) {
 		t.Fatalf("playing move %d, want %d", got, p.I)
 	}
 
-	must(t, ctx, "press It hurts", chromedp.Click(`#hurt`), chromedp.WaitVisible(`#toast`))
+	must(t, ctx, "press It hurts", browsertest.Click(`#hurt`), chromedp.WaitVisible(`#toast`))
 	pos := eval[struct {
 		Move    int
 		Running bool
@@ -73,7 +74,7 @@ func TestBrowserItHurts(t *testing.T) {
 	}
 
 	// A later move on that area is a step lighter, shown and noted.
-	must(t, ctx, "play on", chromedp.Click(`#toggle`))
+	must(t, ctx, "play on", browsertest.Click(`#toggle`))
 	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(p.Start+0.5)+` - window.kneadTest.position().offset)`)
 	want := map[string]string{"deep": "Moderate pressure", "moderate": "Light pressure"}[p.Pressure]
 	if got := text(t, ctx, "#press"); got != want {
@@ -83,7 +84,7 @@ func TestBrowserItHurts(t *testing.T) {
 		t.Errorf("move %d's note is %q, want it to say why it is lighter", p.J, got)
 	}
 
-	must(t, ctx, "end now", chromedp.Click(`#finish-now`), chromedp.WaitVisible(`#summary`))
+	must(t, ctx, "end now", browsertest.Click(`#finish-now`), chromedp.WaitVisible(`#summary`))
 	if got := text(t, ctx, "#summary-feedback"); !strings.Contains(got, "It hurts: 1×") {
 		t.Errorf("the summary lists %q", got)
 	}
@@ -128,18 +129,18 @@ func TestBrowserItHurtsUndo(t *testing.T) {
 		t.Fatal("the plan has no move followed by a firmer move on its area")
 	}
 	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(p.At+2)+` - window.kneadTest.position().offset)`)
-	must(t, ctx, "press It hurts", chromedp.Click(`#hurt`), chromedp.WaitVisible(`#toast button`))
+	must(t, ctx, "press It hurts", browsertest.Click(`#hurt`), chromedp.WaitVisible(`#toast button`))
 	waitFor(t, "the press to be kept", func() bool { return feedbackCount(st, id) == 1 })
 	if got := text(t, ctx, "#toast button"); got != "Undo" {
 		t.Fatalf("the toast offers %q, want Undo", got)
 	}
-	must(t, ctx, "undo it", chromedp.Click(`#toast button`))
+	must(t, ctx, "undo it", browsertest.Click(`#toast button`))
 	waitFor(t, "the press to be voided", func() bool { return feedbackCount(st, id) == 0 })
 	if got := text(t, ctx, "#said"); !strings.Contains(got, "Taken back: it hurts") {
 		t.Errorf("after Undo the player says %q", got)
 	}
 
-	must(t, ctx, "play on", chromedp.Click(`#toggle`))
+	must(t, ctx, "play on", browsertest.Click(`#toggle`))
 	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(p.Start+0.5)+` - window.kneadTest.position().offset)`)
 	want := map[string]string{"deep": "Deep pressure", "moderate": "Moderate pressure"}[p.Pressure]
 	if got := text(t, ctx, "#press"); got != want {
@@ -148,7 +149,7 @@ func TestBrowserItHurtsUndo(t *testing.T) {
 	if got := eval[string](t, ctx, `document.getElementById('move-care').textContent`); strings.Contains(got, "it hurt on the") {
 		t.Errorf("move %d still says it is lighter: %q", p.J, got)
 	}
-	must(t, ctx, "end now", chromedp.Click(`#finish-now`), chromedp.WaitVisible(`#summary`))
+	must(t, ctx, "end now", browsertest.Click(`#finish-now`), chromedp.WaitVisible(`#summary`))
 	if got := text(t, ctx, "#summary-feedback"); strings.Contains(got, "It hurts") {
 		t.Errorf("the summary counts the press taken back: %q", got)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 
 	"github.com/knead/knead/massage"
 )
@@ -40,7 +41,7 @@ func TestBrowserLaterMotion(t *testing.T) {
 	if before == 0 {
 		t.Fatal("every small drawing is drawn before Start, yet the page leaves motion for later")
 	}
-	must(t, ctx, "start", chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+	must(t, ctx, "start", browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](empty+` < `+strconv.Itoa(before), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("after Start, %d small drawings still wait: the later motion never came (%v); page errors: %v", eval[int](t, ctx, empty), err, eval[[]string](t, ctx, `window.__errors`))
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // viewport sets the page's size as a phone (mobile) or a desktop shows it.
@@ -90,7 +91,7 @@ func TestBrowserPlayerFits(t *testing.T) {
 			must(t, ctx, name+": open the plan",
 				viewport(sc.w, sc.h, sc.mobile), colours("light", "no-preference"),
 				chromedp.Navigate(srv.URL+plan),
-				chromedp.WaitVisible(`#start`), chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+				chromedp.WaitVisible(`#start`), browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 			// Every move in turn, checked where it stands, then skipped.
 			problems := eval[[]string](t, ctx, `(() => {
 				const out = [];
@@ -181,7 +182,7 @@ func TestBrowserPlanNotesShow(t *testing.T) {
 	must(t, ctx, "open the plan",
 		viewport(390, 844, true), colours("light", "no-preference"),
 		chromedp.Navigate(srv.URL+"/plan?area=back&minutes=20&mode=partner&condition=sensitive:lower-back"),
-		chromedp.WaitVisible(`#start`), chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+		chromedp.WaitVisible(`#start`), browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	got := eval[[]string](t, ctx, `(() => {
 		const out = [];
 		const script = JSON.parse(document.getElementById('data-script').textContent);

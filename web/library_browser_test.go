@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // The library in a real browser: typing narrows the cards as one types and
@@ -57,16 +58,16 @@ func TestBrowserLibrarySearch(t *testing.T) {
 
 	first := feet[0]
 	must(t, ctx, "add two to my routine",
-		chromedp.Click(`.tcard:not([hidden])[data-id="`+first+`"] [data-add]`),
+		browsertest.Click(`.tcard:not([hidden])[data-id="`+first+`"] [data-add]`),
 		setFilter("q", ""),
 		setFilter("area", "glutes"),
 	)
 	second := eval[[]string](t, ctx, visible)[0]
-	must(t, ctx, "the second", chromedp.Click(`.tcard:not([hidden])[data-id="`+second+`"] [data-add]`))
+	must(t, ctx, "the second", browsertest.Click(`.tcard:not([hidden])[data-id="`+second+`"] [data-add]`))
 	if m := text(t, ctx, "#mine"); !strings.Contains(m, "(2)") {
 		t.Errorf("the routine bar says %q", m)
 	}
-	must(t, ctx, "reload: the routine is kept; play it", chromedp.Reload(), chromedp.WaitVisible(`#mybar`), chromedp.Click(`#mine-play`), chromedp.WaitVisible(`#start`))
+	must(t, ctx, "reload: the routine is kept; play it", chromedp.Reload(), chromedp.WaitVisible(`#mybar`), browsertest.Click(`#mine-play`), chromedp.WaitVisible(`#start`))
 	items := eval[[]string](t, ctx, `JSON.parse(document.getElementById('data-request').textContent).techniques`)
 	if len(items) != 2 || items[0] != first || items[1] != second {
 		t.Errorf("my routine plays %v, want %s then %s", items, first, second)
@@ -74,13 +75,13 @@ func TestBrowserLibrarySearch(t *testing.T) {
 
 	must(t, ctx, "back to the library, try one now",
 		chromedp.Navigate(srv.URL+"/library"),
-		chromedp.Click(`.tcard[data-id="`+second+`"] .cardacts a`),
+		browsertest.Click(`.tcard[data-id="`+second+`"] .cardacts a`),
 		chromedp.WaitVisible(`#start`),
 	)
 	if h := text(t, ctx, "#preview h1"); h != app.cat.Technique(second).Name {
 		t.Errorf("Try this now shows %q, want %q", h, app.cat.Technique(second).Name)
 	}
-	must(t, ctx, "start", chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+	must(t, ctx, "start", browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(window.kneadTest && window.kneadTest.session() && !window.kneadTest.session().startsWith('local-'))`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("Try this now made no session on the server: %v", err)
 	}

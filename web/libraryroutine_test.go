@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 
 	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/store"
@@ -109,9 +110,9 @@ func TestBrowserLibraryRoutineKeep(t *testing.T) {
 	must(t, ctx, "open the library for Sam and add two techniques",
 		chromedp.Navigate(srv.URL+"/library?for="+sam.ID),
 		chromedp.WaitVisible(`.libfilter input[type=search]`),
-		chromedp.Click(`.tcard[data-id="`+first+`"] [data-add]`),
-		chromedp.Click(`.tcard[data-id="`+second+`"] [data-add]`),
-		chromedp.Click(`#mine-keepopen`),
+		browsertest.Click(`.tcard[data-id="`+first+`"] [data-add]`),
+		browsertest.Click(`.tcard[data-id="`+second+`"] [data-add]`),
+		browsertest.Click(`#mine-keepopen`),
 		chromedp.WaitVisible(`#mine-keep`),
 	)
 	if who := eval[string](t, ctx, `document.querySelector('#mine-keep select').value`); who != sam.ID {
@@ -141,12 +142,12 @@ func TestBrowserLibraryRoutineKeep(t *testing.T) {
 	if s := text(t, ctx, "#kept-"+sam.ID); !strings.Contains(s, "Desk break") {
 		t.Fatalf("My routines lists %q for Sam", s)
 	}
-	must(t, ctx, "open it", chromedp.Click(`#kept-`+sam.ID+` a`), chromedp.WaitVisible(`#play`))
+	must(t, ctx, "open it", browsertest.Click(`#kept-`+sam.ID+` a`), chromedp.WaitVisible(`#play`))
 	submit(t, ctx, `#play`)
 	if n := eval[int](t, ctx, `document.querySelectorAll('#player').length`); n == 0 {
 		t.Fatalf("after Play the page is %q: %s", eval[string](t, ctx, `location.pathname`), text(t, ctx, "main"))
 	}
-	must(t, ctx, "press play", chromedp.WaitVisible(`#player`), chromedp.Click(`#toggle`))
+	must(t, ctx, "press play", chromedp.WaitVisible(`#player`), browsertest.Click(`#toggle`))
 	if pos := eval[map[string]any](t, ctx, `window.kneadTest.advance(3)`); pos == nil {
 		t.Fatal("the player has no clock")
 	}
@@ -163,9 +164,9 @@ func TestBrowserLibraryRoutineKeep(t *testing.T) {
 	eval[any](t, ctx, `localStorage.setItem('knead.routine', '["no-such-rub"]')`)
 	must(t, ctx, "a bad list",
 		chromedp.Reload(),
-		chromedp.Click(`#mine-keepopen`),
+		browsertest.Click(`#mine-keepopen`),
 		chromedp.WaitVisible(`#mine-keep`),
-		chromedp.Click(`#mine-keep button[type=submit]`),
+		browsertest.Click(`#mine-keep button[type=submit]`),
 	)
 	var said string
 	for range 50 {

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // unplugged is the app behind a switch: while off, every request fails as
@@ -117,7 +118,7 @@ func TestBrowserOffline(t *testing.T) {
 
 	// Start it: the server cannot be told, so the session is kept on the
 	// device and plays on.
-	must(t, ctx, "start offline", chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+	must(t, ctx, "start offline", browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	id := eval[string](t, ctx, `window.kneadTest.session()`)
 	if !strings.HasPrefix(id, "local-") {
 		t.Fatalf("offline, the session is %q, want one kept on the device (local-…)", id)
@@ -135,8 +136,8 @@ func TestBrowserOffline(t *testing.T) {
 	if m := eval[map[string]float64](t, ctx, `(() => { const c = document.querySelector('#chart .kn-hand'); return c && {x: +c.getAttribute('cx')} })()`); m == nil {
 		t.Error("offline, the move has no drawing")
 	}
-	must(t, ctx, "press sore spot offline", chromedp.Click(`[data-feedback="sore"]`))
-	must(t, ctx, "press good offline", chromedp.Click(`[data-feedback="good"]`))
+	must(t, ctx, "press sore spot offline", browsertest.Click(`[data-feedback="sore"]`))
+	must(t, ctx, "press good offline", browsertest.Click(`[data-feedback="good"]`))
 	var pending []struct {
 		ID   string
 		Kind string

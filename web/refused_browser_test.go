@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // TestBrowserRefusedPlanInView: a plan Knead refuses (an hour of the ears,
@@ -21,9 +22,9 @@ func TestBrowserRefusedPlanInView(t *testing.T) {
 	for _, name := range []string{"Sam", "Alex"} {
 		must(t, ctx, "add "+name,
 			chromedp.Navigate(srv.URL+"/"),
-			chromedp.Click(`details.addperson summary`),
+			browsertest.Click(`details.addperson summary`),
 			chromedp.SendKeys(`details.addperson input[name=name]`, name),
-			chromedp.Click(`details.addperson button[type=submit]`),
+			browsertest.Click(`details.addperson button[type=submit]`),
 			chromedp.WaitVisible(`#people`),
 		)
 	}

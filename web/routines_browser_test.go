@@ -15,6 +15,7 @@ import (
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 
 	"github.com/knead/knead/store"
 )
@@ -40,7 +41,7 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 
 	must(t, ctx, "open the library and go to Import",
 		chromedp.Navigate(srv.URL+"/library"),
-		chromedp.Click(`a[href="/routines/import"]`),
+		browsertest.Click(`a[href="/routines/import"]`),
 		chromedp.WaitVisible(`#text`),
 		chromedp.SetValue(`#text`, pastedText),
 	)
@@ -120,7 +121,7 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 	}
 	must(t, ctx, "find it in My routines",
 		chromedp.Navigate(srv.URL+"/library"),
-		chromedp.Click(`#my-routines`),
+		browsertest.Click(`#my-routines`),
 		chromedp.WaitVisible(`#kept-me`),
 	)
 	if s := text(t, ctx, "#kept-me"); !strings.Contains(s, "My typing break") {
@@ -128,13 +129,13 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 	}
 
 	must(t, ctx, "open it and play",
-		chromedp.Click(`#kept-me a`),
+		browsertest.Click(`#kept-me a`),
 		chromedp.WaitVisible(`#play`),
 	)
 	submit(t, ctx, `#play`)
 	must(t, ctx, "press play",
 		chromedp.WaitVisible(`#player`),
-		chromedp.Click(`#toggle`),
+		browsertest.Click(`#toggle`),
 	)
 	pos := eval[map[string]any](t, ctx, `window.kneadTest.advance(3)`)
 	if pos == nil {
@@ -159,7 +160,7 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 func submit(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()
 	eval[any](t, ctx, `window.__stale = true`)
-	must(t, ctx, "press "+sel, chromedp.Click(sel))
+	must(t, ctx, "press "+sel, browsertest.Click(sel))
 	for range 100 {
 		done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!window.__stale && document.readyState === 'complete'`))
 		if err == nil && done {

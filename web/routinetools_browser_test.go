@@ -16,6 +16,7 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 
 	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/motion"
@@ -83,7 +84,7 @@ func TestBrowserRoutinePlanWithArea(t *testing.T) {
 	}
 	must(t, ctx, "pick the feet for 5 minutes and see the plan",
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name=area][value="feet"]').click()`),
-		chromedp.Click(`input[name=minutes][value="5"]`),
+		browsertest.Click(`input[name=minutes][value="5"]`),
 	)
 	submit(t, ctx, `form.start button[type=submit]`)
 	must(t, ctx, "the plan", chromedp.WaitVisible(`#start`))
@@ -117,7 +118,7 @@ func TestBrowserRoutinePlanWithArea(t *testing.T) {
 		t.Errorf("the plan does not say the routine comes first: %s", notes)
 	}
 
-	must(t, ctx, "start", chromedp.Click(`#start`), chromedp.WaitVisible(`#player`))
+	must(t, ctx, "start", browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	sid, err := chromedp.Run(ctx, chromedp.Poll[string](`window.kneadTest && window.kneadTest.session() && !window.kneadTest.session().startsWith('local-') && window.kneadTest.session()`, chromedp.WithPollingTimeout(10*time.Second)))
 	if err != nil {
 		t.Fatalf("the session was not made on the server: %v; page errors: %v", err, eval[[]string](t, ctx, `window.__errors`))
@@ -162,13 +163,13 @@ func TestBrowserRoutineDrawAndExport(t *testing.T) {
 
 	must(t, ctx, "open the routine's drawings",
 		chromedp.Navigate(srv.URL+"/routines/"+id),
-		chromedp.Click(`#drawings`),
+		browsertest.Click(`#drawings`),
 		chromedp.WaitVisible(`#drawings-zip`),
 	)
 	if n := eval[int](t, ctx, `document.querySelectorAll('.drawing-item figure svg').length`); n != len(want) {
 		t.Errorf("the drawings page shows %d pictures, want %d", n, len(want))
 	}
-	must(t, ctx, "download them all", chromedp.Click(`#drawings-zip`))
+	must(t, ctx, "download them all", browsertest.Click(`#drawings-zip`))
 	zipped := waitDownload(t, filepath.Join(dir, id+"-drawings.zip"))
 	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
 	if err != nil {
@@ -191,9 +192,9 @@ func TestBrowserRoutineDrawAndExport(t *testing.T) {
 	must(t, ctx, "export JSON lines at 10 rows a second",
 		chromedp.Navigate(srv.URL+"/routines/"+id),
 		chromedp.WaitVisible(`#export-go`),
-		chromedp.Click(`input[name=format][value="jsonl"]`),
+		browsertest.Click(`input[name=format][value="jsonl"]`),
 		chromedp.SetValue(`#export-rate`, "10"),
-		chromedp.Click(`#export-go`),
+		browsertest.Click(`#export-go`),
 	)
 	got := waitDownload(t, filepath.Join(dir, id+".jsonl"))
 	paths, err := motion.RoutinePathsWithin(cat, rt, motion.DefaultLimits)

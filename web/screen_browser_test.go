@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // The safety screen in a real browser: a yes opens its follow-up; "yes" to
@@ -21,9 +22,9 @@ func TestBrowserScreen(t *testing.T) {
 	must(t, ctx, "open the start page and choose the scalp, 10 minutes, deep",
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#screen`),
-		chromedp.Click(`input[name=area][value="scalp"]`),
-		chromedp.Click(`input[name=minutes][value="10"]`),
-		chromedp.Click(`input[name=pressure][value="deep"]`),
+		browsertest.Click(`input[name=area][value="scalp"]`),
+		browsertest.Click(`input[name=minutes][value="10"]`),
+		browsertest.Click(`input[name=pressure][value="deep"]`),
 	)
 	followShown := `getComputedStyle(document.querySelector('input[name="a.bleeding"]').closest('.follow')).display !== 'none'`
 	if eval[bool](t, ctx, followShown) {
@@ -33,14 +34,14 @@ func TestBrowserScreen(t *testing.T) {
 		t.Error("the screen does not say Knead is not medical advice")
 	}
 	must(t, ctx, "say yes to blood thinners",
-		chromedp.Click(`input[name="q.bleeding"][value="yes"]`),
+		browsertest.Click(`input[name="q.bleeding"][value="yes"]`),
 	)
 	if !eval[bool](t, ctx, followShown) {
 		t.Fatal("a yes did not open its follow-up")
 	}
 	must(t, ctx, "pick blood thinners and see the plan",
-		chromedp.Click(`input[name="a.bleeding"][value="thinners"]`),
-		chromedp.Click(`form.start button[type=submit]`),
+		browsertest.Click(`input[name="a.bleeding"][value="thinners"]`),
+		browsertest.Click(`form.start button[type=submit]`),
 		chromedp.WaitVisible(`#start`),
 	)
 	routine := eval[string](t, ctx, `document.querySelector('.routine').innerText`)
@@ -60,11 +61,11 @@ func TestBrowserScreen(t *testing.T) {
 		t.Error("the kept answers are not filled in")
 	}
 	must(t, ctx, "answer the calf question",
-		chromedp.Click(`input[name=area][value="calves"]`),
-		chromedp.Click(`input[name="q.bleeding"][value="no"]`),
-		chromedp.Click(`input[name="q.calf"][value="yes"]`),
-		chromedp.Click(`input[name="a.calf"][value="clot"]`),
-		chromedp.Click(`form.start button[type=submit]`),
+		browsertest.Click(`input[name=area][value="calves"]`),
+		browsertest.Click(`input[name="q.bleeding"][value="no"]`),
+		browsertest.Click(`input[name="q.calf"][value="yes"]`),
+		browsertest.Click(`input[name="a.calf"][value="clot"]`),
+		browsertest.Click(`form.start button[type=submit]`),
 		chromedp.WaitVisible(`#form-error`),
 	)
 	alert := eval[string](t, ctx, `document.getElementById('form-error').innerText`)

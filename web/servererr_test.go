@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 	"github.com/knead/knead/store"
 )
 
@@ -94,7 +94,7 @@ func TestBrowserServerFailureRetriedRefusalDropped(t *testing.T) {
 	// The server fails: the press waits on the device, and the page says
 	// it is not saved yet and will be tried again.
 	f.code.Store(http.StatusServiceUnavailable)
-	must(t, ctx, "press good", chromedp.Click(`[data-feedback="good"]`))
+	must(t, ctx, "press good", browsertest.Click(`[data-feedback="good"]`))
 	poll("the page to say the press is not saved yet", func() bool {
 		s := toastText()
 		return strings.Contains(s, "Not saved yet: the database is busy") && strings.Contains(s, "Trying again in")
@@ -116,9 +116,9 @@ func TestBrowserServerFailureRetriedRefusalDropped(t *testing.T) {
 	// Two presses wait behind a failing server; then it refuses the first
 	// (a 4xx): that one is dropped with a message, the second goes on.
 	f.code.Store(http.StatusInternalServerError)
-	must(t, ctx, "press firmer", chromedp.Click(`[data-feedback="firmer"]`))
+	must(t, ctx, "press firmer", browsertest.Click(`[data-feedback="firmer"]`))
 	poll("the firmer press to wait", func() bool { return len(kinds()) == 1 })
-	must(t, ctx, "press lighter", chromedp.Click(`[data-feedback="lighter"]`))
+	must(t, ctx, "press lighter", browsertest.Click(`[data-feedback="lighter"]`))
 	poll("both presses to wait", func() bool { return len(kinds()) == 2 })
 	f.once.Store(true)
 	f.code.Store(http.StatusUnprocessableEntity)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 	"github.com/knead/knead/store"
 )
 
@@ -61,7 +62,7 @@ func TestBrowserThumbs(t *testing.T) {
 		}
 	}
 	to(ms[0])
-	must(t, ctx, "thumbs up", chromedp.Click(`#likes [data-feedback="up"]`), chromedp.WaitVisible(`#toast button`))
+	must(t, ctx, "thumbs up", browsertest.Click(`#likes [data-feedback="up"]`), chromedp.WaitVisible(`#toast button`))
 	if got := text(t, ctx, "#toast"); !strings.Contains(got, "Noted: thumbs up") {
 		t.Errorf("the toast says %q", got)
 	}
@@ -79,7 +80,7 @@ func TestBrowserThumbs(t *testing.T) {
 		t.Errorf("after a second thumbs-down the toast says %q", got)
 	}
 
-	must(t, ctx, "end now", chromedp.Click(`#finish-now`), chromedp.WaitVisible(`#summary-moves`))
+	must(t, ctx, "end now", browsertest.Click(`#finish-now`), chromedp.WaitVisible(`#summary-moves`))
 	row := func(m move, kind string) string {
 		return `#summary-moves li[data-item="` + strconv.Itoa(m.Item) + `"] [data-feedback="` + kind + `"]`
 	}
@@ -100,21 +101,21 @@ func TestBrowserThumbs(t *testing.T) {
 	}
 	// Taken back from the summary, given again, undone in the toast: the
 	// summary and the server agree at each step.
-	must(t, ctx, "take the thumbs up back", chromedp.Click(row(ms[0], "up")))
+	must(t, ctx, "take the thumbs up back", browsertest.Click(row(ms[0], "up")))
 	kept(2)
 	if pressed(ms[0], "up") || !strings.Contains(text(t, ctx, "#toast"), "Taken back") {
 		t.Errorf("after taking it back: pressed %v, toast %q", pressed(ms[0], "up"), text(t, ctx, "#toast"))
 	}
-	must(t, ctx, "thumbs up again from the summary", chromedp.Click(row(ms[0], "up")))
+	must(t, ctx, "thumbs up again from the summary", browsertest.Click(row(ms[0], "up")))
 	if f := kept(3)[2]; f.Kind != "up" || f.Technique != ms[0].Technique {
 		t.Errorf("kept %+v, want up on %s", f, ms[0].Technique)
 	}
-	must(t, ctx, "undo it in the toast", chromedp.Click(`#toast button`))
+	must(t, ctx, "undo it in the toast", browsertest.Click(`#toast button`))
 	kept(2)
 	if pressed(ms[0], "up") {
 		t.Error("undone in the toast, the summary still shows the thumbs up")
 	}
-	must(t, ctx, "thumbs down from the summary", chromedp.Click(row(ms[0], "down")))
+	must(t, ctx, "thumbs down from the summary", browsertest.Click(row(ms[0], "down")))
 	if f := kept(3)[2]; f.Kind != "down" || f.Technique != ms[0].Technique || !pressed(ms[0], "down") {
 		t.Errorf("kept %+v, want down on %s, shown pressed", f, ms[0].Technique)
 	}
@@ -150,9 +151,9 @@ func TestBrowserFeedbackThenPlanAgain(t *testing.T) {
 	at := eval[float64](t, ctx, `JSON.parse(document.getElementById('data-script').textContent).moves.find((m) => m.technique && m.area === 'feet').start`)
 	eval[any](t, ctx, `window.kneadTest.advance(`+ftoa(at+1)+` - window.kneadTest.position().offset)`)
 	must(t, ctx, "give feedback",
-		chromedp.Click(`[data-feedback="lighter"]`), chromedp.Click(`[data-feedback="sore"]`), chromedp.Click(`#likes [data-feedback="down"]`))
-	must(t, ctx, "end, rate and save", chromedp.Click(`#finish-now`), chromedp.WaitVisible(`#summary`),
-		chromedp.Click(`input[name=rating][value="4"]`), chromedp.Click(`#finish-form button[type=submit]`))
+		browsertest.Click(`[data-feedback="lighter"]`), browsertest.Click(`[data-feedback="sore"]`), browsertest.Click(`#likes [data-feedback="down"]`))
+	must(t, ctx, "end, rate and save", browsertest.Click(`#finish-now`), chromedp.WaitVisible(`#summary`),
+		browsertest.Click(`input[name=rating][value="4"]`), browsertest.Click(`#finish-form button[type=submit]`))
 	waitFor(t, "the session to be saved", func() bool { return strings.Contains(text(t, ctx, "#finish-status"), "Saved") })
 	must(t, ctx, "plan again", chromedp.Navigate(srv.URL+url), chromedp.WaitVisible(`#start`))
 	notes := text(t, ctx, "#preview")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -93,4 +94,27 @@ func profileDir(t testing.TB) string {
 		t.Logf("the browser's profile folder %s was left behind: %v", dir, err)
 	})
 	return dir
+}
+
+// Click clicks the first element the selector finds, as chromedp.Click
+// does, and looks for it again when Chromium answers that the node it
+// found is gone ("Could not find node with given id"). That answer comes
+// when the page's document is replaced or Chromium renumbers its nodes
+// between the look and the click; the click was not sent, so looking
+// again and clicking once is safe. It tries up to four times, 150 ms apart.
+func Click(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		var err error
+		for try := 0; try < 4; try++ {
+			if _, err = chromedp.Click(sel)(ctx, t); err == nil || !strings.Contains(err.Error(), "Could not find node with given id") {
+				return err
+			}
+			select {
+			case <-ctx.Done():
+				return err
+			case <-time.After(150 * time.Millisecond):
+			}
+		}
+		return fmt.Errorf("%s: the page kept replacing it: %w", sel, err)
+	})
 }
