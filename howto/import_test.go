@@ -336,6 +336,26 @@ func TestNoticeBetweenTildeRows(t *testing.T) {
 	}
 }
 
+// A festival flyer's title drawn between runs of tildes, and a fence that
+// never closes, are no code blocks: the moves under them are read.
+func TestTildeTitleAndUnclosedFence(t *testing.T) {
+	moves := "\n\n» Soak both feet in warm water for ten minutes.\n» Press your thumbs along the sole from heel to toes, ten passes.\n» Make slow circles with your knuckles into the arch.\n"
+	for _, top := range []string{"~~~ HARLOW VALE WALKING FESTIVAL ~~~", "```` EVENING FEET ````", "~~~\nFestival notes", "```text"} {
+		res, err := Import([]byte(top+moves), Options{})
+		if err != nil {
+			t.Errorf("%q: %v", top, err)
+			continue
+		}
+		if len(res.Steps) != 2 {
+			t.Errorf("%q: steps %+v, want 2", top, res.Steps)
+		}
+	}
+	res, err := Import([]byte("```\nrub(feet)\n```"+moves), Options{})
+	if err != nil || len(res.Steps) != 2 || slices.ContainsFunc(res.Steps, func(s Step) bool { return strings.Contains(s.Text, "rub(") }) {
+		t.Errorf("a closed fence: steps %+v, %v: want its code left out and the 2 moves after it", res.Steps, err)
+	}
+}
+
 // A list printed with "~" bullets is a list: each line its own step, the
 // warnings under "THE SMALL PRINT" each their own; a line drawn between
 // tildes ("~ Warm the balm … ~") is no bullet.

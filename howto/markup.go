@@ -215,13 +215,30 @@ func (tl *textLiner) read(i int) {
 // three to eight backticks or tildes, perhaps with the block's language
 // after them. A longer row with nothing after it is drawn round a notice
 // ("~~~~~~~~~~~~~~~~~~~~" above and below a bus stop's shoulder routine),
-// not a fence: reading it as one lost every line between.
+// not a fence: reading it as one lost every line between. So is a title
+// drawn between two such runs ("~~~ HARLOW VALE WALKING FESTIVAL ~~~").
 func codeFence(t string) bool {
 	if !strings.HasPrefix(t, "```") && !strings.HasPrefix(t, "~~~") {
 		return false
 	}
 	run := len(t) - len(strings.TrimLeft(t, t[:1]))
-	return run <= 8 || strings.TrimSpace(t[run:]) != ""
+	tail := strings.TrimSpace(t[run:])
+	if tail != "" && strings.HasSuffix(tail, t[:3]) {
+		return false
+	}
+	return run <= 8 || tail != ""
+}
+
+// fenceCloses reports whether a fence line after line i closes the block
+// that line i opens. A fence that never closes is not a code block in a
+// page pasted as text: read as one, it hid the rest of the page.
+func (tl *textLiner) fenceCloses(i int) bool {
+	for _, r := range tl.raw[i+1:] {
+		if codeFence(strings.TrimSpace(r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // skip reads a line that holds no text of its own (a fence, a blank, a
@@ -229,7 +246,7 @@ func codeFence(t string) bool {
 func (tl *textLiner) skip(i int, t string) bool {
 	n := i + 1
 	switch {
-	case codeFence(t):
+	case codeFence(t) && (tl.inFence || tl.fenceCloses(i)):
 		tl.inFence = !tl.inFence
 	case strings.Trim(t, "~") == "":
 		// a long row of tildes drawn round a notice is a rule, no fence
