@@ -112,6 +112,8 @@ type doc struct {
 	commentsLeft bool       // reader comments were left out as furniture
 	pending      *stepDraft // sentences that place the hands for a move to come
 	place        *sentence  // the last sentence of this block that names a place without instructing
+	placeItem    bool       // place is in the list item before this one, an item with no move of its own
+	lastRead     *block     // the block read last
 	self         float64
 	partner      float64
 	either       bool // the text offers a partner as another way: "or get a partner to do them"
@@ -232,7 +234,7 @@ func (d *doc) read(bs []*block, htmlTitle string) {
 			d.closeStep()
 			d.promotePending()
 			d.pending = nil
-			d.hint = nil
+			d.hint, d.place = nil, nil
 			if b != d.title {
 				d.tallyHeading(b.text)
 			}
@@ -308,7 +310,11 @@ func (d *doc) readTitle(bs []*block, htmlTitle string) {
 // gives it to the step being read.
 func (d *doc) readBlock(b *block) {
 	splitSentences(b)
-	d.place = nil
+	d.placeItem = d.place != nil && d.place.form != fNone && d.place.b == d.lastRead && d.place.b.kind == bItem && b.kind == bItem && (d.cur == nil || d.cur.last != d.place.b)
+	d.lastRead = b
+	if !d.placeItem {
+		d.place = nil
+	}
 	for _, s := range b.sents {
 		s.selfText = d.selfText
 		analyze(s)
@@ -956,9 +962,12 @@ func placeAreas(s *sentence) []string {
 }
 
 // takeContext gives the new step the sentence just before it, in the same
-// block, that said where it works.
+// block or a list item of its own before it, that said where it works:
+// "(i) Stand with your back to a wall and trap the ball between the wall
+// and your upper back." over "(ii) Bend your knees a little to roll the
+// ball up and down over the muscle."
 func (d *doc) takeContext(s *sentence) {
-	if d.place != nil && d.place.b == s.b && d.place.idx < s.idx {
+	if d.place != nil && (d.place.b == s.b && d.place.idx < s.idx || d.placeItem && d.place.b != s.b) {
 		d.cur.context = d.place
 	}
 }

@@ -356,6 +356,36 @@ func TestTildeTitleAndUnclosedFence(t *testing.T) {
 	}
 }
 
+// A list numbered in Roman numerals is a list like one numbered 1, 2, 3:
+// "I." is no pronoun and "II." no sentence. A ball set against a place in
+// an item of its own lends that place to the move of the next item; a
+// move of the ball that says "and repeat" is a step, no set-up for the
+// next item's move.
+func TestRomanNumeralItems(t *testing.T) {
+	in := "Ball routine for the desk\n\n(i) Stand against a wall with the ball between the wall and your upper back.\n(ii) Bend your knees to roll the ball up and down over the muscle for a minute.\n(iii) Move the ball across to the other side of your spine and repeat.\n(iv) Then sit and knead the top of your right shoulder with your left hand for 30 seconds.\n\nFor a friend\n\nI. Place your hands on their shoulders and press down slowly with your palms, three times.\nII. Sweep your palms outwards across the shoulder blades. Six sweeps.\n"
+	res := importWithCatalog(t, in)
+	var got []string
+	for _, s := range res.Steps {
+		got = append(got, s.Area+": "+s.Text)
+	}
+	want := []string{
+		"upper-back: Bend your knees to roll the ball up and down over the muscle for a minute.",
+		"back: Move the ball across to the other side of your spine and repeat.",
+		"shoulders: Then sit and knead the top of your right shoulder with your left hand for 30 seconds.",
+		"shoulders: Place your hands on their shoulders and press down slowly with your palms, three times.",
+		"upper-back: Sweep your palms outwards across the shoulder blades. Six sweeps.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("steps:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if v := romanValue("iv"); v != 4 {
+		t.Errorf("romanValue(iv) = %d", v)
+	}
+	if v := romanValue("XII"); v != 12 {
+		t.Errorf("romanValue(XII) = %d", v)
+	}
+}
+
 // A list printed with "~" bullets is a list: each line its own step, the
 // warnings under "THE SMALL PRINT" each their own; a line drawn between
 // tildes ("~ Warm the balm … ~") is no bullet.

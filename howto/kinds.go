@@ -119,8 +119,11 @@ func (s *sentence) holdStep() bool {
 // setup reports an instruction that places the hands for the move that
 // follows: "Set your fingertips on the temples."
 func (s *sentence) setup() bool {
-	if s.form == fNone || s.verb.c != vPlace || postures[s.verb.base] || s.movesHead() {
-		return false // "Cup the back of the head … and slowly let their chin drop": a move of its own
+	if s.form == fNone || s.verb.c != vPlace || postures[s.verb.base] || s.movesHead() || s.repeatSay {
+		// "Cup the back of the head … and slowly let their chin drop", "Move
+		// the ball to the other side of your spine and repeat": a move of
+		// its own
+		return false
 	}
 	return s.hasLoc() || s.hasPart() || s.tool
 }

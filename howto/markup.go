@@ -44,8 +44,10 @@ var (
 	reOutline       = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+`)
 	reNumbered      = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*|\s+/\s+)`)
 	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
-	reSpeaker       = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?( \([^)]{1,20}\))?:\s+`)
-	reStep          = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
+	// reRoman is a list's Roman numeral: "I. Place …", "(iv) Pinch …", "ii) Sweep …".
+	reRoman   = regexp.MustCompile(`^(\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)])\s+`)
+	reSpeaker = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?( \([^)]{1,20}\))?:\s+`)
+	reStep    = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
 	// reWikiHeading is a wiki's heading: "== Routine ==".
 	reWikiHeading = regexp.MustCompile(`^={2,6}[^=].*[^=]={2,6}$`)
 	// reWikiLink is a wiki's link: "[[Calf rub]]", "[[User:Bex_R|Bex]]".
@@ -361,6 +363,11 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 	case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
 		l.kind = lItem
 		t = reLettered.ReplaceAllString(t, "")
+	case tl.romanItem(i, t):
+		m := reRoman.FindString(t)
+		l.kind = lItem
+		l.num = romanValue(strings.Trim(m, "(). "))
+		t = t[len(m):]
 	case reOutline.MatchString(t) && outlineItem(t):
 		// "5.2 Using the palms, stroke …", "3.1.1 a fracture …": a
 		// procedure's numbered clauses; a clause's own clauses are its
@@ -388,6 +395,50 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		}
 	}
 	return t
+}
+
+// romanItem reports a line numbered with a Roman numeral among others
+// like it, the line before or after it numbered so too: "I. Place your
+// hands …" over "II. Sweep your palms …". Alone, "I. " may be a sentence.
+func (tl *textLiner) romanItem(i int, t string) bool {
+	if !reRoman.MatchString(t) {
+		return false
+	}
+	for _, step := range []int{-1, 1} {
+		k := i + step
+		for k >= 0 && k < len(tl.raw) && k != i+3*step && strings.TrimSpace(tl.raw[k]) == "" {
+			k += step // a blank line or two between the items
+		}
+		if k >= 0 && k < len(tl.raw) && reRoman.MatchString(strings.TrimSpace(tl.raw[k])) {
+			return true
+		}
+	}
+	return false
+}
+
+// romanValue is the number a Roman numeral of a list stands for: a
+// numeral before a larger one is taken away ("iv" is 4).
+func romanValue(r string) int {
+	value := func(c byte) int {
+		switch c {
+		case 'i', 'I':
+			return 1
+		case 'v', 'V':
+			return 5
+		case 'x', 'X':
+			return 10
+		}
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(r); i++ {
+		if v := value(r[i]); i+1 < len(r) && value(r[i+1]) > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n
 }
 
 // quoteItem reports line i in a run of three lines or more that open
