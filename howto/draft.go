@@ -564,7 +564,20 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		out.Area = ""
 		out.Unsure = append(out.Unsure, "works on a part of the body that Knead's body model has no area for")
 	} else if named || prevArea == "" || prevSection != st.section {
-		d.headingVotes(&votes, st)
+		var heading areaVotes
+		d.headingVotes(&heading, st)
+		own := votes.best()
+		for _, a := range heading.order {
+			w := heading.score[a]
+			if named && own != "" && own != a && votes.score[own] >= 2 && (massage.Within(own, a) || a == "face" && own == "jaw") {
+				// "Stroke firmly along her jaw from under the ear to the
+				// chin" under "Oral awareness (face and mouth)": a move
+				// that names a part of the heading's area works that part;
+				// the heading only breaks a tie
+				w *= 0.3
+			}
+			votes.add(a, w)
+		}
 	}
 	out.Area = votes.best()
 	if whole != "" && massage.Overlaps(whole, out.Area) {
@@ -584,6 +597,11 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		// are the face, even in a text about the scalp (as the blind
 		// labellers read them); beside the crown or the hairline, the scalp.
 		out.Area = "face"
+	}
+	if out.Area == "face" && (prevArea == "glutes" || d.titleArea == "glutes") && st.onlyLandmark("cheeks") {
+		// "Press the palms down flat on both cheeks and rock them" after
+		// the bum was worked, or under a title about it: the buttocks
+		out.Area = "glutes"
 	}
 	if a := besideJoint(st); a != "" && (out.Area == "arms" || out.Area == "legs") && limbPlaces[a].limb == out.Area {
 		out.Area = a // "two finger-widths below the bony point of the elbow" is the forearm
@@ -772,6 +790,27 @@ func (st *stepDraft) templesOnly() bool {
 		}
 	}
 	return temples
+}
+
+// onlyLandmark reports a step whose moves name the landmark and no other
+// place.
+func (st *stepDraft) onlyLandmark(id string) bool {
+	found := false
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		for _, l := range s.landmarks {
+			if l != id {
+				return false
+			}
+			found = true
+		}
+		if len(s.areas) > 0 {
+			return false
+		}
+	}
+	return found
 }
 
 // oneWorkedPart is the one part of a limb the step's moves work by name

@@ -517,3 +517,37 @@ func TestLegCrossedOverAndBallUnder(t *testing.T) {
 		t.Errorf("areas %q, want the last four %q", got, want)
 	}
 }
+
+// A move that names a part of its heading's area works that part: the
+// jaw under a face heading, the calf under a leg one. The heading only
+// breaks a tie among the places the move names.
+func TestPartUnderAWiderHeading(t *testing.T) {
+	in := "Getting ready for mealtimes (face and mouth)\n\n1. Make slow firm circles on each cheek with two fingers, five each side.\n2. Stroke firmly along her jaw from just under the ear to the chin, three times each side.\n\nLeg care\n\n3. Squeeze the calf muscle between your palms from the heel up to the knee, three passes.\n"
+	res := importWithCatalog(t, in)
+	var got []string
+	for _, s := range res.Steps {
+		got = append(got, s.Area)
+	}
+	if want := []string{"face", "jaw", "calves"}; !slices.Equal(got, want) {
+		t.Errorf("areas %v, want %v", got, want)
+	}
+}
+
+// The cheeks of the bum are the glutes, and so are "both cheeks" just
+// after the bum was worked; the cheeks of a face stay the face.
+func TestCheeksOfTheBum(t *testing.T) {
+	in := "Back and bum rub\n\n- Work the bum with your knuckles through the towel, slow circles all over, about 30 secs a side.\n- Press the palms down flat on both cheeks and rock them side to side 5 times.\n- Make loose fists and roll them over both cheeks of the bum at once for a minute.\n"
+	res := importWithCatalog(t, in)
+	for _, s := range res.Steps {
+		if s.Area != "glutes" {
+			t.Errorf("%q: area %q, want glutes", s.Text, s.Area)
+		}
+	}
+	if len(res.Steps) != 3 {
+		t.Errorf("steps %+v, want 3", res.Steps)
+	}
+	face := importWithCatalog(t, "Face rub\n\n- Make small circles on both cheeks with your fingertips for a minute.\n")
+	if len(face.Steps) != 1 || face.Steps[0].Area != "face" {
+		t.Errorf("face steps %+v, want the cheeks on the face", face.Steps)
+	}
+}
