@@ -254,6 +254,7 @@ var edges = map[string][]string{
 	"hairline":      {"neck"},
 	"base-of-skull": {"neck"},
 	"glutes":        {"back", "hips"},
+	"chin":          {"jaw"}, // "along the jaw, from the point of the chin back to the corner"
 }
 
 // namesNeighbour reports a sentence that names one of the areas an edge

@@ -201,6 +201,8 @@ func TestStrokeBetweenTwoPlaces(t *testing.T) {
 		{"Stroke down from the ankle to the toes, three times.\n", "feet"},
 		{"Run your fingers from the ankle to the toes, gently, four times.\n", "feet"},
 		{"Bend the knee to 90 degrees and gently circle the ankle, 5 each way.\n", "ankles"}, // a joint turned, not the part between the two named
+		{"Knead softly along the jaw, from the point of the chin back to the corner, three slow passes.\n", "jaw"}, // the chin only where it starts
+		{"Have him let his mouth hang slightly open, then circle your fingertips on the hinge of the jaw, ten circles.\n", "jaw"},
 	})
 }
 
