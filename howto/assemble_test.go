@@ -91,7 +91,7 @@ func TestItemNamesFromTheText(t *testing.T) {
 	}
 	in := "# Desk routine\n\n## Neck moves\n\n" +
 		"* **Tilt and knead.** Tip your head to the left and knead the right side of your neck for 20 seconds. Then swap sides.\n" +
-		"* **Skull line.** Make small circles along the base of your skull, 3 times.\n" +
+		"* **Skull line.** Make small circles over the crown of your head, 3 times.\n" +
 		"* **Finish:** stroke down both sides of your neck with flat hands, 3 times.\n"
 	res, err := Import([]byte(in), Options{Catalog: cat})
 	if err != nil {

@@ -280,7 +280,7 @@ func (s *sentence) namesNeighbour(l string) bool {
 // hollows under it works the top of the neck, as the blind labellers read
 // it: "press your thumbs into the hollows under the base of the skull".
 func (s *sentence) workedArea(l, area string) string {
-	if l != "base-of-skull" {
+	if l != "base-of-skull" && l != "back-of-head" {
 		return area
 	}
 	t := s.toks
@@ -292,7 +292,29 @@ func (s *sentence) workedArea(l, area string) string {
 			return "neck"
 		}
 	}
+	above := false
+	for _, ti := range s.placeAt()[l] {
+		above = above || wordIn(t, max(0, ti-5), ti-max(0, ti-5), "above", "over")
+	}
+	if l == "base-of-skull" && !above && !s.namesScalpBesides(l) {
+		// "small circles along the ridge at the base of the skull, ear to
+		// ear": the top of the neck, as nearly every blind label reads it;
+		// "from the hairline back to the base of the skull" crosses the
+		// scalp, and "just above the base of the skull" is on it
+		return "neck"
+	}
 	return area
+}
+
+// namesScalpBesides reports a sentence that names a place on the scalp
+// other than landmark l.
+func (s *sentence) namesScalpBesides(l string) bool {
+	for _, m := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(m); ok && m != l && lm.Area == "scalp" {
+			return true
+		}
+	}
+	return slices.Contains(s.areas, "scalp") || slices.Contains(s.areas, "head")
 }
 
 // distinctAreas leaves out repeats and areas inside another of the list.

@@ -200,8 +200,10 @@ func TestStrokeBetweenTwoPlaces(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Stroke down from the ankle to the toes, three times.\n", "feet"},
 		{"Run your fingers from the ankle to the toes, gently, four times.\n", "feet"},
-		{"Bend the knee to 90 degrees and gently circle the ankle, 5 each way.\n", "ankles"}, // a joint turned, not the part between the two named
-		{"Knead softly along the jaw, from the point of the chin back to the corner, three slow passes.\n", "jaw"}, // the chin only where it starts
+		{"Bend the knee to 90 degrees and gently circle the ankle, 5 each way.\n", "ankles"},                                           // a joint turned, not the part between the two named
+		{"Knead softly along the jaw, from the point of the chin back to the corner, three slow passes.\n", "jaw"},                     // the chin only where it starts
+		{"Draw small circles with your fingertips along the ridge at the base of the skull, ear to ear, for half a minute.\n", "neck"}, // the top of the neck
+		{"Walk your fingertips from the hairline back over the crown to the base of the skull, five rows.\n", "scalp"},                 // across the scalp
 		{"Have him let his mouth hang slightly open, then circle your fingertips on the hinge of the jaw, ten circles.\n", "jaw"},
 	})
 }

@@ -58,7 +58,7 @@ func TestImportSteps(t *testing.T) {
 		{
 			name: "setup, move and modifiers make one step",
 			in:   "Support the chin with your left hand. Set your right fingertips on the base of the skull and circle gently. Swap hands and repeat 4 times.",
-			want: []stepView{{Area: "scalp", Motion: "circle", Landmarks: []string{"chin", "base-of-skull"}, Direction: []string{},
+			want: []stepView{{Area: "neck", Motion: "circle", Landmarks: []string{"chin", "base-of-skull"}, Direction: []string{},
 				Pressure: "light", Repeat: "4 times", Side: "swap-hands", Hands: []string{"left palms hold", "right fingertips work"}}},
 		},
 		{
