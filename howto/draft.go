@@ -280,6 +280,11 @@ func (s *sentence) namesNeighbour(l string) bool {
 // hollows under it works the top of the neck, as the blind labellers read
 // it: "press your thumbs into the hollows under the base of the skull".
 func (s *sentence) workedArea(l, area string) string {
+	if (l == "spine-line" || l == "ribs") && s.lowBackSpan() {
+		// "the muscles beside the spine, from the belt line to the bottom
+		// of the ribs": the stretch of the back those places bound
+		return "lower-back"
+	}
 	if l != "base-of-skull" && l != "back-of-head" {
 		return area
 	}
@@ -304,6 +309,33 @@ func (s *sentence) workedArea(l, area string) string {
 		return "neck"
 	}
 	return area
+}
+
+// lowBackSpan reports a sentence that bounds its move to the lower back:
+// just above a place of the lower back ("the muscle beside your spine,
+// just above the belt line"), or from the lowest ribs to the belt line,
+// the pelvis or the buttocks. A stroke down the spine "to the waist" runs
+// the length of the back.
+func (s *sentence) lowBackSpan() bool {
+	t := s.toks
+	lowRibs, low, above := false, false, false
+	for m, at := range s.placeAt() {
+		lm, ok := massage.LandmarkByID(m)
+		if !ok {
+			continue
+		}
+		for _, ti := range at {
+			before := wordIn(t, max(0, ti-3), ti-max(0, ti-3)+1, "bottom", "lowest", "lower")
+			switch {
+			case m == "ribs" && before:
+				lowRibs = true
+			case lm.Area == "lower-back" || lm.Area == "glutes" || lm.Area == "hips":
+				low = true
+				above = above || lm.Area == "lower-back" && wordIn(t, max(0, ti-3), ti-max(0, ti-3), "above")
+			}
+		}
+	}
+	return above || lowRibs && (low || slices.Contains(s.areas, "hips") || slices.Contains(s.areas, "glutes"))
 }
 
 // namesScalpBesides reports a sentence that names a place on the scalp

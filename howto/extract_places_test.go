@@ -218,11 +218,15 @@ func TestPartLaidOnATool(t *testing.T) {
 }
 
 // Beside the spine is on the back: the spine itself is never pressed, the
-// muscles either side of it are.
+// muscles either side of it are. Bounded by the lowest ribs and the belt
+// line or the pelvis, it is the lower back.
 func TestBesideTheSpine(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Press your thumbs along either side of the spine, slowly, five times.\n", "back"},
 		{"Reach behind you with both hands and knead the muscles beside the spine for a minute.\n", "back"},
+		{"Lean into the muscles beside the spine with the heels of both hands, moving up from the belt line to the bottom of the ribs; three passes.\n", "lower-back"},
+		{"With the heels of both hands, press the thick muscles either side of the spine, from the bottom of the ribs down to the top of the pelvis.\n", "lower-back"},
+		{"Now draw your palms down either side of the spine to the waist, and back up the sides of the ribs.\n", "back"}, // the length of the back
 	})
 }
 
