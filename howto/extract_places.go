@@ -49,6 +49,9 @@ func (s *sentence) positional(ti int) bool {
 		next = t[ti+2].w // "mouth slightly open"
 	}
 	switch {
+	case s.openerRest(ti):
+		s.countOwner(ti)
+		return true
 	case (w == "belly" || w == "bellies") && next == "of":
 		return true
 	case s.scopeOnly(ti):
@@ -89,6 +92,26 @@ func (s *sentence) positional(ti int) bool {
 				return false // "Rest both hands on tummy", "both palms resting on your tummy": the hands rest there, on the place worked
 			}
 			return w == "stomach" || w == "back" || w == "front" || w == "side" || w == "tummy" || w == "belly"
+		}
+	}
+	return false
+}
+
+// openerRest reports a place in an opening clause that only says how the
+// body rests, set off by a comma before the move: "Resting my forearm
+// along my thigh, I'd knead from the wrist towards the elbow", "Lying on
+// your side, roll the ball …".
+func (s *sentence) openerRest(ti int) bool {
+	t := s.toks
+	if len(t) == 0 || !strings.HasSuffix(t[0].w, "ing") || !positionWords[t[0].w] && !postureWords[t[0].w] {
+		return false
+	}
+	for k := 1; k < len(t); k++ {
+		if giverWords[t[k].w] {
+			return false // "Resting your hands on her shoulders, knead …": the hands rest on the place worked
+		}
+		if t[k].w == "," {
+			return ti < k && (s.vi == 0 || s.vi > k) && len(t)-k > 3
 		}
 	}
 	return false

@@ -280,6 +280,9 @@ func TestSupportUnderIsNoPlace(t *testing.T) {
 	firstOn(t, []placeCase{
 		{"Lie on your front with a pillow under your chest.\n\nLean in with the heels of your hands, slowly, six times.\n", ""},
 		{"She lies on her back with a rolled towel beneath the knees. Knead her thigh from the knee to the hip, five times.\n", "thighs"},
+		// what the arm rests on, in a clause before the move, is no place worked
+		{"Resting my forearm along my thigh, I knead from the wrist towards the elbow with my other hand, slowly.\n", "forearms"},
+		{"Resting your hands on her shoulders, knead slowly in small circles for a minute.\n", "shoulders"},
 	})
 }
 
