@@ -32,6 +32,13 @@ func TestPreparationShapes(t *testing.T) {
 		{"Tummy rub\n\nLay on your back with your knees bent and feet flat on the floor.\n\n1. Circle the belly clockwise with your fingertips, ten times.\n", []string{"position"}},
 		{"Thigh rub\n\nHave a hot bath for ten minutes or so first if you can. Then take the rolling pin from the kitchen drawer.\n\n1. Roll the pin slowly up the front of the thigh, ten times.\n", []string{"soak", "tool"}},
 		{"Foot rub\n\nBefore you begin massage check that your hands are clean and your nails fairly short.\n\n1. Stroke from the toes to the ankle ten times.\n", []string{"wash", "nails"}},
+		// dry told as the verb, let happen, or as a state to make sure of;
+		// not a condition or a product
+		{"Foot rub\n\nShoes off, and if it's been a sweaty day, dry them off with a clean towel.\n\n1. Press along the arch with your thumbs.\n", []string{"towel", "dry"}},
+		{"Foot rub\n\nBoots off, and let your feet dry in the air for a minute.\n\n1. Press along the arch with your thumbs.\n", []string{"dry"}},
+		{"Foot rub\n\n- Make sure your feet are dry: wipe off any sweat.\n\n1. Press along the arch with your thumbs.\n", []string{"dry"}},
+		{"Foot rub\n\nIf the skin is dry, take a little more cream.\n\n1. Press along the arch with your thumbs.\n", []string{"cream"}},
+		{"Scalp rub\n\nA festival of glitter and dry shampoo is hard on a scalp.\n\n1. Circle your fingertips over the scalp for a minute.\n", nil},
 		// the receiver named where they lie or sit, told rather than asked
 		{"Back rub\n\nMrs Kemp lies on her front on the bed with a pillow under her tummy.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
 		{"Arm rub\n\nClient sits well back in the chair.\n\n1. Glide up the forearm to the elbow, six times.\n", []string{"position"}},

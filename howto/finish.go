@@ -644,13 +644,19 @@ func dryTold(t []token) bool {
 		if x.w != "dry" {
 			continue
 		}
+		if i+1 < len(t) && driedWhat[t[i+1].w] && (i == 0 || !dets[t[i-1].w] && t[i-1].kind != tWord || t[i-1].w == "then" || t[i-1].w == "and") {
+			return true // "Shoes off, and … dry them off with a clean towel", "Dry your feet well"
+		}
 		for k := max(0, i-4); k < i; k++ {
 			switch t[k].w {
-			case "pat", "patted", "pats", "towel", "towelled", "toweled", "air", "wipe", "wiped":
-				return true
-			case "they're", "they", "are":
-				if k+1 == i || k+2 == i {
-					return ownHandsIn(t, max(0, k-8), k)
+			case "pat", "patted", "pats", "towel", "towelled", "toweled", "air", "wipe", "wiped", "let":
+				return true // "let your feet dry in the air"
+			case "they're", "they", "are", "is", "be":
+				if (k+1 == i || k+2 == i) && !hasAnyWord(t[:k], supposeWords) {
+					// "so they're dry", "Make sure your feet are dry", "Their
+					// hair should be dry and brushed through"; not "if the
+					// skin is dry"
+					return ownHandsIn(t, max(0, k-8), k) || wordIn(t, max(0, k-4), k-max(0, k-4), "feet", "foot", "hair")
 				}
 			}
 		}
@@ -664,6 +670,13 @@ func dryTold(t []token) bool {
 	}
 	return false
 }
+
+// driedWhat follow "dry" when it is the verb: "dry them off", "dry your
+// feet", "dry the hands well".
+var driedWhat = wordSet("them your the their her his each both off")
+
+// supposeWords open a clause that only supposes: "if the skin is dry".
+var supposeWords = wordSet("if when unless whether")
 
 // ownHandsIn reports a hand word among tokens [from, to).
 func ownHandsIn(t []token, from, to int) bool {
