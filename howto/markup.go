@@ -363,6 +363,11 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 	case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
 		l.kind = lItem
 		t = reLettered.ReplaceAllString(t, "")
+	case strings.HasPrefix(t, "-- ") && tl.neighbourMatches(i, func(r string) bool { return strings.HasPrefix(r, "-- ") }):
+		// "-- Long strokes from her fingertips …" over "-- Thumbs wiggling
+		// …": a list typed with double hyphens
+		l.kind = lItem
+		t = strings.TrimSpace(t[3:])
 	case tl.romanItem(i, t):
 		m := reRoman.FindString(t)
 		l.kind = lItem
@@ -401,15 +406,18 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 // like it, the line before or after it numbered so too: "I. Place your
 // hands …" over "II. Sweep your palms …". Alone, "I. " may be a sentence.
 func (tl *textLiner) romanItem(i int, t string) bool {
-	if !reRoman.MatchString(t) {
-		return false
-	}
+	return reRoman.MatchString(t) && tl.neighbourMatches(i, reRoman.MatchString)
+}
+
+// neighbourMatches reports whether the line before or after line i, a
+// blank line or two apart at most, is one that match accepts.
+func (tl *textLiner) neighbourMatches(i int, match func(string) bool) bool {
 	for _, step := range []int{-1, 1} {
 		k := i + step
 		for k >= 0 && k < len(tl.raw) && k != i+3*step && strings.TrimSpace(tl.raw[k]) == "" {
 			k += step // a blank line or two between the items
 		}
-		if k >= 0 && k < len(tl.raw) && reRoman.MatchString(strings.TrimSpace(tl.raw[k])) {
+		if k >= 0 && k < len(tl.raw) && match(strings.TrimSpace(tl.raw[k])) {
 			return true
 		}
 	}
