@@ -150,6 +150,10 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Calf rub\nLie on your tummy on the bed with a towel under your ankles.\nThen she bends your knee and pushes the ball of your foot gently towards your shin, holds for ten seconds.\n", "partner"},
 		{"Neck\nYou roll your head slowly side to side while I hold your shoulders down, 3 each way.\n", "partner"},
 		{"Hands\nThe practice nurse showed him a little routine.\nPress circles into your palm with the thumb, ten times.\n", "self"},
+		// seventeenth pass: a mate who lies down receives; a diver's buddy
+		// signalled does not
+		{"Legs after the trial\n- Your mate lies face down on a blanket over two bales.\n- Warm a few drops of oil between your hands.\n- Sweep both hands up the back of the leg from the ankle to the thigh, eight times.\n", "partner"},
+		{"Feet after a dive\nPress your thumbs along the sole of your foot, ten times.\nNever rub a cramp in the water: signal your buddy and get to the line.\n", "self"},
 		{"My calm-down back rub\nI sit on the floor on my cushion.\nFirst, Mum puts her hands flat on my shoulders and holds still.\nNext, Mum squeezes my shoulders gently, five times.\nThen Mum draws long lines down my back with flat hands.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})

@@ -1227,6 +1227,18 @@ func (s *sentence) countPersons() {
 				s.partner += 2
 				s.receivers++
 			}
+		case "mate", "buddy", "pal", "helper", "helpers":
+			// "Your mate lies face down on a horse blanket", "your helper
+			// kneels behind your head": someone else receives or gives
+			// it; not "signal your buddy" (a diver's)
+			helper := t.w == "helper" || t.w == "helpers"
+			lies := i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w])
+			if i > 0 && (s.toks[i-1].w == "your" || s.toks[i-1].w == "my") && (helper || lies) {
+				s.partner += 2
+				if !helper {
+					s.receivers++
+				}
+			}
 		case "carer", "carers", "caregiver", "caregivers":
 			// "INSTRUCTIONS FOR CARER": the one who gives it looks after
 			// someone else
