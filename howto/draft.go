@@ -672,6 +672,11 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		// routine the ribs and the hips it names are the front's edges
 		out.Area = front
 	}
+	if prevArea != "" && st.samePlace() {
+		// "Make fists and rub the knuckles firmly over the same area":
+		// the place of the step before
+		out.Area = prevArea
+	}
 	switch {
 	case !named && elsewhere:
 	case out.Area == "" && prevArea != "" && prevSection == st.section:
@@ -846,6 +851,24 @@ func (st *stepDraft) templesOnly() bool {
 	}
 	return temples
 }
+
+// samePlace reports a move told to work "the same area" (spot, place,
+// muscles) as the step before.
+func (st *stepDraft) samePlace() bool {
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		for k := 1; k+1 < len(s.toks); k++ {
+			if s.toks[k].w == "same" && s.toks[k-1].w == "the" && samePlaces[s.toks[k+1].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var samePlaces = wordSet("area spot spots place places muscle muscles patch region band")
 
 // onlyLandmark reports a step whose moves name the landmark and no other
 // place.

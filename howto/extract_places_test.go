@@ -562,3 +562,13 @@ func TestCheeksOfTheBum(t *testing.T) {
 		t.Errorf("face steps %+v, want the cheeks on the face", face.Steps)
 	}
 }
+
+// "The same area" is the place of the step before, whatever the hands
+// that work it are called.
+func TestSameAreaAsBefore(t *testing.T) {
+	in := "Lower back at the desk\n\n1. Press your thumbs into the muscles beside the spine at waist level and knead in small circles, about 30 s.\n2. Make fists and rub the knuckles firmly over the same area, up and down, 10 times.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 2 || res.Steps[1].Area != res.Steps[0].Area || res.Steps[0].Area == "" {
+		t.Errorf("steps %+v: want the second on the first's place", res.Steps)
+	}
+}
