@@ -308,8 +308,8 @@ func (d *doc) sideSwitch(s *sentence) bool {
 // the edge of the towel …" under a wrist heading, then "Now do the whole
 // sequence on your other hand.").
 func (d *doc) sequenceOnHands(prev *stepDraft) bool {
-	if prev.onHands() || len(prev.places()) > 0 {
-		return prev.onHands()
+	if prev.onHands() {
+		return true
 	}
 	for i := len(d.steps) - 1; i >= 0 && !d.steps[i].switched; i-- {
 		if d.steps[i].onHands() {

@@ -37,6 +37,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"calves  Knead", "calves left Now"}},
 		{"a side named after moves on no side is no turn", "Knead the calf for a minute. Now the left calf.",
 			[]string{"calves  Knead"}},
+		{"the other hand after hand moves and a stretch that names the arms", "With your right thumb, make small circles all over your left palm for 30 seconds.\nBend each finger back gently with the other hand.\nInterlace your fingers and turn your palms away, pushing your arms out straight, and hold for 20 seconds.\nDo the other hand the same way.",
+			[]string{"hands  With", "hands  Bend", "arms  Interlace", "arms other Do"}}, // a step of its own, on the place of the step before
 		{"the giver's other hand is no turn", "Hold the heel in one hand and with the other hand stroke the sole 5 times.",
 			[]string{"feet  Hold"}},
 		{"from one side to the other is no turn", "Stroke across the tops of the shoulders from one shoulder to the other, 5 times.",
