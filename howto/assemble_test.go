@@ -154,6 +154,11 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		// signalled does not
 		{"Legs after the trial\n- Your mate lies face down on a blanket over two bales.\n- Warm a few drops of oil between your hands.\n- Sweep both hands up the back of the leg from the ankle to the thigh, eight times.\n", "partner"},
 		{"Feet after a dive\nPress your thumbs along the sole of your foot, ten times.\nNever rub a cramp in the water: signal your buddy and get to the line.\n", "self"},
+		{"Between rounds\nSit your team-mate backwards on a folding chair, arms crossed on the backrest.\nWith the heels of your hands, push slowly up either side of the spine, five times.\n", "partner"},
+		// students asked to spend a few minutes on it do it themselves; "tell
+		// me or your mum" names someone told, not touched
+		{"Preface\nI ask my own students to spend a few minutes on this hand rub before practice.\nClasp the left hand in the right and hold it for a few breaths.\nWith the right thumb, circle over the back of the left hand.\n", "self"},
+		{"Warm-up\nPress small circles into the palm of your left hand with your right thumb.\nIf your wrist hurts while you play, stop and tell me or your mum.\n", "self"},
 		{"My calm-down back rub\nI sit on the floor on my cushion.\nFirst, Mum puts her hands flat on my shoulders and holds still.\nNext, Mum squeezes my shoulders gently, five times.\nThen Mum draws long lines down my back with flat hands.\n", "partner"},
 	} {
 		res, err := Import([]byte(c.text), Options{})

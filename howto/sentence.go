@@ -1182,7 +1182,8 @@ func (s *sentence) countPersons() {
 			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w] ||
 				i+3 < len(s.toks) && cautionSets["advisers"][s.toks[i+3].w]) && !askedToFetch(s.toks, i) && !(i > 0 && s.toks[i-1].w == "please" && (i+1 == len(s.toks) || s.toks[i+1].kind == tPunct)) &&
 				!(i+1 < len(s.toks) && askPlaces[s.toks[i+1].w]) && // "Ask at the bar.", "Ask about our loyalty card": a shop's, no receiver
-				!(i+1 < len(s.toks) && s.namedPerson(i+1) && !wordIn(s.toks, i+2, 3, "to", "if")) { // "Book orders: ask Deepa at the desk."
+				!(i+1 < len(s.toks) && s.namedPerson(i+1) && !wordIn(s.toks, i+2, 3, "to", "if")) && // "Book orders: ask Deepa at the desk."
+				!wordIn(s.toks, i+1, 3, "students", "pupils", "learners", "trainees", "class") { // "I ask my own students to spend a few minutes on it": they do it themselves
 				s.partner++
 			}
 		case "recipient", "recipients", "receiver", "partner", "client", "him",
@@ -1227,13 +1228,18 @@ func (s *sentence) countPersons() {
 				s.partner += 2
 				s.receivers++
 			}
-		case "mate", "buddy", "pal", "helper", "helpers":
+		case "mate", "buddy", "pal", "helper", "helpers", "team-mate", "teammate", "team-mate's", "teammate's", "mate's", "buddy's":
 			// "Your mate lies face down on a horse blanket", "your helper
 			// kneels behind your head": someone else receives or gives
 			// it; not "signal your buddy" (a diver's)
 			helper := t.w == "helper" || t.w == "helpers"
-			lies := i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w])
-			if i > 0 && (s.toks[i-1].w == "your" || s.toks[i-1].w == "my") && (helper || lies) {
+			j := i - 1 // the word before the name: "your", or "your team-"
+			if j > 1 && s.toks[j].w == "-" && s.toks[j-1].w == "team" {
+				j -= 2
+			}
+			lies := i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w]) ||
+				j > 0 && positionVerbs[s.toks[j-1].w] || strings.HasSuffix(t.w, "'s") // "Sit your team-mate backwards on a chair"
+			if j >= 0 && (s.toks[j].w == "your" || s.toks[j].w == "my") && (helper || lies) {
 				s.partner += 2
 				if !helper {
 					s.receivers++
@@ -1265,7 +1271,7 @@ func (s *sentence) countPersons() {
 			"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend":
 			// "a massage I use on my husband", "my husband's arm": someone
 			// else receives
-			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && !(i > 1 && toldWords[s.toks[i-2].w]) &&
+			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && !(i > 1 && wordIn(s.toks, max(0, i-4), i-1-max(0, i-4), "tell", "ask", "call", "ring", "phone", "text", "show")) &&
 				!(i+1 < len(s.toks) && kinTeaches[s.toks[i+1].w]) { // "My daughter is a hand therapist", "my daughter says …": she teaches, not receives
 				s.partner += 2 // not "tell your mum so she can book the GP": someone told, not touched
 				s.receivers++
