@@ -39,6 +39,10 @@ func TestPreparationShapes(t *testing.T) {
 		{"Foot rub\n\n- Make sure your feet are dry: wipe off any sweat.\n\n1. Press along the arch with your thumbs.\n", []string{"dry"}},
 		{"Foot rub\n\nIf the skin is dry, take a little more cream.\n\n1. Press along the arch with your thumbs.\n", []string{"cream"}},
 		{"Scalp rub\n\nA festival of glitter and dry shampoo is hard on a scalp.\n\n1. Circle your fingertips over the scalp for a minute.\n", nil},
+		// a frozen bottle rolled under the foot, a wide-toothed comb drawn
+		// over the scalp: the tool
+		{"Foot rub\n\nTake one of the frozen water bottles from the freezer.\n\n1. Roll the bottle under your left foot from heel to toes, 60 seconds.\n", []string{"tool"}},
+		{"Scalp rub\n\nYou need a wide-toothed comb.\n\n1. Draw the teeth slowly back over the crown, ten strokes.\n", []string{"tool"}},
 		// the receiver named where they lie or sit, told rather than asked
 		{"Back rub\n\nMrs Kemp lies on her front on the bed with a pillow under her tummy.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
 		{"Arm rub\n\nClient sits well back in the chair.\n\n1. Glide up the forearm to the elbow, six times.\n", []string{"position"}},

@@ -57,9 +57,11 @@ var contextPrep = map[string]bool{"jewellery": true, "nails": true, "tool": true
 var positionVerbs = map[string]bool{"sit": true, "lie": true, "kneel": true, "stand": true,
 	"recline": true}
 
-// findPrep notes the preparations a sentence names.
+// findPrep notes the preparations a sentence names; "You need a
+// wide-toothed comb", "She uses a wooden comb" ask for them as an
+// instruction does.
 func (d *doc) findPrep(s *sentence) {
-	instr := s.form != fNone || needsContext(s.b)
+	instr := s.form != fNone || needsContext(s.b) || wordIn(s.toks, 0, min(4, len(s.toks)), "need", "needs", "bring", "uses", "carries")
 	// a sentence that gets something ready already ("a bowl of warm water,
 	// feet in for 10 min. pat them dry") may name the rest in passing
 	ready := false
@@ -502,7 +504,9 @@ func (d *doc) modeOfNoOne() {
 }
 
 // selfTools are what one reaches one's own back with.
-var selfTools = wordSet("ball balls roller rollers wall massager gun cane stick peanut doorframe")
+var selfTools = wordSet("ball balls roller rollers wall massager gun cane stick peanut doorframe bottle")
+
+var rollWords = wordSet("roll rolls rolling rolled")
 
 // toolUsed reports a step or preparation that names a tool one massages
 // oneself with.
@@ -608,8 +612,8 @@ func toolWorked(t []token) bool {
 		if (x.w == "ball" || x.w == "balls") && i+1 < len(t) && t[i+1].w == "of" {
 			continue
 		}
-		if x.w == "wall" {
-			continue
+		if x.w == "wall" || x.w == "bottle" && !hasAnyWord(t, rollWords) {
+			continue // a bottle is a tool only rolled: "Roll your foot over the bottle"
 		}
 		return true
 	}
