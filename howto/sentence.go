@@ -1183,7 +1183,8 @@ func (s *sentence) countPersons() {
 				i+3 < len(s.toks) && cautionSets["advisers"][s.toks[i+3].w]) && !askedToFetch(s.toks, i) && !(i > 0 && s.toks[i-1].w == "please" && (i+1 == len(s.toks) || s.toks[i+1].kind == tPunct)) &&
 				!(i+1 < len(s.toks) && askPlaces[s.toks[i+1].w]) && // "Ask at the bar.", "Ask about our loyalty card": a shop's, no receiver
 				!(i+1 < len(s.toks) && s.namedPerson(i+1) && !wordIn(s.toks, i+2, 3, "to", "if")) && // "Book orders: ask Deepa at the desk."
-				!wordIn(s.toks, i+1, 3, "students", "pupils", "learners", "trainees", "class") { // "I ask my own students to spend a few minutes on it": they do it themselves
+				!wordIn(s.toks, i+1, 3, "students", "pupils", "learners", "trainees", "class") && // "I ask my own students to spend a few minutes on it": they do it themselves
+				!wordIn(s.toks, i+1, 3, "server", "waiter", "waitress", "staff", "receptionist", "pharmacist", "stylist", "librarian", "steward") { // "please ask your server": someone who serves
 				s.partner++
 			}
 		case "recipient", "recipients", "receiver", "partner", "client", "him",
