@@ -46,6 +46,9 @@ func (s *sentence) objectClass() string {
 		case cMotion, cManner:
 			return "pressure"
 		case cPrep:
+			if w == "warm" && k+1 < len(s.toks) && (giverWords[s.toks[k+1].w] || ownHands[s.toks[k+1].w]) {
+				return "hands" // "rest your warm palms on the lower back": the hands, warm
+			}
 			return "product"
 		}
 	}

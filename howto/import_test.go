@@ -401,6 +401,16 @@ func TestDoubleHyphenItems(t *testing.T) {
 	}
 }
 
+// Warm palms rested on a place for a while are a still hold, a step of
+// its own: "warm" says how the hands are, no preparation.
+func TestWarmPalmsRestedAreAHold(t *testing.T) {
+	in := "Lower back\n\nKnead the muscles either side of the lower back for a minute.\nFinish by resting your warm palms on the lower back for half a minute without moving.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 2 || res.Steps[1].Area != "lower-back" {
+		t.Errorf("steps %+v: want the hold as a second step, on the lower back", res.Steps)
+	}
+}
+
 // A list printed with "~" bullets is a list: each line its own step, the
 // warnings under "THE SMALL PRINT" each their own; a line drawn between
 // tildes ("~ Warm the balm … ~") is no bullet.
