@@ -247,11 +247,23 @@ func tipBlock(b *block) bool {
 	t = strings.TrimLeft(t, "*_#>-•💡✔ ")
 	for _, p := range []string{"tip:", "tip ", "tips:", "pro tip", "top tip", "note:", "hint:", "chef's note", "chef’s note"} {
 		if strings.HasPrefix(t, p) {
+			if p == "tip " && tipVerbObject(t[len(p):]) {
+				return false // "Tip your right ear towards your shoulder": the verb
+			}
 			return !numberedTip(t)
 		}
 	}
 	return false
 }
+
+// tipVerbObject reports the words after "tip" that make it the verb:
+// "your right ear", "the head back".
+func tipVerbObject(rest string) bool {
+	w, _, _ := strings.Cut(rest, " ")
+	return tipObjects[w]
+}
+
+var tipObjects = wordSet("your the his her their its it them one both each head chin ear back forward forwards sideways")
 
 // numberedTip reports "TIP 2/6", "Tip 3 of 5", "tip #4": one of a
 // numbered series, the items a page gives its moves as, not a side note.

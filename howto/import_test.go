@@ -411,6 +411,26 @@ func TestWarmPalmsRestedAreAHold(t *testing.T) {
 	}
 }
 
+// A stretch or a mobilisation of one's own body, counted or timed, is a
+// move of the routine; a fist made without a count is a pose for the
+// move after it.
+func TestMobilisationsAreMoves(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"Hands after typing\n\n1. Press your thumb in circles over the palm, half a minute.\n2. Make a loose fist, then spread the fingers out wide, ten times.\n", 2},
+		{"Neck\n\n- Tip your right ear towards your right shoulder and hold for 15 seconds.\n- Then do the left side.\n", 2},
+		{"Lower back\n\n1. Lie on your back with your knees bent.\n2. Let your knees fall slowly from side to side, eight times each way.\n", 1},
+		{"Back\n\nMake fists and rub the knuckles up and down beside the spine, 10 times.\n", 1},
+	} {
+		res := importWithCatalog(t, c.in)
+		if len(res.Steps) != c.want {
+			t.Errorf("%q: steps %+v, want %d", c.in, res.Steps, c.want)
+		}
+	}
+}
+
 // A list printed with "~" bullets is a list: each line its own step, the
 // warnings under "THE SMALL PRINT" each their own; a line drawn between
 // tildes ("~ Warm the balm … ~") is no bullet.

@@ -94,6 +94,30 @@ func (s *sentence) handsOn() bool {
 	return s.hasWeak() && (s.hasLoc() || s.hasPart() || s.tool) || s.toolPurpose()
 }
 
+// mobilises reports a stretch or a mobilisation told as a move of its own,
+// counted or timed: the reader moves a part of their own body ("Make a
+// loose fist, then spread the fingers wide, ten times", "Tip your right
+// ear towards your right shoulder and hold for 15 seconds", "Let your
+// knees fall slowly from side to side, eight times each way").
+func (s *sentence) mobilises() bool {
+	if s.form == fNone || s.warning || s.vi < 0 || s.rep.IsZero() && s.secs.IsZero() || !mobiliseVerbs[s.toks[s.vi].w] {
+		return false
+	}
+	for k := s.vi + 1; k < len(s.toks) && k <= s.vi+4; k++ {
+		if w := s.toks[k].w; bodyWord(w) || movedParts[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// mobiliseVerbs move a part of one's own body: the head, a limb, a hand.
+var mobiliseVerbs = wordSet("tip tilt drop roll shrug bend straighten point flex open close spread curl " +
+	"make let lean sway swing arch stretch hug turn lift raise lower circle rock clench unclench wiggle")
+
+// movedParts are the parts mobiliseVerbs move that name no place worked.
+var movedParts = wordSet("fist fists fingers toes knee knees head ear ears chin mouth jaw hips shoulders arms arm elbows legs leg foot feet wrist wrists ankle ankles")
+
 // movesOnly reports an instruction that moves without saying where or with
 // what: "Work up the body on one side, then the other."
 func (s *sentence) movesOnly() bool {
