@@ -263,7 +263,7 @@ func tipVerbObject(rest string) bool {
 	return tipObjects[w]
 }
 
-var tipObjects = wordSet("your the his her their its it them one both each head chin ear back forward forwards sideways")
+var tipObjects = wordSet("your the his her their its it them one both each head chin ear back forward forwards sideways onto over into to towards toward up down out")
 
 // numberedTip reports "TIP 2/6", "Tip 3 of 5", "tip #4": one of a
 // numbered series, the items a page gives its moves as, not a side note.

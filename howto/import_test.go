@@ -431,6 +431,23 @@ func TestMobilisationsAreMoves(t *testing.T) {
 	}
 }
 
+// A list numbered in circled digits is a list, each item a step, its
+// lines wrapped under it joined; "Tip onto your side" opens with the
+// verb, no TIP label.
+func TestCircledNumberItems(t *testing.T) {
+	in := "USING YOUR ROLLER\n\n  \u2460  Place your right foot on the roller and push it slowly forwards\n     and back, heel to toes, for one minute.\n  \u2461  Stop with the arch over the middle roller and press down for\n     10 seconds.\n  \u2462  Tip onto your left side, reach round and press the heel of your hand into the top of your right buttock, 6 strokes.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 3 {
+		t.Fatalf("steps %+v: want 3", res.Steps)
+	}
+	if !strings.HasPrefix(res.Steps[0].Text, "Place your right foot") || !strings.Contains(res.Steps[0].Text, "for one minute") {
+		t.Errorf("first step %q: want the item without its number, its second line joined", res.Steps[0].Text)
+	}
+	if v := circledValue("\u2462 x"); v != 3 {
+		t.Errorf("circledValue = %d, want 3", v)
+	}
+}
+
 // A list printed with "~" bullets is a list: each line its own step, the
 // warnings under "THE SMALL PRINT" each their own; a line drawn between
 // tildes ("~ Warm the balm … ~") is no bullet.

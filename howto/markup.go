@@ -44,6 +44,8 @@ var (
 	reOutline       = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+`)
 	reNumbered      = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*|\s+/\s+)`)
 	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
+	// reCircled is a list's number in a circle: "① Place your right foot …", "❷ Squeeze …".
+	reCircled = regexp.MustCompile(`^[\x{2460}-\x{2473}\x{2776}-\x{2793}]\s*`)
 	// reRoman is a list's Roman numeral: "I. Place …", "(iv) Pinch …", "ii) Sweep …".
 	reRoman   = regexp.MustCompile(`^(\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)])\s+`)
 	reSpeaker = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?( \([^)]{1,20}\))?:\s+`)
@@ -368,6 +370,10 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		// …": a list typed with double hyphens
 		l.kind = lItem
 		t = strings.TrimSpace(t[3:])
+	case reCircled.MatchString(t):
+		l.kind = lItem
+		l.num = circledValue(t)
+		t = t[len(reCircled.FindString(t)):]
 	case tl.romanItem(i, t):
 		m := reRoman.FindString(t)
 		l.kind = lItem
@@ -422,6 +428,23 @@ func (tl *textLiner) neighbourMatches(i int, match func(string) bool) bool {
 		}
 	}
 	return false
+}
+
+// circledValue is the number a circled digit opening t stands for: ①
+// to ⑳, ❶ to ❿, ➀ to ➉, ➊ to ➓.
+func circledValue(t string) int {
+	r, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case r >= 0x2460 && r <= 0x2473:
+		return int(r-0x2460) + 1
+	case r >= 0x2776 && r <= 0x277F:
+		return int(r-0x2776) + 1
+	case r >= 0x2780 && r <= 0x2789:
+		return int(r-0x2780) + 1
+	case r >= 0x278A && r <= 0x2793:
+		return int(r-0x278A) + 1
+	}
+	return 0
 }
 
 // romanValue is the number a Roman numeral of a list stands for: a
