@@ -1220,6 +1220,9 @@ func (s *sentence) countPersons() {
 				s.partner++
 			}
 		case "person", "person's":
+			if i > 0 && s.toks[i-1].w == "in" {
+				break // "see a physio in person"
+			}
 			s.partner += 2 // "the person's calf": only a partner text has a person other than you
 			s.receivers++
 		case "patient", "patient's", "patients", "resident", "resident's", "residents", "model", "model's", "child", "child's":
@@ -1741,18 +1744,26 @@ func (s *sentence) someoneWorks(k int) bool {
 // buttock" tells of a move the teller received.
 func (s *sentence) heWorks(k int) bool {
 	t := s.toks
-	for j := k - 1; j >= 0 && j >= k-10; j-- {
+	for j := k - 1; j >= 0 && j >= k-14; j-- {
 		switch t[j].w {
 		case "i", "i'd", "i'm", "i've":
 			return false
 		case "he", "she":
-			if v, ok := verbs[t[j+1].w]; ok && v.c == vMove {
-				return true
+			q := j + 1
+			for q < k && (strings.HasSuffix(t[q].w, "ly") || t[q].w == "always" || t[q].w == "then" || t[q].w == "also" || t[q].w == "just") {
+				q++ // "He always ends with both hands resting on my lower back"
+			}
+			if v, ok := verbs[t[q].w]; ok && (v.c == vMove || v.c == vPlace) || doerVerbs[t[q].w] {
+				return true // "he leans the heel of his hand into my hip", "He starts with long strokes … my spine"
 			}
 		}
 	}
 	return false
 }
+
+// doerVerbs tell what a giver does, in the third person, when no move is
+// named by the verb itself.
+var doerVerbs = wordSet("starts begins ends finishes works uses leans moves goes puts gives does")
 
 // countOwner counts "your neck" as a self cue and "their neck" as a
 // partner cue.
