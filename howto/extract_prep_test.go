@@ -43,6 +43,11 @@ func TestPreparationShapes(t *testing.T) {
 		// over the scalp: the tool
 		{"Foot rub\n\nTake one of the frozen water bottles from the freezer.\n\n1. Roll the bottle under your left foot from heel to toes, 60 seconds.\n", []string{"tool"}},
 		{"Scalp rub\n\nYou need a wide-toothed comb.\n\n1. Draw the teeth slowly back over the crown, ten strokes.\n", []string{"tool"}},
+		// washing told without the hands named, and jewellery taken off
+		// in passing
+		{"Hands after the garden\n\n- Wash with soap and a nail brush, then pat dry.\n\n1. Press circles into the palm with your thumb.\n", []string{"wash", "dry"}},
+		{"Neck rub\n\nTake off his glasses and your own watch.\n\n1. Squeeze the tops of the shoulders, ten times.\n", []string{"jewellery"}},
+		{"Back rub\n\nYou need: 2 x your hands, warm and ring-free.\n\n1. Glide both palms up the back, six times.\n", []string{"warm-hands", "jewellery"}},
 		// the receiver named where they lie or sit, told rather than asked
 		{"Back rub\n\nMrs Kemp lies on her front on the bed with a pillow under her tummy.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
 		{"Arm rub\n\nClient sits well back in the chair.\n\n1. Glide up the forearm to the elbow, six times.\n", []string{"position"}},
