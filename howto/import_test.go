@@ -448,6 +448,19 @@ func TestCircledNumberItems(t *testing.T) {
 	}
 }
 
+// "1/ Rest …", "2/ Squeeze …": a list numbered with slashes; a fraction
+// ("1/2 teaspoon") is no number of an item.
+func TestSlashNumberedItems(t *testing.T) {
+	in := "Shoulders\n\n1/ Knead the tops of the shoulders for a minute.\n2/ Squeeze the ridge between neck and shoulder tip, six squeezes each side.\n3/ Stroke from the neck over the shoulders to the elbows, five times.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 3 || strings.HasPrefix(res.Steps[0].Text, "1/") {
+		t.Errorf("steps %+v: want 3, their numbers left out", res.Steps)
+	}
+	if m := reNumbered.MatchString("1/2 teaspoon of oil"); m {
+		t.Error("a fraction read as an item's number")
+	}
+}
+
 // A list printed with "~" bullets is a list: each line its own step, the
 // warnings under "THE SMALL PRINT" each their own; a line drawn between
 // tildes ("~ Warm the balm … ~") is no bullet.

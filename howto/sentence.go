@@ -1772,6 +1772,16 @@ func (s *sentence) countOwner(ti int) {
 	for k >= 0 && bodyAdjs[s.toks[k].w] {
 		k--
 	}
+	if k < 0 || !ownerWords[s.toks[k].w] {
+		// "on top of their shoulders", "the back of his neck": the owner
+		// inside the place's name
+		for j := ti + 1; j+1 < len(s.toks) && j <= ti+3; j++ {
+			if s.toks[j].w == "of" && ownerWords[s.toks[j+1].w] {
+				k = j + 1
+				break
+			}
+		}
+	}
 	if k < 0 {
 		return
 	}
@@ -1806,6 +1816,9 @@ func (s *sentence) countOwner(ti int) {
 		s.partner++
 	}
 }
+
+// ownerWords say whose body a place is.
+var ownerWords = wordSet("your my their his her")
 
 // handBefore finds the hand word just before a part: "right thumb",
 // "both thumbs", "one palm".
