@@ -43,7 +43,7 @@ var (
 	reNumberedTight = regexp.MustCompile(`^\d{1,3}\.()\p{Lu}\p{Ll}`)
 	reOutline       = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+`)
 	reNumbered      = regexp.MustCompile(`^\(?(\d{1,3})(\.\)\s*|[.):]\s+|-\s*|\s+/\s+|/\s+)`) // … "2/ Squeeze …"
-	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`) // "a) Lay your hands …", "(b) Stroke …"
+	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`)                                    // "a) Lay your hands …", "(b) Stroke …"
 	// reCircled is a list's number in a circle: "① Place your right foot …", "❷ Squeeze …".
 	reCircled = regexp.MustCompile(`^[\x{2460}-\x{2473}\x{2776}-\x{2793}]\s*`)
 	// reRoman is a list's Roman numeral: "I. Place …", "(iv) Pinch …", "ii) Sweep …".
