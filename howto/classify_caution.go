@@ -357,6 +357,24 @@ func cautionAnywhere(t []token, i int) bool {
 	case w == "another" && i+1 < len(t) && (t[i+1].w == "day" || t[i+1].w == "time"):
 		// "Leave the massage for another day if …"
 		return wordBefore(t, i, 6, "put-off")
+	case (w == "stop" || w == "stops" || w == "come" && i+1 < len(t) && t[i+1].w == "off") && wordBefore(t, i, 12, "stop-signs"):
+		// "Numb fingers = stop", "if you get pins and needles in your
+		// hands come off it", "Anything that feels crampy or sharp and
+		// he stops"
+		return true
+	case w == "stop" && i+3 < len(t) && (t[i+1].w == "the" && t[i+2].w == "moment" || t[i+1].w == "as" && t[i+2].w == "soon"):
+		// "stop the moment they say stop"
+		return wordWithin(t, i+3, 4, "consent-say")
+	case (w == "go" || w == "going") && i+2 < len(t) && inSet("ease-off", t[i+1].w) && (t[i+2].w == "on" || t[i+2].w == "round" || t[i+2].w == "around"):
+		// "Go gently on the shin bone itself", "go super light round the temples"
+		return wordWithin(t, i+3, 4, "keep-clear") || i+4 < len(t) && (softPlaces[t[i+4].w] || t[i+4].w == "temples")
+	case (w == "keep" || w == "keeping") && i+4 < len(t) && (t[i+1].w == "your" || t[i+1].w == "the") && (t[i+2].w == "touch" || t[i+2].w == "pressure"):
+		// "Keep your touch feather-light on a young child's face"
+		k := i + 3
+		if k+2 < len(t) && t[k].w == "feather" && t[k+1].w == "-" {
+			k += 2
+		}
+		return inSet("light-words", t[k].w) && k+1 < len(t) && (t[k+1].w == "on" || t[k+1].w == "over" || inSet("ease-where", t[k+1].w))
 	case (w == "stop" || w == "stopping") && i+2 < len(t) && (t[i+1].w == "if" || t[i+1].w == "when" || t[i+1].w == "whenever"):
 		// "you should stop if this self-massage causes you any pain",
 		// "Stop whenever your baby has had enough"

@@ -44,6 +44,15 @@ func TestCautions(t *testing.T) {
 		warn bool
 	}{
 		{"Push in small circles, being careful not to press on the spine itself.", true},
+		// seventeenth pass: a sign the hands stop on, consent, a bony place
+		// gone gently on, a touch kept light on a face
+		{"Numb fingers = stop.", true},
+		{"Also if you get pins and needles in your hands come off it.", true},
+		{"Anything that feels crampy or sharp and he stops.", true},
+		{"Always ask before you touch, and stop the moment they say stop.", true},
+		{"When you find a sore spot, stop and hold for 20 seconds.", false},
+		{"Go gently on the shin bone itself.", true},
+		{"Keep your touch feather-light on a young child's face.", true},
 		{"Sweep from the nose to the ears, avoiding the thin skin under the eyes.", true},
 		{"Stroke down the sides of the neck, keeping pressure away from the throat.", true},
 		{"Knead the shoulder slowly, as far as is comfortable, for half a minute.", true},

@@ -46,7 +46,7 @@ func noise(b *block) (why string, comments bool) {
 		return "reader comments", true
 	case n <= 20 && reCredit.MatchString(t):
 		return "image credit", false
-	case n <= 40 && reAds.MatchString(t):
+	case n <= 40 && reAds.MatchString(t) && !adCaution(t):
 		return "advertisement", false
 	case n <= 40 && strings.Contains(strings.ToLower(t), "cookie") && reCookie.MatchString(t):
 		return "cookie notice", false
@@ -86,6 +86,17 @@ func blindHeading(b *block) bool {
 // saysCaution reports "Name says:" before a caution ("Gemma says: no
 // rubbing over verrucas … Stop if anything hurts."): a named expert's
 // warning in the text, never a reader's comment to leave out.
+// adCaution reports a short paragraph that names a newsletter in passing
+// but warns: "Never rub a calf that is hot, red or swollen; that needs a
+// doctor, not a newsletter."
+func adCaution(t string) bool {
+	if !strings.Contains(strings.ToLower(t), "newsletter") {
+		return false
+	}
+	i, _ := cautionAt(tokenize(t))
+	return i >= 0
+}
+
 func saysCaution(t string) bool {
 	_, rest, ok := strings.Cut(t, ":")
 	if !ok {

@@ -221,6 +221,7 @@ func TestNoise(t *testing.T) {
 		{"Knead slowly · both sides · 30 seconds each, then stroke up the back and rest.", "", false},
 		{"ADVERTISEMENT", "advertisement", false},
 		{"Glow Serum: 20% off this week only. Shop now", "advertisement", false},
+		{"Never rub a calf that is hot, red or swollen; that needs a doctor, not a newsletter.", "", false},
 		{"14 Comments", "reader comments", true},
 		{"Marta says:", "reader comments", true},
 		{"Gemma says: no rubbing over verrucas or a diabetic foot without the OK from their nurse. Stop if anything hurts.", "", false},
