@@ -47,6 +47,7 @@ func TestPreparationShapes(t *testing.T) {
 		// in passing
 		{"Hands after the garden\n\n- Wash with soap and a nail brush, then pat dry.\n\n1. Press circles into the palm with your thumb.\n", []string{"wash", "dry"}},
 		{"Neck rub\n\nTake off his glasses and your own watch.\n\n1. Squeeze the tops of the shoulders, ten times.\n", []string{"jewellery"}},
+		{"Thighs after kneeling\n\nSit on the garden step. Wash the mud off your legs.\n\n1. Knead the front of the thigh, a minute.\n", []string{"position", "wash"}},
 		{"Back rub\n\nYou need: 2 x your hands, warm and ring-free.\n\n1. Glide both palms up the back, six times.\n", []string{"warm-hands", "jewellery"}},
 		// the receiver named where they lie or sit, told rather than asked
 		{"Back rub\n\nMrs Kemp lies on her front on the bed with a pillow under her tummy.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
