@@ -120,7 +120,7 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			named = x.w
 		case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
 			return true, false, "" // "Then the same for the right one."
-		case (x.w == "left" || x.w == "right") && same && i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to") &&
+		case (x.w == "left" || x.w == "right" || x.w == "near" || x.w == "far") && same && i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to") &&
 			(i+1 == len(t) || i+2 == len(t) && (t[i+1].kind == tPunct || t[i+1].w == "side") ||
 				i+3 == len(t) && t[i+1].w == "side" && t[i+2].kind == tPunct):
 			// "Repeat on the left.", "Do the same on the right side.": a
@@ -288,7 +288,7 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	if prev == nil || !prev.hasMove() || prev.switched {
 		return false
 	}
-	if named != "" && !d.runNames(prev, map[string]string{"left": "right", "right": "left"}[named]) {
+	if named != "" && !d.runNames(prev, map[string]string{"left": "right", "right": "left", "near": "far", "far": "near"}[named]) {
 		return false // "Now the left calf." after moves on no side named
 	}
 	if hands && !d.sequenceOnHands(prev) {
