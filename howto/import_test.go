@@ -461,6 +461,16 @@ func TestSlashNumberedItems(t *testing.T) {
 	}
 }
 
+// "Finish as you started" plays the first move again, as a step on its
+// place.
+func TestFinishAsYouStarted(t *testing.T) {
+	in := "Back rub\n\nStart by rubbing your palms up and down the small of his back for thirty seconds. Then put your thumbs either side of the spine and press, counting to three. Finish as you started, with the palms up and down.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 3 || res.Steps[2].Area != res.Steps[0].Area {
+		t.Errorf("steps %+v: want a third step on the first's place", res.Steps)
+	}
+}
+
 // A list printed with "~" bullets is a list: each line its own step, the
 // warnings under "THE SMALL PRINT" each their own; a line drawn between
 // tildes ("~ Warm the balm … ~") is no bullet.

@@ -760,7 +760,10 @@ func (s *sentence) replayOf(of int) int {
 		return 0
 	}
 	again := len(ws) > 0 && (ws[0] == "finish" || ws[0] == "end" || ws[0] == "close") // "Finish with the resting hands from Step 1."
-	for _, w := range ws {
+	for i, w := range ws {
+		if again && w == "as" && i+2 < len(ws) && ws[i+1] == "you" && (ws[i+2] == "started" || ws[i+2] == "began" || ws[i+2] == "start" || ws[i+2] == "begin") && of > 1 {
+			return 1 // "Finish as you started, with the palms up and down.": the first move again
+		}
 		again = again || w == "repeat" || w == "again"
 	}
 	for i := 0; i+1 < len(s.toks) && again; i++ {
