@@ -672,6 +672,12 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		// routine the ribs and the hips it names are the front's edges
 		out.Area = front
 	}
+	if (out.Area == "" || out.Area == "legs" || out.Area == "thighs") && st.figureFour() {
+		// "Cross your right ankle over your left knee and let the knee sink
+		// outwards", "Lay your left ankle on your right thigh and press the
+		// knee down": the stretch works the hip
+		out.Area = "hips"
+	}
 	if prevArea != "" && st.samePlace() {
 		// "Make fists and rub the knuckles firmly over the same area":
 		// the place of the step before
@@ -850,6 +856,31 @@ func (st *stepDraft) templesOnly() bool {
 		}
 	}
 	return temples
+}
+
+// figureFour reports a step that crosses an ankle over the other knee or
+// thigh to stretch the hip, in a sentence naming no other place worked
+// than the leg it rests on.
+func (st *stepDraft) figureFour() bool {
+	for _, s := range st.sents {
+		if s.tool {
+			return false // "Cross your right ankle over your left knee, and roll on the ball": where the ball is
+		}
+	}
+	for _, s := range st.sents {
+		t := s.toks
+		for i, x := range t {
+			if x.w != "ankle" {
+				continue
+			}
+			for k := i + 1; k < len(t) && k <= i+6; k++ {
+				if (t[k].w == "knee" || t[k].w == "thigh") && wordIn(t, i+1, k-i-1, "over", "on", "across", "onto") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // samePlace reports a move told to work "the same area" (spot, place,

@@ -572,3 +572,17 @@ func TestSameAreaAsBefore(t *testing.T) {
 		t.Errorf("steps %+v: want the second on the first's place", res.Steps)
 	}
 }
+
+// An ankle crossed over the other knee or thigh stretches the hip; with a
+// ball under the buttock, the ball says where the move works.
+func TestFigureFourStretch(t *testing.T) {
+	in := "Hips\n\n1. Sit on the edge of a chair. Lay your left ankle on your right thigh and use your right hand to press the left knee gently down; hold 20 secs.\n2. Cross your right ankle over your left knee and let the right knee sink outwards.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 2 || res.Steps[0].Area != "hips" || res.Steps[1].Area != "hips" {
+		t.Errorf("steps %+v: want two on the hips", res.Steps)
+	}
+	ball := importWithCatalog(t, "Ball work\n\n- Sit on the floor, lean back on your hands and put the tennis ball under your right buttock.\n- Cross your right ankle over your left knee, and roll slowly around on the ball for a minute.\n")
+	if len(ball.Steps) != 2 || ball.Steps[1].Area != "glutes" {
+		t.Errorf("ball steps %+v: want the second on the glutes, where the ball is", ball.Steps)
+	}
+}
