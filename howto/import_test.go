@@ -387,7 +387,7 @@ func TestRomanNumeralItems(t *testing.T) {
 }
 
 // A list typed with double hyphens is a list: each "-- " line its own
-// step; a lone "-- " line is no item.
+// step, its marker left out.
 func TestDoubleHyphenItems(t *testing.T) {
 	in := "Note for Abena\n\nI sit beside her and rest her hand on a folded towel on my knee.\n-- Long strokes from her fingertips up to the elbow. Ten or so.\n-- Thumbs wiggling in small circles round her wrist bones, front and back.\n-- I work between her knuckles with my thumb, down towards the wrist.\n-- Each finger gets a slow pull from the base to the tip, twice.\n"
 	res := importWithCatalog(t, in)
