@@ -586,3 +586,12 @@ func TestFigureFourStretch(t *testing.T) {
 		t.Errorf("ball steps %+v: want the second on the glutes, where the ball is", ball.Steps)
 	}
 }
+
+// A chin glide draws the chin back: the neck, whatever the chin is.
+func TestChinGlideIsTheNeck(t *testing.T) {
+	in := "On the bus\n\n1 › Chin glides. Draw your chin straight back, then let it go forward again. 10 times, slowly.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 1 || res.Steps[0].Area != "neck" {
+		t.Errorf("steps %+v: want one on the neck", res.Steps)
+	}
+}

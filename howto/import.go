@@ -754,7 +754,7 @@ func (d *doc) handsOn(s *sentence) bool {
 	switch {
 	case s.modelMoved || s.handsOn() || s.doesPlace() || (s.closesWith() || s.followsWith()) && s.namesStretch():
 	case s.holdStep():
-	case s.mobilises():
+	case s.mobilises() || s.form != fNone && s.mobilisesAfter(s.vi+1):
 	case s.movesOnly() && d.cur != nil && (d.cur.last == s.b || d.cur.last.kind == bPara && s.b.kind == bPara):
 		// "You can move from the front to the back": more of the step before, or the next move in the same place.
 	case s.setup():

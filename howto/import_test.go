@@ -423,6 +423,8 @@ func TestMobilisationsAreMoves(t *testing.T) {
 		{"Neck\n\n- Tip your right ear towards your right shoulder and hold for 15 seconds.\n- Then do the left side.\n", 2},
 		{"Lower back\n\n1. Lie on your back with your knees bent.\n2. Let your knees fall slowly from side to side, eight times each way.\n", 1},
 		{"Back\n\nMake fists and rub the knuckles up and down beside the spine, 10 times.\n", 1},
+		{"Neck\n\n1. Knead the sides of the neck for a minute.\n2. Last, sit tall and let your head hang forward for 20 seconds, breathing slowly.\n", 2},
+		{"Neck\n\nKnead the sides of the neck for a minute.\nLast, sit tall and let your head hang forward for 20 seconds, breathing slowly.\n", 2},
 	} {
 		res := importWithCatalog(t, c.in)
 		if len(res.Steps) != c.want {

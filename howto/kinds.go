@@ -111,6 +111,25 @@ func (s *sentence) mobilises() bool {
 	return false
 }
 
+// mobilisesAfter reports a counted or timed mobilisation joined on after
+// token k: "… and let your head hang forward for 20 seconds".
+func (s *sentence) mobilisesAfter(k int) bool {
+	if s.warning || s.rep.IsZero() && s.secs.IsZero() {
+		return false
+	}
+	for i := max(k, 0); i < len(s.toks); i++ {
+		if s.toks[i].w != "and" || i+1 >= len(s.toks) || !mobiliseVerbs[s.toks[i+1].w] {
+			continue
+		}
+		for j := i + 2; j < len(s.toks) && j <= i+5; j++ {
+			if movedParts[s.toks[j].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mobiliseVerbs move a part of one's own body: the head, a limb, a hand.
 var mobiliseVerbs = wordSet("tip tilt drop roll shrug bend straighten point flex open close spread curl " +
 	"make let lean sway swing arch stretch hug turn lift raise lower circle rock clench unclench wiggle")
@@ -201,6 +220,9 @@ func (s *sentence) prepOnly() bool {
 	}
 	if s.vi >= 0 && (s.verb.base == "spread" || s.verb.base == "smooth") && s.spreadAlong(s.vi) {
 		return false // "Smooth the cream over the back of the hand and up to the wrist with long strokes"
+	}
+	if s.verb.c == vPrep && s.mobilisesAfter(s.vi+1) {
+		return false // "sit tall and let your head hang forward for 20 seconds": the stretch after the posture
 	}
 	if s.verb.c == vPrep {
 		// "Sit down and knead your calves" moves after it sits; "Stand
