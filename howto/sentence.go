@@ -1232,7 +1232,9 @@ func (s *sentence) countPersons() {
 				s.partner += 2
 				s.receivers++
 			}
-		case "mate", "buddy", "pal", "helper", "helpers", "team-mate", "teammate", "team-mate's", "teammate's", "mate's", "buddy's":
+		case "mate", "buddy", "pal", "helper", "helpers", "team-mate", "teammate", "team-mate's", "teammate's", "mate's", "buddy's",
+			"rider", "runner", "walker", "climber", "swimmer", "dancer", "player", "athlete", "cyclist", "hiker", "sitter":
+			// "Your rider lies on their front", "Sit your walker on a camp stool"
 			// "Your mate lies face down on a horse blanket", "your helper
 			// kneels behind your head": someone else receives or gives
 			// it; not "signal your buddy" (a diver's)
