@@ -162,6 +162,7 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Breakfast\nHot dishes are cooked to order - please ask your server.\nRub your hands together until warm.\nPlace the heels of your hands on the hinge of the jaw and make slow circles for a minute.\n", "self"},
 		{"Forearms after climbing\nStroke up the inside of the forearm, wrist to elbow, for a minute.\nIf the ache is still there a week later, see a physio in person.\n", "self"},
 		{"After the finish\nYour rider lies on their front with a rolled towel under the ankles.\nOil your hands and spread it up the back of one leg from heel to thigh, six times.\n", "partner"},
+		{"After the race\nGet them lying face up on a mat, legs straight.\nWarm some oil between your hands.\nLong strokes with both palms from the ankle up to the top of the thigh, 10 of them.\n", "partner"},
 		// whose body a place is, said inside its name
 		{"Heavy pack\nTake off your rings and warm your hands first.\n1/ Rest both palms on top of their shoulders and hold for a slow count of ten.\n2/ Squeeze the ridge between neck and shoulder tip with your whole hand, six times.\n", "partner"},
 		{"What Tom does\nI lie on my left side with a pillow between my knees.\nHe starts with long flat strokes either side of my spine, ten or so.\nAfter that he leans the heel of his hand into my hip and holds it for 15 seconds.\nHe always ends with both hands resting still on my lower back for half a minute.\n", "partner"},

@@ -1261,9 +1261,11 @@ func (s *sentence) countPersons() {
 				!(i+1 < len(s.toks) && (s.toks[i+1].kind == tNum || numberWords[s.toks[i+1].w] > 0)) { // not "give them five minutes"
 				s.partner++
 			}
-		case "have", "has", "had":
-			// "have the driver lie face down": someone else put in place
-			if i+3 < len(s.toks) && (s.toks[i+1].w == "the" || s.toks[i+1].w == "your") && positionVerbs[s.toks[i+3].w] {
+		case "have", "has", "had", "get":
+			// "have the driver lie face down", "Get them lying face up on a
+			// mat": someone else put in place
+			if i+3 < len(s.toks) && (s.toks[i+1].w == "the" || s.toks[i+1].w == "your") && positionVerbs[s.toks[i+3].w] ||
+				i+2 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") && (positionVerbs[s.toks[i+2].w] || lyingWords[s.toks[i+2].w]) {
 				s.partner++
 			}
 		case "someone", "somebody":
@@ -1818,6 +1820,9 @@ func (s *sentence) countOwner(ti int) {
 		s.partner++
 	}
 }
+
+// lyingWords put a body in place, as "get them lying face up" does.
+var lyingWords = wordSet("lying sitting kneeling standing comfy comfortable settled")
 
 // ownerWords say whose body a place is.
 var ownerWords = wordSet("your my their his her")
