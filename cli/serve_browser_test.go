@@ -89,7 +89,7 @@ func TestBrowserPhonePairsAndPlays(t *testing.T) {
 	code := m[1]
 	base := "http://knead.test:" + port
 
-	do(t, ctx, "open Knead unpaired", chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/history"), chromedp.WaitVisible(`#code`))
+	do(t, ctx, "open Knead unpaired", chromedp.EmulateViewport(390, 844), browsertest.Navigate(base+"/history"), chromedp.WaitVisible(`#code`))
 	if h1 := js[string](t, ctx, `document.querySelector('h1').textContent`); h1 != "Pair this device first" {
 		t.Errorf("the unpaired page says %q", h1)
 	}
@@ -98,7 +98,7 @@ func TestBrowserPhonePairsAndPlays(t *testing.T) {
 	}
 	shoot(t, ctx, "unpaired")
 
-	do(t, ctx, "open the pairing link", chromedp.Navigate(base+"/pair?code="+strings.ReplaceAll(code, "-", "")))
+	do(t, ctx, "open the pairing link", browsertest.Navigate(base+"/pair?code="+strings.ReplaceAll(code, "-", "")))
 	var err error
 	// /pair/done refreshes to the start page after a second; the poll may
 	// see the page go away under it once
@@ -126,7 +126,7 @@ func TestBrowserPhonePairsAndPlays(t *testing.T) {
 	}
 
 	do(t, ctx, "plan five minutes for the back",
-		chromedp.Navigate(base+"/plan?area=back&minutes=5&mode=partner"),
+		browsertest.Navigate(base+"/plan?area=back&minutes=5&mode=partner"),
 		chromedp.WaitVisible(`#start`))
 	if !js[bool](t, ctx, `new Promise((ok) => { const t0 = Date.now(); (function w() { const l = document.getElementById('insecure'); if (l && l.getBoundingClientRect().height > 0) ok(true); else if (Date.now() - t0 > 5000) ok(false); else setTimeout(w, 50); })(); })`) {
 		t.Error("the plan page does not say what plain http is missing")
@@ -161,7 +161,7 @@ func TestBrowserPhonePairsAndPlays(t *testing.T) {
 		t.Errorf("the session as the server keeps it: %s", saved)
 	}
 
-	do(t, ctx, "settings", chromedp.Navigate(base+"/settings"), chromedp.WaitVisible(`#secure`))
+	do(t, ctx, "settings", browsertest.Navigate(base+"/settings"), chromedp.WaitVisible(`#secure`))
 	if s := js[string](t, ctx, `document.getElementById('secure').textContent`); !strings.HasPrefix(s, "Not a secure context") {
 		t.Errorf("settings says %q", s)
 	}
@@ -205,7 +205,7 @@ func TestBrowserTLSWithLocalAuthority(t *testing.T) {
 		}
 	}
 	ctx := phoneBrowser(t, home)
-	do(t, ctx, "open Knead over https as knead.test", chromedp.Navigate("https://knead.test:"+port+"/"), chromedp.WaitVisible(`form.start`))
+	do(t, ctx, "open Knead over https as knead.test", browsertest.Navigate("https://knead.test:"+port+"/"), chromedp.WaitVisible(`form.start`))
 	if !js[bool](t, ctx, `isSecureContext`) || js[string](t, ctx, `location.protocol`) != "https:" {
 		t.Fatalf("not a secure context at %s", js[string](t, ctx, `location.href`))
 	}
@@ -213,7 +213,7 @@ func TestBrowserTLSWithLocalAuthority(t *testing.T) {
 	if err != nil || scope != "https://knead.test:"+port+"/" {
 		t.Errorf("the service worker: %q, %v", scope, err)
 	}
-	do(t, ctx, "settings", chromedp.Navigate("https://knead.test:"+port+"/settings"), chromedp.WaitVisible(`#secure`))
+	do(t, ctx, "settings", browsertest.Navigate("https://knead.test:"+port+"/settings"), chromedp.WaitVisible(`#secure`))
 	if s := js[string](t, ctx, `document.getElementById('secure').textContent`); !strings.HasPrefix(s, "A secure context") {
 		t.Errorf("settings over https says %q", s)
 	}

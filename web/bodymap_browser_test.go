@@ -39,7 +39,7 @@ func TestBrowserBodyMap(t *testing.T) {
 
 	must(t, ctx, "open the start page on a 360 px phone",
 		chromedp.EmulateViewport(360, 740),
-		chromedp.Navigate(srv.URL+"/"),
+		browsertest.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`.bodymap .figure.front svg`),
 	)
 	if eval[bool](t, ctx, `getComputedStyle(document.querySelector('.figure.back')).display !== 'none'`) {

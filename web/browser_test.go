@@ -55,7 +55,7 @@ func TestBrowserSession(t *testing.T) {
 
 	spyOnSpeech(t, ctx)
 	must(t, ctx, "open the start page and tap the body map",
-		chromedp.Navigate(srv.URL+"/"),
+		browsertest.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`.bodymap .figure.front svg`),
 		browsertest.Click(`.mapsides [data-side="back"]`),
 		browsertest.Click(`.bodymap [data-area="upper-back"]`),

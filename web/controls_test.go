@@ -21,7 +21,7 @@ func startPlayer(t *testing.T, ctx context.Context, url string) string {
 	t.Helper()
 	spyOnSpeech(t, ctx)
 	must(t, ctx, "open the plan and start", viewport(390, 844, true), colours("light", "no-preference"),
-		chromedp.Navigate(url), chromedp.WaitVisible(`#start`), browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
+		browsertest.Navigate(url), chromedp.WaitVisible(`#start`), browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	id, err := chromedp.Run(ctx, chromedp.Poll[string](`window.kneadTest.session() && !window.kneadTest.session().startsWith('local-') && window.kneadTest.session()`,
 		chromedp.WithPollingTimeout(10*time.Second)))
 	if err != nil {
@@ -206,7 +206,7 @@ func TestBrowserSummaryStatesSkips(t *testing.T) {
 	if !strings.Contains(got, clockText(x.Progress.Played)+" of hands-on time") {
 		t.Errorf("the summary says %q, want %s of hands-on time", got, clockText(x.Progress.Played))
 	}
-	must(t, ctx, "history", chromedp.Navigate(srv.URL+"/history"), chromedp.WaitVisible(`.sessions`))
+	must(t, ctx, "history", browsertest.Navigate(srv.URL+"/history"), chromedp.WaitVisible(`.sessions`))
 	if h, want := text(t, ctx, ".sessions"), ftoa(float64(n-3))+" moves done, 3 skipped · "+clockText(x.Progress.Played)+" played"; !strings.Contains(h, want) {
 		t.Errorf("History says %q, want %q", h, want)
 	}

@@ -28,7 +28,7 @@ func TestBrowserLaterMotion(t *testing.T) {
 	for _, a := range massage.Areas {
 		q.Add("area", a.ID)
 	}
-	must(t, ctx, "open the longest plan", chromedp.Navigate(srv.URL+"/plan?"+q.Encode()), chromedp.WaitVisible(`#start`))
+	must(t, ctx, "open the longest plan", browsertest.Navigate(srv.URL+"/plan?"+q.Encode()), chromedp.WaitVisible(`#start`))
 	var m pageMotionJSON
 	if err := json.Unmarshal([]byte(eval[string](t, ctx, `document.getElementById('data-motion').textContent`)), &m); err != nil {
 		t.Fatal(err)

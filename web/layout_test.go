@@ -90,7 +90,7 @@ func TestBrowserPlayerFits(t *testing.T) {
 			name := fmt.Sprintf("%d×%d", sc.w, sc.h)
 			must(t, ctx, name+": open the plan",
 				viewport(sc.w, sc.h, sc.mobile), colours("light", "no-preference"),
-				chromedp.Navigate(srv.URL+plan),
+				browsertest.Navigate(srv.URL+plan),
 				chromedp.WaitVisible(`#start`), browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 			// Every move in turn, checked where it stands, then skipped.
 			problems := eval[[]string](t, ctx, `(() => {
@@ -139,7 +139,7 @@ func TestBrowserLibrary(t *testing.T) {
 	defer srv.Close()
 	spyOnSpeech(t, ctx)
 	must(t, ctx, "open the library", viewport(390, 844, true), colours("dark", "no-preference"),
-		chromedp.Navigate(srv.URL+"/library"), chromedp.WaitVisible(`.cards`))
+		browsertest.Navigate(srv.URL+"/library"), chromedp.WaitVisible(`.cards`))
 	cards := eval[int](t, ctx, `document.querySelectorAll('.card').length`)
 	drawn := eval[int](t, ctx, `[...document.querySelectorAll('.card .thumb use')].filter((u) => document.querySelector(u.getAttribute('href'))).length`)
 	if cards == 0 || drawn < cards*9/10 {
@@ -152,7 +152,7 @@ func TestBrowserLibrary(t *testing.T) {
 	marker := `(() => { const c = document.querySelector('#chart .kn-hand:not(.hold)'); return c ? [+c.getAttribute('cx'), +c.getAttribute('cy')] : null })()`
 	for _, motion := range []string{"no-preference", "reduce"} {
 		must(t, ctx, "open a technique with less motion: "+motion, colours("light", motion),
-			chromedp.Navigate(srv.URL+"/library/foot-tendon-strokes"), chromedp.WaitVisible(`#chart .kn-hand`))
+			browsertest.Navigate(srv.URL+"/library/foot-tendon-strokes"), chromedp.WaitVisible(`#chart .kn-hand`))
 		if got := eval[[]string](t, ctx, `[...document.querySelectorAll('#demo-panels span')].map((s) => s.textContent)`); strings.Join(got, ", ") != "Sole, Top of the foot" {
 			t.Errorf("the foot's pictures are named %q", got)
 		}
@@ -181,7 +181,7 @@ func TestBrowserPlanNotesShow(t *testing.T) {
 	defer srv.Close()
 	must(t, ctx, "open the plan",
 		viewport(390, 844, true), colours("light", "no-preference"),
-		chromedp.Navigate(srv.URL+"/plan?area=back&minutes=20&mode=partner&condition=sensitive:lower-back"),
+		browsertest.Navigate(srv.URL+"/plan?area=back&minutes=20&mode=partner&condition=sensitive:lower-back"),
 		chromedp.WaitVisible(`#start`), browsertest.Click(`#start`), chromedp.WaitVisible(`#player`))
 	got := eval[[]string](t, ctx, `(() => {
 		const out = [];

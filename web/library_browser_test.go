@@ -21,7 +21,7 @@ func TestBrowserLibrarySearch(t *testing.T) {
 	defer srv.Close()
 
 	visible := `[...new Set([...document.querySelectorAll('.tcard:not([hidden])')].map((c) => c.dataset.id))]`
-	must(t, ctx, "open the library", chromedp.Navigate(srv.URL+"/library"), chromedp.WaitVisible(`.libfilter input[type=search]`))
+	must(t, ctx, "open the library", browsertest.Navigate(srv.URL+"/library"), chromedp.WaitVisible(`.libfilter input[type=search]`))
 	all := eval[[]string](t, ctx, visible)
 	if len(all) != len(app.cat.Techniques) {
 		t.Fatalf("the library shows %d techniques, the catalog has %d", len(all), len(app.cat.Techniques))
@@ -74,7 +74,7 @@ func TestBrowserLibrarySearch(t *testing.T) {
 	}
 
 	must(t, ctx, "back to the library, try one now",
-		chromedp.Navigate(srv.URL+"/library"),
+		browsertest.Navigate(srv.URL+"/library"),
 		browsertest.Click(`.tcard[data-id="`+second+`"] .cardacts a`),
 		chromedp.WaitVisible(`#start`),
 	)

@@ -108,7 +108,7 @@ func TestBrowserLibraryRoutineKeep(t *testing.T) {
 	}
 	first, second := self[0], self[1]
 	must(t, ctx, "open the library for Sam and add two techniques",
-		chromedp.Navigate(srv.URL+"/library?for="+sam.ID),
+		browsertest.Navigate(srv.URL+"/library?for="+sam.ID),
 		chromedp.WaitVisible(`.libfilter input[type=search]`),
 		browsertest.Click(`.tcard[data-id="`+first+`"] [data-add]`),
 		browsertest.Click(`.tcard[data-id="`+second+`"] [data-add]`),
@@ -136,7 +136,7 @@ func TestBrowserLibraryRoutineKeep(t *testing.T) {
 	}
 
 	must(t, ctx, "find it in My routines",
-		chromedp.Navigate(srv.URL+"/routines"),
+		browsertest.Navigate(srv.URL+"/routines"),
 		chromedp.WaitVisible(`#kept-`+sam.ID),
 	)
 	if s := text(t, ctx, "#kept-"+sam.ID); !strings.Contains(s, "Desk break") {
@@ -160,7 +160,7 @@ func TestBrowserLibraryRoutineKeep(t *testing.T) {
 
 	// A list with a technique the catalog does not have says so, keeps
 	// nothing, and stays on the device.
-	must(t, ctx, "back to the library", chromedp.Navigate(srv.URL+"/library"), chromedp.WaitVisible(`.libfilter`))
+	must(t, ctx, "back to the library", browsertest.Navigate(srv.URL+"/library"), chromedp.WaitVisible(`.libfilter`))
 	eval[any](t, ctx, `localStorage.setItem('knead.routine', '["no-such-rub"]')`)
 	must(t, ctx, "a bad list",
 		chromedp.Reload(),

@@ -90,11 +90,11 @@ func TestBrowserOffline(t *testing.T) {
 
 	// Online, once: the start page installs the service worker, which
 	// keeps the app's files; then the plan is opened, and kept too.
-	must(t, ctx, "open the start page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`form.start`))
+	must(t, ctx, "open the start page", browsertest.Navigate(srv.URL+"/"), chromedp.WaitVisible(`form.start`))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!navigator.serviceWorker.controller`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		t.Fatalf("the service worker did not take charge of the page: %v; page errors: %v", err, eval[[]string](t, ctx, `window.__errors`))
 	}
-	must(t, ctx, "open the plan", chromedp.Navigate(plan), chromedp.WaitVisible(`#start`))
+	must(t, ctx, "open the plan", browsertest.Navigate(plan), chromedp.WaitVisible(`#start`))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`caches.keys().then(async (ks) => { for (const k of ks) if (await (await caches.open(k)).match(location.href)) return true; return false; })`,
 		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("the plan was not kept for offline use: %v", err)
@@ -111,7 +111,7 @@ func TestBrowserOffline(t *testing.T) {
 	}
 	octx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	must(t, octx, "open the plan offline", chromedp.Navigate(plan), chromedp.WaitVisible(`#start`))
+	must(t, octx, "open the plan offline", browsertest.Navigate(plan), chromedp.WaitVisible(`#start`))
 	if n := eval[int](t, ctx, `document.querySelectorAll('.routine svg[data-thumb] path').length`); n == 0 {
 		t.Error("offline, the routine's drawings are missing")
 	}

@@ -14,6 +14,7 @@ import (
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // A person plans 20 minutes on the back and scalp for a partner, opens
@@ -28,7 +29,7 @@ func TestBrowserPlanHandout(t *testing.T) {
 	dir := t.TempDir()
 
 	must(t, ctx, "plan and open its handout",
-		chromedp.Navigate(srv.URL+"/plan?area=back&area=scalp&minutes=20&mode=partner&pressure=moderate"),
+		browsertest.Navigate(srv.URL+"/plan?area=back&area=scalp&minutes=20&mode=partner&pressure=moderate"),
 		chromedp.WaitVisible(`#print-handout`),
 	)
 	if h := eval[float64](t, ctx, `document.getElementById('print-handout').getBoundingClientRect().height`); h < 44 {
@@ -60,7 +61,7 @@ func TestBrowserPlanHandout(t *testing.T) {
 		w, h float64 // points
 	}{{"a4", 595, 842}, {"letter", 612, 792}} {
 		must(t, ctx, "open the "+paper.name+" handout",
-			chromedp.Navigate(srv.URL+"/plan/handout?area=back&area=scalp&minutes=20&mode=partner&pressure=moderate&paper="+paper.name),
+			browsertest.Navigate(srv.URL+"/plan/handout?area=back&area=scalp&minutes=20&mode=partner&pressure=moderate&paper="+paper.name),
 			chromedp.WaitVisible(`.handout-page`))
 		yes := true
 		res, err := chromedp.Call(ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PreferCSSPageSize: &yes})

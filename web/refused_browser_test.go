@@ -21,7 +21,7 @@ func TestBrowserRefusedPlanInView(t *testing.T) {
 	// a household of three, as the start page shows it at home
 	for _, name := range []string{"Sam", "Alex"} {
 		must(t, ctx, "add "+name,
-			chromedp.Navigate(srv.URL+"/"),
+			browsertest.Navigate(srv.URL+"/"),
 			browsertest.Click(`details.addperson summary`),
 			chromedp.SendKeys(`details.addperson input[name=name]`, name),
 			browsertest.Click(`details.addperson button[type=submit]`),
@@ -35,7 +35,7 @@ func TestBrowserRefusedPlanInView(t *testing.T) {
 	} {
 		must(t, ctx, "open "+tc.what+" on a small phone",
 			chromedp.EmulateViewport(360, 640),
-			chromedp.Navigate(srv.URL+tc.query),
+			browsertest.Navigate(srv.URL+tc.query),
 			chromedp.WaitVisible(`#form-error`),
 		)
 		// in view, above the bar of See the plan fixed at the bottom

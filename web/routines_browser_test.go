@@ -40,7 +40,7 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 	spyOnSpeech(t, ctx)
 
 	must(t, ctx, "open the library and go to Import",
-		chromedp.Navigate(srv.URL+"/library"),
+		browsertest.Navigate(srv.URL+"/library"),
 		browsertest.Click(`a[href="/routines/import"]`),
 		chromedp.WaitVisible(`#text`),
 		chromedp.SetValue(`#text`, pastedText),
@@ -120,7 +120,7 @@ func TestBrowserImportEditSavePlay(t *testing.T) {
 		t.Errorf("the kept file lacks the repeats or the pressure set (%v):\n%s", err, kr.Body)
 	}
 	must(t, ctx, "find it in My routines",
-		chromedp.Navigate(srv.URL+"/library"),
+		browsertest.Navigate(srv.URL+"/library"),
 		browsertest.Click(`#my-routines`),
 		chromedp.WaitVisible(`#kept-me`),
 	)
@@ -184,7 +184,7 @@ func TestBrowserUploadAndHandout(t *testing.T) {
 		t.Fatal(err)
 	}
 	must(t, ctx, "open My routines and choose the file",
-		chromedp.Navigate(srv.URL+"/routines"),
+		browsertest.Navigate(srv.URL+"/routines"),
 		chromedp.WaitVisible(`#routine-file`),
 		chromedp.SetUploadFiles(`#routine-file`, []string{bad}),
 	)
@@ -208,7 +208,7 @@ func TestBrowserUploadAndHandout(t *testing.T) {
 		name string
 		w, h float64 // points
 	}{{"a4", 595, 842}, {"letter", 612, 792}} {
-		must(t, ctx, "open the "+paper.name+" handout", chromedp.Navigate(srv.URL+"/routines/my-hands/handout?paper="+paper.name), chromedp.WaitVisible(`.handout-page`))
+		must(t, ctx, "open the "+paper.name+" handout", browsertest.Navigate(srv.URL+"/routines/my-hands/handout?paper="+paper.name), chromedp.WaitVisible(`.handout-page`))
 		yes := true
 		res, err := chromedp.Call(ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PreferCSSPageSize: &yes})
 		if err != nil {

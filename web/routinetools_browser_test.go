@@ -69,7 +69,7 @@ func TestBrowserRoutinePlanWithArea(t *testing.T) {
 	id := keepTestRoutine(t, srv.URL, shoulderRoutine)
 
 	must(t, ctx, "open the routine and plan a session with it",
-		chromedp.Navigate(srv.URL+"/routines/"+id),
+		browsertest.Navigate(srv.URL+"/routines/"+id),
 		chromedp.WaitVisible(`#plan-with`),
 	)
 	if c := text(t, ctx, "#checks"); !strings.Contains(c, "passes") || !strings.Contains(c, "2 steps") {
@@ -162,7 +162,7 @@ func TestBrowserRoutineDrawAndExport(t *testing.T) {
 	want := motion.RoutineDrawings(cat, rt)
 
 	must(t, ctx, "open the routine's drawings",
-		chromedp.Navigate(srv.URL+"/routines/"+id),
+		browsertest.Navigate(srv.URL+"/routines/"+id),
 		browsertest.Click(`#drawings`),
 		chromedp.WaitVisible(`#drawings-zip`),
 	)
@@ -190,7 +190,7 @@ func TestBrowserRoutineDrawAndExport(t *testing.T) {
 	}
 
 	must(t, ctx, "export JSON lines at 10 rows a second",
-		chromedp.Navigate(srv.URL+"/routines/"+id),
+		browsertest.Navigate(srv.URL+"/routines/"+id),
 		chromedp.WaitVisible(`#export-go`),
 		browsertest.Click(`input[name=format][value="jsonl"]`),
 		chromedp.SetValue(`#export-rate`, "10"),
@@ -212,7 +212,7 @@ func TestBrowserRoutineDrawAndExport(t *testing.T) {
 	}
 
 	must(t, ctx, "ask for too many rows a second",
-		chromedp.Navigate(srv.URL+"/routines/"+id),
+		browsertest.Navigate(srv.URL+"/routines/"+id),
 		chromedp.WaitVisible(`#export-go`),
 		chromedp.SetValue(`#export-rate`, "5000"),
 	)

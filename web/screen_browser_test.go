@@ -20,7 +20,7 @@ func TestBrowserScreen(t *testing.T) {
 	defer srv.Close()
 
 	must(t, ctx, "open the start page and choose the scalp, 10 minutes, deep",
-		chromedp.Navigate(srv.URL+"/"),
+		browsertest.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#screen`),
 		browsertest.Click(`input[name=area][value="scalp"]`),
 		browsertest.Click(`input[name=minutes][value="10"]`),
@@ -54,7 +54,7 @@ func TestBrowserScreen(t *testing.T) {
 	}
 
 	must(t, ctx, "back to the start: the answers are offered again; now a hot, swollen calf",
-		chromedp.Navigate(srv.URL+"/"),
+		browsertest.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#screen`),
 	)
 	if !eval[bool](t, ctx, `document.querySelector('input[name="q.bleeding"][value="yes"]').checked && document.querySelector('input[name="a.bleeding"][value="thinners"]').checked`) {

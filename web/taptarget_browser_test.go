@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/knead/knead/internal/browsertest"
 )
 
 // On a phone, the links that take a person from page to page (the brand
@@ -18,7 +19,7 @@ func TestBrowserWayfindingTapTargets(t *testing.T) {
 	defer srv.Close()
 	for _, page := range []string{"/", "/library", "/routines", "/routines/import", "/history", "/settings"} {
 		must(t, ctx, "open "+page, viewport(390, 844, true), colours("light", "no-preference"),
-			chromedp.Navigate(srv.URL+page), chromedp.WaitVisible(`footer.foot`))
+			browsertest.Navigate(srv.URL+page), chromedp.WaitVisible(`footer.foot`))
 		small := eval[[]string](t, ctx, `[...document.querySelectorAll('.top a, .foot a, .own a, .crumbs a')]
 			.filter(a => a.getClientRects().length > 0)
 			.map(a => [a.textContent.trim(), a.getBoundingClientRect().height])

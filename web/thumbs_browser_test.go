@@ -155,7 +155,7 @@ func TestBrowserFeedbackThenPlanAgain(t *testing.T) {
 	must(t, ctx, "end, rate and save", browsertest.Click(`#finish-now`), chromedp.WaitVisible(`#summary`),
 		browsertest.Click(`input[name=rating][value="4"]`), browsertest.Click(`#finish-form button[type=submit]`))
 	waitFor(t, "the session to be saved", func() bool { return strings.Contains(text(t, ctx, "#finish-status"), "Saved") })
-	must(t, ctx, "plan again", chromedp.Navigate(srv.URL+url), chromedp.WaitVisible(`#start`))
+	must(t, ctx, "plan again", browsertest.Navigate(srv.URL+url), chromedp.WaitVisible(`#start`))
 	notes := text(t, ctx, "#preview")
 	for _, want := range []string{"Lighter on the feet: you asked for lighter once", "More time on the feet", "Gentle strokes first on the feet", "after a thumbs-down"} {
 		if !strings.Contains(notes, want) {

@@ -118,3 +118,25 @@ func Click(sel string) chromedp.Action[chromedp.Void] {
 		return fmt.Errorf("%s: the page kept replacing it: %w", sel, err)
 	})
 }
+
+// Navigate loads the address as chromedp.Navigate does, and loads it again
+// when Chromium answers net::ERR_ABORTED: the load was cut off by another
+// one still under way (a form's redirect landing late), nothing was shown,
+// and a second load of the same address is safe. It tries up to three
+// times, 200 ms apart.
+func Navigate(url string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		var err error
+		for try := 0; try < 3; try++ {
+			if _, err = chromedp.Navigate(url)(ctx, t); err == nil || !strings.Contains(err.Error(), "net::ERR_ABORTED") {
+				return err
+			}
+			select {
+			case <-ctx.Done():
+				return err
+			case <-time.After(200 * time.Millisecond):
+			}
+		}
+		return fmt.Errorf("%s: every load was cut off: %w", url, err)
+	})
+}
