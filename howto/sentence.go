@@ -293,6 +293,9 @@ func namedThenDone(t []token) int {
 			return -1
 		}
 		k++
+		if k >= len(t) {
+			return -1 // "The one thing to remember is" at the end of the text
+		}
 		if t[k].w == "to" && k+1 < len(t) {
 			k++
 		}
