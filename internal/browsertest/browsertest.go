@@ -103,20 +103,7 @@ func profileDir(t testing.TB) string {
 // between the look and the click; the click was not sent, so looking
 // again and clicking once is safe. It tries up to four times, 150 ms apart.
 func Click(sel string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		var err error
-		for try := 0; try < 4; try++ {
-			if _, err = chromedp.Click(sel)(ctx, t); err == nil || !strings.Contains(err.Error(), "Could not find node with given id") {
-				return err
-			}
-			select {
-			case <-ctx.Done():
-				return err
-			case <-time.After(150 * time.Millisecond):
-			}
-		}
-		return fmt.Errorf("%s: the page kept replacing it: %w", sel, err)
-	})
+	return retry(chromedp.Click(sel), "Could not find node with given id", 4, 150*time.Millisecond, sel+": the page kept replacing it")
 }
 
 // Navigate loads the address as chromedp.Navigate does, and loads it again
@@ -125,18 +112,25 @@ func Click(sel string) chromedp.Action[chromedp.Void] {
 // and a second load of the same address is safe. It tries up to three
 // times, 200 ms apart.
 func Navigate(url string) chromedp.Action[chromedp.Void] {
+	return retry(chromedp.Navigate(url), "net::ERR_ABORTED", 3, 200*time.Millisecond, url+": every load was cut off")
+}
+
+// retry runs the action again, up to tries times, wait apart, while
+// Chromium answers with an error that says answer; any other error, or
+// none, ends it. Only for an answer that means the action had no effect.
+func retry(action chromedp.Action[chromedp.Void], answer string, tries int, wait time.Duration, gaveUp string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		var err error
-		for try := 0; try < 3; try++ {
-			if _, err = chromedp.Navigate(url)(ctx, t); err == nil || !strings.Contains(err.Error(), "net::ERR_ABORTED") {
+		for try := 0; try < tries; try++ {
+			if _, err = action(ctx, t); err == nil || !strings.Contains(err.Error(), answer) {
 				return err
 			}
 			select {
 			case <-ctx.Done():
 				return err
-			case <-time.After(200 * time.Millisecond):
+			case <-time.After(wait):
 			}
 		}
-		return fmt.Errorf("%s: every load was cut off: %w", url, err)
+		return fmt.Errorf("%s: %w", gaveUp, err)
 	})
 }
