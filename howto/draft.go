@@ -221,6 +221,9 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			v.add(s.workedArea(l, lm.Area), lw)
 		}
 	}
+	if s.handTurned() {
+		v.add("wrists", w+2) // "Support the wrist and circle the hand slowly"
+	}
 	if s.footTurned() {
 		v.add("ankles", w+2) // "Circle the foot slowly, 5 one way": the ankle turns
 	}
@@ -624,7 +627,7 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		own := votes.best()
 		for _, a := range heading.order {
 			w := heading.score[a]
-			if named && own != "" && own != a && votes.score[own] >= 2 && (massage.Within(own, a) || a == "face" && own == "jaw") {
+			if named && own != "" && own != a && (votes.score[own] >= 2 || votes.score[own] >= 1 && st.namesWorked(own)) && (massage.Within(own, a) || a == "face" && own == "jaw") {
 				// "Stroke firmly along her jaw from under the ear to the
 				// chin" under "Oral awareness (face and mouth)": a move
 				// that names a part of the heading's area works that part;
@@ -817,6 +820,30 @@ func (st *stepDraft) vaguenessInto(out *Step) {
 			break
 		}
 	}
+}
+
+// namesWorked reports a step whose move sentences name area a as a place
+// they work, not only as where a move heads ("back down to the ankle"); a
+// stroke that starts there and travels on ("from their fingertips down to
+// the wrist") works it.
+func (st *stepDraft) namesWorked(a string) bool {
+	for i, s := range st.sents {
+		if st.roles[i] != 1 {
+			continue
+		}
+		starts := s.travelStarts()
+		for _, x := range s.areas {
+			if x == a && (!s.refs[x] || starts[x]) {
+				return true
+			}
+		}
+		for _, l := range s.landmarks {
+			if lm, ok := massage.LandmarkByID(l); ok && (!s.refs[l] || starts[l]) && s.workedArea(l, lm.Area) == a {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // moveNamesPlace reports a step whose move sentences name where they work.

@@ -810,6 +810,20 @@ func (s *sentence) footTurned() bool {
 	return false
 }
 
+// handTurned reports the whole hand turned round on its wrist ("circle
+// the hand slowly", "turn her hand slowly in circles"): a move of the
+// wrist. A hand turned over, palm up, only shows the palm, and hands
+// turned "in opposite directions" wring what they hold.
+func (s *sentence) handTurned() bool {
+	t := s.toks
+	for _, ti := range s.placeAt()["hands"] {
+		if w := t[ti].w; (w == "hand" || w == "hands") && s.turnsJointAt(ti) && !wordIn(t, ti+1, 2, "over", "palm", "so", "and") && !wordIn(t, ti+1, 4, "opposite") {
+			return true
+		}
+	}
+	return false
+}
+
 // bendVerbs bend a wrist or an ankle to stretch it; a knee or an elbow
 // bent is more often a pose than the place worked.
 var bendVerbs = wordSet("bend bends bending flex flexes flexing")

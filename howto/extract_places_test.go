@@ -127,6 +127,17 @@ func TestPlacesWorked(t *testing.T) {
 		{"Lightly comb the fingers back through the hair from front to back, five times.", "scalp", "scalp"},
 		// The mouth opened and closed against a hand works the jaw.
 		{"Rest your thumb under your chin and gently open your mouth against it, hold 5 seconds.", "jaw", "jaw"},
+		// A place the move names that lies inside the heading's area wins
+		// over the heading, even named once ("the calf" under a title about
+		// the legs); a place only headed for does not ("forward to the
+		// toes" under a feet heading).
+		{"# Legs after the run\n\n1. Hold the ankle and shake the calf gently side to side with the other hand, 10 secs.", "calves", "calves ankles"},
+		{"# Feet\n\n1. Roll the ball forward to the toes and back, slowly, 12 times.", "feet", "feet"},
+		// The whole hand circled on its wrist works the wrist; turned over,
+		// the palm.
+		{"Support the wrist and circle the hand slowly, 3 times each way.", "wrists", "wrists hands"},
+		{"Hold her wrist and turn her hand slowly in circles, 5 each way.", "wrists", "wrists hands"},
+		{"Wring the upper arm by turning your hands in opposite directions, twice.", "upper-arms", "upper-arms"},
 		// "face down" in the title is how the body lies.
 		{"Back rub (partner lying face down)\n\nKnead the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
 	}

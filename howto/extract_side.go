@@ -120,7 +120,9 @@ func replayed(one bool, steps []Step, area string) int {
 // replayedArea is the area most of the steps a turn plays again work, or
 // "" when none has more than half of them: "Switch legs and do it all
 // again" after six moves on the thigh and one round the kneecap plays the
-// thigh routine.
+// thigh routine. Moves spread over three parts or more play the whole
+// limb: "Then the other arm" after strokes on the palm, circles of the
+// wrist and squeezes up the upper arm.
 func replayedArea(steps []Step) string {
 	count := map[string]int{}
 	for _, s := range steps {
@@ -129,7 +131,7 @@ func replayedArea(steps []Step) string {
 		}
 	}
 	for a, n := range count {
-		if 2*n > len(steps) {
+		if 2*n > len(steps) && len(count) < 3 {
 			return a
 		}
 	}
