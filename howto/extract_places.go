@@ -321,9 +321,20 @@ func (s *sentence) restsOn(ti int) bool {
 // "bring the chin down to the chest", "roll the head".
 var headVerbs = wordSet("roll rolls rolling circle circles circling tilt tilts tilting tip tips tipping " +
 	"drop drops dropping lower lowers lowering nod nods nodding turn turns turning bend bends bending " +
-	"bring brings bringing rotate rotates rotating fall falls falling")
+	"bring brings bringing rotate rotates rotating fall falls falling sink sinks sinking hang hangs hanging " +
+	"ease eases easing draw draws drawing pull pulls pulling")
+
+// pullVerbs move the head by the chin, but pull at an ear.
+var pullVerbs = wordSet("draw draws drawing pull pulls pulling")
 
 var headParts = wordSet("head chin ear ears")
+
+// headGoes and headWays tell where the head goes after "so" or "until":
+// "so your chin heads towards your chest".
+var (
+	headGoes = wordSet("heads goes comes drops falls sinks tips moves")
+	headWays = wordSet("towards toward to down forward forwards")
+)
 
 // headMoved reports a body word that only says how the head moves, which
 // works the neck: the head, chin or ear moved by a head verb, and the
@@ -358,11 +369,14 @@ func (s *sentence) headMoved(ti int) int {
 	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w] && !headVerbs[t[k].w]) { // "lower your chin": the verb, not "lower back"
 		k--
 	}
-	if k >= 0 && headVerbs[t[k].w] {
-		return k
+	if k >= 0 && headVerbs[t[k].w] && !(pullVerbs[t[k].w] && (t[ti].w == "ear" || t[ti].w == "ears")) {
+		return k // "pull the ear gently out" works the ear itself
 	}
 	if k >= 0 && (t[k].w == "let" || t[k].w == "letting") && ti+1 < len(t) && headVerbs[t[ti+1].w] {
 		return ti + 1 // "let your right ear drop towards your shoulder"
+	}
+	if k >= 0 && (t[k].w == "so" || t[k].w == "until") && ti+2 < len(t) && headGoes[t[ti+1].w] && headWays[t[ti+2].w] {
+		return ti + 1 // "so your chin heads towards your chest", "until your chin comes down"
 	}
 	return -1
 }
@@ -377,6 +391,18 @@ func (s *sentence) readHeadMoves() {
 			s.refs = map[string]bool{}
 		}
 		s.refs["neck"] = false
+		// "Put both hands on the back of your head and pull your chin
+		// down": the hands on the head only steer it
+		for _, a := range s.areas {
+			if a == "scalp" || a == "head" || a == "face" {
+				s.refs[a] = true
+			}
+		}
+		for _, l := range s.landmarks {
+			if lm, ok := massage.LandmarkByID(l); ok && (lm.Area == "scalp" || lm.Area == "head" || lm.Area == "face") {
+				s.refs[l] = true
+			}
+		}
 	}
 }
 

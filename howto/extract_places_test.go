@@ -127,6 +127,14 @@ func TestPlacesWorked(t *testing.T) {
 		{"Lightly comb the fingers back through the hair from front to back, five times.", "scalp", "scalp"},
 		// The mouth opened and closed against a hand works the jaw.
 		{"Rest your thumb under your chin and gently open your mouth against it, hold 5 seconds.", "jaw", "jaw"},
+		// The head let sink, hang, eased or pulled down by the chin works
+		// the neck; the hands that steer it from the head are no place;
+		// an ear pulled is the ear.
+		{"Let your right ear sink towards your right shoulder and hold it for a slow count of ten.", "neck", "neck"},
+		{"1. Clasp your hands behind your head and, keeping your elbows wide, ease your chin gently down towards your chest. Breathe there for three breaths.", "neck", "neck"},
+		{"Then clasp your hands behind your head and let your head drop forward so your chin comes down. Hold for a slow count of ten.", "neck", "neck"},
+		{"Put both hands on the back of your head and gently pull your chin down towards your chest; breathe slowly there for 15 seconds.", "neck", "neck"},
+		{"Take the top of each ear between finger and thumb and pull the ears gently out to the sides, 5 times.", "ears", "ears"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
