@@ -135,6 +135,9 @@ func TestPlacesWorked(t *testing.T) {
 		{"Then clasp your hands behind your head and let your head drop forward so your chin comes down. Hold for a slow count of ten.", "neck", "neck"},
 		{"Put both hands on the back of your head and gently pull your chin down towards your chest; breathe slowly there for 15 seconds.", "neck", "neck"},
 		{"Take the top of each ear between finger and thumb and pull the ears gently out to the sides, 5 times.", "ears", "ears"},
+		// The palm of the hand the thumb does not belong to is a place,
+		// and its heel is the palm's.
+		{"With your right thumb, knead the palm of your left hand from the heel up to the base of each finger, one minute.", "hands", "hands"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the

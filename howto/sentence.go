@@ -1,6 +1,7 @@
 package howto
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -934,8 +935,27 @@ func (s *sentence) readHits() {
 	}
 	s.readBareBack(covered)
 	s.readBareBottom(covered)
+	s.readHeelOfPalm()
 	s.readHeadMoves()
 	s.countPersons()
+}
+
+// footWords name the foot or a part of it.
+var footWords = wordSet("foot feet sole soles toe toes ankle ankles arch arches instep insteps")
+
+// readHeelOfPalm reads a bare "heel" as the heel of the palm when the
+// sentence works the palm and names no foot: "knead the palm of your left
+// hand from the heel up to the base of each finger".
+func (s *sentence) readHeelOfPalm() {
+	if !slices.Contains(s.landmarks, "heel") || !slices.Contains(s.landmarks, "palm") && !slices.Contains(s.areas, "hands") || hasAnyWord(s.toks, footWords) {
+		return
+	}
+	s.landmarks = remove(s.landmarks, "heel")
+	s.landmarks = appendNew(s.landmarks, "palm")
+	if ref, ok := s.refs["heel"]; ok {
+		delete(s.refs, "heel")
+		s.markRef("palm", ref)
+	}
 }
 
 // itNamedBefore reports a part of "it" ("the top of it", "the back of
@@ -986,7 +1006,7 @@ func (s *sentence) readHit(h hit, prevAmb *int) {
 		s.takeValue(h, last, val{cArea, "hands"}) // "Shake both hands out": the hands shaken
 		return
 	}
-	if pl, ok := selfHandPlaces[h.e.words[len(h.e.words)-1]]; ok && h.n == 2 && s.otherHandOfSelf(ti) {
+	if pl, ok := selfHandPlaces[h.e.words[len(h.e.words)-1]]; ok && (h.n == 2 && s.otherHandOfSelf(ti) || h.n == 1 && s.ofOtherHand(ti)) {
 		s.markRef(pl.id, s.isRef(ti))
 		s.takeValue(h, ti, pl) // "over your left palm", worked by the right thumb
 		return
@@ -1701,6 +1721,24 @@ func (s *sentence) otherHandOfSelf(ti int) bool {
 		return false
 	}
 	h := s.parts[len(s.parts)-1].hand
+	return (side == "left" || side == "right") && (h == "left" || h == "right") && h != side
+}
+
+// ofOtherHand reports a part of a hand, the ti-th token, said to be of
+// the hand other than the one working: "with your right thumb, knead the
+// palm of your left hand".
+func (s *sentence) ofOtherHand(ti int) bool {
+	t := s.toks
+	k := ti + 1
+	if k >= len(t) || t[k].w != "of" || len(s.parts) == 0 {
+		return false
+	}
+	for k++; k < len(t) && dets[t[k].w]; k++ {
+	}
+	if k+1 >= len(t) || t[k+1].w != "hand" {
+		return false
+	}
+	side, h := t[k].w, s.parts[len(s.parts)-1].hand
 	return (side == "left" || side == "right") && (h == "left" || h == "right") && h != side
 }
 
