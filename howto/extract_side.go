@@ -72,6 +72,9 @@ func switchedArea(t []token, prev string) string {
 		if !ok || a == "hands" && prev != "" && !massage.Within(prev, "hands") && !massage.Within(prev, "wrists") {
 			continue
 		}
+		if a == "shoulders" && i+1 < len(t) && (t[i+1].w == "blade" || t[i+1].w == "blades") {
+			a = "upper-back" // "Then do the other shoulder blade"
+		}
 		if a == "face" && prev == "glutes" {
 			a = "glutes" // "Swap to the other cheek" after the ball under one buttock
 		}

@@ -31,6 +31,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"thighs  Knead", "thighs  Stroke", "legs  Circle", "thighs other Switch"}},
 		{"the other arm after moves on three places of it is the arm", "- Long strokes from her fingertips up to her wrist, 4 or 5 times.\n- Thumbs in little circles all over her palm for half a minute.\n- Hold her wrist and turn her hand slowly in circles, 5 each way.\n- Squeeze gently up her upper arm to the shoulder and back down, 3 times.\n- Finish by holding her hand between both of yours for a minute.\n- Then the other arm.",
 			[]string{"hands  Long", "hands  Thumbs", "wrists  Hold", "upper-arms  Squeeze", "hands  Finish", "arms other Then"}},
+		{"the other shoulder blade is the upper back", "Roll the ball around the muscles beside your shoulder blade for one minute. Then do the other shoulder blade.",
+			[]string{"upper-back  Roll", "upper-back other Then"}},
 		{"a sub-bullet, the place before", "1. Knead\n   - Knead the flesh of the lower back with alternate hands.\n   - One minute, then walk round and do the other side.",
 			[]string{"lower-back alternate Knead", "lower-back other then"}},
 		{"the side it names", "Tap along the top of the shoulder with a loose fist. Switch hands and repeat everything on the right shoulder.",
