@@ -644,6 +644,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if a := between(st); a != "" && !st.turnsJoint() && (jointsOnly || !st.worksSomewhere() || out.Area != a && massage.Within(a, out.Area)) {
 		out.Area = a // "from ankle to knee" on the leg works the calf
 	}
+	if a := between(st); a == "calves" && out.Area == "feet" && st.footOnlyAtHeel() {
+		out.Area = a // "flat palms, heel to back of knee": the stroke runs up the calf
+	}
 	if a := span(st); a != "" && out.Area != "" && (massage.Within(out.Area, a) || limbPlaces[out.Area].limb == a) {
 		out.Area = a // "from the top of the thigh down to the foot" works the whole leg
 	}
@@ -820,6 +823,25 @@ func (st *stepDraft) vaguenessInto(out *Step) {
 			break
 		}
 	}
+}
+
+// footOnlyAtHeel reports a step whose only place on the foot is the heel.
+func (st *stepDraft) footOnlyAtHeel() bool {
+	heel := false
+	for _, s := range st.sents {
+		for _, l := range s.landmarks {
+			if lm, ok := massage.LandmarkByID(l); ok && (lm.Area == "feet" || lm.Area == "toes") {
+				if l != "heel" {
+					return false
+				}
+				heel = true
+			}
+		}
+		if slices.Contains(s.areas, "feet") || slices.Contains(s.areas, "toes") {
+			return false
+		}
+	}
+	return heel
 }
 
 // namesWorked reports a step whose move sentences name area a as a place

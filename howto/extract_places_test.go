@@ -138,6 +138,10 @@ func TestPlacesWorked(t *testing.T) {
 		// The palm of the hand the thumb does not belong to is a place,
 		// and its heel is the palm's.
 		{"With your right thumb, knead the palm of your left hand from the heel up to the base of each finger, one minute.", "hands", "hands"},
+		// From the heel to the knee is the calf, whichever way the stroke
+		// runs, when the heel is the only place on the foot.
+		{"1. Effleurage: flat palms, heel to back of knee, 10 strokes.", "calves", "calves feet"},
+		{"1. Hold the heel and stroke up the back of the calf to the knee, eight slow passes.", "calves", "calves feet"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
