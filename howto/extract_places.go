@@ -78,6 +78,10 @@ func (s *sentence) positional(ti int) bool {
 		s.countOwner(ti)
 		return true
 	}
+	if (w == "ball" || w == "balls") && ti >= 2 && t[ti-1].w == "the" && t[ti-2].w == "on" && s.stoodOn(ti) {
+		s.countOwner(ti)
+		return true // "Stand on the bottom stair on the balls of your feet": a stance
+	}
 	// "lie on your stomach", "lying face down on their front"
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		if t[k].kind == tPunct {
@@ -92,6 +96,22 @@ func (s *sentence) positional(ti int) bool {
 				return false // "Rest both hands on tummy", "both palms resting on your tummy": the hands rest there, on the place worked
 			}
 			return w == "stomach" || w == "back" || w == "front" || w == "side" || w == "tummy" || w == "belly"
+		}
+	}
+	return false
+}
+
+// stoodOn reports a standing verb earlier in the clause of the ti-th
+// token, or "up" just before it: "Stand on the stair on the balls of your
+// feet", "come up on the balls of the feet".
+func (s *sentence) stoodOn(ti int) bool {
+	t := s.toks
+	for k := ti - 1; k >= 0; k-- {
+		if t[k].kind == tPunct {
+			return false
+		}
+		if postureWords[t[k].w] || t[k].w == "up" && k >= ti-4 {
+			return true
 		}
 	}
 	return false
@@ -844,6 +864,41 @@ func (s *sentence) handTurned() bool {
 	t := s.toks
 	for _, ti := range s.placeAt()["hands"] {
 		if w := t[ti].w; (w == "hand" || w == "hands") && s.turnsJointAt(ti) && !wordIn(t, ti+1, 2, "over", "palm", "so", "and") && !wordIn(t, ti+1, 4, "opposite") {
+			return true
+		}
+	}
+	return false
+}
+
+// heelDrops are the verbs of a heel lowered below a step or pushed to the
+// floor, and of heel raises: stretches and lifts of the calf.
+var (
+	heelDrops  = wordSet("lower lowers lowering drop drops dropping sink sinks sinking hang hangs hanging push pushes pushing dip dips dipping raise raises raising")
+	heelGround = wordSet("step steps stair stairs floor edge kerb ground")
+)
+
+// heelDropped reports a heel lowered below a step or pushed to the
+// floor ("lower one heel below the step", "let your heels sink below the
+// edge", "push one heel to the floor behind you"), or raised ("ten slow
+// heel raises"): what works is the calf. A heel rolled over a ball is the
+// foot's.
+func (s *sentence) heelDropped() bool {
+	t := s.toks
+	if s.tool {
+		return false
+	}
+	for ti, x := range t {
+		if x.w != "heel" && x.w != "heels" {
+			continue
+		}
+		if ti+1 < len(t) && (t[ti+1].w == "raises" || t[ti+1].w == "drops" || t[ti+1].w == "dips") {
+			return true
+		}
+		near := false
+		for k := max(0, ti-4); k < len(t) && k <= ti+3; k++ {
+			near = near || heelDrops[t[k].w]
+		}
+		if near && hasAnyWord(t, heelGround) {
 			return true
 		}
 	}

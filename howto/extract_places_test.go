@@ -142,6 +142,12 @@ func TestPlacesWorked(t *testing.T) {
 		// runs, when the heel is the only place on the foot.
 		{"1. Effleurage: flat palms, heel to back of knee, 10 strokes.", "calves", "calves feet"},
 		{"1. Hold the heel and stroke up the back of the calf to the knee, eight slow passes.", "calves", "calves feet"},
+		// A heel lowered below a step, pushed to the floor or raised works
+		// the calf; standing on the balls of the feet is a stance.
+		{"1. Stand on the bottom stair on the balls of your feet, then lower one heel below the step and hold for 30 seconds, twice.", "calves", "calves feet"},
+		{"1. Hang your right heel off the step and let it drop slowly; hold it for fifteen seconds.", "calves", "calves feet"},
+		{"1. Stand up, put your hands on the desk and push one heel to the floor behind you. Hold 20 seconds each side.", "calves", "calves feet"},
+		{"1. Sit with the ball under your heel and roll it from heel to toes on the floor, 1 minute.", "feet", "feet"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
