@@ -35,7 +35,11 @@ func (d *doc) switchInto(out *Step, i int) {
 	prev := steps[len(steps)-1]
 	one := st.first == d.steps[i-1].last && !hasAnyWord(st.sents[0].toks, wholeWords)
 	out.Area = prev.Area
-	if a := switchedArea(st.sents[0].toks, prev.Area); a != "" {
+	handsWorked := false
+	for j := len(steps) - 1; j >= 0 && steps[j].Side != sideOther; j-- {
+		handsWorked = handsWorked || steps[j].Area == "hands"
+	}
+	if a := switchedArea(st.sents[0].toks, prev.Area, handsWorked); a != "" {
 		out.Area = a // "change feet" after the hands; "the other leg" after the calves and thighs
 		if c := replayedArea(steps[len(steps)-replayed(false, steps, a):]); c != "" && massage.Within(c, a) {
 			out.Area = c // "the other leg" after moves on the thighs alone: the thighs
@@ -65,11 +69,13 @@ var sideAreas = map[string]string{"leg": "legs", "legs": "legs", "arm": "arms", 
 
 // switchedArea is the area a turn names, or "": "the other leg", "change
 // feet"; swapped hands name the hands only when the moves were on them
-// ("Switch hands and repeat everything on the right shoulder").
-func switchedArea(t []token, prev string) string {
+// ("Switch hands and repeat everything on the right shoulder"), or on the
+// forearm after moves on the hand (handsWorked): "Swap hands and repeat
+// the lot" after the palm, the wrist and the forearm.
+func switchedArea(t []token, prev string, handsWorked bool) string {
 	for i := 1; i < len(t); i++ {
 		a, ok := sideAreas[t[i].w]
-		if !ok || a == "hands" && prev != "" && !massage.Within(prev, "hands") && !massage.Within(prev, "wrists") {
+		if !ok || a == "hands" && prev != "" && !massage.Within(prev, "hands") && !massage.Within(prev, "wrists") && !(prev == "forearms" && handsWorked) {
 			continue
 		}
 		if a == "shoulders" && i+1 < len(t) && (t[i+1].w == "blade" || t[i+1].w == "blades") {
