@@ -148,6 +148,8 @@ func TestPlacesWorked(t *testing.T) {
 		{"1. Hang your right heel off the step and let it drop slowly; hold it for fifteen seconds.", "calves", "calves feet"},
 		{"1. Stand up, put your hands on the desk and push one heel to the floor behind you. Hold 20 seconds each side.", "calves", "calves feet"},
 		{"1. Sit with the ball under your heel and roll it from heel to toes on the floor, 1 minute.", "feet", "feet"},
+		// "each fingertip" squeezed is a place, not the hand that works.
+		{"Squeeze each fingertip for three seconds, thumb first, little finger last.", "hands", "hands"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the

@@ -41,8 +41,8 @@ func (d *doc) switchInto(out *Step, i int) {
 	}
 	if a := switchedArea(st.sents[0].toks, prev.Area, handsWorked); a != "" {
 		out.Area = a // "change feet" after the hands; "the other leg" after the calves and thighs
-		if c := replayedArea(steps[len(steps)-replayed(false, steps, a):]); c != "" && massage.Within(c, a) {
-			out.Area = c // "the other leg" after moves on the thighs alone: the thighs
+		if c := replayedArea(steps[len(steps)-replayed(false, steps, a):]); c != "" && (massage.Within(c, a) || a == "legs" && (c == "hips" || c == "glutes")) {
+			out.Area = c // "the other leg" after moves on the thighs alone: the thighs; "swap legs" after a stretch of the hip, the hip
 		}
 	}
 	out.Areas = []string{out.Area}

@@ -37,6 +37,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"hands  With", "forearms  Knead", "hands other Swap"}},
 		{"swapped hands after the shoulder and the forearm, no hand", "1. Reach your right hand across to your left shoulder and squeeze the top of it, 10 times.\n2. Grip your left forearm just below the elbow and squeeze your way down to the wrist, 3 times.\n3. Change hands and do the right side.",
 			[]string{"shoulders  Reach", "forearms  Grip", "forearms right Change"}},
+		{"swapped legs after a stretch of the hip", "1. Lie on your back, knees bent.\n2. Cross your right ankle over your left knee and draw the left thigh gently toward you. Hold for 30 seconds.\n3. Swap legs and hold again.",
+			[]string{"hips  Cross", "hips other Swap"}},
 		{"a sub-bullet, the place before", "1. Knead\n   - Knead the flesh of the lower back with alternate hands.\n   - One minute, then walk round and do the other side.",
 			[]string{"lower-back alternate Knead", "lower-back other then"}},
 		{"the side it names", "Tap along the top of the shoulder with a loose fist. Switch hands and repeat everything on the right shoulder.",

@@ -1753,7 +1753,7 @@ var selfHandPlaces = map[string]val{"hand": {cArea, "hands"}, "palm": {cLandmark
 // determiners and adjectives.
 func (s *sentence) movedObject(ti, k int) bool {
 	t := s.toks
-	if k < 0 || k+1 >= ti || t[k+1].w != "the" {
+	if k < 0 || k+1 >= ti || t[k+1].w != "the" && t[k+1].w != "each" {
 		return false
 	}
 	if v, ok := verbs[t[k].w]; !ok || v.c != vMove {
