@@ -386,6 +386,21 @@ func TestRomanNumeralItems(t *testing.T) {
 	}
 }
 
+// Lines led by a number in square brackets, as a mark scheme gives its
+// marks, are a list: each its own step, the marks left out.
+func TestBracketedNumberItems(t *testing.T) {
+	in := "Routine (8 marks)\n[2] Effleurage: the candidate strokes from the top of the thigh up over the buttock, at least 6 strokes.\n[2] Petrissage: the candidate kneads the buttock with alternating hands for about one minute.\n[2] Compressions: the candidate places a soft fist on the upper outer buttock and leans in, 4 compressions.\n[2] The candidate rocks the pelvis gently from side to side with both hands on the hip, 30 seconds.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 4 {
+		t.Fatalf("steps %+v: want 4, one a line", res.Steps)
+	}
+	for _, s := range res.Steps {
+		if strings.HasPrefix(s.Text, "[") {
+			t.Errorf("step %q keeps its marks", s.Text)
+		}
+	}
+}
+
 // A list typed with double hyphens is a list: each "-- " line its own
 // step, its marker left out.
 func TestDoubleHyphenItems(t *testing.T) {

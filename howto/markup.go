@@ -46,6 +46,9 @@ var (
 	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`)                                    // "a) Lay your hands …", "(b) Stroke …"
 	// reCircled is a list's number in a circle: "① Place your right foot …", "❷ Squeeze …".
 	reCircled = regexp.MustCompile(`^[\x{2460}-\x{2473}\x{2776}-\x{2793}]\s*`)
+	// reBracketed is a number in square brackets leading a line: "[2]
+	// Petrissage: …" (marks) or "[3] Stroke …".
+	reBracketed = regexp.MustCompile(`^\[\d{1,2}\]\s+`)
 	// reRoman is a list's Roman numeral: "I. Place …", "(iv) Pinch …", "ii) Sweep …".
 	reRoman   = regexp.MustCompile(`^(\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)])\s+`)
 	reSpeaker = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?( \([^)]{1,20}\))?:\s+`)
@@ -370,6 +373,11 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		// …": a list typed with double hyphens
 		l.kind = lItem
 		t = strings.TrimSpace(t[3:])
+	case reBracketed.MatchString(t) && tl.neighbourMatches(i, reBracketed.MatchString):
+		// "[2] Petrissage: the candidate kneads …" over "[2] Compressions:
+		// …": a mark scheme's lines, each led by its marks or a number
+		l.kind = lItem
+		t = t[len(reBracketed.FindString(t)):]
 	case reCircled.MatchString(t):
 		l.kind = lItem
 		l.num = circledValue(t)
