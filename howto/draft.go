@@ -886,14 +886,13 @@ func (st *stepDraft) moveNamesPlace() bool {
 	return false
 }
 
-// templesOnly reports a step whose scalp is only the temples: its move
-// sentences name them and no other place on the scalp.
+// templesOnly reports a step whose scalp is only the temples: its
+// sentences name them and no other place on the scalp, also when only the
+// sentence that finds them does ("Find the soft hollows of the temples.
+// Circle there with two fingers").
 func (st *stepDraft) templesOnly() bool {
 	temples := false
-	for i, s := range st.sents {
-		if st.roles[i] != 1 {
-			continue
-		}
+	for _, s := range st.sents {
 		for _, l := range s.landmarks {
 			if l == "temples" {
 				temples = true

@@ -150,6 +150,9 @@ func TestPlacesWorked(t *testing.T) {
 		{"1. Sit with the ball under your heel and roll it from heel to toes on the floor, 1 minute.", "feet", "feet"},
 		// "each fingertip" squeezed is a place, not the hand that works.
 		{"Squeeze each fingertip for three seconds, thumb first, little finger last.", "hands", "hands"},
+		// The temples found in a sentence of their own and circled in the
+		// next are the face, under a scalp heading too.
+		{"# Scalp\n\n1. Find the soft hollows of the temples. Circle there with two fingers, small and slow, ten times one way and ten the other.", "face", "face"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
