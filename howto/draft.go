@@ -687,6 +687,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		// knee down": the stretch works the hip
 		out.Area = "hips"
 	}
+	if (out.Area == "feet" || out.Area == "") && st.bendsToes() {
+		out.Area = "toes" // "Bend the toes down and then up with your hand"
+	}
 	if prevArea != "" && st.samePlace() {
 		// "Make fists and rub the knuckles firmly over the same area":
 		// the place of the step before
@@ -826,6 +829,19 @@ func (st *stepDraft) vaguenessInto(out *Step) {
 			break
 		}
 	}
+}
+
+// bendsToes reports a step that bends or curls the toes and names no
+// other part of the foot in any of its sentences.
+func (st *stepDraft) bendsToes() bool {
+	bent := false
+	for _, s := range st.sents {
+		if hasAnyWord(s.toks, notToesAlone) {
+			return false
+		}
+		bent = bent || s.toesBent()
+	}
+	return bent
 }
 
 // footOnlyAtHeel reports a step whose only place on the foot is the heel.

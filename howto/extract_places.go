@@ -1,6 +1,7 @@
 package howto
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -904,6 +905,32 @@ func (s *sentence) heelDropped() bool {
 	}
 	return false
 }
+
+// toesBent reports toes bent or curled back and forth ("bend all the toes
+// back towards me", "grab the toes in your fist and bend them"): the toes
+// are worked, when no other part of the foot is (stepDraft.bendsToes).
+func (s *sentence) toesBent() bool {
+	t := s.toks
+	for ti, x := range t {
+		if x.w != "toe" && x.w != "toes" {
+			continue
+		}
+		if wordIn(t, max(0, ti-4), ti-max(0, ti-4), toeBends...) {
+			return true // "bend each toe back and forth"
+		}
+		for k := ti + 1; k+1 < len(t) && k <= ti+6; k++ {
+			if slices.Contains(toeBends, t[k].w) && t[k+1].w == "them" {
+				return true // "grip the toes together and bend them down"
+			}
+		}
+	}
+	return false
+}
+
+var (
+	toeBends     = []string{"bend", "bends", "bending", "bent", "curl", "curls", "curling", "curled"}
+	notToesAlone = wordSet("sole soles arch arches heel heels instep ankle ankles foot feet")
+)
 
 // bendVerbs bend a wrist or an ankle to stretch it; a knee or an elbow
 // bent is more often a pose than the place worked.

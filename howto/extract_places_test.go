@@ -153,6 +153,11 @@ func TestPlacesWorked(t *testing.T) {
 		// The temples found in a sentence of their own and circled in the
 		// next are the face, under a scalp heading too.
 		{"# Scalp\n\n1. Find the soft hollows of the temples. Circle there with two fingers, small and slow, ten times one way and ten the other.", "face", "face"},
+		// Toes bent or curled are the toes, unless the step works another
+		// part of the foot too.
+		{"# Feet\n\n1. Bend the toes down and then pull them up, 10 times each way.", "toes", "toes"},
+		{"# Feet\n\n1. Grab the toes in your fist and bend them gently forwards and back, a dozen times.", "toes", "toes"},
+		{"# Feet\n\n1. Press your thumbs along the sole, then bend the toes back, 5 times.", "feet", "feet"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
