@@ -280,10 +280,11 @@ func (s *sentence) scopeOnly(ti int) bool {
 
 // moveOnVerbs move a part somewhere, so a pose word after it says where
 // it goes: "bring the knees together", "stretch your neck forward".
-var moveOnVerbs = wordSet("bring pull push press stretch stretches stretching")
+var moveOnVerbs = wordSet("bring pull push press stretch stretches stretching circle circles circling roll rolls rolling rotate rotates rotating shrug shrugs shrugging")
 
 // movesBefore reports a move verb just before token ti ("bring the knees
-// together" moves them), so a pose word after it says where they go.
+// together" moves them, "circle both shoulders forwards" turns them), so
+// a pose word after it says where they go.
 func (s *sentence) movesBefore(ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
 		if dets[s.toks[k].w] || bodyAdjs[s.toks[k].w] {

@@ -158,6 +158,8 @@ func TestPlacesWorked(t *testing.T) {
 		{"# Feet\n\n1. Bend the toes down and then pull them up, 10 times each way.", "toes", "toes"},
 		{"# Feet\n\n1. Grab the toes in your fist and bend them gently forwards and back, a dozen times.", "toes", "toes"},
 		{"# Feet\n\n1. Press your thumbs along the sole, then bend the toes back, 5 times.", "feet", "feet"},
+		// Shoulders circled forwards are worked, not posed.
+		{"Stand up and circle both shoulders forwards 10 times, then back 10 times.", "shoulders", "shoulders"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
