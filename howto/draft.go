@@ -291,6 +291,9 @@ func (s *sentence) workedArea(l, area string) string {
 		// of the ribs": the stretch of the back those places bound
 		return "lower-back"
 	}
+	if l == "lower-back" && s.onlyBelow(l) && s.namesSeat() {
+		return "" // "the fleshy part of each hip, just below the waistband": where the hip is
+	}
 	if l != "base-of-skull" && l != "back-of-head" {
 		return area
 	}
@@ -317,14 +320,37 @@ func (s *sentence) workedArea(l, area string) string {
 	return area
 }
 
+// namesSeat reports a sentence that names the hips or the buttocks.
+func (s *sentence) namesSeat() bool {
+	for _, l := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok && (l == "hip" || lm.Area == "hips" || lm.Area == "glutes") {
+			return true
+		}
+	}
+	return slices.Contains(s.areas, "hips") || slices.Contains(s.areas, "glutes")
+}
+
+// onlyBelow reports a landmark named only after "below", "under" or
+// "beneath": what it marks lies under it.
+func (s *sentence) onlyBelow(l string) bool {
+	at := s.placeAt()[l]
+	for _, ti := range at {
+		if !wordIn(s.toks, max(0, ti-3), ti-max(0, ti-3), "below", "under", "beneath", "underneath") {
+			return false
+		}
+	}
+	return len(at) > 0
+}
+
 // lowBackSpan reports a sentence that bounds its move to the lower back:
 // just above a place of the lower back ("the muscle beside your spine,
-// just above the belt line"), or from the lowest ribs to the belt line,
+// just above the belt line"), from a place of the lower back to the ribs
+// ("from the waistband up to the ribs"), or from the lowest ribs to the belt line,
 // the pelvis or the buttocks. A stroke down the spine "to the waist" runs
 // the length of the back.
 func (s *sentence) lowBackSpan() bool {
 	t := s.toks
-	lowRibs, low, above := false, false, false
+	lowRibs, low, above, belt, ribs := false, false, false, false, false
 	for m, at := range s.placeAt() {
 		lm, ok := massage.LandmarkByID(m)
 		if !ok {
@@ -335,13 +361,16 @@ func (s *sentence) lowBackSpan() bool {
 			switch {
 			case m == "ribs" && before:
 				lowRibs = true
+			case m == "ribs":
+				ribs = true
 			case lm.Area == "lower-back" || lm.Area == "glutes" || lm.Area == "hips":
 				low = true
 				above = above || lm.Area == "lower-back" && wordIn(t, max(0, ti-3), ti-max(0, ti-3), "above")
+				belt = belt || m == "lower-back"
 			}
 		}
 	}
-	return above || lowRibs && (low || slices.Contains(s.areas, "hips") || slices.Contains(s.areas, "glutes"))
+	return above || belt && ribs || lowRibs && (low || slices.Contains(s.areas, "hips") || slices.Contains(s.areas, "glutes"))
 }
 
 // namesScalpBesides reports a sentence that names a place on the scalp

@@ -160,6 +160,10 @@ func TestPlacesWorked(t *testing.T) {
 		{"# Feet\n\n1. Press your thumbs along the sole, then bend the toes back, 5 times.", "feet", "feet"},
 		// Shoulders circled forwards are worked, not posed.
 		{"Stand up and circle both shoulders forwards 10 times, then back 10 times.", "shoulders", "shoulders"},
+		// The waistband is the lower back's edge: a stroke from it up to
+		// the ribs works the lower back; the hip just below it is the hip.
+		{"1. Press with your thumbs in small circles along the thick muscles beside the spine, from the waistband up to the ribs. Three slow passes.", "lower-back", "lower-back"},
+		{"4. Knead the fleshy part of each hip, just below the waistband, 10 squeezes a side.", "hips", "hips"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
