@@ -32,3 +32,15 @@ func FuzzReadLexicon(f *testing.F) {
 		_ = readWordSets(data)
 	})
 }
+
+// TestLexiconWordsAlone: a lexicon line's alternatives are per word, so a
+// phrase among them ("belt line|waistband") once hid the words after it;
+// each of these is found alone.
+func TestLexiconWordsAlone(t *testing.T) {
+	for _, p := range []string{"the waistband", "the inner elbow", "the elbow crease", "the thenar", "the itb", "some vaseline", "an ointment", "petroleum jelly", "the belt line"} {
+		st := makeStream(tokenize(p))
+		if hits := words.scan(st.ws); len(hits) == 0 {
+			t.Errorf("%q: no lexicon entry found", p)
+		}
+	}
+}
