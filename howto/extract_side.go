@@ -86,6 +86,11 @@ func switchedArea(t []token, prev string, handsWorked bool) string {
 		}
 		switch t[i-1].w {
 		case "other", "opposite", "left", "right", "swap", "switch", "change", "your":
+			if swapVerbs[t[i-1].w] && (a == "arms" || a == "legs") {
+				if b := switchedArea(t[i+1:], prev, handsWorked); b != "" && limbOf(b) == a {
+					return b // "Switch arms and give the left shoulder the same": the shoulder
+				}
+			}
 			return a
 		}
 	}
