@@ -170,8 +170,8 @@ func otherSide(t []token, i int) bool {
 	}
 	// "on the opposite side of the spine" is a place, not a turn, and in
 	// "so the other side is exposed" the side is no object.
-	if i+2 < len(t) && auxVerbs[t[i+2].w] {
-		return false
+	if i+2 < len(t) && auxVerbs[t[i+2].w] && !(i+4 < len(t) && t[i+3].w == "the" && t[i+4].w == "same") {
+		return false // not "Then the other foot gets the same."
 	}
 	return !(i+3 < len(t) && t[i+2].w == "of" && (t[i+3].w == "the" || t[i+3].w == "your"))
 }

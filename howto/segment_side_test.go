@@ -41,6 +41,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"hips  Cross", "hips other Swap"}},
 		{"switched arms that name the shoulder", "1. Reach your right hand over to your left shoulder and knead the top of it, 10 squeezes.\n2. Grip the upper arm below the shoulder and squeeze down to the elbow.\n3. Switch arms and give the right shoulder the same.",
 			[]string{"shoulders  Reach", "upper-arms  Grip", "shoulders right Switch"}},
+		{"the other foot gets the same", "1. Knead the sole with your knuckles for a minute.\n2. Then the other foot gets the same.",
+			[]string{"feet  Knead", "feet other Then"}},
 		{"a sub-bullet, the place before", "1. Knead\n   - Knead the flesh of the lower back with alternate hands.\n   - One minute, then walk round and do the other side.",
 			[]string{"lower-back alternate Knead", "lower-back other then"}},
 		{"the side it names", "Tap along the top of the shoulder with a loose fist. Switch hands and repeat everything on the right shoulder.",
