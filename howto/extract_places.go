@@ -882,7 +882,7 @@ var (
 // heelDropped reports a heel lowered below a step or pushed to the
 // floor ("lower one heel below the step", "let your heels sink below the
 // edge", "push one heel to the floor behind you"), or raised ("ten slow
-// heel raises"): what works is the calf. A heel rolled over a ball is the
+// heel raises", "rise onto your toes"): what works is the calf. A heel rolled over a ball is the
 // foot's.
 func (s *sentence) heelDropped() bool {
 	t := s.toks
@@ -890,6 +890,9 @@ func (s *sentence) heelDropped() bool {
 		return false
 	}
 	for ti, x := range t {
+		if (x.w == "toes" || x.w == "tiptoes" || x.w == "tiptoe") && wordIn(t, max(0, ti-4), ti-max(0, ti-4), "rise", "rises", "rising") {
+			return true // "rise up onto your toes and lower slowly": a calf raise
+		}
 		if x.w != "heel" && x.w != "heels" {
 			continue
 		}

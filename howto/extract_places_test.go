@@ -148,6 +148,7 @@ func TestPlacesWorked(t *testing.T) {
 		{"1. Hang your right heel off the step and let it drop slowly; hold it for fifteen seconds.", "calves", "calves feet"},
 		{"1. Stand up, put your hands on the desk and push one heel to the floor behind you. Hold 20 seconds each side.", "calves", "calves feet"},
 		{"1. Sit with the ball under your heel and roll it from heel to toes on the floor, 1 minute.", "feet", "feet"},
+		{"1. Stand up, hold the table, and rise onto your toes and lower slowly, 12 times.", "calves", "calves toes"},
 		// "each fingertip" squeezed is a place, not the hand that works.
 		{"Squeeze each fingertip for three seconds, thumb first, little finger last.", "hands", "hands"},
 		// The temples found in a sentence of their own and circled in the

@@ -132,7 +132,7 @@ func (s *sentence) mobilisesAfter(k int) bool {
 
 // mobiliseVerbs move a part of one's own body: the head, a limb, a hand.
 var mobiliseVerbs = wordSet("tip tilt drop roll shrug bend straighten point flex open close spread curl " +
-	"make let lean sway swing arch stretch hug turn lift raise lower circle rock clench unclench wiggle")
+	"make let lean sway swing arch stretch hug turn lift raise lower circle rock clench unclench wiggle rise")
 
 // movedParts are the parts mobiliseVerbs move that name no place worked.
 var movedParts = wordSet("fist fists fingers toes knee knees head ear ears chin mouth jaw hips shoulders arms arm elbows legs leg foot feet wrist wrists ankle ankles")
