@@ -606,7 +606,18 @@ const leadNoise = "it leads in the cautions listed under it"
 func leadWarns(text string) bool {
 	s := &sentence{text: strings.TrimRight(strings.TrimSpace(text), ":*_ ")}
 	analyze(s)
-	return s.warning && !offersAfterIf(s.toks)
+	return s.warning && !offersAfterIf(s.toks) && !thenLeads(s.toks)
+}
+
+// thenLeads reports a line that ends in "then": "Wait until feeling has
+// fully returned to your lips and cheeks, then:" leads into the steps,
+// however much its first clause warns.
+func thenLeads(t []token) bool {
+	n := len(t)
+	for n > 0 && t[n-1].kind == tPunct {
+		n--
+	}
+	return n > 0 && t[n-1].w == "then"
 }
 
 // offersAfterIf reports a condition that leads into what to try, not

@@ -233,6 +233,20 @@ func TestCautionLeadInAfterSentences(t *testing.T) {
 	}
 }
 
+// TestThenLeadsIntoSteps: a line that warns and ends in "then:" ("Wait
+// until feeling has fully returned to your lips, then:") leads into the
+// steps: it is a warning itself, and the items under it are moves.
+func TestThenLeadsIntoSteps(t *testing.T) {
+	src := []byte("Jaw and face reset\n\nWait until feeling has fully returned to your lips and cheeks, then:\n\nStep one. Place your fingertips on your temples and make small, slow circles for 20 seconds.\nStep two. Pinch along the jaw bone with your thumb underneath, working from the chin out to the corner, 3 passes.\n")
+	res, err := Import(src, Options{Name: "jaw.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 || len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0].Text, "Wait until") {
+		t.Errorf("steps %d, warnings %+v: want 2 steps and the lead-in as the one warning", len(res.Steps), res.Warnings)
+	}
+}
+
 // TestCautionLeadInUnderItsTitle: a numbered clause's title line over the
 // line that leads in its cautions ("3.3 When not to massage" over "Do not
 // give this massage if the resident:"): the last line leads in, and each
