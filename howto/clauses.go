@@ -105,6 +105,11 @@ func (s *sentence) findFragment() {
 		}
 	}
 	placed := s.hasLoc() || s.hasPart() || s.tool
+	if s.b.kind == bItem && mi >= 0 && mi <= 1 && !placed && hasWord(t, "again") {
+		// "E. Stroking again, as in A, to finish.": a move named, played again
+		s.form, s.vi = fFragment, 0
+		return
+	}
 	if s.b.kind != bItem {
 		p := 0
 		for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {

@@ -142,6 +142,12 @@ func (s *sentence) leadWarning() {
 	if s.warning || s.b == nil || s.b.lead == nil || s.b.lead.leadText == "" {
 		return
 	}
+	if lt := tokenize(s.b.lead.leadText); len(lt) > 0 && lt[0].w == "if" && (s.form == fImperative || s.namesMove()) {
+		// "If your lower back starts to ache, ask the crew for a cushion
+		// and let your companion help:" over "lay both hands flat on her
+		// lower back and stroke outwards …": what to do, no condition
+		return
+	}
 	s.warning, s.warnLead = true, true
 	s.warnFrom(0)
 }

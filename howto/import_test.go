@@ -401,6 +401,26 @@ func TestBracketedNumberItems(t *testing.T) {
 	}
 }
 
+// A list lettered in capitals ("A. …", "B. …") is a list; an item that
+// only names a move played again ("Stroking again, as in A, to finish.")
+// is a step; and the items under a lead-in that says what to do if
+// something aches are moves, not conditions.
+func TestCapitalLetteredItems(t *testing.T) {
+	in := "Comfort on board\n\nIf you are pregnant and your lower back starts to ache, ask the crew for a cushion and let your companion help:\n\nA. Sit sideways on the bench, leaning forward onto the cushion.\nB. Companion: lay both hands flat on her lower back and stroke outwards from the spine to the sides of her waist, 6 slow strokes.\nC. With the heels of the hands, press gently into the muscle just above each hip and let go, 10 times.\nD. Stroking again, as in B, to finish.\n\nDo not press on the spine.\n"
+	res := importWithCatalog(t, in)
+	if len(res.Steps) != 3 {
+		t.Errorf("steps %+v: want 3", res.Steps)
+	}
+	for _, s := range res.Steps {
+		if strings.HasPrefix(s.Text, "B.") || strings.HasPrefix(s.Text, "C.") {
+			t.Errorf("step %q keeps its letter", s.Text)
+		}
+	}
+	if len(res.Warnings) != 1 {
+		t.Errorf("warnings %+v: want only the spine", res.Warnings)
+	}
+}
+
 // A list typed with double hyphens is a list: each "-- " line its own
 // step, its marker left out.
 func TestDoubleHyphenItems(t *testing.T) {

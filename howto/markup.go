@@ -46,6 +46,9 @@ var (
 	reLettered      = regexp.MustCompile(`^\(?[a-h]\)\s+`)                                    // "a) Lay your hands …", "(b) Stroke …"
 	// reCircled is a list's number in a circle: "① Place your right foot …", "❷ Squeeze …".
 	reCircled = regexp.MustCompile(`^[\x{2460}-\x{2473}\x{2776}-\x{2793}]\s*`)
+	// reCapLettered is a capital letter and a full stop or bracket leading
+	// a line: "B. Lay both hands …", "C) Press …".
+	reCapLettered = regexp.MustCompile(`^[A-H][.)]\s+`)
 	// reBracketed is a number in square brackets leading a line: "[2]
 	// Petrissage: …" (marks) or "[3] Stroke …".
 	reBracketed = regexp.MustCompile(`^\[\d{1,2}\]\s+`)
@@ -373,6 +376,11 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		// …": a list typed with double hyphens
 		l.kind = lItem
 		t = strings.TrimSpace(t[3:])
+	case reCapLettered.MatchString(t) && tl.neighbourMatches(i, reCapLettered.MatchString):
+		// "A. Sit sideways on the bench …" over "B. Companion: lay both
+		// hands …": a list lettered in capitals
+		l.kind = lItem
+		t = t[len(reCapLettered.FindString(t)):]
 	case reBracketed.MatchString(t) && tl.neighbourMatches(i, reBracketed.MatchString):
 		// "[2] Petrissage: the candidate kneads …" over "[2] Compressions:
 		// …": a mark scheme's lines, each led by its marks or a number
