@@ -163,6 +163,10 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Forearms after climbing\nStroke up the inside of the forearm, wrist to elbow, for a minute.\nIf the ache is still there a week later, see a physio in person.\n", "self"},
 		{"After the finish\nYour rider lies on their front with a rolled towel under the ankles.\nOil your hands and spread it up the back of one leg from heel to thigh, six times.\n", "partner"},
 		{"After the race\nGet them lying face up on a mat, legs straight.\nWarm some oil between your hands.\nLong strokes with both palms from the ankle up to the top of the thigh, 10 of them.\n", "partner"},
+		{"After the match\nLet your young player wash and dry their feet, then sit facing you with one foot in your lap.\nHold the foot in both hands and slide your thumbs from the heel up to the toes, 6 times.\n", "partner"},
+		{"Reunion area\nSit them down on the grass, legs out straight.\nHold the foot in both hands and stroke from the heel to the toes, 6 times.\n", "partner"},
+		{"Looking after a parent's feet?\nWith your parent sitting comfortably and the foot resting on your knee, stroke the top of the foot from the toes to the ankle, 6 times.\n", "partner"},
+		{"How to use it (my nan's way)\nRub a little balm into the backs of your hands.\nPress your right thumb into your left palm in small circles for a minute.\n", "self"},
 		// whose body a place is, said inside its name
 		{"Heavy pack\nTake off your rings and warm your hands first.\n1/ Rest both palms on top of their shoulders and hold for a slow count of ten.\n2/ Squeeze the ridge between neck and shoulder tip with your whole hand, six times.\n", "partner"},
 		{"What Tom does\nI lie on my left side with a pillow between my knees.\nHe starts with long flat strokes either side of my spine, ten or so.\nAfter that he leans the heel of his hand into my hip and holds it for 15 seconds.\nHe always ends with both hands resting still on my lower back for half a minute.\n", "partner"},

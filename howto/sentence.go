@@ -1266,8 +1266,11 @@ func (s *sentence) countPersons() {
 			if j > 1 && s.toks[j].w == "-" && s.toks[j-1].w == "team" {
 				j -= 2
 			}
+			if j > 0 && youngWords[s.toks[j].w] {
+				j-- // "your young player"
+			}
 			lies := i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w]) ||
-				j > 0 && positionVerbs[s.toks[j-1].w] || strings.HasSuffix(t.w, "'s") // "Sit your team-mate backwards on a chair"
+				j > 0 && (positionVerbs[s.toks[j-1].w] || s.toks[j-1].w == "let") || strings.HasSuffix(t.w, "'s") // "Sit your team-mate backwards on a chair", "Let your young player wash …"
 			if j >= 0 && (s.toks[j].w == "your" || s.toks[j].w == "my") && (helper || lies) {
 				s.partner += 2
 				if !helper {
@@ -1282,6 +1285,23 @@ func (s *sentence) countPersons() {
 			// "when we pitch I give them a rub": the one given it receives
 			if i > 0 && (giveWords[s.toks[i-1].w] || s.toks[i-1].w == "give") && !(i+1 < len(s.toks) && (s.toks[i+1].w == "to" || s.toks[i+1].w == "this")) && !s.bodyBefore(i) &&
 				!(i+1 < len(s.toks) && (s.toks[i+1].kind == tNum || numberWords[s.toks[i+1].w] > 0)) { // not "give them five minutes"
+				s.partner++
+			}
+		case "parent", "parent's", "grandparent", "grandparent's", "gran", "gran's", "granny", "granny's", "nan", "nan's",
+			"grandma", "grandma's", "grandpa", "grandpa's", "grandad", "grandad's", "teenager", "teenager's":
+			// "Looking after a parent's feet?", "With your parent sitting
+			// comfortably": a relative's body, or the relative put in place
+			// (not "my nan's way", "as a parent")
+			owner := strings.HasSuffix(t.w, "'s") && i+1 < len(s.toks) && (bodyWord(s.toks[i+1].w) || i+2 < len(s.toks) && bodyWord(s.toks[i+2].w))
+			placed := i > 0 && (s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w] || strings.HasSuffix(s.toks[i+1].w, "ing") && positionVerbs[strings.TrimSuffix(strings.TrimSuffix(s.toks[i+1].w, "ting"), "ing")])
+			if owner || placed {
+				s.partner += 2
+				s.receivers++
+			}
+		case "sit", "lay", "settle", "seat", "prop", "position":
+			// "sit them down on the grass", "lay him on his front": someone
+			// else put in place
+			if i+1 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") {
 				s.partner++
 			}
 		case "have", "has", "had", "get":
@@ -1861,6 +1881,10 @@ func (s *sentence) countOwner(ti int) {
 		s.partner++
 	}
 }
+
+// youngWords may stand between "your" and the one it names: "your young
+// player".
+var youngWords = wordSet("young little junior tired weary")
 
 // lyingWords put a body in place, as "get them lying face up" does.
 var lyingWords = wordSet("lying sitting kneeling standing comfy comfortable settled")
