@@ -32,6 +32,13 @@ func TestPreparationShapes(t *testing.T) {
 		{"Tummy rub\n\nLay on your back with your knees bent and feet flat on the floor.\n\n1. Circle the belly clockwise with your fingertips, ten times.\n", []string{"position"}},
 		{"Thigh rub\n\nHave a hot bath for ten minutes or so first if you can. Then take the rolling pin from the kitchen drawer.\n\n1. Roll the pin slowly up the front of the thigh, ten times.\n", []string{"soak", "tool"}},
 		{"Foot rub\n\nBefore you begin massage check that your hands are clean and your nails fairly short.\n\n1. Stroke from the toes to the ankle ten times.\n", []string{"wash", "nails"}},
+		// hands warmed told in the third person, or as a state; a posture
+		// that opens the lead-in or the instruction
+		{"Back rub\n\nShe rubs her hands together to warm them.\n\n1. Glide both palms up the back, six times.\n", []string{"warm-hands"}},
+		{"Face rub\n\nHands warmed by rubbing together, then a drop of face oil on the fingertips.\n\n1. Stroke up the cheeks, six times.\n", []string{"warm-hands", "oil"}},
+		{"Face rub\n\n1. Rub your palms briskly until they feel warm, then lay them over your face and hold for ten seconds.\n", []string{"warm-hands"}},
+		{"Low back in bed\n\nLying on your back, knees bent:\n\n1. Rock your knees slowly side to side, ten times.\n", []string{"position"}},
+		{"Jaw\n\na) Sitting at the desk, rest both elbows on it and knead the jaw muscles with your fingertips for a minute.\n", []string{"position"}},
 		// dry told as the verb, let happen, or as a state to make sure of;
 		// not a condition or a product
 		{"Foot rub\n\nShoes off, and if it's been a sweaty day, dry them off with a clean towel.\n\n1. Press along the arch with your thumbs.\n", []string{"towel", "dry"}},

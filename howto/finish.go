@@ -81,7 +81,7 @@ func (d *doc) findPrep(s *sentence) {
 		}
 		d.addPrep(k, s)
 	}
-	if positionTold(s.toks) {
+	if positionTold(s.toks) || postureOpens(s) {
 		d.addPrep("position", s)
 	}
 	if dryTold(s.toks) && !s.warning {
@@ -120,6 +120,28 @@ func (d *doc) findPrep(s *sentence) {
 		}
 	}
 }
+
+// postureOpens reports an instruction, or a line that leads into the
+// steps, opening with how the body is placed: "Lying on your back, knees
+// bent:", "Sitting at the desk, rest both elbows on it …".
+func postureOpens(s *sentence) bool {
+	t := s.toks
+	k := 0
+	for k < len(t) && (t[k].kind == tPunct || t[k].kind == tNum) {
+		k++
+	}
+	if k+1 >= len(t) || !postureParticiples[t[k].w] {
+		return false
+	}
+	switch t[k+1].w {
+	case "on", "at", "in", "down", "back", "up", "upright", "comfortably", "tall", "face", ",":
+	default:
+		return false
+	}
+	return s.form != fNone || strings.HasSuffix(strings.TrimSpace(s.text), ":")
+}
+
+var postureParticiples = wordSet("lying sitting kneeling standing seated reclining")
 
 // positionTold reports a position named in any sentence: a position with a
 // posture word before it ("an upright sitting position", "a comfortable
