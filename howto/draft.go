@@ -224,6 +224,9 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	if s.handTurned() {
 		v.add("wrists", w+2) // "Support the wrist and circle the hand slowly"
 	}
+	if s.kneesRocked() {
+		v.add("lower-back", w+2) // "Rock your knees slowly side to side"
+	}
 	if s.heelDropped() {
 		v.add("calves", w+2) // "lower one heel below the step and hold"
 	}

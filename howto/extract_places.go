@@ -910,6 +910,28 @@ func (s *sentence) heelDropped() bool {
 	return false
 }
 
+// kneesRocked reports bent knees rocked, swayed or let fall from side to
+// side while lying ("Rock your knees slowly side to side", "let both
+// knees fall to the left"): what works is the lower back.
+func (s *sentence) kneesRocked() bool {
+	t := s.toks
+	for ti, x := range t {
+		if x.w != "knees" {
+			continue
+		}
+		rock := false
+		for k := max(0, ti-4); k < len(t) && k <= ti+3; k++ {
+			rock = rock || kneeRocks[t[k].w]
+		}
+		if rock && (wordIn(t, ti+1, 8, "side") || wordIn(t, ti+1, 6, "left", "right")) {
+			return true
+		}
+	}
+	return false
+}
+
+var kneeRocks = wordSet("rock rocks rocking sway sways swaying fall falls falling drop drops dropping roll rolls rolling tip tips")
+
 // toesBent reports toes bent or curled back and forth ("bend all the toes
 // back towards me", "grab the toes in your fist and bend them"): the toes
 // are worked, when no other part of the foot is (stepDraft.bendsToes).

@@ -165,6 +165,8 @@ func TestPlacesWorked(t *testing.T) {
 		// the ribs works the lower back; the hip just below it is the hip.
 		{"1. Press with your thumbs in small circles along the thick muscles beside the spine, from the waistband up to the ribs. Three slow passes.", "lower-back", "lower-back"},
 		{"4. Knead the fleshy part of each hip, just below the waistband, 10 squeezes a side.", "hips", "hips"},
+		// Bent knees rocked from side to side while lying work the lower back.
+		{"1. Lie on your back with your knees bent. Rock your knees slowly side to side, ten times.", "lower-back", "lower-back legs"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
