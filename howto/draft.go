@@ -224,6 +224,9 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	if s.handTurned() {
 		v.add("wrists", w+2) // "Support the wrist and circle the hand slowly"
 	}
+	if s.doorwayStretch() {
+		v.add("chest", w+2) // "forearms on the frame, lean through gently"
+	}
 	if s.kneesRocked() {
 		v.add("lower-back", w+2) // "Rock your knees slowly side to side"
 	}

@@ -910,6 +910,29 @@ func (s *sentence) heelDropped() bool {
 	return false
 }
 
+// doorwayStretch reports the chest stretched in a doorway: forearms or
+// hands on the frame and a step or lean through it ("Stand in a doorway
+// with your forearms on the frame and lean through gently"), or a
+// "doorway stretch" named; not a ball pressed against the frame.
+func (s *sentence) doorwayStretch() bool {
+	t := s.toks
+	if s.tool {
+		return false
+	}
+	door, through := false, false
+	for k, x := range t {
+		switch x.w {
+		case "doorway", "doorframe", "frame":
+			door = true
+		case "through":
+			through = through || k > 0 && wordIn(t, max(0, k-4), k-max(0, k-4), "lean", "leaning", "step", "stepping", "walk", "press")
+		case "stretch":
+			through = through || k > 0 && (t[k-1].w == "doorway" || t[k-1].w == "pec")
+		}
+	}
+	return door && through
+}
+
 // kneesRocked reports bent knees rocked, swayed or let fall from side to
 // side while lying ("Rock your knees slowly side to side", "let both
 // knees fall to the left"): what works is the lower back.

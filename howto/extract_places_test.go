@@ -167,6 +167,8 @@ func TestPlacesWorked(t *testing.T) {
 		{"4. Knead the fleshy part of each hip, just below the waistband, 10 squeezes a side.", "hips", "hips"},
 		// Bent knees rocked from side to side while lying work the lower back.
 		{"1. Lie on your back with your knees bent. Rock your knees slowly side to side, ten times.", "lower-back", "lower-back legs"},
+		// The doorway stretch works the chest, wherever the hands are put.
+		{"1. Last one: hands on both sides of the frame above your head, and gently lean through for a count of ten, three times.", "chest", "chest"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
