@@ -169,6 +169,10 @@ func TestPlacesWorked(t *testing.T) {
 		{"1. Lie on your back with your knees bent. Rock your knees slowly side to side, ten times.", "lower-back", "lower-back legs"},
 		// The doorway stretch works the chest, wherever the hands are put.
 		{"1. Last one: hands on both sides of the frame above your head, and gently lean through for a count of ten, three times.", "chest", "chest"},
+		// The receiver's hand named by its side, or held in both of yours,
+		// is a place, not the giver's hand.
+		{"# Arm rub\n\n1. Knead the forearm.\n2. Finish by holding his right hand in both of yours for a minute.", "hands", "hands"},
+		{"# Arm rub\n\n1. Knead the forearm.\n2. Finish by just holding both her hands in yours for a minute or so.", "hands", "hands"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the

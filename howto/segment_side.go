@@ -128,7 +128,7 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			// were on the other one (a long sentence that goes to and fro
 			// between the sides, "again" at its end, is no turn).
 			named = x.w
-		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && (t[i-1].w == "the" || t[i-1].w == "your" && i > 1 && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "for")):
+		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && (t[i-1].w == "the" || (t[i-1].w == "your" || t[i-1].w == "her" || t[i-1].w == "his" || t[i-1].w == "their") && i > 1 && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "for")):
 			// "Swap and give the right hand the same treatment.", "Do the
 			// same on your right hand." (not "with your left hand": the
 			// giver's)

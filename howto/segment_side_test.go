@@ -43,6 +43,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"shoulders  Reach", "upper-arms  Grip", "shoulders right Switch"}},
 		{"the other foot gets the same", "1. Knead the sole with your knuckles for a minute.\n2. Then the other foot gets the same.",
 			[]string{"feet  Knead", "feet other Then"}},
+		{"repeat on her right hand", "- Press small circles into her left palm with your thumb for a minute.\n- Finish by squeezing her palm softly between your two palms for half a minute.\n- Repeat on her right hand.",
+			[]string{"hands  Press", "hands  Finish", "hands other Repeat"}},
 		{"a sub-bullet, the place before", "1. Knead\n   - Knead the flesh of the lower back with alternate hands.\n   - One minute, then walk round and do the other side.",
 			[]string{"lower-back alternate Knead", "lower-back other then"}},
 		{"the side it names", "Tap along the top of the shoulder with a loose fist. Switch hands and repeat everything on the right shoulder.",

@@ -1006,6 +1006,11 @@ func (s *sentence) readHit(h hit, prevAmb *int) {
 		s.takeValue(h, last, val{cArea, "hands"}) // "Shake both hands out": the hands shaken
 		return
 	}
+	if pl, ok := s.receiversHand(h, ti); ok {
+		s.markRef(pl.id, s.isRef(ti))
+		s.takeValue(h, ti, pl) // "holding both her hands in yours", "his right hand", "her left palm"
+		return
+	}
 	if pl, ok := selfHandPlaces[h.e.words[len(h.e.words)-1]]; ok && (h.n == 2 && s.otherHandOfSelf(ti) || h.n == 1 && s.ofOtherHand(ti)) {
 		s.markRef(pl.id, s.isRef(ti))
 		s.takeValue(h, ti, pl) // "over your left palm", worked by the right thumb
@@ -1742,6 +1747,27 @@ func (s *sentence) otherHandOfSelf(ti int) bool {
 	}
 	h := s.parts[len(s.parts)-1].hand
 	return (side == "left" || side == "right") && (h == "left" || h == "right") && h != side
+}
+
+// receiversHand reports a hand, or a part of one, the lexicon reads as
+// the giver's ("right hand", "both hands", "left palm") said to be the
+// receiver's: "his right hand", "both her hands in yours", "her left
+// palm"; and the place it is.
+func (s *sentence) receiversHand(h hit, ti int) (val, bool) {
+	last := s.toks[s.st.ti[h.i+h.n-1]].w
+	pl, ok := selfHandPlaces[last]
+	if !ok {
+		pl, ok = selfHandPlaces[strings.TrimSuffix(last, "s")]
+	}
+	if h.e.amb || h.n < 2 || !ok {
+		return val{}, false
+	}
+	for k := max(0, ti-1); k < s.st.ti[h.i+h.n-1]; k++ {
+		if w := s.toks[k].w; (w == "his" || w == "her" || w == "their") && !s.doerIs(w) {
+			return pl, !(k > 0 && (s.toks[k-1].w == "with" || s.toks[k-1].w == "using"))
+		}
+	}
+	return val{}, false
 }
 
 // ofOtherHand reports a part of a hand, the ti-th token, said to be of
