@@ -394,6 +394,9 @@ func (s *sentence) headMoved(ti int) int {
 	if k >= 0 && headVerbs[t[k].w] && !(pullVerbs[t[k].w] && (t[ti].w == "ear" || t[ti].w == "ears")) {
 		return k // "pull the ear gently out" works the ear itself
 	}
+	if k >= 0 && (t[k].w == "press" || t[k].w == "push") && t[ti].w == "head" && ti+1 < len(t) && (t[ti+1].w == "back" || t[ti+1].w == "backwards" || t[ti+1].w == "into" || t[ti+1].w == "against") {
+		return k // "Press your head back gently into the towel": the neck pushes
+	}
 	if k >= 0 && (t[k].w == "let" || t[k].w == "letting") && ti+1 < len(t) && headVerbs[t[ti+1].w] {
 		return ti + 1 // "let your right ear drop towards your shoulder"
 	}

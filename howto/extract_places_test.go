@@ -173,6 +173,8 @@ func TestPlacesWorked(t *testing.T) {
 		// is a place, not the giver's hand.
 		{"# Arm rub\n\n1. Knead the forearm.\n2. Finish by holding his right hand in both of yours for a minute.", "hands", "hands"},
 		{"# Arm rub\n\n1. Knead the forearm.\n2. Finish by just holding both her hands in yours for a minute or so.", "hands", "hands"},
+		// The head pressed back into a towel works the neck.
+		{"1. Lay the towel behind your neck. Press your head back gently into the towel and hold for a count of five; do this 4 times.", "neck", "neck"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
