@@ -485,8 +485,8 @@ func areaVotesOf(t string) areaVotes {
 		if h.e.amb && motionAfter(s.st.ws, h.i+h.n) {
 			continue // "Thumb strip", "Finger or thumb rotations": the giver's hand
 		}
-		if ti := s.st.ti[h.i]; facingWords[s.toks[ti].w] && ti+1 < len(s.toks) && (s.toks[ti+1].w == "down" || s.toks[ti+1].w == "up") {
-			continue // "(partner lying face down)": how the body lies
+		if ti := s.st.ti[h.i]; facingWords[s.toks[ti].w] && ti+1 < len(s.toks) && (s.toks[ti+1].w == "down" || s.toks[ti+1].w == "up" || s.toks[ti].w == "face" && faceRests(s.toks, ti)) {
+			continue // "(partner lying face down)", "face in the gap between two pillows": how the body lies
 		}
 		for _, x := range h.e.vals {
 			switch {

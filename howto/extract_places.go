@@ -57,7 +57,7 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case s.scopeOnly(ti):
 		return true
-	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward"):
+	case w == "face" && (next == "down" || next == "up" || next == "downward" || next == "upward" || faceRests(t, ti)):
 		return true
 	case s.handOnWaist(ti):
 		return true
@@ -101,6 +101,30 @@ func (s *sentence) positional(ti int) bool {
 	}
 	return false
 }
+
+// faceRests reports a face, the ti-th token, only said to rest in or on
+// something: "face in the gap between two pillows", "face through the
+// hole of the table", "face on her folded arms".
+func faceRests(t []token, ti int) bool {
+	if ti+2 >= len(t) {
+		return false
+	}
+	k := ti - 1
+	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
+		k--
+	}
+	if k >= 0 && verbs[t[k].w].c != 0 {
+		return false // "cups his whole face in her hands": the face is what is held
+	}
+	switch t[ti+1].w {
+	case "in", "into", "through", "on", "against":
+		return restObjects[t[ti+2].w] || dets[t[ti+2].w] && ti+3 < len(t) && (restObjects[t[ti+3].w] || faceRestNouns[t[ti+3].w] || ti+4 < len(t) && faceRestNouns[t[ti+4].w])
+	}
+	return false
+}
+
+// faceRestNouns are what a face lying down rests in.
+var faceRestNouns = wordSet("gap hole cradle ring cushion pillow pillows arms hands towel face-rest headrest")
 
 // stoodOn reports a standing verb earlier in the clause of the ti-th
 // token, or "up" just before it: "Stand on the stair on the balls of your

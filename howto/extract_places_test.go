@@ -175,6 +175,11 @@ func TestPlacesWorked(t *testing.T) {
 		{"# Arm rub\n\n1. Knead the forearm.\n2. Finish by just holding both her hands in yours for a minute or so.", "hands", "hands"},
 		// The head pressed back into a towel works the neck.
 		{"1. Lay the towel behind your neck. Press your head back gently into the towel and hold for a count of five; do this 4 times.", "neck", "neck"},
+		// A face resting in the gap between pillows is how the body lies,
+		// and in a lead-in it names no place for the steps under it; a face
+		// cupped in the hands is worked.
+		{"  Get him flat on his tummy on the bed, face in the gap between two pillows, and kneel at his side.\n  Walk your thumbs in little circles along the long muscles beside the spine, bottom to top, twice.", "back", "back"},
+		{"1. To finish, cup his whole face in your hands and rest there for a few breaths.", "face", "face"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
