@@ -1008,6 +1008,9 @@ var (
 	notToesAlone = wordSet("sole soles arch arches heel heels instep ankle ankles foot feet")
 )
 
+// circleLeads stand between a joint and the circles it is taken through.
+var circleLeads = wordSet("through in into slow small gentle big wide large easy a few")
+
 // bendVerbs bend a wrist or an ankle to stretch it; a knee or an elbow
 // bent is more often a pose than the place worked.
 var bendVerbs = wordSet("bend bends bending flex flexes flexing")
@@ -1019,6 +1022,13 @@ func (s *sentence) turnsJointAt(ti int) bool {
 	t := s.toks
 	if ti+1 < len(t) && (t[ti+1].w == "circles" || t[ti+1].w == "rotations") {
 		return true
+	}
+	for k := ti + 1; k < len(t) && k <= ti+4 && t[ti].w != "hand" && t[ti].w != "hands"; k++ { // not "swept her hands in big circles"
+		if w := t[k].w; w == "circles" || w == "rotations" {
+			return true // "take the foot through slow circles"
+		} else if !circleLeads[w] {
+			break
+		}
 	}
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		switch w := t[k].w; {

@@ -180,6 +180,9 @@ func TestPlacesWorked(t *testing.T) {
 		// cupped in the hands is worked.
 		{"  Get him flat on his tummy on the bed, face in the gap between two pillows, and kneel at his side.\n  Walk your thumbs in little circles along the long muscles beside the spine, bottom to top, twice.", "back", "back"},
 		{"1. To finish, cup his whole face in your hands and rest there for a few breaths.", "face", "face"},
+		// The foot taken through circles turns the ankle; the giver's hands
+		// swept in circles are no joint turned.
+		{"1. Hold the ankle steady in one hand and with the other take the foot through slow circles, five each way.", "ankles", "ankles feet"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
