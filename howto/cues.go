@@ -129,6 +129,9 @@ func (s *sentence) findWarning() {
 	if s.warning && (s.b != nil && s.b.kind == bHeading || labelOnly(s.toks)) {
 		s.warning, s.warnLead = false, false // "Warning" on a line of its own labels what follows
 	}
+	if s.b != nil && s.b.leadText != "" && strings.TrimSpace(s.text) == s.b.leadText {
+		s.warning, s.warnLead = false, false // it leads in the cautions, said with each
+	}
 }
 
 // leadWarning: an item of a list led in by a line that warns ("Do NOT do
@@ -137,6 +140,7 @@ func (s *sentence) findWarning() {
 func (s *sentence) leadWarning() {
 	if s.b != nil && s.b.leadText != "" && strings.TrimSpace(s.text) == s.b.leadText {
 		s.warning, s.warnLead = false, false // it leads in the cautions, said with each
+		s.form, s.vi = fNone, -1             // and is no move: "Do NOT massage the head if your partner has:"
 		return
 	}
 	if s.warning || s.b == nil || s.b.lead == nil || s.b.lead.leadText == "" {
@@ -241,6 +245,11 @@ func (s *sentence) warningAt(i, start int) {
 		if onlyIf(t, i) {
 			s.warning = true
 			s.warnFrom(i)
+			s.warnLead = s.warnLead || i == start
+		}
+		// "Stop rolling if you feel numbness …": stop a move on a sign
+		if t[i].w == "stop" && i+2 < len(t) && strings.HasSuffix(t[i+1].w, "ing") && (t[i+2].w == "if" || t[i+2].w == "when" || t[i+2].w == "once" || t[i+2].w == "as") {
+			s.warnClause(i, start)
 			s.warnLead = s.warnLead || i == start
 		}
 		// "Leave it alone if …", "leave the neck part out"

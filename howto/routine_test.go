@@ -247,6 +247,28 @@ func TestThenLeadsIntoSteps(t *testing.T) {
 	}
 }
 
+// TestCautionLeadAfterASentenceIsNoMove: a lead-in that closes a block
+// after another sentence ("Contraindications discussed in class. Do NOT
+// massage the head or face if your partner has:") is neither a step nor a
+// warning of its own; "Stop rolling if you feel numbness" warns.
+func TestCautionLeadAfterASentenceIsNoMove(t *testing.T) {
+	src := []byte("Head rub\n\n1. Circle your fingertips over the scalp for a minute.\n2. Roll the foam roller up the thigh for a minute.\n\nStop rolling if you feel numbness or tingling down the leg.\n\nContraindications discussed in class. Do NOT massage the head or face if your partner has:\n- a head injury in the last few weeks\n- a high temperature or fever\n")
+	res, err := Import(src, Options{Name: "head.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 {
+		t.Errorf("steps %+v: want the two moves only", res.Steps)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Text)
+	}
+	if want := "Stop rolling if you feel numbness or tingling down the leg.|a head injury in the last few weeks|a high temperature or fever"; strings.Join(got, "|") != want {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}
+
 // TestCautionLeadInUnderItsTitle: a numbered clause's title line over the
 // line that leads in its cautions ("3.3 When not to massage" over "Do not
 // give this massage if the resident:"): the last line leads in, and each
