@@ -183,6 +183,8 @@ func TestPlacesWorked(t *testing.T) {
 		// The foot taken through circles turns the ankle; the giver's hands
 		// swept in circles are no joint turned.
 		{"1. Hold the ankle steady in one hand and with the other take the foot through slow circles, five each way.", "ankles", "ankles feet"},
+		// Ear defenders are a thing to wear, no place.
+		{"SAFETY: steel toecaps and ear defenders required.\n\n- sit on a hard chair with a tennis ball under the bum and lean into it, shifting about, 2 mins", "glutes", "glutes"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the

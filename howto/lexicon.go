@@ -20,7 +20,7 @@ var words = mustReadLexicon(wordsData)
 var lexiconKinds = map[string]cat{
 	"lm": cLandmark, "area": cArea, "part": cPart, "hand": cHand, "mot": cMotion, "weak": cWeak,
 	"manner": cManner, "dir": cDir, "turn": cTurn, "pres": cPressure, "side": cSide, "prep": cPrep,
-	"tool": cTool, "else": cElse,
+	"tool": cTool, "else": cElse, "thing": cThing,
 }
 
 func mustReadLexicon(data string) *lexicon {

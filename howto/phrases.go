@@ -23,6 +23,7 @@ const (
 	cPrep                    // a preparation kind
 	cTool                    // a massage tool such as a ball or roller
 	cElse                    // a place on the body the model has no area for
+	cThing                   // a thing named by a body word that is no place: "ear defenders"
 )
 
 // val is one meaning of an entry.
