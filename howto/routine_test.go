@@ -269,6 +269,19 @@ func TestCautionLeadAfterASentenceIsNoMove(t *testing.T) {
 	}
 }
 
+// TestCareLabelIsNoWarning: a product's care label ("Do not dispose of in
+// household waste", "Do not tumble dry") warns of nothing about the body.
+func TestCareLabelIsNoWarning(t *testing.T) {
+	src := []byte("Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nDo not dispose of in household waste. Do not tumble dry.\n")
+	res, err := Import(src, Options{Name: "label.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 0 {
+		t.Errorf("warnings %+v, want none", res.Warnings)
+	}
+}
+
 // TestCautionLeadInUnderItsTitle: a numbered clause's title line over the
 // line that leads in its cautions ("3.3 When not to massage" over "Do not
 // give this massage if the resident:"): the last line leads in, and each
