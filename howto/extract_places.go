@@ -637,11 +637,15 @@ func (s *sentence) placeAt() map[string][]int {
 // there is none.
 func (s *sentence) supportSpan() (from, to int) {
 	t := s.toks
-	if len(t) > 4 && (t[0].w == "one" || t[0].w == "a") && (t[1].w == "hand" || t[1].w == "palm") && (t[2].w == "on" || t[2].w == "against" || t[2].w == "over") {
+	p := 2
+	if len(t) > 5 && restParticiples[t[2].w] {
+		p = 3 // "one hand cupped on Mum's forehead, the other squeezing …"
+	}
+	if len(t) > p+2 && (t[0].w == "one" || t[0].w == "a") && (t[1].w == "hand" || t[1].w == "palm") && (t[p].w == "on" || t[p].w == "against" || t[p].w == "over") {
 		// "One hand on the forehead, tip the head forward, other hand
 		// kneads the muscles at the top of the neck": a hand set still,
 		// with no verb
-		for b := 3; b < len(t); b++ {
+		for b := p + 1; b < len(t); b++ {
 			if t[b].w == "," || t[b].w == ";" {
 				for _, m := range s.motions {
 					if m.ti > b && m.strength >= 1 && m.id != "hold" {
@@ -1007,6 +1011,10 @@ var (
 	toeBends     = []string{"bend", "bends", "bending", "bent", "curl", "curls", "curling", "curled"}
 	notToesAlone = wordSet("sole soles arch arches heel heels instep ankle ankles foot feet")
 )
+
+// restParticiples say how a hand set still rests: "one hand cupped on the
+// forehead".
+var restParticiples = wordSet("cupped resting rested placed laid spread flat")
 
 // circleLeads stand between a joint and the circles it is taken through.
 var circleLeads = wordSet("through in into slow small gentle big wide large easy a few")

@@ -185,6 +185,10 @@ func TestPlacesWorked(t *testing.T) {
 		{"1. Hold the ankle steady in one hand and with the other take the foot through slow circles, five each way.", "ankles", "ankles feet"},
 		// Ear defenders are a thing to wear, no place.
 		{"SAFETY: steel toecaps and ear defenders required.\n\n- sit on a hard chair with a tennis ball under the bum and lean into it, shifting about, 2 mins", "glutes", "glutes"},
+		// A hand cupped still on the forehead only holds; the hollows just
+		// below the skull are the top of the neck.
+		{"1. One hand cupped on Mum's forehead, the other squeezing the back of her neck softly, working up to the hairline and down again, 4 times.", "neck", "neck scalp"},
+		{"1. With your fingertips, press gently into the hollows just below the skull, holding for 10 seconds.", "neck", "neck"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
