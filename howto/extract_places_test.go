@@ -187,8 +187,8 @@ func TestPlacesWorked(t *testing.T) {
 		{"SAFETY: steel toecaps and ear defenders required.\n\n- sit on a hard chair with a tennis ball under the bum and lean into it, shifting about, 2 mins", "glutes", "glutes"},
 		// A hand cupped still on the forehead only holds; the hollows just
 		// below the skull are the top of the neck.
-		{"1. One hand cupped on Mum's forehead, the other squeezing the back of her neck softly, working up to the hairline and down again, 4 times.", "neck", "neck scalp"},
-		{"1. With your fingertips, press gently into the hollows just below the skull, holding for 10 seconds.", "neck", "neck"},
+		{"1. One hand cupped on Mum's forehead, the other squeezing the back of her neck softly, working up to the hairline and down again, 4 times.", "neck", "neck"},
+		{"1. With your fingertips, press gently into the hollows just below the skull, holding for 10 seconds.", "neck", "neck scalp"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
