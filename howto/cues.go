@@ -126,6 +126,7 @@ func (s *sentence) findWarning() {
 	s.leadWarning()
 	s.gentleWarning()
 	s.capsNotWarning()
+	s.stopNowWarning()
 	if s.warning && (s.b != nil && s.b.kind == bHeading || labelOnly(s.toks)) {
 		s.warning, s.warnLead = false, false // "Warning" on a line of its own labels what follows
 	}
@@ -330,6 +331,26 @@ func (s *sentence) titleWarning() {
 	if tt := tokenize(s.b.title); len(tt) > 0 && (warnTitles[tt[0].w] || matchAt(tt, 0, []string{"do", "not"}) || len(tt) > 1 && tt[0].w == "not" && tt[1].w == "if") {
 		s.warning, s.warnLead = true, true
 		s.warnFrom(0)
+	}
+}
+
+// stopNowWarning: "Ease off straight away, or stop altogether", "Leave
+// the massage until a doctor or physio has said it is safe": a stop said
+// outright, or the massage put off until an adviser agrees.
+func (s *sentence) stopNowWarning() {
+	if s.warning {
+		return
+	}
+	t := s.toks
+	for i, x := range t {
+		switch {
+		case x.w == "stop" && i+1 < len(t) && (t[i+1].w == "altogether" || t[i+1].w == "immediately" || matchAt(t, i+1, []string{"straight", "away"}) || matchAt(t, i+1, []string{"at", "once"})):
+			s.warning = true
+			s.warnFrom(0)
+		case x.w == "until" && i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w]) && wordIn(t, max(0, i-6), i-max(0, i-6), "leave", "wait", "hold", "skip", "postpone", "don't", "dont", "not"):
+			s.warning = true
+			s.warnFrom(0)
+		}
 	}
 }
 

@@ -282,6 +282,24 @@ func TestCareLabelIsNoWarning(t *testing.T) {
 	}
 }
 
+// TestStopSaidOutright: "Ease off straight away, or stop altogether" and
+// "Leave the massage until a doctor or physio has said it is safe" warn;
+// "just don't sell it" does not.
+func TestStopSaidOutright(t *testing.T) {
+	src := []byte("Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nIf it hurts: ease off straight away, or stop altogether.\n\nLeave the massage until a doctor or physio has said it is safe.\n\nCopy it, share it, just don't sell it!\n")
+	res, err := Import(src, Options{Name: "stop.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Text)
+	}
+	if len(got) != 2 || !strings.Contains(got[0], "stop altogether") || !strings.HasPrefix(got[1], "Leave the massage") {
+		t.Errorf("warnings %q, want the stop and the doctor's say-so", got)
+	}
+}
+
 // TestCautionLeadInUnderItsTitle: a numbered clause's title line over the
 // line that leads in its cautions ("3.3 When not to massage" over "Do not
 // give this massage if the resident:"): the last line leads in, and each
