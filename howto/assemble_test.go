@@ -167,6 +167,9 @@ func TestModeOfSomeoneNamed(t *testing.T) {
 		{"Reunion area\nSit them down on the grass, legs out straight.\nHold the foot in both hands and stroke from the heel to the toes, 6 times.\n", "partner"},
 		{"Looking after a parent's feet?\nWith your parent sitting comfortably and the foot resting on your knee, stroke the top of the foot from the toes to the ankle, 6 times.\n", "partner"},
 		{"How to use it (my nan's way)\nRub a little balm into the backs of your hands.\nPress your right thumb into your left palm in small circles for a minute.\n", "self"},
+		{"Recovery tag\nGot a training buddy? After a long run, lie face down on a mat and get them to:\n(a) kneel beside you, lay both hands flat on your lower back and glide them up either side of the spine, 6 laps;\n(b) knead the muscles between the shoulder blades, about a minute.\n", "partner"},
+		{"All about me\n1. Squeeze along my forearm from elbow to wrist, pressing with your thumbs on the inside, 3 times.\n2. Rub my palm with your thumb in little circles, about 20.\n", "partner"},
+		{"My plan\n1. Circle my temples lightly with my fingertips, 10 times.\n2. Press my palms flat over my cheeks and hold for three breaths.\n", "self"},
 		// whose body a place is, said inside its name
 		{"Heavy pack\nTake off your rings and warm your hands first.\n1/ Rest both palms on top of their shoulders and hold for a slow count of ten.\n2/ Squeeze the ridge between neck and shoulder tip with your whole hand, six times.\n", "partner"},
 		{"What Tom does\nI lie on my left side with a pillow between my knees.\nHe starts with long flat strokes either side of my spine, ten or so.\nAfter that he leans the heel of his hand into my hip and holds it for 15 seconds.\nHe always ends with both hands resting still on my lower back for half a minute.\n", "partner"},

@@ -1309,7 +1309,14 @@ func (s *sentence) countPersons() {
 			if i+1 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") {
 				s.partner++
 			}
-		case "have", "has", "had", "get":
+		case "get", "have":
+			// "get them to: kneel beside you, lay both hands …": someone
+			// else gives it to the reader
+			if i+2 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") && s.toks[i+2].w == "to" {
+				s.partner += 2
+			}
+			fallthrough
+		case "has", "had":
 			// "have the driver lie face down", "Get them lying face up on a
 			// mat": someone else put in place
 			if i+3 < len(s.toks) && (s.toks[i+1].w == "the" || s.toks[i+1].w == "your") && positionVerbs[s.toks[i+3].w] ||
@@ -1856,6 +1863,19 @@ func (s *sentence) heWorks(k int) bool {
 // named by the verb itself.
 var doerVerbs = wordSet("starts begins ends finishes works uses leans moves goes puts gives does")
 
+// youWords name the reader.
+var youWords = wordSet("you your yours")
+
+// myTool reports a hand of the writer's that works: "with my fingertips".
+func (s *sentence) myTool() bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].w == "my" && (giverWords[s.toks[i+1].w] || giverOne[s.toks[i+1].w] || bodyAdjs[s.toks[i+1].w] && i+2 < len(s.toks) && giverWords[s.toks[i+2].w]) {
+			return true
+		}
+	}
+	return false
+}
+
 // countOwner counts "your neck" as a self cue and "their neck" as a
 // partner cue.
 func (s *sentence) countOwner(ti int) {
@@ -1895,6 +1915,10 @@ func (s *sentence) countOwner(ti int) {
 	case "my":
 		if s.vi > 0 && kinDoers[s.toks[s.vi-1].w] || s.heWorks(k) {
 			s.partner++ // "Mum squeezes my shoulders": the teller receives
+		} else if s.form == fImperative && s.shape.person != "i" && !s.narrative && hasAnyWord(s.toks, youWords) && !s.myTool() {
+			s.partner++ // "Rub my palm with your thumb": the reader works the writer's body (not "Circle my temples with my fingertips")
+		} else if wordIn(s.toks, ti+1, 4, "your") && wordIn(s.toks, ti+2, 5, "lap", "hands", "hand", "knee", "knees") {
+			s.partner++ // "I'll be on the sofa with my feet in your lap"
 		} else {
 			s.self++
 		}
