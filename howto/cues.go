@@ -347,6 +347,10 @@ func (s *sentence) stopNowWarning() {
 		case x.w == "stop" && i+1 < len(t) && (t[i+1].w == "altogether" || t[i+1].w == "immediately" || matchAt(t, i+1, []string{"straight", "away"}) || matchAt(t, i+1, []string{"at", "once"})):
 			s.warning = true
 			s.warnFrom(0)
+		case (matchAt(t, i, []string{"ease", "off"}) || matchAt(t, i, []string{"hold", "back"})) && i+2 < len(t) && (t[i+2].w == "if" || t[i+2].w == "anything" || t[i+2].w == "whatever" || t[i+2].w == "when"):
+			// "Ease off anything that makes them wince", "Hold back if the arm is swollen"
+			s.warning = true
+			s.warnFrom(i)
 		case x.w == "until" && i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w]) && wordIn(t, max(0, i-6), i-max(0, i-6), "leave", "wait", "hold", "skip", "postpone", "don't", "dont", "not"):
 			s.warning = true
 			s.warnFrom(0)

@@ -282,11 +282,12 @@ func TestCareLabelIsNoWarning(t *testing.T) {
 	}
 }
 
-// TestStopSaidOutright: "Ease off straight away, or stop altogether" and
-// "Leave the massage until a doctor or physio has said it is safe" warn;
-// "just don't sell it" does not.
+// TestStopSaidOutright: "Ease off straight away, or stop altogether",
+// "Leave the massage until a doctor or physio has said it is safe", "Ease
+// off anything that makes them wince" and "Hold back if …" warn; "just
+// don't sell it" does not.
 func TestStopSaidOutright(t *testing.T) {
-	src := []byte("Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nIf it hurts: ease off straight away, or stop altogether.\n\nLeave the massage until a doctor or physio has said it is safe.\n\nCopy it, share it, just don't sell it!\n")
+	src := []byte("Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nIf it hurts: ease off straight away, or stop altogether.\n\nLeave the massage until a doctor or physio has said it is safe.\n\nCopy it, share it, just don't sell it!\n\nEase off anything that makes them wince. Hold back if the arm is swollen.\n")
 	res, err := Import(src, Options{Name: "stop.txt"})
 	if err != nil {
 		t.Fatal(err)
@@ -295,8 +296,8 @@ func TestStopSaidOutright(t *testing.T) {
 	for _, w := range res.Warnings {
 		got = append(got, w.Text)
 	}
-	if len(got) != 2 || !strings.Contains(got[0], "stop altogether") || !strings.HasPrefix(got[1], "Leave the massage") {
-		t.Errorf("warnings %q, want the stop and the doctor's say-so", got)
+	if len(got) != 4 || !strings.Contains(got[0], "stop altogether") || !strings.HasPrefix(got[1], "Leave the massage") || !strings.HasPrefix(got[2], "Ease off anything") || !strings.HasPrefix(got[3], "Hold back if") {
+		t.Errorf("warnings %q, want the stop, the doctor's say-so, the ease-off and the hold-back", got)
 	}
 }
 
