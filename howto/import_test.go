@@ -386,52 +386,31 @@ func TestRomanNumeralItems(t *testing.T) {
 	}
 }
 
-// Lines led by a number in square brackets, as a mark scheme gives its
-// marks, are a list: each its own step, the marks left out.
-func TestBracketedNumberItems(t *testing.T) {
-	in := "Routine (8 marks)\n[2] Effleurage: the candidate strokes from the top of the thigh up over the buttock, at least 6 strokes.\n[2] Petrissage: the candidate kneads the buttock with alternating hands for about one minute.\n[2] Compressions: the candidate places a soft fist on the upper outer buttock and leans in, 4 compressions.\n[2] The candidate rocks the pelvis gently from side to side with both hands on the hip, 30 seconds.\n"
-	res := importWithCatalog(t, in)
-	if len(res.Steps) != 4 {
-		t.Fatalf("steps %+v: want 4, one a line", res.Steps)
-	}
-	for _, s := range res.Steps {
-		if strings.HasPrefix(s.Text, "[") {
-			t.Errorf("step %q keeps its marks", s.Text)
+// Lists typed in less common shapes are lists: each line its own step,
+// its marker left out. Lines led by a number in square brackets (a mark
+// scheme's marks); lines lettered in capitals ("A. …", "B. …"), where an
+// item that only names a move played again ("Stroking again, as in B, to
+// finish.") is a step and the items under a lead-in that says what to do
+// if something aches are moves, not conditions; lines typed with double
+// hyphens.
+func TestListMarkerShapes(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		steps    int
+		warnings int
+	}{
+		{"bracketed numbers", "Routine (8 marks)\n[2] Effleurage: the candidate strokes from the top of the thigh up over the buttock, at least 6 strokes.\n[2] Petrissage: the candidate kneads the buttock with alternating hands for about one minute.\n[2] Compressions: the candidate places a soft fist on the upper outer buttock and leans in, 4 compressions.\n[2] The candidate rocks the pelvis gently from side to side with both hands on the hip, 30 seconds.\n", 4, 0},
+		{"capital letters", "Comfort on board\n\nIf you are pregnant and your lower back starts to ache, ask the crew for a cushion and let your companion help:\n\nA. Sit sideways on the bench, leaning forward onto the cushion.\nB. Companion: lay both hands flat on her lower back and stroke outwards from the spine to the sides of her waist, 6 slow strokes.\nC. With the heels of the hands, press gently into the muscle just above each hip and let go, 10 times.\nD. Stroking again, as in B, to finish.\n\nDo not press on the spine.\n", 3, 1},
+		{"double hyphens", "Note for Abena\n\nI sit beside her and rest her hand on a folded towel on my knee.\n-- Long strokes from her fingertips up to the elbow. Ten or so.\n-- Thumbs wiggling in small circles round her wrist bones, front and back.\n-- I work between her knuckles with my thumb, down towards the wrist.\n-- Each finger gets a slow pull from the base to the tip, twice.\n", 4, 0},
+	} {
+		res := importWithCatalog(t, c.in)
+		if len(res.Steps) != c.steps || len(res.Warnings) != c.warnings {
+			t.Errorf("%s: steps %+v, warnings %+v: want %d and %d", c.name, res.Steps, res.Warnings, c.steps, c.warnings)
 		}
-	}
-}
-
-// A list lettered in capitals ("A. …", "B. …") is a list; an item that
-// only names a move played again ("Stroking again, as in A, to finish.")
-// is a step; and the items under a lead-in that says what to do if
-// something aches are moves, not conditions.
-func TestCapitalLetteredItems(t *testing.T) {
-	in := "Comfort on board\n\nIf you are pregnant and your lower back starts to ache, ask the crew for a cushion and let your companion help:\n\nA. Sit sideways on the bench, leaning forward onto the cushion.\nB. Companion: lay both hands flat on her lower back and stroke outwards from the spine to the sides of her waist, 6 slow strokes.\nC. With the heels of the hands, press gently into the muscle just above each hip and let go, 10 times.\nD. Stroking again, as in B, to finish.\n\nDo not press on the spine.\n"
-	res := importWithCatalog(t, in)
-	if len(res.Steps) != 3 {
-		t.Errorf("steps %+v: want 3", res.Steps)
-	}
-	for _, s := range res.Steps {
-		if strings.HasPrefix(s.Text, "B.") || strings.HasPrefix(s.Text, "C.") {
-			t.Errorf("step %q keeps its letter", s.Text)
-		}
-	}
-	if len(res.Warnings) != 1 {
-		t.Errorf("warnings %+v: want only the spine", res.Warnings)
-	}
-}
-
-// A list typed with double hyphens is a list: each "-- " line its own
-// step, its marker left out.
-func TestDoubleHyphenItems(t *testing.T) {
-	in := "Note for Abena\n\nI sit beside her and rest her hand on a folded towel on my knee.\n-- Long strokes from her fingertips up to the elbow. Ten or so.\n-- Thumbs wiggling in small circles round her wrist bones, front and back.\n-- I work between her knuckles with my thumb, down towards the wrist.\n-- Each finger gets a slow pull from the base to the tip, twice.\n"
-	res := importWithCatalog(t, in)
-	if len(res.Steps) != 4 {
-		t.Errorf("steps %+v: want 4, one a line", res.Steps)
-	}
-	for _, s := range res.Steps {
-		if strings.HasPrefix(s.Text, "-") {
-			t.Errorf("step %q keeps its marker", s.Text)
+		for _, s := range res.Steps {
+			if strings.HasPrefix(s.Text, "[") || strings.HasPrefix(s.Text, "-") || len(s.Text) > 1 && s.Text[1] == '.' {
+				t.Errorf("%s: step %q keeps its marker", c.name, s.Text)
+			}
 		}
 	}
 }
