@@ -427,6 +427,9 @@ func (s *sentence) headMoved(ti int) int {
 	if k >= 0 && (t[k].w == "so" || t[k].w == "until") && ti+2 < len(t) && headGoes[t[ti+1].w] && headWays[t[ti+2].w] {
 		return ti + 1 // "so your chin heads towards your chest", "until your chin comes down"
 	}
+	if (k < 0 || leadAdverbs[t[k].w] && k == 0) && (t[ti].w == "ear" || t[ti].w == "chin") && ti+3 < len(t) && (t[ti+1].w == "to" || t[ti+1].w == "towards" || t[ti+1].w == "toward") {
+		return ti // "Then the left ear to the left shoulder.": the same tilt, said short
+	}
 	return -1
 }
 

@@ -189,6 +189,8 @@ func TestPlacesWorked(t *testing.T) {
 		// below the skull are the top of the neck.
 		{"1. One hand cupped on Mum's forehead, the other squeezing the back of her neck softly, working up to the hairline and down again, 4 times.", "neck", "neck"},
 		{"1. With your fingertips, press gently into the hollows just below the skull, holding for 10 seconds.", "neck", "neck scalp"},
+		// The ear tilt said short, with no verb, still works the neck.
+		{"1. Tip your right ear to your right shoulder, hold 20 seconds.\n2. Then the left ear to the left shoulder.", "neck", "neck"},
 		// A place the move names that lies inside the heading's area wins
 		// over the heading, even named once ("the calf" under a title about
 		// the legs); a place only headed for does not ("forward to the
