@@ -130,7 +130,7 @@ func (s *sentence) findWarning() {
 	if s.warning && (s.b != nil && s.b.kind == bHeading || labelOnly(s.toks)) {
 		s.warning, s.warnLead = false, false // "Warning" on a line of its own labels what follows
 	}
-	if s.b != nil && s.b.leadText != "" && strings.TrimSpace(s.text) == s.b.leadText {
+	if s.leadsIn() {
 		s.warning, s.warnLead = false, false // it leads in the cautions, said with each
 	}
 }
@@ -139,9 +139,8 @@ func (s *sentence) findWarning() {
 // the tummy rub:", "Skip it if:", "Not suitable when:") is a warning
 // however it is worded ("- within an hour of a meal", "- if she says no").
 func (s *sentence) leadWarning() {
-	if s.b != nil && s.b.leadText != "" && strings.TrimSpace(s.text) == s.b.leadText {
-		s.warning, s.warnLead = false, false // it leads in the cautions, said with each
-		s.form, s.vi = fNone, -1             // and is no move: "Do NOT massage the head if your partner has:"
+	if s.leadsIn() {
+		s.form, s.vi = fNone, -1 // no move: "Do NOT massage the head if your partner has:" (findWarning clears its warning)
 		return
 	}
 	if s.warning || s.b == nil || s.b.lead == nil || s.b.lead.leadText == "" {
@@ -155,6 +154,12 @@ func (s *sentence) leadWarning() {
 	}
 	s.warning, s.warnLead = true, true
 	s.warnFrom(0)
+}
+
+// leadsIn reports the sentence that leads in its block's list of
+// cautions: said with each item, it is no warning or move of its own.
+func (s *sentence) leadsIn() bool {
+	return s.b != nil && s.b.leadText != "" && strings.TrimSpace(s.text) == s.b.leadText
 }
 
 // warnLeadIn reports a line that leads in a list of cautions: it opens
@@ -351,7 +356,7 @@ func (s *sentence) stopNowWarning() {
 			// "Ease off anything that makes them wince", "Hold back if the arm is swollen"
 			s.warning = true
 			s.warnFrom(i)
-		case x.w == "until" && i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w]) && wordIn(t, max(0, i-6), i-max(0, i-6), "leave", "wait", "hold", "skip", "postpone", "don't", "dont", "not"):
+		case x.w == "until" && i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w]) && wordsBefore(t, i, 6, "leave", "wait", "hold", "skip", "postpone", "don't", "dont", "not"):
 			s.warning = true
 			s.warnFrom(0)
 		}

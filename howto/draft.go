@@ -221,20 +221,10 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			v.add(s.workedArea(l, lm.Area), lw)
 		}
 	}
-	if s.handTurned() {
-		v.add("wrists", w+2) // "Support the wrist and circle the hand slowly"
-	}
-	if s.doorwayStretch() {
-		v.add("chest", w+2) // "forearms on the frame, lean through gently"
-	}
-	if s.kneesRocked() {
-		v.add("lower-back", w+2) // "Rock your knees slowly side to side"
-	}
-	if s.heelDropped() {
-		v.add("calves", w+2) // "lower one heel below the step and hold"
-	}
-	if s.footTurned() {
-		v.add("ankles", w+2) // "Circle the foot slowly, 5 one way": the ankle turns
+	for _, m := range shapedMoves {
+		if m.moves(s) {
+			v.add(m.area, w+2)
+		}
 	}
 	for _, a := range s.areas {
 		aw := w
@@ -254,6 +244,19 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 		}
 		v.add(a, aw)
 	}
+}
+
+// shapedMoves are moves whose shape says what they work, whatever body
+// words the sentence names: the part moved or stretched.
+var shapedMoves = []struct {
+	moves func(*sentence) bool
+	area  string
+}{
+	{(*sentence).handTurned, "wrists"},      // "Support the wrist and circle the hand slowly"
+	{(*sentence).doorwayStretch, "chest"},   // "forearms on the frame, lean through gently"
+	{(*sentence).kneesRocked, "lower-back"}, // "Rock your knees slowly side to side"
+	{(*sentence).heelDropped, "calves"},     // "lower one heel below the step and hold"
+	{(*sentence).footTurned, "ankles"},      // "Circle the foot slowly, 5 one way": the ankle turns
 }
 
 // edges are places where a move on a neighbouring area starts or ends,
@@ -314,7 +317,7 @@ func (s *sentence) workedArea(l, area string) string {
 	}
 	above := false
 	for _, ti := range s.placeAt()[l] {
-		above = above || wordIn(t, max(0, ti-5), ti-max(0, ti-5), "above", "over")
+		above = above || wordsBefore(t, ti, 5, "above", "over")
 	}
 	if l == "base-of-skull" && !above && !s.namesScalpBesides(l) {
 		// "small circles along the ridge at the base of the skull, ear to
@@ -341,7 +344,7 @@ func (s *sentence) namesSeat() bool {
 func (s *sentence) onlyBelow(l string) bool {
 	at := s.placeAt()[l]
 	for _, ti := range at {
-		if !wordIn(s.toks, max(0, ti-3), ti-max(0, ti-3), "below", "under", "beneath", "underneath") {
+		if !wordsBefore(s.toks, ti, 3, "below", "under", "beneath", "underneath") {
 			return false
 		}
 	}
@@ -371,7 +374,7 @@ func (s *sentence) lowBackSpan() bool {
 				ribs = true
 			case lm.Area == "lower-back" || lm.Area == "glutes" || lm.Area == "hips":
 				low = true
-				above = above || lm.Area == "lower-back" && wordIn(t, max(0, ti-3), ti-max(0, ti-3), "above")
+				above = above || lm.Area == "lower-back" && wordsBefore(t, ti, 3, "above")
 				belt = belt || m == "lower-back"
 			}
 		}

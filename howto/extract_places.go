@@ -113,7 +113,7 @@ func faceRests(t []token, ti int) bool {
 	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
 		k--
 	}
-	if k >= 0 && verbs[t[k].w].c != 0 {
+	if k >= 0 && verbs[t[k].w].c != vNone {
 		return false // "cups his whole face in her hands": the face is what is held
 	}
 	switch t[ti+1].w {
@@ -772,6 +772,11 @@ func (s *sentence) feltAt() map[string]bool {
 	return out
 }
 
+// wordsBefore reports one of ws in the n tokens before token i.
+func wordsBefore(t []token, i, n int, ws ...string) bool {
+	return wordIn(t, max(0, i-n), i-max(0, i-n), ws...)
+}
+
 func wordIn(t []token, p, n int, ws ...string) bool {
 	for k := p; k < len(t) && k < p+n; k++ {
 		for _, w := range ws {
@@ -924,7 +929,7 @@ func (s *sentence) heelDropped() bool {
 		return false
 	}
 	for ti, x := range t {
-		if (x.w == "toes" || x.w == "tiptoes" || x.w == "tiptoe") && wordIn(t, max(0, ti-4), ti-max(0, ti-4), "rise", "rises", "rising") {
+		if (x.w == "toes" || x.w == "tiptoes" || x.w == "tiptoe") && wordsBefore(t, ti, 4, "rise", "rises", "rising") {
 			return true // "rise up onto your toes and lower slowly": a calf raise
 		}
 		if x.w != "heel" && x.w != "heels" {
@@ -959,7 +964,7 @@ func (s *sentence) doorwayStretch() bool {
 		case "doorway", "doorframe", "frame":
 			door = true
 		case "through":
-			through = through || k > 0 && wordIn(t, max(0, k-4), k-max(0, k-4), "lean", "leaning", "step", "stepping", "walk", "press")
+			through = through || k > 0 && wordsBefore(t, k, 4, "lean", "leaning", "step", "stepping", "walk", "press")
 		case "stretch":
 			through = through || k > 0 && (t[k-1].w == "doorway" || t[k-1].w == "pec")
 		}
@@ -998,7 +1003,7 @@ func (s *sentence) toesBent() bool {
 		if x.w != "toe" && x.w != "toes" {
 			continue
 		}
-		if wordIn(t, max(0, ti-4), ti-max(0, ti-4), toeBends...) {
+		if wordsBefore(t, ti, 4, toeBends...) {
 			return true // "bend each toe back and forth"
 		}
 		for k := ti + 1; k+1 < len(t) && k <= ti+6; k++ {

@@ -682,7 +682,7 @@ func dryTold(t []token) bool {
 					// "so they're dry", "Make sure your feet are dry", "Their
 					// hair should be dry and brushed through"; not "if the
 					// skin is dry"
-					return ownHandsIn(t, max(0, k-8), k) || wordIn(t, max(0, k-4), k-max(0, k-4), "feet", "foot", "hair")
+					return ownHandsIn(t, max(0, k-8), k) || wordsBefore(t, k, 4, "feet", "foot", "hair")
 				}
 			}
 		}
