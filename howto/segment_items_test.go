@@ -189,6 +189,12 @@ func TestStepFinding(t *testing.T) {
 		{"prose wrapped at a width stays one paragraph",
 			"Knead the calf with both hands,\nworking slowly from the ankle up to the knee and\nback down again, six times.\n",
 			[]string{"Knead the calf"}},
+		{"a counted set-up, or a hold, in an item of its own is that item's step, not the next one's",
+			"a) Hook a resistance band round the ball of the foot and point and flex slowly, fifteen times.\nb) Roll forwards and back from the heel to just behind the toes for a minute.\nc) Wrap both hands round her foot and hold still.\nd) Stroke from the toes up to the ankle with flat fingers.\n",
+			[]string{"Hook a resistance band", "Roll forwards", "Wrap both hands", "Stroke from the toes"}},
+		{"a set-up item that only places the hands, or finds a muscle once, waits for the next item's move",
+			"1. Place both palms at the base of the back.\n2. Glide them up either side of the spine to the shoulders.\n3. Put your fingertips just in front of your ears and clench once.\n4. Rub slow circles over the muscle there.\n",
+			[]string{"Place both palms", "Put your fingertips"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
