@@ -183,6 +183,8 @@ func warnLeadIn(t []token) bool {
 		return true
 	case warnTitles[w] && w != "careful":
 		return true
+	case referVerbs[w] && endsInCondition(t):
+		return true // "Ask us before you do this if:", "Check with the midwife first when:"
 	}
 	for _, x := range t {
 		if x.w == "contraindications" || x.w == "cautions" || x.w == "warnings" {
@@ -190,6 +192,16 @@ func warnLeadIn(t []token) bool {
 		}
 	}
 	return false
+}
+
+// endsInCondition reports a line whose last word opens the condition its
+// list gives: "… if:", "… when:".
+func endsInCondition(t []token) bool {
+	n := len(t)
+	for n > 0 && t[n-1].kind == tPunct {
+		n--
+	}
+	return n > 1 && (t[n-1].w == "if" || t[n-1].w == "when")
 }
 
 // labelOnly reports a sentence that is only a warning's label: "Warning",

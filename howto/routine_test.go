@@ -169,14 +169,14 @@ Never work on a foot that is red, hot or swollen.
 }
 
 // TestCautionListUnderALeadIn: each item of a list of cautions led in by a
-// line of its own is a warning, however it is worded, and the routine file
+// line of its own ("… out if:", "Ask us before you do this if:") is a
+// warning, however it is worded, and the routine file
 // says it with the line that leads it in; the lead-in is no warning and no
 // step of its own.
 func TestCautionListUnderALeadIn(t *testing.T) {
 	cat := builtin(t)
-	src := []byte(`Back rub for Dad
-
-Please leave the back rub out if:
+	for _, lead := range []string{"Please leave the back rub out if:", "Ask us before you do this if:"} {
+		src := []byte("Back rub for Dad\n\n" + lead + `
 - it is less than an hour after his dinner
 - he tells you he's had enough for today
 - the skin over his hip is red or broken
@@ -184,27 +184,28 @@ Please leave the back rub out if:
 1. Stroke up either side of the spine with flat hands, ten times.
 2. Knead the tops of the shoulders for a minute.
 `)
-	res, err := Import(src, Options{Name: "dad.txt", Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Warnings) != 3 {
-		t.Fatalf("warnings: %+v, want the three items", res.Warnings)
-	}
-	for _, w := range res.Warnings {
-		if w.Lead != "Please leave the back rub out if:" {
-			t.Errorf("warning %q: lead %q", w.Text, w.Lead)
+		res, err := Import(src, Options{Name: "dad.txt", Catalog: cat})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if len(res.Steps) != 2 {
-		t.Errorf("steps: %d, want 2", len(res.Steps))
-	}
-	b, err := RoutineFile(res, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte("Please leave the back rub out if: he tells you he's had enough for today")) {
-		t.Errorf("the routine file does not say the item with its lead-in:\n%s", b)
+		if len(res.Warnings) != 3 {
+			t.Fatalf("%s: warnings: %+v, want the three items", lead, res.Warnings)
+		}
+		for _, w := range res.Warnings {
+			if w.Lead != lead {
+				t.Errorf("warning %q: lead %q", w.Text, w.Lead)
+			}
+		}
+		if len(res.Steps) != 2 {
+			t.Errorf("%s: steps: %d, want 2", lead, len(res.Steps))
+		}
+		b, err := RoutineFile(res, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(lead+" he tells you he's had enough for today")) {
+			t.Errorf("the routine file does not say the item with its lead-in:\n%s", b)
+		}
 	}
 }
 
