@@ -137,6 +137,9 @@ func (s *sentence) productSetup() bool {
 	if s.vi >= 0 && (s.verb.base == "spread" || s.verb.base == "smooth" || s.verb.c == vMove) && s.spreadAlong(s.vi) {
 		return false // "Smooth cream from his fingertips up to his wrist", "Stroke the cream over the foot, six times": a stroke
 	}
+	if s.vi >= 0 && s.smoothedAlong(s.vi) {
+		return false // "I put a little cream on and smooth it in from the fingertips up to the wrists with long strokes"
+	}
 	for i := 0; i+1 < len(s.toks); i++ {
 		if lubricants[s.toks[i].w] && isMotionNoun(s.toks[i+1].w) {
 			return false // "Finish with the lotion strokes again": strokes, named by what they spread

@@ -502,8 +502,18 @@ func areaVotesOf(t string) areaVotes {
 			}
 		}
 	}
-	for _, w := range s.st.ws {
-		if w == "back" {
+	thing := map[int]bool{} // "BACK PAGE": a thing named by a body word
+	for _, h := range s.hits {
+		for _, x := range h.e.vals {
+			if x.c == cThing {
+				for k := h.i; k < h.i+h.n; k++ {
+					thing[k] = true
+				}
+			}
+		}
+	}
+	for i, w := range s.st.ws {
+		if w == "back" && !thing[i] {
 			v.add("back", 1)
 		}
 	}

@@ -183,6 +183,10 @@ func TestPlacesWorked(t *testing.T) {
 		// The foot taken through circles turns the ankle; the giver's hands
 		// swept in circles are no joint turned.
 		{"1. Hold the ankle steady in one hand and with the other take the foot through slow circles, five each way.", "ankles", "ankles feet"},
+		// "The hand cream" is a product, and "BACK PAGE" a page: neither is
+		// a place.
+		{"BACK PAGE\n\nTake a little of the hand cream from the tray and smooth long strokes up from the ankle to the back of the knee. Eight of them.", "calves", "calves ankles"},
+		{"BACK PAGE\n\nI start by holding her hand between both of mine for a few seconds, just to warm it.", "hands", "hands"},
 		// Ear defenders are a thing to wear, no place.
 		{"SAFETY: steel toecaps and ear defenders required.\n\n- sit on a hard chair with a tennis ball under the bum and lean into it, shifting about, 2 mins", "glutes", "glutes"},
 		// A hand cupped still on the forehead only holds; the hollows just

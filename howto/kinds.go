@@ -280,9 +280,23 @@ func (s *sentence) prepOnly() bool {
 					return false
 				}
 				// "Rub a little cream between your hands and stroke the
-				// whole foot": the oiling, then the move.
-				return !((v.base == "use" || v.base == "rub" || v.base == "warm" || v.base == "put") && movesAfter(t, k))
+				// whole foot": the oiling, then the move; "put a little
+				// cream on and smooth it in from the fingertips up to the
+				// wrists": the oiling, then a stroke along the limb.
+				return !((v.base == "use" || v.base == "rub" || v.base == "warm" || v.base == "put") && (movesAfter(t, k) || s.smoothedAlong(k)))
 			}
+		}
+	}
+	return false
+}
+
+// smoothedAlong reports "spread" or "smooth" after token k, along a place:
+// "… and smooth it in from the fingertips up to the wrists".
+func (s *sentence) smoothedAlong(k int) bool {
+	t := s.toks
+	for q := k + 1; q < len(t); q++ {
+		if w := t[q].w; (w == "smooth" || w == "spread") && s.spreadAlong(q) {
+			return true
 		}
 	}
 	return false
