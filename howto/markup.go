@@ -55,7 +55,7 @@ var (
 	// reRoman is a list's Roman numeral: "I. Place …", "(iv) Pinch …", "ii) Sweep …".
 	reRoman   = regexp.MustCompile(`^(\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)])\s+`)
 	reSpeaker = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?( \([^)]{1,20}\))?:\s+`)
-	reStep    = regexp.MustCompile(`(?i)^step\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
+	reStep    = regexp.MustCompile(`(?i)^(step|scene|stage|move|exercise|station|drill)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*[:.)\-–—]?\s*`)
 	// reWikiHeading is a wiki's heading: "== Routine ==".
 	reWikiHeading = regexp.MustCompile(`^={2,6}[^=].*[^=]={2,6}$`)
 	// reWikiLink is a wiki's link: "[[Calf rub]]", "[[User:Bex_R|Bex]]".
@@ -853,17 +853,18 @@ func leadIn(t string, num int) (text, title string, n int) {
 	}
 	// "Step 2:" inside the title, or before the text.
 	if m := reStep.FindStringSubmatch(title); m != nil {
-		n = stepNumber(m[1])
+		n = stepNumber(m[2])
 		if title = strings.TrimSpace(title[len(m[0]):]); title == "" {
-			title = "Step " + m[1]
+			title = m[1] + " " + m[2]
 		}
 	} else if m := reStep.FindStringSubmatch(t); m != nil {
-		n = stepNumber(m[1])
+		n = stepNumber(m[2])
 		rest := strings.TrimSpace(t[len(m[0]):])
 		// "Step 1: Apply the cream" on a line of its own is a title;
-		// "Step 1: Place your hands …." is the step itself.
+		// "Step 1: Place your hands …." ("Scene 2: Walk the ball …") is
+		// the step itself.
 		if rest == "" || len(strings.Fields(rest)) <= 6 && !endsSentence(rest) {
-			title, t = strings.TrimSpace("Step "+m[1]+": "+rest), ""
+			title, t = strings.TrimSpace(m[1]+" "+m[2]+": "+rest), ""
 			title = strings.TrimSuffix(title, ":")
 		} else {
 			t = rest

@@ -118,6 +118,10 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			// "Now the left calf.": a turn when the moves before were on
 			// the right one (sideSwitch checks).
 			named = x.w
+		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && t[i+1].w == "side" && len(s.st.ws) <= 6 && !s.hasStrong():
+			// "Same again, left side.": a turn when the moves before were
+			// on the right
+			named = x.w
 		case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
 			return true, false, "" // "Then the same for the right one."
 		case (x.w == "left" || x.w == "right" || x.w == "near" || x.w == "far") && same && i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to") &&
