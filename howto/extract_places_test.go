@@ -186,6 +186,7 @@ func TestPlacesWorked(t *testing.T) {
 		// "The hand cream" is a product, and "BACK PAGE" a page: neither is
 		// a place.
 		{"BACK PAGE\n\nTake a little of the hand cream from the tray and smooth long strokes up from the ankle to the back of the knee. Eight of them.", "calves", "calves ankles"},
+		{"[Back of card: Pip & Purl stitch markers]\n\n-> Walk your fingertips over the back of your left hand, from the knuckles to the wrist.", "hands", "hands"},
 		{"BACK PAGE\n\nI start by holding her hand between both of mine for a few seconds, just to warm it.", "hands", "hands"},
 		// Ear defenders are a thing to wear, no place.
 		{"SAFETY: steel toecaps and ear defenders required.\n\n- sit on a hard chair with a tennis ball under the bum and lean into it, shifting about, 2 mins", "glutes", "glutes"},
