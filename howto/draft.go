@@ -749,11 +749,40 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		out.Area = prevArea
 		out.borrowed = true
 		out.Unsure = append(out.Unsure, "names no body area: taken to be the same as the step before ("+prevArea+")")
+	case out.Area == "" && d.res.Mode == "self" && st.partMoved() != "":
+		out.Area = st.partMoved() // "Make a fist, then fling the fingers wide open": the hand moves itself
+		out.Unsure = append(out.Unsure, "names no place worked: "+out.Area+" is the part it moves")
 	case out.Area == "":
 		out.Unsure = append(out.Unsure, "names no body area")
 	case !named:
 		out.Unsure = append(out.Unsure, "names no body area: "+out.Area+" is taken from the title or heading")
 	}
+}
+
+// partMovedAreas are the areas of the parts a mobilisation moves.
+var partMovedAreas = map[string]string{"fist": "hands", "fists": "hands", "fingers": "hands",
+	"toes": "toes", "wrist": "wrists", "wrists": "wrists", "ankle": "ankles", "ankles": "ankles",
+	"jaw": "jaw", "mouth": "jaw", "chin": "neck", "head": "neck", "shoulders": "shoulders", "hips": "hips"}
+
+// partMoved is the area of the first part a step with no place of its
+// own moves ("make a fist", "open the mouth"), or "". In a text for a
+// partner the hands and fingers named are the giver's ("let your hands
+// and fingers be loose"), so only a text for oneself asks.
+func (st *stepDraft) partMoved() string {
+	for _, s := range st.sents {
+		for i, t := range s.toks {
+			a, ok := partMovedAreas[t.w]
+			if !ok {
+				continue
+			}
+			for k := max(0, i-3); k < i; k++ {
+				if mobiliseVerbs[s.toks[k].w] {
+					return a
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // measureInto fills in the step's landmarks, directions, turn, pressure,

@@ -186,6 +186,11 @@ func TestPlacesWorked(t *testing.T) {
 		// "The hand cream" is a product, and "BACK PAGE" a page: neither is
 		// a place.
 		{"BACK PAGE\n\nTake a little of the hand cream from the tray and smooth long strokes up from the ankle to the back of the knee. Eight of them.", "calves", "calves ankles"},
+		// "at chest height" says how high, no place; "pec" is the chest;
+		// a hand for oneself that only moves itself is the place.
+		{"5.1 Interlace your fingers and push your palms away from you at chest height until the backs of the wrists stretch. Hold 20 seconds.", "wrists", "wrists"},
+		{"-> Walk your fingertips over the back of your left hand, slowly.", "hands", "hands"},
+		{"TIRED? TRY THIS:\n\n-> Make a fist, then fling the fingers wide open. 5 times.\n-> Walk your fingertips over the back of your left hand.", "hands", "hands"},
 		{"[Back of card: Pip & Purl stitch markers]\n\n-> Walk your fingertips over the back of your left hand, from the knuckles to the wrist.", "hands", "hands"},
 		{"BACK PAGE\n\nI start by holding her hand between both of mine for a few seconds, just to warm it.", "hands", "hands"},
 		// Ear defenders are a thing to wear, no place.
@@ -673,5 +678,18 @@ func TestChinGlideIsTheNeck(t *testing.T) {
 	res := importWithCatalog(t, in)
 	if len(res.Steps) != 1 || res.Steps[0].Area != "neck" {
 		t.Errorf("steps %+v: want one on the neck", res.Steps)
+	}
+}
+
+// "Pec" is the chest, and "at shoulder height" only says how high: the
+// doorway stretch in a list of home moves is a step on the chest.
+func TestPecStretchAtShoulderHeight(t *testing.T) {
+	in := "Home programme after each swim:\n  1) Squeeze the upper trap between fingers and thumb, neck to shoulder tip, 10x each side.\n  2) Pec stretch in doorway, elbow at shoulder height, 3 x 30 s.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 || res.Steps[1].Area != "chest" {
+		t.Fatalf("steps %+v, want the second on the chest", res.Steps)
 	}
 }
