@@ -371,8 +371,40 @@ func (s *sentence) stopNowWarning() {
 		case x.w == "until" && i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w]) && wordsBefore(t, i, 6, "leave", "wait", "hold", "skip", "postpone", "don't", "dont", "not"):
 			s.warning = true
 			s.warnFrom(0)
+		case x.w == "leave" && leftUntil(t, i):
+			// "Leave it until the feeling has come back in your lip",
+			// "Leave anything swollen or hot to the doctor"
+			s.warning = true
+			s.warnFrom(i)
 		}
 	}
+}
+
+// leftUntil reports "leave" at token i that puts the massage off until a
+// sign has passed, or hands a place over to a doctor: "leave it until it
+// settles", "leave the rub until …", "leave this to your physio".
+func leftUntil(t []token, i int) bool {
+	k := i + 1
+	switch {
+	case k < len(t) && (t[k].w == "it" || t[k].w == "them" || t[k].w == "this" || t[k].w == "that"):
+		k++
+	case k+1 < len(t) && t[k].w == "the":
+		k += 2 // "the rub until", not "the centrepiece on the table until"
+	case k+1 < len(t) && t[k].w == "anything":
+		k += 2
+		for k < len(t) && k <= i+6 && t[k].w != "until" && t[k].w != "to" && t[k].kind != tPunct {
+			k++ // "anything swollen or hot"
+		}
+	default:
+		return false
+	}
+	if k >= len(t) {
+		return false
+	}
+	if t[k].w == "until" || t[k].w == "till" {
+		return true
+	}
+	return t[k].w == "to" && k+2 < len(t) && (doctors[t[k+1].w] || doctors[t[k+2].w])
 }
 
 // gentleWarning: "Keep it light, this area is sensitive": a gentle touch

@@ -302,6 +302,25 @@ func TestStopSaidOutright(t *testing.T) {
 	}
 }
 
+// TestLeftUntilOrToTheDoctor: "Leave it until the feeling has come back",
+// "Leave anything swollen or hot to the doctor" and "leave this to your
+// physio" warn; "leave the centrepiece on the table until the end" does
+// not.
+func TestLeftUntilOrToTheDoctor(t *testing.T) {
+	src := []byte("Jaw rub\n\nLeave it until the feeling has come back in your lip.\n\n1. Massage the muscle at the angle of the jaw in small circles, a minute each side.\n\nLeave anything swollen or hot to the doctor. If it clicks, leave this to your physio.\n\nPlease leave the centrepiece on the table until the end of the meal.\n")
+	res, err := Import(src, Options{Name: "leave.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Text)
+	}
+	if len(got) != 3 || !strings.HasPrefix(got[0], "Leave it until") || !strings.HasPrefix(got[1], "Leave anything") || !strings.Contains(got[2], "your physio") {
+		t.Errorf("warnings %q, want the wait, the doctor's and the physio's", got)
+	}
+}
+
 // TestCautionLeadInUnderItsTitle: a numbered clause's title line over the
 // line that leads in its cautions ("3.3 When not to massage" over "Do not
 // give this massage if the resident:"): the last line leads in, and each
