@@ -439,6 +439,8 @@ func TestMobilisationsAreMoves(t *testing.T) {
 		{"Back\n\nMake fists and rub the knuckles up and down beside the spine, 10 times.\n", 1},
 		{"Neck\n\n1. Knead the sides of the neck for a minute.\n2. Last, sit tall and let your head hang forward for 20 seconds, breathing slowly.\n", 2},
 		{"Neck\n\nKnead the sides of the neck for a minute.\nLast, sit tall and let your head hang forward for 20 seconds, breathing slowly.\n", 2},
+		// a caution after the move still moves (and warns)
+		{"Jaw\n\n1. Massage the muscle at the angle of the jaw in small circles, a minute each side.\n2. Open and close your mouth slowly, only as far as is comfortable, 10 times.\n", 2},
 	} {
 		res := importWithCatalog(t, c.in)
 		if len(res.Steps) != c.want {

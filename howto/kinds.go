@@ -100,7 +100,9 @@ func (s *sentence) handsOn() bool {
 // ear towards your right shoulder and hold for 15 seconds", "Let your
 // knees fall slowly from side to side, eight times each way").
 func (s *sentence) mobilises() bool {
-	if s.form == fNone || s.warning || s.vi < 0 || s.rep.IsZero() && s.secs.IsZero() || !mobiliseVerbs[s.toks[s.vi].w] {
+	if s.form == fNone || s.warning && s.warnFirst <= s.vi || s.vi < 0 || s.rep.IsZero() && s.secs.IsZero() || !mobiliseVerbs[s.toks[s.vi].w] {
+		// a caution after the move ("Open and close your mouth slowly, only
+		// as far as is comfortable, 10 times") still moves
 		return false
 	}
 	for k := s.vi + 1; k < len(s.toks) && k <= s.vi+4; k++ {
