@@ -421,7 +421,7 @@ func (s *sentence) headMoved(ti int) int {
 	if k >= 0 && (t[k].w == "press" || t[k].w == "push") && t[ti].w == "head" && ti+1 < len(t) && (t[ti+1].w == "back" || t[ti+1].w == "backwards" || t[ti+1].w == "into" || t[ti+1].w == "against") {
 		return k // "Press your head back gently into the towel": the neck pushes
 	}
-	if k >= 0 && (t[k].w == "let" || t[k].w == "letting") && ti+1 < len(t) && headVerbs[t[ti+1].w] {
+	if k >= 0 && (t[k].w == "let" || t[k].w == "lets" || t[k].w == "letting") && ti+1 < len(t) && headVerbs[t[ti+1].w] {
 		return ti + 1 // "let your right ear drop towards your shoulder"
 	}
 	if k >= 0 && (t[k].w == "so" || t[k].w == "until") && ti+2 < len(t) && headGoes[t[ti+1].w] && headWays[t[ti+2].w] {

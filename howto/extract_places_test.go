@@ -693,3 +693,22 @@ func TestPecStretchAtShoulderHeight(t *testing.T) {
 		t.Fatalf("steps %+v, want the second on the chest", res.Steps)
 	}
 }
+
+// "Passenger lets the chin sink toward the chest" moves the head in the
+// third person: it works the neck, not the face.
+func TestChinLetSinkInTheThirdPerson(t *testing.T) {
+	in := "Seated shoulder routine\n\nFIG. 1  Passenger sits upright in a lounge seat. Helper stands behind.\nFIG. 2  Helper taps lightly with loose fists across the upper back for about 30 seconds.\nFIG. 3  Passenger lets the chin sink toward the chest while the helper rests a hand on each shoulder blade. Hold 3 breaths.\nFIG. 4  Helper finishes with long sweeps from the neck down over the shoulders, 3 times.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range res.Steps {
+		if strings.Contains(s.Text, "chin sink") && s.Area != "neck" {
+			t.Errorf("%q on %s, want the neck", s.Text, s.Area)
+		}
+		if strings.Contains(s.Text, "chin sink") {
+			return
+		}
+	}
+	t.Errorf("no step lets the chin sink: %+v", res.Steps)
+}
