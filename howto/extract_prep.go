@@ -178,7 +178,8 @@ func waterNear(t []token, i int) bool {
 
 func lubricantBefore(t []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-25; k-- {
-		if lubricants[t[k].w] {
+		if lubricants[t[k].w] && !(k > 0 && (t[k-1].w == "no" || t[k-1].w == "without")) { // "warm them under the tap; no oil needed"
+
 			return true
 		}
 	}

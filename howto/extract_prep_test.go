@@ -27,6 +27,8 @@ func TestPreparationShapes(t *testing.T) {
 		{"Scalp rub\n\nWhat you need:\n- clean, dry hair, brushed through\n- a chair with a back, or sit up in bed against the pillows\n\n1. Make small circles over the scalp with your fingertips for a minute.\n", []string{"clean-hair", "brush-hair", "position"}},
 		{"[05/12/2026, 21:03] Sam: sit on the sofa with one foot up on the other knee\n[05/12/2026, 21:04] Sam: press your thumbs along the arch of the foot, slowly, five times\n", []string{"position"}},
 		{"Neck rub\n\nWash the skin and dry it well.\n\n1. Stroke down the sides of the neck, six times.\n", []string{"wash", "dry"}},
+		{"Scalp rub\n\nWash your hands and warm them under the tap; no oil needed.\n\n1. Circle the temples slowly, 10 times.\n", []string{"wash", "warm-hands"}},
+		{"Knit break\n\n-> Rub your palms briskly together for 10 seconds until they feel warm.\n-> Circle your left wrist slowly, 5 times each way.\n", []string{"warm-hands"}},
 		{"Back rub\n\nYou probably have no massage table, so have your wife lie face down on the bed.\n\n1. Glide both palms up the back, six times.\n", []string{"position"}},
 		{"Scalp rub for Dad\n\n## Before\n\n- [ ] Rings and watch off, hands washed and warmed under the hot tap\n\n## The massage\n\n- [ ] Circle your fingertips over the scalp for a minute.\n", []string{"jewellery", "wash", "warm-hands"}},
 		{"Tummy rub\n\nLay on your back with your knees bent and feet flat on the floor.\n\n1. Circle the belly clockwise with your fingertips, ten times.\n", []string{"position"}},
