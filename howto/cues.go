@@ -96,6 +96,9 @@ func negatedMove(t []token, i int) bool {
 	} else if t[i].w != "don't" && t[i].w != "dont" && t[i].w != "won't" {
 		return false // "I won't press on the soft part of the throat"
 	}
+	if k < len(t) && (t[k].w == "touch" || t[k].w == "do" && k+2 < len(t) && (t[k+1].w == "it" || t[k+1].w == "this") && supposeWords[t[k+2].w]) {
+		return true // "I won't touch the left side", "He won't do it if …" (not "You don't do that for the football")
+	}
 	return k < len(t) && verbs[t[k].w].c == vMove
 }
 
@@ -244,7 +247,12 @@ func opensClause(t []token, i, start int) bool {
 	if i > 1 && (t[i-1].w == "simply" || t[i-1].w == "just") && clauseBreaks[t[i-2].w] {
 		return true // "Should any movement feel uncomfortable, simply leave it out"
 	}
-	if i > 0 && (t[i-1].w == "i" || t[i-1].w == "we" || t[i-1].w == "you") && (i-1 == start || i > 1 && (clauseBreaks[t[i-2].w] || t[i-2].w == ",")) {
+	if i > 0 && (t[i-1].w == "i" || t[i-1].w == "we" || t[i-1].w == "you" || t[i-1].w == "he" || t[i-1].w == "she") && (i-1 == start || i > 1 && (clauseBreaks[t[i-2].w] || t[i-2].w == ",")) {
+		// "He never presses hard on the temples": the giver of a story
+		// (not "she never lifts her hands off between passes")
+		if t[i-1].w == "he" || t[i-1].w == "she" {
+			return t[i].w == "never" && i+1 < len(t) && verbs[t[i+1].w].c == vMove || negatedMove(t, i)
+		}
 		return t[i].w == "never" || t[i].w == "skip" || t[i].w == "avoid" || negatedMove(t, i)
 	}
 	return false
