@@ -210,12 +210,17 @@ func splitLines(bs []*block) []*block {
 			continue
 		}
 		lines := blockLines(b)
-		hard := true
+		hard, led := true, false
 		for i := 0; i+1 < len(lines) && hard; i++ {
-			next := listLine(lines[i+1]) || startsUpper(lines[i+1])
 			// a colon goes on to a line in lower case: "… away from feed
 			// times:" over "at least half an hour after her bottle …"
 			colon := strings.HasSuffix(strings.TrimSpace(lines[i]), ":")
+			led = led || colon
+			// a short line in lower case is a list's next line only under
+			// a lead-in ("Don't do this massage if you are:" over
+			// "pregnant" over "have a hernia"); else it runs on ("Roll
+			// each toe gently" over "between your finger and thumb.")
+			next := listLine(lines[i+1]) && (led || !runsOnLower(lines[i+1])) || startsUpper(lines[i+1])
 			hard = endsLine(lines[i]) && (!colon || next) || listLine(lines[i]) && next
 		}
 		if !hard {
@@ -238,6 +243,13 @@ func splitLines(bs []*block) []*block {
 		}
 	}
 	return out
+}
+
+// runsOnLower reports a line in small letters of two words or more: the
+// rest of a sentence wrapped at a width, not a flow chart's arrow ("v").
+func runsOnLower(l string) bool {
+	l = strings.TrimSpace(l)
+	return startsLower(l) && len(strings.Fields(l)) >= 2
 }
 
 // blockLines gives a block's lines as they were joined.
