@@ -372,7 +372,8 @@ func (s *sentence) stopNowWarning() {
 		case x.w == "stop" && i+1 < len(t) && (t[i+1].w == "altogether" || t[i+1].w == "immediately" || matchAt(t, i+1, []string{"straight", "away"}) || matchAt(t, i+1, []string{"at", "once"})):
 			s.warning = true
 			s.warnFrom(0)
-		case (matchAt(t, i, []string{"ease", "off"}) || matchAt(t, i, []string{"hold", "back"})) && i+2 < len(t) && (t[i+2].w == "if" || t[i+2].w == "anything" || t[i+2].w == "whatever" || t[i+2].w == "when"):
+		case (matchAt(t, i, []string{"ease", "off"}) || matchAt(t, i, []string{"hold", "back"})) && i+2 < len(t) && (t[i+2].w == "if" || t[i+2].w == "anything" || t[i+2].w == "whatever" || t[i+2].w == "when" ||
+			matchAt(t, i+2, []string{"straight", "away", "if"}) || matchAt(t, i+2, []string{"at", "once", "if"}) || t[i+2].w == "immediately" && i+3 < len(t) && t[i+3].w == "if"):
 			// "Ease off anything that makes them wince", "Hold back if the arm is swollen"
 			s.warning = true
 			s.warnFrom(i)

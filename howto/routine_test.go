@@ -288,7 +288,7 @@ func TestCareLabelIsNoWarning(t *testing.T) {
 // off anything that makes them wince" and "Hold back if …" warn; "just
 // don't sell it" does not.
 func TestStopSaidOutright(t *testing.T) {
-	src := []byte("Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nIf it hurts: ease off straight away, or stop altogether.\n\nLeave the massage until a doctor or physio has said it is safe.\n\nCopy it, share it, just don't sell it!\n\nEase off anything that makes them wince. Hold back if the arm is swollen.\n")
+	src := []byte("Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nIf it hurts: ease off straight away, or stop altogether.\n\nLeave the massage until a doctor or physio has said it is safe.\n\nCopy it, share it, just don't sell it!\n\nEase off anything that makes them wince. Hold back if the arm is swollen.\n\nEase off straight away if she gets a shooting pain down the leg.\n")
 	res, err := Import(src, Options{Name: "stop.txt"})
 	if err != nil {
 		t.Fatal(err)
@@ -297,7 +297,7 @@ func TestStopSaidOutright(t *testing.T) {
 	for _, w := range res.Warnings {
 		got = append(got, w.Text)
 	}
-	if len(got) != 4 || !strings.Contains(got[0], "stop altogether") || !strings.HasPrefix(got[1], "Leave the massage") || !strings.HasPrefix(got[2], "Ease off anything") || !strings.HasPrefix(got[3], "Hold back if") {
+	if len(got) != 5 || !strings.Contains(got[0], "stop altogether") || !strings.HasPrefix(got[1], "Leave the massage") || !strings.HasPrefix(got[2], "Ease off anything") || !strings.HasPrefix(got[3], "Hold back if") || !strings.HasPrefix(got[4], "Ease off straight away if") {
 		t.Errorf("warnings %q, want the stop, the doctor's say-so, the ease-off and the hold-back", got)
 	}
 }
