@@ -671,3 +671,21 @@ func importWithCatalog(t *testing.T, in string) *Result {
 	}
 	return res
 }
+
+// A WebVTT file's voice tags ("<v Maya>") and a stage note with a word
+// after it ("[music fades]") are no part of what is said.
+func TestWebVTTVoiceTags(t *testing.T) {
+	in := "WEBVTT\n\n00:00:04.000 --> 00:00:08.500\n<v Maya>[music fades] Today: my feet and a rolling pin.\n\n00:00:18.000 --> 00:00:24.000\n<v Maya>Roll the whole sole slowly back and forth\nfor about a minute, keep it gentle to start.</v>\n\n00:00:24.000 --> 00:00:30.000\n<v Maya>Now press the pin into the arch for ten seconds, five times.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 || !strings.HasPrefix(res.Steps[0].Text, "Roll the whole sole") || !strings.HasPrefix(res.Steps[1].Text, "Now press the pin") {
+		t.Fatalf("steps %+v, want the roll and the press without their tags", res.Steps)
+	}
+	for _, s := range res.Sentences {
+		if strings.Contains(s.Text, "music") || strings.Contains(s.Text, "<") || strings.Contains(s.Text, "v Maya") {
+			t.Errorf("sentence %q keeps a tag", s.Text)
+		}
+	}
+}

@@ -99,7 +99,11 @@ var reCapsSpeaker = regexp.MustCompile(`^(\p{Lu}{2,}(?: \p{Lu}{2,})?):\s+`)
 
 // reStage is a stage direction in square brackets, as a transcript marks
 // what the audience did: "[laughter]", "[big laughter]", "[applause]".
-var reStage = regexp.MustCompile(`\[(?:\p{Ll}+ )?(?:laughter|laughs|applause|claps|cheers|cheering|pause|music|silence|crosstalk|inaudible|sighs|groans)\]`)
+var reStage = regexp.MustCompile(`\[(?:\p{Ll}+ )?(?:laughter|laughs|applause|claps|cheers|cheering|pause|music|silence|crosstalk|inaudible|sighs|groans)(?: \p{Ll}+)?\]`)
+
+// reCueTag is a subtitle file's tag inside a cue: WebVTT's voice
+// ("<v Maya>"), class, italic or bold spans and their ends.
+var reCueTag = regexp.MustCompile(`</?(?:v|c|i|b|u|lang|ruby|rt)(?:\.[\w.-]+)*(?:\s[^<>]{0,40})?>`)
 
 // rePause is a pause marked in a script to be read aloud, "//" standing
 // alone between sentences.
@@ -157,6 +161,9 @@ func (tl *textLiner) blank(n int) { tl.out = append(tl.out, line{n: n, kind: lBl
 func (tl *textLiner) read(i int) {
 	r := tl.raw[i]
 	t := strings.TrimSpace(r)
+	if strings.Contains(t, "<") {
+		t = strings.TrimSpace(reCueTag.ReplaceAllString(t, "")) // "<v Maya>Roll the whole sole …"
+	}
 	if tl.skip(i, t) {
 		return
 	}

@@ -84,7 +84,7 @@ func TestTextLines(t *testing.T) {
 		{6, lHeading, "Step 3: Apply the cream", 3, ""},
 		{7, lItem, "stroke down both sides.", 0, "Finish:"},
 		{9, lHeading, "Title", 0, ""},
-		{11, lText, "See now bbold/b", 0, ""},
+		{11, lText, "See now bold", 0, ""},
 		{12, lItem, "Thumbs press up the centre line, forehead → crown.", 0, ""},
 		{13, lItem, "Comb the fingers through the hair.", 0, ""},
 	}
