@@ -190,6 +190,8 @@ func TestPlacesWorked(t *testing.T) {
 		// a hand for oneself that only moves itself is the place.
 		{"5.1 Interlace your fingers and push your palms away from you at chest height until the backs of the wrists stretch. Hold 20 seconds.", "wrists", "wrists"},
 		{"-> Walk your fingertips over the back of your left hand, slowly.", "hands", "hands"},
+		// the receiver's hand opened or turned is worked, not posed
+		{"Open his palm and press your thumbs in circles all over it, about a minute.", "hands", "hands"},
 		{"TIRED? TRY THIS:\n\n-> Make a fist, then fling the fingers wide open. 5 times.\n-> Walk your fingertips over the back of your left hand.", "hands", "hands"},
 		{"[Back of card: Pip & Purl stitch markers]\n\n-> Walk your fingertips over the back of your left hand, from the knuckles to the wrist.", "hands", "hands"},
 		{"BACK PAGE\n\nI start by holding her hand between both of mine for a few seconds, just to warm it.", "hands", "hands"},

@@ -2130,6 +2130,9 @@ func (s *sentence) dropPostureObject() {
 		if ti <= end || ti > end+3 {
 			continue
 		}
+		if w := s.toks[ti-1].w; (w == "his" || w == "her" || w == "their") && !s.doerIs(w) {
+			continue // "Open his palm and press your thumbs in circles": the receiver's hand, opened to be worked
+		}
 		for _, v := range h.e.vals {
 			switch v.c {
 			case cLandmark:
