@@ -691,7 +691,8 @@ func splitRange(b *block, start, end int) {
 		}
 		if k < len(t) {
 			r, _ := utf8.DecodeRuneInString(t[k:])
-			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(", r) || lowerStyle && c == '.' && unicode.IsLower(r) || c == '.' && j == i+1 && (i == 0 || t[i-1] != '.') && lowerOpens(t[k:])) {
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(", r) || lowerStyle && c == '.' && unicode.IsLower(r) || c == '.' && j == i+1 && (i == 0 || t[i-1] != '.') && lowerOpens(t[k:]) ||
+				unicode.Is(unicode.So, r) && symbolOpens(t[k:])) { // "… three times. ◘ Slowly turn …": a marker no list knows
 				continue
 			}
 		}
@@ -700,6 +701,15 @@ func splitRange(b *block, start, end int) {
 		i = k - 1
 	}
 	addSentence(b, start, len(t))
+}
+
+// symbolOpens reports a symbol, then a capital: a sentence opened by a
+// marker of its own ("◘ Slowly turn your head …").
+func symbolOpens(t string) bool {
+	_, size := utf8.DecodeRuneInString(t)
+	rest := strings.TrimLeft(t[size:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
 }
 
 // lowerOpens reports a sentence opened in small letters by a slip, after a

@@ -33,7 +33,7 @@ var (
 	reATX    = regexp.MustCompile(`^#{1,6}\s+`)
 	reSetext = regexp.MustCompile(`^(=+|-+)\s*$`)
 	reRule   = regexp.MustCompile(`^([-*_]\s*){3,}$`)
-	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►⇒»~]|–|->|=>)\s+`)
+	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►▸▹■□○⇒»~]|–|->|=>)\s+`)
 	// reCheckbox is a box of a checklist or a Markdown task list: "[ ] Sit.",
 	// "[x] Thumbs.", "☐ Heel squeeze", "( ) Sit tall" (a board's checklist).
 	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|\( ?[xX✓✔]?\)|[☐☑☒□■✓✔])\s+`)
@@ -368,7 +368,7 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 	case reATX.MatchString(t):
 		l.kind = lHeading
 		t = strings.TrimRight(reATX.ReplaceAllString(t, ""), "# ")
-	case reBullet.MatchString(t) && !tildeBanner(t):
+	case reBullet.MatchString(t) && !tildeBanner(t) && !toggleTitle(t):
 		l.kind = lItem
 		t = reBullet.ReplaceAllString(t, "")
 		t = reCheckbox.ReplaceAllString(t, "") // "- [ ] Sit."
@@ -429,6 +429,18 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		}
 	}
 	return t
+}
+
+// toggleTitle reports a line opened by a small triangle that only names
+// what follows ("▸ **2. Thumb walk**", a notes app's toggle): a heading
+// over its paragraph, not a list item.
+func toggleTitle(t string) bool {
+	r, size := utf8.DecodeRuneInString(t)
+	if r != '▸' && r != '▹' {
+		return false
+	}
+	rest := strings.TrimSpace(t[size:])
+	return strings.HasPrefix(rest, "**") || strings.HasPrefix(rest, "__") || shortTitle(stripEmphasis(rest)) && reNumberedHeading.MatchString(rest)
 }
 
 // romanItem reports a line numbered with a Roman numeral among others
