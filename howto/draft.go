@@ -692,7 +692,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if whole != "" && massage.Overlaps(whole, out.Area) {
 		out.Area = whole // the upper and the lower back worked together are the back
 	}
-	if a := between(st); a != "" && !st.turnsJoint() && (jointsOnly || !st.worksSomewhere() || out.Area != a && massage.Within(a, out.Area)) {
+	if a := between(st); a != "" && !st.turnsJoint() && (jointsOnly || !st.worksSomewhere() || out.Area != a && (massage.Within(a, out.Area) || st.namesWorked(a))) {
+		// "Squeeze down the upper arm from shoulder to elbow" under a
+		// title about the shoulders: the span and the place named agree
 		out.Area = a // "from ankle to knee" on the leg works the calf
 	}
 	if a := between(st); a == "calves" && out.Area == "feet" && st.footOnlyAtHeel() {

@@ -190,6 +190,9 @@ func TestPlacesWorked(t *testing.T) {
 		// a hand for oneself that only moves itself is the place.
 		{"5.1 Interlace your fingers and push your palms away from you at chest height until the backs of the wrists stretch. Hold 20 seconds.", "wrists", "wrists"},
 		{"-> Walk your fingertips over the back of your left hand, slowly.", "hands", "hands"},
+		// a span from the shoulder to the elbow on the upper arm named is
+		// the upper arm, under a title about the shoulders too
+		{"Shoulders after a day of painting ceilings\n\n1. Squeeze down the upper arm from shoulder to elbow in small handfuls, three passes.", "upper-arms", "upper-arms shoulders"},
 		// the receiver's hand opened or turned is worked, not posed
 		{"Open his palm and press your thumbs in circles all over it, about a minute.", "hands", "hands"},
 		{"TIRED? TRY THIS:\n\n-> Make a fist, then fling the fingers wide open. 5 times.\n-> Walk your fingertips over the back of your left hand.", "hands", "hands"},
