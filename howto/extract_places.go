@@ -72,7 +72,7 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case ti >= 1 && t[ti-1].w == "facing" || ti >= 2 && t[ti-2].w == "facing" && (dets[t[ti-1].w] || t[ti-1].w == "their" || t[ti-1].w == "his" || t[ti-1].w == "her"):
 		return true // "Position yourself at the top of his body, facing his feet": which way the giver faces
-	case poseWords[next] && next != "back" && !s.movesBefore(ti), hangWords[next] && w != "jaw" && w != "mouth",
+	case poseWords[next] && next != "back" && !s.movesBefore(ti) && !(s.vi >= 0 && s.vi < ti && byHand(t, s.vi)), hangWords[next] && w != "jaw" && w != "mouth",
 		s.toolOf(ti) || s.giverPose(ti) || s.restsOn(ti) || s.supportUnder(ti) || s.headMoved(ti) >= 0 || s.usedAsTool(ti) || s.ownHandsMoved(ti):
 		// "with the left foot forward", "feet flat on the floor": no
 		// place worked, but whose body it is still says who the text is for.

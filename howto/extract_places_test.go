@@ -193,6 +193,8 @@ func TestPlacesWorked(t *testing.T) {
 		// a span from the shoulder to the elbow on the upper arm named is
 		// the upper arm, under a title about the shoulders too
 		{"Shoulders after a day of painting ceilings\n\n1. Squeeze down the upper arm from shoulder to elbow in small handfuls, three passes.", "upper-arms", "upper-arms shoulders"},
+		// toes spread apart with the fingers are worked, not posed
+		{"5.5 Spread the toes apart with your fingers and hold them spread for 15 seconds.", "toes", "toes"},
 		// the receiver's hand opened or turned is worked, not posed
 		{"Open his palm and press your thumbs in circles all over it, about a minute.", "hands", "hands"},
 		{"TIRED? TRY THIS:\n\n-> Make a fist, then fling the fingers wide open. 5 times.\n-> Walk your fingertips over the back of your left hand.", "hands", "hands"},

@@ -2144,6 +2144,20 @@ func (s *sentence) dropPostureObject() {
 	}
 }
 
+// byHand reports "with your fingers" (hand, hands, thumb, thumbs) within
+// a few words after the verb at token vi: the part is moved by the hands.
+func byHand(t []token, vi int) bool {
+	for k := vi + 1; k+2 < len(t) && k <= vi+6; k++ {
+		if t[k].w == "with" && (t[k+1].w == "your" || t[k+1].w == "both") {
+			switch t[k+2].w {
+			case "fingers", "hand", "hands", "thumb", "thumbs", "fingertips":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // jointCircled reports a joint turned round in circles, which is worked,
 // not posed: "Turn the wrist slowly in circles", "turn the ankle in slow
 // circles" (not "Turn your head to the side").
