@@ -193,6 +193,9 @@ func TestPlacesWorked(t *testing.T) {
 		// a span from the shoulder to the elbow on the upper arm named is
 		// the upper arm, under a title about the shoulders too
 		{"Shoulders after a day of painting ceilings\n\n1. Squeeze down the upper arm from shoulder to elbow in small handfuls, three passes.", "upper-arms", "upper-arms shoulders"},
+		// a clause after ", where" tells what a place named is, by its
+		// neighbours; it names no place of its own
+		{"- Press your thumb into the front of the shoulder, where the arm joins the chest, and hold for ten seconds.", "shoulders", "shoulders"},
 		// toes spread apart with the fingers are worked, not posed
 		{"5.5 Spread the toes apart with your fingers and hold them spread for 15 seconds.", "toes", "toes"},
 		// the receiver's hand opened or turned is worked, not posed

@@ -2268,6 +2268,9 @@ func (s *sentence) inAsideClause(ti int) bool {
 		if t.kind == tPunct {
 			return false
 		}
+		if t.w == "where" && s.toks[k-1].w == "," && k-1 > s.vi && len(s.landmarks)+len(s.areas) > 0 {
+			return true // "the front of the shoulder, where the arm joins the chest": what the place is, told by its neighbours
+		}
 		if t.w == "you" || t.w == "they" || t.w == "your" && k+1 < len(s.toks) && s.toks[k+1].w == "partner" {
 			if k+1 < len(s.toks) && s.toks[k+1].w == "feel" && wordIn(s.toks, k+2, 3, "stretch", "pull", "stretching", "tension") {
 				return false // "until you feel a stretch down the calf": where the stretch works
