@@ -117,8 +117,8 @@ func matchAt(t []token, i int, words []string) bool {
 func (s *sentence) findWarning() {
 	t := s.toks
 	start := 0
-	for start < len(t) && (t[start].kind == tPunct || leadAdverbs[t[start].w] && t[start].w != "so") {
-		start++
+	for start < len(t) && (t[start].kind == tPunct || leadAdverbs[t[start].w] && t[start].w != "so" || noteMarks[t[start].w]) {
+		start++ // "NB dont do it if …"
 	}
 	for i := range t {
 		s.warningAt(i, start)
@@ -258,6 +258,9 @@ func opensClause(t []token, i, start int) bool {
 	return false
 }
 
+// noteMarks open a note: "NB", "NB2".
+var noteMarks = wordSet("nb nb2 n.b.")
+
 // warningAt reads the warning cues at token i.
 func (s *sentence) warningAt(i, start int) {
 	t := s.toks
@@ -301,8 +304,12 @@ func (s *sentence) warningAt(i, start int) {
 			}
 		}
 	}
-	// "If she says stop, stop.", "If it hurts, stop and …"
-	if clause && i > start && t[i].w == "stop" && s.opensWithIf() {
+	// "If she says stop, stop.", "If it hurts, stop and …", "if it stings
+	// sharply under the heel, ease off", "If he's had a headache on the
+	// flight I skip the skull circles", "If your heels still burn after a
+	// week, get a podiatrist to look at them"
+	if i > start && s.opensWithIf() && (clause && t[i].w == "stop" || matchAt(t, i, []string{"ease", "off"}) && (i+2 == len(t) || t[i+2].kind == tPunct) ||
+		t[i].w == "skip" && (t[i-1].w == "i" || t[i-1].w == "we") || t[i].w == "get" && i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w])) {
 		s.warning = true
 	}
 	// "ease off near the back of the knee": a lighter touch where the body needs it
@@ -369,7 +376,7 @@ func (s *sentence) stopNowWarning() {
 	t := s.toks
 	for i, x := range t {
 		switch {
-		case x.w == "stop" && i+1 < len(t) && (t[i+1].w == "altogether" || t[i+1].w == "immediately" || matchAt(t, i+1, []string{"straight", "away"}) || matchAt(t, i+1, []string{"at", "once"})):
+		case (x.w == "stop" || x.w == "stops") && i+1 < len(t) && (t[i+1].w == "altogether" || t[i+1].w == "immediately" || matchAt(t, i+1, []string{"straight", "away"}) || matchAt(t, i+1, []string{"at", "once"})):
 			s.warning = true
 			s.warnFrom(0)
 		case (matchAt(t, i, []string{"ease", "off"}) || matchAt(t, i, []string{"hold", "back"})) && i+2 < len(t) && (t[i+2].w == "if" || t[i+2].w == "anything" || t[i+2].w == "whatever" || t[i+2].w == "when" ||
