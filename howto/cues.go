@@ -387,6 +387,15 @@ func (s *sentence) stopNowWarning() {
 		case x.w == "until" && i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w]) && wordsBefore(t, i, 6, "leave", "wait", "hold", "skip", "postpone", "don't", "dont", "not"):
 			s.warning = true
 			s.warnFrom(0)
+		case (x.w == "go" || x.w == "goes" || x.w == "going" || x.w == "went") && i+1 < len(t) && (t[i+1].w == "near" || matchAt(t, i+1, []string{"anywhere", "near"})) &&
+			wordsBefore(t, i, 3, "never", "not", "won't", "wouldn't", "don't", "dont", "doesn't", "didn't", "can't", "shouldn't"):
+			// "she never goes near the blisters", "I won't go anywhere near your neck bones"
+			s.warning = true
+			s.warnFrom(0)
+		case x.w == "stop" && i > 1 && (t[i-1].w == "must" || t[i-1].w == "should") && !(i+2 < len(t) && dets[t[i+1].w]):
+			// "A user experiencing dizziness must stop"
+			s.warning = true
+			s.warnFrom(0)
 		case x.w == "leave" && leftUntil(t, i):
 			// "Leave it until the feeling has come back in your lip",
 			// "Leave anything swollen or hot to the doctor"
