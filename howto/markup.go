@@ -424,9 +424,9 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		// instruction ("- 10 slow rolls.") it goes on with the item.
 		if p := &tl.out[tl.lastItem]; p.title == "" && shortTitle(p.text) {
 			p.kind = lHeading
-		} else {
+		} else if !strings.HasSuffix(strings.TrimSpace(p.text), ":") {
 			l.kind = lText
-		}
+		} // else "3. … Writing it down so I don't forget:" over "- wash hands …": the item leads in a list of its own
 	}
 	return t
 }
