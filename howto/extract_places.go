@@ -79,6 +79,10 @@ func (s *sentence) positional(ti int) bool {
 		s.countOwner(ti)
 		return true
 	}
+	if (w == "forearms" || w == "elbows") && ti >= 3 && t[ti-1].w == "your" && t[ti-2].w == "on" && t[ti-3].w == "up" {
+		s.countOwner(ti)
+		return true // "push up on your forearms, letting your lower back sag": a stance
+	}
 	if (w == "ball" || w == "balls") && ti >= 2 && t[ti-1].w == "the" && t[ti-2].w == "on" && s.stoodOn(ti) {
 		s.countOwner(ti)
 		return true // "Stand on the bottom stair on the balls of your feet": a stance
@@ -502,6 +506,9 @@ func (s *sentence) toolOf(ti int) bool {
 	k -= 2
 	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
 		k--
+	}
+	if k >= 0 && verbs[t[k].w].c == vMove && t[ti-1].w == "your" && wordIn(t, ti+1, 3, "across", "over", "along", "into", "onto", "down", "up") {
+		return true // "Lean the flats of your forearms across his upper back": what the giver leans with
 	}
 	return k >= 0 && (t[k].w == "with" || t[k].w == "using" || t[k].w == "use")
 }

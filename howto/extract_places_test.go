@@ -196,6 +196,10 @@ func TestPlacesWorked(t *testing.T) {
 		// a clause after ", where" tells what a place named is, by its
 		// neighbours; it names no place of its own
 		{"- Press your thumb into the front of the shoulder, where the arm joins the chest, and hold for ten seconds.", "shoulders", "shoulders"},
+		// the flats of your forearms leant across a back are what the
+		// giver works with; forearms pushed up on are a stance
+		{"Session two\n\n1. Lean the flats of your forearms across his upper back and slide them slowly apart, 5 times.", "upper-back", "upper-back"},
+		{"  - Lie down on your front and push up on your forearms, letting your lower back sag gently, for thirty seconds.", "lower-back", "lower-back"},
 		// toes spread apart with the fingers are worked, not posed
 		{"5.5 Spread the toes apart with your fingers and hold them spread for 15 seconds.", "toes", "toes"},
 		// the receiver's hand opened or turned is worked, not posed
