@@ -285,39 +285,36 @@ func TestCareLabelIsNoWarning(t *testing.T) {
 
 // TestStopSaidOutright: "Ease off straight away, or stop altogether",
 // "Leave the massage until a doctor or physio has said it is safe", "Ease
-// off anything that makes them wince" and "Hold back if …" warn; "just
-// don't sell it" does not.
+// off anything that makes them wince" and "Hold back if …" warn, and so
+// do "Leave it until the feeling has come back", "Leave anything swollen
+// or hot to the doctor" and "leave this to your physio"; "just don't sell
+// it" and "leave the centrepiece on the table until the end" do not. Each
+// want is a piece of one warning's text, in order.
 func TestStopSaidOutright(t *testing.T) {
-	src := []byte("Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nIf it hurts: ease off straight away, or stop altogether.\n\nLeave the massage until a doctor or physio has said it is safe.\n\nCopy it, share it, just don't sell it!\n\nEase off anything that makes them wince. Hold back if the arm is swollen.\n\nEase off straight away if she gets a shooting pain down the leg.\n")
-	res, err := Import(src, Options{Name: "stop.txt"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, w := range res.Warnings {
-		got = append(got, w.Text)
-	}
-	if len(got) != 5 || !strings.Contains(got[0], "stop altogether") || !strings.HasPrefix(got[1], "Leave the massage") || !strings.HasPrefix(got[2], "Ease off anything") || !strings.HasPrefix(got[3], "Hold back if") || !strings.HasPrefix(got[4], "Ease off straight away if") {
-		t.Errorf("warnings %q, want the stop, the doctor's say-so, the ease-off and the hold-back", got)
-	}
-}
-
-// TestLeftUntilOrToTheDoctor: "Leave it until the feeling has come back",
-// "Leave anything swollen or hot to the doctor" and "leave this to your
-// physio" warn; "leave the centrepiece on the table until the end" does
-// not.
-func TestLeftUntilOrToTheDoctor(t *testing.T) {
-	src := []byte("Jaw rub\n\nLeave it until the feeling has come back in your lip.\n\n1. Massage the muscle at the angle of the jaw in small circles, a minute each side.\n\nLeave anything swollen or hot to the doctor. If it clicks, leave this to your physio.\n\nPlease leave the centrepiece on the table until the end of the meal.\n")
-	res, err := Import(src, Options{Name: "leave.txt"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, w := range res.Warnings {
-		got = append(got, w.Text)
-	}
-	if len(got) != 3 || !strings.HasPrefix(got[0], "Leave it until") || !strings.HasPrefix(got[1], "Leave anything") || !strings.Contains(got[2], "your physio") {
-		t.Errorf("warnings %q, want the wait, the doctor's and the physio's", got)
+	for _, c := range []struct {
+		src  string
+		want []string
+	}{
+		{"Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nIf it hurts: ease off straight away, or stop altogether.\n\nLeave the massage until a doctor or physio has said it is safe.\n\nCopy it, share it, just don't sell it!\n\nEase off anything that makes them wince. Hold back if the arm is swollen.\n\nEase off straight away if she gets a shooting pain down the leg.\n",
+			[]string{"stop altogether", "Leave the massage", "Ease off anything", "Hold back if", "Ease off straight away if"}},
+		{"Jaw rub\n\nLeave it until the feeling has come back in your lip.\n\n1. Massage the muscle at the angle of the jaw in small circles, a minute each side.\n\nLeave anything swollen or hot to the doctor. If it clicks, leave this to your physio.\n\nPlease leave the centrepiece on the table until the end of the meal.\n",
+			[]string{"Leave it until", "Leave anything", "your physio"}},
+	} {
+		res, err := Import([]byte(c.src), Options{Name: "stop.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range res.Warnings {
+			got = append(got, w.Text)
+		}
+		ok := len(got) == len(c.want)
+		for i := 0; ok && i < len(got); i++ {
+			ok = strings.Contains(got[i], c.want[i])
+		}
+		if !ok {
+			t.Errorf("warnings %q, want %q", got, c.want)
+		}
 	}
 }
 
