@@ -345,10 +345,7 @@ func (d *doc) readBlock(b *block) {
 		d.closeStep()
 		d.promotePending()
 		d.pending = nil
-	} else if b.kind == bItem && d.pending != nil && d.pending.last != b && d.pending.last.kind == bItem && (d.pending.counted() || d.pending.moves() || d.pending.waits()) {
-		// "3. Hook a band round the ball of the foot and point and flex,
-		// fifteen times." then "4. Roll …": a counted set-up in an item of
-		// its own is that item's step, not the next one's
+	} else if d.setupItemStands(b) {
 		d.promotePending()
 	}
 	for _, s := range b.sents {
@@ -358,44 +355,6 @@ func (d *doc) readBlock(b *block) {
 		}
 	}
 }
-
-// counted reports a set-up that gives a count or a time of its own.
-func (st *stepDraft) counted() bool {
-	for _, s := range st.sents {
-		if s.rep.Most > 1 || !s.secs.IsZero() { // not "clench once" to find the muscle
-			return true
-		}
-	}
-	return false
-}
-
-// moves reports a set-up that names a motion of its own.
-func (st *stepDraft) moves() bool {
-	for _, s := range st.sents {
-		for _, m := range s.motions {
-			if m.strength >= 1 && m.id != "hold" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// waits reports a set-up that holds still for a while: "Wrap both hands
-// round her foot and hold still.", "Rest your palms on their shoulder
-// blades and just wait while they breathe out."
-func (st *stepDraft) waits() bool {
-	for _, s := range st.sents {
-		for _, t := range s.toks {
-			if holdWords[t.w] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var holdWords = wordSet("still wait waits breath breaths breathe breathes count")
 
 // models is the role model the import reads with, nil for the rules alone.
 func (d *doc) models() *roleModels {

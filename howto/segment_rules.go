@@ -188,6 +188,55 @@ func (s *sentence) placeBefore(end int) bool {
 	return false
 }
 
+// setupItemStands reports a set-up in a list item of its own, before the
+// item b, that counts, times, moves or holds still: "c) Hook a band round
+// the ball of the foot and point and flex slowly, fifteen times." then
+// "d) Roll …" is two steps, not one. A set-up that only places the hands
+// ("1. Place both palms at the base of the back.") still waits for the
+// next item's move.
+func (d *doc) setupItemStands(b *block) bool {
+	p := d.pending
+	return b.kind == bItem && p != nil && p.last != b && p.last.kind == bItem && (p.counted() || p.moves() || p.waits())
+}
+
+// counted reports a set-up that gives a count or a time of its own.
+func (st *stepDraft) counted() bool {
+	for _, s := range st.sents {
+		if s.rep.Most > 1 || !s.secs.IsZero() { // not "clench once" to find the muscle
+			return true
+		}
+	}
+	return false
+}
+
+// moves reports a set-up that names a motion of its own.
+func (st *stepDraft) moves() bool {
+	for _, s := range st.sents {
+		for _, m := range s.motions {
+			if m.strength >= 1 && m.id != "hold" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// waits reports a set-up that holds still for a while: "Wrap both hands
+// round her foot and hold still.", "Rest your palms on their shoulder
+// blades and just wait while they breathe out."
+func (st *stepDraft) waits() bool {
+	for _, s := range st.sents {
+		for _, t := range s.toks {
+			if holdWords[t.w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var holdWords = wordSet("still wait waits breath breaths breathe breathes count")
+
 // promotePending makes a step of a grip no move followed when it moves a
 // joint a counted number of times or a way ("Bend all the toes down
 // gently, then back up. Five times each way." under its own heading): a
