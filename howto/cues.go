@@ -258,6 +258,25 @@ func opensClause(t []token, i, start int) bool {
 	return false
 }
 
+// answersIf reports what is done, at token i, when a sentence's opening
+// if-clause holds: "If she says stop, stop.", "If it hurts, stop and …",
+// "if it stings sharply under the heel, ease off", "If he's had a
+// headache on the flight I skip the skull circles", "If your heels still
+// burn after a week, get a podiatrist to look at them".
+func answersIf(t []token, i int, clause bool) bool {
+	switch {
+	case clause && t[i].w == "stop":
+		return true
+	case matchAt(t, i, []string{"ease", "off"}):
+		return i+2 == len(t) || t[i+2].kind == tPunct
+	case t[i].w == "skip":
+		return t[i-1].w == "i" || t[i-1].w == "we"
+	case t[i].w == "get":
+		return i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w])
+	}
+	return false
+}
+
 // noteMarks open a note: "NB", "NB2".
 var noteMarks = wordSet("nb nb2 n.b.")
 
@@ -304,12 +323,7 @@ func (s *sentence) warningAt(i, start int) {
 			}
 		}
 	}
-	// "If she says stop, stop.", "If it hurts, stop and …", "if it stings
-	// sharply under the heel, ease off", "If he's had a headache on the
-	// flight I skip the skull circles", "If your heels still burn after a
-	// week, get a podiatrist to look at them"
-	if i > start && s.opensWithIf() && (clause && t[i].w == "stop" || matchAt(t, i, []string{"ease", "off"}) && (i+2 == len(t) || t[i+2].kind == tPunct) ||
-		t[i].w == "skip" && (t[i-1].w == "i" || t[i-1].w == "we") || t[i].w == "get" && i+2 < len(t) && (doctors[t[i+1].w] || doctors[t[i+2].w])) {
+	if i > start && s.opensWithIf() && answersIf(t, i, clause) {
 		s.warning = true
 	}
 	// "ease off near the back of the knee": a lighter touch where the body needs it
