@@ -273,14 +273,23 @@ func TestCautionLeadAfterASentenceIsNoMove(t *testing.T) {
 // TestCareLabelIsNoWarning: a product's care label ("Do not dispose of in
 // household waste", "Do not tumble dry") warns of nothing about the body.
 func TestCareLabelIsNoWarning(t *testing.T) {
-	src := []byte("Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nDo not dispose of in household waste. Do not tumble dry.\n")
-	res, err := Import(src, Options{Name: "label.txt"})
+	if got := warningTexts(t, "Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nDo not dispose of in household waste. Do not tumble dry.\n"); len(got) != 0 {
+		t.Errorf("warnings %q, want none", got)
+	}
+}
+
+// warningTexts imports src and gives its warnings' texts, in order.
+func warningTexts(t *testing.T, src string) []string {
+	t.Helper()
+	res, err := Import([]byte(src), Options{Name: "warn.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Warnings) != 0 {
-		t.Errorf("warnings %+v, want none", res.Warnings)
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Text)
 	}
+	return got
 }
 
 // TestStopSaidOutright: "Ease off straight away, or stop altogether",
@@ -300,14 +309,7 @@ func TestStopSaidOutright(t *testing.T) {
 		{"Jaw rub\n\nLeave it until the feeling has come back in your lip.\n\n1. Massage the muscle at the angle of the jaw in small circles, a minute each side.\n\nLeave anything swollen or hot to the doctor. If it clicks, leave this to your physio.\n\nPlease leave the centrepiece on the table until the end of the meal.\n",
 			[]string{"Leave it until", "Leave anything", "your physio"}},
 	} {
-		res, err := Import([]byte(c.src), Options{Name: "stop.txt"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, w := range res.Warnings {
-			got = append(got, w.Text)
-		}
+		got := warningTexts(t, c.src)
 		ok := len(got) == len(c.want)
 		for i := 0; ok && i < len(got); i++ {
 			ok = strings.Contains(got[i], c.want[i])
