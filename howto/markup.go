@@ -52,6 +52,11 @@ var (
 	// reBracketed is a number in square brackets leading a line: "[2]
 	// Petrissage: …" (marks) or "[3] Stroke …".
 	reBracketed = regexp.MustCompile(`^\[\d{1,2}\]\s+`)
+	// reBareNumbered is a number and a gap before a capitalised word, with
+	// no stop or bracket: "1  Put a hand on the post …" over "2  Make loose
+	// fists …".
+	reBareNumbered = regexp.MustCompile(`^\d{1,2}\s+\p{Lu}\p{Ll}`) // not "1  VOCABULARY  Match the words …", a workbook's numbered sections
+	reDayMonth     = regexp.MustCompile(`^\d{1,2}\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)`)
 	// reRoman is a list's Roman numeral: "I. Place …", "(iv) Pinch …", "ii) Sweep …".
 	reRoman   = regexp.MustCompile(`^(\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)])\s+`)
 	reSpeaker = regexp.MustCompile(`^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*)?( \([^)]{1,20}\))?:\s+`)
@@ -393,6 +398,12 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		// …": a mark scheme's lines, each led by its marks or a number
 		l.kind = lItem
 		t = t[len(reBracketed.FindString(t)):]
+	case bareNumber(t) >= 0 && tl.bareNeighbour(i, bareNumber(t)):
+		// "1  Put a hand on the post …" over "2  Make loose fists …": a
+		// list numbered with no stop, a line before or after it numbered
+		// next to it
+		l.kind, l.num = lItem, bareNumber(t)
+		t = strings.TrimSpace(t[strings.IndexFunc(t, unicode.IsSpace):])
 	case reCircled.MatchString(t):
 		l.kind = lItem
 		l.num = circledValue(t)
@@ -429,6 +440,36 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		} // else "3. … Writing it down so I don't forget:" over "- wash hands …": the item leads in a list of its own
 	}
 	return t
+}
+
+// bareNumber's neighbours: the nearest line before line i numbered with
+// no stop, or after it, a few lines away at most, carries the number
+// before n or after it; the lines between are blank or indented (an
+// item's own lines: "3  Speak Text" over its quoted words).
+func (tl *textLiner) bareNeighbour(i, n int) bool {
+	for _, step := range []int{-1, 1} {
+		for k := i + step; k >= 0 && k < len(tl.raw) && k != i+5*step; k += step {
+			r := tl.raw[k]
+			if strings.TrimSpace(r) == "" || indent(r) > indent(tl.raw[i]) {
+				continue
+			}
+			if m := bareNumber(strings.TrimSpace(r)); m == n+step {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// bareNumber is the number of a line numbered with no stop ("2  Make
+// loose fists …"), or -9.
+func bareNumber(t string) int {
+	if !reBareNumbered.MatchString(t) || reDayMonth.MatchString(t) {
+		return -9 // "14 Aug - Priya & Sam": a date, a log's entry
+	}
+	n, _ := strconv.Atoi(t[:strings.IndexFunc(t, unicode.IsSpace)])
+	return n
 }
 
 // toggleTitle reports a line opened by a small triangle that only names
