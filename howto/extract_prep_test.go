@@ -203,7 +203,9 @@ func TestPositionShapes(t *testing.T) {
 
 // TestBriefTurnsOnASide: a short turn to the other side after moves on one side is
 // a step of its own on the other side, neither lost nor glued to the move
-// before; after moves on no side it is not a turn.
+// before. After moves on no side named, a turn that says it plays them
+// again ("Repeat on the left.") is one, a side only named ("Now the left
+// wrist.") is not; after moves on the same side neither is.
 func TestBriefTurnsOnASide(t *testing.T) {
 	cases := []struct {
 		moves, turn string
@@ -213,7 +215,9 @@ func TestBriefTurnsOnASide(t *testing.T) {
 		{"Circle the right wrist with your thumb for 20 seconds.", "Do the same on the left side.", 2},
 		{"Circle the left wrist with your thumb for 20 seconds.", "Now the other hand.", 2},
 		{"Circle the left wrist with your thumb for 20 seconds.", "Swap.", 2},
-		{"Circle the wrist with your thumb for 20 seconds.", "Repeat on the left.", 1},
+		{"Circle the wrist with your thumb for 20 seconds.", "Repeat on the left.", 2}, // the moves again: the first side went unnamed
+		{"Circle the left wrist with your thumb for 20 seconds.", "Repeat on the left.", 1},
+		{"Circle the wrist with your thumb for 20 seconds.", "Now the left wrist.", 1},
 	}
 	for _, tt := range cases {
 		in := "Wrist rub\n\n1. " + tt.moves + "\n2. " + tt.turn + "\n"

@@ -68,7 +68,7 @@ var sideAreas = map[string]string{"leg": "legs", "legs": "legs", "arm": "arms", 
 	"temple": "scalp", "buttock": "glutes", "glute": "glutes"}
 
 // switchedArea is the area a turn names, or "": "the other leg", "change
-// feet"; swapped hands name the hands only when the moves were on them
+// feet", "the second leg", "leg two"; swapped hands name the hands only when the moves were on them
 // ("Switch hands and repeat everything on the right shoulder"), or on the
 // forearm after moves on the hand (handsWorked): "Swap hands and repeat
 // the lot" after the palm, the wrist and the forearm.
@@ -84,8 +84,11 @@ func switchedArea(t []token, prev string, handsWorked bool) string {
 		if a == "face" && prev == "glutes" {
 			a = "glutes" // "Swap to the other cheek" after the ball under one buttock
 		}
+		if i+1 < len(t) && t[i+1].w == "two" {
+			return a // "Same on leg two."
+		}
 		switch t[i-1].w {
-		case "other", "opposite", "left", "right", "swap", "switch", "change", "your":
+		case "other", "opposite", "second", "left", "right", "swap", "switch", "change", "your":
 			if swapVerbs[t[i-1].w] && (a == "arms" || a == "legs") {
 				if b := switchedArea(t[i+1:], prev, handsWorked); b != "" && limbOf(b) == a {
 					return b // "Switch arms and give the left shoulder the same": the shoulder

@@ -110,6 +110,9 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 				swapHands = swapHands || same || !s.hasStrong() || s.verb.base == "do"
 				continue
 			}
+			if !same && wordsBefore(t, i, 3, "towards", "toward") {
+				continue // "Hug the right knee towards the opposite shoulder": where the move goes
+			}
 			if same || !s.hasStrong() {
 				return true, false, ""
 			}
@@ -124,6 +127,10 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			named = x.w
 		case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
 			return true, false, "" // "Then the same for the right one."
+		case x.w == "second" && same && i > 0 && t[i-1].w == "the" && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "hand" && t[i+1].w != "hands":
+			return true, false, "" // "The same again on the second leg."
+		case (x.w == "two" || x.w == "b") && same && i > 0 && sideNouns[t[i-1].w] && t[i-1].w != "hand" && (i+1 == len(t) || t[i+1].kind == tPunct):
+			return true, false, "" // "Same on leg two.", "Same for side B."
 		case (x.w == "left" || x.w == "right" || x.w == "near" || x.w == "far") && same && i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to") &&
 			(i+1 == len(t) || i+2 == len(t) && (t[i+1].kind == tPunct || t[i+1].w == "side") ||
 				i+3 == len(t) && t[i+1].w == "side" && t[i+2].kind == tPunct):
@@ -141,7 +148,7 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			}
 			swapHands = true
 		case (x.w == "left" || x.w == "right") && i > 0 && possessives[t[i-1].w] && i+1 < len(t) && (sideNouns[t[i+1].w] || t[i+1].w == "one") &&
-			!s.hasStrong() && len(s.st.ws) <= 8 && (same && t[i+1].w == "side" || s.vi >= 0 && s.verb.base == "do" && s.vi < i && i-s.vi <= 2):
+			!s.hasStrong() && (len(s.st.ws) <= 8 || asBefore(t, i+2)) && (same && t[i+1].w == "side" || s.vi >= 0 && s.verb.base == "do" && s.vi < i && i-s.vi <= 2):
 			// "Now the right side, the same way.", "Then do the right
 			// hand.", "And then do the left one.": a turn when the moves
 			// before were on the other one
@@ -152,6 +159,16 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 		return true, true, ""
 	}
 	return named != "", false, named
+}
+
+// asBefore reports words from token k on that liken the turn to the
+// moves before: "(Now do the left side) exactly as you did the right.",
+// "… just like the first."
+func asBefore(t []token, k int) bool {
+	for k < len(t) && (t[k].w == "exactly" || t[k].w == "just") {
+		k++
+	}
+	return k < len(t) && (t[k].w == "as" || t[k].w == "like")
 }
 
 // otherSide reports "the other leg", "the opposite side" at token i: a
@@ -292,7 +309,7 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	if prev == nil || !prev.hasMove() || prev.switched {
 		return false
 	}
-	if named != "" && !d.runNames(prev, map[string]string{"left": "right", "right": "left", "near": "far", "far": "near"}[named]) {
+	if named != "" && !d.turnsTo(prev, s, named) {
 		return false // "Now the left calf." after moves on no side named
 	}
 	if hands && !d.sequenceOnHands(prev) {
@@ -304,6 +321,22 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	d.cur.add(s, 1)
 	d.closeStep()
 	return true
+}
+
+// turnsTo reports whether a turn that names its side goes to the other
+// side from the moves before: they were on the other one, or, when the
+// turn says it plays them again ("Same again on the left."), they named
+// no side at all; "Now the left calf." after moves on no side named is a
+// move of its own.
+func (d *doc) turnsTo(prev *stepDraft, s *sentence, named string) bool {
+	if d.runNames(prev, map[string]string{"left": "right", "right": "left", "near": "far", "far": "near"}[named]) {
+		return true
+	}
+	again := s.vi >= 0 && s.verb.base == "do"
+	for _, x := range s.toks {
+		again = again || x.w == "same" || x.w == "again" || x.w == "repeat"
+	}
+	return again && !d.runNames(prev, named)
 }
 
 // sequenceOnHands reports whether the moves a turn plays again were on
@@ -345,10 +378,15 @@ func (st *stepDraft) names(w string) bool {
 	return false
 }
 
+// runBack is how many steps back a turn looks for the side the moves
+// before were on.
+const runBack = 6
+
 // runNames reports a word in the moves a turn plays again: the step
-// before, or one of the steps since the last turn in the same block ("hold
-// your left hand in your right and stroke …", four moves, "Then do the
-// right hand.").
+// before, or one of the steps since the last turn in the same section, six
+// at most ("hold your left hand in your right and stroke …", four moves,
+// "Then do the right hand."; "Left hand onto right shoulder: pinch …" and
+// three items more, then "Now do the left side.").
 func (d *doc) runNames(prev *stepDraft, w string) bool {
 	if prev.names(w) {
 		return true
@@ -358,7 +396,7 @@ func (d *doc) runNames(prev *stepDraft, w string) bool {
 		if st == prev {
 			continue
 		}
-		if len(st.sents) == 0 || len(prev.sents) == 0 || st.sents[len(st.sents)-1].b != prev.sents[0].b {
+		if len(st.sents) == 0 || len(prev.sents) == 0 || st.section != prev.section || len(d.steps)-i > runBack {
 			break
 		}
 		if st.names(w) {
