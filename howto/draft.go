@@ -737,6 +737,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		// knee down": the stretch works the hip
 		out.Area = "hips"
 	}
+	if out.Area == "" && st.kneeToOppositeShoulder() {
+		out.Area = "glutes" // "Hug the right knee towards the opposite shoulder": the stretch works the buttock
+	}
 	if (out.Area == "feet" || out.Area == "") && st.bendsToes() {
 		out.Area = "toes" // "Bend the toes down and then up with your hand"
 	}
@@ -1023,6 +1026,20 @@ func (st *stepDraft) figureFour() bool {
 				if (t[k].w == "knee" || t[k].w == "thigh") && wordIn(t, i+1, k-i-1, "over", "on", "across", "onto") {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// kneeToOppositeShoulder reports a knee drawn towards the opposite
+// shoulder.
+func (st *stepDraft) kneeToOppositeShoulder() bool {
+	for _, s := range st.sents {
+		t := s.toks
+		for i, x := range t {
+			if (x.w == "shoulder" || x.w == "armpit") && i >= 1 && (t[i-1].w == "opposite" || t[i-1].w == "other") && s.kneesToChest(i) {
+				return true
 			}
 		}
 	}

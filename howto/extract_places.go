@@ -235,6 +235,9 @@ func (s *sentence) kneesToChest(ti int) bool {
 		for k < len(t) && dets[t[k].w] {
 			k++
 		}
+		if k+1 < len(t) && (t[k].w == "opposite" || t[k].w == "other") && (t[k+1].w == "shoulder" || t[k+1].w == "armpit") {
+			return true // "Hug the right knee towards the opposite shoulder": a stretch of the hip
+		}
 		return k < len(t) && (t[k].w == "chest" || t[k].w == "tummy")
 	}
 	switch w := t[ti].w; {
@@ -244,7 +247,7 @@ func (s *sentence) kneesToChest(ti int) bool {
 			k++
 		}
 		return to(k) && chest(k+1)
-	case w == "chest" || w == "tummy":
+	case w == "chest" || w == "tummy" || (w == "shoulder" || w == "armpit") && ti > 0 && (t[ti-1].w == "opposite" || t[ti-1].w == "other"):
 		for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 			if to(k) {
 				return at(k-1) || k >= 1 && t[k-1].w == "hugged" && at(k-2)

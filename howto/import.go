@@ -346,7 +346,7 @@ func (d *doc) readBlock(b *block) {
 		d.promotePending()
 		d.pending = nil
 	} else if d.setupItemStands(b) {
-		d.promotePending()
+		d.promote(true)
 	}
 	for _, s := range b.sents {
 		d.sentence(s)
@@ -789,6 +789,17 @@ func (d *doc) handsOn(s *sentence) bool {
 	return true
 }
 
+// firstInstruction reports a sentence that no instruction comes before
+// in its block.
+func (s *sentence) firstInstruction() bool {
+	for _, x := range s.b.sents[:s.idx] {
+		if x.form != fNone {
+			return false
+		}
+	}
+	return true
+}
+
 // continuesStep reports a move that goes on with the step before rather
 // than starting one, and adds it there.
 func (d *doc) continuesStep(s *sentence) bool {
@@ -809,6 +820,11 @@ func (d *doc) continuesStep(s *sentence) bool {
 	case (s.closesWith() || s.followsWith()) && s.namesStretch():
 		// "Follow with a calf stretch and hold for 45 seconds …": a
 		// stretch is a move of its own
+		return false
+	case s.movesOnly() && !same && s.b.kind == bItem && s.firstInstruction() && s.mobilises():
+		// "3) Hands back out. Hug your right knee towards your chest and
+		// hold for 20 seconds.": a stretch that opens a list item of its
+		// own is that item's step
 		return false
 	case s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()):
 		if conflict {

@@ -170,7 +170,22 @@ func (s *sentence) setup() bool {
 		// its own
 		return false
 	}
+	if !s.hasLoc() && s.forBalance() {
+		return false // "Put a hand on the barrier post for balance.": a stance, not hands set on a place
+	}
 	return s.hasLoc() || s.hasPart() || s.tool
+}
+
+// forBalance reports a sentence that says it steadies the body: "for
+// balance", "for support", "to steady yourself".
+func (s *sentence) forBalance() bool {
+	t := s.toks
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].w == "for" && (t[i+1].w == "balance" || t[i+1].w == "support") || t[i].w == "to" && (t[i+1].w == "steady" || t[i+1].w == "balance") {
+			return true
+		}
+	}
+	return false
 }
 
 // placesHands reports a few words with no verb that set the giver's hands

@@ -242,6 +242,12 @@ var holdWords = wordSet("still wait waits breath breaths breathe breathes count"
 // gently, then back up. Five times each way." under its own heading): a
 // mobilisation is a move, though its verb only places the hands.
 func (d *doc) promotePending() {
+	d.promote(false)
+}
+
+// promote is promotePending; stands says the set-up stands as its item's
+// step already (setupItemStands), so it needs no count of its own.
+func (d *doc) promote(stands bool) {
 	p := d.pending
 	if p == nil || d.cur != nil {
 		return
@@ -254,7 +260,10 @@ func (d *doc) promotePending() {
 	if placedOnly {
 		return // hands set on a place and no move after: no step
 	}
-	if !counted && !p.surelyMoves() {
+	if stands && p.prepares() {
+		stands = false // "* Cup your hands and blow warm breath into them.": getting ready, no move
+	}
+	if !stands && !counted && !p.surelyMoves() {
 		return
 	}
 	for i := range p.roles {
@@ -262,6 +271,17 @@ func (d *doc) promotePending() {
 	}
 	d.steps = append(d.steps, p)
 	d.pending = nil
+}
+
+// prepares reports a set-up that gets something ready: warm hands, oil,
+// a towel.
+func (st *stepDraft) prepares() bool {
+	for _, s := range st.sents {
+		if len(s.prep) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // namesNew reports a sentence that names a place, landmark or area, the

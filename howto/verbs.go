@@ -41,7 +41,7 @@ func buildVerbs() map[string]verb {
 		"rotate", "stroke", "draw", "pull", "run", "rake", "tap", "chop", "sweep", "trace", "roll",
 		"pinch", "work", "push", "drag", "walk", "shake", "pat", "drum", "hack", "wring", "lean",
 		"sink", "smooth", "tug", "pluck", "climb", "comb", "twist", "perform", "fold", "strip", "sweep",
-		"scrub", "jiggle", "wiggle", "travel", "fan", "rock", "pump", "dig", "knock", "milk", "slap")
+		"scrub", "jiggle", "wiggle", "travel", "fan", "rock", "pump", "dig", "knock", "milk", "slap", "swing", "hug")
 	add(vModify, "repeat", "reverse", "switch", "swap", "change", "alternate", "continue", "keep",
 		"spend", "go", "do", "replace", "finish", "end", "proceed", "deepen", "increase", "release")
 	add(vPrep, "apply", "warm", "soak", "dry", "wash", "brush", "pour", "fill", "remove", "trim",
