@@ -128,6 +128,9 @@ func (s *sentence) mobilisesAfter(k int) bool {
 				return true
 			}
 		}
+		if i+2 < len(s.toks) && (s.toks[i+2].w == "it" || s.toks[i+2].w == "them") && wordIn(s.toks, i+3, 3, "up", "down", "back", "forward", "forwards", "backwards", "in", "out") {
+			return true // "Hold the foot and bend it slowly up and down at the ankle, 10 times."
+		}
 	}
 	return false
 }
@@ -552,7 +555,15 @@ func (s *sentence) firstWords(n int) []string {
 func (s *sentence) opensWithIf() bool {
 	t := s.toks
 	p := 0
-	for q := 1; q < len(t) && q <= 5; q++ {
+	if len(t) > 2 && t[0].w == "[" {
+		for q := 1; q < len(t) && q <= 4; q++ {
+			if t[q].w == "]" {
+				p = q + 1 // "[RED] If it stings go lighter": a tag before the if
+				break
+			}
+		}
+	}
+	for q := 1; q < len(t) && q <= 5 && p == 0; q++ {
 		if t[q].w == ":" {
 			p = q + 1
 			break

@@ -296,8 +296,9 @@ func warningTexts(t *testing.T, src string) []string {
 // "Leave the massage until a doctor or physio has said it is safe", "Ease
 // off anything that makes them wince" and "Hold back if …" warn, and so
 // do "Leave it until the feeling has come back", "Leave anything swollen
-// or hot to the doctor" and "leave this to your physio"; "just don't sell
-// it" and "leave the centrepiece on the table until the end" do not. Each
+// or hot to the doctor" and "leave this to your physio", and "If it
+// hurts, ease off" after a tag ("[RED]"); "just don't sell it", "you don't
+// need oil" and "leave the centrepiece on the table until the end" do not. Each
 // want is a piece of one warning's text, in order.
 func TestStopSaidOutright(t *testing.T) {
 	for _, c := range []struct {
@@ -306,6 +307,8 @@ func TestStopSaidOutright(t *testing.T) {
 	}{
 		{"Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nIf it hurts: ease off straight away, or stop altogether.\n\nLeave the massage until a doctor or physio has said it is safe.\n\nCopy it, share it, just don't sell it!\n\nEase off anything that makes them wince. Hold back if the arm is swollen.\n\nEase off straight away if she gets a shooting pain down the leg.\n",
 			[]string{"stop altogether", "Leave the massage", "Ease off anything", "Hold back if", "Ease off straight away if"}},
+		{"Calf rub\n\n1. Squeeze up the calf between both palms for a minute.\n\n[RED] If it hurts, ease off.\n\nIf it's cold, you don't need oil.\n",
+			[]string{"ease off"}},
 		{"Jaw rub\n\nLeave it until the feeling has come back in your lip.\n\n1. Massage the muscle at the angle of the jaw in small circles, a minute each side.\n\nLeave anything swollen or hot to the doctor. If it clicks, leave this to your physio.\n\nPlease leave the centrepiece on the table until the end of the meal.\n",
 			[]string{"Leave it until", "Leave anything", "your physio"}},
 	} {

@@ -219,12 +219,16 @@ func namesSteps(t []token) bool {
 }
 
 // repeatsByNumber reports moves played again by their numbers: "Repeat
-// 5.4 on the left arm.", "swap over and run 00:00 to 03:30 again". It is
+// 5.4 on the left arm.", "swap over and run 00:00 to 03:30 again", "do 1
+// to 4 again". It is
 // no move of its own, however sure the model is.
 func repeatsByNumber(t []token) bool {
 	for i, x := range t {
 		if (x.w == "repeat" || x.w == "run") && i+1 < len(t) && t[i+1].kind == tNum {
 			return true
+		}
+		if x.w == "do" && i+3 < len(t) && t[i+1].kind == tNum && (t[i+2].w == "to" || t[i+2].w == "-" || t[i+2].w == "–" || t[i+2].w == "and") && t[i+3].kind == tNum {
+			return true // "Swap feet and do 1 to 4 again."
 		}
 	}
 	return false
