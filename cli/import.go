@@ -21,7 +21,7 @@ func init() {
 		Summary: "turn a how-to text (web page, Markdown, CSV, JSON) into a routine",
 		Usage:   "FILE|-",
 		Help: "Reads massage instructions written for people — a web article, a blog post, a handout, " +
-			"as plain text, Markdown, simple HTML, a spreadsheet saved as CSV or pasted with its tabs, a chat, a script or a video's subtitles (SRT or WebVTT), a forum post in BBCode or a routine an app exported as JSON (its title, steps with their counts and times, cautions and notes are read in order; ids, dates and tags are left out), from FILE or from standard input with '-' — and " +
+			"as plain text, Markdown, simple HTML, a spreadsheet saved as CSV or pasted with its tabs, a chat, a script or a video's subtitles (SRT or WebVTT), a mind map exported as an outline, a short program that lists its moves as quoted strings, a forum post in BBCode or a routine an app exported as JSON (its title, steps with their counts and times, cautions and notes are read in order; ids, dates and tags are left out), from FILE or from standard input with '-' — and " +
 			"writes a routine in Knead's format that 'knead check' accepts and that plays like any " +
 			"other. Each step's cue is the author's own sentence; area, landmarks, hands, motion, " +
 			"direction, pressure, repeats, time and side are filled in from what was understood. " +

@@ -90,7 +90,7 @@ var (
 
 // textLines reads plain text or Markdown into lines.
 func textLines(s string) []line {
-	raw := strings.Split(s, "\n")
+	raw := outlineLines(strings.Split(s, "\n"))
 	tl := &textLiner{raw: raw, out: make([]line, 0, len(raw)), lastItem: -1, csv: csvRows(s, len(raw)), speakers: scriptSpeakers(raw)}
 	for i := range raw {
 		tl.read(i)

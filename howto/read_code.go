@@ -1,0 +1,84 @@
+package howto
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Read, outlines and code: two layouts that carry a list in marks no
+// list reader knows. A mind map or folder tree exported as text draws its
+// branches ("|   +-- Thumb circles on the palm, 30 seconds", "└── Knead
+// …"); a short program that talks someone through a massage keeps its
+// moves as quoted strings in a list ("    (\"Glide both thumbs …\", 40),").
+// Both are rewritten, line for line, as the indented bullets they stand
+// for, before the lines are read; every other line is left as it is.
+
+// reTreeBranch is a branch of a tree drawn in text: the trunk's bars and
+// spaces, then "+--", "|--", "`--", "├──" or "└──".
+var reTreeBranch = regexp.MustCompile(`^([\s|│┃]*)(?:[+|` + "`" + `├└╰┣┗]\s?(?:--+|──+|━━+|-+>)|\\--+)\s*([\p{L}\p{N}"'(].*)$`)
+
+// reTreeTrunk is a line of a drawn tree that holds only its bars.
+var reTreeTrunk = regexp.MustCompile(`^[\s|│┃]+$`)
+
+// reQuotedItem is a line of a program's list that holds a quoted string:
+// `    "Never press on her bump.",`, `("glide", "Glide both hands …", None),`.
+var reQuotedItem = regexp.MustCompile(`^\s*\(?\s*(?:"[^"]*"\s*,\s*)*"([^"]{12,})"\s*(?:,\s*[\w.]+\s*)*\)?\s*,?\s*\]?\)?\s*$`)
+
+// reCodeMark is a line only a program has: a list or table opened on a
+// name ("STEPS = [", "const steps = ["), an import, a function.
+var reCodeMark = regexp.MustCompile(`^\s*(?:(?:const|let|var)\s+)?[A-Za-z_]\w*\s*=\s*[\[({]\s*$|^\s*(?:def|import|from|function|#include)\s|^#!`)
+
+// reCodeOnly is a program's line that says nothing to a reader: a
+// bracket that closes a list, a call or a definition with no sentence.
+var reCodeOnly = regexp.MustCompile(`^\s*(?:[\])}]+[;,]?|(?:def\s+)?[\w.]+\([^"]*\):?)\s*$`)
+
+// rePrinted is a program's line that prints a sentence: `print("Done.")`.
+var rePrinted = regexp.MustCompile(`^\s*print\(f?"(?:\\n)*([^"]{12,})"\)\s*$`)
+
+// outlineLines rewrites a drawn tree's branches and a program's quoted
+// list items as bullets, when the text has two of them or more.
+func outlineLines(raw []string) []string {
+	trees, quoted, code := 0, 0, false
+	for _, r := range raw {
+		switch {
+		case reTreeBranch.MatchString(r):
+			trees++
+		case reQuotedItem.MatchString(r):
+			quoted++
+		case reCodeMark.MatchString(r):
+			code = true
+		}
+	}
+	if !code {
+		quoted = 0 // quoted lines in prose are what someone said
+	}
+	if trees < 2 && quoted < 2 {
+		return raw
+	}
+	out := make([]string, len(raw))
+	for i, r := range raw {
+		out[i] = r
+		if trees >= 2 {
+			if m := reTreeBranch.FindStringSubmatch(r); m != nil {
+				out[i] = strings.Repeat(" ", utf8.RuneCountInString(m[1])) + "- " + m[2]
+				continue
+			}
+			if reTreeTrunk.MatchString(r) {
+				out[i] = ""
+				continue
+			}
+		}
+		if quoted >= 2 {
+			switch m, p := reQuotedItem.FindStringSubmatch(r), rePrinted.FindStringSubmatch(r); {
+			case m != nil && len(strings.Fields(m[1])) >= 3:
+				out[i] = "- " + strings.TrimSpace(m[1])
+			case p != nil && len(strings.Fields(p[1])) >= 3:
+				out[i] = strings.TrimSpace(p[1])
+			case reCodeOnly.MatchString(r):
+				out[i] = "" // "]", "run()", "def run():": the program's own workings
+			}
+		}
+	}
+	return out
+}
