@@ -740,6 +740,9 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	if out.Area == "" && st.kneeToOppositeShoulder() {
 		out.Area = "glutes" // "Hug the right knee towards the opposite shoulder": the stretch works the buttock
 	}
+	if (out.Area == "" || out.Area == "feet") && st.heelToSeat() {
+		out.Area = "thighs" // "pull your right heel towards your backside and hold": the front of the thigh stretched
+	}
 	if (out.Area == "feet" || out.Area == "") && st.bendsToes() {
 		out.Area = "toes" // "Bend the toes down and then up with your hand"
 	}
@@ -1039,6 +1042,21 @@ func (st *stepDraft) kneeToOppositeShoulder() bool {
 		t := s.toks
 		for i, x := range t {
 			if (x.w == "shoulder" || x.w == "armpit") && i >= 1 && (t[i-1].w == "opposite" || t[i-1].w == "other") && s.kneesToChest(i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heelToSeat reports a heel drawn towards the seat: "pull your right
+// heel towards your backside".
+func (st *stepDraft) heelToSeat() bool {
+	for _, s := range st.sents {
+		t := s.toks
+		for i, x := range t {
+			if (x.w == "heel" || x.w == "heels" || x.w == "foot" || x.w == "ankle") && wordIn(t, i+1, 2, "to", "towards", "toward", "up") &&
+				wordIn(t, i+2, 3, "backside", "bottom", "bum", "buttock", "buttocks", "seat", "glutes") {
 				return true
 			}
 		}

@@ -10,7 +10,8 @@ import (
 // list reader knows. A mind map or folder tree exported as text draws its
 // branches ("|   +-- Thumb circles on the palm, 30 seconds", "└── Knead
 // …"); a short program that talks someone through a massage keeps its
-// moves as quoted strings in a list ("    (\"Glide both thumbs …\", 40),").
+// moves as quoted strings in a list ("    (\"Glide both thumbs …\", 40),")
+// or prints them one by one (a Makefile's "@echo \"Stroke the cream …\"").
 // Both are rewritten, line for line, as the indented bullets they stand
 // for, before the lines are read; every other line is left as it is.
 
@@ -27,14 +28,15 @@ var reQuotedItem = regexp.MustCompile(`^\s*\(?\s*(?:"[^"]*"\s*,\s*)*"([^"]{12,})
 
 // reCodeMark is a line only a program has: a list or table opened on a
 // name ("STEPS = [", "const steps = ["), an import, a function.
-var reCodeMark = regexp.MustCompile(`^\s*(?:(?:const|let|var)\s+)?[A-Za-z_]\w*\s*=\s*[\[({]\s*$|^\s*(?:def|import|from|function|#include)\s|^#!`)
+var reCodeMark = regexp.MustCompile(`^\s*(?:(?:const|let|var)\s+)?[A-Za-z_]\w*\s*=\s*[\[({]\s*$|^\s*(?:def|import|from|function|#include)\s|^#!|^\.PHONY:|^\t@echo\s`)
 
 // reCodeOnly is a program's line that says nothing to a reader: a
 // bracket that closes a list, a call or a definition with no sentence.
 var reCodeOnly = regexp.MustCompile(`^\s*(?:[\])}]+[;,]?|(?:def\s+)?[\w.]+\([^"]*\):?)\s*$`)
 
-// rePrinted is a program's line that prints a sentence: `print("Done.")`.
-var rePrinted = regexp.MustCompile(`^\s*print\(f?"(?:\\n)*([^"]{12,})"\)\s*$`)
+// rePrinted is a program's line that prints a sentence: `print("Done.")`,
+// a Makefile's `@echo "Stroke the cream up the thigh …"`.
+var rePrinted = regexp.MustCompile(`^\s*(?:print\(f?|@?echo\s+)"(?:\\n)*([^"]{12,})"\)?\s*$`)
 
 // outlineLines rewrites a drawn tree's branches and a program's quoted
 // list items as bullets, when the text has two of them or more.
@@ -44,11 +46,10 @@ func outlineLines(raw []string) []string {
 		switch {
 		case reTreeBranch.MatchString(r):
 			trees++
-		case reQuotedItem.MatchString(r):
+		case reQuotedItem.MatchString(r), rePrinted.MatchString(r):
 			quoted++
-		case reCodeMark.MatchString(r):
-			code = true
 		}
+		code = code || reCodeMark.MatchString(r)
 	}
 	if !code {
 		quoted = 0 // quoted lines in prose are what someone said
@@ -68,6 +69,17 @@ func outlineLines(raw []string) []string {
 				out[i] = ""
 				continue
 			}
+		}
+		if code && strings.HasPrefix(strings.TrimSpace(r), "#") {
+			// "# WARN: never push on the kneecap itself": a comment, a sentence
+			// like any other (not a Markdown heading); "#!/usr/bin/env" nothing
+			c := strings.TrimSpace(r)
+			if strings.HasPrefix(c, "#!") || strings.HasPrefix(c, "#include") {
+				out[i] = ""
+			} else {
+				out[i] = strings.TrimSpace(strings.TrimLeft(c, "#"))
+			}
+			continue
 		}
 		if quoted >= 2 {
 			switch m, p := reQuotedItem.FindStringSubmatch(r), rePrinted.FindStringSubmatch(r); {

@@ -116,8 +116,9 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			if same || !s.hasStrong() {
 				return true, false, ""
 			}
-		case (x.w == "left" || x.w == "right") && !same && !s.hasStrong() && s.vi < 0 && i+1 < len(t) && sideNouns[t[i+1].w] &&
-			t[i+1].w != "hand" && t[i+1].w != "hands" && i > 0 && (t[i-1].w == "the" || t[i-1].w == "your") && i <= 3:
+		case (x.w == "left" || x.w == "right") && !same && !s.hasStrong() && s.vi < 0 && i+1 < len(t) && (sideNouns[t[i+1].w] || t[i+1].w == "one") &&
+			t[i+1].w != "hand" && t[i+1].w != "hands" && (i > 0 && possessives[t[i-1].w] || i == 0 && len(s.st.ws) <= 4) && i <= 3:
+			// "Then his right side.", "Then the right one.", "Left leg now."
 			// "Now the left calf.": a turn when the moves before were on
 			// the right one (sideSwitch checks).
 			named = x.w
@@ -131,7 +132,11 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 			return true, false, "" // "The same again on the second leg."
 		case (x.w == "two" || x.w == "b") && same && i > 0 && sideNouns[t[i-1].w] && t[i-1].w != "hand" && (i+1 == len(t) || t[i+1].kind == tPunct):
 			return true, false, "" // "Same on leg two.", "Same for side B."
-		case (x.w == "left" || x.w == "right" || x.w == "near" || x.w == "far") && same && i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to") &&
+		case (x.w == "left" || x.w == "right") && same && (i == 0 || i == 1 && leadAdverbs[t[0].w]) && i+1 < len(t) && (t[i+1].w == "hand" || t[i+1].w == "hands") && len(s.st.ws) <= 6:
+			// "Right hand gets the same.", "Left hand, all the same.": the
+			// other hand, a turn when the moves were on the hands
+			swapHands = true
+		case (x.w == "left" || x.w == "right" || x.w == "near" || x.w == "far") && same && i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "over") &&
 			(i+1 == len(t) || i+2 == len(t) && (t[i+1].kind == tPunct || t[i+1].w == "side") ||
 				i+3 == len(t) && t[i+1].w == "side" && t[i+2].kind == tPunct):
 			// "Repeat on the left.", "Do the same on the right side.": a
@@ -205,8 +210,8 @@ func namesSteps(t []token) bool {
 		if (x.w == "step" || x.w == "steps" || x.w == "row" || x.w == "rows") && i+1 < len(t) && (t[i+1].kind == tNum || numberWords[t[i+1].w] > 0) {
 			return true
 		}
-		if x.kind == tNum && i+1 < len(t) && t[i+1].w == ")" {
-			return true
+		if x.kind == tNum && i+1 < len(t) && t[i+1].w == ")" && i > 0 && t[i-1].w != ":" {
+			return true // "Repeat 1)-4)", not "6) Then the other arm" opening its line
 		}
 		if (x.w == "do" || x.w == "repeat") && i+2 < len(t) && t[i+1].w == "the" && isMotionNoun(t[i+2].w) {
 			return true
