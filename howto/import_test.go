@@ -229,6 +229,10 @@ func TestImportMode(t *testing.T) {
 		{"Hand rubs\n\nI warm a bit of hand cream between my palms and take your hand palm up in mine. I press my thumbs into the fleshy pad below your thumb and circle slowly.\n", "partner"},
 		// instructions for a carer are for someone cared for
 		{"INSTRUCTIONS FOR CARER (daily)\n\nWash the feet and pat them dry.\n\n1. Spread the cream over the top and sole with slow strokes from the toes back to the ankle.\n", "partner"},
+		// someone named works the reader's body
+		{"Your statement\n\nYou lie face down on the bed with a pillow under your chest.\n\nUnit 1: Sam spreads the oil with long strokes from the middle of your back up over your shoulders, 5 slow rounds.\n\nUnit 2: Sam kneads the tops of your shoulders for a minute.\n", "partner"},
+		// a move's name is no one's doing
+		{"Knee rolls: keeping your knees together, let them roll to one side, 6 each way.\n\nSmall circles with your fingertips over your lower back for a minute.\n", "self"},
 		// a move told by the one who received it
 		{"When the pains came I lay on my left side, and he pressed one fist into the top of my right buttock and made slow circles for a minute.\n\nThen he stroked my lower back gently.", "partner"},
 	}

@@ -1837,6 +1837,32 @@ func (s *sentence) someoneWorks(k int) bool {
 	return false
 }
 
+// notNames are capitalised words that open a sentence and name no one.
+var notNames = wordSet("it this that which what who everything nothing each one")
+
+// namedWorks reports a giver named by a name that opens the sentence or
+// its clause, with a move of theirs, before token k: "Unit 1: Sam spreads
+// the oil with long strokes from the middle of your back".
+func (s *sentence) namedWorks(k int) bool {
+	t := s.toks
+	for j := 0; j+1 < k && j < 6; j++ {
+		if j > 0 && t[j-1].w != ":" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s.text[t[j].pos:])
+		if !unicode.IsUpper(r) || t[j].kind != tWord || !strings.HasSuffix(t[j+1].w, "s") || leadAdverbs[t[j].w] || notNames[t[j].w] {
+			continue
+		}
+		if j+2 < len(t) && !dets[t[j+2].w] && !ownerWords[t[j+2].w] && t[j+2].w != "both" {
+			continue // "Small circles with your fingertips", "Knee rolls: …": a move's name, no one's doing
+		}
+		if v, ok := verbs[t[j+1].w]; ok && v.base != t[j+1].w && (v.c == vMove || v.c == vPlace) {
+			return !wordIn(t, j+2, k-j-2, "you", "i")
+		}
+	}
+	return false
+}
+
 // heWorks reports "he" or "she" making a move in the clause before token
 // k, with no "I" between: "and he pressed one fist into the top of my right
 // buttock" tells of a move the teller received.
@@ -1902,6 +1928,11 @@ func (s *sentence) countOwner(ti int) {
 			// "then she bends your knee and pushes the ball of your foot",
 			// "while I hold your shoulders down": another's hands on the
 			// reader's body
+			s.partner++
+			s.iOnYou = true
+		} else if s.namedWorks(k) {
+			// "Sam spreads the oil with long strokes from the middle of
+			// your back": someone named works the reader's body
 			s.partner++
 			s.iOnYou = true
 		} else if v := verbs[s.shape.word]; s.shape.person == "i" && (v.c == vMove || v.c == vPlace) {
