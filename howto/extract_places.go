@@ -788,7 +788,7 @@ func wordsBefore(t []token, i, n int, ws ...string) bool {
 }
 
 func wordIn(t []token, p, n int, ws ...string) bool {
-	for k := p; k < len(t) && k < p+n; k++ {
+	for k := max(p, 0); k < len(t) && k < p+n; k++ {
 		for _, w := range ws {
 			if t[k].w == w {
 				return true

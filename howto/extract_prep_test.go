@@ -117,6 +117,9 @@ func TestPreparationShapes(t *testing.T) {
 		{"Feet\n\n(1) Towel your feet dry, especially between the toes.\n(2) Stroke from the toes to the ankle ten times.\n", []string{"dry"}},
 		{"Hands\n\nWash and dry your child's hands first.\n\nPress circles into the palm with your thumb.\n", []string{"dry"}},
 		{"Scalp\n\nSit your partner on a low stool. Comb out their hair first.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"brush-hair"}},
+		// a seat taken after something got ready; who sits, named by what they get
+		{"Chest\n\nTowel off properly first and sit on the harbour wall or a bench with your back straight.\n\nStroke out along the collarbones, six times.\n", []string{"towel", "position"}},
+		{"Scalp\n\n- What you need: a chair, a brush, five minutes\n- Person getting it sits down, person doing it stands behind\n\nCircle your fingertips over the scalp for a minute.\n", []string{"position"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {
@@ -192,6 +195,7 @@ func TestPositionShapes(t *testing.T) {
 		{"Get her leaning forward over the birth ball or the back of a chair.", true},
 		{"I'll be sitting at the kitchen table with my arm on a folded towel.", true},
 		{"Humans were not meant to sit at a desk for 8 hours a day.", false},
+		{"Assume you are sitting upright with your elbows on the desk and your hair tied back.", true},
 	}
 	for _, tt := range cases {
 		got := positionTold(tokenize(tt.in))

@@ -118,6 +118,14 @@ func (d *doc) findPrep(s *sentence) {
 			d.addPrep("position", s)
 			break
 		}
+		if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && v.base == t.w && k > 1 && s.toks[k-1].w == "and" && len(s.prep) > 0 && placedOn(s.toks, k) {
+			d.addPrep("position", s) // "Towel off properly first and sit on the harbour wall": the next thing got ready
+			break
+		}
+		if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && v.base != t.w && k > 1 && wordIn(s.toks, max(0, k-3), 3, "getting", "receiving") && wordIn(s.toks, max(0, k-4), 4, "person", "one") {
+			d.addPrep("position", s) // "Person getting it sits down, person doing it stands behind"
+			break
+		}
 	}
 }
 
@@ -187,9 +195,9 @@ func positionTold(t []token) bool {
 				}
 			}
 		}
-		if v, ok := verbs[x.w]; ok && positionVerbs[v.base] && k > 0 && t[k-1].w == "you" &&
+		if v, ok := verbs[x.w]; ok && positionVerbs[v.base] && k > 0 && (t[k-1].w == "you" || k > 1 && t[k-2].w == "you" && t[k-1].w == "are" || t[k-1].w == "you're") &&
 			k+1 < len(t) && settleWords[t[k+1].w] {
-			return true
+			return true // "Assume you are sitting upright with your elbows on the desk"
 		}
 		// "then you lie on your front with a pillow under your chest"
 		if v, ok := verbs[x.w]; ok && positionVerbs[v.base] && k > 0 && receiverSubjects[t[k-1].w] || ok && positionVerbs[v.base] && k > 0 && t[k-1].w == "you" {
