@@ -48,6 +48,14 @@ func handsPrep(t []token) []string {
 			out = appendNew(out, "warm-hands")
 		case warmWords[x.w] && handsWarmed(t, i):
 			out = appendNew(out, "warm-hands")
+		case warmWords[x.w] && i+1 < len(t) && (t[i+1].w == "it" || t[i+1].w == "them" || t[i+1].w == "up") && lubricantBefore(t, i) && handsBefore(t, i, 10):
+			// "Pour a few drops of oil into your palm and warm it", "oil
+			// your hands and warm them up first"
+			out = appendNew(out, "warm-hands")
+		case rubWords[x.w] && lubricantBefore(t, len(t)) && intoHands(t, i):
+			// "a dollop of arnica gel, rub it into both hands", "I rubbed the
+			// peppermint balm into my hands"
+			out = appendNew(out, "warm-hands")
 		case washWords[x.w] && (handsNear(t, i, 4) || driedAfter(t, i) || offHands(t, i)), showerFirst(t, i):
 			out = appendNew(out, "wash")
 		}
@@ -55,11 +63,38 @@ func handsPrep(t []token) []string {
 	return out
 }
 
+// handsBefore reports the giver's hands named in the n tokens before i.
+func handsBefore(t []token, i, n int) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if ownHands[t[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// intoHands reports "into" the hands within a few words after token i:
+// "rub it into both hands", "rubbed the balm into my hands".
+func intoHands(t []token, i int) bool {
+	for k := i + 1; k+1 < len(t) && k <= i+5; k++ {
+		if t[k].w != "into" {
+			continue
+		}
+		q := k + 1
+		if q < len(t) && (t[q].w == "your" || t[q].w == "my" || t[q].w == "both" || t[q].w == "the" || t[q].w == "his" || t[q].w == "her" || t[q].w == "their") {
+			q++
+		}
+		return q < len(t) && ownHands[t[q].w]
+	}
+	return false
+}
+
 // handsWarmed reports "warm" said of the hands as the end of what is done
-// to them: "Wrap both hands round the mug until they're warm".
+// to them: "Wrap both hands round the mug until they're warm", "rub them
+// until they feel warm".
 func handsWarmed(t []token, i int) bool {
-	if i < 2 || t[i-1].w != "they're" && t[i-1].w != "are" {
-		return false
+	if i < 2 || t[i-1].w != "they're" && t[i-1].w != "are" && t[i-1].w != "feel" && t[i-1].w != "until" && t[i-1].w != "till" {
+		return false // "rub them until they feel warm", "Rub both palms together until warm"
 	}
 	for k := i - 2; k >= 0 && k >= i-10; k-- {
 		if ownHands[t[k].w] {

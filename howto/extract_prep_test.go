@@ -117,6 +117,14 @@ func TestPreparationShapes(t *testing.T) {
 		{"Feet\n\n(1) Towel your feet dry, especially between the toes.\n(2) Stroke from the toes to the ankle ten times.\n", []string{"dry"}},
 		{"Hands\n\nWash and dry your child's hands first.\n\nPress circles into the palm with your thumb.\n", []string{"dry"}},
 		{"Scalp\n\nSit your partner on a low stool. Comb out their hair first.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"brush-hair"}},
+		// something washed or scrubbed off, hands washed in a story; hands
+		// warmed with the oil in them, or rubbed until warm
+		{"Forearms\n\nWash the chalk off first, properly, with soap.\n\nGlide up the forearm to the elbow, six times.\n", []string{"wash"}},
+		{"Hands\n\nShe scrubs the ink off first, then we sit side by side.\n\nPress circles into the palm with your thumb.\n", []string{"wash"}},
+		{"Face\n\nWashed my hands and warmed a pea of face cream between my palms.\n\nStroke up the cheeks, six times.\n", []string{"wash", "warm-hands", "cream"}},
+		{"Feet\n\nPress your palms together and rub them until they feel warm.\n\nStroke from the toes to the ankle ten times.\n", []string{"warm-hands"}},
+		{"Feet\n\nPour a few drops of oil into your palm and warm it.\n\nStroke from the toes to the ankle ten times.\n", []string{"oil", "warm-hands"}},
+		{"Feet\n\nThen I rubbed the peppermint balm into my hands and stroked up from the toes to the ankle.\n", []string{"cream", "warm-hands"}},
 		// a seat taken after something got ready; who sits, named by what they get
 		{"Chest\n\nTowel off properly first and sit on the harbour wall or a bench with your back straight.\n\nStroke out along the collarbones, six times.\n", []string{"towel", "position"}},
 		{"Scalp\n\n- What you need: a chair, a brush, five minutes\n- Person getting it sits down, person doing it stands behind\n\nCircle your fingertips over the scalp for a minute.\n", []string{"position"}},

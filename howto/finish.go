@@ -84,6 +84,9 @@ func (d *doc) findPrep(s *sentence) {
 	if positionTold(s.toks) || postureOpens(s) {
 		d.addPrep("position", s)
 	}
+	if washedOff(s.toks) && !s.warning {
+		d.addPrep("wash", s)
+	}
 	if dryTold(s.toks) && !s.warning {
 		d.addPrep("dry", s) // "pat them completely dry", "Towel your feet dry", "let them air dry"
 	}
@@ -654,8 +657,25 @@ func toolWorked(t []token) bool {
 // put: "Jess washes her hands and warms …", "Partners, wash your hands".
 func handsWashed(t []token) bool {
 	for i := 0; i+2 < len(t); i++ {
-		if washWords[t[i].w] && (t[i+1].w == "your" || t[i+1].w == "her" || t[i+1].w == "his" || t[i+1].w == "their" || t[i+1].w == "our") && (t[i+2].w == "hands" || t[i+2].w == "hand") {
-			return true
+		if washWords[t[i].w] && (t[i+1].w == "your" || t[i+1].w == "her" || t[i+1].w == "his" || t[i+1].w == "their" || t[i+1].w == "our" || t[i+1].w == "my") && (t[i+2].w == "hands" || t[i+2].w == "hand") {
+			return true // "Washed my hands and warmed a pea of face cream …"
+		}
+	}
+	return false
+}
+
+// washedOff reports something washed or scrubbed off the skin: "Wash the
+// chalk off first, properly, with soap", "She scrubs the ink off first",
+// "wash the soil away"; not "do the washing up".
+func washedOff(t []token) bool {
+	for i, x := range t {
+		if !washWords[x.w] && x.w != "scrub" && x.w != "scrubs" && x.w != "scrubbed" {
+			continue
+		}
+		for k := i + 1; k < len(t) && k <= i+4 && t[k].kind != tPunct; k++ {
+			if (t[k].w == "off" || t[k].w == "away") && k > i+1 {
+				return true
+			}
 		}
 	}
 	return false
