@@ -125,6 +125,11 @@ func TestPreparationShapes(t *testing.T) {
 		{"Feet\n\nPress your palms together and rub them until they feel warm.\n\nStroke from the toes to the ankle ten times.\n", []string{"warm-hands"}},
 		{"Feet\n\nPour a few drops of oil into your palm and warm it.\n\nStroke from the toes to the ankle ten times.\n", []string{"oil", "warm-hands"}},
 		{"Feet\n\nThen I rubbed the peppermint balm into my hands and stroked up from the toes to the ankle.\n", []string{"cream", "warm-hands"}},
+		// dried, however it is told; propped up; a volunteer who sits down
+		{"Neck\n\nAfter a cold swim, get dry and dressed first.\n\nStroke down the sides of the neck, six times.\n", []string{"dry"}},
+		{"Scalp\n\nGet her sat down indoors with her hair towelled and still damp.\n\nCircle your fingertips over the scalp for a minute.\n", []string{"dry"}},
+		{"Neck\n\nThe giver stands, the swimmer sits, towel dried and hat off.\n\nStroke down the sides of the neck, six times.\n", []string{"dry", "position"}},
+		{"Face\n\nProp them up on cushions so the nose can drain.\n\nStroke out along the cheekbones, six times.\n", []string{"position"}},
 		// a seat taken after something got ready; who sits, named by what they get
 		{"Chest\n\nTowel off properly first and sit on the harbour wall or a bench with your back straight.\n\nStroke out along the collarbones, six times.\n", []string{"towel", "position"}},
 		{"Scalp\n\n- What you need: a chair, a brush, five minutes\n- Person getting it sits down, person doing it stands behind\n\nCircle your fingertips over the scalp for a minute.\n", []string{"position"}},

@@ -164,6 +164,10 @@ func positionTold(t []token) bool {
 		return true
 	}
 	for k, x := range t {
+		// "Prop them up on cushions so the nose can drain": propped up
+		if (x.w == "prop" || x.w == "props" || x.w == "propped") && wordIn(t, k+1, 3, "up") {
+			return true
+		}
 		// "Stay seated", "both feet flat on the floor": where the body is
 		if (x.w == "stay" || x.w == "remain" || x.w == "stays" || x.w == "remains") && k+1 < len(t) && (t[k+1].w == "seated" || t[k+1].w == "sitting") {
 			return true
@@ -338,7 +342,7 @@ var layVerbs = map[string]bool{"lay": true, "place": true, "put": true, "positio
 // seatedNouns name the one who lies or sits for the massage, beside
 // receiverNouns: "Resident sits well back in the chair", "(runner lying
 // face up on the couch)".
-var seatedNouns = wordSet("clients resident residents runner runners patient patients athlete player guest")
+var seatedNouns = wordSet("clients resident residents runner runners patient patients athlete player guest volunteer swimmer rider sitter")
 
 // receiverNamedAt reports the receiver named at token k, before a
 // position's verb: a word of receiverNouns, or a name ("Mrs Kemp lies on
@@ -681,6 +685,23 @@ func washedOff(t []token) bool {
 	return false
 }
 
+// driedOff reports skin or hair dried told as done, at token i: "get dry
+// and dressed", "dried off", "towel dried", "with her hair towelled",
+// "towel your hair and the back of your neck".
+func driedOff(t []token, i int) bool {
+	switch w := t[i].w; {
+	case w == "get" || w == "got" || w == "getting":
+		return i+1 < len(t) && t[i+1].w == "dry" && (i+2 == len(t) || t[i+2].kind == tPunct || t[i+2].w == "and")
+	case w == "dried":
+		return i+1 < len(t) && t[i+1].w == "off" || i > 0 && t[i-1].w == "towel"
+	case w == "towelled" || w == "toweled":
+		return i > 0 && (t[i-1].w == "hair" || t[i-1].w == "feet" || t[i-1].w == "dry")
+	case w == "towel":
+		return i+2 < len(t) && (t[i+1].w == "your" || t[i+1].w == "their" || t[i+1].w == "his" || t[i+1].w == "her") && (t[i+2].w == "hair" || t[i+2].w == "feet" || t[i+2].w == "skin" || t[i+2].w == "neck")
+	}
+	return false
+}
+
 // nailsKept say the nails are kept short: "don't scratch with your nails,
 // and keep them short".
 var nailsKept = wordSet("short trim trimmed cut filed")
@@ -695,6 +716,9 @@ var seatedPeople = wordSet("client patient her him them partner receiver recipie
 // they're dry"; not "dry, tired feet" (how they are).
 func dryTold(t []token) bool {
 	for i, x := range t {
+		if driedOff(t, i) {
+			return true
+		}
 		if x.w != "dry" {
 			continue
 		}
