@@ -12,7 +12,8 @@ var countUnits = map[string]bool{"times": true, "time": true, "x": true, "reps":
 	"round": true, "strokes": true, "stroke": true, "circles": true, "sets": true,
 	"squeezes": true, "pulls": true, "sweeps": true, "cycles": true, "slides": true, "strips": true,
 	"rolls": true, "lines": true, "presses": true, "glides": true, "pinches": true, "laps": true,
-	"circuits": true, "goes": true}
+	"circuits": true, "goes": true, "swings": true, "taps": true, "shrugs": true, "lifts": true, "pushes": true,
+	"knocks": true, "rocks": true, "bobs": true, "pumps": true, "tilts": true}
 
 // countAdjs may stand between a number and its unit ("4 slow passes").
 var countAdjs = map[string]bool{"slow": true, "more": true, "full": true, "small": true,

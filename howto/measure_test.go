@@ -25,6 +25,8 @@ func TestMeasures(t *testing.T) {
 		{in: "Repeat four or five times.", rep: c(4, 5)},
 		{in: "eight to ten times", rep: c(8, 10)},
 		{in: "Do 4-6 slow passes.", rep: c(4, 6)},
+		{in: "Swing the right leg forward and back, 10 swings, nice and easy.", rep: c(10, 10)},
+		{in: "Pummel them lightly, about 30 taps.", rep: c(30, 30)},
 		{in: "about ten in each direction", rep: c(10, 10)},
 		{in: "do it twice", rep: c(2, 2)},
 		{in: "Repeat twice or three times.", rep: c(2, 3)},
