@@ -180,6 +180,8 @@ func warnLeadIn(t []token) bool {
 	switch w := t[k].w; {
 	case w == "stop" && k+1 < len(t) && t[k+1].kind == tNum:
 		return false // "Stop 4 · The Weaving Shed": a trail's stop, no caution
+	case w == "no" && k+1 < len(t) && (t[k+1].kind == tNum || t[k+1].w == "." && k+2 < len(t) && t[k+2].kind == tNum):
+		return false // "No. 0417  Colour: ORANGE": a ticket's number, no caution
 	case w == "don't" || w == "dont" || w == "never" || w == "avoid" || w == "skip" || w == "not" || w == "no" || w == "stop":
 		return true
 	case w == "do" && k+1 < len(t) && t[k+1].w == "not":

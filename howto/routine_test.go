@@ -323,6 +323,20 @@ func TestStopSaidOutright(t *testing.T) {
 	}
 }
 
+// TestTicketNumberLeadsNoCautions: a ticket's "No. 0417" over a list's
+// lead-in is a number, not a "no": the list under it is moves, not
+// cautions.
+func TestTicketNumberLeadsNoCautions(t *testing.T) {
+	src := " STUB 0417\n No. 0417          Colour: ORANGE\n\n Our physio team's foot reset, done on your own\n on the grass:\n » Circle each ankle slowly, 10 one way and 10 the other.\n » Walk your thumbs up the arch of each foot, heel to ball, 3 times.\n"
+	res, err := Import([]byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 2 || len(res.Warnings) != 0 {
+		t.Errorf("%d steps and warnings %q, want 2 steps and no warning", len(res.Steps), warningTexts(t, src))
+	}
+}
+
 // TestCautionLeadInUnderItsTitle: a numbered clause's title line over the
 // line that leads in its cautions ("3.3 When not to massage" over "Do not
 // give this massage if the resident:"): the last line leads in, and each
