@@ -182,6 +182,10 @@ func warnLeadIn(t []token) bool {
 		return false // "Stop 4 · The Weaving Shed": a trail's stop, no caution
 	case w == "no" && k+1 < len(t) && (t[k+1].kind == tNum || t[k+1].w == "." && k+2 < len(t) && t[k+2].kind == tNum):
 		return false // "No. 0417  Colour: ORANGE": a ticket's number, no caution
+	case w == "no" && k+1 < len(t) && neededThings[t[k+1].w]:
+		return false // "No equipment, 3 minutes, sofa allowed:": nothing needed
+	case w == "not" && k+1 < len(t) && (t[k+1].w == "a" || t[k+1].w == "an"):
+		return false // "Not a doctor, but a physio showed me this …:": who is speaking
 	case w == "don't" || w == "dont" || w == "never" || w == "avoid" || w == "skip" || w == "not" || w == "no" || w == "stop":
 		return true
 	case w == "do" && k+1 < len(t) && t[k+1].w == "not":
@@ -198,6 +202,9 @@ func warnLeadIn(t []token) bool {
 	}
 	return false
 }
+
+// neededThings are what "No …" says is not needed before a list of moves.
+var neededThings = wordSet("equipment kit gear tools props fuss prep problem problems worries excuses experience")
 
 // endsInCondition reports a line whose last word opens the condition its
 // list gives: "… if:", "… when:".

@@ -35,6 +35,7 @@ type jsonNode struct {
 // jsonText gives the text an app export holds, or false when the text is
 // no JSON object or array.
 func jsonText(text string) (string, bool) {
+	text = blankLineComments(text)
 	t := strings.TrimSpace(text)
 	if t == "" || t[0] != '{' && t[0] != '[' || !json.Valid([]byte(t)) {
 		return "", false
@@ -55,6 +56,34 @@ func jsonText(text string) (string, bool) {
 		return "", false
 	}
 	return out + "\n", true
+}
+
+// blankLineComments blanks the whole-line "//" comments of a settings
+// file that allows them ("// ~/.config/app/settings.json" over its "{"),
+// each character a space, so offsets and line numbers stay; a text with
+// none is given back as it is.
+func blankLineComments(text string) string {
+	if !strings.Contains(text, "//") {
+		return text
+	}
+	lines := strings.SplitAfter(text, "\n")
+	changed := false
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "//") {
+			b := []byte(l)
+			for k := range b {
+				if b[k] != '\n' && b[k] != '\r' {
+					b[k] = ' '
+				}
+			}
+			lines[i] = string(b)
+			changed = true
+		}
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(lines, "")
 }
 
 // lineStarts gives the offset each line of a text starts at.

@@ -71,6 +71,19 @@ func TestJSONExport(t *testing.T) {
 
 // Keys are read word by word: "stages" holds the steps (not "tags"),
 // "applyOil" is text (not "app"), "holdTime" and "durationMin" are times.
+// TestJSONWithLineComments: a settings file that allows whole-line "//"
+// comments is read as the JSON it is, each step on its own line.
+func TestJSONWithLineComments(t *testing.T) {
+	src := "// ~/.config/breakbuddy/settings.json\n// Edit the \"say\" lines — they are what the pop-up shows.\n{\n  \"routine\": {\n    \"title\": \"Mouse arm reset\",\n    \"moves\": [\n      {\"say\": \"Squeeze the top of the forearm just below the elbow, working down to the wrist.\", \"times\": 3},\n      {\"say\": \"Make gentle circles with your fingertips on the inside of the wrist.\", \"seconds\": 20}\n    ]\n  }\n}\n"
+	res, err := Import([]byte(src), Options{Name: "settings.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Format != FormatJSON || len(res.Steps) != 2 || res.Steps[0].Line != 7 || res.Steps[1].Line != 8 {
+		t.Errorf("format %s, %d steps %+v: want json, 2 steps on lines 7 and 8", res.Format, len(res.Steps), res.Steps)
+	}
+}
+
 func TestJSONKeysByWord(t *testing.T) {
 	in := `{"appName": "Calm", "tags": ["x"], "applyOil": "Warm a little oil between your palms first.",
   "stages": [

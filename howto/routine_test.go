@@ -324,16 +324,23 @@ func TestStopSaidOutright(t *testing.T) {
 }
 
 // TestTicketNumberLeadsNoCautions: a ticket's "No. 0417" over a list's
-// lead-in is a number, not a "no": the list under it is moves, not
+// lead-in is a number, not a "no", "No equipment" needs nothing and "Not a
+// doctor, but …" says who speaks: the list under each is moves, not
 // cautions.
 func TestTicketNumberLeadsNoCautions(t *testing.T) {
-	src := " STUB 0417\n No. 0417          Colour: ORANGE\n\n Our physio team's foot reset, done on your own\n on the grass:\n » Circle each ankle slowly, 10 one way and 10 the other.\n » Walk your thumbs up the arch of each foot, heel to ball, 3 times.\n"
-	res, err := Import([]byte(src), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Steps) != 2 || len(res.Warnings) != 0 {
-		t.Errorf("%d steps and warnings %q, want 2 steps and no warning", len(res.Steps), warningTexts(t, src))
+	for _, src := range []string{
+		" STUB 0417\n No. 0417          Colour: ORANGE\n\n Our physio team's foot reset, done on your own\n on the grass:\n » Circle each ankle slowly, 10 one way and 10 the other.\n » Walk your thumbs up the arch of each foot, heel to ball, 3 times.\n",
+		// nothing needed; who speaks
+		"No equipment, 3 minutes, sofa allowed:\n- Circle each ankle slowly, 10 one way and 10 the other.\n- Walk your thumbs up the arch of each foot, heel to ball, 3 times.\n",
+		"Not a doctor, but a physio showed me this and I run it at 11:00:\n\n1. Circle each ankle slowly, 10 one way and 10 the other.\n2. Walk your thumbs up the arch of each foot, heel to ball, 3 times.\n",
+	} {
+		res, err := Import([]byte(src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Steps) != 2 || len(res.Warnings) != 0 {
+			t.Errorf("%d steps and warnings %q, want 2 steps and no warning", len(res.Steps), warningTexts(t, src))
+		}
 	}
 }
 
