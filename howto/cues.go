@@ -11,7 +11,8 @@ var clauseWarnings = [][]string{
 	{"be", "sure", "not"}, {"make", "sure", "not"}, {"be", "sure", "to", "avoid"}, {"stop", "if"},
 	{"stop", "immediately"}, {"stop", "at", "once"}, {"skip"}, {"stay", "off"}, {"stay", "away"},
 	{"keep", "away"}, {"keep", "off"}, {"keep", "the", "pressure", "off"}, {"keep", "pressure", "off"},
-	{"go", "easy"}, {"careful"}, {"caution"}, {"warning"}, {"please", "do", "not"}, {"don't", "ever"},
+	{"go", "easy"}, {"go", "gently", ":"}, {"careful"}, {"caution"}, {"warning"}, {"please", "do", "not"}, {"don't", "ever"},
+	{"a", "word", "of", "care", ":"}, {"a", "word", "of", "caution", ":"},
 	{"stop", "the", "massage"}, {"stop", "and", "see"},
 	// "Not after a big meal", "Not on the spine itself": a list of don'ts.
 	{"not", "after"}, {"not", "on"}, {"not", "over"}, {"not", "during"}, {"not", "within"},
@@ -55,7 +56,7 @@ func onlyIf(t []token, i int) bool {
 }
 
 var anyWarnings = [][]string{
-	{"should", "not"}, {"shouldn't"}, {"must", "not"}, {"mustn't"}, {"should", "never"},
+	{"should", "not"}, {"shouldn't"}, {"must", "not"}, {"mustn't"}, {"should", "never"}, {"a", "warning", "sign"},
 	{"not", "on", "it"}, {"not", "on", "the", "spine"}, {"never", "on"}, {"can", "aggravate"},
 	{"may", "aggravate"}, {"could", "aggravate"}, {"can", "cause", "pain"}, {"can", "cause", "injury"},
 	{"this", "can", "cause"}, {"not", "recommended"}, {"contraindicated"}, {"consult"},
@@ -256,7 +257,7 @@ func opensClause(t []token, i, start int) bool {
 	if i > 1 && (t[i-1].w == "simply" || t[i-1].w == "just") && clauseBreaks[t[i-2].w] {
 		return true // "Should any movement feel uncomfortable, simply leave it out"
 	}
-	if i > 0 && (t[i-1].w == "i" || t[i-1].w == "we" || t[i-1].w == "you" || t[i-1].w == "he" || t[i-1].w == "she") && (i-1 == start || i > 1 && (clauseBreaks[t[i-2].w] || t[i-2].w == ",")) {
+	if i > 0 && (t[i-1].w == "i" || t[i-1].w == "we" || t[i-1].w == "you" || t[i-1].w == "he" || t[i-1].w == "she" || t[i-1].w == "i'll" || t[i-1].w == "we'll") && (i-1 == start || i > 1 && (clauseBreaks[t[i-2].w] || t[i-2].w == ",")) {
 		// "He never presses hard on the temples": the giver of a story
 		// (not "she never lifts her hands off between passes")
 		if t[i-1].w == "he" || t[i-1].w == "she" {

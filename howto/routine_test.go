@@ -309,6 +309,11 @@ func TestStopSaidOutright(t *testing.T) {
 			[]string{"stop altogether", "Leave the massage", "Ease off anything", "Hold back if", "Ease off straight away if"}},
 		{"Calf rub\n\n1. Squeeze up the calf between both palms for a minute.\n\n[RED] If it hurts, ease off.\n\nIf it's cold, you don't need oil.\n",
 			[]string{"ease off"}},
+		// a word of care with its caution after the colon (not one that
+		// only announces it); going gently, said with a reason; a warning
+		// sign named
+		{"Scalp rub\n\n1. Circle your fingertips over the scalp for a minute.\n\nA word of care: get out of the bath slowly, as warm water can leave you light-headed.\n\nNow, a word of care.\n\nGo gently: the scalp is thin and a little pressure goes a long way.\n\nIf you get a pounding headache at altitude, that's a warning sign: tell your leader.\n",
+			[]string{"get out of the bath", "Go gently", "warning sign"}},
 		{"Jaw rub\n\nLeave it until the feeling has come back in your lip.\n\n1. Massage the muscle at the angle of the jaw in small circles, a minute each side.\n\nLeave anything swollen or hot to the doctor. If it clicks, leave this to your physio.\n\nPlease leave the centrepiece on the table until the end of the meal.\n",
 			[]string{"Leave it until", "Leave anything", "your physio"}},
 	} {
