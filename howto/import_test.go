@@ -231,6 +231,8 @@ func TestImportMode(t *testing.T) {
 		{"INSTRUCTIONS FOR CARER (daily)\n\nWash the feet and pat them dry.\n\n1. Spread the cream over the top and sole with slow strokes from the toes back to the ankle.\n", "partner"},
 		// someone named works the reader's body
 		{"Your statement\n\nYou lie face down on the bed with a pillow under your chest.\n\nUnit 1: Sam spreads the oil with long strokes from the middle of your back up over your shoulders, 5 slow rounds.\n\nUnit 2: Sam kneads the tops of your shoulders for a minute.\n", "partner"},
+		// someone named works the writer's body
+		{"The tips jar\n\n£2 - Jude rubs some foot lotion between her palms.\n\n£50 - Jude finishes by squeezing up the back of my calf from ankle to knee, six slow squeezes.\n", "partner"},
 		// a move's name is no one's doing
 		{"Knee rolls: keeping your knees together, let them roll to one side, 6 each way.\n\nSmall circles with your fingertips over your lower back for a minute.\n", "self"},
 		// a move told by the one who received it

@@ -1853,6 +1853,9 @@ func (s *sentence) namedWorks(k int) bool {
 		if !unicode.IsUpper(r) || t[j].kind != tWord || !strings.HasSuffix(t[j+1].w, "s") || leadAdverbs[t[j].w] || notNames[t[j].w] {
 			continue
 		}
+		if doerVerbs[t[j+1].w] && j+2 < len(t) && (t[j+2].w == "by" || t[j+2].w == "with") {
+			return !wordIn(t, j+2, k-j-2, "you", "i") // "Jude finishes by squeezing up the back of my calf"
+		}
 		if j+2 < len(t) && !dets[t[j+2].w] && !ownerWords[t[j+2].w] && t[j+2].w != "both" {
 			continue // "Small circles with your fingertips", "Knee rolls: …": a move's name, no one's doing
 		}
@@ -1944,7 +1947,7 @@ func (s *sentence) countOwner(ti int) {
 			s.self++
 		}
 	case "my":
-		if s.vi > 0 && kinDoers[s.toks[s.vi-1].w] || s.heWorks(k) {
+		if s.vi > 0 && kinDoers[s.toks[s.vi-1].w] || s.heWorks(k) || s.namedWorks(k) {
 			s.partner++ // "Mum squeezes my shoulders": the teller receives
 		} else if s.form == fImperative && s.shape.person != "i" && !s.narrative && hasAnyWord(s.toks, youWords) && !s.myTool() {
 			s.partner++ // "Rub my palm with your thumb": the reader works the writer's body (not "Circle my temples with my fingertips")
