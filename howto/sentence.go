@@ -1846,8 +1846,8 @@ var notNames = wordSet("it this that which what who everything nothing each one"
 func (s *sentence) namedWorks(k int) bool {
 	t := s.toks
 	for j := 0; j+1 < k && j < 6; j++ {
-		if j > 0 && t[j-1].w != ":" {
-			continue
+		if j > 0 && t[j-1].w != ":" && t[j-1].w != "-" && t[j-1].w != "–" && t[j-1].w != "—" {
+			continue // the name opens the sentence, or the clause after a label: "£50 - Jude finishes by …"
 		}
 		r, _ := utf8.DecodeRuneInString(s.text[t[j].pos:])
 		if !unicode.IsUpper(r) || t[j].kind != tWord || !strings.HasSuffix(t[j+1].w, "s") || leadAdverbs[t[j].w] || notNames[t[j].w] {
