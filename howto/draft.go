@@ -1035,13 +1035,11 @@ func (st *stepDraft) figureFour() bool {
 	return false
 }
 
-// kneeToOppositeShoulder reports a knee drawn towards the opposite
-// shoulder.
-func (st *stepDraft) kneeToOppositeShoulder() bool {
+// anyToken reports a token of the step's sentences that at accepts.
+func (st *stepDraft) anyToken(at func(s *sentence, i int) bool) bool {
 	for _, s := range st.sents {
-		t := s.toks
-		for i, x := range t {
-			if (x.w == "shoulder" || x.w == "armpit") && i >= 1 && (t[i-1].w == "opposite" || t[i-1].w == "other") && s.kneesToChest(i) {
+		for i := range s.toks {
+			if at(s, i) {
 				return true
 			}
 		}
@@ -1049,19 +1047,23 @@ func (st *stepDraft) kneeToOppositeShoulder() bool {
 	return false
 }
 
+// kneeToOppositeShoulder reports a knee drawn towards the opposite
+// shoulder.
+func (st *stepDraft) kneeToOppositeShoulder() bool {
+	return st.anyToken(func(s *sentence, i int) bool {
+		t := s.toks
+		return (t[i].w == "shoulder" || t[i].w == "armpit") && i >= 1 && (t[i-1].w == "opposite" || t[i-1].w == "other") && s.kneesToChest(i)
+	})
+}
+
 // heelToSeat reports a heel drawn towards the seat: "pull your right
 // heel towards your backside".
 func (st *stepDraft) heelToSeat() bool {
-	for _, s := range st.sents {
+	return st.anyToken(func(s *sentence, i int) bool {
 		t := s.toks
-		for i, x := range t {
-			if (x.w == "heel" || x.w == "heels" || x.w == "foot" || x.w == "ankle") && wordIn(t, i+1, 2, "to", "towards", "toward", "up") &&
-				wordIn(t, i+2, 3, "backside", "bottom", "bum", "buttock", "buttocks", "seat", "glutes") {
-				return true
-			}
-		}
-	}
-	return false
+		return (t[i].w == "heel" || t[i].w == "heels" || t[i].w == "foot" || t[i].w == "ankle") && wordIn(t, i+1, 2, "to", "towards", "toward", "up") &&
+			wordIn(t, i+2, 3, "backside", "bottom", "bum", "buttock", "buttocks", "seat", "glutes")
+	})
 }
 
 // samePlace reports a move told to work "the same area" (spot, place,
