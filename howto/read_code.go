@@ -38,18 +38,39 @@ var reCodeOnly = regexp.MustCompile(`^\s*(?:[\])}]+[;,]?|(?:def\s+)?[\w.]+\([^"]
 // a Makefile's `@echo "Stroke the cream up the thigh …"`.
 var rePrinted = regexp.MustCompile(`^\s*(?:print\(f?|@?echo\s+)"(?:\\n)*([^"]{12,})"\)?\s*$`)
 
+// mayBranch is a cheap look for a drawn branch's marks before the
+// pattern is tried.
+func mayBranch(r string) bool {
+	return strings.Contains(r, "--") || strings.Contains(r, "──") || strings.Contains(r, "━━") || strings.Contains(r, "->")
+}
+
+// mayBeCode is a cheap look for a program's marks before the pattern is
+// tried.
+func mayBeCode(r string) bool {
+	t := strings.TrimSpace(r)
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '[', '(', '{':
+		return strings.Contains(t, "=")
+	}
+	return strings.HasPrefix(t, "def ") || strings.HasPrefix(t, "import ") || strings.HasPrefix(t, "from ") || strings.HasPrefix(t, "function ") ||
+		strings.HasPrefix(t, "#") || strings.HasPrefix(t, ".PHONY") || strings.HasPrefix(r, "\t@echo")
+}
+
 // outlineLines rewrites a drawn tree's branches and a program's quoted
 // list items as bullets, when the text has two of them or more.
 func outlineLines(raw []string) []string {
 	trees, quoted, code := 0, 0, false
 	for _, r := range raw {
 		switch {
-		case reTreeBranch.MatchString(r):
+		case mayBranch(r) && reTreeBranch.MatchString(r):
 			trees++
-		case reQuotedItem.MatchString(r), rePrinted.MatchString(r):
+		case strings.Contains(r, `"`) && (reQuotedItem.MatchString(r) || rePrinted.MatchString(r)):
 			quoted++
 		}
-		code = code || reCodeMark.MatchString(r)
+		code = code || mayBeCode(r) && reCodeMark.MatchString(r)
 	}
 	if !code {
 		quoted = 0 // quoted lines in prose are what someone said
