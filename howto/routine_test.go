@@ -271,9 +271,11 @@ func TestCautionLeadAfterASentenceIsNoMove(t *testing.T) {
 }
 
 // TestCareLabelIsNoWarning: a product's care label ("Do not dispose of in
-// household waste", "Do not tumble dry") warns of nothing about the body.
+// household waste", "Do not tumble dry", "Do not machine wash", "Do not
+// swallow") and a letter's "Please do not reply" warn of nothing about
+// the body.
 func TestCareLabelIsNoWarning(t *testing.T) {
-	if got := warningTexts(t, "Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nDo not dispose of in household waste. Do not tumble dry.\n"); len(got) != 0 {
+	if got := warningTexts(t, "Hand rub\n\n1. Press circles into your left palm with your right thumb for a minute.\n\nDo not dispose of in household waste. Do not tumble dry. Do not machine wash the foam core.\n\nPlease do not reply to this email. Do not swallow.\n"); len(got) != 0 {
 		t.Errorf("warnings %q, want none", got)
 	}
 }
