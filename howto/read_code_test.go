@@ -43,36 +43,6 @@ func TestOutlineLines(t *testing.T) {
 	}
 }
 
-// TestOutlineSteps: the moves of a mind map and of a program's list are
-// steps of their own, and the program's workings are none.
-func TestOutlineSteps(t *testing.T) {
-	for _, c := range []struct {
-		src  string
-		want []string
-	}{
-		{"Mind map export\n\nHANDS\n|\n+-- Before\n|   +-- Take off my watch\n|\n+-- Hands\n|   +-- Stroke from her wrist over the back of the hand to the fingertips, 5 times\n|   +-- Thumb circles on the palm, 30 seconds\n|\n+-- Forearm\n    +-- Knead from the wrist up to the elbow with both hands, 3 slow passes\n",
-			[]string{"Stroke from her wrist", "Thumb circles", "Knead from the wrist"}},
-		{"#!/usr/bin/env python3\nimport time\n\nSTEPS = [\n    (\"Glide both thumbs from her wrist up the inside of the forearm to the elbow, 6 times.\", 40),\n    (\"Press and circle the fleshy base of her thumb for 30 seconds.\", 30),\n]\n\ndef run():\n    for text, wait in STEPS:\n        time.sleep(wait)\n\nrun()\n",
-			[]string{"Glide both thumbs", "Press and circle"}},
-	} {
-		res, err := Import([]byte(c.src), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, s := range res.Steps {
-			got = append(got, s.Text)
-		}
-		ok := len(got) == len(c.want)
-		for i := 0; ok && i < len(got); i++ {
-			ok = strings.HasPrefix(got[i], c.want[i])
-		}
-		if !ok {
-			t.Errorf("steps %q, want them to open with %q", got, c.want)
-		}
-	}
-}
-
 // FuzzOutlineLines: whatever the lines, the rewrite keeps their count and
 // never panics.
 func FuzzOutlineLines(f *testing.F) {
