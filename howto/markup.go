@@ -361,6 +361,7 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		l.kind = lItem
 		t = rest
 	}
+	bare := bareNumber(t) // "2  Make loose fists …", or -9
 	switch {
 	case tl.hashItem(i):
 		// "# Put both hands flat just above the knee and stroke …" among
@@ -398,11 +399,11 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		// …": a mark scheme's lines, each led by its marks or a number
 		l.kind = lItem
 		t = t[len(reBracketed.FindString(t)):]
-	case bareNumber(t) >= 0 && tl.bareNeighbour(i, bareNumber(t)):
+	case bare >= 0 && tl.bareNeighbour(i, bare):
 		// "1  Put a hand on the post …" over "2  Make loose fists …": a
 		// list numbered with no stop, a line before or after it numbered
 		// next to it
-		l.kind, l.num = lItem, bareNumber(t)
+		l.kind, l.num = lItem, bare
 		t = strings.TrimSpace(t[strings.IndexFunc(t, unicode.IsSpace):])
 	case reCircled.MatchString(t):
 		l.kind = lItem

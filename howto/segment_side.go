@@ -225,8 +225,7 @@ func namesSteps(t []token) bool {
 
 // repeatsByNumber reports moves played again by their numbers: "Repeat
 // 5.4 on the left arm.", "swap over and run 00:00 to 03:30 again", "do 1
-// to 4 again". It is
-// no move of its own, however sure the model is.
+// to 4 again". It is no move of its own, however sure the model is.
 func repeatsByNumber(t []token) bool {
 	for i, x := range t {
 		if (x.w == "repeat" || x.w == "run") && i+1 < len(t) && t[i+1].kind == tNum {
@@ -332,13 +331,16 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	return true
 }
 
+// oppositeSides names the side across from a side named.
+var oppositeSides = map[string]string{"left": "right", "right": "left", "near": "far", "far": "near"}
+
 // turnsTo reports whether a turn that names its side goes to the other
 // side from the moves before: they were on the other one, or, when the
 // turn says it plays them again ("Same again on the left."), they named
 // no side at all; "Now the left calf." after moves on no side named is a
 // move of its own.
 func (d *doc) turnsTo(prev *stepDraft, s *sentence, named string) bool {
-	if d.runNames(prev, map[string]string{"left": "right", "right": "left", "near": "far", "far": "near"}[named]) {
+	if d.runNames(prev, oppositeSides[named]) {
 		return true
 	}
 	again := s.vi >= 0 && s.verb.base == "do"
