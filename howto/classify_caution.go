@@ -69,82 +69,128 @@ func cautionAt(t []token) (int, bool) {
 
 // cautionHead reports a clause headed by a caution at token i.
 func cautionHead(t []token, i int) bool {
+	return cautionHeadCases.decide(t, i)
+}
+
+// cautionHeadCases are cautionHead's cases in three groups, tried in order.
+var cautionHeadCases = cautionSwitch{cautionHeadOff, cautionHeadNot, cautionHeadSign}
+
+// cautionSwitch is a switch's cases on token i, split in groups: a group
+// tells whether one of its cases holds (ok) and then what it decides.
+type cautionSwitch []func(t []token, i int) (caution, ok bool)
+
+// decide gives what the first group with a case that holds at token i
+// decides; where none holds, no caution.
+func (groups cautionSwitch) decide(t []token, i int) bool {
+	for _, group := range groups {
+		if caution, ok := group(t, i); ok {
+			return caution
+		}
+	}
+	return false
+}
+
+// cautionHeadOff decides the heads that keep the hands off a place or ease
+// them: "avoid", "keep away from", "easing off if it aches".
+func cautionHeadOff(t []token, i int) (caution, ok bool) {
 	w := t[i].w
 	switch {
 	case w == "avoids":
 		// "…, which avoids the spine"; not "This avoids spillages"
-		return wordWithin(t, i+1, 3, "keep-clear")
+		return wordWithin(t, i+1, 3, "keep-clear"), true
 	case inSet("avoid", w):
-		return i+1 < len(t) && t[i+1].w != "it"
+		return i+1 < len(t) && t[i+1].w != "it", true
 	case inSet("hold-off", w):
 		// "keep away from …"; "Keep it feather-light here, as temples
 		// bruise easily", "Keep the pressure light over any joint that is
 		// warm or puffy": the touch eased for a reason, not only how hard
 		// to press
-		return offWithin(t, i+1, 4) || w == "keep" && keptLight(t, i+1)
+		return offWithin(t, i+1, 4) || w == "keep" && keptLight(t, i+1), true
 	case inSet("ease", w):
 		// "easing off if it aches", "go lighter near the elbow"; not
 		// "then ease off", "go lighter on the arch if ticklish"
-		return i+2 < len(t) && inSet("ease-off", t[i+1].w) && inSet("ease-where", t[i+2].w)
+		return i+2 < len(t) && inSet("ease-off", t[i+1].w) && inSet("ease-where", t[i+2].w), true
+	}
+	return false, false
+}
+
+// cautionHeadNot decides the heads that forbid, ask for care or lighten
+// the touch at a place: "be careful", "never", "nobody", "anyone with",
+// "not", "light touch on", "lighter over".
+func cautionHeadNot(t []token, i int) (caution, ok bool) {
+	w := t[i].w
+	switch {
 	case w == "being" || w == "be":
-		return i+1 < len(t) && t[i+1].w == "careful"
+		return i+1 < len(t) && t[i+1].w == "careful", true
 	case w == "never":
-		return i+1 < len(t) && !inSet("not-warnings", t[i+1].w)
+		return i+1 < len(t) && !inSet("not-warnings", t[i+1].w), true
 	case w == "nobody" || w == "no-one":
 		// "nobody massages over blisters, cuts or insect bites"; not
 		// "nobody deserves cold hands"
-		return i+2 < len(t) && verbs[t[i+1].w].c == vMove && (t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near")
+		return i+2 < len(t) && verbs[t[i+1].w].c == vMove && (t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near"), true
 	case (w == "anyone" || w == "anybody" || w == "those" || w == "people") && i+1 < len(t) && (t[i+1].w == "with" || t[i+1].w == "recovering" || t[i+1].w == "whose" || t[i+1].w == "who"):
 		// "Anyone with a twisted ankle goes to the first-aid tent",
 		// "Anyone with a hip replacement should skip the ball"
-		return symptomWithin(t, i+2, 6)
+		return symptomWithin(t, i+2, 6), true
 	case w == "not":
 		// "not near the eye", "- NOT if the calf is red", and a fragment
 		// that opens "Not the perfumed hand cream, please"
 		// "not earlier than two hours after a meal", "not straight after a feed"
 		// "it should ache, not hurt": a limit kept to
 		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || inSet("not-when", t[i+1].w) || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over" ||
-			t[i+1].w == "if" || t[i+1].w == "the" && i == 0 || i > 0 && t[i-1].w == "," && inSet("sign", t[i+1].w))
+			t[i+1].w == "if" || t[i+1].w == "the" && i == 0 || i > 0 && t[i-1].w == "," && inSet("sign", t[i+1].w)), true
 	case inSet("light-words", w) && i == 0 && i+2 < len(t) && (t[i+1].w == "touch" || t[i+1].w == "pressure" || t[i+1].w == "hands"):
 		// "Light touch on the inside of the wrist, there's tendons there"
-		return t[i+2].w == "on" || t[i+2].w == "over" || t[i+2].w == "near" || t[i+2].w == "around" || t[i+2].w == "behind" || t[i+2].w == "under"
+		return t[i+2].w == "on" || t[i+2].w == "over" || t[i+2].w == "near" || t[i+2].w == "around" || t[i+2].w == "behind" || t[i+2].w == "under", true
 	case (w == "lighter" || w == "gentler" || w == "softer") && i == 0:
 		// "Lighter over the lower back, where no ribs guard the kidneys"
-		return i+1 < len(t) && (t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on")
+		return i+1 < len(t) && (t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on"), true
+	}
+	return false, false
+}
+
+// cautionHeadSign decides the heads that screen for a sign, keep a thing
+// off or send for help: "report any new redness", "check the skin for
+// cuts", "nothing on the bones", "if", "no work behind the knee", "call
+// the surgery", "book an appointment".
+func cautionHeadSign(t []token, i int) (caution, ok bool) {
+	w := t[i].w
+	switch {
 	case w == "report" && i == 0:
 		// "Report any new redness or pain to the nurse": a sign to watch for
-		return symptomWithin(t, i+1, 6)
+		return symptomWithin(t, i+1, 6), true
 	case w == "check" || w == "checking":
 		// "check first that neither leg is hot, red or swollen", "Check
 		// the skin for cuts": a screen before the hands go on
-		return symptomWithin(t, i+1, 10)
+		return symptomWithin(t, i+1, 10), true
 	case w == "nothing":
 		// "Nothing on the bones of the spine"
-		return i+1 < len(t) && (t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into")
+		return i+1 < len(t) && (t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into"), true
 	case w == "if":
 		// not "If you've ever felt that stabbing pain in your heel, …": a
 		// reader's past, told to lead in
-		return (symptomWithin(t, i+1, 8) || consentWithin(t, i+1)) && !keepsOn(t, i+1) && !everBefore(t, i+1)
+		return (symptomWithin(t, i+1, 8) || consentWithin(t, i+1)) && !keepsOn(t, i+1) && !everBefore(t, i+1), true
 	case w == "no":
 		// "no work behind the knee", "no essential oils unless her midwife …"
 		// not "No oil is used in this sequence", "no pressure is needed"
 		// nor "No tools, no oil." (what is not needed)
 		// nor "No oils or creams are used." (two things named)
 		return noWhat(t, i+1) && !(i+1 < len(t) && (t[i+1].w == "need" || t[i+1].w == "matter")) && !wordWithin(t, i+2, 2, "no-statement") &&
-			!(i+3 < len(t) && t[i+2].w == "or" && wordWithin(t, i+4, 2, "no-statement"))
+			!(i+3 < len(t) && t[i+2].w == "or" && wordWithin(t, i+4, 2, "no-statement")), true
 	case inSet("call-verbs", w):
 		// "Ring me if anything worries you", "call the surgery if …",
 		// "call the surgery or NHS 111 the same day"
 		for k := i + 1; k < len(t) && k <= i+5; k++ {
 			if t[k].w == "if" || t[k].w == "surgery" || t[k].w == "111" || t[k].w == "999" || t[k].w == "nhs" || inSet("advisers", t[k].w) {
-				return true
+				return true, true
 			}
 		}
+		return false, true
 	case w == "book" && i+3 < len(t) && wordWithin(t, i+1, 3, "appointments"):
 		// "book a routine appointment"
-		return true
+		return true, true
 	}
-	return false
+	return false, false
 }
 
 // everBefore reports "you've ever" or "you have ever" at token p.
