@@ -295,29 +295,7 @@ func (s *sentence) warningAt(i, start int) {
 	t := s.toks
 	clause := opensClause(t, i, start)
 	if clause {
-		for _, c := range clauseWarnings {
-			if matchAt(t, i, c) && !notWarning(t, i) {
-				s.warnClause(i, start)
-			}
-		}
-		if onlyIf(t, i) {
-			s.warning = true
-			s.warnFrom(i)
-			s.warnLead = s.warnLead || i == start
-		}
-		// "Stop rolling if you feel numbness …": stop a move on a sign
-		if t[i].w == "stop" && i+2 < len(t) && strings.HasSuffix(t[i+1].w, "ing") && (t[i+2].w == "if" || t[i+2].w == "when" || t[i+2].w == "once" || t[i+2].w == "as") {
-			s.warnClause(i, start)
-			s.warnLead = s.warnLead || i == start
-		}
-		// "Leave it alone if …", "leave the neck part out"
-		if t[i].w == "leave" {
-			for k := i + 1; k < len(t) && k <= i+5; k++ {
-				if t[k].w == "out" || t[k].w == "alone" {
-					s.warnClause(i, start)
-				}
-			}
-		}
+		s.warningAtClause(i, start)
 	}
 	for _, c := range anyWarnings {
 		if matchAt(t, i, c) {
@@ -343,6 +321,35 @@ func (s *sentence) warningAt(i, start int) {
 	}
 	if s.warning {
 		s.warnFrom(i)
+	}
+}
+
+// warningAtClause reads the warning cues of a clause that opens at token
+// i: a clause warning, "only if", a move stopped on a sign, a part left out.
+func (s *sentence) warningAtClause(i, start int) {
+	t := s.toks
+	for _, c := range clauseWarnings {
+		if matchAt(t, i, c) && !notWarning(t, i) {
+			s.warnClause(i, start)
+		}
+	}
+	if onlyIf(t, i) {
+		s.warning = true
+		s.warnFrom(i)
+		s.warnLead = s.warnLead || i == start
+	}
+	// "Stop rolling if you feel numbness …": stop a move on a sign
+	if t[i].w == "stop" && i+2 < len(t) && strings.HasSuffix(t[i+1].w, "ing") && (t[i+2].w == "if" || t[i+2].w == "when" || t[i+2].w == "once" || t[i+2].w == "as") {
+		s.warnClause(i, start)
+		s.warnLead = s.warnLead || i == start
+	}
+	// "Leave it alone if …", "leave the neck part out"
+	if t[i].w == "leave" {
+		for k := i + 1; k < len(t) && k <= i+5; k++ {
+			if t[k].w == "out" || t[k].w == "alone" {
+				s.warnClause(i, start)
+			}
+		}
 	}
 }
 
