@@ -127,7 +127,8 @@ func cautionHeadNot(t []token, i int) (caution, ok bool) {
 	case w == "nobody" || w == "no-one":
 		// "nobody massages over blisters, cuts or insect bites"; not
 		// "nobody deserves cold hands"
-		return i+2 < len(t) && verbs[t[i+1].w].c == vMove && (t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near"), true
+		return i+2 < len(t) && verbs[t[i+1].w].c == vMove &&
+			(t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near"), true
 	case (w == "anyone" || w == "anybody" || w == "those" || w == "people") && i+1 < len(t) && (t[i+1].w == "with" || t[i+1].w == "recovering" || t[i+1].w == "whose" || t[i+1].w == "who"):
 		// "Anyone with a twisted ankle goes to the first-aid tent",
 		// "Anyone with a hip replacement should skip the ball"
@@ -141,10 +142,12 @@ func cautionHeadNot(t []token, i int) (caution, ok bool) {
 			t[i+1].w == "if" || t[i+1].w == "the" && i == 0 || i > 0 && t[i-1].w == "," && inSet("sign", t[i+1].w)), true
 	case inSet("light-words", w) && i == 0 && i+2 < len(t) && (t[i+1].w == "touch" || t[i+1].w == "pressure" || t[i+1].w == "hands"):
 		// "Light touch on the inside of the wrist, there's tendons there"
-		return t[i+2].w == "on" || t[i+2].w == "over" || t[i+2].w == "near" || t[i+2].w == "around" || t[i+2].w == "behind" || t[i+2].w == "under", true
+		return t[i+2].w == "on" || t[i+2].w == "over" || t[i+2].w == "near" || t[i+2].w == "around" ||
+			t[i+2].w == "behind" || t[i+2].w == "under", true
 	case (w == "lighter" || w == "gentler" || w == "softer") && i == 0:
 		// "Lighter over the lower back, where no ribs guard the kidneys"
-		return i+1 < len(t) && (t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on"), true
+		return i+1 < len(t) &&
+			(t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on"), true
 	}
 	return false, false
 }
@@ -165,7 +168,8 @@ func cautionHeadSign(t []token, i int) (caution, ok bool) {
 		return symptomWithin(t, i+1, 10), true
 	case w == "nothing":
 		// "Nothing on the bones of the spine"
-		return i+1 < len(t) && (t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into"), true
+		return i+1 < len(t) &&
+			(t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into"), true
 	case w == "if":
 		// not "If you've ever felt that stabbing pain in your heel, …": a
 		// reader's past, told to lead in
@@ -369,12 +373,14 @@ func cautionAnywhereLimits(t []token, i int) (caution, ok bool) {
 		}
 		return false, true
 	case w == "careful" && i+1 < len(t):
-		return t[i+1].w == "not" || t[i+1].w == "of" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "with", true
+		return t[i+1].w == "not" || t[i+1].w == "of" || t[i+1].w == "near" || t[i+1].w == "around" ||
+			t[i+1].w == "with", true
 	case w == "too" && i+1 < len(t) && inSet("too-much", t[i+1].w):
 		// "if it stings, you're pulling too hard": too much on a sign; not "not too
 		// hard" as a pressure, nor "the roller hurts too much" (a complaint)
 		// nor asking about pressure ("if it is enough or too much")
-		return ifBefore(t, i, 10) && !(i > 0 && (t[i-1].w == "not" || t[i-1].w == "or")) && !(i+2 < len(t) && t[i+2].w == "or"), true
+		return ifBefore(t, i, 10) && !(i > 0 && (t[i-1].w == "not" || t[i-1].w == "or")) &&
+			!(i+2 < len(t) && t[i+2].w == "or"), true
 	case limitKept(t, i):
 		return true, true
 	case w == "short" && i+2 < len(t) && t[i+1].w == "of":
@@ -458,7 +464,8 @@ func cautionAnywhereAdvice(t []token, i int) (caution, ok bool) {
 		return wordWithin(t, i+3, 4, "consent-say"), true
 	case (w == "go" || w == "going") && i+2 < len(t) && inSet("ease-off", t[i+1].w) && (t[i+2].w == "on" || t[i+2].w == "round" || t[i+2].w == "around"):
 		// "Go gently on the shin bone itself", "go super light round the temples"
-		return wordWithin(t, i+3, 4, "keep-clear") || i+4 < len(t) && (softPlaces[t[i+4].w] || t[i+4].w == "temples"), true
+		return wordWithin(t, i+3, 4, "keep-clear") ||
+			i+4 < len(t) && (softPlaces[t[i+4].w] || t[i+4].w == "temples"), true
 	}
 	return false, false
 }
@@ -476,7 +483,8 @@ func cautionAnywhereGentle(t []token, i int) (caution, ok bool) {
 		if k+2 < len(t) && t[k].w == "feather" && t[k+1].w == "-" {
 			k += 2
 		}
-		return inSet("light-words", t[k].w) && k+1 < len(t) && (t[k+1].w == "on" || t[k+1].w == "over" || inSet("ease-where", t[k+1].w)), true
+		return inSet("light-words", t[k].w) && k+1 < len(t) &&
+			(t[k+1].w == "on" || t[k+1].w == "over" || inSet("ease-where", t[k+1].w)), true
 	case (w == "stop" || w == "stopping") && i+2 < len(t) && (t[i+1].w == "if" || t[i+1].w == "when" || t[i+1].w == "whenever"):
 		// "you should stop if this self-massage causes you any pain",
 		// "Stop whenever your baby has had enough"
@@ -495,7 +503,8 @@ func cautionAnywhereGentle(t []token, i int) (caution, ok bool) {
 		// "Always seek the insights of a qualified health professional",
 		// "consult your doctor first" (an adviser asked to teach is no
 		// caution: analyze drops it, asksForLesson)
-		return wordWithin(t, i+1, 7, "advisers") || (w == "seek" || w == "consult") && wordWithin(t, i+1, 7, "qualified"), true
+		return wordWithin(t, i+1, 7, "advisers") ||
+			(w == "seek" || w == "consult") && wordWithin(t, i+1, 7, "qualified"), true
 	case w == "word" && i+1 < len(t) && t[i+1].w == "with":
 		// "have a word with her GP or practice nurse first"
 		return wordWithin(t, i+2, 3, "advisers"), true
