@@ -720,7 +720,11 @@ func effectCue(t []token, i int) bool {
 		return effectCueWayTo(t, i)
 	case w == "work" || w == "works" || w == "worked":
 		// "it did work well for me on my painful knee"
-		return effectCueWorksFor(t, i)
+		j := i + 1
+		if j < len(t) && t[j].w == "well" {
+			j++
+		}
+		return j+1 < len(t) && t[j].w == "for" && (t[j+1].w == "me" || t[j+1].w == "us" || t[j+1].w == "many" || peopleWords[t[j+1].w])
 	case w == "help" || w == "helps" || w == "helped":
 		return effectCueHelps(t, i)
 	}
@@ -776,15 +780,6 @@ func effectCueWayTo(t []token, i int) bool {
 		return true
 	}
 	return false
-}
-
-// effectCueWorksFor reports "works (well) for me" or for people at token i.
-func effectCueWorksFor(t []token, i int) bool {
-	j := i + 1
-	if j < len(t) && t[j].w == "well" {
-		j++
-	}
-	return j+1 < len(t) && t[j].w == "for" && (t[j+1].w == "me" || t[j+1].w == "us" || t[j+1].w == "many" || peopleWords[t[j+1].w])
 }
 
 // effectCueHelps reports a "help" at token i that helps the body, or this
