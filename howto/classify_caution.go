@@ -69,82 +69,132 @@ func cautionAt(t []token) (int, bool) {
 
 // cautionHead reports a clause headed by a caution at token i.
 func cautionHead(t []token, i int) bool {
+	return cautionHeadCases.decide(t, i)
+}
+
+// cautionHeadCases are cautionHead's cases in three groups, tried in order.
+var cautionHeadCases = cautionSwitch{cautionHeadOff, cautionHeadNot, cautionHeadSign}
+
+// cautionSwitch is a switch's cases on token i, split in groups: a group
+// tells whether one of its cases holds (ok) and then what it decides.
+type cautionSwitch []func(t []token, i int) (caution, ok bool)
+
+// decide gives what the first group with a case that holds at token i
+// decides; where none holds, no caution.
+func (groups cautionSwitch) decide(t []token, i int) bool {
+	for _, group := range groups {
+		if caution, ok := group(t, i); ok {
+			return caution
+		}
+	}
+	return false
+}
+
+// cautionHeadOff decides the heads that keep the hands off a place or ease
+// them: "avoid", "keep away from", "easing off if it aches".
+func cautionHeadOff(t []token, i int) (caution, ok bool) {
 	w := t[i].w
 	switch {
 	case w == "avoids":
 		// "…, which avoids the spine"; not "This avoids spillages"
-		return wordWithin(t, i+1, 3, "keep-clear")
+		return wordWithin(t, i+1, 3, "keep-clear"), true
 	case inSet("avoid", w):
-		return i+1 < len(t) && t[i+1].w != "it"
+		return i+1 < len(t) && t[i+1].w != "it", true
 	case inSet("hold-off", w):
 		// "keep away from …"; "Keep it feather-light here, as temples
 		// bruise easily", "Keep the pressure light over any joint that is
 		// warm or puffy": the touch eased for a reason, not only how hard
 		// to press
-		return offWithin(t, i+1, 4) || w == "keep" && keptLight(t, i+1)
+		return offWithin(t, i+1, 4) || w == "keep" && keptLight(t, i+1), true
 	case inSet("ease", w):
 		// "easing off if it aches", "go lighter near the elbow"; not
 		// "then ease off", "go lighter on the arch if ticklish"
-		return i+2 < len(t) && inSet("ease-off", t[i+1].w) && inSet("ease-where", t[i+2].w)
+		return i+2 < len(t) && inSet("ease-off", t[i+1].w) && inSet("ease-where", t[i+2].w), true
+	}
+	return false, false
+}
+
+// cautionHeadNot decides the heads that forbid, ask for care or lighten
+// the touch at a place: "be careful", "never", "nobody", "anyone with",
+// "not", "light touch on", "lighter over".
+func cautionHeadNot(t []token, i int) (caution, ok bool) {
+	w := t[i].w
+	switch {
 	case w == "being" || w == "be":
-		return i+1 < len(t) && t[i+1].w == "careful"
+		return i+1 < len(t) && t[i+1].w == "careful", true
 	case w == "never":
-		return i+1 < len(t) && !inSet("not-warnings", t[i+1].w)
+		return i+1 < len(t) && !inSet("not-warnings", t[i+1].w), true
 	case w == "nobody" || w == "no-one":
 		// "nobody massages over blisters, cuts or insect bites"; not
 		// "nobody deserves cold hands"
-		return i+2 < len(t) && verbs[t[i+1].w].c == vMove && (t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near")
+		return i+2 < len(t) && verbs[t[i+1].w].c == vMove &&
+			(t[i+2].w == "over" || t[i+2].w == "on" || t[i+2].w == "near"), true
 	case (w == "anyone" || w == "anybody" || w == "those" || w == "people") && i+1 < len(t) && (t[i+1].w == "with" || t[i+1].w == "recovering" || t[i+1].w == "whose" || t[i+1].w == "who"):
 		// "Anyone with a twisted ankle goes to the first-aid tent",
 		// "Anyone with a hip replacement should skip the ball"
-		return symptomWithin(t, i+2, 6)
+		return symptomWithin(t, i+2, 6), true
 	case w == "not":
 		// "not near the eye", "- NOT if the calf is red", and a fragment
 		// that opens "Not the perfumed hand cream, please"
 		// "not earlier than two hours after a meal", "not straight after a feed"
 		// "it should ache, not hurt": a limit kept to
 		return i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "near" || inSet("not-when", t[i+1].w) || t[i+1].w == "into" || t[i+1].w == "directly" || t[i+1].w == "over" ||
-			t[i+1].w == "if" || t[i+1].w == "the" && i == 0 || i > 0 && t[i-1].w == "," && inSet("sign", t[i+1].w))
+			t[i+1].w == "if" || t[i+1].w == "the" && i == 0 || i > 0 && t[i-1].w == "," && inSet("sign", t[i+1].w)), true
 	case inSet("light-words", w) && i == 0 && i+2 < len(t) && (t[i+1].w == "touch" || t[i+1].w == "pressure" || t[i+1].w == "hands"):
 		// "Light touch on the inside of the wrist, there's tendons there"
-		return t[i+2].w == "on" || t[i+2].w == "over" || t[i+2].w == "near" || t[i+2].w == "around" || t[i+2].w == "behind" || t[i+2].w == "under"
+		return t[i+2].w == "on" || t[i+2].w == "over" || t[i+2].w == "near" || t[i+2].w == "around" ||
+			t[i+2].w == "behind" || t[i+2].w == "under", true
 	case (w == "lighter" || w == "gentler" || w == "softer") && i == 0:
 		// "Lighter over the lower back, where no ribs guard the kidneys"
-		return i+1 < len(t) && (t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on")
+		return i+1 < len(t) &&
+			(t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "on"), true
+	}
+	return false, false
+}
+
+// cautionHeadSign decides the heads that screen for a sign, keep a thing
+// off or send for help: "report any new redness", "check the skin for
+// cuts", "nothing on the bones", "if", "no work behind the knee", "call
+// the surgery", "book an appointment".
+func cautionHeadSign(t []token, i int) (caution, ok bool) {
+	w := t[i].w
+	switch {
 	case w == "report" && i == 0:
 		// "Report any new redness or pain to the nurse": a sign to watch for
-		return symptomWithin(t, i+1, 6)
+		return symptomWithin(t, i+1, 6), true
 	case w == "check" || w == "checking":
 		// "check first that neither leg is hot, red or swollen", "Check
 		// the skin for cuts": a screen before the hands go on
-		return symptomWithin(t, i+1, 10)
+		return symptomWithin(t, i+1, 10), true
 	case w == "nothing":
 		// "Nothing on the bones of the spine"
-		return i+1 < len(t) && (t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into")
+		return i+1 < len(t) &&
+			(t[i+1].w == "on" || t[i+1].w == "over" || t[i+1].w == "near" || t[i+1].w == "into"), true
 	case w == "if":
 		// not "If you've ever felt that stabbing pain in your heel, …": a
 		// reader's past, told to lead in
-		return (symptomWithin(t, i+1, 8) || consentWithin(t, i+1)) && !keepsOn(t, i+1) && !everBefore(t, i+1)
+		return (symptomWithin(t, i+1, 8) || consentWithin(t, i+1)) && !keepsOn(t, i+1) && !everBefore(t, i+1), true
 	case w == "no":
 		// "no work behind the knee", "no essential oils unless her midwife …"
 		// not "No oil is used in this sequence", "no pressure is needed"
 		// nor "No tools, no oil." (what is not needed)
 		// nor "No oils or creams are used." (two things named)
 		return noWhat(t, i+1) && !(i+1 < len(t) && (t[i+1].w == "need" || t[i+1].w == "matter")) && !wordWithin(t, i+2, 2, "no-statement") &&
-			!(i+3 < len(t) && t[i+2].w == "or" && wordWithin(t, i+4, 2, "no-statement"))
+			!(i+3 < len(t) && t[i+2].w == "or" && wordWithin(t, i+4, 2, "no-statement")), true
 	case inSet("call-verbs", w):
 		// "Ring me if anything worries you", "call the surgery if …",
 		// "call the surgery or NHS 111 the same day"
 		for k := i + 1; k < len(t) && k <= i+5; k++ {
 			if t[k].w == "if" || t[k].w == "surgery" || t[k].w == "111" || t[k].w == "999" || t[k].w == "nhs" || inSet("advisers", t[k].w) {
-				return true
+				return true, true
 			}
 		}
+		return false, true
 	case w == "book" && i+3 < len(t) && wordWithin(t, i+1, 3, "appointments"):
 		// "book a routine appointment"
-		return true
+		return true, true
 	}
-	return false
+	return false, false
 }
 
 // everBefore reports "you've ever" or "you have ever" at token p.
@@ -246,18 +296,30 @@ func consentWithin(t []token, p int) bool {
 
 // cautionAnywhere reports a caution phrase at token i wherever it stands.
 func cautionAnywhere(t []token, i int) bool {
+	return cautionAnywhereCases.decide(t, i)
+}
+
+// cautionAnywhereCases are cautionAnywhere's cases in five groups, tried in
+// order.
+var cautionAnywhereCases = cautionSwitch{cautionAnywhereSigns, cautionAnywhereLimits, cautionAnywhereSpared,
+	cautionAnywhereAdvice, cautionAnywhereGentle}
+
+// cautionAnywhereSigns decides the cautions told of a sign or a condition:
+// "warned me not to", "wouldn't do this on someone with", "gently if",
+// "watch for signs of", "skin tears easily", "pressure should stay light".
+func cautionAnywhereSigns(t []token, i int) (caution, ok bool) {
 	w := t[i].w
 	switch {
 	case w == "warned" || w == "warns":
 		// "He warned me not to do deep stuff on the calf"
-		return wordWithin(t, i+1, 3, "advise-no")
+		return wordWithin(t, i+1, 3, "advise-no"), true
 	case (w == "wouldn't" || w == "shouldn't" || w == "mustn't") && i+1 < len(t) && (t[i+1].w == "do" || t[i+1].w == "massage" || t[i+1].w == "use"):
 		// "I wouldn't do any of this on someone with a recent whiplash"
-		return symptomWithin(t, i+1, 10)
+		return symptomWithin(t, i+1, 10), true
 	case w == "if" && i > 1 && ifAfter[t[i-1].w]:
 		// "Patch test first if you have sensitive skin", "Take it gently
 		// if you've got arthritis in your hands"
-		return symptomWithin(t, i+1, 6) && !everBefore(t, i+1)
+		return symptomWithin(t, i+1, 6) && !everBefore(t, i+1), true
 	case w == "signs" && i > 0 && t[i-1].w == "for" && i+2 < len(t) && t[i+1].w == "of":
 		// "Keep an eye on her face for signs of fear", "watch for signs
 		// of discomfort": a sign to stop on (not "it offers relief for
@@ -265,58 +327,81 @@ func cautionAnywhere(t []token, i int) bool {
 		for k := i - 2; k >= 0 && k >= i-10; k-- {
 			switch t[k].w {
 			case "watch", "watching", "look", "looking", "eye", "check", "checking", "monitor", "observe":
-				return true
+				return true, true
 			}
 		}
-		return false
+		return false, true
 	case (w == "tears" || w == "bruises" || w == "marks") && i+1 < len(t) && t[i+1].w == "easily" && i > 0 && t[i-1].w == "skin":
 		// "older skin tears easily", "her skin bruises easily"
-		return true
+		return true, true
 	case (w == "pressure" || w == "touch") && stayLightAt(t, i+1):
 		// "Pressure should always stay light in the hollow behind the knee"
-		return true
+		return true, true
+	}
+	return false, false
+}
 
+// cautionAnywhereLimits decides the cautions that limit the touch:
+// "without touching bone", "release your pressure as you reach the knee",
+// "without pain", "rather than directly on", "as far as is comfortable",
+// "careful not to", "too hard", "light pressure only", "short of pain".
+func cautionAnywhereLimits(t []token, i int) (caution, ok bool) {
+	w := t[i].w
+	switch {
 	case w == "without" && i+1 < len(t) && inSet("without-touch", t[i+1].w):
 		// "move all the way down without touching bone"
-		return wordWithin(t, i+2, 3, "keep-clear")
+		return wordWithin(t, i+2, 3, "keep-clear"), true
 	case w == "pressure" && i > 0 && wordBefore(t, i, 4, "ease-verbs") && !wordBefore(t, i, 4, "ease-not"):
 		// "Release your pressure as you reach the knee", "remove the
 		// thumb pressure before touching the back knee"
-		return wordWithin(t, i+1, 2, "ease-at")
+		return wordWithin(t, i+1, 2, "ease-at"), true
 	case w == "without" && i+1 < len(t):
 		k := i + 1
 		if k < len(t) && (t[k].w == "any" || dets[t[k].w]) {
 			k++
 		}
-		return k < len(t) && inSet("without", t[k].w)
+		return k < len(t) && inSet("without", t[k].w), true
 	case w == "rather" && i+2 < len(t) && t[i+1].w == "than":
-		return t[i+2].w == "on" || t[i+2].w == "directly" || t[i+2].w == "into" || t[i+2].w == "over"
+		return t[i+2].w == "on" || t[i+2].w == "directly" || t[i+2].w == "into" || t[i+2].w == "over", true
 	case w == "as" && i+1 < len(t) && (t[i+1].w == "far" || t[i+1].w == "much"):
 		// "as far as is comfortable", "as much pressure as you feel you
 		// can tolerate"
 		for k := i + 2; k < len(t) && k <= i+8 && t[k].kind != tPunct; k++ {
 			if inSet("comfort", t[k].w) {
-				return true
+				return true, true
 			}
 		}
+		return false, true
 	case w == "careful" && i+1 < len(t):
-		return t[i+1].w == "not" || t[i+1].w == "of" || t[i+1].w == "near" || t[i+1].w == "around" || t[i+1].w == "with"
+		return t[i+1].w == "not" || t[i+1].w == "of" || t[i+1].w == "near" || t[i+1].w == "around" ||
+			t[i+1].w == "with", true
 	case w == "too" && i+1 < len(t) && inSet("too-much", t[i+1].w):
 		// "if it stings, you're pulling too hard": too much on a sign; not "not too
 		// hard" as a pressure, nor "the roller hurts too much" (a complaint)
 		// nor asking about pressure ("if it is enough or too much")
-		return ifBefore(t, i, 10) && !(i > 0 && (t[i-1].w == "not" || t[i-1].w == "or")) && !(i+2 < len(t) && t[i+2].w == "or")
+		return ifBefore(t, i, 10) && !(i > 0 && (t[i-1].w == "not" || t[i-1].w == "or")) &&
+			!(i+2 < len(t) && t[i+2].w == "or"), true
 	case limitKept(t, i):
-		return true
+		return true, true
 	case w == "short" && i+2 < len(t) && t[i+1].w == "of":
 		// "Stop well short of pain"
-		return inSet("sign", t[i+2].w) || inSet("comfort", t[i+2].w) || t[i+2].w == "discomfort"
+		return inSet("sign", t[i+2].w) || inSet("comfort", t[i+2].w) || t[i+2].w == "discomfort", true
+	}
+	return false, false
+}
+
+// cautionAnywhereSpared decides the cautions that wait or spare a place:
+// "wait a day after a strain", "within an hour of a meal", "the shin can be
+// sore", "keep it light under the eyes", "forbidden", "off limits".
+func cautionAnywhereSpared(t []token, i int) (caution, ok bool) {
+	w := t[i].w
+	switch {
 	case (w == "wait" || w == "waits" || w == "waiting") && i+1 < len(t):
 		// "deep tissue work waits 48 hours", "wait a day after a strain"
-		return wordWithin(t, i+1, 4, "time-units") || t[i+1].w == "until"
+		return wordWithin(t, i+1, 4, "time-units") || t[i+1].w == "until", true
 	case w == "within" && i+2 < len(t):
 		// "within an hour of a meal", "not within 48 hours of a strain"
-		return wordWithin(t, i+1, 3, "time-units") && wordWithin(t, i+2, 5, "of-meal")
+		return wordWithin(t, i+1, 3, "time-units") && wordWithin(t, i+2, 5, "of-meal"), true
 	case w == "can" && i+2 < len(t) && t[i+1].w == "be" && i > 0 && (bodyWord(t[i-1].w) || tenderPlaces[t[i-1].w]):
 		// "This side can be very tender", "the shin can be sore": a
 		// place that warns of itself
@@ -327,82 +412,108 @@ func cautionAnywhere(t []token, i int) bool {
 		case t[k].w == "very" || t[k].w == "quite" || t[k].w == "really":
 			k++
 		}
-		return k < len(t) && inSet("tender-words", t[k].w)
+		return k < len(t) && inSet("tender-words", t[k].w), true
 	case (w == "keep" || w == "keeping") && i+3 < len(t) && t[i+1].w == "it" && (inSet("ease-off", t[i+2].w) || t[i+2].w == "light"):
 		// "keep it light under the eyes": gentler near a place kept clear
 		return inSet("ease-where", t[i+3].w) || t[i+3].w == "under" || t[i+3].w == "over" && wordWithin(t, i+4, 3, "keep-clear") ||
 			t[i+3].w == "on" && i+5 < len(t) && (t[i+5].w == "neck" || t[i+5].w == "throat" || softPlaces[t[i+5].w]) || // "Keep it light on the neck"
-			t[i+3].w == "behind" && i+5 < len(t) && softPlaces[t[i+5].w] // "Keep it light behind the knee"
+			t[i+3].w == "behind" && i+5 < len(t) && softPlaces[t[i+5].w], true // "Keep it light behind the knee"
 	case inSet("forbid", w):
 		// "It is forbidden to make this massage at the fever"
-		return true
+		return true, true
 	case w == "off" && i+1 < len(t) && t[i+1].w == "limits", w == "out" && matchAt(t, i, []string{"out", "of", "bounds"}), w == "no-go":
 		// "the spine and the front of the throat are off limits"
-		return true
+		return true, true
+	}
+	return false, false
+}
+
+// cautionAnywhereAdvice decides the cautions that refer to an adviser,
+// keep clear, put off or stop: "unless her midwife has said", "get it
+// looked at", "away from the bone", "another day", "= stop", "stop the
+// moment they say stop", "go gently on the shin bone".
+func cautionAnywhereAdvice(t []token, i int) (caution, ok bool) {
+	w := t[i].w
+	switch {
 	case w == "unless" && i+1 < len(t):
 		// "no essential oils unless her midwife has said …"
-		return wordWithin(t, i+1, 3, "advisers")
+		return wordWithin(t, i+1, 3, "advisers"), true
 	case inSet("advisers", w) && i+1 < len(t):
 		// "Some midwives prefer these spots are left alone"
 		if wordWithin(t, i+1, 2, "advise-verbs") {
-			return wordWithin(t, i+2, 10, "advise-no")
+			return wordWithin(t, i+2, 10, "advise-no"), true
 		}
+		return false, true
 	case (w == "looked" || w == "checked") && i > 1 && t[i-2].w == "get" && i+1 < len(t) && (w == "checked" || t[i+1].w == "at"):
 		// "get it looked at", "get it checked"
-		return true
+		return true, true
 	case w == "away" && i+1 < len(t) && t[i+1].w == "from":
 		// "a finger's width away from the bone"; not "fingers pointing
 		// away from the spine", "lift the muscle away from the bone"
-		return wordWithin(t, i+2, 3, "keep-clear") && !wordBefore(t, i, 6, "away-moves")
+		return wordWithin(t, i+2, 3, "keep-clear") && !wordBefore(t, i, 6, "away-moves"), true
 	case w == "another" && i+1 < len(t) && (t[i+1].w == "day" || t[i+1].w == "time"):
 		// "Leave the massage for another day if …"
-		return wordBefore(t, i, 6, "put-off")
+		return wordBefore(t, i, 6, "put-off"), true
 	case (w == "stop" || w == "stops" || w == "come" && i+1 < len(t) && t[i+1].w == "off") && wordBefore(t, i, 12, "stop-signs"):
 		// "Numb fingers = stop", "if you get pins and needles in your
 		// hands come off it", "Anything that feels crampy or sharp and
 		// he stops"
-		return true
+		return true, true
 	case w == "stop" && i+3 < len(t) && (t[i+1].w == "the" && t[i+2].w == "moment" || t[i+1].w == "as" && t[i+2].w == "soon"):
 		// "stop the moment they say stop"
-		return wordWithin(t, i+3, 4, "consent-say")
+		return wordWithin(t, i+3, 4, "consent-say"), true
 	case (w == "go" || w == "going") && i+2 < len(t) && inSet("ease-off", t[i+1].w) && (t[i+2].w == "on" || t[i+2].w == "round" || t[i+2].w == "around"):
 		// "Go gently on the shin bone itself", "go super light round the temples"
-		return wordWithin(t, i+3, 4, "keep-clear") || i+4 < len(t) && (softPlaces[t[i+4].w] || t[i+4].w == "temples")
+		return wordWithin(t, i+3, 4, "keep-clear") ||
+			i+4 < len(t) && (softPlaces[t[i+4].w] || t[i+4].w == "temples"), true
+	}
+	return false, false
+}
+
+// cautionAnywhereGentle decides the cautions that lighten the touch, stop
+// on a sign, spare the nails or seek advice: "keep your touch feather-light",
+// "stop if", "for safety", "pads not nails", "seek a qualified
+// professional", "a word with her GP", "so go light".
+func cautionAnywhereGentle(t []token, i int) (caution, ok bool) {
+	w := t[i].w
+	switch {
 	case (w == "keep" || w == "keeping") && i+4 < len(t) && (t[i+1].w == "your" || t[i+1].w == "the") && (t[i+2].w == "touch" || t[i+2].w == "pressure"):
 		// "Keep your touch feather-light on a young child's face"
 		k := i + 3
 		if k+2 < len(t) && t[k].w == "feather" && t[k+1].w == "-" {
 			k += 2
 		}
-		return inSet("light-words", t[k].w) && k+1 < len(t) && (t[k+1].w == "on" || t[k+1].w == "over" || inSet("ease-where", t[k+1].w))
+		return inSet("light-words", t[k].w) && k+1 < len(t) &&
+			(t[k+1].w == "on" || t[k+1].w == "over" || inSet("ease-where", t[k+1].w)), true
 	case (w == "stop" || w == "stopping") && i+2 < len(t) && (t[i+1].w == "if" || t[i+1].w == "when" || t[i+1].w == "whenever"):
 		// "you should stop if this self-massage causes you any pain",
 		// "Stop whenever your baby has had enough"
-		return symptomWithin(t, i+2, 8) || consentWithin(t, i+2) || wordWithin(t, i+2, 8, "enough")
+		return symptomWithin(t, i+2, 8) || consentWithin(t, i+2) || wordWithin(t, i+2, 8, "enough"), true
 	case w == "safety" && i > 0 && (t[i-1].w == "for" || i > 1 && t[i-2].w == "for" && t[i-1].kind != tPunct):
 		// "Apply light pressure for general safety"
-		return true
+		return true, true
 	case w == "not" && i+1 < len(t):
 		// "the pads—not nails—of your fingers", "not your fingernails"
 		k := i + 1
 		if k < len(t) && (dets[t[k].w] || t[k].w == "your" || t[k].w == "their") {
 			k++
 		}
-		return k < len(t) && inSet("nails", t[k].w)
+		return k < len(t) && inSet("nails", t[k].w), true
 	case inSet("seek-verbs", w) && i+1 < len(t):
 		// "Always seek the insights of a qualified health professional",
 		// "consult your doctor first" (an adviser asked to teach is no
 		// caution: analyze drops it, asksForLesson)
-		return wordWithin(t, i+1, 7, "advisers") || (w == "seek" || w == "consult") && wordWithin(t, i+1, 7, "qualified")
+		return wordWithin(t, i+1, 7, "advisers") ||
+			(w == "seek" || w == "consult") && wordWithin(t, i+1, 7, "qualified"), true
 	case w == "word" && i+1 < len(t) && t[i+1].w == "with":
 		// "have a word with her GP or practice nurse first"
-		return wordWithin(t, i+2, 3, "advisers")
+		return wordWithin(t, i+2, 3, "advisers"), true
 	case inSet("ease-now", w):
 		// "… made me wince at first, so go light", "Pain shooting down the
 		// leg means back off": easing after a sign of pain
-		return i+1 < len(t) && inSet("ease-now-off", t[i+1].w) && wordBefore(t, i, 12, "sign")
+		return i+1 < len(t) && inSet("ease-now-off", t[i+1].w) && wordBefore(t, i, 12, "sign"), true
 	}
-	return false
+	return false, false
 }
 
 // limitKept reports a limit the hands keep to, at token i: "Light

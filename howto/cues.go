@@ -295,29 +295,7 @@ func (s *sentence) warningAt(i, start int) {
 	t := s.toks
 	clause := opensClause(t, i, start)
 	if clause {
-		for _, c := range clauseWarnings {
-			if matchAt(t, i, c) && !notWarning(t, i) {
-				s.warnClause(i, start)
-			}
-		}
-		if onlyIf(t, i) {
-			s.warning = true
-			s.warnFrom(i)
-			s.warnLead = s.warnLead || i == start
-		}
-		// "Stop rolling if you feel numbness …": stop a move on a sign
-		if t[i].w == "stop" && i+2 < len(t) && strings.HasSuffix(t[i+1].w, "ing") && (t[i+2].w == "if" || t[i+2].w == "when" || t[i+2].w == "once" || t[i+2].w == "as") {
-			s.warnClause(i, start)
-			s.warnLead = s.warnLead || i == start
-		}
-		// "Leave it alone if …", "leave the neck part out"
-		if t[i].w == "leave" {
-			for k := i + 1; k < len(t) && k <= i+5; k++ {
-				if t[k].w == "out" || t[k].w == "alone" {
-					s.warnClause(i, start)
-				}
-			}
-		}
+		s.warningAtClause(i, start)
 	}
 	for _, c := range anyWarnings {
 		if matchAt(t, i, c) {
@@ -343,6 +321,35 @@ func (s *sentence) warningAt(i, start int) {
 	}
 	if s.warning {
 		s.warnFrom(i)
+	}
+}
+
+// warningAtClause reads the warning cues of a clause that opens at token
+// i: a clause warning, "only if", a move stopped on a sign, a part left out.
+func (s *sentence) warningAtClause(i, start int) {
+	t := s.toks
+	for _, c := range clauseWarnings {
+		if matchAt(t, i, c) && !notWarning(t, i) {
+			s.warnClause(i, start)
+		}
+	}
+	if onlyIf(t, i) {
+		s.warning = true
+		s.warnFrom(i)
+		s.warnLead = s.warnLead || i == start
+	}
+	// "Stop rolling if you feel numbness …": stop a move on a sign
+	if t[i].w == "stop" && i+2 < len(t) && strings.HasSuffix(t[i+1].w, "ing") && (t[i+2].w == "if" || t[i+2].w == "when" || t[i+2].w == "once" || t[i+2].w == "as") {
+		s.warnClause(i, start)
+		s.warnLead = s.warnLead || i == start
+	}
+	// "Leave it alone if …", "leave the neck part out"
+	if t[i].w == "leave" {
+		for k := i + 1; k < len(t) && k <= i+5; k++ {
+			if t[k].w == "out" || t[k].w == "alone" {
+				s.warnClause(i, start)
+			}
+		}
 	}
 }
 
@@ -690,80 +697,101 @@ func effectCue(t []token, i int) bool {
 	w := t[i].w
 	switch {
 	case betterVerbs[w]:
-		if effectWithin(t, i, 10) {
-			return true
-		}
+		return effectWithin(t, i, 10)
 	case w == "knocks" || w == "knock":
-		if i+1 < len(t) && t[i+1].w == "out" && effectWithin(t, i+1, 10) {
-			return true
-		}
+		return i+1 < len(t) && t[i+1].w == "out" && effectWithin(t, i+1, 10)
 	case w == "difference" && i+1 < len(t) && (t[i+1].w == "to" || t[i+1].w == "for" || t[i+1].w == "in"):
 		// "has made such a difference to my typing aches"
-		if effectWithin(t, i+1, 5) {
-			return true
-		}
+		return effectWithin(t, i+1, 5)
 	case w == "wonders" && i+1 < len(t) && t[i+1].w == "for":
 		// "does wonders for my sleep"
-		if effectWithin(t, i+1, 4) {
-			return true
-		}
+		return effectWithin(t, i+1, 4)
 	case w == "edge" && i+1 < len(t) && t[i+1].w == "off":
-		if effectWithin(t, i+1, 6) {
-			return true
-		}
+		return effectWithin(t, i+1, 6)
 	case w == "less" || w == "fewer":
 		// "her headaches come far less often", "means less stiffness", "feel less stiff"
-		if i+1 < len(t) && effectStates[t[i+1].w] {
-			return true
-		}
-		for k := max(i-4, 0); k < len(t) && k <= i+3; k++ {
-			if effectNouns[t[k].w] && k != i {
-				return true
-			}
-		}
+		return effectCueLess(t, i)
 	case w == "takes" || w == "take" || w == "took":
 		// "takes the ache out of his back"
-		for k := i + 1; k+1 < len(t) && k <= i+3; k++ {
-			if effectNouns[t[k].w] && (t[k+1].w == "out" || t[k+1].w == "off" || t[k+1].w == "away") {
-				return true
-			}
-		}
+		return effectCueTakesOut(t, i)
 	case goodWords[w]:
-		if i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "from") && effectWithin(t, i+1, 5) {
-			return true
-		}
-		if i+2 < len(t) && (t[i+1].w == "for" || t[i+1].w == "to") && problemNouns[t[i+2].w] {
-			return true // "beneficial to conditions like ear ringing"
-		}
-		if i+2 < len(t) && t[i+1].w == "to" && (betterVerbs[t[i+2].w] || wayVerbs[t[i+2].w]) {
-			return true
-		}
+		return effectCueGoodFor(t, i)
 	case w == "way" || w == "ways":
-		if i+2 < len(t) && t[i+1].w == "to" && wayVerbs[t[i+2].w] {
-			return true
-		}
-		// "a great way to work them out on your own" (the knots)
-		if i+3 < len(t) && t[i+1].w == "to" && t[i+2].w == "work" && (t[i+3].w == "out" || i+4 < len(t) && t[i+4].w == "out") {
-			return true
-		}
+		return effectCueWayTo(t, i)
 	case w == "work" || w == "works" || w == "worked":
 		// "it did work well for me on my painful knee"
 		j := i + 1
 		if j < len(t) && t[j].w == "well" {
 			j++
 		}
-		if j+1 < len(t) && t[j].w == "for" && (t[j+1].w == "me" || t[j+1].w == "us" || t[j+1].w == "many" || peopleWords[t[j+1].w]) {
-			return true
-		}
+		return j+1 < len(t) && t[j].w == "for" && (t[j+1].w == "me" || t[j+1].w == "us" || t[j+1].w == "many" || peopleWords[t[j+1].w])
 	case w == "help" || w == "helps" || w == "helped":
-		if helpClaim(t, i) {
+		return effectCueHelps(t, i)
+	}
+	return false
+}
+
+// effectCueLess reports "less" or "fewer" at token i next to an effect.
+func effectCueLess(t []token, i int) bool {
+	if i+1 < len(t) && effectStates[t[i+1].w] {
+		return true
+	}
+	for k := max(i-4, 0); k < len(t) && k <= i+3; k++ {
+		if effectNouns[t[k].w] && k != i {
 			return true
 		}
-		// "… and this massage can help." said of a pain just named
-		if (i+1 == len(t) || t[i+1].kind == tPunct) && i >= 2 && (t[i-1].w == "can" || t[i-1].w == "will" || t[i-1].w == "may") &&
-			(aboutMassage[t[i-2].w] && t[i-2].w != "that" && t[i-2].w != "which") && effectBefore(t, i) {
+	}
+	return false
+}
+
+// effectCueTakesOut reports an effect taken "out", "off" or "away" after
+// "takes" at token i.
+func effectCueTakesOut(t []token, i int) bool {
+	for k := i + 1; k+1 < len(t) && k <= i+3; k++ {
+		if effectNouns[t[k].w] && (t[k+1].w == "out" || t[k+1].w == "off" || t[k+1].w == "away") {
 			return true
 		}
+	}
+	return false
+}
+
+// effectCueGoodFor reports a good word at token i said of an effect or a
+// problem: "good for headaches", "beneficial to conditions", "good to ease".
+func effectCueGoodFor(t []token, i int) bool {
+	if i+1 < len(t) && (t[i+1].w == "for" || t[i+1].w == "from") && effectWithin(t, i+1, 5) {
+		return true
+	}
+	if i+2 < len(t) && (t[i+1].w == "for" || t[i+1].w == "to") && problemNouns[t[i+2].w] {
+		return true // "beneficial to conditions like ear ringing"
+	}
+	if i+2 < len(t) && t[i+1].w == "to" && (betterVerbs[t[i+2].w] || wayVerbs[t[i+2].w]) {
+		return true
+	}
+	return false
+}
+
+// effectCueWayTo reports "a way to" at token i that makes something better.
+func effectCueWayTo(t []token, i int) bool {
+	if i+2 < len(t) && t[i+1].w == "to" && wayVerbs[t[i+2].w] {
+		return true
+	}
+	// "a great way to work them out on your own" (the knots)
+	if i+3 < len(t) && t[i+1].w == "to" && t[i+2].w == "work" && (t[i+3].w == "out" || i+4 < len(t) && t[i+4].w == "out") {
+		return true
+	}
+	return false
+}
+
+// effectCueHelps reports a "help" at token i that helps the body, or this
+// massage that "can help" a pain just named.
+func effectCueHelps(t []token, i int) bool {
+	if helpClaim(t, i) {
+		return true
+	}
+	// "… and this massage can help." said of a pain just named
+	if (i+1 == len(t) || t[i+1].kind == tPunct) && i >= 2 && (t[i-1].w == "can" || t[i-1].w == "will" || t[i-1].w == "may") &&
+		(aboutMassage[t[i-2].w] && t[i-2].w != "that" && t[i-2].w != "which") && effectBefore(t, i) {
+		return true
 	}
 	return false
 }
