@@ -1038,16 +1038,7 @@ func (s *sentence) readHit(h hit, prevAmb *int) {
 func (s *sentence) takeValue(h hit, ti int, v val) {
 	switch v.c {
 	case cLandmark:
-		if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
-			// Never pressed on, but the moves beside it work its area: "out
-			// from the spine" is on the back, as much as where a move heads.
-			s.avoid = true
-			s.markRef(lmk.Area, true)
-			s.areas = appendNew(s.areas, lmk.Area)
-			return
-		}
-		s.landmarks = appendNew(s.landmarks, v.id)
-		s.countOwner(ti)
+		s.takeValueLandmark(ti, v)
 	case cArea:
 		s.areas = appendNew(s.areas, v.id)
 		s.countOwner(ti)
@@ -1055,19 +1046,8 @@ func (s *sentence) takeValue(h hit, ti int, v val) {
 		s.parts = append(s.parts, handMention{hand: s.handBefore(h), part: v.id})
 	case cHand:
 		s.takeHand(h, ti, v)
-	case cMotion:
-		id := v.id
-		if id == "rotate" && !s.jointNear(h) {
-			id = "circle"
-		}
-		s.motions = append(s.motions, motionMention{ti: ti, id: id, strength: 1, word: h.e.words[0]})
-	case cWeak:
-		if h.e.words[0] == "go" && ti+1 < len(s.toks) && goManner[s.toks[ti+1].w] {
-			return // "go lighter on the arch", "go easy": how, not a move
-		}
-		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 0, word: h.e.words[0]})
-	case cManner:
-		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 2, word: h.e.words[0]})
+	case cMotion, cWeak, cManner:
+		s.takeValueMotion(h, ti, v)
 	case cDir:
 		if v.id == "up" && ti > 0 && upVerbs[s.toks[ti-1].w] {
 			return
@@ -1096,6 +1076,41 @@ func (s *sentence) takeValue(h hit, ti int, v val) {
 		s.tool = true
 	case cElse:
 		s.elsewhere = true
+	}
+}
+
+// takeValueLandmark keeps a landmark named, or for one never pressed on,
+// the area around it.
+func (s *sentence) takeValueLandmark(ti int, v val) {
+	if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
+		// Never pressed on, but the moves beside it work its area: "out
+		// from the spine" is on the back, as much as where a move heads.
+		s.avoid = true
+		s.markRef(lmk.Area, true)
+		s.areas = appendNew(s.areas, lmk.Area)
+		return
+	}
+	s.landmarks = appendNew(s.landmarks, v.id)
+	s.countOwner(ti)
+}
+
+// takeValueMotion keeps a motion named, with its strength: a general verb
+// (0), a motion (1), or circling named as a manner (2).
+func (s *sentence) takeValueMotion(h hit, ti int, v val) {
+	switch v.c {
+	case cMotion:
+		id := v.id
+		if id == "rotate" && !s.jointNear(h) {
+			id = "circle"
+		}
+		s.motions = append(s.motions, motionMention{ti: ti, id: id, strength: 1, word: h.e.words[0]})
+	case cWeak:
+		if h.e.words[0] == "go" && ti+1 < len(s.toks) && goManner[s.toks[ti+1].w] {
+			return // "go lighter on the arch", "go easy": how, not a move
+		}
+		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 0, word: h.e.words[0]})
+	case cManner:
+		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 2, word: h.e.words[0]})
 	}
 }
 
