@@ -2032,20 +2032,7 @@ func (s *sentence) myTool() bool {
 // countOwner counts "your neck" as a self cue and "their neck" as a
 // partner cue.
 func (s *sentence) countOwner(ti int) {
-	k := ti - 1
-	for k >= 0 && bodyAdjs[s.toks[k].w] {
-		k--
-	}
-	if k < 0 || !ownerWords[s.toks[k].w] {
-		// "on top of their shoulders", "the back of his neck": the owner
-		// inside the place's name
-		for j := ti + 1; j+1 < len(s.toks) && j <= ti+3; j++ {
-			if s.toks[j].w == "of" && ownerWords[s.toks[j+1].w] {
-				k = j + 1
-				break
-			}
-		}
-	}
+	k := s.countOwnerWord(ti)
 	if k < 0 {
 		return
 	}
@@ -2088,6 +2075,27 @@ func (s *sentence) countOwner(ti int) {
 		}
 		s.partner++
 	}
+}
+
+// countOwnerWord finds the word that may name the owner of the place at
+// token ti: the word before it, past any adjectives, or else an owner
+// after "of" just after it; -1 when there is none.
+func (s *sentence) countOwnerWord(ti int) int {
+	k := ti - 1
+	for k >= 0 && bodyAdjs[s.toks[k].w] {
+		k--
+	}
+	if k < 0 || !ownerWords[s.toks[k].w] {
+		// "on top of their shoulders", "the back of his neck": the owner
+		// inside the place's name
+		for j := ti + 1; j+1 < len(s.toks) && j <= ti+3; j++ {
+			if s.toks[j].w == "of" && ownerWords[s.toks[j+1].w] {
+				k = j + 1
+				break
+			}
+		}
+	}
+	return k
 }
 
 // youngWords may stand between "your" and the one it names: "your young
