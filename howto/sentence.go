@@ -2078,8 +2078,8 @@ func (s *sentence) countOwner(ti int) {
 }
 
 // countOwnerWord finds the word that may name the owner of the place at
-// token ti: the word before it, past any adjectives, or else an owner
-// after "of" just after it; -1 when there is none.
+// token ti: the word before it, past any adjectives (-1 at the start),
+// unless an owner after "of" just after the place names it instead.
 func (s *sentence) countOwnerWord(ti int) int {
 	k := ti - 1
 	for k >= 0 && bodyAdjs[s.toks[k].w] {
