@@ -1755,6 +1755,15 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if first >= 0 && t[first].w == "your" && (giverWords[t[ti].w] || giverOne[t[ti].w]) && !s.selfText {
 		return false // "over your fingers": the giver's own
 	}
+	return s.receiverAtPrep(ti, prev, first)
+}
+
+// receiverAtPrep decides by the preposition before the body word at ti,
+// past its determiners and adjectives (first is the word just before the
+// body word and its adjectives), or else by what is moved.
+func (s *sentence) receiverAtPrep(ti, prev, first int) bool {
+	t := s.toks
+	k := first
 	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
 		k--
 	}
