@@ -482,16 +482,9 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 	if depth <= 0 || !subordinators[w] {
 		return fNone, -1, false
 	}
-	if w == "to" && p+1 < len(t) {
-		if _, ok := baseVerb(t[p+1].w); ok {
-			for q := p + 3; q < len(t) && q < p+8; q++ {
-				if t[q].kind == tPunct {
-					break
-				}
-				if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
-					return fImperative, q, true
-				}
-			}
+	if w == "to" {
+		if q := subordinateOpenerTo(t, p); q >= 0 {
+			return fImperative, q, true
 		}
 	}
 	// The instruction follows one of the next few commas.
@@ -502,19 +495,9 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 			}
 		}
 	}
-	if w == "before" && p+3 < len(t) && t[p+1].w == "you" && (t[p+2].w == "begin" || t[p+2].w == "start") {
-		// "Before you begin massage check that your hands are clean"
-		q := p + 3
-		if dets[t[q].w] || t[q].w == "your" {
-			q++
-		}
-		if q < len(t) && (t[q].w == "massage" || t[q].w == "massaging" || t[q].w == "the") {
-			q++
-		}
-		if q < len(t) && q > p+3 {
-			if v, ok := baseVerb(t[q].w); ok && v.c != vNone && t[q].w == v.base {
-				return fImperative, q, true
-			}
+	if w == "before" {
+		if q := subordinateOpenerBefore(t, p); q >= 0 {
+			return fImperative, q, true
 		}
 	}
 	if w == "once" || w == "when" || w == "after" || w == "starting" || w == "beginning" || w == "working" || w == "in" || w == "at" {
@@ -532,6 +515,50 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 		}
 	}
 	return fNone, -1, true
+}
+
+// subordinateOpenerTo finds the instruction after a clause of purpose
+// ("To massage the scalp start at …"): its verb within a few words, before
+// any punctuation, or -1.
+func subordinateOpenerTo(t []token, p int) int {
+	if p+1 >= len(t) {
+		return -1
+	}
+	if _, ok := baseVerb(t[p+1].w); !ok {
+		return -1
+	}
+	for q := p + 3; q < len(t) && q < p+8; q++ {
+		if t[q].kind == tPunct {
+			break
+		}
+		if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
+			return q
+		}
+	}
+	return -1
+}
+
+// subordinateOpenerBefore finds the instruction after "before you begin"
+// or "before you start", perhaps with "massage" or "the" between: its
+// bare verb, or -1.
+func subordinateOpenerBefore(t []token, p int) int {
+	if !(p+3 < len(t) && t[p+1].w == "you" && (t[p+2].w == "begin" || t[p+2].w == "start")) {
+		return -1
+	}
+	// "Before you begin massage check that your hands are clean"
+	q := p + 3
+	if dets[t[q].w] || t[q].w == "your" {
+		q++
+	}
+	if q < len(t) && (t[q].w == "massage" || t[q].w == "massaging" || t[q].w == "the") {
+		q++
+	}
+	if q < len(t) && q > p+3 {
+		if v, ok := baseVerb(t[q].w); ok && v.c != vNone && t[q].w == v.base {
+			return q
+		}
+	}
+	return -1
 }
 
 // subjectOpener: "You can also rub …", "Your partner should lie …", "The
