@@ -474,6 +474,13 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 	if s.b == cur.last && !s.hasLoc() && !s.hasStrong() && !s.hasWeak() && (!s.secs.IsZero() || !s.rep.IsZero()) && s.verb.c != vPrep {
 		return true // "Give it a minute or so per side."
 	}
+	return s.modifierByVerb(cur)
+}
+
+// modifierByVerb decides by the kind of the main verb: a verb that changes
+// the move ("do", "finish") does, unless it moves on to new places; a
+// placing verb, or "cover", does with only a count or a time.
+func (s *sentence) modifierByVerb(cur *stepDraft) bool {
 	switch s.verb.c {
 	case vModify:
 		if s.verb.base == "go" && s.opensWithNext() && newPlaces(cur, s) && s.rep.IsZero() && s.secs.IsZero() {
