@@ -245,23 +245,7 @@ func (s *sentence) prepOnly() bool {
 		return false // "sit tall and let your head hang forward for 20 seconds": the stretch after the posture
 	}
 	if s.verb.c == vPrep {
-		// "Sit down and knead your calves" moves after it sits; "Stand
-		// behind them and rest your hands on their shoulders for a few
-		// breaths" holds.
-		for _, m := range s.motions {
-			if m.strength == 1 && m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && !lubricantNear(s.toks, s.vi) && !lubricantNear(s.toks, m.ti) {
-				return false
-			}
-			if m.strength == 0 && m.id == "hold" && m.ti > s.vi && s.hasLoc() && (!s.secs.IsZero() || s.secsVague) && len(s.prep) == 0 {
-				return false
-			}
-			// "Kneel on a cushion … and press the heel of your hand into
-			// the crease at the front of the hip": a move joined on
-			if m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && s.joinedVerb(m.ti+1) && s.hasLoc() && !lubricantNear(s.toks, m.ti) {
-				return false
-			}
-		}
-		return true
+		return !s.prepOnlyMovesAfter()
 	}
 	for _, k := range s.prep {
 		if k == "warm-hands" && !s.hasLoc() {
@@ -271,6 +255,36 @@ func (s *sentence) prepOnly() bool {
 			return true
 		}
 	}
+	return s.prepOnlyOiling()
+}
+
+// prepOnlyMovesAfter reports a move after a verb of getting ready: the
+// sentence then massages too.
+func (s *sentence) prepOnlyMovesAfter() bool {
+	// "Sit down and knead your calves" moves after it sits; "Stand
+	// behind them and rest your hands on their shoulders for a few
+	// breaths" holds.
+	for _, m := range s.motions {
+		if m.strength == 1 && m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && !lubricantNear(s.toks, s.vi) && !lubricantNear(s.toks, m.ti) {
+			return true
+		}
+		if m.strength == 0 && m.id == "hold" && m.ti > s.vi && s.hasLoc() && (!s.secs.IsZero() || s.secsVague) && len(s.prep) == 0 {
+			return true
+		}
+		// "Kneel on a cushion … and press the heel of your hand into
+		// the crease at the front of the hip": a move joined on
+		if m.ti > s.vi && verbs[s.toks[m.ti].w].c == vMove && s.joinedVerb(m.ti+1) && s.hasLoc() && !lubricantNear(s.toks, m.ti) {
+			return true
+		}
+	}
+	return false
+}
+
+// prepOnlyOiling reports a verb of oiling ("apply", "smooth", "pour" …,
+// or "rub", "warm", "put", "use" as the main verb) with a lubricant a few
+// words after it: the oiling prepares, unless it is a stroke along the
+// limb or a move follows it.
+func (s *sentence) prepOnlyOiling() bool {
 	t := s.toks
 	for i, tk := range t {
 		v, ok := verbs[tk.w]
@@ -460,6 +474,13 @@ func (s *sentence) modifier(cur *stepDraft) bool {
 	if s.b == cur.last && !s.hasLoc() && !s.hasStrong() && !s.hasWeak() && (!s.secs.IsZero() || !s.rep.IsZero()) && s.verb.c != vPrep {
 		return true // "Give it a minute or so per side."
 	}
+	return s.modifierByVerb(cur)
+}
+
+// modifierByVerb decides by the kind of the main verb: a verb that changes
+// the move ("do", "finish") does, unless it moves on to new places; a
+// placing verb, or "cover", does with only a count or a time.
+func (s *sentence) modifierByVerb(cur *stepDraft) bool {
 	switch s.verb.c {
 	case vModify:
 		if s.verb.base == "go" && s.opensWithNext() && newPlaces(cur, s) && s.rep.IsZero() && s.secs.IsZero() {

@@ -482,16 +482,9 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 	if depth <= 0 || !subordinators[w] {
 		return fNone, -1, false
 	}
-	if w == "to" && p+1 < len(t) {
-		if _, ok := baseVerb(t[p+1].w); ok {
-			for q := p + 3; q < len(t) && q < p+8; q++ {
-				if t[q].kind == tPunct {
-					break
-				}
-				if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
-					return fImperative, q, true
-				}
-			}
+	if w == "to" {
+		if q := subordinateOpenerTo(t, p); q >= 0 {
+			return fImperative, q, true
 		}
 	}
 	// The instruction follows one of the next few commas.
@@ -502,19 +495,9 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 			}
 		}
 	}
-	if w == "before" && p+3 < len(t) && t[p+1].w == "you" && (t[p+2].w == "begin" || t[p+2].w == "start") {
-		// "Before you begin massage check that your hands are clean"
-		q := p + 3
-		if dets[t[q].w] || t[q].w == "your" {
-			q++
-		}
-		if q < len(t) && (t[q].w == "massage" || t[q].w == "massaging" || t[q].w == "the") {
-			q++
-		}
-		if q < len(t) && q > p+3 {
-			if v, ok := baseVerb(t[q].w); ok && v.c != vNone && t[q].w == v.base {
-				return fImperative, q, true
-			}
+	if w == "before" {
+		if q := subordinateOpenerBefore(t, p); q >= 0 {
+			return fImperative, q, true
 		}
 	}
 	if w == "once" || w == "when" || w == "after" || w == "starting" || w == "beginning" || w == "working" || w == "in" || w == "at" {
@@ -532,6 +515,50 @@ func subordinateOpener(t []token, p, depth int) (form, int, bool) {
 		}
 	}
 	return fNone, -1, true
+}
+
+// subordinateOpenerTo finds the instruction after a clause of purpose
+// ("To massage the scalp start at …"): its verb within a few words, before
+// any punctuation, or -1.
+func subordinateOpenerTo(t []token, p int) int {
+	if p+1 >= len(t) {
+		return -1
+	}
+	if _, ok := baseVerb(t[p+1].w); !ok {
+		return -1
+	}
+	for q := p + 3; q < len(t) && q < p+8; q++ {
+		if t[q].kind == tPunct {
+			break
+		}
+		if v, ok := baseVerb(t[q].w); ok && v.c != vOther && t[q-1].w != "to" && !dets[t[q-1].w] {
+			return q
+		}
+	}
+	return -1
+}
+
+// subordinateOpenerBefore finds the instruction after "before you begin"
+// or "before you start", perhaps with "massage" or "the" between: its
+// bare verb, or -1.
+func subordinateOpenerBefore(t []token, p int) int {
+	if !(p+3 < len(t) && t[p+1].w == "you" && (t[p+2].w == "begin" || t[p+2].w == "start")) {
+		return -1
+	}
+	// "Before you begin massage check that your hands are clean"
+	q := p + 3
+	if dets[t[q].w] || t[q].w == "your" {
+		q++
+	}
+	if q < len(t) && (t[q].w == "massage" || t[q].w == "massaging" || t[q].w == "the") {
+		q++
+	}
+	if q < len(t) && q > p+3 {
+		if v, ok := baseVerb(t[q].w); ok && v.c != vNone && t[q].w == v.base {
+			return q
+		}
+	}
+	return -1
 }
 
 // subjectOpener: "You can also rub …", "Your partner should lie …", "The
@@ -1038,16 +1065,7 @@ func (s *sentence) readHit(h hit, prevAmb *int) {
 func (s *sentence) takeValue(h hit, ti int, v val) {
 	switch v.c {
 	case cLandmark:
-		if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
-			// Never pressed on, but the moves beside it work its area: "out
-			// from the spine" is on the back, as much as where a move heads.
-			s.avoid = true
-			s.markRef(lmk.Area, true)
-			s.areas = appendNew(s.areas, lmk.Area)
-			return
-		}
-		s.landmarks = appendNew(s.landmarks, v.id)
-		s.countOwner(ti)
+		s.takeValueLandmark(ti, v)
 	case cArea:
 		s.areas = appendNew(s.areas, v.id)
 		s.countOwner(ti)
@@ -1055,19 +1073,8 @@ func (s *sentence) takeValue(h hit, ti int, v val) {
 		s.parts = append(s.parts, handMention{hand: s.handBefore(h), part: v.id})
 	case cHand:
 		s.takeHand(h, ti, v)
-	case cMotion:
-		id := v.id
-		if id == "rotate" && !s.jointNear(h) {
-			id = "circle"
-		}
-		s.motions = append(s.motions, motionMention{ti: ti, id: id, strength: 1, word: h.e.words[0]})
-	case cWeak:
-		if h.e.words[0] == "go" && ti+1 < len(s.toks) && goManner[s.toks[ti+1].w] {
-			return // "go lighter on the arch", "go easy": how, not a move
-		}
-		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 0, word: h.e.words[0]})
-	case cManner:
-		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 2, word: h.e.words[0]})
+	case cMotion, cWeak, cManner:
+		s.takeValueMotion(h, ti, v)
 	case cDir:
 		if v.id == "up" && ti > 0 && upVerbs[s.toks[ti-1].w] {
 			return
@@ -1096,6 +1103,41 @@ func (s *sentence) takeValue(h hit, ti int, v val) {
 		s.tool = true
 	case cElse:
 		s.elsewhere = true
+	}
+}
+
+// takeValueLandmark keeps a landmark named, or for one never pressed on,
+// the area around it.
+func (s *sentence) takeValueLandmark(ti int, v val) {
+	if lmk, ok := massage.LandmarkByID(v.id); ok && lmk.Avoid {
+		// Never pressed on, but the moves beside it work its area: "out
+		// from the spine" is on the back, as much as where a move heads.
+		s.avoid = true
+		s.markRef(lmk.Area, true)
+		s.areas = appendNew(s.areas, lmk.Area)
+		return
+	}
+	s.landmarks = appendNew(s.landmarks, v.id)
+	s.countOwner(ti)
+}
+
+// takeValueMotion keeps a motion named, with its strength: a general verb
+// (0), a motion (1), or circling named as a manner (2).
+func (s *sentence) takeValueMotion(h hit, ti int, v val) {
+	switch v.c {
+	case cMotion:
+		id := v.id
+		if id == "rotate" && !s.jointNear(h) {
+			id = "circle"
+		}
+		s.motions = append(s.motions, motionMention{ti: ti, id: id, strength: 1, word: h.e.words[0]})
+	case cWeak:
+		if h.e.words[0] == "go" && ti+1 < len(s.toks) && goManner[s.toks[ti+1].w] {
+			return // "go lighter on the arch", "go easy": how, not a move
+		}
+		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 0, word: h.e.words[0]})
+	case cManner:
+		s.motions = append(s.motions, motionMention{ti: ti, id: v.id, strength: 2, word: h.e.words[0]})
 	}
 }
 
@@ -1192,160 +1234,269 @@ func (s *sentence) countPersons() {
 		if t.w == "opposite" && i+1 < len(s.toks) && bodyWord(s.toks[i+1].w) {
 			s.self++
 		}
-		switch t.w {
-		case "yourself", "self":
-			if i > 0 && s.toks[i-1].w == "help" {
-				break // "tester pots on the left, help yourself!": take some
-			}
-			s.self += 2
-			s.yourself = true
-		case "herself", "himself", "themselves", "oneself":
-			// "a short routine to do herself": the one named does it on
-			// their own body
-			if i > 0 && (s.toks[i-1].w == "do" || s.toks[i-1].w == "massage" || s.toks[i-1].w == "treat" || s.toks[i-1].w == "on") {
-				s.self += 2
-			}
-		case "ask", "asking":
-			// "Ask your physiotherapist first": an adviser, not the receiver
-			if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w] ||
-				i+3 < len(s.toks) && cautionSets["advisers"][s.toks[i+3].w]) && !askedToFetch(s.toks, i) && !(i > 0 && s.toks[i-1].w == "please" && (i+1 == len(s.toks) || s.toks[i+1].kind == tPunct)) &&
-				!(i+1 < len(s.toks) && askPlaces[s.toks[i+1].w]) && // "Ask at the bar.", "Ask about our loyalty card": a shop's, no receiver
-				!(i+1 < len(s.toks) && s.namedPerson(i+1) && !wordIn(s.toks, i+2, 3, "to", "if")) && // "Book orders: ask Deepa at the desk."
-				!wordIn(s.toks, i+1, 3, "students", "pupils", "learners", "trainees", "class") && // "I ask my own students to spend a few minutes on it": they do it themselves
-				!wordIn(s.toks, i+1, 3, "server", "waiter", "waitress", "staff", "receptionist", "pharmacist", "stylist", "librarian", "steward") { // "please ask your server": someone who serves
-				s.partner++
-			}
-		case "recipient", "recipients", "receiver", "partner", "client", "him",
-			"recipient's", "receiver's", "partner's", "client's", "friend's", "friend",
-			// a baby is always massaged by someone else: "stroke baby's head"
-			"baby", "baby's", "babies", "infant", "infant's", "newborn", "newborn's", "toddler", "toddler's":
-			if t.w == "him" && i > 0 && taughtWords[s.toks[i-1].w] {
-				break // "the practice nurse showed him a little routine": the one taught
-			}
-			s.partner++
-			if t.w != "him" && t.w != "ask" && t.w != "asking" {
-				s.receivers++
-			}
-		case "her":
-			// "Sit her back in the recliner", "tell her": the receiver,
-			// as the object of what the giver does (not "her calf",
-			// counted with its owner)
-			if _, base := baseVerb(s.toks[max(i-1, 0)].w); i > 0 && (i+1 == len(s.toks) || !bodyWord(s.toks[i+1].w) && !bodyAdjs[s.toks[i+1].w]) && (base || s.toks[i-1].w == "tell" || s.toks[i-1].w == "for") {
-				s.partner++
-			}
-		case "roller", "ball":
-			// "roller under both calves", "a ball between the wall and
-			// your back", "lie on the roller": a tool the body rests on,
-			// which one uses on oneself
-			if i+1 < len(s.toks) && (s.toks[i+1].w == "under" || s.toks[i+1].w == "between") || restsOnTool(s.toks, i) {
-				s.self++
-			}
-		case "she", "he", "they":
-			// "so she knows you're there", "she tires": the receiver, as
-			// the one who feels, rests and asks; "(they sit, you stand
-			// behind)"
-			if t.w == "they" && i+1 < len(s.toks) && positionVerbs[s.toks[i+1].w] && s.giverToo() || t.w != "they" && i+1 < len(s.toks) && receiverStates[s.toks[i+1].w] {
-				s.partner++
-			}
-		case "person", "person's":
-			if i > 0 && s.toks[i-1].w == "in" {
-				break // "see a physio in person"
-			}
-			s.partner += 2 // "the person's calf": only a partner text has a person other than you
-			s.receivers++
-		case "patient", "patient's", "patients", "resident", "resident's", "residents", "model", "model's", "child", "child's":
-			// "rest the patient's forearm on a pillow", "a model lying
-			// prone": the one who receives, named by their part in it
-			if i > 0 && (s.toks[i-1].w == "the" || s.toks[i-1].w == "a" || s.toks[i-1].w == "your" || s.toks[i-1].w == "each") {
-				s.partner += 2
-				s.receivers++
-			}
-		case "mate", "buddy", "pal", "helper", "helpers", "team-mate", "teammate", "team-mate's", "teammate's", "mate's", "buddy's",
-			"rider", "runner", "walker", "climber", "swimmer", "dancer", "player", "athlete", "cyclist", "hiker", "sitter":
-			// "Your rider lies on their front", "Sit your walker on a camp stool"
-			// "Your mate lies face down on a horse blanket", "your helper
-			// kneels behind your head": someone else receives or gives
-			// it; not "signal your buddy" (a diver's)
-			helper := t.w == "helper" || t.w == "helpers"
-			j := i - 1 // the word before the name: "your", or "your team-"
-			if j > 1 && s.toks[j].w == "-" && s.toks[j-1].w == "team" {
-				j -= 2
-			}
-			if j > 0 && youngWords[s.toks[j].w] {
-				j-- // "your young player"
-			}
-			lies := i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w]) ||
-				j > 0 && (positionVerbs[s.toks[j-1].w] || s.toks[j-1].w == "let") || strings.HasSuffix(t.w, "'s") // "Sit your team-mate backwards on a chair", "Let your young player wash …"
-			if j >= 0 && (s.toks[j].w == "your" || s.toks[j].w == "my") && (helper || lies) {
-				s.partner += 2
-				if !helper {
-					s.receivers++
-				}
-			}
-		case "carer", "carers", "caregiver", "caregivers":
-			// "INSTRUCTIONS FOR CARER": the one who gives it looks after
-			// someone else
-			s.partner += 2
-		case "them":
-			// "when we pitch I give them a rub": the one given it receives
-			if i > 0 && (giveWords[s.toks[i-1].w] || s.toks[i-1].w == "give") && !(i+1 < len(s.toks) && (s.toks[i+1].w == "to" || s.toks[i+1].w == "this")) && !s.bodyBefore(i) &&
-				!(i+1 < len(s.toks) && (s.toks[i+1].kind == tNum || numberWords[s.toks[i+1].w] > 0)) { // not "give them five minutes"
-				s.partner++
-			}
-		case "parent", "parent's", "grandparent", "grandparent's", "gran", "gran's", "granny", "granny's", "nan", "nan's",
-			"grandma", "grandma's", "grandpa", "grandpa's", "grandad", "grandad's", "teenager", "teenager's":
-			// "Looking after a parent's feet?", "With your parent sitting
-			// comfortably": a relative's body, or the relative put in place
-			// (not "my nan's way", "as a parent")
-			owner := strings.HasSuffix(t.w, "'s") && i+1 < len(s.toks) && (bodyWord(s.toks[i+1].w) || i+2 < len(s.toks) && bodyWord(s.toks[i+2].w))
-			placed := i > 0 && (s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w] || strings.HasSuffix(s.toks[i+1].w, "ing") && positionVerbs[strings.TrimSuffix(strings.TrimSuffix(s.toks[i+1].w, "ting"), "ing")])
-			if owner || placed {
-				s.partner += 2
-				s.receivers++
-			}
-		case "sit", "lay", "settle", "seat", "prop", "position":
-			// "sit them down on the grass", "lay him on his front": someone
-			// else put in place
-			if i+1 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") {
-				s.partner++
-			}
-		case "get", "have":
-			// "get them to: kneel beside you, lay both hands …": someone
-			// else gives it to the reader
-			if i+2 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") && s.toks[i+2].w == "to" {
-				s.partner += 2
-			}
-			fallthrough
-		case "has", "had":
-			// "have the driver lie face down", "Get them lying face up on a
-			// mat": someone else put in place
-			if i+3 < len(s.toks) && (s.toks[i+1].w == "the" || s.toks[i+1].w == "your") && positionVerbs[s.toks[i+3].w] ||
-				i+2 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") && (positionVerbs[s.toks[i+2].w] || lyingWords[s.toks[i+2].w]) {
-				s.partner++
-			}
-		case "someone", "somebody":
-			// "How to give someone a face massage", "massaging someone's
-			// shoulders": another person receives
-			if i > 0 && (giveWords[s.toks[i-1].w] || s.toks[i-1].w == "on") || i+1 < len(s.toks) && strings.HasPrefix(s.toks[i+1].w, "'s") {
-				s.partner += 2
-				s.receivers++
-			}
-		case "husband", "wife", "husband's", "wife's", "missus", "missus's", "mum", "mum's", "mom", "mom's", "dad", "dad's",
-			"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend":
-			// "a massage I use on my husband", "my husband's arm": someone
-			// else receives
-			if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && !(i > 1 && wordIn(s.toks, max(0, i-4), i-1-max(0, i-4), "tell", "ask", "call", "ring", "phone", "text", "show")) &&
-				!(i+1 < len(s.toks) && kinTeaches[s.toks[i+1].w]) { // "My daughter is a hand therapist", "my daughter says …": she teaches, not receives
-				s.partner += 2 // not "tell your mum so she can book the GP": someone told, not touched
-				s.receivers++
-			}
-		}
+		s.countPersonsWord(i)
 		if i+1 < len(s.toks) && receiverStates[s.toks[i+1].w] && s.namedPerson(i) {
 			s.partner++ // "Sam lies face down on the bed": someone named receives
 		}
 		if kinDoers[t.w] && i+1 == s.vi {
 			s.partner += 2 // "Mum puts her hands on my shoulders": someone else gives it
 		}
+	}
+}
+
+// countPersonsWord counts the word at i by what it is: a self word, a
+// pronoun, someone named by their part, a relative, or a verb that puts
+// someone else in place.
+func (s *sentence) countPersonsWord(i int) {
+	switch s.toks[i].w {
+	case "yourself", "self":
+		s.countPersonsYourself(i)
+	case "herself", "himself", "themselves", "oneself":
+		s.countPersonsOneself(i)
+	case "ask", "asking":
+		s.countPersonsAsk(i)
+	case "recipient", "recipients", "receiver", "partner", "client", "him",
+		"recipient's", "receiver's", "partner's", "client's", "friend's", "friend",
+		// a baby is always massaged by someone else: "stroke baby's head"
+		"baby", "baby's", "babies", "infant", "infant's", "newborn", "newborn's", "toddler", "toddler's":
+		s.countPersonsReceiver(i)
+	case "her":
+		s.countPersonsHer(i)
+	case "roller", "ball":
+		s.countPersonsTool(i)
+	case "she", "he", "they":
+		s.countPersonsSubject(i)
+	case "person", "person's":
+		s.countPersonsPerson(i)
+	case "patient", "patient's", "patients", "resident", "resident's", "residents", "model", "model's", "child", "child's":
+		s.countPersonsPatient(i)
+	case "mate", "buddy", "pal", "helper", "helpers", "team-mate", "teammate", "team-mate's", "teammate's", "mate's", "buddy's",
+		"rider", "runner", "walker", "climber", "swimmer", "dancer", "player", "athlete", "cyclist", "hiker", "sitter":
+		s.countPersonsMate(i)
+	case "carer", "carers", "caregiver", "caregivers":
+		// "INSTRUCTIONS FOR CARER": the one who gives it looks after
+		// someone else
+		s.partner += 2
+	case "them":
+		s.countPersonsThem(i)
+	case "parent", "parent's", "grandparent", "grandparent's", "gran", "gran's", "granny", "granny's", "nan", "nan's",
+		"grandma", "grandma's", "grandpa", "grandpa's", "grandad", "grandad's", "teenager", "teenager's":
+		s.countPersonsRelative(i)
+	case "sit", "lay", "settle", "seat", "prop", "position":
+		s.countPersonsSeated(i)
+	case "get", "have":
+		s.countPersonsGetTo(i)
+		fallthrough
+	case "has", "had":
+		s.countPersonsHave(i)
+	case "someone", "somebody":
+		s.countPersonsSomeone(i)
+	case "husband", "wife", "husband's", "wife's", "missus", "missus's", "mum", "mum's", "mom", "mom's", "dad", "dad's",
+		"son", "son's", "daughter", "daughter's", "boyfriend", "girlfriend":
+		s.countPersonsKin(i)
+	}
+}
+
+// countPersonsYourself counts "yourself" as oneself, unless one helps
+// oneself to something.
+func (s *sentence) countPersonsYourself(i int) {
+	if i > 0 && s.toks[i-1].w == "help" {
+		return // "tester pots on the left, help yourself!": take some
+	}
+	s.self += 2
+	s.yourself = true
+}
+
+// countPersonsOneself counts "herself" or "themselves" as oneself when it
+// is what is done or massaged.
+func (s *sentence) countPersonsOneself(i int) {
+	// "a short routine to do herself": the one named does it on
+	// their own body
+	if i > 0 && (s.toks[i-1].w == "do" || s.toks[i-1].w == "massage" || s.toks[i-1].w == "treat" || s.toks[i-1].w == "on") {
+		s.self += 2
+	}
+}
+
+// countPersonsAsk counts "ask" as a partner cue, unless the one asked is an
+// adviser, a shop's staff, or the reader's own students.
+func (s *sentence) countPersonsAsk(i int) {
+	// "Ask your physiotherapist first": an adviser, not the receiver
+	if !(i+2 < len(s.toks) && cautionSets["advisers"][s.toks[i+2].w] || i+1 < len(s.toks) && cautionSets["advisers"][s.toks[i+1].w] ||
+		i+3 < len(s.toks) && cautionSets["advisers"][s.toks[i+3].w]) && !askedToFetch(s.toks, i) && !(i > 0 && s.toks[i-1].w == "please" && (i+1 == len(s.toks) || s.toks[i+1].kind == tPunct)) &&
+		!(i+1 < len(s.toks) && askPlaces[s.toks[i+1].w]) && // "Ask at the bar.", "Ask about our loyalty card": a shop's, no receiver
+		!(i+1 < len(s.toks) && s.namedPerson(i+1) && !wordIn(s.toks, i+2, 3, "to", "if")) && // "Book orders: ask Deepa at the desk."
+		!wordIn(s.toks, i+1, 3, "students", "pupils", "learners", "trainees", "class") && // "I ask my own students to spend a few minutes on it": they do it themselves
+		!wordIn(s.toks, i+1, 3, "server", "waiter", "waitress", "staff", "receptionist", "pharmacist", "stylist", "librarian", "steward") { // "please ask your server": someone who serves
+		s.partner++
+	}
+}
+
+// countPersonsReceiver counts the receiver named ("partner", "client",
+// "baby", "him"), unless "him" is someone taught.
+func (s *sentence) countPersonsReceiver(i int) {
+	t := s.toks[i]
+	if t.w == "him" && i > 0 && taughtWords[s.toks[i-1].w] {
+		return // "the practice nurse showed him a little routine": the one taught
+	}
+	s.partner++
+	if t.w != "him" && t.w != "ask" && t.w != "asking" {
+		s.receivers++
+	}
+}
+
+// countPersonsHer counts "her" as the receiver when it is the object of
+// what the giver does.
+func (s *sentence) countPersonsHer(i int) {
+	// "Sit her back in the recliner", "tell her": the receiver,
+	// as the object of what the giver does (not "her calf",
+	// counted with its owner)
+	if _, base := baseVerb(s.toks[max(i-1, 0)].w); i > 0 && (i+1 == len(s.toks) || !bodyWord(s.toks[i+1].w) && !bodyAdjs[s.toks[i+1].w]) && (base || s.toks[i-1].w == "tell" || s.toks[i-1].w == "for") {
+		s.partner++
+	}
+}
+
+// countPersonsTool counts a roller or a ball the body rests on as oneself.
+func (s *sentence) countPersonsTool(i int) {
+	// "roller under both calves", "a ball between the wall and
+	// your back", "lie on the roller": a tool the body rests on,
+	// which one uses on oneself
+	if i+1 < len(s.toks) && (s.toks[i+1].w == "under" || s.toks[i+1].w == "between") || restsOnTool(s.toks, i) {
+		s.self++
+	}
+}
+
+// countPersonsSubject counts "she", "he" or "they" as the receiver when
+// they feel, rest or take their place.
+func (s *sentence) countPersonsSubject(i int) {
+	t := s.toks[i]
+	// "so she knows you're there", "she tires": the receiver, as
+	// the one who feels, rests and asks; "(they sit, you stand
+	// behind)"
+	if t.w == "they" && i+1 < len(s.toks) && positionVerbs[s.toks[i+1].w] && s.giverToo() || t.w != "they" && i+1 < len(s.toks) && receiverStates[s.toks[i+1].w] {
+		s.partner++
+	}
+}
+
+// countPersonsPerson counts "the person" as the receiver, but not "in
+// person".
+func (s *sentence) countPersonsPerson(i int) {
+	if i > 0 && s.toks[i-1].w == "in" {
+		return // "see a physio in person"
+	}
+	s.partner += 2 // "the person's calf": only a partner text has a person other than you
+	s.receivers++
+}
+
+// countPersonsPatient counts "the patient" or "a model" as the receiver.
+func (s *sentence) countPersonsPatient(i int) {
+	// "rest the patient's forearm on a pillow", "a model lying
+	// prone": the one who receives, named by their part in it
+	if i > 0 && (s.toks[i-1].w == "the" || s.toks[i-1].w == "a" || s.toks[i-1].w == "your" || s.toks[i-1].w == "each") {
+		s.partner += 2
+		s.receivers++
+	}
+}
+
+// countPersonsMate counts "your mate", "your rider" as someone else who
+// receives when they are put in place, or who gives as a helper.
+func (s *sentence) countPersonsMate(i int) {
+	t := s.toks[i]
+	// "Your rider lies on their front", "Sit your walker on a camp stool"
+	// "Your mate lies face down on a horse blanket", "your helper
+	// kneels behind your head": someone else receives or gives
+	// it; not "signal your buddy" (a diver's)
+	helper := t.w == "helper" || t.w == "helpers"
+	j := i - 1 // the word before the name: "your", or "your team-"
+	if j > 1 && s.toks[j].w == "-" && s.toks[j-1].w == "team" {
+		j -= 2
+	}
+	if j > 0 && youngWords[s.toks[j].w] {
+		j-- // "your young player"
+	}
+	lies := i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w]) ||
+		j > 0 && (positionVerbs[s.toks[j-1].w] || s.toks[j-1].w == "let") || strings.HasSuffix(t.w, "'s") // "Sit your team-mate backwards on a chair", "Let your young player wash …"
+	if j >= 0 && (s.toks[j].w == "your" || s.toks[j].w == "my") && (helper || lies) {
+		s.partner += 2
+		if !helper {
+			s.receivers++
+		}
+	}
+}
+
+// countPersonsThem counts "them" as the receiver when they are given it.
+func (s *sentence) countPersonsThem(i int) {
+	// "when we pitch I give them a rub": the one given it receives
+	if i > 0 && (giveWords[s.toks[i-1].w] || s.toks[i-1].w == "give") && !(i+1 < len(s.toks) && (s.toks[i+1].w == "to" || s.toks[i+1].w == "this")) && !s.bodyBefore(i) &&
+		!(i+1 < len(s.toks) && (s.toks[i+1].kind == tNum || numberWords[s.toks[i+1].w] > 0)) { // not "give them five minutes"
+		s.partner++
+	}
+}
+
+// countPersonsRelative counts a parent or a grandparent as the receiver
+// when their body is named or they are put in place.
+func (s *sentence) countPersonsRelative(i int) {
+	t := s.toks[i]
+	// "Looking after a parent's feet?", "With your parent sitting
+	// comfortably": a relative's body, or the relative put in place
+	// (not "my nan's way", "as a parent")
+	owner := strings.HasSuffix(t.w, "'s") && i+1 < len(s.toks) && (bodyWord(s.toks[i+1].w) || i+2 < len(s.toks) && bodyWord(s.toks[i+2].w))
+	placed := i > 0 && (s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && i+1 < len(s.toks) && (positionVerbs[s.toks[i+1].w] || receiverStates[s.toks[i+1].w] || strings.HasSuffix(s.toks[i+1].w, "ing") && positionVerbs[strings.TrimSuffix(strings.TrimSuffix(s.toks[i+1].w, "ting"), "ing")])
+	if owner || placed {
+		s.partner += 2
+		s.receivers++
+	}
+}
+
+// countPersonsSeated counts "sit them", "lay him" as someone else put in
+// place.
+func (s *sentence) countPersonsSeated(i int) {
+	// "sit them down on the grass", "lay him on his front": someone
+	// else put in place
+	if i+1 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") {
+		s.partner++
+	}
+}
+
+// countPersonsGetTo counts "get them to" as someone else who gives it.
+func (s *sentence) countPersonsGetTo(i int) {
+	// "get them to: kneel beside you, lay both hands …": someone
+	// else gives it to the reader
+	if i+2 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") && s.toks[i+2].w == "to" {
+		s.partner += 2
+	}
+}
+
+// countPersonsHave counts "have the driver lie", "get them lying" as
+// someone else put in place.
+func (s *sentence) countPersonsHave(i int) {
+	// "have the driver lie face down", "Get them lying face up on a
+	// mat": someone else put in place
+	if i+3 < len(s.toks) && (s.toks[i+1].w == "the" || s.toks[i+1].w == "your") && positionVerbs[s.toks[i+3].w] ||
+		i+2 < len(s.toks) && (s.toks[i+1].w == "them" || s.toks[i+1].w == "him" || s.toks[i+1].w == "her") && (positionVerbs[s.toks[i+2].w] || lyingWords[s.toks[i+2].w]) {
+		s.partner++
+	}
+}
+
+// countPersonsSomeone counts "give someone", "someone's shoulders" as
+// another who receives.
+func (s *sentence) countPersonsSomeone(i int) {
+	// "How to give someone a face massage", "massaging someone's
+	// shoulders": another person receives
+	if i > 0 && (giveWords[s.toks[i-1].w] || s.toks[i-1].w == "on") || i+1 < len(s.toks) && strings.HasPrefix(s.toks[i+1].w, "'s") {
+		s.partner += 2
+		s.receivers++
+	}
+}
+
+// countPersonsKin counts "my husband", "your mum" as someone else who
+// receives, unless they are told something or teach.
+func (s *sentence) countPersonsKin(i int) {
+	// "a massage I use on my husband", "my husband's arm": someone
+	// else receives
+	if i > 0 && (s.toks[i-1].w == "my" || s.toks[i-1].w == "your" || s.toks[i-1].w == "the") && !(i > 1 && wordIn(s.toks, max(0, i-4), i-1-max(0, i-4), "tell", "ask", "call", "ring", "phone", "text", "show")) &&
+		!(i+1 < len(s.toks) && kinTeaches[s.toks[i+1].w]) { // "My daughter is a hand therapist", "my daughter says …": she teaches, not receives
+		s.partner += 2 // not "tell your mum so she can book the GP": someone told, not touched
+		s.receivers++
 	}
 }
 
@@ -1631,6 +1782,15 @@ func (s *sentence) receiverAt(ti, prev int) bool {
 	if first >= 0 && t[first].w == "your" && (giverWords[t[ti].w] || giverOne[t[ti].w]) && !s.selfText {
 		return false // "over your fingers": the giver's own
 	}
+	return s.receiverAtPrep(ti, prev, first)
+}
+
+// receiverAtPrep decides by the preposition before the body word at ti,
+// past its determiners and adjectives (first is the word just before the
+// body word and its adjectives), or else by what is moved.
+func (s *sentence) receiverAtPrep(ti, prev, first int) bool {
+	t := s.toks
+	k := first
 	for k >= 0 && (dets[t[k].w] || bodyAdjs[t[k].w]) {
 		k--
 	}
@@ -1908,20 +2068,7 @@ func (s *sentence) myTool() bool {
 // countOwner counts "your neck" as a self cue and "their neck" as a
 // partner cue.
 func (s *sentence) countOwner(ti int) {
-	k := ti - 1
-	for k >= 0 && bodyAdjs[s.toks[k].w] {
-		k--
-	}
-	if k < 0 || !ownerWords[s.toks[k].w] {
-		// "on top of their shoulders", "the back of his neck": the owner
-		// inside the place's name
-		for j := ti + 1; j+1 < len(s.toks) && j <= ti+3; j++ {
-			if s.toks[j].w == "of" && ownerWords[s.toks[j+1].w] {
-				k = j + 1
-				break
-			}
-		}
-	}
+	k := s.countOwnerWord(ti)
 	if k < 0 {
 		return
 	}
@@ -1964,6 +2111,27 @@ func (s *sentence) countOwner(ti int) {
 		}
 		s.partner++
 	}
+}
+
+// countOwnerWord finds the word that may name the owner of the place at
+// token ti: the word before it, past any adjectives (-1 at the start),
+// unless an owner after "of" just after the place names it instead.
+func (s *sentence) countOwnerWord(ti int) int {
+	k := ti - 1
+	for k >= 0 && bodyAdjs[s.toks[k].w] {
+		k--
+	}
+	if k < 0 || !ownerWords[s.toks[k].w] {
+		// "on top of their shoulders", "the back of his neck": the owner
+		// inside the place's name
+		for j := ti + 1; j+1 < len(s.toks) && j <= ti+3; j++ {
+			if s.toks[j].w == "of" && ownerWords[s.toks[j+1].w] {
+				k = j + 1
+				break
+			}
+		}
+	}
+	return k
 }
 
 // youngWords may stand between "your" and the one it names: "your young
