@@ -106,7 +106,8 @@ func blocksOfLines(lines []line) []*block {
 				starts: []lineStart{{0, l.n}}})
 		case lItem:
 			bb.end()
-			bb.cur = &block{kind: bItem, line: l.n, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}, caption: l.caption, row: l.row}
+			bb.cur = &block{kind: bItem, line: l.n, num: l.num, title: l.title, starts: []lineStart{{0, l.n}},
+				caption: l.caption, row: l.row}
 			bb.restart(l.text)
 			bb.out = append(bb.out, bb.cur)
 		case lText:
@@ -123,7 +124,8 @@ func (bb *blocksBuilder) text(lines []line, i int) {
 	l := lines[i]
 	run := shortTitle(l.text) && i+1 < len(lines) && lines[i+1].kind == lText && shortTitle(lines[i+1].text) &&
 		!(bb.cur != nil && reNumberedLabel.MatchString(bb.cur.text)) // "Slide 1", "Page 3": a label still
-	if bb.cur != nil && shortTitle(lastLine(bb.cur)) && startsUpper(l.text) && bb.cur.kind == bPara && len(bb.cur.starts) == 1 && !run {
+	if bb.cur != nil && shortTitle(lastLine(bb.cur)) && startsUpper(l.text) && bb.cur.kind == bPara &&
+		len(bb.cur.starts) == 1 && !run {
 		// (not a run of three short lines or more: "Don't massage
 		// areas of pain …" / "Support body parts with pillows" /
 		// "Don't press on bony areas" is a list written a line each)

@@ -171,15 +171,19 @@ func (sc *switchesSideScan) sideNamedTurns(i int) bool {
 		// "Now the left calf.": a turn when the moves before were on
 		// the right one (sideSwitch checks).
 		sc.named = x.w
-	case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && t[i+1].w == "side" && len(s.st.ws) <= 6 && !s.hasStrong():
+	case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && t[i+1].w == "side" &&
+		len(s.st.ws) <= 6 && !s.hasStrong():
 		// "Same again, left side.": a turn when the moves before were
 		// on the right
 		sc.named = x.w
-	case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
+	case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" &&
+		i > 0 && t[i-1].w == "the":
 		return true // "Then the same for the right one."
-	case x.w == "second" && same && i > 0 && t[i-1].w == "the" && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "hand" && t[i+1].w != "hands":
+	case x.w == "second" && same && i > 0 && t[i-1].w == "the" && i+1 < len(t) && sideNouns[t[i+1].w] &&
+		t[i+1].w != "hand" && t[i+1].w != "hands":
 		return true // "The same again on the second leg."
-	case (x.w == "two" || x.w == "b") && same && i > 0 && sideNouns[t[i-1].w] && t[i-1].w != "hand" && (i+1 == len(t) || t[i+1].kind == tPunct):
+	case (x.w == "two" || x.w == "b") && same && i > 0 && sideNouns[t[i-1].w] && t[i-1].w != "hand" &&
+		(i+1 == len(t) || t[i+1].kind == tPunct):
 		return true // "Same on leg two.", "Same for side B."
 	case (x.w == "left" || x.w == "right") && same && (i == 0 || i == 1 && leadAdverbs[t[0].w]) && i+1 < len(t) &&
 		(t[i+1].w == "hand" || t[i+1].w == "hands") && len(s.st.ws) <= 6:
@@ -215,7 +219,8 @@ func (sc *switchesSideScan) sideNamedTurns(i int) bool {
 func (sc *switchesSideScan) sideAlone(i int) bool {
 	s, t := sc.s, sc.t
 	return !s.hasStrong() && s.vi < 0 && i+1 < len(t) && (sideNouns[t[i+1].w] || t[i+1].w == "one") &&
-		t[i+1].w != "hand" && t[i+1].w != "hands" && (i > 0 && possessives[t[i-1].w] || i == 0 && len(s.st.ws) <= 4) && i <= 3
+		t[i+1].w != "hand" && t[i+1].w != "hands" &&
+		(i > 0 && possessives[t[i-1].w] || i == 0 && len(s.st.ws) <= 4) && i <= 3
 }
 
 // endsOnSide reports a side named at token i after "on the", "to your",
