@@ -46,84 +46,122 @@ type block struct {
 
 type lineStart struct{ off, line int }
 
-// blocks joins lines into paragraphs, list items and headings. With
-// firstLine, a text's first line may be its title though it is long or
-// asks a question (a page marks its headings itself).
 // reNumberedLabel is a word and a number on a line of their own: "Slide
 // 1", "Page 3", "Card 2".
 var reNumberedLabel = regexp.MustCompile(`^\p{L}+ \d{1,3}$`)
 
+// blocks joins lines into paragraphs, list items and headings. With
+// firstLine, a text's first line may be its title though it is long or
+// asks a question (a page marks its headings itself).
 func blocks(lines []line, firstLine bool) []*block {
-	var out []*block
-	var cur *block
+	out := blocksOfLines(lines)
+	out = splitLines(out)
+	blocksHeadings(out, firstLine)
+	numberedHeadingItems(out)
+	out = lineItems(out)
+	setSections(out)
+	return out
+}
+
+// blocksBuilder joins lines into blocks one by one: cur is the block the
+// next line of text may go on with.
+type blocksBuilder struct {
+	out []*block
+	cur *block
 	// the text of cur grows line by line in sb: a paragraph of thousands
 	// of lines (prose wrapped at a width) would copy itself at every line
 	// if it were added to cur.text with +=
-	var sb strings.Builder
-	restart := func(t string) {
-		sb = strings.Builder{}
-		sb.WriteString(t)
-		cur.text = sb.String()
+	sb strings.Builder
+}
+
+// restart makes t the whole text of the current block.
+func (bb *blocksBuilder) restart(t string) {
+	bb.sb = strings.Builder{}
+	bb.sb.WriteString(t)
+	bb.cur.text = bb.sb.String()
+}
+
+// grow adds ts to the text of the current block.
+func (bb *blocksBuilder) grow(ts ...string) {
+	for _, t := range ts {
+		bb.sb.WriteString(t)
 	}
-	grow := func(ts ...string) {
-		for _, t := range ts {
-			sb.WriteString(t)
-		}
-		cur.text = sb.String()
-	}
-	end := func() { cur = nil }
+	bb.cur.text = bb.sb.String()
+}
+
+// end ends the current block: no line goes on with it.
+func (bb *blocksBuilder) end() { bb.cur = nil }
+
+// blocksOfLines joins lines into paragraphs, list items and headings: a
+// heading or an item opens a block of its own, a blank line ends one.
+func blocksOfLines(lines []line) []*block {
+	bb := &blocksBuilder{}
 	for i, l := range lines {
 		switch l.kind {
 		case lBlank:
-			end()
+			bb.end()
 		case lHeading:
-			end()
-			out = append(out, &block{kind: bHeading, line: l.n, text: l.text, num: l.num, title: l.title,
+			bb.end()
+			bb.out = append(bb.out, &block{kind: bHeading, line: l.n, text: l.text, num: l.num, title: l.title,
 				starts: []lineStart{{0, l.n}}})
 		case lItem:
-			end()
-			cur = &block{kind: bItem, line: l.n, num: l.num, title: l.title, starts: []lineStart{{0, l.n}}, caption: l.caption, row: l.row}
-			restart(l.text)
-			out = append(out, cur)
+			bb.end()
+			bb.cur = &block{kind: bItem, line: l.n, num: l.num, title: l.title, starts: []lineStart{{0, l.n}},
+				caption: l.caption, row: l.row}
+			bb.restart(l.text)
+			bb.out = append(bb.out, bb.cur)
 		case lText:
-			run := shortTitle(l.text) && i+1 < len(lines) && lines[i+1].kind == lText && shortTitle(lines[i+1].text) &&
-				!(cur != nil && reNumberedLabel.MatchString(cur.text)) // "Slide 1", "Page 3": a label still
-			if cur != nil && shortTitle(lastLine(cur)) && startsUpper(l.text) && cur.kind == bPara && len(cur.starts) == 1 && !run {
-				// (not a run of three short lines or more: "Don't massage
-				// areas of pain …" / "Support body parts with pillows" /
-				// "Don't press on bony areas" is a list written a line each)
-				// "Giving a Calf Massage\nPhotograph by …": a title line above text.
-				cur.kind = bHeading
-				end()
-			}
-			if cur != nil && len(cur.starts) == 1 && cur.title == "" && capsTitle(cur.text) && startsUpper(l.text) {
-				// "1. CALF STRETCH ON A STAIR\nStand with …": the capital line names the item.
-				cur.title, cur.starts = cur.text, []lineStart{{0, l.n}}
-				restart(l.text)
-				continue
-			}
-			if cur == nil {
-				cur = &block{kind: bPara, line: l.n, title: l.title, starts: []lineStart{{0, l.n}}}
-				restart(l.text)
-				out = append(out, cur)
-				continue
-			}
-			if w, ok := brokenWord(cur.text, l.text); ok {
-				// "on their af-" / "fected side": a word broken at the line's
-				// end is joined again
-				restart(cur.text[:len(cur.text)-1])
-				cur.starts = append(cur.starts, lineStart{len(cur.text) - len(w), l.n})
-				grow(l.text)
-				continue
-			}
-			cur.starts = append(cur.starts, lineStart{len(cur.text) + 1, l.n})
-			grow(" ", l.text)
+			bb.text(lines, i)
 		}
 	}
-	out = splitLines(out)
-	// A paragraph of one short line with no full stop is a heading; so is
-	// a text's first line when it stands alone and reads as a title, even a
-	// longer one or one with a question in it.
+	return bb.out
+}
+
+// text adds lines[i], a line of running text: under a title line or an
+// item's name in capitals it starts the text anew; otherwise it opens a
+// paragraph or goes on with the current block.
+func (bb *blocksBuilder) text(lines []line, i int) {
+	l := lines[i]
+	run := shortTitle(l.text) && i+1 < len(lines) && lines[i+1].kind == lText && shortTitle(lines[i+1].text) &&
+		!(bb.cur != nil && reNumberedLabel.MatchString(bb.cur.text)) // "Slide 1", "Page 3": a label still
+	if bb.cur != nil && shortTitle(lastLine(bb.cur)) && startsUpper(l.text) && bb.cur.kind == bPara &&
+		len(bb.cur.starts) == 1 && !run {
+		// (not a run of three short lines or more: "Don't massage
+		// areas of pain …" / "Support body parts with pillows" /
+		// "Don't press on bony areas" is a list written a line each)
+		// "Giving a Calf Massage\nPhotograph by …": a title line above text.
+		bb.cur.kind = bHeading
+		bb.end()
+	}
+	if bb.cur != nil && len(bb.cur.starts) == 1 && bb.cur.title == "" && capsTitle(bb.cur.text) && startsUpper(l.text) {
+		// "1. CALF STRETCH ON A STAIR\nStand with …": the capital line names the item.
+		bb.cur.title, bb.cur.starts = bb.cur.text, []lineStart{{0, l.n}}
+		bb.restart(l.text)
+		return
+	}
+	if bb.cur == nil {
+		bb.cur = &block{kind: bPara, line: l.n, title: l.title, starts: []lineStart{{0, l.n}}}
+		bb.restart(l.text)
+		bb.out = append(bb.out, bb.cur)
+		return
+	}
+	if w, ok := brokenWord(bb.cur.text, l.text); ok {
+		// "on their af-" / "fected side": a word broken at the line's
+		// end is joined again
+		bb.restart(bb.cur.text[:len(bb.cur.text)-1])
+		bb.cur.starts = append(bb.cur.starts, lineStart{len(bb.cur.text) - len(w), l.n})
+		bb.grow(l.text)
+		return
+	}
+	bb.cur.starts = append(bb.cur.starts, lineStart{len(bb.cur.text) + 1, l.n})
+	bb.grow(" ", l.text)
+}
+
+// blocksHeadings makes headings of the blocks that read as titles. A
+// paragraph of one short line with no full stop is a heading; so is a
+// text's first line when it stands alone and reads as a title, even a
+// longer one or one with a question in it.
+func blocksHeadings(out []*block, firstLine bool) {
 	for i, b := range out {
 		if b.kind == bPara && len(b.starts) == 1 && b.title == "" && (shortTitle(b.text) && !leadsList(b.text) || firstLine && i == 0 && firstTitle(b.text)) {
 			b.kind = bHeading
@@ -141,10 +179,6 @@ func blocks(lines []line, firstLine bool) []*block {
 			b.kind = bHeading
 		}
 	}
-	numberedHeadingItems(out)
-	out = lineItems(out)
-	setSections(out)
-	return out
 }
 
 // reNumberedHeading is a heading that numbers a step: "1. Spread", "▸ 2.

@@ -85,16 +85,8 @@ func (s *sentence) findFragment() {
 		return
 	}
 	t := s.toks
-	n := 0
-	for _, x := range t {
-		if x.kind != tPunct {
-			n++
-		}
-		if finiteWords[x.w] {
-			return
-		}
-	}
-	if n == 0 || n > 24 {
+	n, finite := fragmentWords(t)
+	if finite || n == 0 || n > 24 {
 		return
 	}
 	mi := -1
@@ -110,24 +102,7 @@ func (s *sentence) findFragment() {
 		s.form, s.vi = fFragment, 0
 		return
 	}
-	if s.b.kind != bItem {
-		p := 0
-		for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {
-			p++
-		}
-		if p >= len(t) || mi < 0 {
-			return
-		}
-		_, count := number(t[p])
-		if !count && mi-p > 3 {
-			return
-		}
-		// "Four or five of those long sweeping strokes, each one lighter
-		// than the last": a count of a named move, where the move before was.
-		if !placed && !(count && n >= 6 && s.namesMove()) {
-			return
-		}
-	} else if !placed || !s.fragmentLead() {
+	if !s.fragmentOpens(mi, n, placed) {
 		return
 	}
 	if mi < 0 {
@@ -139,6 +114,45 @@ func (s *sentence) findFragment() {
 		}
 	}
 	s.form, s.vi = fFragment, 0
+}
+
+// fragmentWords counts the words of a sentence read as a fragment, up to
+// the first that shows a verb of its own (finite).
+func fragmentWords(t []token) (n int, finite bool) {
+	for _, x := range t {
+		if x.kind != tPunct {
+			n++
+		}
+		if finiteWords[x.w] {
+			return n, true
+		}
+	}
+	return n, false
+}
+
+// fragmentOpens reports whether a sentence with no verb opens as a
+// fragment does, its first strong move at token mi: in running text,
+// with its count or its move, and with a place, or as a count of a named
+// move; in a list item, with a place and a move's lead (fragmentLead).
+func (s *sentence) fragmentOpens(mi, n int, placed bool) bool {
+	t := s.toks
+	if s.b.kind == bItem {
+		return placed && s.fragmentLead()
+	}
+	p := 0
+	for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {
+		p++
+	}
+	if p >= len(t) || mi < 0 {
+		return false
+	}
+	_, count := number(t[p])
+	if !count && mi-p > 3 {
+		return false
+	}
+	// "Four or five of those long sweeping strokes, each one lighter
+	// than the last": a count of a named move, where the move before was.
+	return placed || count && n >= 6 && s.namesMove()
 }
 
 // fragmentLead reports a list item that opens as a move does: with a
@@ -319,50 +333,72 @@ func splitClause(s *sentence, m *roleModels) []*sentence {
 	t := s.toks
 	tries := 0
 	for q := 1; q+2 < len(t) && tries < maxSplitTries; q++ {
-		if t[q].w != "," && t[q].w != ";" {
+		k, then, followed := splitClauseOpening(s, q)
+		if k < 0 {
 			continue
-		}
-		k := q + 1
-		if t[k].w == "and" {
-			k++
-		}
-		then := k < len(t) && t[k].w == "then"
-		followed := k+2 < len(t) && t[k].w == "followed" && t[k+1].w == "by" && isGerund(t[k+2].w)
-		if followed {
-			// "Pull outward on the auricle five times, followed by pulling
-			// downward on the earlobe five times": the next move
-			then, k = true, k+2
-		}
-		if k >= len(t) || !then && k == q+1 || s.vi >= k || s.form == fNone && !s.hasStrong() {
-			continue
-		}
-		if !then && !(t[k].kind == tWord && verbs[t[k].w].c != vNone) {
-			continue // ", and use your knuckles …": only a verb the lists know opens a second move without "then"
 		}
 		tries++
-		head := strings.TrimRight(strings.TrimSpace(s.text[:t[q].pos]), ",;")
-		a := &sentence{text: head, line: s.line, b: s.b, off: s.off, selfText: s.selfText}
-		z := &sentence{text: strings.TrimSpace(s.text[t[k].pos:]), line: s.line, b: s.b, off: s.off + t[k].pos, selfText: s.selfText}
-		if s.b != nil {
-			z.line = s.b.lineAt(z.off)
+		if parts := splitClauseAt(s, m, q, k, then, followed); parts != nil {
+			return parts
 		}
-		analyze(a)
-		analyze(z)
-		if followed && z.form == fNone && z.hasStrong() {
-			z.form, z.vi = fImperative, 0
-			z.verb = verbs[z.toks[0].w]
-		}
-		again := followed && a.form != fNone && a.handsOn() && z.handsOn() && (newLandmark(a, z) || dirConflict(a.dirs, z.dirs))
-		if !again && !twoMoves(a, z, m, then) {
-			continue
-		}
-		if z.form == fNone {
-			z.form, z.vi = fFragment, 0
-		}
-		a.split = true
-		return []*sentence{a, z}
 	}
 	return []*sentence{s}
+}
+
+// splitClauseOpening finds where a second move may open after the comma
+// or semicolon at token q: token k, after "then" or "followed by", or a
+// verb the lists know; k is -1 when none opens there.
+func splitClauseOpening(s *sentence, q int) (k int, then, followed bool) {
+	t := s.toks
+	if t[q].w != "," && t[q].w != ";" {
+		return -1, false, false
+	}
+	k = q + 1
+	if t[k].w == "and" {
+		k++
+	}
+	then = k < len(t) && t[k].w == "then"
+	followed = k+2 < len(t) && t[k].w == "followed" && t[k+1].w == "by" && isGerund(t[k+2].w)
+	if followed {
+		// "Pull outward on the auricle five times, followed by pulling
+		// downward on the earlobe five times": the next move
+		then, k = true, k+2
+	}
+	if k >= len(t) || !then && k == q+1 || s.vi >= k || s.form == fNone && !s.hasStrong() {
+		return -1, false, false
+	}
+	if !then && !(t[k].kind == tWord && verbs[t[k].w].c != vNone) {
+		return -1, false, false // ", and use your knuckles …": only a verb the lists know opens a second move without "then"
+	}
+	return k, then, followed
+}
+
+// splitClauseAt cuts the sentence at the comma at token q into the
+// clause before it and the one from token k, when they read as two
+// moves; it returns nil when they do not.
+func splitClauseAt(s *sentence, m *roleModels, q, k int, then, followed bool) []*sentence {
+	t := s.toks
+	head := strings.TrimRight(strings.TrimSpace(s.text[:t[q].pos]), ",;")
+	a := &sentence{text: head, line: s.line, b: s.b, off: s.off, selfText: s.selfText}
+	z := &sentence{text: strings.TrimSpace(s.text[t[k].pos:]), line: s.line, b: s.b, off: s.off + t[k].pos, selfText: s.selfText}
+	if s.b != nil {
+		z.line = s.b.lineAt(z.off)
+	}
+	analyze(a)
+	analyze(z)
+	if followed && z.form == fNone && z.hasStrong() {
+		z.form, z.vi = fImperative, 0
+		z.verb = verbs[z.toks[0].w]
+	}
+	again := followed && a.form != fNone && a.handsOn() && z.handsOn() && (newLandmark(a, z) || dirConflict(a.dirs, z.dirs))
+	if !again && !twoMoves(a, z, m, then) {
+		return nil
+	}
+	if z.form == fNone {
+		z.form, z.vi = fFragment, 0
+	}
+	a.split = true
+	return []*sentence{a, z}
 }
 
 // twoMoves reports a sentence's two parts that are two moves: the second

@@ -805,34 +805,57 @@ func (s *sentence) firstInstruction() bool {
 func (d *doc) continuesStep(s *sentence) bool {
 	same := d.cur.last == s.b
 	conflict := dirConflict(d.cur.dirs(), s.dirs)
-	switch {
-	case s.nextPlace(d.cur):
+	if d.stepEndsBefore(s, same) {
 		return false
-	case d.cur.closedByCount() && s.form != fNone && (s.hasStrong() || s.hasWeak()) && !s.movesOnly():
-		// "… massage the nodule side to side. Do 3 to 4 times daily. Keep
-		// the thumb relaxed, use the other hand to bend it …": a move after
-		// the count that closed the step before is the next
-		return false
-	case s.closesWith() && s.hasStrong() && s.form != fGerund:
-		// "… and gently pull. Finish by stroking across the head.": the
-		// closing move is a step of its own, on the same place too
-		return false
-	case (s.closesWith() || s.followsWith()) && s.namesStretch():
-		// "Follow with a calf stretch and hold for 45 seconds …": a
-		// stretch is a move of its own
-		return false
-	case s.movesOnly() && !same && s.b.kind == bItem && s.firstInstruction() && s.mobilises():
-		// "3) Hands back out. Hug your right knee towards your chest and
-		// hold for 20 seconds.": a stretch that opens a list item of its
-		// own is that item's step
-		return false
-	case s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()):
+	}
+	if s.movesOnly() && (same || !s.hasStrong() || s.strongMotion() == d.cur.motion()) {
 		if conflict {
 			d.restart(s) // the same move, now travelling another way
 		} else {
 			d.cur.add(s, 1)
 		}
 		return true
+	}
+	if !d.stepGoesOn(s, same, conflict) {
+		return false
+	}
+	d.cur.add(s, 1)
+	return true
+}
+
+// stepEndsBefore reports a move that is the next step whatever it moves:
+// one on the next place, one after a count that closed the step, a
+// closing move or a stretch. same is whether s is in the step's last
+// block.
+func (d *doc) stepEndsBefore(s *sentence, same bool) bool {
+	switch {
+	case s.nextPlace(d.cur):
+	case d.cur.closedByCount() && s.form != fNone && (s.hasStrong() || s.hasWeak()) && !s.movesOnly():
+		// "… massage the nodule side to side. Do 3 to 4 times daily. Keep
+		// the thumb relaxed, use the other hand to bend it …": a move after
+		// the count that closed the step before is the next
+	case s.closesWith() && s.hasStrong() && s.form != fGerund:
+		// "… and gently pull. Finish by stroking across the head.": the
+		// closing move is a step of its own, on the same place too
+	case (s.closesWith() || s.followsWith()) && s.namesStretch():
+		// "Follow with a calf stretch and hold for 45 seconds …": a
+		// stretch is a move of its own
+	case s.movesOnly() && !same && s.b.kind == bItem && s.firstInstruction() && s.mobilises():
+		// "3) Hands back out. Hug your right knee towards your chest and
+		// hold for 20 seconds.": a stretch that opens a list item of its
+		// own is that item's step
+	default:
+		return false
+	}
+	return true
+}
+
+// stepGoesOn reports a sentence that goes on with the step, neither a
+// move that only moves nor the next step outright: the same move again,
+// a sentence with no strong move, a move of the same hands. conflict is
+// whether s travels another way than the step.
+func (d *doc) stepGoesOn(s *sentence, same, conflict bool) bool {
+	switch {
 	case same && s.idx > 0 && s.b.kind == bPara && s.form == fImperative && len(d.cur.sents[0].st.ws) > 3 && onlyNewAreas(d.cur, s):
 		// "Milk the arms … then massage hands and fingers. Massage tummy in
 		// clockwise circles.": in a paragraph of moves, a move whose every
@@ -856,7 +879,6 @@ func (d *doc) continuesStep(s *sentence) bool {
 	default:
 		return false
 	}
-	d.cur.add(s, 1)
 	return true
 }
 

@@ -172,11 +172,41 @@ func (tl *textLiner) read(i int) {
 	if tl.skip(i, t) {
 		return
 	}
+	l := line{n: i + 1, kind: lText}
+	t = tl.readSpoken(&l, i, t)
+	t, ok := tl.rowOrMessage(&l, i, t)
+	if !ok {
+		tl.blank(i + 1)
+		return
+	}
+	t = tl.listMarker(&l, i, t)
+	t = inline(t)
+	if strings.Contains(t, "[") {
+		t = strings.TrimSpace(rePicture.ReplaceAllString(t, " "))
+	}
+	readLeadIn(&l, t)
+	switch l.kind {
+	case lItem:
+		tl.lastItem, tl.lastIndent = len(tl.out), indent(r)
+	case lText:
+		if tl.lastItem >= 0 {
+			tl.lastItem = len(tl.out) // a line that goes on with the item
+		}
+	default:
+		tl.lastItem = -1
+	}
+	tl.out = append(tl.out, l)
+}
+
+// readSpoken strips what frames a line quoted or spoken (the ">" of a
+// quote, a script's speaker, stage directions, a script's pauses) and
+// makes the line an item when it is a quoted list's, a caption's or a
+// speaker's turn.
+func (tl *textLiner) readSpoken(l *line, i int, t string) string {
 	quoted := strings.HasPrefix(t, ">")
 	for strings.HasPrefix(t, ">") {
 		t = strings.TrimSpace(t[1:])
 	}
-	l := line{n: i + 1, kind: lText}
 	if quoted && tl.quoteItem(i) {
 		l.kind = lItem // "> thumbs side by side, press into the calf …" a line: ">" used as a bullet
 	}
@@ -195,16 +225,14 @@ func (tl *textLiner) read(i int) {
 	if strings.Contains(t, "//") {
 		t = rePause.ReplaceAllString(t, " ") // "… five times. //": a script's pause
 	}
-	t, ok := tl.rowOrMessage(&l, i, t)
-	if !ok {
-		tl.blank(i + 1)
-		return
-	}
-	t = tl.listMarker(&l, i, t)
-	t = inline(t)
-	if strings.Contains(t, "[") {
-		t = strings.TrimSpace(rePicture.ReplaceAllString(t, " "))
-	}
+	return t
+}
+
+// readLeadIn reads the title and step number that lead in the line's
+// text t (a table row's title stands when there is none), and settles
+// what kind of line it is: an item when titled or numbered, a heading
+// when it is only a title, a blank when nothing is left.
+func readLeadIn(l *line, t string) {
 	rowTitle := l.title
 	t, l.title, l.num = leadIn(t, l.num)
 	if l.title == "" {
@@ -220,17 +248,6 @@ func (tl *textLiner) read(i int) {
 	if l.text == "" && l.kind != lHeading {
 		l.kind = lBlank
 	}
-	switch l.kind {
-	case lItem:
-		tl.lastItem, tl.lastIndent = len(tl.out), indent(r)
-	case lText:
-		if tl.lastItem >= 0 {
-			tl.lastItem = len(tl.out) // a line that goes on with the item
-		}
-	default:
-		tl.lastItem = -1
-	}
-	tl.out = append(tl.out, l)
 }
 
 // codeFence reports a line that opens or closes a Markdown code block:
@@ -297,21 +314,7 @@ func (tl *textLiner) skip(i int, t string) bool {
 // table's header, an empty row).
 func (tl *textLiner) rowOrMessage(l *line, i int, t string) (string, bool) {
 	raw := tl.raw
-	if m := reSpeakerStamp.FindString(t); m != "" {
-		// "Kat 19:44: ok move her to the bed": a message, its sender and
-		// time no part of it
-		t = t[len(m):]
-		if i+1 < len(raw) && reSpeakerStamp.MatchString(strings.TrimSpace(raw[i+1])) || i > 0 && reSpeakerStamp.MatchString(strings.TrimSpace(raw[i-1])) {
-			l.kind = lItem
-		}
-	} else if stamp := stampOf(t); stamp != "" {
-		// A message of a chat or a line of a transcript stands alone:
-		// "[09:14] Aisha: then hold your left hand palm up …".
-		t = reSpeaker.ReplaceAllString(t[len(stamp):], "")
-		if i+1 < len(raw) && stampOf(strings.TrimSpace(raw[i+1])) != "" || i > 0 && stampOf(strings.TrimSpace(raw[i-1])) != "" {
-			l.kind = lItem
-		}
-	}
+	t = tl.messageStamp(l, i, t)
 	// A row of a table ("| tennis ball | a lacrosse ball is firmer |")
 	// is an item of its cells; a line of a box drawn with bars ("| Do
 	// not massage if … |") is the text inside it.
@@ -348,6 +351,29 @@ func (tl *textLiner) rowOrMessage(l *line, i int, t string) (string, bool) {
 	return t, t != ""
 }
 
+// messageStamp strips the sender and time stamp of a chat's message or
+// a transcript's line; the line is an item of its own when a line next
+// to it is stamped too.
+func (tl *textLiner) messageStamp(l *line, i int, t string) string {
+	raw := tl.raw
+	if m := reSpeakerStamp.FindString(t); m != "" {
+		// "Kat 19:44: ok move her to the bed": a message, its sender and
+		// time no part of it
+		t = t[len(m):]
+		if i+1 < len(raw) && reSpeakerStamp.MatchString(strings.TrimSpace(raw[i+1])) || i > 0 && reSpeakerStamp.MatchString(strings.TrimSpace(raw[i-1])) {
+			l.kind = lItem
+		}
+	} else if stamp := stampOf(t); stamp != "" {
+		// A message of a chat or a line of a transcript stands alone:
+		// "[09:14] Aisha: then hold your left hand palm up …".
+		t = reSpeaker.ReplaceAllString(t[len(stamp):], "")
+		if i+1 < len(raw) && stampOf(strings.TrimSpace(raw[i+1])) != "" || i > 0 && stampOf(strings.TrimSpace(raw[i-1])) != "" {
+			l.kind = lItem
+		}
+	}
+	return t
+}
+
 // listMarker reads a heading's or a list item's marker (a bullet, a
 // number, a letter, a check box, an emoji among others) and a list nested
 // in an item.
@@ -361,7 +387,23 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		l.kind = lItem
 		t = rest
 	}
-	bare := bareNumber(t) // "2  Make loose fists …", or -9
+	// The kinds of marker are tried in order; the first that reads one
+	// wins.
+	for _, read := range []func(*line, int, string) (string, bool){
+		tl.listMarkerHead, tl.listMarkerPaired, tl.listMarkerNumbered,
+	} {
+		if rest, ok := read(l, i, t); ok {
+			t = rest
+			break
+		}
+	}
+	tl.listMarkerNested(l, i)
+	return t
+}
+
+// listMarkerHead reads a heading's mark ("# ", "== Routine ==") or a
+// bullet or check box, and reports whether it found one.
+func (tl *textLiner) listMarkerHead(l *line, i int, t string) (string, bool) {
 	switch {
 	case tl.hashItem(i):
 		// "# Put both hands flat just above the knee and stroke …" among
@@ -381,6 +423,18 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 	case reCheckbox.MatchString(t):
 		l.kind = lItem
 		t = reCheckbox.ReplaceAllString(t, "")
+	default:
+		return t, false
+	}
+	return t, true
+}
+
+// listMarkerPaired reads an item's letter, double hyphen, marks or bare
+// number, most of them an item's only when a line next to it has one
+// too, and reports whether it found one.
+func (tl *textLiner) listMarkerPaired(l *line, i int, t string) (string, bool) {
+	bare := bareNumber(t) // "2  Make loose fists …", or -9
+	switch {
 	case len(t) > 2 && (t[0] == '(' || t[1] == ')') && reLettered.MatchString(t):
 		l.kind = lItem
 		t = reLettered.ReplaceAllString(t, "")
@@ -405,6 +459,16 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		// next to it
 		l.kind, l.num = lItem, bare
 		t = strings.TrimSpace(t[strings.IndexFunc(t, unicode.IsSpace):])
+	default:
+		return t, false
+	}
+	return t, true
+}
+
+// listMarkerNumbered reads an item's number (circled, Roman, a clause's
+// "5.2", "1.", "2)"), and reports whether it found one.
+func (tl *textLiner) listMarkerNumbered(l *line, i int, t string) (string, bool) {
+	switch {
 	case reCircled.MatchString(t):
 		l.kind = lItem
 		l.num = circledValue(t)
@@ -429,7 +493,15 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 		l.kind = lItem
 		l.num, _ = strconv.Atoi(m[1])
 		t = t[len(m[0]):]
+	default:
+		return t, false
 	}
+	return t, true
+}
+
+// listMarkerNested reads an item indented under the item just before it:
+// a list inside a list item.
+func (tl *textLiner) listMarkerNested(l *line, i int) {
 	if l.kind == lItem && tl.lastItem >= 0 && tl.lastItem == len(tl.out)-1 && indent(tl.raw[i]) > tl.lastIndent+1 {
 		// A list inside a list item: under a bare title ("1. Warm-up"
 		// over "a) Lay your hands …") the title is a heading; under an
@@ -440,7 +512,6 @@ func (tl *textLiner) listMarker(l *line, i int, t string) string {
 			l.kind = lText
 		} // else "3. … Writing it down so I don't forget:" over "- wash hands …": the item leads in a list of its own
 	}
-	return t
 }
 
 // bareNumber's neighbours: the nearest line before line i numbered with
@@ -881,32 +952,7 @@ var emphasis = []string{"'''", "***", "**", "__", "''", "*", "_"}
 func leadIn(t string, num int) (text, title string, n int) {
 	n = num
 	// An emphasised run that opens the line.
-	for _, m := range emphasis {
-		if !strings.HasPrefix(t, m) {
-			continue
-		}
-		end := strings.Index(t[len(m):], m)
-		if end <= 0 {
-			break
-		}
-		inner := strings.TrimSpace(t[len(m) : len(m)+end])
-		rest := strings.TrimSpace(t[len(m)+end+len(m):])
-		if rest != "" && strings.IndexFunc(rest[:1], func(r rune) bool { return r == ',' || r == ';' }) == 0 {
-			break // the emphasis is part of a sentence
-		}
-		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && unicode.IsLower(r) && !strings.ContainsAny(inner[len(inner)-1:], ".:!?)") {
-			break // "**Never** put the ball on …": a stressed word of the sentence
-		}
-		if rest == "" && !strings.HasSuffix(inner, ":") {
-			t = inner // a whole emphasised line is just text
-			if warnsAlone(inner) {
-				t += "." // "*Don't press on swollen or red joints*": a caution, no heading
-			}
-			break
-		}
-		title, t = inner, strings.TrimLeft(rest, ":.-–— ")
-		break
-	}
+	t, title = leadInEmphasis(t)
 	t = stripEmphasis(t)
 	title = stripEmphasis(title)
 	if title == "" {
@@ -932,6 +978,39 @@ func leadIn(t string, num int) (text, title string, n int) {
 		}
 	}
 	return strings.TrimSpace(t), strings.TrimSpace(title), n
+}
+
+// leadInEmphasis reads an emphasised run that opens the line
+// ("**Before you start:** wash …") as the line's title, and returns the
+// text after it and the title; a run that is part of the sentence, or
+// the whole line, titles nothing.
+func leadInEmphasis(t string) (text, title string) {
+	for _, m := range emphasis {
+		if !strings.HasPrefix(t, m) {
+			continue
+		}
+		end := strings.Index(t[len(m):], m)
+		if end <= 0 {
+			return t, ""
+		}
+		inner := strings.TrimSpace(t[len(m) : len(m)+end])
+		rest := strings.TrimSpace(t[len(m)+end+len(m):])
+		if rest != "" && strings.IndexFunc(rest[:1], func(r rune) bool { return r == ',' || r == ';' }) == 0 {
+			return t, "" // the emphasis is part of a sentence
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && unicode.IsLower(r) && !strings.ContainsAny(inner[len(inner)-1:], ".:!?)") {
+			return t, "" // "**Never** put the ball on …": a stressed word of the sentence
+		}
+		if rest == "" && !strings.HasSuffix(inner, ":") {
+			t = inner // a whole emphasised line is just text
+			if warnsAlone(inner) {
+				t += "." // "*Don't press on swollen or red joints*": a caution, no heading
+			}
+			return t, ""
+		}
+		return strings.TrimLeft(rest, ":.-–— "), inner
+	}
+	return t, ""
 }
 
 // warnsAlone reports a whole emphasised line with no stop that opens as a

@@ -51,47 +51,56 @@ func bbcode(s string) string {
 	for _, m := range reBBTag.FindAllStringSubmatchIndex(s, -1) {
 		b.WriteString(s[last:m[0]])
 		last = m[1]
-		closing := m[3] > m[2]
-		name := strings.ToLower(s[m[4]:m[5]])
-		arg := ""
-		if m[6] >= 0 {
-			arg = strings.Trim(s[m[6]+1:m[7]], `"' `)
-		}
-		// a tag on a line's edge needs no line break of its own: the line
-		// numbers of the report stay those of the text
-		brk := "\n"
-		if lineEdge(s, m[0], m[1]) {
-			brk = ""
-		}
-		switch {
-		case name == "list" && !closing:
-			num := 0
-			if arg != "" {
-				num = 1 // "[list=1]", "[list=a]": a numbered list
-			}
-			lists = append(lists, num)
-			b.WriteString(brk)
-		case name == "list":
-			if len(lists) > 0 {
-				lists = lists[:len(lists)-1]
-			}
-			b.WriteString(brk)
-		case name == "*":
-			if !bbLineStart(s, m[0]) {
-				b.WriteString("\n")
-			}
-			if k := len(lists) - 1; k >= 0 && lists[k] > 0 {
-				b.WriteString(strconv.Itoa(lists[k]) + ". ")
-				lists[k]++
-			} else {
-				b.WriteString("- ")
-			}
-		case name == "quote" || name == "code" || name == "spoiler":
-			b.WriteString(brk) // a quoted post stands apart from the reply
-		}
+		lists = bbcodeTag(&b, s, m, lists)
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// bbcodeTag writes what the tag at match m of s stands for: a line break
+// around a list or a quoted post, a list item's number or bullet, and
+// nothing for any other tag. lists are the lists open, as bbcode keeps
+// them; it returns them after the tag.
+func bbcodeTag(b *strings.Builder, s string, m []int, lists []int) []int {
+	closing := m[3] > m[2]
+	name := strings.ToLower(s[m[4]:m[5]])
+	arg := ""
+	if m[6] >= 0 {
+		arg = strings.Trim(s[m[6]+1:m[7]], `"' `)
+	}
+	// a tag on a line's edge needs no line break of its own: the line
+	// numbers of the report stay those of the text
+	brk := "\n"
+	if lineEdge(s, m[0], m[1]) {
+		brk = ""
+	}
+	switch {
+	case name == "list" && !closing:
+		num := 0
+		if arg != "" {
+			num = 1 // "[list=1]", "[list=a]": a numbered list
+		}
+		lists = append(lists, num)
+		b.WriteString(brk)
+	case name == "list":
+		if len(lists) > 0 {
+			lists = lists[:len(lists)-1]
+		}
+		b.WriteString(brk)
+	case name == "*":
+		if !bbLineStart(s, m[0]) {
+			b.WriteString("\n")
+		}
+		if k := len(lists) - 1; k >= 0 && lists[k] > 0 {
+			b.WriteString(strconv.Itoa(lists[k]) + ". ")
+			lists[k]++
+		} else {
+			b.WriteString("- ")
+		}
+	case name == "quote" || name == "code" || name == "spoiler":
+		b.WriteString(brk) // a quoted post stands apart from the reply
+	}
+	return lists
 }
 
 // bbLineStart reports only spaces between the line's start and i.

@@ -80,38 +80,42 @@ func outlineLines(raw []string) []string {
 	}
 	out := make([]string, len(raw))
 	for i, r := range raw {
-		out[i] = r
-		if trees >= 2 {
-			if m := reTreeBranch.FindStringSubmatch(r); m != nil {
-				out[i] = strings.Repeat(" ", utf8.RuneCountInString(m[1])) + "- " + m[2]
-				continue
-			}
-			if reTreeTrunk.MatchString(r) {
-				out[i] = ""
-				continue
-			}
-		}
-		if code && strings.HasPrefix(strings.TrimSpace(r), "#") {
-			// "# WARN: never push on the kneecap itself": a comment, a sentence
-			// like any other (not a Markdown heading); "#!/usr/bin/env" nothing
-			c := strings.TrimSpace(r)
-			if strings.HasPrefix(c, "#!") || strings.HasPrefix(c, "#include") {
-				out[i] = ""
-			} else {
-				out[i] = strings.TrimSpace(strings.TrimLeft(c, "#"))
-			}
-			continue
-		}
-		if quoted >= 2 {
-			switch m, p := reQuotedItem.FindStringSubmatch(r), rePrinted.FindStringSubmatch(r); {
-			case m != nil && len(strings.Fields(m[1])) >= 3:
-				out[i] = "- " + strings.TrimSpace(m[1])
-			case p != nil && len(strings.Fields(p[1])) >= 3:
-				out[i] = strings.TrimSpace(p[1])
-			case reCodeOnly.MatchString(r):
-				out[i] = "" // "]", "run()", "def run():": the program's own workings
-			}
-		}
+		out[i] = outlineLine(r, trees >= 2, quoted >= 2, code)
 	}
 	return out
+}
+
+// outlineLine rewrites one line of a text that draws a tree (trees) or
+// quotes list items in a program (quoted, code): a branch becomes a
+// bullet, a comment a sentence, a quoted item its words; the trunk and
+// the program's own workings are left out.
+func outlineLine(r string, trees, quoted, code bool) string {
+	if trees {
+		if m := reTreeBranch.FindStringSubmatch(r); m != nil {
+			return strings.Repeat(" ", utf8.RuneCountInString(m[1])) + "- " + m[2]
+		}
+		if reTreeTrunk.MatchString(r) {
+			return ""
+		}
+	}
+	if code && strings.HasPrefix(strings.TrimSpace(r), "#") {
+		// "# WARN: never push on the kneecap itself": a comment, a sentence
+		// like any other (not a Markdown heading); "#!/usr/bin/env" nothing
+		c := strings.TrimSpace(r)
+		if strings.HasPrefix(c, "#!") || strings.HasPrefix(c, "#include") {
+			return ""
+		}
+		return strings.TrimSpace(strings.TrimLeft(c, "#"))
+	}
+	if quoted {
+		switch m, p := reQuotedItem.FindStringSubmatch(r), rePrinted.FindStringSubmatch(r); {
+		case m != nil && len(strings.Fields(m[1])) >= 3:
+			return "- " + strings.TrimSpace(m[1])
+		case p != nil && len(strings.Fields(p[1])) >= 3:
+			return strings.TrimSpace(p[1])
+		case reCodeOnly.MatchString(r):
+			return "" // "]", "run()", "def run():": the program's own workings
+		}
+	}
+	return r
 }

@@ -60,110 +60,197 @@ func switchesSideNamed(s *sentence) (ok, hands bool, named string) {
 	if namesSteps(t) || repeatsByNumber(t) {
 		return false, false, ""
 	}
-	same := false
+	sc := &switchesSideScan{s: s, t: t}
 	for _, x := range t {
-		same = same || x.w == "same" || x.w == "again" || x.w == "repeat" || x.w == "everything" || x.w == "lot"
+		sc.same = sc.same || x.w == "same" || x.w == "again" || x.w == "repeat" || x.w == "everything" || x.w == "lot"
 	}
-	swapHands, named := false, ""
-	for i, x := range t {
-		switch {
-		case swapVerbs[x.w] && i+3 < len(t) && t[i+1].w == "from" && t[i+2].w == "one" && sideNouns[t[i+3].w]:
-			// "Switch from one leg to another, and repeat the massage."
-			if t[i+3].w == "hand" || t[i+3].w == "hands" {
-				swapHands = true
-				continue
-			}
+	for i := range t {
+		if sc.turnAt(i) {
 			return true, false, ""
-		case swapVerbs[x.w]:
-			k := i + 1
-			if k < len(t) && (t[k].w == "to" || t[k].w == "the" || t[k].w == "your") {
-				k++
-			}
-			if k < len(t) && (t[k].w == "the" || t[k].w == "your") {
-				k++
-			}
-			if k < len(t) && (t[k].w == "other" || t[k].w == "opposite" || t[k].w == "left" || t[k].w == "right") {
-				k++
-			}
-			switch {
-			case k >= len(t) || t[k].kind == tPunct || t[k].w == "and":
-				return true, false, "" // "Swap and give …", "then swap."
-			case t[k].w == "hands" || t[k].w == "hand":
-				if namesOtherSide(t, k+1) {
-					return true, false, "" // "Change hands and work the left side."
-				}
-				swapHands = true // the giver's hands, unless the hands are worked
-			case swapObjects[t[k].w] || sideNouns[t[k].w] && t[k-1].w != x.w:
-				return true, false, ""
-			}
-		case x.w == "both" && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "hand" && t[i+1].w != "hands":
-			// "Repeat it for the toes of both legs", "Repeat on both
-			// legs if you require": the moves again, on the other one
-			return true, false, ""
-		case x.w == "other" || x.w == "opposite":
-			if !otherSide(t, i) {
-				continue
-			}
-			if t[i+1].w == "hand" || t[i+1].w == "hands" {
-				// "Then do the other hand.", not "Circle the wrist with the
-				// thumb of the other hand."
-				swapHands = swapHands || same || !s.hasStrong() || s.verb.base == "do"
-				continue
-			}
-			if !same && wordsBefore(t, i, 3, "towards", "toward") {
-				continue // "Hug the right knee towards the opposite shoulder": where the move goes
-			}
-			if same || !s.hasStrong() {
-				return true, false, ""
-			}
-		case (x.w == "left" || x.w == "right") && !same && !s.hasStrong() && s.vi < 0 && i+1 < len(t) && (sideNouns[t[i+1].w] || t[i+1].w == "one") &&
-			t[i+1].w != "hand" && t[i+1].w != "hands" && (i > 0 && possessives[t[i-1].w] || i == 0 && len(s.st.ws) <= 4) && i <= 3:
-			// "Then his right side.", "Then the right one.", "Left leg now."
-			// "Now the left calf.": a turn when the moves before were on
-			// the right one (sideSwitch checks).
-			named = x.w
-		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && t[i+1].w == "side" && len(s.st.ws) <= 6 && !s.hasStrong():
-			// "Same again, left side.": a turn when the moves before were
-			// on the right
-			named = x.w
-		case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" && i > 0 && t[i-1].w == "the":
-			return true, false, "" // "Then the same for the right one."
-		case x.w == "second" && same && i > 0 && t[i-1].w == "the" && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "hand" && t[i+1].w != "hands":
-			return true, false, "" // "The same again on the second leg."
-		case (x.w == "two" || x.w == "b") && same && i > 0 && sideNouns[t[i-1].w] && t[i-1].w != "hand" && (i+1 == len(t) || t[i+1].kind == tPunct):
-			return true, false, "" // "Same on leg two.", "Same for side B."
-		case (x.w == "left" || x.w == "right") && same && (i == 0 || i == 1 && leadAdverbs[t[0].w]) && i+1 < len(t) && (t[i+1].w == "hand" || t[i+1].w == "hands") && len(s.st.ws) <= 6:
-			// "Right hand gets the same.", "Left hand, all the same.": the
-			// other hand, a turn when the moves were on the hands
-			swapHands = true
-		case (x.w == "left" || x.w == "right" || x.w == "near" || x.w == "far") && same && i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "over") &&
-			(i+1 == len(t) || i+2 == len(t) && (t[i+1].kind == tPunct || t[i+1].w == "side") ||
-				i+3 == len(t) && t[i+1].w == "side" && t[i+2].kind == tPunct):
-			// "Repeat on the left.", "Do the same on the right side.": a
-			// short sentence that ends there, a turn when the moves before
-			// were on the other one (a long sentence that goes to and fro
-			// between the sides, "again" at its end, is no turn).
-			named = x.w
-		case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 && (t[i-1].w == "the" || (t[i-1].w == "your" || t[i-1].w == "her" || t[i-1].w == "his" || t[i-1].w == "their") && i > 1 && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "for")):
-			// "Swap and give the right hand the same treatment.", "Do the
-			// same on your right hand." (not "with your left hand": the
-			// giver's)
-			if t[i+1].w != "hand" && t[i+1].w != "hands" {
-				return true, false, ""
-			}
-			swapHands = true
-		case (x.w == "left" || x.w == "right") && i > 0 && possessives[t[i-1].w] && i+1 < len(t) && (sideNouns[t[i+1].w] || t[i+1].w == "one") &&
-			!s.hasStrong() && (len(s.st.ws) <= 8 || asBefore(t, i+2)) && (same && t[i+1].w == "side" || s.vi >= 0 && s.verb.base == "do" && s.vi < i && i-s.vi <= 2):
-			// "Now the right side, the same way.", "Then do the right
-			// hand.", "And then do the left one.": a turn when the moves
-			// before were on the other one
-			named = x.w
 		}
 	}
-	if swapHands {
+	if sc.swapHands {
 		return true, true, ""
 	}
-	return named != "", false, named
+	return sc.named != "", false, sc.named
+}
+
+// switchesSideScan is what switchesSideNamed has read of a sentence so
+// far, token by token.
+type switchesSideScan struct {
+	s         *sentence
+	t         []token
+	same      bool   // the sentence says it plays the moves again ("same", "again", "repeat")
+	swapHands bool   // it swaps hands: a turn when the moves were on the hands
+	named     string // the side it names, a turn when the moves were on the other one
+}
+
+// turnAt reads token i and reports whether it makes the sentence a turn
+// to the other side outright; a side or a swap of hands it only notes.
+func (sc *switchesSideScan) turnAt(i int) bool {
+	t, x := sc.t, sc.t[i]
+	switch {
+	case swapVerbs[x.w]:
+		return sc.swapTurns(i)
+	case x.w == "both" && sc.same && i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "hand" && t[i+1].w != "hands":
+		// "Repeat it for the toes of both legs", "Repeat on both
+		// legs if you require": the moves again, on the other one
+		return true
+	case x.w == "other" || x.w == "opposite":
+		return sc.otherTurns(i)
+	}
+	return sc.sideNamedTurns(i)
+}
+
+// swapTurns reads a swap verb at token i ("swap legs", "change feet",
+// "switch from one leg to another"): a turn, or a swap of the giver's
+// hands.
+func (sc *switchesSideScan) swapTurns(i int) bool {
+	t, x := sc.t, sc.t[i]
+	if i+3 < len(t) && t[i+1].w == "from" && t[i+2].w == "one" && sideNouns[t[i+3].w] {
+		// "Switch from one leg to another, and repeat the massage."
+		if t[i+3].w == "hand" || t[i+3].w == "hands" {
+			sc.swapHands = true
+			return false
+		}
+		return true
+	}
+	k := i + 1
+	if k < len(t) && (t[k].w == "to" || t[k].w == "the" || t[k].w == "your") {
+		k++
+	}
+	if k < len(t) && (t[k].w == "the" || t[k].w == "your") {
+		k++
+	}
+	if k < len(t) && (t[k].w == "other" || t[k].w == "opposite" || t[k].w == "left" || t[k].w == "right") {
+		k++
+	}
+	switch {
+	case k >= len(t) || t[k].kind == tPunct || t[k].w == "and":
+		return true // "Swap and give …", "then swap."
+	case t[k].w == "hands" || t[k].w == "hand":
+		if namesOtherSide(t, k+1) {
+			return true // "Change hands and work the left side."
+		}
+		sc.swapHands = true // the giver's hands, unless the hands are worked
+	case swapObjects[t[k].w] || sideNouns[t[k].w] && t[k-1].w != x.w:
+		return true
+	}
+	return false
+}
+
+// otherTurns reads "other" or "opposite" at token i: "Then the other
+// leg." is a turn, "the other hand" a swap of hands, "towards the
+// opposite shoulder" where a move goes.
+func (sc *switchesSideScan) otherTurns(i int) bool {
+	s, t, same := sc.s, sc.t, sc.same
+	if !otherSide(t, i) {
+		return false
+	}
+	if t[i+1].w == "hand" || t[i+1].w == "hands" {
+		// "Then do the other hand.", not "Circle the wrist with the
+		// thumb of the other hand."
+		sc.swapHands = sc.swapHands || same || !s.hasStrong() || s.verb.base == "do"
+		return false
+	}
+	if !same && wordsBefore(t, i, 3, "towards", "toward") {
+		return false // "Hug the right knee towards the opposite shoulder": where the move goes
+	}
+	return same || !s.hasStrong()
+}
+
+// sideNamedTurns reads a side named at token i ("Then the right one.",
+// "Repeat on the left.", "Same on leg two."): a turn outright, or the
+// side or the hands noted for sideSwitch to check against the moves
+// before.
+func (sc *switchesSideScan) sideNamedTurns(i int) bool {
+	s, t, x, same := sc.s, sc.t, sc.t[i], sc.same
+	switch {
+	case (x.w == "left" || x.w == "right") && !same && sc.sideAlone(i):
+		// "Then his right side.", "Then the right one.", "Left leg now."
+		// "Now the left calf.": a turn when the moves before were on
+		// the right one (sideSwitch checks).
+		sc.named = x.w
+	case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && t[i+1].w == "side" &&
+		len(s.st.ws) <= 6 && !s.hasStrong():
+		// "Same again, left side.": a turn when the moves before were
+		// on the right
+		sc.named = x.w
+	case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" &&
+		i > 0 && t[i-1].w == "the":
+		return true // "Then the same for the right one."
+	case x.w == "second" && same && i > 0 && t[i-1].w == "the" && i+1 < len(t) && sideNouns[t[i+1].w] &&
+		t[i+1].w != "hand" && t[i+1].w != "hands":
+		return true // "The same again on the second leg."
+	case (x.w == "two" || x.w == "b") && same && i > 0 && sideNouns[t[i-1].w] && t[i-1].w != "hand" &&
+		(i+1 == len(t) || t[i+1].kind == tPunct):
+		return true // "Same on leg two.", "Same for side B."
+	case (x.w == "left" || x.w == "right") && same && (i == 0 || i == 1 && leadAdverbs[t[0].w]) && i+1 < len(t) &&
+		(t[i+1].w == "hand" || t[i+1].w == "hands") && len(s.st.ws) <= 6:
+		// "Right hand gets the same.", "Left hand, all the same.": the
+		// other hand, a turn when the moves were on the hands
+		sc.swapHands = true
+	case (x.w == "left" || x.w == "right" || x.w == "near" || x.w == "far") && same && sc.endsOnSide(i):
+		// "Repeat on the left.", "Do the same on the right side.": a
+		// short sentence that ends there, a turn when the moves before
+		// were on the other one (a long sentence that goes to and fro
+		// between the sides, "again" at its end, is no turn).
+		sc.named = x.w
+	case (x.w == "left" || x.w == "right") && same && sc.receiversSide(i):
+		// "Swap and give the right hand the same treatment.", "Do the
+		// same on your right hand." (not "with your left hand": the
+		// giver's)
+		if t[i+1].w != "hand" && t[i+1].w != "hands" {
+			return true
+		}
+		sc.swapHands = true
+	case (x.w == "left" || x.w == "right") && sc.sideDone(i):
+		// "Now the right side, the same way.", "Then do the right
+		// hand.", "And then do the left one.": a turn when the moves
+		// before were on the other one
+		sc.named = x.w
+	}
+	return false
+}
+
+// sideAlone reports a side named at token i near the start of a sentence
+// with no verb and no strong move: "Then his right side.", "Left leg
+// now."
+func (sc *switchesSideScan) sideAlone(i int) bool {
+	s, t := sc.s, sc.t
+	return !s.hasStrong() && s.vi < 0 && i+1 < len(t) && (sideNouns[t[i+1].w] || t[i+1].w == "one") &&
+		t[i+1].w != "hand" && t[i+1].w != "hands" &&
+		(i > 0 && possessives[t[i-1].w] || i == 0 && len(s.st.ws) <= 4) && i <= 3
+}
+
+// endsOnSide reports a side named at token i after "on the", "to your",
+// "over the", with only "side" or a stop after it: "Repeat on the
+// left.", "Do the same on the right side."
+func (sc *switchesSideScan) endsOnSide(i int) bool {
+	t := sc.t
+	return i > 1 && i <= 11 && possessives[t[i-1].w] && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "over") &&
+		(i+1 == len(t) || i+2 == len(t) && (t[i+1].kind == tPunct || t[i+1].w == "side") ||
+			i+3 == len(t) && t[i+1].w == "side" && t[i+2].kind == tPunct)
+}
+
+// receiversSide reports a side named at token i before a side's noun
+// other than "side", as the receiver's: "the right hand", "on your right
+// hand", not "with your left hand".
+func (sc *switchesSideScan) receiversSide(i int) bool {
+	t := sc.t
+	return i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 &&
+		(t[i-1].w == "the" || (t[i-1].w == "your" || t[i-1].w == "her" || t[i-1].w == "his" || t[i-1].w == "their") &&
+			i > 1 && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "for"))
+}
+
+// sideDone reports a side named at token i in a short sentence with no
+// strong move that says the same again or does the side: "Now the right
+// side, the same way.", "Then do the right hand."
+func (sc *switchesSideScan) sideDone(i int) bool {
+	s, t, same := sc.s, sc.t, sc.same
+	return i > 0 && possessives[t[i-1].w] && i+1 < len(t) && (sideNouns[t[i+1].w] || t[i+1].w == "one") &&
+		!s.hasStrong() && (len(s.st.ws) <= 8 || asBefore(t, i+2)) &&
+		(same && t[i+1].w == "side" || s.vi >= 0 && s.verb.base == "do" && s.vi < i && i-s.vi <= 2)
 }
 
 // asBefore reports words from token k on that liken the turn to the
