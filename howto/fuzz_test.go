@@ -32,6 +32,7 @@ func FuzzImport(f *testing.F) {
 		"a,b,c\n\"x,y\n1,2,3", strings.Repeat("a,b,c\n", 40),
 		"[list=1][*]Wrap the ankle.[*][b]Knead[/b] the calf.[/list]", "[quote=\"a\"][quote]x[/quote][/list][*][*]",
 		"[url]http://x[/url][img][/img][list=a]\n[*]\n[/list][/list][/list]", strings.Repeat("[*]", 200),
+		"** ** walk your thumbs up the calf slowly.", "__ __ rub the neck", "* *knead*",
 	} {
 		f.Add([]byte(s))
 	}

@@ -998,7 +998,7 @@ func leadInEmphasis(t string) (text, title string) {
 		if rest != "" && strings.IndexFunc(rest[:1], func(r rune) bool { return r == ',' || r == ';' }) == 0 {
 			return t, "" // the emphasis is part of a sentence
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && unicode.IsLower(r) && !strings.ContainsAny(inner[len(inner)-1:], ".:!?)") {
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && unicode.IsLower(r) && (inner == "" || !strings.ContainsAny(inner[len(inner)-1:], ".:!?)")) {
 			return t, "" // "**Never** put the ball on …": a stressed word of the sentence
 		}
 		if rest == "" && !strings.HasSuffix(inner, ":") {
