@@ -386,45 +386,14 @@ func readModels(r io.Reader) (*roleModels, error) {
 		if len(fs) == 0 {
 			continue
 		}
+		var err error
 		if fs[0] == "model" {
-			if len(fs) < 4 {
-				return nil, fmt.Errorf("line %d: a model needs a name and two classes or more", n)
-			}
-			cur = &logit{w: map[string][]float64{}}
-			for _, c := range fs[2:] {
-				cur.classes = append(cur.classes, strings.ReplaceAll(c, "_", " "))
-			}
-			switch fs[1] {
-			case "role":
-				m.role = cur
-			case "warn":
-				m.warn = cur
-			default:
-				return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
-			}
-			continue
-		}
-		if cur == nil || len(fs) != len(cur.classes)+1 {
-			if cur == nil {
-				return nil, fmt.Errorf("line %d: expected a line \"model NAME CLASS…\" first", n)
-			}
-			return nil, fmt.Errorf("line %d: expected a feature and %d weights", n, len(cur.classes))
-		}
-		ws := make([]float64, len(cur.classes))
-		for i, x := range fs[1:] {
-			v, err := strconv.ParseFloat(x, 64)
-			if err == nil && !(math.Abs(v) <= 1e6) {
-				err = fmt.Errorf("not a number from -1e6 to 1e6")
-			}
-			if err != nil {
-				return nil, fmt.Errorf("line %d: weight %q: %v", n, x, err)
-			}
-			ws[i] = v
-		}
-		if fs[0] == "bias" {
-			cur.bias = ws
+			cur, err = readModelsHeader(m, fs, n)
 		} else {
-			cur.w[fs[0]] = ws
+			err = readModelsWeights(cur, fs, n)
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -441,4 +410,53 @@ func readModels(r io.Reader) (*roleModels, error) {
 	c := m.role.chain()
 	m.trans = &c
 	return m, nil
+}
+
+// readModelsHeader reads line n, "model NAME CLASS…", into a new model of
+// m, the one the lines after it fill.
+func readModelsHeader(m *roleModels, fs []string, n int) (*logit, error) {
+	if len(fs) < 4 {
+		return nil, fmt.Errorf("line %d: a model needs a name and two classes or more", n)
+	}
+	cur := &logit{w: map[string][]float64{}}
+	for _, c := range fs[2:] {
+		cur.classes = append(cur.classes, strings.ReplaceAll(c, "_", " "))
+	}
+	switch fs[1] {
+	case "role":
+		m.role = cur
+	case "warn":
+		m.warn = cur
+	default:
+		return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
+	}
+	return cur, nil
+}
+
+// readModelsWeights reads line n, "bias W…" or "FEATURE W…", into the
+// model cur: a weight per class, each a number from -1e6 to 1e6.
+func readModelsWeights(cur *logit, fs []string, n int) error {
+	if cur == nil || len(fs) != len(cur.classes)+1 {
+		if cur == nil {
+			return fmt.Errorf("line %d: expected a line \"model NAME CLASS…\" first", n)
+		}
+		return fmt.Errorf("line %d: expected a feature and %d weights", n, len(cur.classes))
+	}
+	ws := make([]float64, len(cur.classes))
+	for i, x := range fs[1:] {
+		v, err := strconv.ParseFloat(x, 64)
+		if err == nil && !(math.Abs(v) <= 1e6) {
+			err = fmt.Errorf("not a number from -1e6 to 1e6")
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: weight %q: %v", n, x, err)
+		}
+		ws[i] = v
+	}
+	if fs[0] == "bias" {
+		cur.bias = ws
+	} else {
+		cur.w[fs[0]] = ws
+	}
+	return nil
 }
