@@ -87,42 +87,12 @@ func textExamples(src []byte, name string, l *Labels, cat *massage.Catalog) ([]R
 	if d == nil {
 		return nil, err
 	}
-	var sents []*sentence
-	blockOf := map[*sentence]int{}
-	for i, b := range d.bs {
-		if b.noise == "" && b.kind != bHeading {
-			sents = append(sents, b.sents...)
-			for _, s := range b.sents {
-				blockOf[s] = i
-			}
-		}
-	}
+	sents, blockOf := textExamplesSentences(d)
 	step := anchored(sents, stepAnchors(l.Steps))
 	warn := anchored(sents, anchorTexts(l.Warnings))
 	claim := anchored(sents, anchorTexts(l.Claims))
-	// The steps a label asks for: those holding a labelled move.
-	inStep := map[*sentence]int{}
-	labelled := map[int]bool{}
-	for i, st := range d.steps {
-		for _, s := range st.sents {
-			inStep[s] = i + 1
-			if step[s] {
-				labelled[i+1] = true
-			}
-		}
-	}
-	byRole := map[*sentence]string{}
-	i := 0
-	for _, b := range d.bs {
-		if b.noise != "" || b.kind == bHeading {
-			i++
-			continue
-		}
-		for _, s := range b.sents {
-			byRole[s] = d.res.Sentences[i].Role
-			i++
-		}
-	}
+	inStep, labelled := textExamplesSteps(d, step)
+	byRole := textExamplesRuleRoles(d)
 	out := make([]RoleExample, 0, len(sents))
 	for _, s := range sents {
 		rule := byRole[s]
@@ -148,6 +118,56 @@ func textExamples(src []byte, name string, l *Labels, cat *massage.Catalog) ([]R
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// textExamplesSentences are the sentences the role model reads (those of
+// the blocks that are neither noise nor headings), and the block of each.
+func textExamplesSentences(d *doc) ([]*sentence, map[*sentence]int) {
+	var sents []*sentence
+	blockOf := map[*sentence]int{}
+	for i, b := range d.bs {
+		if b.noise == "" && b.kind != bHeading {
+			sents = append(sents, b.sents...)
+			for _, s := range b.sents {
+				blockOf[s] = i
+			}
+		}
+	}
+	return sents, blockOf
+}
+
+// textExamplesSteps numbers the step (from 1) each sentence is in, and
+// marks the steps a label asks for: those holding a labelled move.
+func textExamplesSteps(d *doc, step map[*sentence]bool) (map[*sentence]int, map[int]bool) {
+	inStep := map[*sentence]int{}
+	labelled := map[int]bool{}
+	for i, st := range d.steps {
+		for _, s := range st.sents {
+			inStep[s] = i + 1
+			if step[s] {
+				labelled[i+1] = true
+			}
+		}
+	}
+	return inStep, labelled
+}
+
+// textExamplesRuleRoles is the role the rules gave each sentence, read from
+// the import's account (a noise block or a heading is one line of it).
+func textExamplesRuleRoles(d *doc) map[*sentence]string {
+	byRole := map[*sentence]string{}
+	i := 0
+	for _, b := range d.bs {
+		if b.noise != "" || b.kind == bHeading {
+			i++
+			continue
+		}
+		for _, s := range b.sents {
+			byRole[s] = d.res.Sentences[i].Role
+			i++
+		}
+	}
+	return byRole
 }
 
 // bareRole is the role of a sentence that neither moves, warns nor claims.
