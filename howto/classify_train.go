@@ -384,20 +384,13 @@ func CrossValidate(ex []RoleExample, by string) CVResult {
 		}
 		return e.Source
 	}
-	var folds []string
-	seen := map[string]bool{}
-	for _, e := range ex {
-		if k := key(e); !seen[k] {
-			seen[k] = true
-			folds = append(folds, k)
-		}
-	}
+	folds := crossValidateFolds(ex, key)
 	res := CVResult{By: by, Folds: len(folds), Sentences: len(ex)}
-	cs := make([]ClassScore, len(modelRoles))
+	res.Classes = make([]ClassScore, len(modelRoles))
 	for i, c := range modelRoles {
-		cs[i].Role = c
+		res.Classes[i].Role = c
 	}
-	warn := ClassScore{Role: "warns"}
+	res.Warn = ClassScore{Role: "warns"}
 	for _, fold := range folds {
 		var train, test []RoleExample
 		for _, e := range ex {
@@ -407,38 +400,57 @@ func CrossValidate(ex []RoleExample, by string) CVResult {
 				train = append(train, e)
 			}
 		}
-		m := TrainRoles(train)
-		for i, best := range decodeExamples(m, test) {
-			e := test[i]
-			want := classIndex(e.Role)
-			cs[best].Found++
-			cs[want].Labelled++
-			if best == want {
-				cs[best].Right++
-				res.Right++
-			}
-			if e.Rule == e.Role {
-				res.RuleRight++
-			}
-			pw := m.warn.predict(e.feats)[1] >= 0.5
+		crossValidateFold(&res, TrainRoles(train), test)
+	}
+	res.Accuracy = float64(res.Right) / math.Max(1, float64(res.Sentences))
+	for i := range res.Classes {
+		res.Classes[i].rates()
+	}
+	res.Warn.rates()
+	return res
+}
+
+// crossValidateFolds are the keys of the examples, each once, in the
+// order they first come.
+func crossValidateFolds(ex []RoleExample, key func(RoleExample) string) []string {
+	var folds []string
+	seen := map[string]bool{}
+	for _, e := range ex {
+		if k := key(e); !seen[k] {
+			seen[k] = true
+			folds = append(folds, k)
+		}
+	}
+	return folds
+}
+
+// crossValidateFold counts into res what the model m, trained without
+// them, guesses of the examples left out: their roles and their warnings.
+func crossValidateFold(res *CVResult, m *roleModels, test []RoleExample) {
+	cs, warn := res.Classes, &res.Warn
+	for i, best := range decodeExamples(m, test) {
+		e := test[i]
+		want := classIndex(e.Role)
+		cs[best].Found++
+		cs[want].Labelled++
+		if best == want {
+			cs[best].Right++
+			res.Right++
+		}
+		if e.Rule == e.Role {
+			res.RuleRight++
+		}
+		pw := m.warn.predict(e.feats)[1] >= 0.5
+		if pw {
+			warn.Found++
+		}
+		if e.Warns {
+			warn.Labelled++
 			if pw {
-				warn.Found++
-			}
-			if e.Warns {
-				warn.Labelled++
-				if pw {
-					warn.Right++
-				}
+				warn.Right++
 			}
 		}
 	}
-	res.Accuracy = float64(res.Right) / math.Max(1, float64(res.Sentences))
-	for i := range cs {
-		cs[i].rates()
-	}
-	warn.rates()
-	res.Classes, res.Warn = cs, warn
-	return res
 }
 
 // decodeExamples gives each example the role the model reads, block by
