@@ -130,29 +130,57 @@ func roleFeatures(s *sentence) []string { return features(s, false) }
 // list holds (the trainer adds such a copy of every sentence with a verb,
 // so that the model learns moves from their structure, not the verb list).
 func features(s *sentence, masked bool) []string {
-	sh := s.shape
 	f := make([]string, 0, 48)
 	add := func(x string) { f = append(f, x) }
-	add("bias")
-	if sh.vi >= 0 {
-		c := "unknown"
-		if vb, ok := verbs[sh.word]; ok && !masked {
-			c = strconv.Itoa(int(vb.c))
+	flag := func(ok bool, name string) {
+		if ok {
+			add(name)
 		}
-		if !masked {
-			add("v=" + lemma(sh.word))
-		}
-		add("vc=" + c)
-		add("vp=" + sh.person + "|" + c)
-		if sh.vi+1 < len(s.toks) && objectStarts[s.toks[sh.vi+1].w] {
-			add("vobj")
-		}
-		obj := s.objectClass()
-		add("obj=" + obj)
-		add("vp=" + sh.person + "|obj=" + obj)
-	} else {
-		add("noverb")
 	}
+	add("bias")
+	featuresVerb(s, masked, add)
+	featuresShape(s, add)
+	featuresRuleCues(s, masked, add, flag)
+	if s.b != nil {
+		add("block=" + strconv.Itoa(int(s.b.kind)))
+		flag(s.idx == 0, "first")
+		flag(tipBlock(s.b), "tipblock")
+		s.placeFeatures(add)
+	}
+	add(featuresLength(len(s.st.ws)))
+	featuresWords(s, masked, add)
+	return f
+}
+
+// featuresVerb adds what the main verb is, its class in the verb list,
+// its subject and its object, or that the sentence has no verb.
+func featuresVerb(s *sentence, masked bool, add func(string)) {
+	sh := s.shape
+	if sh.vi < 0 {
+		add("noverb")
+		return
+	}
+	c := "unknown"
+	if vb, ok := verbs[sh.word]; ok && !masked {
+		c = strconv.Itoa(int(vb.c))
+	}
+	if !masked {
+		add("v=" + lemma(sh.word))
+	}
+	add("vc=" + c)
+	add("vp=" + sh.person + "|" + c)
+	if sh.vi+1 < len(s.toks) && objectStarts[s.toks[sh.vi+1].w] {
+		add("vobj")
+	}
+	obj := s.objectClass()
+	add("obj=" + obj)
+	add("vp=" + sh.person + "|obj=" + obj)
+}
+
+// featuresShape adds the sentence's structure: its subject, whether it
+// is an imperative, what opens it, its modal and its negation.
+func featuresShape(s *sentence, add func(string)) {
+	sh := s.shape
 	add("person=" + sh.person)
 	if sh.imperative {
 		add("imp")
@@ -170,27 +198,19 @@ func features(s *sentence, masked bool) []string {
 	if sh.negFirst {
 		add("negfirst")
 	}
-	flag := func(ok bool, name string) {
-		if ok {
-			add(name)
-		}
-	}
-	ruled := !masked || s.form != fNone && s.vi != sh.vi // the rules read a verb other than the masked one
+}
+
+// featuresRuleCues adds what the rules read in the sentence: its form,
+// its motions, place, part, counts, times and the rest of their cues;
+// masked, only what they read past the masked verb.
+func featuresRuleCues(s *sentence, masked bool, add func(string), flag func(bool, string)) {
+	ruled := !masked || s.form != fNone && s.vi != s.shape.vi // the rules read a verb other than the masked one
 	if ruled {
 		add("form=" + strconv.Itoa(int(s.form)))
 	} else {
 		add("form=0")
 	}
-	motion, weak := s.hasStrong(), s.hasWeak()
-	if masked {
-		motion, weak = false, false
-		for _, m := range s.motions {
-			if m.ti != sh.vi {
-				motion = motion || m.strength > 0
-				weak = weak || m.strength == 0
-			}
-		}
-	}
+	motion, weak := featuresMotion(s, masked)
 	flag(s.hasLoc(), "place")
 	flag(s.hasPart(), "part")
 	flag(motion, "motion")
@@ -207,26 +227,44 @@ func features(s *sentence, masked bool) []string {
 	flag(ruled && s.form != fNone && s.handsOn(), "handson")
 	flag(ruled && s.form != fNone && s.prepOnly(), "preponly")
 	flag(strings.HasSuffix(strings.TrimSpace(s.text), "?"), "question")
-	if s.b != nil {
-		add("block=" + strconv.Itoa(int(s.b.kind)))
-		flag(s.idx == 0, "first")
-		flag(tipBlock(s.b), "tipblock")
-		s.placeFeatures(add)
+}
+
+// featuresMotion reports whether the sentence holds a strong motion and
+// a weak one; masked, only motions other than the masked verb count.
+func featuresMotion(s *sentence, masked bool) (motion, weak bool) {
+	motion, weak = s.hasStrong(), s.hasWeak()
+	if masked {
+		motion, weak = false, false
+		for _, m := range s.motions {
+			if m.ti != s.shape.vi {
+				motion = motion || m.strength > 0
+				weak = weak || m.strength == 0
+			}
+		}
 	}
-	n := len(s.st.ws)
+	return motion, weak
+}
+
+// featuresLength is the feature of a sentence n words long.
+func featuresLength(n int) string {
 	switch {
 	case n <= 4:
-		add("len=short")
+		return "len=short"
 	case n <= 12:
-		add("len=mid")
+		return "len=mid"
 	case n <= 30:
-		add("len=long")
+		return "len=long"
 	default:
-		add("len=vlong")
+		return "len=vlong"
 	}
+}
+
+// featuresWords adds each word of the sentence once, and its first word;
+// masked, without the masked verb.
+func featuresWords(s *sentence, masked bool, add func(string)) {
 	seen := map[string]bool{}
 	for i, t := range s.toks {
-		if t.kind != tWord || seen[t.w] || masked && i == sh.vi {
+		if t.kind != tWord || seen[t.w] || masked && i == s.shape.vi {
 			continue
 		}
 		seen[t.w] = true
@@ -235,7 +273,6 @@ func features(s *sentence, masked bool) []string {
 			add("first=" + t.w)
 		}
 	}
-	return f
 }
 
 // tipBlock reports a block that gives a tip: "Tip: …", "TIP", "Pro tip",
@@ -349,45 +386,14 @@ func readModels(r io.Reader) (*roleModels, error) {
 		if len(fs) == 0 {
 			continue
 		}
+		var err error
 		if fs[0] == "model" {
-			if len(fs) < 4 {
-				return nil, fmt.Errorf("line %d: a model needs a name and two classes or more", n)
-			}
-			cur = &logit{w: map[string][]float64{}}
-			for _, c := range fs[2:] {
-				cur.classes = append(cur.classes, strings.ReplaceAll(c, "_", " "))
-			}
-			switch fs[1] {
-			case "role":
-				m.role = cur
-			case "warn":
-				m.warn = cur
-			default:
-				return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
-			}
-			continue
-		}
-		if cur == nil || len(fs) != len(cur.classes)+1 {
-			if cur == nil {
-				return nil, fmt.Errorf("line %d: expected a line \"model NAME CLASS…\" first", n)
-			}
-			return nil, fmt.Errorf("line %d: expected a feature and %d weights", n, len(cur.classes))
-		}
-		ws := make([]float64, len(cur.classes))
-		for i, x := range fs[1:] {
-			v, err := strconv.ParseFloat(x, 64)
-			if err == nil && !(math.Abs(v) <= 1e6) {
-				err = fmt.Errorf("not a number from -1e6 to 1e6")
-			}
-			if err != nil {
-				return nil, fmt.Errorf("line %d: weight %q: %v", n, x, err)
-			}
-			ws[i] = v
-		}
-		if fs[0] == "bias" {
-			cur.bias = ws
+			cur, err = readModelsHeader(m, fs, n)
 		} else {
-			cur.w[fs[0]] = ws
+			err = readModelsWeights(cur, fs, n)
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -404,4 +410,53 @@ func readModels(r io.Reader) (*roleModels, error) {
 	c := m.role.chain()
 	m.trans = &c
 	return m, nil
+}
+
+// readModelsHeader reads line n, "model NAME CLASS…", into a new model of
+// m, the one the lines after it fill.
+func readModelsHeader(m *roleModels, fs []string, n int) (*logit, error) {
+	if len(fs) < 4 {
+		return nil, fmt.Errorf("line %d: a model needs a name and two classes or more", n)
+	}
+	cur := &logit{w: map[string][]float64{}}
+	for _, c := range fs[2:] {
+		cur.classes = append(cur.classes, strings.ReplaceAll(c, "_", " "))
+	}
+	switch fs[1] {
+	case "role":
+		m.role = cur
+	case "warn":
+		m.warn = cur
+	default:
+		return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
+	}
+	return cur, nil
+}
+
+// readModelsWeights reads line n, "bias W…" or "FEATURE W…", into the
+// model cur: a weight per class, each a number from -1e6 to 1e6.
+func readModelsWeights(cur *logit, fs []string, n int) error {
+	if cur == nil || len(fs) != len(cur.classes)+1 {
+		if cur == nil {
+			return fmt.Errorf("line %d: expected a line \"model NAME CLASS…\" first", n)
+		}
+		return fmt.Errorf("line %d: expected a feature and %d weights", n, len(cur.classes))
+	}
+	ws := make([]float64, len(cur.classes))
+	for i, x := range fs[1:] {
+		v, err := strconv.ParseFloat(x, 64)
+		if err == nil && !(math.Abs(v) <= 1e6) {
+			err = fmt.Errorf("not a number from -1e6 to 1e6")
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: weight %q: %v", n, x, err)
+		}
+		ws[i] = v
+	}
+	if fs[0] == "bias" {
+		cur.bias = ws
+	} else {
+		cur.w[fs[0]] = ws
+	}
+	return nil
 }

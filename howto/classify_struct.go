@@ -48,14 +48,7 @@ var negWords = wordSet("not don't never no dont nor won't can't shouldn't mustn'
 // readShape finds the structure of a sentence.
 func readShape(t []token) shape {
 	sh := shape{vi: -1}
-	for i, x := range t {
-		if negWords[x.w] || x.w == "n't" || x.w == "do" && i+1 < len(t) && t[i+1].w == "not" {
-			sh.negated = true
-			if i == pastLeaders(t, 0) {
-				sh.negFirst = true
-			}
-		}
-	}
+	sh.negated, sh.negFirst = readShapeNegation(t)
 	p := pastLeaders(t, 0)
 	if p > 0 {
 		sh.opener = "adverb"
@@ -72,23 +65,7 @@ func readShape(t []token) shape {
 	w := t[p].w
 	switch {
 	case subjectPersons[w] != "" || (w == "your" || w == "the" || w == "my") && p+1 < len(t) && subjectPersons[t[p+1].w] != "":
-		if subjectPersons[w] == "" {
-			p++
-		}
-		sh.person = subjectPersons[t[p].w]
-		p++
-		for p < len(t) && (modals[t[p].w] || t[p].w == "'ll" || t[p].w == "'d" || leadAdverbs[t[p].w]) {
-			if auxes[t[p].w] || t[p].w == "need" || t[p].w == "want" {
-				sh.modal = firstNonEmpty(sh.modal, t[p].w)
-			}
-			p++
-		}
-		if p+2 < len(t) && planVerbs[t[p].w] && t[p+1].w == "to" && t[p+2].kind == tWord {
-			p += 2 // "I'd like to finish with …", "we're going to stroke …": the plan's verb
-		}
-		if p < len(t) && t[p].kind == tWord {
-			sh.vi, sh.word = p, t[p].w
-		}
+		sh.readShapeSubject(t, p)
 	case (w == "your" || w == "both" || w == "each" || w == "one") && p+1 < len(t) && giverWords[t[p+1].w]:
 		sh.person = "hands"
 		if p+2 < len(t) && t[p+2].kind == tWord && !locPreps[t[p+2].w] && t[p+2].w != "round" {
@@ -96,22 +73,67 @@ func readShape(t []token) shape {
 			sh.vi, sh.word = p+2, t[p+2].w
 		}
 	case t[p].kind == tWord && !notVerbs[w] && !isGerund(w):
-		sh.vi, sh.word = p, w
-		_, known := verbs[w]
-		next := ""
-		if p+1 < len(t) {
-			next = t[p+1].w
-		}
-		sh.imperative = known && verbs[w].c != vNone || objectStarts[next] || p+1 < len(t) && t[p+1].kind == tPunct && p == 0
-		if statesAfter[next] {
-			// "Massage represents an excellent option …": a noun, the subject
-			sh.imperative, sh.person, sh.vi, sh.word = false, "thing", p+1, next
-		}
+		sh.readShapeVerbFirst(t, p)
 	case isGerund(w):
 		sh.person = "thing"
 		sh.vi, sh.word = p, w
 	}
 	return sh
+}
+
+// readShapeNegation reports whether the sentence says "not" anywhere
+// ("don't", "never", "no" …), and whether it opens with it.
+func readShapeNegation(t []token) (negated, negFirst bool) {
+	for i, x := range t {
+		if negWords[x.w] || x.w == "n't" || x.w == "do" && i+1 < len(t) && t[i+1].w == "not" {
+			negated = true
+			if i == pastLeaders(t, 0) {
+				negFirst = true
+			}
+		}
+	}
+	return negated, negFirst
+}
+
+// readShapeSubject reads a sentence that opens with its subject at p ("you
+// …", "your partner …"): the person, the modals after it and the verb.
+func (sh *shape) readShapeSubject(t []token, p int) {
+	if subjectPersons[t[p].w] == "" {
+		p++
+	}
+	sh.person = subjectPersons[t[p].w]
+	p++
+	for p < len(t) && (modals[t[p].w] || t[p].w == "'ll" || t[p].w == "'d" || leadAdverbs[t[p].w]) {
+		if auxes[t[p].w] || t[p].w == "need" || t[p].w == "want" {
+			sh.modal = firstNonEmpty(sh.modal, t[p].w)
+		}
+		p++
+	}
+	if p+2 < len(t) && planVerbs[t[p].w] && t[p+1].w == "to" && t[p+2].kind == tWord {
+		p += 2 // "I'd like to finish with …", "we're going to stroke …": the plan's verb
+	}
+	if p < len(t) && t[p].kind == tWord {
+		sh.vi, sh.word = p, t[p].w
+	}
+}
+
+// readShapeVerbFirst reads a sentence whose word at p may be its verb:
+// an imperative when the verb list knows the verb, an object follows it,
+// or a mark follows it at the start; a noun, the subject, when a stating
+// verb follows it.
+func (sh *shape) readShapeVerbFirst(t []token, p int) {
+	w := t[p].w
+	sh.vi, sh.word = p, w
+	_, known := verbs[w]
+	next := ""
+	if p+1 < len(t) {
+		next = t[p+1].w
+	}
+	sh.imperative = known && verbs[w].c != vNone || objectStarts[next] || p+1 < len(t) && t[p+1].kind == tPunct && p == 0
+	if statesAfter[next] {
+		// "Massage represents an excellent option …": a noun, the subject
+		sh.imperative, sh.person, sh.vi, sh.word = false, "thing", p+1, next
+	}
 }
 
 // firstThingIs finds the verb of "The first thing I do is (to) wrap …",

@@ -87,42 +87,12 @@ func textExamples(src []byte, name string, l *Labels, cat *massage.Catalog) ([]R
 	if d == nil {
 		return nil, err
 	}
-	var sents []*sentence
-	blockOf := map[*sentence]int{}
-	for i, b := range d.bs {
-		if b.noise == "" && b.kind != bHeading {
-			sents = append(sents, b.sents...)
-			for _, s := range b.sents {
-				blockOf[s] = i
-			}
-		}
-	}
+	sents, blockOf := textExamplesSentences(d)
 	step := anchored(sents, stepAnchors(l.Steps))
 	warn := anchored(sents, anchorTexts(l.Warnings))
 	claim := anchored(sents, anchorTexts(l.Claims))
-	// The steps a label asks for: those holding a labelled move.
-	inStep := map[*sentence]int{}
-	labelled := map[int]bool{}
-	for i, st := range d.steps {
-		for _, s := range st.sents {
-			inStep[s] = i + 1
-			if step[s] {
-				labelled[i+1] = true
-			}
-		}
-	}
-	byRole := map[*sentence]string{}
-	i := 0
-	for _, b := range d.bs {
-		if b.noise != "" || b.kind == bHeading {
-			i++
-			continue
-		}
-		for _, s := range b.sents {
-			byRole[s] = d.res.Sentences[i].Role
-			i++
-		}
-	}
+	inStep, labelled := textExamplesSteps(d, step)
+	byRole := textExamplesRuleRoles(d)
 	out := make([]RoleExample, 0, len(sents))
 	for _, s := range sents {
 		rule := byRole[s]
@@ -148,6 +118,56 @@ func textExamples(src []byte, name string, l *Labels, cat *massage.Catalog) ([]R
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// textExamplesSentences are the sentences the role model reads (those of
+// the blocks that are neither noise nor headings), and the block of each.
+func textExamplesSentences(d *doc) ([]*sentence, map[*sentence]int) {
+	var sents []*sentence
+	blockOf := map[*sentence]int{}
+	for i, b := range d.bs {
+		if b.noise == "" && b.kind != bHeading {
+			sents = append(sents, b.sents...)
+			for _, s := range b.sents {
+				blockOf[s] = i
+			}
+		}
+	}
+	return sents, blockOf
+}
+
+// textExamplesSteps numbers the step (from 1) each sentence is in, and
+// marks the steps a label asks for: those holding a labelled move.
+func textExamplesSteps(d *doc, step map[*sentence]bool) (map[*sentence]int, map[int]bool) {
+	inStep := map[*sentence]int{}
+	labelled := map[int]bool{}
+	for i, st := range d.steps {
+		for _, s := range st.sents {
+			inStep[s] = i + 1
+			if step[s] {
+				labelled[i+1] = true
+			}
+		}
+	}
+	return inStep, labelled
+}
+
+// textExamplesRuleRoles is the role the rules gave each sentence, read from
+// the import's account (a noise block or a heading is one line of it).
+func textExamplesRuleRoles(d *doc) map[*sentence]string {
+	byRole := map[*sentence]string{}
+	i := 0
+	for _, b := range d.bs {
+		if b.noise != "" || b.kind == bHeading {
+			i++
+			continue
+		}
+		for _, s := range b.sents {
+			byRole[s] = d.res.Sentences[i].Role
+			i++
+		}
+	}
+	return byRole
 }
 
 // bareRole is the role of a sentence that neither moves, warns nor claims.
@@ -364,20 +384,13 @@ func CrossValidate(ex []RoleExample, by string) CVResult {
 		}
 		return e.Source
 	}
-	var folds []string
-	seen := map[string]bool{}
-	for _, e := range ex {
-		if k := key(e); !seen[k] {
-			seen[k] = true
-			folds = append(folds, k)
-		}
-	}
+	folds := crossValidateFolds(ex, key)
 	res := CVResult{By: by, Folds: len(folds), Sentences: len(ex)}
-	cs := make([]ClassScore, len(modelRoles))
+	res.Classes = make([]ClassScore, len(modelRoles))
 	for i, c := range modelRoles {
-		cs[i].Role = c
+		res.Classes[i].Role = c
 	}
-	warn := ClassScore{Role: "warns"}
+	res.Warn = ClassScore{Role: "warns"}
 	for _, fold := range folds {
 		var train, test []RoleExample
 		for _, e := range ex {
@@ -387,38 +400,57 @@ func CrossValidate(ex []RoleExample, by string) CVResult {
 				train = append(train, e)
 			}
 		}
-		m := TrainRoles(train)
-		for i, best := range decodeExamples(m, test) {
-			e := test[i]
-			want := classIndex(e.Role)
-			cs[best].Found++
-			cs[want].Labelled++
-			if best == want {
-				cs[best].Right++
-				res.Right++
-			}
-			if e.Rule == e.Role {
-				res.RuleRight++
-			}
-			pw := m.warn.predict(e.feats)[1] >= 0.5
+		crossValidateFold(&res, TrainRoles(train), test)
+	}
+	res.Accuracy = float64(res.Right) / math.Max(1, float64(res.Sentences))
+	for i := range res.Classes {
+		res.Classes[i].rates()
+	}
+	res.Warn.rates()
+	return res
+}
+
+// crossValidateFolds are the keys of the examples, each once, in the
+// order they first come.
+func crossValidateFolds(ex []RoleExample, key func(RoleExample) string) []string {
+	var folds []string
+	seen := map[string]bool{}
+	for _, e := range ex {
+		if k := key(e); !seen[k] {
+			seen[k] = true
+			folds = append(folds, k)
+		}
+	}
+	return folds
+}
+
+// crossValidateFold counts into res what the model m, trained without
+// them, guesses of the examples left out: their roles and their warnings.
+func crossValidateFold(res *CVResult, m *roleModels, test []RoleExample) {
+	cs, warn := res.Classes, &res.Warn
+	for i, best := range decodeExamples(m, test) {
+		e := test[i]
+		want := classIndex(e.Role)
+		cs[best].Found++
+		cs[want].Labelled++
+		if best == want {
+			cs[best].Right++
+			res.Right++
+		}
+		if e.Rule == e.Role {
+			res.RuleRight++
+		}
+		pw := m.warn.predict(e.feats)[1] >= 0.5
+		if pw {
+			warn.Found++
+		}
+		if e.Warns {
+			warn.Labelled++
 			if pw {
-				warn.Found++
-			}
-			if e.Warns {
-				warn.Labelled++
-				if pw {
-					warn.Right++
-				}
+				warn.Right++
 			}
 		}
 	}
-	res.Accuracy = float64(res.Right) / math.Max(1, float64(res.Sentences))
-	for i := range cs {
-		cs[i].rates()
-	}
-	warn.rates()
-	res.Classes, res.Warn = cs, warn
-	return res
 }
 
 // decodeExamples gives each example the role the model reads, block by

@@ -109,32 +109,9 @@ func evaluate(dir, labelDir string, base Options) (*Evaluation, error) {
 			ev.Unlabeled = append(ev.Unlabeled, e.Name())
 			continue
 		}
-		labels, err := ReadLabels(lp)
-		if err != nil {
+		if err := evaluateText(ev, total, path, lp, base); err != nil {
 			return nil, err
 		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		opt := base
-		opt.Name = e.Name()
-		res, ierr := Import(src, opt)
-		ts := scoreText(res, labels)
-		ts.File, ts.Labels = e.Name(), lp
-		if ierr != nil {
-			ts.Error = ierr.Error()
-		}
-		for i := range ts.Scores {
-			total[i].add(ts.Scores[i])
-		}
-		if labels.Mode != "" {
-			ev.ModeTotal++
-			if res != nil && res.Mode == labels.Mode {
-				ev.ModeRight++
-			}
-		}
-		ev.Texts = append(ev.Texts, ts)
 	}
 	if len(ev.Texts) == 0 {
 		return nil, fmt.Errorf("%s holds no texts with labels (a text's labels are NAME.labels.yaml in %s)", dir, firstNonEmpty(labelDir, dir))
@@ -145,6 +122,39 @@ func evaluate(dir, labelDir string, base Options) (*Evaluation, error) {
 	ev.Total = total
 	sort.Strings(ev.Unlabeled)
 	return ev, nil
+}
+
+// evaluateText imports the text at path with its labels at lp, scores
+// it, adds its scores to total and its mode to ev's count, and lists it
+// in ev.
+func evaluateText(ev *Evaluation, total []Score, path, lp string, base Options) error {
+	labels, err := ReadLabels(lp)
+	if err != nil {
+		return err
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	opt := base
+	opt.Name = filepath.Base(path)
+	res, ierr := Import(src, opt)
+	ts := scoreText(res, labels)
+	ts.File, ts.Labels = opt.Name, lp
+	if ierr != nil {
+		ts.Error = ierr.Error()
+	}
+	for i := range ts.Scores {
+		total[i].add(ts.Scores[i])
+	}
+	if labels.Mode != "" {
+		ev.ModeTotal++
+		if res != nil && res.Mode == labels.Mode {
+			ev.ModeRight++
+		}
+	}
+	ev.Texts = append(ev.Texts, ts)
+	return nil
 }
 
 func firstNonEmpty(a, b string) string {
