@@ -210,15 +210,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			case len(v.order) == 0 && !limbJoints[l] && !edge && !holding && len(path) == 0 && len(felt) == 0:
 				lw++ // the place a step starts from says most about it
 			}
-			switch {
-			case felt[l]:
-				lw += 2 // where a stretch is felt is what it works, over where the hands are put
-			case len(felt) > 0:
-				lw /= 2 // "hold your foot and draw your heel to your seat": what the stretch is made with
-			case path[l]:
-				lw++
-			}
-			v.add(s.workedArea(l, lm.Area), lw)
+			v.add(s.workedArea(l, lm.Area), addSentenceFelt(lw, l, felt, path))
 		}
 	}
 	for _, m := range shapedMoves {
@@ -226,6 +218,26 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 			v.add(m.area, w+2)
 		}
 	}
+	v.addSentenceAreas(s, w, held, path, felt)
+}
+
+// addSentenceFelt weighs a place by the stretch and the move: more where a
+// stretch is felt or a move travels, less when the stretch is felt elsewhere.
+func addSentenceFelt(w float64, p string, felt, path map[string]bool) float64 {
+	switch {
+	case felt[p]:
+		w += 2 // where a stretch is felt is what it works, over where the hands are put
+	case len(felt) > 0:
+		w /= 2 // "hold your foot and draw your heel to your seat": what the stretch is made with
+	case path[p]:
+		w++
+	}
+	return w
+}
+
+// addSentenceAreas adds the areas the sentence names, those held still or
+// only headed for weighing less.
+func (v *areaVotes) addSentenceAreas(s *sentence, w float64, held, path, felt map[string]bool) {
 	for _, a := range s.areas {
 		aw := w
 		switch {
@@ -234,15 +246,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 		case s.refs[a]:
 			aw /= 2
 		}
-		switch {
-		case felt[a]:
-			aw += 2
-		case len(felt) > 0:
-			aw /= 2
-		case path[a]:
-			aw++
-		}
-		v.add(a, aw)
+		v.add(a, addSentenceFelt(aw, a, felt, path))
 	}
 }
 
@@ -673,86 +677,122 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 		out.Area = ""
 		out.Unsure = append(out.Unsure, "works on a part of the body that Knead's body model has no area for")
 	} else if named || prevArea == "" || prevSection != st.section {
-		var heading areaVotes
-		d.headingVotes(&heading, st)
-		own := votes.best()
-		for _, a := range heading.order {
-			w := heading.score[a]
-			if named && own != "" && own != a && (votes.score[own] >= 2 || votes.score[own] >= 1 && st.namesWorked(own)) && (massage.Within(own, a) || a == "face" && own == "jaw") {
-				// "Stroke firmly along her jaw from under the ear to the
-				// chin" under "Oral awareness (face and mouth)": a move
-				// that names a part of the heading's area works that part;
-				// the heading only breaks a tie
-				w *= 0.3
-			}
-			votes.add(a, w)
-		}
+		d.placeStepHeading(&votes, st, named)
 	}
 	out.Area = votes.best()
 	if whole != "" && massage.Overlaps(whole, out.Area) {
 		out.Area = whole // the upper and the lower back worked together are the back
 	}
-	if a := between(st); a != "" && !st.turnsJoint() && (jointsOnly || !st.worksSomewhere() || out.Area != a && (massage.Within(a, out.Area) || st.namesWorked(a))) {
+	out.Area = st.placeStepSpan(out.Area, jointsOnly)
+	out.Area = d.placeStepPart(st, out.Area, prevArea)
+	out.Area = st.placeStepStretch(out.Area, prevArea)
+	d.placeStepUnsure(out, st, prevArea, prevSection, named, elsewhere)
+}
+
+// placeStepHeading adds the heading's and the title's areas to the step's
+// own votes; they weigh less against a part of their area the step names.
+func (d *doc) placeStepHeading(votes *areaVotes, st *stepDraft, named bool) {
+	var heading areaVotes
+	d.headingVotes(&heading, st)
+	own := votes.best()
+	for _, a := range heading.order {
+		w := heading.score[a]
+		if named && own != "" && own != a && (votes.score[own] >= 2 || votes.score[own] >= 1 && st.namesWorked(own)) && (massage.Within(own, a) || a == "face" && own == "jaw") {
+			// "Stroke firmly along her jaw from under the ear to the
+			// chin" under "Oral awareness (face and mouth)": a move
+			// that names a part of the heading's area works that part;
+			// the heading only breaks a tie
+			w *= 0.3
+		}
+		votes.add(a, w)
+	}
+}
+
+// placeStepSpan narrows or widens the area to what the span a stroke runs
+// says it works: between two joints, from end to end of a limb.
+func (st *stepDraft) placeStepSpan(area string, jointsOnly bool) string {
+	if a := between(st); a != "" && !st.turnsJoint() && (jointsOnly || !st.worksSomewhere() || area != a && (massage.Within(a, area) || st.namesWorked(a))) {
 		// "Squeeze down the upper arm from shoulder to elbow" under a
 		// title about the shoulders: the span and the place named agree
-		out.Area = a // "from ankle to knee" on the leg works the calf
+		area = a // "from ankle to knee" on the leg works the calf
 	}
-	if a := between(st); a == "calves" && out.Area == "feet" && st.footOnlyAtHeel() {
-		out.Area = a // "flat palms, heel to back of knee": the stroke runs up the calf
+	if a := between(st); a == "calves" && area == "feet" && st.footOnlyAtHeel() {
+		area = a // "flat palms, heel to back of knee": the stroke runs up the calf
 	}
-	if a := span(st); a != "" && out.Area != "" && (massage.Within(out.Area, a) || limbPlaces[out.Area].limb == a) {
-		out.Area = a // "from the top of the thigh down to the foot" works the whole leg
+	if a := span(st); a != "" && area != "" && (massage.Within(area, a) || limbPlaces[area].limb == a) {
+		area = a // "from the top of the thigh down to the foot" works the whole leg
 	}
-	if a := midSpan(st); a != "" && out.Area != "" && out.Area != a && limbPlaces[out.Area].limb == limbPlaces[a].limb {
-		out.Area = a // "from the ankle to the toes" strokes the foot
+	if a := midSpan(st); a != "" && area != "" && area != a && limbPlaces[area].limb == limbPlaces[a].limb {
+		area = a // "from the ankle to the toes" strokes the foot
 	}
-	if out.Area == "scalp" && st.templesOnly() {
+	return area
+}
+
+// placeStepPart corrects the area to the part worked where the places named
+// read otherwise: temples, cheeks, beside a joint, along the trunk, the
+// front's edges.
+func (d *doc) placeStepPart(st *stepDraft, area, prevArea string) string {
+	if area == "scalp" && st.templesOnly() {
 		// The temples lie between the scalp and the face: worked alone they
 		// are the face, even in a text about the scalp (as the blind
 		// labellers read them); beside the crown or the hairline, the scalp.
-		out.Area = "face"
+		area = "face"
 	}
-	if out.Area == "face" && (prevArea == "glutes" || d.titleArea == "glutes") && st.onlyLandmark("cheeks") {
+	if area == "face" && (prevArea == "glutes" || d.titleArea == "glutes") && st.onlyLandmark("cheeks") {
 		// "Press the palms down flat on both cheeks and rock them" after
 		// the bum was worked, or under a title about it: the buttocks
-		out.Area = "glutes"
+		area = "glutes"
 	}
-	if a := besideJoint(st); a != "" && (out.Area == "arms" || out.Area == "legs") && limbPlaces[a].limb == out.Area {
-		out.Area = a // "two finger-widths below the bony point of the elbow" is the forearm
+	if a := besideJoint(st); a != "" && (area == "arms" || area == "legs") && limbPlaces[a].limb == area {
+		area = a // "two finger-widths below the bony point of the elbow" is the forearm
 	}
-	if a := st.oneWorkedPart(out.Area); a != "" && (out.Area == "arms" || out.Area == "legs") && span(st) == "" && between(st) == "" {
-		out.Area = a // "squeeze the calf muscle, working up the leg": the calf
+	if a := st.oneWorkedPart(area); a != "" && (area == "arms" || area == "legs") && span(st) == "" && between(st) == "" {
+		area = a // "squeeze the calf muscle, working up the leg": the calf
 	}
-	if trunkSpan(st) && (out.Area == "upper-back" || out.Area == "lower-back" || out.Area == "shoulders" || out.Area == "neck" || out.Area == "back") {
-		out.Area = "back" // "long strokes from her left shoulder to her waist" work the whole back
+	if trunkSpan(st) && (area == "upper-back" || area == "lower-back" || area == "shoulders" || area == "neck" || area == "back") {
+		area = "back" // "long strokes from her left shoulder to her waist" work the whole back
 	}
-	if front := d.frontOfTorso(st, prevArea); front != "" && (out.Area == "back" || out.Area == "lower-back" || out.Area == "hips") && st.onlyTorsoEdges() {
+	if front := d.frontOfTorso(st, prevArea); front != "" && (area == "back" || area == "lower-back" || area == "hips") && st.onlyTorsoEdges() {
 		// "Massage from under the right ribcage to the left": in a tummy
 		// routine the ribs and the hips it names are the front's edges
-		out.Area = front
+		area = front
 	}
-	if (out.Area == "" || out.Area == "legs" || out.Area == "thighs") && st.figureFour() {
+	return area
+}
+
+// placeStepStretch gives the area a stretch or a move works when its shape
+// says more than the places it names, and the step before's for "the same
+// area".
+func (st *stepDraft) placeStepStretch(area, prevArea string) string {
+	if (area == "" || area == "legs" || area == "thighs") && st.figureFour() {
 		// "Cross your right ankle over your left knee and let the knee sink
 		// outwards", "Lay your left ankle on your right thigh and press the
 		// knee down": the stretch works the hip
-		out.Area = "hips"
+		area = "hips"
 	}
-	if out.Area == "" && st.kneeToOppositeShoulder() {
-		out.Area = "glutes" // "Hug the right knee towards the opposite shoulder": the stretch works the buttock
+	if area == "" && st.kneeToOppositeShoulder() {
+		area = "glutes" // "Hug the right knee towards the opposite shoulder": the stretch works the buttock
 	}
-	if (out.Area == "" || out.Area == "feet") && st.heelToSeat() {
-		out.Area = "thighs" // "pull your right heel towards your backside and hold": the front of the thigh stretched
+	if (area == "" || area == "feet") && st.heelToSeat() {
+		area = "thighs" // "pull your right heel towards your backside and hold": the front of the thigh stretched
 	}
-	if (out.Area == "feet" || out.Area == "") && st.bendsToes() {
-		out.Area = "toes" // "Bend the toes down and then up with your hand"
+	if (area == "feet" || area == "") && st.bendsToes() {
+		area = "toes" // "Bend the toes down and then up with your hand"
 	}
 	if prevArea != "" && st.samePlace() {
 		// "Make fists and rub the knuckles firmly over the same area":
 		// the place of the step before
-		out.Area = prevArea
+		area = prevArea
 	}
+	return area
+}
+
+// placeStepUnsure falls back to the step before's area or the part moved
+// when the step names none, and notes why the area is unsure.
+func (d *doc) placeStepUnsure(out *Step, st *stepDraft, prevArea string, prevSection *block,
+	named, elsewhere bool) {
 	switch {
-	case !named && elsewhere:
+	case !named && elsewhere: // noted in placeStep: a place the model has no area for
 	case out.Area == "" && prevArea != "" && prevSection == st.section:
 		out.Area = prevArea
 		out.borrowed = true

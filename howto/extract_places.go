@@ -42,13 +42,7 @@ var toolParts = wordSet("flat flats pad pads tip tips heel heels side sides edge
 func (s *sentence) positional(ti int) bool {
 	t := s.toks
 	w := t[ti].w
-	next := ""
-	if ti+1 < len(t) {
-		next = t[ti+1].w
-	}
-	if (next == "slightly" || next == "half" || next == "wide" || next == "fully") && ti+2 < len(t) && poseWords[t[ti+2].w] {
-		next = t[ti+2].w // "mouth slightly open"
-	}
+	next := positionalNext(t, ti)
 	switch {
 	case s.openerRest(ti):
 		s.countOwner(ti)
@@ -87,6 +81,27 @@ func (s *sentence) positional(ti int) bool {
 		s.countOwner(ti)
 		return true // "Stand on the bottom stair on the balls of your feet": a stance
 	}
+	return s.positionalLying(ti)
+}
+
+// positionalNext is the word after the ti-th token, or the pose word after
+// an adverb: "mouth slightly open".
+func positionalNext(t []token, ti int) string {
+	next := ""
+	if ti+1 < len(t) {
+		next = t[ti+1].w
+	}
+	if (next == "slightly" || next == "half" || next == "wide" || next == "fully") && ti+2 < len(t) && poseWords[t[ti+2].w] {
+		next = t[ti+2].w // "mouth slightly open"
+	}
+	return next
+}
+
+// positionalLying reports a body word at token ti that a posture or a verb
+// of lying just before it rests the body on.
+func (s *sentence) positionalLying(ti int) bool {
+	t := s.toks
+	w := t[ti].w
 	// "lie on your stomach", "lying face down on their front"
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		if t[k].kind == tPunct {

@@ -43,20 +43,9 @@ func RoutineFile(r *Result, cat *massage.Catalog) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "# Imported by `knead import` from %s: the cues are the author's own words.\n", src)
 	if cat == nil || cat.Source(src) == nil {
-		title := r.Title
-		if title == "" {
-			title = src
-		}
-		type sourceOut struct {
-			ID    string `yaml:"id"`
-			Title string `yaml:"title"`
-			About string `yaml:"about"`
-		}
-		s, err := yaml.MarshalWithOptions(map[string][]sourceOut{"sources": {{
-			ID: src, Title: clip(title, 200), About: "A how-to text brought in with knead import.",
-		}}}, yaml.Indent(2), yaml.IndentSequence(true))
+		s, err := routineFileSource(r.Title, src)
 		if err != nil {
-			return nil, fmt.Errorf("writing the source of %s: %w", src, err)
+			return nil, err
 		}
 		b.Write(s)
 	}
@@ -65,4 +54,24 @@ func RoutineFile(r *Result, cat *massage.Catalog) ([]byte, error) {
 	}
 	b.Write(body)
 	return b.Bytes(), nil
+}
+
+// routineFileSource is the YAML that declares the text, src, as a source
+// under its title (or its id, when it has none).
+func routineFileSource(title, src string) ([]byte, error) {
+	if title == "" {
+		title = src
+	}
+	type sourceOut struct {
+		ID    string `yaml:"id"`
+		Title string `yaml:"title"`
+		About string `yaml:"about"`
+	}
+	s, err := yaml.MarshalWithOptions(map[string][]sourceOut{"sources": {{
+		ID: src, Title: clip(title, 200), About: "A how-to text brought in with knead import.",
+	}}}, yaml.Indent(2), yaml.IndentSequence(true))
+	if err != nil {
+		return nil, fmt.Errorf("writing the source of %s: %w", src, err)
+	}
+	return s, nil
 }

@@ -102,6 +102,16 @@ func (r *Result) keepOwn(rt *massage.Routine, source string, taken func(kind, id
 		}
 	}
 	rt.Notes = notes
+	own.Cautions = r.keepOwnCautions(rt, source, next)
+	own.Prep = r.keepOwnPrep(rt, source, next)
+	return own
+}
+
+// keepOwnCautions makes each warning a caution of the routine, and of the
+// step whose sentences say it; next gives each its id.
+func (r *Result) keepOwnCautions(rt *massage.Routine, source string,
+	next func(kind, word string, n int) string) []cautionOut {
+	var out []cautionOut
 	for i, w := range r.Warnings {
 		say := strings.Join(strings.Fields(w.say()), " ")
 		if say == "" {
@@ -113,9 +123,17 @@ func (r *Result) keepOwn(rt *massage.Routine, source string, taken func(kind, id
 			c.Say = clip(cautionClause(say), maxNote)
 			st.Cautions = appendNew(st.Cautions, c.ID)
 		}
-		own.Cautions = append(own.Cautions, c)
+		out = append(out, c)
 		rt.Cautions = appendNew(rt.Cautions, c.ID)
 	}
+	return out
+}
+
+// keepOwnPrep makes each preparation the catalog does not know one of the
+// routine's own, with its time; next gives each its id.
+func (r *Result) keepOwnPrep(rt *massage.Routine, source string,
+	next func(kind, word string, n int) string) []prepOut {
+	var out []prepOut
 	for i, p := range r.Prep {
 		say := strings.Join(strings.Fields(p.Text), " ")
 		if p.ID != "" || say == "" {
@@ -128,10 +146,10 @@ func (r *Result) keepOwn(rt *massage.Routine, source string, taken func(kind, id
 		if p.Seconds != nil && p.Seconds.Most > 0 {
 			po.Seconds = &boundsOut{Least: p.Seconds.Least, Usual: p.Seconds.Usual, Most: p.Seconds.Most}
 		}
-		own.Prep = append(own.Prep, po)
+		out = append(out, po)
 		rt.Prep = appendNew(rt.Prep, po.ID)
 	}
-	return own
+	return out
 }
 
 func prepName(kind string) string {

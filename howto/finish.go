@@ -94,19 +94,31 @@ func (d *doc) findPrep(s *sentence) {
 		d.addPrep("tool", s) // "Roll the ball under one foot …", "set the roller under the thigh"
 	}
 	if s.form != fNone {
-		for k, t := range s.toks {
-			if v, ok := verbs[t.w]; ok && (positionVerbs[v.base] || k == s.vi && s.verb.base == "lie") && k >= s.vi && !relPronouns[s.prevWord(k)] {
-				d.addPrep("position", s)
-				break
-			}
-			// "lay your baby on a soft towel", "Turn your partner onto their front"
-			if v, ok := verbs[t.w]; ok && layVerbs[v.base] && k >= s.vi && laidPerson(s.toks, k) {
-				d.addPrep("position", s)
-				break
-			}
-		}
+		d.findPrepPositionAsked(s)
 		return
 	}
+	d.findPrepPositionTold(s)
+}
+
+// findPrepPositionAsked notes the position an instruction asks for: a verb
+// of sitting or lying, or of laying a person down.
+func (d *doc) findPrepPositionAsked(s *sentence) {
+	for k, t := range s.toks {
+		if v, ok := verbs[t.w]; ok && (positionVerbs[v.base] || k == s.vi && s.verb.base == "lie") && k >= s.vi && !relPronouns[s.prevWord(k)] {
+			d.addPrep("position", s)
+			break
+		}
+		// "lay your baby on a soft towel", "Turn your partner onto their front"
+		if v, ok := verbs[t.w]; ok && layVerbs[v.base] && k >= s.vi && laidPerson(s.toks, k) {
+			d.addPrep("position", s)
+			break
+		}
+	}
+}
+
+// findPrepPositionTold notes the position a sentence that asks nothing
+// tells the receiver is in.
+func (d *doc) findPrepPositionTold(s *sentence) {
 	// "when she's sitting in her armchair", "The person receiving lies face
 	// down": where the receiver is, told rather than asked; and in a list
 	// of what to have ready, "A chair with a back, or sit up in bed": a
@@ -176,6 +188,12 @@ func positionTold(t []token) bool {
 			return true
 		}
 	}
+	return positionToldSeated(t) || positionToldNamed(t)
+}
+
+// positionToldSeated reports the receiver said to be on or in a seat or a
+// bed, with no verb.
+func positionToldSeated(t []token) bool {
 	for k := 0; k+2 < len(t); k++ {
 		// "Client on the low-backed chair, feet flat", "Do it with her in
 		// the recliner": where the receiver is, with no verb
@@ -188,6 +206,12 @@ func positionTold(t []token) bool {
 			}
 		}
 	}
+	return false
+}
+
+// positionToldNamed reports a position with a posture word before it ("a
+// comfortable position"), or "you" or the receiver sitting or lying somewhere.
+func positionToldNamed(t []token) bool {
 	person := false
 	for _, x := range t {
 		if personWords[x.w] || x.w == "recipient" || x.w == "receiver" {

@@ -455,48 +455,66 @@ func (d *doc) matchCautions() {
 	}
 	for i := range d.res.Warnings {
 		w := &d.res.Warnings[i]
-		s := &sentence{text: w.Text}
-		analyze(s)
-		ws := contentStems(w.Text)
-		words := map[string]bool{}
-		for _, t := range s.toks {
-			words[t.w] = true
-		}
-		bestID, top := "", 1.4
-		for _, c := range d.opt.Catalog.Cautions {
-			score := 0.0
-			named := false
-			for _, l := range c.Landmarks {
-				if lm, ok := massage.LandmarkByID(l); ok && lm.Avoid && (s.avoid || words["spine"]) || contains(s.landmarks, l) {
-					score += 2
-					named = true
-					break
-				}
-			}
-			if c.Condition != "" {
-				if cw, ok := conditionWords[c.Condition]; ok && anyWord(words, cw[0]) && anyWord(words, cw[1]) {
-					score += 2
-					named = true
-				} else if c.Kind == "contraindication" {
-					continue
-				}
-			}
-			if !named && !areasMeet(c.Areas, append(append([]string{}, areas...), s.areas...)) {
-				continue
-			}
-			shared := 0
-			for st := range says[c.ID] {
-				if ws[st] {
-					shared++
-				}
-			}
-			score += float64(min(shared, 3)) * 0.75
-			if score > top {
-				bestID, top = c.ID, score
-			}
-		}
-		w.Caution = bestID
+		w.Caution = d.matchCautionsBest(w.Text, areas, says)
 	}
+}
+
+// matchCautionsBest is the catalogue's caution a warning's text matches
+// best, by what it names and the words it shares with the caution, or "".
+func (d *doc) matchCautionsBest(text string, areas []string, says map[string]map[string]bool) string {
+	s := &sentence{text: text}
+	analyze(s)
+	ws := contentStems(text)
+	words := map[string]bool{}
+	for _, t := range s.toks {
+		words[t.w] = true
+	}
+	bestID, top := "", 1.4
+	for _, c := range d.opt.Catalog.Cautions {
+		score, ok := matchCautionsNamed(c, s, words, areas)
+		if !ok {
+			continue
+		}
+		shared := 0
+		for st := range says[c.ID] {
+			if ws[st] {
+				shared++
+			}
+		}
+		score += float64(min(shared, 3)) * 0.75
+		if score > top {
+			bestID, top = c.ID, score
+		}
+	}
+	return bestID
+}
+
+// matchCautionsNamed scores a caution by the landmark and the condition the
+// warning names, or says false when the caution cannot be the warning's: a
+// contraindication whose condition is not named, or one for other areas.
+func matchCautionsNamed(c *massage.Caution, s *sentence, words map[string]bool,
+	areas []string) (float64, bool) {
+	score := 0.0
+	named := false
+	for _, l := range c.Landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok && lm.Avoid && (s.avoid || words["spine"]) || contains(s.landmarks, l) {
+			score += 2
+			named = true
+			break
+		}
+	}
+	if c.Condition != "" {
+		if cw, ok := conditionWords[c.Condition]; ok && anyWord(words, cw[0]) && anyWord(words, cw[1]) {
+			score += 2
+			named = true
+		} else if c.Kind == "contraindication" {
+			return score, false
+		}
+	}
+	if !named && !areasMeet(c.Areas, append(append([]string{}, areas...), s.areas...)) {
+		return score, false
+	}
+	return score, true
 }
 
 func anyWord(have map[string]bool, list []string) bool {
