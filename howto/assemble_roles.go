@@ -10,34 +10,6 @@ import (
 // docs/import.md: move, move modifier, preparation, warning, claim, tip,
 // description, commentary and noise (page furniture, by block).
 
-// SentenceRole is what one sentence of the text was taken for.
-type SentenceRole struct {
-	Line int      `json:"line"`
-	Text string   `json:"text"`
-	Role string   `json:"role"`
-	Also []string `json:"also,omitempty"` // other roles it plays: a step sentence that also warns
-	Step int      `json:"step,omitempty"` // the step it belongs to, 1-based
-	Why  string   `json:"why"`
-	// What the role model says of the sentence (classify_model.go): its
-	// role and that role's probability. Absent for headings and noise.
-	Model      string  `json:"model,omitempty"`
-	Confidence float64 `json:"confidence,omitempty"`
-	Warns      float64 `json:"warns,omitempty"` // the probability it warns
-}
-
-// Roles a sentence can have.
-const (
-	RoleMove        = "move"
-	RoleModifier    = "move modifier"
-	RolePrep        = "preparation"
-	RoleWarning     = "warning"
-	RoleClaim       = "claim"
-	RoleTip         = "tip"
-	RoleDescription = "description"
-	RoleCommentary  = "commentary"
-	RoleNoise       = "noise"
-)
-
 // account lists every sentence with its role, in the order of the text.
 func (d *doc) account() {
 	inStep := map[*sentence][2]int{} // step number, role within it

@@ -460,3 +460,23 @@ func readModelsWeights(cur *logit, fs []string, n int) error {
 	}
 	return nil
 }
+
+func classIndex(role string) int {
+	for i, c := range modelRoles {
+		if c == role {
+			return i
+		}
+	}
+	return len(modelRoles) - 1 // commentary
+}
+
+// models is the role model the import reads with, nil for the rules alone.
+func (d *doc) models() *roleModels {
+	switch {
+	case d.opt.rulesOnly:
+		return nil
+	case d.opt.models != nil:
+		return d.opt.models
+	}
+	return loadedModels()
+}

@@ -223,12 +223,6 @@ func (s *sentence) opensItem() bool {
 	return s.b != nil && s.b.kind == bItem && s.idx == 0
 }
 
-// ownItemMove reports a sentence that opens a list item of its own with a
-// move the model is sure of: it changes no step before it.
-func (d *doc) ownItemMove(s *sentence) bool {
-	return d.cur != nil && d.cur.last != s.b && s.opensItem() && !continues(s.b) && !s.repeatsSteps() && !s.sideRepeat(d.cur) && s.modelMove()
-}
-
 // tipOnly reports a tip that goes with no step: a sentence under a "Tip"
 // label. It never splits a step or starts one.
 func (d *doc) tipOnly(s *sentence) bool {

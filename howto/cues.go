@@ -580,14 +580,6 @@ var aboutMassage = wordSet("massage massages massaging rub rubs rubbing routine 
 var hearsay = wordSet("said say says find finds found report reports reported tell tells swear " +
 	"swears claim claims believe believes according")
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
 func effectAt(t []token, i int) bool {
 	return i >= 0 && i < len(t) && (effectNouns[t[i].w] || effectStates[t[i].w])
 }

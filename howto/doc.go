@@ -14,46 +14,60 @@
 //
 // # The pipeline
 //
-// Import runs five stages; data flows one way, each stage's output the
-// next one's input. Follow them in this order:
+// Import runs its stages in this order, each stage's output the next one's
+// input; import.go drives them (importDoc, doc.read, doc.readBlock). A
+// file belongs to one stage and uses only what its own stage or an earlier
+// one declares; structure_test.go checks that, and that no function is
+// longer than a screen (50 lines). Follow the stages in this order:
 //
-//  1. Read (input.go, sniff.go, markup.go, html.go): bytes to lines.
-//     sniff refuses a PDF or other binary, clean normalises the text, and
-//     readPage gives a page of lines (textLines for text and Markdown,
-//     htmlLines for HTML), each a heading, a list item or text, with its
-//     number, its lead-in title and its source line.
-//  2. Segment (blocks.go, segment_rules.go, segment_side.go,
-//     segment_finish.go, segment_items.go, clauses.go): lines to blocks
-//     (blocks, markNoise, setSections), and each block to sentences
-//     (doc.readBlock: splitSentences, mergeFragments, splitClauses).
-//     Structure comes first: a numbered item, a heading or a paragraph is a
-//     block, and a step never runs across a heading. A turn to the other
-//     side ("Change feet and do it all again") is a step of its own
-//     (doc.sideSwitch). A list item with no move the rules read takes
-//     the sentence the role model reads most surely as one (itemMove).
-//  3. Classify (sentence.go, kinds.go, cues.go, classify_openers.go,
-//     classify_caution.go, classify_struct.go, classify_features.go, classify_model.go,
-//     classify_roles.go, verbs.go, phrases.go): each sentence, alone.
-//     readShape finds its structure with no verb list as the gate (main
-//     verb after the openers, subject, imperative, modal, negation); the
-//     role model (a logistic regression embedded as lexicon/roles.model,
-//     trained by internal/train from classify_train.go) gives it a role
-//     and a confidence, and decides where the rules are unsure
-//     (modelMove, modelWarning, tipOnly).
-//     analyze finds its main verb after its openers (instructionAt tries
-//     one openerRule per shape of opening: "Finish by …", "Pressing gently,
-//     …", "She recommends …", a verb first), the lexicon's places, hands,
-//     motions, directions, pressure and sides (readHits), its count and
-//     time (measuresMore), whether it warns (findWarning) or claims
-//     (claimCue). Then doc.sentence decides its role among the steps, in
-//     stages: tally (mode, warnings, claims, preparations), aside, notMove,
-//     changesStep, handsOn, continuesStep, or a new step.
-//  4. Extract (draft.go, extract_places.go, extract_areas.go,
-//     extract_prep.go, extract_side.go, measure.go): each gathered step draft to a Step.
-//     doc.build runs placeStep (the area voted from the places the step
-//     works, then its heading and title), measureInto (landmarks,
-//     directions, pressure, count, time, side, hands) and motionInto.
-//  5. Assemble (finish.go, match.go, assemble_roles.go, routine.go,
+//  0. Shared (tokens.go, lexicon.go, words.go, phrases.go, verbs.go,
+//     result.go, state.go): tokens, the lexicons (data files under
+//     lexicon/), small word helpers, the public result types and the
+//     data that flows between the stages (page, block, sentence,
+//     stepDraft, doc).
+//  1. Read (input.go, sniff.go, markup.go, html.go, read_*.go): bytes to
+//     a page of lines. sniff refuses a PDF or other binary, clean
+//     normalises the text, and readPage gives the lines (textLines for
+//     text and Markdown, htmlLines for HTML; read_csv.go, read_json.go,
+//     read_bbcode.go and read_code.go for tables, app exports, forum
+//     posts and outlines or programs), each a heading, a list item or
+//     text, with its number, its lead-in title and its source line.
+//  2. Split (split_blocks.go): lines to blocks (blocks) and each block to
+//     sentences (splitSentences). Structure comes first: a numbered item,
+//     a heading or a paragraph is a block, and no step runs across a
+//     heading.
+//  3. Read each sentence and classify it (classify_blocks.go, sentence.go,
+//     sentence_places.go, sentence_prep.go, measure.go, kinds.go, cues.go,
+//     classify_*.go): first the blocks that are page furniture (markNoise)
+//     and the heading each block is under (setSections); then each
+//     sentence, alone. readShape finds its structure with no verb list as
+//     the gate (main verb after the openers, subject, imperative, modal,
+//     negation); analyze finds its main verb after its openers
+//     (instructionAt tries one openerRule per shape of opening: "Finish
+//     by …", "Pressing gently, …", "She recommends …", a verb first), what
+//     it names (the lexicon's places, hands, motions, directions, pressure
+//     and sides; its count and time, measuresMore), whether it warns
+//     (findWarning), claims (claimCue) or prepares (findPrep). What a
+//     sentence names is found here, not later, because its role depends
+//     on it. The role model (a logistic regression embedded as
+//     lexicon/roles.model, trained by internal/train from train_*.go)
+//     gives it a role and a confidence, and decides where the rules are
+//     unsure (modelMove, modelWarning, tipOnly).
+//  4. Steps (steps_*.go): the sentences into step drafts. A sentence that
+//     holds two moves is cut (steps_clauses.go, steps_finish.go); then
+//     doc.sentence (steps_sentence.go) files each one: tally (mode,
+//     warnings, claims, preparations), aside, notMove, changesStep,
+//     handsOn, continuesStep (steps_continue.go), or a new step. A turn
+//     to the other side ("Change feet and do it all again") is a step of
+//     its own (steps_side.go); a list item with no move the rules read
+//     takes the sentence the role model reads most surely as one
+//     (steps_items.go).
+//  5. Extract (draft.go, extract_areas.go, extract_side.go): each step
+//     draft to a Step. doc.build runs placeStep (the area voted from the
+//     places the step works, then its heading and title), measureInto
+//     (landmarks, directions, pressure, count, time, side, hands) and
+//     motionInto.
+//  6. Assemble (finish.go, match.go, assemble_roles.go, routine.go,
 //     file.go, file_own.go): doc.finish decides the mode, builds the steps
 //     and matches them to catalog techniques (candidates, bestPath),
 //     preparations and cautions; doc.account gives every sentence its

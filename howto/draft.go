@@ -9,151 +9,6 @@ import (
 
 // Turning the sentences of a step into the step's fields.
 
-// protected motions are not overridden by "in circles".
-var protectedMotion = map[string]bool{"rake": true, "fan": true, "chop": true, "tap": true,
-	"draw-through": true, "press-climb": true, "rotate": true, "squeeze": true}
-
-// motion picks the step's motion from what its sentences name, and says
-// whether it was only guessed from a general verb.
-func (st *stepDraft) motionGuess() (id string, guessed bool, from string) {
-	ms := st.moveMotions()
-	for _, m := range ms {
-		if m.id == "draw-through" || m.id == "press-climb" {
-			return m.id, false, ""
-		}
-	}
-	if st.hintNear && st.hint != "" {
-		return st.hint, false, ""
-	}
-	if id := namedMotion(ms); id != "" {
-		return id, false, ""
-	}
-	if st.copied != "" {
-		return st.copied, false, ""
-	}
-	if st.hint != "" {
-		return st.hint, false, ""
-	}
-	if id := st.titleMotion(); id != "" {
-		return id, false, ""
-	}
-	return st.generalMotion(ms)
-}
-
-// moveMotions are the motions of the step's move sentences, the main
-// clause's first: in "When that circle is done, slide on to the next
-// spot", the motion is the slide.
-func (st *stepDraft) moveMotions() []motionMention {
-	var ms []motionMention
-	for i, s := range st.sents {
-		if st.roles[i] != 1 {
-			continue
-		}
-		for _, m := range s.motions {
-			if m.ti >= s.vi {
-				ms = append(ms, m)
-			}
-		}
-		for _, m := range s.motions {
-			if m.ti < s.vi {
-				ms = append(ms, m)
-			}
-		}
-	}
-	return ms
-}
-
-// namedMotion is the first motion named by its own word, or circling
-// when only a manner names one ("in little circles"); "" for none.
-func namedMotion(ms []motionMention) string {
-	manner := false
-	for _, m := range ms {
-		if m.strength == 2 {
-			manner = true
-		}
-	}
-	for i, m := range ms {
-		if m.strength == 1 && m.id != "hold" && (!manner || protectedMotion[m.id]) {
-			// "Slide your fingertips behind the ears and make small
-			// circles": the slide only brings the hands there.
-			if m.id == "glide" && strings.HasPrefix(m.word, "slid") {
-				for _, n := range ms[i+1:] {
-					if n.strength == 1 && n.id != "glide" && n.id != "hold" {
-						return n.id
-					}
-				}
-			}
-			return m.id
-		}
-	}
-	if manner {
-		return "circle"
-	}
-	return ""
-}
-
-// titleMotion is the motion a title over the step names: "The Fan
-// Stroke", "Circles."
-func (st *stepDraft) titleMotion() string {
-	for _, b := range []*block{st.first, st.section} {
-		if b == nil || b.blind {
-			continue
-		}
-		t := b.title
-		if b.kind == bHeading {
-			t = b.text
-		}
-		if id := motionOfText(t); id != "" {
-			return id
-		}
-	}
-	return ""
-}
-
-// generalMotion guesses the motion from a general verb ("move", "work").
-func (st *stepDraft) generalMotion(ms []motionMention) (string, bool, string) {
-	for _, m := range ms {
-		switch {
-		case m.id == "hold":
-			return "hold", false, ""
-		case m.word == "move" || m.word == "moves" || m.word == "moving" || m.word == "go":
-			return "glide", true, m.word
-		default:
-			return "rub", true, m.word
-		}
-	}
-	for i, s := range st.sents {
-		if st.roles[i] != 1 {
-			continue
-		}
-		for _, m := range s.motions {
-			return m.id, true, m.word
-		}
-	}
-	return "hold", true, ""
-}
-
-func (st *stepDraft) motion() string {
-	id, _, _ := st.motionGuess()
-	return id
-}
-
-func motionOfText(t string) string {
-	if t == "" {
-		return ""
-	}
-	toks := tokenize(t)
-	stm := makeStream(toks)
-	for _, h := range words.scan(stm.ws) {
-		for _, v := range h.e.vals {
-			if v.c == cMotion || v.c == cManner {
-				return v.id
-			}
-		}
-	}
-	return ""
-}
-
 // areaVotes weighs the areas a text names.
 type areaVotes struct {
 	score map[string]float64
@@ -173,10 +28,6 @@ func (v *areaVotes) add(a string, w float64) {
 	v.score[a] += w
 }
 
-// limbJoints are where strokes start and end more often than where they
-// work: "from ankle to knee" works the calf.
-var limbJoints = map[string]bool{"knee": true, "elbow": true, "wrist": true, "ankle": true, "hip": true}
-
 func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	// Where one hand holds is not where the other works, unless the
 	// sentence holds and moves on one place: "Hold each finger at its
@@ -187,7 +38,7 @@ func (v *areaVotes) addSentence(s *sentence, w float64, jointsOnly bool) {
 	}
 	// A place only held still by the other hand counts for little; one a
 	// move travels along counts more, and then says more than where the
-	// move starts (extract_places.go).
+	// move starts (sentence_places.go).
 	held, path := s.placeRoles()
 	felt := s.feltAt()
 	turned := s.jointsTurned()
@@ -1174,14 +1025,6 @@ func (st *stepDraft) oneWorkedPart(limb string) string {
 	return part
 }
 
-// placeArea is the area of a place: a landmark's area, or the area itself.
-func placeArea(p string) string {
-	if lm, ok := massage.LandmarkByID(p); ok {
-		return lm.Area
-	}
-	return p
-}
-
 // worksSomewhere reports a step that names where it works, not only where
 // its moves head or which joints they pass ("just above the hips").
 func (st *stepDraft) worksSomewhere() bool {
@@ -1529,15 +1372,6 @@ func ofTheBack(t []token, k int) bool {
 	return false
 }
 
-func hasWord(toks []token, w string) bool {
-	for _, t := range toks {
-		if t.w == w {
-			return true
-		}
-	}
-	return false
-}
-
 // between names the part of a limb that lies between two joints: a stroke
 // "from ankle to knee" works the calf.
 func between(st *stepDraft) string {
@@ -1654,6 +1488,24 @@ func (d *doc) frontOfTorso(st *stepDraft, prevArea string) string {
 			if d.intro.score[a] > 0 {
 				return a
 			}
+		}
+	}
+	return ""
+}
+
+// wholeOf is the area whose parts a step's own places work together
+// ("one hand on the upper back and one on the lower back", a glide from
+// the lower back up over the shoulder blades is the back), or "": the
+// best of the votes and another part of the same whole with at least half
+// its weight.
+func (v *areaVotes) wholeOf() string {
+	best := v.best()
+	for _, b := range v.order {
+		if p := parentOfSiblings(best, b); p != "" && v.score[b] >= v.score[best]/2 {
+			return p
+		}
+		if lengthOfBack(best, b) && v.score[b] >= v.score[best]/2 {
+			return "back"
 		}
 	}
 	return ""

@@ -157,13 +157,6 @@ func evaluateText(ev *Evaluation, total []Score, path, lp string, base Options) 
 	return nil
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // scoreText scores one import against its labels.
 func scoreText(res *Result, l *Labels) TextScore {
 	ts := TextScore{WantMode: l.Mode, Missed: []string{}, Extra: []string{}}

@@ -6,7 +6,7 @@ import (
 	"github.com/knead/knead/massage"
 )
 
-// Extract, the other side: a turn to the other side (segment_side.go)
+// Extract, the other side: a turn to the other side (steps_side.go)
 // works the place it names ("the other leg"), or else the place of the
 // step before; its side is "other" (or the side it names: "the right
 // shoulder"); it makes the move before's motion again, and in the routine
@@ -103,15 +103,6 @@ func switchedArea(t []token, prev string, handsWorked bool) string {
 // wholeWords say a turn plays every move again: "do it all again", "the
 // whole thing", "same three moves".
 var wholeWords = wordSet("all everything lot whole moves steps sequence routine top")
-
-func hasAnyWord(t []token, set map[string]bool) bool {
-	for _, x := range t {
-		if set[x.w] {
-			return true
-		}
-	}
-	return false
-}
 
 // replayed is how many of the steps before a turn to the other side it
 // plays again: the step before alone when the turn closes that step's own

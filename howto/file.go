@@ -3,6 +3,9 @@ package howto
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 
@@ -74,4 +77,22 @@ func routineFileSource(title, src string) ([]byte, error) {
 		return nil, fmt.Errorf("writing the source of %s: %w", src, err)
 	}
 	return s, nil
+}
+
+// say is the warning as the routine says it: an item of a list of
+// cautions after the line that leads it in.
+func (w Warning) say() string {
+	if w.Lead == "" {
+		return w.Text
+	}
+	if labelOnly(tokenize(w.Lead)) {
+		// A heading that only names the list ("Warnings",
+		// "Contraindications"): an item that is a sentence of its own
+		// is said alone, a fragment after the heading and a colon.
+		if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsUpper(r) {
+			return w.Text
+		}
+		return strings.TrimRight(w.Lead, ":") + ": " + w.Text
+	}
+	return w.Lead + " " + w.Text
 }

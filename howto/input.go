@@ -30,16 +30,6 @@ func sizeName(n int) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// Format is how a text is marked up.
-type Format string
-
-const (
-	FormatText     Format = "text"
-	FormatMarkdown Format = "markdown"
-	FormatHTML     Format = "html"
-	FormatJSON     Format = "json" // an app's export, read as the text it holds (read_json.go)
-)
-
 // clean makes any bytes into tidy text: valid UTF-8, \n line ends, no
 // control characters (terminal escapes included), no zero-width or
 // byte-order marks, non-breaking spaces as spaces.

@@ -431,84 +431,6 @@ func lubricantNear(t []token, i int) bool {
 	return false
 }
 
-// modifier reports a sentence that changes the step before it rather than
-// starting one: "Repeat four times.", "Switch sides and repeat.", "Do it
-// gently.", "Hold 10 seconds and release."
-func (s *sentence) modifier(cur *stepDraft) bool {
-	if s.claim {
-		return false // "We do this twice a week and she says it helps": no change to the move
-	}
-	if len(s.toks) > 1 && labelWords[s.toks[0].w] && s.toks[1].w == ":" && s.b != cur.last {
-		return false // "Tip: keep talking to them about the pressure." under the last step is a tip
-	}
-	if s.b != cur.last && s.b.kind == bItem && cur.last.kind == bItem && s.idx > 0 {
-		// "2. Cheeks: … Keep your fingers joined.": a later sentence of
-		// another item changes that item's move, never the item's before
-		return false
-	}
-	if s.form == fNone {
-		return s.modifierNoVerb()
-	}
-	if s.countPerSide() {
-		return true // "Maybe 20 strokes a leg.": how many times, for the move before
-	}
-	if s.b != cur.last && s.idx == 0 && len(s.b.sents) > 1 && len(s.st.ws) <= 2 && !s.hasLoc() && !s.hasStrong() {
-		return false // "Finish." naming the list item it opens, before its move: nothing merges across items
-	}
-	if s.b != cur.last && (s.hasStrong() && s.strongMotion() != cur.motion() || s.warning || s.replays()) {
-		// "Repeat the warm-up glide three more times." in a step of its own
-		// plays a move again; a warning there is no change to the move.
-		return false
-	}
-	if s.endsRepeat() || s.startsOver() || s.repeatsSteps() {
-		return true
-	}
-	if s.b != cur.last && s.idx == 0 && s.hasStrong() && s.verb.c != vModify {
-		// "- With your fingertips, make small circles along the same
-		// path": a move that opens an item of its own is a step of its own
-		return false
-	}
-	if s.b == cur.last && !s.replays() && s.returnsStroke() {
-		return true // "Separate your hands, reach over the hip and return down the outside of the leg."
-	}
-	if s.b == cur.last && !s.hasLoc() && !s.hasStrong() && !s.hasWeak() && (!s.secs.IsZero() || !s.rep.IsZero()) && s.verb.c != vPrep {
-		return true // "Give it a minute or so per side."
-	}
-	return s.modifierByVerb(cur)
-}
-
-// modifierByVerb decides by the kind of the main verb: a verb that changes
-// the move ("do", "finish") does, unless it moves on to new places; a
-// placing verb, or "cover", does with only a count or a time.
-func (s *sentence) modifierByVerb(cur *stepDraft) bool {
-	switch s.verb.c {
-	case vModify:
-		if s.verb.base == "go" && s.opensWithNext() && newPlaces(cur, s) && s.rep.IsZero() && s.secs.IsZero() {
-			return false // "Then I go to the low back itself.": on to the next place
-		}
-		switch s.verb.base {
-		case "finish", "end", "proceed", "begin", "start":
-			// "End with both hands lying still on her lower back": a closing hold, a step
-			return !s.hasStrong() && !s.hasWeak() && !(s.hasLoc() && s.stillHands())
-		case "do":
-			if s.sameAs() {
-				return false
-			}
-		}
-		return !(s.hasStrong() && newPlaces(cur, s))
-	case vPlace:
-		if !s.hasLoc() && !s.hasPart() && !s.hasStrong() && (!s.secs.IsZero() || !s.rep.IsZero()) {
-			return true
-		}
-	case vPrep:
-		// "Cover the whole length 3 times."
-		if s.verb.base == "cover" && len(s.prep) == 0 && !s.hasStrong() {
-			return true
-		}
-	}
-	return false
-}
-
 // strongMotion is the first named motion of the sentence.
 func (s *sentence) strongMotion() string {
 	for _, m := range s.motions {
@@ -859,4 +781,52 @@ func (s *sentence) replayOf(of int) int {
 		}
 	}
 	return 0
+}
+
+// supposeWords open a clause that only supposes: "if the skin is dry".
+var supposeWords = wordSet("if when unless whether")
+
+// namesMove reports a motion named by a word that is not the unit of a
+// count: "sweeping" in "five sweeping strokes".
+func (s *sentence) namesMove() bool {
+	for _, m := range s.motions {
+		if m.strength >= 1 && m.id != "hold" && !countUnits[m.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// toolPurpose reports "use your knuckles to dig into the arch", "use both
+// hands to jostle the thigh": the giver's hand put to work on a place,
+// whatever the verb after "to".
+func (s *sentence) toolPurpose() bool {
+	if s.vi < 0 || s.verb.base != "use" || !s.hasLoc() {
+		return false
+	}
+	for k := s.vi + 1; k+1 < len(s.toks) && k <= s.vi+5; k++ {
+		if s.toks[k].w == "to" && s.toks[k+1].kind == tWord && giverWords[s.toks[k-1].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// sideNouns are the words "the other …" names a side by.
+var sideNouns = wordSet("side sides leg legs arm arms foot feet hand hands calf calves thigh thighs " +
+	"shoulder shoulders hip hips knee ankle wrist forearm cheek cheeks ear ears temple half buttock glute")
+
+// repeatsByNumber reports moves played again by their numbers: "Repeat
+// 5.4 on the left arm.", "swap over and run 00:00 to 03:30 again", "do 1
+// to 4 again". It is no move of its own, however sure the model is.
+func repeatsByNumber(t []token) bool {
+	for i, x := range t {
+		if (x.w == "repeat" || x.w == "run") && i+1 < len(t) && t[i+1].kind == tNum {
+			return true
+		}
+		if x.w == "do" && i+3 < len(t) && t[i+1].kind == tNum && (t[i+2].w == "to" || t[i+2].w == "-" || t[i+2].w == "–" || t[i+2].w == "and") && t[i+3].kind == tNum {
+			return true // "Swap feet and do 1 to 4 again."
+		}
+	}
+	return false
 }

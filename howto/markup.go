@@ -17,18 +17,6 @@ const (
 	lBlank
 )
 
-// line is one line of the text with its markup read: a heading, the start
-// of a list item, a line of running text, or a blank.
-type line struct {
-	n       int // line number in the input
-	kind    lkind
-	text    string
-	num     int    // the number of a numbered item or of "Step N"
-	title   string // a lead-in such as "Step 1: Warm up." or a bold run before the text
-	caption bool   // a caption under a time stamp of its own: it may run on from the caption before
-	row     bool   // a table's row, its cells joined as sentences
-}
-
 var (
 	reATX    = regexp.MustCompile(`^#{1,6}\s+`)
 	reSetext = regexp.MustCompile(`^(=+|-+)\s*$`)
@@ -1074,3 +1062,40 @@ func stepNumber(s string) int {
 func tildeBanner(t string) bool {
 	return len(t) > 4 && t[0] == '~' && t[len(t)-1] == '~' && t[1] != '~'
 }
+
+// reNumberedHeading is a heading that numbers a step: "1. Spread", "▸ 2.
+// Thumb walk" (not "3 Ways to …"; "Step 3:" headings are read as a
+// step's title already).
+var reNumberedHeading = regexp.MustCompile(`^[^\p{L}\p{N}]{0,3}(\d{1,2})\s*[.):–—-]\s+(\S.*)$`)
+
+// shortTitle reports whether s reads as a title: a few words and no
+// sentence end or trailing comma.
+func shortTitle(s string) bool {
+	s = strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool { return isPictograph(r) || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) })
+	if s == "" {
+		return false
+	}
+	if strings.Contains(s, "? ") || strings.Contains(s, "! ") {
+		return false // "Feeling puffy after dinner? Try this before bed": sentences
+	}
+	n := len(strings.Fields(s))
+	if n > 10 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch last {
+	case '.', '!', '?', ',', ';', '…':
+		return false
+	}
+	return true
+}
+
+// endsMidPhrase reports a line that stops where no sentence can: on
+// "and", "the", "of", "your" and the like, so the line is wrapped prose
+// ("Hold their hand palm up and" / "press your thumbs in small").
+func endsMidPhrase(line string) bool {
+	f := strings.Fields(line)
+	return len(f) > 0 && midPhrase[strings.ToLower(f[len(f)-1])]
+}
+
+var midPhrase = wordSet("and or the a an of your their his her its our my than into onto")

@@ -314,15 +314,6 @@ func shareSource(a, b *massage.Technique) bool {
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
-func contains(list []string, x string) bool {
-	for _, y := range list {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // stepAreas are the areas the steps work on.
 func (d *doc) stepAreas() []string {
 	var out []string
@@ -413,36 +404,6 @@ func keysMet(keys [][]string, ws map[string]bool) bool {
 var conditionWords = map[string][2][]string{
 	"unhealthy-scalp": {{"scalp", "hair", "head"}, {"abrasion", "abrasions", "disease", "unhealthy", "sores", "sore", "scrapes", "cuts", "wound", "wounds", "infection", "rash", "lice"}},
 	"inflamed-joint":  {{"joint", "joints", "wrist", "elbow", "ankle", "knee", "knuckles", "fingers", "hip", "toes"}, {"arthritic", "arthritis", "inflamed", "swollen", "hot", "painful", "rheumatoid"}},
-}
-
-var stopwords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true,
-	"of": true, "to": true, "on": true, "in": true, "it": true, "is": true, "are": true,
-	"be": true, "do": true, "not": true, "don't": true, "never": true, "your": true,
-	"their": true, "you": true, "they": true, "them": true, "if": true, "as": true, "so": true,
-	"this": true, "that": true, "with": true, "for": true, "can": true, "should": true,
-	"any": true, "there": true, "at": true, "over": true, "but": true, "more": true, "keep": true,
-	"it's": true, "only": true, "into": true, "from": true, "by": true, "has": true}
-
-func stem(w string) string {
-	for _, suf := range []string{"ing", "ful", "es", "s", "ed"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	if w == "hurt" || w == "pain" {
-		return "pain"
-	}
-	return w
-}
-
-func contentStems(text string) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range tokenize(text) {
-		if t.kind == tWord && !stopwords[t.w] && len(t.w) > 2 {
-			m[stem(t.w)] = true
-		}
-	}
-	return m
 }
 
 func (d *doc) matchCautions() {

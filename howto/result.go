@@ -2,9 +2,6 @@ package howto
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/knead/knead/massage"
 )
@@ -119,20 +116,40 @@ func (e *NoInstructionsError) Error() string {
 		"expected steps such as \"Rub the tops of the shoulders in small circles\"", e.Sentences, e.Skipped)
 }
 
-// say is the warning as the routine says it: an item of a list of
-// cautions after the line that leads it in.
-func (w Warning) say() string {
-	if w.Lead == "" {
-		return w.Text
-	}
-	if labelOnly(tokenize(w.Lead)) {
-		// A heading that only names the list ("Warnings",
-		// "Contraindications"): an item that is a sentence of its own
-		// is said alone, a fragment after the heading and a colon.
-		if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsUpper(r) {
-			return w.Text
-		}
-		return strings.TrimRight(w.Lead, ":") + ": " + w.Text
-	}
-	return w.Lead + " " + w.Text
+// SentenceRole is what one sentence of the text was taken for.
+type SentenceRole struct {
+	Line int      `json:"line"`
+	Text string   `json:"text"`
+	Role string   `json:"role"`
+	Also []string `json:"also,omitempty"` // other roles it plays: a step sentence that also warns
+	Step int      `json:"step,omitempty"` // the step it belongs to, 1-based
+	Why  string   `json:"why"`
+	// What the role model says of the sentence (classify_model.go): its
+	// role and that role's probability. Absent for headings and noise.
+	Model      string  `json:"model,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Warns      float64 `json:"warns,omitempty"` // the probability it warns
 }
+
+// Roles a sentence can have.
+const (
+	RoleMove        = "move"
+	RoleModifier    = "move modifier"
+	RolePrep        = "preparation"
+	RoleWarning     = "warning"
+	RoleClaim       = "claim"
+	RoleTip         = "tip"
+	RoleDescription = "description"
+	RoleCommentary  = "commentary"
+	RoleNoise       = "noise"
+)
+
+// Format is how a text is marked up.
+type Format string
+
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+	FormatJSON     Format = "json" // an app's export, read as the text it holds (read_json.go)
+)

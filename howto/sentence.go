@@ -35,63 +35,6 @@ type motionMention struct {
 	word     string
 }
 
-// sentence is one sentence with what was read in it.
-type sentence struct {
-	text  string
-	line  int
-	b     *block
-	idx   int
-	off   int  // where the sentence starts in the block's text
-	split bool // the first move of a sentence cut in two (see splitClauses)
-
-	toks []token
-	st   stream
-	hits []hit
-
-	form      form
-	vi        int  // token index of the main verb, -1 when none
-	narrative bool // the author tells what they do ("I put …", "We do this …")
-	verb      verb
-
-	landmarks []string
-	areas     []string
-	refs      map[string]bool // places named only as where a move goes or starts, or next to it: "toward the hip", "under the ribs"
-	avoid     bool            // names a place never pressed on
-	elsewhere bool            // names a place on the body the model has no area for ("the bottom")
-	parts     []handMention
-	holdHand  string // the hand that holds ("in your left hand")
-	motions   []motionMention
-	dirs      []string
-	turn      string
-	pressure  massage.Pressure
-	sides     []string
-	prep      []string
-	tool      bool
-	rep       massage.Count
-	repVague  bool
-	secs      massage.Bounds
-	secsVague bool
-	repeatSay bool // says to repeat
-	repMore   bool // the count is of more passes: "a couple more times"
-
-	warning   bool
-	warnLead  bool // opens with its warning
-	warnAt    int  // token where a clause that warns begins, -1 when none
-	warnFirst int  // token where the first warning cue begins, -1 when none
-	claim     bool
-	selfText  bool // the text as a whole reads as self-massage
-	self      int  // cues that the text is self-massage
-	partner   int  // cues that it is for a partner
-	receivers int  // the receiver named as a person: "the person's calf", "your partner"
-	yourself  bool // "yourself", "self"
-	iOnYou    bool // the author works the reader's body: "I'll lay both hands on your lower back"
-
-	shape      shape // its structure, with no verb list as the gate (classify_struct.go)
-	guess      guess // what the role model says of it (classify_model.go)
-	modelSaid  bool  // the model changed what the rules read: a move, a warning
-	modelMoved bool  // a sentence the rules read as no instruction is a move by the model
-}
-
 // adverbs that may open an instruction.
 var leadAdverbs = map[string]bool{"then": true, "next": true, "now": true, "first": true,
 	"firstly": true, "second": true, "secondly": true, "third": true, "thirdly": true,
@@ -2484,4 +2427,235 @@ func (s *sentence) inAsideClause(ti int) bool {
 		}
 	}
 	return false
+}
+
+// limbJoints are where strokes start and end more often than where they
+// work: "from ankle to knee" works the calf.
+var limbJoints = map[string]bool{"knee": true, "elbow": true, "wrist": true, "ankle": true, "hip": true}
+
+var positionVerbs = map[string]bool{"sit": true, "lie": true, "kneel": true, "stand": true,
+	"recline": true}
+
+// pastHandPhrase skips a short phrase naming the giver's hand from token
+// p: "your right thumb", "the other hand", "both palms". It returns where
+// the phrase ends, or p when there is none.
+func pastHandPhrase(t []token, p int) int {
+	q := p
+	hand := false
+	for q < len(t) && q < p+5 {
+		w := t[q].w
+		switch {
+		case giverWords[w] || w == "fingertip" || w == "finger":
+			hand = true
+		case dets[w] || bodyAdjs[w] || w == "index" || w == "one" || w == "two" || leadAdverbs[w] && hand:
+		default:
+			if hand {
+				return q
+			}
+			return p
+		}
+		q++
+	}
+	if hand {
+		return q
+	}
+	return p
+}
+
+// laterInstruction finds an instruction after the chatter that opens a
+// spoken sentence: "good, now we're doing the fingers, so take each
+// finger at the base". It must follow a comma and "so", "now" or "then",
+// and place the hands or move them.
+func laterInstruction(t []token) int {
+	for q := 1; q+2 < len(t); q++ {
+		if t[q].w != "," && t[q].w != ";" {
+			continue
+		}
+		k := q + 1
+		if w := t[k].w; w != "so" && w != "now" && w != "then" {
+			continue
+		}
+		for k < len(t) && (t[k].w == "so" || t[k].w == "now" || t[k].w == "then" || t[k].w == "just") {
+			k++
+		}
+		if k >= len(t) {
+			return -1
+		}
+		if v, ok := baseVerb(t[k].w); ok && (v.c == vMove || v.c == vPlace) {
+			return k
+		}
+		// "…, so have your wife lie face down": the receiver put in place
+		if (t[k].w == "have" || t[k].w == "ask" || t[k].w == "get") && k+2 < len(t) &&
+			(receiverNouns[t[k+1].w] || (t[k+1].w == "your" || t[k+1].w == "the") && receiverNouns[t[k+2].w]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// findFragment reads a sentence with no verb that still names a move as
+// an instruction: in a list item, a move and where it works ("Ankle bones:
+// fingertip circles round them, 30s", "Knuckles, heel to ball."); in
+// running text, one that opens with its count or its move ("Four or five
+// of those long strokes", "Then gentle thumb circles on the sole").
+func (s *sentence) findFragment() {
+	if s.form != fNone || s.b == nil || s.b.kind == bHeading || s.warning || s.claim || strings.HasSuffix(s.text, "?") {
+		return
+	}
+	t := s.toks
+	n, finite := fragmentWords(t)
+	if finite || n == 0 || n > 24 {
+		return
+	}
+	mi := -1
+	for _, m := range s.motions {
+		if m.strength >= 1 && m.id != "hold" {
+			mi = m.ti
+			break
+		}
+	}
+	placed := s.hasLoc() || s.hasPart() || s.tool
+	if s.b.kind == bItem && mi >= 0 && mi <= 1 && !placed && hasWord(t, "again") {
+		// "E. Stroking again, as in A, to finish.": a move named, played again
+		s.form, s.vi = fFragment, 0
+		return
+	}
+	if !s.fragmentOpens(mi, n, placed) {
+		return
+	}
+	if mi < 0 {
+		if to := s.pathTo(); to >= 0 {
+			// "Heel to toes, slow.": a stroke from one place to the other.
+			s.motions = append(s.motions, motionMention{ti: to, id: "glide", strength: 1, word: t[to].w})
+		} else if s.b.kind != bItem || !s.hasWeak() || s.secs.IsZero() && s.rep.IsZero() || !s.hasLoc() {
+			return // a press or hold in a list, with its time: "thumbs under the skull ridge, press up & hold ~20 sec"
+		}
+	}
+	s.form, s.vi = fFragment, 0
+}
+
+// finiteWords show that a run of words has a verb of its own: it is a
+// sentence, not a fragment.
+var finiteWords = wordSet("is are was were be been am has have had will would can could should may " +
+	"might must do does did i you we he she they it's that's there's you'll i'm we're you're " +
+	"they're he's she's says said let's find finds helps makes tends seems feels gets")
+
+// fragmentLead reports a list item that opens as a move does: with a
+// count, a move, a hand or a place it runs from ("Thumbs. Arch. 10
+// circles.", "Long strokes up the thigh", "Heel to toes", "Effleurage:
+// palms, ankle → knee"), perhaps after a label ("Ankle bones: fingertip
+// circles round them"). "Foot wells with air compression", a thing's
+// parts, is no move.
+func (s *sentence) fragmentLead() bool {
+	t := s.toks
+	p := 0
+	for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {
+		p++
+	}
+	if p+2 < len(t) && t[p].w == "after" && (t[p+1].w == "that" || t[p+1].w == "this") && t[p+2].w == "," {
+		p += 3 // "After that, the heel of your hand along the blade's edge"
+	}
+	starts := []int{p}
+	for q := p + 1; q < len(t) && q <= p+6; q++ {
+		if t[q].w == ":" {
+			starts = append(starts, q+1) // after a label
+			break
+		}
+	}
+	for _, p := range starts {
+		if p >= len(t) {
+			continue
+		}
+		if _, ok := number(t[p]); ok {
+			return true
+		}
+		for _, m := range s.motions {
+			if m.ti >= p && m.ti <= p+3 && m.strength >= 1 {
+				return true
+			}
+		}
+		for _, h := range s.hits {
+			ti := s.st.ti[h.i]
+			if ti < p || ti > p+2 {
+				continue
+			}
+			end := s.st.ti[h.i+h.n-1] + 1
+			for _, v := range h.e.vals {
+				switch {
+				case v.c == cPart || v.c == cHand:
+					return true // "Knuckles, heel to ball", "fingertip circles"
+				case (v.c == cLandmark || v.c == cArea) && end < len(t) && (t[end].w == "to" || t[end].w == "→" || t[end].w == ":" || ti == p && t[end].w == ","):
+					return true // "Heel to toes", "Ankle bones: …"
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pathTo finds a "to" (or an arrow) between two places: "heel to toes",
+// "knee → hip". It returns the token of the "to", or -1.
+func (s *sentence) pathTo() int {
+	type span struct{ from, to int }
+	var places []span
+	for _, h := range s.hits {
+		for _, v := range h.e.vals {
+			if v.c == cLandmark || v.c == cArea {
+				places = append(places, span{s.st.ti[h.i], s.st.ti[h.i+h.n-1]})
+				break
+			}
+		}
+	}
+	for i := 1; i < len(places); i++ {
+		a, b := places[i-1], places[i]
+		for k := a.to + 1; k <= b.from; k++ { // "heel to ball": the "to" may open the second place
+			if w := s.toks[k].w; (w == "to" || w == "→") && k-a.to <= 2 && b.from-k <= 3 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// receiverNouns name the person who receives the massage.
+var receiverNouns = wordSet("person receiver recipient partner client friend baby him them subject " +
+	"wife husband child son daughter mum mom dad mother father")
+
+// fragmentWords counts the words of a sentence read as a fragment, up to
+// the first that shows a verb of its own (finite).
+func fragmentWords(t []token) (n int, finite bool) {
+	for _, x := range t {
+		if x.kind != tPunct {
+			n++
+		}
+		if finiteWords[x.w] {
+			return n, true
+		}
+	}
+	return n, false
+}
+
+// fragmentOpens reports whether a sentence with no verb opens as a
+// fragment does, its first strong move at token mi: in running text,
+// with its count or its move, and with a place, or as a count of a named
+// move; in a list item, with a place and a move's lead (fragmentLead).
+func (s *sentence) fragmentOpens(mi, n int, placed bool) bool {
+	t := s.toks
+	if s.b.kind == bItem {
+		return placed && s.fragmentLead()
+	}
+	p := 0
+	for p < len(t) && (t[p].kind == tPunct || leadAdverbs[t[p].w]) {
+		p++
+	}
+	if p >= len(t) || mi < 0 {
+		return false
+	}
+	_, count := number(t[p])
+	if !count && mi-p > 3 {
+		return false
+	}
+	// "Four or five of those long sweeping strokes, each one lighter
+	// than the last": a count of a named move, where the move before was.
+	return placed || count && n >= 6 && s.namesMove()
 }

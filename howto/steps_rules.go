@@ -1,8 +1,10 @@
 package howto
 
-// Segment, what goes on with a step and what is no step: rules that read a
+import "github.com/knead/knead/massage"
+
+// Steps, what goes on with a step and what is no step: rules that read a
 // sentence against the step being built, by its structure. They run in
-// doc.sentence before the older rules of import.go.
+// doc.sentence (steps_sentence.go) before the rules of steps_continue.go.
 
 // sideRepeat reports a sentence that plays the move again on the other
 // side: "Now the same on the other forearm, with the other hand", "Then
@@ -42,10 +44,6 @@ func (s *sentence) giverSupport() bool {
 	}
 	return false
 }
-
-// receiverNouns name the person who receives the massage.
-var receiverNouns = wordSet("person receiver recipient partner client friend baby him them subject " +
-	"wife husband child son daughter mum mom dad mother father")
 
 // restGoals are where the receiver, or a part of them, is put to rest.
 var restGoals = wordSet("table bed floor couch sofa mat chair stool pillow cushion thigh thighs lap " +
@@ -96,21 +94,6 @@ func (s *sentence) nextPlace(cur *stepDraft) bool {
 		return true // "… and end with tapping along the shoulders": the closing move, on a place of its own
 	}
 	return s.opensWithNext()
-}
-
-// toolPurpose reports "use your knuckles to dig into the arch", "use both
-// hands to jostle the thigh": the giver's hand put to work on a place,
-// whatever the verb after "to".
-func (s *sentence) toolPurpose() bool {
-	if s.vi < 0 || s.verb.base != "use" || !s.hasLoc() {
-		return false
-	}
-	for k := s.vi + 1; k+1 < len(s.toks) && k <= s.vi+5; k++ {
-		if s.toks[k].w == "to" && s.toks[k+1].kind == tWord && giverWords[s.toks[k-1].w] {
-			return true
-		}
-	}
-	return false
 }
 
 // metaVerbs take the text's own techniques or steps as their object:
@@ -290,6 +273,162 @@ func namesNew(cur *stepDraft, s *sentence) bool {
 	have := cur.places()
 	for _, p := range append(append([]string(nil), s.landmarks...), s.areas...) {
 		if !have[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// closesWith reports a sentence that opens with the closing move: "Finish
+// by stroking across the head", "End with a few long strokes", "Finally,
+// …", "To finish, …".
+func (s *sentence) closesWith() bool {
+	w := s.firstWords(2)
+	switch {
+	case len(w) == 2 && (w[0] == "finish" || w[0] == "end") && (w[1] == "by" || w[1] == "with"):
+		return true
+	case len(w) >= 1 && (w[0] == "finally" || w[0] == "lastly"):
+		return true
+	case len(w) == 2 && w[0] == "to" && (w[1] == "finish" || w[1] == "end"):
+		return true
+	}
+	return false
+}
+
+// placeAreas are the areas a sentence's places lie in.
+func placeAreas(s *sentence) []string {
+	var out []string
+	for _, l := range s.landmarks {
+		if lm, ok := massage.LandmarkByID(l); ok {
+			out = append(out, lm.Area)
+		}
+	}
+	return append(out, s.areas...)
+}
+
+func dirConflict(have, next []string) bool {
+	if len(have) == 0 {
+		return false
+	}
+	for _, n := range next {
+		if n == "around" || n == "across" || n == "in-place" || n == "along-spine" || n == "away-from-spine" || n == "outward" {
+			continue
+		}
+		found := false
+		for _, h := range have {
+			if h == n || n == "up" && h == "up-and-down" || n == "down" && h == "up-and-down" {
+				found = true
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
+}
+
+// newPlaces reports a sentence that names a place the step has not: a new
+// landmark, or an area apart from every place the step names.
+func newPlaces(st *stepDraft, s *sentence) bool {
+	have := st.places()
+	for _, l := range s.landmarks {
+		if !have[l] {
+			return true
+		}
+	}
+	for _, a := range s.areas {
+		if have[a] {
+			continue
+		}
+		near := false
+		for p := range have {
+			pa := p
+			if lm, ok := massage.LandmarkByID(p); ok {
+				pa = lm.Area
+			}
+			if massage.Overlaps(pa, a) {
+				near = true
+			}
+		}
+		if !near {
+			return true
+		}
+	}
+	return false
+}
+
+// modifier reports a sentence that changes the step before it rather than
+// starting one: "Repeat four times.", "Switch sides and repeat.", "Do it
+// gently.", "Hold 10 seconds and release."
+func (s *sentence) modifier(cur *stepDraft) bool {
+	if s.claim {
+		return false // "We do this twice a week and she says it helps": no change to the move
+	}
+	if len(s.toks) > 1 && labelWords[s.toks[0].w] && s.toks[1].w == ":" && s.b != cur.last {
+		return false // "Tip: keep talking to them about the pressure." under the last step is a tip
+	}
+	if s.b != cur.last && s.b.kind == bItem && cur.last.kind == bItem && s.idx > 0 {
+		// "2. Cheeks: … Keep your fingers joined.": a later sentence of
+		// another item changes that item's move, never the item's before
+		return false
+	}
+	if s.form == fNone {
+		return s.modifierNoVerb()
+	}
+	if s.countPerSide() {
+		return true // "Maybe 20 strokes a leg.": how many times, for the move before
+	}
+	if s.b != cur.last && s.idx == 0 && len(s.b.sents) > 1 && len(s.st.ws) <= 2 && !s.hasLoc() && !s.hasStrong() {
+		return false // "Finish." naming the list item it opens, before its move: nothing merges across items
+	}
+	if s.b != cur.last && (s.hasStrong() && s.strongMotion() != cur.motion() || s.warning || s.replays()) {
+		// "Repeat the warm-up glide three more times." in a step of its own
+		// plays a move again; a warning there is no change to the move.
+		return false
+	}
+	if s.endsRepeat() || s.startsOver() || s.repeatsSteps() {
+		return true
+	}
+	if s.b != cur.last && s.idx == 0 && s.hasStrong() && s.verb.c != vModify {
+		// "- With your fingertips, make small circles along the same
+		// path": a move that opens an item of its own is a step of its own
+		return false
+	}
+	if s.b == cur.last && !s.replays() && s.returnsStroke() {
+		return true // "Separate your hands, reach over the hip and return down the outside of the leg."
+	}
+	if s.b == cur.last && !s.hasLoc() && !s.hasStrong() && !s.hasWeak() && (!s.secs.IsZero() || !s.rep.IsZero()) && s.verb.c != vPrep {
+		return true // "Give it a minute or so per side."
+	}
+	return s.modifierByVerb(cur)
+}
+
+// modifierByVerb decides by the kind of the main verb: a verb that changes
+// the move ("do", "finish") does, unless it moves on to new places; a
+// placing verb, or "cover", does with only a count or a time.
+func (s *sentence) modifierByVerb(cur *stepDraft) bool {
+	switch s.verb.c {
+	case vModify:
+		if s.verb.base == "go" && s.opensWithNext() && newPlaces(cur, s) && s.rep.IsZero() && s.secs.IsZero() {
+			return false // "Then I go to the low back itself.": on to the next place
+		}
+		switch s.verb.base {
+		case "finish", "end", "proceed", "begin", "start":
+			// "End with both hands lying still on her lower back": a closing hold, a step
+			return !s.hasStrong() && !s.hasWeak() && !(s.hasLoc() && s.stillHands())
+		case "do":
+			if s.sameAs() {
+				return false
+			}
+		}
+		return !(s.hasStrong() && newPlaces(cur, s))
+	case vPlace:
+		if !s.hasLoc() && !s.hasPart() && !s.hasStrong() && (!s.secs.IsZero() || !s.rep.IsZero()) {
+			return true
+		}
+	case vPrep:
+		// "Cover the whole length 3 times."
+		if s.verb.base == "cover" && len(s.prep) == 0 && !s.hasStrong() {
 			return true
 		}
 	}

@@ -2,7 +2,7 @@ package howto
 
 import "strings"
 
-// Segment, a closing move inside a sentence: "Brush down the back with
+// Steps, a closing move inside a sentence: "Brush down the back with
 // both palms and end with tapping along the shoulders" is two moves, the
 // brushing and then the tapping. A sentence is cut before "and end with",
 // "and finish by", ", finishing with" when both parts are moves of their

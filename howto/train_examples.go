@@ -341,15 +341,6 @@ func TrainRoles(ex []RoleExample) *roleModels {
 	return m
 }
 
-func classIndex(role string) int {
-	for i, c := range modelRoles {
-		if c == role {
-			return i
-		}
-	}
-	return len(modelRoles) - 1 // commentary
-}
-
 // WriteRoleModel trains on examples and writes the model file.
 func WriteRoleModel(w io.Writer, ex []RoleExample) error {
 	return writeModels(w, TrainRoles(ex))

@@ -1,6 +1,6 @@
 package howto
 
-// Extract, preparations of the giver's hands, by what the sentence does to
+// A sentence's preparations of the giver's hands, by what the sentence does to
 // them: warming the hands ("warm your hands first", "check that your
 // hands are warm"; warming the oil between the palms is oiling and warms
 // the hands too, as docs/import.md's labelling rules count it) and

@@ -7,7 +7,7 @@ import (
 	"github.com/knead/knead/massage"
 )
 
-// Extract, places: a body word is no place worked when it only says how
+// A sentence's places: a body word is no place worked when it only says how
 // the receiver lies or which part of a muscle is meant, or names the
 // giver's own body; a place the other hand only holds still counts for
 // little; a place a move travels along counts for much.
@@ -797,22 +797,6 @@ func (s *sentence) feltAt() map[string]bool {
 	return out
 }
 
-// wordsBefore reports one of ws in the n tokens before token i.
-func wordsBefore(t []token, i, n int, ws ...string) bool {
-	return wordIn(t, max(0, i-n), i-max(0, i-n), ws...)
-}
-
-func wordIn(t []token, p, n int, ws ...string) bool {
-	for k := max(p, 0); k < len(t) && k < p+n; k++ {
-		for _, w := range ws {
-			if t[k].w == w {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // placeRoles says, per place of a sentence, whether every mention of it is
 // only held still by the other hand, and whether any is travelled along.
 func (s *sentence) placeRoles() (held, path map[string]bool) {
@@ -843,24 +827,6 @@ func (s *sentence) placeRoles() (held, path map[string]bool) {
 		held = map[string]bool{}
 	}
 	return held, path
-}
-
-// wholeOf is the area whose parts a step's own places work together
-// ("one hand on the upper back and one on the lower back", a glide from
-// the lower back up over the shoulder blades is the back), or "": the
-// best of the votes and another part of the same whole with at least half
-// its weight.
-func (v *areaVotes) wholeOf() string {
-	best := v.best()
-	for _, b := range v.order {
-		if p := parentOfSiblings(best, b); p != "" && v.score[b] >= v.score[best]/2 {
-			return p
-		}
-		if lengthOfBack(best, b) && v.score[b] >= v.score[best]/2 {
-			return "back"
-		}
-	}
-	return ""
 }
 
 // lengthOfBack reports a move on the lower back that also works the neck

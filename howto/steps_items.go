@@ -1,6 +1,11 @@
 package howto
 
-// Segment, by the page's structure: a list item is a step's place. An
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Steps, by the page's structure: a list item is a step's place. An
 // item in which the rules find no move, no set-up and no hold takes the
 // sentence the role model reads most surely as a move, when it instructs
 // ("Let your right heel sink slowly below the edge …", "Loop the towel
@@ -64,4 +69,17 @@ func (st *stepDraft) surelyMoves() bool {
 		}
 	}
 	return false
+}
+
+// ownItemMove reports a sentence that opens a list item of its own with a
+// move the model is sure of: it changes no step before it.
+func (d *doc) ownItemMove(s *sentence) bool {
+	return d.cur != nil && d.cur.last != s.b && s.opensItem() && !continues(s.b) && !s.repeatsSteps() && !s.sideRepeat(d.cur) && s.modelMove()
+}
+
+// continues reports a caption that goes on with the sentence before it:
+// "twice per finger, thumb too".
+func continues(b *block) bool {
+	r, _ := utf8.DecodeRuneInString(b.text)
+	return b.caption && unicode.IsLower(r)
 }

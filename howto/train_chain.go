@@ -26,7 +26,7 @@ type chainParams struct {
 }
 
 // sequences are the training examples as one sequence a text, each
-// sentence twice when it has a masked copy (trainer.go's reason): once
+// sentence twice when it has a masked copy (train_examples.go says why): once
 // as it is and once in a copy of its text with every verb masked.
 func sequences(ex []RoleExample, index map[string]int) [][]chainPos {
 	var out [][]chainPos

@@ -8,41 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-type bkind uint8
-
-const (
-	bPara bkind = iota
-	bItem
-	bHeading
-)
-
-// block is a paragraph, a list item or a heading, with its sentences.
-type block struct {
-	kind    bkind
-	line    int
-	text    string
-	starts  []lineStart // where each joined line begins in text
-	num     int
-	title   string
-	section *block // the heading it falls under
-	noise   string // why it is left out; "" when it is read
-	caption bool   // a caption of a transcript (see line.caption)
-	row     bool   // a table's row (see line.row)
-	blind   bool   // a heading that ends a section but names nothing of it ("A Good Video Showing …")
-	// lead is the line a list item's run follows, when it ends in a colon
-	// ("Do NOT do the tummy rub:"); leads is set on that line
-	lead  *block
-	leads bool
-	// leadText is the sentence of a line that leads in a list of
-	// cautions (the whole line, or its last sentence: "… at home. Don't
-	// do this massage if you are:")
-	leadText string
-	// pageLine: a paragraph that was one line of a page written a
-	// paragraph a line (splitLines); nothing merges across such lines
-	// by the same place alone
-	pageLine bool
-	sents    []*sentence
-}
+// Split: lines into blocks (paragraphs, list items, headings) and each
+// block into sentences. Structure comes first: a numbered item, a heading
+// or a paragraph is a block, and no step runs across a heading.
 
 type lineStart struct{ off, line int }
 
@@ -59,7 +27,6 @@ func blocks(lines []line, firstLine bool) []*block {
 	blocksHeadings(out, firstLine)
 	numberedHeadingItems(out)
 	out = lineItems(out)
-	setSections(out)
 	return out
 }
 
@@ -180,11 +147,6 @@ func blocksHeadings(out []*block, firstLine bool) {
 		}
 	}
 }
-
-// reNumberedHeading is a heading that numbers a step: "1. Spread", "▸ 2.
-// Thumb walk" (not "3 Ways to …"; "Step 3:" headings are read as a
-// step's title already).
-var reNumberedHeading = regexp.MustCompile(`^[^\p{L}\p{N}]{0,3}(\d{1,2})\s*[.):–—-]\s+(\S.*)$`)
 
 // numberedHeadingItems reads the paragraph right under a numbered heading
 // as that step's item ("▸ 1. Spread" over "Long glides with both flat
@@ -372,64 +334,8 @@ func eachLineStands(b *block) bool {
 // runsOn are words a line broken in mid-sentence ends on.
 var runsOn = wordSet("a an the and or but of to with in on at for from by your my his her their its this that as than into onto over under")
 
-// setSections puts each block under the heading before it, passing over
-// headings that are page furniture ("Posted on: November 21, 2008").
-func setSections(bs []*block) {
-	var section, lead *block
-	numbered := false // the lead-in's list is numbered: a list of another kind ends it
-	for i, b := range bs {
-		switch {
-		case b.kind == bItem && lead != nil && (b.num > 0) == numbered && b.line <= bs[i-1].line+len(bs[i-1].starts)+1:
-			b.lead, lead.leads = lead, true
-		case b.kind == bItem && b.num > 0 && strings.HasSuffix(strings.TrimRight(b.text, " *_"), ":") && i+1 < len(bs) && bs[i+1].kind == bItem && bs[i+1].num == 0:
-			// "3.1 Do not massage … if the resident has:" over its own
-			// clauses "3.1.1 a fracture …": a numbered item leads its sub-items
-			lead, numbered = b, false
-		case b.kind == bItem:
-			lead = nil
-		case strings.HasSuffix(strings.TrimRight(b.text, " *_"), ":") && i+1 < len(bs) && bs[i+1].kind == bItem:
-			lead, numbered = b, bs[i+1].num > 0
-		case b.kind == bHeading && b.noise == "" && i+1 < len(bs) && bs[i+1].kind == bItem && warnLeadIn(tokenize(b.text)):
-			// "Contraindications" over "- a recent head injury": a heading
-			// that warns leads the list right under it
-			lead, numbered = b, bs[i+1].num > 0
-		default:
-			lead = nil
-		}
-		if b.kind == bHeading {
-			if b.noise == "" {
-				section = b
-			}
-			continue
-		}
-		b.section = section
-	}
-}
-
 func lastLine(b *block) string {
 	return b.text[b.starts[len(b.starts)-1].off:]
-}
-
-// shortTitle reports whether s reads as a title: a few words and no
-// sentence end or trailing comma.
-func shortTitle(s string) bool {
-	s = strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool { return isPictograph(r) || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) })
-	if s == "" {
-		return false
-	}
-	if strings.Contains(s, "? ") || strings.Contains(s, "! ") {
-		return false // "Feeling puffy after dinner? Try this before bed": sentences
-	}
-	n := len(strings.Fields(s))
-	if n > 10 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	switch last {
-	case '.', '!', '?', ',', ';', '…':
-		return false
-	}
-	return true
 }
 
 // leadsList reports a line that ends with a colon and reads as a sentence
@@ -660,16 +566,6 @@ func unpunctuatedLines(b *block) bool {
 	}
 	return true
 }
-
-// endsMidPhrase reports a line that stops where no sentence can: on
-// "and", "the", "of", "your" and the like, so the line is wrapped prose
-// ("Hold their hand palm up and" / "press your thumbs in small").
-func endsMidPhrase(line string) bool {
-	f := strings.Fields(line)
-	return len(f) > 0 && midPhrase[strings.ToLower(f[len(f)-1])]
-}
-
-var midPhrase = wordSet("and or the a an of your their his her its our my than into onto")
 
 // endsWithin reports a sentence that ends inside the line: a full stop, a
 // question or an exclamation mark, then a space and a capital.

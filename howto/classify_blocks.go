@@ -5,9 +5,11 @@ import (
 	"strings"
 )
 
-// The furniture of web pages that is not part of the instructions: image
-// credits, bylines and dates, link lines, ads, and reader comments (with
-// everything after the point where they start).
+// Blocks by what they are, before any sentence is read: the furniture of
+// web pages that is not part of the instructions (image credits, bylines
+// and dates, link lines, ads, and reader comments, with everything after
+// the point where they start), and the heading or lead-in each block is
+// under (setSections).
 
 var (
 	reCredit = regexp.MustCompile(`(?i)\b(getty( images)?|shutterstock|istock(photo)?|alamy|unsplash|pexels|pixabay|adobe stock|dreamstime|bananastock|thinkstock)\b|^(photo(graph)?s?|images?|pictures?|illustrations?)\s*(by|credit|courtesy|:)|\bphoto(graph)? (by|courtesy)\b|©|\(c\) \d{4}|^credits?:|image credit`)
@@ -144,3 +146,37 @@ var (
 )
 
 func metaHeading(t string) bool { return reMeta.MatchString(strings.TrimSpace(t)) }
+
+// setSections puts each block under the heading before it, passing over
+// headings that are page furniture ("Posted on: November 21, 2008").
+func setSections(bs []*block) {
+	var section, lead *block
+	numbered := false // the lead-in's list is numbered: a list of another kind ends it
+	for i, b := range bs {
+		switch {
+		case b.kind == bItem && lead != nil && (b.num > 0) == numbered && b.line <= bs[i-1].line+len(bs[i-1].starts)+1:
+			b.lead, lead.leads = lead, true
+		case b.kind == bItem && b.num > 0 && strings.HasSuffix(strings.TrimRight(b.text, " *_"), ":") && i+1 < len(bs) && bs[i+1].kind == bItem && bs[i+1].num == 0:
+			// "3.1 Do not massage … if the resident has:" over its own
+			// clauses "3.1.1 a fracture …": a numbered item leads its sub-items
+			lead, numbered = b, false
+		case b.kind == bItem:
+			lead = nil
+		case strings.HasSuffix(strings.TrimRight(b.text, " *_"), ":") && i+1 < len(bs) && bs[i+1].kind == bItem:
+			lead, numbered = b, bs[i+1].num > 0
+		case b.kind == bHeading && b.noise == "" && i+1 < len(bs) && bs[i+1].kind == bItem && warnLeadIn(tokenize(b.text)):
+			// "Contraindications" over "- a recent head injury": a heading
+			// that warns leads the list right under it
+			lead, numbered = b, bs[i+1].num > 0
+		default:
+			lead = nil
+		}
+		if b.kind == bHeading {
+			if b.noise == "" {
+				section = b
+			}
+			continue
+		}
+		b.section = section
+	}
+}

@@ -2,7 +2,7 @@ package howto
 
 import "strings"
 
-// Segment, the other side: a turn to the other side that plays the moves
+// Steps, the other side: a turn to the other side that plays the moves
 // before again ("Change feet and do it all again.", "Then the other leg,
 // same three moves.", "…, then walk round and do the other side.") is a
 // step of its own: it is never glued to the step before and never
@@ -11,10 +11,6 @@ import "strings"
 // routine it takes the time of the moves it plays again. A turn that
 // names the steps it repeats ("repeat steps 3 to 7 on the other foot")
 // stays a change to the step before, as the label files have it.
-
-// sideNouns are the words "the other …" names a side by.
-var sideNouns = wordSet("side sides leg legs arm arms foot feet hand hands calf calves thigh thighs " +
-	"shoulder shoulders hip hips knee ankle wrist forearm cheek cheeks ear ears temple half buttock glute")
 
 // swapVerbs turn to the other side: "swap legs", "change feet", "switch sides".
 var swapVerbs = wordSet("swap switch change changing swapping switching")
@@ -305,21 +301,6 @@ func namesSteps(t []token) bool {
 		}
 		if (x.w == "do" || x.w == "repeat") && i+3 < len(t) && t[i+1].w == "the" && isMotionNoun(t[i+3].w) {
 			return true
-		}
-	}
-	return false
-}
-
-// repeatsByNumber reports moves played again by their numbers: "Repeat
-// 5.4 on the left arm.", "swap over and run 00:00 to 03:30 again", "do 1
-// to 4 again". It is no move of its own, however sure the model is.
-func repeatsByNumber(t []token) bool {
-	for i, x := range t {
-		if (x.w == "repeat" || x.w == "run") && i+1 < len(t) && t[i+1].kind == tNum {
-			return true
-		}
-		if x.w == "do" && i+3 < len(t) && t[i+1].kind == tNum && (t[i+2].w == "to" || t[i+2].w == "-" || t[i+2].w == "–" || t[i+2].w == "and") && t[i+3].kind == tNum {
-			return true // "Swap feet and do 1 to 4 again."
 		}
 	}
 	return false
