@@ -398,7 +398,7 @@ func TestRomanNumeralItems(t *testing.T) {
 // item that only names a move played again ("Stroking again, as in B, to
 // finish.") is a step and the items under a lead-in that says what to do
 // if something aches are moves, not conditions; lines typed with double
-// hyphens.
+// hyphens or led by em dashes.
 func TestListMarkerShapes(t *testing.T) {
 	for _, c := range []struct {
 		name, in string
@@ -411,6 +411,7 @@ func TestListMarkerShapes(t *testing.T) {
 			"THE DRIVE HOME\n\n ▸ Reach your left hand over to the right side of your neck and\n   knead it gently, for about a minute.\n ▸ Slowly turn your head to look over your right shoulder, back to the\n   middle, then over your left. Eight turns in all.\n ▸ Roll both shoulders backwards 10 times to finish.\n\n▸ **4. Thumb walk**\nThumbs either side of the lower spine, small presses working upward. Do 3 rows.\n", 4, 0},
 		{"single angle quotes and crosses", "The wind-down\n› Rest your palms over their forehead and stay there for three slow breaths.\n› Draw your thumbs out across the forehead from the middle to the temples, six times.\n› Press small circles into the temples with two fingertips, ten circles.\n\nPlease don't\n× press on the eyes or the eyelids\n× massage over a cold sore or fresh sunburn\n", 3, 2},
 		{"a marker no list knows opens a sentence", "Drive home\n\n ◘ Press the thumb pads into the hollows at the base of your skull\n   and hold for 10 seconds, three times.\n ◘ Slowly turn your head to look over your right shoulder, back to the\n   middle, then over your left.\n", 2, 0},
+		{"em dashes", "Cool-down\n\n— Lay your right palm flat on your breastbone and slide it across to the left shoulder and back, ten times.\n— With three fingers, press into the muscle just under the left collarbone, an inch at a time, out to the shoulder.\n— Grip the front of the left shoulder and circle the left arm backwards, 8 times.\n— Finish with both hands flat on your upper chest, fingers touching, and take five slow breaths.\n", 4, 0},
 		{"double hyphens", "Note for Abena\n\nI sit beside her and rest her hand on a folded towel on my knee.\n-- Long strokes from her fingertips up to the elbow. Ten or so.\n-- Thumbs wiggling in small circles round her wrist bones, front and back.\n-- I work between her knuckles with my thumb, down towards the wrist.\n-- Each finger gets a slow pull from the base to the tip, twice.\n", 4, 0},
 	} {
 		res := importWithCatalog(t, c.in)

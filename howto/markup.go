@@ -21,7 +21,7 @@ var (
 	reATX    = regexp.MustCompile(`^#{1,6}\s+`)
 	reSetext = regexp.MustCompile(`^(=+|-+)\s*$`)
 	reRule   = regexp.MustCompile(`^([-*_]\s*){3,}$`)
-	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►▸▹■□○›×✓✔✗✘⇒»~]|–|->|=>)\s+`)
+	reBullet = regexp.MustCompile(`^([-*+•·▪●◦‣∙→➔➜➤▶►▸▹■□○›×✓✔✗✘⇒»~]|–|—|->|=>)\s+`)
 	// reCheckbox is a box of a checklist or a Markdown task list: "[ ] Sit.",
 	// "[x] Thumbs.", "☐ Heel squeeze", "( ) Sit tall" (a board's checklist).
 	reCheckbox = regexp.MustCompile(`^(\[[ xX✓✔]?\]|\( ?[xX✓✔]?\)|[☐☑☒□■✓✔])\s+`)
