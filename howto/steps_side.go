@@ -231,12 +231,19 @@ func (sc *switchesSideScan) endsOnSide(i int) bool {
 
 // receiversSide reports a side named at token i before a side's noun
 // other than "side", as the receiver's: "the right hand", "on your right
-// hand", not "with your left hand".
+// hand", not "with your left hand" or "with the left hand".
 func (sc *switchesSideScan) receiversSide(i int) bool {
 	t := sc.t
 	return i+1 < len(t) && sideNouns[t[i+1].w] && t[i+1].w != "side" && i > 0 &&
-		(t[i-1].w == "the" || (t[i-1].w == "your" || t[i-1].w == "her" || t[i-1].w == "his" || t[i-1].w == "their") &&
+		(t[i-1].w == "the" && !sc.giversHand(i) || (t[i-1].w == "your" || t[i-1].w == "her" || t[i-1].w == "his" || t[i-1].w == "their") &&
 			i > 1 && (t[i-2].w == "on" || t[i-2].w == "to" || t[i-2].w == "for"))
+}
+
+// giversHand reports "with the left hand" at token i: the hand that
+// works, not the receiver's ("Same with the left knee" is).
+func (sc *switchesSideScan) giversHand(i int) bool {
+	t := sc.t
+	return i > 1 && (t[i-2].w == "with" || t[i-2].w == "using") && (t[i+1].w == "hand" || t[i+1].w == "hands")
 }
 
 // sideDone reports a side named at token i in a short sentence with no

@@ -96,6 +96,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"hands  Press", "hands other Right"}},
 		{"a heel drawn to the seat stretches the thigh, on both sides", "Stand, hold the back of a chair, pull your right heel towards your backside and hold for 20 seconds. Same on the left.",
 			[]string{"thighs  Stand,", "thighs other Same"}},
+		{"the same with the left hand on the right side: the giver's hand, a turn", "Put the heel of your right hand on your chest, left of the breastbone, and push it slowly out towards the armpit. 8 strokes.\nDo the same with the left hand on the right side.",
+			[]string{"chest  Put", "chest right Do"}},
 		{"towards the opposite shoulder is where the knee goes, no turn", "Lie on your back. Hug your right knee towards the opposite shoulder and hold for 30 seconds.",
 			[]string{"glutes  Hug"}},
 		{"the right side, the same way, as an item of its own", "1. Knead the fleshy band above the hip bones for two minutes on the left side.\n2. Now the right side, the same way.\n3. Make small thumb circles at the base of the back.",
