@@ -338,8 +338,9 @@ func (s *sentence) warningAtClause(i, start int) {
 		s.warnFrom(i)
 		s.warnLead = s.warnLead || i == start
 	}
-	// "Stop rolling if you feel numbness …": stop a move on a sign
-	if t[i].w == "stop" && i+2 < len(t) && strings.HasSuffix(t[i+1].w, "ing") && (t[i+2].w == "if" || t[i+2].w == "when" || t[i+2].w == "once" || t[i+2].w == "as") {
+	// "Stop rolling if you feel numbness …", "Stop the shoulder moves if
+	// …": stop a move on a sign
+	if t[i].w == "stop" && stopsOnSign(t, i) {
 		s.warnClause(i, start)
 		s.warnLead = s.warnLead || i == start
 	}
@@ -352,6 +353,28 @@ func (s *sentence) warningAtClause(i, start int) {
 		}
 	}
 }
+
+// stopsOnSign reports "stop" at token i before a move and an if-clause:
+// "Stop rolling if …", "stop the shoulder moves when …".
+func stopsOnSign(t []token, i int) bool {
+	k := i + 1
+	if k < len(t) && (t[k].w == "the" || t[k].w == "these" || t[k].w == "those" || t[k].w == "all") {
+		move := false
+		for k++; k < len(t) && k <= i+4 && t[k].kind == tWord && !signWords[t[k].w]; k++ {
+			move = move || stoppedMoves[t[k].w]
+		}
+		return move && k < len(t) && signWords[t[k].w]
+	}
+	return k+1 < len(t) && strings.HasSuffix(t[k].w, "ing") && signWords[t[k+1].w]
+}
+
+// stoppedMoves name the moves one stops on a sign ("the shoulder moves",
+// "the massage"), not a car or a clock.
+var stoppedMoves = wordSet("move moves massage rub rubbing stretch stretches exercise exercises circles " +
+	"kneading strokes stroking routine session sequence pressing pressure rolling")
+
+// signWords open the clause of a sign to stop on.
+var signWords = wordSet("if when once as")
 
 // cautionClauseWarning reads a caution clause, often inside a step: "…,
 // being careful not to press on the spine", "avoiding the eyes", "as far
@@ -446,6 +469,9 @@ func leftUntil(t []token, i int) bool {
 		k++
 	case k+1 < len(t) && t[k].w == "the":
 		k += 2 // "the rub until", not "the centrepiece on the table until"
+	case k+1 < len(t) && t[k].kind == tWord && (t[k+1].w == "to" || t[k+1].w == "until") &&
+		!leftParticles[t[k].w]:
+		k++ // "leave blisters to the first aider"
 	case k+1 < len(t) && t[k].w == "anything":
 		k += 2
 		for k < len(t) && k <= i+6 && t[k].w != "until" && t[k].w != "to" && t[k].kind != tPunct {
@@ -460,7 +486,22 @@ func leftUntil(t []token, i int) bool {
 	if t[k].w == "until" || t[k].w == "till" {
 		return true
 	}
-	return t[k].w == "to" && k+2 < len(t) && (doctors[t[k+1].w] || doctors[t[k+2].w])
+	return t[k].w == "to" && namesDoctor(t, k+1, 3)
+}
+
+// leftParticles after "leave" make no place left to someone: "leave up
+// until January", "leave your hands to rest".
+var leftParticles = wordSet("up out on off in down open your her his their")
+
+// namesDoctor reports a doctor, or a first aider or a medic on the day, in
+// the n tokens from token k: who may take a place over from the hands.
+func namesDoctor(t []token, k, n int) bool {
+	for j := max(k, 0); j < len(t) && j < k+n; j++ {
+		if doctors[t[j].w] || t[j].w == "aider" || t[j].w == "medic" || t[j].w == "medics" {
+			return true
+		}
+	}
+	return false
 }
 
 // gentleWarning: "Keep it light, this area is sensitive": a gentle touch
