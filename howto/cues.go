@@ -30,6 +30,10 @@ var clauseWarnings = [][]string{
 	{"stop", "straight", "away"}, {"stop", "right", "away"}, {"stayed", "off"}, {"kept", "off"},
 	// "I won't press on the soft part of the throat" (a move after it: opensClause)
 	{"won't"},
+	// "Exclude the spine, the tailbone and …", "Mind the bony bits of
+	// the ankle"
+	{"exclude"}, {"mind", "the", "bony"}, {"mind", "the", "bone"}, {"mind", "the", "bones"},
+	{"mind", "the", "spine"}, {"mind", "the", "kneecap"}, {"mind", "the", "shin"},
 }
 
 // onlyIf reports "Only once the cord stump has healed.", "only if they
