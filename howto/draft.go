@@ -624,6 +624,11 @@ func (st *stepDraft) placeStepStretch(area, prevArea string) string {
 	if area == "" && st.kneeToOppositeShoulder() {
 		area = "glutes" // "Hug the right knee towards the opposite shoulder": the stretch works the buttock
 	}
+	if area == "" && prevArea != "abdomen" && st.kneesHugged() {
+		// "Hug both knees to your chest and rock": the stretch works the low
+		// back (in a tummy routine, the tummy: the text says)
+		area = "lower-back"
+	}
 	if (area == "" || area == "feet") && st.heelToSeat() {
 		area = "thighs" // "pull your right heel towards your backside and hold": the front of the thigh stretched
 	}
@@ -944,6 +949,14 @@ func (st *stepDraft) kneeToOppositeShoulder() bool {
 	return st.anyToken(func(s *sentence, i int) bool {
 		t := s.toks
 		return (t[i].w == "shoulder" || t[i].w == "armpit") && i >= 1 && (t[i-1].w == "opposite" || t[i-1].w == "other") && s.kneesToChest(i)
+	})
+}
+
+// kneesHugged reports the knees drawn to the chest: "Hug both knees to
+// your chest", "knees to chest and rock gently".
+func (st *stepDraft) kneesHugged() bool {
+	return st.anyToken(func(s *sentence, i int) bool {
+		return s.toks[i].w == "knees" && s.kneesToChest(i) // one knee hugged stretches the hip
 	})
 }
 
