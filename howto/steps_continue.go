@@ -213,10 +213,10 @@ func (d *doc) stepEndsBefore(s *sentence, same bool) bool {
 	case (s.closesWith() || s.followsWith()) && s.namesStretch():
 		// "Follow with a calf stretch and hold for 45 seconds …": a
 		// stretch is a move of its own
-	case s.movesOnly() && !same && s.b.kind == bItem && s.firstInstruction() && s.mobilises():
+	case s.movesOnly() && !same && (s.b.kind == bItem || s.b.kind == bPara) && s.firstInstruction() && s.mobilises():
 		// "3) Hands back out. Hug your right knee towards your chest and
-		// hold for 20 seconds.": a stretch that opens a list item of its
-		// own is that item's step
+		// hold for 20 seconds.": a stretch that opens a list item or a
+		// paragraph of its own is that block's step
 	default:
 		return false
 	}

@@ -12,6 +12,9 @@ func TestStepFinding(t *testing.T) {
 		name, in string
 		want     []string
 	}{
+		{"a stretch that opens a paragraph of its own is that paragraph's step, not joined to the move before",
+			"Knead both calves for 30 seconds.\n\nHug the right knee towards the opposite shoulder and hold for 30 seconds.\n",
+			[]string{"Knead both calves", "Hug the right knee"}},
 		{"a list numbered with no stop: each number starts an item; a hand set for balance is no set-up",
 			"THE ROADSIDE FIVE\n\n1  Put a hand on the barrier post for balance. Swing one leg forward and back like a pendulum, ten times. Change legs and do the same.\n2  Make loose fists and drum them down the front of your thighs from hip to knee.\n",
 			[]string{"Swing one leg", "Change legs", "Make loose fists"}},
