@@ -629,8 +629,8 @@ func (st *stepDraft) placeStepStretch(area, prevArea string) string {
 		// back (in a tummy routine, the tummy: the text says)
 		area = "lower-back"
 	}
-	if (area == "" || area == "feet") && st.heelToSeat() {
-		area = "thighs" // "pull your right heel towards your backside and hold": the front of the thigh stretched
+	if (area == "" || area == "feet" || area == "calves") && st.heelToSeat() {
+		area = "thighs" // "pull your right heel towards your backside and hold", "bends his knee and eases the heel towards his backside": the front of the thigh stretched
 	}
 	if (area == "feet" || area == "") && st.bendsToes() {
 		area = "toes" // "Bend the toes down and then up with your hand"

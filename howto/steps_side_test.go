@@ -100,6 +100,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"chest  Put", "chest right Do"}},
 		{"both knees hugged to the chest stretch the low back, one knee the buttock", "A. Hug both knees to your chest and rock gently from side to side, 30 seconds.\nB. Hug the right knee towards the opposite shoulder and hold for 30 seconds.",
 			[]string{"lower-back  Hug", "glutes  Hug"}},
+		{"a heel eased to the backside stretches the thigh, though the knee is named", "Bend his knee and ease the heel towards his backside, twenty seconds.",
+			[]string{"thighs  Bend"}},
 		{"towards the opposite shoulder is where the knee goes, no turn", "Lie on your back. Hug your right knee towards the opposite shoulder and hold for 30 seconds.",
 			[]string{"glutes  Hug"}},
 		{"the right side, the same way, as an item of its own", "1. Knead the fleshy band above the hip bones for two minutes on the left side.\n2. Now the right side, the same way.\n3. Make small thumb circles at the base of the back.",
