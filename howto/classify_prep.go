@@ -138,7 +138,32 @@ func (d *doc) findPrepPositionTold(s *sentence) {
 			d.addPrep("position", s) // "Person getting it sits down, person doing it stands behind"
 			break
 		}
+		if v, ok := verbs[t.w]; ok && positionVerbs[v.base] && positionInClause(s.toks, k, v.base == t.w) {
+			d.addPrep("position", s)
+			break
+		}
 	}
+}
+
+// positionInClause reports a verb of position at token k that tells where
+// a body goes in a clause of a sentence with no instruction the rules
+// read: "…, then sit on the grass", "Goggles off, stand tall", "Walkers lie
+// down on the blankets", "One of you sits astride the bench". base: the
+// verb is in its base form.
+func positionInClause(t []token, k int, base bool) bool {
+	if k == 0 {
+		return false
+	}
+	where := placedOn(t, k) || wordIn(t, k+1, 1, "tall", "upright", "astride", "down", "up", "behind")
+	switch prev := t[k-1].w; {
+	case base && (prev == "then" || prev == ","):
+		return where // "…, then sit on the grass", "Goggles off, stand tall"
+	case base && k == 1 && strings.HasSuffix(prev, "s") && t[k-1].kind == tWord:
+		return placedOn(t, k) // "Walkers lie down on the blankets"
+	case !base && prev == "you" && k > 2 && t[k-2].w == "of" && (t[k-3].w == "one" || t[k-3].w == "each"):
+		return where // "One of you sits astride the bench"
+	}
+	return false
 }
 
 // postureOpens reports an instruction, or a line that leads into the
@@ -154,11 +179,12 @@ func postureOpens(s *sentence) bool {
 		return false
 	}
 	switch t[k+1].w {
-	case "on", "at", "in", "down", "back", "up", "upright", "comfortably", "tall", "face", ",":
+	case "on", "at", "in", "down", "back", "up", "upright", "comfortably", "tall", "face", ",", "with":
 	default:
 		return false
 	}
-	return s.form != fNone || strings.HasSuffix(strings.TrimSpace(s.text), ":")
+	// "Seated, elbows on table.": the position alone before a comma
+	return s.form != fNone || strings.HasSuffix(strings.TrimSpace(s.text), ":") || k == 0 && t[k+1].w == ","
 }
 
 var postureParticiples = wordSet("lying sitting kneeling standing seated reclining")

@@ -133,6 +133,12 @@ func TestPreparationShapes(t *testing.T) {
 		// a seat taken after something got ready; who sits, named by what they get
 		{"Chest\n\nTowel off properly first and sit on the harbour wall or a bench with your back straight.\n\nStroke out along the collarbones, six times.\n", []string{"towel", "position"}},
 		{"Scalp\n\n- What you need: a chair, a brush, five minutes\n- Person getting it sits down, person doing it stands behind\n\nCircle your fingertips over the scalp for a minute.\n", []string{"position"}},
+		{"Calves\n\nUnlace fully and take the boots right off, then sit on the grass with your legs out straight.\n\nKnead the calf for a minute.\n", []string{"position"}},
+		{"Calves\n\nWalkers lie down on the blankets, face down, feet hanging off the end.\n\nKnead the calf for a minute.\n", []string{"position"}},
+		{"Shoulders\n\nGoggles off, stand tall, arms loose by your sides.\n\nKnead the tops of the shoulders for a minute.\n", []string{"position"}},
+		{"Shoulders\n\nOne of you sits astride the bench facing forward; the other sits behind.\n\nKnead the tops of the shoulders for a minute.\n", []string{"position"}},
+		{"Jaw\n\nSeated, elbows on table.\n\nCircle your fingertips over the jaw muscle for a minute.\n", []string{"position"}},
+		{"Feet\n\n2. Sitting with one foot across your knee, press your thumbs along the sole.\n", []string{"position"}},
 	} {
 		res, err := Import([]byte(c.text), Options{})
 		if err != nil {
