@@ -231,6 +231,8 @@ func TestImportMode(t *testing.T) {
 		{"INSTRUCTIONS FOR CARER (daily)\n\nWash the feet and pat them dry.\n\n1. Spread the cream over the top and sole with slow strokes from the toes back to the ankle.\n", "partner"},
 		// someone named works the reader's body
 		{"Your statement\n\nYou lie face down on the bed with a pillow under your chest.\n\nUnit 1: Sam spreads the oil with long strokes from the middle of your back up over your shoulders, 5 slow rounds.\n\nUnit 2: Sam kneads the tops of your shoulders for a minute.\n", "partner"},
+		// "they" work the reader's body
+		{"The buddy bit\n\n+ Lie face down on the floor with a towel under you.\n+ They rest both hands on the backs of your thighs and glide up to the hips, 8 long strokes.\n+ They press around the top of each buttock for about 45 seconds.\n", "partner"},
 		// someone named works the writer's body
 		{"The tips jar\n\n£2 - Jude rubs some foot lotion between her palms.\n\n£50 - Jude finishes by squeezing up the back of my calf from ankle to knee, six slow squeezes.\n", "partner"},
 		// a move's name is no one's doing

@@ -1940,6 +1940,18 @@ func (s *sentence) someoneWorks(k int) bool {
 	return false
 }
 
+// theyWork reports a sentence that opens with "they" and a move of
+// theirs, before token k and with no "you" or "I" between: "They lean in
+// with the heel of one hand and press around the top of each buttock".
+func (s *sentence) theyWork(k int) bool {
+	t := s.toks
+	if len(t) < 3 || t[0].w != "they" || k < 2 || wordIn(t, 1, k-1, "you", "i") {
+		return false
+	}
+	v, ok := verbs[t[1].w]
+	return ok && (v.c == vMove || v.c == vPlace)
+}
+
 // notNames are capitalised words that open a sentence and name no one.
 var notNames = wordSet("it this that which what who everything nothing each one")
 
@@ -2023,9 +2035,10 @@ func (s *sentence) countOwner(ti int) {
 			// reader's body
 			s.partner++
 			s.iOnYou = true
-		} else if s.namedWorks(k) {
+		} else if s.namedWorks(k) || s.theyWork(k) {
 			// "Sam spreads the oil with long strokes from the middle of
-			// your back": someone named works the reader's body
+			// your back", "They rest both hands on the backs of your
+			// thighs": someone else works the reader's body
 			s.partner++
 			s.iOnYou = true
 		} else if v := verbs[s.shape.word]; s.shape.person == "i" && (v.c == vMove || v.c == vPlace) {
