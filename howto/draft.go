@@ -773,14 +773,7 @@ func (st *stepDraft) motionInto(out *Step) {
 // titleStemsInto keeps the words of the step's item name and heading, for
 // matching it to a catalog technique.
 func (st *stepDraft) titleStemsInto(out *Step) {
-	for _, b := range []*block{st.first, st.section} {
-		if b == nil || b.blind {
-			continue
-		}
-		t := b.title
-		if b.kind == bHeading {
-			t = b.text
-		}
+	for _, t := range st.titles() {
 		for w := range contentStems(t) {
 			if out.titleStems == nil {
 				out.titleStems = map[string]bool{}

@@ -169,6 +169,18 @@ func namedMotion(ms []motionMention) string {
 // titleMotion is the motion a title over the step names: "The Fan
 // Stroke", "Circles."
 func (st *stepDraft) titleMotion() string {
+	for _, t := range st.titles() {
+		if id := motionOfText(t); id != "" {
+			return id
+		}
+	}
+	return ""
+}
+
+// titles are the name of the step's item and the heading it is under, as
+// far as they name anything.
+func (st *stepDraft) titles() []string {
+	var out []string
 	for _, b := range []*block{st.first, st.section} {
 		if b == nil || b.blind {
 			continue
@@ -177,11 +189,9 @@ func (st *stepDraft) titleMotion() string {
 		if b.kind == bHeading {
 			t = b.text
 		}
-		if id := motionOfText(t); id != "" {
-			return id
-		}
+		out = append(out, t)
 	}
-	return ""
+	return out
 }
 
 // generalMotion guesses the motion from a general verb ("move", "work").
