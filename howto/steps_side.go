@@ -167,10 +167,11 @@ func (sc *switchesSideScan) sideNamedTurns(i int) bool {
 		// "Now the left calf.": a turn when the moves before were on
 		// the right one (sideSwitch checks).
 		sc.named = x.w
-	case (x.w == "left" || x.w == "right") && same && i+1 < len(t) && t[i+1].w == "side" &&
+	case (x.w == "left" || x.w == "right") && same && i+1 < len(t) &&
+		(t[i+1].w == "side" || i == 0 && sideNouns[t[i+1].w] && t[i+1].w != "hand" && t[i+1].w != "hands") &&
 		len(s.st.ws) <= 6 && !s.hasStrong():
-		// "Same again, left side.": a turn when the moves before were
-		// on the right
+		// "Same again, left side.", "Left leg: all five again.": a turn
+		// when the moves before were on the right
 		sc.named = x.w
 	case (x.w == "left" || x.w == "right" || x.w == "other") && same && i+1 < len(t) && t[i+1].w == "one" &&
 		i > 0 && t[i-1].w == "the":
