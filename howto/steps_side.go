@@ -34,13 +34,14 @@ func switchesSide(s *sentence) (ok, hands bool) {
 	return ok, hands
 }
 
-// namesOtherSide reports "the left side", "the other side" from token k
-// on: where the move goes once the giver's hands are changed.
+// namesOtherSide reports "the left side", "the other side", "the right
+// shoulder" from token k on: where the move goes once the giver's hands
+// are changed.
 func namesOtherSide(t []token, k int) bool {
 	for i := k; i+1 < len(t); i++ {
 		switch t[i].w {
 		case "left", "right", "other", "opposite":
-			if t[i+1].w == "side" || t[i+1].w == "sides" {
+			if n := t[i+1].w; n == "side" || n == "sides" || sideNouns[n] && n != "hand" && n != "hands" {
 				return true
 			}
 		}

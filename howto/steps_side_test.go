@@ -104,6 +104,8 @@ func TestOtherSide(t *testing.T) {
 			[]string{"thighs  Bend"}},
 		{"a side and a limb named first, the moves again: a turn", "1. Knead the right calf for a minute.\n2. Squeeze up the right calf from ankle to knee, 8 times.\n3. Left leg: all five again.",
 			[]string{"calves  Knead", "calves  Squeeze", "calves left Left"}},
+		{"hands swapped for the shoulder on the other side: a turn", "» With your right hand squeeze the muscle on top of your left shoulder, up to the base of the skull, 6 squeezes.\n» Swap hands for the right shoulder.",
+			[]string{"shoulders  With", "shoulders right Swap"}},
 		{"towards the opposite shoulder is where the knee goes, no turn", "Lie on your back. Hug your right knee towards the opposite shoulder and hold for 30 seconds.",
 			[]string{"glutes  Hug"}},
 		{"the right side, the same way, as an item of its own", "1. Knead the fleshy band above the hip bones for two minutes on the left side.\n2. Now the right side, the same way.\n3. Make small thumb circles at the base of the back.",
