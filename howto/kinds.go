@@ -116,20 +116,24 @@ func (s *sentence) mobilises() bool {
 // mobilisesAfter reports a counted or timed mobilisation joined on after
 // token k: "… and let your head hang forward for 20 seconds".
 func (s *sentence) mobilisesAfter(k int) bool {
-	if s.warning || s.rep.IsZero() && s.secs.IsZero() {
+	counted := !(s.rep.IsZero() && s.secs.IsZero())
+	if s.warning {
 		return false
 	}
 	for i := max(k, 0); i < len(s.toks); i++ {
 		if s.toks[i].w != "and" || i+1 >= len(s.toks) || !mobiliseVerbs[s.toks[i+1].w] {
 			continue
 		}
-		for j := i + 2; j < len(s.toks) && j <= i+5; j++ {
+		for j := i + 2; counted && j < len(s.toks) && j <= i+5; j++ {
 			if movedParts[s.toks[j].w] {
 				return true
 			}
 		}
-		if i+2 < len(s.toks) && (s.toks[i+2].w == "it" || s.toks[i+2].w == "them") && wordIn(s.toks, i+3, 3, "up", "down", "back", "forward", "forwards", "backwards", "in", "out") {
-			return true // "Hold the foot and bend it slowly up and down at the ankle, 10 times."
+		if i+2 < len(s.toks) && (s.toks[i+2].w == "it" || s.toks[i+2].w == "them") && wordIn(s.toks, i+3, 3, "up", "down", "back", "forward", "forwards", "backwards", "in", "out") &&
+			(counted || matchAt(s.toks, i+3, []string{"in", "and", "out"}) || wordIn(s.toks, i+3, 3, "and") && wordIn(s.toks, i+4, 3, "out", "down", "forth")) {
+			// "Hold the foot and bend it slowly up and down at the ankle, 10
+			// times.", "Now hold the foot and turn it gently in and out."
+			return true
 		}
 	}
 	return false
