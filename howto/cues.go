@@ -30,10 +30,8 @@ var clauseWarnings = [][]string{
 	{"stop", "straight", "away"}, {"stop", "right", "away"}, {"stayed", "off"}, {"kept", "off"},
 	// "I won't press on the soft part of the throat" (a move after it: opensClause)
 	{"won't"},
-	// "Exclude the spine, the tailbone and …", "Mind the bony bits of
-	// the ankle"
-	{"exclude"}, {"mind", "the", "bony"}, {"mind", "the", "bone"}, {"mind", "the", "bones"},
-	{"mind", "the", "spine"}, {"mind", "the", "kneecap"}, {"mind", "the", "shin"},
+	// "Exclude the spine, the tailbone and …"
+	{"exclude"},
 }
 
 // onlyIf reports "Only once the cord stump has healed.", "only if they
@@ -347,6 +345,11 @@ func (s *sentence) warningAtClause(i, start int) {
 	if t[i].w == "stop" && stopsOnSign(t, i) {
 		s.warnClause(i, start)
 		s.warnLead = s.warnLead || i == start
+	}
+	// "Mind the bony bits of the ankle", "mind the spine": a place to keep
+	// clear of
+	if t[i].w == "mind" && i+2 < len(t) && t[i+1].w == "the" && inSet("keep-clear", t[i+2].w) {
+		s.warnClause(i, start)
 	}
 	// "Leave it alone if …", "leave the neck part out"
 	if t[i].w == "leave" {
