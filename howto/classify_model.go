@@ -137,7 +137,6 @@ func features(s *sentence, masked bool) []string {
 			add(name)
 		}
 	}
-	add("bias")
 	featuresVerb(s, masked, add)
 	featuresShape(s, add)
 	featuresRuleCues(s, masked, add, flag)
@@ -453,9 +452,14 @@ func readModelsWeights(cur *logit, fs []string, n int) error {
 		}
 		ws[i] = v
 	}
-	if fs[0] == "bias" {
+	switch {
+	case fs[0] == "bias" && (cur.bias != nil || len(cur.w) > 0):
+		return fmt.Errorf("line %d: a model's bias comes once, on the line after its \"model\" line", n)
+	case fs[0] == "bias":
 		cur.bias = ws
-	} else {
+	case cur.w[fs[0]] != nil:
+		return fmt.Errorf("line %d: feature %q a second time", n, fs[0])
+	default:
 		cur.w[fs[0]] = ws
 	}
 	return nil

@@ -51,6 +51,11 @@ func TestRoleModelReproducible(t *testing.T) {
 	want := loadedModels()
 	for _, pair := range [][2]*logit{{got.role, want.role}, {got.warn, want.warn}} {
 		g, w := pair[0], pair[1]
+		for k := range g.bias {
+			if math.Abs(g.bias[k]-w.bias[k]) > 0.002 {
+				t.Fatalf("bias of class %s: retrained %.3f, embedded %.3f: run go generate ./howto", g.classes[k], g.bias[k], w.bias[k])
+			}
+		}
 		if len(g.w) != len(w.w) {
 			t.Fatalf("retrained model has %d features, the embedded one %d: run go generate ./howto", len(g.w), len(w.w))
 		}
@@ -116,6 +121,58 @@ Work the calf only as far as is comfortable. If it hurts, stop.
 		}
 		if s.Role != RoleNoise && s.Role != RoleDescription && s.Model == "" {
 			t.Errorf("%q has no model role", s.Text)
+		}
+	}
+}
+
+// TestRoleModelReadsBack: the model that plays is the model as trained.
+// The shipped file, read and written again, is the same file; a model
+// trained here, written and read, has the same intercept and weights and
+// gives every sentence the same probabilities.
+func TestRoleModelReadsBack(t *testing.T) {
+	var again bytes.Buffer
+	if err := writeModels(&again, loadedModels()); err != nil {
+		t.Fatal(err)
+	}
+	if again.String() != rolesModelData {
+		t.Fatalf("the shipped model, read and written again, differs from lexicon/roles.model (%d bytes, was %d)", again.Len(), len(rolesModelData))
+	}
+	ex, err := RoleExamples([]string{"testdata/heldout4"}, builtin(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	trained := TrainRoles(ex)
+	var b bytes.Buffer
+	if err := writeModels(&b, trained); err != nil {
+		t.Fatal(err)
+	}
+	read, err := readModels(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range [][2]*logit{{trained.role, read.role}, {trained.warn, read.warn}} {
+		tr, rd := pair[0], pair[1]
+		for k := range tr.bias {
+			if math.Abs(tr.bias[k]-rd.bias[k]) > 0.0005 {
+				t.Errorf("bias of class %s: trained %.4f, read %.4f", tr.classes[k], tr.bias[k], rd.bias[k])
+			}
+		}
+		for _, e := range ex {
+			p, q := tr.predict(e.feats), rd.predict(e.feats)
+			for k := range p {
+				if math.Abs(p[k]-q[k]) > 0.01 {
+					t.Fatalf("%q, class %s: trained %.3f, read %.3f", e.Text, tr.classes[k], p[k], q[k])
+				}
+			}
+		}
+	}
+	for _, bad := range []struct{ data, line string }{
+		{"model role a b\nx 1 2\nbias 1 2\nmodel warn no warns\n", "line 3"},
+		{"model role a b\nbias 1 2\nbias 1 2\nmodel warn no warns\n", "line 3"},
+		{"model role a b\nbias 1 2\nx 1 2\ny 1 2\nx 1 2\nmodel warn no warns\n", "line 5"},
+	} {
+		if _, err := readModels(strings.NewReader(bad.data)); err == nil || !strings.Contains(err.Error(), bad.line+":") {
+			t.Errorf("%q: error %v, want one on %s", bad.data, err, bad.line)
 		}
 	}
 }

@@ -10,11 +10,12 @@ import "strings"
 // and a high confidence.
 
 const (
-	moveSure     = 0.80 // the model's probability of a move that makes an instruction of a sentence the rules read as none
-	toldSure     = 0.60 // the same when a subject does it with a verb of the hands on a place: "The first thing I do is wrap my hand round the ankle"
-	leadSure     = 0.85 // of a move whatever its subject or verb, when it works a place (modelLed)
+	moveSure     = 0.55 // the model's probability of a move that makes an instruction of a sentence the rules read as none
+	toldSure     = 0.45 // the same when a subject does it with a verb of the hands on a place: "The first thing I do is wrap my hand round the ankle"
+	leadSure     = 0.55 // of a move whatever its subject or verb, when it works a place (modelLed)
 	fragmentSure = 0.50 // the same for words with no subject or verb that name a stroke and a place
-	warnSure     = 0.80 // of a warning the rules did not see
+	warnSure     = 0.70 // of a warning the rules did not see
+	warnCueSure  = 0.20 // the same for a sentence with a word a caution turns on ("careful", "avoid", "pain", "never", …)
 	warnNone     = 0.05 // below it, a negation the rules took for a warning warns of nothing
 )
 
@@ -49,7 +50,7 @@ func (s *sentence) modelWarning() {
 		return
 	}
 	switch {
-	case !s.warning && g.pWarn >= warnSure && !s.asksForLesson() && !s.staysOnSpot() && !s.warnsOfNothing():
+	case !s.warning && !s.leadsIn() && (g.pWarn >= warnSure || g.pWarn >= warnCueSure && s.namesCautionCue()) && !s.asksForLesson() && !s.staysOnSpot() && !s.warnsOfNothing():
 		s.warning = true
 		if at := cautionStart(s.toks); at > 0 {
 			s.warnAt = at
@@ -94,9 +95,34 @@ func cautionStart(t []token) int {
 	return -1
 }
 
-// cautionCue are words a caution inside a step turns on.
-var cautionCue = wordSet("careful avoid avoiding away comfortable comfortably hurts hurt pain painful " +
-	"never not don't stop sensitive gently lighter lightly tender bone bones")
+// cautionCue are words a caution inside a step turns on; strongCautionCue
+// those of them that warn on their own, not a pressure ("lighter on the
+// more sensitive parts" only tells how hard to press).
+var (
+	strongCautionCue = wordSet(strongCautionWords)
+	cautionCue       = wordSet(strongCautionWords + " sensitive gently lighter lightly")
+)
+
+const strongCautionWords = "careful avoid avoiding away comfortable comfortably hurts hurt pain painful never not don't stop tender bone bones"
+
+// namesCautionCue reports a word of strongCautionCue in the sentence, a
+// negation only when it forbids: "you don't need oil", "don't be shy",
+// "don't forget the feet" forbid nothing.
+func (s *sentence) namesCautionCue() bool {
+	for i, x := range s.toks {
+		if !strongCautionCue[x.w] {
+			continue
+		}
+		if (x.w == "not" || x.w == "don't") && i+1 < len(s.toks) && permissive[s.toks[i+1].w] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// permissive are words after a negation that make it forbid nothing.
+var permissive = wordSet("need needs have be worry bother forget")
 
 // modelMove makes an instruction of a sentence the rules read as none,
 // or as no hands-on move, when the model is sure it is a move and its

@@ -14,7 +14,10 @@ import (
 // sure is a move, with nothing after it in its block to set up ("To close,
 // interlace your fingers, turn the palms away and stretch …"), is a step.
 
-const itemMoveSure = 0.50 // the least probability of a move for an item's only candidate
+const (
+	itemMoveSure    = 0.50 // the least probability of a move for an item's only candidate
+	itemCountedSure = 0.35 // the same when it counts its strokes or times them
+)
 
 // itemMove marks the sentence of a list item with no move that the model
 // reads as one, if there is one.
@@ -51,7 +54,11 @@ func itemMove(b *block) {
 // that the model reads as a move rather than anything else.
 func (s *sentence) itemCandidate() bool {
 	g, sh := s.guess, s.shape
-	if g.role != RoleMove || g.pMove < itemMoveSure || sh.vi < 0 || s.warnLead || s.warnOnly() || s.claim || s.placesHands() || repeatsByNumber(s.toks) || s.aim() {
+	sure := itemMoveSure
+	if !s.rep.IsZero() || !s.secs.IsZero() {
+		sure = itemCountedSure // "Pause on a tender spot in the calf and point and flex the foot 5 times."
+	}
+	if g.role != RoleMove || g.pMove < sure || sh.vi < 0 || s.warnLead || s.warnOnly() || s.claim || s.placesHands() || repeatsByNumber(s.toks) || s.aim() {
 		return false
 	}
 	opens := sh.person == "" && sh.vi <= 1 // "Pause on a tender spot …", "Then cross right over left …": a word no list holds, first

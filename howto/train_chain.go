@@ -1,6 +1,9 @@
 package howto
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // Training the role model as a sequence (classify_chain.go): the
 // log-likelihood of each text's roles, with L2, by full-batch gradient
@@ -88,16 +91,9 @@ func trainChain(classes []string, ex []RoleExample) *logit {
 	for _, s := range seqs {
 		n += float64(len(s))
 	}
+	shards := p.shards()
 	for it := 0; it < trainIters; it++ {
-		p.zeroGrad()
-		for _, s := range seqs {
-			p.gradient(s, n)
-		}
-		adagrad(p.w, p.gw, p.hw)
-		adagrad(p.bias, p.gb, p.hb)
-		adagrad(p.start, p.gs, p.hs)
-		adagrad(p.in, p.gi, p.hi)
-		adagrad(p.across, p.ga, p.ha)
+		p.step(seqs, shards, n)
 	}
 	l := &logit{classes: classes, bias: p.bias, w: make(map[string][]float64, len(names)+2*K+1)}
 	for i, f := range names {
@@ -109,6 +105,38 @@ func trainChain(classes []string, ex []RoleExample) *logit {
 		l.w[transKey(true, r)] = p.across[j*K : (j+1)*K]
 	}
 	return l
+}
+
+// shards are trainShards copies of p that share its weights, each
+// summing the gradient of its own run of sequences.
+func (p *chainParams) shards() []*chainParams {
+	K := p.K
+	out := make([]*chainParams, trainShards)
+	for i := range out {
+		out[i] = &chainParams{K: K, w: p.w, bias: p.bias, start: p.start, in: p.in, across: p.across,
+			gw: make([]float64, len(p.gw)), gb: make([]float64, K), gs: make([]float64, K),
+			gi: make([]float64, K*K), ga: make([]float64, K*K)}
+	}
+	return out
+}
+
+// step takes one full-batch AdaGrad step: the shards' gradients, added in
+// order, then the update.
+func (p *chainParams) step(seqs [][]chainPos, shards []*chainParams, n float64) {
+	p.zeroGrad()
+	inShards(len(seqs), func(sh, i int) { shards[sh].gradient(seqs[i], n) })
+	for _, q := range shards {
+		addInto(p.gw, q.gw)
+		addInto(p.gb, q.gb)
+		addInto(p.gs, q.gs)
+		addInto(p.gi, q.gi)
+		addInto(p.ga, q.ga)
+	}
+	adagrad(p.w, p.gw, p.hw)
+	adagrad(p.bias, p.gb, p.hb)
+	adagrad(p.start, p.gs, p.hs)
+	adagrad(p.in, p.gi, p.hi)
+	adagrad(p.across, p.ga, p.ha)
 }
 
 func newChainParams(F, K int) *chainParams {
@@ -222,4 +250,31 @@ func (p *chainParams) lattice(s []chainPos) float64 {
 		}
 	}
 	return logSumExpOver(K, func(k int) float64 { return alpha[L-1][k] })
+}
+
+// inShards calls f(shard, i) for i from 0 to n-1, the indexes cut into
+// trainShards runs of the same length that go at once, each in its own
+// goroutine. The shards are fixed, not one per processor, so that adding
+// their sums in order gives the same weights on any machine.
+func inShards(n int, f func(shard, i int)) {
+	var wg sync.WaitGroup
+	for sh := 0; sh < trainShards; sh++ {
+		lo, hi := n*sh/trainShards, n*(sh+1)/trainShards
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				f(sh, i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// addInto adds src into dst and sets src back to zero.
+func addInto(dst, src []float64) {
+	for i, x := range src {
+		dst[i] += x
+		src[i] = 0
+	}
 }
