@@ -50,7 +50,7 @@ func (s *sentence) modelWarning() {
 		return
 	}
 	switch {
-	case !s.warning && !s.leadsIn() && (g.pWarn >= warnSure || g.pWarn >= warnCueSure && s.namesCautionCue()) && !s.asksForLesson() && !s.staysOnSpot() && !s.warnsOfNothing():
+	case !s.warning && !s.leadsIn() && !s.permitsOnly() && (g.pWarn >= warnSure || g.pWarn >= warnCueSure && s.namesCautionCue()) && !s.asksForLesson() && !s.staysOnSpot() && !s.warnsOfNothing():
 		s.warning = true
 		if at := cautionStart(s.toks); at > 0 {
 			s.warnAt = at
@@ -109,16 +109,32 @@ const strongCautionWords = "careful avoid avoiding away comfortable comfortably 
 // negation only when it forbids: "you don't need oil", "don't be shy",
 // "don't forget the feet" forbid nothing.
 func (s *sentence) namesCautionCue() bool {
+	cue, _ := s.cautionCues()
+	return cue
+}
+
+// permitsOnly reports a sentence whose only negation forbids nothing and
+// that names no other word a caution turns on ("If the room is warm, you
+// don't need a blanket."): however much it reads like a caution to the
+// model, it lets the reader off something.
+func (s *sentence) permitsOnly() bool {
+	cue, permits := s.cautionCues()
+	return permits && !cue
+}
+
+// cautionCues reports whether the sentence holds a word of
+// strongCautionCue that warns, and whether it holds a negation that
+// forbids nothing.
+func (s *sentence) cautionCues() (cue, permits bool) {
 	for i, x := range s.toks {
-		if !strongCautionCue[x.w] {
-			continue
+		switch {
+		case (x.w == "not" || x.w == "don't" || x.w == "no") && i+1 < len(s.toks) && permissive[s.toks[i+1].w]:
+			permits = true
+		case strongCautionCue[x.w]:
+			cue = true
 		}
-		if (x.w == "not" || x.w == "don't") && i+1 < len(s.toks) && permissive[s.toks[i+1].w] {
-			continue
-		}
-		return true
 	}
-	return false
+	return cue, permits
 }
 
 // permissive are words after a negation that make it forbid nothing.

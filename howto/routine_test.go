@@ -330,6 +330,25 @@ func TestStopSaidOutright(t *testing.T) {
 	}
 }
 
+// TestModelWarnsOnACautionWord: the warning model's word counts at a
+// lower probability when the sentence holds a word a caution turns on
+// ("not too firm", "pain"), and never for a negation that only lets the
+// reader off something ("you don't need a blanket").
+func TestModelWarnsOnACautionWord(t *testing.T) {
+	src := "Foot rub\n\n1. Rub slow circles over the soles with both thumbs, ten times. Not too firm over the shins, he is ticklish and will jump.\n" +
+		"2. Stroke from the toes up to the ankle. If it's warm, you don't need a blanket.\n\n" +
+		"Ask your pharmacist about pain relief if the soreness lasts past a few days.\n"
+	got := warningTexts(t, src)
+	want := []string{"Not too firm over the shins", "Ask your pharmacist about pain relief"}
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(got); i++ {
+		ok = strings.Contains(got[i], want[i])
+	}
+	if !ok {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}
+
 // TestTicketNumberLeadsNoCautions: a ticket's "No. 0417" over a list's
 // lead-in is a number, not a "no", "No equipment" needs nothing and "Not a
 // doctor, but …" says who speaks: the list under each is moves, not
