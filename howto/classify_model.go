@@ -41,7 +41,15 @@ type logit struct {
 type roleModels struct {
 	role, warn *logit
 	trans      *chainWeights // the role model's transitions, read once
+	// trainedOn says what the model was trained on: how many sentences,
+	// and a digest of the training examples and the trainer's settings
+	// (TrainingDigest), written as a comment line of the file.
+	trainedOn string
 }
+
+// trainedOnPrefix opens the model file's line that says what it was
+// trained on.
+const trainedOnPrefix = "# trained on "
 
 // transitions are the role model's transition weights.
 func (m *roleModels) transitions() chainWeights {
@@ -326,6 +334,9 @@ func opening(s string, n int) string {
 func writeModels(w io.Writer, m *roleModels) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "# knead role model: multinomial logistic regression, written by howto/internal/train; do not edit")
+	if m.trainedOn != "" {
+		fmt.Fprintln(bw, trainedOnPrefix+m.trainedOn)
+	}
 	for _, x := range []struct {
 		name string
 		l    *logit
@@ -378,6 +389,9 @@ func readModels(r io.Reader) (*roleModels, error) {
 	for sc.Scan() {
 		n++
 		line := sc.Text()
+		if on, ok := strings.CutPrefix(line, trainedOnPrefix); ok {
+			m.trainedOn = on
+		}
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

@@ -1,6 +1,8 @@
 package howto
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -372,7 +374,24 @@ func TrainRoles(ex []RoleExample) *roleModels {
 
 // WriteRoleModel trains on examples and writes the model file.
 func WriteRoleModel(w io.Writer, ex []RoleExample) error {
-	return writeModels(w, TrainRoles(ex))
+	m := TrainRoles(ex)
+	m.trainedOn = fmt.Sprintf("%d sentences; examples and settings sha256 %s", len(ex), TrainingDigest(ex))
+	return writeModels(w, m)
+}
+
+// TrainingDigest is a digest of everything the trainer reads: each
+// example's text, role, warning, block and features, in order, and the
+// trainer's settings. The model file keeps it, so a test can tell in
+// seconds that the file is the one these labels and features give,
+// without training again.
+func TrainingDigest(ex []RoleExample) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "iters %d rate %g l2 %g shards %d\n", trainIters, trainRate, trainL2, trainShards)
+	for _, e := range ex {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%v\x00%d\x00%s\x00%s\n", e.Source, e.Text, e.Role, e.Warns, e.Block,
+			strings.Join(e.feats, "\x01"), strings.Join(e.masked, "\x01"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // CVResult is a cross-validation by source: every sentence's role guessed
