@@ -684,7 +684,7 @@ func markCautionLeads(bs []*block) {
 			// the resident:": the last line leads in, the line above titles it
 			last = strings.TrimSpace(lastLine(b))
 		}
-		if b.leads && b.noise == "" && (warnLeadIn(tokenize(last)) || leadWarns(last) || b.section != nil && b.kind != bHeading && warnLeadIn(tokenize(b.section.text))) {
+		if b.leads && b.noise == "" && (warnLeadIn(tokenize(last)) || leadWarns(last) || b.section != nil && b.kind != bHeading && headingWarns(tokenize(b.section.text))) {
 			// the last clause: "Training bodies advise against it in these
 			// circumstances:" under a heading "Contraindications"
 			b.leadText = last
@@ -693,6 +693,31 @@ func markCautionLeads(bs []*block) {
 			} // else the sentences before it are read as any others
 		}
 	}
+}
+
+// headingWarns reports a section heading that leads in cautions for the
+// lists under it: a caution's title ("Contraindications", "Safety
+// first") or a line that warns about the massage or the body ("Never on
+// a swollen calf", "Do not massage if"). A shop's or a notice's own
+// "NO REFUNDS ON MIXED PAINT" or "No parking" warns of nothing the
+// lists under it do.
+func headingWarns(t []token) bool {
+	if !warnLeadIn(t) {
+		return false
+	}
+	for i, x := range t {
+		switch v, ok := verbs[x.w]; {
+		case warnTitles[x.w] && x.w != "don't" && x.w != "dont" && x.w != "never" && x.w != "avoid":
+			return true
+		case bodyWord(x.w) || x.w == "massage" || x.w == "massaging" || x.w == "pressure" || x.w == "pain":
+			return true
+		case ok && (v.c == vMove || v.c == vPlace):
+			return true
+		case (x.w == "if" || x.w == "when" || x.w == "unless") && i > 0:
+			return true
+		}
+	}
+	return false
 }
 
 // tenderPlaces may say where it "can be tender".

@@ -391,6 +391,27 @@ func TestCautionLeadInUnderItsTitle(t *testing.T) {
 	}
 }
 
+// TestShopNoticeLeadsInNoCautions: a section heading that forbids
+// something other than the massage ("NO REFUNDS ON MIXED PAINT") does
+// not make cautions of the list under it; one about the body does.
+func TestShopNoticeLeadsInNoCautions(t *testing.T) {
+	list := "Here's what the course sheet says:\n→ roll the ball up and down beside the spine, 20 times\n→ a fever or a fall in the last month\n"
+	for _, c := range []struct {
+		heading string
+		want    int
+	}{
+		{"NO REFUNDS ON MIXED PAINT", 0},
+		{"NO PARKING IN FRONT OF THE GATES", 0},
+		{"CONTRAINDICATIONS", 2},
+		{"Never massage if", 2},
+	} {
+		got := warningTexts(t, "Back ease\n\nKnead the tops of the shoulders for a minute.\n\n"+c.heading+"\n\n"+list)
+		if len(got) != c.want {
+			t.Errorf("under %q: warnings %q, want %d", c.heading, got, c.want)
+		}
+	}
+}
+
 // TestCautionListUnderALabel: under a heading that only names the list
 // ("Warnings", "Contraindications"), an item that is a sentence of its own
 // is said alone, and a fragment after the heading and a colon: never
