@@ -55,6 +55,9 @@ func (s *sentence) positional(ti int) bool {
 		return true
 	case s.handOnWaist(ti):
 		return true
+	case armsAboutHead(t, ti):
+		s.countOwner(ti)
+		return true
 	case s.perLimb(ti):
 		return true
 	case s.kneesToChest(ti):
@@ -82,6 +85,34 @@ func (s *sentence) positional(ti int) bool {
 		return true // "Stand on the bottom stair on the balls of your feet": a stance
 	}
 	return s.positionalLying(ti)
+}
+
+// armsAboutHead reports the head, the ti-th token, only said to be where
+// the arms or hands go: "reach up over your head with the right hand",
+// "arms above the head". The stretch works the side or the chest, not
+// the scalp. Fingers laced behind the head still let its weight work the
+// neck, so "behind" is no such word.
+func armsAboutHead(t []token, ti int) bool {
+	if t[ti].w != "head" {
+		return false
+	}
+	k := ti - 1
+	for k >= 0 && (dets[t[k].w] || t[k].w == "your" || t[k].w == "my" || t[k].w == "their" || t[k].w == "his" || t[k].w == "her") {
+		k--
+	}
+	if k < 1 || t[k].w != "over" && t[k].w != "above" || t[k-1].w == "all" {
+		return false // "tapping with your fingertips all over his head" works it
+	}
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		if t[j].kind == tPunct && t[j].w != "," {
+			return false
+		}
+		switch t[j].w {
+		case "hand", "hands", "arm", "arms", "fingers", "fingertips", "elbow", "elbows", "reach", "reaching", "raise", "raising":
+			return true
+		}
+	}
+	return false
 }
 
 // positionalNext is the word after the ti-th token, or the pose word after

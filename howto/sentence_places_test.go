@@ -38,6 +38,10 @@ func TestPlacesWorked(t *testing.T) {
 		// a likeness; a hand set still on the forehead with no verb is held
 		{"Draw your chin straight back, as if making a double chin, and hold for five seconds.", "neck", "neck"},
 		{"Tuck your chin in and hold for five seconds.", "neck", "neck"},
+		// arms reached over the head put the hand there, they work no
+		// scalp; fingertips tapping all over the head do
+		{"Reach up over your head with the right hand, hold the elbow with the left and lean to the left for 20 seconds.", "arms", "arms"},
+		{"Tap with your fingertips all over your head, half a minute.", "scalp", "scalp"},
 		// a hand only resting on the head while it tips is no place; a
 		// stretch felt "until the calf stretches" is where it works
 		{"Gently tip your right ear towards your right shoulder and let your right hand rest lightly on the side of your head. Breathe there for 20 seconds.", "neck", "neck"},
