@@ -480,10 +480,33 @@ func (s *sentence) headMoved(ti int) int {
 	if k >= 0 && (t[k].w == "so" || t[k].w == "until") && ti+2 < len(t) && headGoes[t[ti+1].w] && headWays[t[ti+2].w] {
 		return ti + 1 // "so your chin heads towards your chest", "until your chin comes down"
 	}
-	if (k < 0 || leadAdverbs[t[k].w] && k == 0) && (t[ti].w == "ear" || t[ti].w == "chin") && ti+3 < len(t) && (t[ti+1].w == "to" || t[ti+1].w == "towards" || t[ti+1].w == "toward") {
-		return ti // "Then the left ear to the left shoulder.": the same tilt, said short
+	if (k < 0 || leadAdverbs[t[k].w] && k == 0 || t[k].w == ",") && (t[ti].w == "ear" || t[ti].w == "chin") && tiltSaidShort(t, ti+1) {
+		// "Then the left ear to the left shoulder.", "Chin down to chest,
+		// hold 15 seconds", "slow nods, chin to chest": the same tilt, said short
+		return ti
 	}
 	return -1
+}
+
+// tiltSaidShort reports the words from k on as where an ear or a chin
+// goes, with no verb: "(down) to the chest", "towards the shoulder"; "chin
+// to ear" along the jaw is a stroke's path, no tilt.
+func tiltSaidShort(t []token, k int) bool {
+	if k < len(t) && (t[k].w == "down" || t[k].w == "over" || t[k].w == "in") {
+		k++
+	}
+	if k >= len(t) || t[k].w != "to" && t[k].w != "towards" && t[k].w != "toward" {
+		return false
+	}
+	for j := k + 1; j < len(t) && j <= k+3; j++ {
+		switch w := t[j].w; {
+		case w == "chest" || w == "shoulder" || w == "shoulders":
+			return true
+		case !dets[w] && !bodyAdjs[w] && w != "your" && w != "their" && w != "his" && w != "her" && w != "r" && w != "l":
+			return false
+		}
+	}
+	return false
 }
 
 // readHeadMoves reads a move of the head as a place worked, the neck: the

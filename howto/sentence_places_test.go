@@ -42,6 +42,11 @@ func TestPlacesWorked(t *testing.T) {
 		// scalp; fingertips tapping all over the head do
 		{"Reach up over your head with the right hand, hold the elbow with the left and lean to the left for 20 seconds.", "arms", "arms"},
 		{"Tap with your fingertips all over your head, half a minute.", "scalp", "scalp"},
+		// a tilt said without a verb still works the neck; "chin to ear"
+		// along the jaw is where a stroke runs
+		{"1. Chin down to chest, hold 15 seconds.", "neck", "neck"},
+		{"1. Finish with slow nods, chin to chest, 5 times.", "neck", "neck"},
+		{"Roll your knuckles along the jaw edge, chin to ear, 5 times.", "jaw", "jaw face"},
 		// a hand only resting on the head while it tips is no place; a
 		// stretch felt "until the calf stretches" is where it works
 		{"Gently tip your right ear towards your right shoulder and let your right hand rest lightly on the side of your head. Breathe there for 20 seconds.", "neck", "neck"},
