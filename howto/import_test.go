@@ -233,6 +233,9 @@ func TestImportMode(t *testing.T) {
 		{"Your statement\n\nYou lie face down on the bed with a pillow under your chest.\n\nUnit 1: Sam spreads the oil with long strokes from the middle of your back up over your shoulders, 5 slow rounds.\n\nUnit 2: Sam kneads the tops of your shoulders for a minute.\n", "partner"},
 		// "they" work the reader's body
 		{"The buddy bit\n\n+ Lie face down on the floor with a towel under you.\n+ They rest both hands on the backs of your thighs and glide up to the hips, 8 long strokes.\n+ They press around the top of each buttock for about 45 seconds.\n", "partner"},
+		// a list led in by who works ("Your friend:"), each move in the
+		// third person on the reader's body
+		{"Wind-down\n\nYour friend:\n- warms a little cream between their fingertips,\n- sweeps it from your chin along the jaw to the ears, eight times,\n- presses small circles into your cheeks for half a minute.\n", "partner"},
 		// someone named works the writer's body
 		{"The tips jar\n\n£2 - Jude rubs some foot lotion between her palms.\n\n£50 - Jude finishes by squeezing up the back of my calf from ankle to knee, six slow squeezes.\n", "partner"},
 		// a move's name is no one's doing

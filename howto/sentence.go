@@ -1952,6 +1952,26 @@ func (s *sentence) theyWork(k int) bool {
 	return ok && (v.c == vMove || v.c == vPlace)
 }
 
+// leadDoerWorks reports a list item that goes on from a line naming who
+// works ("Your friend:", "The giver:") with a move of theirs in the third
+// person, on the reader's body before token k: "— sweeps it from the
+// centre of your chin up along the jaw".
+func (s *sentence) leadDoerWorks(k int) bool {
+	t := s.toks
+	if s.b == nil || s.b.lead == nil || len(t) < 2 || k < 1 || wordIn(t, 0, k, "you", "i") {
+		return false
+	}
+	lt := tokenize(strings.TrimSpace(lastLine(s.b.lead)))
+	if n := len(lt); n < 2 || n > 4 || lt[n-1].w != ":" || !leadDoers[lt[n-2].w] {
+		return false
+	}
+	v, ok := verbs[t[0].w]
+	return ok && (v.c == vMove || v.c == vPlace) && strings.HasSuffix(t[0].w, "s") && v.base != t[0].w
+}
+
+// leadDoers name who works in a line that leads in their moves.
+var leadDoers = wordSet("friend partner giver helper therapist masseur masseuse carer buddy")
+
 // notNames are capitalised words that open a sentence and name no one.
 var notNames = wordSet("it this that which what who everything nothing each one")
 
@@ -2035,7 +2055,7 @@ func (s *sentence) countOwner(ti int) {
 			// reader's body
 			s.partner++
 			s.iOnYou = true
-		} else if s.namedWorks(k) || s.theyWork(k) {
+		} else if s.namedWorks(k) || s.theyWork(k) || s.leadDoerWorks(k) {
 			// "Sam spreads the oil with long strokes from the middle of
 			// your back", "They rest both hands on the backs of your
 			// thighs": someone else works the reader's body
