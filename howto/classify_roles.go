@@ -49,8 +49,12 @@ func (s *sentence) modelWarning() {
 	if g.role == "" || s.b != nil && s.b.kind == bHeading {
 		return
 	}
+	// a word a caution turns on lets the model warn at a lower
+	// probability; a negation that only lets the reader off ("If the room
+	// is warm, you don't need a blanket"), with no such word, never warns
+	cue, permits := s.cautionCues()
 	switch {
-	case !s.warning && !s.leadsIn() && !s.permitsOnly() && (g.pWarn >= warnSure || g.pWarn >= warnCueSure && s.namesCautionCue()) && !s.asksForLesson() && !s.staysOnSpot() && !s.warnsOfNothing():
+	case !s.warning && !s.leadsIn() && !(permits && !cue) && (g.pWarn >= warnSure || g.pWarn >= warnCueSure && cue) && !s.asksForLesson() && !s.staysOnSpot() && !s.warnsOfNothing():
 		s.warning = true
 		if at := cautionStart(s.toks); at > 0 {
 			s.warnAt = at
@@ -105,26 +109,10 @@ var (
 
 const strongCautionWords = "careful avoid avoiding away comfortable comfortably hurts hurt pain painful never not don't stop tender bone bones"
 
-// namesCautionCue reports a word of strongCautionCue in the sentence, a
-// negation only when it forbids: "you don't need oil", "don't be shy",
-// "don't forget the feet" forbid nothing.
-func (s *sentence) namesCautionCue() bool {
-	cue, _ := s.cautionCues()
-	return cue
-}
-
-// permitsOnly reports a sentence whose only negation forbids nothing and
-// that names no other word a caution turns on ("If the room is warm, you
-// don't need a blanket."): however much it reads like a caution to the
-// model, it lets the reader off something.
-func (s *sentence) permitsOnly() bool {
-	cue, permits := s.cautionCues()
-	return permits && !cue
-}
-
 // cautionCues reports whether the sentence holds a word of
-// strongCautionCue that warns, and whether it holds a negation that
-// forbids nothing.
+// strongCautionCue that warns (a negation only when it forbids), and
+// whether it holds a negation that forbids nothing: "you don't need
+// oil", "don't be shy", "don't forget the feet".
 func (s *sentence) cautionCues() (cue, permits bool) {
 	for i, x := range s.toks {
 		switch {

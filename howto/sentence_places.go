@@ -97,7 +97,7 @@ func armsAboutHead(t []token, ti int) bool {
 		return false
 	}
 	k := ti - 1
-	for k >= 0 && (dets[t[k].w] || t[k].w == "your" || t[k].w == "my" || t[k].w == "their" || t[k].w == "his" || t[k].w == "her") {
+	for k >= 0 && (dets[t[k].w] || ownerWords[t[k].w]) {
 		k--
 	}
 	if k < 1 || t[k].w != "over" && t[k].w != "above" || t[k-1].w == "all" {
@@ -502,7 +502,7 @@ func tiltSaidShort(t []token, k int) bool {
 		switch w := t[j].w; {
 		case w == "chest" || w == "shoulder" || w == "shoulders":
 			return true
-		case !dets[w] && !bodyAdjs[w] && w != "your" && w != "their" && w != "his" && w != "her" && w != "r" && w != "l":
+		case !dets[w] && !bodyAdjs[w] && !ownerWords[w] && w != "r" && w != "l":
 			return false
 		}
 	}
