@@ -267,6 +267,14 @@ func TestPipelineCV(t *testing.T) {
 	if tab := PipelineTable(scores); !strings.Contains(tab, "heldout5") || !strings.Contains(tab, "mean") {
 		t.Errorf("table:\n%s", tab)
 	}
+	// -cv split: heldout4 only trains the model that scores heldout5
+	split, err := PipelineCV([]CVBatch{{Name: "heldout4", Dir: "testdata/heldout4", TrainOnly: true}, {Name: "heldout5", Dir: "testdata/heldout5"}}, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(split) != 1 || split[0].Name != "heldout5" || split[0].Trained != len(ex4) {
+		t.Fatalf("split scored %+v; want heldout5 alone, with a model of heldout4's %d sentences", split, len(ex4))
+	}
 }
 
 // TestShapeOfPlans: a contracted subject ("I'll", "we'd") and a plan

@@ -22,6 +22,9 @@ type CVBatch struct {
 	Dir      string // its texts
 	LabelDir string // its label files, "" when beside the texts
 	Train    bool   // it is in the model's training set (a fold leaves it out)
+	// TrainOnly: it is trained on and never scored (-cv split: the model
+	// trained on the earlier batches scores the later ones it never saw)
+	TrainOnly bool
 }
 
 // BatchScore is one batch imported with a model trained without it.
@@ -43,7 +46,7 @@ type BatchScore struct {
 func PipelineCV(batches []CVBatch, cat *massage.Catalog) ([]BatchScore, error) {
 	var ex []RoleExample
 	for _, b := range batches {
-		if !b.Train {
+		if !b.Train && !b.TrainOnly {
 			continue
 		}
 		e, err := RoleExamples([]string{b.Dir}, cat)
@@ -58,6 +61,9 @@ func PipelineCV(batches []CVBatch, cat *massage.Catalog) ([]BatchScore, error) {
 	var full *roleModels
 	var out []BatchScore
 	for _, b := range batches {
+		if b.TrainOnly {
+			continue
+		}
 		var m *roleModels
 		train := ex
 		if b.Train {
@@ -128,6 +134,6 @@ func PipelineTable(scores []BatchScore) string {
 		mo += mode
 	}
 	n := math.Max(1, float64(len(scores)))
-	fmt.Fprintf(&b, "%-10s %5s %8s  %-20s %8.2f %11.2f %8.2f %6.2f\n", "mean", "", "", fmt.Sprintf("steps F1 %.3f", f1/n), ar/n, wf/n, pr/n, mo/n)
+	fmt.Fprintf(&b, "%-10s %5s %8s  %-20s %8.4f %11.4f %8.4f %6.4f\n", "mean", "", "", fmt.Sprintf("steps F1 %.4f", f1/n), ar/n, wf/n, pr/n, mo/n)
 	return b.String()
 }

@@ -6,6 +6,7 @@
 //	go run ./howto/internal/train -cv text     # leave one text out
 //	go run ./howto/internal/train -cv batch    # leave one batch out
 //	go run ./howto/internal/train -cv pipeline -web web3=DIR,web4=DIR
+//	go run ./howto/internal/train -cv split -upto 250 -through 447
 //
 // -cv pipeline imports every labelled batch of howto/testdata (and the
 // seeds when ../shared/seeds is there, and the web batches whose saved
@@ -13,6 +14,12 @@
 // prints steps, areas, warnings, preparation and mode per batch and
 // their mean: the nearest the labelled batches come to a fresh batch's
 // first run.
+//
+// -cv split trains one model on the corpus and heldout to heldout<upto>
+// and imports every later heldout batch (up to -through) with it: those it
+// scores are ones that model never saw, as a fresh batch will be. It is
+// how the model's thresholds were chosen (docs/import.md, "The
+// twenty-second pass").
 //
 // It reads only the folders of howto.TrainingBatches, from the
 // repository's root, and is deterministic: the same labels give the same
@@ -35,13 +42,21 @@ import (
 
 func main() {
 	out := flag.String("out", "", "write the model to this file")
-	cv := flag.String("cv", "", `cross-validate leaving one "text" or one "batch" out, or the whole "pipeline", and print the figures`)
+	cv := flag.String("cv", "", `cross-validate leaving one "text" or one "batch" out, or the whole "pipeline", or "split" (see -upto), and print the figures`)
+	upto := flag.Int("upto", 250, "with -cv split: train on heldout to heldout<upto> and score the batches after it")
+	through := flag.Int("through", 0, "with -cv split: score the batches up to heldout<through> only (0: all)")
 	show := flag.Bool("misses", false, "with -cv pipeline: list each batch's steps missed and found beyond the labels")
 	web := flag.String("web", "", "with -cv pipeline: web batches as NAME=DIR,… (DIR holds the saved pages, the labels are howto/testdata/NAME)")
 	flag.Parse()
 	var err error
 	if *cv == "pipeline" {
-		err = pipeline(*web, *show)
+		err = pipeline(*web, *show, 0, 0)
+	} else if *cv == "split" {
+		if *upto < 2 {
+			err = fmt.Errorf("-upto %d: expected 2 or more", *upto)
+		} else {
+			err = pipeline("", *show, *upto, *through)
+		}
 	} else {
 		err = run(*out, *cv)
 	}
@@ -91,7 +106,11 @@ func run(out, cv string) error {
 }
 
 // pipeline cross-validates the whole import batch by batch.
-func pipeline(web string, show bool) error {
+// With upto above 0 it splits instead: the batches up to heldout<upto>
+// are trained on and not scored, and the heldout batches after it, up to
+// heldout<through> when through is above 0, are scored with that one
+// model.
+func pipeline(web string, show bool, upto, through int) error {
 	root, err := repoRoot()
 	if err != nil {
 		return err
@@ -103,6 +122,9 @@ func pipeline(web string, show bool) error {
 	bs, err := cvBatches(root, web)
 	if err != nil {
 		return err
+	}
+	if upto > 0 {
+		bs = splitBatches(bs, upto, through)
 	}
 	scores, err := howto.PipelineCV(bs, cat)
 	if err != nil {
@@ -151,6 +173,26 @@ func cvBatches(root, web string) ([]howto.CVBatch, error) {
 		bs = append(bs, howto.CVBatch{Name: name, Dir: dir, LabelDir: filepath.Join(root, "howto/testdata", name)})
 	}
 	return bs, nil
+}
+
+// splitBatches marks the corpus and heldout to heldout<upto> to be
+// trained on only, and keeps of the rest the heldout batches up to
+// heldout<through> (all of them when through is 0) to be scored.
+func splitBatches(bs []howto.CVBatch, upto, through int) []howto.CVBatch {
+	var out []howto.CVBatch
+	for _, b := range bs {
+		n := batchOrder(b.Dir)
+		held := strings.HasPrefix(b.Name, "heldout")
+		b.Train = false
+		switch {
+		case b.Name == "corpus" || held && n <= upto:
+			b.TrainOnly = true
+		case !held || through > 0 && n > through:
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // batchOrder sorts heldout, heldout2, …, heldout10 by number.
