@@ -1852,11 +1852,22 @@ func (s *sentence) otherHandOfSelf(ti int) bool {
 	for k >= 0 && dets[s.toks[k].w] {
 		k--
 	}
-	if k < 0 || !locPreps[s.toks[k].w] || len(s.parts) == 0 {
+	if k < 0 || !locPreps[s.toks[k].w] || side != "left" && side != "right" {
 		return false
 	}
-	h := s.parts[len(s.parts)-1].hand
-	return (side == "left" || side == "right") && (h == "left" || h == "right") && h != side
+	if s.toks[k].w == "of" && (len(s.parts) == 0 || s.parts[len(s.parts)-1].hand == "") {
+		return false // "with the heel of your right hand": the hand that works
+	}
+	if len(s.parts) == 0 {
+		return s.selfText // "circles all over the left palm"
+	}
+	last := s.parts[len(s.parts)-1]
+	if last.hand == "" {
+		// "Thumb circles all over the left palm": a thumb of no side
+		// works the named hand, unless a hand of the same kind holds.
+		return s.selfText && strings.TrimSuffix(last.part, "s") != strings.TrimSuffix(s.toks[ti+1].w, "s")
+	}
+	return (last.hand == "left" || last.hand == "right") && last.hand != side
 }
 
 // receiversHand reports a hand, or a part of one, the lexicon reads as
@@ -1915,7 +1926,19 @@ func (s *sentence) movedObject(ti, k int) bool {
 	if v, ok := verbs[t[k].w]; !ok || v.c != vMove {
 		return false
 	}
-	if ti+1 < len(t) && (locPreps[t[ti+1].w] || t[ti+1].w == "together" || t[ti+1].w == "in") {
+	next := ti + 1
+	if next < len(t) && t[next].w == "of" && (t[ti].w == "palm" || t[ti].w == "palms") {
+		// "knead the palm of one hand with the thumb of the other" works
+		// the palm; "press the palm of your hand onto the thigh" works with
+		// it, and a heel of the hand pressed always works with it
+		for next++; next < len(t) && (dets[t[next].w] || t[next].w == "one" || t[next].w == "left" || t[next].w == "right" || t[next].w == "other"); next++ {
+		}
+		if next >= len(t) || t[next].w != "hand" && t[next].w != "hands" {
+			return false
+		}
+		next++
+	}
+	if next < len(t) && (locPreps[t[next].w] || t[next].w == "together" || t[next].w == "in" || t[next].w == "against") {
 		return false
 	}
 	return true

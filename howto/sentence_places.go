@@ -76,15 +76,28 @@ func (s *sentence) positional(ti int) bool {
 		s.countOwner(ti)
 		return true
 	}
-	if (w == "forearms" || w == "elbows") && ti >= 3 && t[ti-1].w == "your" && t[ti-2].w == "on" && t[ti-3].w == "up" {
+	if s.stance(ti, next) {
 		s.countOwner(ti)
-		return true // "push up on your forearms, letting your lower back sag": a stance
-	}
-	if (w == "ball" || w == "balls") && ti >= 2 && t[ti-1].w == "the" && t[ti-2].w == "on" && s.stoodOn(ti) {
-		s.countOwner(ti)
-		return true // "Stand on the bottom stair on the balls of your feet": a stance
+		return true
 	}
 	return s.positionalLying(ti)
+}
+
+// stance reports a body word at token ti, followed by next, that says how
+// the body stands: "step your right foot back and press the heel down",
+// "push up on your forearms, letting your lower back sag", "Stand on the
+// bottom stair on the balls of your feet".
+func (s *sentence) stance(ti int, next string) bool {
+	t := s.toks
+	switch w := t[ti].w; w {
+	case "foot", "leg":
+		return next == "back" && wordsBefore(t, ti, 4, "step", "steps", "stepping")
+	case "forearms", "elbows":
+		return ti >= 3 && t[ti-1].w == "your" && t[ti-2].w == "on" && t[ti-3].w == "up"
+	case "ball", "balls":
+		return ti >= 2 && t[ti-1].w == "the" && t[ti-2].w == "on" && s.stoodOn(ti)
+	}
+	return false
 }
 
 // armsAboutHead reports the head, the ti-th token, only said to be where
@@ -959,8 +972,8 @@ func (s *sentence) handTurned() bool {
 // heelDrops are the verbs of a heel lowered below a step or pushed to the
 // floor, and of heel raises: stretches and lifts of the calf.
 var (
-	heelDrops  = wordSet("lower lowers lowering drop drops dropping sink sinks sinking hang hangs hanging push pushes pushing dip dips dipping raise raises raising")
-	heelGround = wordSet("step steps stair stairs floor edge kerb ground")
+	heelDrops  = wordSet("lower lowers lowering drop drops dropping sink sinks sinking hang hangs hanging push pushes pushing dip dips dipping raise raises raising press presses pressing down flat")
+	heelGround = wordSet("step steps stair stairs floor edge kerb ground grass")
 )
 
 // heelDropped reports a heel lowered below a step or pushed to the
@@ -977,8 +990,8 @@ func (s *sentence) heelDropped() bool {
 		if (x.w == "toes" || x.w == "tiptoes" || x.w == "tiptoe") && wordsBefore(t, ti, 4, "rise", "rises", "rising") {
 			return true // "rise up onto your toes and lower slowly": a calf raise
 		}
-		if x.w != "heel" && x.w != "heels" {
-			continue
+		if x.w != "heel" && x.w != "heels" || ti+1 < len(t) && t[ti+1].w == "of" {
+			continue // not "the heel of your hand"
 		}
 		if ti+1 < len(t) && (t[ti+1].w == "raises" || t[ti+1].w == "drops" || t[ti+1].w == "dips") {
 			return true

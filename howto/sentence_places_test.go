@@ -104,6 +104,10 @@ func TestPlacesWorked(t *testing.T) {
 		// Where a stretch is felt is where it works, not the part that moves
 		// (a list item: a stretch in running prose is the role model's call).
 		{"1. Let your right heel sink slowly below the step until you feel a stretch down the back of the calf. Hold 30 seconds.", "calves", "calves"},
+		// a heel pressed into the ground with the foot stepped back
+		// stretches the calf
+		{"• Put your hands on the back of the garden bench, step your right foot back and press the heel down into the grass. Hold for 30 seconds.", "calves", "calves feet"},
+		{"f) Stand up, step one foot back and press that heel into the floor for 20 seconds each leg.", "calves", "calves feet"},
 		// ... and outweighs where the hands are put; the body word there is a
 		// place, never the giver's forearm.
 		{"1. Palms together in front of your chest, then lower them slowly until you feel the pull in your forearms. Hold 20 seconds.", "forearms", "forearms chest"},
@@ -213,6 +217,16 @@ func TestPlacesWorked(t *testing.T) {
 		{"5.5 Spread the toes apart with your fingers and hold them spread for 15 seconds.", "toes", "toes"},
 		// the receiver's hand opened or turned is worked, not posed
 		{"Open his palm and press your thumbs in circles all over it, about a minute.", "hands", "hands"},
+		// in self-massage a hand named by its side after a place word is
+		// worked by the other one, unless it is the hand the part belongs
+		// to ("with the heel of your right hand")
+		{"Hands for yourself\n\n1. Thumb circles all over the left palm, 20 seconds.", "hands", "hands"},
+		{"Hands for yourself\n\n1. With the heel of your right hand, stroke from the wrist up to the elbow crease, 8 times.", "forearms", "forearms wrists"},
+		// the palm of a hand kneaded is worked; pressed onto a place, it works
+		{"Knead the palm of one hand with the thumb of the other, in small circles, about 40 seconds.", "hands", "hands"},
+		{"Press the palm of your hand onto the thigh and hold for ten seconds.", "thighs", "thighs"},
+		// "the thumb side" says which side of a limb, no place of its own
+		{"Find the tender spot in the fleshy ridge on the thumb side just below the elbow; press and hold it for 30 seconds.", "forearms", "forearms"},
 		{"TIRED? TRY THIS:\n\n-> Make a fist, then fling the fingers wide open. 5 times.\n-> Walk your fingertips over the back of your left hand.", "hands", "hands"},
 		{"[Back of card: Pip & Purl stitch markers]\n\n-> Walk your fingertips over the back of your left hand, from the knuckles to the wrist.", "hands", "hands"},
 		{"BACK PAGE\n\nI start by holding her hand between both of mine for a few seconds, just to warm it.", "hands", "hands"},
@@ -568,6 +582,9 @@ func TestButtocksAreTheGlutes(t *testing.T) {
 		{"Long glides with both flat hands from the top of his bum up either side of the spine to the shoulder blades. 6 times.\n", "back"},
 		{"Knead the top of the hips (the fleshy bit above the bum) like dough, both sides.\n", "lower-back"}, // just above the seat
 		{"Finish with a few long slow strokes from her neck to her bum, lighter each time.\n", "back"},
+		// the plural too, unless only named as an example
+		{"Knead the tops of your buttocks with both hands for 30 seconds.\n", "glutes"},
+		{"On larger areas, such as your buttocks or the neck and shoulders, knead with both hands in turn.\n", "neck"},
 	})
 }
 
