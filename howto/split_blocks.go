@@ -591,24 +591,16 @@ func splitRange(b *block, start, end int) {
 	stopless := !b.row && strings.ContainsAny(t[start:], ".!?")
 	for i := start; i < len(t); i++ {
 		c := t[i]
-		if c == ' ' && stopless && missingStop(t[start:i], t[i+1:]) {
-			addSentence(b, start, i) // "… of your shin bone Now with your thumbs work …"
-			start = i + 1
+		if n := spaceCut(t, start, i, stopless); n > 0 {
+			addSentence(b, start, i)
+			start = i + n
+			i = start - 1
 			continue
 		}
 		if c != '.' && c != '!' && c != '?' && !(c == 0xe2 && strings.HasPrefix(t[i:], "…")) {
 			continue
 		}
-		j := i + 1
-		if c == 0xe2 {
-			j = i + len("…")
-		}
-		for j < len(t) && strings.ContainsRune(".!?\"')]”’*_", rune(t[j])) {
-			j++
-		}
-		for j < len(t) && (strings.HasPrefix(t[j:], "”") || strings.HasPrefix(t[j:], "’")) {
-			j += 3
-		}
+		j := stopEnd(t, i)
 		if j < len(t) && t[j] != ' ' {
 			continue
 		}
@@ -631,6 +623,73 @@ func splitRange(b *block, start, end int) {
 		i = k - 1
 	}
 	addSentence(b, start, len(t))
+}
+
+// stopEnd is where the stop at t[i] ends, with the stops, quotes and
+// brackets that close on it: "… rest.”" ends after the quote.
+func stopEnd(t string, i int) int {
+	j := i + 1
+	if t[i] == 0xe2 {
+		j = i + len("…")
+	}
+	for j < len(t) && strings.ContainsRune(".!?\"')]”’*_", rune(t[j])) {
+		j++
+	}
+	for j < len(t) && (strings.HasPrefix(t[j:], "”") || strings.HasPrefix(t[j:], "’")) {
+		j += 3
+	}
+	return j
+}
+
+// spaceCut is how many bytes from a space at t[i] to skip where a
+// sentence ends there with no stop, or 0: "… of your shin bone Now with
+// your thumbs work …", or a notice's items "NOT ON A FRESH SPRAIN · STOP
+// IF NUMB OR TINGLING ·".
+func spaceCut(t string, start, i int, stopless bool) int {
+	if t[i] != ' ' {
+		return 0
+	}
+	if stopless && missingStop(t[start:i], t[i+1:]) {
+		return 1
+	}
+	if n := dotSeparator(t[i:]); n > 0 && shouted(t[start:i]) && shouted(nextItem(t[i+n:])) {
+		return n
+	}
+	return 0
+}
+
+// shouted reports a piece of text written in capitals, as a label's or a
+// notice's items are ("NOT ON A FRESH SPRAIN · STOP IF NUMB OR TINGLING
+// ·"); a heading's "Sunday 3 August · 2.30 pm" stays whole.
+func shouted(piece string) bool {
+	return strings.ContainsFunc(piece, unicode.IsUpper) && !strings.ContainsFunc(piece, unicode.IsLower)
+}
+
+// nextItem is the text up to the next middle dot or line's end: the item
+// after a separator.
+func nextItem(t string) string {
+	if k := strings.IndexAny(t, "·\n"); k >= 0 {
+		t = t[:k]
+	}
+	if strings.TrimSpace(t) == "" {
+		return "END" // a separator that closes the line
+	}
+	return t
+}
+
+// dotSeparator is the length of a middle dot or bullet between spaces
+// that parts the items of a line ("DRY YOUR HANDS FIRST · RINSE BAND IN
+// FRESH WATER ·"), at the start of t, or 0.
+func dotSeparator(t string) int {
+	for _, sep := range []string{" · ", " ·\n"} {
+		if strings.HasPrefix(t, sep) {
+			return len(sep)
+		}
+	}
+	if t == " ·" {
+		return len(t)
+	}
+	return 0
 }
 
 // symbolOpens reports a symbol, then a capital: a sentence opened by a

@@ -162,6 +162,22 @@ func sentenceTexts(b *block) []string {
 	return got
 }
 
+// The items of a label or notice in capitals, parted by middle dots, are
+// sentences of their own; a heading's "Sunday 3 August · 2.30 pm", or a
+// capital item before one in small letters, stays whole.
+func TestSentencesParted(t *testing.T) {
+	got := sentenceTexts(&block{text: "NOT ON A FRESH SPRAIN · STOP IF NUMB OR TINGLING ·\nDRY YOUR HANDS FIRST ·", starts: []lineStart{{0, 1}, {51, 2}}})
+	want := []string{"NOT ON A FRESH SPRAIN", "STOP IF NUMB OR TINGLING", "DRY YOUR HANDS FIRST"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+	for _, whole := range []string{"Summer Concert in the Park · Sunday 3 August · 2.30 pm", "FREE NECK RUB · (well, sort of)"} {
+		if got := sentenceTexts(&block{text: whole, starts: []lineStart{{0, 1}}}); len(got) != 1 {
+			t.Errorf("%q: %q, want it whole", whole, got)
+		}
+	}
+}
+
 // A sentence opened in small letters by a slip after a full stop ("… the
 // back. then gently comb …") is a sentence of its own; after an ellipsis
 // ("three long strokes... then let the hands rest") the clause runs on.

@@ -34,10 +34,10 @@ type RoleExample struct {
 
 // TrainingBatches are the labelled folders the shipped model is trained
 // on, relative to the repository's root: the corpus and every batch up to
-// heldout485, all of whose first runs are recorded in docs/import.md. A
+// heldout501, all of whose first runs are recorded in docs/import.md. A
 // fresh batch stays out until its first run is recorded; then raising
 // the number and running go generate ./howto trains on it too.
-var TrainingBatches = trainUpTo(485)
+var TrainingBatches = trainUpTo(501)
 
 // trainUpTo is the corpus and heldout, heldout2, …, heldout<n>.
 func trainUpTo(n int) []string {
