@@ -223,6 +223,10 @@ func TestImportMode(t *testing.T) {
 		{"# A back rub\n\n1. Lean against a ball on the wall and roll it up and down the lower back.\n\n2. Knead the lower back for a minute.\n", "self"},
 		// "help yourself" takes a tester; "on someone you love" names a receiver
 		{"TRY OUR HAND BALM ON SOMEONE YOU LOVE (tester pots on the left, help yourself!)\n\n1. Stroke from the fingertips up to the wrist, 6 times.\n2. Knead the palm with both thumbs.\n", "partner"},
+		// the merchant asked for a certificate receives nothing; a partner
+		// asked for a rub gives one
+		{"# Feet after picking\n\n1. Thumb-walk the sole from heel to toes, twice.\n2. Squeeze the heel for five seconds.\n\nAsk your merchant for the current crop certificate.\n", "self"},
+		{"Ask your partner for a rub. Knead the calves slowly.", "partner"},
 		// the attendant asked to call first aid receives nothing
 		{"# After the sauna\n\n1. Stroke up the back of the calf to the knee, 8 times.\n2. Knead the front of the thigh from the knee towards the hip.\n\nSkip it if your calf is swollen and ask the attendant to call first aid.\n", "self"},
 		// the author's hands named beside "your hand": the reader receives

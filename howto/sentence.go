@@ -1462,9 +1462,21 @@ func askedToFetch(t []token, i int) bool {
 		if t[k].w == "to" {
 			return fetchVerbs[t[k+1].w]
 		}
+		if t[k].w == "for" && k > i+1 {
+			// "Ask your merchant for the current crop certificate": a
+			// thing asked for, not "ask your partner for a back rub"
+			j := k + 1
+			for j < len(t) && (dets[t[j].w] || bodyAdjs[t[j].w] || t[j].w == "current" || t[j].w == "latest") {
+				j++
+			}
+			return j < len(t) && t[j].kind == tWord && !askedRubs[t[j].w] && !bodyWord(t[j].w)
+		}
 	}
 	return false
 }
+
+// askedRubs are what one asks a partner for: the massage itself.
+var askedRubs = wordSet("massage massages rub rubs hand hands turn go help favour favor")
 
 // askPlaces follow "ask" that asks no one to receive: "Ask at the desk",
 // "ask about the card", "ask in store".
