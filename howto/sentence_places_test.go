@@ -584,7 +584,7 @@ func TestButtocksAreTheGlutes(t *testing.T) {
 		{"Finish with a few long slow strokes from her neck to her bum, lighter each time.\n", "back"},
 		// the plural too, unless only named as an example
 		{"Knead the tops of your buttocks with both hands for 30 seconds.\n", "glutes"},
-		{"On larger areas, such as your buttocks or the neck and shoulders, knead with both hands in turn.\n", "neck"},
+		{"Knead bigger places, such as your buttocks or else the neck and shoulders, with both hands in turn.\n", "neck"},
 	})
 }
 
