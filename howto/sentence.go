@@ -1455,8 +1455,9 @@ func (s *sentence) myHands() bool {
 	return false
 }
 
-// askedToFetch reports "ask" whose person is asked to fetch help rather
-// than to receive: "ask the attendant to call first aid".
+// askedToFetch reports "ask" whose person is asked to fetch help or a
+// thing rather than to receive: "ask the attendant to call first aid",
+// "Ask your merchant for the current crop certificate".
 func askedToFetch(t []token, i int) bool {
 	for k := i + 1; k+1 < len(t) && k <= i+4; k++ {
 		if t[k].w == "to" {
@@ -1856,8 +1857,11 @@ var (
 
 // otherHandOfSelf reports a hand named by its side after a place word
 // where the last hand named is the other one ("With your right thumb, draw
-// circles over your left palm"): in self-massage one hand works on the
-// other, so it is a place. ti is the token of "left" or "right".
+// circles over your left palm"), or, in a self-massage text, where no
+// hand or a part of no side works ("Thumb circles all over the left
+// palm"): one hand works on the other, so it is a place. After "of" the
+// hand is the one that works ("with the heel of your right hand"). ti is
+// the token of "left" or "right".
 func (s *sentence) otherHandOfSelf(ti int) bool {
 	side := s.toks[ti].w
 	k := ti - 1

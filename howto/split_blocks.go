@@ -652,8 +652,10 @@ func spaceCut(t string, start, i int, stopless bool) int {
 	if stopless && missingStop(t[start:i], t[i+1:]) {
 		return 1
 	}
-	if n := dotSeparator(t[i:]); n > 0 && shouted(t[start:i]) && shouted(nextItem(t[i+n:])) {
-		return n
+	if n := dotSeparator(t[i:]); n > 0 && shouted(t[start:i]) {
+		if next := nextItem(t[i+n:]); next == "" || shouted(next) {
+			return n // the next item in capitals too, or none on this line
+		}
 	}
 	return 0
 }
@@ -666,18 +668,15 @@ func shouted(piece string) bool {
 }
 
 // nextItem is the text up to the next middle dot or line's end: the item
-// after a separator.
+// after a separator, "" when the separator closes the line.
 func nextItem(t string) string {
 	if k := strings.IndexAny(t, "·\n"); k >= 0 {
 		t = t[:k]
 	}
-	if strings.TrimSpace(t) == "" {
-		return "END" // a separator that closes the line
-	}
-	return t
+	return strings.TrimSpace(t)
 }
 
-// dotSeparator is the length of a middle dot or bullet between spaces
+// dotSeparator is the length of a middle dot between spaces
 // that parts the items of a line ("DRY YOUR HANDS FIRST · RINSE BAND IN
 // FRESH WATER ·"), at the start of t, or 0.
 func dotSeparator(t string) int {
