@@ -40,6 +40,7 @@ type logit struct {
 // roleModels are the role model and the warning model.
 type roleModels struct {
 	role, warn *logit
+	place      *logit        // in the place model's file (extract_place_model.go), alone
 	trans      *chainWeights // the role model's transitions, read once
 	// trainedOn says what the model was trained on: how many sentences,
 	// and a digest of the training examples and the trainer's settings
@@ -333,14 +334,21 @@ func opening(s string, n int) string {
 // are left out.
 func writeModels(w io.Writer, m *roleModels) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintln(bw, "# knead role model: multinomial logistic regression, written by howto/internal/train; do not edit")
+	name := "role"
+	if m.role == nil && m.place != nil {
+		name = "place"
+	}
+	fmt.Fprintln(bw, "# knead "+name+" model: multinomial logistic regression, written by howto/internal/train; do not edit")
 	if m.trainedOn != "" {
 		fmt.Fprintln(bw, trainedOnPrefix+m.trainedOn)
 	}
 	for _, x := range []struct {
 		name string
 		l    *logit
-	}{{"role", m.role}, {"warn", m.warn}} {
+	}{{"role", m.role}, {"warn", m.warn}, {"place", m.place}} {
+		if x.l == nil {
+			continue
+		}
 		fmt.Fprintf(bw, "model %s %s\n", x.name, strings.Join(spaced(x.l.classes), " "))
 		fmt.Fprintf(bw, "bias %s\n", weights(x.l.bias))
 		keys := make([]string, 0, len(x.l.w))
@@ -412,6 +420,12 @@ func readModels(r io.Reader) (*roleModels, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
+	if m.place != nil && m.role == nil && m.warn == nil {
+		if m.place.bias == nil {
+			m.place.bias = make([]float64, len(m.place.classes))
+		}
+		return m, nil // the place model's file
+	}
 	if m.role == nil || m.warn == nil || len(m.warn.classes) != 2 {
 		return nil, fmt.Errorf("expected a role model and a two-class warn model")
 	}
@@ -440,6 +454,8 @@ func readModelsHeader(m *roleModels, fs []string, n int) (*logit, error) {
 		m.role = cur
 	case "warn":
 		m.warn = cur
+	case "place":
+		m.place = cur
 	default:
 		return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
 	}

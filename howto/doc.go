@@ -62,9 +62,13 @@
 //     its own (steps_side.go); a list item with no move the rules read
 //     takes the sentence the role model reads most surely as one
 //     (steps_items.go).
-//  5. Extract (draft.go, extract_areas.go, extract_side.go): each step
-//     draft to a Step. doc.build runs placeStep (the area voted from the
-//     places the step works, then its heading and title), measureInto
+//  5. Extract (draft.go, extract_areas.go, extract_place_model.go,
+//     extract_side.go): each step draft to a Step. doc.build runs
+//     placeStep (the area voted from the places the step works, then its
+//     heading and title; then the place model, a logistic regression
+//     embedded as lexicon/places.model and trained by internal/train
+//     -places on the labelled steps' areas, reads the step again and
+//     takes its own area where it finds it likely enough), measureInto
 //     (landmarks, directions, pressure, count, time, side, hands) and
 //     motionInto.
 //  6. Assemble (finish.go, match.go, assemble_roles.go, routine.go,

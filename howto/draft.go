@@ -538,6 +538,7 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	out.Area = d.placeStepPart(st, out.Area, prevArea)
 	out.Area = st.placeStepStretch(out.Area, prevArea)
 	d.placeStepUnsure(out, st, prevArea, prevSection, named, elsewhere)
+	d.placeByModel(out, st, votes, prevArea)
 }
 
 // placeStepHeading adds the heading's and the title's areas to the step's

@@ -49,6 +49,7 @@ type Step struct {
 	titleStems map[string]bool // words of the headings over the step
 	finish     bool            // the text says it closes the sequence ("To finish, …")
 	borrowed   bool            // names no area: its area is the step before's
+	placeFeats []string        // what the place model reads of it (extract_place_model.go)
 	sameMove   bool            // the technique it is like has the same motion: its name names the step
 	replays    int             // a turn to the other side: how many steps before it plays again
 	title      string          // the lead-in name of the item or paragraph it starts in ("Forearm roll.")

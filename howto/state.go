@@ -16,6 +16,11 @@ type Options struct {
 
 	rulesOnly bool        // the rules alone, without the role model: what the model is trained against
 	models    *roleModels // a role model other than the embedded one (a cross-validation's fold)
+	// the place model: noPlaceModel leaves places to the rules (what the
+	// place model is trained against), places is one other than the
+	// embedded one (a cross-validation's fold)
+	noPlaceModel bool
+	places       *logit
 }
 
 // page is a text read into lines: the first stage's output.

@@ -7,6 +7,8 @@
 //	go run ./howto/internal/train -cv batch    # leave one batch out
 //	go run ./howto/internal/train -cv pipeline -web web3=DIR,web4=DIR
 //	go run ./howto/internal/train -cv split -upto 250 -through 447
+//	go run ./howto/internal/train -places howto/lexicon/places.model
+//	go run ./howto/internal/train -cv places   # five folds of batches
 //
 // -cv pipeline imports every labelled batch of howto/testdata (and the
 // seeds when ../shared/seeds is there, and the web batches whose saved
@@ -14,6 +16,11 @@
 // prints steps, areas, warnings, preparation and mode per batch and
 // their mean: the nearest the labelled batches come to a fresh batch's
 // first run.
+//
+// -places trains the place model (howto/extract_place_model.go) on the
+// labelled steps' areas and writes it; -cv places cross-validates it in
+// five folds of whole batches and prints, for each margin the model must
+// win by, how many steps' areas would be right.
 //
 // -cv split trains one model on the corpus and heldout to heldout<upto>
 // and imports every later heldout batch (up to -through) with it: those it
@@ -46,10 +53,13 @@ func main() {
 	upto := flag.Int("upto", 250, "with -cv split: train on heldout to heldout<upto> and score the batches after it")
 	through := flag.Int("through", 0, "with -cv split: score the batches up to heldout<through> only (0: all)")
 	show := flag.Bool("misses", false, "with -cv pipeline: list each batch's steps missed and found beyond the labels")
+	places := flag.String("places", "", "write the place model to this file")
 	web := flag.String("web", "", "with -cv pipeline: web batches as NAME=DIR,… (DIR holds the saved pages, the labels are howto/testdata/NAME)")
 	flag.Parse()
 	var err error
-	if *cv == "pipeline" {
+	if *places != "" || *cv == "places" {
+		err = runPlaces(*places)
+	} else if *cv == "pipeline" {
 		err = pipeline(*web, *show, 0, 0)
 	} else if *cv == "split" {
 		if *upto < 2 {
@@ -222,4 +232,38 @@ func repoRoot() (string, error) {
 		}
 		dir = up
 	}
+}
+
+// runPlaces trains the place model and writes it to out, or with out ""
+// cross-validates it.
+func runPlaces(out string) error {
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		return err
+	}
+	dirs := make([]string, len(howto.TrainingBatches))
+	for i, d := range howto.TrainingBatches {
+		dirs[i] = filepath.Join(root, d)
+	}
+	ex, err := howto.PlaceExamples(dirs, cat)
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		fmt.Print(howto.PlaceCV(ex, 5, []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}))
+		return nil
+	}
+	var b bytes.Buffer
+	if err := howto.WritePlaceModel(&b, ex); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "train: %d steps of %d batches, place model written to %s (%d bytes)\n", len(ex), len(dirs), out, b.Len())
+	return nil
 }

@@ -1,0 +1,189 @@
+package howto
+
+import (
+	_ "embed"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/knead/knead/massage"
+)
+
+// Extract, the place model: a second reader of where a step works. The
+// rules (placeStep) vote an area from the places the step names, its
+// heading and title; the place model, a multinomial logistic regression
+// over the step's words, the places its sentences name and in which role,
+// and the rules' own vote, was trained by `go generate ./howto` on the
+// labelled steps' areas (howto/internal/train -places) and is embedded
+// here. Where it reads another area than the rules, surely enough
+// (placeModelMargin), its area is the step's and the step's report says
+// so. No download, no network: the weights are lexicon/places.model.
+
+//go:embed lexicon/places.model
+var placesModelData string
+
+//go:generate go run ./internal/train -places lexicon/places.model
+
+// placeModelMargin is how much likelier than the rules' area the place
+// model must find its own before the step takes it: chosen by
+// cross-validation on the training batches (docs/import.md, "The
+// twenty-fourth pass").
+const placeModelMargin = 0.0
+
+// placeModelSure is how likely the place model must find its own area.
+const placeModelSure = 0.4
+
+var (
+	placeModelOnce sync.Once
+	placeModel     *roleModels
+)
+
+// loadedPlaceModel reads the embedded place model once.
+func loadedPlaceModel() *logit {
+	placeModelOnce.Do(func() {
+		m, err := readModels(strings.NewReader(placesModelData))
+		if err != nil || m.place == nil {
+			panic("howto: embedded place model: unreadable") // a build error: TestPlaceModelLoads
+		}
+		placeModel = m
+	})
+	return placeModel.place
+}
+
+// placeModelOf is the place model the import reads with, nil for the
+// rules alone.
+func (d *doc) placeModelOf() *logit {
+	switch {
+	case d.opt.rulesOnly || d.opt.noPlaceModel:
+		return nil
+	case d.opt.places != nil:
+		return d.opt.places
+	}
+	return loadedPlaceModel()
+}
+
+// placeByModel gives the step the place model's area where the model
+// reads another one than the rules, by placeModelMargin or more. A step
+// whose area was borrowed from the step before, or that has none, is left
+// to the rules: the model was trained on steps that name where they work.
+func (d *doc) placeByModel(out *Step, st *stepDraft, votes areaVotes, prevArea string) {
+	if out.Area == "" || out.borrowed {
+		return
+	}
+	out.placeFeats = d.placeFeatures(st, votes, out.Area, prevArea)
+	m := d.placeModelOf()
+	if m == nil {
+		return
+	}
+	if best, p, gap := placePick(m, out.placeFeats, out.Area); gap >= placeModelMargin && p >= placeModelSure {
+		out.Unsure = slices.DeleteFunc(out.Unsure, func(u string) bool { return strings.HasPrefix(u, "names no body area: "+out.Area+" is") })
+		out.Unsure = append(out.Unsure, "the rules read "+out.Area+"; the place model reads "+best)
+		out.Area = best
+	}
+}
+
+// placeFeatures are what the place model reads of a step: the rules' area
+// and their votes, the title's, heading's and step before's areas, the
+// mode, and of each sentence (by its role in the step: 0 sets up, 1
+// moves, 2 modifies) the places it names, held or only passed, and its
+// words and word pairs.
+func (d *doc) placeFeatures(st *stepDraft, votes areaVotes, rule, prevArea string) []string {
+	seen := map[string]bool{}
+	var fs []string
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			fs = append(fs, f)
+		}
+	}
+	add("rule=" + rule)
+	for i, a := range votes.ranked() {
+		if i < 3 {
+			add("vote=" + a)
+		}
+	}
+	add("title=" + d.titleArea)
+	if st.section != nil && st.section != d.title && !st.section.blind {
+		add("head=" + areaOfText(st.section.text))
+	}
+	add("prev=" + prevArea)
+	add("mode=" + d.res.Mode)
+	for k, s := range st.sents {
+		placeFeaturesSentence(s, st.roles[k], add)
+	}
+	return fs
+}
+
+// placeFeaturesSentence adds what one sentence of a step names, r its role
+// in the step.
+func placeFeaturesSentence(s *sentence, r int, add func(string)) {
+	role := string(rune('0' + r))
+	held, _ := s.placeRoles()
+	for _, a := range s.areas {
+		add("area" + role + "=" + a)
+		if held[a] {
+			add("held=" + a)
+		}
+		if s.refs[a] {
+			add("ref=" + a)
+		}
+	}
+	for _, h := range s.parts {
+		add("part=" + h.part) // the hand's part that works: "palms" is no place
+	}
+	for _, l := range s.landmarks {
+		add("lm=" + l)
+		if lm, ok := massage.LandmarkByID(l); ok {
+			add("lmarea" + role + "=" + lm.Area)
+		}
+	}
+	prev := "^"
+	for _, t := range s.toks {
+		w := strings.ToLower(t.w)
+		if !wordLike(w) {
+			continue
+		}
+		add("w=" + w)
+		add("b=" + prev + "_" + w)
+		prev = w
+	}
+}
+
+// wordLike reports a token that holds a letter.
+func wordLike(w string) bool {
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// ranked are the areas voted, the most votes first (ties in the order
+// they came).
+func (v *areaVotes) ranked() []string {
+	out := append([]string(nil), v.order...)
+	sort.SliceStable(out, func(i, j int) bool { return v.score[out[i]] > v.score[out[j]] })
+	return out
+}
+
+// placePick is the place model's likeliest area for feats, how likely it
+// finds it, and how much likelier than rule (below 0 when it is rule
+// itself).
+func placePick(m *logit, feats []string, rule string) (area string, p, gap float64) {
+	ps := m.predict(feats)
+	best, pr := 0, 0.0
+	for k, c := range m.classes {
+		if ps[k] > ps[best] {
+			best = k
+		}
+		if c == rule {
+			pr = ps[k]
+		}
+	}
+	if m.classes[best] == rule {
+		return rule, ps[best], -1
+	}
+	return m.classes[best], ps[best], ps[best] - pr
+}
