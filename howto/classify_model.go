@@ -41,6 +41,7 @@ type logit struct {
 type roleModels struct {
 	role, warn *logit
 	place      *logit        // in the place model's file (extract_place_model.go), alone
+	mode       *logit        // in the mode model's file (assemble_mode_model.go), alone
 	trans      *chainWeights // the role model's transitions, read once
 	// trainedOn says what the model was trained on: how many sentences,
 	// and a digest of the training examples and the trainer's settings
@@ -338,6 +339,9 @@ func writeModels(w io.Writer, m *roleModels) error {
 	if m.role == nil && m.place != nil {
 		name = "place"
 	}
+	if m.role == nil && m.mode != nil {
+		name = "mode"
+	}
 	fmt.Fprintln(bw, "# knead "+name+" model: multinomial logistic regression, written by howto/internal/train; do not edit")
 	if m.trainedOn != "" {
 		fmt.Fprintln(bw, trainedOnPrefix+m.trainedOn)
@@ -345,7 +349,7 @@ func writeModels(w io.Writer, m *roleModels) error {
 	for _, x := range []struct {
 		name string
 		l    *logit
-	}{{"role", m.role}, {"warn", m.warn}, {"place", m.place}} {
+	}{{"role", m.role}, {"warn", m.warn}, {"place", m.place}, {"mode", m.mode}} {
 		if x.l == nil {
 			continue
 		}
@@ -420,11 +424,11 @@ func readModels(r io.Reader) (*roleModels, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	if m.place != nil && m.role == nil && m.warn == nil {
-		if m.place.bias == nil {
-			m.place.bias = make([]float64, len(m.place.classes))
+	if alone := firstNonNil(m.place, m.mode); alone != nil && m.role == nil && m.warn == nil {
+		if alone.bias == nil {
+			alone.bias = make([]float64, len(alone.classes))
 		}
-		return m, nil // the place model's file
+		return m, nil // the place or the mode model's file
 	}
 	if m.role == nil || m.warn == nil || len(m.warn.classes) != 2 {
 		return nil, fmt.Errorf("expected a role model and a two-class warn model")
@@ -456,6 +460,8 @@ func readModelsHeader(m *roleModels, fs []string, n int) (*logit, error) {
 		m.warn = cur
 	case "place":
 		m.place = cur
+	case "mode":
+		m.mode = cur
 	default:
 		return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
 	}
@@ -491,6 +497,16 @@ func readModelsWeights(cur *logit, fs []string, n int) error {
 		return fmt.Errorf("line %d: feature %q a second time", n, fs[0])
 	default:
 		cur.w[fs[0]] = ws
+	}
+	return nil
+}
+
+// firstNonNil is the first model given that is there, or nil.
+func firstNonNil(ls ...*logit) *logit {
+	for _, l := range ls {
+		if l != nil {
+			return l
+		}
 	}
 	return nil
 }

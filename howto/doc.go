@@ -71,8 +71,11 @@
 //     takes its own area where it finds it likely enough), measureInto
 //     (landmarks, directions, pressure, count, time, side, hands) and
 //     motionInto.
-//  6. Assemble (finish.go, match.go, assemble_roles.go, routine.go,
-//     file.go, file_own.go): doc.finish decides the mode, builds the steps
+//  6. Assemble (finish.go, match.go, assemble_roles.go,
+//     assemble_mode_model.go, routine.go, file.go, file_own.go):
+//     doc.finish decides the mode (the rules, then the mode model, a
+//     logistic regression embedded as lexicon/mode.model and trained by
+//     internal/train -mode on the labelled texts' modes), builds the steps
 //     and matches them to catalog techniques (candidates, bestPath),
 //     preparations and cautions; doc.account gives every sentence its
 //     role and why; Result.Routine and RoutineFile write the routine, the

@@ -76,6 +76,7 @@ func (d *doc) finish() {
 		d.res.Steps = append(d.res.Steps, s)
 	}
 	d.modeOfNoOne()
+	d.modeByModel()
 	if d.opt.Catalog != nil {
 		d.matchTechniques()
 		d.matchPrep()

@@ -21,6 +21,9 @@ type Options struct {
 	// embedded one (a cross-validation's fold)
 	noPlaceModel bool
 	places       *logit
+	// the mode model, the same way (assemble_mode_model.go)
+	noModeModel bool
+	modes       *logit
 }
 
 // page is a text read into lines: the first stage's output.
@@ -52,10 +55,11 @@ type doc struct {
 	lastRead     *block     // the block read last
 	self         float64
 	partner      float64
-	either       bool // the text offers a partner as another way: "or get a partner to do them"
-	receivers    int  // sentences' mentions of the receiver as a person
-	yourself     bool // the text says "yourself"
-	iOnYou       bool // the author tells of working the reader's body (a swap of massages told as a plan)
+	either       bool     // the text offers a partner as another way: "or get a partner to do them"
+	receivers    int      // sentences' mentions of the receiver as a person
+	yourself     bool     // the text says "yourself"
+	iOnYou       bool     // the author tells of working the reader's body (a swap of massages told as a plan)
+	modeFeats    []string // what the mode model reads of the text (assemble_mode_model.go)
 	prepSeen     map[string]bool
 	prepTimed    map[*sentence]bool // sentences whose time a preparation took
 	chainMsg     []float64          // the role model's forward message after the last block read (classify_chain.go)

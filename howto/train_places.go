@@ -144,17 +144,13 @@ func PlaceDigest(ex []PlaceExample) string {
 // be, or how likely at all) the table counts the steps whose area would then be one its
 // label allows, beside the rules' alone.
 func PlaceCV(ex []PlaceExample, folds int, margins []float64) string {
-	fold := func(e PlaceExample) int {
-		h := sha256.Sum256([]byte(e.Batch))
-		return int(h[0]) % folds
-	}
 	right := make([]int, 2*len(margins))
 	changed := make([]int, 2*len(margins))
 	ruleRight := 0
 	for f := 0; f < folds; f++ {
 		var train, test []PlaceExample
 		for _, e := range ex {
-			if fold(e) == f {
+			if batchFold(e.Batch, folds) == f {
 				test = append(test, e)
 			} else {
 				train = append(train, e)

@@ -9,6 +9,8 @@
 //	go run ./howto/internal/train -cv split -upto 250 -through 447
 //	go run ./howto/internal/train -places howto/lexicon/places.model
 //	go run ./howto/internal/train -cv places   # five folds of batches
+//	go run ./howto/internal/train -mode howto/lexicon/mode.model
+//	go run ./howto/internal/train -cv mode     # five folds of batches
 //
 // -cv pipeline imports every labelled batch of howto/testdata (and the
 // seeds when ../shared/seeds is there, and the web batches whose saved
@@ -21,6 +23,9 @@
 // labelled steps' areas and writes it; -cv places cross-validates it in
 // five folds of whole batches and prints, for each margin the model must
 // win by, how many steps' areas would be right.
+//
+// -mode and -cv mode do the same for the mode model
+// (howto/assemble_mode_model.go), trained on the labelled texts' modes.
 //
 // -cv split trains one model on the corpus and heldout to heldout<upto>
 // and imports every later heldout batch (up to -through) with it: those it
@@ -54,10 +59,13 @@ func main() {
 	through := flag.Int("through", 0, "with -cv split: score the batches up to heldout<through> only (0: all)")
 	show := flag.Bool("misses", false, "with -cv pipeline: list each batch's steps missed and found beyond the labels")
 	places := flag.String("places", "", "write the place model to this file")
+	modes := flag.String("mode", "", "write the mode model to this file")
 	web := flag.String("web", "", "with -cv pipeline: web batches as NAME=DIR,… (DIR holds the saved pages, the labels are howto/testdata/NAME)")
 	flag.Parse()
 	var err error
-	if *places != "" || *cv == "places" {
+	if *modes != "" || *cv == "mode" {
+		err = runModes(*modes)
+	} else if *places != "" || *cv == "places" {
 		err = runPlaces(*places)
 	} else if *cv == "pipeline" {
 		err = pipeline(*web, *show, 0, 0)
@@ -265,5 +273,39 @@ func runPlaces(out string) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "train: %d steps of %d batches, place model written to %s (%d bytes)\n", len(ex), len(dirs), out, b.Len())
+	return nil
+}
+
+// runModes trains the mode model and writes it to out, or with out ""
+// cross-validates it.
+func runModes(out string) error {
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		return err
+	}
+	dirs := make([]string, len(howto.TrainingBatches))
+	for i, d := range howto.TrainingBatches {
+		dirs[i] = filepath.Join(root, d)
+	}
+	ex, err := howto.ModeExamples(dirs, cat)
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		fmt.Print(howto.ModeCV(ex, 5, []float64{0.4, 0.5, 0.6, 0.7, 0.8, 0.9}))
+		return nil
+	}
+	var b bytes.Buffer
+	if err := howto.WriteModeModel(&b, ex); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "train: %d texts of %d batches, mode model written to %s (%d bytes)\n", len(ex), len(dirs), out, b.Len())
 	return nil
 }

@@ -1,0 +1,152 @@
+package howto
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/knead/knead/massage"
+)
+
+// Training the mode model (assemble_mode_model.go) on the labelled texts'
+// modes: howto/internal/train -mode calls these. Nothing here runs during
+// an import.
+
+// ModeExample is one labelled text, with what the mode model reads of it
+// and the mode it should get.
+type ModeExample struct {
+	Batch  string // the folder it comes from
+	Source string // its text: batch/file
+	Rule   string // the mode the rules gave it
+	Mode   string // its label's
+	feats  []string
+}
+
+// ModeExamples imports every labelled text of the folders with the rules'
+// mode alone and gives each text whose label names a mode its example.
+func ModeExamples(dirs []string, cat *massage.Catalog) ([]ModeExample, error) {
+	var out []ModeExample
+	for _, dir := range dirs {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range ents {
+			if e.IsDir() || !isText(e.Name()) {
+				continue
+			}
+			path := filepath.Join(dir, e.Name())
+			lp := LabelPath(path, "")
+			if _, err := os.Stat(lp); errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			l, err := ReadLabels(lp)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", lp, err)
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
+			d, _ := importDoc(src, Options{Name: e.Name(), Catalog: cat, noModeModel: true})
+			if d == nil || l.Mode == "" || d.modeFeats == nil {
+				continue
+			}
+			out = append(out, ModeExample{Batch: filepath.Base(dir), Source: filepath.Base(dir) + "/" + e.Name(),
+				Rule: d.res.Mode, Mode: l.Mode, feats: d.modeFeats})
+		}
+	}
+	return out, nil
+}
+
+// TrainModes fits the mode model on examples.
+func TrainModes(ex []ModeExample) *logit {
+	feats := make([][]string, len(ex))
+	ys := make([]int, len(ex))
+	for i, e := range ex {
+		feats[i] = e.feats
+		for k, c := range modeClasses {
+			if c == e.Mode {
+				ys[i] = k
+			}
+		}
+	}
+	return trainLogit(modeClasses, feats, ys)
+}
+
+// WriteModeModel trains on examples and writes the mode model's file.
+func WriteModeModel(w io.Writer, ex []ModeExample) error {
+	m := &roleModels{mode: TrainModes(ex)}
+	m.trainedOn = fmt.Sprintf("%d texts; examples and settings sha256 %s", len(ex), ModeDigest(ex))
+	return writeModels(w, m)
+}
+
+// ModeDigest is a digest of everything the mode trainer reads.
+func ModeDigest(ex []ModeExample) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "modes: iters %d rate %g l2 %g shards %d\n", trainIters, trainRate, trainL2, trainShards)
+	for _, e := range ex {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\n", e.Source, e.Mode, strings.Join(e.feats, "\x01"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ModeCV cross-validates the mode model in folds of whole batches: each
+// fold's texts are read by a model trained on the other folds, and for
+// each least likelihood the table counts the texts whose mode would then
+// be right, beside the rules' alone.
+func ModeCV(ex []ModeExample, folds int, sure []float64) string {
+	right := make([]int, len(sure))
+	changed := make([]int, len(sure))
+	ruleRight := 0
+	for f := 0; f < folds; f++ {
+		var train, test []ModeExample
+		for _, e := range ex {
+			if batchFold(e.Batch, folds) == f {
+				test = append(test, e)
+			} else {
+				train = append(train, e)
+			}
+		}
+		m := TrainModes(train)
+		for _, e := range test {
+			if e.Rule == e.Mode {
+				ruleRight++
+			}
+			p := m.predict(e.feats)
+			best := 0
+			for k := range p {
+				if p[k] > p[best] {
+					best = k
+				}
+			}
+			for i, s := range sure {
+				mode := e.Rule
+				if m.classes[best] != e.Rule && p[best] >= s {
+					mode = m.classes[best]
+					changed[i]++
+				}
+				if mode == e.Mode {
+					right[i]++
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "mode model, %d folds by batch, %d texts: the rules alone give %d right (%.4f)\n", folds, len(ex), ruleRight, float64(ruleRight)/float64(len(ex)))
+	for i, s := range sure {
+		fmt.Fprintf(&b, "likely at least %.2f: %d changed, %d right (%.4f)\n", s, changed[i], right[i], float64(right[i])/float64(len(ex)))
+	}
+	return b.String()
+}
+
+// batchFold is the fold of a cross-validation by batch a batch falls in.
+func batchFold(batch string, folds int) int {
+	h := sha256.Sum256([]byte(batch))
+	return int(h[0]) % folds
+}
