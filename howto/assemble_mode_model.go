@@ -20,8 +20,6 @@ import (
 //go:embed lexicon/mode.model
 var modeModelData string
 
-//go:generate go run ./internal/train -mode lexicon/mode.model
-
 // modeModelSure is how likely the mode model must find its own mode
 // before the text takes it: chosen by cross-validation on the training
 // batches (docs/import.md, "The twenty-fourth pass").

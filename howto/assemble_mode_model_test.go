@@ -32,8 +32,8 @@ func TestModeModelUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dirs := make([]string, len(TrainingBatches))
-	for i, d := range TrainingBatches {
+	dirs := make([]string, len(PlaceModeBatches))
+	for i, d := range PlaceModeBatches {
 		dirs[i] = filepath.Join("..", d)
 	}
 	ex, err := ModeExamples(dirs, cat)

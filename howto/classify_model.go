@@ -26,6 +26,12 @@ var rolesModelData string
 
 //go:generate go run ./internal/train -out lexicon/roles.model
 
+// The place model reads the roles, and the mode model the places: go
+// generate trains them after it, in this order (extract_place_model.go,
+// assemble_mode_model.go).
+//go:generate go run ./internal/train -places lexicon/places.model
+//go:generate go run ./internal/train -mode lexicon/mode.model
+
 // Roles the model tells apart (noise and headings are decided by the
 // page's structure, before any sentence is read).
 var modelRoles = []string{RoleMove, RoleModifier, RolePrep, RoleWarning, RoleClaim, RoleTip, RoleDescription, RoleCommentary}

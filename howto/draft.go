@@ -538,7 +538,17 @@ func (d *doc) placeStep(out *Step, st *stepDraft, prevArea string, prevSection *
 	out.Area = d.placeStepPart(st, out.Area, prevArea)
 	out.Area = st.placeStepStretch(out.Area, prevArea)
 	d.placeStepUnsure(out, st, prevArea, prevSection, named, elsewhere)
-	d.placeByModel(out, st, votes, prevArea)
+	if !spanned(out.Area, whole, span(st), between(st)) {
+		d.placeByModel(out, st, votes, prevArea)
+	}
+}
+
+// spanned reports an area the rules read from the span a move covers: the
+// whole of two parts worked together ("the upper and the lower back"), a
+// stroke from end to end of a limb, or between two joints. The place
+// model, which names one area and reads no span, leaves it be.
+func spanned(area string, spans ...string) bool {
+	return area != "" && slices.Contains(spans, area)
 }
 
 // placeStepHeading adds the heading's and the title's areas to the step's

@@ -2,6 +2,7 @@ package howto
 
 import (
 	_ "embed"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -22,8 +23,6 @@ import (
 
 //go:embed lexicon/places.model
 var placesModelData string
-
-//go:generate go run ./internal/train -places lexicon/places.model
 
 // placeModelMargin is how much likelier than the rules' area the place
 // model must find its own before the step takes it: chosen by
@@ -78,7 +77,7 @@ func (d *doc) placeByModel(out *Step, st *stepDraft, votes areaVotes, prevArea s
 	}
 	if best, p, gap := placePick(m, out.placeFeats, out.Area); gap >= placeModelMargin && p >= placeModelSure {
 		out.Unsure = slices.DeleteFunc(out.Unsure, func(u string) bool { return strings.HasPrefix(u, "names no body area: "+out.Area+" is") })
-		out.Unsure = append(out.Unsure, "the rules read "+out.Area+"; the place model reads "+best)
+		out.Unsure = append(out.Unsure, fmt.Sprintf("the rules read %s; the place model reads %s (%.2f)", out.Area, best, p))
 		out.Area = best
 	}
 }

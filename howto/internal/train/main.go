@@ -33,7 +33,8 @@
 // how the model's thresholds were chosen (docs/import.md, "The
 // twenty-second pass").
 //
-// It reads only the folders of howto.TrainingBatches, from the
+// It reads only the folders of howto.TrainingBatches (for the place and
+// mode models, howto.PlaceModeBatches), from the
 // repository's root, and is deterministic: the same labels give the same
 // file.
 package main
@@ -253,8 +254,8 @@ func runPlaces(out string) error {
 	if err != nil {
 		return err
 	}
-	dirs := make([]string, len(howto.TrainingBatches))
-	for i, d := range howto.TrainingBatches {
+	dirs := make([]string, len(howto.PlaceModeBatches))
+	for i, d := range howto.PlaceModeBatches {
 		dirs[i] = filepath.Join(root, d)
 	}
 	ex, err := howto.PlaceExamples(dirs, cat)
@@ -287,8 +288,8 @@ func runModes(out string) error {
 	if err != nil {
 		return err
 	}
-	dirs := make([]string, len(howto.TrainingBatches))
-	for i, d := range howto.TrainingBatches {
+	dirs := make([]string, len(howto.PlaceModeBatches))
+	for i, d := range howto.PlaceModeBatches {
 		dirs[i] = filepath.Join(root, d)
 	}
 	ex, err := howto.ModeExamples(dirs, cat)
