@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"sync"
 )
 
 // Assemble, the mode model: a second reader of whom the text is for. The
@@ -28,22 +27,11 @@ const modeModelSure = 0.6
 // modeClasses are the modes the mode model tells apart.
 var modeClasses = []string{"self", "partner", "both"}
 
-var (
-	modeModelOnce sync.Once
-	modeModel     *roleModels
-)
+// embeddedModes is the mode model, read on the first import.
+var embeddedModes = embeddedModel{name: "mode", data: &modeModelData, has: func(m *roleModels) bool { return m.mode != nil }}
 
-// loadedModeModel reads the embedded mode model once.
-func loadedModeModel() *roleModels {
-	modeModelOnce.Do(func() {
-		m, err := readModels(strings.NewReader(modeModelData))
-		if err != nil || m.mode == nil {
-			panic("howto: embedded mode model: unreadable") // a build error: TestModeModelLoads
-		}
-		modeModel = m
-	})
-	return modeModel
-}
+// loadedModeModel is the embedded mode model's file.
+func loadedModeModel() *roleModels { return embeddedModes.get() }
 
 // modeModelOf is the mode model the import reads with, nil for the rules
 // alone.

@@ -2,12 +2,9 @@ package howto
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/knead/knead/catalog"
 )
 
 // TestModeModelLoads: the embedded mode model reads, tells the three modes
@@ -28,14 +25,7 @@ func TestModeModelLoads(t *testing.T) {
 // `go run ./howto/internal/train -mode howto/lexicon/mode.model` (or go
 // generate ./howto, which trains every model).
 func TestModeModelUpToDate(t *testing.T) {
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dirs := make([]string, len(PlaceModeBatches))
-	for i, d := range PlaceModeBatches {
-		dirs[i] = filepath.Join("..", d)
-	}
+	dirs, cat := placeModeBatches(t)
 	ex, err := ModeExamples(dirs, cat)
 	if err != nil {
 		t.Fatal(err)

@@ -67,22 +67,12 @@ func (m *roleModels) transitions() chainWeights {
 	return m.role.chain()
 }
 
-var (
-	modelOnce sync.Once
-	models    *roleModels
-)
+// embeddedRoles is the role model and the warning model, read on the
+// first import.
+var embeddedRoles = embeddedModel{name: "role", data: &rolesModelData, has: func(m *roleModels) bool { return m.role != nil }}
 
-// loadedModels reads the embedded models once.
-func loadedModels() *roleModels {
-	modelOnce.Do(func() {
-		m, err := readModels(strings.NewReader(rolesModelData))
-		if err != nil {
-			panic("howto: embedded role model: " + err.Error()) // a build error: TestRoleModelLoads
-		}
-		models = m
-	})
-	return models
-}
+// loadedModels is the embedded role and warning models.
+func loadedModels() *roleModels { return embeddedRoles.get() }
 
 // guess is what the model says of one sentence.
 type guess struct {
@@ -524,6 +514,28 @@ func classIndex(role string) int {
 		}
 	}
 	return len(modelRoles) - 1 // commentary
+}
+
+// embeddedModel is a model file embedded in the binary, read on its
+// first use; has says the file holds the model it should.
+type embeddedModel struct {
+	once sync.Once
+	name string
+	data *string
+	has  func(*roleModels) bool
+	m    *roleModels
+}
+
+// get reads the file once.
+func (e *embeddedModel) get() *roleModels {
+	e.once.Do(func() {
+		m, err := readModels(strings.NewReader(*e.data))
+		if err != nil || !e.has(m) {
+			panic("howto: embedded " + e.name + " model: unreadable") // a build error: Test…ModelLoads
+		}
+		e.m = m
+	})
+	return e.m
 }
 
 // models is the role model the import reads with, nil for the rules alone.

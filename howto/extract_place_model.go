@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/knead/knead/massage"
 )
@@ -33,22 +32,11 @@ const placeModelMargin = 0.0
 // placeModelSure is how likely the place model must find its own area.
 const placeModelSure = 0.4
 
-var (
-	placeModelOnce sync.Once
-	placeModel     *roleModels
-)
+// embeddedPlaces is the place model, read on the first import.
+var embeddedPlaces = embeddedModel{name: "place", data: &placesModelData, has: func(m *roleModels) bool { return m.place != nil }}
 
-// loadedPlaceModel reads the embedded place model once.
-func loadedPlaceModel() *logit {
-	placeModelOnce.Do(func() {
-		m, err := readModels(strings.NewReader(placesModelData))
-		if err != nil || m.place == nil {
-			panic("howto: embedded place model: unreadable") // a build error: TestPlaceModelLoads
-		}
-		placeModel = m
-	})
-	return placeModel.place
-}
+// loadedPlaceModel is the embedded place model.
+func loadedPlaceModel() *logit { return embeddedPlaces.get().place }
 
 // placeModelOf is the place model the import reads with, nil for the
 // rules alone.

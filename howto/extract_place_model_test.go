@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/knead/knead/catalog"
+	"github.com/knead/knead/massage"
 )
 
 // TestPlaceModelLoads: the embedded place model reads, tells every area
@@ -28,6 +29,21 @@ func TestPlaceModelLoads(t *testing.T) {
 // `go run ./howto/internal/train -places howto/lexicon/places.model` (or
 // go generate ./howto, which trains both models).
 func TestPlaceModelUpToDate(t *testing.T) {
+	dirs, cat := placeModeBatches(t)
+	ex, err := PlaceExamples(dirs, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%d steps; examples and settings sha256 %s", len(ex), PlaceDigest(ex))
+	if got := embeddedPlaces.get().trainedOn; got != want {
+		t.Fatalf("the embedded place model was trained on %q; the batches now give %q: run go run ./howto/internal/train -places howto/lexicon/places.model", got, want)
+	}
+}
+
+// placeModeBatches are the folders the place and mode models are trained
+// on, from the package's folder, and the catalog.
+func placeModeBatches(t *testing.T) ([]string, *massage.Catalog) {
+	t.Helper()
 	cat, err := catalog.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -36,15 +52,7 @@ func TestPlaceModelUpToDate(t *testing.T) {
 	for i, d := range PlaceModeBatches {
 		dirs[i] = filepath.Join("..", d)
 	}
-	ex, err := PlaceExamples(dirs, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := fmt.Sprintf("%d steps; examples and settings sha256 %s", len(ex), PlaceDigest(ex))
-	loadedPlaceModel()
-	if got := placeModel.trainedOn; got != want {
-		t.Fatalf("the embedded place model was trained on %q; the batches now give %q: run go run ./howto/internal/train -places howto/lexicon/places.model", got, want)
-	}
+	return dirs, cat
 }
 
 // TestPlaceModelReadsWhereTheRulesMiss: where the rules take the hand that

@@ -66,10 +66,28 @@ func trainUpTo(n int) []string {
 // a sentence that names a place, else commentary).
 func RoleExamples(dirs []string, cat *massage.Catalog) ([]RoleExample, error) {
 	var out []RoleExample
+	err := forLabelledTexts(dirs, func(dir, path string, l *Labels, src []byte) error {
+		ex, err := textExamples(src, filepath.Base(path), l, cat)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		for i := range ex {
+			ex[i].Batch, ex[i].Source = filepath.Base(dir), filepath.Base(dir)+"/"+filepath.Base(path)
+		}
+		out = append(out, ex...)
+		return nil
+	})
+	return out, err
+}
+
+// forLabelledTexts calls f with each text of the folders that has a label
+// file beside it, its folder, path, labels and bytes, in the folders'
+// order and each folder's sorted order.
+func forLabelledTexts(dirs []string, f func(dir, path string, l *Labels, src []byte) error) error {
 	for _, dir := range dirs {
 		ents, err := os.ReadDir(dir)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, e := range ents {
 			if e.IsDir() || !isText(e.Name()) {
@@ -82,23 +100,18 @@ func RoleExamples(dirs []string, cat *massage.Catalog) ([]RoleExample, error) {
 			}
 			l, err := ReadLabels(lp)
 			if err != nil {
-				return nil, err
+				return fmt.Errorf("%s: %w", lp, err)
 			}
 			src, err := os.ReadFile(path)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			ex, err := textExamples(src, e.Name(), l, cat)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
+			if err := f(dir, path, l, src); err != nil {
+				return err
 			}
-			for i := range ex {
-				ex[i].Batch, ex[i].Source = filepath.Base(dir), filepath.Base(dir)+"/"+e.Name()
-			}
-			out = append(out, ex...)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // textExamples labels the sentences of one text.

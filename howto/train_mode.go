@@ -3,10 +3,8 @@ package howto
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -31,37 +29,15 @@ type ModeExample struct {
 // mode alone and gives each text whose label names a mode its example.
 func ModeExamples(dirs []string, cat *massage.Catalog) ([]ModeExample, error) {
 	var out []ModeExample
-	for _, dir := range dirs {
-		ents, err := os.ReadDir(dir)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range ents {
-			if e.IsDir() || !isText(e.Name()) {
-				continue
-			}
-			path := filepath.Join(dir, e.Name())
-			lp := LabelPath(path, "")
-			if _, err := os.Stat(lp); errors.Is(err, os.ErrNotExist) {
-				continue
-			}
-			l, err := ReadLabels(lp)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", lp, err)
-			}
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return nil, err
-			}
-			d, _ := importDoc(src, Options{Name: e.Name(), Catalog: cat, noModeModel: true})
-			if d == nil || l.Mode == "" || d.modeFeats == nil {
-				continue
-			}
-			out = append(out, ModeExample{Batch: filepath.Base(dir), Source: filepath.Base(dir) + "/" + e.Name(),
+	err := forLabelledTexts(dirs, func(dir, path string, l *Labels, src []byte) error {
+		d, _ := importDoc(src, Options{Name: filepath.Base(path), Catalog: cat, noModeModel: true})
+		if d != nil && l.Mode != "" && d.modeFeats != nil {
+			out = append(out, ModeExample{Batch: filepath.Base(dir), Source: filepath.Base(dir) + "/" + filepath.Base(path),
 				Rule: d.res.Mode, Mode: l.Mode, feats: d.modeFeats})
 		}
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // TrainModes fits the mode model on examples.

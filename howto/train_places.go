@@ -3,10 +3,8 @@ package howto
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -35,46 +33,23 @@ type PlaceExample struct {
 // the rules, its example.
 func PlaceExamples(dirs []string, cat *massage.Catalog) ([]PlaceExample, error) {
 	var out []PlaceExample
-	for _, dir := range dirs {
-		ents, err := os.ReadDir(dir)
-		if err != nil {
-			return nil, err
+	err := forLabelledTexts(dirs, func(dir, path string, l *Labels, src []byte) error {
+		ex := placeExamplesOf(src, filepath.Base(path), l, cat)
+		for i := range ex {
+			ex[i].Batch, ex[i].Source = filepath.Base(dir), filepath.Base(dir)+"/"+filepath.Base(path)
 		}
-		for _, e := range ents {
-			if e.IsDir() || !isText(e.Name()) {
-				continue
-			}
-			path := filepath.Join(dir, e.Name())
-			lp := LabelPath(path, "")
-			if _, err := os.Stat(lp); errors.Is(err, os.ErrNotExist) {
-				continue
-			}
-			ex, err := placeExamplesOf(path, lp, cat)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			for i := range ex {
-				ex[i].Batch, ex[i].Source = filepath.Base(dir), filepath.Base(dir)+"/"+e.Name()
-			}
-			out = append(out, ex...)
-		}
-	}
-	return out, nil
+		out = append(out, ex...)
+		return nil
+	})
+	return out, err
 }
 
-// placeExamplesOf gives the examples of the text at path, labelled at lp.
-func placeExamplesOf(path, lp string, cat *massage.Catalog) ([]PlaceExample, error) {
-	l, err := ReadLabels(lp)
-	if err != nil {
-		return nil, err
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	res, _ := Import(src, Options{Name: filepath.Base(path), Catalog: cat, noPlaceModel: true})
+// placeExamplesOf gives the examples of one text, src, named name and
+// labelled l.
+func placeExamplesOf(src []byte, name string, l *Labels, cat *massage.Catalog) []PlaceExample {
+	res, _ := Import(src, Options{Name: name, Catalog: cat, noPlaceModel: true})
 	if res == nil {
-		return nil, nil
+		return nil
 	}
 	pair := alignSteps(&TextScore{}, res.Steps, l.Steps)
 	var out []PlaceExample
@@ -92,7 +67,7 @@ func placeExamplesOf(path, lp string, cat *massage.Catalog) ([]PlaceExample, err
 		}
 		out = append(out, PlaceExample{Anchor: ls.Anchor, Rule: s.Area, Area: want, Allow: ls.Area, feats: s.placeFeats})
 	}
-	return out, nil
+	return out
 }
 
 // placeClasses are the areas the place model tells apart: every area of

@@ -43,6 +43,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -51,6 +52,7 @@ import (
 
 	"github.com/knead/knead/catalog"
 	"github.com/knead/knead/howto"
+	"github.com/knead/knead/massage"
 )
 
 func main() {
@@ -92,17 +94,9 @@ func run(out, cv string) error {
 	if cv != "" && cv != "text" && cv != "batch" {
 		return fmt.Errorf(`-cv %q: expected "text" or "batch"`, cv)
 	}
-	root, err := repoRoot()
+	dirs, cat, err := batchesAt(howto.TrainingBatches)
 	if err != nil {
 		return err
-	}
-	cat, err := catalog.Builtin()
-	if err != nil {
-		return err
-	}
-	dirs := make([]string, len(howto.TrainingBatches))
-	for i, d := range howto.TrainingBatches {
-		dirs[i] = filepath.Join(root, d)
 	}
 	ex, err := howto.RoleExamples(dirs, cat)
 	if err != nil {
@@ -246,67 +240,63 @@ func repoRoot() (string, error) {
 // runPlaces trains the place model and writes it to out, or with out ""
 // cross-validates it.
 func runPlaces(out string) error {
-	root, err := repoRoot()
+	return runPlaceMode(out, "place", func(dirs []string, cat *massage.Catalog) (int, func() string, func(io.Writer) error, error) {
+		ex, err := howto.PlaceExamples(dirs, cat)
+		cv := func() string { return howto.PlaceCV(ex, 5, []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) }
+		return len(ex), cv, func(w io.Writer) error { return howto.WritePlaceModel(w, ex) }, err
+	})
+}
+
+// runModes does the same for the mode model.
+func runModes(out string) error {
+	return runPlaceMode(out, "mode", func(dirs []string, cat *massage.Catalog) (int, func() string, func(io.Writer) error, error) {
+		ex, err := howto.ModeExamples(dirs, cat)
+		cv := func() string { return howto.ModeCV(ex, 5, []float64{0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) }
+		return len(ex), cv, func(w io.Writer) error { return howto.WriteModeModel(w, ex) }, err
+	})
+}
+
+// runPlaceMode reads the examples of the place or mode model (what) from
+// howto.PlaceModeBatches with examples, and writes the model to out or,
+// with out "", prints its cross-validation.
+func runPlaceMode(out, what string, examples func([]string, *massage.Catalog) (int, func() string, func(io.Writer) error, error)) error {
+	dirs, cat, err := batchesAt(howto.PlaceModeBatches)
 	if err != nil {
 		return err
 	}
-	cat, err := catalog.Builtin()
-	if err != nil {
-		return err
-	}
-	dirs := make([]string, len(howto.PlaceModeBatches))
-	for i, d := range howto.PlaceModeBatches {
-		dirs[i] = filepath.Join(root, d)
-	}
-	ex, err := howto.PlaceExamples(dirs, cat)
+	n, cv, write, err := examples(dirs, cat)
 	if err != nil {
 		return err
 	}
 	if out == "" {
-		fmt.Print(howto.PlaceCV(ex, 5, []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}))
+		fmt.Print(cv())
 		return nil
 	}
 	var b bytes.Buffer
-	if err := howto.WritePlaceModel(&b, ex); err != nil {
+	if err := write(&b); err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "train: %d steps of %d batches, place model written to %s (%d bytes)\n", len(ex), len(dirs), out, b.Len())
+	fmt.Fprintf(os.Stderr, "train: %d examples of %d batches, %s model written to %s (%d bytes)\n", n, len(dirs), what, out, b.Len())
 	return nil
 }
 
-// runModes trains the mode model and writes it to out, or with out ""
-// cross-validates it.
-func runModes(out string) error {
+// batchesAt are the folders of list from the repository's root, and the
+// catalog.
+func batchesAt(list []string) ([]string, *massage.Catalog, error) {
 	root, err := repoRoot()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	cat, err := catalog.Builtin()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	dirs := make([]string, len(howto.PlaceModeBatches))
-	for i, d := range howto.PlaceModeBatches {
+	dirs := make([]string, len(list))
+	for i, d := range list {
 		dirs[i] = filepath.Join(root, d)
 	}
-	ex, err := howto.ModeExamples(dirs, cat)
-	if err != nil {
-		return err
-	}
-	if out == "" {
-		fmt.Print(howto.ModeCV(ex, 5, []float64{0.4, 0.5, 0.6, 0.7, 0.8, 0.9}))
-		return nil
-	}
-	var b bytes.Buffer
-	if err := howto.WriteModeModel(&b, ex); err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "train: %d texts of %d batches, mode model written to %s (%d bytes)\n", len(ex), len(dirs), out, b.Len())
-	return nil
+	return dirs, cat, nil
 }
