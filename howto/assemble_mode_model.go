@@ -36,13 +36,7 @@ func loadedModeModel() *roleModels { return embeddedModes.get() }
 // modeModelOf is the mode model the import reads with, nil for the rules
 // alone.
 func (d *doc) modeModelOf() *logit {
-	switch {
-	case d.opt.rulesOnly || d.opt.noModeModel:
-		return nil
-	case d.opt.modes != nil:
-		return d.opt.modes
-	}
-	return loadedModeModel().mode
+	return d.modelOf(d.opt.noModeModel, d.opt.modes, func() *logit { return loadedModeModel().mode })
 }
 
 // modeByModel gives the text the mode model's mode where it reads another
@@ -53,15 +47,8 @@ func (d *doc) modeByModel() {
 	if m == nil {
 		return
 	}
-	p := m.predict(d.modeFeats)
-	best := 0
-	for k := range p {
-		if p[k] > p[best] {
-			best = k
-		}
-	}
-	if mode := m.classes[best]; mode != d.res.Mode && p[best] >= modeModelSure {
-		d.res.Unsure = append(d.res.Unsure, fmt.Sprintf("the rules read the text as for %s; the mode model reads it as for %s (%.2f)", modeSaid(d.res.Mode), modeSaid(mode), p[best]))
+	if mode, p := m.likeliest(d.modeFeats); mode != d.res.Mode && p >= modeModelSure {
+		d.res.Unsure = append(d.res.Unsure, fmt.Sprintf("the rules read the text as for %s; the mode model reads it as for %s (%.2f)", modeSaid(d.res.Mode), modeSaid(mode), p))
 		d.res.Mode = mode
 	}
 }

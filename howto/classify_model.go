@@ -86,6 +86,19 @@ type guess struct {
 // predict gives the probability of each class.
 func (l *logit) predict(feats []string) []float64 { return softmax(l.score(feats)) }
 
+// likeliest is the class the model finds likeliest for feats, and how
+// likely.
+func (l *logit) likeliest(feats []string) (string, float64) {
+	p := l.predict(feats)
+	best := 0
+	for k := range p {
+		if p[k] > p[best] {
+			best = k
+		}
+	}
+	return l.classes[best], p[best]
+}
+
 func softmax(z []float64) []float64 {
 	mx := math.Inf(-1)
 	for _, v := range z {
@@ -536,6 +549,19 @@ func (e *embeddedModel) get() *roleModels {
 		e.m = m
 	})
 	return e.m
+}
+
+// modelOf is the place or mode model the import reads with: nil for the
+// rules alone (rulesOnly, or off for that model), else other when a
+// cross-validation's fold gives one, else the embedded one.
+func (d *doc) modelOf(off bool, other *logit, embedded func() *logit) *logit {
+	switch {
+	case d.opt.rulesOnly || off:
+		return nil
+	case other != nil:
+		return other
+	}
+	return embedded()
 }
 
 // models is the role model the import reads with, nil for the rules alone.

@@ -17,19 +17,14 @@ import (
 // and the rules' own vote, was trained by `go generate ./howto` on the
 // labelled steps' areas (howto/internal/train -places) and is embedded
 // here. Where it reads another area than the rules, surely enough
-// (placeModelMargin), its area is the step's and the step's report says
-// so. No download, no network: the weights are lexicon/places.model.
+// (placeModelSure), its area is the step's and the step's report says so. No download, no network: the weights are lexicon/places.model.
 
 //go:embed lexicon/places.model
 var placesModelData string
 
-// placeModelMargin is how much likelier than the rules' area the place
-// model must find its own before the step takes it: chosen by
-// cross-validation on the training batches (docs/import.md, "The
-// twenty-fourth pass").
-const placeModelMargin = 0.0
-
-// placeModelSure is how likely the place model must find its own area.
+// placeModelSure is how likely the place model must find its own area
+// before the step takes it: chosen by cross-validation on the training
+// batches (docs/import.md, "The twenty-fourth pass").
 const placeModelSure = 0.4
 
 // embeddedPlaces is the place model, read on the first import.
@@ -41,17 +36,11 @@ func loadedPlaceModel() *logit { return embeddedPlaces.get().place }
 // placeModelOf is the place model the import reads with, nil for the
 // rules alone.
 func (d *doc) placeModelOf() *logit {
-	switch {
-	case d.opt.rulesOnly || d.opt.noPlaceModel:
-		return nil
-	case d.opt.places != nil:
-		return d.opt.places
-	}
-	return loadedPlaceModel()
+	return d.modelOf(d.opt.noPlaceModel, d.opt.places, loadedPlaceModel)
 }
 
 // placeByModel gives the step the place model's area where the model
-// reads another one than the rules, by placeModelMargin or more. A step
+// reads another one than the rules, placeModelSure likely or more. A step
 // whose area was borrowed from the step before, or that has none, is left
 // to the rules: the model was trained on steps that name where they work.
 func (d *doc) placeByModel(out *Step, st *stepDraft, votes areaVotes, prevArea string) {
@@ -63,7 +52,7 @@ func (d *doc) placeByModel(out *Step, st *stepDraft, votes areaVotes, prevArea s
 	if m == nil {
 		return
 	}
-	if best, p, gap := placePick(m, out.placeFeats, out.Area); gap >= placeModelMargin && p >= placeModelSure {
+	if best, p := m.likeliest(out.placeFeats); best != out.Area && p >= placeModelSure {
 		out.Unsure = slices.DeleteFunc(out.Unsure, func(u string) bool { return strings.HasPrefix(u, "names no body area: "+out.Area+" is") })
 		out.Unsure = append(out.Unsure, fmt.Sprintf("the rules read %s; the place model reads %s (%.2f)", out.Area, best, p))
 		out.Area = best
@@ -153,24 +142,4 @@ func (v *areaVotes) ranked() []string {
 	out := append([]string(nil), v.order...)
 	sort.SliceStable(out, func(i, j int) bool { return v.score[out[i]] > v.score[out[j]] })
 	return out
-}
-
-// placePick is the place model's likeliest area for feats, how likely it
-// finds it, and how much likelier than rule (below 0 when it is rule
-// itself).
-func placePick(m *logit, feats []string, rule string) (area string, p, gap float64) {
-	ps := m.predict(feats)
-	best, pr := 0, 0.0
-	for k, c := range m.classes {
-		if ps[k] > ps[best] {
-			best = k
-		}
-		if c == rule {
-			pr = ps[k]
-		}
-	}
-	if m.classes[best] == rule {
-		return rule, ps[best], -1
-	}
-	return m.classes[best], ps[best], ps[best] - pr
 }

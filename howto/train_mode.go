@@ -81,30 +81,17 @@ func ModeCV(ex []ModeExample, folds int, sure []float64) string {
 	changed := make([]int, len(sure))
 	ruleRight := 0
 	for f := 0; f < folds; f++ {
-		var train, test []ModeExample
-		for _, e := range ex {
-			if batchFold(e.Batch, folds) == f {
-				test = append(test, e)
-			} else {
-				train = append(train, e)
-			}
-		}
+		train, test := splitFold(ex, func(e ModeExample) string { return e.Batch }, folds, f)
 		m := TrainModes(train)
 		for _, e := range test {
 			if e.Rule == e.Mode {
 				ruleRight++
 			}
-			p := m.predict(e.feats)
-			best := 0
-			for k := range p {
-				if p[k] > p[best] {
-					best = k
-				}
-			}
+			best, p := m.likeliest(e.feats)
 			for i, s := range sure {
 				mode := e.Rule
-				if m.classes[best] != e.Rule && p[best] >= s {
-					mode = m.classes[best]
+				if best != e.Rule && p >= s {
+					mode = best
 					changed[i]++
 				}
 				if mode == e.Mode {
@@ -121,8 +108,16 @@ func ModeCV(ex []ModeExample, folds int, sure []float64) string {
 	return b.String()
 }
 
-// batchFold is the fold of a cross-validation by batch a batch falls in.
-func batchFold(batch string, folds int) int {
-	h := sha256.Sum256([]byte(batch))
-	return int(h[0]) % folds
+// splitFold parts examples into those of the batches outside fold f of
+// folds (to train on) and those inside it (to score); batch names an
+// example's batch, and a batch's fold is fixed by its name.
+func splitFold[E any](ex []E, batch func(E) string, folds, f int) (train, test []E) {
+	for _, e := range ex {
+		if h := sha256.Sum256([]byte(batch(e))); int(h[0])%folds == f {
+			test = append(test, e)
+		} else {
+			train = append(train, e)
+		}
+	}
+	return train, test
 }

@@ -115,49 +115,37 @@ func PlaceDigest(ex []PlaceExample) string {
 
 // PlaceCV cross-validates the place model in folds of whole batches: each
 // fold's steps are read by a model trained on the other folds, and for
-// each margin (how much likelier than the rules' area the model's must
-// be, or how likely at all) the table counts the steps whose area would then be one its
-// label allows, beside the rules' alone.
-func PlaceCV(ex []PlaceExample, folds int, margins []float64) string {
-	right := make([]int, 2*len(margins))
-	changed := make([]int, 2*len(margins))
+// each least likelihood the model's own area must have, the table counts
+// the steps whose area would then be one its label allows, beside the
+// rules' alone.
+func PlaceCV(ex []PlaceExample, folds int, sure []float64) string {
+	right := make([]int, len(sure))
+	changed := make([]int, len(sure))
 	ruleRight := 0
 	for f := 0; f < folds; f++ {
-		var train, test []PlaceExample
-		for _, e := range ex {
-			if batchFold(e.Batch, folds) == f {
-				test = append(test, e)
-			} else {
-				train = append(train, e)
-			}
-		}
+		train, test := splitFold(ex, func(e PlaceExample) string { return e.Batch }, folds, f)
 		m := TrainPlaces(train)
 		for _, e := range test {
 			if contains(e.Allow, e.Rule) {
 				ruleRight++
 			}
-			best, p, gap := placePick(m, e.feats, e.Rule)
-			for v := range 2 {
-				for i, mg := range margins {
-					area := e.Rule
-					if v == 0 && gap >= mg || v == 1 && gap >= 0 && p >= mg {
-						area = best
-						changed[v*len(margins)+i]++
-					}
-					if contains(e.Allow, area) {
-						right[v*len(margins)+i]++
-					}
+			best, p := m.likeliest(e.feats)
+			for i, s := range sure {
+				area := e.Rule
+				if best != e.Rule && p >= s {
+					area = best
+					changed[i]++
+				}
+				if contains(e.Allow, area) {
+					right[i]++
 				}
 			}
 		}
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "place model, %d folds by batch, %d steps: the rules alone give %d right (%.4f)\n", folds, len(ex), ruleRight, float64(ruleRight)/float64(len(ex)))
-	for v, what := range []string{"likelier than the rules' by", "likely at least"} {
-		for i, mg := range margins {
-			j := v*len(margins) + i
-			fmt.Fprintf(&b, "%s, margin %.2f: %d changed, %d right (%.4f)\n", what, mg, changed[j], right[j], float64(right[j])/float64(len(ex)))
-		}
+	for i, s := range sure {
+		fmt.Fprintf(&b, "likely at least %.2f: %d changed, %d right (%.4f)\n", s, changed[i], right[i], float64(right[i])/float64(len(ex)))
 	}
 	return b.String()
 }
