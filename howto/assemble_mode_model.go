@@ -68,14 +68,7 @@ func modeSaid(mode string) string {
 // the persons its sentences name as the rules weighed them, and the words
 // of its sentences (page furniture and headings left out), each once.
 func (d *doc) modeFeatures() []string {
-	seen := map[string]bool{}
-	var fs []string
-	add := func(f string) {
-		if !seen[f] {
-			seen[f] = true
-			fs = append(fs, f)
-		}
-	}
+	fs, add := featureList()
 	add("rule=" + d.res.Mode)
 	add("self=" + countBucket(d.self))
 	add("partner=" + countBucket(d.partner))
@@ -103,7 +96,7 @@ func (d *doc) modeFeatures() []string {
 			}
 		}
 	}
-	return fs
+	return *fs
 }
 
 // countBucket is a count said coarsely: 0, 1, 2, 3-5, 6-10, more.

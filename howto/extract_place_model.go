@@ -65,14 +65,7 @@ func (d *doc) placeByModel(out *Step, st *stepDraft, votes areaVotes, prevArea s
 // moves, 2 modifies) the places it names, held or only passed, and its
 // words and word pairs.
 func (d *doc) placeFeatures(st *stepDraft, votes areaVotes, rule, prevArea string) []string {
-	seen := map[string]bool{}
-	var fs []string
-	add := func(f string) {
-		if !seen[f] {
-			seen[f] = true
-			fs = append(fs, f)
-		}
-	}
+	fs, add := featureList()
 	add("rule=" + rule)
 	for i, a := range votes.ranked() {
 		if i < 3 {
@@ -88,7 +81,20 @@ func (d *doc) placeFeatures(st *stepDraft, votes areaVotes, rule, prevArea strin
 	for k, s := range st.sents {
 		placeFeaturesSentence(s, st.roles[k], add)
 	}
-	return fs
+	return *fs
+}
+
+// featureList is an empty list of features and the function that adds
+// one to it, each once, in the order first added.
+func featureList() (*[]string, func(string)) {
+	fs := &[]string{}
+	seen := map[string]bool{}
+	return fs, func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			*fs = append(*fs, f)
+		}
+	}
 }
 
 // placeFeaturesSentence adds what one sentence of a step names, r its role
