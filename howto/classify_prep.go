@@ -1,6 +1,7 @@
 package howto
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -435,6 +436,7 @@ var personWords = wordSet("baby partner child person client friend")
 var timedPrep = wordSet("soak wash clean-hair warm-hands")
 
 func (d *doc) addPrep(kind string, s *sentence) {
+	d.prepSaidOf(kind, s)
 	if d.prepSeen[kind] {
 		// named in passing first ("needs nothing more than clean hands"),
 		// asked for after ("wash your face and pat it dry"): the asking
@@ -460,6 +462,16 @@ func (d *doc) addPrep(kind string, s *sentence) {
 		p.Seconds = &b
 	}
 	d.res.Prep = append(d.res.Prep, p)
+}
+
+// prepSaidOf records that the rules found a preparation of kind in s.
+func (d *doc) prepSaidOf(kind string, s *sentence) {
+	if d.prepSaid == nil {
+		d.prepSaid = map[*sentence][]string{}
+	}
+	if !slices.Contains(d.prepSaid[s], kind) {
+		d.prepSaid[s] = append(d.prepSaid[s], kind)
+	}
 }
 
 // selfTools are what one reaches one's own back with.

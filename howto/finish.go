@@ -77,6 +77,7 @@ func (d *doc) finish() {
 	}
 	d.modeOfNoOne()
 	d.modeByModel()
+	d.prepByModel()
 	if d.opt.Catalog != nil {
 		d.matchTechniques()
 		d.matchPrep()

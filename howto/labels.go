@@ -87,10 +87,6 @@ func (s *LabelSpan) UnmarshalYAML(unmarshal func(any) error) error {
 	return nil
 }
 
-// PrepKinds are the kinds of preparation the importer tells apart.
-var PrepKinds = []string{"oil", "cream", "soak", "dry", "towel", "clean-hair", "brush-hair",
-	"warm-hands", "position", "jewellery", "nails", "tool", "wash"}
-
 // ReadLabels reads and checks a label file.
 func ReadLabels(path string) (*Labels, error) {
 	data, err := os.ReadFile(path)

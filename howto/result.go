@@ -63,6 +63,10 @@ type Match struct {
 	Confidence float64 `json:"confidence"`
 }
 
+// PrepKinds are the kinds of preparation the importer tells apart.
+var PrepKinds = []string{"oil", "cream", "soak", "dry", "towel", "clean-hair", "brush-hair",
+	"warm-hands", "position", "jewellery", "nails", "tool", "wash"}
+
 // Prep is a preparation found in the text: a kind of the importer's own
 // (oil, cream, soak, dry, towel, clean-hair, brush-hair, warm-hands,
 // position, jewellery, nails, tool, wash) and the catalog preparation it

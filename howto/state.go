@@ -24,6 +24,11 @@ type Options struct {
 	// the mode model, the same way (assemble_mode_model.go)
 	noModeModel bool
 	modes       *logit
+	// the preparation model: noPrepModel leaves preparations to the rules
+	// (what the model is trained against), preps is one other than the
+	// embedded one (a cross-validation's fold)
+	noPrepModel bool
+	preps       *logit
 }
 
 // page is a text read into lines: the first stage's output.
@@ -61,8 +66,10 @@ type doc struct {
 	iOnYou       bool     // the author tells of working the reader's body (a swap of massages told as a plan)
 	modeFeats    []string // what the mode model reads of the text (assemble_mode_model.go)
 	prepSeen     map[string]bool
-	prepTimed    map[*sentence]bool // sentences whose time a preparation took
-	chainMsg     []float64          // the role model's forward message after the last block read (classify_chain.go)
+	prepTimed    map[*sentence]bool     // sentences whose time a preparation took
+	prepSaid     map[*sentence][]string // the kinds the rules found in each sentence, each time
+	prepCands    []prepCandidate        // what the preparation model reads of each sentence (assemble_prep_model.go)
+	chainMsg     []float64              // the role model's forward message after the last block read (classify_chain.go)
 }
 
 // stepDraft gathers the sentences of one step.

@@ -11,6 +11,8 @@
 //	go run ./howto/internal/train -cv places   # five folds of batches
 //	go run ./howto/internal/train -mode howto/lexicon/mode.model
 //	go run ./howto/internal/train -cv mode     # five folds of batches
+//	go run ./howto/internal/train -prep howto/lexicon/prep.model
+//	go run ./howto/internal/train -cv prep     # five folds of batches
 //
 // -cv pipeline imports every labelled batch of howto/testdata (and the
 // seeds when ../shared/seeds is there, and the web batches whose saved
@@ -27,14 +29,19 @@
 // -mode and -cv mode do the same for the mode model
 // (howto/assemble_mode_model.go), trained on the labelled texts' modes.
 //
+// -prep and -cv prep do the same for the preparation model
+// (howto/assemble_prep_model.go), trained on the labelled texts'
+// preparations; its cross-validation prints, for each least likelihood,
+// the preparations found, labelled and right.
+//
 // -cv split trains one model on the corpus and heldout to heldout<upto>
 // and imports every later heldout batch (up to -through) with it: those it
 // scores are ones that model never saw, as a fresh batch will be. It is
 // how the model's thresholds were chosen (docs/import.md, "The
 // twenty-second pass").
 //
-// It reads only the folders of howto.TrainingBatches (for the place and
-// mode models, howto.PlaceModeBatches), from the
+// It reads only the folders of howto.TrainingBatches (for the place, mode
+// and preparation models, howto.PlaceModeBatches), from the
 // repository's root, and is deterministic: the same labels give the same
 // file.
 package main
@@ -63,10 +70,13 @@ func main() {
 	show := flag.Bool("misses", false, "with -cv pipeline: list each batch's steps missed and found beyond the labels")
 	places := flag.String("places", "", "write the place model to this file")
 	modes := flag.String("mode", "", "write the mode model to this file")
+	preps := flag.String("prep", "", "write the preparation model to this file")
 	web := flag.String("web", "", "with -cv pipeline: web batches as NAME=DIR,… (DIR holds the saved pages, the labels are howto/testdata/NAME)")
 	flag.Parse()
 	var err error
-	if *modes != "" || *cv == "mode" {
+	if *preps != "" || *cv == "prep" {
+		err = runPreps(*preps)
+	} else if *modes != "" || *cv == "mode" {
 		err = runModes(*modes)
 	} else if *places != "" || *cv == "places" {
 		err = runPlaces(*places)
@@ -253,6 +263,15 @@ func runModes(out string) error {
 		ex, err := howto.ModeExamples(dirs, cat)
 		cv := func() string { return howto.ModeCV(ex, 5, []float64{0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) }
 		return len(ex), cv, func(w io.Writer) error { return howto.WriteModeModel(w, ex) }, err
+	})
+}
+
+// runPreps does the same for the preparation model.
+func runPreps(out string) error {
+	return runPlaceMode(out, "preparation", func(dirs []string, cat *massage.Catalog) (int, func() string, func(io.Writer) error, error) {
+		ts, err := howto.PrepTexts(dirs, cat)
+		cv := func() string { return howto.PrepCV(ts, 5, []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6}) }
+		return len(ts), cv, func(w io.Writer) error { return howto.WritePrepModel(w, ts) }, err
 	})
 }
 
