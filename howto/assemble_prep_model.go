@@ -84,16 +84,7 @@ func (d *doc) prepFeatures(s *sentence, before, inStep bool) []string {
 	for _, f := range roleFeatures(s) {
 		add(f)
 	}
-	prev := ""
-	for _, t := range s.toks {
-		if t.kind != tWord {
-			continue
-		}
-		if prev != "" {
-			add("b=" + prev + "_" + t.w)
-		}
-		prev = t.w
-	}
+	wordPairs(s, add)
 	if before {
 		add("before")
 	}
@@ -105,6 +96,20 @@ func (d *doc) prepFeatures(s *sentence, before, inStep bool) []string {
 	}
 	add("mode=" + d.res.Mode)
 	return *fs
+}
+
+// wordPairs adds each pair of words that follow each other in s.
+func wordPairs(s *sentence, add func(string)) {
+	prev := ""
+	for _, t := range s.toks {
+		if t.kind != tWord {
+			continue
+		}
+		if prev != "" {
+			add("b=" + prev + "_" + t.w)
+		}
+		prev = t.w
+	}
 }
 
 // prepByModel adds the preparations the model finds where the rules

@@ -27,12 +27,13 @@ var rolesModelData string
 //go:generate go run ./internal/train -out lexicon/roles.model
 
 // The place model reads the roles, the mode model the places, and the
-// preparation model the mode: go generate trains them after it, in this
-// order (extract_place_model.go, assemble_mode_model.go,
-// assemble_prep_model.go).
+// preparation and warning models the mode: go generate trains them after
+// it, in this order (extract_place_model.go, assemble_mode_model.go,
+// assemble_prep_model.go, assemble_warn_model.go).
 //go:generate go run ./internal/train -places lexicon/places.model
 //go:generate go run ./internal/train -mode lexicon/mode.model
 //go:generate go run ./internal/train -prep lexicon/prep.model
+//go:generate go run ./internal/train -warnings lexicon/warnings.model
 
 // Roles the model tells apart (noise and headings are decided by the
 // page's structure, before any sentence is read).
@@ -51,6 +52,7 @@ type roleModels struct {
 	place      *logit        // in the place model's file (extract_place_model.go), alone
 	mode       *logit        // in the mode model's file (assemble_mode_model.go), alone
 	prep       *logit        // in the preparation model's file (assemble_prep_model.go), alone
+	warnings   *logit        // in the warning model's file (assemble_warn_model.go), alone
 	trans      *chainWeights // the role model's transitions, read once
 	// trainedOn says what the model was trained on: how many sentences,
 	// and a digest of the training examples and the trainer's settings
@@ -357,6 +359,9 @@ func writeModels(w io.Writer, m *roleModels) error {
 	if m.role == nil && m.prep != nil {
 		name = "prep"
 	}
+	if m.role == nil && m.warnings != nil {
+		name = "warnings"
+	}
 	fmt.Fprintln(bw, "# knead "+name+" model: multinomial logistic regression, written by howto/internal/train; do not edit")
 	if m.trainedOn != "" {
 		fmt.Fprintln(bw, trainedOnPrefix+m.trainedOn)
@@ -364,7 +369,7 @@ func writeModels(w io.Writer, m *roleModels) error {
 	for _, x := range []struct {
 		name string
 		l    *logit
-	}{{"role", m.role}, {"warn", m.warn}, {"place", m.place}, {"mode", m.mode}, {"prep", m.prep}} {
+	}{{"role", m.role}, {"warn", m.warn}, {"place", m.place}, {"mode", m.mode}, {"prep", m.prep}, {"warnings", m.warnings}} {
 		if x.l == nil {
 			continue
 		}
@@ -439,11 +444,11 @@ func readModels(r io.Reader) (*roleModels, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	if alone := firstNonNil(m.place, m.mode, m.prep); alone != nil && m.role == nil && m.warn == nil {
+	if alone := firstNonNil(m.place, m.mode, m.prep, m.warnings); alone != nil && m.role == nil && m.warn == nil {
 		if alone.bias == nil {
 			alone.bias = make([]float64, len(alone.classes))
 		}
-		return m, nil // the place, mode or preparation model's file
+		return m, nil // the place, mode, preparation or warning model's file
 	}
 	if m.role == nil || m.warn == nil || len(m.warn.classes) != 2 {
 		return nil, fmt.Errorf("expected a role model and a two-class warn model")
@@ -479,6 +484,8 @@ func readModelsHeader(m *roleModels, fs []string, n int) (*logit, error) {
 		m.mode = cur
 	case "prep":
 		m.prep = cur
+	case "warnings":
+		m.warnings = cur
 	default:
 		return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
 	}

@@ -78,6 +78,7 @@ func (d *doc) finish() {
 	d.modeOfNoOne()
 	d.modeByModel()
 	d.prepByModel()
+	d.warnByModel()
 	if d.opt.Catalog != nil {
 		d.matchTechniques()
 		d.matchPrep()

@@ -29,6 +29,9 @@ type Options struct {
 	// embedded one (a cross-validation's fold)
 	noPrepModel bool
 	preps       *logit
+	// the warning model, the same way (assemble_warn_model.go)
+	noWarnModel bool
+	warns       *logit
 }
 
 // page is a text read into lines: the first stage's output.
@@ -69,6 +72,8 @@ type doc struct {
 	prepTimed    map[*sentence]bool     // sentences whose time a preparation took
 	prepSaid     map[*sentence][]string // the kinds the rules found in each sentence, each time
 	prepCands    []prepCandidate        // what the preparation model reads of each sentence (assemble_prep_model.go)
+	warnSents    []*sentence            // the sentence of each of res.Warnings
+	warnFeats    [][]string             // what the warning model reads of each of them (assemble_warn_model.go)
 	chainMsg     []float64              // the role model's forward message after the last block read (classify_chain.go)
 }
 

@@ -126,6 +126,7 @@ func (d *doc) tally(s *sentence) {
 			w.Lead = s.b.lead.leadText
 		}
 		d.res.Warnings = append(d.res.Warnings, w)
+		d.warnSents = append(d.warnSents, s)
 	}
 	if s.claim {
 		d.res.Claims = append(d.res.Claims, Claim{Text: s.text, Line: s.line})

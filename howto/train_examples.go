@@ -39,8 +39,8 @@ type RoleExample struct {
 // the number and running go generate ./howto trains on it too.
 var TrainingBatches = trainUpTo(501)
 
-// PlaceModeBatches are the labelled folders the place, mode and
-// preparation models are trained on: every batch whose first run is recorded in
+// PlaceModeBatches are the labelled folders the place, mode, preparation
+// and warning models are trained on: every batch whose first run is recorded in
 // docs/import.md. The role model stays at TrainingBatches: trained again
 // on heldout502 to heldout517 it lowered more batches' figures than it
 // raised, and read three plain moves of the unit tests as tips

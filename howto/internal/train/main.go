@@ -13,6 +13,8 @@
 //	go run ./howto/internal/train -cv mode     # five folds of batches
 //	go run ./howto/internal/train -prep howto/lexicon/prep.model
 //	go run ./howto/internal/train -cv prep     # five folds of batches
+//	go run ./howto/internal/train -warnings howto/lexicon/warnings.model
+//	go run ./howto/internal/train -cv warnings # five folds of batches
 //
 // -cv pipeline imports every labelled batch of howto/testdata (and the
 // seeds when ../shared/seeds is there, and the web batches whose saved
@@ -34,14 +36,20 @@
 // preparations; its cross-validation prints, for each least likelihood,
 // the preparations found, labelled and right.
 //
+// -warnings and -cv warnings do the same for the warning model
+// (howto/assemble_warn_model.go), trained on which of the cautions found
+// the labelled texts keep; its cross-validation prints, for each least
+// likelihood of keeping, the warnings kept and right, and how many
+// labelled ones would be left out.
+//
 // -cv split trains one model on the corpus and heldout to heldout<upto>
 // and imports every later heldout batch (up to -through) with it: those it
 // scores are ones that model never saw, as a fresh batch will be. It is
 // how the model's thresholds were chosen (docs/import.md, "The
 // twenty-second pass").
 //
-// It reads only the folders of howto.TrainingBatches (for the place, mode
-// and preparation models, howto.PlaceModeBatches), from the
+// It reads only the folders of howto.TrainingBatches (for the place, mode,
+// preparation and warning models, howto.PlaceModeBatches), from the
 // repository's root, and is deterministic: the same labels give the same
 // file.
 package main
@@ -71,10 +79,13 @@ func main() {
 	places := flag.String("places", "", "write the place model to this file")
 	modes := flag.String("mode", "", "write the mode model to this file")
 	preps := flag.String("prep", "", "write the preparation model to this file")
+	warns := flag.String("warnings", "", "write the warning model to this file")
 	web := flag.String("web", "", "with -cv pipeline: web batches as NAME=DIR,… (DIR holds the saved pages, the labels are howto/testdata/NAME)")
 	flag.Parse()
 	var err error
-	if *preps != "" || *cv == "prep" {
+	if *warns != "" || *cv == "warnings" {
+		err = runWarns(*warns)
+	} else if *preps != "" || *cv == "prep" {
 		err = runPreps(*preps)
 	} else if *modes != "" || *cv == "mode" {
 		err = runModes(*modes)
@@ -272,6 +283,15 @@ func runPreps(out string) error {
 		ts, err := howto.PrepTexts(dirs, cat)
 		cv := func() string { return howto.PrepCV(ts, 5, []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6}) }
 		return len(ts), cv, func(w io.Writer) error { return howto.WritePrepModel(w, ts) }, err
+	})
+}
+
+// runWarns does the same for the warning model.
+func runWarns(out string) error {
+	return runPlaceMode(out, "warning", func(dirs []string, cat *massage.Catalog) (int, func() string, func(io.Writer) error, error) {
+		ex, labelled, err := howto.WarnExamples(dirs, cat)
+		cv := func() string { return howto.WarnCV(ex, labelled, 5, []float64{0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5}) }
+		return len(ex), cv, func(w io.Writer) error { return howto.WriteWarnModel(w, ex) }, err
 	})
 }
 

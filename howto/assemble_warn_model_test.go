@@ -1,0 +1,82 @@
+package howto
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestWarnModelLoads checks that the embedded warning model reads and
+// tells a caution to drop from one to keep.
+func TestWarnModelLoads(t *testing.T) {
+	m := embeddedWarns.get().warnings
+	if strings.Join(m.classes, ",") != strings.Join(warnClasses, ",") {
+		t.Fatalf("warning model classes %v, want %v", m.classes, warnClasses)
+	}
+	if len(m.w) < 1000 {
+		t.Fatalf("warning model has %d features: too few", len(m.w))
+	}
+}
+
+// TestWarnModelUpToDate checks that the embedded warning model was
+// trained on the examples the labelled batches, the rules and the other
+// models give today: after a change to any of them, run
+// `go run ./howto/internal/train -warnings howto/lexicon/warnings.model`
+// (or go generate ./howto, which trains every model).
+func TestWarnModelUpToDate(t *testing.T) {
+	dirs, cat := placeModeBatches(t)
+	ex, _, err := WarnExamples(dirs, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%d cautions; examples and settings sha256 %s", len(ex), WarnDigest(ex))
+	if got := embeddedWarns.get().trainedOn; got != want {
+		t.Fatalf("the embedded warning model was trained on %q; the batches now give %q: run go run ./howto/internal/train -warnings howto/lexicon/warnings.model", got, want)
+	}
+}
+
+// TestWarnModelLeavesOutALabel: a cheese board's care notes on the front
+// of a card whose back holds a hand rub are cautions about the board, not
+// the massage; the warning model leaves them out and the report says so.
+// The caution about a swollen joint stays, and so does any caution that
+// names a place on the body ("the feet" of the board, read as a body
+// place: the model never drops one). With the model off, all are kept.
+func TestWarnModelLeavesOutALabel(t *testing.T) {
+	in := "SLATE CHEESE BOARD · 30 x 20 cm\n" +
+		"Hand wash only, not suitable for the dishwasher. Do not overtighten the feet. Please do not open the box until your final destination.\n\n" +
+		"On the back, for the market team:\n\n" +
+		"Hand rub after a cold day on the stall\n" +
+		"1. Stroke from the wrist to the fingertips over the back of the hand, ten times.\n" +
+		"2. Knead the palm with both thumbs for a minute.\n" +
+		"3. Pull each finger gently from the knuckle to the tip.\n" +
+		"Do not press on a swollen or hot joint.\n"
+	texts := func(ws []Warning) []string {
+		var out []string
+		for _, w := range ws {
+			out = append(out, w.Text)
+		}
+		return out
+	}
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Do not overtighten the feet.", "Do not press on a swollen or hot joint."}
+	if got := texts(res.Warnings); !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+	notes := 0
+	for _, u := range res.Unsure {
+		if strings.HasPrefix(u, "the warning model reads line 2 as no caution for the massage") {
+			notes++
+		}
+	}
+	if notes != 2 {
+		t.Errorf("unsure %q: want two notes on line 2", res.Unsure)
+	}
+	res, err = Import([]byte(in), Options{noWarnModel: true})
+	if err != nil || len(res.Warnings) != 4 {
+		t.Errorf("rules alone: warnings %q (%v), want all four", texts(res.Warnings), err)
+	}
+}
