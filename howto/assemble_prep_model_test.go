@@ -19,21 +19,27 @@ func TestPrepModelLoads(t *testing.T) {
 	}
 }
 
-// TestPrepModelUpToDate checks that the embedded preparation model was
-// trained on the examples the labelled batches, the rules and the other
-// models give today: after a change to any of them, run
-// `go run ./howto/internal/train -prep howto/lexicon/prep.model` (or go
-// generate ./howto, which trains every model).
-func TestPrepModelUpToDate(t *testing.T) {
+// TestPrepAndWarnModelsUpToDate checks that the embedded preparation and
+// warning models were trained on the examples the labelled batches, the
+// rules and the other models give today (one import of each text serves
+// both): after a change to any of them, run
+// `go run ./howto/internal/train -prep howto/lexicon/prep.model` and
+// `go run ./howto/internal/train -warnings howto/lexicon/warnings.model`
+// (or go generate ./howto, which trains every model).
+func TestPrepAndWarnModelsUpToDate(t *testing.T) {
 	dirs, cat := placeModeBatches(t)
-	ts, err := PrepTexts(dirs, cat)
+	ts, ws, _, err := PrepWarnExamples(dirs, cat)
 	if err != nil {
 		t.Fatal(err)
 	}
 	feats, _ := prepExamples(ts, nil)
 	want := fmt.Sprintf("%d sentences of %d texts; examples and settings sha256 %s", len(feats), len(ts), PrepDigest(ts))
 	if got := embeddedPreps.get().trainedOn; got != want {
-		t.Fatalf("the embedded preparation model was trained on %q; the batches now give %q: run go run ./howto/internal/train -prep howto/lexicon/prep.model", got, want)
+		t.Errorf("the embedded preparation model was trained on %q; the batches now give %q: run go run ./howto/internal/train -prep howto/lexicon/prep.model", got, want)
+	}
+	want = fmt.Sprintf("%d cautions; examples and settings sha256 %s", len(ws), WarnDigest(ws))
+	if got := embeddedWarns.get().trainedOn; got != want {
+		t.Errorf("the embedded warning model was trained on %q; the batches now give %q: run go run ./howto/internal/train -warnings howto/lexicon/warnings.model", got, want)
 	}
 }
 

@@ -1,7 +1,6 @@
 package howto
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -16,23 +15,6 @@ func TestWarnModelLoads(t *testing.T) {
 	}
 	if len(m.w) < 1000 {
 		t.Fatalf("warning model has %d features: too few", len(m.w))
-	}
-}
-
-// TestWarnModelUpToDate checks that the embedded warning model was
-// trained on the examples the labelled batches, the rules and the other
-// models give today: after a change to any of them, run
-// `go run ./howto/internal/train -warnings howto/lexicon/warnings.model`
-// (or go generate ./howto, which trains every model).
-func TestWarnModelUpToDate(t *testing.T) {
-	dirs, cat := placeModeBatches(t)
-	ex, _, err := WarnExamples(dirs, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := fmt.Sprintf("%d cautions; examples and settings sha256 %s", len(ex), WarnDigest(ex))
-	if got := embeddedWarns.get().trainedOn; got != want {
-		t.Fatalf("the embedded warning model was trained on %q; the batches now give %q: run go run ./howto/internal/train -warnings howto/lexicon/warnings.model", got, want)
 	}
 }
 

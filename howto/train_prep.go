@@ -36,23 +36,35 @@ type prepSent struct {
 // PrepTexts imports every labelled text of the folders with the rules'
 // preparations alone.
 func PrepTexts(dirs []string, cat *massage.Catalog) ([]PrepText, error) {
-	var out []PrepText
-	err := forLabelledTexts(dirs, func(dir, path string, l *Labels, src []byte) error {
-		d, _ := importDoc(src, Options{Name: filepath.Base(path), Catalog: cat, noPrepModel: true})
+	ts, _, _, err := PrepWarnExamples(dirs, cat)
+	return ts, err
+}
+
+// PrepWarnExamples imports every labelled text of the folders once, with
+// neither the preparation model nor the warning model (neither reads what
+// the other changes), and gives the examples of both: each text's
+// sentences for the first, each caution found for the second, and how
+// many warnings the labels hold.
+func PrepWarnExamples(dirs []string, cat *massage.Catalog) (ts []PrepText, ws []WarnExample, labelled int, err error) {
+	err = forLabelledTexts(dirs, func(dir, path string, l *Labels, src []byte) error {
+		d, _ := importDoc(src, Options{Name: filepath.Base(path), Catalog: cat, noPrepModel: true, noWarnModel: true})
+		labelled += len(l.Warnings)
 		if d == nil {
 			return nil
 		}
-		t := PrepText{Batch: filepath.Base(dir), Source: filepath.Base(dir) + "/" + filepath.Base(path), Rule: d.prepKindsSaid()}
+		batch, source := filepath.Base(dir), filepath.Base(dir)+"/"+filepath.Base(path)
+		t := PrepText{Batch: batch, Source: source, Rule: d.prepKindsSaid()}
 		for _, p := range l.Prep {
 			t.Labelled = append(t.Labelled, p.Kind)
 		}
 		for _, c := range d.prepCands {
 			t.sents = append(t.sents, prepSent{feats: c.feats, said: d.prepSaid[c.s]})
 		}
-		out = append(out, t)
+		ts = append(ts, t)
+		ws = append(ws, warnExamples(d, l, batch, source)...)
 		return nil
 	})
-	return out, err
+	return ts, ws, labelled, err
 }
 
 // prepExamples are the sentences the model is trained on and their

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/knead/knead/massage"
@@ -27,27 +26,25 @@ type WarnExample struct {
 	feats  []string
 }
 
-// WarnTexts gives every caution found in the labelled texts of the
-// folders, read without the warning model, its example; Labelled counts
+// WarnExamples gives every caution found in the labelled texts of the
+// folders, read without the warning model, its example; labelled counts
 // the warnings labelled in those texts.
 func WarnExamples(dirs []string, cat *massage.Catalog) (ex []WarnExample, labelled int, err error) {
-	err = forLabelledTexts(dirs, func(dir, path string, l *Labels, src []byte) error {
-		d, _ := importDoc(src, Options{Name: filepath.Base(path), Catalog: cat, noWarnModel: true})
-		labelled += len(l.Warnings)
-		if d == nil {
-			return nil
-		}
-		for i, w := range d.res.Warnings {
-			kept := false
-			for _, la := range l.Warnings {
-				kept = kept || holds(w.Text, la.Anchor)
-			}
-			ex = append(ex, WarnExample{Batch: filepath.Base(dir), Source: filepath.Base(dir) + "/" + filepath.Base(path),
-				Text: w.Text, Kept: kept, Always: d.warnKept(i), feats: d.warnFeats[i]})
-		}
-		return nil
-	})
+	_, ex, labelled, err = PrepWarnExamples(dirs, cat)
 	return ex, labelled, err
+}
+
+// warnExamples are the examples of the cautions found in one text.
+func warnExamples(d *doc, l *Labels, batch, source string) []WarnExample {
+	var ex []WarnExample
+	for i, w := range d.res.Warnings {
+		kept := false
+		for _, la := range l.Warnings {
+			kept = kept || holds(w.Text, la.Anchor)
+		}
+		ex = append(ex, WarnExample{Batch: batch, Source: source, Text: w.Text, Kept: kept, Always: d.warnKept(i), feats: d.warnFeats[i]})
+	}
+	return ex
 }
 
 // TrainWarns fits the warning model on examples.
