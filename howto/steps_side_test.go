@@ -56,7 +56,7 @@ func TestOtherSide(t *testing.T) {
 		{"the other hand after hand moves and a stretch that names the arms", "With your right thumb, make small circles all over your left palm for 30 seconds.\nBend each finger back gently with the other hand.\nInterlace your fingers and turn your palms away, pushing your arms out straight, and hold for 20 seconds.\nDo the other hand the same way.",
 			[]string{"hands  With", "hands  Bend", "arms  Interlace", "arms other Do"}}, // a step of its own, on the place of the step before
 		{"the near side after the far one", "Lean your forearm across the muscles on the far side of the spine and slide it slowly down toward the hip, three times. Then do the same on the near side.",
-			[]string{"lower-back  Lean", "lower-back other Then"}}, // the place model reads a slide down toward the hip as the lower back
+			[]string{"back  Lean", "back other Then"}},
 		{"the giver's other hand is no turn", "Hold the heel in one hand and with the other hand stroke the sole 5 times.",
 			[]string{"feet  Hold"}},
 		{"from one side to the other is no turn", "Stroke across the tops of the shoulders from one shoulder to the other, 5 times.",
@@ -123,7 +123,10 @@ func TestOtherSide(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Import([]byte(tt.in), Options{})
+			// the areas are the rules' (the place model, retrained on each
+			// round, may read a borderline one otherwise: "slide it down
+			// toward the hip" is the back or the lower back)
+			res, err := Import([]byte(tt.in), Options{noPlaceModel: true})
 			if err != nil {
 				t.Fatal(err)
 			}
