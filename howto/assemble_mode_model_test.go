@@ -7,15 +7,26 @@ import (
 	"testing"
 )
 
-// TestModeModelLoads: the embedded mode model reads, tells the three modes
-// apart and has weights.
-func TestModeModelLoads(t *testing.T) {
-	m := loadedModeModel().mode
-	if strings.Join(m.classes, ",") != strings.Join(modeClasses, ",") {
-		t.Fatalf("mode model classes %v, want %v", m.classes, modeClasses)
-	}
-	if len(m.w) < 1000 {
-		t.Fatalf("mode model has %d features: too few", len(m.w))
+// TestSecondReadersLoad: each model that reads the import again after
+// the rules (place, mode, preparation, warning) is embedded, reads, tells
+// its classes apart and has weights.
+func TestSecondReadersLoad(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		m       *logit
+		classes []string
+	}{
+		{"place", loadedPlaceModel(), placeClasses()},
+		{"mode", loadedModeModel().mode, modeClasses},
+		{"preparation", embeddedPreps.get().prep, prepClasses},
+		{"warning", embeddedWarns.get().warnings, warnClasses},
+	} {
+		if strings.Join(tt.m.classes, ",") != strings.Join(tt.classes, ",") {
+			t.Errorf("%s model classes %v, want %v", tt.name, tt.m.classes, tt.classes)
+		}
+		if len(tt.m.w) < 1000 {
+			t.Errorf("%s model has %d features: too few", tt.name, len(tt.m.w))
+		}
 	}
 }
 

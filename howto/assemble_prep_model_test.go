@@ -7,18 +7,6 @@ import (
 	"testing"
 )
 
-// TestPrepModelLoads checks that the embedded preparation model reads and
-// tells apart no preparation and every kind.
-func TestPrepModelLoads(t *testing.T) {
-	m := embeddedPreps.get().prep
-	if strings.Join(m.classes, ",") != strings.Join(prepClasses, ",") {
-		t.Fatalf("preparation model classes %v, want %v", m.classes, prepClasses)
-	}
-	if len(m.w) < 1000 {
-		t.Fatalf("preparation model has %d features: too few", len(m.w))
-	}
-}
-
 // TestPrepAndWarnModelsUpToDate checks that the embedded preparation and
 // warning models were trained on the examples the labelled batches, the
 // rules and the other models give today (one import of each text serves

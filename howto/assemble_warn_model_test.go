@@ -6,18 +6,6 @@ import (
 	"testing"
 )
 
-// TestWarnModelLoads checks that the embedded warning model reads and
-// tells a caution to drop from one to keep.
-func TestWarnModelLoads(t *testing.T) {
-	m := embeddedWarns.get().warnings
-	if strings.Join(m.classes, ",") != strings.Join(warnClasses, ",") {
-		t.Fatalf("warning model classes %v, want %v", m.classes, warnClasses)
-	}
-	if len(m.w) < 1000 {
-		t.Fatalf("warning model has %d features: too few", len(m.w))
-	}
-}
-
 // TestWarnModelLeavesOutALabel: a cheese board's care notes on the front
 // of a card whose back holds a hand rub are cautions about the board, not
 // the massage; the warning model leaves them out and the report says so.

@@ -72,11 +72,17 @@
 //     (landmarks, directions, pressure, count, time, side, hands) and
 //     motionInto.
 //  6. Assemble (finish.go, match.go, assemble_roles.go,
-//     assemble_mode_model.go, routine.go, file.go, file_own.go):
-//     doc.finish decides the mode (the rules, then the mode model, a
-//     logistic regression embedded as lexicon/mode.model and trained by
-//     internal/train -mode on the labelled texts' modes), builds the steps
-//     and matches them to catalog techniques (candidates, bestPath),
+//     assemble_mode_model.go, assemble_prep_model.go,
+//     assemble_warn_model.go, routine.go, file.go, file_own.go):
+//     doc.finish builds the steps and decides the mode (the rules, then
+//     the mode model, a logistic regression embedded as lexicon/mode.model
+//     and trained by internal/train -mode on the labelled texts' modes);
+//     the preparation model (lexicon/prep.model, internal/train -prep)
+//     adds a kind of preparation the rules missed from the sentence it
+//     finds likeliest to ask for it, and the warning model
+//     (lexicon/warnings.model, internal/train -warnings) leaves out a
+//     caution that is a product's or a venue's, not the massage's; then
+//     the steps are matched to catalog techniques (candidates, bestPath),
 //     preparations and cautions; doc.account gives every sentence its
 //     role and why; Result.Routine and RoutineFile write the routine, the
 //     text's warnings and unknown preparations kept in the author's words.

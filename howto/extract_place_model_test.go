@@ -11,18 +11,6 @@ import (
 	"github.com/knead/knead/massage"
 )
 
-// TestPlaceModelLoads: the embedded place model reads, tells every area
-// of the body model apart and has weights.
-func TestPlaceModelLoads(t *testing.T) {
-	m := loadedPlaceModel()
-	if strings.Join(m.classes, ",") != strings.Join(placeClasses(), ",") {
-		t.Fatalf("place model classes %v, want %v", m.classes, placeClasses())
-	}
-	if len(m.w) < 1000 {
-		t.Fatalf("place model has %d features: too few", len(m.w))
-	}
-}
-
 // TestPlaceModelUpToDate checks that the embedded place model was trained
 // on the examples the labelled batches, the rules and the role model give
 // today: after a change to any of them, run
