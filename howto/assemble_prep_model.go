@@ -9,9 +9,8 @@ import (
 // Assemble, the preparation model: a second reader of what a text asks to
 // get ready. The rules (findPrep) find a preparation by its words and
 // where they stand; the preparation model, a logistic regression over a
-// sentence's structure and words (the role model's features), the kinds
-// the rules found in it, its word pairs and where it stands in the text,
-// was trained by `go generate ./howto` on the labelled texts'
+// sentence's structure and words (the role model's features), its word
+// pairs and where it stands in the text, was trained by `go generate ./howto` on the labelled texts'
 // preparations (howto/internal/train -prep) and is embedded here. Where
 // the rules found no preparation of a kind and the model finds one in a
 // sentence, likely enough (prepModelSure), the text gets it from that
@@ -49,16 +48,7 @@ type prepCandidate struct {
 // prepCandidates are the sentences the preparation model reads: every
 // sentence of the text that is not page furniture or a heading.
 func (d *doc) prepCandidates() []prepCandidate {
-	inStep := map[*sentence]bool{}
-	var first *sentence
-	for _, st := range d.steps {
-		for _, s := range st.sents {
-			inStep[s] = true
-			if first == nil {
-				first = s
-			}
-		}
-	}
+	inStep, first := d.stepSentences()
 	var out []prepCandidate
 	before := first != nil
 	for _, b := range d.bs {
@@ -76,9 +66,10 @@ func (d *doc) prepCandidates() []prepCandidate {
 }
 
 // prepFeatures are what the preparation model reads of a sentence: the
-// role model's features, its word pairs, the kinds the rules found in
-// it, whether it comes before the first step or is part of one, and
-// whether its block gathers things to have ready.
+// role model's features, its word pairs, whether it comes before the
+// first step or is part of one, whether its block gathers things to have
+// ready, and the mode. (The kinds the rules found in it are left out:
+// with them, the model learned only to copy the rules.)
 func (d *doc) prepFeatures(s *sentence, before, inStep bool) []string {
 	fs, add := featureList()
 	for _, f := range roleFeatures(s) {
@@ -96,6 +87,22 @@ func (d *doc) prepFeatures(s *sentence, before, inStep bool) []string {
 	}
 	add("mode=" + d.res.Mode)
 	return *fs
+}
+
+// stepSentences are the sentences of the text's steps, and the first of
+// them (nil when there is no step).
+func (d *doc) stepSentences() (map[*sentence]bool, *sentence) {
+	in := map[*sentence]bool{}
+	var first *sentence
+	for _, st := range d.steps {
+		for _, s := range st.sents {
+			in[s] = true
+			if first == nil {
+				first = s
+			}
+		}
+	}
+	return in, first
 }
 
 // wordPairs adds each pair of words that follow each other in s.

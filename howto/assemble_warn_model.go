@@ -3,7 +3,6 @@ package howto
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 )
 
 // Assemble, the warning model: a second reader of the cautions found.
@@ -58,10 +57,14 @@ func (d *doc) warnByModel() {
 			d.res.Unsure = append(d.res.Unsure, fmt.Sprintf("the warning model reads line %d as no caution for the massage (%.2f): %s", s.line, p, clip(s.text, 60)))
 		}
 	}
-	i := 0
-	d.res.Warnings = slices.DeleteFunc(d.res.Warnings, func(Warning) bool { i++; return !keep[i-1] })
-	i = 0
-	d.warnSents = slices.DeleteFunc(d.warnSents, func(*sentence) bool { i++; return !keep[i-1] })
+	var ws []Warning
+	var ss []*sentence
+	for i, k := range keep {
+		if k {
+			ws, ss = append(ws, d.res.Warnings[i]), append(ss, d.warnSents[i])
+		}
+	}
+	d.res.Warnings, d.warnSents = ws, ss
 }
 
 // warnKept reports a caution the warning model never leaves out: one
@@ -79,13 +82,10 @@ func (d *doc) warnKept(i int) bool {
 // where it stands: in a step, before the first, between, or after the
 // last, and how many blocks from the nearest step.
 func (d *doc) warnFeatures() [][]string {
+	inStep, _ := d.stepSentences()
 	stepBlocks := map[*block]bool{}
-	inStep := map[*sentence]bool{}
-	for _, st := range d.steps {
-		for _, s := range st.sents {
-			inStep[s] = true
-			stepBlocks[s.b] = true
-		}
+	for s := range inStep {
+		stepBlocks[s.b] = true
 	}
 	at := map[*block]int{}
 	var stepAt []int // the blocks that hold a step, in order
