@@ -34,7 +34,10 @@ func init() {
 			"the catalog's cautions where they match), the benefits the text claims (shown as its " +
 			"claims, never as medical fact), what was left out as page furniture (bylines, image " +
 			"credits, reader comments unless the page's own text has no move, link lines, ads) and " +
-			"what the importer was unsure of. --json " +
+			"what the importer was unsure of: among it each reading a model made where the rules " +
+			"read otherwise, a preparation the rules missed, and a caution left out because it reads " +
+			"as a product's or a venue's notice, not the massage's (\"Not for oven or microwave " +
+			"use\"). --json " +
 			"prints all of that, every sentence read with its role (move, move modifier, preparation, " +
 			"warning, claim, tip, description, commentary, noise) and why, and the routine, as one " +
 			"JSON object instead.\n\n" +
