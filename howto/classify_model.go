@@ -343,45 +343,38 @@ func opening(s string, n int) string {
 	return s[:n]
 }
 
-// writeModels writes both models in the file format readModels reads:
+// writeModels writes the models m holds in the file format readModels reads:
 // a line "model NAME CLASS…", a line "bias W…", then "FEATURE W…" lines,
 // sorted, each weight with three decimals; weights all under 0.0005
 // are left out.
 func writeModels(w io.Writer, m *roleModels) error {
 	bw := bufio.NewWriter(w)
-	name := "role"
-	if m.role == nil && m.place != nil {
-		name = "place"
-	}
-	if m.role == nil && m.mode != nil {
-		name = "mode"
-	}
-	if m.role == nil && m.prep != nil {
-		name = "prep"
-	}
-	if m.role == nil && m.warnings != nil {
-		name = "warnings"
+	name := "role" // the role model's file holds the warn model too; another file holds one model
+	if m.role == nil {
+		for _, x := range m.slots() {
+			if *x.l != nil {
+				name = x.name
+			}
+		}
 	}
 	fmt.Fprintln(bw, "# knead "+name+" model: multinomial logistic regression, written by howto/internal/train; do not edit")
 	if m.trainedOn != "" {
 		fmt.Fprintln(bw, trainedOnPrefix+m.trainedOn)
 	}
-	for _, x := range []struct {
-		name string
-		l    *logit
-	}{{"role", m.role}, {"warn", m.warn}, {"place", m.place}, {"mode", m.mode}, {"prep", m.prep}, {"warnings", m.warnings}} {
-		if x.l == nil {
+	for _, x := range m.slots() {
+		l := *x.l
+		if l == nil {
 			continue
 		}
-		fmt.Fprintf(bw, "model %s %s\n", x.name, strings.Join(spaced(x.l.classes), " "))
-		fmt.Fprintf(bw, "bias %s\n", weights(x.l.bias))
-		keys := make([]string, 0, len(x.l.w))
-		for k := range x.l.w {
+		fmt.Fprintf(bw, "model %s %s\n", x.name, strings.Join(spaced(l.classes), " "))
+		fmt.Fprintf(bw, "bias %s\n", weights(l.bias))
+		keys := make([]string, 0, len(l.w))
+		for k := range l.w {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if ws := weights(x.l.w[k]); strings.Trim(ws, "0 ") != "" {
+			if ws := weights(l.w[k]); strings.Trim(ws, "0 ") != "" {
 				fmt.Fprintf(bw, "%s %s\n", k, ws)
 			}
 		}
@@ -473,23 +466,25 @@ func readModelsHeader(m *roleModels, fs []string, n int) (*logit, error) {
 	for _, c := range fs[2:] {
 		cur.classes = append(cur.classes, strings.ReplaceAll(c, "_", " "))
 	}
-	switch fs[1] {
-	case "role":
-		m.role = cur
-	case "warn":
-		m.warn = cur
-	case "place":
-		m.place = cur
-	case "mode":
-		m.mode = cur
-	case "prep":
-		m.prep = cur
-	case "warnings":
-		m.warnings = cur
-	default:
-		return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
+	for _, x := range m.slots() {
+		if x.name == fs[1] {
+			*x.l = cur
+			return cur, nil
+		}
 	}
-	return cur, nil
+	return nil, fmt.Errorf("line %d: unknown model %q", n, fs[1])
+}
+
+// slots are the models a file may hold, by the name its "model" line
+// gives, in the order writeModels writes them.
+func (m *roleModels) slots() []struct {
+	name string
+	l    **logit
+} {
+	return []struct {
+		name string
+		l    **logit
+	}{{"role", &m.role}, {"warn", &m.warn}, {"place", &m.place}, {"mode", &m.mode}, {"prep", &m.prep}, {"warnings", &m.warnings}}
 }
 
 // readModelsWeights reads line n, "bias W…" or "FEATURE W…", into the
