@@ -681,8 +681,11 @@ func markCautionLeads(bs []*block) {
 		last := lastSentence(b.text)
 		if len(b.starts) > 1 && !strings.ContainsAny(last[:len(last)-1], ".!?") {
 			// "3.3 When not to massage" over "Do not give this massage if
-			// the resident:": the last line leads in, the line above titles it
-			last = strings.TrimSpace(lastLine(b))
+			// the resident:": the last line leads in, the line above titles
+			// it; of that line, its last sentence again ("Dad, don't tell.
+			// Do her legs the way we were shown:" leads in steps, whatever
+			// the sentence before it says)
+			last = lastSentence(lastLine(b))
 		}
 		if b.leads && b.noise == "" && (warnLeadIn(tokenize(last)) || leadWarns(last) || b.section != nil && b.kind != bHeading && headingWarns(tokenize(b.section.text))) {
 			// the last clause: "Training bodies advise against it in these

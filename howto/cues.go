@@ -197,11 +197,40 @@ func warnLeadIn(t []token) bool {
 		return true
 	case referVerbs[w] && endsInCondition(t):
 		return true // "Ask us before you do this if:", "Check with the midwife first when:"
+	case endsInCondition(t) && skipsIt(t[k:]):
+		return true // "Give this a miss if:", "Leave the rub out when:"
 	}
 	for _, x := range t {
 		if x.w == "contraindications" || x.w == "cautions" || x.w == "warnings" {
 			return true
 		}
+	}
+	return false
+}
+
+// skipsIt reports a line that opens on leaving the massage out, said in
+// so many words: "Give this a miss …", "Leave it out …", "Sit this one
+// out …", "Hold off …".
+func skipsIt(t []token) bool {
+	if len(t) == 0 {
+		return false
+	}
+	end := min(len(t), 6)
+	switch t[0].w {
+	case "give":
+		for _, x := range t[1:end] {
+			if x.w == "miss" {
+				return true
+			}
+		}
+	case "leave", "sit":
+		for _, x := range t[1:end] {
+			if x.w == "out" {
+				return true
+			}
+		}
+	case "hold":
+		return len(t) > 1 && t[1].w == "off"
 	}
 	return false
 }

@@ -600,9 +600,10 @@ func (d *doc) placeStepPart(st *stepDraft, area, prevArea string) string {
 		// labellers read them); beside the crown or the hairline, the scalp.
 		area = "face"
 	}
-	if area == "face" && (prevArea == "glutes" || d.titleArea == "glutes") && st.onlyLandmark("cheeks") {
+	if area == "face" && (prevArea == "glutes" || d.titleArea == "glutes" || d.bottomNear(st)) && st.onlyLandmark("cheeks") {
 		// "Press the palms down flat on both cheeks and rock them" after
-		// the bum was worked, or under a title about it: the buttocks
+		// the bum was worked, under a title about it, or beside a step or
+		// heading that names it: the buttocks
 		area = "glutes"
 	}
 	if a := besideJoint(st); a != "" && (area == "arms" || area == "legs") && limbPlaces[a].limb == area {
@@ -983,6 +984,42 @@ func (st *stepDraft) samePlace() bool {
 		}
 		for k := 1; k+1 < len(s.toks); k++ {
 			if s.toks[k].w == "same" && s.toks[k-1].w == "the" && samePlaces[s.toks[k+1].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// buttockWords name the buttocks in plain speech.
+var buttockWords = wordSet("buttock buttocks bum bums backside backsides glute glutes gluteal")
+
+// bottomNear reports a step whose own sentences, the step's before it,
+// its section's heading or the two blocks before it name the buttocks:
+// "lean the right cheek on the ball" under "backside and low back after
+// the shift", or after "strokes from the thighs up over the buttock".
+func (d *doc) bottomNear(st *stepDraft) bool {
+	sents := st.sents
+	if i := slices.Index(d.steps, st); i > 0 {
+		sents = append(slices.Clip(sents), d.steps[i-1].sents...)
+	}
+	for _, s := range sents {
+		for _, t := range s.toks {
+			if buttockWords[t.w] {
+				return true
+			}
+		}
+	}
+	texts := []*block{st.section}
+	if i := slices.Index(d.bs, st.first); i > 0 {
+		texts = append(texts, d.bs[max(0, i-2):i]...) // the line that leads in the list
+	}
+	for _, b := range texts {
+		if b == nil {
+			continue
+		}
+		for _, t := range tokenize(b.text) {
+			if buttockWords[t.w] {
 				return true
 			}
 		}

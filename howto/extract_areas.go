@@ -25,6 +25,9 @@ func stepAreas(st *stepDraft, main string) []string {
 			if !worked(l) || torsoEdges[l] && (main == "abdomen" || main == "chest") {
 				continue // "by the hip bone, up to the ribs" on the tummy: its edges
 			}
+			if l == "cheeks" && main == "glutes" {
+				continue // the buttock's cheeks (placeStepPart), not the face's
+			}
 			if lm, ok := massage.LandmarkByID(l); ok {
 				out = appendNew(out, lm.Area)
 			}

@@ -73,6 +73,9 @@ func (d *doc) finish() {
 		}
 		prevArea, prevSection = s.Area, st.section
 		s.Areas = stepAreas(st, s.Area)
+		if s.Area == "glutes" {
+			s.Landmarks = slices.DeleteFunc(s.Landmarks, func(l string) bool { return l == "cheeks" }) // the buttock's, not the face's
+		}
 		d.res.Steps = append(d.res.Steps, s)
 	}
 	d.modeOfNoOne()

@@ -249,6 +249,10 @@ func TestPlacesWorked(t *testing.T) {
 		{"Support the wrist and circle the hand slowly, 3 times each way.", "wrists", "wrists hands"},
 		{"Hold her wrist and turn her hand slowly in circles, 5 each way.", "wrists", "wrists hands"},
 		{"Wring the upper arm by turning your hands in opposite directions, twice.", "upper-arms", "upper-arms"},
+		// Cheeks beside a line about the backside are the buttocks; on
+		// their own, the face.
+		{"Log notes\n\nbackside sore after the shift, so:\n* circle the hips slowly x10\n* lean R cheek on the ball on the door frame, roll 1 min", "glutes", "glutes"},
+		{"Evening wind-down\n\n* circle the temples slowly x10\n* rest both palms on the cheeks for 1 min", "face", "face"},
 		// "face down" in the title is how the body lies.
 		{"Back rub (partner lying face down)\n\nKnead the flesh from the hip to the armpit, 4 times.", "back", "back hips"},
 	}

@@ -163,11 +163,12 @@ func handsNear(t []token, i, n int) bool {
 	return false
 }
 
-// inPalms reports "between your palms", "in your hands" within a few
-// words of token i: where the oil is warmed.
+// inPalms reports "between your palms", "in your hands", "round your
+// palms" or "between your fingertips" within a few words of token i:
+// where the oil is warmed.
 func inPalms(t []token, i int) bool {
-	for k := max(0, i-8); k+1 < len(t) && k <= i+12+bracketed(t, i, 12); k++ {
-		if t[k].w != "between" && t[k].w != "in" {
+	for k := max(0, i-8); k+1 < len(t) && k <= i+16+bracketed(t, i, 16); k++ {
+		if t[k].w != "between" && t[k].w != "in" && t[k].w != "round" && t[k].w != "around" {
 			continue
 		}
 		q := k + 1
@@ -177,8 +178,8 @@ func inPalms(t []token, i int) bool {
 		if q < len(t) && t[q].w == "own" {
 			q++ // "between our own palms"
 		}
-		if q < len(t) && ownHands[t[q].w] {
-			return true
+		if q < len(t) && (ownHands[t[q].w] || t[k].w == "between" && (t[q].w == "fingertips" || t[q].w == "fingers")) {
+			return true // "warm a pea of cream between your fingertips", "rub it round your palms"
 		}
 	}
 	return false

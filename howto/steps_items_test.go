@@ -411,3 +411,65 @@ func TestConditionThatOffersIsNoCautionLead(t *testing.T) {
 		t.Errorf("warnings %q, want the two items under \"stop and call us\" among them", got)
 	}
 }
+
+// TestLeadIsTheLastLinesLastSentence: a lead-in line under a line of its
+// own is read by its last sentence, so a "don't" earlier in that line
+// ("Dad, don't tell.") does not make the steps under it cautions; a lead
+// whose last sentence warns still leads in cautions.
+func TestLeadIsTheLastLinesLastSentence(t *testing.T) {
+	for _, c := range []struct {
+		lead      string
+		steps     int
+		itemsWarn bool
+	}{
+		{"Dad, a present for Mum, don't tell. She comes home sore, so here is what the physio showed us in class:", 3, false},
+		{"Notes from the class, so I do them at home. Do not do the rub and phone the clinic if you have:", 0, true},
+	} {
+		in := "Grout float, 100 x 240 mm\n\nOn the back of the tag, from Tobi to her dad\n" + c.lead + "\n" +
+			"• Stroke up the back of her thigh from knee to hip, 10 times.\n" +
+			"• Knead the outer thigh with both hands for a minute.\n" +
+			"• Rest both palms on the thighs for thirty seconds.\n"
+		if c.itemsWarn {
+			in = "Thigh rub\n\n1. Stroke up the thigh from knee to hip, 10 times.\n\nOn the back of the tag, from Tobi to her dad\n" + c.lead + "\n" +
+				"• a swollen or hot calf\n• a fever\n• a recent operation on the leg\n"
+		}
+		res, err := Import([]byte(in), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", c.lead, err)
+		}
+		led := 0
+		for _, w := range res.Warnings {
+			if w.Lead != "" {
+				led++
+			}
+		}
+		if !c.itemsWarn && (len(res.Steps) != c.steps || led > 0) {
+			t.Errorf("%q: %d steps and %d warnings under the lead, want %d steps and none", c.lead, len(res.Steps), led, c.steps)
+		}
+		if c.itemsWarn && led != 3 {
+			t.Errorf("%q: %d warnings under the lead, want the 3 items", c.lead, led)
+		}
+	}
+}
+
+// TestSkipLeadIn: a line that says to leave the massage out ("Give this a
+// miss if:") leads in cautions, one for each item under it.
+func TestSkipLeadIn(t *testing.T) {
+	for _, lead := range []string{"Give this a miss if:", "Leave the hand rub out when:", "Hold off if:"} {
+		in := "Your own hands\n\n" + lead + "\n* a rope burn has broken the skin\n* your wrist is swollen\n\n" +
+			"1. Rub the forearm from wrist to elbow with the other palm, 5 strokes.\n2. Press your thumb into the palm and circle for 30 seconds.\n"
+		res, err := Import([]byte(in), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", lead, err)
+		}
+		led := 0
+		for _, w := range res.Warnings {
+			if w.Lead == lead {
+				led++
+			}
+		}
+		if led != 2 || len(res.Steps) != 2 {
+			t.Errorf("%q: %d warnings under it and %d steps, want 2 and 2 (warnings %+v)", lead, led, len(res.Steps), res.Warnings)
+		}
+	}
+}

@@ -394,7 +394,7 @@ func (d *doc) sideSwitch(s *sentence) bool {
 	if prev == nil || !prev.hasMove() || prev.switched {
 		return false
 	}
-	if named != "" && !d.turnsTo(prev, s, named) {
+	if named != "" && !d.turnsTo(prev, s, named) && !d.sideItem(prev, s, named) {
 		return false // "Now the left calf." after moves on no side named
 	}
 	if hands && !d.sequenceOnHands(prev) {
@@ -425,6 +425,14 @@ func (d *doc) turnsTo(prev *stepDraft, s *sentence, named string) bool {
 		again = again || x.w == "same" || x.w == "again" || x.w == "repeat"
 	}
 	return again && !d.runNames(prev, named)
+}
+
+// sideItem reports a list item of its own that names only a side and a
+// place ("1. Circle the wrist with your thumb. 2. Now the left wrist."),
+// after moves that named no side: the item is a step, the moves before
+// played on that side, though it turns from no side named.
+func (d *doc) sideItem(prev *stepDraft, s *sentence, named string) bool {
+	return s.opensItem() && s.vi < 0 && !s.hasStrong() && !d.runNames(prev, named) && !d.runNames(prev, oppositeSides[named])
 }
 
 // sequenceOnHands reports whether the moves a turn plays again were on

@@ -36,7 +36,7 @@ func buildVerbs() map[string]verb {
 	add(vPlace, "place", "put", "rest", "lay", "position", "set", "cup", "hold", "grip", "grasp",
 		"grab", "wrap", "support", "cradle", "steady", "hook", "find", "locate", "take", "reach",
 		"bring", "start", "begin", "tip", "tilt", "turn", "spread", "interlace", "lace", "mold", "mould",
-		"stretch", "retract", "bend", "lift", "pick", "clasp", "sandwich", "straighten", "flip")
+		"stretch", "retract", "bend", "lift", "pick", "clasp", "sandwich", "straighten", "flip", "pause")
 	add(vMove, "rub", "press", "slide", "glide", "move", "massage", "knead", "squeeze", "circle",
 		"rotate", "stroke", "draw", "pull", "run", "rake", "tap", "chop", "sweep", "trace", "roll",
 		"pinch", "work", "push", "drag", "walk", "shake", "pat", "drum", "hack", "wring", "lean",
