@@ -285,3 +285,33 @@ func TestDryFeetAsTheyAre(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmHandsByRule: the rules alone (no preparation model) read oil or
+// cream warmed in the hands as warm hands, however far along the sentence
+// the palms come, rubbed round them or warmed between the fingertips.
+func TestWarmHandsByRule(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		// the cream far along the sentence from "rub", rubbed round the
+		// palms or warmed between the fingertips
+		{"Neck rub\n\nOne sits, the other stands behind. Rub a little of the unscented hand cream from the first aid box between your palms so your hands aren't cold.\n\n1. Squeeze the tops of the shoulders, six times.\n", []string{"cream", "warm-hands"}},
+		{"Temple rub\n\nWarm a pea of unscented cream between your fingertips.\n\n1. Circle the temples slowly, 10 times.\n", []string{"cream", "warm-hands"}},
+		{"Back rub\n\nOil on your hands, rub it round your palms.\n\n1. Glide both palms up the back, six times.\n", []string{"oil", "warm-hands"}},
+	} {
+		res, err := Import([]byte(c.text), Options{noPrepModel: true})
+		if err != nil {
+			t.Fatalf("%q: %v", c.text, err)
+		}
+		var got []string
+		for _, p := range res.Prep {
+			got = append(got, p.Kind)
+		}
+		for _, k := range c.want {
+			if !slices.Contains(got, k) {
+				t.Errorf("%q: preparations %v, want %s among them", c.text, got, k)
+			}
+		}
+	}
+}
