@@ -149,7 +149,7 @@ func (s *sentence) leadWarning() {
 		s.form, s.vi = fNone, -1 // no move: "Do NOT massage the head if your partner has:" (findWarning clears its warning)
 		return
 	}
-	if s.warning || s.b == nil || s.b.lead == nil || s.b.lead.leadText == "" {
+	if s.warning || s.b == nil || s.b.lead == nil || s.b.lead.leadText == "" || s.b.lead.leadEnded {
 		return
 	}
 	if lt := tokenize(s.b.lead.leadText); len(lt) > 0 && lt[0].w == "if" && (s.form == fImperative || s.namesMove()) {
@@ -160,6 +160,52 @@ func (s *sentence) leadWarning() {
 	}
 	s.warning, s.warnLead = true, true
 	s.warnFrom(0)
+}
+
+// endsCautionList reports a list item, under a line that leads in the
+// conditions a caution names ("Skip it if:", "Not for a foot that:"),
+// that is a hands-on move told as an instruction ("Wrap both hands round
+// the foot and slide them firmly to the ankle"): no condition finishes
+// the lead-in's clause so, and the list of conditions has ended, though
+// no blank line or heading says so.
+func endsCautionList(b *block) bool {
+	if b.kind != bItem || b.lead == nil || b.lead.leadEnded || b.lead.leadText == "" || !conditionLead(tokenize(b.lead.leadText)) {
+		return false
+	}
+	for _, s := range b.sents {
+		if s.form == fImperative && s.hasStrong() && s.handsOn() && !opensOnNegation(s.toks) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensOnNegation reports a sentence that opens by forbidding: "Don't
+// press on the kneecap", "Never rub over a vein".
+func opensOnNegation(t []token) bool {
+	for _, x := range t {
+		if x.kind == tWord {
+			return x.w == "don't" || x.w == "dont" || x.w == "never" || x.w == "not" || x.w == "no" || x.w == "avoid" || x.w == "do" && len(t) > 1 && t[1].w == "not"
+		}
+	}
+	return false
+}
+
+// conditionLead reports a lead-in whose last word opens the condition
+// each item finishes: "… if:", "… when:", "… that:", "… unless:".
+func conditionLead(t []token) bool {
+	n := len(t)
+	for n > 0 && t[n-1].kind == tPunct {
+		n--
+	}
+	if n == 0 {
+		return false
+	}
+	switch t[n-1].w {
+	case "if", "when", "that", "unless", "who":
+		return true
+	}
+	return false
 }
 
 // leadsIn reports the sentence that leads in its block's list of

@@ -162,6 +162,22 @@ func (d *doc) readTitle(bs []*block, htmlTitle string) {
 	d.receivers += ts.receivers
 }
 
+// analyzeBlock reads the structure of each sentence of the block; where
+// the conditions a lead-in gave end at this block's move, it reads the
+// block again as no cautions (and the items after it read so too).
+func (d *doc) analyzeBlock(b *block) {
+	for _, s := range b.sents {
+		s.selfText = d.selfText
+		analyze(s)
+	}
+	if endsCautionList(b) {
+		b.lead.leadEnded = true
+		b.sents = nil
+		splitSentences(b)
+		d.analyzeBlock(b)
+	}
+}
+
 // readBlock cuts a block of text into sentences, classifies each and
 // gives it to the step being read.
 func (d *doc) readBlock(b *block) {
@@ -171,10 +187,7 @@ func (d *doc) readBlock(b *block) {
 	if !d.placeItem {
 		d.place = nil
 	}
-	for _, s := range b.sents {
-		s.selfText = d.selfText
-		analyze(s)
-	}
+	d.analyzeBlock(b)
 	mergeFragments(b)
 	splitClauses(b, d.models())
 	splitFinishes(b)

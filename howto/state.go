@@ -187,6 +187,10 @@ type block struct {
 	// cautions (the whole line, or its last sentence: "… at home. Don't
 	// do this massage if you are:")
 	leadText string
+	// leadEnded: the list a condition leads in ("Skip it if:") has ended
+	// at an item that is a hands-on move; that item and the ones after it
+	// are no cautions (cues.go, endsCautionList)
+	leadEnded bool
 	// pageLine: a paragraph that was one line of a page written a
 	// paragraph a line (splitLines); nothing merges across such lines
 	// by the same place alone

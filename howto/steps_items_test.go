@@ -473,3 +473,29 @@ func TestSkipLeadIn(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionListEndsAtAMove: the conditions a lead-in gives ("Not for
+// a foot that:") end at the first item that is a hands-on move, blank
+// line or not: the moves after them are steps, not cautions.
+func TestConditionListEndsAtAMove(t *testing.T) {
+	in := "Feet after the shift\n\nNot for a foot that:\n- has a blister or a cut\n- is swollen, hot or red\n\n" +
+		"A. Wrap both hands round the foot and slide them firmly from the toes to the ankle, 5 times.\n" +
+		"B. Knead round the ankle bones with your fingertips in small circles.\n" +
+		"C. Swap to the other foot and do A and B again.\n"
+	res, err := Import([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Steps) != 3 {
+		t.Errorf("%d steps, want 3", len(res.Steps))
+	}
+	var led []string
+	for _, w := range res.Warnings {
+		if w.Lead != "" {
+			led = append(led, w.Text)
+		}
+	}
+	if len(led) != 2 {
+		t.Errorf("warnings under the lead-in %q, want the two conditions", led)
+	}
+}
