@@ -140,19 +140,26 @@ func TestPreparationShapes(t *testing.T) {
 		{"Jaw\n\nSeated, elbows on table.\n\nCircle your fingertips over the jaw muscle for a minute.\n", []string{"position"}},
 		{"Feet\n\n2. Sitting with one foot across your knee, press your thumbs along the sole.\n", []string{"position"}},
 	} {
-		res, err := Import([]byte(c.text), Options{})
-		if err != nil {
-			t.Errorf("%q: %v", c.text, err)
-			continue
-		}
-		var got []string
-		for _, p := range res.Prep {
-			got = append(got, p.Kind)
-		}
-		for _, k := range c.want {
-			if !slices.Contains(got, k) {
-				t.Errorf("%q: preparations %v, want %s among them", c.text, got, k)
-			}
+		wantPreps(t, c.text, c.want, Options{})
+	}
+}
+
+// wantPreps imports text with opt and checks that each kind of want is
+// among its preparations.
+func wantPreps(t *testing.T, text string, want []string, opt Options) {
+	t.Helper()
+	res, err := Import([]byte(text), opt)
+	if err != nil {
+		t.Errorf("%q: %v", text, err)
+		return
+	}
+	var got []string
+	for _, p := range res.Prep {
+		got = append(got, p.Kind)
+	}
+	for _, k := range want {
+		if !slices.Contains(got, k) {
+			t.Errorf("%q: preparations %v, want %s among them", text, got, k)
 		}
 	}
 }
@@ -300,18 +307,6 @@ func TestWarmHandsByRule(t *testing.T) {
 		{"Temple rub\n\nWarm a pea of unscented cream between your fingertips.\n\n1. Circle the temples slowly, 10 times.\n", []string{"cream", "warm-hands"}},
 		{"Back rub\n\nOil on your hands, rub it round your palms.\n\n1. Glide both palms up the back, six times.\n", []string{"oil", "warm-hands"}},
 	} {
-		res, err := Import([]byte(c.text), Options{noPrepModel: true})
-		if err != nil {
-			t.Fatalf("%q: %v", c.text, err)
-		}
-		var got []string
-		for _, p := range res.Prep {
-			got = append(got, p.Kind)
-		}
-		for _, k := range c.want {
-			if !slices.Contains(got, k) {
-				t.Errorf("%q: preparations %v, want %s among them", c.text, got, k)
-			}
-		}
+		wantPreps(t, c.text, c.want, Options{noPrepModel: true})
 	}
 }
