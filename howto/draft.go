@@ -393,7 +393,9 @@ func (d *doc) stepBase(st *stepDraft) Step {
 		texts = append(texts, s.text)
 	}
 	out := Step{Text: strings.Join(texts, " "), Line: st.sents[0].line, Landmarks: []string{}, Hands: []massage.HandUse{}, Direction: []string{}}
-	if st.section != nil && st.section != d.title && !st.section.blind {
+	if st.section != nil && st.section != d.title && !st.section.blind && st.section.noise == "" {
+		// not a heading that leads in cautions ("Not for a foot that:"):
+		// it names no move of the steps after its list
 		out.Section = clip(st.section.text, 80)
 	}
 	if st.first != nil && st.first.kind != bHeading && !st.first.blind {

@@ -498,4 +498,9 @@ func TestConditionListEndsAtAMove(t *testing.T) {
 	if len(led) != 2 {
 		t.Errorf("warnings under the lead-in %q, want the two conditions", led)
 	}
+	for _, st := range res.Steps {
+		if strings.HasPrefix(st.Section, "Not for") {
+			t.Errorf("step %d is named for the lead-in of the cautions: %q", st.N, st.Section)
+		}
+	}
 }
