@@ -194,14 +194,7 @@ func opensOnNegation(t []token) bool {
 // conditionLead reports a lead-in whose last word opens the condition
 // each item finishes: "… if:", "… when:", "… that:", "… unless:".
 func conditionLead(t []token) bool {
-	n := len(t)
-	for n > 0 && t[n-1].kind == tPunct {
-		n--
-	}
-	if n == 0 {
-		return false
-	}
-	switch t[n-1].w {
+	switch w, _ := lastWord(t); w {
 	case "if", "when", "that", "unless", "who":
 		return true
 	}
@@ -287,11 +280,21 @@ var neededThings = wordSet("equipment kit gear tools props fuss prep problem pro
 // endsInCondition reports a line whose last word opens the condition its
 // list gives: "… if:", "… when:".
 func endsInCondition(t []token) bool {
+	w, n := lastWord(t)
+	return n > 1 && (w == "if" || w == "when")
+}
+
+// lastWord is the last token of t before its closing punctuation, and
+// how many tokens there are up to it ("", 0 when there are none).
+func lastWord(t []token) (string, int) {
 	n := len(t)
 	for n > 0 && t[n-1].kind == tPunct {
 		n--
 	}
-	return n > 1 && (t[n-1].w == "if" || t[n-1].w == "when")
+	if n == 0 {
+		return "", 0
+	}
+	return t[n-1].w, n
 }
 
 // labelOnly reports a sentence that is only a warning's label: "Warning",
