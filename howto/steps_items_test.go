@@ -437,12 +437,7 @@ func TestLeadIsTheLastLinesLastSentence(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", c.lead, err)
 		}
-		led := 0
-		for _, w := range res.Warnings {
-			if w.Lead != "" {
-				led++
-			}
-		}
+		led := len(warningsLed(res, ""))
 		if !c.itemsWarn && (len(res.Steps) != c.steps || led > 0) {
 			t.Errorf("%q: %d steps and %d warnings under the lead, want %d steps and none", c.lead, len(res.Steps), led, c.steps)
 		}
@@ -450,6 +445,18 @@ func TestLeadIsTheLastLinesLastSentence(t *testing.T) {
 			t.Errorf("%q: %d warnings under the lead, want the 3 items", c.lead, led)
 		}
 	}
+}
+
+// warningsLed gives the texts of the warnings said with a lead-in: with
+// lead itself, or with any lead-in when lead is "".
+func warningsLed(res *Result, lead string) []string {
+	var out []string
+	for _, w := range res.Warnings {
+		if w.Lead != "" && (lead == "" || w.Lead == lead) {
+			out = append(out, w.Text)
+		}
+	}
+	return out
 }
 
 // TestSkipLeadIn: a line that says to leave the massage out ("Give this a
@@ -462,12 +469,7 @@ func TestSkipLeadIn(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", lead, err)
 		}
-		led := 0
-		for _, w := range res.Warnings {
-			if w.Lead == lead {
-				led++
-			}
-		}
+		led := len(warningsLed(res, lead))
 		if led != 2 || len(res.Steps) != 2 {
 			t.Errorf("%q: %d warnings under it and %d steps, want 2 and 2 (warnings %+v)", lead, led, len(res.Steps), res.Warnings)
 		}
@@ -489,13 +491,7 @@ func TestConditionListEndsAtAMove(t *testing.T) {
 	if len(res.Steps) != 3 {
 		t.Errorf("%d steps, want 3", len(res.Steps))
 	}
-	var led []string
-	for _, w := range res.Warnings {
-		if w.Lead != "" {
-			led = append(led, w.Text)
-		}
-	}
-	if len(led) != 2 {
+	if led := warningsLed(res, ""); len(led) != 2 {
 		t.Errorf("warnings under the lead-in %q, want the two conditions", led)
 	}
 	for _, st := range res.Steps {
