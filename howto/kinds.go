@@ -91,7 +91,7 @@ func (s *sentence) handsOn() bool {
 	if s.hasStrong() {
 		return s.hasLoc() || s.hasPart() || s.tool || s.form != fYou || s.verb.c == vMove
 	}
-	if s.verb.c == vPrep && s.verb.base == "apply" && s.appliesPressure() && s.prepVerbWorks() && (s.hasLoc() || s.hasPart()) {
+	if s.verb.base == "apply" && s.prepVerbWorks() && s.appliesPressure() && (s.hasLoc() || s.hasPart()) {
 		return true // "Apply pressure on your foot with both hands", "At the crown, apply pressure to your head": the pressure is the move
 	}
 	return s.hasWeak() && (s.hasLoc() || s.hasPart() || s.tool) || s.toolPurpose()
